@@ -1,0 +1,48 @@
+import type { Diagnostic } from "./diagnostic.js";
+
+/** A path into a document, as a list of keys and indexes. */
+export type Path = readonly (string | number)[];
+
+/** A 1-based source range. */
+export interface SourceRange {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** Every document kind pmo knows, in the order they are listed to users. */
+export const KINDS = ["Engagement", "Portfolio", "Project", "Risk", "Issue", "Decision", "Person"] as const;
+export type Kind = (typeof KINDS)[number];
+
+/** One YAML document found in the repository, with its plain value and where it came from. */
+export interface PmoDocument {
+  /** Path of the file relative to the repository root, with forward slashes. */
+  file: string;
+  /** Index of the document within its file (0-based). */
+  docIndex: number;
+  /** The declared kind (may be unknown if the document is invalid). */
+  kind: string;
+  id: string | undefined;
+  apiVersion: string;
+  /** The document as plain data (null-prototype free, JSON compatible). */
+  value: Record<string, unknown>;
+  /** Resolve a path inside this document to a source range (nearest existing ancestor). */
+  locate(path: Path): SourceRange;
+}
+
+/** One file read from the repository. */
+export interface SourceFile {
+  file: string;
+  text: string;
+}
+
+/** Everything loaded from a repository: documents, the sources they came from, and load problems. */
+export interface Workspace {
+  root: string;
+  documents: PmoDocument[];
+  /** Source text by file, for code frames. */
+  sources: Map<string, string>;
+  /** YAML syntax problems and unreadable files. */
+  diagnostics: Diagnostic[];
+}

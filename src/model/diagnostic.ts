@@ -20,6 +20,11 @@ export interface Diagnostic {
   docIndex?: number;
   /** A short hint on how to fix the problem. */
   hint?: string;
+  /**
+   * Key of the source text in the workspace when `file` has been rewritten for display
+   * (e.g. made relative to the current directory). Defaults to `file`.
+   */
+  sourceKey?: string;
 }
 
 /** Exit codes of every command: the contract documented in the README. */

@@ -27,8 +27,11 @@ export interface PmoDocument {
   apiVersion: string;
   /** The document as plain data (null-prototype free, JSON compatible). */
   value: Record<string, unknown>;
-  /** Resolve a path inside this document to a source range (nearest existing ancestor). */
-  locate(path: Path): SourceRange;
+  /**
+   * Resolves a path inside this document to a source range (the nearest existing ancestor for
+   * a missing tail). With `key`, points at the key of the last segment rather than its value.
+   */
+  locate(path: Path, options?: { key?: boolean }): SourceRange;
 }
 
 /** One file read from the repository. */

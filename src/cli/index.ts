@@ -1,0 +1,196 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import type { CommandIO } from "../commands/io.js";
+import type { Palette } from "../core/format/colors.js";
+import type { ExitCode } from "../model/diagnostic.js";
+
+/**
+ * The command-line entry point: the only code that reads argv and the environment, writes to
+ * the terminal and picks the exit code. Commands are imported when they run, so that
+ * `pmo --version` and `pmo --help` load almost nothing.
+ */
+export interface Host {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  now: () => Date;
+}
+
+const defaultHost = (): Host => ({
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+  now: () => new Date(),
+});
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+export async function main(argv: readonly string[], host: Host = defaultHost()): Promise<number> {
+  let exitCode: number = 0;
+  let ioCache: CommandIO | undefined;
+  const getIO = async (): Promise<CommandIO> => (ioCache ??= await makeIO(host, program.opts<{ color?: boolean }>().color));
+  const program = buildProgram(host, (code) => (exitCode = code), getIO);
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+  } catch (error) {
+    return handleError(error, host, ioCache);
+  }
+  return exitCode;
+}
+
+type SetExit = (code: ExitCode) => void;
+type GetIO = () => Promise<CommandIO>;
+
+function buildProgram(host: Host, setExit: SetExit, io: GetIO): Command {
+  const program = new Command("pmo")
+    .description("PMO as code: validate, check and report on a repository of portfolio, project and RAID YAML files")
+    .version(version(), "-V, --version", "print the pmo version")
+    .helpOption("-h, --help", "show help")
+    .option("-C, --dir <dir>", "run as if pmo was started in <dir>")
+    .option("--color", "force coloured output")
+    .option("--no-color", "disable coloured output (NO_COLOR and FORCE_COLOR are honoured too)")
+    .exitOverride()
+    .showHelpAfterError("(run with --help for usage)")
+    .configureOutput({
+      writeOut: (s) => host.stdout.write(s),
+      writeErr: (s) => host.stderr.write(s),
+    })
+    .addHelpText(
+      "after",
+      `
+Exit codes: 0 clean, 1 problems found, 2 usage, config or internal error.
+
+Examples:
+  $ pmo validate examples/meridian-water --as-of 2026-11-30
+  $ pmo -C examples/meridian-water ls projects --where stage=delivery
+  $ pmo schema project`,
+    );
+
+  // A positional folder is taken relative to -C, as git does with paths after -C.
+  const dirOf = (positional: string | undefined): string => path.resolve(host.cwd, program.opts<{ dir?: string }>().dir ?? ".", positional ?? ".");
+
+  program
+    .command("validate")
+    .description("check YAML syntax, schemas and references between documents")
+    .argument("[dir]", "the repository folder (default: the current folder, or -C)")
+    .addOption(asOfOption())
+    .addOption(new Option("-f, --format <format>", "output format").choices(["stylish", "json"]).default("stylish"))
+    .option("-c, --config <file>", "config file (default: pmo.config.yaml in the repository)")
+    .addHelpText(
+      "after",
+      `
+Reports every problem at once: YAML syntax, schema errors and cross-file integrity
+(duplicate ids, dangling references, cycles, impossible dates, status scale).
+
+Examples:
+  $ pmo validate
+  $ pmo validate examples/meridian-water --as-of 2026-11-30
+  $ pmo validate --format json > validate.json`,
+    )
+    .action(async (dir: string | undefined, opts: { asOf?: string; format: "stylish" | "json"; config?: string }) => {
+      const { runValidate } = await import("../commands/validate.js");
+      setExit(await runValidate({ dir: dirOf(dir), asOf: opts.asOf ?? (await today(host)), format: opts.format, config: opts.config }, await io()));
+    });
+
+  program
+    .command("schema")
+    .description("print the JSON Schema of a document kind (or list the schemas)")
+    .argument("[kind]", "engagement, portfolio, project, risk, issue, decision, person, common or config")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ pmo schema                # list the schemas
+  $ pmo schema project > project.schema.json`,
+    )
+    .action(async (kind: string | undefined) => {
+      const { runSchema } = await import("../commands/schema.js");
+      setExit(await runSchema({ kind }, await io()));
+    });
+
+  return program;
+}
+
+function asOfOption(): Option {
+  return new Option("--as-of <date>", "the date for every time-dependent judgement, YYYY-MM-DD (default: today)").argParser(parseAsOf);
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function parseAsOf(value: string): string {
+  // A full calendar check needs date-fns; the shape check here keeps --help free of it.
+  if (!ISO_DATE.test(value)) throw new InvalidArgumentError(`expected a date as YYYY-MM-DD, e.g. 2026-11-30 (got "${value}")`);
+  const [y, m, d] = value.split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+    throw new InvalidArgumentError(`"${value}" is not a real calendar date`);
+  }
+  return value;
+}
+
+async function today(host: Host): Promise<string> {
+  const { localToday } = await import("../core/dates.js");
+  return localToday(host.now());
+}
+
+/** Colour: --color/--no-color, then NO_COLOR, then FORCE_COLOR, then whether stdout is a terminal. */
+export function colorEnabled(flag: boolean | undefined, env: NodeJS.ProcessEnv, isTTY: boolean | undefined): boolean {
+  if (flag !== undefined) return flag;
+  if (env["NO_COLOR"] !== undefined && env["NO_COLOR"] !== "") return false;
+  const force = env["FORCE_COLOR"];
+  if (force !== undefined && force !== "") return force !== "0" && force !== "false";
+  return isTTY === true && env["TERM"] !== "dumb";
+}
+
+async function makeIO(host: Host, flag: boolean | undefined): Promise<CommandIO> {
+  const color = colorEnabled(flag, host.env, host.stdout.isTTY);
+  return {
+    stdout: (s) => void host.stdout.write(s),
+    stderr: (s) => void host.stderr.write(s),
+    palette: await palette(color),
+    color,
+    cwd: host.cwd,
+  };
+}
+
+async function palette(color: boolean): Promise<Palette> {
+  const { Chalk } = await import("chalk");
+  const chalk = new Chalk({ level: color ? 1 : 0 });
+  return {
+    red: (s) => chalk.red(s),
+    yellow: (s) => chalk.yellow(s),
+    blue: (s) => chalk.blue(s),
+    green: (s) => chalk.green(s),
+    dim: (s) => chalk.dim(s),
+    bold: (s) => chalk.bold(s),
+    underline: (s) => chalk.underline(s),
+  };
+}
+
+async function handleError(error: unknown, host: Host, io: CommandIO | undefined): Promise<number> {
+  if (error instanceof CommanderError) {
+    if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return 0;
+    return 2; // commander has already printed the message
+  }
+  const { UsageError } = await import("../core/errors.js");
+  if (error instanceof UsageError) {
+    host.stderr.write(`pmo: ${error.message}\n`);
+    if (error.diagnostics.length > 0) {
+      const { FORMATTERS } = await import("../core/format/index.js");
+      const colors = io?.palette ?? (await palette(false));
+      host.stderr.write(FORMATTERS["stylish"]!(error.diagnostics, { palette: colors, sources: error.sources }));
+    }
+    return 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  host.stderr.write(`pmo: internal error: ${message}\n`);
+  if (host.env["PMO_DEBUG"]) host.stderr.write(`${error instanceof Error ? error.stack : ""}\n`);
+  else host.stderr.write("This is a bug in pmo. Run again with PMO_DEBUG=1 to see the stack trace, and report it.\n");
+  return 2;
+}

@@ -1,0 +1,23 @@
+import { FORMATTERS } from "../core/format/index.js";
+import { validateWorkspace } from "../core/validate/index.js";
+import { ExitCode } from "../model/diagnostic.js";
+import type { CommandIO } from "./io.js";
+import { openWorkspace, relativeToCwd } from "./workspace.js";
+
+export const VALIDATE_FORMATS = ["stylish", "json"] as const;
+
+export interface ValidateCommandOptions {
+  dir: string;
+  asOf: string;
+  format: (typeof VALIDATE_FORMATS)[number];
+  config?: string;
+}
+
+/** `pmo validate`: YAML syntax, schemas and cross-file integrity, all reported together. */
+export async function runValidate(options: ValidateCommandOptions, io: CommandIO): Promise<ExitCode> {
+  const { root, workspace } = await openWorkspace(options);
+  const diagnostics = relativeToCwd(validateWorkspace(workspace, { asOf: options.asOf }), root, io.cwd);
+  const format = FORMATTERS[options.format]!;
+  io.stdout(format(diagnostics, { palette: io.palette, sources: workspace.sources, documents: workspace.documents.length }));
+  return diagnostics.length > 0 ? ExitCode.Findings : ExitCode.Clean;
+}

@@ -1,0 +1,37 @@
+import path from "node:path";
+import { loadConfig, type Config } from "../core/config/index.js";
+import { UsageError } from "../core/errors.js";
+import { isDirectory, loadWorkspace } from "../core/load/index.js";
+import type { Diagnostic } from "../model/diagnostic.js";
+import type { Workspace } from "../model/document.js";
+
+export interface WorkspaceOptions {
+  /** The repository folder (already resolved against -C). */
+  dir: string;
+  /** --config FILE, if given. */
+  config?: string;
+}
+
+/** Resolves the folder, reads the config and loads every document: the start of most commands. */
+export async function openWorkspace(options: WorkspaceOptions): Promise<{ root: string; config: Config; workspace: Workspace }> {
+  const root = path.resolve(options.dir);
+  if (!(await isDirectory(root))) {
+    throw new UsageError(`no such folder: ${options.dir} (pass the folder that holds the pmo repository, or run pmo inside it)`);
+  }
+  const config = await loadConfig(root, options.config);
+  const workspace = await loadWorkspace(root, { ignore: config.ignore });
+  return { root, config, workspace };
+}
+
+/**
+ * Rewrites diagnostics' files to be relative to the current directory, so that a path printed
+ * by `pmo validate examples/x` can be opened from where the command ran. The original key is
+ * kept for finding the source text.
+ */
+export function relativeToCwd(diagnostics: readonly Diagnostic[], root: string, cwd: string): Diagnostic[] {
+  if (path.resolve(root) === path.resolve(cwd)) return [...diagnostics];
+  return diagnostics.map((d) => {
+    const shown = path.isAbsolute(d.file) ? d.file : path.relative(cwd, path.join(root, d.file)).split(path.sep).join("/");
+    return { ...d, file: shown, sourceKey: d.sourceKey ?? d.file };
+  });
+}

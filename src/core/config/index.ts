@@ -1,0 +1,53 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { LineCounter, parseDocument } from "yaml";
+import type { Diagnostic } from "../../model/diagnostic.js";
+import { UsageError } from "../errors.js";
+import { createLocator, pointerToPath } from "../load/locate.js";
+import { validateConfig } from "../validate/schema.js";
+
+export const CONFIG_FILE = "pmo.config.yaml";
+
+/** The repository's pmo configuration (`pmo.config.yaml`). */
+export interface Config {
+  /** gitignore-style patterns of paths that hold no pmo documents. */
+  ignore: string[];
+  /** Where the config was read from, if anywhere (relative to the root when inside it). */
+  file?: string;
+  /** The config as written, for commands that read more of it. */
+  raw: Record<string, unknown>;
+}
+
+/**
+ * Reads the config: `explicit` (from --config) must exist; otherwise `pmo.config.yaml` at the
+ * root is used when present. An invalid config is a usage error carrying every problem with
+ * its position, since running with a half-understood config would give misleading results.
+ */
+export async function loadConfig(root: string, explicit?: string): Promise<Config> {
+  const file = explicit ? path.resolve(explicit) : path.join(root, CONFIG_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    if (!explicit && (error as NodeJS.ErrnoException).code === "ENOENT") return { ignore: [], raw: {} };
+    throw new UsageError(`cannot read config file ${explicit}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const shown = path.relative(root, file).startsWith("..") ? file : path.relative(root, file).split(path.sep).join("/");
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: "1.2" });
+  const problems: Diagnostic[] = doc.errors.map((e) => {
+    const pos = lineCounter.linePos(e.pos[0]);
+    return { ruleId: "yaml-syntax", severity: "error", message: e.message, file: shown, line: pos.line, column: pos.col, pointer: "" };
+  });
+  if (problems.length > 0) throw new UsageError(`invalid config file ${shown}`, problems, new Map([[shown, text]]));
+  const value = (doc.toJS({ maxAliasCount: 1000 }) ?? {}) as unknown;
+  const locate = createLocator(text);
+  for (const problem of validateConfig(value)) {
+    const range = locate(0, pointerToPath(problem.pointer), { key: problem.keyword === "additionalProperties" });
+    problems.push({ ruleId: "config", severity: "error", message: problem.message, hint: problem.hint, file: shown, line: range.line, column: range.column, pointer: problem.pointer });
+  }
+  if (problems.length > 0) throw new UsageError(`invalid config file ${shown}`, problems, new Map([[shown, text]]));
+  const raw = value as Record<string, unknown>;
+  const ignore = Array.isArray(raw["ignore"]) ? (raw["ignore"] as string[]) : [];
+  return { ignore, file: shown, raw };
+}

@@ -1,0 +1,76 @@
+import type { Diagnostic } from "../../model/diagnostic.js";
+import { codeFrame } from "./codeframe.js";
+import type { FormatContext } from "./index.js";
+
+const SYMBOL = { error: "✖", warn: "⚠", info: "ℹ" } as const;
+
+/**
+ * The default terminal output: problems grouped by file, each with its position, severity,
+ * message and rule, the source line with a caret, and how to fix it; then one summary line.
+ */
+export function formatStylish(diagnostics: readonly Diagnostic[], ctx: FormatContext): string {
+  const { palette } = ctx;
+  const out: string[] = [];
+  let currentFile: string | undefined;
+  for (const d of diagnostics) {
+    if (d.file !== currentFile) {
+      if (currentFile !== undefined) out.push("");
+      currentFile = d.file;
+      out.push(palette.underline(d.file));
+    }
+    const severity = d.severity === "error" ? palette.red("error") : d.severity === "warn" ? palette.yellow("warning") : palette.blue("info");
+    out.push(`  ${palette.dim(`${d.line}:${d.column}`)}  ${severity}  ${d.message}  ${palette.dim(d.ruleId)}`);
+    const source = ctx.sources.get(d.sourceKey ?? d.file);
+    if (source !== undefined && !(d.line === 1 && d.column === 1 && d.pointer === "" && d.ruleId === "unreadable-file")) {
+      const frame = codeFrame(source, d.line, d.column, d.endLine, d.endColumn, palette);
+      if (frame) out.push(indent(frame, 4));
+    }
+    if (d.hint) out.push(`    ${palette.dim("hint:")} ${d.hint}`);
+  }
+  const summary = summarise(diagnostics);
+  if (diagnostics.length > 0) out.push("");
+  out.push(summaryLine(summary, ctx));
+  return out.join("\n") + "\n";
+}
+
+export interface Summary {
+  problems: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  files: number;
+}
+
+export function summarise(diagnostics: readonly Diagnostic[]): Summary {
+  const files = new Set(diagnostics.map((d) => d.file));
+  return {
+    problems: diagnostics.length,
+    errors: diagnostics.filter((d) => d.severity === "error").length,
+    warnings: diagnostics.filter((d) => d.severity === "warn").length,
+    infos: diagnostics.filter((d) => d.severity === "info").length,
+    files: files.size,
+  };
+}
+
+function summaryLine(s: Summary, ctx: FormatContext): string {
+  const { palette } = ctx;
+  const checked = ctx.documents !== undefined ? ` in ${plural(ctx.documents, "document")}` : "";
+  if (s.problems === 0) return palette.green(`✔ no problems${checked}`);
+  const parts = [plural(s.errors, "error"), plural(s.warnings, "warning")];
+  if (s.infos) parts.push(plural(s.infos, "info", "infos"));
+  const symbol = s.errors > 0 ? SYMBOL.error : s.warnings > 0 ? SYMBOL.warn : SYMBOL.info;
+  const color = s.errors > 0 ? palette.red : s.warnings > 0 ? palette.yellow : palette.blue;
+  return color(palette.bold(`${symbol} ${plural(s.problems, "problem")} (${parts.join(", ")}) in ${plural(s.files, "file")}`));
+}
+
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+function indent(text: string, spaces: number): string {
+  const pad = " ".repeat(spaces);
+  return text
+    .split("\n")
+    .map((l) => pad + l)
+    .join("\n");
+}

@@ -1,0 +1,88 @@
+import { lstat, readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import ignore, { type Ignore } from "ignore";
+import type { Diagnostic } from "../../model/diagnostic.js";
+
+/** Folders never searched for documents: version control, dependencies, and dot-folders. */
+const SKIPPED_DIRS = new Set(["node_modules"]);
+export const IGNORE_FILE = ".pmoignore";
+const YAML_FILE = /\.ya?ml$/i;
+
+export interface DiscoverOptions {
+  /** Extra gitignore-style patterns (from the config), relative to the root. */
+  ignore?: readonly string[];
+}
+
+export interface Discovered {
+  /** Paths relative to the root, forward slashes, sorted. */
+  files: string[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Lists the YAML files under `root` that may hold pmo documents. Dot-folders (`.git`,
+ * `.github`), `node_modules` and paths matched by `.pmoignore` or the config's `ignore` list are
+ * skipped. Symbolic links to files are followed; links to folders are not (as git stores them),
+ * which also rules out link loops. A link that cannot be resolved is reported.
+ */
+export async function discoverFiles(root: string, options: DiscoverOptions = {}): Promise<Discovered> {
+  const ig = ignore();
+  const ignoreText = await readFile(path.join(root, IGNORE_FILE), "utf8").catch(() => "");
+  ig.add(ignoreText);
+  if (options.ignore) ig.add([...options.ignore]);
+
+  const files: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  await walk(root, "", ig, files, diagnostics);
+  files.sort(comparePaths);
+  return { files, diagnostics };
+}
+
+async function walk(root: string, rel: string, ig: Ignore, files: string[], diagnostics: Diagnostic[]): Promise<void> {
+  const entries = await readdir(path.join(root, rel), { withFileTypes: true });
+  const subdirs: string[] = [];
+  for (const entry of entries) {
+    const name = entry.name;
+    const relPath = rel ? `${rel}/${name}` : name;
+    if (entry.isDirectory()) {
+      if (name.startsWith(".") || SKIPPED_DIRS.has(name) || ig.ignores(`${relPath}/`)) continue;
+      subdirs.push(relPath);
+    } else if (YAML_FILE.test(name) && !ig.ignores(relPath)) {
+      if (entry.isSymbolicLink()) {
+        const target = await stat(path.join(root, relPath)).catch((error: NodeJS.ErrnoException) => error);
+        if (target instanceof Error) {
+          diagnostics.push(fileDiagnostic(relPath, linkProblem(target), "unreadable-file"));
+          continue;
+        }
+        if (!target.isFile()) continue;
+      } else if (!entry.isFile()) {
+        continue;
+      }
+      files.push(relPath);
+    }
+  }
+  await Promise.all(subdirs.map((dir) => walk(root, dir, ig, files, diagnostics)));
+}
+
+function linkProblem(error: NodeJS.ErrnoException): string {
+  if (error.code === "ELOOP") return "symbolic link loop: the link points back to itself; remove it or point it at a real file";
+  if (error.code === "ENOENT") return "broken symbolic link: its target does not exist; remove it or add it to .pmoignore";
+  return `cannot follow symbolic link (${error.code ?? error.message})`;
+}
+
+export function fileDiagnostic(file: string, message: string, ruleId: string): Diagnostic {
+  return { ruleId, severity: "error", message, file, line: 1, column: 1, pointer: "" };
+}
+
+/** Sorts paths by code unit, so that the order is the same on every machine and locale. */
+export function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** True when `dir` exists and is a folder. */
+export async function isDirectory(dir: string): Promise<boolean> {
+  const info = await lstat(dir).catch(() => undefined);
+  if (!info) return false;
+  if (info.isSymbolicLink()) return (await stat(dir).catch(() => undefined))?.isDirectory() ?? false;
+  return info.isDirectory();
+}

@@ -1,0 +1,79 @@
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from "yaml";
+import type { Path, SourceRange } from "../../model/document.js";
+
+export interface LocateOptions {
+  /** Point at the key of the last path segment rather than its value (for unknown fields). */
+  key?: boolean;
+}
+
+export type Locator = (docIndex: number, path: Path, options?: LocateOptions) => SourceRange;
+
+/**
+ * Creates a function that turns a path inside one of a file's documents into a 1-based source
+ * range. The file is parsed again the first time a position is asked for, not kept parsed:
+ * most documents never need a position, and keeping every syntax tree would cost far more
+ * memory than the text.
+ */
+export function createLocator(text: string): Locator {
+  let parsed: { docs: Document.Parsed[]; lineCounter: LineCounter } | undefined;
+  return (docIndex, path, options = {}) => {
+    if (!parsed) {
+      const lineCounter = new LineCounter();
+      const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, version: "1.2" });
+      parsed = { docs: Array.isArray(docs) ? docs : [docs], lineCounter };
+    }
+    const doc = parsed.docs[docIndex];
+    if (!doc) return { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    const range = rangeOf(doc, path, options.key === true);
+    const start = parsed.lineCounter.linePos(range[0]);
+    const end = parsed.lineCounter.linePos(range[1]);
+    return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+  };
+}
+
+/** Walks the path as far as it exists; a missing tail resolves to its nearest ancestor. */
+function rangeOf(doc: Document.Parsed, path: Path, pointAtKey: boolean): [number, number] {
+  let node: unknown = doc.contents;
+  let range: [number, number] = toRange(node) ?? [doc.range[0], doc.range[1]];
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]!;
+    if (isAlias(node)) node = node.resolve(doc);
+    let next: unknown;
+    let keyNode: unknown;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      if (!pair) break;
+      keyNode = pair.key;
+      next = pair.value;
+    } else if (isSeq(node) && /^\d+$/.test(String(segment))) {
+      next = node.items[Number(segment)];
+      if (next === undefined) break;
+    } else {
+      break;
+    }
+    const last = i === path.length - 1;
+    const chosen = (last && pointAtKey && keyNode) || next || keyNode;
+    range = toRange(chosen) ?? range;
+    node = next;
+  }
+  return range;
+}
+
+function toRange(node: unknown): [number, number] | undefined {
+  const r = (node as Node | null | undefined)?.range;
+  return r ? [r[0], r[1]] : undefined;
+}
+
+/** Parses an RFC 6901 JSON pointer into path segments (numbers for array indexes stay strings). */
+export function pointerToPath(pointer: string): string[] {
+  if (pointer === "" || pointer === "/") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+/** Builds an RFC 6901 JSON pointer from path segments. */
+export function pathToPointer(path: Path): string {
+  return path.map((s) => "/" + String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+}

@@ -1,0 +1,170 @@
+import { LineCounter, parseAllDocuments, type YAMLError } from "yaml";
+import type { Diagnostic } from "../../model/diagnostic.js";
+import { KINDS } from "../../model/document.js";
+
+export const SUPPORTED_API_VERSIONS = ["pmo/v1"] as const;
+/** Files larger than this are refused: no hand-written PMO document comes near it. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** Aliases may be expanded this many times per document; more is an alias bomb. */
+const MAX_ALIAS_COUNT = 1000;
+/** After this many syntax errors in one file the rest are summarised. */
+const MAX_SYNTAX_ERRORS_PER_FILE = 10;
+
+/** A document read from a file before it is checked against its schema. */
+export interface RawDocument {
+  docIndex: number;
+  value: Record<string, unknown>;
+}
+
+export interface ParsedSource {
+  documents: RawDocument[];
+  diagnostics: Diagnostic[];
+}
+
+const PMO_MARKER = new RegExp(`^\\s*(apiVersion:\\s*["']?pmo/|kind:\\s*["']?(${KINDS.join("|")})\\b)`, "m");
+
+/** True when a file's text looks like it was meant to hold pmo documents. */
+export function looksLikePmo(text: string): boolean {
+  return PMO_MARKER.test(text);
+}
+
+/**
+ * Decodes a file's bytes, refusing what is not a text file: binary content, invalid UTF-8.
+ * Returns the text without a byte-order mark, or a diagnostic explaining the refusal.
+ */
+export function decodeSource(file: string, bytes: Uint8Array): string | Diagnostic {
+  if (bytes.byteLength > MAX_FILE_BYTES) {
+    const mb = (bytes.byteLength / 1024 / 1024).toFixed(1);
+    return fileProblem(file, `file is ${mb} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for a pmo file`, "split it into several files, or list it in .pmoignore if it is not a pmo document");
+  }
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) {
+    return fileProblem(file, "file is binary, not YAML text", "remove it, rename it, or list it in .pmoignore");
+  }
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    return text;
+  } catch {
+    return fileProblem(file, "file is not valid UTF-8 text", "save it with UTF-8 encoding");
+  }
+}
+
+function fileProblem(file: string, message: string, hint: string): Diagnostic {
+  return { ruleId: "unreadable-file", severity: "error", message, hint, file, line: 1, column: 1, pointer: "" };
+}
+
+/**
+ * Parses every YAML document of one file. Syntax errors are reported with their position and
+ * the broken document is left out (its schema errors would only be noise). Documents that do
+ * not declare a pmo apiVersion are not pmo documents and are skipped, unless they declare a pmo
+ * kind, which means the apiVersion was forgotten.
+ */
+export function parseSource(file: string, text: string): ParsedSource {
+  const lineCounter = new LineCounter();
+  const diagnostics: Diagnostic[] = [];
+  const documents: RawDocument[] = [];
+  let parsed;
+  try {
+    parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: "1.2" });
+  } catch (error) {
+    diagnostics.push(fileProblem(file, `cannot parse: ${describe(error)}`, "simplify the file; deeply nested structures are not supported"));
+    return { documents, diagnostics };
+  }
+  const docs = Array.isArray(parsed) ? parsed : [parsed];
+  const reportErrors = looksLikePmo(text);
+  let syntaxErrors = 0;
+
+  docs.forEach((doc, docIndex) => {
+    const errors = [...doc.errors, ...doc.warnings];
+    if (errors.length > 0) {
+      if (!reportErrors) return;
+      for (const error of errors) {
+        syntaxErrors++;
+        if (syntaxErrors <= MAX_SYNTAX_ERRORS_PER_FILE) diagnostics.push(syntaxDiagnostic(file, docIndex, error, lineCounter));
+      }
+      return;
+    }
+    if (doc.contents === null) return; // an empty document, e.g. after a trailing `---`
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      const pos = lineCounter.linePos(doc.range[0]);
+      diagnostics.push({
+        ruleId: "yaml-syntax",
+        severity: "error",
+        message: error instanceof ReferenceError ? "aliases expand to too many nodes (an alias bomb)" : `cannot read document: ${describe(error)}`,
+        hint: "write the values out instead of nesting aliases",
+        file,
+        line: pos.line,
+        column: pos.col,
+        pointer: "",
+        docIndex,
+      });
+      return;
+    }
+    const isMap = typeof value === "object" && value !== null && !Array.isArray(value);
+    const record = isMap ? (value as Record<string, unknown>) : undefined;
+    const apiVersion = record?.["apiVersion"];
+    const isPmo = typeof apiVersion === "string" && apiVersion.startsWith("pmo/");
+    const kind = record?.["kind"];
+    const claimsPmoKind = typeof kind === "string" && (KINDS as readonly string[]).includes(kind);
+    if (!isPmo && !claimsPmoKind) {
+      if (reportErrors && !isMap) {
+        const pos = lineCounter.linePos(doc.range[0]);
+        diagnostics.push({
+          ruleId: "api-version",
+          severity: "error",
+          message: "document is not a mapping: a pmo document is a set of fields starting with apiVersion, kind and id",
+          file,
+          line: pos.line,
+          column: pos.col,
+          pointer: "",
+          docIndex,
+        });
+      }
+      return;
+    }
+    documents.push({ docIndex, value: record as Record<string, unknown> });
+  });
+  if (syntaxErrors > MAX_SYNTAX_ERRORS_PER_FILE) {
+    const last = diagnostics[diagnostics.length - 1]!;
+    diagnostics.push({ ...last, message: `${syntaxErrors - MAX_SYNTAX_ERRORS_PER_FILE} more syntax errors in this file not shown`, hint: undefined });
+  }
+  return { documents, diagnostics };
+}
+
+const SYNTAX_HINTS: Record<string, string> = {
+  TAB_AS_INDENT: "indent with spaces; YAML does not allow tabs for indentation",
+  DUPLICATE_KEY: "remove or rename one of the keys: each field may appear once",
+  MISSING_CHAR: "add the missing closing character (a quote or bracket)",
+  BAD_INDENT: "check the indentation: fields at the same level must line up",
+  BLOCK_AS_IMPLICIT_KEY: "check the indentation and the colon after each key",
+  MULTILINE_IMPLICIT_KEY: "a key must fit on one line; check for a missing colon or quote",
+  UNEXPECTED_TOKEN: "check the punctuation around this position",
+  BAD_ALIAS: "an alias (*name) must refer to an anchor (&name) defined before it",
+  TAG_RESOLVE_FAILED: "remove the tag or use a standard one",
+};
+
+function syntaxDiagnostic(file: string, docIndex: number, error: YAMLError, lineCounter: LineCounter): Diagnostic {
+  const start = lineCounter.linePos(error.pos[0]);
+  const end = lineCounter.linePos(error.pos[1]);
+  return {
+    ruleId: "yaml-syntax",
+    severity: "error",
+    message: error.message.replace(/ at line \d+, column \d+.*$/s, ""),
+    hint: SYNTAX_HINTS[error.code],
+    file,
+    line: start.line,
+    column: start.col,
+    endLine: end.line,
+    endColumn: end.col,
+    pointer: "",
+    docIndex,
+  };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof RangeError) return "the structure is nested too deeply";
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,82 @@
+import type { Diagnostic } from "../../model/diagnostic.js";
+import type { PmoDocument, Workspace } from "../../model/document.js";
+import { pointerToPath } from "../load/locate.js";
+import { SUPPORTED_API_VERSIONS } from "../load/parse.js";
+import { checkIntegrity } from "./integrity.js";
+import { validateDocument } from "./schema.js";
+
+export { checkIntegrity } from "./integrity.js";
+export { validateDocument, validateConfig, getSchema, schemaNames } from "./schema.js";
+
+export interface ValidateOptions {
+  /** The date that actual dates may not be after (YYYY-MM-DD). */
+  asOf: string;
+}
+
+/**
+ * All three layers of validation, reported together: the workspace's own load problems (YAML
+ * syntax, unreadable files), every schema error of every document, and integrity across
+ * documents. Sorted by file, line, column and rule so the output is stable.
+ */
+export function validateWorkspace(workspace: Workspace, options: ValidateOptions): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [...workspace.diagnostics];
+  for (const doc of workspace.documents) diagnostics.push(...schemaDiagnostics(doc));
+  diagnostics.push(...checkIntegrity(workspace.documents, options.asOf));
+  return sortDiagnostics(diagnostics);
+}
+
+export function schemaDiagnostics(doc: PmoDocument): Diagnostic[] {
+  if (!(SUPPORTED_API_VERSIONS as readonly string[]).includes(doc.apiVersion)) {
+    const found = doc.apiVersion ? `"${doc.apiVersion}"` : "nothing";
+    const range = doc.locate(doc.apiVersion ? ["apiVersion"] : []);
+    return [
+      {
+        ruleId: "api-version",
+        severity: "error",
+        message: `unsupported apiVersion: found ${found}, expected ${SUPPORTED_API_VERSIONS.join(" or ")}`,
+        hint: `start the document with "apiVersion: ${SUPPORTED_API_VERSIONS[SUPPORTED_API_VERSIONS.length - 1]}"`,
+        file: doc.file,
+        line: range.line,
+        column: range.column,
+        pointer: doc.apiVersion ? "/apiVersion" : "",
+        docIndex: doc.docIndex,
+      },
+    ];
+  }
+  return validateDocument(doc.kind, doc.value).map((problem) => {
+    const path = pointerToPath(problem.pointer);
+    const range = doc.locate(path, { key: problem.keyword === "additionalProperties" });
+    return {
+      ruleId: "schema",
+      severity: "error",
+      message: problem.message,
+      hint: problem.hint,
+      file: doc.file,
+      line: range.line,
+      column: range.column,
+      endLine: range.endLine,
+      endColumn: range.endColumn,
+      pointer: problem.pointer,
+      docIndex: doc.docIndex,
+    };
+  });
+}
+
+const SEVERITY_ORDER = { error: 0, warn: 1, info: 2 } as const;
+
+/** Orders diagnostics by file, line, column, severity, rule and message: code-unit order, locale-free. */
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort(
+    (a, b) =>
+      cmp(a.file, b.file) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      cmp(a.ruleId, b.ruleId) ||
+      cmp(a.message, b.message),
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,235 @@
+#!/usr/bin/env node
+// Time pmo commands on generated repositories. Run with `npm run bench` (builds first).
+//
+//   node bench/run.mjs [--quick] [--json] [--only validate[,check,...]] [--runs N]
+//
+// Each run is a separate child process, so the times include Node start-up, as a user sees
+// them. Peak memory comes from bench/rusage.mjs, which runs the CLI in-process and writes
+// process.resourceUsage().maxRSS when it exits. This is a measurement, not a test: the exit
+// code is 0 even when a target is missed; misses are printed as FAIL.
+
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { AS_OF, generate } from "./generate.mjs";
+
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+const CLI = "bin/pmo.js";
+const MAX_RSS_MB = 1024;
+const VERSION_MAX_RATIO = 1.5;
+
+/** Repositories, generated on first use into bench/.repos/<name> and reused afterwards. */
+const REPOS = {
+  p1000: { projects: 1000, runs: 5 },
+  p10000: { projects: 10000, runs: 3 },
+};
+
+// One line per benchmark. `{repo}` and `{out}` (a fresh temporary folder) are filled in.
+const BENCHES = [
+  { name: "validate", args: ["validate", "{repo}", "--as-of", AS_OF, "--format", "json"], repo: "p1000", targetSeconds: 1 },
+  { name: "validate", args: ["validate", "{repo}", "--as-of", AS_OF, "--format", "json"], repo: "p10000", targetSeconds: 8 },
+  { name: "check", args: ["check", "{repo}", "--as-of", AS_OF, "--format", "json"], repo: "p1000", targetSeconds: 1.2 },
+  { name: "check", args: ["check", "{repo}", "--as-of", AS_OF, "--format", "json"], repo: "p10000", targetSeconds: 10 },
+  { name: "report", args: ["report", "{repo}", "--as-of", AS_OF, "--out", "{out}"], repo: "p1000", targetSeconds: 3 },
+];
+
+function parseArgs(argv) {
+  const options = { quick: false, json: false, only: undefined, runs: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--quick") options.quick = true;
+    else if (arg === "--json") options.json = true;
+    else if (arg === "--only") options.only = (argv[++i] ?? "").split(",").filter(Boolean);
+    else if (arg === "--runs") options.runs = Number(argv[++i]);
+    else throw new Error(`unknown option ${arg}`);
+  }
+  if (options.only?.length === 0) throw new Error("--only needs a command name, e.g. --only validate");
+  if (options.runs !== undefined && !(Number.isInteger(options.runs) && options.runs > 0)) {
+    throw new Error("--runs must be a positive integer");
+  }
+  return options;
+}
+
+const log = (line) => process.stderr.write(`${line}\n`);
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Run `node <args>` once; wall time in seconds, peak RSS in MB when `measureRss`. */
+function runNode(args, { measureRss = false } = {}) {
+  let rssFile;
+  let env = process.env;
+  let nodeArgs = args;
+  if (measureRss) {
+    rssFile = join(mkdtempSync(join(tmpdir(), "pmo-bench-")), "rss");
+    env = { ...process.env, PMO_BENCH_RUSAGE_FILE: rssFile };
+    nodeArgs = ["bench/rusage.mjs", ...args];
+  }
+  const start = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, nodeArgs, {
+    cwd: ROOT, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 30,
+  });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  let rssMB;
+  if (rssFile) {
+    if (existsSync(rssFile)) rssMB = Number(readFileSync(rssFile, "utf8")) / 1024;
+    rmSync(dirname(rssFile), { recursive: true, force: true });
+  }
+  return { seconds, rssMB, status: child.status ?? child.signal, stdout: child.stdout ?? "", stderr: child.stderr ?? "" };
+}
+
+const firstLines = ({ stderr, stdout }) => (stderr || stdout).trim().split("\n").slice(0, 5).join("\n  ");
+
+/** A command is available when its own help prints (commander falls back to the root help). */
+function isAvailable(name) {
+  const { status, stdout } = runNode([CLI, name, "--help"]);
+  return status === 0 && new RegExp(`^Usage: \\S+ ${name}\\b`, "m").test(stdout);
+}
+
+function benchCommand(bench, repo, runs) {
+  const times = [];
+  const rss = [];
+  for (let i = 0; i < runs; i++) {
+    const out = bench.args.includes("{out}") ? mkdtempSync(join(tmpdir(), "pmo-bench-out-")) : undefined;
+    const args = bench.args.map((a) => (a === "{repo}" ? repo.path : a === "{out}" ? out : a));
+    const result = runNode([CLI, ...args], { measureRss: true });
+    if (out) rmSync(out, { recursive: true, force: true });
+    if (result.status !== 0) {
+      return { status: "error", note: `exit ${result.status} on run ${i + 1}:\n  ${firstLines(result)}` };
+    }
+    times.push(result.seconds);
+    if (result.rssMB !== undefined) rss.push(result.rssMB);
+  }
+  const medianSeconds = median(times);
+  const peakRssMB = rss.length ? Math.max(...rss) : undefined;
+  return {
+    status: "ok",
+    runs,
+    medianSeconds,
+    minSeconds: Math.min(...times),
+    filesPerSecond: repo.files / medianSeconds,
+    peakRssMB,
+    pass: medianSeconds < bench.targetSeconds && peakRssMB !== undefined && peakRssMB < MAX_RSS_MB,
+  };
+}
+
+function benchVersion(runs) {
+  const sample = (args) => {
+    runNode(args); // warm-up: the first start pays for the disk cache
+    return Array.from({ length: runs }, () => runNode(args));
+  };
+  const pmo = sample([CLI, "--version"]);
+  if (pmo.some((r) => r.status !== 0)) return { status: "error", note: `exit ${pmo[0].status}:\n  ${firstLines(pmo[0])}` };
+  const bare = sample(["-e", "0"]);
+  const medianSeconds = median(pmo.map((r) => r.seconds));
+  const baselineSeconds = median(bare.map((r) => r.seconds));
+  const ratio = medianSeconds / baselineSeconds;
+  return {
+    status: "ok", runs, medianSeconds, minSeconds: Math.min(...pmo.map((r) => r.seconds)),
+    baselineSeconds, ratio, pass: ratio <= VERSION_MAX_RATIO,
+  };
+}
+
+function formatTable(results) {
+  const fixed = (n, digits) => (n === undefined ? "-" : n.toFixed(digits));
+  const header = ["command", "repository", "files", "median s", "min s", "files/s", "peak RSS MB", "target", "result"];
+  const rows = results.map((r) => [
+    r.command,
+    r.repo ?? "-",
+    r.files === undefined ? "-" : String(r.files),
+    fixed(r.medianSeconds, 3),
+    fixed(r.minSeconds, 3),
+    r.filesPerSecond === undefined ? "-" : String(Math.round(r.filesPerSecond)),
+    fixed(r.peakRssMB, 0),
+    r.target,
+    r.status === "skipped" ? "skipped" : r.status === "error" ? "FAIL (error)" : r.pass ? "PASS" : "FAIL",
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const numeric = new Set([2, 3, 4, 5, 6]);
+  const line = (cells) => cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd();
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const wanted = (name) => !options.only || options.only.includes(name);
+  const repoNames = options.quick ? ["p1000"] : Object.keys(REPOS);
+  const results = [];
+
+  if (!existsSync(join(ROOT, "dist/cli/index.js"))) log(`note: dist/cli/index.js not found; run \`npm run build\` first`);
+
+  if (wanted("version")) {
+    const runs = 10;
+    const row = { name: "version", command: "pmo --version", args: ["--version"], target: `<= ${VERSION_MAX_RATIO}x node -e 0` };
+    if (runNode([CLI, "--version"]).status !== 0) {
+      log("version: skipped: command not available");
+      results.push({ ...row, status: "skipped", note: "command not available" });
+    } else {
+      log(`timing pmo --version against node -e 0 (${runs} runs each)`);
+      const result = benchVersion(runs);
+      if (result.status === "ok") row.target += ` (${result.baselineSeconds.toFixed(3)} s; ratio ${result.ratio.toFixed(2)})`;
+      results.push({ ...row, ...result });
+    }
+  }
+
+  const available = new Map();
+  const repos = new Map();
+  for (const bench of BENCHES) {
+    if (!wanted(bench.name) || !repoNames.includes(bench.repo)) continue;
+    const row = {
+      name: bench.name,
+      command: `pmo ${bench.name}`,
+      args: bench.args.map((a) => (a === "{repo}" ? `bench/.repos/${bench.repo}` : a === "{out}" ? "<tmp>" : a)),
+      repo: bench.repo,
+      target: `< ${bench.targetSeconds} s, < ${MAX_RSS_MB} MB`,
+      targetSeconds: bench.targetSeconds,
+    };
+    if (!available.has(bench.name)) available.set(bench.name, isAvailable(bench.name));
+    if (!available.get(bench.name)) {
+      log(`${bench.name} on ${bench.repo}: skipped: command not available`);
+      results.push({ ...row, status: "skipped", note: "command not available" });
+      continue;
+    }
+    if (!repos.has(bench.repo)) {
+      const { projects } = REPOS[bench.repo];
+      const generated = generate(join(ROOT, "bench/.repos", bench.repo), { projects, risksPerProject: 5, seed: 1 });
+      log(`${generated.reused ? "reusing" : "generated"} bench/.repos/${bench.repo}: ${generated.files} files`);
+      repos.set(bench.repo, { path: `bench/.repos/${bench.repo}`, files: generated.files });
+    }
+    const repo = repos.get(bench.repo);
+    const runs = options.runs ?? (options.quick ? 1 : REPOS[bench.repo].runs);
+    log(`timing ${row.command} on ${bench.repo} (${runs} run${runs > 1 ? "s" : ""})`);
+    results.push({ ...row, files: repo.files, ...benchCommand(bench, repo, runs) });
+  }
+
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ asOf: AS_OF, node: process.version, results }, null, 2)}\n`);
+    return;
+  }
+  process.stdout.write(`\n${formatTable(results)}\n\n`);
+  for (const r of results.filter((r) => r.status === "ok" || r.status === "error")) {
+    process.stdout.write(`${r.name} on ${r.repo ?? "-"}: pmo ${r.args.join(" ")}\n`);
+  }
+  const skipped = results.filter((r) => r.status === "skipped");
+  if (skipped.length) {
+    process.stdout.write(`\nskipped: command not available: ${skipped.map((r) => `${r.name} on ${r.repo ?? "-"}`).join(", ")}\n`);
+  }
+  for (const r of results.filter((r) => r.status === "error")) {
+    process.stdout.write(`\nFAIL (error) ${r.name} on ${r.repo ?? "-"}: ${r.note}\n`);
+  }
+  const failed = results.filter((r) => r.status === "error" || (r.status === "ok" && !r.pass));
+  if (failed.length) process.stdout.write(`\nFAIL: ${failed.length} of ${results.length} benchmark(s) missed the target.\n`);
+}
+
+try {
+  main();
+} catch (error) {
+  log(`bench: ${error.message}`);
+  log("usage: node bench/run.mjs [--quick] [--json] [--only validate[,check,report,version]] [--runs N]");
+  process.exitCode = 2;
+}

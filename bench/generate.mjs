@@ -290,7 +290,7 @@ export function buildDocuments({ projects: projectCount, risksPerProject = 5, se
       doc.gates = [{ stage: "delivery", date: gateDate, decision: decisionId, outcome: "approved" }];
     }
     doc.scores = Object.fromEntries(portfolio.criteria.map((c) => [c.id, rnd.int(1, 5)]));
-    if (stage === "closed") doc.closure = { date: schedule.actualFinish, lessonsLearned: "Engage suppliers earlier." };
+    if (stage === "closed") doc.closure = { date: schedule.actualFinish, lessonsLearned: ["Engage suppliers earlier."] };
     const tags = rnd.sample(["regulatory", "cloud", "customer-facing", "cost-saving", "internal"], rnd.int(0, 2));
     if (tags.length > 0) doc.tags = tags;
 

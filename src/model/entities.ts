@@ -1,0 +1,435 @@
+/**
+ * The pmo/v1 document kinds as TypeScript types. They mirror schemas/*.schema.json (the schemas
+ * are the contract; a test keeps the const arrays below in step with their enums). Values are
+ * what a document holds after schema validation, before reference integrity is checked.
+ */
+
+/** Keys starting with `x-` are the extension namespace, allowed on every object. */
+export type Extensions = { [key: `x-${string}`]: unknown };
+
+/** An ISO calendar date `YYYY-MM-DD`. */
+export type IsoDate = string;
+/** An id of another document (unique across the repository). */
+export type Id = string;
+/** A person id when the repository has a roster, otherwise a free-text name. */
+export type PersonRef = string;
+/** An ISO 4217 currency code such as `EUR`. */
+export type CurrencyCode = string;
+/** A value of the engagement's status scale (lower-kebab-case). */
+export type StatusValue = string;
+/** `M2` (same project) or `PRJ-002/M3` (another project). */
+export type MilestoneRef = string;
+
+export interface DocumentHeader<K extends string> extends Extensions {
+  apiVersion: "pmo/v1";
+  kind: K;
+  id: Id;
+}
+
+// ---------------------------------------------------------------- enumerations
+
+export const STATUS_SCALES = {
+  rag: ["green", "amber", "red"],
+  dca5: ["green", "amber-green", "amber", "amber-red", "red"],
+} as const;
+/** Names of the built-in status scales. */
+export const STATUS_SCALE_NAMES = ["rag", "dca5"] as const;
+export type StatusScaleName = (typeof STATUS_SCALE_NAMES)[number];
+export type RagValue = (typeof STATUS_SCALES.rag)[number];
+export type Dca5Value = (typeof STATUS_SCALES.dca5)[number];
+
+export const PMO_TYPES = ["strategic", "tactical", "operational", "project"] as const;
+export type PmoType = (typeof PMO_TYPES)[number];
+
+export const ENGAGEMENT_PHASES = ["preparation", "design", "deployment", "monitoring"] as const;
+export type EngagementPhase = (typeof ENGAGEMENT_PHASES)[number];
+
+export const PMO_SERVICES = [
+  "portfolio-management",
+  "project-management-support",
+  "project-delivery",
+  "governance",
+  "reporting",
+  "analysis",
+] as const;
+export type PmoService = (typeof PMO_SERVICES)[number];
+
+export const CADENCES = ["weekly", "fortnightly", "monthly", "quarterly"] as const;
+export type Cadence = (typeof CADENCES)[number];
+
+export const REPORT_FORMATS = ["markdown", "html", "pdf", "csv", "json"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export const RISK_APPETITES = ["low", "moderate", "high"] as const;
+export type RiskAppetite = (typeof RISK_APPETITES)[number];
+
+export const KPI_DIRECTIONS = ["higher-is-better", "lower-is-better"] as const;
+export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
+
+/** Project lifecycle stages, in lifecycle order (closed and cancelled are both terminal). */
+export const STAGES = ["proposal", "initiation", "planning", "delivery", "closure", "closed", "cancelled"] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const DEPENDENCY_TYPES = ["finish-to-start", "start-to-start", "finish-to-finish", "start-to-finish"] as const;
+export type DependencyType = (typeof DEPENDENCY_TYPES)[number];
+
+export const CONTRIBUTION_STRENGTHS = ["high", "medium", "low"] as const;
+export type ContributionStrength = (typeof CONTRIBUTION_STRENGTHS)[number];
+
+export const BENEFIT_STATUSES = ["planned", "on-track", "at-risk", "realised", "not-realised"] as const;
+export type BenefitStatus = (typeof BENEFIT_STATUSES)[number];
+
+export const GATE_OUTCOMES = ["approved", "rejected", "deferred"] as const;
+export type GateOutcome = (typeof GATE_OUTCOMES)[number];
+
+export const RISK_TYPES = ["threat", "opportunity"] as const;
+export type RiskType = (typeof RISK_TYPES)[number];
+
+export const RISK_STATUSES = ["open", "closed", "occurred"] as const;
+export type RiskStatus = (typeof RISK_STATUSES)[number];
+
+/** Response strategies open to a threat. */
+export const THREAT_RESPONSES = ["avoid", "mitigate", "transfer", "accept", "escalate"] as const;
+/** Response strategies open to an opportunity. */
+export const OPPORTUNITY_RESPONSES = ["exploit", "enhance", "share", "accept", "escalate"] as const;
+export const RISK_RESPONSES = ["avoid", "mitigate", "transfer", "accept", "escalate", "exploit", "enhance", "share"] as const;
+export type RiskResponse = (typeof RISK_RESPONSES)[number];
+
+export const MITIGATION_STATUSES = ["planned", "in-progress", "done"] as const;
+export type MitigationStatus = (typeof MITIGATION_STATUSES)[number];
+
+export const ISSUE_STATUSES = ["open", "in-progress", "resolved", "closed"] as const;
+export type IssueStatus = (typeof ISSUE_STATUSES)[number];
+
+export const ISSUE_PRIORITIES = ["low", "medium", "high", "critical"] as const;
+export type IssuePriority = (typeof ISSUE_PRIORITIES)[number];
+
+export const DECISION_STATUSES = ["proposed", "approved", "rejected", "deferred", "superseded"] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+
+export const APPROVAL_TYPES = ["stage-gate", "rebaseline", "budget-change", "scope-change", "other"] as const;
+export type ApprovalType = (typeof APPROVAL_TYPES)[number];
+
+// ---------------------------------------------------------------- shared shapes
+
+export interface MoneyEstimate extends Extensions {
+  currency?: CurrencyCode;
+  min: number;
+  mostLikely: number;
+  max: number;
+}
+
+/** Durations in calendar days. */
+export interface DaysEstimate extends Extensions {
+  min: number;
+  mostLikely: number;
+  max: number;
+}
+
+export interface DateEstimate extends Extensions {
+  optimistic: IsoDate;
+  mostLikely: IsoDate;
+  pessimistic: IsoDate;
+}
+
+// ---------------------------------------------------------------- Engagement
+
+export interface CustomStatusValue extends Extensions {
+  value: StatusValue;
+  label: string;
+  color?: string;
+}
+
+/** A built-in scale name, or a custom scale listed best first. */
+export type StatusScale = StatusScaleName | CustomStatusValue[];
+
+export interface EngagementObjective extends Extensions {
+  id: Id;
+  description: string;
+  measure?: string;
+  target?: string | number;
+}
+
+export interface ReportAudience extends Extensions {
+  name: string;
+  cadence?: Cadence;
+  formats?: ReportFormat[];
+}
+
+export interface Forum extends Extensions {
+  id: Id;
+  name: string;
+  chair?: PersonRef;
+  cadence?: Cadence;
+  members?: PersonRef[];
+}
+
+export interface RiskSettings extends Extensions {
+  /** Maximum value of each axis; both default to 5. */
+  scale?: { probability: number; impact: number } & Extensions;
+  highThreshold?: number;
+  criticalThreshold?: number;
+  appetite?: RiskAppetite;
+  reviewDays?: number;
+}
+
+export interface Kpi extends Extensions {
+  id: Id;
+  name: string;
+  target: number;
+  unit?: string;
+  direction?: KpiDirection;
+  measure?: string;
+}
+
+export interface Contact extends Extensions {
+  name: string;
+  role: string;
+  email?: string;
+  /** Id of the contact's Person document. */
+  person?: Id;
+}
+
+export interface Engagement extends DocumentHeader<"Engagement"> {
+  name: string;
+  description?: string;
+  client: { name: string; sector?: string; country?: string } & Extensions;
+  provider: { name: string; contact?: PersonRef } & Extensions;
+  pmoType: PmoType[];
+  phase: {
+    current: EngagementPhase;
+    since: IsoDate;
+    plan?: ({ phase: EngagementPhase; start: IsoDate; end: IsoDate } & Extensions)[];
+  } & Extensions;
+  scope: { services: PmoService[]; excluded?: PmoService[]; notes?: string } & Extensions;
+  objectives?: EngagementObjective[];
+  reporting?: {
+    cadence: Cadence;
+    statusValidityDays?: number;
+    audiences?: ReportAudience[];
+    formats?: ReportFormat[];
+  } & Extensions;
+  governance?: {
+    forums?: Forum[];
+    tolerances?: { budgetPercent?: number; schedulePercent?: number; scheduleDays?: number } & Extensions;
+    risk?: RiskSettings;
+  } & Extensions;
+  kpis?: Kpi[];
+  reviews?: { last?: IsoDate; next?: IsoDate } & Extensions;
+  contacts?: Contact[];
+  currency: CurrencyCode;
+  /** Defaults to `rag`. */
+  statusScale?: StatusScale;
+}
+
+// ---------------------------------------------------------------- Portfolio
+
+export interface PortfolioObjective extends Extensions {
+  id: Id;
+  name: string;
+  /** Percent. */
+  weight: number;
+  description?: string;
+  measure?: string;
+}
+
+export interface PrioritisationCriterion extends Extensions {
+  id: Id;
+  name: string;
+  /** Percent. */
+  weight: number;
+  description?: string;
+}
+
+export interface Portfolio extends DocumentHeader<"Portfolio"> {
+  name: string;
+  description?: string;
+  owner: PersonRef;
+  parent?: Id;
+  objectives?: PortfolioObjective[];
+  budget?: {
+    currency?: CurrencyCode;
+    envelope: number;
+    period?: { start: IsoDate; end: IsoDate } & Extensions;
+  } & Extensions;
+  prioritisation?: { criteria: PrioritisationCriterion[] } & Extensions;
+}
+
+// ---------------------------------------------------------------- Project
+
+export interface ProjectSchedule extends Extensions {
+  baselineStart?: IsoDate;
+  baselineFinish?: IsoDate;
+  forecastStart?: IsoDate;
+  forecastFinish?: IsoDate;
+  actualStart?: IsoDate;
+  actualFinish?: IsoDate;
+}
+
+export interface ProjectBudget extends Extensions {
+  currency?: CurrencyCode;
+  approved?: number;
+  baseline?: number;
+  actual?: number;
+  forecast?: number;
+}
+
+/** The dimensions of a status report, each a value of the status scale. */
+export const STATUS_DIMENSIONS = ["overall", "schedule", "budget", "scope", "resources", "quality"] as const;
+export type StatusDimension = (typeof STATUS_DIMENSIONS)[number];
+
+export interface ProjectStatus extends Extensions {
+  asOf: IsoDate;
+  overall: StatusValue;
+  schedule?: StatusValue;
+  budget?: StatusValue;
+  scope?: StatusValue;
+  resources?: StatusValue;
+  quality?: StatusValue;
+  summary?: string;
+  achievements?: string[];
+  nextSteps?: string[];
+  recoveryPlan?: string;
+  escalation?: { to: PersonRef; date?: IsoDate; note?: string } & Extensions;
+}
+
+export interface Milestone extends Extensions {
+  id: string;
+  name: string;
+  baseline?: IsoDate;
+  forecast?: IsoDate;
+  actual?: IsoDate;
+  estimate?: DateEstimate;
+  dependsOn?: MilestoneRef[];
+}
+
+export interface ProjectDependency extends Extensions {
+  project: Id;
+  type?: DependencyType;
+  description?: string;
+}
+
+export interface Contribution extends Extensions {
+  objective: Id;
+  strength?: ContributionStrength;
+  note?: string;
+}
+
+export interface Benefit extends Extensions {
+  id: Id;
+  name: string;
+  owner?: PersonRef;
+  measure?: string;
+  unit?: string;
+  planned?: number;
+  realised?: number;
+  plannedDate?: IsoDate;
+  realisedDate?: IsoDate;
+  status?: BenefitStatus;
+}
+
+export interface Gate extends Extensions {
+  stage: Stage;
+  date: IsoDate;
+  decision?: Id;
+  outcome?: GateOutcome;
+}
+
+export interface Project extends DocumentHeader<"Project"> {
+  name: string;
+  description?: string;
+  portfolio?: Id;
+  sponsor?: PersonRef;
+  manager?: PersonRef;
+  stage: Stage;
+  schedule?: ProjectSchedule;
+  budget?: ProjectBudget;
+  percentComplete?: number;
+  status?: ProjectStatus;
+  milestones?: Milestone[];
+  dependencies?: ProjectDependency[];
+  contributions?: Contribution[];
+  benefits?: Benefit[];
+  gates?: Gate[];
+  /** Prioritisation criterion id -> score. */
+  scores?: Record<string, number>;
+  closure?: { date?: IsoDate; lessonsLearned?: string[]; report?: string } & Extensions;
+  tags?: string[];
+}
+
+// ---------------------------------------------------------------- RAID
+
+export interface Mitigation extends Extensions {
+  action: string;
+  owner?: PersonRef;
+  due?: IsoDate;
+  status?: MitigationStatus;
+}
+
+export interface Risk extends DocumentHeader<"Risk"> {
+  title: string;
+  description?: string;
+  /** At most one of project and portfolio; neither means the engagement. */
+  project?: Id;
+  portfolio?: Id;
+  /** Defaults to `threat`. */
+  type?: RiskType;
+  category?: string;
+  probability: number;
+  impact: number;
+  owner?: PersonRef;
+  status: RiskStatus;
+  response?: RiskResponse;
+  mitigations?: Mitigation[];
+  raised?: IsoDate;
+  lastReviewed?: IsoDate;
+  closed?: IsoDate;
+  proximity?: IsoDate;
+  costImpact?: MoneyEstimate;
+  scheduleImpact?: DaysEstimate;
+}
+
+export interface Issue extends DocumentHeader<"Issue"> {
+  title: string;
+  description?: string;
+  project?: Id;
+  portfolio?: Id;
+  owner?: PersonRef;
+  raised: IsoDate;
+  status: IssueStatus;
+  priority?: IssuePriority;
+  /** What the issue affects, in words. */
+  impact?: string;
+  due?: IsoDate;
+  resolved?: IsoDate;
+  /** The Risk that occurred. */
+  risk?: Id;
+  escalatedTo?: PersonRef;
+}
+
+export interface Decision extends DocumentHeader<"Decision"> {
+  title: string;
+  description?: string;
+  project?: Id;
+  portfolio?: Id;
+  status: DecisionStatus;
+  /** Required when approved. */
+  decidedBy?: PersonRef;
+  /** Required when approved. */
+  date?: IsoDate;
+  /** An engagement governance forum id. */
+  forum?: Id;
+  approves?: { type: ApprovalType; stage?: Stage; milestones?: string[] } & Extensions;
+  rationale?: string;
+  supersedes?: Id;
+}
+
+export interface Person extends DocumentHeader<"Person"> {
+  name: string;
+  email?: string;
+  role?: string;
+  organisation?: string;
+}
+
+/** Any pmo/v1 document, discriminated by `kind`. */
+export type Entity = Engagement | Portfolio | Project | Risk | Issue | Decision | Person;

@@ -19,13 +19,12 @@ export interface SchemaProblem {
 
 type SchemaNode = Record<string, unknown>;
 
-/** Human descriptions of the patterns used in the pmo schemas, for "expected ..." clauses. */
-const PATTERN_DESCRIPTIONS: Record<string, string> = {
-  "^[A-Za-z][A-Za-z0-9_.-]*$": 'an id: a letter followed by letters, digits, "_", "." or "-"',
-  "^[a-z][a-z0-9-]*$": 'a lower-kebab-case value such as "green" or "amber-green"',
-  "^[A-Z]{3}$": 'a three-letter ISO 4217 currency code such as "EUR"',
-  "^(?:[A-Za-z][A-Za-z0-9_.-]*/)?[A-Za-z][A-Za-z0-9_.-]*$": 'a milestone reference such as "M2" or "PRJ-002/M3"',
-  "^x-": 'a key starting with "x-"',
+/** What the pmo schemas' patterns stand for: [noun, what is expected]. */
+const PATTERN_DESCRIPTIONS: Record<string, [noun: string, expected: string]> = {
+  "^[A-Za-z][A-Za-z0-9_.-]*$": ["id", 'a letter followed by letters, digits, "_", "." or "-"'],
+  "^[a-z][a-z0-9-]*$": ["status value", 'lower-kebab-case, such as "green" or "amber-green"'],
+  "^[A-Z]{3}$": ["currency code", 'a three-letter ISO 4217 code such as "EUR"'],
+  "^(?:[A-Za-z][A-Za-z0-9_.-]*/)?[A-Za-z][A-Za-z0-9_.-]*$": ["milestone reference", '"M2" (same project) or "PRJ-002/M3" (another project)'],
 };
 
 const FORMAT_DESCRIPTIONS: Record<string, [noun: string, expected: string]> = {
@@ -164,14 +163,15 @@ function translateError(error: ErrorObject, rootLabel: string, all: readonly Err
     case "format": {
       const format = String(params["format"]);
       const [noun, expected] = FORMAT_DESCRIPTIONS[format] ?? [`${format} value`, `a valid ${format}`];
-      return problem(`${describeValue(data)} is not a valid ${noun}: expected ${expected}`);
+      return problem(`${field}: ${describeValue(data)} is not a valid ${noun}: expected ${expected}`);
     }
     case "pattern": {
       const pattern = String(params["pattern"]);
-      const expected = PATTERN_DESCRIPTIONS[pattern] ?? `text matching the pattern ${pattern}`;
+      const [noun, expected] = PATTERN_DESCRIPTIONS[pattern] ?? ["value", `text matching the pattern ${pattern}`];
+      // Most pattern failures are a capital letter or a space too many: offer the fixed value.
       const lowered = typeof data === "string" ? data.trim().toLowerCase().replace(/[\s_]+/g, "-") : undefined;
       const suggestion = lowered !== undefined && lowered !== data && new RegExp(pattern, "u").test(lowered) ? lowered : undefined;
-      return problem(`${describeValue(data)} is not a valid ${field}: expected ${expected}${didYouMean(suggestion)}`);
+      return problem(`${field}: ${describeValue(data)} is not a valid ${noun}: expected ${expected}${didYouMean(suggestion)}`);
     }
     case "minimum":
     case "maximum":
@@ -199,8 +199,8 @@ function translateError(error: ErrorObject, rootLabel: string, all: readonly Err
       return problem(`${field} must have ${phrase} ${plural(limit, "item")} (found ${count === 0 ? "none" : count})`);
     }
     case "uniqueItems": {
-      const later = Number(params["i"]);
-      const earlier = Number(params["j"]);
+      const later = Math.max(Number(params["i"]), Number(params["j"]));
+      const earlier = Math.min(Number(params["i"]), Number(params["j"]));
       const item = Array.isArray(data) ? data[later] : undefined;
       return problem(`${field} lists ${describeValue(item)} more than once (items ${earlier} and ${later})`, undefined, `${pointer}/${later}`);
     }
@@ -208,7 +208,8 @@ function translateError(error: ErrorObject, rootLabel: string, all: readonly Err
       const name = String(params["propertyName"]);
       const inner = all.find((e) => e.instancePath === pointer && e.data === name && e.keyword === "pattern");
       const pattern = inner === undefined ? undefined : String((inner.params as Record<string, unknown>)["pattern"]);
-      const expected = pattern === undefined ? "" : `: expected ${PATTERN_DESCRIPTIONS[pattern] ?? `a key matching ${pattern}`}`;
+      const description = pattern === undefined ? undefined : PATTERN_DESCRIPTIONS[pattern];
+      const expected = pattern === undefined ? "" : `: expected ${description === undefined ? `a key matching ${pattern}` : `${description[1]} (keys are ${description[0]}s)`}`;
       return problem(`"${name}" is not a valid key in ${placeName(pointer, rootLabel)}${expected}`, undefined, `${pointer}/${escapePointerSegment(name)}`);
     }
     case "not": {

@@ -152,8 +152,8 @@ function syntaxDiagnostic(file: string, docIndex: number, error: YAMLError, line
   return {
     ruleId: "yaml-syntax",
     severity: "error",
-    message: error.message.replace(/ at line \d+, column \d+.*$/s, ""),
-    hint: SYNTAX_HINTS[error.code],
+    message: /call stack/i.test(error.message) ? "the structure is nested too deeply to read" : error.message.replace(/ at line \d+, column \d+.*$/s, ""),
+    hint: /call stack/i.test(error.message) ? "flatten the structure: pmo documents need only a few levels of nesting" : SYNTAX_HINTS[error.code],
     file,
     line: start.line,
     column: start.col,

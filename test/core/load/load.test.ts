@@ -1,0 +1,101 @@
+import { symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadWorkspace } from "../../../src/core/load/index.js";
+import { makeRepo, removeRepo } from "../../helpers/repo.js";
+
+const dirs: string[] = [];
+function repo(files: Record<string, string | Buffer>): string {
+  const dir = makeRepo(files);
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  while (dirs.length) removeRepo(dirs.pop()!);
+});
+
+const PROJECT = "apiVersion: pmo/v1\nkind: Project\nid: PRJ-1\nname: One\nstage: delivery\n";
+
+describe("loadWorkspace", () => {
+  it("finds documents by content in any layout, several per file, in a stable order", async () => {
+    const root = repo({
+      "b/deep/x.yml": PROJECT,
+      "a.yaml": "apiVersion: pmo/v1\nkind: Person\nid: p1\nname: A\n---\napiVersion: pmo/v1\nkind: Person\nid: p2\nname: B\n",
+      "not-pmo.yaml": "services:\n  web:\n    image: nginx\n",
+      "readme.md": "apiVersion: pmo/v1\n",
+    });
+    const ws = await loadWorkspace(root);
+    expect(ws.documents.map((d) => `${d.file}#${d.docIndex}:${d.id}`)).toEqual(["a.yaml#0:p1", "a.yaml#1:p2", "b/deep/x.yml#0:PRJ-1"]);
+    expect(ws.diagnostics).toEqual([]);
+  });
+
+  it("skips dot-folders, node_modules, .pmoignore and config patterns", async () => {
+    const root = repo({
+      ".git/x.yaml": PROJECT,
+      ".github/workflows/ci.yml": "on: push\n\tbad",
+      "node_modules/pkg/x.yaml": PROJECT,
+      "drafts/x.yaml": PROJECT,
+      "archive/old.yaml": PROJECT,
+      ".pmoignore": "drafts/\n",
+      "keep.yaml": PROJECT.replace("PRJ-1", "PRJ-2"),
+    });
+    const ws = await loadWorkspace(root, { ignore: ["archive/**"] });
+    expect(ws.documents.map((d) => d.file)).toEqual(["keep.yaml"]);
+  });
+
+  it("reports YAML syntax errors with exact 1-based positions", async () => {
+    const root = repo({
+      "tab.yaml": "apiVersion: pmo/v1\nkind: Project\nid: P\nstatus:\n\toverall: red\n",
+      "dup.yaml": "apiVersion: pmo/v1\nkind: Project\nid: P2\nname: A\nname: B\n",
+      "quote.yaml": 'apiVersion: pmo/v1\nkind: Risk\nid: R\ntitle: "never closed\n',
+    });
+    const ws = await loadWorkspace(root);
+    const found = ws.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`);
+    expect(found).toContain("tab.yaml:5:1 yaml-syntax Tabs are not allowed as indentation");
+    expect(found).toContain("dup.yaml:5:1 yaml-syntax Map keys must be unique");
+    expect(found.some((f) => f.startsWith("quote.yaml:") && f.includes("Missing closing"))).toBe(true);
+    expect(ws.documents).toEqual([]);
+  });
+
+  it("locates paths, falling back to the nearest existing ancestor", async () => {
+    const root = repo({ "p.yaml": "# modeline\napiVersion: pmo/v1\nkind: Project\nid: P\nmilestones:\n  - id: M1\n    name: Kick-off\n  - id: M2\n" });
+    const [doc] = (await loadWorkspace(root)).documents;
+    expect(doc!.locate(["milestones", 1, "id"])).toMatchObject({ line: 8, column: 9 });
+    expect(doc!.locate(["milestones", 0, "name"], { key: true })).toMatchObject({ line: 7, column: 5 });
+    expect(doc!.locate(["milestones", 1, "baseline"])).toMatchObject({ line: 8, column: 5 });
+    expect(doc!.locate([])).toMatchObject({ line: 2, column: 1 });
+  });
+
+  it("refuses binary, oversized and non-UTF-8 files with a clear diagnostic", async () => {
+    const root = repo({
+      "bin.yaml": Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]),
+      "latin1.yaml": Buffer.from("apiVersion: pmo/v1\nkind: Person\nid: x\nname: Ren\xe9e\n", "latin1"),
+    });
+    writeFileSync(path.join(root, "huge.yaml"), Buffer.alloc(50 * 1024 * 1024, 0x20));
+    const ws = await loadWorkspace(root);
+    const byFile = Object.fromEntries(ws.diagnostics.map((d) => [d.file, d.message]));
+    expect(byFile["bin.yaml"]).toMatch(/binary/);
+    expect(byFile["huge.yaml"]).toMatch(/50\.0 MB, over the 10 MB limit/);
+    expect(byFile["latin1.yaml"]).toMatch(/not valid UTF-8/);
+  });
+
+  it("survives alias bombs, deep nesting, __proto__ keys and symlink loops", async () => {
+    const bomb = ["apiVersion: pmo/v1", "kind: Project", "id: BOMB", "a: &a [x,x,x,x,x,x,x,x,x,x]"];
+    for (let i = 1; i < 9; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill("*" + String.fromCharCode(96 + i)).join(",")}]`);
+    const root = repo({
+      "bomb.yaml": bomb.join("\n") + "\n",
+      "deep.yaml": "apiVersion: pmo/v1\nkind: Project\nid: DEEP\nx: " + "[".repeat(20000) + "]".repeat(20000) + "\n",
+      "proto.yaml": "apiVersion: pmo/v1\nkind: Project\nid: PROTO\n__proto__:\n  polluted: yes\n",
+    });
+    symlinkSync("loop.yaml", path.join(root, "loop.yaml"));
+    symlinkSync(".", path.join(root, "self"));
+    const ws = await loadWorkspace(root);
+    const messages = ws.diagnostics.map((d) => `${d.file}: ${d.message}`);
+    expect(messages).toContain("bomb.yaml: aliases expand to too many nodes (an alias bomb)");
+    expect(messages.some((m) => m.startsWith("loop.yaml: symbolic link loop"))).toBe(true);
+    const proto = ws.documents.find((d) => d.id === "PROTO")!;
+    expect(Object.getPrototypeOf(proto.value)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+    expect(Object.keys(proto.value)).toContain("__proto__");
+  });
+});

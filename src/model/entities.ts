@@ -413,9 +413,9 @@ export interface Decision extends DocumentHeader<"Decision"> {
   project?: Id;
   portfolio?: Id;
   status: DecisionStatus;
-  /** Required when approved. */
+  /** An approved decision should record it (a `pmo check` rule, not a schema requirement). */
   decidedBy?: PersonRef;
-  /** Required when approved. */
+  /** An approved decision should record it (a `pmo check` rule, not a schema requirement). */
   date?: IsoDate;
   /** An engagement governance forum id. */
   forum?: Id;

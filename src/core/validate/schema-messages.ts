@@ -144,7 +144,7 @@ function translateError(error: ErrorObject, rootLabel: string, all: readonly Err
       const properties = isNode(parent["properties"]) ? parent["properties"] : {};
       const property = properties[missing];
       const description = isNode(property) && typeof property["description"] === "string" ? property["description"] : undefined;
-      return problem(`missing required field "${missing}"${place}${requiredCondition(error, all)}`, description && `${missing}: ${description}`);
+      return problem(`missing required field "${missing}"${place}`, description && `${missing}: ${description}`);
     }
     case "type": {
       const expected = expectedType(params["type"]);
@@ -241,20 +241,6 @@ function translateError(error: ErrorObject, rootLabel: string, all: readonly Err
     default:
       return problem(`${field}: ${error.message ?? "is not valid"}`);
   }
-}
-
-/** For a `then`/`else` required error, the `if` condition that made the field required. */
-function requiredCondition(error: ErrorObject, all: readonly ErrorObject[]): string {
-  const match = /^(.*)\/(then|else)\/required$/.exec(error.schemaPath);
-  if (match === null) return "";
-  const condition = all.find((e) => e.keyword === "if" && e.schemaPath === `${match[1]}/if` && e.instancePath === error.instancePath);
-  const ifSchema = condition !== undefined && isNode(condition.parentSchema) ? condition.parentSchema["if"] : undefined;
-  const properties = isNode(ifSchema) && isNode(ifSchema["properties"]) ? ifSchema["properties"] : {};
-  const clauses = Object.entries(properties)
-    .filter((entry): entry is [string, SchemaNode] => isNode(entry[1]) && "const" in entry[1])
-    .map(([name, schema]) => `${name} is ${JSON.stringify(schema["const"])}`);
-  if (clauses.length === 0) return "";
-  return match[2] === "then" ? ` (required when ${clauses.join(" and ")})` : ` (required unless ${clauses.join(" and ")})`;
 }
 
 // ---------------------------------------------------------------- wording helpers

@@ -153,9 +153,12 @@ function translateError(error: ErrorObject, rootLabel: string, all: readonly Err
     case "enum": {
       const allowed = allowedValues(error);
       const suggestion = typeof data === "string" ? closestMatch(data, allowed.map(String)) : undefined;
+      // A description that merely lists the allowed values again would add nothing as a hint.
+      const description = typeof parent["description"] === "string" ? parent["description"] : undefined;
+      const restates = description !== undefined && allowed.every((value) => description.includes(String(value)));
       return problem(
         `${describeValue(data)} is not a valid ${field}: expected one of ${allowed.map(String).join(", ")}${didYouMean(suggestion)}`,
-        typeof parent["description"] === "string" ? parent["description"] : undefined,
+        restates ? undefined : description,
       );
     }
     case "const":

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "../../model/diagnostic.js";
 import type { PmoDocument, Workspace } from "../../model/document.js";
@@ -15,9 +15,6 @@ export interface LoadOptions {
   ignore?: readonly string[];
 }
 
-/** How many files are read at once: enough to keep the disk busy, few enough for any fd limit. */
-const READ_CONCURRENCY = 64;
-
 /**
  * Loads every pmo document under `root`. Never throws for bad content: unreadable files and YAML
  * syntax errors become diagnostics on the workspace, and the documents that could be read are
@@ -27,27 +24,27 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   const discovered = await discoverFiles(root, options);
   const diagnostics: Diagnostic[] = [...discovered.diagnostics];
   const sources = new Map<string, string>();
-  const perFile: PmoDocument[][] = new Array(discovered.files.length);
+  const documents: PmoDocument[] = [];
 
-  await forEachConcurrent(discovered.files, READ_CONCURRENCY, async (file, index) => {
+  // Synchronous reads: for thousands of small files they cost a tenth of what promise-based
+  // reads do (no thread-pool round trips), and parsing is CPU-bound anyway.
+  for (const file of discovered.files) {
     let bytes: Uint8Array;
     try {
-      bytes = await readFile(path.join(root, file));
+      bytes = readFileSync(path.join(root, file));
     } catch (error) {
       diagnostics.push(fileDiagnostic(file, `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, "unreadable-file"));
-      perFile[index] = [];
-      return;
+      continue;
     }
     const text = decodeSource(file, bytes);
     if (typeof text !== "string") {
       diagnostics.push(text);
-      perFile[index] = [];
-      return;
+      continue;
     }
-    perFile[index] = documentsOf(file, text, diagnostics, sources);
-  });
+    documents.push(...documentsOf(file, text, diagnostics, sources));
+  }
 
-  return { root, documents: perFile.flat(), sources, diagnostics };
+  return { root, documents, sources, diagnostics };
 }
 
 /** Parses one file's text into documents; also used for files read from git. */
@@ -66,15 +63,4 @@ export function documentsOf(file: string, text: string, diagnostics: Diagnostic[
     value,
     locate: (p, o) => locator(docIndex, p, o),
   }));
-}
-
-async function forEachConcurrent<T>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      await fn(items[index]!, index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

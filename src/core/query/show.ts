@@ -1,0 +1,542 @@
+import type { PmoDocument } from "../../model/document.js";
+import { UsageError } from "../errors.js";
+import { closestMatch } from "../validate/suggest.js";
+import { daysBetween } from "./calendar.js";
+import { formatMoney, riskScore, type QueryContext, type Tone } from "./columns.js";
+import { list, num, obj, str, type PersonRole, type Relations } from "./relations.js";
+import { naturalCompare } from "./sort.js";
+
+/** A `key: value` line of `pmo show`. */
+export interface Fact {
+  label: string;
+  text: string;
+  tone?: Tone;
+}
+
+export interface SectionColumn {
+  key: string;
+  header: string;
+  align?: "right";
+  tone?(item: Record<string, unknown>): Tone | undefined;
+  /** How the value reads in a terminal, when plain String() is not it. */
+  format?(value: unknown): string;
+}
+
+/** A small table of related entities; its items are also the `related` part of JSON output. */
+export interface Section {
+  key: string;
+  title: string;
+  columns: SectionColumn[];
+  items: Record<string, unknown>[];
+}
+
+/** Everything `pmo show` prints about one entity, independent of the output format. */
+export interface ShowView {
+  doc: PmoDocument;
+  kind: string;
+  id: string;
+  heading: string;
+  facts: Fact[];
+  /** Longer texts (description, status summary), shown as paragraphs. */
+  paragraphs: { label: string; text: string }[];
+  sections: Section[];
+}
+
+/** Finds one entity by id and gathers its related entities; an unknown id is a usage error. */
+export function buildShowView(id: string, ctx: QueryContext): ShowView {
+  const doc = ctx.relations.byId.get(id);
+  if (!doc) {
+    const suggestion = closestMatch(id, [...ctx.relations.byId.keys()]);
+    throw new UsageError(`no document has the id "${id}"${suggestion === undefined ? "" : ` (did you mean "${suggestion}"?)`}; run pmo ls <kind> to see the ids`);
+  }
+  const view: ShowView = { doc, kind: doc.kind, id, heading: `${doc.kind} ${id}`, facts: [], paragraphs: [], sections: [] };
+  const builder = BUILDERS[doc.kind];
+  builder?.(view, doc, ctx);
+  if (!builder) view.paragraphs.push({ label: "Document", text: JSON.stringify(doc.value, null, 2) });
+  return view;
+}
+
+/** The JSON (and YAML) form of a view: the document as written, plus the related entities. */
+export function showData(view: ShowView, relations: Relations): Record<string, unknown> {
+  const related: Record<string, unknown> = {};
+  // Resolved names are the one thing JSON readers cannot get from the document itself.
+  const people: Record<string, string> = {};
+  for (const key of PEOPLE_FIELDS) {
+    const ref = str(view.doc.value[key]);
+    if (ref !== undefined && relations.personName(ref) !== ref) people[ref] = relations.personName(ref);
+  }
+  if (Object.keys(people).length > 0) related["people"] = people;
+  for (const section of view.sections) related[section.key] = section.items;
+  return { kind: view.kind, id: view.id, file: view.doc.file, document: view.doc.value, related };
+}
+
+const PEOPLE_FIELDS = ["owner", "sponsor", "manager", "decidedBy", "escalatedTo"] as const;
+
+type Builder = (view: ShowView, doc: PmoDocument, ctx: QueryContext) => void;
+
+const BUILDERS: Record<string, Builder> = {
+  Project: showProject,
+  Portfolio: showPortfolio,
+  Risk: showRisk,
+  Issue: showIssue,
+  Decision: showDecision,
+  Person: showPerson,
+  Engagement: showEngagement,
+};
+
+function showProject(view: ShowView, doc: PmoDocument, ctx: QueryContext): void {
+  const { relations } = ctx;
+  const v = doc.value;
+  view.heading = `${doc.id}  ${str(v["name"]) ?? ""}`.trimEnd();
+  fact(view, "Stage", str(v["stage"]));
+  fact(view, "Portfolio", labelled(relations, str(v["portfolio"])));
+  fact(view, "Sponsor", person(relations, v["sponsor"]));
+  fact(view, "Manager", person(relations, v["manager"]));
+
+  const status = obj(v["status"]);
+  const overall = str(status?.["overall"]);
+  if (overall !== undefined) {
+    const asOf = str(status?.["asOf"]);
+    pushFact(view, { label: "Status", text: `${overall}${asOf ? ` (as of ${asOf})` : ""}`, ...tone(relations.statusScale.colour(overall)) });
+    const dimensions = ["schedule", "budget", "scope", "resources", "quality"]
+      .filter((d) => str(status?.[d]) !== undefined)
+      .map((d) => `${d} ${str(status?.[d])}`);
+    fact(view, "Dimensions", dimensions.join(", ") || undefined);
+  }
+
+  const schedule = obj(v["schedule"]);
+  const baselineFinish = str(schedule?.["baselineFinish"]);
+  const finish = str(schedule?.["actualFinish"]) ?? str(schedule?.["forecastFinish"]);
+  const slip = daysBetween(baselineFinish, finish);
+  const finishText = [
+    baselineFinish && `baseline ${baselineFinish}`,
+    str(schedule?.["forecastFinish"]) && `forecast ${str(schedule?.["forecastFinish"])}`,
+    str(schedule?.["actualFinish"]) && `actual ${str(schedule?.["actualFinish"])}`,
+  ].filter(Boolean);
+  if (finishText.length > 0) {
+    pushFact(view, { label: "Finish", text: finishText.join(", ") + (slip ? ` (${signed(slip)} days)` : ""), ...tone(slip !== undefined && slip > 0 ? slipTone(slip, ctx) : undefined) });
+  }
+
+  const budget = obj(v["budget"]);
+  const currency = str(budget?.["currency"]) ?? relations.currency;
+  const amounts = ["approved", "baseline", "forecast", "actual"]
+    .filter((k) => num(budget?.[k]) !== undefined)
+    .map((k) => `${k} ${formatMoney(num(budget?.[k])!, currency, { exact: true })}`);
+  if (amounts.length > 0) {
+    const approved = num(budget?.["approved"]);
+    const forecast = num(budget?.["forecast"]);
+    const over = approved !== undefined && forecast !== undefined && approved > 0 ? ((forecast - approved) / approved) * 100 : undefined;
+    const overText = over !== undefined && over !== 0 ? ` (forecast ${signed(Math.round(over * 10) / 10)}% against approved)` : "";
+    pushFact(view, { label: "Budget", text: amounts.join(", ") + overText, ...tone(over !== undefined && over > 0 ? "red" : undefined) });
+  }
+  fact(view, "Complete", num(v["percentComplete"]) === undefined ? undefined : `${num(v["percentComplete"])}%`);
+  fact(view, "Tags", list(v["tags"]).filter((t) => typeof t === "string").join(", ") || undefined);
+
+  paragraph(view, "Description", v["description"]);
+  paragraph(view, "Summary", status?.["summary"]);
+  paragraph(view, "Recovery plan", status?.["recoveryPlan"]);
+  const escalation = obj(status?.["escalation"]);
+  if (escalation) {
+    const to = str(escalation["to"]);
+    const text = [to && `to ${relations.personName(to)}`, str(escalation["date"]) && `on ${str(escalation["date"])}`].filter(Boolean).join(" ");
+    paragraph(view, "Escalation", [text, str(escalation["note"])].filter(Boolean).join(": "));
+  }
+
+  view.sections.push({
+    key: "milestones",
+    title: "Milestones",
+    columns: [
+      { key: "id", header: "ID" },
+      { key: "name", header: "Name" },
+      { key: "baseline", header: "Baseline" },
+      { key: "forecast", header: "Forecast" },
+      { key: "actual", header: "Actual" },
+      { key: "slipDays", header: "Slip (days)", align: "right", format: (d) => (typeof d === "number" && d > 0 ? `+${d}` : String(d)), tone: (m) => (typeof m["slipDays"] === "number" && m["slipDays"] > 0 ? slipTone(m["slipDays"], ctx) : undefined) },
+    ],
+    items: list(v["milestones"]).map((m) => {
+      const milestone = obj(m) ?? {};
+      const baseline = str(milestone["baseline"]);
+      const actual = str(milestone["actual"]);
+      const forecast = str(milestone["forecast"]);
+      return compact({ id: str(milestone["id"]), name: str(milestone["name"]), baseline, forecast, actual, slipDays: daysBetween(baseline, actual ?? forecast) });
+    }),
+  });
+
+  const dependsOn = list(v["dependencies"]).map((d) => {
+    const dep = obj(d) ?? {};
+    const target = str(dep["project"]);
+    return compact({ id: target, name: nameOf(relations, target), type: str(dep["type"]), description: str(dep["description"]) });
+  });
+  view.sections.push({ key: "dependsOn", title: "Depends on", columns: DEPENDENCY_COLUMNS, items: dependsOn });
+  const dependents = doc.id === undefined ? [] : relations.dependents(doc.id);
+  view.sections.push({
+    key: "dependents",
+    title: "Depended on by",
+    columns: DEPENDENCY_COLUMNS,
+    items: sortById(dependents.map((d) => compact({ id: d.doc.id, name: str(d.doc.value["name"]), type: d.type, description: d.description }))),
+  });
+  raidSections(view, doc, ctx);
+}
+
+const DEPENDENCY_COLUMNS: SectionColumn[] = [
+  { key: "id", header: "ID" },
+  { key: "name", header: "Name" },
+  { key: "type", header: "Type" },
+];
+
+function showPortfolio(view: ShowView, doc: PmoDocument, ctx: QueryContext): void {
+  const { relations } = ctx;
+  const v = doc.value;
+  view.heading = `${doc.id}  ${str(v["name"]) ?? ""}`.trimEnd();
+  fact(view, "Owner", person(relations, v["owner"]));
+  fact(view, "Parent", labelled(relations, str(v["parent"])));
+  const budget = obj(v["budget"]);
+  const envelope = num(budget?.["envelope"]);
+  fact(view, "Budget envelope", envelope === undefined ? undefined : formatMoney(envelope, str(budget?.["currency"]) ?? relations.currency, { exact: true }));
+  const period = obj(budget?.["period"]);
+  fact(view, "Budget period", period ? `${str(period["start"]) ?? "?"} to ${str(period["end"]) ?? "?"}` : undefined);
+  paragraph(view, "Description", v["description"]);
+
+  view.sections.push({
+    key: "objectives",
+    title: "Objectives",
+    columns: [
+      { key: "id", header: "ID" },
+      { key: "name", header: "Name" },
+      { key: "weight", header: "Weight %", align: "right" },
+    ],
+    items: list(v["objectives"]).map((o) => compact({ id: str(obj(o)?.["id"]), name: str(obj(o)?.["name"]), weight: num(obj(o)?.["weight"]) })),
+  });
+  const id = doc.id ?? "";
+  view.sections.push({
+    key: "subPortfolios",
+    title: "Sub-portfolios",
+    columns: [
+      { key: "id", header: "ID" },
+      { key: "name", header: "Name" },
+      { key: "owner", header: "Owner" },
+      { key: "projects", header: "Projects", align: "right" },
+    ],
+    items: sortById(
+      relations.subPortfolios(id).map((p) => compact({ id: p.id, name: str(p.value["name"]), owner: personText(relations, p.value["owner"]), projects: relations.projectsOf(p.id ?? "").length })),
+    ),
+  });
+  view.sections.push(projectSection("projects", "Projects", relations.projectsOf(id), ctx));
+  raidSections(view, doc, ctx);
+}
+
+function showRisk(view: ShowView, doc: PmoDocument, ctx: QueryContext): void {
+  const { relations } = ctx;
+  const v = doc.value;
+  view.heading = `${doc.id}  ${str(v["title"]) ?? ""}`.trimEnd();
+  owningFacts(view, doc, relations);
+  fact(view, "Type", str(v["type"]) ?? "threat");
+  fact(view, "Category", str(v["category"]));
+  const score = riskScore(doc);
+  fact(view, "Probability × impact", score === undefined ? undefined : `${num(v["probability"])} × ${num(v["impact"])} = ${score}`);
+  fact(view, "Status", str(v["status"]));
+  fact(view, "Response", str(v["response"]));
+  fact(view, "Owner", person(relations, v["owner"]));
+  for (const [key, label] of [["raised", "Raised"], ["lastReviewed", "Last reviewed"], ["proximity", "Proximity"], ["closed", "Closed"]] as const) fact(view, label, str(v[key]));
+  const cost = obj(v["costImpact"]);
+  if (cost) {
+    const currency = str(cost["currency"]) ?? relations.currency;
+    const points = ["min", "mostLikely", "max"].map((k) => (num(cost[k]) === undefined ? "?" : formatMoney(num(cost[k])!, undefined, { exact: true })));
+    fact(view, "Cost impact", `${currency ? `${currency} ` : ""}${points.join(" / ")} (min / most likely / max)`);
+  }
+  const days = obj(v["scheduleImpact"]);
+  if (days) fact(view, "Schedule impact", `${["min", "mostLikely", "max"].map((k) => num(days[k]) ?? "?").join(" / ")} days (min / most likely / max)`);
+  paragraph(view, "Description", v["description"]);
+
+  view.sections.push({
+    key: "mitigations",
+    title: "Mitigations",
+    columns: [
+      { key: "action", header: "Action" },
+      { key: "owner", header: "Owner" },
+      { key: "due", header: "Due", tone: (m) => (m["status"] !== "done" && typeof m["due"] === "string" && m["due"] < ctx.asOf ? "red" : undefined) },
+      { key: "status", header: "Status" },
+    ],
+    items: list(v["mitigations"]).map((m) => {
+      const mitigation = obj(m) ?? {};
+      return compact({ action: str(mitigation["action"]), owner: personText(relations, mitigation["owner"]), due: str(mitigation["due"]), status: str(mitigation["status"]) });
+    }),
+  });
+  view.sections.push(issueSection("issues", "Linked issues", relations.issuesOfRisk(doc.id ?? ""), ctx));
+}
+
+function showIssue(view: ShowView, doc: PmoDocument, ctx: QueryContext): void {
+  const { relations } = ctx;
+  const v = doc.value;
+  view.heading = `${doc.id}  ${str(v["title"]) ?? ""}`.trimEnd();
+  owningFacts(view, doc, relations);
+  fact(view, "Priority", str(v["priority"]));
+  fact(view, "Status", str(v["status"]));
+  fact(view, "Owner", person(relations, v["owner"]));
+  fact(view, "Raised", str(v["raised"]));
+  const due = str(v["due"]);
+  const live = ["open", "in-progress"].includes(str(v["status"]) ?? "");
+  if (due !== undefined) pushFact(view, { label: "Due", text: due + (live && due < ctx.asOf ? ` (overdue by ${daysBetween(due, ctx.asOf)} days)` : ""), ...tone(live && due < ctx.asOf ? "red" : undefined) });
+  fact(view, "Resolved", str(v["resolved"]));
+  fact(view, "Risk", labelled(relations, str(v["risk"])));
+  fact(view, "Escalated to", person(relations, v["escalatedTo"]));
+  paragraph(view, "Description", v["description"]);
+  paragraph(view, "Impact", v["impact"]);
+}
+
+function showDecision(view: ShowView, doc: PmoDocument, ctx: QueryContext): void {
+  const { relations } = ctx;
+  const v = doc.value;
+  view.heading = `${doc.id}  ${str(v["title"]) ?? ""}`.trimEnd();
+  owningFacts(view, doc, relations);
+  fact(view, "Status", str(v["status"]));
+  fact(view, "Decided by", person(relations, v["decidedBy"]));
+  fact(view, "Date", str(v["date"]));
+  const forum = str(v["forum"]);
+  const forums = list(obj(relations.engagement?.value["governance"])?.["forums"]);
+  const forumName = str(obj(forums.find((f) => obj(f)?.["id"] === forum))?.["name"]);
+  fact(view, "Forum", forum === undefined ? undefined : forumName ? `${forum} (${forumName})` : forum);
+  const approves = obj(v["approves"]);
+  if (approves) {
+    const parts = [str(approves["type"]), str(approves["stage"]) && `stage ${str(approves["stage"])}`, list(approves["milestones"]).length > 0 && `milestones ${list(approves["milestones"]).join(", ")}`];
+    fact(view, "Approves", parts.filter(Boolean).join(", "));
+  }
+  fact(view, "Supersedes", labelled(relations, str(v["supersedes"])));
+  const later = relations.supersededBy(doc.id ?? "").map((d) => d.id ?? "");
+  fact(view, "Superseded by", later.join(", ") || undefined);
+  paragraph(view, "Description", v["description"]);
+  paragraph(view, "Rationale", v["rationale"]);
+  view.sections.push({
+    key: "gates",
+    title: "Stage gates",
+    columns: [
+      { key: "project", header: "Project" },
+      { key: "name", header: "Name" },
+      { key: "stage", header: "Stage" },
+      { key: "date", header: "Date" },
+    ],
+    items: relations.gatesOf(doc.id ?? "").map((g) => compact({ project: g.project.id, name: str(g.project.value["name"]), stage: g.stage, date: g.date })),
+  });
+}
+
+function showPerson(view: ShowView, doc: PmoDocument, ctx: QueryContext): void {
+  const { relations } = ctx;
+  const v = doc.value;
+  view.heading = `${doc.id}  ${str(v["name"]) ?? ""}`.trimEnd();
+  fact(view, "Role", str(v["role"]));
+  fact(view, "Organisation", str(v["organisation"]));
+  fact(view, "Email", str(v["email"]));
+  const links = relations.linksOf(doc.id ?? "");
+  const rolesOf = (kind: string): Map<PmoDocument, string[]> => {
+    const byDoc = new Map<PmoDocument, string[]>();
+    for (const link of links.filter((l) => l.doc.kind === kind)) byDoc.set(link.doc, [...(byDoc.get(link.doc) ?? []), ROLE_LABELS[link.role]]);
+    return byDoc;
+  };
+  const roleColumn: SectionColumn = { key: "role", header: "Role" };
+  const portfolios = rolesOf("Portfolio");
+  view.sections.push({
+    key: "portfolios",
+    title: "Portfolios",
+    columns: [{ key: "id", header: "ID" }, { key: "name", header: "Name" }, roleColumn],
+    items: sortById([...portfolios].map(([d, roles]) => compact({ id: d.id, name: str(d.value["name"]), role: roles.join(", ") }))),
+  });
+  const projects = rolesOf("Project");
+  const projectTable = projectSection("projects", "Projects", [...projects.keys()], ctx);
+  projectTable.columns.splice(2, 0, roleColumn);
+  for (const item of projectTable.items) item["role"] = projects.get(relations.byId.get(String(item["id"]))!)?.join(", ");
+  view.sections.push(projectTable);
+  for (const [kind, key, title] of [["Risk", "risks", "Risks"], ["Issue", "issues", "Issues"], ["Decision", "decisions", "Decisions"]] as const) {
+    const owned = rolesOf(kind);
+    view.sections.push({
+      key,
+      title,
+      columns: [{ key: "id", header: "ID" }, { key: "title", header: "Title" }, roleColumn, { key: "status", header: "Status" }],
+      items: sortById([...owned].map(([d, roles]) => compact({ id: d.id, title: str(d.value["title"]), role: roles.join(", "), status: str(d.value["status"]) }))),
+    });
+  }
+}
+
+const ROLE_LABELS: Record<PersonRole, string> = { owner: "owner", sponsor: "sponsor", manager: "manager", decidedBy: "decided by", escalatedTo: "escalated to" };
+
+function showEngagement(view: ShowView, doc: PmoDocument, ctx: QueryContext): void {
+  const { relations } = ctx;
+  const v = doc.value;
+  view.heading = `${doc.id}  ${str(v["name"]) ?? ""}`.trimEnd();
+  fact(view, "Client", str(obj(v["client"])?.["name"]));
+  fact(view, "Provider", str(obj(v["provider"])?.["name"]));
+  const phase = obj(v["phase"]);
+  fact(view, "Phase", str(phase?.["current"]) && `${str(phase?.["current"])}${str(phase?.["since"]) ? ` since ${str(phase?.["since"])}` : ""}`);
+  fact(view, "PMO type", list(v["pmoType"]).join(", ") || undefined);
+  fact(view, "Currency", str(v["currency"]));
+  fact(view, "Status scale", relations.statusScale.values.join(", "));
+  fact(view, "Reporting", str(obj(v["reporting"])?.["cadence"]));
+  const counts = (["Portfolio", "Project", "Risk", "Issue", "Decision", "Person"] as const).map((k) => `${relations.ofKind(k).length} ${k.toLowerCase()}${relations.ofKind(k).length === 1 ? "" : "s"}`);
+  fact(view, "Documents", counts.join(", ").replace("persons", "people"));
+  paragraph(view, "Description", v["description"]);
+  const top = relations.ofKind("Portfolio").filter((p) => str(p.value["parent"]) === undefined);
+  view.sections.push({
+    key: "portfolios",
+    title: "Portfolios",
+    columns: [
+      { key: "id", header: "ID" },
+      { key: "name", header: "Name" },
+      { key: "owner", header: "Owner" },
+      { key: "projects", header: "Projects", align: "right" },
+    ],
+    items: sortById(top.map((p) => compact({ id: p.id, name: str(p.value["name"]), owner: personText(relations, p.value["owner"]), projects: relations.projectsOf(p.id ?? "").length }))),
+  });
+}
+
+// ---------------------------------------------------------------- shared sections
+
+function raidSections(view: ShowView, doc: PmoDocument, ctx: QueryContext): void {
+  const id = doc.id ?? "";
+  const { relations } = ctx;
+  view.sections.push({
+    key: "risks",
+    title: "Risks",
+    columns: [
+      { key: "id", header: "ID" },
+      { key: "title", header: "Title" },
+      { key: "score", header: "P×I", align: "right", tone: (r) => riskTone(r, ctx) },
+      { key: "status", header: "Status" },
+      { key: "owner", header: "Owner" },
+    ],
+    items: sortById(relations.attached(id, "Risk").map((r) => compact({ id: r.id, title: str(r.value["title"]), score: riskScore(r), status: str(r.value["status"]), owner: personText(relations, r.value["owner"]) }))),
+  });
+  view.sections.push(issueSection("issues", "Issues", relations.attached(id, "Issue"), ctx));
+  view.sections.push({
+    key: "decisions",
+    title: "Decisions",
+    columns: [
+      { key: "id", header: "ID" },
+      { key: "title", header: "Title" },
+      { key: "status", header: "Status" },
+      { key: "date", header: "Date" },
+    ],
+    items: sortById(relations.attached(id, "Decision").map((d) => compact({ id: d.id, title: str(d.value["title"]), status: str(d.value["status"]), date: str(d.value["date"]) }))),
+  });
+}
+
+function issueSection(key: string, title: string, issues: PmoDocument[], ctx: QueryContext): Section {
+  return {
+    key,
+    title,
+    columns: [
+      { key: "id", header: "ID" },
+      { key: "title", header: "Title" },
+      { key: "priority", header: "Priority", tone: (i) => (i["priority"] === "critical" ? "red" : i["priority"] === "high" ? "amber" : undefined) },
+      { key: "status", header: "Status" },
+      { key: "owner", header: "Owner" },
+      { key: "due", header: "Due", tone: (i) => (["open", "in-progress"].includes(String(i["status"])) && typeof i["due"] === "string" && i["due"] < ctx.asOf ? "red" : undefined) },
+    ],
+    items: sortById(
+      issues.map((i) =>
+        compact({ id: i.id, title: str(i.value["title"]), priority: str(i.value["priority"]), status: str(i.value["status"]), owner: personText(ctx.relations, i.value["owner"]), due: str(i.value["due"]) }),
+      ),
+    ),
+  };
+}
+
+function projectSection(key: string, title: string, projects: PmoDocument[], ctx: QueryContext): Section {
+  const { relations } = ctx;
+  return {
+    key,
+    title,
+    columns: [
+      { key: "id", header: "ID" },
+      { key: "name", header: "Name" },
+      { key: "stage", header: "Stage" },
+      { key: "status", header: "Status", tone: (p) => (typeof p["status"] === "string" ? relations.statusScale.colour(p["status"]) : undefined) },
+      { key: "forecastFinish", header: "Forecast finish" },
+    ],
+    items: sortById(
+      projects.map((p) =>
+        compact({
+          id: p.id,
+          name: str(p.value["name"]),
+          stage: str(p.value["stage"]),
+          status: str(obj(p.value["status"])?.["overall"]),
+          forecastFinish: str(obj(p.value["schedule"])?.["forecastFinish"]),
+        }),
+      ),
+    ),
+  };
+}
+
+function riskTone(item: Record<string, unknown>, ctx: QueryContext): Tone | undefined {
+  const score = item["score"];
+  if (typeof score !== "number" || item["status"] !== "open") return undefined;
+  const { criticalThreshold, highThreshold } = ctx.relations.risk;
+  if (criticalThreshold !== undefined && score >= criticalThreshold) return "red";
+  if (highThreshold !== undefined && score >= highThreshold) return "amber";
+  return undefined;
+}
+
+/** Late beyond the engagement's schedule tolerance is red; any other lateness amber. */
+function slipTone(days: number, ctx: QueryContext): Tone {
+  const tolerance = num(obj(obj(ctx.relations.engagement?.value["governance"])?.["tolerances"])?.["scheduleDays"]);
+  return tolerance !== undefined && days > tolerance ? "red" : "amber";
+}
+
+function owningFacts(view: ShowView, doc: PmoDocument, relations: Relations): void {
+  const project = str(doc.value["project"]);
+  const portfolio = str(doc.value["portfolio"]);
+  if (project !== undefined) fact(view, "Project", labelled(relations, project));
+  if (portfolio !== undefined) fact(view, "Portfolio", labelled(relations, portfolio));
+  if (project === undefined && portfolio === undefined) fact(view, "For", "the engagement");
+}
+
+// ---------------------------------------------------------------- small helpers
+
+function fact(view: ShowView, label: string, text: string | undefined | false | ""): void {
+  if (text) view.facts.push({ label, text });
+}
+
+function pushFact(view: ShowView, f: Fact): void {
+  view.facts.push(f);
+}
+
+function tone(t: Tone | undefined): { tone?: Tone } {
+  return t ? { tone: t } : {};
+}
+
+function paragraph(view: ShowView, label: string, text: unknown): void {
+  if (typeof text === "string" && text.trim() !== "") view.paragraphs.push({ label, text: text.trim() });
+}
+
+function nameOf(relations: Relations, id: string | undefined): string | undefined {
+  if (id === undefined) return undefined;
+  const doc = relations.byId.get(id);
+  return doc ? (str(doc.value["name"]) ?? str(doc.value["title"])) : undefined;
+}
+
+/** `PF-ASSET (Asset Renewal)`, or the bare id when it does not resolve. */
+function labelled(relations: Relations, id: string | undefined): string | undefined {
+  if (id === undefined) return undefined;
+  const name = nameOf(relations, id);
+  return name ? `${id} (${name})` : id;
+}
+
+/** `Owen Hughes (owen.hughes)` with a roster, the free text without one. */
+function person(relations: Relations, ref: unknown): string | undefined {
+  if (typeof ref !== "string") return undefined;
+  const name = relations.personName(ref);
+  return name === ref ? ref : `${name} (${ref})`;
+}
+
+function personText(relations: Relations, ref: unknown): string | undefined {
+  return typeof ref === "string" ? relations.personName(ref) : undefined;
+}
+
+function signed(n: number): string {
+  return n > 0 ? `+${n}` : String(n);
+}
+
+function compact(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
+}
+
+function sortById(items: Record<string, unknown>[]): Record<string, unknown>[] {
+  return items.sort((a, b) => naturalCompare(String(a["id"] ?? ""), String(b["id"] ?? "")));
+}

@@ -99,6 +99,62 @@ Examples:
     });
 
   program
+    .command("ls")
+    .description("list projects, risks, issues, decisions, portfolios or people as a table, JSON or CSV")
+    .argument("<kind>", "projects, portfolios, risks, issues, decisions, people or engagements (singular works too)")
+    .addOption(new Option("-w, --where <filter>", "keep documents where field=value, field!=value or field=a,b (repeatable; all must match)").argParser(collect))
+    .option("-s, --sort <field>", "sort by a column or field path; -field for descending (default: id)")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "csv"]).default("table"))
+    .addOption(asOfOption())
+    .option("-c, --config <file>", "config file (default: pmo.config.yaml in the repository)")
+    .addHelpText(
+      "after",
+      `
+Fields are dotted paths into the documents (status.overall, budget.forecast,
+milestones.forecast) or column names (score, for, finish). Lists match when any element does.
+
+Examples:
+  $ pmo ls projects
+  $ pmo ls projects --where stage=delivery,planning --where status.overall=red
+  $ pmo ls risks --where status=open --sort -score
+  $ pmo ls issues --where owner!=owen.hughes --format csv > issues.csv
+  $ pmo -C examples/meridian-water ls portfolios --format json`,
+    )
+    .action(async (kind: string, opts: { where?: string[]; sort?: string; format: "table" | "json" | "csv"; asOf?: string; config?: string }) => {
+      const { runLs } = await import("../commands/ls.js");
+      setExit(
+        await runLs(
+          { dir: dirOf(undefined), config: opts.config, asOf: opts.asOf ?? (await today(host)), kind, where: opts.where ?? [], sort: opts.sort, format: opts.format },
+          await io(),
+        ),
+      );
+    });
+
+  program
+    .command("show")
+    .description("show one entity by id, with its related entities")
+    .argument("<id>", "the id of any document: a project, portfolio, risk, issue, decision or person")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "yaml"]).default("text"))
+    .addOption(asOfOption())
+    .option("-c, --config <file>", "config file (default: pmo.config.yaml in the repository)")
+    .addHelpText(
+      "after",
+      `
+A project shows its portfolio, sponsor and manager, milestones with their slip, its risks,
+issues and decisions, and the projects that depend on it; a portfolio its sub-portfolios and
+projects; a risk its mitigations and linked issues; a person everything they own.
+
+Examples:
+  $ pmo show PRJ-001
+  $ pmo show PF-ASSET --format json
+  $ pmo -C examples/meridian-water show owen.hughes`,
+    )
+    .action(async (id: string, opts: { format: "text" | "json" | "yaml"; asOf?: string; config?: string }) => {
+      const { runShow } = await import("../commands/show.js");
+      setExit(await runShow({ dir: dirOf(undefined), config: opts.config, asOf: opts.asOf ?? (await today(host)), id, format: opts.format }, await io()));
+    });
+
+  program
     .command("schema")
     .description("print the JSON Schema of a document kind (or list the schemas)")
     .argument("[kind]", "engagement, portfolio, project, risk, issue, decision, person, common or config")
@@ -115,6 +171,11 @@ Examples:
     });
 
   return program;
+}
+
+/** Accumulates a repeatable option's values. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 function asOfOption(): Option {

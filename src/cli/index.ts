@@ -241,7 +241,7 @@ async function handleError(error: unknown, host: Host, io: CommandIO | undefined
   }
   const { UsageError } = await import("../core/errors.js");
   if (error instanceof UsageError) {
-    host.stderr.write(`pmo: ${error.message}\n`);
+    host.stderr.write(`error: ${error.message}\n`);
     if (error.diagnostics.length > 0) {
       const { FORMATTERS } = await import("../core/format/index.js");
       const colors = io?.palette ?? (await palette(false));
@@ -250,7 +250,7 @@ async function handleError(error: unknown, host: Host, io: CommandIO | undefined
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);
-  host.stderr.write(`pmo: internal error: ${message}\n`);
+  host.stderr.write(`error: internal error: ${message}\n`);
   if (host.env["PMO_DEBUG"]) host.stderr.write(`${error instanceof Error ? error.stack : ""}\n`);
   else host.stderr.write("This is a bug in pmo. Run again with PMO_DEBUG=1 to see the stack trace, and report it.\n");
   return 2;

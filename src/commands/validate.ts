@@ -15,7 +15,7 @@ export interface ValidateCommandOptions {
 
 /** `pmo validate`: YAML syntax, schemas and cross-file integrity, all reported together. */
 export async function runValidate(options: ValidateCommandOptions, io: CommandIO): Promise<ExitCode> {
-  const { root, workspace } = await openWorkspace(options);
+  const { root, workspace } = await openWorkspace(options, io.cwd);
   const diagnostics = relativeToCwd(validateWorkspace(workspace, { asOf: options.asOf }), root, io.cwd);
   const format = FORMATTERS[options.format]!;
   io.stdout(format(diagnostics, { palette: io.palette, sources: workspace.sources, documents: workspace.documents.length }));

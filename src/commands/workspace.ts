@@ -4,6 +4,7 @@ import { UsageError } from "../core/errors.js";
 import { isDirectory, loadWorkspace } from "../core/load/index.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import type { Workspace } from "../model/document.js";
+import { sortDiagnostics } from "../core/validate/index.js";
 
 export interface WorkspaceOptions {
   /** The repository folder (already resolved against -C). */
@@ -12,13 +13,29 @@ export interface WorkspaceOptions {
   config?: string;
 }
 
+/** A path as the user should see it: relative to the current directory when inside it. */
+export function displayPath(target: string, cwd: string): string {
+  const rel = path.relative(cwd, target);
+  if (rel === "") return ".";
+  return rel.startsWith("..") && path.isAbsolute(target) && rel.split(path.sep).filter((s) => s === "..").length > 2 ? target : rel.split(path.sep).join("/");
+}
+
 /** Resolves the folder, reads the config and loads every document: the start of most commands. */
-export async function openWorkspace(options: WorkspaceOptions): Promise<{ root: string; config: Config; workspace: Workspace }> {
+export async function openWorkspace(options: WorkspaceOptions, cwd: string = options.dir): Promise<{ root: string; config: Config; workspace: Workspace }> {
   const root = path.resolve(options.dir);
   if (!(await isDirectory(root))) {
-    throw new UsageError(`no such folder: ${options.dir} (pass the folder that holds the pmo repository, or run pmo inside it)`);
+    throw new UsageError(`no such folder: ${displayPath(root, cwd)} (pass the folder that holds the pmo repository, or run pmo inside it)`);
   }
-  const config = await loadConfig(root, options.config);
+  let config: Config;
+  try {
+    config = await loadConfig(root, options.config);
+  } catch (error) {
+    if (!(error instanceof UsageError) || error.diagnostics.length === 0) throw error;
+    const diagnostics = sortDiagnostics(relativeToCwd(error.diagnostics, root, cwd));
+    const shown = diagnostics[0]?.file ?? "";
+    const sources = new Map([...error.sources].map(([k, v]) => [k, v]));
+    throw new UsageError(`invalid config file ${shown}`, diagnostics, sources);
+  }
   const workspace = await loadWorkspace(root, { ignore: config.ignore });
   return { root, config, workspace };
 }

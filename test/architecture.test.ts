@@ -1,0 +1,56 @@
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+/** Keeps the layering of CONTRIBUTING.md true: cli -> commands -> core -> model. */
+const src = path.resolve(fileURLToPath(import.meta.url), "../../src");
+
+function sources(dir: string): string[] {
+  return readdirSync(path.join(src, dir), { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => path.join(dir, f).split(path.sep).join("/"));
+}
+
+function relativeImports(file: string): string[] {
+  const text = readFileSync(path.join(src, file), "utf8");
+  const found = [...text.matchAll(/(?:from|import)\s*\(?\s*["'](\.[^"']+)["']/g)].map((m) => m[1]!);
+  return found.map((spec) => path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)));
+}
+
+const layers: Record<string, readonly string[]> = {
+  model: ["model"],
+  core: ["core", "model"],
+  commands: ["commands", "core", "model"],
+  cli: ["cli", "commands", "core", "model"],
+};
+
+describe("architecture", () => {
+  for (const [layer, allowed] of Object.entries(layers)) {
+    it(`src/${layer} imports only ${allowed.join(", ")}`, () => {
+      const violations = sources(layer).flatMap((file) =>
+        relativeImports(file)
+          .filter((target) => !allowed.includes(target.split("/")[0]!))
+          .map((target) => `${file} -> ${target}`),
+      );
+      expect(violations).toEqual([]);
+    });
+  }
+
+  it("src/core and src/commands never touch process, the console or the clock", () => {
+    const forbidden = [/\bprocess\.(?!env\b)/, /\bprocess\.env\b/, /\bconsole\./, /\bDate\.now\(/, /new Date\(\)/];
+    const violations = [...sources("core"), ...sources("commands")].flatMap((file) => {
+      const text = readFileSync(path.join(src, file), "utf8").replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, "");
+      return forbidden.filter((re) => re.test(text)).map((re) => `${file}: ${re.source}`);
+    });
+    expect(violations).toEqual([]);
+  });
+
+  it("src/model holds types and constants only", () => {
+    const violations = sources("model").flatMap((file) => {
+      const text = readFileSync(path.join(src, file), "utf8");
+      return /from\s+["'](?!\.)/.test(text) ? [`${file} imports a package`] : [];
+    });
+    expect(violations).toEqual([]);
+  });
+});

@@ -18,6 +18,8 @@ export interface Diagnostic {
   pointer: string;
   /** Index of the document within its file (0-based), when the problem is inside one. */
   docIndex?: number;
+  /** Id of the document the problem is about, when there is one (waivers match on it). */
+  entity?: string;
   /** A short hint on how to fix the problem. */
   hint?: string;
   /**

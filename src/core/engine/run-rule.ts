@@ -1,0 +1,44 @@
+import type { Diagnostic, Severity } from "../../model/diagnostic.js";
+import { pathToPointer } from "../load/locate.js";
+import type { Catalog } from "../catalog/index.js";
+import { interpolate, type Rule } from "../rules/rule.js";
+import type { Settings } from "../rules/settings.js";
+
+export interface RunRuleOptions {
+  catalog: Catalog;
+  settings: Settings;
+  asOf: string;
+  severity: Severity;
+  options?: Record<string, unknown>;
+}
+
+/** Runs one rule and turns what it reports into positioned diagnostics. */
+export function runRule(rule: Rule, run: RunRuleOptions): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const options = { ...rule.meta.defaultOptions, ...run.options };
+  rule.check({
+    catalog: run.catalog,
+    settings: run.settings,
+    asOf: run.asOf,
+    options,
+    report({ doc, path, key, messageId, data }) {
+      const template = rule.meta.messages[messageId];
+      if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown message id "${messageId}"`);
+      const range = doc.locate(path, { key: key === true });
+      found.push({
+        ruleId: rule.meta.id,
+        severity: run.severity,
+        message: interpolate(template, data),
+        file: doc.file,
+        line: range.line,
+        column: range.column,
+        endLine: range.endLine,
+        endColumn: range.endColumn,
+        pointer: pathToPointer(path),
+        docIndex: doc.docIndex,
+        entity: doc.id,
+      });
+    },
+  });
+  return found;
+}

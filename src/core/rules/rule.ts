@@ -1,0 +1,80 @@
+import type { Severity } from "../../model/diagnostic.js";
+import type { Path, PmoDocument } from "../../model/document.js";
+import type { PmoType } from "../../model/entities.js";
+import type { Catalog } from "../catalog/index.js";
+import type { Settings } from "./settings.js";
+
+/** The PMO functions rules are grouped by, in the order they are listed. */
+export const RULE_GROUPS = ["portfolio", "project-support", "risk", "delivery", "governance"] as const;
+export type RuleGroup = (typeof RULE_GROUPS)[number];
+
+export const GROUP_TITLES: Record<RuleGroup, string> = {
+  portfolio: "Portfolio management",
+  "project-support": "Project management support",
+  risk: "Risk management",
+  delivery: "Delivery",
+  governance: "Governance",
+};
+
+/**
+ * Presets a rule can belong to. `recommended` is the default set; one preset per PMO type
+ * focuses on what that kind of PMO is for (strategic: alignment, portfolio budget,
+ * prioritisation; tactical: time, budget, quality; operational: policies, standards and
+ * reporting discipline; project: delivery detail, risks, milestones). `strict` is derived:
+ * every rule, at error.
+ */
+export type PresetMembership = "recommended" | PmoType;
+export const PRESET_NAMES = ["recommended", "strict", "strategic", "tactical", "operational", "project"] as const;
+export type PresetName = (typeof PRESET_NAMES)[number];
+
+export interface RuleMeta {
+  /** kebab-case; equal to the file name, the test name and the doc page name. */
+  id: string;
+  /** One line: what the rule requires, as a policy statement. */
+  description: string;
+  group: RuleGroup;
+  /** Default severity when a preset enables the rule. */
+  severity: Severity;
+  presets: readonly PresetMembership[];
+  /** JSON Schema of the rule's options (an object schema), validated when the config is read. */
+  optionsSchema?: Record<string, unknown>;
+  defaultOptions?: Record<string, unknown>;
+  /** Message templates by id, with {{placeholders}}. */
+  messages: Record<string, string>;
+}
+
+export interface ReportArgs {
+  /** The document the finding is about. */
+  doc: PmoDocument;
+  /** Path into the document: the position shown is that node's (or its nearest existing ancestor's). */
+  path: Path;
+  /** Point at the key of the last path segment rather than its value. */
+  key?: boolean;
+  messageId: string;
+  data?: Record<string, string | number>;
+}
+
+/** What a rule gets: data and judgement settings only. No file system, no clock, no console. */
+export interface RuleContext<Options = Record<string, unknown>> {
+  catalog: Catalog;
+  /** The date of every time-dependent judgement (YYYY-MM-DD). */
+  asOf: string;
+  settings: Settings;
+  options: Options;
+  report(args: ReportArgs): void;
+}
+
+export interface Rule<Options = Record<string, unknown>> {
+  meta: RuleMeta;
+  check(ctx: RuleContext<Options>): void;
+}
+
+/** Declares a rule with its options type checked against its defaults. */
+export function defineRule<Options extends Record<string, unknown> = Record<string, unknown>>(rule: Rule<Options>): Rule<Options> {
+  return rule;
+}
+
+/** Fills {{placeholders}} in a message template; an unknown placeholder is left visible. */
+export function interpolate(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+}

@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import { buildCatalog } from "../../src/core/catalog/index.js";
+import { runRule } from "../../src/core/engine/run-rule.js";
+import { documentsOf } from "../../src/core/load/index.js";
+import type { Rule } from "../../src/core/rules/rule.js";
+import { resolveSettings, type RiskMatrix, type Thresholds } from "../../src/core/rules/settings.js";
+import { validateWorkspace } from "../../src/core/validate/index.js";
+import type { Diagnostic } from "../../src/model/diagnostic.js";
+import type { Engagement } from "../../src/model/entities.js";
+
+/**
+ * A small, valid repository every rule test starts from: an engagement (rag scale, weekly
+ * reporting, budget tolerance 10%, schedule tolerance 30 days, high risk at 12, critical at 20,
+ * reviews every 30 days, a steering committee), one portfolio PF-A (objectives o1 60% and
+ * o2 40%, criteria value 70% and urgency 30%, envelope EUR 10M) and three people.
+ * A case adds files, or replaces one of these by using the same file name.
+ */
+export const BASE_FILES: Record<string, string> = {
+  "engagement.yaml": `apiVersion: pmo/v1
+kind: Engagement
+id: ENG
+name: Test engagement
+client: { name: Client Ltd }
+provider: { name: PMO Partners }
+pmoType: [tactical]
+phase: { current: deployment, since: 2026-01-05 }
+scope: { services: [governance, reporting] }
+reporting: { cadence: weekly }
+governance:
+  forums:
+    - { id: steerco, name: Steering committee, chair: ann }
+  tolerances: { budgetPercent: 10, scheduleDays: 30 }
+  risk: { highThreshold: 12, criticalThreshold: 20, reviewDays: 30 }
+reviews: { last: 2026-06-01, next: 2026-12-31 }
+currency: EUR
+`,
+  "portfolio.yaml": `apiVersion: pmo/v1
+kind: Portfolio
+id: PF-A
+name: Portfolio A
+owner: ann
+objectives:
+  - { id: o1, name: Grow, weight: 60 }
+  - { id: o2, name: Save, weight: 40 }
+prioritisation:
+  criteria:
+    - { id: value, name: Value, weight: 70 }
+    - { id: urgency, name: Urgency, weight: 30 }
+budget: { currency: EUR, envelope: 10000000 }
+`,
+  "people.yaml": `apiVersion: pmo/v1
+kind: Person
+id: ann
+name: Ann Able
+---
+apiVersion: pmo/v1
+kind: Person
+id: bob
+name: Bob Baker
+---
+apiVersion: pmo/v1
+kind: Person
+id: cat
+name: Cat Cole
+`,
+};
+
+export const AS_OF = "2026-11-30";
+
+export interface RuleCase {
+  name: string;
+  /** Files added to (or replacing) BASE_FILES. */
+  files: Record<string, string>;
+  asOf?: string;
+  options?: Record<string, unknown>;
+  thresholds?: Thresholds;
+  matrix?: RiskMatrix;
+}
+
+export interface ExpectedFinding {
+  file: string;
+  line: number;
+  column: number;
+  /** A fragment of the message, or the whole of it. */
+  message?: string;
+}
+
+export interface InvalidCase extends RuleCase {
+  errors: ExpectedFinding[];
+}
+
+/** Runs a rule on a case's repository; the repository itself must validate cleanly. */
+export function findings(rule: Rule, c: RuleCase): Diagnostic[] {
+  const files = { ...BASE_FILES, ...c.files };
+  const diagnostics: Diagnostic[] = [];
+  const sources = new Map<string, string>();
+  const documents = Object.entries(files).flatMap(([file, text]) => documentsOf(file, text, diagnostics, sources));
+  const asOf = c.asOf ?? AS_OF;
+  const problems = validateWorkspace({ root: "/", documents, sources, diagnostics }, { asOf });
+  expect(problems.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`), `the case "${c.name}" must be a valid repository`).toEqual([]);
+  const catalog = buildCatalog(documents);
+  const settings = resolveSettings(catalog.engagement?.value as Engagement | undefined, c.thresholds, c.matrix);
+  return runRule(rule, { catalog, settings, asOf, severity: rule.meta.severity, options: c.options }).sort(
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column),
+  );
+}
+
+/** Table-driven rule test in the manner of ESLint's RuleTester. */
+export function testRule(rule: Rule, cases: { valid: RuleCase[]; invalid: InvalidCase[] }): void {
+  describe(rule.meta.id, () => {
+    for (const c of cases.valid) {
+      it(`valid: ${c.name}`, () => {
+        expect(findings(rule, c).map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`)).toEqual([]);
+      });
+    }
+    for (const c of cases.invalid) {
+      it(`invalid: ${c.name}`, () => {
+        const found = findings(rule, c);
+        expect(found.map((d) => `${d.file}:${d.line}:${d.column}`)).toEqual(c.errors.map((e) => `${e.file}:${e.line}:${e.column}`));
+        c.errors.forEach((e, i) => {
+          if (e.message !== undefined) expect(found[i]!.message).toContain(e.message);
+          expect(found[i]!.ruleId).toBe(rule.meta.id);
+        });
+      });
+    }
+  });
+}

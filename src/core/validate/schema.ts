@@ -1,64 +1,51 @@
 /**
  * Schema validation of pmo documents and of pmo.config.yaml against the JSON Schemas shipped in
- * the package's schemas/ folder. The schemas are read and compiled lazily, once per process:
- * commands that never validate (e.g. `pmo --help`) do not pay for ajv's code generation.
+ * the package's schemas/ folder. The validators come from validators.generated.js, which
+ * `npm run build` writes next to this file from the same schemas with the same ajv options
+ * (compiling them costs 140-340 ms per process, importing the generated code about 10 ms).
+ * Without that module, or when the schemas changed since it was generated (and always when the
+ * sources run from src/, as under vitest), each schema is compiled by ajv on first use instead.
+ * Either way the validators are ready when this module has loaded, so validation stays synchronous.
  */
-import { readFileSync } from "node:fs";
-import { Ajv2020 } from "ajv/dist/2020.js";
-import type { AnySchemaObject, ValidateFunction } from "ajv/dist/2020.js";
-import * as ajvFormats from "ajv-formats";
-import type { FormatsPlugin } from "ajv-formats";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { ValidateFunction } from "ajv/dist/2020.js";
 import { KINDS } from "../../model/document.js";
+import { readSchemaFiles, KIND_SCHEMAS, SCHEMA_NAMES, schemaId } from "./schema-files.js";
+import type { SchemaFiles } from "./schema-files.js";
 import { closestMatch } from "./suggest.js";
 import { translateErrors } from "./schema-messages.js";
 import type { SchemaProblem } from "./schema-messages.js";
 
 export type { SchemaProblem } from "./schema-messages.js";
 
-// dist/ mirrors src/, so the same relative URL reaches <package>/schemas/ from both.
-const SCHEMA_DIR = new URL("../../../schemas/", import.meta.url);
-const SCHEMA_ID_BASE = "https://pmo.dev/schemas/v1/";
+type ValidatorLookup = (name: string) => ValidateFunction | undefined;
 
-const KIND_SCHEMAS: readonly string[] = KINDS.map((kind) => kind.toLowerCase());
-/** Schema names in the order they are listed to users: the kinds, then config, then common. */
-const SCHEMA_NAMES: readonly string[] = [...KIND_SCHEMAS, "config", "common"];
+const schemaFiles: SchemaFiles = readSchemaFiles();
+const lookupValidator: ValidatorLookup = (await generatedValidators(schemaFiles.digest)) ?? (await compiledValidators(schemaFiles));
 
-// ajv-formats is CommonJS whose typings declare a default export; under NodeNext the plugin
-// function sits on `.default` for the type checker but is the module itself at run time.
-const addFormats: FormatsPlugin =
-  (ajvFormats as unknown as { default?: FormatsPlugin }).default ?? (ajvFormats as unknown as FormatsPlugin);
-
-interface Compiler {
-  ajv: Ajv2020;
-  schemas: Map<string, AnySchemaObject>;
+/** The generated module's validators, if it exists and was generated from these very schemas. */
+async function generatedValidators(digest: string): Promise<ValidatorLookup | undefined> {
+  // A URL rather than a literal specifier: the module is absent from src/ and bundlers need not look for it.
+  const url = new URL("./validators.generated.js", import.meta.url);
+  if (!existsSync(fileURLToPath(url))) return undefined;
+  const generated = (await import(url.href)) as Record<string, unknown>;
+  if (generated["schemaDigest"] !== digest) return undefined;
+  return (name) => {
+    const validate = generated[name];
+    return typeof validate === "function" ? (validate as ValidateFunction) : undefined;
+  };
 }
 
-let compiler: Compiler | undefined;
-
-function getCompiler(): Compiler {
-  if (compiler !== undefined) return compiler;
-  const ajv = new Ajv2020({
-    allErrors: true,
-    strict: true,
-    // Engagement objective targets are "a number or a short text"; a type list says so plainly.
-    allowUnionTypes: true,
-    // Errors carry the failing data and schema, which the message translation needs.
-    verbose: true,
-  });
-  addFormats(ajv, { mode: "full", formats: ["date", "email", "uri"] });
-  const schemas = new Map<string, AnySchemaObject>();
-  for (const name of SCHEMA_NAMES) {
-    const schema = JSON.parse(readFileSync(new URL(`${name}.schema.json`, SCHEMA_DIR), "utf8")) as AnySchemaObject;
-    schemas.set(name, schema);
-    ajv.addSchema(schema);
-  }
-  compiler = { ajv, schemas };
-  return compiler;
+/** Validators compiled at run time; ajv compiles each schema on first request and caches it. */
+async function compiledValidators(files: SchemaFiles): Promise<ValidatorLookup> {
+  const { createAjv } = await import("./ajv-options.js");
+  const ajv = createAjv(files.schemas.values());
+  return (name) => ajv.getSchema(schemaId(name));
 }
 
-/** The compiled validator of one schema; ajv compiles on first request and caches it. */
 function validatorFor(name: string): ValidateFunction {
-  const validate = getCompiler().ajv.getSchema(`${SCHEMA_ID_BASE}${name}.schema.json`);
+  const validate = lookupValidator(name);
   if (validate === undefined) throw new Error(`schema "${name}" is not loaded`);
   return validate;
 }
@@ -74,7 +61,7 @@ export function schemaNames(): string[] {
  */
 export function getSchema(name: string): object {
   const normalised = name.toLowerCase().replace(/\.schema\.json$/, "");
-  const schema = getCompiler().schemas.get(normalised);
+  const schema = schemaFiles.schemas.get(normalised);
   if (schema === undefined) {
     const suggestion = closestMatch(normalised, SCHEMA_NAMES);
     const hint = suggestion === undefined ? "" : ` (did you mean "${suggestion}"?)`;

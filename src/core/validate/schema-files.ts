@@ -1,0 +1,42 @@
+/**
+ * The JSON Schemas shipped in the package's schemas/ folder, read as they are on disk. Shared by
+ * run-time validation and by the build step that generates the standalone validators, so both
+ * see the same schemas in the same order. Imports no ajv: reading is cheap, compiling is not.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import type { AnySchemaObject } from "ajv/dist/2020.js";
+import { KINDS } from "../../model/document.js";
+
+// dist/ mirrors src/, so the same relative URL reaches <package>/schemas/ from both.
+const SCHEMA_DIR = new URL("../../../schemas/", import.meta.url);
+const SCHEMA_ID_BASE = "https://pmo.dev/schemas/v1/";
+
+/** The schema of each kind, by kind index: engagement, portfolio, ..., person. */
+export const KIND_SCHEMAS: readonly string[] = KINDS.map((kind) => kind.toLowerCase());
+/** Schemas that documents or files are validated against; common only holds shared definitions. */
+export const VALIDATED_SCHEMAS: readonly string[] = [...KIND_SCHEMAS, "config"];
+/** Schema names in the order they are listed to users: the kinds, then config, then common. */
+export const SCHEMA_NAMES: readonly string[] = [...VALIDATED_SCHEMAS, "common"];
+
+export interface SchemaFiles {
+  /** Parsed schemas by name, in SCHEMA_NAMES order. */
+  schemas: Map<string, AnySchemaObject>;
+  /** SHA-256 of the files' names and bytes: tells whether generated validators are current. */
+  digest: string;
+}
+
+export function schemaId(name: string): string {
+  return `${SCHEMA_ID_BASE}${name}.schema.json`;
+}
+
+export function readSchemaFiles(): SchemaFiles {
+  const schemas = new Map<string, AnySchemaObject>();
+  const hash = createHash("sha256");
+  for (const name of SCHEMA_NAMES) {
+    const text = readFileSync(new URL(`${name}.schema.json`, SCHEMA_DIR), "utf8");
+    hash.update(`${name}\u0000${text}\u0000`);
+    schemas.set(name, JSON.parse(text) as AnySchemaObject);
+  }
+  return { schemas, digest: hash.digest("hex") };
+}

@@ -13,6 +13,35 @@ export interface FormatContext {
   sources: ReadonlyMap<string, string>;
   /** How many documents were checked, for the summary. */
   documents?: number;
+  /** Findings that were waived (by a config waiver or an inline suppression): listed, never dropped. */
+  waived?: readonly WaivedDiagnostic[];
+  /** What is known of each rule that may appear, for SARIF rule metadata, JUnit and doc links. */
+  rules?: ReadonlyMap<string, RuleInfo>;
+  /** The pmo version, for SARIF's tool.driver.version. */
+  toolVersion?: string;
+}
+
+/** A rule as formatters see it (validation rules included: yaml-syntax, schema, ...). */
+export interface RuleInfo {
+  id: string;
+  description: string;
+  /** The rule's default severity. */
+  severity: "error" | "warn" | "info";
+  /** Path of the rule's documentation relative to the pmo package, e.g. docs/rules/<id>.md. */
+  docs?: string;
+  /** Group title, e.g. "Risk management". */
+  group?: string;
+}
+
+/** A finding that a waiver or inline suppression covers. */
+export interface WaivedDiagnostic extends Diagnostic {
+  waiver: {
+    /** "config" for a waiver in pmo.config.yaml, "inline" for a YAML comment. */
+    source: "config" | "inline";
+    reason: string;
+    approver?: string;
+    expires?: string;
+  };
 }
 
 export type Formatter = (diagnostics: readonly Diagnostic[], ctx: FormatContext) => string;

@@ -1,0 +1,43 @@
+import { rule } from "../../../src/core/rules/project-in-portfolio.js";
+import { testRule } from "../../helpers/rule-tester.js";
+
+const project = (extra: string, stage = "delivery"): string => `apiVersion: pmo/v1
+kind: Project
+id: PRJ-1
+name: Billing replacement
+stage: ${stage}
+${extra}`;
+
+const noPortfolios = {
+  "portfolio.yaml": `apiVersion: pmo/v1
+kind: Person
+id: dan
+name: Dan Dale
+`,
+};
+
+testRule(rule, {
+  valid: [
+    { name: "project in a portfolio", files: { "p.yaml": project("portfolio: PF-A\n") } },
+    { name: "closed project outside any portfolio", files: { "p.yaml": project("", "closed") } },
+    { name: "cancelled project outside any portfolio", files: { "p.yaml": project("", "cancelled") } },
+    { name: "a repository with no portfolios at all", files: { ...noPortfolios, "p.yaml": project("") } },
+  ],
+  invalid: [
+    {
+      name: "delivery project with no portfolio",
+      files: { "p.yaml": project("") },
+      errors: [{ file: "p.yaml", line: 1, column: 1, message: "project PRJ-1 names no portfolio, so it is outside portfolio governance; set portfolio to one of: PF-A" }],
+    },
+    {
+      name: "a proposal is governed too",
+      files: { "p.yaml": project("manager: bob\n", "proposal") },
+      errors: [{ file: "p.yaml", line: 1, column: 1 }],
+    },
+    {
+      name: "second document of a file",
+      files: { "p.yaml": `apiVersion: pmo/v1\nkind: Project\nid: PRJ-0\nname: In\nportfolio: PF-A\nstage: delivery\n---\n${project("")}` },
+      errors: [{ file: "p.yaml", line: 8, column: 1 }],
+    },
+  ],
+});

@@ -1,0 +1,55 @@
+import { rule } from "../../../src/core/rules/project-scored.js";
+import { testRule } from "../../helpers/rule-tester.js";
+
+const project = (extra: string, stage = "proposal", portfolio = "PF-A"): string => `apiVersion: pmo/v1
+kind: Project
+id: PRJ-1
+name: Billing replacement
+portfolio: ${portfolio}
+stage: ${stage}
+${extra}`;
+
+const programme = (criteria: string): string => `apiVersion: pmo/v1
+kind: Portfolio
+id: PG-B
+name: Programme B
+owner: bob
+parent: PF-A
+${criteria}`;
+
+testRule(rule, {
+  valid: [
+    { name: "proposal scored on every criterion", files: { "p.yaml": project("scores: { value: 4, urgency: 2 }\n") } },
+    { name: "zero is a score", files: { "p.yaml": project("scores: { value: 0, urgency: 0 }\n", "initiation") } },
+    { name: "delivery project without scores", files: { "p.yaml": project("", "delivery") } },
+    { name: "closed project without scores", files: { "p.yaml": project("", "closed") } },
+    { name: "no portfolio", files: { "p.yaml": "apiVersion: pmo/v1\nkind: Project\nid: PRJ-1\nname: P\nstage: proposal\n" } },
+    { name: "portfolio without prioritisation", files: { "portfolio.yaml": "apiVersion: pmo/v1\nkind: Portfolio\nid: PF-A\nname: A\nowner: ann\n", "p.yaml": project("") } },
+    {
+      name: "programme criteria replace the parent's",
+      files: { "pg.yaml": programme("prioritisation:\n  criteria:\n    - { id: reach, name: Reach, weight: 100 }\n"), "p.yaml": project("scores: { reach: 3 }\n", "proposal", "PG-B") },
+    },
+  ],
+  invalid: [
+    {
+      name: "no scores at all",
+      files: { "p.yaml": project("") },
+      errors: [{ file: "p.yaml", line: 1, column: 1, message: "project in proposal has no score for 2 of the 2 prioritisation criteria of portfolio PF-A: value, urgency" }],
+    },
+    {
+      name: "one criterion missing, in initiation",
+      files: { "p.yaml": project("scores:\n  value: 4\n", "initiation") },
+      errors: [{ file: "p.yaml", line: 7, column: 1, message: "project in initiation has no score for 1 of the 2 prioritisation criteria of portfolio PF-A: urgency" }],
+    },
+    {
+      name: "programme without criteria: the parent's apply",
+      files: { "pg.yaml": programme(""), "p.yaml": project("scores: { urgency: 1 }\n", "proposal", "PG-B") },
+      errors: [{ file: "p.yaml", line: 7, column: 1, message: "1 of the 2 prioritisation criteria of portfolio PF-A: value" }],
+    },
+    {
+      name: "programme criteria: the parent's scores do not count",
+      files: { "pg.yaml": programme("prioritisation:\n  criteria:\n    - { id: reach, name: Reach, weight: 100 }\n"), "p.yaml": project("scores: { value: 3 }\n", "proposal", "PG-B") },
+      errors: [{ file: "p.yaml", line: 7, column: 1, message: "criteria of portfolio PG-B: reach" }],
+    },
+  ],
+});

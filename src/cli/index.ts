@@ -172,10 +172,87 @@ Examples:
       setExit(await runSchema({ kind }, await io()));
     });
 
+  program
+    .command("check")
+    .description("check governance rules (and validation) — the CI gate")
+    .argument("[dir]", "the repository folder (default: the current folder, or -C)")
+    .addOption(asOfOption())
+    .option("-c, --config <file>", "config file (default: pmo.config.yaml in the repository)")
+    .option("-f, --format <format>", "output format, or format=file to write it to a file; repeatable (stylish, json, sarif, junit, github, markdown)", collect)
+    .option("-o, --output <file>", "write the terminal format to this file instead")
+    .addOption(new Option("--fail-severity <severity>", "lowest severity that fails the check").choices([...FAIL_SEVERITY_CHOICES]).default("error"))
+    .option("--max-warnings <n>", "fail when there are more than <n> warnings", parseCount)
+    .option("-q, --quiet", "show errors only (warnings still count for --max-warnings)")
+    .addHelpText(
+      "after",
+      `
+Runs validation, then the governance rules of the presets in pmo.config.yaml (or, without
+one, of the engagement's PMO type), with waivers and inline suppressions applied.
+Exit 0 when nothing is at or above --fail-severity, 1 when something is, 2 for usage
+or config errors.
+
+Examples:
+  $ pmo check
+  $ pmo check examples/meridian-water --as-of 2026-11-30
+  $ pmo check --format stylish --format sarif=pmo.sarif --format junit=pmo-junit.xml
+  $ pmo check --format github --fail-severity warn
+  $ pmo check --format markdown --output check.md --max-warnings 10`,
+    )
+    .action(async (dir: string | undefined, opts: { asOf?: string; config?: string; format?: string[]; output?: string; failSeverity: "error" | "warn" | "info"; maxWarnings?: number; quiet?: boolean }) => {
+      const { runCheckCommand } = await import("../commands/check.js");
+      setExit(
+        await runCheckCommand(
+          { dir: dirOf(dir), asOf: opts.asOf ?? (await today(host)), config: opts.config, formats: opts.format ?? [], output: opts.output, failSeverity: opts.failSeverity, maxWarnings: opts.maxWarnings, quiet: opts.quiet === true, version: version() },
+          await io(),
+        ),
+      );
+    });
+
+  program
+    .command("rules")
+    .description("list the governance rules with their group, severity and presets")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "markdown"]).default("table"))
+    .option("--preset <name>", "only the rules a preset enables, at its severities (recommended, strict, strategic, tactical, operational, project)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ pmo rules
+  $ pmo rules --preset strategic
+  $ pmo rules --format json`,
+    )
+    .action(async (opts: { format: "table" | "json" | "markdown"; preset?: string }) => {
+      const { runRules } = await import("../commands/rules.js");
+      setExit(await runRules(opts, await io()));
+    });
+
+  program
+    .command("explain")
+    .description("show a rule's documentation: what it checks, why, options and examples")
+    .argument("<rule>", "a rule id, as pmo rules lists them")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ pmo explain budget-rag-consistent
+  $ pmo explain schema`,
+    )
+    .action(async (rule: string) => {
+      const { runExplain } = await import("../commands/rules.js");
+      setExit(await runExplain({ rule }, await io()));
+    });
+
   return program;
 }
 
 /** Accumulates a repeatable option's values. */
+const FAIL_SEVERITY_CHOICES = ["error", "warn", "info"] as const;
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`expected a whole number (got "${value}")`);
+  return Number(value);
+}
+
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }

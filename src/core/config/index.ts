@@ -16,6 +16,10 @@ export interface Config {
   file?: string;
   /** The config as written, for commands that read more of it. */
   raw: Record<string, unknown>;
+  /** Source text of the config file, for code frames. */
+  text?: string;
+  /** Resolves a path inside the config to its position (1-based). */
+  locate?: (path: readonly (string | number)[], options?: { key?: boolean }) => { line: number; column: number; endLine: number; endColumn: number };
 }
 
 /**
@@ -49,5 +53,5 @@ export async function loadConfig(root: string, explicit?: string): Promise<Confi
   if (problems.length > 0) throw new UsageError(`invalid config file ${shown}`, problems, new Map([[shown, text]]));
   const raw = value as Record<string, unknown>;
   const ignore = Array.isArray(raw["ignore"]) ? (raw["ignore"] as string[]) : [];
-  return { ignore, file: shown, raw };
+  return { ignore, file: shown, raw, text, locate: (p, o) => locate(0, p, o) };
 }

@@ -1,0 +1,202 @@
+import type { Diagnostic, Severity } from "../../model/diagnostic.js";
+import type { Workspace } from "../../model/document.js";
+import { buildCatalog } from "../catalog/index.js";
+import type { Config } from "../config/index.js";
+import { UsageError } from "../errors.js";
+import type { RuleInfo, WaivedDiagnostic } from "../format/index.js";
+import { GROUP_TITLES, RULES, resolveSettings, type RiskMatrix, type Rule, type Settings, type Thresholds } from "../rules/index.js";
+import { sortDiagnostics, validateWorkspace } from "../validate/index.js";
+import { resolveRules, type ResolvedRules, type SeverityOrOff } from "./rule-config.js";
+import { runRule } from "./run-rule.js";
+import { findSuppressions, type Suppression } from "./suppress.js";
+import { readWaivers, waiverCovers } from "./waivers.js";
+
+export { runRule } from "./run-rule.js";
+export { presetSettings, resolveRules, type ResolvedRules, type RuleSetting } from "./rule-config.js";
+export { findSuppressions, type Suppression } from "./suppress.js";
+
+export interface CheckInput {
+  workspace: Workspace;
+  config: Config;
+  asOf: string;
+  /** The rules to run; all of them by default (tests pass fewer). */
+  rules?: readonly Rule[];
+}
+
+export interface CheckResult {
+  /** Active problems: validation errors, then governance findings, sorted. */
+  diagnostics: Diagnostic[];
+  /** Findings covered by a waiver or an inline suppression, sorted. */
+  waived: WaivedDiagnostic[];
+  resolved: ResolvedRules;
+  settings: Settings;
+  /** Source texts by file, including the config's. */
+  sources: ReadonlyMap<string, string>;
+}
+
+/** Rules the engine itself reports, about waivers and suppressions. */
+export const ENGINE_RULES: readonly RuleInfo[] = [
+  { id: "waiver-expired", description: "A waiver in pmo.config.yaml has passed its expiry date: renew it with a new approval or fix the finding", severity: "warn", group: "Governance", docs: "docs/waivers.md" },
+  { id: "waiver-unused", description: "A waiver matches no finding: the problem it covered is gone, so remove it", severity: "info", group: "Governance", docs: "docs/waivers.md" },
+  { id: "inline-suppression", description: "A pmo-ignore comment must name known rules and give a reason after --", severity: "error", group: "Governance", docs: "docs/waivers.md" },
+  { id: "unused-suppression", description: "A pmo-ignore comment suppresses nothing: remove it", severity: "info", group: "Governance", docs: "docs/waivers.md" },
+];
+
+/**
+ * `pmo check`'s engine: validation first (a document that does not validate is not judged by
+ * the rules, and its errors fail the check), then every enabled rule over the typed catalog,
+ * then per-path and per-portfolio severities, inline suppressions and config waivers. Waived
+ * findings are returned, never dropped.
+ */
+export async function runCheck(input: CheckInput): Promise<CheckResult> {
+  const { workspace, config, asOf } = input;
+  const rules = input.rules ?? RULES;
+  const validation = validateWorkspace(workspace, { asOf });
+  const broken = new Set(validation.filter((d) => d.ruleId === "schema" || d.ruleId === "api-version").map((d) => `${d.file}#${d.docIndex}`));
+  const catalog = buildCatalog(workspace.documents.filter((d) => !broken.has(`${d.file}#${d.docIndex}`)));
+
+  const sources = new Map(workspace.sources);
+  if (config.file && config.text !== undefined) sources.set(config.file, config.text);
+  const { resolved, problems } = resolveRules(config, catalog.engagement?.value.pmoType, rules);
+  problems.push(...(await validateRuleOptions(resolved, rules, config)));
+  if (problems.length > 0) throw new UsageError(`invalid config file ${config.file ?? ""}`.trim(), sortDiagnostics(problems), sources);
+
+  const settings = resolveSettings(catalog.engagement?.value, config.raw["thresholds"] as Thresholds | undefined, config.raw["riskMatrix"] as RiskMatrix | undefined);
+
+  const findings: Diagnostic[] = [];
+  for (const rule of rules) {
+    const base = resolved.base.get(rule.meta.id);
+    if (!base && !resolved.overrideOnly.has(rule.meta.id)) continue;
+    const severity: Severity = base && base.severity !== "off" ? base.severity : rule.meta.severity;
+    findings.push(...runRule(rule, { catalog, settings, asOf, severity, options: base?.options }));
+  }
+
+  const chainOf = (entity: string | undefined): string[] => {
+    const doc = entity === undefined ? undefined : catalog.byId.get(entity);
+    if (!doc) return [];
+    let id: string | undefined =
+      doc.kind === "Portfolio" ? doc.id : catalog.portfolioOfEntity(doc.value as { project?: string; portfolio?: string });
+    const chain: string[] = [];
+    while (id !== undefined && !chain.includes(id)) {
+      chain.push(id);
+      id = catalog.portfolio(id)?.value.parent;
+    }
+    return chain;
+  };
+  const effective = findings.flatMap((f) => {
+    let severity: SeverityOrOff = resolved.base.get(f.ruleId)?.severity ?? "off";
+    for (const o of resolved.overrides) {
+      const set = o.rules.get(f.ruleId);
+      if (set === undefined) continue;
+      const byFile = o.files?.ignores(f.file) === true;
+      const byPortfolio = o.portfolios !== undefined && chainOf(f.entity).some((p) => o.portfolios!.has(p));
+      if (byFile || byPortfolio || (!o.files && !o.portfolios)) severity = set;
+    }
+    return severity === "off" ? [] : [{ ...f, severity }];
+  });
+
+  const known = new Set(rules.map((r) => r.meta.id));
+  const active: Diagnostic[] = [...validation];
+  const waived: WaivedDiagnostic[] = [];
+  const suppressions = new Map<string, Suppression[]>();
+  const used = new Set<Suppression>();
+  for (const [file, text] of workspace.sources) {
+    const found = findSuppressions(file, text);
+    active.push(...found.problems);
+    for (const s of found.suppressions) {
+      const unknown = s.rules.filter((r) => !known.has(r));
+      if (unknown.length > 0) {
+        active.push({ ruleId: "inline-suppression", severity: "error", message: `pmo-ignore names unknown rule${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}`, hint: "pmo rules lists the rule ids", file, line: s.line, column: s.column, pointer: "" });
+      }
+    }
+    if (found.suppressions.length > 0) suppressions.set(file, found.suppressions);
+  }
+  const waivers = readWaivers(config.raw);
+  const waiverUsed = new Set<number>();
+  for (const f of effective) {
+    const suppression = suppressions.get(f.file)?.find((s) => s.rules.includes(f.ruleId) && (s.lines === undefined || s.lines.includes(f.line)));
+    if (suppression) {
+      used.add(suppression);
+      waived.push({ ...f, waiver: { source: "inline", reason: suppression.reason } });
+      continue;
+    }
+    const waiver = waivers.find((w) => waiverCovers(w, f));
+    if (waiver) waiverUsed.add(waiver.index);
+    if (waiver && waiver.expires >= asOf) {
+      waived.push({ ...f, waiver: { source: "config", reason: waiver.reason, approver: waiver.approver, expires: waiver.expires } });
+    } else {
+      active.push(f);
+    }
+  }
+
+  const configFile = config.file ?? "pmo.config.yaml";
+  for (const w of waivers) {
+    const expired = w.expires < asOf;
+    if (!expired && waiverUsed.has(w.index)) continue;
+    const path = ["waivers", w.index, expired ? "expires" : "rule"];
+    const at = config.locate?.(path) ?? { line: 1, column: 1 };
+    const base = { file: configFile, line: at.line, column: at.column, pointer: `/waivers/${w.index}` };
+    if (expired) {
+      active.push({ ...base, ruleId: "waiver-expired", severity: "warn", message: `waiver of ${w.rule} for ${w.entity} (approved by ${w.approver}) expired on ${w.expires}`, hint: "renew it with a new approval and expiry date, or fix the finding" });
+    } else {
+      active.push({ ...base, ruleId: "waiver-unused", severity: "info", message: `waiver of ${w.rule} for ${w.entity} matches no finding`, hint: "the problem it covered is gone: remove the waiver" });
+    }
+  }
+  for (const list of suppressions.values()) {
+    for (const s of list) {
+      if (used.has(s) || !s.rules.every((r) => known.has(r))) continue;
+      active.push({ ruleId: "unused-suppression", severity: "info", message: `pmo-ignore ${s.rules.join(", ")} suppresses nothing`, hint: "remove the comment", file: s.file, line: s.line, column: s.column, pointer: "" });
+    }
+  }
+
+  return { diagnostics: sortDiagnostics(active), waived: sortDiagnostics(waived) as WaivedDiagnostic[], resolved, settings, sources };
+}
+
+/** Validates the options given to rules against each rule's options schema. */
+async function validateRuleOptions(resolved: ResolvedRules, rules: readonly Rule[], config: Config): Promise<Diagnostic[]> {
+  const withOptions = rules.filter((r) => resolved.base.get(r.meta.id)?.options !== undefined);
+  if (withOptions.length === 0) return [];
+  const { Ajv2020 } = await import("ajv/dist/2020.js");
+  const { translateErrors } = await import("../validate/schema-messages.js");
+  const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
+  const problems: Diagnostic[] = [];
+  for (const rule of withOptions) {
+    const options = resolved.base.get(rule.meta.id)!.options!;
+    const schema = rule.meta.optionsSchema ?? { type: "object", additionalProperties: false, properties: {} };
+    const validate = ajv.compile(schema);
+    if (validate(options)) continue;
+    for (const p of translateErrors(validate.errors ?? [], `${rule.meta.id} options`)) {
+      const path = ["rules", rule.meta.id, 1, ...p.pointer.split("/").filter(Boolean)];
+      const at = config.locate?.(path, { key: p.keyword === "additionalProperties" }) ?? { line: 1, column: 1 };
+      problems.push({ ruleId: "config", severity: "error", message: p.message, hint: p.hint, file: config.file ?? "pmo.config.yaml", line: at.line, column: at.column, pointer: "/" + path.join("/") });
+    }
+  }
+  return problems;
+}
+
+/** What formatters need to know of every rule id that can appear in check output. */
+export function ruleInfos(rules: readonly Rule[] = RULES): Map<string, RuleInfo> {
+  const infos = new Map<string, RuleInfo>();
+  for (const info of VALIDATION_RULES) infos.set(info.id, info);
+  for (const info of ENGINE_RULES) infos.set(info.id, info);
+  for (const r of rules) {
+    infos.set(r.meta.id, { id: r.meta.id, description: r.meta.description, severity: r.meta.severity, docs: `docs/rules/${r.meta.id}.md`, group: GROUP_TITLES[r.meta.group] });
+  }
+  return infos;
+}
+
+const VALIDATION_DOCS = "docs/validation.md";
+const VALIDATION_RULES: readonly RuleInfo[] = [
+  ["yaml-syntax", "The file is valid YAML, and its aliases do not expand too far"],
+  ["unreadable-file", "The file is UTF-8 text under 10 MB, and a link that resolves"],
+  ["api-version", "Every document declares a supported apiVersion (pmo/v1)"],
+  ["schema", "Every document matches its kind's JSON Schema"],
+  ["duplicate-id", "Ids are unique across the repository, milestone ids within their project"],
+  ["unresolved-reference", "References resolve to an existing document of the right kind"],
+  ["reference-cycle", "Project dependencies, milestone dependencies and portfolio parents have no cycle"],
+  ["date-order", "Finishes are not before their starts"],
+  ["date-in-future", "Actual dates are not after the as-of date"],
+  ["engagement-count", "A repository describes exactly one engagement"],
+  ["status-scale", "Status values are on the engagement's status scale"],
+  ["risk-scale", "Probability and impact are within the engagement's risk scale"],
+].map(([id, description]) => ({ id: id!, description: description!, severity: "error" as const, group: "Validation", docs: VALIDATION_DOCS }));

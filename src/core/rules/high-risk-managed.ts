@@ -1,4 +1,5 @@
 import { defineRule } from "./rule.js";
+import { formatDays } from "./support/days.js";
 import { belongsToFinishedProject, describeScore, isHighOpenThreat, reviewState } from "./support/risks.js";
 
 /**
@@ -20,9 +21,9 @@ export const rule = defineRule({
       noOpenMitigation:
         "risk scored {{score}} has no mitigation with a due date that is not done ({{count}} listed, each done or undated)",
       reviewOverdue:
-        "risk scored {{score}} was last reviewed {{date}}, {{age}} days before {{asOf}}; high risks are reviewed at least every {{reviewDays}} days",
+        "risk scored {{score}} was last reviewed {{date}}, {{age}} before {{asOf}}; high risks are reviewed at least every {{reviewDays}}",
       notReviewedSinceRaised:
-        "risk scored {{score}} has not been reviewed since it was raised on {{date}}, {{age}} days before {{asOf}}; high risks are reviewed at least every {{reviewDays}} days",
+        "risk scored {{score}} has not been reviewed since it was raised on {{date}}, {{age}} before {{asOf}}; high risks are reviewed at least every {{reviewDays}}",
       neverReviewed: "risk scored {{score}} has no lastReviewed date (nor a raised date to count from)",
     },
   },
@@ -46,7 +47,7 @@ export const rule = defineRule({
           doc,
           path: [review.field],
           messageId: review.field === "lastReviewed" ? "reviewOverdue" : "notReviewedSinceRaised",
-          data: { score, date: review.date, age: review.age, asOf, reviewDays },
+          data: { score, date: review.date, age: formatDays(review.age), asOf, reviewDays: formatDays(reviewDays) },
         });
     }
   },

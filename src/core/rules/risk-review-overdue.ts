@@ -1,4 +1,5 @@
 import { defineRule } from "./rule.js";
+import { formatDays } from "./support/days.js";
 import { belongsToFinishedProject, isHighOpenThreat, reviewState } from "./support/risks.js";
 
 /**
@@ -14,9 +15,9 @@ export const rule = defineRule({
     severity: "warn",
     presets: ["recommended", "project", "operational"],
     messages: {
-      overdue: "{{type}} last reviewed {{date}}, {{age}} days before {{asOf}}; open risks are reviewed at least every {{reviewDays}} days",
+      overdue: "{{type}} last reviewed {{date}}, {{age}} before {{asOf}}; open risks are reviewed at least every {{reviewDays}}",
       notReviewedSinceRaised:
-        "{{type}} not reviewed since it was raised on {{date}}, {{age}} days before {{asOf}}; open risks are reviewed at least every {{reviewDays}} days",
+        "{{type}} not reviewed since it was raised on {{date}}, {{age}} before {{asOf}}; open risks are reviewed at least every {{reviewDays}}",
       never: "{{type}} has no lastReviewed date (nor a raised date to count from)",
     },
   },
@@ -32,7 +33,7 @@ export const rule = defineRule({
           doc,
           path: [review.field],
           messageId: review.field === "lastReviewed" ? "overdue" : "notReviewedSinceRaised",
-          data: { type, date: review.date, age: review.age, asOf, reviewDays },
+          data: { type, date: review.date, age: formatDays(review.age), asOf, reviewDays: formatDays(reviewDays) },
         });
     }
   },

@@ -2,6 +2,7 @@ import type { Risk } from "../../../model/entities.js";
 import type { Catalog } from "../../catalog/index.js";
 import { daysBetween } from "../../dates.js";
 import type { RiskBand, Settings } from "../settings.js";
+import { isTerminalStage } from "./lifecycle.js";
 
 /** High and critical risks are the ones governance expects to be actively managed. */
 export function isHighBand(band: RiskBand): boolean {
@@ -25,8 +26,8 @@ export function describeScore(risk: Risk, settings: Settings): string {
  * so that one stale entry is reported once.
  */
 export function belongsToFinishedProject(risk: Risk, catalog: Catalog): boolean {
-  const stage = catalog.project(risk.project)?.value.stage;
-  return stage === "closed" || stage === "cancelled";
+  const project = catalog.project(risk.project);
+  return project !== undefined && isTerminalStage(project.value.stage);
 }
 
 export type ReviewState =

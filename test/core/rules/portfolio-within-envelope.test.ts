@@ -1,0 +1,96 @@
+import { rule } from "../../../src/core/rules/portfolio-within-envelope.js";
+import { testRule } from "../../helpers/rule-tester.js";
+
+const project = (id: string, budget: string, stage = "delivery", portfolio = "PF-A"): string => `apiVersion: pmo/v1
+kind: Project
+id: ${id}
+name: Project ${id}
+portfolio: ${portfolio}
+stage: ${stage}
+budget: ${budget}
+`;
+
+const projects = (...docs: string[]): string => docs.join("---\n");
+
+const programme = (budget = ""): string => `apiVersion: pmo/v1
+kind: Portfolio
+id: PG-B
+name: Programme B
+owner: bob
+parent: PF-A
+${budget}`;
+
+testRule(rule, {
+  valid: [
+    { name: "within the envelope", files: { "p.yaml": projects(project("P1", "{ approved: 4000000, forecast: 4500000 }"), project("P2", "{ approved: 5000000 }")) } },
+    { name: "exactly the envelope", files: { "p.yaml": projects(project("P1", "{ forecast: 6000000 }"), project("P2", "{ forecast: 4000000 }")) } },
+    { name: "the forecast wins over a larger approved budget", files: { "p.yaml": project("P1", "{ approved: 12000000, forecast: 9000000 }") } },
+    { name: "proposals do not commit the envelope", files: { "p.yaml": projects(project("P1", "{ forecast: 9000000 }"), project("P2", "{ forecast: 5000000 }", "proposal")) } },
+    { name: "closed and cancelled projects are not counted", files: { "p.yaml": projects(project("P1", "{ forecast: 9000000 }"), project("P2", "{ forecast: 5000000 }", "closed"), project("P3", "{ approved: 5000000 }", "cancelled")) } },
+    { name: "portfolio without an envelope", files: { "portfolio.yaml": "apiVersion: pmo/v1\nkind: Portfolio\nid: PF-A\nname: A\nowner: ann\n", "p.yaml": project("P1", "{ forecast: 90000000 }") } },
+    { name: "projects without money", files: { "p.yaml": projects(project("P1", "{ actual: 20000000 }"), project("P2", "{ currency: USD }")) } },
+    {
+      name: "sub-portfolio within its own envelope and the parent's",
+      files: { "pg.yaml": programme("budget: { envelope: 3000000 }\n"), "p.yaml": projects(project("P1", "{ forecast: 6000000 }"), project("P2", "{ forecast: 3000000 }", "delivery", "PG-B")) },
+    },
+  ],
+  invalid: [
+    {
+      name: "over the envelope, approved where no forecast",
+      files: {
+        "p.yaml": projects(
+          project("P1", "{ approved: 2000000, forecast: 2400000 }"),
+          project("P2", "{ approved: 1500000 }"),
+          project("P3", "{ forecast: 1900000 }", "initiation"),
+          project("P4", "{ forecast: 1800000 }", "planning"),
+          project("P5", "{ forecast: 1700000 }", "closure"),
+          project("P6", "{ currency: EUR, forecast: 1600000 }"),
+        ),
+      },
+      errors: [{ file: "portfolio.yaml", line: 13, column: 36, message: "forecast EUR 10.9M across 6 projects is 9% over the envelope EUR 10M of portfolio PF-A" }],
+    },
+    {
+      name: "projects with no money are named as not counted",
+      files: { "p.yaml": projects(project("P1", "{ forecast: 11000000 }"), project("P2", "{ actual: 100 }")) },
+      errors: [{ file: "portfolio.yaml", line: 13, column: 36, message: "forecast EUR 11M across 1 project is 10% over the envelope EUR 10M of portfolio PF-A; not counted: 1 project with no forecast or approved budget" }],
+    },
+    {
+      name: "another currency is reported, never added",
+      files: { "p.yaml": projects(project("P1", "{ forecast: 9000000 }"), project("P2", "{ currency: USD, forecast: 2000000 }")) },
+      errors: [{ file: "p.yaml", line: 15, column: 21, message: "budget in USD is not comparable with the EUR envelope of portfolio PF-A, so it is not counted there" }],
+    },
+    {
+      name: "over in the envelope currency, with another currency left out",
+      files: { "p.yaml": projects(project("P1", "{ forecast: 12000000 }"), project("P2", "{ currency: USD, forecast: 2000000 }")) },
+      errors: [
+        { file: "p.yaml", line: 15, column: 21, message: "budget in USD" },
+        { file: "portfolio.yaml", line: 13, column: 36, message: "forecast EUR 12M across 1 project is 20% over the envelope EUR 10M of portfolio PF-A; not counted: 1 project in USD" },
+      ],
+    },
+    {
+      name: "a project without a currency is in the engagement's currency",
+      files: { "portfolio.yaml": "apiVersion: pmo/v1\nkind: Portfolio\nid: PF-A\nname: A\nowner: ann\nbudget: { currency: GBP, envelope: 5000000 }\n", "p.yaml": project("P1", "{ forecast: 9000000 }") },
+      errors: [{ file: "p.yaml", line: 7, column: 9, message: "budget in EUR is not comparable with the GBP envelope of portfolio PF-A" }],
+    },
+    {
+      name: "sub-portfolio projects count against the parent's envelope",
+      files: { "pg.yaml": programme(), "p.yaml": projects(project("P1", "{ forecast: 6000000 }"), project("P2", "{ forecast: 5000000 }", "delivery", "PG-B")) },
+      errors: [{ file: "portfolio.yaml", line: 13, column: 36, message: "forecast EUR 11M across 2 projects (sub-portfolio PG-B included) is 10% over the envelope EUR 10M of portfolio PF-A" }],
+    },
+    {
+      name: "a sub-portfolio over its own envelope, the parent within",
+      files: { "pg.yaml": programme("budget: { currency: EUR, envelope: 2000000 }\n"), "p.yaml": projects(project("P1", "{ forecast: 6000000 }"), project("P2", "{ forecast: 2500000 }", "delivery", "PG-B")) },
+      errors: [{ file: "pg.yaml", line: 7, column: 36, message: "forecast EUR 2.5M across 1 project is 25% over the envelope EUR 2M of portfolio PG-B" }],
+    },
+    {
+      name: "a foreign project in a sub-portfolio is reported once for both envelopes",
+      files: { "pg.yaml": programme("budget: { envelope: 2000000 }\n"), "p.yaml": project("P1", "{ currency: USD, forecast: 1000000 }", "delivery", "PG-B") },
+      errors: [{ file: "p.yaml", line: 7, column: 21, message: "not comparable with the EUR envelopes of portfolios PF-A and PG-B" }],
+    },
+    {
+      name: "a zero envelope",
+      files: { "portfolio.yaml": "apiVersion: pmo/v1\nkind: Portfolio\nid: PF-A\nname: A\nowner: ann\nbudget: { envelope: 0 }\n", "p.yaml": project("P1", "{ forecast: 250000 }") },
+      errors: [{ file: "portfolio.yaml", line: 6, column: 21, message: "forecast EUR 250k across 1 project is EUR 250k over the envelope EUR 0 of portfolio PF-A" }],
+    },
+  ],
+});

@@ -1,11 +1,15 @@
 import type { Diagnostic } from "../../model/diagnostic.js";
 import type { Palette } from "./colors.js";
+import { formatGithub } from "./github.js";
 import { formatJson } from "./json.js";
+import { formatJunit } from "./junit.js";
+import { formatMarkdown } from "./markdown.js";
+import { formatSarif } from "./sarif.js";
 import { formatStylish } from "./stylish.js";
 
 export { PLAIN, type Palette } from "./colors.js";
 export { codeFrame } from "./codeframe.js";
-export { summarise, type Summary } from "./stylish.js";
+export { summarise, summaryText, type Summary } from "./stylish.js";
 
 export interface FormatContext {
   palette: Palette;
@@ -46,8 +50,18 @@ export interface WaivedDiagnostic extends Diagnostic {
 
 export type Formatter = (diagnostics: readonly Diagnostic[], ctx: FormatContext) => string;
 
-/** Diagnostic formatters by name; output is a pure function of the sorted diagnostics. */
+/**
+ * Diagnostic formatters by name; output is a pure function of the sorted diagnostics.
+ * `pmo validate` offers stylish and json; `pmo check` offers them all (docs/formats.md).
+ */
 export const FORMATTERS: Record<string, Formatter> = {
   stylish: formatStylish,
   json: formatJson,
+  sarif: formatSarif,
+  junit: formatJunit,
+  github: formatGithub,
+  markdown: formatMarkdown,
 };
+
+/** The names `pmo check --format` accepts, in the order help lists them. */
+export const CHECK_FORMATS = ["stylish", "json", "sarif", "junit", "github", "markdown"] as const;

@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../../model/diagnostic.js";
 import { codeFrame } from "./codeframe.js";
 import type { FormatContext } from "./index.js";
+import { describeWaiver } from "./waiver.js";
 
 const SYMBOL = { error: "✖", warn: "⚠", info: "ℹ" } as const;
 
@@ -27,8 +28,17 @@ export function formatStylish(diagnostics: readonly Diagnostic[], ctx: FormatCon
     }
     if (d.hint) out.push(`    ${palette.dim("hint:")} ${d.hint}`);
   }
+  const waived = ctx.waived ?? [];
+  if (waived.length > 0) {
+    if (diagnostics.length > 0) out.push("");
+    out.push(palette.bold("Waived"));
+    for (const d of waived) {
+      out.push(`  ${palette.dim(`${d.file}:${d.line}:${d.column}`)}  ${palette.dim(d.ruleId)}  ${d.message}`);
+      out.push(`    ${palette.dim(describeWaiver(d.waiver))}`);
+    }
+  }
   const summary = summarise(diagnostics);
-  if (diagnostics.length > 0) out.push("");
+  if (diagnostics.length > 0 || waived.length > 0) out.push("");
   out.push(summaryLine(summary, ctx));
   return out.join("\n") + "\n";
 }
@@ -54,13 +64,24 @@ export function summarise(diagnostics: readonly Diagnostic[]): Summary {
 
 function summaryLine(s: Summary, ctx: FormatContext): string {
   const { palette } = ctx;
+  const text = summaryText(s, ctx);
+  if (s.problems === 0) return palette.green(text);
+  const color = s.errors > 0 ? palette.red : s.warnings > 0 ? palette.yellow : palette.blue;
+  return color(palette.bold(text));
+}
+
+/**
+ * The summary as plain text, e.g. `✖ 7 problems (2 errors, 5 warnings) in 3 files, 1 waived`
+ * or `✔ no problems in 12 documents`. The waived count appears only when something was waived.
+ */
+export function summaryText(s: Summary, ctx: Pick<FormatContext, "documents" | "waived">): string {
   const checked = ctx.documents !== undefined ? ` in ${plural(ctx.documents, "document")}` : "";
-  if (s.problems === 0) return palette.green(`✔ no problems${checked}`);
+  const waived = ctx.waived && ctx.waived.length > 0 ? `, ${ctx.waived.length} waived` : "";
+  if (s.problems === 0) return `✔ no problems${checked}${waived}`;
   const parts = [plural(s.errors, "error"), plural(s.warnings, "warning")];
   if (s.infos) parts.push(plural(s.infos, "info", "infos"));
   const symbol = s.errors > 0 ? SYMBOL.error : s.warnings > 0 ? SYMBOL.warn : SYMBOL.info;
-  const color = s.errors > 0 ? palette.red : s.warnings > 0 ? palette.yellow : palette.blue;
-  return color(palette.bold(`${symbol} ${plural(s.problems, "problem")} (${parts.join(", ")}) in ${plural(s.files, "file")}`));
+  return `${symbol} ${plural(s.problems, "problem")} (${parts.join(", ")}) in ${plural(s.files, "file")}${waived}`;
 }
 
 function plural(n: number, word: string, many = `${word}s`): string {

@@ -1,0 +1,75 @@
+import type { Diagnostic } from "../../model/diagnostic.js";
+import type { FormatContext, WaivedDiagnostic } from "./index.js";
+import { describeWaiver } from "./waiver.js";
+
+/**
+ * JUnit XML for CI test reports (GitLab merge-request widgets, Jenkins' JUnit plugin, Azure
+ * Pipelines). One <testsuite> per file, like ESLint's junit formatter: a finding is fixed in a
+ * file, so a failed suite reads as a to-do list for that file. One <testcase> per finding:
+ * errors and warnings fail with <failure type="error|warning">, infos pass with the message in
+ * <system-out>, waived findings are <skipped> with the waiver as the reason. When nothing is
+ * reported at all, a single passing test case keeps the report non-empty (Jenkins rejects
+ * empty reports by default).
+ */
+export function formatJunit(diagnostics: readonly Diagnostic[], ctx: FormatContext): string {
+  const waived = ctx.waived ?? [];
+  const byFile = new Map<string, { active: Diagnostic[]; waived: WaivedDiagnostic[] }>();
+  const group = (file: string) => byFile.get(file) ?? byFile.set(file, { active: [], waived: [] }).get(file)!;
+  for (const d of diagnostics) group(d.file).active.push(d);
+  for (const d of waived) group(d.file).waived.push(d);
+  const files = [...byFile.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+  const suites: string[] = [];
+  let tests = 0;
+  let failures = 0;
+  for (const file of files) {
+    const { active, waived: skipped } = byFile.get(file)!;
+    const failed = active.filter((d) => d.severity !== "info").length;
+    const count = active.length + skipped.length;
+    tests += count;
+    failures += failed;
+    const cases = [...active.map(activeCase), ...skipped.map(waivedCase)];
+    suites.push(
+      `  <testsuite name="${attr(file)}" tests="${count}" failures="${failed}" errors="0" skipped="${skipped.length}" time="0">\n${cases.join("\n")}\n  </testsuite>`,
+    );
+  }
+  if (suites.length === 0) {
+    tests = 1;
+    suites.push(`  <testsuite name="pmo check" tests="1" failures="0" errors="0" skipped="0" time="0">\n    <testcase name="no problems" classname="pmo" time="0"/>\n  </testsuite>`);
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="pmo check" tests="${tests}" failures="${failures}" errors="0" time="0">\n${suites.join("\n")}\n</testsuites>\n`;
+}
+
+function activeCase(d: Diagnostic): string {
+  const open = openCase(d);
+  const detail = `${d.file}:${d.line}:${d.column}: ${d.severity === "warn" ? "warning" : d.severity}: ${d.message} (${d.ruleId})${d.hint ? `\nhint: ${d.hint}` : ""}`;
+  if (d.severity === "info") return `${open}\n      <system-out>${text(detail)}</system-out>\n    </testcase>`;
+  const type = d.severity === "warn" ? "warning" : "error";
+  return `${open}\n      <failure message="${attr(d.message)}" type="${type}">${text(detail)}</failure>\n    </testcase>`;
+}
+
+function waivedCase(d: WaivedDiagnostic): string {
+  return `${openCase(d)}\n      <skipped message="${attr(`${describeWaiver(d.waiver)} (${d.message})`)}"/>\n    </testcase>`;
+}
+
+/**
+ * The test case name carries the position so that two findings of one rule in one file stay
+ * two test cases (CI UIs merge cases with equal name and classname). The classname is the file
+ * without its extension: Jenkins splits class names at dots into packages.
+ */
+function openCase(d: Diagnostic): string {
+  const classname = d.file.replace(/\\/g, "/").replace(/\.ya?ml$/i, "");
+  return `    <testcase name="${attr(`${d.ruleId} at ${d.line}:${d.column}`)}" classname="${attr(classname)}" file="${attr(d.file)}" time="0">`;
+}
+
+/** Characters XML 1.0 cannot carry at all, even escaped; removed rather than replaced. */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function text(s: string): string {
+  return s.replace(NOT_XML, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** Attribute values also escape quotes, and keep line breaks and tabs as references (parsers would turn them into spaces). */
+function attr(s: string): string {
+  return text(s).replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+}

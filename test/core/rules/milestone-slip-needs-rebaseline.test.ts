@@ -1,0 +1,122 @@
+import { rule } from "../../../src/core/rules/milestone-slip-needs-rebaseline.js";
+import { testRule } from "../../helpers/rule-tester.js";
+
+/** A project with a 2026-01-05 to 2027-06-30 baseline; milestone entries start at line 10. */
+const project = (milestones: string, stage = "delivery", id = "PRJ-1", schedule = "{ baselineStart: 2026-01-05, baselineFinish: 2027-06-30 }"): string => `apiVersion: pmo/v1
+kind: Project
+id: ${id}
+name: Trunk main renewal
+portfolio: PF-A
+stage: ${stage}
+schedule: ${schedule}
+milestones:
+  - { id: M1, name: Design, baseline: 2026-03-31, forecast: 2026-04-17, actual: 2026-04-17 }
+${milestones}
+`;
+
+/** M2: baseline 2026-09-30, forecast 2027-01-29: 121 days late. */
+const slipped = "  - { id: M2, name: Section 2 commissioned, baseline: 2026-09-30, forecast: 2027-01-29 }";
+
+const decision = (approves: string, status = "approved", project = "PRJ-1", id = "DEC-1"): string => `apiVersion: pmo/v1
+kind: Decision
+id: ${id}
+title: Re-plan section 2
+project: ${project}
+status: ${status}
+${status === "proposed" ? "" : "decidedBy: ann\ndate: 2026-10-21\n"}approves: ${approves}
+`;
+
+const engagement = (tolerances: string): string => `apiVersion: pmo/v1
+kind: Engagement
+id: ENG
+name: Test engagement
+client: { name: Client Ltd }
+provider: { name: PMO Partners }
+pmoType: [project]
+phase: { current: deployment, since: 2026-01-05 }
+scope: { services: [governance] }
+governance: ${tolerances}
+statusScale: dca5
+currency: EUR
+`;
+
+testRule(rule, {
+  valid: [
+    { name: "within tolerance (exactly 30 days)", files: { "p.yaml": project("  - { id: M2, name: Build, baseline: 2026-09-30, forecast: 2026-10-30 }") } },
+    { name: "ahead of baseline", files: { "p.yaml": project("  - { id: M2, name: Build, baseline: 2026-09-30, forecast: 2026-08-30 }") } },
+    { name: "covered by an approved decision listing the milestone", files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline, milestones: [M2, M3] }") } },
+    { name: "covered by an approved decision that re-plans the whole project", files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline }") } },
+    {
+      name: "covered by a second decision when the first lists other milestones",
+      files: {
+        "p.yaml": project(slipped),
+        "d.yaml": decision("{ type: rebaseline, milestones: [M1] }") + "---\n" + decision("{ type: rebaseline, milestones: [M2] }", "approved", "PRJ-1", "DEC-2"),
+      },
+    },
+    {
+      name: "achieved late: the slip is history",
+      files: { "p.yaml": project("  - { id: M2, name: Build, baseline: 2026-06-30, forecast: 2026-10-30, actual: 2026-10-30 }") },
+    },
+    { name: "no baseline to slip against", files: { "p.yaml": project("  - { id: M2, name: Build, forecast: 2027-01-29 }") } },
+    { name: "no forecast", files: { "p.yaml": project("  - { id: M2, name: Build, baseline: 2026-12-30 }") } },
+    { name: "a closed project", files: { "p.yaml": project("  - { id: M2, name: Build, baseline: 2026-06-30, forecast: 2026-10-30, actual: 2026-10-30 }", "closed") } },
+    { name: "a cancelled project", files: { "p.yaml": project(slipped, "cancelled") } },
+    {
+      name: "a wider tolerance in the engagement",
+      files: { "engagement.yaml": engagement("{ tolerances: { scheduleDays: 130 } }"), "p.yaml": project(slipped) },
+    },
+    {
+      name: "a percentage tolerance looser than the days tolerance does not widen it",
+      files: { "engagement.yaml": engagement("{ tolerances: { scheduleDays: 30, schedulePercent: 50 } }"), "p.yaml": project("  - { id: M2, name: Build, baseline: 2026-09-30, forecast: 2026-10-30 }") },
+    },
+  ],
+  invalid: [
+    {
+      name: "121 days late with no decision",
+      files: { "p.yaml": project(slipped) },
+      errors: [
+        {
+          file: "p.yaml",
+          line: 10,
+          column: 77,
+          message:
+            "milestone M2 forecast 2027-01-29 is 121 days behind baseline 2026-09-30, beyond the schedule tolerance of 30 days; no approved rebaseline decision for PRJ-1 covers it",
+        },
+      ],
+    },
+    {
+      name: "31 days late",
+      files: { "p.yaml": project("  - { id: M2, name: Build, baseline: 2026-09-30, forecast: 2026-10-31 }") },
+      errors: [{ file: "p.yaml", line: 10, column: 60, message: "31 days behind baseline" }],
+    },
+    { name: "the decision is only proposed", files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline, milestones: [M2] }", "proposed") }, errors: [{ file: "p.yaml", line: 10, column: 77 }] },
+    { name: "the decision was rejected", files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline }", "rejected") }, errors: [{ file: "p.yaml", line: 10, column: 77 }] },
+    { name: "the decision was superseded", files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline }", "superseded") }, errors: [{ file: "p.yaml", line: 10, column: 77 }] },
+    { name: "the approved decision is a budget change", files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: budget-change }") }, errors: [{ file: "p.yaml", line: 10, column: 77 }] },
+    { name: "the decision lists other milestones", files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline, milestones: [M3] }") }, errors: [{ file: "p.yaml", line: 10, column: 77 }] },
+    {
+      name: "the decision re-plans another project",
+      files: { "p.yaml": project(slipped) + "---\n" + project("", "delivery", "PRJ-2"), "d.yaml": decision("{ type: rebaseline }", "approved", "PRJ-2") },
+      errors: [{ file: "p.yaml", line: 10, column: 77, message: "for PRJ-1" }],
+    },
+    {
+      name: "a portfolio decision does not re-baseline a project",
+      files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline }").replace("project: PRJ-1", "portfolio: PF-A") },
+      errors: [{ file: "p.yaml", line: 10, column: 77 }],
+    },
+    {
+      name: "the percentage is the tighter limit (dca5 engagement, 200-day baseline, 10%)",
+      files: {
+        "engagement.yaml": engagement("{ tolerances: { scheduleDays: 30, schedulePercent: 10 } }"),
+        "p.yaml": project("  - { id: M2, name: Build, baseline: 2026-06-30, forecast: 2026-07-25 }", "delivery", "PRJ-1", "{ baselineStart: 2026-01-05, baselineFinish: 2026-07-24 }"),
+      },
+      errors: [{ file: "p.yaml", line: 10, column: 60, message: "25 days behind baseline 2026-06-30, beyond the schedule tolerance of 20 days (10% of the 200-day baseline)" }],
+    },
+    {
+      name: "the config's tolerance when the engagement is silent",
+      files: { "engagement.yaml": engagement("{ risk: { reviewDays: 30 } }"), "p.yaml": project("  - { id: M2, name: Build, baseline: 2026-09-30, forecast: 2026-10-20 }", "planning") },
+      thresholds: { scheduleToleranceDays: 10 },
+      errors: [{ file: "p.yaml", line: 10, column: 60, message: "20 days behind baseline 2026-09-30, beyond the schedule tolerance of 10 days" }],
+    },
+  ],
+});

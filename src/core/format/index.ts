@@ -62,6 +62,3 @@ export const FORMATTERS: Record<string, Formatter> = {
   github: formatGithub,
   markdown: formatMarkdown,
 };
-
-/** The names `pmo check --format` accepts, in the order help lists them. */
-export const CHECK_FORMATS = ["stylish", "json", "sarif", "junit", "github", "markdown"] as const;

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { ruleInfos, runCheck } from "../core/engine/index.js";
 import { UsageError } from "../core/errors.js";
-import { FORMATTERS, type FormatContext, type WaivedDiagnostic } from "../core/format/index.js";
+import { FORMATTERS, PLAIN, type FormatContext, type WaivedDiagnostic } from "../core/format/index.js";
 import { ExitCode, type Diagnostic, type Severity } from "../model/diagnostic.js";
 import type { CommandIO } from "./io.js";
 import { writeFileAtomic } from "./output.js";
@@ -35,7 +35,8 @@ export async function runCheckCommand(options: CheckCommandOptions, io: CommandI
     result = await runCheck({ workspace, config, asOf: options.asOf });
   } catch (error) {
     if (error instanceof UsageError && error.diagnostics.length > 0) {
-      throw new UsageError(error.message, relativeToCwd(error.diagnostics, root, io.cwd), error.sources);
+      const diagnostics = relativeToCwd(error.diagnostics, root, io.cwd);
+      throw new UsageError(`invalid config file ${diagnostics[0]!.file}`, diagnostics, error.sources);
     }
     throw error;
   }
@@ -45,7 +46,7 @@ export async function runCheckCommand(options: CheckCommandOptions, io: CommandI
   const rules = ruleInfos();
   for (const { name, file } of outputs) {
     const ctx: FormatContext = {
-      palette: file ? PLAIN_PALETTE : io.palette,
+      palette: file ? PLAIN : io.palette,
       sources: result.sources,
       documents: workspace.documents.length,
       waived,
@@ -66,16 +67,6 @@ function exitCode(diagnostics: readonly Diagnostic[], options: CheckCommandOptio
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) return ExitCode.Findings;
   return ExitCode.Clean;
 }
-
-const PLAIN_PALETTE: FormatContext["palette"] = {
-  red: (s) => s,
-  yellow: (s) => s,
-  blue: (s) => s,
-  green: (s) => s,
-  dim: (s) => s,
-  bold: (s) => s,
-  underline: (s) => s,
-};
 
 /**
  * `--format stylish --format sarif=results.sarif`: each format goes to its file, and at most one

@@ -1,0 +1,73 @@
+import { defineRule } from "./rule.js";
+import { isTerminalStage } from "./support/lifecycle.js";
+import { approvedRebaselines, finishSlipDays, milestoneSlipDays, scheduleTolerance } from "./support/milestones.js";
+
+/**
+ * A schedule reported green must be green by the dates: no milestone still to come, and not
+ * the project's finish, forecast beyond the schedule tolerance of its baseline, unless an
+ * approved re-baseline decision covers that slip (baselines keep their original dates, so the
+ * approval is what makes the new forecast the plan). Judged on the schedule dimension when it
+ * is reported, otherwise on the overall status. One finding per project, at the status,
+ * naming the largest slip.
+ */
+/** Slip of one milestone or of the finish, with what its message needs. */
+interface Slip {
+  days: number;
+  messageId: "milestoneSlip" | "finishSlip";
+  data: Record<string, string | number>;
+}
+
+export const rule = defineRule({
+  meta: {
+    id: "schedule-rag-consistent",
+    description: "A project whose milestones or finish slip beyond the schedule tolerance is not reported green on schedule",
+    group: "project-support",
+    severity: "warn",
+    presets: ["recommended", "tactical", "project"],
+    messages: {
+      milestoneSlip:
+        "schedule reported {{status}}, but milestone {{milestone}} '{{name}}' is forecast {{days}} days after its baseline {{baseline}}; tolerance {{tolerance}}{{more}}",
+      finishSlip:
+        "schedule reported {{status}}, but the project is forecast to finish {{days}} days after its baseline finish {{baseline}}; tolerance {{tolerance}}{{more}}",
+    },
+  },
+  check({ catalog, settings, report }) {
+    if (settings.statusScale.values.length < 2) return;
+    for (const { doc, value: project } of catalog.projects) {
+      const status = project.status;
+      if (!status || isTerminalStage(project.stage)) continue;
+      const dimension = status.schedule !== undefined ? "schedule" : "overall";
+      const reported = status[dimension];
+      if (!settings.isGreen(reported)) continue;
+
+      const tolerance = scheduleTolerance(project, settings);
+      const approved = approvedRebaselines(catalog, project.id);
+      const slips: Slip[] = [];
+      for (const m of project.milestones ?? []) {
+        const days = milestoneSlipDays(m);
+        if (days === undefined || days <= tolerance.days || approved.milestone(m.id)) continue;
+        slips.push({ days, messageId: "milestoneSlip", data: { milestone: m.id, name: m.name, baseline: m.baseline ?? "" } });
+      }
+      const finish = finishSlipDays(project);
+      if (finish !== undefined && finish > tolerance.days && !approved.finish) {
+        slips.push({ days: finish, messageId: "finishSlip", data: { baseline: project.schedule?.baselineFinish ?? "" } });
+      }
+      if (slips.length === 0) continue;
+      // The largest slip speaks for the project; ties go to the first in the document.
+      const worst = slips.reduce((a, b) => (b.days > a.days ? b : a));
+      const others = slips.filter((s) => s !== worst).map((s) => (s.messageId === "finishSlip" ? "the finish" : String(s.data["milestone"])));
+      report({
+        doc,
+        path: ["status", dimension],
+        messageId: worst.messageId,
+        data: {
+          ...worst.data,
+          status: reported ?? "",
+          days: worst.days,
+          tolerance: tolerance.text,
+          more: others.length === 0 ? "" : `; also beyond tolerance: ${others.join(", ")}`,
+        },
+      });
+    }
+  },
+});

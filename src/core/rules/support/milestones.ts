@@ -1,0 +1,84 @@
+import type { Milestone, Project } from "../../../model/entities.js";
+import type { Catalog } from "../../catalog/index.js";
+import { daysBetween } from "../../dates.js";
+import type { Settings } from "../settings.js";
+
+/** A milestone with an actual date has been achieved; its slip is history. */
+export function isAchieved(m: Milestone): boolean {
+  return m.actual !== undefined;
+}
+
+/**
+ * Days the forecast of a milestone not yet achieved lies after its baseline (negative when
+ * ahead); undefined when the milestone is achieved or lacks a baseline or a forecast.
+ */
+export function milestoneSlipDays(m: Milestone): number | undefined {
+  if (isAchieved(m) || m.baseline === undefined || m.forecast === undefined) return undefined;
+  return daysBetween(m.baseline, m.forecast);
+}
+
+/**
+ * Days the project's forecast finish lies after its baseline finish; undefined when the project
+ * has finished (actualFinish) or lacks either date.
+ */
+export function finishSlipDays(project: Project): number | undefined {
+  const s = project.schedule;
+  if (!s || s.actualFinish !== undefined || s.baselineFinish === undefined || s.forecastFinish === undefined) return undefined;
+  return daysBetween(s.baselineFinish, s.forecastFinish);
+}
+
+/** Planned duration in days, from baseline start to baseline finish, when both are known. */
+export function baselineDurationDays(project: Project): number | undefined {
+  const s = project.schedule;
+  if (!s || s.baselineStart === undefined || s.baselineFinish === undefined) return undefined;
+  return daysBetween(s.baselineStart, s.baselineFinish);
+}
+
+/** The schedule tolerance that applies to one project, and how it was derived (for messages). */
+export interface ScheduleTolerance {
+  days: number;
+  /** "30 days", or "20 days (10% of the 200-day baseline)" when the percentage is the tighter limit. */
+  text: string;
+}
+
+/**
+ * Either limit breaches: the tolerance in days, and (when the engagement or config sets a
+ * percentage and the baseline duration is known) that share of the planned duration.
+ * The tighter of the two is the tolerance.
+ */
+export function scheduleTolerance(project: Project, settings: Settings): ScheduleTolerance {
+  const days = settings.scheduleToleranceDays;
+  const percent = settings.scheduleTolerancePercent;
+  const duration = baselineDurationDays(project);
+  if (percent !== undefined && duration !== undefined) {
+    const percentDays = Math.floor((duration * percent) / 100);
+    if (percentDays < days) return { days: percentDays, text: `${percentDays} days (${percent}% of the ${duration}-day baseline)` };
+  }
+  return { days, text: `${days} days` };
+}
+
+/**
+ * What approved re-baseline decisions of a project cover. A decision that lists milestones
+ * covers those milestones and the project's finish; one that lists none re-plans the whole
+ * project. Milestones keep their original baselines in the data, so the variance stays
+ * visible; rules judging slip against baseline ask here whether the slip was approved.
+ */
+export interface Rebaselines {
+  wholeProject: boolean;
+  finish: boolean;
+  milestone(id: string): boolean;
+}
+
+export function approvedRebaselines(catalog: Catalog, projectId: string): Rebaselines {
+  const milestones = new Set<string>();
+  let wholeProject = false;
+  let any = false;
+  for (const { value: d } of catalog.decisionsOf(projectId)) {
+    if (d.status !== "approved" || d.approves?.type !== "rebaseline") continue;
+    any = true;
+    const listed = d.approves.milestones ?? [];
+    if (listed.length === 0) wholeProject = true;
+    for (const ref of listed) milestones.add(ref.startsWith(`${projectId}/`) ? ref.slice(projectId.length + 1) : ref);
+  }
+  return { wholeProject, finish: any, milestone: (id) => wholeProject || milestones.has(id) };
+}

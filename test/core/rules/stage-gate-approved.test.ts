@@ -1,0 +1,80 @@
+import { rule } from "../../../src/core/rules/stage-gate-approved.js";
+import { testRule } from "../../helpers/rule-tester.js";
+
+/** A project document; gate entries start at line 8. */
+const project = (stage: string, gates: string[]): string => `apiVersion: pmo/v1
+kind: Project
+id: PRJ-1
+name: Trunk main renewal
+portfolio: PF-A
+stage: ${stage}
+gates:
+${gates.length === 0 ? "  []" : gates.join("\n")}
+`;
+
+const decision = (status: string, id = "DEC-1"): string => `apiVersion: pmo/v1
+kind: Decision
+id: ${id}
+title: Approval to proceed to delivery
+project: PRJ-1
+status: ${status}
+${status === "proposed" ? "" : "decidedBy: ann\ndate: 2026-08-13\n"}approves: { type: stage-gate, stage: delivery }
+`;
+
+const gate = (stage: string, rest = "outcome: approved", date = "2026-08-13"): string => `  - { stage: ${stage}, date: ${date}, ${rest} }`;
+
+testRule(rule, {
+  valid: [
+    { name: "an approved gate with an approved decision", files: { "p.yaml": project("delivery", [gate("delivery", "decision: DEC-1, outcome: approved")]), "d.yaml": decision("approved") } },
+    { name: "an approved gate with no decision named", files: { "p.yaml": project("closure", [gate("delivery"), gate("closure")]) } },
+    { name: "deferred first, approved later", files: { "p.yaml": project("delivery", [gate("delivery", "outcome: deferred", "2026-07-01"), gate("delivery")]) } },
+    { name: "a proposal needs no gate", files: { "p.yaml": project("proposal", []) } },
+    { name: "initiation is not gated by default", files: { "p.yaml": project("initiation", []) } },
+    { name: "cancelled is not gated by default", files: { "p.yaml": project("cancelled", []) } },
+    { name: "only the gate into the current stage is required", files: { "p.yaml": project("closed", [gate("closed")]) } },
+    { name: "a configuration that gates only delivery", files: { "p.yaml": project("planning", []) }, options: { stages: ["delivery"] } },
+  ],
+  invalid: [
+    {
+      name: "no gates at all",
+      files: { "p.yaml": project("delivery", []).replace("gates:\n  []\n", "") },
+      errors: [{ file: "p.yaml", line: 6, column: 8, message: "project is in delivery, but no gate into delivery is recorded; add the approved gate to gates" }],
+    },
+    {
+      name: "gates into earlier stages only",
+      files: { "p.yaml": project("planning", [gate("initiation")]) },
+      errors: [{ file: "p.yaml", line: 6, column: 8, message: "no gate into planning" }],
+    },
+    {
+      name: "the gate was rejected",
+      files: { "p.yaml": project("delivery", [gate("delivery", "outcome: rejected")]) },
+      errors: [{ file: "p.yaml", line: 8, column: 51, message: "project is in delivery, but its gate into delivery on 2026-08-13 is rejected, not approved" }],
+    },
+    {
+      name: "the gate records no outcome",
+      files: { "p.yaml": project("delivery", [gate("delivery", "decision: DEC-1")]), "d.yaml": decision("approved") },
+      errors: [{ file: "p.yaml", line: 8, column: 5, message: "records no outcome" }],
+    },
+    {
+      name: "the gate's decision is only proposed",
+      files: { "p.yaml": project("delivery", [gate("delivery", "decision: DEC-1, outcome: approved")]), "d.yaml": decision("proposed") },
+      errors: [{ file: "p.yaml", line: 8, column: 52, message: "cites decision DEC-1, which is proposed, not approved" }],
+    },
+    {
+      name: "the gate's decision was rejected",
+      files: { "p.yaml": project("delivery", [gate("delivery", "decision: DEC-1, outcome: approved")]), "d.yaml": decision("rejected") },
+      errors: [{ file: "p.yaml", line: 8, column: 52, message: "which is rejected" }],
+    },
+    {
+      name: "approved first, then deferred: no gate passes, the latest is reported",
+      files: { "p.yaml": project("delivery", [gate("delivery", "decision: DEC-1, outcome: approved", "2026-07-01"), gate("delivery", "outcome: deferred", "2026-08-13")]), "d.yaml": decision("superseded") },
+      errors: [{ file: "p.yaml", line: 9, column: 51, message: "on 2026-08-13 is deferred" }],
+    },
+    {
+      name: "a configuration that also gates initiation and cancellation",
+      files: { "p.yaml": project("cancelled", [gate("delivery")]) },
+      options: { stages: ["initiation", "planning", "delivery", "closure", "closed", "cancelled"] },
+      errors: [{ file: "p.yaml", line: 6, column: 8, message: "project is in cancelled, but no gate into cancelled is recorded" }],
+    },
+  ],
+});

@@ -168,7 +168,9 @@ async function validateRuleOptions(resolved: ResolvedRules, rules: readonly Rule
     for (const p of translateErrors(validate.errors ?? [], `${rule.meta.id} options`)) {
       const path = ["rules", rule.meta.id, 1, ...p.pointer.split("/").filter(Boolean)];
       const at = config.locate?.(path, { key: p.keyword === "additionalProperties" }) ?? { line: 1, column: 1 };
-      problems.push({ ruleId: "config", severity: "error", message: p.message, hint: p.hint, file: config.file ?? "pmo.config.yaml", line: at.line, column: at.column, pointer: "/" + path.join("/") });
+      // The schema hint about x- extension keys does not apply to rule options.
+      const hint = p.keyword === "additionalProperties" ? `pmo explain ${rule.meta.id} lists its options` : p.hint;
+      problems.push({ ruleId: "config", severity: "error", message: p.message, hint, file: config.file ?? "pmo.config.yaml", line: at.line, column: at.column, pointer: "/" + path.join("/") });
     }
   }
   return problems;

@@ -42,7 +42,12 @@ function rangeOf(doc: Document.Parsed, path: Path, pointAtKey: boolean): [number
     let keyNode: unknown;
     if (isMap(node)) {
       const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
-      if (!pair) break;
+      if (!pair) {
+        // A field missing from the document itself: its `id` line says which document is meant
+        // better than its first line (often apiVersion) does.
+        if (i === 0) range = idKeyRange(node) ?? range;
+        break;
+      }
       keyNode = pair.key;
       next = pair.value;
     } else if (isSeq(node) && /^\d+$/.test(String(segment))) {
@@ -57,6 +62,12 @@ function rangeOf(doc: Document.Parsed, path: Path, pointAtKey: boolean): [number
     node = next;
   }
   return range;
+}
+
+function idKeyRange(map: unknown): [number, number] | undefined {
+  if (!isMap(map)) return undefined;
+  const pair = map.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === "id");
+  return pair ? toRange(pair.key) : undefined;
 }
 
 function toRange(node: unknown): [number, number] | undefined {

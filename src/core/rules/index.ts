@@ -1,5 +1,27 @@
 import type { Rule } from "./rule.js";
 import { rule as budgetRagConsistent } from "./budget-rag-consistent.js";
+import { rule as closedProjectComplete } from "./closed-project-complete.js";
+import { rule as closedProjectOpenRisks } from "./closed-project-open-risks.js";
+import { rule as criteriaWeightsSum } from "./criteria-weights-sum.js";
+import { rule as decisionHasDecider } from "./decision-has-decider.js";
+import { rule as deliveryHasSponsorAndManager } from "./delivery-has-sponsor-and-manager.js";
+import { rule as engagementReviewDue } from "./engagement-review-due.js";
+import { rule as highRiskManaged } from "./high-risk-managed.js";
+import { rule as milestoneForecastStale } from "./milestone-forecast-stale.js";
+import { rule as milestoneSlipNeedsRebaseline } from "./milestone-slip-needs-rebaseline.js";
+import { rule as objectiveWeightsSum } from "./objective-weights-sum.js";
+import { rule as occurredRiskHasIssue } from "./occurred-risk-has-issue.js";
+import { rule as percentCompleteConsistent } from "./percent-complete-consistent.js";
+import { rule as portfolioWithinEnvelope } from "./portfolio-within-envelope.js";
+import { rule as projectContributesToObjective } from "./project-contributes-to-objective.js";
+import { rule as projectInPortfolio } from "./project-in-portfolio.js";
+import { rule as projectScored } from "./project-scored.js";
+import { rule as redStatusHasRecovery } from "./red-status-has-recovery.js";
+import { rule as riskReviewOverdue } from "./risk-review-overdue.js";
+import { rule as scheduleRagConsistent } from "./schedule-rag-consistent.js";
+import { rule as stageGateApproved } from "./stage-gate-approved.js";
+import { rule as statusDimensionsConsistent } from "./status-dimensions-consistent.js";
+import { rule as statusReportStale } from "./status-report-stale.js";
 
 export { defineRule, interpolate, RULE_GROUPS, GROUP_TITLES, PRESET_NAMES, type Rule, type RuleMeta, type RuleContext, type RuleGroup, type PresetName, type PresetMembership, type ReportArgs } from "./rule.js";
 export { resolveSettings, DEFAULTS, RISK_BANDS, type Settings, type Thresholds, type RiskMatrix, type RiskBand } from "./settings.js";
@@ -8,4 +30,28 @@ export { resolveSettings, DEFAULTS, RISK_BANDS, type Settings, type Thresholds, 
  * Every governance rule, sorted by id. One rule per file; the file name, the rule id, the test
  * file and the doc page share a name (test/core/rules/meta.test.ts checks it).
  */
-export const RULES: readonly Rule[] = ([budgetRagConsistent] as Rule[]).sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
+export const RULES: readonly Rule[] = ([
+  budgetRagConsistent,
+  closedProjectComplete,
+  closedProjectOpenRisks,
+  criteriaWeightsSum,
+  decisionHasDecider,
+  deliveryHasSponsorAndManager,
+  engagementReviewDue,
+  highRiskManaged,
+  milestoneForecastStale,
+  milestoneSlipNeedsRebaseline,
+  objectiveWeightsSum,
+  occurredRiskHasIssue,
+  percentCompleteConsistent,
+  portfolioWithinEnvelope,
+  projectContributesToObjective,
+  projectInPortfolio,
+  projectScored,
+  redStatusHasRecovery,
+  riskReviewOverdue,
+  scheduleRagConsistent,
+  stageGateApproved,
+  statusDimensionsConsistent,
+  statusReportStale,
+] as Rule[]).sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));

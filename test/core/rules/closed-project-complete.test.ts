@@ -26,8 +26,8 @@ testRule(rule, {
       name: "nothing recorded",
       files: { "p.yaml": project("percentComplete: 100") },
       errors: [
-        { file: "p.yaml", line: 1, column: 1, message: "closed project has no actual finish date (schedule.actualFinish)" },
-        { file: "p.yaml", line: 1, column: 1, message: "closed project records no lessons learned (closure.lessonsLearned)" },
+        { file: "p.yaml", line: 3, column: 1, message: "closed project has no actual finish date (schedule.actualFinish)" },
+        { file: "p.yaml", line: 3, column: 1, message: "closed project records no lessons learned (closure.lessonsLearned)" },
       ],
     },
     {

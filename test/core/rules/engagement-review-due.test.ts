@@ -45,7 +45,7 @@ testRule(rule, {
     {
       name: "monitoring with no review dates",
       files: { "engagement.yaml": engagement("monitoring", undefined) },
-      errors: [{ file: "engagement.yaml", line: 1, column: 1, message: "the engagement is in its monitoring phase with no next service review scheduled (reviews.next)" }],
+      errors: [{ file: "engagement.yaml", line: 3, column: 1, message: "the engagement is in its monitoring phase with no next service review scheduled (reviews.next)" }],
     },
     {
       name: "monitoring with only a last review",

@@ -91,8 +91,8 @@ mitigations:
       name: "nothing in place: one finding per missing element",
       files: { "r.yaml": risk("raised: 2026-06-01\nlastReviewed: 2026-09-01") },
       errors: [
-        { file: "r.yaml", line: 1, column: 1, message: "risk scored 16 (4x4, high) has no owner" },
-        { file: "r.yaml", line: 1, column: 1, message: "risk scored 16 (4x4, high) has no mitigation with a due date" },
+        { file: "r.yaml", line: 3, column: 1, message: "risk scored 16 (4x4, high) has no owner" },
+        { file: "r.yaml", line: 3, column: 1, message: "risk scored 16 (4x4, high) has no mitigation with a due date" },
         {
           file: "r.yaml",
           line: 9,
@@ -132,12 +132,12 @@ mitigations:
     {
       name: "an engagement-level threat with no dates at all",
       files: { "r.yaml": risk("owner: bob\nmitigations:\n  - { action: Insure, due: 2027-01-01 }") },
-      errors: [{ file: "r.yaml", line: 1, column: 1, message: "has no lastReviewed date (nor a raised date to count from)" }],
+      errors: [{ file: "r.yaml", line: 3, column: 1, message: "has no lastReviewed date (nor a raised date to count from)" }],
     },
     {
       name: "a threat without an explicit type is a threat, on an open project",
       files: { "p.yaml": project("delivery"), "r.yaml": risk("project: PRJ-1\nowner: bob\nlastReviewed: 2026-11-20") },
-      errors: [{ file: "r.yaml", line: 1, column: 1, message: "has no mitigation with a due date" }],
+      errors: [{ file: "r.yaml", line: 3, column: 1, message: "has no mitigation with a due date" }],
     },
     {
       name: "a 4x4 scale with the engagement's own thresholds (dca5 engagement)",
@@ -151,7 +151,7 @@ mitigations:
       name: "a config matrix that rates 3x3 high",
       files: { "r.yaml": risk("owner: bob\nlastReviewed: 2026-11-20", 3, 3) },
       matrix: { cells: [[], [], ["low", "medium", "high", "high", "critical"]] },
-      errors: [{ file: "r.yaml", line: 1, column: 1, message: "risk scored 9 (3x3, high) has no mitigation with a due date" }],
+      errors: [{ file: "r.yaml", line: 3, column: 1, message: "risk scored 9 (3x3, high) has no mitigation with a due date" }],
     },
   ],
 });

@@ -34,7 +34,7 @@ testRule(rule, {
     {
       name: "delivery project with no contributions",
       files: { "p.yaml": project("") },
-      errors: [{ file: "p.yaml", line: 1, column: 1, message: "project in delivery contributes to no objective of portfolio PF-A; add a contribution to one of: o1, o2" }],
+      errors: [{ file: "p.yaml", line: 3, column: 1, message: "project in delivery contributes to no objective of portfolio PF-A; add a contribution to one of: o1, o2" }],
     },
     {
       name: "an empty list points at the list",
@@ -44,22 +44,22 @@ testRule(rule, {
     {
       name: "a proposal without a strategic case",
       files: { "p.yaml": project("", "proposal") },
-      errors: [{ file: "p.yaml", line: 1, column: 1, message: "project in proposal" }],
+      errors: [{ file: "p.yaml", line: 3, column: 1, message: "project in proposal" }],
     },
     {
       name: "closure is still active",
       files: { "p.yaml": project("", "closure") },
-      errors: [{ file: "p.yaml", line: 1, column: 1 }],
+      errors: [{ file: "p.yaml", line: 3, column: 1 }],
     },
     {
       name: "programme project: objectives of the programme and of its parent are offered",
       files: { "pg.yaml": programme(), "p.yaml": project("", "initiation", "PG-B") },
-      errors: [{ file: "p.yaml", line: 1, column: 1, message: "of portfolio PG-B; add a contribution to one of: p1, o1, o2" }],
+      errors: [{ file: "p.yaml", line: 3, column: 1, message: "of portfolio PG-B; add a contribution to one of: p1, o1, o2" }],
     },
     {
       name: "programme without objectives of its own: the parent's objectives apply",
       files: { "pg.yaml": programme(""), "p.yaml": project("", "planning", "PG-B") },
-      errors: [{ file: "p.yaml", line: 1, column: 1, message: "one of: o1, o2" }],
+      errors: [{ file: "p.yaml", line: 3, column: 1, message: "one of: o1, o2" }],
     },
   ],
 });

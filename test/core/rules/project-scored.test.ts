@@ -34,7 +34,7 @@ testRule(rule, {
     {
       name: "no scores at all",
       files: { "p.yaml": project("") },
-      errors: [{ file: "p.yaml", line: 1, column: 1, message: "project in proposal has no score for 2 of the 2 prioritisation criteria of portfolio PF-A: value, urgency" }],
+      errors: [{ file: "p.yaml", line: 3, column: 1, message: "project in proposal has no score for 2 of the 2 prioritisation criteria of portfolio PF-A: value, urgency" }],
     },
     {
       name: "one criterion missing, in initiation",

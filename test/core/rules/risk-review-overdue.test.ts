@@ -69,7 +69,7 @@ testRule(rule, {
     {
       name: "no dates at all",
       files: { "r.yaml": risk("owner: ann") },
-      errors: [{ file: "r.yaml", line: 1, column: 1, message: "threat has no lastReviewed date" }],
+      errors: [{ file: "r.yaml", line: 3, column: 1, message: "threat has no lastReviewed date" }],
     },
     {
       name: "a high opportunity is checked here (high-risk-managed covers threats only)",

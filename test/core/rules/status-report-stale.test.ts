@@ -48,7 +48,7 @@ testRule(rule, {
     {
       name: "no status report",
       files: { "p.yaml": project(undefined, "initiation") },
-      errors: [{ file: "p.yaml", line: 1, column: 1, message: "project in initiation has no status report; add status with asOf and overall" }],
+      errors: [{ file: "p.yaml", line: 3, column: 1, message: "project in initiation has no status report; add status with asOf and overall" }],
     },
     {
       name: "66 days old with a 21-day validity (dca5, fortnightly)",

@@ -30,8 +30,9 @@ const REPOS = {
 const BENCHES = [
   { name: "validate", args: ["validate", "{repo}", "--as-of", AS_OF, "--format", "json"], repo: "p1000", targetSeconds: 1 },
   { name: "validate", args: ["validate", "{repo}", "--as-of", AS_OF, "--format", "json"], repo: "p10000", targetSeconds: 8 },
-  { name: "check", args: ["check", "{repo}", "--as-of", AS_OF, "--format", "json"], repo: "p1000", targetSeconds: 1.2 },
-  { name: "check", args: ["check", "{repo}", "--as-of", AS_OF, "--format", "json"], repo: "p10000", targetSeconds: 10 },
+  // The synthetic portfolio is valid but not governance-clean, so check exits 1 (findings): expected.
+  { name: "check", args: ["check", "{repo}", "--as-of", AS_OF, "--format", "json"], repo: "p1000", targetSeconds: 1.2, exitCodes: [0, 1] },
+  { name: "check", args: ["check", "{repo}", "--as-of", AS_OF, "--format", "json"], repo: "p10000", targetSeconds: 10, exitCodes: [0, 1] },
   { name: "report", args: ["report", "{repo}", "--as-of", AS_OF, "--out", "{out}"], repo: "p1000", targetSeconds: 3 },
 ];
 
@@ -99,7 +100,7 @@ function benchCommand(bench, repo, runs) {
     const args = bench.args.map((a) => (a === "{repo}" ? repo.path : a === "{out}" ? out : a));
     const result = runNode([CLI, ...args], { measureRss: true });
     if (out) rmSync(out, { recursive: true, force: true });
-    if (result.status !== 0) {
+    if (!(bench.exitCodes ?? [0]).includes(result.status)) {
       return { status: "error", note: `exit ${result.status} on run ${i + 1}:\n  ${firstLines(result)}` };
     }
     times.push(result.seconds);

@@ -4,7 +4,7 @@ import type { Diagnostic } from "../../model/diagnostic.js";
 import type { PmoDocument, Workspace } from "../../model/document.js";
 import { discoverFiles, fileDiagnostic } from "./discover.js";
 import { createLocator } from "./locate.js";
-import { decodeSource, parseSource } from "./parse.js";
+import { decodeSource, isSingleDocument, parseSource } from "./parse.js";
 
 export { discoverFiles, isDirectory, comparePaths, IGNORE_FILE } from "./discover.js";
 export { createLocator, pointerToPath, pathToPointer, type Locator } from "./locate.js";
@@ -53,7 +53,7 @@ export function documentsOf(file: string, text: string, diagnostics: Diagnostic[
   diagnostics.push(...parsed.diagnostics);
   if (parsed.documents.length === 0 && parsed.diagnostics.length === 0) return [];
   sources.set(file, text);
-  const locator = createLocator(text);
+  const locator = createLocator(text, isSingleDocument(text));
   return parsed.documents.map(({ docIndex, value }) => ({
     file,
     docIndex,

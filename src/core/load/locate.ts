@@ -1,5 +1,6 @@
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from "yaml";
 import type { Path, SourceRange } from "../../model/document.js";
+import { locateInBlockYaml } from "./locate-fast.js";
 
 export interface LocateOptions {
   /** Point at the key of the last path segment rather than its value (for unknown fields). */
@@ -12,11 +13,18 @@ export type Locator = (docIndex: number, path: Path, options?: LocateOptions) =>
  * Creates a function that turns a path inside one of a file's documents into a 1-based source
  * range. The file is parsed again the first time a position is asked for, not kept parsed:
  * most documents never need a position, and keeping every syntax tree would cost far more
- * memory than the text.
+ * memory than the text. For a file of one document (the common case) a line scanner answers
+ * first and the yaml package is used only for what the scanner declines (see locate-fast.ts).
  */
-export function createLocator(text: string): Locator {
+export function createLocator(text: string, singleDocument = false): Locator {
   let parsed: { docs: Document.Parsed[]; lineCounter: LineCounter } | undefined;
+  let lines: string[] | undefined;
   return (docIndex, path, options = {}) => {
+    if (singleDocument && docIndex === 0) {
+      lines ??= text.split(/\r?\n/);
+      const fast = locateInBlockYaml(lines, path, options.key === true);
+      if (fast) return fast;
+    }
     if (!parsed) {
       const lineCounter = new LineCounter();
       const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, version: "1.2" });
@@ -34,7 +42,7 @@ export function createLocator(text: string): Locator {
 /** Walks the path as far as it exists; a missing tail resolves to its nearest ancestor. */
 function rangeOf(doc: Document.Parsed, path: Path, pointAtKey: boolean): [number, number] {
   let node: unknown = doc.contents;
-  let range: [number, number] = toRange(node) ?? [doc.range[0], doc.range[1]];
+  let range: [number, number] = toRange(node) ?? [doc.range[0], doc.range[0] + 1];
   for (let i = 0; i < path.length; i++) {
     const segment = path[i]!;
     if (isAlias(node)) node = node.resolve(doc);
@@ -64,15 +72,17 @@ function rangeOf(doc: Document.Parsed, path: Path, pointAtKey: boolean): [number
   return range;
 }
 
+/** Collections are shown by their first character: their full extent is rarely what a reader needs. */
+function toRange(node: unknown): [number, number] | undefined {
+  const r = (node as Node | null | undefined)?.range;
+  if (!r) return undefined;
+  return isMap(node) || isSeq(node) ? [r[0], r[0] + 1] : [r[0], r[1]];
+}
+
 function idKeyRange(map: unknown): [number, number] | undefined {
   if (!isMap(map)) return undefined;
   const pair = map.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === "id");
   return pair ? toRange(pair.key) : undefined;
-}
-
-function toRange(node: unknown): [number, number] | undefined {
-  const r = (node as Node | null | undefined)?.range;
-  return r ? [r[0], r[1]] : undefined;
 }
 
 /** Parses an RFC 6901 JSON pointer into path segments (numbers for array indexes stay strings). */

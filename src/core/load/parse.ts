@@ -91,6 +91,11 @@ function parseQuickly(text: string): ParsedSource | undefined {
   return { documents: [{ docIndex: 0, value: record }], diagnostics: [] };
 }
 
+/** True when the text holds at most one YAML document (no `---` or `...` after the start). */
+export function isSingleDocument(text: string): boolean {
+  return !SEVERAL_DOCUMENTS.test(text);
+}
+
 function isPmoDocument(record: Record<string, unknown>): boolean {
   const apiVersion = record["apiVersion"];
   const kind = record["kind"];

@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { neutraliseFormula } from "../core/csv.js";
 import {
   cellOf,
   describeFilters,
@@ -49,7 +50,7 @@ export async function runLs(options: LsCommandOptions, io: CommandIO): Promise<E
     return ExitCode.Clean;
   }
   if (options.format === "csv") {
-    const records = rows.map((doc) => columns.map((c) => c.value(doc, ctx) ?? ""));
+    const records = rows.map((doc) => columns.map((c) => neutraliseFormula(c.value(doc, ctx) ?? "")));
     io.stdout(stringify(records, { header: true, columns: columns.map((c) => c.key), record_delimiter: "unix" }));
     return ExitCode.Clean;
   }

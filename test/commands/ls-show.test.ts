@@ -166,6 +166,16 @@ describe("pmo ls", () => {
     );
   });
 
+  it("neutralises text cells a spreadsheet would run as a formula", async () => {
+    const dir = makeRepo({ ...FILES, "projects/evil.yaml": project("PRJ-66", 'name: "=HYPERLINK(\\"http://x\\")"\nstage: delivery\n') });
+    try {
+      const result = await runCli(["ls", "projects", "--format", "csv", "--where", "id=PRJ-66", ...AS_OF], { cwd: dir });
+      expect(result.stdout.split("\n")[1]).toMatch(/^PRJ-66,"'=HYPERLINK\(""http:\/\/x""\)",/);
+    } finally {
+      removeRepo(dir);
+    }
+  });
+
   it("says so when nothing matches, and exits 0", async () => {
     const result = await ls("risks", "--where", "status=closed");
     expect(result).toMatchObject({ code: 0, stdout: "no risks match status=closed\n" });

@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { Command, CommanderError, Option } from "commander";
 import type { CommandIO } from "../commands/io.js";
 import type { Palette } from "../core/format/colors.js";
 import type { ExitCode } from "../model/diagnostic.js";
+import { COMMANDS } from "./commands.js";
+import { asOfOption, collect, FAIL_SEVERITY_CHOICES, parseCount } from "./options.js";
 
 /**
  * The command-line entry point: the only code that reads argv and the environment, writes to
@@ -46,8 +48,20 @@ export async function main(argv: readonly string[], host: Host = defaultHost()):
   return exitCode;
 }
 
-type SetExit = (code: ExitCode) => void;
-type GetIO = () => Promise<CommandIO>;
+export type SetExit = (code: ExitCode) => void;
+export type GetIO = () => Promise<CommandIO>;
+
+/** What a command registration needs from the program (see src/cli/commands.ts). */
+export interface CliContext {
+  program: Command;
+  host: Host;
+  setExit: SetExit;
+  io: GetIO;
+  /** The repository folder: a positional folder taken relative to -C. */
+  dirOf(positional: string | undefined): string;
+  /** Today's local date, the default --as-of. */
+  today(): Promise<string>;
+}
 
 function buildProgram(host: Host, setExit: SetExit, io: GetIO): Command {
   const program = new Command("pmo")
@@ -246,33 +260,11 @@ Examples:
 }
 
 /** Accumulates a repeatable option's values. */
-const FAIL_SEVERITY_CHOICES = ["error", "warn", "info"] as const;
 
-function parseCount(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`expected a whole number (got "${value}")`);
-  return Number(value);
-}
 
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
 
-function asOfOption(): Option {
-  return new Option("--as-of <date>", "the date for every time-dependent judgement, YYYY-MM-DD (default: today)").argParser(parseAsOf);
-}
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function parseAsOf(value: string): string {
-  // A full calendar check needs date-fns; the shape check here keeps --help free of it.
-  if (!ISO_DATE.test(value)) throw new InvalidArgumentError(`expected a date as YYYY-MM-DD, e.g. 2026-11-30 (got "${value}")`);
-  const [y, m, d] = value.split("-").map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
-    throw new InvalidArgumentError(`"${value}" is not a real calendar date`);
-  }
-  return value;
-}
 
 async function today(host: Host): Promise<string> {
   const { localToday } = await import("../core/dates.js");

@@ -1,0 +1,8 @@
+import type { CliContext } from "./index.js";
+
+/**
+ * Commands registered from their own modules, in the order `pmo --help` lists them after the
+ * ones defined in index.ts. Each module adds its command to ctx.program and imports its
+ * implementation lazily in the action, so that start-up stays cheap.
+ */
+export const COMMANDS: readonly ((ctx: CliContext) => void)[] = [];

@@ -1,0 +1,31 @@
+import { InvalidArgumentError, Option } from "commander";
+
+/** Options and argument parsers shared by command registrations. */
+
+export const FAIL_SEVERITY_CHOICES = ["error", "warn", "info"] as const;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function asOfOption(): Option {
+  return new Option("--as-of <date>", "the date for every time-dependent judgement, YYYY-MM-DD (default: today)").argParser(parseAsOf);
+}
+
+function parseAsOf(value: string): string {
+  // A full calendar check needs date-fns; the shape check here keeps --help free of it.
+  if (!ISO_DATE.test(value)) throw new InvalidArgumentError(`expected a date as YYYY-MM-DD, e.g. 2026-11-30 (got "${value}")`);
+  const [y, m, d] = value.split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+    throw new InvalidArgumentError(`"${value}" is not a real calendar date`);
+  }
+  return value;
+}
+
+export function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`expected a whole number (got "${value}")`);
+  return Number(value);
+}
+
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}

@@ -45,7 +45,9 @@ export function schemaDiagnostics(doc: PmoDocument): Diagnostic[] {
   }
   return validateDocument(doc.kind, doc.value).map((problem) => {
     const path = pointerToPath(problem.pointer);
-    const range = doc.locate(path, { key: problem.keyword === "additionalProperties" });
+    // A field missing from the document itself is shown at the document's id line.
+    const at = problem.missing !== undefined && path.length === 0 ? [problem.missing] : path;
+    const range = doc.locate(at, { key: problem.keyword === "additionalProperties" });
     return {
       ruleId: "schema",
       severity: "error",

@@ -15,6 +15,8 @@ export interface SchemaProblem {
   keyword: string;
   message: string;
   hint?: string;
+  /** For a missing required field, its name (positions then point where it belongs). */
+  missing?: string;
 }
 
 type SchemaNode = Record<string, unknown>;
@@ -144,7 +146,7 @@ function translateError(error: ErrorObject, rootLabel: string, all: readonly Err
       const properties = isNode(parent["properties"]) ? parent["properties"] : {};
       const property = properties[missing];
       const description = isNode(property) && typeof property["description"] === "string" ? property["description"] : undefined;
-      return problem(`missing required field "${missing}"${place}`, description && `${missing}: ${description}`);
+      return { ...problem(`missing required field "${missing}"${place}`, description && `${missing}: ${description}`), missing };
     }
     case "type": {
       const expected = expectedType(params["type"]);

@@ -118,6 +118,10 @@ function parseFully(file: string, text: string): ParsedSource {
   let syntaxErrors = 0;
 
   docs.forEach((doc, docIndex) => {
+    const atDocumentStart = (ruleId: string, message: string, hint?: string): Diagnostic => {
+      const pos = lineCounter.linePos(doc.range[0]);
+      return { ruleId, severity: "error", message, hint, file, line: pos.line, column: pos.col, pointer: "", docIndex };
+    };
     const errors = [...doc.errors, ...doc.warnings];
     if (errors.length > 0) {
       if (!reportErrors) return;
@@ -132,35 +136,15 @@ function parseFully(file: string, text: string): ParsedSource {
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
-      const pos = lineCounter.linePos(doc.range[0]);
-      diagnostics.push({
-        ruleId: "yaml-syntax",
-        severity: "error",
-        message: error instanceof ReferenceError ? "aliases expand to too many nodes (an alias bomb)" : `cannot read document: ${describe(error)}`,
-        hint: "write the values out instead of nesting aliases",
-        file,
-        line: pos.line,
-        column: pos.col,
-        pointer: "",
-        docIndex,
-      });
+      const message = error instanceof ReferenceError ? "aliases expand to too many nodes (an alias bomb)" : `cannot read document: ${describe(error)}`;
+      diagnostics.push(atDocumentStart("yaml-syntax", message, "write the values out instead of nesting aliases"));
       return;
     }
     const isMap = typeof value === "object" && value !== null && !Array.isArray(value);
     const record = isMap ? (value as Record<string, unknown>) : undefined;
     if (!record || !isPmoDocument(record)) {
       if (reportErrors && !isMap) {
-        const pos = lineCounter.linePos(doc.range[0]);
-        diagnostics.push({
-          ruleId: "api-version",
-          severity: "error",
-          message: "document is not a mapping: a pmo document is a set of fields starting with apiVersion, kind and id",
-          file,
-          line: pos.line,
-          column: pos.col,
-          pointer: "",
-          docIndex,
-        });
+        diagnostics.push(atDocumentStart("api-version", "document is not a mapping: a pmo document is a set of fields starting with apiVersion, kind and id"));
       }
       return;
     }

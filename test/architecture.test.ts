@@ -46,6 +46,16 @@ describe("architecture", () => {
     expect(violations).toEqual([]);
   });
 
+  // Running git is I/O like reading files: src/core/git is the one exception, the place that
+  // reads workspaces at a revision and the history (spawns only `git`, never a shell).
+  it("only src/core/git runs other programs", () => {
+    const allowed = (file: string) => file.startsWith("core/git/");
+    const violations = [...sources("core"), ...sources("commands")]
+      .filter((file) => !allowed(file) && /from\s+["'](node:)?child_process["']/.test(readFileSync(path.join(src, file), "utf8")))
+      .map((file) => `${file} imports child_process`);
+    expect(violations).toEqual([]);
+  });
+
   it("src/model holds types and constants only", () => {
     const violations = sources("model").flatMap((file) => {
       const text = readFileSync(path.join(src, file), "utf8");

@@ -37,6 +37,14 @@ export async function loadConfig(root: string, explicit?: string): Promise<Confi
     throw new UsageError(`cannot read config file ${explicit}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   const shown = path.relative(root, file).startsWith("..") ? file : path.relative(root, file).split(path.sep).join("/");
+  return parseConfig(text, shown);
+}
+
+/**
+ * Parses and validates a config's text; `shown` names the file in problems. Also used for the
+ * config of a git revision, read from the object store rather than the working tree.
+ */
+export function parseConfig(text: string, shown: string): Config {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: "1.2" });
   const problems: Diagnostic[] = doc.errors.map((e) => {

@@ -1,0 +1,162 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, symlinkSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../../src/core/config/index.js";
+import { UsageError } from "../../../src/core/errors.js";
+import { loadWorkspaceAtRevision, openRepository, resolveRevision } from "../../../src/core/git/index.js";
+import { loadWorkspace } from "../../../src/core/load/index.js";
+import { commitAll, copyInto, git, makeGitRepo, writeFiles } from "../../helpers/git.js";
+import { ENGAGEMENT, removeRepo } from "../../helpers/repo.js";
+
+const example = path.resolve(fileURLToPath(import.meta.url), "../../../../examples/meridian-water");
+const repos: string[] = [];
+afterAll(() => repos.forEach(removeRepo));
+
+const project = (id: string, extra = ""): string => `apiVersion: pmo/v1\nkind: Project\nid: ${id}\nname: Project ${id}\nstage: delivery\n${extra}`;
+
+async function atRef(dir: string, ref: string) {
+  const repo = await openRepository(dir, dir, ref);
+  const revision = await resolveRevision(repo, ref);
+  return loadWorkspaceAtRevision(repo, revision, dir);
+}
+
+const plain = (docs: { file: string; docIndex: number; kind: string; id: string | undefined; value: unknown }[]) =>
+  docs.map(({ file, docIndex, kind, id, value }) => ({ file, docIndex, kind, id, value }));
+
+describe("loadWorkspaceAtRevision", () => {
+  it("reads the bundled example at a commit exactly as the folder loader reads the folder", async () => {
+    const dir = makeGitRepo();
+    repos.push(dir);
+    copyInto(dir, example, "pmo");
+    commitAll(dir, "example");
+    const { workspace, config } = await atRef(path.join(dir, "pmo"), "HEAD");
+    const fromFolder = await loadWorkspace(path.join(dir, "pmo"), { ignore: config.ignore });
+    expect(plain(workspace.documents)).toEqual(plain(fromFolder.documents));
+    expect(workspace.diagnostics).toEqual(fromFolder.diagnostics);
+    expect([...workspace.sources.keys()]).toEqual([...fromFolder.sources.keys()]);
+    const expected = await loadConfig(path.join(dir, "pmo"));
+    expect(config.raw).toEqual(expected.raw);
+    // Positions work the same: the same path resolves to the same range.
+    const a = workspace.documents.find((d) => d.id === "PRJ-002")!;
+    const b = fromFolder.documents.find((d) => d.id === "PRJ-002")!;
+    expect(a.locate(["status", "overall"])).toEqual(b.locate(["status", "overall"]));
+  });
+
+  it("reads the committed state, not the working tree, and leaves the working tree alone", async () => {
+    const dir = makeGitRepo({ "engagement.yaml": ENGAGEMENT, "p1.yaml": project("P1", "percentComplete: 10\n") });
+    repos.push(dir);
+    commitAll(dir, "first");
+    writeFiles(dir, { "p1.yaml": project("P1", "percentComplete: 50\n"), "p2.yaml": project("P2") });
+    const before = git(dir, "status", "--porcelain");
+    const { workspace } = await atRef(dir, "HEAD");
+    expect(workspace.documents.map((d) => d.id)).toEqual(["ENG", "P1"]);
+    expect(workspace.documents[1]!.value["percentComplete"]).toBe(10);
+    expect(git(dir, "status", "--porcelain")).toBe(before);
+    expect(readFileSync(path.join(dir, "p1.yaml"), "utf8")).toContain("percentComplete: 50");
+  });
+
+  it("honours dot-folders, node_modules, .pmoignore and the config's ignore list at that ref", async () => {
+    const dir = makeGitRepo({
+      "engagement.yaml": ENGAGEMENT,
+      ".github/workflow.yaml": project("HIDDEN"),
+      "node_modules/x/p.yaml": project("DEP"),
+      "drafts/p.yaml": project("DRAFT"),
+      "archive/old.yml": project("OLD"),
+      "notes.txt": project("TXT"),
+      "kept/p.yml": project("KEPT"),
+      ".pmoignore": "archive/\n",
+      "pmo.config.yaml": "ignore:\n  - drafts/\n",
+    });
+    repos.push(dir);
+    commitAll(dir, "layout");
+    const { workspace } = await atRef(dir, "HEAD");
+    expect(workspace.documents.map((d) => d.id)).toEqual(["ENG", "KEPT"]);
+  });
+
+  it("follows a committed symbolic link to a file, and reports a broken one", async () => {
+    const dir = makeGitRepo({ "engagement.yaml": ENGAGEMENT, "real/p.txt": project("P1") });
+    repos.push(dir);
+    symlinkSync("real/p.txt", path.join(dir, "link.yaml"));
+    symlinkSync("missing.yaml", path.join(dir, "broken.yaml"));
+    commitAll(dir, "links");
+    const { workspace } = await atRef(dir, "HEAD");
+    expect(workspace.documents.map((d) => `${d.file}:${d.id}`)).toEqual(["engagement.yaml:ENG", "link.yaml:P1"]);
+    expect(workspace.diagnostics.map((d) => `${d.file}: ${d.message}`)).toEqual(["broken.yaml: broken symbolic link: its target does not exist; remove it or add it to .pmoignore"]);
+  });
+
+  it("reports YAML problems at a ref with the same positions as in a folder", async () => {
+    const dir = makeGitRepo({ "engagement.yaml": ENGAGEMENT, "bad.yaml": "apiVersion: pmo/v1\nkind: Project\nid: P1\n\tname: x\n" });
+    repos.push(dir);
+    commitAll(dir, "bad");
+    const { workspace } = await atRef(dir, "HEAD");
+    const fromFolder = await loadWorkspace(dir);
+    expect(workspace.diagnostics).toEqual(fromFolder.diagnostics);
+    expect(workspace.diagnostics[0]).toMatchObject({ file: "bad.yaml", line: 4, ruleId: "yaml-syntax" });
+  });
+
+  it("uses the config committed at that ref", async () => {
+    const dir = makeGitRepo({ "engagement.yaml": ENGAGEMENT, "pmo.config.yaml": "rules:\n  project-scored: off\n" });
+    repos.push(dir);
+    commitAll(dir, "config");
+    writeFiles(dir, { "pmo.config.yaml": "rules:\n  project-scored: error\n" });
+    const { config } = await atRef(dir, "HEAD");
+    expect(config.raw).toEqual({ rules: { "project-scored": "off" } });
+  });
+});
+
+describe("resolveRevision", () => {
+  it("resolves branches, tags, commits and A...B as the merge base", async () => {
+    const dir = makeGitRepo({ "engagement.yaml": ENGAGEMENT });
+    repos.push(dir);
+    const first = commitAll(dir, "first");
+    git(dir, "tag", "v1");
+    git(dir, "checkout", "-q", "-b", "feature");
+    writeFiles(dir, { "p1.yaml": project("P1") });
+    const feature = commitAll(dir, "feature work");
+    git(dir, "checkout", "-q", "main");
+    writeFiles(dir, { "p2.yaml": project("P2") });
+    commitAll(dir, "main moves on");
+    git(dir, "checkout", "-q", "feature");
+    const repo = await openRepository(dir, dir, "x");
+    expect((await resolveRevision(repo, "v1")).commit).toBe(first);
+    expect((await resolveRevision(repo, "feature")).commit).toBe(feature);
+    expect((await resolveRevision(repo, first.slice(0, 10))).commit).toBe(first);
+    expect((await resolveRevision(repo, "main...feature")).commit).toBe(first);
+    expect((await resolveRevision(repo, "main...")).commit).toBe(first);
+    const { workspace } = await loadWorkspaceAtRevision(repo, await resolveRevision(repo, "main...HEAD"), dir);
+    expect(workspace.documents.map((d) => d.id)).toEqual(["ENG"]);
+  });
+
+  it("names the ref when it does not exist", async () => {
+    const dir = makeGitRepo({ "engagement.yaml": ENGAGEMENT });
+    repos.push(dir);
+    commitAll(dir, "first");
+    const repo = await openRepository(dir, dir, "x");
+    await expect(resolveRevision(repo, "no-such-branch")).rejects.toThrow(/unknown git ref "no-such-branch": no branch, tag or commit has that name/);
+    await expect(resolveRevision(repo, "main...nope")).rejects.toThrow(/unknown git ref "nope" \(in "main...nope"\)/);
+    await expect(resolveRevision(repo, "--output=x")).rejects.toBeInstanceOf(UsageError);
+  });
+
+  it("explains how to fetch a base that a shallow clone is missing", async () => {
+    const origin = makeGitRepo({ "engagement.yaml": ENGAGEMENT });
+    repos.push(origin);
+    commitAll(origin, "first");
+    writeFiles(origin, { "p1.yaml": project("P1") });
+    commitAll(origin, "second");
+    const parent = mkdtempSync(path.join(os.tmpdir(), "pmo-shallow-"));
+    repos.push(parent);
+    execFileSync("git", ["clone", "-q", "--depth", "1", `file://${origin}`, "clone"], { cwd: parent, stdio: "ignore" });
+    const repo = await openRepository(path.join(parent, "clone"), "clone", "HEAD~1");
+    expect(repo.shallow).toBe(true);
+    await expect(resolveRevision(repo, "HEAD~1")).rejects.toThrow(/unknown git ref "HEAD~1": this is a shallow clone.*git fetch --unshallow.*fetch-depth: 0/);
+  });
+
+  it("says when the folder is not inside a git repository", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "pmo-nogit-"));
+    repos.push(dir);
+    await expect(openRepository(dir, "plain-folder", "main")).rejects.toThrow('cannot read git ref "main": plain-folder is not inside a git repository');
+  });
+});

@@ -1,0 +1,160 @@
+/**
+ * The shared SVG vocabulary of the report charts: escaping, byte-stable numbers, deterministic
+ * ids and the outer <svg> frame with its accessible name and description.
+ *
+ * Charts carry no <style> element and no style attribute: a report's Content-Security-Policy
+ * blocks inline styles, so everything is a presentation attribute (fill, stroke, font-size).
+ */
+
+export interface Chart {
+  svg: string;
+  title: string;
+  description: string;
+}
+
+/** A generic family: nothing is fetched, every platform has one. */
+export const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+
+/** Text colours, dark enough on white (at least 7:1) and on the light panel tint. */
+export const INK = "#1f2328";
+export const MUTED_INK = "#57606a";
+export const GRID = "#d0d7de";
+export const PANEL = "#f6f8fa";
+
+/** The token every id inside a chart starts with until the chart's hash replaces it. */
+const ID_TOKEN = "\u0000id";
+
+/** Escapes text and attribute values for XML (and for HTML, where the SVG is inlined). */
+export function escapeXml(value: string): string {
+  return value
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;")
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
+}
+
+/** A coordinate with at most one decimal, never "-0" and never an exponent. */
+export function num(value: number): string {
+  if (!Number.isFinite(value)) return "0";
+  const rounded = Math.round(value * 10) / 10;
+  return (rounded === 0 ? 0 : rounded).toFixed(1).replace(/\.0$/, "");
+}
+
+/** An id local to the chart: `ref("clip")` is replaced by a deterministic, chart-unique id. */
+export function localId(name: string): string {
+  return `${ID_TOKEN}-${name}`;
+}
+
+/** `url(#...)` for a local id. */
+export function urlOf(name: string): string {
+  return `url(#${localId(name)})`;
+}
+
+/** FNV-1a, 32 bits: a stable, dependency-free content hash for ids (not for security). */
+export function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36).padStart(7, "0");
+}
+
+/** Roughly how wide a text is in a sans-serif face: enough to lay out labels without a font. */
+export function textWidth(text: string, fontSize: number): number {
+  let units = 0;
+  for (const ch of text) {
+    if (/[il.,:;'|!ijtf1 ]/.test(ch)) units += 0.33;
+    else if (/[mwMW@%]/.test(ch)) units += 0.85;
+    else if (/[A-Z0-9#&]/.test(ch)) units += 0.65;
+    else units += 0.55;
+  }
+  return units * fontSize;
+}
+
+/** The text cut to fit `width`, with an ellipsis; the full text belongs in a <title>. */
+export function fitText(text: string, width: number, fontSize: number): string {
+  if (textWidth(text, fontSize) <= width) return text;
+  const chars = [...text];
+  while (chars.length > 1 && textWidth(`${chars.join("")}\u2026`, fontSize) > width) chars.pop();
+  return `${chars.join("").trimEnd()}\u2026`;
+}
+
+export interface TextOptions {
+  size?: number;
+  anchor?: "start" | "middle" | "end";
+  weight?: "normal" | "bold";
+  fill?: string;
+  baseline?: "middle" | "auto";
+  extra?: string;
+}
+
+/** A <text> element; the content is escaped. */
+export function text(x: number, y: number, content: string, options: TextOptions = {}): string {
+  const attrs = [`x="${num(x)}"`, `y="${num(y)}"`];
+  if (options.size !== undefined && options.size !== 12) attrs.push(`font-size="${num(options.size)}"`);
+  if (options.anchor && options.anchor !== "start") attrs.push(`text-anchor="${options.anchor}"`);
+  if (options.weight === "bold") attrs.push(`font-weight="bold"`);
+  if (options.fill && options.fill !== INK) attrs.push(`fill="${options.fill}"`);
+  if (options.baseline === "middle") attrs.push(`dominant-baseline="central"`);
+  if (options.extra) attrs.push(options.extra);
+  return `<text ${attrs.join(" ")}>${escapeXml(content)}</text>`;
+}
+
+/** A tooltip for the element it is the first child of (also read by screen readers). */
+export function tooltip(content: string): string {
+  return `<title>${escapeXml(content)}</title>`;
+}
+
+/**
+ * The complete chart: `<svg>` with role="img", a <title> and <desc> it is labelled by, and ids
+ * derived from a hash of the title and the drawing, so the same chart always has the same ids
+ * and two different charts on one page do not share any.
+ */
+export function frame(input: { title: string; description: string; width: number; height: number; defs?: string; body: string }): Chart {
+  const width = Math.max(1, Math.ceil(input.width));
+  const height = Math.max(1, Math.ceil(input.height));
+  const prefix = `pmo-chart-${hash(`${input.title}\n${input.description}\n${input.defs ?? ""}\n${input.body}`)}`;
+  const content = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${prefix}-title ${prefix}-desc" font-family="${escapeXml(FONT_FAMILY)}" font-size="12" fill="${INK}">`,
+    `<title id="${prefix}-title">${escapeXml(input.title)}</title>`,
+    `<desc id="${prefix}-desc">${escapeXml(input.description)}</desc>`,
+    input.defs ? `<defs>${input.defs}</defs>` : "",
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    input.body,
+    `</svg>`,
+  ]
+    .filter((part) => part !== "")
+    .join("\n");
+  return { svg: `${content.split(ID_TOKEN).join(prefix)}\n`, title: input.title, description: input.description };
+}
+
+/** The chart every function returns for empty input: valid, labelled and saying so. */
+export function noDataChart(title: string, message: string, width = 480): Chart {
+  const height = 96;
+  const body = [
+    `<rect x="0.5" y="0.5" width="${width - 1}" height="${height - 1}" rx="6" fill="${PANEL}" stroke="${GRID}"/>`,
+    text(width / 2, height / 2, message, { anchor: "middle", fill: MUTED_INK, size: 14, baseline: "middle" }),
+  ].join("\n");
+  return frame({ title, description: `${title}: ${message}`, width, height, body });
+}
+
+/** "1 risk", "3 risks". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** Ends a description sentence list cleanly. */
+export function sentences(parts: readonly string[]): string {
+  return parts
+    .filter((p) => p !== "")
+    .map((p) => (/[.!?]$/.test(p) ? p : `${p}.`))
+    .join(" ");
+}
+
+/** A finite, non-negative count (NaN, negatives and non-numbers count as 0). */
+export function countOf(value: unknown): number {
+  return typeof value === "number" && Number.isFinite(value) && value > 0 ? Math.round(value) : 0;
+}

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { KINDS } from "../../src/model/document.js";
 import * as entities from "../../src/model/entities.js";
 import { getSchema, schemaNames, validateConfig, validateDocument } from "../../src/core/validate/schema.js";
+import { validateImportMapping } from "../../src/core/import/index.js";
 
 type Node = Record<string, any>;
 const SCHEMA_DIR = new URL("../../schemas/", import.meta.url);
@@ -26,7 +27,7 @@ function* subschemas(node: unknown, at: string): Generator<[string, Node]> {
 describe("schema files", () => {
   it("are exactly the ones schemaNames() lists", () => {
     expect([...schemas.keys()].sort()).toEqual(schemaNames().sort());
-    expect(schemaNames()).toEqual([...KINDS.map((k) => k.toLowerCase()), "config", "common"]);
+    expect(schemaNames()).toEqual([...KINDS.map((k) => k.toLowerCase()), "config", "import-mapping", "common"]);
   });
 
   it.each([...schemas.keys()])("%s has $schema, $id, title, description and examples", (name) => {
@@ -67,6 +68,10 @@ describe("schema files", () => {
 describe("schema examples", () => {
   it.each(KINDS)("the %s schema's examples are valid documents", (kind) => {
     for (const example of schemas.get(kind.toLowerCase())!["examples"] as unknown[]) expect(validateDocument(kind, example)).toEqual([]);
+  });
+
+  it("the import-mapping schema's examples are valid", () => {
+    for (const example of schemas.get("import-mapping")!["examples"] as unknown[]) expect(validateImportMapping(example)).toEqual([]);
   });
 
   it("the config schema's examples are valid", () => {

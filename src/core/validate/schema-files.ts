@@ -16,8 +16,10 @@ const SCHEMA_ID_BASE = "https://pmo.dev/schemas/v1/";
 export const KIND_SCHEMAS: readonly string[] = KINDS.map((kind) => kind.toLowerCase());
 /** Schemas that documents or files are validated against; common only holds shared definitions. */
 export const VALIDATED_SCHEMAS: readonly string[] = [...KIND_SCHEMAS, "config"];
-/** Schema names in the order they are listed to users: the kinds, then config, then common. */
-export const SCHEMA_NAMES: readonly string[] = [...VALIDATED_SCHEMAS, "common"];
+/** Schemas of pmo's own input files that commands validate when they read them (compiled on use). */
+export const TOOL_SCHEMAS: readonly string[] = ["import-mapping"];
+/** Schema names in the order they are listed to users: the kinds, config, the tool schemas, then common. */
+export const SCHEMA_NAMES: readonly string[] = [...VALIDATED_SCHEMAS, ...TOOL_SCHEMAS, "common"];
 
 export interface SchemaFiles {
   /** Parsed schemas by name, in SCHEMA_NAMES order. */

@@ -365,7 +365,7 @@ describe("validateConfig", () => {
 
 describe("getSchema and schemaNames", () => {
   it("lists the kinds, then config and common", () => {
-    expect(schemaNames()).toEqual(["engagement", "portfolio", "project", "risk", "issue", "decision", "person", "config", "common"]);
+    expect(schemaNames()).toEqual(["engagement", "portfolio", "project", "risk", "issue", "decision", "person", "config", "import-mapping", "common"]);
   });
 
   it("returns a schema by name, kind or file name, as a copy", () => {
@@ -378,6 +378,6 @@ describe("getSchema and schemaNames", () => {
   });
 
   it("throws on an unknown name, listing the known ones", () => {
-    expect(() => getSchema("projet")).toThrow('unknown schema "projet": expected one of engagement, portfolio, project, risk, issue, decision, person, config, common (did you mean "project"?)');
+    expect(() => getSchema("projet")).toThrow('unknown schema "projet": expected one of engagement, portfolio, project, risk, issue, decision, person, config, import-mapping, common (did you mean "project"?)');
   });
 });

@@ -1,0 +1,49 @@
+import type { Palette } from "../format/index.js";
+import { KIND_TITLES } from "./kinds.js";
+import type { DiffResult, EntityChange, FindingChange } from "./types.js";
+
+const MARK = { added: "+", removed: "-", modified: "~", renamed: "~" } as const;
+
+/** The terminal output: the summary line, then changes grouped by kind, then the governance delta. */
+export function formatDiffText(result: DiffResult, palette: Palette): string {
+  const out: string[] = [palette.bold(`pmo diff ${result.base} -> ${result.head}`), "", summaryColour(result, palette)];
+  for (const [kind, title] of KIND_TITLES) {
+    const changes = result.changes.filter((c) => c.kind === kind);
+    if (changes.length === 0) continue;
+    out.push("", palette.bold(title));
+    for (const c of changes) out.push(...change(c, palette));
+  }
+  const { introduced, resolved } = result.findings;
+  if (introduced.length + resolved.length > 0) {
+    out.push("", palette.bold("Governance"));
+    for (const f of introduced) out.push(finding("+", f, palette));
+    for (const f of resolved) out.push(finding("-", f, palette));
+  }
+  return out.join("\n") + "\n";
+}
+
+function summaryColour(result: DiffResult, palette: Palette): string {
+  const s = result.summary;
+  const bad = s.projects.worsened > 0 || s.findings.introduced > 0 || s.risks.newHigh > 0;
+  return bad ? palette.yellow(s.text) : palette.green(s.text);
+}
+
+function change(c: EntityChange, palette: Palette): string[] {
+  const colour = c.change === "added" ? palette.green : c.change === "removed" ? palette.red : palette.yellow;
+  const what =
+    c.change === "renamed" ? `renamed from ${c.previousId}` : c.change === "modified" ? (c.direction ?? "modified") : c.change === "added" ? "new" : "removed";
+  const where = c.previousFile ? ` (moved from ${c.previousFile})` : "";
+  const head = `  ${colour(MARK[c.change])} ${palette.bold(c.id)}${c.name ? ` ${c.name}` : ""}  ${palette.dim(`${what}; ${c.file}${where}`)}`;
+  const lines = [head];
+  for (const d of c.details) {
+    const text = d.direction === "worsened" ? palette.red(d.text) : d.direction === "improved" ? palette.green(d.text) : d.text;
+    lines.push(`      ${text}`);
+  }
+  return lines;
+}
+
+function finding(mark: "+" | "-", f: FindingChange, palette: Palette): string {
+  const severity = f.severity === "error" ? "error" : f.severity === "warn" ? "warning" : "info";
+  const label = mark === "+" ? palette.red(`+ introduced ${severity}`) : palette.green(`- resolved ${severity}`);
+  return `  ${label}  ${f.message}  ${palette.dim(`${f.ruleId} ${f.file}:${f.line}:${f.column}`)}`;
+}

@@ -1,3 +1,4 @@
+import { registerFmt } from "./fmt.js";
 import { registerDiff } from "./diff.js";
 import type { CliContext } from "./index.js";
 
@@ -6,4 +7,4 @@ import type { CliContext } from "./index.js";
  * ones defined in index.ts. Each module adds its command to ctx.program and imports its
  * implementation lazily in the action, so that start-up stays cheap.
  */
-export const COMMANDS: readonly ((ctx: CliContext) => void)[] = [registerDiff];
+export const COMMANDS: readonly ((ctx: CliContext) => void)[] = [registerFmt, registerDiff];

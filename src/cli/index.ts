@@ -15,6 +15,8 @@ import { asOfOption, collect, FAIL_SEVERITY_CHOICES, parseCount } from "./option
 export interface Host {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Where answers to questions come from (pmo init); absent means nobody can answer. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   cwd: string;
   now: () => Date;
@@ -27,7 +29,17 @@ const defaultHost = (): Host => {
       if (error.code !== "EPIPE") throw error;
     });
   }
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), now: () => new Date() };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    // A getter: touching process.stdin opens it, which only pmo init needs.
+    get stdin() {
+      return process.stdin;
+    },
+    env: process.env,
+    cwd: process.cwd(),
+    now: () => new Date(),
+  };
 };
 
 export function version(): string {
@@ -255,6 +267,8 @@ Examples:
       const { runExplain } = await import("../commands/rules.js");
       setExit(await runExplain({ rule }, await io()));
     });
+
+  for (const register of COMMANDS) register({ program, host, setExit, io, dirOf, today: () => today(host) });
 
   return program;
 }

@@ -84,7 +84,7 @@ function canonicalise(doc: Document.Parsed, options: FormatOptions): void {
   const isPmo = (typeof apiVersion === "string" && apiVersion.startsWith("pmo/")) || (kind !== undefined && (KINDS as readonly string[]).includes(kind));
   const schemaName = isPmo ? kind : options.schema;
   const schema = schemaName === undefined ? undefined : schemaForKind(schemaName);
-  if (schema) orderKeys(contents, schema);
+  if (schema) orderKeys(contents, schema, true);
 }
 
 function keyOf(pair: Pair): string | undefined {
@@ -94,7 +94,7 @@ function keyOf(pair: Pair): string | undefined {
 }
 
 /** Orders a node's mapping keys, and those of the mappings inside it, by their schema. */
-function orderKeys(node: unknown, schema: SchemaCursor): void {
+function orderKeys(node: unknown, schema: SchemaCursor, root = false): void {
   if (isSeq(node)) {
     const items = itemSchema(schema);
     if (items) for (const item of node.items) orderKeys(item, items);
@@ -108,7 +108,7 @@ function orderKeys(node: unknown, schema: SchemaCursor): void {
     const known = pairs.filter((p) => rank.has(keyOf(p) ?? "")).sort((a, b) => rank.get(keyOf(a)!)! - rank.get(keyOf(b)!)!);
     const rest = pairs.filter((p) => !rank.has(keyOf(p) ?? ""));
     const ordered = [...known, ...rest];
-    if (ordered.some((p, i) => p !== pairs[i])) moveLeadingSpace(pairs, ordered);
+    if (ordered.some((p, i) => p !== pairs[i])) keepHeadAtTop(pairs, ordered, root);
     node.items = ordered;
   }
   for (const pair of node.items) {
@@ -121,15 +121,20 @@ function orderKeys(node: unknown, schema: SchemaCursor): void {
 
 /**
  * A blank line above the first key of a mapping belongs to the mapping's place in its parent,
- * not to the key: when the keys are reordered it stays at the top.
+ * not to the key, and so do the comments at the top of a document (a schema modeline, a file
+ * header): when the keys are reordered they stay at the top.
  */
-function moveLeadingSpace(before: Pair[], after: Pair[]): void {
+function keepHeadAtTop(before: Pair[], after: Pair[], root: boolean): void {
   const first = before[0]?.key as Node | undefined;
   const newFirst = after[0]?.key as Node | undefined;
   if (!first || !newFirst || first === newFirst || !isScalar(first) || !isScalar(newFirst)) return;
   if (first.spaceBefore && !newFirst.spaceBefore) {
     first.spaceBefore = false;
     newFirst.spaceBefore = true;
+  }
+  if (root && first.commentBefore) {
+    newFirst.commentBefore = newFirst.commentBefore ? `${first.commentBefore}\n${newFirst.commentBefore}` : first.commentBefore;
+    first.commentBefore = undefined;
   }
 }
 

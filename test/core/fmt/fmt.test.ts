@@ -79,6 +79,12 @@ status: open # still live
 `);
   });
 
+  it("keeps the comments at the top of a document at the top when the first key moves", () => {
+    expect(format(`# yaml-language-server: $schema=person.schema.json\nname: A B\napiVersion: pmo/v1\nkind: Person\nid: a.b\n`)).toBe(
+      `# yaml-language-server: $schema=person.schema.json\napiVersion: pmo/v1\nkind: Person\nid: a.b\nname: A B\n`,
+    );
+  });
+
   it("writes strings plain when possible and double-quoted otherwise; dates unquoted", () => {
     const text = `apiVersion: 'pmo/v1'
 kind: "Decision"

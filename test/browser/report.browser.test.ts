@@ -1,0 +1,137 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { budgetBars, heatMap, statusBars, timeline, trendLines } from "../../src/core/report/charts/index.js";
+import { budgetBarsInput, heatMapInput, statusBarsInput, timelineInput, trendLinesInput } from "../core/report/charts/fixtures.js";
+import { browserAvailability, chartBoxes, horizontalOverflow, launchChromium, visit } from "../helpers/browser.js";
+import { runCli } from "../helpers/cli.js";
+
+/**
+ * The HTML report in a real browser (headless Chromium): every page loads with no console
+ * error, no failed request and no request outside the report's own files; every chart renders
+ * with a size and an accessible name; the dashboard fits a phone's width. Screenshots (full
+ * page, phone and desktop) go to $TMPDIR/pmo-screenshots; with PMO_UPDATE_SCREENSHOT=1 the
+ * README's docs/images/dashboard.png is regenerated too.
+ */
+const projectRoot = path.resolve(fileURLToPath(import.meta.url), "../../..");
+const SHOTS = path.join(os.tmpdir(), "pmo-screenshots");
+const README_SHOT = path.join(projectRoot, "docs/images/dashboard.png");
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 900 };
+const XSS = `<img src=x onerror="window.pwned=1"><script>window.pwned=1</script>`;
+
+const availability = browserAvailability();
+if (!availability.run) console.warn(`browser tests skipped: ${availability.reason}`);
+
+describe.skipIf(!availability.run)("report in headless Chromium", () => {
+  let browser: Browser;
+  const temps: string[] = [];
+  const tempDir = (): string => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "pmo-browser-"));
+    temps.push(dir);
+    return dir;
+  };
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("renders every chart under a strict Content-Security-Policy, without running labels as code", async () => {
+    const dir = tempDir();
+    const charts = [
+      heatMap(heatMapInput),
+      statusBars(statusBarsInput),
+      budgetBars(budgetBarsInput),
+      timeline(timelineInput),
+      trendLines(trendLinesInput),
+      statusBars({ ...statusBarsInput, title: XSS, rows: [{ label: XSS, counts: { green: 1 } }] }),
+      heatMap({ title: "No matrix", probabilityMax: 0, impactMax: 0, counts: [], bands: [] }),
+    ];
+    writeFileSync(path.join(dir, "charts.css"), "body { font-family: sans-serif; margin: 16px; } svg { display: block; max-width: 100%; height: auto; margin: 0 0 24px; }\n");
+    writeFileSync(
+      path.join(dir, "index.html"),
+      [
+        `<!doctype html><html lang="en"><head><meta charset="utf-8">`,
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; img-src 'self'">`,
+        `<meta name="viewport" content="width=device-width, initial-scale=1">`,
+        `<title>Charts</title><link rel="stylesheet" href="charts.css"></head><body><main>`,
+        ...charts.map((c) => c.svg),
+        `</main></body></html>`,
+      ].join("\n"),
+    );
+    for (const viewport of [PHONE, DESKTOP]) {
+      const { page, problems, close } = await visit(browser, path.join(dir, "index.html"), dir, viewport);
+      try {
+        const boxes = await chartBoxes(page);
+        expect(boxes.map((b) => b.label)).toEqual(charts.map((c) => c.title));
+        for (const box of boxes) {
+          expect(box.width, box.label).toBeGreaterThan(100);
+          expect(box.height, box.label).toBeGreaterThan(20);
+          expect(box.unresolved, box.label).toEqual([]);
+          expect(box.width, box.label).toBeLessThanOrEqual(viewport.width);
+        }
+        expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+        expect(await horizontalOverflow(page)).toBe(0);
+        await page.screenshot({ path: path.join(SHOTS, `charts-${viewport.width}.png`), fullPage: true });
+        expect(problems).toEqual([]);
+      } finally {
+        await close();
+      }
+    }
+  });
+
+  const reportCommand = path.join(projectRoot, "src/commands/report.ts");
+  it.skipIf(!existsSync(reportCommand))("opens every page of the bundled example's report with no error and no network request", async () => {
+    const out = path.join(tempDir(), "report");
+    const result = await runCli(["report", "examples/meridian-water", "--as-of", "2026-11-30", "--format", "html", "--out", out], { cwd: projectRoot });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const pages = readdirSync(out, { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".html"))
+      .sort();
+    expect(pages).toContain("index.html");
+    expect(pages.length).toBeGreaterThan(1);
+
+    const charted: string[] = [];
+    for (const file of pages) {
+      const { page, problems, close } = await visit(browser, path.join(out, file), out, DESKTOP);
+      try {
+        const boxes = await chartBoxes(page);
+        if (boxes.length > 0) charted.push(file);
+        for (const box of boxes) {
+          expect(box.width, `${file}: ${box.label}`).toBeGreaterThan(0);
+          expect(box.height, `${file}: ${box.label}`).toBeGreaterThan(0);
+          expect(box.unresolved, `${file}: ${box.label}`).toEqual([]);
+        }
+        expect(problems, file).toEqual([]);
+      } finally {
+        await close();
+      }
+    }
+    expect(charted).toContain("index.html");
+
+    for (const [name, viewport] of [["phone", PHONE], ["desktop", DESKTOP]] as const) {
+      const { page, problems, close } = await visit(browser, path.join(out, "index.html"), out, viewport);
+      try {
+        expect(await horizontalOverflow(page), `index.html is wider than a ${name}`).toBe(0);
+        const shot = path.join(SHOTS, `dashboard-${name}.png`);
+        await page.screenshot({ path: shot, fullPage: true });
+        if (name === "desktop" && process.env["PMO_UPDATE_SCREENSHOT"] === "1") {
+          mkdirSync(path.dirname(README_SHOT), { recursive: true });
+          await page.screenshot({ path: README_SHOT, fullPage: false });
+        }
+        expect(problems).toEqual([]);
+      } finally {
+        await close();
+      }
+    }
+  });
+});

@@ -1,0 +1,91 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+/** Debian's chromium (installed by .ci/run); PMO_CHROMIUM points elsewhere. */
+export const CHROMIUM = process.env["PMO_CHROMIUM"] ?? "/usr/bin/chromium";
+
+/**
+ * Whether browser tests run here. Without Chromium they are skipped on a laptop, with the
+ * reason printed; under CI a missing Chromium is a failure, never a silent skip.
+ */
+export function browserAvailability(): { run: true } | { run: false; reason: string } {
+  if (existsSync(CHROMIUM)) return { run: true };
+  const reason = `Chromium not found at ${CHROMIUM}: install it (apt-get install chromium) or set PMO_CHROMIUM`;
+  if (process.env["CI"]) throw new Error(`${reason}. Under CI the browser tests must run.`);
+  return { run: false, reason };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    // No sandbox: CI runs as root. The rest keeps Chromium from calling home, so the only
+    // requests a page can make are its own.
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+}
+
+export interface Visit {
+  page: Page;
+  /** Console errors, page errors, failed requests and requests outside `root`. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a local HTML file with every request watched: only files under `root` may be loaded;
+ * anything else (http, https, ws, other folders) is aborted and reported as a problem, as is
+ * any console error (a Content-Security-Policy violation is one), uncaught page error and
+ * failed request.
+ */
+export async function visit(browser: Browser, file: string, root: string, viewport: { width: number; height: number }): Promise<Visit> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: "en-GB", timezoneId: "UTC", colorScheme: "light", reducedMotion: "reduce" });
+  const problems: string[] = [];
+  const rootUrl = pathToFileURL(path.resolve(root) + path.sep).href;
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(rootUrl)) return route.continue();
+    problems.push(`request outside the report: ${url}`);
+    return route.abort("blockedbyclient");
+  });
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console ${message.type()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("requestfailed", (request) => {
+    if (request.url().startsWith(rootUrl)) problems.push(`failed to load ${request.url()}: ${request.failure()?.errorText ?? "unknown error"}`);
+  });
+  await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+  return { page, problems, close: () => context.close() };
+}
+
+export interface SvgBox {
+  label: string;
+  width: number;
+  height: number;
+  /** The accessible name's parts (aria-labelledby) that do not resolve to exactly one element. */
+  unresolved: string[];
+}
+
+/** Every <svg role="img"> of the page with its rendered size and its label's resolution. */
+export function chartBoxes(page: Page): Promise<SvgBox[]> {
+  return page.$$eval("svg[role=img]", (svgs) =>
+    svgs.map((svg) => {
+      const box = svg.getBoundingClientRect();
+      const ids = (svg.getAttribute("aria-labelledby") ?? "").split(/\s+/).filter(Boolean);
+      return {
+        label: svg.querySelector("title")?.textContent ?? "(untitled)",
+        width: box.width,
+        height: box.height,
+        unresolved: ids.length === 0 ? ["(no aria-labelledby)"] : ids.filter((id) => document.querySelectorAll(`[id="${id}"]`).length !== 1),
+      };
+    }),
+  );
+}
+
+/** How far the page is wider than its viewport (0 when nothing scrolls sideways). */
+export function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth));
+}

@@ -6,7 +6,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { budgetBars, heatMap, statusBars, timeline, trendLines } from "../../src/core/report/charts/index.js";
 import { budgetBarsInput, heatMapInput, statusBarsInput, timelineInput, trendLinesInput } from "../core/report/charts/fixtures.js";
-import { browserAvailability, chartBoxes, horizontalOverflow, launchChromium, visit } from "../helpers/browser.js";
+import { browserAvailability, chartBoxes, horizontalOverflow, launchChromium, pageGlobal, visit } from "../helpers/browser.js";
 import { runCli } from "../helpers/cli.js";
 
 /**
@@ -78,7 +78,7 @@ describe.skipIf(!availability.run)("report in headless Chromium", () => {
           expect(box.unresolved, box.label).toEqual([]);
           expect(box.width, box.label).toBeLessThanOrEqual(viewport.width);
         }
-        expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+        expect(await pageGlobal(page, "pwned")).toBeUndefined();
         expect(await horizontalOverflow(page)).toBe(0);
         await page.screenshot({ path: path.join(SHOTS, `charts-${viewport.width}.png`), fullPage: true });
         expect(problems).toEqual([]);

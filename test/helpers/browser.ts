@@ -69,10 +69,25 @@ export interface SvgBox {
   unresolved: string[];
 }
 
+/**
+ * The few browser globals the page functions below use. The project compiles without the DOM
+ * library (src/ must not use it), so they are declared here, structurally.
+ */
+interface PageElement {
+  getAttribute(name: string): string | null;
+  getBoundingClientRect(): { width: number; height: number };
+  querySelector(selector: string): { textContent: string | null } | null;
+}
+interface PageGlobals {
+  document: { querySelectorAll(selector: string): { length: number }; documentElement: { scrollWidth: number } };
+  innerWidth: number;
+}
+
 /** Every <svg role="img"> of the page with its rendered size and its label's resolution. */
 export function chartBoxes(page: Page): Promise<SvgBox[]> {
   return page.$$eval("svg[role=img]", (svgs) =>
-    svgs.map((svg) => {
+    (svgs as unknown as PageElement[]).map((svg) => {
+      const { document } = globalThis as unknown as PageGlobals;
       const box = svg.getBoundingClientRect();
       const ids = (svg.getAttribute("aria-labelledby") ?? "").split(/\s+/).filter(Boolean);
       return {
@@ -87,5 +102,13 @@ export function chartBoxes(page: Page): Promise<SvgBox[]> {
 
 /** How far the page is wider than its viewport (0 when nothing scrolls sideways). */
 export function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth));
+  return page.evaluate(() => {
+    const { document, innerWidth } = globalThis as unknown as PageGlobals;
+    return Math.max(0, document.documentElement.scrollWidth - innerWidth);
+  });
+}
+
+/** A global the page set, e.g. one an injected script would set. */
+export function pageGlobal(page: Page, name: string): Promise<unknown> {
+  return page.evaluate((key) => (globalThis as unknown as Record<string, unknown>)[key], name);
 }

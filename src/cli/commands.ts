@@ -1,5 +1,7 @@
 import { registerFmt } from "./fmt.js";
 import { registerDiff } from "./diff.js";
+import { registerExport } from "./export.js";
+import { registerImport } from "./import.js";
 import type { CliContext } from "./index.js";
 
 /**
@@ -7,4 +9,4 @@ import type { CliContext } from "./index.js";
  * ones defined in index.ts. Each module adds its command to ctx.program and imports its
  * implementation lazily in the action, so that start-up stays cheap.
  */
-export const COMMANDS: readonly ((ctx: CliContext) => void)[] = [registerFmt, registerDiff];
+export const COMMANDS: readonly ((ctx: CliContext) => void)[] = [registerFmt, registerDiff, registerImport, registerExport];

@@ -185,17 +185,19 @@ Examples:
   program
     .command("schema")
     .description("print the JSON Schema of a document kind (or list the schemas)")
-    .argument("[kind]", "engagement, portfolio, project, risk, issue, decision, person, common or config")
+    .argument("[kind]", "engagement, portfolio, project, risk, issue, decision, person, config, import-mapping or common")
+    .option("-o, --out <dir>", "write every schema to <dir> as <name>.schema.json, for editors and other tools")
     .addHelpText(
       "after",
       `
 Examples:
   $ pmo schema                # list the schemas
-  $ pmo schema project > project.schema.json`,
+  $ pmo schema project > project.schema.json
+  $ pmo schema --out .vscode/schemas`,
     )
-    .action(async (kind: string | undefined) => {
+    .action(async (kind: string | undefined, opts: { out?: string }) => {
       const { runSchema } = await import("../commands/schema.js");
-      setExit(await runSchema({ kind }, await io()));
+      setExit(await runSchema({ kind, ...(opts.out !== undefined && { out: dirOf(opts.out) }) }, await io()));
     });
 
   program

@@ -1,0 +1,36 @@
+import { Argument } from "commander";
+import type { CliContext } from "./index.js";
+import { collect } from "./options.js";
+
+/** `pmo export csv|json`. */
+export function registerExport(ctx: CliContext): void {
+  ctx.program
+    .command("export")
+    .description("the repository as JSON (every document) or CSV (one kind), for other tools and spreadsheets")
+    .addArgument(new Argument("<format>", "json: one document of the whole repository; csv: one kind, flat").choices(["csv", "json"]))
+    .option("-k, --kind <kind>", "only this kind (projects, risks, ...); repeatable or comma-separated; csv needs exactly one", collect)
+    .option("-o, --out <file>", "write to this file (atomically) instead of standard output")
+    .option("-c, --config <file>", "config file, for its ignore list (default: pmo.config.yaml in the repository)")
+    .addHelpText(
+      "after",
+      `
+JSON: {"apiVersion": "pmo/v1", "documents": [...]}, documents sorted by kind then id, keys in
+schema order. CSV: a header of field paths (schedule.baselineFinish, status.overall) in
+schema order, one row per document; lists and objects as JSON; cells a spreadsheet would run
+as a formula (=, +, -, @) start with an apostrophe. pmo import csv reads such a file back.
+
+Examples:
+  $ pmo export json > repository.json
+  $ pmo export json --kind projects --kind risks --out build/pmo.json
+  $ pmo export csv --kind projects > projects.csv`,
+    )
+    .action(async (format: "csv" | "json", opts: { kind?: string[]; out?: string; config?: string }) => {
+      const { runExport } = await import("../commands/export.js");
+      ctx.setExit(
+        await runExport(
+          { dir: ctx.dirOf(undefined), format, kinds: opts.kind ?? [], ...(opts.out !== undefined && { out: ctx.dirOf(opts.out) }), ...(opts.config !== undefined && { config: opts.config }) },
+          await ctx.io(),
+        ),
+      );
+    });
+}

@@ -1,0 +1,103 @@
+import { Option } from "commander";
+import type { CliContext } from "./index.js";
+import { asOfOption } from "./options.js";
+
+/** `pmo import csv|msproject`. */
+export function registerImport(ctx: CliContext): void {
+  const command = ctx.program
+    .command("import")
+    .description("create documents from a spreadsheet export (CSV) or a Microsoft Project plan (XML)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ pmo import csv projects.csv --mapping mapping.yaml --out projects/imported --dry-run
+  $ pmo import csv risks.csv --kind risk --out raid/risks
+  $ pmo import msproject plan.xml --id PRJ-020 --portfolio PF-DIGITAL --out projects/digital
+
+See docs/import-export.md for mapping files.`,
+    );
+
+  command
+    .command("csv")
+    .description("one document per row of a CSV file, following a mapping file; rows that cannot be imported are listed")
+    .argument("<file>", "the CSV file (UTF-8 with or without BOM, or Windows-1252; \",\" or \";\" delimited)")
+    .addOption(new Option("-k, --kind <kind>", "what each row becomes: project, risk, issue, decision or person (or kind: in the mapping)"))
+    .option("-m, --mapping <file>", "mapping file: columns to fields, value maps, formats, defaults, id template (default: headers are field paths, as pmo export csv writes them)")
+    .requiredOption("-o, --out <dir>", "folder to write the documents to, one <id>.yaml per document")
+    .option("-n, --dry-run", "read, convert and validate, but write nothing")
+    .option("-f, --force", "overwrite files that exist already")
+    .addOption(asOfOption())
+    .addHelpText(
+      "after",
+      `
+Every row is converted and validated (schema, and integrity with the repository the output
+folder is in, if any) before anything is written. Rows that cannot be imported are listed
+with their row number (the header is row 1) and line, and the rest are written. Existing
+files are never overwritten without --force. Exit 0 when every row was imported, 1 when some
+were rejected, 2 for usage or mapping errors.
+
+Examples:
+  $ pmo import csv gmpp.csv --mapping examples/import/gmpp-projects.yaml --out imported --dry-run
+  $ pmo import csv projects.csv --kind project --out projects     # a file from pmo export csv`,
+    )
+    .action(async (file: string, opts: { kind?: string; mapping?: string; out: string; dryRun?: boolean; force?: boolean; asOf?: string }) => {
+      const { runImportCsv } = await import("../commands/import.js");
+      ctx.setExit(
+        await runImportCsv(
+          {
+            file: ctx.dirOf(file),
+            ...(opts.kind !== undefined && { kind: opts.kind }),
+            ...(opts.mapping !== undefined && { mapping: ctx.dirOf(opts.mapping) }),
+            out: ctx.dirOf(opts.out),
+            dryRun: opts.dryRun === true,
+            force: opts.force === true,
+            asOf: opts.asOf ?? (await ctx.today()),
+          },
+          await ctx.io(),
+        ),
+      );
+    });
+
+  command
+    .command("msproject")
+    .description("a Microsoft Project XML plan (MSPDI) as a project with its schedule, milestones and their dependencies")
+    .argument("<file>", "the plan, saved from Microsoft Project as XML")
+    .option("--id <id>", "the project's id (default: from the plan's title)")
+    .option("--name <name>", "the project's name (default: the plan's title)")
+    .option("--portfolio <id>", "the portfolio the project belongs to")
+    .option("-o, --out <dir>", "folder to write <id>.yaml to (default: the current folder)")
+    .option("-n, --dry-run", "convert and validate, but write nothing")
+    .option("-f, --force", "overwrite the file if it exists already")
+    .addOption(asOfOption())
+    .addHelpText(
+      "after",
+      `
+Milestone tasks become milestones M<UID> with baseline (baseline 0 finish), forecast
+(current finish) and actual dates; links between tasks become milestone dependencies,
+followed through the ordinary and summary tasks in between. The project's schedule comes
+from the plan's summary task.
+
+Examples:
+  $ pmo import msproject plan.xml --dry-run
+  $ pmo import msproject plan.xml --id PRJ-020 --portfolio PF-DIGITAL --out projects/digital`,
+    )
+    .action(async (file: string, opts: { id?: string; name?: string; portfolio?: string; out?: string; dryRun?: boolean; force?: boolean; asOf?: string }) => {
+      const { runImportMsProject } = await import("../commands/import.js");
+      ctx.setExit(
+        await runImportMsProject(
+          {
+            file: ctx.dirOf(file),
+            ...(opts.id !== undefined && { id: opts.id }),
+            ...(opts.name !== undefined && { name: opts.name }),
+            ...(opts.portfolio !== undefined && { portfolio: opts.portfolio }),
+            out: ctx.dirOf(opts.out),
+            dryRun: opts.dryRun === true,
+            force: opts.force === true,
+            asOf: opts.asOf ?? (await ctx.today()),
+          },
+          await ctx.io(),
+        ),
+      );
+    });
+}

@@ -48,6 +48,20 @@ export function diffProject(before: Value, after: Value, ctx: DiffContext): Kind
     details.push({ type: "status-report", field: "status.asOf", from: str(sa["asOf"]), to: str(sb["asOf"]), text: `status report as of ${str(sb["asOf"])}${str(sa["asOf"]) ? ` (was ${str(sa["asOf"])})` : ""}` });
   }
 
+  covered.add("status.recoveryPlan", "status.escalation");
+  const plan = [str(sa["recoveryPlan"]), str(sb["recoveryPlan"])];
+  if (plan[0] !== plan[1]) {
+    const text = plan[0] === undefined ? "recovery plan added" : plan[1] === undefined ? "recovery plan removed" : "recovery plan updated";
+    details.push({ type: "status-report", field: "status.recoveryPlan", text });
+  }
+  const ea = obj(sa["escalation"]);
+  const eb = obj(sb["escalation"]);
+  if (str(ea?.["to"]) !== str(eb?.["to"]) || str(ea?.["date"]) !== str(eb?.["date"])) {
+    const to = str(eb?.["to"]);
+    const text = to ? `escalated to ${to}${str(eb?.["date"]) ? ` on ${str(eb?.["date"])}` : ""}` : "escalation removed";
+    details.push({ type: "status-report", field: "status.escalation", from: str(ea?.["to"]), to, text });
+  }
+
   covered.add("stage");
   if (str(before["stage"]) !== str(after["stage"])) {
     details.push({ type: "stage", field: "stage", from: before["stage"], to: after["stage"], text: `stage ${str(before["stage"]) ?? "(none)"} -> ${str(after["stage"]) ?? "(none)"}` });

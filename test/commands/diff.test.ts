@@ -1,0 +1,266 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { commitAll, git, makeGitRepo, writeFiles } from "../helpers/git.js";
+import { ENGAGEMENT, removeRepo } from "../helpers/repo.js";
+
+const projectRoot = path.resolve(fileURLToPath(import.meta.url), "../../..");
+const repos: string[] = [];
+afterAll(() => repos.forEach(removeRepo));
+const AS_OF = ["--as-of", "2026-11-30"];
+
+const PERSON = (id: string) => `apiVersion: pmo/v1\nkind: Person\nid: ${id}\nname: ${id}\n`;
+const project = (id: string, o: { overall?: string; finish?: string; forecast?: number; m1?: string; sponsor?: string; stage?: string; extra?: string } = {}) => `apiVersion: pmo/v1
+kind: Project
+id: ${id}
+name: Project ${id}
+sponsor: ${o.sponsor ?? "ann"}
+manager: bob
+stage: ${o.stage ?? "delivery"}
+schedule: { baselineStart: 2026-01-05, baselineFinish: 2027-06-30, forecastFinish: ${o.finish ?? "2027-06-30"} }
+budget: { approved: 1000000, forecast: ${o.forecast ?? 1000000} }
+status:
+  asOf: 2026-11-27
+  overall: ${o.overall ?? "green"}
+  recoveryPlan: Re-plan the works
+  escalation: { to: ann, date: 2026-11-27 }
+milestones:
+  - { id: M1, name: Design approved, baseline: 2027-01-29, forecast: ${o.m1 ?? "2027-01-29"} }
+${o.extra ?? ""}`;
+const risk = (id: string, p: number, i: number, status = "open") => `apiVersion: pmo/v1\nkind: Risk\nid: ${id}\ntitle: A risk on P1\nproject: P1\nprobability: ${p}\nimpact: ${i}\nowner: ann\nstatus: ${status}\nlastReviewed: 2026-11-20\n`;
+
+function baseRepo(): string {
+  const dir = makeGitRepo({
+    "engagement.yaml": ENGAGEMENT,
+    "people.yaml": [PERSON("ann"), PERSON("bob"), PERSON("cy")].join("---\n"),
+    "projects/p1.yaml": project("P1"),
+    "projects/p2.yaml": project("P2", { overall: "red" }),
+    "risks/r1.yaml": risk("R1", 2, 2),
+  });
+  repos.push(dir);
+  commitAll(dir, "base");
+  return dir;
+}
+
+async function diffJson(dir: string, ...args: string[]) {
+  const r = await runCli(["diff", ...args, "--format", "json", ...AS_OF], { cwd: dir });
+  expect(r.stderr).toBe("");
+  return { code: r.code, json: JSON.parse(r.stdout) };
+}
+
+describe("pmo diff", () => {
+  it("states status, schedule, money and milestone changes in the domain's words, with a summary line", async () => {
+    const dir = baseRepo();
+    writeFiles(dir, {
+      "projects/p1.yaml": project("P1", { overall: "amber", finish: "2027-08-14", forecast: 1100000, m1: "2027-03-15", sponsor: "cy" }),
+      "projects/p2.yaml": project("P2", { overall: "amber" }),
+      "projects/p3.yaml": project("P3", { forecast: 500000 }),
+      "risks/r1.yaml": risk("R1", 4, 5),
+    });
+    const { code, json } = await diffJson(dir, "HEAD");
+    expect(code).toBe(0);
+    expect(json.summary.text).toBe("1 project worsened, 1 improved, 1 new; 1 milestone slipped (max +45 days); forecast +EUR 600k (+30%); 1 new high risk; governance: 2 findings introduced");
+    expect(json.findings.introduced.map((f: { ruleId: string; entity: string }) => `${f.ruleId} ${f.entity}`)).toEqual(["milestone-slip-needs-rebaseline P1", "high-risk-managed R1"]);
+    const p1 = json.changes.find((c: { id: string }) => c.id === "P1");
+    expect(p1).toMatchObject({ kind: "Project", change: "modified", direction: "worsened", file: "projects/p1.yaml" });
+    expect(p1.details.map((d: { text: string }) => d.text)).toEqual([
+      "overall status green -> amber (worsened)",
+      "forecast cost EUR 1M -> EUR 1.1M (+EUR 100k, +10%)",
+      "forecast finish 2027-06-30 -> 2027-08-14 (+45 days; +45 days against baseline)",
+      'milestone M1 "Design approved" slipped 2027-01-29 -> 2027-03-15 (+45 days; +45 days against baseline)',
+      "sponsor ann -> cy",
+    ]);
+    expect(p1.details[3]).toMatchObject({ type: "milestone-slipped", days: 45, baselineDays: 45, from: "2027-01-29", to: "2027-03-15" });
+    expect(json.changes.find((c: { id: string }) => c.id === "P2")).toMatchObject({ direction: "improved" });
+    expect(json.changes.find((c: { id: string }) => c.id === "P3")).toMatchObject({ change: "added" });
+    const r1 = json.changes.find((c: { id: string }) => c.id === "R1");
+    expect(r1.details[0]).toMatchObject({ type: "risk-score", scoreFrom: 4, scoreTo: 20, direction: "worsened", text: "re-scored 2 x 2 = 4 (low) -> 4 x 5 = 20 (critical) (worsened)" });
+    expect(json.summary.forecast).toEqual([{ currency: "EUR", before: 2000000, after: 2600000, delta: 600000, percent: 30 }]);
+  });
+
+  it("lists governance findings introduced and resolved, matched by rule, entity and pointer rather than line", async () => {
+    const dir = baseRepo();
+    // P2 loses its recovery plan (introduced); R1 gains lines above its fields (no change in findings).
+    writeFiles(dir, { "projects/p2.yaml": project("P2", { overall: "red" }).replace("  recoveryPlan: Re-plan the works\n", ""), "risks/r1.yaml": `# moved down by a comment\n\n${risk("R1", 2, 2)}` });
+    const { json } = await diffJson(dir, "HEAD");
+    expect(json.changes.map((c: { id: string }) => c.id)).toEqual(["P2"]);
+    expect(json.findings.introduced.map((f: { ruleId: string; entity: string; pointer: string }) => `${f.ruleId} ${f.entity} ${f.pointer}`)).toEqual(["red-status-has-recovery P2 /status/recoveryPlan"]);
+    expect(json.findings.resolved).toEqual([]);
+    // And back: the finding is resolved.
+    commitAll(dir, "drop the recovery plan");
+    writeFiles(dir, { "projects/p2.yaml": project("P2", { overall: "red" }) });
+    const back = await diffJson(dir, "HEAD");
+    expect(back.json.findings.introduced).toEqual([]);
+    expect(back.json.findings.resolved.map((f: { ruleId: string }) => f.ruleId)).toEqual(["red-status-has-recovery"]);
+    expect(back.json.summary.text).toBe("1 entity changed; governance: 1 finding resolved");
+  });
+
+  it("does not report a moved file, and reports an id changed on the same content as a rename", async () => {
+    const dir = baseRepo();
+    renameSync(path.join(dir, "projects/p1.yaml"), path.join(dir, "projects/renamed-p1.yaml"));
+    writeFiles(dir, { "risks/r1.yaml": null, "risks/r9.yaml": risk("R9", 2, 2) });
+    const { json, code } = await diffJson(dir, "HEAD", "--exit-code");
+    expect(json.changes).toEqual([
+      { kind: "Risk", id: "R9", change: "renamed", previousId: "R1", name: "A risk on P1", file: "risks/r9.yaml", previousFile: "risks/r1.yaml", details: [{ type: "field", field: "id", from: "R1", to: "R9", text: "id R1 -> R9" }] },
+    ]);
+    expect(code).toBe(1);
+    // Moving alone changes nothing in meaning: --exit-code stays 0 and `changes` is empty.
+    writeFiles(dir, { "risks/r9.yaml": null, "risks/r1.yaml": risk("R1", 2, 2) });
+    const moved = await diffJson(dir, "HEAD", "--exit-code");
+    expect(moved.json.changes).toEqual([]);
+    expect(moved.code).toBe(0);
+    expect(moved.json.summary.text).toBe("no changes in meaning; governance: no findings introduced or resolved");
+  });
+
+  it("compares a pull request branch with its merge base (main...feature), whatever main did since", async () => {
+    const dir = baseRepo();
+    git(dir, "checkout", "-q", "-b", "feature");
+    writeFiles(dir, { "projects/p1.yaml": project("P1", { stage: "closure" }) });
+    commitAll(dir, "feature: P1 moves to closure");
+    git(dir, "checkout", "-q", "main");
+    writeFiles(dir, { "projects/p2.yaml": project("P2", { overall: "green" }) });
+    commitAll(dir, "main: P2 recovers");
+    const { json } = await diffJson(dir, "main...feature", "feature");
+    expect(json.changes.map((c: { id: string; details: { text: string }[] }) => `${c.id}: ${c.details.map((d) => d.text).join(", ")}`)).toEqual(["P1: stage delivery -> closure"]);
+    expect(json.base).toBe("main...feature");
+    // Two refs directly include main's own change, reversed.
+    const direct = await diffJson(dir, "main", "feature");
+    expect(direct.json.changes.map((c: { id: string }) => c.id)).toEqual(["P1", "P2"]);
+  });
+
+  it("--fail-on new-findings fails only when the change introduces findings at that severity or above", async () => {
+    const dir = baseRepo();
+    writeFiles(dir, { "projects/p2.yaml": project("P2", { overall: "red" }).replace("  recoveryPlan: Re-plan the works\n", "") });
+    expect((await runCli(["diff", "HEAD", "--fail-on", "new-findings", ...AS_OF], { cwd: dir })).code).toBe(1);
+    expect((await runCli(["diff", "HEAD", "--fail-on", "new-findings=error", ...AS_OF], { cwd: dir })).code).toBe(1);
+    git(dir, "stash", "-q");
+    writeFiles(dir, { "projects/p1.yaml": project("P1", { overall: "amber" }) });
+    expect((await runCli(["diff", "HEAD", "--fail-on", "new-findings", ...AS_OF], { cwd: dir })).code).toBe(0);
+    const bad = await runCli(["diff", "HEAD", "--fail-on", "findings"], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--fail-on expects new-findings or new-findings=<error|warn|info>");
+  });
+
+  it("compares two folders, and refuses a ref outside a git repository or one that does not exist", async () => {
+    const dir = baseRepo();
+    const copy = mkdtempSync(path.join(os.tmpdir(), "pmo-copy-"));
+    repos.push(copy);
+    execFileSync("git", ["archive", "HEAD", "-o", path.join(copy, "a.tar")], { cwd: dir });
+    execFileSync("tar", ["-xf", "a.tar"], { cwd: copy });
+    writeFiles(copy, { "projects/p1.yaml": project("P1", { overall: "red" }) });
+    const folders = await runCli(["diff", dir, copy, "--format", "json", ...AS_OF], { cwd: dir });
+    expect(JSON.parse(folders.stdout).changes.map((c: { id: string }) => c.id)).toEqual(["P1"]);
+
+    const noRepo = await runCli(["diff", "main", ...AS_OF], { cwd: copy });
+    expect(noRepo.code).toBe(2);
+    expect(noRepo.stderr).toBe('error: cannot read git ref "main": . is not inside a git repository (pass a folder to compare instead, or run pmo inside a clone)\n');
+    const unknown = await runCli(["diff", "nope", ...AS_OF], { cwd: dir });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^error: unknown git ref "nope": no branch, tag or commit has that name/);
+  });
+
+  it("explains how to fetch the base in a shallow clone", async () => {
+    const origin = baseRepo();
+    writeFiles(origin, { "projects/p1.yaml": project("P1", { overall: "amber" }) });
+    commitAll(origin, "second");
+    const parent = mkdtempSync(path.join(os.tmpdir(), "pmo-shallow-"));
+    repos.push(parent);
+    execFileSync("git", ["clone", "-q", "--depth", "1", `file://${origin}`, "clone"], { cwd: parent, stdio: "ignore" });
+    const r = await runCli(["diff", "HEAD~1", ...AS_OF], { cwd: path.join(parent, "clone") });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown git ref "HEAD~1": this is a shallow clone');
+    expect(r.stderr).toContain("git fetch --unshallow");
+    expect(r.stderr).toContain("fetch-depth: 0");
+    expect(r.stdout).toBe("");
+  });
+
+  it("caps the markdown and says what was cut", async () => {
+    const dir = baseRepo();
+    const many: Record<string, string> = {};
+    for (let i = 10; i < 70; i++) many[`projects/p${i}.yaml`] = project(`P${i}`);
+    writeFiles(dir, many);
+    const { formatDiffMarkdown } = await import("../../src/core/diff/index.js");
+    const full = await runCli(["diff", "HEAD", "--format", "json", ...AS_OF], { cwd: dir });
+    const result = JSON.parse(full.stdout);
+    const md = formatDiffMarkdown(result, 3000);
+    expect(md.length).toBeLessThanOrEqual(3000);
+    expect(md).toMatch(/…and \d+ changes not shown to keep this comment within 3,000 characters; run `pmo diff HEAD` for the full list\./);
+    expect(md.startsWith("### pmo diff: `HEAD` → `working tree`\n\n**60 new projects;")).toBe(true);
+  });
+});
+
+describe("pmo diff on the bundled example", () => {
+  it("renders a realistic pull request as a markdown comment (golden)", async () => {
+    const dir = makeGitRepo();
+    repos.push(dir);
+    // The committed example, so that the golden output does not depend on uncommitted edits.
+    const tar = path.join(dir, "..", `${path.basename(dir)}.tar`);
+    execFileSync("git", ["archive", "HEAD", "examples/meridian-water", "-o", tar], { cwd: projectRoot });
+    execFileSync("tar", ["-xf", tar, "--strip-components=2"], { cwd: dir });
+    commitAll(dir, "November reporting cycle");
+    git(dir, "checkout", "-q", "-b", "status/PRJ-002-archaeology");
+
+    const p = path.join(dir, "projects/asset-renewal/PRJ-002.yaml");
+    const before = readFileSync(p, "utf8");
+    const after = before
+      .replace("  forecastFinish: 2027-10-29", "  forecastFinish: 2027-12-13")
+      .replace("  forecast: 30200000", "  forecast: 31450000")
+      .replace("  asOf: 2026-11-24\n  overall: amber\n  schedule: amber", "  asOf: 2026-11-30\n  overall: red\n  schedule: red")
+      .replace("    forecast: 2027-07-23", "    forecast: 2027-09-06")
+      .replace("    forecast: 2027-10-29", "    forecast: 2027-12-13")
+      .replace(
+        "  achievements:",
+        "  recoveryPlan: >-\n    Second pipe-laying gang on Section 3 from 11 January; re-baseline request for Sections 2\n    and 3 to the January portfolio board.\n  escalation: { to: tom.whitfield, date: 2026-11-30, note: Archaeology stop extended by the county archaeologist }\n  achievements:",
+      );
+    expect(after).not.toBe(before);
+    writeFileSync(p, after);
+    const risks = path.join(dir, "raid/risks/asset-renewal.yaml");
+    writeFileSync(
+      risks,
+      readFileSync(risks, "utf8") +
+        `---
+apiVersion: pmo/v1
+kind: Risk
+id: RSK-047
+title: Further archaeological finds on Section 3
+description: >-
+  If the Roman road found at Fenwick Cross continues along the Section 3 route, a second
+  stop could push Section 3 commissioning past the summer demand peak.
+project: PRJ-002
+category: environmental
+probability: 4
+impact: 4
+owner: james.pritchard
+status: open
+response: mitigate
+mitigations:
+  - action: Trial trenching along the first 2 km of Section 3 before the gang mobilises
+    owner: james.pritchard
+    due: 2026-12-18
+    status: planned
+raised: 2026-11-30
+lastReviewed: 2026-11-30
+proximity: 2027-03-31
+`,
+    );
+    // A file moved to another folder: not a change in meaning.
+    git(dir, "mv", "projects/network/PRJ-007.yaml", "projects/network/PRJ-007-moved.yaml");
+    commitAll(dir, "PRJ-002: archaeology delay on Section 2 reaches Section 3", "2026-11-30T17:00:00Z");
+
+    const md = await runCli(["diff", "main...HEAD", "--format", "markdown", ...AS_OF], { cwd: dir });
+    expect(md.stderr).toBe("");
+    await expect(md.stdout).toMatchFileSnapshot(path.join(projectRoot, "test/commands/golden/diff-pull-request.md"));
+    const text = await runCli(["diff", "main...HEAD", ...AS_OF], { cwd: dir });
+    await expect(text.stdout).toMatchFileSnapshot(path.join(projectRoot, "test/commands/golden/diff-pull-request.txt"));
+    const json = await runCli(["diff", "main...HEAD", "--format", "json", ...AS_OF], { cwd: dir });
+    await expect(json.stdout).toMatchFileSnapshot(path.join(projectRoot, "test/commands/golden/diff-pull-request.json"));
+    // Byte-identical on a second run.
+    expect((await runCli(["diff", "main...HEAD", "--format", "markdown", ...AS_OF], { cwd: dir })).stdout).toBe(md.stdout);
+    const gate = await runCli(["diff", "main...HEAD", "--fail-on", "new-findings=error", ...AS_OF], { cwd: dir });
+    expect(gate.code).toBe(JSON.parse(json.stdout).summary.findings.introducedBySeverity.error > 0 ? 1 : 0);
+  });
+});

@@ -1,0 +1,96 @@
+import { randomBytes } from "node:crypto";
+import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { UsageError } from "../core/errors.js";
+
+/** Lists the files pmo wrote into a report folder, so that a re-run may replace them and only them. */
+export const MANIFEST = ".pmo-report.json";
+
+export interface OutputFile {
+  path: string;
+  content: string;
+}
+
+/**
+ * Writes a report into `outDir` as one unit: every file goes to a temporary file beside its
+ * target first, and only when all of them are written are they renamed into place, so an
+ * error halfway (a full disk, a permission) leaves the previous report, not half of a new one.
+ * Files the folder already holds that pmo did not write (they are not in its manifest) are
+ * left alone unless `force`; files of the previous report that the new one no longer has (a
+ * project removed) are deleted.
+ */
+export function writeReport(outDir: string, files: readonly OutputFile[], options: { force: boolean; shownOut: string; generator: Record<string, unknown> }): { written: number; removed: number } {
+  const kind = statOf(outDir);
+  if (kind === "file") throw new UsageError(`--out ${options.shownOut} is a file; pass a folder`);
+  const previous = kind === "dir" ? readManifest(outDir) : new Set<string>();
+  const manifestPath = path.join(outDir, MANIFEST);
+  const foreignManifest = kind === "dir" && previous === undefined && statOf(manifestPath) !== "none";
+  const owned = previous ?? new Set<string>();
+
+  const conflicts: string[] = [];
+  for (const f of files) {
+    const target = path.join(outDir, f.path);
+    const state = statOf(target);
+    if (state === "dir") throw new UsageError(`cannot write ${options.shownOut}/${f.path}: a folder of that name is in the way`);
+    if (state === "file" && !owned.has(f.path)) conflicts.push(f.path);
+  }
+  if (foreignManifest) conflicts.push(MANIFEST);
+  if (conflicts.length > 0 && !options.force) {
+    const shown = conflicts.slice(0, 5).map((c) => `${options.shownOut}/${c}`).join(", ");
+    const more = conflicts.length > 5 ? ` and ${conflicts.length - 5} more` : "";
+    throw new UsageError(`--out ${options.shownOut} holds files pmo did not write: ${shown}${more}; choose an empty folder, or pass --force to overwrite them`);
+  }
+
+  const manifest = { ...options.generator, files: files.map((f) => f.path) };
+  const all = [...files, { path: MANIFEST, content: `${JSON.stringify(manifest, null, 2)}\n` }];
+  const temps: { temp: string; target: string }[] = [];
+  try {
+    for (const f of all) {
+      const target = path.join(outDir, f.path);
+      mkdirSync(path.dirname(target), { recursive: true });
+      const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
+      temps.push({ temp, target });
+      writeFileSync(temp, f.content);
+    }
+  } catch (error) {
+    for (const t of temps) rmSync(t.temp, { force: true });
+    throw error;
+  }
+  // The manifest goes last: until it is renamed, the old one still owns the old files.
+  for (const t of temps) renameSync(t.temp, t.target);
+
+  const now = new Set(all.map((f) => f.path));
+  let removed = 0;
+  for (const old of owned) {
+    if (now.has(old)) continue;
+    rmSync(path.join(outDir, old), { force: true });
+    removed += 1;
+  }
+  return { written: files.length, removed };
+}
+
+function statOf(target: string): "none" | "file" | "dir" {
+  try {
+    return lstatSync(target).isDirectory() ? "dir" : "file";
+  } catch {
+    return "none";
+  }
+}
+
+/** The files a previous run wrote; undefined when there is no manifest pmo can read as its own. */
+function readManifest(outDir: string): Set<string> | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path.join(outDir, MANIFEST), "utf8");
+  } catch {
+    return new Set();
+  }
+  try {
+    const data = JSON.parse(text) as { generator?: unknown; files?: unknown };
+    if (data.generator !== "pmo" || !Array.isArray(data.files)) return undefined;
+    // Only plain relative paths inside the folder: a doctored manifest must not delete elsewhere.
+    return new Set(data.files.filter((f): f is string => typeof f === "string" && !path.isAbsolute(f) && !f.split(/[\\/]/).includes("..") && f !== ""));
+  } catch {
+    return undefined;
+  }
+}

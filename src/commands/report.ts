@@ -1,0 +1,126 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildCatalog } from "../core/catalog/index.js";
+import { runCheck } from "../core/engine/index.js";
+import { UsageError } from "../core/errors.js";
+import { FORMATTERS } from "../core/format/index.js";
+import { buildReport, overlayTemplates, type OutputFormat, type TemplateSet, type TemplateSource } from "../core/report/index.js";
+import { ExitCode } from "../model/diagnostic.js";
+import type { CommandIO } from "./io.js";
+import { writeReport } from "./report-output.js";
+import { displayPath, openWorkspace, relativeToCwd } from "./workspace.js";
+
+export const REPORT_FORMATS = ["html", "md"] as const;
+
+export interface ReportCommandOptions {
+  dir: string;
+  asOf: string;
+  config?: string;
+  format: OutputFormat;
+  out: string;
+  single: boolean;
+  templates?: string;
+  force: boolean;
+  version: string;
+}
+
+/** Where the built-in templates are: templates/ at the package root (beside src/ and dist/). */
+const BUILT_IN = fileURLToPath(new URL("../../templates/", import.meta.url));
+
+/**
+ * `pmo report`: the dashboard, a page per project, the risk register and the engagement page,
+ * as Markdown or self-contained HTML. Everything is rendered in memory before anything is
+ * written; a repository that does not validate gets its errors, not a report that silently
+ * leaves documents out.
+ */
+export async function runReport(options: ReportCommandOptions, io: CommandIO): Promise<ExitCode> {
+  const out = path.resolve(io.cwd, options.out);
+  const shownOut = displayPath(out, io.cwd);
+  const templates = loadTemplates(options.format, options.templates, io.cwd);
+  const { root, config, workspace } = await openWorkspace(options, io.cwd);
+  let result;
+  try {
+    result = await runCheck({ workspace, config, asOf: options.asOf });
+  } catch (error) {
+    if (error instanceof UsageError && error.diagnostics.length > 0) {
+      const diagnostics = relativeToCwd(error.diagnostics, root, io.cwd);
+      throw new UsageError(`invalid config file ${diagnostics[0]!.file}`, diagnostics, error.sources);
+    }
+    throw error;
+  }
+  const invalid = result.diagnostics.filter((d) => d.severity === "error" && VALIDATION.has(d.ruleId));
+  if (invalid.length > 0) {
+    io.stderr(FORMATTERS["stylish"]!(relativeToCwd(invalid, root, io.cwd), { palette: io.palette, sources: result.sources }));
+    io.stderr(`report not written: fix the validation errors above first (pmo validate lists them too)\n`);
+    return ExitCode.Findings;
+  }
+
+  const files = buildReport({
+    catalog: buildCatalog(workspace.documents),
+    settings: result.settings,
+    asOf: options.asOf,
+    findings: result.diagnostics,
+    waived: result.waived,
+    format: options.format,
+    single: options.single,
+    templates,
+    meta: { version: options.version, commit: gitCommit(root) },
+  });
+  const { written, removed } = writeReport(out, files, { force: options.force, shownOut, generator: { generator: "pmo", format: options.format } });
+  const entry = files[0]!.path;
+  io.stdout(`wrote ${written} files to ${shownOut}${removed > 0 ? ` (removed ${removed} from the previous report)` : ""}; open ${shownOut}/${entry}\n`);
+  return ExitCode.Clean;
+}
+
+/** Rule ids of validation (not governance): documents with these errors are not reportable. */
+const VALIDATION = new Set(["yaml-syntax", "unreadable-file", "api-version", "schema", "duplicate-id", "unresolved-reference", "reference-cycle", "date-order", "date-in-future", "engagement-count", "status-scale", "risk-scale"]);
+
+/** The commit the report was made from, for the footer; null outside a git repository. */
+function gitCommit(root: string): string | null {
+  try {
+    const sha = execFileSync("git", ["rev-parse", "--verify", "--quiet", "HEAD"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 10_000 }).trim();
+    return /^[0-9a-f]{40,64}$/.test(sha) ? sha : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The built-in templates of a format, overlaid with the user's from `<dir>/<format>/` (the
+ * same layout as the built-in templates/ folder: pages at the top, partials in partials/).
+ */
+export function loadTemplates(format: OutputFormat, userDir: string | undefined, cwd: string): TemplateSet {
+  const builtIn = readTemplateDir(path.join(BUILT_IN, format), `templates/${format}`);
+  if (userDir === undefined) return builtIn;
+  const dir = path.resolve(cwd, userDir);
+  const shown = displayPath(dir, cwd);
+  if (!isDir(dir)) throw new UsageError(`--templates ${shown}: no such folder`);
+  const formatDir = path.join(dir, format);
+  if (!isDir(formatDir)) throw new UsageError(`--templates ${shown} has no ${format}/ folder: put ${format} templates in ${shown}/${format}/ and partials in ${shown}/${format}/partials/ (see docs/templates.md)`);
+  const user = readTemplateDir(formatDir, `${shown}/${format}`);
+  const { set, unknownPages } = overlayTemplates(builtIn, user);
+  if (unknownPages.length > 0) {
+    const known = [...builtIn.pages.keys()].sort().join(", ");
+    throw new UsageError(`template ${unknownPages[0]!.file} overrides no page template (pages: ${known}; partials go in partials/)`);
+  }
+  return set;
+}
+
+function readTemplateDir(dir: string, shownDir: string): TemplateSet {
+  const read = (sub: string, shown: string): Map<string, TemplateSource> => {
+    const folder = path.join(dir, sub);
+    const map = new Map<string, TemplateSource>();
+    if (!isDir(folder)) return map;
+    for (const name of readdirSync(folder).filter((n) => n.endsWith(".hbs")).sort()) {
+      map.set(name.slice(0, -4), { name: name.slice(0, -4), file: `${shown}/${name}`, source: readFileSync(path.join(folder, name), "utf8") });
+    }
+    return map;
+  };
+  return { pages: read(".", shownDir), partials: read("partials", `${shownDir}/partials`) };
+}
+
+function isDir(target: string): boolean {
+  return existsSync(target) && statSync(target).isDirectory();
+}

@@ -1,0 +1,13 @@
+/**
+ * `pmo report`: pure view builders (catalog + settings + check result + as-of -> view model),
+ * an isolated Handlebars environment that lays the views out, and SVG charts. No file system,
+ * no clock: the command reads the templates and writes the files.
+ */
+export { buildReport, type ReportFile, type ReportInput, type SiteView } from "./site.js";
+export { createRenderer, TemplateError, type Renderer } from "./render.js";
+export { overlayTemplates, PAGE_TEMPLATES, type TemplateSet, type TemplateSource } from "./templates.js";
+export type { OutputFormat } from "./helpers.js";
+export { buildDashboardView, type DashboardView } from "./views/dashboard.js";
+export { buildProjectView, type ProjectView } from "./views/project.js";
+export { buildRiskRegisterView, type RiskRegisterView } from "./views/risk-register.js";
+export { buildEngagementView, type EngagementView } from "./views/engagement.js";

@@ -1,0 +1,103 @@
+import Handlebars from "handlebars";
+import { UsageError } from "../errors.js";
+import { reportHelpers, type OutputFormat } from "./helpers.js";
+import { escapeMarkdownDeep } from "./markdown-escape.js";
+import type { TemplateSet, TemplateSource } from "./templates.js";
+
+/** Renders the pages of one format. Each template is compiled once, however many pages use it. */
+export interface Renderer {
+  render(page: string, view: object): string;
+}
+
+/** A template that fails to compile or render: names the template file, line and column. */
+export class TemplateError extends UsageError {
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    readonly column: number | undefined,
+    readonly reason: string,
+  ) {
+    super(`template ${file}${line !== undefined ? `:${line}:${(column ?? 0) + 1}` : ""}: ${reason}`);
+  }
+}
+
+type Compiled = (context: unknown, options?: unknown) => string;
+
+/**
+ * An isolated Handlebars environment (Handlebars.create(), so nothing leaks between formats or
+ * into other users of the package) in strict mode: a field a template names that the view
+ * does not have is an error naming the template file and line, not an empty cell. Markdown
+ * output escapes Markdown syntax in every value from the repository, HTML output escapes HTML
+ * (Handlebars' own escaping; templates use {{{ }}} only for pmo's SVG charts).
+ */
+export function createRenderer(set: TemplateSet, formatName: OutputFormat): Renderer {
+  const env = Handlebars.create();
+  const helpers = reportHelpers(formatName, (html) => new env.SafeString(html), env.escapeExpression);
+  for (const [name, helper] of Object.entries(helpers)) env.registerHelper(name, helper);
+
+  const all = [...set.partials.values(), ...set.pages.values()];
+  const partialNames = new Set(set.partials.keys());
+  for (const t of all) checkPartialReferences(env, t, partialNames);
+  const compile = (t: TemplateSource): Compiled => {
+    const template = env.compile(t.source, { strict: true, preventIndent: true }) as Compiled;
+    return (context, options) => {
+      try {
+        return template(context, options);
+      } catch (error) {
+        throw asTemplateError(error, t);
+      }
+    };
+  };
+  for (const t of set.partials.values()) env.registerPartial(t.name, compile(t) as unknown as Handlebars.Template);
+  const pages = new Map([...set.pages.values()].map((t) => [t.name, compile(t)]));
+
+  return {
+    render(page, view) {
+      const template = pages.get(page);
+      if (!template) throw new UsageError(`no template for page "${page}"`);
+      return template(formatName === "md" ? escapeMarkdownDeep(view) : view);
+    },
+  };
+}
+
+/** The innermost template that failed wins: a partial's error keeps the partial's file. */
+function asTemplateError(error: unknown, t: TemplateSource): TemplateError {
+  if (error instanceof TemplateError) return error;
+  const e = error as { message?: string; lineNumber?: number; column?: number };
+  const message = String(e.message ?? error)
+    .replace(/ - \d+:\d+$/, "")
+    .replace(/ not defined in .*$/s, " is not a field of the view here (templates run in strict mode: check the spelling, or guard optional values with {{#if}})");
+  return new TemplateError(t.file, e.lineNumber, e.column, message);
+}
+
+/**
+ * Parses a template eagerly (Handlebars would only parse it on first use) so that syntax errors
+ * and references to partials that do not exist are reported before anything is written.
+ */
+function checkPartialReferences(env: typeof Handlebars, t: TemplateSource, partials: ReadonlySet<string>): void {
+  let ast: hbs.AST.Program;
+  try {
+    ast = env.parse(t.source);
+  } catch (error) {
+    const e = error as { message?: string; lineNumber?: number; column?: number };
+    const firstLine = String(e.message ?? error).split("\n").find((l) => !/^Parse error on line/.test(l)) ?? String(error);
+    const line = e.lineNumber ?? Number(/line (\d+)/.exec(String(e.message))?.[1] ?? NaN);
+    throw new TemplateError(t.file, Number.isNaN(line) ? undefined : line, e.column, `syntax error: ${String(e.message ?? error).split("\n").slice(-1)[0] || firstLine}`);
+  }
+  const visitor = new Handlebars.Visitor();
+  const missing: { name: string; line: number; column: number }[] = [];
+  const check = (node: hbs.AST.PartialStatement | hbs.AST.PartialBlockStatement): void => {
+    const name = node.name.type === "PathExpression" ? (node.name as hbs.AST.PathExpression).original : undefined;
+    if (name !== undefined && !partials.has(name) && name !== "@partial-block") missing.push({ name, line: node.loc.start.line, column: node.loc.start.column });
+  };
+  visitor.PartialStatement = function (node) {
+    check(node);
+  };
+  visitor.PartialBlockStatement = function (node) {
+    check(node);
+    return Handlebars.Visitor.prototype.PartialBlockStatement.call(this, node);
+  };
+  visitor.accept(ast);
+  const first = missing[0];
+  if (first) throw new TemplateError(t.file, first.line, first.column, `partial "${first.name}" does not exist (partials: ${[...partials].sort().join(", ")})`);
+}

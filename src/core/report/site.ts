@@ -1,0 +1,127 @@
+import type { Diagnostic } from "../../model/diagnostic.js";
+import type { Catalog } from "../catalog/index.js";
+import type { WaivedDiagnostic } from "../format/index.js";
+import type { Settings } from "../rules/index.js";
+import { indexFindings, type ChartView, type ReportContext } from "./context.js";
+import type { OutputFormat } from "./helpers.js";
+import { compareIds, linksFor, projectFileNames, type Links, type PageKind } from "./links.js";
+import { createRenderer } from "./render.js";
+import { statusLookup, statusScaleView, type StatusView } from "./status.js";
+import type { TemplateSet } from "./templates.js";
+import { buildDashboardView } from "./views/dashboard.js";
+import { buildEngagementView } from "./views/engagement.js";
+import { buildProjectView } from "./views/project.js";
+import { buildRiskRegisterView } from "./views/risk-register.js";
+
+export interface ReportInput {
+  catalog: Catalog;
+  settings: Settings;
+  asOf: string;
+  findings: readonly Diagnostic[];
+  waived: readonly WaivedDiagnostic[];
+  format: OutputFormat;
+  /** One file instead of a site. */
+  single: boolean;
+  templates: TemplateSet;
+  /** What the footer stamps besides the as-of date. */
+  meta: { version: string; commit: string | null };
+}
+
+/** One file of the report, by its path inside the output folder (forward slashes). */
+export interface ReportFile {
+  path: string;
+  content: string;
+}
+
+/** What every page knows about the report it belongs to (header, navigation, footer). */
+export interface SiteView {
+  title: string;
+  client: string | null;
+  provider: string | null;
+  asOf: string;
+  version: string;
+  commit: string | null;
+  scale: readonly StatusView[];
+  nav: { index: string; risks: string; engagement: string; hasEngagement: boolean };
+  page: { kind: PageKind; title: string };
+  single: boolean;
+}
+
+/**
+ * The whole report, rendered in memory: pages (and, for Markdown, the SVG charts they link to,
+ * since GitHub does not render SVG inline in Markdown). Pure: the same input gives the same
+ * files, in the same order.
+ */
+export function buildReport(input: ReportInput): ReportFile[] {
+  const { catalog, settings, asOf, format } = input;
+  const renderer = createRenderer(input.templates, format);
+  const scale = statusScaleView(catalog.engagement?.value, settings);
+  const fileNames = projectFileNames(catalog);
+  const base = {
+    catalog,
+    settings,
+    asOf,
+    findings: input.findings,
+    waived: input.waived,
+    findingsFor: indexFindings(input.findings, input.waived),
+    scale,
+    status: statusLookup(scale),
+  };
+  const ctxFor = (page: PageKind): ReportContext => ({ ...base, links: linksFor(page, format, fileNames, input.single) });
+  const engagement = catalog.engagement?.value;
+  const siteFor = (kind: PageKind, title: string, links: Links): SiteView => ({
+    title: engagement?.name ?? "Portfolio report",
+    client: engagement?.client.name ?? null,
+    provider: engagement?.provider.name ?? null,
+    asOf,
+    version: input.meta.version,
+    commit: input.meta.commit,
+    scale,
+    nav: { index: links.index, risks: links.risks, engagement: links.engagement, hasEngagement: engagement !== undefined },
+    page: { kind, title },
+    single: input.single,
+  });
+
+  const projects = [...catalog.projects].sort((a, b) => compareIds(a.value.id, b.value.id));
+  const files: ReportFile[] = [];
+  const charts = new Map<string, string>();
+  const keepChart = (chart: ChartView): void => void charts.set(chart.file, chart.svg);
+
+  if (input.single) {
+    const ctx = ctxFor("single");
+    const dashboard = buildDashboardView(ctx);
+    const risks = buildRiskRegisterView(ctx);
+    const projectViews = projects.map((p) => buildProjectView(ctx, p.value, p.doc.file, fileNames.get(p.value.id)!));
+    const view = { site: siteFor("single", "Portfolio report", ctx.links), dashboard, risks, engagement: buildEngagementView(ctx), projects: projectViews };
+    files.push({ path: `report.${format}`, content: renderer.render("single", view) });
+    [dashboard.statusChart, ...dashboard.budgets.map((b) => b.chart), risks.heatMap, ...projectViews.map((p) => p.timeline)].forEach(keepChart);
+  } else {
+    const indexCtx = ctxFor("index");
+    const dashboard = buildDashboardView(indexCtx);
+    files.push({ path: `index.${format}`, content: renderer.render("index", { site: siteFor("index", "Portfolio dashboard", indexCtx.links), dashboard }) });
+    [dashboard.statusChart, ...dashboard.budgets.map((b) => b.chart)].forEach(keepChart);
+
+    const risksCtx = ctxFor("risks");
+    const risks = buildRiskRegisterView(risksCtx);
+    files.push({ path: `risks.${format}`, content: renderer.render("risks", { site: siteFor("risks", "Risk register", risksCtx.links), risks }) });
+    keepChart(risks.heatMap);
+
+    const engagementCtx = ctxFor("engagement");
+    const engagementView = buildEngagementView(engagementCtx);
+    if (engagementView) {
+      files.push({ path: `engagement.${format}`, content: renderer.render("engagement", { site: siteFor("engagement", "Engagement", engagementCtx.links), engagement: engagementView }) });
+    }
+
+    const projectCtx = ctxFor("project");
+    for (const p of projects) {
+      const name = fileNames.get(p.value.id)!;
+      const project = buildProjectView(projectCtx, p.value, p.doc.file, name);
+      files.push({ path: `projects/${name}.${format}`, content: renderer.render("project", { site: siteFor("project", `${project.id} ${project.name}`, projectCtx.links), project }) });
+      keepChart(project.timeline);
+    }
+  }
+  if (format === "md") {
+    for (const [file, svg] of [...charts.entries()].sort(([a], [b]) => compareIds(a, b))) files.push({ path: file, content: `${svg}\n` });
+  }
+  return files;
+}

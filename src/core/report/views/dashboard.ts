@@ -1,0 +1,281 @@
+import { STAGES, type Project } from "../../../model/entities.js";
+import { addDaysIso, daysBetween } from "../../dates.js";
+import { budgetBars, statusBars } from "../charts/index.js";
+import { chartView, findingView, personName, type ChartView, type FindingView, type ReportContext } from "../context.js";
+import { compareIds } from "../links.js";
+import { milestoneView, type MilestoneView } from "../milestones.js";
+import { decisionRows, rankRisks, riskRow, type DecisionRow, type RiskRow } from "../raid.js";
+import type { StatusView } from "../status.js";
+
+export interface ProjectRef {
+  id: string;
+  name: string;
+  href: string | null;
+}
+
+export interface RagRow extends ProjectRef {
+  portfolio: string;
+  stage: string;
+  overall: StatusView | null;
+  dimensions: (StatusView | null)[];
+  statusAsOf: string | null;
+  stale: boolean;
+  percentComplete: number | null;
+}
+
+export interface BudgetRow {
+  name: string;
+  projects: number;
+  approved: number;
+  actual: number;
+  forecast: number;
+  variance: number;
+  variancePercent: number | null;
+  envelope: number | null;
+}
+
+export interface BudgetTable {
+  currency: string;
+  rows: BudgetRow[];
+  total: BudgetRow;
+  chart: ChartView;
+}
+
+export interface MilestoneRow {
+  project: ProjectRef;
+  milestone: MilestoneView;
+  /** Days from the as-of date to the expected date (negative when overdue). */
+  inDays: number;
+  /** 30, 60 or 90 for the look-ahead window the milestone falls in. */
+  window: number | null;
+}
+
+export interface Amount {
+  currency: string;
+  amount: number;
+}
+
+export interface DashboardView {
+  summary: {
+    projects: number;
+    byStatus: { status: StatusView | null; name: string; count: number }[];
+    byStage: { stage: string; count: number }[];
+    openRisks: number;
+    openIssues: number;
+    proposedDecisions: number;
+    staleReports: number;
+  };
+  needsDecision: {
+    decisions: DecisionRow[];
+    escalations: { project: ProjectRef; to: string; date: string | null; note: string | null }[];
+    escalatedIssues: { id: string; title: string; project: ProjectRef | null; to: string; priority: string | null }[];
+    red: RagRow[];
+  };
+  statusChart: ChartView;
+  dimensions: string[];
+  rag: RagRow[];
+  budgets: BudgetTable[];
+  milestones: { upcoming: MilestoneRow[]; slipped: MilestoneRow[]; windows: { within: number; count: number }[] };
+  topRisks: RiskRow[];
+  governance: {
+    errors: number;
+    warnings: number;
+    infos: number;
+    waived: number;
+    byRule: { ruleId: string; severity: string; count: number }[];
+    waivers: FindingView[];
+  };
+  alignment: {
+    objectives: { portfolio: string; id: string; name: string; weight: number; projects: (ProjectRef & { strength: string | null })[]; spend: Amount[] }[];
+    unaligned: { projects: ProjectRef[]; spend: Amount[] };
+    spendMeasure: string;
+  };
+}
+
+const DIMENSIONS = ["schedule", "budget", "scope", "resources", "quality"] as const;
+const WINDOWS = [30, 60, 90] as const;
+const TOP_RISKS = 10;
+
+/** The portfolio dashboard: the executive summary and every cross-project table. */
+export function buildDashboardView(ctx: ReportContext): DashboardView {
+  const { catalog, asOf, settings } = ctx;
+  const projects = [...catalog.projects].map((p) => p.value).sort((a, b) => compareIds(a.portfolio ?? "\uffff", b.portfolio ?? "\uffff") || compareIds(a.id, b.id));
+  const live = projects.filter((p) => p.stage !== "cancelled");
+  const ref = (p: Project): ProjectRef => ({ id: p.id, name: p.name, href: ctx.links.project(p.id) });
+  const portfolioName = (id: string | undefined): string => (id === undefined ? "(no portfolio)" : (catalog.portfolio(id)?.value.name ?? id));
+
+  const rag: RagRow[] = projects.map((p) => {
+    const age = p.status ? daysBetween(p.status.asOf, asOf) : null;
+    return {
+      ...ref(p),
+      portfolio: portfolioName(p.portfolio),
+      stage: p.stage,
+      overall: ctx.status(p.status?.overall),
+      dimensions: DIMENSIONS.map((d) => ctx.status(p.status?.[d])),
+      statusAsOf: p.status?.asOf ?? null,
+      stale: age !== null && age > settings.statusValidityDays && p.stage !== "closed" && p.stage !== "cancelled",
+      percentComplete: p.percentComplete ?? null,
+    };
+  });
+
+  const byStatus = ctx.scale.map((s) => ({ status: s as StatusView | null, name: s.label, count: projects.filter((p) => p.status?.overall === s.value).length }));
+  const noStatus = projects.filter((p) => p.status === undefined).length;
+  if (noStatus > 0) byStatus.push({ status: null, name: "No status report", count: noStatus });
+
+  const portfolioIds = [...new Set(projects.map((p) => p.portfolio ?? ""))];
+  const statusChart = statusBars({
+    title: "Projects by overall status and portfolio",
+    scale: ctx.scale.map((s) => ({ value: s.value, label: s.label, color: s.color })),
+    rows: portfolioIds.map((id) => {
+      const counts: Record<string, number> = {};
+      for (const p of projects) if ((p.portfolio ?? "") === id && p.status) counts[p.status.overall] = (counts[p.status.overall] ?? 0) + 1;
+      return { label: portfolioName(id === "" ? undefined : id), counts };
+    }),
+  });
+
+  const proposed = catalog.decisions.filter((d) => d.value.status === "proposed");
+  const openIssues = catalog.issues.filter((i) => i.value.status === "open" || i.value.status === "in-progress");
+
+  return {
+    summary: {
+      projects: projects.length,
+      byStatus,
+      byStage: STAGES.map((stage) => ({ stage, count: projects.filter((p) => p.stage === stage).length })).filter((s) => s.count > 0),
+      openRisks: catalog.risks.filter((r) => r.value.status === "open").length,
+      openIssues: openIssues.length,
+      proposedDecisions: proposed.length,
+      staleReports: rag.filter((r) => r.stale).length,
+    },
+    needsDecision: {
+      decisions: decisionRows(ctx, proposed),
+      escalations: projects
+        .filter((p) => p.status?.escalation !== undefined && p.stage !== "closed" && p.stage !== "cancelled")
+        .map((p) => ({ project: ref(p), to: personName(catalog, p.status!.escalation!.to)!, date: p.status!.escalation!.date ?? null, note: p.status!.escalation!.note ?? null })),
+      escalatedIssues: openIssues
+        .filter((i) => i.value.escalatedTo !== undefined)
+        .map(({ value: i }) => {
+          const project = catalog.project(i.project)?.value;
+          return { id: i.id, title: i.title, project: project ? ref(project) : null, to: personName(catalog, i.escalatedTo)!, priority: i.priority ?? null };
+        })
+        .sort((a, b) => compareIds(a.id, b.id)),
+      red: rag.filter((r) => r.overall !== null && settings.isRed(r.overall.value)),
+    },
+    statusChart: chartView(statusChart, "status-by-portfolio.svg", ctx.links),
+    dimensions: ["Overall", "Schedule", "Budget", "Scope", "Resources", "Quality"],
+    rag,
+    budgets: buildBudgets(ctx, live, portfolioName),
+    milestones: buildMilestones(ctx, live, ref),
+    topRisks: rankRisks(catalog.risks.filter((r) => r.value.status === "open").map((r) => riskRow(ctx, r.value))).slice(0, TOP_RISKS),
+    governance: {
+      errors: ctx.findings.filter((d) => d.severity === "error").length,
+      warnings: ctx.findings.filter((d) => d.severity === "warn").length,
+      infos: ctx.findings.filter((d) => d.severity === "info").length,
+      waived: ctx.waived.length,
+      byRule: countByRule(ctx),
+      waivers: ctx.waived.map(findingView),
+    },
+    alignment: buildAlignment(ctx, live, ref),
+  };
+}
+
+function countByRule(ctx: ReportContext): { ruleId: string; severity: string; count: number }[] {
+  const counts = new Map<string, { ruleId: string; severity: string; count: number }>();
+  const rank: Record<string, number> = { error: 0, warn: 1, info: 2 };
+  for (const d of ctx.findings) {
+    const key = `${d.ruleId}\u0000${d.severity}`;
+    const entry = counts.get(key) ?? { ruleId: d.ruleId, severity: d.severity, count: 0 };
+    entry.count += 1;
+    counts.set(key, entry);
+  }
+  return [...counts.values()].sort((a, b) => rank[a.severity]! - rank[b.severity]! || b.count - a.count || compareIds(a.ruleId, b.ruleId));
+}
+
+/** Money is rolled up per currency and never converted: one table per currency. */
+function buildBudgets(ctx: ReportContext, projects: Project[], portfolioName: (id: string | undefined) => string): BudgetTable[] {
+  const byCurrency = new Map<string, Map<string, BudgetRow>>();
+  for (const p of projects) {
+    const b = p.budget;
+    if (!b) continue;
+    const currency = b.currency ?? ctx.settings.currency;
+    const rows = byCurrency.get(currency) ?? new Map<string, BudgetRow>();
+    byCurrency.set(currency, rows);
+    const key = p.portfolio ?? "";
+    let row = rows.get(key);
+    if (!row) {
+      const envelope = p.portfolio === undefined ? undefined : ctx.catalog.portfolio(p.portfolio)?.value.budget;
+      const envelopeInCurrency = envelope && (envelope.currency ?? ctx.settings.currency) === currency ? envelope.envelope : null;
+      row = { name: portfolioName(p.portfolio), projects: 0, approved: 0, actual: 0, forecast: 0, variance: 0, variancePercent: null, envelope: envelopeInCurrency };
+      rows.set(key, row);
+    }
+    row.projects += 1;
+    row.approved += b.approved ?? 0;
+    row.actual += b.actual ?? 0;
+    row.forecast += b.forecast ?? b.approved ?? 0;
+  }
+  const finish = (row: BudgetRow): BudgetRow => {
+    row.variance = row.forecast - row.approved;
+    row.variancePercent = row.approved === 0 ? null : (row.variance / row.approved) * 100;
+    return row;
+  };
+  return [...byCurrency.keys()].sort(compareIds).map((currency) => {
+    const rows = [...byCurrency.get(currency)!.entries()].sort(([a], [b]) => compareIds(a || "\uffff", b || "\uffff")).map(([, row]) => finish(row));
+    const total = finish(rows.reduce<BudgetRow>(
+      (t, r) => ({ ...t, projects: t.projects + r.projects, approved: t.approved + r.approved, actual: t.actual + r.actual, forecast: t.forecast + r.forecast }),
+      { name: "Total", projects: 0, approved: 0, actual: 0, forecast: 0, variance: 0, variancePercent: null, envelope: null },
+    ));
+    const envelopes = rows.map((r) => r.envelope);
+    total.envelope = envelopes.every((e) => e !== null) ? envelopes.reduce<number>((a, e) => a + e!, 0) : null;
+    const chart = budgetBars({ title: `Budget by portfolio (${currency})`, currency, rows: rows.map((r) => ({ label: r.name, approved: r.approved, actual: r.actual, forecast: r.forecast })) });
+    return { currency, rows, total, chart: chartView(chart, `budget-${currency}.svg`, ctx.links) };
+  });
+}
+
+function buildMilestones(ctx: ReportContext, projects: Project[], ref: (p: Project) => ProjectRef): DashboardView["milestones"] {
+  const upcoming: MilestoneRow[] = [];
+  const slipped: MilestoneRow[] = [];
+  const horizon = addDaysIso(ctx.asOf, WINDOWS[WINDOWS.length - 1]!);
+  for (const p of projects) {
+    if (p.stage === "closed") continue;
+    for (const m of p.milestones ?? []) {
+      const view = milestoneView(m, ctx.asOf);
+      if (view.state === "achieved" || view.expected === null) continue;
+      const inDays = daysBetween(ctx.asOf, view.expected);
+      const row = { project: ref(p), milestone: view, inDays, window: WINDOWS.find((w) => inDays <= w) ?? null };
+      if (view.expected >= ctx.asOf && view.expected <= horizon) upcoming.push(row);
+      if ((view.slipDays ?? 0) > 0 || view.state === "overdue") slipped.push({ ...row, window: null });
+    }
+  }
+  upcoming.sort((a, b) => a.inDays - b.inDays || compareIds(a.project.id, b.project.id) || compareIds(a.milestone.id, b.milestone.id));
+  slipped.sort((a, b) => (b.milestone.slipDays ?? 0) - (a.milestone.slipDays ?? 0) || compareIds(a.project.id, b.project.id) || compareIds(a.milestone.id, b.milestone.id));
+  return { upcoming, slipped, windows: WINDOWS.map((within) => ({ within, count: upcoming.filter((r) => r.window === within).length })) };
+}
+
+function buildAlignment(ctx: ReportContext, projects: Project[], ref: (p: Project) => ProjectRef): DashboardView["alignment"] {
+  const spendOf = (list: Project[]): Amount[] => {
+    const sums = new Map<string, number>();
+    for (const p of list) {
+      const amount = p.budget?.approved ?? p.budget?.forecast;
+      if (amount === undefined) continue;
+      const currency = p.budget!.currency ?? ctx.settings.currency;
+      sums.set(currency, (sums.get(currency) ?? 0) + amount);
+    }
+    return [...sums.entries()].sort(([a], [b]) => compareIds(a, b)).map(([currency, amount]) => ({ currency, amount }));
+  };
+  const objectives: DashboardView["alignment"]["objectives"] = [];
+  const portfolios = [...ctx.catalog.portfolios].sort((a, b) => compareIds(a.value.id, b.value.id));
+  for (const { value: pf } of portfolios) {
+    for (const o of pf.objectives ?? []) {
+      const contributing = projects.filter((p) => p.portfolio === pf.id && (p.contributions ?? []).some((c) => c.objective === o.id));
+      objectives.push({
+        portfolio: pf.name,
+        id: o.id,
+        name: o.name,
+        weight: o.weight,
+        projects: contributing.map((p) => ({ ...ref(p), strength: p.contributions!.find((c) => c.objective === o.id)!.strength ?? null })),
+        spend: spendOf(contributing),
+      });
+    }
+  }
+  const unaligned = projects.filter((p) => (p.contributions ?? []).length === 0);
+  return { objectives, unaligned: { projects: unaligned.map(ref), spend: spendOf(unaligned) }, spendMeasure: "approved budget (forecast where no budget is approved)" };
+}

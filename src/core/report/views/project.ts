@@ -1,0 +1,131 @@
+import { STATUS_DIMENSIONS, type Project } from "../../../model/entities.js";
+import { daysBetween } from "../../dates.js";
+import { timeline } from "../charts/index.js";
+import { chartView, findingView, personName, type ChartView, type FindingView, type ReportContext } from "../context.js";
+import { milestoneView, type MilestoneView } from "../milestones.js";
+import { decisionRows, issueRows, rankRisks, riskRow, type DecisionRow, type IssueRow, type RiskRow } from "../raid.js";
+import type { StatusView } from "../status.js";
+
+export interface DimensionView {
+  name: string;
+  status: StatusView | null;
+}
+
+export interface ProjectView {
+  id: string;
+  name: string;
+  description: string | null;
+  anchor: string;
+  portfolio: { id: string; name: string } | null;
+  sponsor: string | null;
+  manager: string | null;
+  stage: string;
+  tags: string[];
+  status: {
+    asOf: string | null;
+    /** Days since the status report, and whether that is beyond the validity period. */
+    ageDays: number | null;
+    stale: boolean;
+    overall: StatusView | null;
+    dimensions: DimensionView[];
+    summary: string | null;
+    achievements: string[];
+    nextSteps: string[];
+    recoveryPlan: string | null;
+    escalation: { to: string; date: string | null; note: string | null } | null;
+  };
+  schedule: { baselineStart: string | null; baselineFinish: string | null; forecastStart: string | null; forecastFinish: string | null; actualStart: string | null; actualFinish: string | null; finishSlipDays: number | null };
+  budget: { currency: string; approved: number | null; baseline: number | null; actual: number | null; forecast: number | null; variance: number | null; variancePercent: number | null } | null;
+  percentComplete: number | null;
+  milestones: MilestoneView[];
+  timeline: ChartView;
+  risks: RiskRow[];
+  issues: IssueRow[];
+  decisions: DecisionRow[];
+  findings: FindingView[];
+  waived: FindingView[];
+}
+
+const DIMENSION_NAMES: Record<string, string> = { overall: "Overall", schedule: "Schedule", budget: "Budget", scope: "Scope", resources: "Resources", quality: "Quality" };
+
+/** One project's page: its status report, schedule, money, RAID log and findings. */
+export function buildProjectView(ctx: ReportContext, project: Project, file: string, fileName: string): ProjectView {
+  const { catalog, asOf, settings } = ctx;
+  const status = project.status;
+  const ageDays = status ? daysBetween(status.asOf, asOf) : null;
+  const s = project.schedule ?? {};
+  const finishSlipDays = s.baselineFinish !== undefined && (s.actualFinish ?? s.forecastFinish) !== undefined ? daysBetween(s.baselineFinish, (s.actualFinish ?? s.forecastFinish)!) : null;
+  const b = project.budget;
+  const variance = b?.approved !== undefined && b.forecast !== undefined ? b.forecast - b.approved : null;
+  const milestones = (project.milestones ?? []).map((m) => milestoneView(m, asOf));
+  const portfolio = catalog.portfolio(project.portfolio);
+  const found = ctx.findingsFor(project.id, file);
+
+  const chart = timeline({
+    title: `${project.id} ${project.name}: schedule and milestones`,
+    asOf,
+    rows: [
+      {
+        label: project.name,
+        baselineStart: s.baselineStart,
+        baselineFinish: s.baselineFinish,
+        forecastStart: s.forecastStart ?? s.actualStart,
+        forecastFinish: s.forecastFinish,
+        actualFinish: s.actualFinish,
+        milestones: (project.milestones ?? []).map((m) => ({ label: `${m.id} ${m.name}`, baseline: m.baseline, forecast: m.forecast, actual: m.actual })),
+      },
+    ],
+  });
+
+  return {
+    id: project.id,
+    name: project.name,
+    description: project.description ?? null,
+    anchor: `project-${fileName}`,
+    portfolio: portfolio ? { id: portfolio.value.id, name: portfolio.value.name } : project.portfolio !== undefined ? { id: project.portfolio, name: project.portfolio } : null,
+    sponsor: personName(catalog, project.sponsor),
+    manager: personName(catalog, project.manager),
+    stage: project.stage,
+    tags: project.tags ?? [],
+    status: {
+      asOf: status?.asOf ?? null,
+      ageDays,
+      stale: ageDays !== null && ageDays > settings.statusValidityDays,
+      overall: ctx.status(status?.overall),
+      dimensions: STATUS_DIMENSIONS.map((d) => ({ name: DIMENSION_NAMES[d]!, status: ctx.status(status?.[d]) })),
+      summary: status?.summary ?? null,
+      achievements: status?.achievements ?? [],
+      nextSteps: status?.nextSteps ?? [],
+      recoveryPlan: status?.recoveryPlan ?? null,
+      escalation: status?.escalation ? { to: personName(catalog, status.escalation.to)!, date: status.escalation.date ?? null, note: status.escalation.note ?? null } : null,
+    },
+    schedule: {
+      baselineStart: s.baselineStart ?? null,
+      baselineFinish: s.baselineFinish ?? null,
+      forecastStart: s.forecastStart ?? null,
+      forecastFinish: s.forecastFinish ?? null,
+      actualStart: s.actualStart ?? null,
+      actualFinish: s.actualFinish ?? null,
+      finishSlipDays,
+    },
+    budget: b
+      ? {
+          currency: b.currency ?? settings.currency,
+          approved: b.approved ?? null,
+          baseline: b.baseline ?? null,
+          actual: b.actual ?? null,
+          forecast: b.forecast ?? null,
+          variance,
+          variancePercent: variance !== null && b.approved ? (variance / b.approved) * 100 : null,
+        }
+      : null,
+    percentComplete: project.percentComplete ?? null,
+    milestones,
+    timeline: chartView(chart, `timeline-${fileName}.svg`, ctx.links),
+    risks: rankRisks(catalog.risksOf(project.id).map((r) => riskRow(ctx, r.value))),
+    issues: issueRows(ctx, catalog.issuesOf(project.id)),
+    decisions: decisionRows(ctx, catalog.decisionsOf(project.id)),
+    findings: found.active.map(findingView),
+    waived: found.waived.map(findingView),
+  };
+}

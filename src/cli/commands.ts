@@ -1,4 +1,5 @@
 import { registerFmt } from "./fmt.js";
+import { registerNew } from "./new.js";
 import { registerDiff } from "./diff.js";
 import { registerExport } from "./export.js";
 import { registerImport } from "./import.js";
@@ -10,4 +11,4 @@ import { registerReport } from "./report.js";
  * ones defined in index.ts. Each module adds its command to ctx.program and imports its
  * implementation lazily in the action, so that start-up stays cheap.
  */
-export const COMMANDS: readonly ((ctx: CliContext) => void)[] = [registerFmt, registerDiff, registerImport, registerExport, registerReport];
+export const COMMANDS: readonly ((ctx: CliContext) => void)[] = [registerNew, registerFmt, registerDiff, registerImport, registerExport, registerReport];

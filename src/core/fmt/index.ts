@@ -39,6 +39,7 @@ export function formatSource(file: string, source: string, options: FormatOption
   const kept = list.filter((doc, index) => index === 0 || !isEmpty(doc));
   kept.forEach((doc, index) => {
     canonicalise(doc, options);
+    keepTrailingCommentClose(doc, text);
     // The first document needs no start marker; every later one has exactly one.
     doc.directives!.docStart = index > 0 || doc.directives!.toString(doc) !== "" ? true : null;
     doc.directives!.docEnd = false;
@@ -52,6 +53,20 @@ export function formatSource(file: string, source: string, options: FormatOption
     return { ok: false, diagnostics: [{ ruleId: "fmt", severity: "error", message: `cannot format this file without changing it: ${lost}; it was left as it is`, hint: "please report this file to the pmo maintainers", file, line: 1, column: 1, pointer: "" }] };
   }
   return { ok: true, text: output, changed: output !== source };
+}
+
+/**
+ * yaml writes a document's trailing comment after a blank line, whether or not there was one;
+ * a comment that followed the last line directly is kept there as the mapping's own comment.
+ */
+function keepTrailingCommentClose(doc: Document.Parsed, text: string): void {
+  const contents = doc.contents;
+  if (!doc.comment || !(isMap(contents) || isSeq(contents)) || contents.flow || contents.comment) return;
+  const end = contents.range[1];
+  const gap = text.slice(end, text.indexOf("#", end));
+  if (gap.includes("\n")) return;
+  contents.comment = doc.comment;
+  doc.comment = null;
 }
 
 /** A document with nothing in it, such as the one after a trailing `---`. */

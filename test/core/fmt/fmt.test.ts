@@ -85,6 +85,13 @@ status: open # still live
     );
   });
 
+  it("keeps trailing comments as close to the last key as they were", () => {
+    expect(format(`kind: Person\napiVersion: pmo/v1\nid: a.b\nname: A\n# role: TODO\n# email: TODO\n`)).toBe(`apiVersion: pmo/v1\nkind: Person\nid: a.b\nname: A\n# role: TODO\n# email: TODO\n`);
+    expect(format(`apiVersion: pmo/v1\nkind: Person\nid: a.b\nname: A\n\n# the end\n---\napiVersion: pmo/v1\nkind: Person\nid: c.d\nname: C\n# close\n`)).toBe(
+      `apiVersion: pmo/v1\nkind: Person\nid: a.b\nname: A\n\n# the end\n---\napiVersion: pmo/v1\nkind: Person\nid: c.d\nname: C\n# close\n`,
+    );
+  });
+
   it("writes strings plain when possible and double-quoted otherwise; dates unquoted", () => {
     const text = `apiVersion: 'pmo/v1'
 kind: "Decision"

@@ -211,6 +211,7 @@ Examples:
     .addOption(new Option("--fail-severity <severity>", "lowest severity that fails the check").choices([...FAIL_SEVERITY_CHOICES]).default("error"))
     .option("--max-warnings <n>", "fail when there are more than <n> warnings", parseCount)
     .option("-q, --quiet", "show errors only (warnings still count for --max-warnings)")
+    .option("--new-since <ref>", "only findings absent at this git ref (or folder) count; the others are shown as existing")
     .addHelpText(
       "after",
       `
@@ -224,13 +225,14 @@ Examples:
   $ pmo check examples/meridian-water --as-of 2026-11-30
   $ pmo check --format stylish --format sarif=pmo.sarif --format junit=pmo-junit.xml
   $ pmo check --format github --fail-severity warn
-  $ pmo check --format markdown --output check.md --max-warnings 10`,
+  $ pmo check --format markdown --output check.md --max-warnings 10
+  $ pmo check --new-since origin/main --fail-severity warn   # fail only on findings the branch adds`,
     )
-    .action(async (dir: string | undefined, opts: { asOf?: string; config?: string; format?: string[]; output?: string; failSeverity: "error" | "warn" | "info"; maxWarnings?: number; quiet?: boolean }) => {
+    .action(async (dir: string | undefined, opts: { asOf?: string; config?: string; format?: string[]; output?: string; failSeverity: "error" | "warn" | "info"; maxWarnings?: number; quiet?: boolean; newSince?: string }) => {
       const { runCheckCommand } = await import("../commands/check.js");
       setExit(
         await runCheckCommand(
-          { dir: dirOf(dir), asOf: opts.asOf ?? (await today(host)), config: opts.config, formats: opts.format ?? [], output: opts.output, failSeverity: opts.failSeverity, maxWarnings: opts.maxWarnings, quiet: opts.quiet === true, version: version() },
+          { dir: dirOf(dir), asOf: opts.asOf ?? (await today(host)), config: opts.config, formats: opts.format ?? [], output: opts.output, failSeverity: opts.failSeverity, maxWarnings: opts.maxWarnings, quiet: opts.quiet === true, version: version(), newSince: opts.newSince },
           await io(),
         ),
       );

@@ -1,10 +1,11 @@
 import path from "node:path";
-import { ruleInfos, runCheck } from "../core/engine/index.js";
+import { applyBaseline, ruleInfos, runCheck } from "../core/engine/index.js";
 import { UsageError } from "../core/errors.js";
 import { FORMATTERS, PLAIN, type FormatContext, type WaivedDiagnostic } from "../core/format/index.js";
 import { ExitCode, type Diagnostic, type Severity } from "../model/diagnostic.js";
 import type { CommandIO } from "./io.js";
 import { writeFileAtomic } from "./output.js";
+import { openSide } from "./revision.js";
 import { openWorkspace, relativeToCwd } from "./workspace.js";
 
 export const FAIL_SEVERITIES = ["error", "warn", "info"] as const;
@@ -21,6 +22,8 @@ export interface CheckCommandOptions {
   maxWarnings?: number;
   quiet: boolean;
   version: string;
+  /** A git ref or folder: findings already present there are shown as existing and do not fail. */
+  newSince?: string;
 }
 
 /**
@@ -39,6 +42,13 @@ export async function runCheckCommand(options: CheckCommandOptions, io: CommandI
       throw new UsageError(`invalid config file ${diagnostics[0]!.file}`, diagnostics, error.sources);
     }
     throw error;
+  }
+  if (options.newSince !== undefined) {
+    // The baseline is judged with today's config, so that newly enabled rules report the
+    // legacy content's findings as existing rather than new.
+    const base = await openSide(options.newSince, { dir: root }, io.cwd, config);
+    const baseline = await runCheck({ workspace: base.workspace, config, asOf: options.asOf });
+    result = applyBaseline(result, [...baseline.diagnostics, ...baseline.waived], options.newSince);
   }
   const all = relativeToCwd(result.diagnostics, root, io.cwd);
   const shown = options.quiet ? all.filter((d) => d.severity === "error") : all;

@@ -2,7 +2,7 @@ import path from "node:path";
 import { loadConfig, type Config } from "../core/config/index.js";
 import { UsageError } from "../core/errors.js";
 import { loadWorkspaceAtRevision, openRepository, resolveRevision } from "../core/git/index.js";
-import { isDirectory } from "../core/load/index.js";
+import { isDirectory, loadWorkspace } from "../core/load/index.js";
 import type { Workspace } from "../model/document.js";
 import { displayPath, openWorkspace } from "./workspace.js";
 
@@ -27,17 +27,19 @@ export interface SideOptions {
 /**
  * Opens `spec` as a side: no spec means the working tree of `dir`; an existing folder (relative
  * to `dir`, as git takes paths after -C) is loaded as a folder; anything else is a git
- * revision of the repository holding `dir`, read without a checkout.
+ * revision of the repository holding `dir`, read without a checkout. `config`, when given, is
+ * used instead of the side's own config (`pmo check --new-since` judges the baseline by today's).
  */
-export async function openSide(spec: string | undefined, options: SideOptions, cwd: string): Promise<Side> {
+export async function openSide(spec: string | undefined, options: SideOptions, cwd: string, config?: Config): Promise<Side> {
   if (spec === undefined) {
     const { root, config, workspace } = await openWorkspace(options, cwd);
     return { label: "working tree", root, config, workspace };
   }
   const folder = path.resolve(options.dir, spec);
   if (!spec.includes("...") && (await isDirectory(folder))) {
-    const { root, config, workspace } = await openWorkspace({ dir: folder, config: options.config }, cwd);
-    return { label: displayPath(folder, cwd), root, config, workspace };
+    if (config) return { label: displayPath(folder, cwd), root: folder, config, workspace: await loadWorkspace(folder, { ignore: config.ignore }) };
+    const opened = await openWorkspace({ dir: folder, config: options.config }, cwd);
+    return { label: displayPath(folder, cwd), ...opened };
   }
   const root = path.resolve(options.dir);
   const shown = displayPath(root, cwd);
@@ -46,7 +48,7 @@ export async function openSide(spec: string | undefined, options: SideOptions, c
   }
   const repo = await openRepository(root, shown, spec);
   const revision = await resolveRevision(repo, spec);
-  const explicit = options.config !== undefined ? await loadConfig(root, options.config) : undefined;
-  const { workspace, config } = await loadWorkspaceAtRevision(repo, revision, root, explicit);
-  return { label: spec, commit: revision.commit, root, config, workspace };
+  const explicit = config ?? (options.config !== undefined ? await loadConfig(root, options.config) : undefined);
+  const loaded = await loadWorkspaceAtRevision(repo, revision, root, explicit);
+  return { label: spec, commit: revision.commit, root, config: loaded.config, workspace: loaded.workspace };
 }

@@ -12,6 +12,7 @@ import { findSuppressions, type Suppression } from "./suppress.js";
 import { readWaivers, waiverCovers } from "./waivers.js";
 
 export { runRule } from "./run-rule.js";
+export { applyBaseline } from "./baseline.js";
 export { presetSettings, resolveRules, type ResolvedRules, type RuleSetting } from "./rule-config.js";
 export { findSuppressions, type Suppression } from "./suppress.js";
 

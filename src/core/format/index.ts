@@ -40,8 +40,11 @@ export interface RuleInfo {
 /** A finding that a waiver or inline suppression covers. */
 export interface WaivedDiagnostic extends Diagnostic {
   waiver: {
-    /** "config" for a waiver in pmo.config.yaml, "inline" for a YAML comment. */
-    source: "config" | "inline";
+    /**
+     * "config" for a waiver in pmo.config.yaml, "inline" for a YAML comment, "baseline" for a
+     * finding already present at the ref given to `pmo check --new-since` (shown as existing).
+     */
+    source: "config" | "inline" | "baseline";
     reason: string;
     approver?: string;
     expires?: string;

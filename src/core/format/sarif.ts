@@ -34,7 +34,7 @@ export function formatSarif(diagnostics: readonly Diagnostic[], ctx: FormatConte
         },
         // Positions come from JavaScript strings, so columns count UTF-16 code units.
         columnKind: "utf16CodeUnits",
-        results: [...diagnostics.map((d) => result(d, ruleIndex)), ...waived.map((d) => ({ ...result(d, ruleIndex), suppressions: [suppression(d.waiver)] }))],
+        results: [...diagnostics.map((d) => result(d, ruleIndex)), ...waived.map((d) => ({ ...result(d, ruleIndex), ...(d.waiver.source === "baseline" ? { baselineState: "unchanged" } : {}), suppressions: [suppression(d.waiver)] }))],
       },
     ],
   };

@@ -76,7 +76,9 @@ function summaryLine(s: Summary, ctx: FormatContext): string {
  */
 export function summaryText(s: Summary, ctx: Pick<FormatContext, "documents" | "waived">): string {
   const checked = ctx.documents !== undefined ? ` in ${plural(ctx.documents, "document")}` : "";
-  const waived = ctx.waived && ctx.waived.length > 0 ? `, ${ctx.waived.length} waived` : "";
+  const existing = ctx.waived?.filter((d) => d.waiver.source === "baseline").length ?? 0;
+  const waivedCount = (ctx.waived?.length ?? 0) - existing;
+  const waived = `${waivedCount > 0 ? `, ${waivedCount} waived` : ""}${existing > 0 ? `, ${existing} existing` : ""}`;
   if (s.problems === 0) return `✔ no problems${checked}${waived}`;
   const parts = [plural(s.errors, "error"), plural(s.warnings, "warning")];
   if (s.infos) parts.push(plural(s.infos, "info", "infos"));

@@ -7,6 +7,7 @@ import type { WaivedDiagnostic } from "./index.js";
  */
 export function describeWaiver(waiver: WaivedDiagnostic["waiver"]): string {
   if (waiver.source === "inline") return `suppressed inline: ${waiver.reason}`;
+  if (waiver.source === "baseline") return `existing: ${waiver.reason}`;
   const by = waiver.approver ? ` by ${waiver.approver}` : "";
   const until = waiver.expires ? ` until ${waiver.expires}` : "";
   return `waived${by}${until}: ${waiver.reason}`;

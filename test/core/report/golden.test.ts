@@ -1,0 +1,70 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { HtmlValidate } from "html-validate";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "../../helpers/cli.js";
+
+/**
+ * Golden output of `pmo report` on the bundled example, in both formats. The example is copied
+ * out of the git checkout first so that the footer carries no commit (which changes with
+ * every commit of pmo itself). Update with `npx vitest run test/core/report -u` and review.
+ */
+const projectRoot = path.resolve(fileURLToPath(import.meta.url), "../../../..");
+const goldenDir = path.join(projectRoot, "test/core/report/__golden__");
+const work = mkdtempSync(path.join(os.tmpdir(), "pmo-report-golden-"));
+const repo = path.join(work, "meridian-water");
+cpSync(path.join(projectRoot, "examples/meridian-water"), repo, { recursive: true });
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8", withFileTypes: false })
+    .map((f) => f.split(path.sep).join("/"))
+    .filter((f) => /\.(html|md|svg|json)$/.test(f))
+    .sort();
+}
+
+/**
+ * html-validate's recommended rules, with one off: long-title, because page titles are
+ * project names from the repository and a long one is truncated by the browser, not invalid.
+ */
+const validator = new HtmlValidate({ extends: ["html-validate:recommended"], rules: { "long-title": "off" } });
+
+describe.each(["html", "md"] as const)("pmo report --format %s on examples/meridian-water", (format) => {
+  const out = path.join(work, `out-${format}`);
+
+  it("writes the site and matches the golden files", async () => {
+    const result = await runCli(["report", repo, "--as-of", "2026-11-30", "--format", format, "--out", out], { cwd: work });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const files = listFiles(out);
+    expect(files).toContain(`index.${format}`);
+    expect(files).toContain(`projects/PRJ-013.${format}`);
+    expect(files).toContain(".pmo-report.json");
+    for (const file of files) {
+      await expect(readFileSync(path.join(out, file), "utf8")).toMatchFileSnapshot(path.join(goldenDir, format, file));
+    }
+  });
+
+  it("is byte-identical on a second run", async () => {
+    const again = path.join(work, `again-${format}`);
+    await runCli(["report", repo, "--as-of", "2026-11-30", "--format", format, "--out", again], { cwd: work });
+    const files = listFiles(out);
+    expect(listFiles(again)).toEqual(files);
+    for (const file of files) expect(readFileSync(path.join(again, file), "utf8")).toBe(readFileSync(path.join(out, file), "utf8"));
+  });
+
+  if (format === "html") {
+    it("is valid HTML with a restrictive Content-Security-Policy and no external reference", async () => {
+      for (const file of listFiles(out).filter((f) => f.endsWith(".html"))) {
+        const text = readFileSync(path.join(out, file), "utf8");
+        const report = await validator.validateString(text, file);
+        expect(report.results.flatMap((r) => r.messages.map((m) => `${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`))).toEqual([]);
+        expect(text).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;`);
+        expect(text).not.toMatch(/(?:src|href)="(?:https?:)?\/\//);
+        expect(text).not.toMatch(/@import|url\(\s*['"]?http/);
+      }
+    });
+  }
+});

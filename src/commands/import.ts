@@ -205,6 +205,7 @@ function refuseOverwrites(files: readonly string[], options: ImportTargetOptions
 }
 
 function reasonOf(d: Diagnostic): string {
-  const where = d.pointer !== "" && !d.message.includes(d.pointer) ? `${d.pointer.slice(1).replace(/\//g, ".")}: ` : "";
+  const dotted = d.pointer.slice(1).replace(/\//g, ".");
+  const where = d.pointer !== "" && !d.message.startsWith(dotted) && !d.message.includes(d.pointer) ? `${dotted}: ` : "";
   return `${where}${d.message}${d.ruleId === "schema" ? "" : ` (${d.ruleId})`}`;
 }

@@ -49,6 +49,7 @@ export interface ImportMapping {
   encoding: Encoding;
   delimiter: "auto" | "," | ";" | "\t" | "|";
   blanks: ReadonlySet<string>;
+  blankPatterns: readonly RegExp[];
   decimalSeparator: "." | ",";
   fields: readonly FieldRule[];
   constants: readonly [string, unknown][];
@@ -145,6 +146,14 @@ export function parseImportMapping(text: string, shown: string, kind: ImportKind
     return undefined;
   };
 
+  const blankPatterns: RegExp[] = [];
+  ((raw["blankPatterns"] as string[] | undefined) ?? []).forEach((source, i) => {
+    try {
+      blankPatterns.push(new RegExp(source, "iu"));
+    } catch (error) {
+      problems.push(problem(["blankPatterns", i], `not a regular expression: ${(error as Error).message}`));
+    }
+  });
   const dateFormats = (raw["dateFormats"] as string[] | undefined) ?? DEFAULT_DATE_FORMATS;
   const fields: FieldRule[] = [];
   for (const [path, spec] of Object.entries((raw["fields"] ?? {}) as Record<string, unknown>)) {
@@ -178,6 +187,7 @@ export function parseImportMapping(text: string, shown: string, kind: ImportKind
     encoding: (raw["encoding"] as Encoding | undefined) ?? "auto",
     delimiter: (raw["delimiter"] as ImportMapping["delimiter"] | undefined) ?? "auto",
     blanks: new Set(((raw["blanks"] as string[] | undefined) ?? DEFAULT_BLANKS).map(cellKey)),
+    blankPatterns,
     decimalSeparator: (raw["decimalSeparator"] as "." | "," | undefined) ?? ".",
     fields,
     constants,
@@ -212,7 +222,7 @@ export function identityMapping(kind: ImportKind, header: readonly string[]): { 
   }
   if (!fields.some((f) => f.path === "id")) fields.unshift(idRule(kind));
   return {
-    mapping: { kind, encoding: "auto", delimiter: "auto", blanks: new Set([""]), decimalSeparator: ".", fields, constants: [], defaults: new Map() },
+    mapping: { kind, encoding: "auto", delimiter: "auto", blanks: new Set([""]), blankPatterns: [], decimalSeparator: ".", fields, constants: [], defaults: new Map() },
     ignored,
   };
 }

@@ -91,6 +91,7 @@ export function msProjectToProject(xml: string, options: MsProjectOptions): MsPr
   const milestoneTasks = tasks.filter((t) => t.milestone && !t.summary && t.outlineLevel > 0);
   const idOf = new Map(milestoneTasks.map((t) => [t.uid, `M${t.uid}`]));
   const byUid = new Map(tasks.map((t) => [t.uid, t]));
+  const direct = new Map(milestoneTasks.map((t) => [t.uid, milestonePredecessors(t, byUid, idOf)]));
   const milestones = milestoneTasks.map((t) => {
     const m: Record<string, unknown> = { id: idOf.get(t.uid), name: t.name };
     if (t.baselineFinish !== undefined) m["baseline"] = t.baselineFinish;
@@ -99,7 +100,7 @@ export function msProjectToProject(xml: string, options: MsProjectOptions): MsPr
       const actual = t.actualFinish ?? t.finish;
       if (actual !== undefined) m["actual"] = actual;
     }
-    const deps = milestonePredecessors(t, byUid, idOf);
+    const deps = withoutImplied(direct.get(t.uid)!, direct);
     if (deps.length > 0) m["dependsOn"] = deps.map((uid) => idOf.get(uid)!);
     return m;
   });
@@ -190,6 +191,21 @@ function milestonePredecessors(task: Task, byUid: ReadonlyMap<string, Task>, idO
   for (const uid of incoming(task)) visit(uid);
   const order = [...idOf.keys()];
   return [...found].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+}
+
+/** Drops a dependency another dependency already implies (M7 after M6 after M3: not also M3). */
+function withoutImplied(deps: readonly string[], direct: ReadonlyMap<string, readonly string[]>): string[] {
+  const reachable = (from: string, target: string, seen = new Set<string>()): boolean => {
+    for (const next of direct.get(from) ?? []) {
+      if (next === target) return true;
+      if (!seen.has(next)) {
+        seen.add(next);
+        if (reachable(next, target, seen)) return true;
+      }
+    }
+    return false;
+  };
+  return deps.filter((d) => !deps.some((other) => other !== d && reachable(other, d)));
 }
 
 /** The milestones inside a summary task that finish last. */

@@ -6,7 +6,7 @@
 import { closestMatch } from "../validate/suggest.js";
 import type { CsvRow } from "./csv-source.js";
 import type { FieldRule, ImportMapping } from "./mapping.js";
-import { CellError, cellKey, isBlank, parseDate, parseNumber, slugify, unneutralise } from "./values.js";
+import { CellError, cellKey, isBlank, parseDate, parseNumber, quoteCell, slugify, unneutralise } from "./values.js";
 
 export interface ImportedRow {
   row: number;
@@ -61,7 +61,7 @@ export function missingColumns(mapping: ImportMapping, header: readonly string[]
 
 /** Whether every cell of the row is blank: such rows are skipped, not rejected. */
 export function isBlankRow(row: CsvRow, mapping: ImportMapping): boolean {
-  return row.cells.every((c) => isBlank(c, mapping.blanks));
+  return row.cells.every((c) => isBlank(c, mapping.blanks, mapping.blankPatterns));
 }
 
 /** The document a row becomes, or the reasons it cannot become one. */
@@ -76,7 +76,7 @@ export function rowToDocument(row: CsvRow, header: readonly string[], mapping: I
     const i = find(column);
     if (i === undefined) return undefined;
     const text = unneutralise((row.cells[i] ?? "").replace(/\r\n?/g, "\n"));
-    return isBlank(text, mapping.blanks) ? undefined : text.trim();
+    return isBlank(text, mapping.blanks, mapping.blankPatterns) ? undefined : text.trim();
   };
 
   const value: Record<string, unknown> = { apiVersion: "pmo/v1", kind: mapping.kind };
@@ -84,7 +84,7 @@ export function rowToDocument(row: CsvRow, header: readonly string[], mapping: I
   for (const rule of mapping.fields) {
     if (mapping.constants.some(([p]) => p === rule.path)) continue;
     try {
-      const read = readField(rule, row, cellOf);
+      const read = readField(rule, row, cellOf, mapping.decimalSeparator);
       const fallback = read === undefined ? (Object.hasOwn(rule, "default") ? rule.default : mapping.defaults.get(rule.path)) : undefined;
       const result = read ?? (fallback === undefined ? undefined : structuredClone(fallback));
       if (result !== undefined) setPath(value, rule.path, result);
@@ -99,7 +99,7 @@ export function rowToDocument(row: CsvRow, header: readonly string[], mapping: I
   return reasons.length > 0 ? { reasons } : { value };
 }
 
-function readField(rule: FieldRule, row: CsvRow, cellOf: (column: string) => string | undefined): unknown {
+function readField(rule: FieldRule, row: CsvRow, cellOf: (column: string) => string | undefined, decimalSeparator: "." | ","): unknown {
   const cell = rule.column === undefined ? undefined : cellOf(rule.column);
   let text: string | undefined;
   if (rule.template !== undefined) {
@@ -132,7 +132,7 @@ function readField(rule: FieldRule, row: CsvRow, cellOf: (column: string) => str
     else if (rule.unmapped === "blank") return undefined;
     else if (rule.unmapped === "reject") {
       const known = [...rule.map.keys()].map((k) => `"${k}"`).join(", ");
-      throw new CellError(`"${oneLine(text)}" is not in the value map (known: ${known})`);
+      throw new CellError(`${quoteCell(text)} is not in the value map (known: ${known})`);
     }
   }
   if (mapped === null) return undefined;
@@ -141,10 +141,10 @@ function readField(rule: FieldRule, row: CsvRow, cellOf: (column: string) => str
   if (rule.lowercase) s = s.toLowerCase();
   switch (rule.type) {
     case "number":
-      return parseNumber(s, { ...(rule.scale !== undefined && { scale: rule.scale }) });
+      return parseNumber(s, { decimalSeparator, ...(rule.scale !== undefined && { scale: rule.scale }) });
     case "integer": {
-      const n = parseNumber(s, { ...(rule.scale !== undefined && { scale: rule.scale }) });
-      if (!Number.isInteger(n)) throw new CellError(`"${s}" is not a whole number`);
+      const n = parseNumber(s, { decimalSeparator, ...(rule.scale !== undefined && { scale: rule.scale }) });
+      if (!Number.isInteger(n)) throw new CellError(`${quoteCell(s)} is not a whole number`);
       return n;
     }
     case "date":
@@ -153,7 +153,7 @@ function readField(rule: FieldRule, row: CsvRow, cellOf: (column: string) => str
       const key = cellKey(s);
       if (["true", "yes", "y", "1"].includes(key)) return true;
       if (["false", "no", "n", "0"].includes(key)) return false;
-      throw new CellError(`"${s}" is not yes or no`);
+      throw new CellError(`${quoteCell(s)} is not yes or no`);
     }
     case "list": {
       const items = s.split(rule.split).map((item) => item.trim()).filter((item) => item !== "");
@@ -163,7 +163,7 @@ function readField(rule: FieldRule, row: CsvRow, cellOf: (column: string) => str
       try {
         return JSON.parse(s) as unknown;
       } catch {
-        throw new CellError(`"${oneLine(s).slice(0, 40)}" is not JSON (lists and objects are written as JSON, e.g. ["a","b"])`);
+        throw new CellError(`${quoteCell(s)} is not JSON (lists and objects are written as JSON, e.g. ["a","b"])`);
       }
     default:
       return rule.slugify ? slugify(s) : s;

@@ -20,8 +20,14 @@ export function cellKey(text: string): string {
   return text.trim().replace(/\s+/g, " ").toLowerCase();
 }
 
-export function isBlank(text: string, blanks: ReadonlySet<string>): boolean {
-  return blanks.has(cellKey(text));
+export function isBlank(text: string, blanks: ReadonlySet<string>, patterns: readonly RegExp[] = []): boolean {
+  return blanks.has(cellKey(text)) || patterns.some((p) => p.test(text));
+}
+
+/** Cell text quoted for a message: on one line, long text cut short. */
+export function quoteCell(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return JSON.stringify(line.length > 60 ? `${line.slice(0, 57)}...` : line);
 }
 
 const SUFFIXES: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, bn: 1e9, b: 1e9 };
@@ -40,6 +46,9 @@ export interface NumberOptions {
 export function parseNumber(text: string, options: NumberOptions = {}): number {
   let s = text.trim().replace(/[\u00a0\u202f]/g, " ");
   let negative = false;
+  // A unit written after the amount, as spreadsheets copy it from the header: "98339 ($m)".
+  const unit = /^(.*?)\s*\(\s*(?:[£$€¥]|[A-Z]{3}\s*)?(k|m|mn|bn)\s*\)$/i.exec(s);
+  if (unit) s = `${unit[1]!}${unit[2]!}`;
   const paren = /^\((.*)\)$/.exec(s);
   if (paren) {
     negative = true;
@@ -61,7 +70,7 @@ export function parseNumber(text: string, options: NumberOptions = {}): number {
     s = s.slice(0, -1).trim();
   }
   let multiplier: number | undefined;
-  const suffix = /^(.*?)\s*(bn|mn|k|m|b)$/i.exec(s);
+  const suffix = /^(.*?\d)\s*(bn|mn|k|m|b)$/i.exec(s);
   if (suffix && !percent) {
     multiplier = SUFFIXES[suffix[2]!.toLowerCase()];
     s = suffix[1]!;
@@ -70,7 +79,7 @@ export function parseNumber(text: string, options: NumberOptions = {}): number {
   const group = decimal === "." ? /[, ](?=\d{3}(?:\D|$))/g : /[. ](?=\d{3}(?:\D|$))/g;
   s = s.replace(group, "");
   if (decimal === ",") s = s.replace(",", ".");
-  if (!/^(?:\d+(?:\.\d*)?|\.\d+)$/.test(s)) throw new CellError(`"${text.trim()}" is not a number`);
+  if (!/^(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i.test(s)) throw new CellError(`${quoteCell(text)} is not a number`);
   let value = Number(s) * (multiplier ?? (percent ? 1 : (options.scale ?? 1)));
   // Binary floating point turns 450.37 * 1e6 into 450370000.00000006: round away the noise.
   value = Number(value.toFixed(6));
@@ -104,7 +113,7 @@ export function parseDate(text: string, formats: readonly string[]): string {
     const date = parse(s, fmt, REFERENCE_DATE);
     if (!Number.isNaN(date.getTime()) && date.getFullYear() >= 1000 && date.getFullYear() <= 9999) return format(date, "yyyy-MM-dd");
   }
-  throw new CellError(`"${s}" is not a date in any of the formats ${formats.join(", ")}`);
+  throw new CellError(`${quoteCell(s)} is not a date in any of the formats ${formats.join(", ")}`);
 }
 
 /** Text made into an id: anything but letters, digits, `_`, `.` and `-` becomes `-`. */

@@ -1,10 +1,10 @@
-import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildCatalog } from "../core/catalog/index.js";
 import { runCheck } from "../core/engine/index.js";
 import { UsageError } from "../core/errors.js";
+import { gitRaw } from "../core/git/index.js";
 import { FORMATTERS } from "../core/format/index.js";
 import { buildReport, overlayTemplates, type OutputFormat, type TemplateSet, type TemplateSource } from "../core/report/index.js";
 import { ExitCode } from "../model/diagnostic.js";
@@ -66,7 +66,7 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
     format: options.format,
     single: options.single,
     templates,
-    meta: { version: options.version, commit: gitCommit(root) },
+    meta: { version: options.version, commit: await gitCommit(root) },
   });
   const { written, removed } = writeReport(out, files, { force: options.force, shownOut, generator: { generator: "pmo", format: options.format } });
   const entry = files[0]!.path;
@@ -78,12 +78,13 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
 const VALIDATION = new Set(["yaml-syntax", "unreadable-file", "api-version", "schema", "duplicate-id", "unresolved-reference", "reference-cycle", "date-order", "date-in-future", "engagement-count", "status-scale", "risk-scale"]);
 
 /** The commit the report was made from, for the footer; null outside a git repository. */
-function gitCommit(root: string): string | null {
+async function gitCommit(root: string): Promise<string | null> {
   try {
-    const sha = execFileSync("git", ["rev-parse", "--verify", "--quiet", "HEAD"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 10_000 }).trim();
-    return /^[0-9a-f]{40,64}$/.test(sha) ? sha : null;
+    const result = await gitRaw(root, ["rev-parse", "--verify", "--quiet", "HEAD"]);
+    const sha = result.stdout.toString("utf8").trim();
+    return result.code === 0 && /^[0-9a-f]{40,64}$/.test(sha) ? sha : null;
   } catch {
-    return null;
+    return null; // git is not installed: a report without the commit is still a report
   }
 }
 

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -65,6 +66,19 @@ describe("pmo report", () => {
     expect(md).toContain("\\[link\\](https://evil.example) \\| cell \\*bold\\*");
     expect(readdirSync(path.join(dir, "out/charts"))).toContain("timeline-PRJ-1.svg");
     expect(md).toContain("](../charts/timeline-PRJ-1.svg)");
+  });
+
+  it("stamps the commit in the footer inside a git repository, and nothing outside one", async () => {
+    const dir = repo();
+    expect((await report(dir, "--out", "plain")).code).toBe(0);
+    expect(readFileSync(path.join(dir, "plain/index.html"), "utf8")).not.toContain("from commit");
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" } });
+    git("init", "-q");
+    git("add", "engagement.yaml", "projects", "risks.yaml");
+    git("commit", "-q", "-m", "init");
+    const sha = git("rev-parse", "HEAD").trim();
+    expect((await report(dir, "--out", "in-git")).code).toBe(0);
+    expect(readFileSync(path.join(dir, "in-git/index.html"), "utf8")).toContain(`from commit <code>${sha}</code>`);
   });
 
   it("writes one file with --single, projects as anchors", async () => {

@@ -174,7 +174,7 @@ export function parseImportMapping(text: string, shown: string, kind: ImportKind
       slugify: s["slugify"] === true || path === "id",
       lowercase: s["lowercase"] === true,
       ...(Object.hasOwn(s, "default") && { default: s["default"] }),
-      source: typeof spec === "string" ? ["fields", path] : ["fields", path],
+      source: typeof spec === "string" || typeof s["column"] !== "string" ? ["fields", path] : ["fields", path, "column"],
     });
   }
   const constants = Object.entries((raw["constants"] ?? {}) as Record<string, unknown>).filter(([path]) => checkPath("constants", path) !== undefined);

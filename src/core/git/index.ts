@@ -5,4 +5,5 @@
  */
 export { GitError, git, gitRaw, gitText, readBlobs } from "./exec.js";
 export { openRepository, resolveRevision, shortCommit, SHALLOW_HINT, type Repository, type Revision } from "./refs.js";
-export { discoverInTree, listTree, loadWorkspaceAtRevision, type RevisionWorkspace, type TreeEntry } from "./tree.js";
+export { discoverInTree, discoveryFilter, listTree, loadWorkspaceAtRevision, type RevisionWorkspace, type TreeEntry } from "./tree.js";
+export { readLog, type LogCommit } from "./log.js";

@@ -43,20 +43,22 @@ export async function listTree(repo: Repository, commit: string): Promise<Map<st
  * `.pmoignore` or the config's `ignore` patterns.
  */
 export function discoverInTree(paths: Iterable<string>, pmoignore: string, configIgnore: readonly string[]): string[] {
+  const include = discoveryFilter(pmoignore, configIgnore);
+  return [...paths].filter(include).sort(comparePaths);
+}
+
+/** The same rules as a predicate on one path, for callers that see paths one at a time (history). */
+export function discoveryFilter(pmoignore: string, configIgnore: readonly string[]): (file: string) => boolean {
   const ig = ignore().add(pmoignore).add([...configIgnore]);
-  const files: string[] = [];
-  for (const file of paths) {
+  return (file) => {
     const parts = file.split("/");
-    const name = parts[parts.length - 1]!;
-    if (!YAML_FILE.test(name)) continue;
-    let skipped = false;
-    for (let i = 0; i < parts.length - 1 && !skipped; i++) {
+    if (!YAML_FILE.test(parts[parts.length - 1]!)) return false;
+    for (let i = 0; i < parts.length - 1; i++) {
       const dir = parts[i]!;
-      skipped = dir.startsWith(".") || dir === "node_modules" || ig.ignores(`${parts.slice(0, i + 1).join("/")}/`);
+      if (dir.startsWith(".") || dir === "node_modules" || ig.ignores(`${parts.slice(0, i + 1).join("/")}/`)) return false;
     }
-    if (!skipped && !ig.ignores(file)) files.push(file);
-  }
-  return files.sort(comparePaths);
+    return !ig.ignores(file);
+  };
 }
 
 export interface RevisionWorkspace {

@@ -1,0 +1,47 @@
+import { Option } from "commander";
+import type { CliContext } from "./index.js";
+import { asOfOption } from "./options.js";
+
+/** `pmo history`: status over time, rebuilt from the git history of the repository. */
+export function registerHistory(ctx: CliContext): void {
+  ctx.program
+    .command("history")
+    .description("status over time from git history: per project, per reporting period, and the PMO's own KPIs")
+    .addOption(dateOption("--since <date>", "only commits on or after this date, YYYY-MM-DD"))
+    .addOption(dateOption("--until <date>", "only commits on or before this date, YYYY-MM-DD"))
+    .addOption(new Option("--period <period>", "reporting period for the portfolio and KPIs").choices(["week", "month"]).default("month"))
+    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "markdown", "json"]).default("table"))
+    .option("-o, --output <file>", "write the output to this file instead (written atomically)")
+    .addOption(asOfOption())
+    .option("-c, --config <file>", "config file (default: pmo.config.yaml in the repository)")
+    .addHelpText(
+      "after",
+      `
+Rebuilt from the first-parent git history alone, with no other store: for each project
+the commits where its overall status, forecast finish or forecast cost changed (date,
+author, values); for each week or month the status distribution, the total forecast per
+currency, the findings of a full check by severity and the share of projects with an
+on-time status report, judged at the end of the period (or --as-of) with today's config.
+
+Examples:
+  $ pmo history
+  $ pmo history --since 2026-01-01 --period week
+  $ pmo history --format json > history.json
+  $ pmo -C examples/meridian-water history --format markdown --as-of 2026-11-30`,
+    )
+    .action(async (opts: { since?: string; until?: string; period: "week" | "month"; format: "table" | "markdown" | "json"; output?: string; asOf?: string; config?: string }) => {
+      const { runHistory } = await import("../commands/history.js");
+      ctx.setExit(
+        await runHistory(
+          { dir: ctx.dirOf(undefined), since: opts.since, until: opts.until, period: opts.period, format: opts.format, output: opts.output, asOf: opts.asOf ?? (await ctx.today()), config: opts.config },
+          await ctx.io(),
+        ),
+      );
+    });
+}
+
+/** A YYYY-MM-DD option, checked like --as-of. */
+function dateOption(flags: string, description: string): Option {
+  const checker = asOfOption();
+  return new Option(flags, description).argParser((value: string) => checker.parseArg!(value, undefined));
+}

@@ -1,0 +1,267 @@
+import type { Diagnostic, Severity } from "../../model/diagnostic.js";
+import type { PmoDocument, Workspace } from "../../model/document.js";
+import type { Config } from "../config/index.js";
+import { daysBetween } from "../dates.js";
+import { runCheck } from "../engine/index.js";
+import { comparePaths, decodeSource, documentsOf } from "../load/index.js";
+import { nextPeriod, periodOf, type Period, type PeriodKind } from "./periods.js";
+import type { History, PeriodSnapshot, ProjectEntry, ProjectHistory } from "./types.js";
+
+export type * from "./types.js";
+export { periodOf, nextPeriod, type Period, type PeriodKind } from "./periods.js";
+export { formatHistoryJson } from "./format-json.js";
+export { formatHistoryMarkdown } from "./format-markdown.js";
+export { formatHistoryTable } from "./format-table.js";
+
+/** A commit as the history builder needs it: when, who, and which blobs changed. */
+export interface HistoryCommit {
+  commit: string;
+  /** ISO 8601 date-time; its date part (in the committer's own offset) places it in a period. */
+  date: string;
+  author: string;
+  changes: readonly { path: string; oid: string | null }[];
+}
+
+export interface HistoryInput {
+  commits: readonly HistoryCommit[];
+  /** Every blob the commits name, read in one batch. */
+  blobs: ReadonlyMap<string, Uint8Array>;
+  /** Which paths hold pmo documents (the folder loader's discovery rules). */
+  include: (path: string) => boolean;
+  root: string;
+  /** The config every period is judged with (today's: the trend shows the portfolio, not config edits). */
+  config: Config;
+  asOf: string;
+  period: PeriodKind;
+  since?: string;
+  until?: string;
+}
+
+interface Parsed {
+  documents: PmoDocument[];
+  diagnostics: Diagnostic[];
+  text?: string;
+}
+
+interface Tuple {
+  overall?: string;
+  forecastFinish?: string;
+  forecastCost?: number;
+  currency?: string;
+  name?: string;
+}
+
+const EXPECTED_TO_REPORT = new Set(["initiation", "planning", "delivery", "closure"]);
+const INACTIVE = new Set(["closed", "cancelled"]);
+
+/**
+ * Status over time, rebuilt from git history alone: replays the commits oldest first keeping a
+ * path -> blob map, parses each (path, blob) once, records a project entry only when its
+ * overall status, forecast finish or forecast cost changed, and at the end of every reporting
+ * period takes the portfolio's status distribution, forecast totals and the PMO's KPIs
+ * (findings by severity from a full check, share of on-time status reports).
+ */
+export async function buildHistory(input: HistoryInput): Promise<History> {
+  const cache = new Map<string, Parsed>();
+  const parse = (path: string, oid: string): Parsed => {
+    const key = `${oid}\0${path}`;
+    let parsed = cache.get(key);
+    if (!parsed) {
+      const diagnostics: Diagnostic[] = [];
+      const sources = new Map<string, string>();
+      const bytes = input.blobs.get(oid);
+      const text = bytes ? decodeSource(path, bytes) : undefined;
+      if (typeof text === "string") parsed = { documents: documentsOf(path, text, diagnostics, sources), diagnostics, text: sources.get(path) };
+      else parsed = { documents: [], diagnostics: text ? [text] : [] };
+      cache.set(key, parsed);
+    }
+    return parsed;
+  };
+
+  const state = new Map<string, string>();
+  const projectPaths = new Map<string, Set<string>>();
+  const last = new Map<string, Tuple | undefined>();
+  const histories = new Map<string, ProjectHistory>();
+  const periods: PeriodSnapshot[] = [];
+  const inRange = (date: string) => (input.since === undefined || date >= input.since) && (input.until === undefined || date <= input.until);
+  const projectsIn = (path: string): PmoDocument[] => {
+    const oid = state.get(path);
+    return oid === undefined ? [] : parse(path, oid).documents.filter((d) => d.kind === "Project" && d.id !== undefined);
+  };
+  const currentProject = (id: string): PmoDocument | undefined => {
+    const paths = [...(projectPaths.get(id) ?? [])].sort(comparePaths);
+    for (const p of paths) {
+      const doc = projectsIn(p).find((d) => d.id === id);
+      if (doc) return doc;
+    }
+    return undefined;
+  };
+
+  let period: Period | undefined;
+  let commitsInPeriod = 0;
+  let lastCommit = "";
+  let scale: readonly string[] = [];
+  let currency: string | undefined;
+  /** Takes the snapshot of the current period (when in range) and moves to the next one. */
+  const closePeriod = async () => {
+    const p = period!;
+    if ((input.since === undefined || p.end >= input.since) && (input.until === undefined || p.start <= input.until)) {
+      const snapshot = await snapshotOf(p, commitsInPeriod, lastCommit, state, parse, input);
+      scale = snapshot.scale;
+      periods.push(snapshot.period);
+    }
+    commitsInPeriod = 0;
+    period = nextPeriod(p, input.period);
+  };
+
+  for (const c of input.commits) {
+    const date = c.date.slice(0, 10);
+    const own = periodOf(date, input.period);
+    period ??= own;
+    // Commit dates can go backwards (rebased commits): such a commit counts in the current period.
+    while (own.start > period.start) await closePeriod();
+    commitsInPeriod++;
+    lastCommit = c.commit;
+
+    const affected = new Set<string>();
+    for (const change of c.changes) {
+      if (!input.include(change.path)) continue;
+      if (change.oid !== null) {
+        const engagement = parse(change.path, change.oid).documents.find((d) => d.kind === "Engagement");
+        if (typeof engagement?.value["currency"] === "string") currency = engagement.value["currency"];
+      }
+      for (const d of projectsIn(change.path)) affected.add(d.id!);
+      if (change.oid === null) state.delete(change.path);
+      else state.set(change.path, change.oid);
+      for (const d of projectsIn(change.path)) affected.add(d.id!);
+    }
+    for (const id of affected) {
+      const paths = projectPaths.get(id) ?? new Set<string>();
+      for (const change of c.changes) {
+        if (projectsIn(change.path).some((d) => d.id === id)) paths.add(change.path);
+        else paths.delete(change.path);
+      }
+      projectPaths.set(id, paths);
+      const doc = currentProject(id);
+      const tuple = doc ? tupleOf(doc, currency) : undefined;
+      const before = last.get(id);
+      if (same(before, tuple) && last.has(id)) continue;
+      last.set(id, tuple);
+      if (!inRange(date)) continue;
+      const history = histories.get(id) ?? { id, entries: [] };
+      if (tuple?.name) history.name = tuple.name;
+      const change: ProjectEntry["change"] = !tuple ? "removed" : before === undefined ? "added" : "modified";
+      history.entries.push({
+        date,
+        commit: c.commit,
+        author: c.author,
+        change,
+        ...(tuple?.overall !== undefined ? { overall: tuple.overall } : {}),
+        ...(tuple?.forecastFinish !== undefined ? { forecastFinish: tuple.forecastFinish } : {}),
+        ...(tuple?.forecastCost !== undefined ? { forecastCost: tuple.forecastCost, currency: tuple.currency } : {}),
+      });
+      histories.set(id, history);
+    }
+  }
+  const end = input.until !== undefined && input.until < input.asOf ? input.until : input.asOf;
+  if (period) {
+    const limit = periodOf(end, input.period);
+    while (limit.start > period.start) await closePeriod();
+    await closePeriod();
+  }
+
+  const projects = [...histories.values()].sort((a, b) => comparePaths(a.id, b.id));
+  return {
+    period: input.period,
+    ...(input.since !== undefined ? { since: input.since } : {}),
+    ...(input.until !== undefined ? { until: input.until } : {}),
+    statusScale: scale,
+    projects,
+    periods,
+  };
+}
+
+function tupleOf(doc: PmoDocument, engagementCurrency: string | undefined): Tuple {
+  const v = doc.value as { name?: unknown; status?: { overall?: unknown }; schedule?: { forecastFinish?: unknown }; budget?: { forecast?: unknown; currency?: unknown } };
+  const str = (x: unknown) => (typeof x === "string" ? x : undefined);
+  const cost = typeof v.budget?.forecast === "number" ? v.budget.forecast : undefined;
+  return {
+    name: str(v.name),
+    overall: str(v.status?.overall),
+    forecastFinish: str(v.schedule?.forecastFinish),
+    forecastCost: cost,
+    currency: cost !== undefined ? (str(v.budget?.currency) ?? engagementCurrency) : undefined,
+  };
+}
+
+function same(a: Tuple | undefined, b: Tuple | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.overall === b.overall && a.forecastFinish === b.forecastFinish && a.forecastCost === b.forecastCost && a.currency === b.currency;
+}
+
+async function snapshotOf(
+  period: Period,
+  commits: number,
+  commit: string,
+  state: ReadonlyMap<string, string>,
+  parse: (path: string, oid: string) => Parsed,
+  input: HistoryInput,
+): Promise<{ period: PeriodSnapshot; scale: readonly string[] }> {
+  const asOf = period.end < input.asOf ? period.end : input.asOf;
+  const paths = [...state.keys()].filter(input.include).sort(comparePaths);
+  const documents: PmoDocument[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const sources = new Map<string, string>();
+  for (const path of paths) {
+    const parsed = parse(path, state.get(path)!);
+    documents.push(...parsed.documents);
+    diagnostics.push(...parsed.diagnostics);
+    if (parsed.text !== undefined) sources.set(path, parsed.text);
+  }
+  const workspace: Workspace = { root: input.root, documents, sources, diagnostics };
+  const result = await runCheck({ workspace, config: input.config, asOf });
+  const findings: Record<Severity, number> = { error: 0, warn: 0, info: 0 };
+  for (const d of result.diagnostics) findings[d.severity]++;
+
+  const settings = result.settings;
+  const statuses: Record<string, number> = {};
+  for (const value of settings.statusScale.values) statuses[value] = 0;
+  const forecast = new Map<string, number>();
+  let active = 0;
+  let expected = 0;
+  let onTime = 0;
+  for (const doc of documents) {
+    if (doc.kind !== "Project") continue;
+    const v = doc.value as { stage?: unknown; status?: { overall?: unknown; asOf?: unknown }; budget?: { forecast?: unknown; currency?: unknown } };
+    const stage = typeof v.stage === "string" ? v.stage : "";
+    if (stage !== "cancelled" && typeof v.budget?.forecast === "number") {
+      const currency = typeof v.budget.currency === "string" ? v.budget.currency : settings.currency;
+      forecast.set(currency, (forecast.get(currency) ?? 0) + v.budget.forecast);
+    }
+    if (INACTIVE.has(stage)) continue;
+    active++;
+    const overall = typeof v.status?.overall === "string" ? v.status.overall : "none";
+    statuses[overall] = (statuses[overall] ?? 0) + 1;
+    if (EXPECTED_TO_REPORT.has(stage)) {
+      expected++;
+      const reported = typeof v.status?.asOf === "string" ? v.status.asOf : undefined;
+      if (reported !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(reported) && daysBetween(reported, asOf) <= settings.statusValidityDays) onTime++;
+    }
+  }
+  return {
+    scale: settings.statusScale.values,
+    period: {
+      period: period.key,
+      start: period.start,
+      end: period.end,
+      asOf,
+      commits,
+      commit,
+      projects: active,
+      statuses,
+      forecast: [...forecast].sort(([a], [b]) => comparePaths(a, b)).map(([currency, total]) => ({ currency, total })),
+      findings,
+      onTimeReports: { onTime, expected, ...(expected > 0 ? { percent: Math.round((onTime / expected) * 1000) / 10 } : {}) },
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { commitAll, makeGitRepo, writeFiles } from "../helpers/git.js";
+import { ENGAGEMENT, removeRepo } from "../helpers/repo.js";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const repos: string[] = [];
+afterAll(() => repos.forEach(removeRepo));
+
+const project = (id: string, overall: string, asOf: string, finish = "2027-06-30", forecast = 1000000, name = `Project ${id}`) => `apiVersion: pmo/v1
+kind: Project
+id: ${id}
+name: ${name}
+sponsor: Ann
+manager: Bob
+stage: delivery
+schedule: { forecastFinish: ${finish} }
+budget: { forecast: ${forecast} }
+status: { asOf: ${asOf}, overall: ${overall}, recoveryPlan: Re-plan, escalation: { to: Ann } }
+`;
+
+function historyRepo(): string {
+  const dir = makeGitRepo({ "engagement.yaml": ENGAGEMENT, "p1.yaml": project("P1", "green", "2026-09-07") });
+  repos.push(dir);
+  commitAll(dir, "start", "2026-09-07T10:00:00+01:00", "Ann Lee <ann@example.com>");
+  writeFiles(dir, { "p2.yaml": project("P2", "amber", "2026-09-20", "2027-03-31", 500000) });
+  commitAll(dir, "P2 added", "2026-09-20T10:00:00Z", "Bob Cole <bob@example.com>");
+  // A change that moves nothing the history tracks: no entry.
+  writeFiles(dir, { "p1.yaml": project("P1", "green", "2026-09-07", "2027-06-30", 1000000, "Project one renamed") });
+  commitAll(dir, "rename P1", "2026-10-02T10:00:00Z", "Ann Lee <ann@example.com>");
+  writeFiles(dir, { "p1.yaml": project("P1", "red", "2026-10-05", "2027-08-31", 1250000, "Project one renamed"), "notes.txt": "not yaml" });
+  commitAll(dir, "P1 red", "2026-10-05T10:00:00Z", "Ann Lee <ann@example.com>");
+  writeFiles(dir, { "p2.yaml": null });
+  commitAll(dir, "P2 cancelled and removed", "2026-11-16T10:00:00Z", "Bob Cole <bob@example.com>");
+  return dir;
+}
+
+describe("pmo history", () => {
+  it("lists per project only the commits where status, forecast finish or forecast cost changed", async () => {
+    const dir = historyRepo();
+    const r = await runCli(["history", "--format", "json", "--as-of", "2026-11-30"], { cwd: dir });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    const entries = (id: string) => json.projects.find((p: { id: string }) => p.id === id).entries.map((e: Record<string, unknown>) => [e["date"], e["author"], e["change"], e["overall"], e["forecastFinish"], e["forecastCost"]]);
+    expect(entries("P1")).toEqual([
+      ["2026-09-07", "Ann Lee", "added", "green", "2027-06-30", 1000000],
+      ["2026-10-05", "Ann Lee", "modified", "red", "2027-08-31", 1250000],
+    ]);
+    expect(entries("P2")).toEqual([
+      ["2026-09-20", "Bob Cole", "added", "amber", "2027-03-31", 500000],
+      ["2026-11-16", "Bob Cole", "removed", undefined, undefined, undefined],
+    ]);
+    expect(json.projects[0].name).toBe("Project one renamed");
+    expect(json.projects[0].entries[0].currency).toBe("EUR");
+  });
+
+  it("gives the portfolio and the PMO's KPIs per month, judged at the end of each month", async () => {
+    const dir = historyRepo();
+    const json = JSON.parse((await runCli(["history", "--format", "json", "--as-of", "2026-11-30"], { cwd: dir })).stdout);
+    expect(json.statusScale).toEqual(["green", "amber", "red"]);
+    expect(json.periods.map((p: { period: string; commits: number; statuses: unknown; forecast: unknown; onTimeReports: unknown; asOf: string }) => [p.period, p.asOf, p.commits, p.statuses, p.forecast, p.onTimeReports])).toEqual([
+      // Weekly reporting (7 days): at 30 September P1's report of 7 September is stale, P2's of 20 September too.
+      ["2026-09", "2026-09-30", 2, { green: 1, amber: 1, red: 0 }, [{ currency: "EUR", total: 1500000 }], { onTime: 0, expected: 2, percent: 0 }],
+      ["2026-10", "2026-10-31", 2, { green: 0, amber: 1, red: 1 }, [{ currency: "EUR", total: 1750000 }], { onTime: 0, expected: 2, percent: 0 }],
+      ["2026-11", "2026-11-30", 1, { green: 0, amber: 0, red: 1 }, [{ currency: "EUR", total: 1250000 }], { onTime: 0, expected: 1, percent: 0 }],
+    ]);
+    for (const p of json.periods) expect(p.findings.error + p.findings.warn + p.findings.info).toBeGreaterThan(0);
+  });
+
+  it("reports weeks, honours --since and --until, and fills weeks without commits", async () => {
+    const dir = historyRepo();
+    const json = JSON.parse((await runCli(["history", "--format", "json", "--period", "week", "--since", "2026-10-01", "--until", "2026-10-20", "--as-of", "2026-11-30"], { cwd: dir })).stdout);
+    expect(json.periods.map((p: { period: string; commits: number }) => `${p.period}:${p.commits}`)).toEqual(["2026-09-28:1", "2026-10-05:1", "2026-10-12:0", "2026-10-19:0"]);
+    expect(json.projects.map((p: { id: string; entries: unknown[] }) => `${p.id}:${p.entries.length}`)).toEqual(["P1:1"]);
+    const recent = json.periods[1];
+    expect(recent.onTimeReports).toEqual({ onTime: 1, expected: 2, percent: 50 });
+  });
+
+  it("prints a table and markdown, the same bytes on every run", async () => {
+    const dir = historyRepo();
+    const table = await runCli(["history", "--as-of", "2026-11-30"], { cwd: dir });
+    expect(table.stdout).toContain("Period   Commits  Projects  green  amber  red  No status  Forecast");
+    expect(table.stdout).toMatch(/2026-10\s+2\s+2\s+0\s+1\s+1\s+0\s+EUR 1.75M/);
+    expect(table.stdout).toContain("2026-10-05  ");
+    const again = await runCli(["history", "--as-of", "2026-11-30"], { cwd: dir });
+    expect(again.stdout).toBe(table.stdout);
+    const md = await runCli(["history", "--format", "markdown", "--as-of", "2026-11-30"], { cwd: dir });
+    expect(md.stdout).toContain("| Period | Commits | Projects | green | amber | red | No status | Forecast |");
+    expect(md.stdout).toContain("<summary>P1 Project one renamed: 2 changes</summary>");
+  });
+
+  it("refuses a folder outside git, and bad dates (exit 2)", async () => {
+    const plain = mkdtempSync(path.join(os.tmpdir(), "pmo-nogit-"));
+    repos.push(plain);
+    const r = await runCli(["history"], { cwd: plain });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("error: pmo history reads the git history, but . is not inside a git repository\n");
+    const dir = historyRepo();
+    expect((await runCli(["history", "--since", "2026-13-01"], { cwd: dir })).code).toBe(2);
+    const order = await runCli(["history", "--since", "2026-11-01", "--until", "2026-10-01"], { cwd: dir });
+    expect(order.stderr).toBe("error: --since 2026-11-01 is after --until 2026-10-01\n");
+  });
+});

@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AS_OF, generate } from "./generate.mjs";
+import { generateHistory } from "./generate-history.mjs";
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const CLI = "bin/pmo.js";
@@ -24,6 +25,8 @@ const VERSION_MAX_RATIO = 1.5;
 const REPOS = {
   p1000: { projects: 1000, runs: 5 },
   p10000: { projects: 10000, runs: 3 },
+  // A git repository: 100 projects, then 1,000 daily commits of status updates (pmo history).
+  h100: { projects: 100, commits: 1000, runs: 3, history: true },
 };
 
 // One line per benchmark. `{repo}` and `{out}` (a fresh temporary folder) are filled in.
@@ -33,6 +36,8 @@ const BENCHES = [
   // The synthetic portfolio is valid but not governance-clean, so check exits 1 (findings): expected.
   { name: "check", args: ["check", "{repo}", "--as-of", AS_OF, "--format", "json"], repo: "p1000", targetSeconds: 1.2, exitCodes: [0, 1] },
   { name: "check", args: ["check", "{repo}", "--as-of", AS_OF, "--format", "json"], repo: "p10000", targetSeconds: 10, exitCodes: [0, 1] },
+  { name: "history", args: ["-C", "{repo}", "history", "--as-of", AS_OF, "--format", "json"], repo: "h100", targetSeconds: 5 },
+  { name: "history", args: ["-C", "{repo}", "history", "--as-of", AS_OF, "--format", "json", "--period", "week"], repo: "h100", targetSeconds: 8 },
   { name: "report", args: ["report", "{repo}", "--as-of", AS_OF, "--out", "{out}"], repo: "p1000", targetSeconds: 3 },
 ];
 
@@ -197,8 +202,9 @@ function main() {
       continue;
     }
     if (!repos.has(bench.repo)) {
-      const { projects } = REPOS[bench.repo];
-      const generated = generate(join(ROOT, "bench/.repos", bench.repo), { projects, risksPerProject: 5, seed: 1 });
+      const { projects, commits, history } = REPOS[bench.repo];
+      const dir = join(ROOT, "bench/.repos", bench.repo);
+      const generated = history ? generateHistory(dir, { projects, commits }) : generate(dir, { projects, risksPerProject: 5, seed: 1 });
       log(`${generated.reused ? "reusing" : "generated"} bench/.repos/${bench.repo}: ${generated.files} files`);
       repos.set(bench.repo, { path: `bench/.repos/${bench.repo}`, files: generated.files });
     }

@@ -108,18 +108,16 @@ describe("pmo init", () => {
   it("asks in a terminal for what the flags do not give, and asks again after a bad answer", async () => {
     const root = emptyFolder();
     const stdin = Object.assign(new PassThrough(), { isTTY: true });
-    const answers = ["Acme Water", "strategic, tacticle", "strategic, tactical", "", "weekly", "gbp"];
-    const { code, stderr } = await runWithStdin(["init", "--currency", "USD", "--provider", "Keystone", "--as-of", "2026-11-30"], root, stdin, () => answers.shift());
+    const answers = ["Acme Water Ltd", "strategic, tacticle", "strategic, tactical", "", "weekly", "gbp"];
+    const { code, stderr } = await runWithStdin(["init", "acme-water", "--currency", "USD", "--provider", "Keystone", "--as-of", "2026-11-30"], root, stdin, () => answers.shift());
     expect(code).toBe(0);
     expect(stderr).toBe(
-      "Client [" +
-        path.basename(root).replace(/^pmo-test-/, "Pmo Test ").replace(/^./, (c) => c.toUpperCase()) +
-        "]: PMO type (strategic, tactical, operational, project; several with commas) [tactical]: " +
+      "Client [Acme Water]: PMO type (strategic, tactical, operational, project; several with commas) [tactical]: " +
         '  unknown PMO type "tacticle": expected strategic, tactical, operational, project (several separated by commas)\n' +
         "PMO type (strategic, tactical, operational, project; several with commas) [tactical]: Phase (preparation, design, deployment, monitoring) [preparation]: Reporting cadence (weekly, fortnightly, monthly, quarterly) [monthly]: ",
     );
-    const engagement = parse(readFileSync(path.join(root, "engagement.yaml"), "utf8")) as Record<string, unknown>;
-    expect(engagement).toMatchObject({ client: { name: "Acme Water" }, pmoType: ["strategic", "tactical"], phase: { current: "preparation" }, reporting: { cadence: "weekly" }, currency: "USD", provider: { name: "Keystone" } });
+    const engagement = parse(readFileSync(path.join(root, "acme-water/engagement.yaml"), "utf8")) as Record<string, unknown>;
+    expect(engagement).toMatchObject({ client: { name: "Acme Water Ltd" }, pmoType: ["strategic", "tactical"], phase: { current: "preparation" }, reporting: { cadence: "weekly" }, currency: "USD", provider: { name: "Keystone" } });
     expect(answers).toEqual(["gbp"]);
   });
 });

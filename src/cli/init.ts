@@ -42,9 +42,16 @@ Examples:
       let ask: ((question: string) => Promise<string>) | undefined;
       if (interactive && stdin) {
         const { createInterface } = await import("node:readline/promises");
-        // Line mode: the terminal echoes and edits the line; no escape codes in the output.
-        const rl = createInterface({ input: stdin, output: ctx.host.stderr, terminal: false });
-        ask = (question) => rl.question(question);
+        // Line mode: the terminal echoes and edits the line; no escape codes in the output. Lines
+        // are read through the iterator, which buffers them: answers typed ahead or pasted at
+        // once are not lost between questions. At the end of input, the defaults apply.
+        const rl = createInterface({ input: stdin, terminal: false, crlfDelay: Infinity });
+        const lines = rl[Symbol.asyncIterator]();
+        ask = async (question) => {
+          ctx.host.stderr.write(question);
+          const line = await lines.next();
+          return line.done === true ? "" : line.value;
+        };
         close = () => rl.close();
       }
       try {

@@ -3,7 +3,6 @@ import { registerNew } from "./new.js";
 import { registerInit } from "./init.js";
 import { registerDiff } from "./diff.js";
 import { registerHistory } from "./history.js";
-import { registerHistory } from "./history.js";
 import { registerExport } from "./export.js";
 import { registerImport } from "./import.js";
 import type { CliContext } from "./index.js";
@@ -14,4 +13,4 @@ import { registerReport } from "./report.js";
  * ones defined in index.ts. Each module adds its command to ctx.program and imports its
  * implementation lazily in the action, so that start-up stays cheap.
  */
-export const COMMANDS: readonly ((ctx: CliContext) => void)[] = [registerInit, registerNew, registerFmt, registerDiff, registerHistory, registerHistory, registerImport, registerExport, registerReport];
+export const COMMANDS: readonly ((ctx: CliContext) => void)[] = [registerReport, registerDiff, registerHistory, registerInit, registerNew, registerFmt, registerImport, registerExport];

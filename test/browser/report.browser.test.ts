@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { budgetBars, heatMap, statusBars, timeline, trendLines } from "../../src/core/report/charts/index.js";
-import { budgetBarsInput, heatMapInput, statusBarsInput, timelineInput, trendLinesInput } from "../core/report/charts/fixtures.js";
+import { budgetBarsInput, heatMapInput, portfolioTimelineInput, statusBarsInput, timelineInput, trendLinesInput } from "../core/report/charts/fixtures.js";
 import { browserAvailability, chartBoxes, horizontalOverflow, launchChromium, pageGlobal, visit } from "../helpers/browser.js";
 import { runCli } from "../helpers/cli.js";
 
@@ -51,6 +51,7 @@ describe.skipIf(!availability.run)("report in headless Chromium", () => {
       statusBars(statusBarsInput),
       budgetBars(budgetBarsInput),
       timeline(timelineInput),
+      timeline(portfolioTimelineInput),
       trendLines(trendLinesInput),
       statusBars({ ...statusBarsInput, title: XSS, rows: [{ label: XSS, counts: { green: 1 } }] }),
       heatMap({ title: "No matrix", probabilityMax: 0, impactMax: 0, counts: [], bands: [] }),

@@ -65,7 +65,7 @@ export function budgetBars(input: BudgetBarsInput): Chart {
       const by = y + 8 + i * (BAR_H + BAR_GAP);
       const value = row[m.key];
       const w = (Math.max(0, value) / max) * PLOT_W;
-      parts.push(`<g>${tooltip(`${row.label}: ${m.label.toLowerCase()} ${money(value)}`)}${bar(m.key, PLOT_X, by, w, BAR_H)}${text(PLOT_X + w + 5, by + BAR_H / 2, money(value), { baseline: "middle", size: 10, fill: m.key === "approved" ? MUTED_INK : INK })}</g>`);
+      parts.push(`<g>${tooltip(`${row.label}: ${m.label.toLowerCase()} ${money(value)}`)}${bar(m.key, PLOT_X, by, w, BAR_H)}${text(PLOT_X + w + 5, by + BAR_H / 2, money(value), { baseline: "middle", size: 11, fill: m.key === "approved" ? MUTED_INK : INK })}</g>`);
     });
     let variance: string;
     let attrs: { fill: string; weight: "bold" | "normal" } = { fill: MUTED_INK, weight: "normal" };

@@ -4,7 +4,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { budgetBars, heatMap, statusBars, STATUS_COLORS, timeline, trendLines, type Chart } from "../../../../src/core/report/charts/index.js";
 import { contrastRatio } from "../../../../src/core/report/charts/palette.js";
-import { budgetBarsInput, dca5Scale, heatMapInput, statusBarsInput, timelineInput, trendLinesInput } from "./fixtures.js";
+import { budgetBarsInput, dca5Scale, heatMapInput, portfolioTimelineInput, statusBarsInput, timelineInput, trendLinesInput } from "./fixtures.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const EVIL = `<script>alert("x" & 'y')</script>`;
@@ -14,6 +14,7 @@ const examples: Record<string, () => Chart> = {
   "status-bars": () => statusBars(statusBarsInput),
   "budget-bars": () => budgetBars(budgetBarsInput),
   timeline: () => timeline(timelineInput),
+  "timeline-compact": () => timeline(portfolioTimelineInput),
   "trend-lines": () => trendLines(trendLinesInput),
 };
 
@@ -144,6 +145,15 @@ describe("report charts", () => {
   it("counts a milestone overdue when its date has passed without an actual", () => {
     const chart = timeline({ title: "T", asOf: "2026-11-30", rows: [{ label: "A", milestones: [{ label: "M", baseline: "2026-10-01", forecast: "2026-11-29" }, { label: "N", forecast: "2026-11-30" }] }] });
     expect(chart.description).toContain("2 milestones: 0 achieved, 1 overdue");
+  });
+
+  it("gives each milestone its own labelled line when there are few, and puts them on the bars when there are many", () => {
+    const few = timeline(timelineInput).svg;
+    expect(few).toContain(">M3 50k meters</text>");
+    expect(few).toContain(">+98d</text>");
+    const many = timeline(portfolioTimelineInput).svg;
+    expect(many).toContain(">Design</text>");
+    expect(many).not.toMatch(/>\+\d+d</);
   });
 
   it("places dates by the calendar, whatever the time zone (tests run in Pacific/Auckland)", () => {

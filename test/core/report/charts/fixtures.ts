@@ -111,3 +111,21 @@ export const trendLinesInput: TrendLinesInput = {
     { label: "Digital and Customer", points: [{ date: "2026-09-30", value: 23_180_000 }] },
   ],
 };
+
+/** More milestones than fit one line each: the compact layout, milestones on their bars. */
+export const portfolioTimelineInput: TimelineInput = {
+  title: "Water Network Performance: schedules",
+  asOf: "2026-11-30",
+  rows: [1, 2, 3, 4, 5].map((n) => ({
+    label: `PRJ-10${n} Network project ${n}`,
+    baselineStart: `2026-0${n}-01`,
+    baselineFinish: `2027-0${n}-28`,
+    forecastStart: `2026-0${n}-15`,
+    forecastFinish: `2027-0${n + 2}-28`,
+    milestones: [
+      { label: "Design", baseline: `2026-0${n + 2}-10`, actual: `2026-0${n + 2}-20` },
+      { label: "Build", baseline: `2026-${String(n + 6).padStart(2, "0")}-10`, forecast: `2026-${String(n + 7).padStart(2, "0")}-05` },
+      { label: "Handover", baseline: `2027-0${n}-20`, forecast: `2027-0${n + 2}-20` },
+    ],
+  })),
+};

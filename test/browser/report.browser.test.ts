@@ -44,6 +44,31 @@ describe.skipIf(!availability.run)("report in headless Chromium", () => {
     for (const dir of temps) rmSync(dir, { recursive: true, force: true });
   });
 
+  it("catches what it looks for: console errors, missing files, requests outside the report, inline styles a policy forbids", async () => {
+    const dir = tempDir();
+    const site = path.join(dir, "site");
+    mkdirSync(site);
+    writeFileSync(path.join(dir, "outside.css"), "p { color: red; }\n");
+    writeFileSync(
+      path.join(site, "index.html"),
+      [
+        `<!doctype html><html lang="en"><head><meta charset="utf-8">`,
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'self' 'unsafe-inline' https: file:; style-src 'self'">`,
+        `<link rel="stylesheet" href="../outside.css"><link rel="stylesheet" href="missing.css">`,
+        `</head><body><img src="https://example.invalid/logo.png" alt=""><p style="color: blue">x</p>`,
+        `<script>console.error("boom")</script></body></html>`,
+      ].join("\n"),
+    );
+    const { problems, close } = await visit(browser, path.join(site, "index.html"), site, DESKTOP);
+    await close();
+    const text = problems.join("\n");
+    expect(text).toContain("request outside the report: https://example.invalid/logo.png");
+    expect(text).toMatch(/request outside the report: file:.*outside\.css/);
+    expect(text).toMatch(/failed to load file:.*missing\.css/);
+    expect(text).toContain("console error: boom");
+    expect(text).toMatch(/console error: .*Content Security Policy/);
+  });
+
   it("renders every chart under a strict Content-Security-Policy, without running labels as code", async () => {
     const dir = tempDir();
     const charts = [

@@ -121,7 +121,7 @@ export function buildReport(input: ReportInput): ReportFile[] {
     }
   }
   if (format === "md") {
-    for (const [file, svg] of [...charts.entries()].sort(([a], [b]) => compareIds(a, b))) files.push({ path: file, content: `${svg}\n` });
+    for (const [file, svg] of [...charts.entries()].sort(([a], [b]) => compareIds(a, b))) files.push({ path: file, content: svg.endsWith("\n") ? svg : `${svg}\n` });
   }
   return files;
 }

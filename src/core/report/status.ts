@@ -13,9 +13,9 @@ export interface StatusView {
 
 const BUILT_IN_LABELS: Record<string, string> = {
   green: "Green",
-  "amber-green": "Amber/green",
+  "amber-green": "Amber/Green",
   amber: "Amber",
-  "amber-red": "Amber/red",
+  "amber-red": "Amber/Red",
   red: "Red",
 };
 

@@ -54,6 +54,22 @@ describe("pmo init", () => {
     for (const schema of Object.keys(settings["yaml.schemas"])) expect(existsSync(path.join(root, schema))).toBe(true);
   });
 
+  it("runs the pmo check, fmt and report commands of its CI pipelines as written", async () => {
+    const root = emptyFolder();
+    await runCli(["init", ...FLAGS], { cwd: root });
+    const workflow = parse(readFileSync(path.join(root, ".github/workflows/pmo.yml"), "utf8")) as { jobs: { check: { steps: { run?: string }[] } } };
+    const gitlab = parse(readFileSync(path.join(root, ".gitlab-ci.yml"), "utf8")) as Record<string, { script?: string[] }>;
+    const lines = [...workflow.jobs.check.steps.flatMap((s) => (s.run ? [s.run] : [])), ...Object.values(gitlab).flatMap((job) => job.script ?? [])];
+    const runnable = lines.filter((l) => /^pmo (check|fmt|report)\b/.test(l));
+    expect(runnable.length).toBeGreaterThanOrEqual(4);
+    for (const line of runnable) {
+      const args = line.replace(/\s*(\|\||>|\|).*$/, "").split(/\s+/).slice(1);
+      const asOf = args[0] === "fmt" ? [] : ["--as-of", "2026-11-30"];
+      const result = await runCli([...args, ...asOf], { cwd: root });
+      expect(result.code, `${line}\n${result.stderr}`).toBe(0);
+    }
+  });
+
   it.each(["strategic", "tactical", "operational", "project", "strategic,tactical,operational,project"])("the scaffold of a %s PMO passes pmo check and is in canonical form", async (type) => {
     const root = emptyFolder();
     expect((await runCli(["init", "--yes", "--type", type, "--as-of", "2026-11-30"], { cwd: root })).code).toBe(0);

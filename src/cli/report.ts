@@ -15,6 +15,7 @@ export function registerReport(ctx: CliContext): void {
     .option("--single", "write one file (report.html or report.md) instead of a site")
     .option("-t, --templates <dir>", "folder of templates and partials that override the built-in ones by name (see docs/templates.md)")
     .option("--force", "overwrite files in --out that pmo did not write")
+    .option("--no-history", "leave out the trend charts and what changed state, which read the git history")
     .option("-c, --config <file>", "config file (default: pmo.config.yaml in the repository)")
     .addHelpText(
       "after",
@@ -25,13 +26,21 @@ own files (and removes pages of deleted projects) but never a file it did not wr
 --force. The same files and --as-of give byte-identical output. A repository that does not
 validate gets its errors (exit 1) and no report.
 
+Inside a git repository the report also reads the first-parent history of HEAD (one git log,
+one git cat-file --batch): trend charts of each project's overall status and forecast at
+completion, the portfolio's status per reporting period and forecast drift, and on the
+dashboard the projects whose status or stage changed since the previous report (one
+reporting cadence before --as-of). Outside git, or with --no-history, the report says
+that these are left out.
+
 Examples:
   $ pmo report examples/meridian-water --as-of 2026-11-30 --out report
   $ pmo report --format md --out docs/status
   $ pmo report --single --out board-pack
-  $ pmo report --templates branding --out report`,
+  $ pmo report --templates branding --out report
+  $ pmo report --no-history --out report`,
     )
-    .action(async (dir: string | undefined, opts: { format: "html" | "md"; out: string; asOf?: string; single?: boolean; templates?: string; force?: boolean; config?: string }) => {
+    .action(async (dir: string | undefined, opts: { format: "html" | "md"; out: string; asOf?: string; single?: boolean; templates?: string; force?: boolean; history?: boolean; config?: string }) => {
       const { runReport } = await import("../commands/report.js");
       setExit(
         await runReport(
@@ -44,6 +53,7 @@ Examples:
             single: opts.single === true,
             templates: opts.templates,
             force: opts.force === true,
+            history: opts.history !== false,
             version: version(),
           },
           await io(),

@@ -4,11 +4,11 @@ import { fileURLToPath } from "node:url";
 import { buildCatalog } from "../core/catalog/index.js";
 import { runCheck } from "../core/engine/index.js";
 import { UsageError } from "../core/errors.js";
-import { gitRaw } from "../core/git/index.js";
 import { FORMATTERS } from "../core/format/index.js";
 import { buildReport, overlayTemplates, type OutputFormat, type TemplateSet, type TemplateSource } from "../core/report/index.js";
 import { ExitCode } from "../model/diagnostic.js";
 import type { CommandIO } from "./io.js";
+import { readReportGit } from "./report-history.js";
 import { writeReport } from "./report-output.js";
 import { displayPath, openWorkspace, relativeToCwd } from "./workspace.js";
 
@@ -23,6 +23,8 @@ export interface ReportCommandOptions {
   single: boolean;
   templates?: string;
   force: boolean;
+  /** Read the git history for the trend charts and "what changed state" (`--no-history` turns it off). */
+  history: boolean;
   version: string;
 }
 
@@ -57,6 +59,7 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
     return ExitCode.Findings;
   }
 
+  const git = await readReportGit(root, { history: options.history, config, settings: result.settings, asOf: options.asOf });
   const files = buildReport({
     catalog: buildCatalog(workspace.documents),
     settings: result.settings,
@@ -66,8 +69,10 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
     format: options.format,
     single: options.single,
     templates,
-    meta: { version: options.version, commit: await gitCommit(root) },
+    history: git.history,
+    meta: { version: options.version, commit: git.commit },
   });
+  for (const warning of git.warnings) io.stderr(warning);
   const { written, removed } = writeReport(out, files, { force: options.force, shownOut, generator: { generator: "pmo", format: options.format } });
   const entry = files[0]!.path;
   io.stdout(`wrote ${written} files to ${shownOut}${removed > 0 ? ` (removed ${removed} from the previous report)` : ""}; open ${shownOut}/${entry}\n`);
@@ -76,17 +81,6 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
 
 /** Rule ids of validation (not governance): documents with these errors are not reportable. */
 const VALIDATION = new Set(["yaml-syntax", "unreadable-file", "api-version", "schema", "duplicate-id", "unresolved-reference", "reference-cycle", "date-order", "date-in-future", "engagement-count", "status-scale", "risk-scale"]);
-
-/** The commit the report was made from, for the footer; null outside a git repository. */
-async function gitCommit(root: string): Promise<string | null> {
-  try {
-    const result = await gitRaw(root, ["rev-parse", "--verify", "--quiet", "HEAD"]);
-    const sha = result.stdout.toString("utf8").trim();
-    return result.code === 0 && /^[0-9a-f]{40,64}$/.test(sha) ? sha : null;
-  } catch {
-    return null; // git is not installed: a report without the commit is still a report
-  }
-}
 
 /**
  * The built-in templates of a format, overlaid with the user's from `<dir>/<format>/` (the

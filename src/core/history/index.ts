@@ -35,6 +35,8 @@ export interface HistoryInput {
   period: PeriodKind;
   since?: string;
   until?: string;
+  /** Also record stage changes, with the stage on every entry (the report's "what changed state"). */
+  trackStage?: boolean;
 }
 
 interface Parsed {
@@ -45,6 +47,7 @@ interface Parsed {
 
 interface Tuple {
   overall?: string;
+  stage?: string;
   forecastFinish?: string;
   forecastCost?: number;
   currency?: string;
@@ -143,7 +146,7 @@ export async function buildHistory(input: HistoryInput): Promise<History> {
       }
       projectPaths.set(id, paths);
       const doc = currentProject(id);
-      const tuple = doc ? tupleOf(doc, currency) : undefined;
+      const tuple = doc ? tupleOf(doc, currency, input.trackStage === true) : undefined;
       const before = last.get(id);
       if (same(before, tuple) && last.has(id)) continue;
       last.set(id, tuple);
@@ -157,6 +160,7 @@ export async function buildHistory(input: HistoryInput): Promise<History> {
         author: c.author,
         change,
         ...(tuple?.overall !== undefined ? { overall: tuple.overall } : {}),
+        ...(tuple?.stage !== undefined ? { stage: tuple.stage } : {}),
         ...(tuple?.forecastFinish !== undefined ? { forecastFinish: tuple.forecastFinish } : {}),
         ...(tuple?.forecastCost !== undefined ? { forecastCost: tuple.forecastCost, currency: tuple.currency } : {}),
       });
@@ -181,13 +185,14 @@ export async function buildHistory(input: HistoryInput): Promise<History> {
   };
 }
 
-function tupleOf(doc: PmoDocument, engagementCurrency: string | undefined): Tuple {
-  const v = doc.value as { name?: unknown; status?: { overall?: unknown }; schedule?: { forecastFinish?: unknown }; budget?: { forecast?: unknown; currency?: unknown } };
+function tupleOf(doc: PmoDocument, engagementCurrency: string | undefined, withStage: boolean): Tuple {
+  const v = doc.value as { name?: unknown; stage?: unknown; status?: { overall?: unknown }; schedule?: { forecastFinish?: unknown }; budget?: { forecast?: unknown; currency?: unknown } };
   const str = (x: unknown) => (typeof x === "string" ? x : undefined);
   const cost = typeof v.budget?.forecast === "number" ? v.budget.forecast : undefined;
   return {
     name: str(v.name),
     overall: str(v.status?.overall),
+    ...(withStage ? { stage: str(v.stage) } : {}),
     forecastFinish: str(v.schedule?.forecastFinish),
     forecastCost: cost,
     currency: cost !== undefined ? (str(v.budget?.currency) ?? engagementCurrency) : undefined,
@@ -196,7 +201,7 @@ function tupleOf(doc: PmoDocument, engagementCurrency: string | undefined): Tupl
 
 function same(a: Tuple | undefined, b: Tuple | undefined): boolean {
   if (!a || !b) return a === b;
-  return a.overall === b.overall && a.forecastFinish === b.forecastFinish && a.forecastCost === b.forecastCost && a.currency === b.currency;
+  return a.overall === b.overall && a.stage === b.stage && a.forecastFinish === b.forecastFinish && a.forecastCost === b.forecastCost && a.currency === b.currency;
 }
 
 async function snapshotOf(

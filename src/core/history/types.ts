@@ -8,6 +8,8 @@ export interface ProjectEntry {
   author: string;
   change: "added" | "modified" | "removed";
   overall?: string;
+  /** Only when the history was built with `trackStage`. */
+  stage?: string;
   forecastFinish?: string;
   forecastCost?: number;
   currency?: string;

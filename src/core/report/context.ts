@@ -1,8 +1,10 @@
 import type { Diagnostic } from "../../model/diagnostic.js";
 import type { Catalog } from "../catalog/index.js";
 import type { WaivedDiagnostic } from "../format/index.js";
+import type { ProjectHistory } from "../history/index.js";
 import type { Settings } from "../rules/index.js";
 import type { Chart } from "./charts/index.js";
+import type { ReportHistory } from "./history.js";
 import type { Links } from "./links.js";
 import type { StatusView } from "./status.js";
 
@@ -19,6 +21,10 @@ export interface ReportContext {
   scale: readonly StatusView[];
   status(value: string | undefined): StatusView | null;
   links: Links;
+  /** The git history, or why there is none (the trend charts and "what changed state"). */
+  history: ReportHistory;
+  /** One project's history, from an index built once. */
+  projectHistory(id: string): ProjectHistory | undefined;
 }
 
 /** A chart as a view holds it: inline SVG for HTML, a file beside the page for Markdown. */

@@ -7,6 +7,7 @@ export { buildReport, type ReportFile, type ReportInput, type SiteView } from ".
 export { createRenderer, TemplateError, type Renderer } from "./render.js";
 export { overlayTemplates, PAGE_TEMPLATES, type TemplateSet, type TemplateSource } from "./templates.js";
 export type { OutputFormat } from "./helpers.js";
+export { historyPeriod, type ReportHistory } from "./history.js";
 export { buildDashboardView, type DashboardView } from "./views/dashboard.js";
 export { buildProjectView, type ProjectView } from "./views/project.js";
 export { buildRiskRegisterView, type RiskRegisterView } from "./views/risk-register.js";

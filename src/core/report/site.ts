@@ -4,6 +4,7 @@ import type { WaivedDiagnostic } from "../format/index.js";
 import type { Settings } from "../rules/index.js";
 import { indexFindings, type ChartView, type ReportContext } from "./context.js";
 import type { OutputFormat } from "./helpers.js";
+import { indexProjectHistories, type ReportHistory } from "./history.js";
 import { compareIds, linksFor, projectFileNames, type Links, type PageKind } from "./links.js";
 import { createRenderer } from "./render.js";
 import { statusLookup, statusScaleView, type StatusView } from "./status.js";
@@ -11,6 +12,7 @@ import type { TemplateSet } from "./templates.js";
 import { buildDashboardView } from "./views/dashboard.js";
 import { buildEngagementView } from "./views/engagement.js";
 import { buildProjectView } from "./views/project.js";
+import type { PortfolioTrendsView, ProjectTrendsView } from "./views/trends.js";
 import { buildRiskRegisterView } from "./views/risk-register.js";
 
 export interface ReportInput {
@@ -23,6 +25,8 @@ export interface ReportInput {
   /** One file instead of a site. */
   single: boolean;
   templates: TemplateSet;
+  /** The git history for the trend charts and "what changed state", or why there is none. */
+  history: ReportHistory;
   /** What the footer stamps besides the as-of date. */
   meta: { version: string; commit: string | null };
 }
@@ -66,6 +70,8 @@ export function buildReport(input: ReportInput): ReportFile[] {
     findingsFor: indexFindings(input.findings, input.waived),
     scale,
     status: statusLookup(scale),
+    history: input.history,
+    projectHistory: indexProjectHistories(input.history),
   };
   const ctxFor = (page: PageKind): ReportContext => ({ ...base, links: linksFor(page, format, fileNames, input.single) });
   const engagement = catalog.engagement?.value;
@@ -94,12 +100,12 @@ export function buildReport(input: ReportInput): ReportFile[] {
     const projectViews = projects.map((p) => buildProjectView(ctx, p.value, p.doc.file, fileNames.get(p.value.id)!));
     const view = { site: siteFor("single", "Portfolio report", ctx.links), dashboard, risks, engagement: buildEngagementView(ctx), projects: projectViews };
     files.push({ path: `report.${format}`, content: renderer.render("single", view) });
-    [dashboard.statusChart, ...dashboard.budgets.map((b) => b.chart), risks.heatMap, ...projectViews.map((p) => p.timeline)].forEach(keepChart);
+    [dashboard.statusChart, ...dashboard.budgets.map((b) => b.chart), ...trendCharts(dashboard.trends), risks.heatMap, ...projectViews.flatMap((p) => [p.timeline, ...trendCharts(p.trends)])].forEach(keepChart);
   } else {
     const indexCtx = ctxFor("index");
     const dashboard = buildDashboardView(indexCtx);
     files.push({ path: `index.${format}`, content: renderer.render("index", { site: siteFor("index", "Portfolio dashboard", indexCtx.links), dashboard }) });
-    [dashboard.statusChart, ...dashboard.budgets.map((b) => b.chart)].forEach(keepChart);
+    [dashboard.statusChart, ...dashboard.budgets.map((b) => b.chart), ...trendCharts(dashboard.trends)].forEach(keepChart);
 
     const risksCtx = ctxFor("risks");
     const risks = buildRiskRegisterView(risksCtx);
@@ -117,11 +123,17 @@ export function buildReport(input: ReportInput): ReportFile[] {
       const name = fileNames.get(p.value.id)!;
       const project = buildProjectView(projectCtx, p.value, p.doc.file, name);
       files.push({ path: `projects/${name}.${format}`, content: renderer.render("project", { site: siteFor("project", `${project.id} ${project.name}`, projectCtx.links), project }) });
-      keepChart(project.timeline);
+      [project.timeline, ...trendCharts(project.trends)].forEach(keepChart);
     }
   }
   if (format === "md") {
     for (const [file, svg] of [...charts.entries()].sort(([a], [b]) => compareIds(a, b))) files.push({ path: file, content: svg.endsWith("\n") ? svg : `${svg}\n` });
   }
   return files;
+}
+
+/** The charts of a trends view, for Markdown's chart files. */
+function trendCharts(trends: ProjectTrendsView | PortfolioTrendsView): ChartView[] {
+  const first = "status" in trends ? trends.status : trends.statusByPeriod;
+  return [...(first ? [first] : []), ...trends.forecast];
 }

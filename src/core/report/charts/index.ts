@@ -8,4 +8,5 @@ export { timeline, type TimelineInput, type TimelineRow, type TimelineMilestone 
 export { statusBars, type StatusBarsInput } from "./status-bars.js";
 export { budgetBars, type BudgetBarsInput } from "./budget-bars.js";
 export { trendLines, type TrendLinesInput } from "./trend-lines.js";
+export { statusHistory, type StatusHistoryInput } from "./status-history.js";
 export { STATUS_COLORS, BAND_COLORS } from "./palette.js";

@@ -7,6 +7,11 @@ export interface TrendLinesInput {
   title: string;
   yLabel: string;
   series: { label: string; points: { date: string; value: number }[] }[];
+  /**
+   * Start the y axis at zero (the default). Off for a drift, where a few percent on top of a
+   * large amount would otherwise be a flat line: the axis then spans the values only.
+   */
+  includeZero?: boolean;
 }
 
 const WIDTH = 760;
@@ -35,7 +40,16 @@ export function trendLines(input: TrendLinesInput): Chart {
   const days = points.map((p) => p.day);
   const from = monthStart(Math.min(...days));
   const to = monthStart(Math.max(...days), 1);
-  const { min, max, step } = niceRange(Math.min(0, ...points.map((p) => p.value)), Math.max(...points.map((p) => p.value)));
+  const values = points.map((p) => p.value);
+  let low = input.includeZero === false ? Math.min(...values) : Math.min(0, ...values);
+  let high = Math.max(...values);
+  if (high <= low && input.includeZero === false) {
+    // A flat line: a band of 5% around it, so that the axis shows the amount, not decimals of it.
+    const pad = Math.max(1, Math.abs(low) * 0.05);
+    low -= pad;
+    high += pad;
+  }
+  const { min, max, step } = niceRange(low, high);
   const parts: string[] = [];
 
   // Legend.

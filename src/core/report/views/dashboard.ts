@@ -6,6 +6,8 @@ import { compareIds } from "../links.js";
 import { milestoneView, type MilestoneView } from "../milestones.js";
 import { decisionRows, rankRisks, riskRow, type DecisionRow, type RiskRow } from "../raid.js";
 import type { StatusView } from "../status.js";
+import { buildChangedState, type ChangedStateView } from "./changes.js";
+import { buildPortfolioTrends, type PortfolioTrendsView } from "./trends.js";
 
 export interface ProjectRef {
   id: string;
@@ -65,6 +67,10 @@ export interface DashboardView {
     proposedDecisions: number;
     staleReports: number;
   };
+  /** Projects whose overall status or stage changed since the previous report (from git history). */
+  changed: ChangedStateView;
+  /** Status distribution per period and forecast drift (from git history). */
+  trends: PortfolioTrendsView;
   needsDecision: {
     decisions: DecisionRow[];
     escalations: { project: ProjectRef; to: string; date: string | null; note: string | null }[];
@@ -146,6 +152,8 @@ export function buildDashboardView(ctx: ReportContext): DashboardView {
       proposedDecisions: proposed.length,
       staleReports: rag.filter((r) => r.stale).length,
     },
+    changed: buildChangedState(ctx),
+    trends: buildPortfolioTrends(ctx),
     needsDecision: {
       decisions: decisionRows(ctx, proposed),
       escalations: projects

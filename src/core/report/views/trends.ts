@@ -101,7 +101,7 @@ export function buildPortfolioTrends(ctx: ReportContext): PortfolioTrendsView {
       trendLines({
         title: `Portfolio forecast at completion over time (${currency})`,
         yLabel: `Forecast (${currency})`,
-        series: [{ label: `Total forecast at completion, end of each ${history.period} (${currency})`, points: byCurrency.get(currency)! }],
+        series: [{ label: `Total forecast, end of each ${history.period}`, points: byCurrency.get(currency)! }],
         includeZero: false,
       }),
       `forecast-by-${history.period}-${currency}.svg`,

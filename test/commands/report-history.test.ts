@@ -174,7 +174,7 @@ describe("pmo report without git history", () => {
     const result = await runCli(["report", ".", "--as-of", "2026-11-30", "--out", "out"], { cwd: young });
     expect(result.code).toBe(0);
     const html = readFileSync(path.join(young, "out/index.html"), "utf8");
-    expect(html).toContain("Nothing to compare with yet: the git history starts on 2026-11-25, after the previous report date.");
+    expect(html).toContain("Nothing to compare with yet: the git history starts on 25 Nov 2026, after the previous report date.");
     expect(readFileSync(path.join(young, "out/projects/PRJ-007.html"), "utf8")).toMatch(/<title id="[^"]+">PRJ-007 [^<]*: overall status over time<\/title>/);
   });
 });

@@ -1,5 +1,6 @@
 import { STAGES } from "../../../model/entities.js";
 import type { ProjectEntry } from "../../history/index.js";
+import { dayOf, longDate } from "../charts/time-scale.js";
 import type { ReportContext } from "../context.js";
 import { historyNote, previousReportDate } from "../history.js";
 import { compareIds } from "../links.js";
@@ -46,7 +47,7 @@ export function buildChangedState(ctx: ReportContext): ChangedStateView {
   const note = historyNote(ctx.history);
   if (note !== null || ctx.history.kind !== "git") return { ...base, note };
   if (ctx.history.firstDate > since) {
-    return { ...base, note: `Nothing to compare with yet: the git history starts on ${ctx.history.firstDate}, after the previous report date.` };
+    return { ...base, note: `Nothing to compare with yet: the git history starts on ${longDate(dayOf(ctx.history.firstDate)!)}, after the previous report date.` };
   }
 
   const changes: StateChange[] = [];

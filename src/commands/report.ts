@@ -2,7 +2,6 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildCatalog } from "../core/catalog/index.js";
-import { runCheck } from "../core/engine/index.js";
 import { UsageError } from "../core/errors.js";
 import { FORMATTERS } from "../core/format/index.js";
 import { buildReport, overlayTemplates, type OutputFormat, type TemplateSet, type TemplateSource } from "../core/report/index.js";
@@ -10,7 +9,7 @@ import { ExitCode } from "../model/diagnostic.js";
 import type { CommandIO } from "./io.js";
 import { readReportGit } from "./report-history.js";
 import { writeReport } from "./report-output.js";
-import { displayPath, openWorkspace, relativeToCwd } from "./workspace.js";
+import { checkOpenedWorkspace, displayPath, openWorkspace, relativeToCwd } from "./workspace.js";
 
 export const REPORT_FORMATS = ["html", "md"] as const;
 
@@ -42,16 +41,7 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
   const shownOut = displayPath(out, io.cwd);
   const templates = loadTemplates(options.format, options.templates, io.cwd);
   const { root, config, workspace } = await openWorkspace(options, io.cwd);
-  let result;
-  try {
-    result = await runCheck({ workspace, config, asOf: options.asOf });
-  } catch (error) {
-    if (error instanceof UsageError && error.diagnostics.length > 0) {
-      const diagnostics = relativeToCwd(error.diagnostics, root, io.cwd);
-      throw new UsageError(`invalid config file ${diagnostics[0]!.file}`, diagnostics, error.sources);
-    }
-    throw error;
-  }
+  const result = await checkOpenedWorkspace({ root, config, workspace }, options.asOf, io.cwd);
   const invalid = result.diagnostics.filter((d) => d.severity === "error" && VALIDATION.has(d.ruleId));
   if (invalid.length > 0) {
     io.stderr(FORMATTERS["stylish"]!(relativeToCwd(invalid, root, io.cwd), { palette: io.palette, sources: result.sources }));

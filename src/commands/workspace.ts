@@ -1,5 +1,6 @@
 import path from "node:path";
 import { loadConfig, type Config } from "../core/config/index.js";
+import { runCheck, type CheckResult } from "../core/engine/index.js";
 import { UsageError } from "../core/errors.js";
 import { isDirectory, loadWorkspace } from "../core/load/index.js";
 import type { Diagnostic } from "../model/diagnostic.js";
@@ -51,4 +52,21 @@ export function relativeToCwd(diagnostics: readonly Diagnostic[], root: string, 
     const shown = path.isAbsolute(d.file) ? d.file : path.relative(cwd, path.join(root, d.file)).split(path.sep).join("/");
     return { ...d, file: shown, sourceKey: d.sourceKey ?? d.file };
   });
+}
+
+/**
+ * Runs validation and the governance rules on an opened workspace. A config the engine cannot
+ * use (an unknown rule, bad options) is a usage error whose positions are shown relative to
+ * the current directory, like every other path pmo prints.
+ */
+export async function checkOpenedWorkspace(opened: { root: string; config: Config; workspace: Workspace }, asOf: string, cwd: string): Promise<CheckResult> {
+  try {
+    return await runCheck({ workspace: opened.workspace, config: opened.config, asOf });
+  } catch (error) {
+    if (error instanceof UsageError && error.diagnostics.length > 0) {
+      const diagnostics = relativeToCwd(error.diagnostics, opened.root, cwd);
+      throw new UsageError(`invalid config file ${diagnostics[0]!.file}`, diagnostics, error.sources);
+    }
+    throw error;
+  }
 }

@@ -102,7 +102,7 @@ export const rule = defineRule({
       });
     }
 
-    for (const [{ doc, value: project }, { currency, envelopes }] of notComparable) {
+    for (const [{ doc }, { currency, envelopes }] of notComparable) {
       const byCurrency = new Map<string, string[]>();
       for (const e of envelopes) byCurrency.set(e.currency, [...(byCurrency.get(e.currency) ?? []), e.id]);
       for (const [envelopeCurrency, ids] of byCurrency) {

@@ -4,7 +4,7 @@ import type { Diagnostic } from "../../model/diagnostic.js";
 import type { PmoDocument, Workspace } from "../../model/document.js";
 import { CONFIG_FILE, parseConfig, type Config } from "../config/index.js";
 import { UsageError } from "../errors.js";
-import { comparePaths, decodeSource, documentsOf, IGNORE_FILE } from "../load/index.js";
+import { comparePaths, documentsOfBytes, IGNORE_FILE } from "../load/index.js";
 import { git, readBlobs } from "./exec.js";
 import type { Repository, Revision } from "./refs.js";
 
@@ -71,7 +71,7 @@ export interface RevisionWorkspace {
  * the working tree and index are never touched. The config (`pmo.config.yaml` at that commit,
  * unless `config` is given) and `.pmoignore` are read at the same commit. Every blob comes
  * through one `git cat-file --batch`, and each file is parsed by the folder loader's
- * `documentsOf`, so documents, positions and diagnostics are the same as for a folder.
+ * `documentsOfBytes`, so documents, positions and diagnostics are the same as for a folder.
  */
 export async function loadWorkspaceAtRevision(repo: Repository, revision: Revision, root: string, config?: Config): Promise<RevisionWorkspace> {
   const tree = await listTree(repo, revision.commit);
@@ -124,12 +124,7 @@ export async function loadWorkspaceAtRevision(repo: Repository, revision: Revisi
       diagnostics.push({ ruleId: "unreadable-file", severity: "error", message: `cannot read the file at git ref "${revision.label}"`, file, line: 1, column: 1, pointer: "" });
       continue;
     }
-    const text = decodeSource(file, bytes);
-    if (typeof text !== "string") {
-      diagnostics.push(text);
-      continue;
-    }
-    documents.push(...documentsOf(file, text, diagnostics, sources));
+    documents.push(...documentsOfBytes(file, bytes, diagnostics, sources));
   }
   return { workspace: { root, documents, sources, diagnostics }, config };
 }

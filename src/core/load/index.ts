@@ -36,15 +36,20 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
       diagnostics.push(fileDiagnostic(file, `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, "unreadable-file"));
       continue;
     }
-    const text = decodeSource(file, bytes);
-    if (typeof text !== "string") {
-      diagnostics.push(text);
-      continue;
-    }
-    documents.push(...documentsOf(file, text, diagnostics, sources));
+    documents.push(...documentsOfBytes(file, bytes, diagnostics, sources));
   }
 
   return { root, documents, sources, diagnostics };
+}
+
+/** Decodes a file's bytes and parses its documents; a file that is not text becomes a diagnostic. */
+export function documentsOfBytes(file: string, bytes: Uint8Array, diagnostics: Diagnostic[], sources: Map<string, string>): PmoDocument[] {
+  const text = decodeSource(file, bytes);
+  if (typeof text !== "string") {
+    diagnostics.push(text);
+    return [];
+  }
+  return documentsOf(file, text, diagnostics, sources);
 }
 
 /** Parses one file's text into documents; also used for files read from git. */

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { buildCatalog } from "../core/catalog/index.js";
 import { UsageError } from "../core/errors.js";
 import { FORMATTERS } from "../core/format/index.js";
-import { buildReport, overlayTemplates, type OutputFormat, type TemplateSet, type TemplateSource } from "../core/report/index.js";
+import { overlayTemplates, renderReport, type OutputFormat, type TemplateSet, type TemplateSource } from "../core/report/index.js";
 import { ExitCode } from "../model/diagnostic.js";
 import type { CommandIO } from "./io.js";
 import { readReportGit } from "./report-history.js";
@@ -50,7 +50,7 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
   }
 
   const git = await readReportGit(root, { history: options.history, config, settings: result.settings, asOf: options.asOf });
-  const files = buildReport({
+  const files = renderReport({
     catalog: buildCatalog(workspace.documents),
     settings: result.settings,
     asOf: options.asOf,
@@ -63,8 +63,8 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
     meta: { version: options.version, commit: git.commit },
   });
   for (const warning of git.warnings) io.stderr(warning);
-  const { written, removed } = writeReport(out, files, { force: options.force, shownOut, generator: { generator: "pmo", format: options.format } });
-  const entry = files[0]!.path;
+  const { written, removed, first } = writeReport(out, files, { force: options.force, shownOut, generator: { generator: "pmo", format: options.format } });
+  const entry = first ?? "";
   io.stdout(`wrote ${written} files to ${shownOut}${removed > 0 ? ` (removed ${removed} from the previous report)` : ""}; open ${shownOut}/${entry}\n`);
   return ExitCode.Clean;
 }

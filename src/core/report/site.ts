@@ -52,11 +52,12 @@ export interface SiteView {
 }
 
 /**
- * The whole report, rendered in memory: pages (and, for Markdown, the SVG charts they link to,
- * since GitHub does not render SVG inline in Markdown). Pure: the same input gives the same
- * files, in the same order.
+ * The whole report: pages (and, for Markdown, the SVG charts they link to, since GitHub does
+ * not render SVG inline in Markdown), produced one file at a time so that a caller can write
+ * each page as soon as it is rendered instead of holding ten thousand pages in memory. Pure:
+ * the same input gives the same files, in the same order.
  */
-export function buildReport(input: ReportInput): ReportFile[] {
+export function* renderReport(input: ReportInput): Generator<ReportFile> {
   const { catalog, settings, asOf, format } = input;
   const renderer = createRenderer(input.templates, format);
   const scale = statusScaleView(catalog.engagement?.value, settings);
@@ -89,7 +90,6 @@ export function buildReport(input: ReportInput): ReportFile[] {
   });
 
   const projects = [...catalog.projects].sort((a, b) => compareIds(a.value.id, b.value.id));
-  const files: ReportFile[] = [];
   const charts = new Map<string, string>();
   const keepChart = (chart: ChartView): void => void charts.set(chart.file, chart.svg);
 
@@ -99,37 +99,41 @@ export function buildReport(input: ReportInput): ReportFile[] {
     const risks = buildRiskRegisterView(ctx);
     const projectViews = projects.map((p) => buildProjectView(ctx, p.value, p.doc.file, fileNames.get(p.value.id)!));
     const view = { site: siteFor("single", "Portfolio report", ctx.links), dashboard, risks, engagement: buildEngagementView(ctx), projects: projectViews };
-    files.push({ path: `report.${format}`, content: renderer.render("single", view) });
+    yield { path: `report.${format}`, content: renderer.render("single", view) };
     [dashboard.statusChart, ...dashboard.budgets.map((b) => b.chart), ...trendCharts(dashboard.trends), risks.heatMap, ...projectViews.flatMap((p) => [p.timeline, ...trendCharts(p.trends)])].forEach(keepChart);
   } else {
     const indexCtx = ctxFor("index");
     const dashboard = buildDashboardView(indexCtx);
-    files.push({ path: `index.${format}`, content: renderer.render("index", { site: siteFor("index", "Portfolio dashboard", indexCtx.links), dashboard }) });
+    yield { path: `index.${format}`, content: renderer.render("index", { site: siteFor("index", "Portfolio dashboard", indexCtx.links), dashboard }) };
     [dashboard.statusChart, ...dashboard.budgets.map((b) => b.chart), ...trendCharts(dashboard.trends)].forEach(keepChart);
 
     const risksCtx = ctxFor("risks");
     const risks = buildRiskRegisterView(risksCtx);
-    files.push({ path: `risks.${format}`, content: renderer.render("risks", { site: siteFor("risks", "Risk register", risksCtx.links), risks }) });
+    yield { path: `risks.${format}`, content: renderer.render("risks", { site: siteFor("risks", "Risk register", risksCtx.links), risks }) };
     keepChart(risks.heatMap);
 
     const engagementCtx = ctxFor("engagement");
     const engagementView = buildEngagementView(engagementCtx);
     if (engagementView) {
-      files.push({ path: `engagement.${format}`, content: renderer.render("engagement", { site: siteFor("engagement", "Engagement", engagementCtx.links), engagement: engagementView }) });
+      yield { path: `engagement.${format}`, content: renderer.render("engagement", { site: siteFor("engagement", "Engagement", engagementCtx.links), engagement: engagementView }) };
     }
 
     const projectCtx = ctxFor("project");
     for (const p of projects) {
       const name = fileNames.get(p.value.id)!;
       const project = buildProjectView(projectCtx, p.value, p.doc.file, name);
-      files.push({ path: `projects/${name}.${format}`, content: renderer.render("project", { site: siteFor("project", `${project.id} ${project.name}`, projectCtx.links), project }) });
+      yield { path: `projects/${name}.${format}`, content: renderer.render("project", { site: siteFor("project", `${project.id} ${project.name}`, projectCtx.links), project }) };
       [project.timeline, ...trendCharts(project.trends)].forEach(keepChart);
     }
   }
   if (format === "md") {
-    for (const [file, svg] of [...charts.entries()].sort(([a], [b]) => compareIds(a, b))) files.push({ path: file, content: svg.endsWith("\n") ? svg : `${svg}\n` });
+    for (const [file, svg] of [...charts.entries()].sort(([a], [b]) => compareIds(a, b))) yield { path: file, content: svg.endsWith("\n") ? svg : `${svg}\n` };
   }
-  return files;
+}
+
+/** The whole report as a list, for callers that want every file at once (tests, small reports). */
+export function buildReport(input: ReportInput): ReportFile[] {
+  return [...renderReport(input)];
 }
 
 /** The charts of a trends view, for Markdown's chart files. */

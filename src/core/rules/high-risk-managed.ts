@@ -14,7 +14,7 @@ export const rule = defineRule({
     description: "An open high or critical threat has an owner, a dated mitigation that is not done, and a review within the review period",
     group: "risk",
     severity: "error",
-    presets: ["recommended", "project", "tactical"],
+    presets: ["recommended", "project", "tactical", "operational"],
     messages: {
       noOwner: "risk scored {{score}} has no owner",
       noMitigation: "risk scored {{score}} has no mitigation with a due date",

@@ -119,7 +119,8 @@ export function resolveSettings(engagement: Engagement | undefined, thresholds: 
     statusScale,
     statusRank: rank,
     isGreen: (v) => rank(v) === 0,
-    isRed: (v) => v !== undefined && rank(v) === statusScale.values.length - 1,
+    // On a one-value scale that value is the best, not also the worst.
+    isRed: (v) => v !== undefined && statusScale.values.length > 1 && rank(v) === statusScale.values.length - 1,
     budgetTolerancePercent: pick("budgetTolerancePercent", gov?.tolerances?.budgetPercent, thresholds.budgetTolerancePercent, DEFAULTS.budgetTolerancePercent),
     scheduleToleranceDays: pick("scheduleToleranceDays", gov?.tolerances?.scheduleDays, thresholds.scheduleToleranceDays, DEFAULTS.scheduleToleranceDays),
     scheduleTolerancePercent: pick<number | undefined>("scheduleTolerancePercent", gov?.tolerances?.schedulePercent, thresholds.scheduleTolerancePercent, undefined),

@@ -127,7 +127,7 @@ function parseFully(file: string, text: string): ParsedSource {
       if (!reportErrors) return;
       for (const error of errors) {
         syntaxErrors++;
-        if (syntaxErrors <= MAX_SYNTAX_ERRORS_PER_FILE) diagnostics.push(syntaxDiagnostic(file, docIndex, error, lineCounter));
+        if (syntaxErrors <= MAX_SYNTAX_ERRORS_PER_FILE) diagnostics.push(syntaxDiagnostic(file, docIndex, error, lineCounter, text));
       }
       return;
     }
@@ -169,13 +169,20 @@ const SYNTAX_HINTS: Record<string, string> = {
   TAG_RESOLVE_FAILED: "remove the tag or use a standard one",
 };
 
-function syntaxDiagnostic(file: string, docIndex: number, error: YAMLError, lineCounter: LineCounter): Diagnostic {
-  const start = lineCounter.linePos(error.pos[0]);
-  const end = lineCounter.linePos(error.pos[1]);
+function syntaxDiagnostic(file: string, docIndex: number, error: YAMLError, lineCounter: LineCounter, text: string): Diagnostic {
+  // The parser notices a missing closing quote only where the text ends; the reader needs
+  // the place the string was opened.
+  const opened = error.code === "MISSING_CHAR" && /quote/.test(error.message) ? openingQuote(text, error.pos[0]) : undefined;
+  const start = lineCounter.linePos(opened ?? error.pos[0]);
+  const end = lineCounter.linePos(opened !== undefined ? opened + 1 : error.pos[1]);
   return {
     ruleId: "yaml-syntax",
     severity: "error",
-    message: /call stack/i.test(error.message) ? "the structure is nested too deeply to read" : error.message.replace(/ at line \d+, column \d+.*$/s, ""),
+    message: /call stack/i.test(error.message)
+      ? "the structure is nested too deeply to read"
+      : opened !== undefined
+        ? "this quoted string is never closed"
+        : error.message.replace(/ at line \d+, column \d+.*$/s, ""),
     hint: /call stack/i.test(error.message) ? "flatten the structure: pmo documents need only a few levels of nesting" : SYNTAX_HINTS[error.code],
     file,
     line: start.line,
@@ -185,6 +192,33 @@ function syntaxDiagnostic(file: string, docIndex: number, error: YAMLError, line
     pointer: "",
     docIndex,
   };
+}
+
+/**
+ * The offset of the quote that opens the last unclosed quoted value before `offset`: the last
+ * line, going back, whose value starts with a quote that the line does not close.
+ */
+function openingQuote(text: string, offset: number): number | undefined {
+  const lines = text.slice(0, offset).split("\n");
+  let lineStart = offset - lines[lines.length - 1]!.length;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!;
+    const m = /^(\s*(?:-\s+)?(?:[^\s#"'][^:#]*:\s+)?)(["'])(.*)$/.exec(line);
+    if (m && !closesOnLine(m[3]!, m[2]!)) return lineStart + m[1]!.length;
+    lineStart -= (lines[i - 1]?.length ?? 0) + 1;
+  }
+  return undefined;
+}
+
+function closesOnLine(rest: string, quote: string): boolean {
+  for (let i = 0; i < rest.length; i++) {
+    if (quote === '"' && rest[i] === "\\") i++;
+    else if (rest[i] === quote) {
+      if (quote === "'" && rest[i + 1] === "'") i++;
+      else return true;
+    }
+  }
+  return false;
 }
 
 function describe(error: unknown): string {

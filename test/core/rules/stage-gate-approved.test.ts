@@ -36,6 +36,25 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: "the cited decision approves something else than a stage gate",
+      files: { "p.yaml": project("delivery", [gate("delivery", "decision: DEC-1, outcome: approved")]), "d.yaml": decision("approved").replace("type: stage-gate", "type: budget-change") },
+      errors: [{ file: "p.yaml", line: 8, column: 52, message: "cites decision DEC-1, which approves a budget-change, not a stage gate" }],
+    },
+    {
+      name: "the cited decision approves the gate into another stage",
+      files: { "p.yaml": project("delivery", [gate("delivery", "decision: DEC-1, outcome: approved")]), "d.yaml": decision("approved").replace("stage: delivery", "stage: planning") },
+      errors: [{ file: "p.yaml", line: 8, column: 52, message: "which approves the gate into planning" }],
+    },
+    {
+      name: "the cited decision is about another project",
+      files: {
+        "p.yaml": project("delivery", [gate("delivery", "decision: DEC-1, outcome: approved")]),
+        "q.yaml": project("proposal", []).replace("id: PRJ-1", "id: PRJ-2"),
+        "d.yaml": decision("approved").replace("project: PRJ-1", "project: PRJ-2"),
+      },
+      errors: [{ file: "p.yaml", line: 8, column: 52, message: "which is about project PRJ-2" }],
+    },
+    {
       name: "no gates at all",
       files: { "p.yaml": project("delivery", []).replace("gates:\n  []\n", "") },
       errors: [{ file: "p.yaml", line: 6, column: 8, message: "project is in delivery, but no gate into delivery is recorded; add the approved gate to gates" }],

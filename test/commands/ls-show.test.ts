@@ -131,7 +131,7 @@ describe("pmo ls", () => {
       [
         "ID      Name                          Portfolio  Stage     Status  Forecast finish  Approved  Forecast   %  Manager",
         "PRJ-1   Closed one                    PF-A       closed",
-        'PRJ-2   Pumps, valves and "fittings"  PF-A       delivery  red     2027-02-28         EUR 1m  EUR 1.2m  40  Bob Baker',
+        'PRJ-2   Pumps, valves and "fittings"  PF-A       delivery  red     2027-02-28         EUR 1M  EUR 1.2M  40  Bob Baker',
         "PRJ-10  Telemetry                     PG-A       planning  green                    GBP 250k                Bob Baker",
         "",
       ].join("\n"),

@@ -3,6 +3,7 @@ import { daysBetween } from "./calendar.js";
 import { num, obj, str, type Relations } from "./relations.js";
 import type { SortValue } from "./sort.js";
 import type { StatusColour } from "./status.js";
+import { formatMoney as formatCompactMoney, groupThousands } from "../money.js";
 
 /** How a table cell is emphasised; the command maps tones to its palette. */
 export type Tone = StatusColour | "dim";
@@ -257,13 +258,13 @@ export function cellOf(col: Column, doc: PmoDocument, ctx: QueryContext): Cell {
   return { text: value === undefined ? "" : String(value) };
 }
 
-// An explicit locale: grouping and compact suffixes must not follow the machine's settings.
-const COMPACT = new Intl.NumberFormat("en-GB", { notation: "compact", maximumSignificantDigits: 3 });
-const FULL = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
-
-/** `GBP 42.5m`: short enough for a table column; exact amounts are in JSON and CSV. */
+/**
+ * `GBP 42.5M` in tables, `GBP 42,500,000` when exact: the project's one money format
+ * (src/core/money.ts), which does not depend on the machine's ICU data.
+ */
 export function formatMoney(amount: number, currencyCode: string | undefined, options: { exact?: boolean } = {}): string {
-  const formatted = (options.exact ? FULL : COMPACT).format(amount);
+  if (!options.exact) return formatCompactMoney(amount, currencyCode);
+  const formatted = `${amount < 0 ? "-" : ""}${groupThousands(Math.round(Math.abs(amount) * 100) / 100)}`;
   return currencyCode ? `${currencyCode} ${formatted}` : formatted;
 }
 

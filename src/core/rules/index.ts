@@ -20,6 +20,7 @@ import { rule as redStatusHasRecovery } from "./red-status-has-recovery.js";
 import { rule as riskReviewOverdue } from "./risk-review-overdue.js";
 import { rule as scheduleRagConsistent } from "./schedule-rag-consistent.js";
 import { rule as stageGateApproved } from "./stage-gate-approved.js";
+import { rule as subPortfolioEnvelopesWithinParent } from "./sub-portfolio-envelopes-within-parent.js";
 import { rule as statusDimensionsConsistent } from "./status-dimensions-consistent.js";
 import { rule as statusReportStale } from "./status-report-stale.js";
 
@@ -52,6 +53,7 @@ export const RULES: readonly Rule[] = ([
   riskReviewOverdue,
   scheduleRagConsistent,
   stageGateApproved,
+  subPortfolioEnvelopesWithinParent,
   statusDimensionsConsistent,
   statusReportStale,
 ] as Rule[]).sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));

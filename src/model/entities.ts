@@ -419,7 +419,8 @@ export interface Decision extends DocumentHeader<"Decision"> {
   date?: IsoDate;
   /** An engagement governance forum id. */
   forum?: Id;
-  approves?: { type: ApprovalType; stage?: Stage; milestones?: string[] } & Extensions;
+  /** `baselines`: for a rebaseline, the new baseline date by milestone id, and `finish` for the project's finish. */
+  approves?: { type: ApprovalType; stage?: Stage; milestones?: string[]; baselines?: Record<string, IsoDate> } & Extensions;
   rationale?: string;
   supersedes?: Id;
 }

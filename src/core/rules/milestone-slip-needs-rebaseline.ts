@@ -1,7 +1,7 @@
 import { defineRule } from "./rule.js";
 import { formatDays } from "./support/days.js";
 import { isTerminalStage } from "./support/lifecycle.js";
-import { approvedRebaselines, milestoneSlipDays, scheduleTolerance, type Rebaselines } from "./support/milestones.js";
+import { approvedRebaselines, isAchieved, milestoneSlipDays, scheduleTolerance, unapprovedSlip, type Rebaselines } from "./support/milestones.js";
 
 /**
  * Tolerances are delegated authority: within them the project manager re-plans alone; beyond
@@ -20,6 +20,8 @@ export const rule = defineRule({
     messages: {
       unapprovedSlip:
         "milestone {{milestone}} forecast {{forecast}} is {{slip}} behind baseline {{baseline}}, beyond the schedule tolerance of {{tolerance}}; no approved rebaseline decision for {{project}} covers it",
+      beyondRebaseline:
+        "milestone {{milestone}} forecast {{forecast}} is {{slip}} behind its re-baselined date {{baseline}} (approved in {{decision}}), beyond the schedule tolerance of {{tolerance}}; the slip needs a new rebaseline decision",
     },
   },
   check({ catalog, settings, report }) {
@@ -27,22 +29,28 @@ export const rule = defineRule({
       if (isTerminalStage(project.stage) || !project.milestones) continue;
       const tolerance = scheduleTolerance(project, settings);
       let rebaselines: Rebaselines | undefined;
+      const hasRebaselineDecisions = catalog.decisionsOf(project.id).some((d) => d.value.approves?.type === "rebaseline");
       project.milestones.forEach((m, index) => {
-        const slip = milestoneSlipDays(m);
-        if (slip === undefined || slip <= tolerance.days) return;
+        if (isAchieved(m) || m.forecast === undefined) return;
+        // Without re-baseline decisions only the original baseline counts, and most milestones
+        // are within tolerance of it: the decisions are read only when they can matter.
+        const original = milestoneSlipDays(m);
+        if (!hasRebaselineDecisions && (original === undefined || original <= tolerance.days)) return;
         rebaselines ??= approvedRebaselines(catalog, project.id);
-        if (rebaselines.milestone(m.id)) return;
+        const slip = unapprovedSlip(m.id, m.forecast, m.baseline, tolerance.days, rebaselines);
+        if (!slip) return;
         report({
           doc,
           path: ["milestones", index, "forecast"],
-          messageId: "unapprovedSlip",
+          messageId: slip.decision ? "beyondRebaseline" : "unapprovedSlip",
           data: {
             milestone: m.id,
-            forecast: m.forecast ?? "",
-            baseline: m.baseline ?? "",
-            slip: formatDays(slip),
+            forecast: m.forecast,
+            baseline: slip.against,
+            slip: formatDays(slip.days),
             tolerance: tolerance.text,
             project: project.id,
+            decision: slip.decision ?? "",
           },
         });
       });

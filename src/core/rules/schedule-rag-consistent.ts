@@ -1,6 +1,6 @@
 import { defineRule } from "./rule.js";
 import { isTerminalStage } from "./support/lifecycle.js";
-import { approvedRebaselines, finishSlipDays, milestoneSlipDays, scheduleTolerance } from "./support/milestones.js";
+import { approvedRebaselines, isAchieved, scheduleTolerance, unapprovedSlip } from "./support/milestones.js";
 
 /**
  * A schedule reported green must be green by the dates: no milestone still to come, and not
@@ -44,14 +44,13 @@ export const rule = defineRule({
       const approved = approvedRebaselines(catalog, project.id);
       const slips: Slip[] = [];
       for (const m of project.milestones ?? []) {
-        const days = milestoneSlipDays(m);
-        if (days === undefined || days <= tolerance.days || approved.milestone(m.id)) continue;
-        slips.push({ days, messageId: "milestoneSlip", data: { milestone: m.id, name: m.name, baseline: m.baseline ?? "" } });
+        if (isAchieved(m)) continue;
+        const slip = unapprovedSlip(m.id, m.forecast, m.baseline, tolerance.days, approved);
+        if (slip) slips.push({ days: slip.days, messageId: "milestoneSlip", data: { milestone: m.id, name: m.name, baseline: slip.against } });
       }
-      const finish = finishSlipDays(project);
-      if (finish !== undefined && finish > tolerance.days && !approved.finish) {
-        slips.push({ days: finish, messageId: "finishSlip", data: { baseline: project.schedule?.baselineFinish ?? "" } });
-      }
+      const s = project.schedule;
+      const finish = s?.actualFinish === undefined ? unapprovedSlip("finish", s?.forecastFinish, s?.baselineFinish, tolerance.days, approved) : undefined;
+      if (finish) slips.push({ days: finish.days, messageId: "finishSlip", data: { baseline: finish.against } });
       if (slips.length === 0) continue;
       // The largest slip speaks for the project; ties go to the first in the document.
       const worst = slips.reduce((a, b) => (b.days > a.days ? b : a));

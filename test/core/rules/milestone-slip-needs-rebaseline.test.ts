@@ -42,6 +42,17 @@ currency: EUR
 
 testRule(rule, {
   valid: [
+    {
+      name: "a slip within tolerance of the re-baselined date",
+      files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline, milestones: [M2], baselines: { M2: 2027-01-15 } }") },
+    },
+    {
+      name: "the latest of two re-baselines holds",
+      files: {
+        "p.yaml": project(slipped),
+        "d.yaml": decision("{ type: rebaseline, baselines: { M2: 2026-11-30 } }") + "---\n" + decision("{ type: rebaseline, baselines: { M2: 2027-01-20 } }").replace("id: DEC-1", "id: DEC-2").replace("date: 2026-10-21", "date: 2026-11-18"),
+      },
+    },
     { name: "within tolerance (exactly 30 days)", files: { "p.yaml": project("  - { id: M2, name: Build, baseline: 2026-09-30, forecast: 2026-10-30 }") } },
     { name: "ahead of baseline", files: { "p.yaml": project("  - { id: M2, name: Build, baseline: 2026-09-30, forecast: 2026-08-30 }") } },
     { name: "covered by an approved decision listing the milestone", files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline, milestones: [M2, M3] }") } },
@@ -71,6 +82,11 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: "a further slip beyond tolerance of the re-baselined date",
+      files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline, milestones: [M2], baselines: { M2: 2026-12-15 } }") },
+      errors: [{ file: "p.yaml", line: 10, column: 77, message: "milestone M2 forecast 2027-01-29 is 45 days behind its re-baselined date 2026-12-15 (approved in DEC-1), beyond the schedule tolerance of 30 days; the slip needs a new rebaseline decision" }],
+    },
     {
       name: "121 days late with no decision",
       files: { "p.yaml": project(slipped) },

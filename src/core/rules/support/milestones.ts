@@ -61,24 +61,72 @@ export function scheduleTolerance(project: Project, settings: Settings): Schedul
  * What approved re-baseline decisions of a project cover. A decision that lists milestones
  * covers those milestones and the project's finish; one that lists none re-plans the whole
  * project. Milestones keep their original baselines in the data, so the variance stays
- * visible; rules judging slip against baseline ask here whether the slip was approved.
+ * visible; rules judging slip against baseline ask here whether the slip was approved, and
+ * against which date: a decision that records the new dates (`approves.baselines`) moves the
+ * yardstick to them, so a further slip beyond tolerance needs a new decision. When several
+ * decisions re-baseline the same milestone, the latest (by date, then id) holds.
  */
 export interface Rebaselines {
   wholeProject: boolean;
   finish: boolean;
   milestone(id: string): boolean;
+  /** The approved re-baselined date of a milestone (or "finish"), with the decision that set it. */
+  baseline(id: string): { date: string; decision: string } | undefined;
 }
 
 export function approvedRebaselines(catalog: Catalog, projectId: string): Rebaselines {
   const milestones = new Set<string>();
+  const dates = new Map<string, { date: string; decision: string; decided: string }>();
   let wholeProject = false;
   let any = false;
+  const strip = (ref: string): string => (ref.startsWith(`${projectId}/`) ? ref.slice(projectId.length + 1) : ref);
   for (const { value: d } of catalog.decisionsOf(projectId)) {
     if (d.status !== "approved" || d.approves?.type !== "rebaseline") continue;
     any = true;
     const listed = d.approves.milestones ?? [];
-    if (listed.length === 0) wholeProject = true;
-    for (const ref of listed) milestones.add(ref.startsWith(`${projectId}/`) ? ref.slice(projectId.length + 1) : ref);
+    const baselines = Object.entries(d.approves.baselines ?? {}).filter(([key]) => !key.startsWith("x-"));
+    if (listed.length === 0 && baselines.every(([key]) => key === "finish")) wholeProject = true;
+    for (const ref of listed) milestones.add(strip(ref));
+    for (const [key, date] of baselines) {
+      const id = strip(key);
+      if (id !== "finish") milestones.add(id);
+      const decided = `${d.date ?? ""} ${d.id}`;
+      const previous = dates.get(id);
+      if (!previous || previous.decided < decided) dates.set(id, { date, decision: d.id, decided });
+    }
   }
-  return { wholeProject, finish: any, milestone: (id) => wholeProject || milestones.has(id) };
+  return {
+    wholeProject,
+    finish: any,
+    milestone: (id) => wholeProject || milestones.has(id),
+    baseline: (id) => {
+      const found = dates.get(id);
+      return found ? { date: found.date, decision: found.decision } : undefined;
+    },
+  };
+}
+
+/**
+ * A slip that needs approval: beyond tolerance against the baseline in force. That is the
+ * re-baselined date when an approved decision records one, else the original baseline (and
+ * then any approved re-baseline covering the milestone approves the slip).
+ */
+export function unapprovedSlip(
+  id: string,
+  forecast: string | undefined,
+  baseline: string | undefined,
+  toleranceDays: number,
+  rebaselines: Rebaselines,
+): { days: number; against: string; decision?: string } | undefined {
+  if (forecast === undefined) return undefined;
+  const rebaselined = rebaselines.baseline(id);
+  if (rebaselined) {
+    const days = daysBetween(rebaselined.date, forecast);
+    return days > toleranceDays ? { days, against: rebaselined.date, decision: rebaselined.decision } : undefined;
+  }
+  if (baseline === undefined) return undefined;
+  const days = daysBetween(baseline, forecast);
+  if (days <= toleranceDays) return undefined;
+  const covered = id === "finish" ? rebaselines.finish : rebaselines.milestone(id);
+  return covered ? undefined : { days, against: baseline };
 }

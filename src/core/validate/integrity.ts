@@ -132,6 +132,7 @@ function checkReferences(doc: PmoDocument, index: Index, hasRoster: boolean, for
     }
   }
   if (doc.kind === "Project") checkProjectLocalRefs(doc, index, out);
+  if (doc.kind === "Decision") checkDecisionMilestones(doc, index, out);
   if (doc.kind === "Risk" || doc.kind === "Issue" || doc.kind === "Decision") {
     if (doc.value["project"] !== undefined && doc.value["portfolio"] !== undefined) {
       out.push(diagnostic(doc, ["portfolio"], "unresolved-reference", `${doc.kind.toLowerCase()} names both a project and a portfolio`, "keep one: the project it belongs to, or the portfolio"));
@@ -182,6 +183,25 @@ function checkProjectLocalRefs(doc: PmoDocument, index: Index, out: Diagnostic[]
       out.push(diagnostic(doc, ["milestones", i, "dependsOn", j], "unresolved-reference", `milestone dependency "${ref}" ${target.why}`, "write M2 for a milestone of this project, or PRJ-002/M3 for one of another project"));
     });
   });
+}
+
+/** A rebaseline decision's milestones and re-baselined dates name milestones of its project. */
+function checkDecisionMilestones(doc: PmoDocument, index: Index, out: Diagnostic[]): void {
+  const projectId = str(doc.value["project"]);
+  const project = projectId === undefined ? undefined : index.get(projectId);
+  if (!project || project.kind !== "Project") return;
+  const approves = obj(doc.value["approves"]);
+  const known = new Set(list(project.value["milestones"]).map((m) => str(obj(m)?.["id"])).filter(isString));
+  const name = (ref: string): string => (ref.startsWith(`${projectId}/`) ? ref.slice(projectId!.length + 1) : ref);
+  list(approves?.["milestones"]).forEach((ref, i) => {
+    if (typeof ref === "string" && !known.has(name(ref))) {
+      out.push(diagnostic(doc, ["approves", "milestones", i], "unresolved-reference", `milestone "${ref}" is not a milestone of project ${projectId}${known.size ? ` (known: ${[...known].sort().join(", ")})` : ""}`, "use the id of one of the project's milestones"));
+    }
+  });
+  for (const key of Object.keys(obj(approves?.["baselines"]) ?? {})) {
+    if (key === "finish" || key.startsWith("x-") || known.has(name(key))) continue;
+    out.push(diagnostic(doc, ["approves", "baselines", key], "unresolved-reference", `re-baselined milestone "${key}" is not a milestone of project ${projectId}${known.size ? ` (known: ${[...known].sort().join(", ")})` : ""}`, "key the new dates by the project's milestone ids, or finish for the project's finish", { key: true }));
+  }
 }
 
 function resolveMilestone(doc: PmoDocument, ref: string, index: Index): { ok: true; key: string } | { ok: false; why: string } {

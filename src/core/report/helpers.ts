@@ -37,6 +37,7 @@ export function reportHelpers(formatName: OutputFormat, safe: (html: string) => 
     const emoji = (kind === "status" ? STATUS_EMOJI : BAND_EMOJI)[value];
     return emoji ? `${emoji} ${label}` : label;
   };
+  const formattedDates = new Map<string, string>();
   // Handlebars passes its options object as the last argument of every helper.
   const args = (list: unknown[]): unknown[] => list.slice(0, -1);
 
@@ -45,7 +46,14 @@ export function reportHelpers(formatName: OutputFormat, safe: (html: string) => 
     date: (...list: unknown[]) => {
       const [value, pattern] = args(list);
       if (!present(value)) return NONE;
-      return formatDate(parseISO(String(value)), typeof pattern === "string" ? pattern : "d MMM yyyy");
+      // A report formats the same few hundred dates thousands of times.
+      const key = `${String(value)}\u0000${typeof pattern === "string" ? pattern : ""}`;
+      let text = formattedDates.get(key);
+      if (text === undefined) {
+        text = formatDate(parseISO(String(value)), typeof pattern === "string" ? pattern : "d MMM yyyy");
+        formattedDates.set(key, text);
+      }
+      return text;
     },
     /** {{money amount currency}} "GBP 14.26M". */
     money: (...list: unknown[]) => {

@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildCatalog } from "../core/catalog/index.js";
 import { UsageError } from "../core/errors.js";
 import { FORMATTERS } from "../core/format/index.js";
 import { overlayTemplates, renderReport, type OutputFormat, type TemplateSet, type TemplateSource } from "../core/report/index.js";
@@ -51,7 +50,7 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
 
   const git = await readReportGit(root, { history: options.history, config, settings: result.settings, asOf: options.asOf });
   const files = renderReport({
-    catalog: buildCatalog(workspace.documents),
+    catalog: result.catalog,
     settings: result.settings,
     asOf: options.asOf,
     findings: result.diagnostics,

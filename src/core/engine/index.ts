@@ -1,6 +1,6 @@
 import type { Diagnostic, Severity } from "../../model/diagnostic.js";
 import type { Workspace } from "../../model/document.js";
-import { buildCatalog } from "../catalog/index.js";
+import { buildCatalog, type Catalog } from "../catalog/index.js";
 import type { Config } from "../config/index.js";
 import { UsageError } from "../errors.js";
 import type { RuleInfo, WaivedDiagnostic } from "../format/index.js";
@@ -31,6 +31,8 @@ export interface CheckResult {
   waived: WaivedDiagnostic[];
   resolved: ResolvedRules;
   settings: Settings;
+  /** The typed repository the rules judged (documents that passed their schema). */
+  catalog: Catalog;
   /** Source texts by file, including the config's. */
   sources: ReadonlyMap<string, string>;
 }
@@ -150,7 +152,7 @@ export async function runCheck(input: CheckInput): Promise<CheckResult> {
     }
   }
 
-  return { diagnostics: sortDiagnostics(active), waived: sortDiagnostics(waived) as WaivedDiagnostic[], resolved, settings, sources };
+  return { diagnostics: sortDiagnostics(active), waived: sortDiagnostics(waived) as WaivedDiagnostic[], resolved, settings, catalog, sources };
 }
 
 /** Validates the options given to rules against each rule's options schema. */

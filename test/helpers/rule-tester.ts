@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildCatalog } from "../../src/core/catalog/index.js";
 import { runRule } from "../../src/core/engine/run-rule.js";
 import { documentsOf } from "../../src/core/load/index.js";
-import type { Rule } from "../../src/core/rules/rule.js";
+import type { ReportArgs, Rule } from "../../src/core/rules/rule.js";
 import { resolveSettings, type RiskMatrix, type Thresholds } from "../../src/core/rules/settings.js";
 import { validateWorkspace } from "../../src/core/validate/index.js";
 import type { Diagnostic } from "../../src/model/diagnostic.js";
@@ -81,16 +81,25 @@ export interface ExpectedFinding {
   file: string;
   line: number;
   column: number;
-  /** A fragment of the message, or the whole of it. */
-  message?: string;
+  /** The message id the rule reported (a key of its meta.messages). */
+  messageId: string;
+  /** Exactly the data the rule passed to fill the message's placeholders (none: leave out). */
+  data?: Record<string, string | number>;
 }
 
 export interface InvalidCase extends RuleCase {
   errors: ExpectedFinding[];
 }
 
+/** A finding as the rule reported it, beside the diagnostic the engine made of it. */
+export interface Finding {
+  diagnostic: Diagnostic;
+  messageId: string;
+  data: Record<string, string | number> | undefined;
+}
+
 /** Runs a rule on a case's repository; the repository itself must validate cleanly. */
-export function findings(rule: Rule, c: RuleCase): Diagnostic[] {
+export function findings(rule: Rule, c: RuleCase): Finding[] {
   const files = { ...BASE_FILES, ...c.files };
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
@@ -100,28 +109,56 @@ export function findings(rule: Rule, c: RuleCase): Diagnostic[] {
   expect(problems.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`), `the case "${c.name}" must be a valid repository`).toEqual([]);
   const catalog = buildCatalog(documents);
   const settings = resolveSettings(catalog.engagement?.value as Engagement | undefined, c.thresholds, c.matrix);
-  return runRule(rule, { catalog, settings, asOf, severity: rule.meta.severity, options: c.options }).sort(
-    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column),
-  );
+  // The engine turns each report into one diagnostic, in order: record what the rule said.
+  const reports: ReportArgs[] = [];
+  const spy: Rule = {
+    meta: rule.meta,
+    check: (ctx) =>
+      rule.check({
+        ...ctx,
+        report: (args) => {
+          reports.push(args);
+          ctx.report(args);
+        },
+      }),
+  };
+  const found = runRule(spy, { catalog, settings, asOf, severity: rule.meta.severity, options: c.options });
+  expect(found.length).toBe(reports.length);
+  return found
+    .map((diagnostic, i) => ({ diagnostic, messageId: reports[i]!.messageId, data: reports[i]!.data }))
+    .sort((a, b) => compareFindings(a.diagnostic, b.diagnostic));
+}
+
+function compareFindings(a: Diagnostic, b: Diagnostic): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
+}
+
+const where = (d: Diagnostic): string => `${d.file}:${d.line}:${d.column}`;
+
+/** Fails unless the rule reports nothing on the case. */
+export function assertValid(rule: Rule, c: RuleCase): void {
+  expect(findings(rule, c).map((f) => `${where(f.diagnostic)} ${f.diagnostic.message}`)).toEqual([]);
+}
+
+/**
+ * Fails unless the rule reports exactly the expected findings, each at its exact position with
+ * its message id and data, and every placeholder of the message filled.
+ */
+export function assertInvalid(rule: Rule, c: InvalidCase): void {
+  const found = findings(rule, c);
+  const actual = found.map((f) => ({ at: where(f.diagnostic), messageId: f.messageId, data: f.data ?? {} }));
+  const expected = c.errors.map((e) => ({ at: `${e.file}:${e.line}:${e.column}`, messageId: e.messageId, data: e.data ?? {} }));
+  expect(actual).toEqual(expected);
+  for (const f of found) {
+    expect(f.diagnostic.ruleId).toBe(rule.meta.id);
+    expect(f.diagnostic.message, "every placeholder of the message is filled").not.toMatch(/\{\{/);
+  }
 }
 
 /** Table-driven rule test in the manner of ESLint's RuleTester. */
 export function testRule(rule: Rule, cases: { valid: RuleCase[]; invalid: InvalidCase[] }): void {
   describe(rule.meta.id, () => {
-    for (const c of cases.valid) {
-      it(`valid: ${c.name}`, () => {
-        expect(findings(rule, c).map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`)).toEqual([]);
-      });
-    }
-    for (const c of cases.invalid) {
-      it(`invalid: ${c.name}`, () => {
-        const found = findings(rule, c);
-        expect(found.map((d) => `${d.file}:${d.line}:${d.column}`)).toEqual(c.errors.map((e) => `${e.file}:${e.line}:${e.column}`));
-        c.errors.forEach((e, i) => {
-          if (e.message !== undefined) expect(found[i]!.message).toContain(e.message);
-          expect(found[i]!.ruleId).toBe(rule.meta.id);
-        });
-      });
-    }
+    for (const c of cases.valid) it(`valid: ${c.name}`, () => assertValid(rule, c));
+    for (const c of cases.invalid) it(`invalid: ${c.name}`, () => assertInvalid(rule, c));
   });
 }

@@ -20,18 +20,18 @@ import { rule as redStatusHasRecovery } from "./red-status-has-recovery.js";
 import { rule as riskReviewOverdue } from "./risk-review-overdue.js";
 import { rule as scheduleRagConsistent } from "./schedule-rag-consistent.js";
 import { rule as stageGateApproved } from "./stage-gate-approved.js";
-import { rule as subPortfolioEnvelopesWithinParent } from "./sub-portfolio-envelopes-within-parent.js";
 import { rule as statusDimensionsConsistent } from "./status-dimensions-consistent.js";
 import { rule as statusReportStale } from "./status-report-stale.js";
+import { rule as subPortfolioEnvelopesWithinParent } from "./sub-portfolio-envelopes-within-parent.js";
 
 export { defineRule, interpolate, RULE_GROUPS, GROUP_TITLES, PRESET_NAMES, type Rule, type RuleMeta, type RuleContext, type RuleGroup, type PresetName, type PresetMembership, type ReportArgs } from "./rule.js";
 export { resolveSettings, DEFAULTS, RISK_BANDS, type Settings, type Thresholds, type RiskMatrix, type RiskBand } from "./settings.js";
 
 /**
- * Every governance rule, sorted by id. One rule per file; the file name, the rule id, the test
- * file and the doc page share a name (test/core/rules/meta.test.ts checks it).
+ * Every governance rule, in id order. One rule per file; the file name, the rule id, the test
+ * file and the doc page share a name (test/core/rules/meta.test.ts checks it, and the order).
  */
-export const RULES: readonly Rule[] = ([
+export const RULES: readonly Rule[] = [
   budgetRagConsistent,
   closedProjectComplete,
   closedProjectOpenRisks,
@@ -53,7 +53,7 @@ export const RULES: readonly Rule[] = ([
   riskReviewOverdue,
   scheduleRagConsistent,
   stageGateApproved,
-  subPortfolioEnvelopesWithinParent,
   statusDimensionsConsistent,
   statusReportStale,
-] as Rule[]).sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
+  subPortfolioEnvelopesWithinParent,
+] as Rule[];

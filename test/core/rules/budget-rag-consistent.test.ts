@@ -30,12 +30,12 @@ testRule(rule, {
     {
       name: "budget green while 15% over",
       files: { "p.yaml": project("{ currency: EUR, approved: 1180000, forecast: 1357000 }", "  overall: green\n  budget: green") },
-      errors: [{ file: "p.yaml", line: 11, column: 11, message: "budget reported green, but forecast EUR 1.36M is 15% over approved EUR 1.18M; tolerance 10%" }],
+      errors: [{ file: "p.yaml", line: 11, column: 11, messageId: "overBudget", data: { status: "green", forecast: "EUR 1.36M", approved: "EUR 1.18M", over: "15%", tolerance: "10%" } }],
     },
     {
       name: "overall green with no budget dimension",
       files: { "p.yaml": project("{ approved: 200000, forecast: 250000 }", "  overall: green") },
-      errors: [{ file: "p.yaml", line: 10, column: 12, message: "forecast EUR 250k is 25% over approved EUR 200k" }],
+      errors: [{ file: "p.yaml", line: 10, column: 12, messageId: "overBudget", data: { status: "green", forecast: "EUR 250k", approved: "EUR 200k", over: "25%", tolerance: "10%" } }],
     },
   ],
 });

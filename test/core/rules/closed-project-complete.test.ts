@@ -26,27 +26,27 @@ testRule(rule, {
       name: "nothing recorded",
       files: { "p.yaml": project("percentComplete: 100") },
       errors: [
-        { file: "p.yaml", line: 3, column: 1, message: "closed project has no actual finish date (schedule.actualFinish)" },
-        { file: "p.yaml", line: 3, column: 1, message: "closed project records no lessons learned (closure.lessonsLearned)" },
+        { file: "p.yaml", line: 3, column: 1, messageId: "noActualFinish" },
+        { file: "p.yaml", line: 3, column: 1, messageId: "noLessons" },
       ],
     },
     {
       name: "a schedule without actualFinish, a closure without lessons",
       files: { "p.yaml": project("schedule: { baselineStart: 2025-01-06, baselineFinish: 2026-05-29 }\nclosure:\n  date: 2026-07-22\n  report: docs/closure/PRJ-1.pdf") },
       errors: [
-        { file: "p.yaml", line: 7, column: 11, message: "no actual finish date" },
-        { file: "p.yaml", line: 9, column: 3, message: "no lessons learned" },
+        { file: "p.yaml", line: 7, column: 11, messageId: "noActualFinish" },
+        { file: "p.yaml", line: 9, column: 3, messageId: "noLessons" },
       ],
     },
     {
       name: "an empty list of lessons",
       files: { "p.yaml": project(`${schedule}\nclosure: { lessonsLearned: [] }`) },
-      errors: [{ file: "p.yaml", line: 8, column: 28, message: "no lessons learned" }],
+      errors: [{ file: "p.yaml", line: 8, column: 28, messageId: "noLessons" }],
     },
     {
       name: "only blank lessons",
       files: { "p.yaml": project(`${schedule}\nclosure: { lessonsLearned: [" "] }`) },
-      errors: [{ file: "p.yaml", line: 8, column: 28, message: "no lessons learned" }],
+      errors: [{ file: "p.yaml", line: 8, column: 28, messageId: "noLessons" }],
     },
   ],
 });

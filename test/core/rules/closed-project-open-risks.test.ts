@@ -34,7 +34,7 @@ testRule(rule, {
     {
       name: "an open threat of a closed project",
       files: { "p.yaml": project("closed"), "r.yaml": risk("project: PRJ-1") },
-      errors: [{ file: "r.yaml", line: 8, column: 9, message: "threat is open, but project PRJ-1 is closed; close it, or transfer it to the portfolio or the engagement" }],
+      errors: [{ file: "r.yaml", line: 8, column: 9, messageId: "openOnFinished", data: { type: "threat", project: "PRJ-1", stage: "closed" } }],
     },
     {
       name: "an open opportunity of a cancelled project, among other risks",
@@ -46,7 +46,7 @@ testRule(rule, {
           risk("project: PRJ-2", "open", "", "RSK-3"),
         ].join("---\n"),
       },
-      errors: [{ file: "r.yaml", line: 8, column: 9, message: "opportunity is open, but project PRJ-1 is cancelled" }],
+      errors: [{ file: "r.yaml", line: 8, column: 9, messageId: "openOnFinished", data: { type: "opportunity", project: "PRJ-1", stage: "cancelled" } }],
     },
   ],
 });

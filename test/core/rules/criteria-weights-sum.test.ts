@@ -21,17 +21,17 @@ testRule(rule, {
     {
       name: "weights under 100",
       files: { "portfolio.yaml": portfolio("    - { id: value, name: Value, weight: 70 }\n    - { id: urgency, name: Urgency, weight: 20 }\n") },
-      errors: [{ file: "portfolio.yaml", line: 7, column: 3, message: "prioritisation criteria weights of portfolio PF-A sum to 90, not 100 (value 70, urgency 20)" }],
+      errors: [{ file: "portfolio.yaml", line: 7, column: 3, messageId: "notHundred", data: { portfolio: "PF-A", sum: "90", weights: "value 70, urgency 20" } }],
     },
     {
       name: "weights over 100",
       files: { "portfolio.yaml": portfolio("    - { id: value, name: Value, weight: 70 }\n    - { id: urgency, name: Urgency, weight: 70 }\n") },
-      errors: [{ file: "portfolio.yaml", line: 7, column: 3, message: "sum to 140, not 100" }],
+      errors: [{ file: "portfolio.yaml", line: 7, column: 3, messageId: "notHundred", data: { portfolio: "PF-A", sum: "140", weights: "value 70, urgency 70" } }],
     },
     {
       name: "a sub-portfolio is checked on its own",
       files: { "sub.yaml": portfolio("    - { id: value, name: Value, weight: 50 }\n", "PG-B", "parent: PF-A\n") },
-      errors: [{ file: "sub.yaml", line: 8, column: 3, message: "portfolio PG-B sum to 50" }],
+      errors: [{ file: "sub.yaml", line: 8, column: 3, messageId: "notHundred", data: { portfolio: "PG-B", sum: "50", weights: "value 50" } }],
     },
   ],
 });

@@ -28,24 +28,24 @@ testRule(rule, {
       name: "approved with neither",
       files: { "d.yaml": decision("approved", "rationale: Three-point RAG hid the difference") },
       errors: [
-        { file: "d.yaml", line: 3, column: 1, message: "decision is approved but does not record who decided (decidedBy)" },
-        { file: "d.yaml", line: 3, column: 1, message: "decision is approved but does not record when it was decided (date)" },
+        { file: "d.yaml", line: 3, column: 1, messageId: "noDecidedBy", data: { status: "approved" } },
+        { file: "d.yaml", line: 3, column: 1, messageId: "noDate", data: { status: "approved" } },
       ],
     },
     {
       name: "rejected without a date",
       files: { "d.yaml": decision("rejected", "decidedBy: bob") },
-      errors: [{ file: "d.yaml", line: 3, column: 1, message: "decision is rejected but does not record when it was decided (date)" }],
+      errors: [{ file: "d.yaml", line: 3, column: 1, messageId: "noDate", data: { status: "rejected" } }],
     },
     {
       name: "deferred without a decider",
       files: { "d.yaml": decision("deferred", "date: 2026-10-14") },
-      errors: [{ file: "d.yaml", line: 3, column: 1, message: "decision is deferred but does not record who decided" }],
+      errors: [{ file: "d.yaml", line: 3, column: 1, messageId: "noDecidedBy", data: { status: "deferred" } }],
     },
     {
       name: "superseded without a decider, the second document of a log",
       files: { "d.yaml": decision("approved", "decidedBy: ann\ndate: 2026-02-18") + "---\n" + decision("superseded", "date: 2025-11-12", "DEC-2") },
-      errors: [{ file: "d.yaml", line: 12, column: 1, message: "decision is superseded" }],
+      errors: [{ file: "d.yaml", line: 12, column: 1, messageId: "noDecidedBy", data: { status: "superseded" } }],
     },
   ],
 });

@@ -29,34 +29,29 @@ testRule(rule, {
       name: "the next review has passed",
       files: { "engagement.yaml": engagement("deployment", "{ last: 2026-06-01, next: 2026-10-15 }") },
       errors: [
-        {
-          file: "engagement.yaml",
-          line: 10,
-          column: 36,
-          message: "the next service review was due on 2026-10-15, 46 days before 2026-11-30; hold it and record reviews.last and a new reviews.next",
-        },
+        { file: "engagement.yaml", line: 10, column: 36, messageId: "overdue", data: { next: "2026-10-15", age: "46 days", asOf: "2026-11-30" } },
       ],
     },
     {
       name: "held, but not rescheduled",
       files: { "engagement.yaml": engagement("monitoring", "{ last: 2026-11-02, next: 2026-10-30 }") },
-      errors: [{ file: "engagement.yaml", line: 10, column: 36, message: "the service review was held on 2026-11-02, but the next one is not scheduled (reviews.next 2026-10-30 has passed)" }],
+      errors: [{ file: "engagement.yaml", line: 10, column: 36, messageId: "notRescheduled", data: { last: "2026-11-02", next: "2026-10-30" } }],
     },
     {
       name: "monitoring with no review dates",
       files: { "engagement.yaml": engagement("monitoring", undefined) },
-      errors: [{ file: "engagement.yaml", line: 3, column: 1, message: "the engagement is in its monitoring phase with no next service review scheduled (reviews.next)" }],
+      errors: [{ file: "engagement.yaml", line: 3, column: 1, messageId: "unscheduled" }],
     },
     {
       name: "monitoring with only a last review",
       files: { "engagement.yaml": engagement("monitoring", "{ last: 2026-06-01 }") },
-      errors: [{ file: "engagement.yaml", line: 10, column: 10, message: "no next service review scheduled" }],
+      errors: [{ file: "engagement.yaml", line: 10, column: 10, messageId: "unscheduled" }],
     },
     {
       name: "a later as-of date makes the base engagement's review overdue",
       asOf: "2027-01-04",
       files: {},
-      errors: [{ file: "engagement.yaml", line: 16, column: 36, message: "due on 2026-12-31, 4 days before 2027-01-04" }],
+      errors: [{ file: "engagement.yaml", line: 16, column: 36, messageId: "overdue", data: { next: "2026-12-31", age: "4 days", asOf: "2027-01-04" } }],
     },
   ],
 });

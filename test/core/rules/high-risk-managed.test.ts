@@ -91,14 +91,9 @@ mitigations:
       name: "nothing in place: one finding per missing element",
       files: { "r.yaml": risk("raised: 2026-06-01\nlastReviewed: 2026-09-01") },
       errors: [
-        { file: "r.yaml", line: 3, column: 1, message: "risk scored 16 (4x4, high) has no owner" },
-        { file: "r.yaml", line: 3, column: 1, message: "risk scored 16 (4x4, high) has no mitigation with a due date" },
-        {
-          file: "r.yaml",
-          line: 9,
-          column: 15,
-          message: "risk scored 16 (4x4, high) was last reviewed 2026-09-01, 90 days before 2026-11-30; high risks are reviewed at least every 30 days",
-        },
+        { file: "r.yaml", line: 3, column: 1, messageId: "noOwner", data: { score: "16 (4x4, high)" } },
+        { file: "r.yaml", line: 3, column: 1, messageId: "noMitigation", data: { score: "16 (4x4, high)" } },
+        { file: "r.yaml", line: 9, column: 15, messageId: "reviewOverdue", data: { score: "16 (4x4, high)", date: "2026-09-01", age: "90 days", asOf: "2026-11-30", reviewDays: "30 days" } },
       ],
     },
     {
@@ -110,34 +105,29 @@ mitigations:
   - { action: Survey, due: 2026-10-01, status: done }
   - { action: Second-source, status: planned }`),
       },
-      errors: [{ file: "r.yaml", line: 10, column: 1, message: "has no mitigation with a due date that is not done (2 listed, each done or undated)" }],
+      errors: [{ file: "r.yaml", line: 10, column: 1, messageId: "noOpenMitigation", data: { score: "16 (4x4, high)", count: 2 } }],
     },
     {
       name: "an empty mitigation list",
       files: { "r.yaml": risk("owner: bob\nlastReviewed: 2026-11-20\nmitigations: []") },
-      errors: [{ file: "r.yaml", line: 10, column: 14, message: "has no mitigation with a due date" }],
+      errors: [{ file: "r.yaml", line: 10, column: 14, messageId: "noMitigation", data: { score: "16 (4x4, high)" } }],
     },
     {
       name: "a critical threat on a portfolio, never reviewed since it was raised",
       files: { "r.yaml": risk(managed.replace("lastReviewed: 2026-11-20\n", "") + "\nportfolio: PF-A", 5, 4) },
       errors: [
-        {
-          file: "r.yaml",
-          line: 9,
-          column: 9,
-          message: "risk scored 20 (5x4, critical) has not been reviewed since it was raised on 2026-06-01, 182 days before 2026-11-30",
-        },
+        { file: "r.yaml", line: 9, column: 9, messageId: "notReviewedSinceRaised", data: { score: "20 (5x4, critical)", date: "2026-06-01", age: "182 days", asOf: "2026-11-30", reviewDays: "30 days" } },
       ],
     },
     {
       name: "an engagement-level threat with no dates at all",
       files: { "r.yaml": risk("owner: bob\nmitigations:\n  - { action: Insure, due: 2027-01-01 }") },
-      errors: [{ file: "r.yaml", line: 3, column: 1, message: "has no lastReviewed date (nor a raised date to count from)" }],
+      errors: [{ file: "r.yaml", line: 3, column: 1, messageId: "neverReviewed", data: { score: "16 (4x4, high)" } }],
     },
     {
       name: "a threat without an explicit type is a threat, on an open project",
       files: { "p.yaml": project("delivery"), "r.yaml": risk("project: PRJ-1\nowner: bob\nlastReviewed: 2026-11-20") },
-      errors: [{ file: "r.yaml", line: 3, column: 1, message: "has no mitigation with a due date" }],
+      errors: [{ file: "r.yaml", line: 3, column: 1, messageId: "noMitigation", data: { score: "16 (4x4, high)" } }],
     },
     {
       name: "a 4x4 scale with the engagement's own thresholds (dca5 engagement)",
@@ -145,13 +135,13 @@ mitigations:
         "engagement.yaml": engagement("{ scale: { probability: 4, impact: 4 }, highThreshold: 9, criticalThreshold: 16, reviewDays: 14 }"),
         "r.yaml": risk(managed.replace("2026-11-20", "2026-11-10"), 3, 3),
       },
-      errors: [{ file: "r.yaml", line: 10, column: 15, message: "risk scored 9 (3x3, high) was last reviewed 2026-11-10, 20 days before 2026-11-30; high risks are reviewed at least every 14 days" }],
+      errors: [{ file: "r.yaml", line: 10, column: 15, messageId: "reviewOverdue", data: { score: "9 (3x3, high)", date: "2026-11-10", age: "20 days", asOf: "2026-11-30", reviewDays: "14 days" } }],
     },
     {
       name: "a config matrix that rates 3x3 high",
       files: { "r.yaml": risk("owner: bob\nlastReviewed: 2026-11-20", 3, 3) },
       matrix: { cells: [[], [], ["low", "medium", "high", "high", "critical"]] },
-      errors: [{ file: "r.yaml", line: 3, column: 1, message: "risk scored 9 (3x3, high) has no mitigation with a due date" }],
+      errors: [{ file: "r.yaml", line: 3, column: 1, messageId: "noMitigation", data: { score: "9 (3x3, high)" } }],
     },
   ],
 });

@@ -40,6 +40,21 @@ statusScale: dca5
 currency: EUR
 `;
 
+/** Two approved re-baselines of M2, each with its own id, date and re-baselined date. */
+const two = (first: [string, string, string], second: [string, string, string]): string =>
+  [first, second]
+    .map(([id, date, m2]) => decision(`{ type: rebaseline, baselines: { M2: ${m2} } }`, "approved", "PRJ-1", id).replace("date: 2026-10-21", `date: ${date}`))
+    .join("---\n");
+
+/** M2 reported against a re-baselined date set by a decision. */
+const beyond = (baseline: string, slip: string, decisionId: string) => ({
+  file: "p.yaml",
+  line: 10,
+  column: 77,
+  messageId: "beyondRebaseline",
+  data: { milestone: "M2", forecast: "2027-01-29", baseline, slip, tolerance: "30 days", project: "PRJ-1", decision: decisionId },
+});
+
 testRule(rule, {
   valid: [
     {
@@ -53,6 +68,18 @@ testRule(rule, {
         "d.yaml": decision("{ type: rebaseline, baselines: { M2: 2026-11-30 } }") + "---\n" + decision("{ type: rebaseline, baselines: { M2: 2027-01-20 } }").replace("id: DEC-1", "id: DEC-2").replace("date: 2026-10-21", "date: 2026-11-18"),
       },
     },
+    {
+      name: "the latest re-baseline holds whatever the file order",
+      files: { "p.yaml": project(slipped), "d.yaml": two(["DEC-2", "2026-11-18", "2027-01-20"], ["DEC-1", "2026-10-21", "2026-11-30"]) },
+    },
+    {
+      name: "a proposed re-baseline's dates do not move the yardstick",
+      files: {
+        "p.yaml": project(slipped),
+        "d.yaml": decision("{ type: rebaseline, baselines: { M2: 2027-01-20 } }") + "---\n" + decision("{ type: rebaseline, baselines: { M2: 2026-11-30 } }", "proposed", "PRJ-1", "DEC-2"),
+      },
+    },
+    { name: "a re-baseline of the finish alone re-plans the whole project", files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline, baselines: { finish: 2027-09-30 } }") } },
     { name: "within tolerance (exactly 30 days)", files: { "p.yaml": project("  - { id: M2, name: Build, baseline: 2026-09-30, forecast: 2026-10-30 }") } },
     { name: "ahead of baseline", files: { "p.yaml": project("  - { id: M2, name: Build, baseline: 2026-09-30, forecast: 2026-08-30 }") } },
     { name: "covered by an approved decision listing the milestone", files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline, milestones: [M1, M2] }") } },
@@ -83,42 +110,51 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: "the later of two re-baselines wins even when it is the tighter one",
+      files: { "p.yaml": project(slipped), "d.yaml": two(["DEC-1", "2026-11-18", "2026-11-30"], ["DEC-2", "2026-10-21", "2027-01-20"]) },
+      errors: [beyond("2026-11-30", "60 days", "DEC-1")],
+    },
+    {
+      name: "two re-baselines on one day: the greater id wins",
+      files: { "p.yaml": project(slipped), "d.yaml": two(["DEC-2", "2026-10-21", "2026-11-30"], ["DEC-1", "2026-10-21", "2027-01-20"]) },
+      errors: [beyond("2026-11-30", "60 days", "DEC-2")],
+    },
+    {
+      name: "a re-baseline listing only other milestones still sets M2's date when it records one",
+      files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline, milestones: [M1], baselines: { M2: 2026-12-15 } }") },
+      errors: [beyond("2026-12-15", "45 days", "DEC-1")],
+    },
+    {
       name: "a further slip beyond tolerance of the re-baselined date",
       files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline, milestones: [M2], baselines: { M2: 2026-12-15 } }") },
-      errors: [{ file: "p.yaml", line: 10, column: 77, message: "milestone M2 forecast 2027-01-29 is 45 days behind its re-baselined date 2026-12-15 (approved in DEC-1), beyond the schedule tolerance of 30 days; the slip needs a new rebaseline decision" }],
+      errors: [{ file: "p.yaml", line: 10, column: 77, messageId: "beyondRebaseline", data: { milestone: "M2", forecast: "2027-01-29", baseline: "2026-12-15", slip: "45 days", tolerance: "30 days", project: "PRJ-1", decision: "DEC-1" } }],
     },
     {
       name: "121 days late with no decision",
       files: { "p.yaml": project(slipped) },
       errors: [
-        {
-          file: "p.yaml",
-          line: 10,
-          column: 77,
-          message:
-            "milestone M2 forecast 2027-01-29 is 121 days behind baseline 2026-09-30, beyond the schedule tolerance of 30 days; no approved rebaseline decision for PRJ-1 covers it",
-        },
+        { file: "p.yaml", line: 10, column: 77, messageId: "unapprovedSlip", data: { milestone: "M2", forecast: "2027-01-29", baseline: "2026-09-30", slip: "121 days", tolerance: "30 days", project: "PRJ-1", decision: "" } },
       ],
     },
     {
       name: "31 days late",
       files: { "p.yaml": project("  - { id: M2, name: Build, baseline: 2026-09-30, forecast: 2026-10-31 }") },
-      errors: [{ file: "p.yaml", line: 10, column: 60, message: "31 days behind baseline" }],
+      errors: [{ file: "p.yaml", line: 10, column: 60, messageId: "unapprovedSlip", data: { milestone: "M2", forecast: "2026-10-31", baseline: "2026-09-30", slip: "31 days", tolerance: "30 days", project: "PRJ-1", decision: "" } }],
     },
-    { name: "the decision is only proposed", files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline, milestones: [M2] }", "proposed") }, errors: [{ file: "p.yaml", line: 10, column: 77 }] },
-    { name: "the decision was rejected", files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline }", "rejected") }, errors: [{ file: "p.yaml", line: 10, column: 77 }] },
-    { name: "the decision was superseded", files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline }", "superseded") }, errors: [{ file: "p.yaml", line: 10, column: 77 }] },
-    { name: "the approved decision is a budget change", files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: budget-change }") }, errors: [{ file: "p.yaml", line: 10, column: 77 }] },
-    { name: "the decision lists other milestones", files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline, milestones: [M1] }") }, errors: [{ file: "p.yaml", line: 10, column: 77 }] },
+    { name: "the decision is only proposed", files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline, milestones: [M2] }", "proposed") }, errors: [{ file: "p.yaml", line: 10, column: 77, messageId: "unapprovedSlip", data: { milestone: "M2", forecast: "2027-01-29", baseline: "2026-09-30", slip: "121 days", tolerance: "30 days", project: "PRJ-1", decision: "" } }] },
+    { name: "the decision was rejected", files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline }", "rejected") }, errors: [{ file: "p.yaml", line: 10, column: 77, messageId: "unapprovedSlip", data: { milestone: "M2", forecast: "2027-01-29", baseline: "2026-09-30", slip: "121 days", tolerance: "30 days", project: "PRJ-1", decision: "" } }] },
+    { name: "the decision was superseded", files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline }", "superseded") }, errors: [{ file: "p.yaml", line: 10, column: 77, messageId: "unapprovedSlip", data: { milestone: "M2", forecast: "2027-01-29", baseline: "2026-09-30", slip: "121 days", tolerance: "30 days", project: "PRJ-1", decision: "" } }] },
+    { name: "the approved decision is a budget change", files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: budget-change }") }, errors: [{ file: "p.yaml", line: 10, column: 77, messageId: "unapprovedSlip", data: { milestone: "M2", forecast: "2027-01-29", baseline: "2026-09-30", slip: "121 days", tolerance: "30 days", project: "PRJ-1", decision: "" } }] },
+    { name: "the decision lists other milestones", files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline, milestones: [M1] }") }, errors: [{ file: "p.yaml", line: 10, column: 77, messageId: "unapprovedSlip", data: { milestone: "M2", forecast: "2027-01-29", baseline: "2026-09-30", slip: "121 days", tolerance: "30 days", project: "PRJ-1", decision: "" } }] },
     {
       name: "the decision re-plans another project",
       files: { "p.yaml": project(slipped) + "---\n" + project("", "delivery", "PRJ-2"), "d.yaml": decision("{ type: rebaseline }", "approved", "PRJ-2") },
-      errors: [{ file: "p.yaml", line: 10, column: 77, message: "for PRJ-1" }],
+      errors: [{ file: "p.yaml", line: 10, column: 77, messageId: "unapprovedSlip", data: { milestone: "M2", forecast: "2027-01-29", baseline: "2026-09-30", slip: "121 days", tolerance: "30 days", project: "PRJ-1", decision: "" } }],
     },
     {
       name: "a portfolio decision does not re-baseline a project",
       files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline }").replace("project: PRJ-1", "portfolio: PF-A") },
-      errors: [{ file: "p.yaml", line: 10, column: 77 }],
+      errors: [{ file: "p.yaml", line: 10, column: 77, messageId: "unapprovedSlip", data: { milestone: "M2", forecast: "2027-01-29", baseline: "2026-09-30", slip: "121 days", tolerance: "30 days", project: "PRJ-1", decision: "" } }],
     },
     {
       name: "the percentage is the tighter limit (dca5 engagement, 200-day baseline, 10%)",
@@ -126,13 +162,13 @@ testRule(rule, {
         "engagement.yaml": engagement("{ tolerances: { scheduleDays: 30, schedulePercent: 10 } }"),
         "p.yaml": project("  - { id: M2, name: Build, baseline: 2026-06-30, forecast: 2026-07-25 }", "delivery", "PRJ-1", "{ baselineStart: 2026-01-05, baselineFinish: 2026-07-24 }"),
       },
-      errors: [{ file: "p.yaml", line: 10, column: 60, message: "25 days behind baseline 2026-06-30, beyond the schedule tolerance of 20 days (10% of the 200-day baseline)" }],
+      errors: [{ file: "p.yaml", line: 10, column: 60, messageId: "unapprovedSlip", data: { milestone: "M2", forecast: "2026-07-25", baseline: "2026-06-30", slip: "25 days", tolerance: "20 days (10% of the 200-day baseline)", project: "PRJ-1", decision: "" } }],
     },
     {
       name: "the config's tolerance when the engagement is silent",
       files: { "engagement.yaml": engagement("{ risk: { reviewDays: 30 } }"), "p.yaml": project("  - { id: M2, name: Build, baseline: 2026-09-30, forecast: 2026-10-20 }", "planning") },
       thresholds: { scheduleToleranceDays: 10 },
-      errors: [{ file: "p.yaml", line: 10, column: 60, message: "20 days behind baseline 2026-09-30, beyond the schedule tolerance of 10 days" }],
+      errors: [{ file: "p.yaml", line: 10, column: 60, messageId: "unapprovedSlip", data: { milestone: "M2", forecast: "2026-10-20", baseline: "2026-09-30", slip: "20 days", tolerance: "10 days", project: "PRJ-1", decision: "" } }],
     },
   ],
 });

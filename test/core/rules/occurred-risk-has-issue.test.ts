@@ -41,12 +41,12 @@ testRule(rule, {
     {
       name: "an occurred threat with no issue",
       files: { "r.yaml": risk("occurred") },
-      errors: [{ file: "r.yaml", line: 7, column: 9, message: "risk occurred, but no issue names it; raise an issue with `risk: RSK-1` to manage the consequences" }],
+      errors: [{ file: "r.yaml", line: 7, column: 9, messageId: "noIssue", data: { risk: "RSK-1" } }],
     },
     {
       name: "the issue names another risk",
       files: { "p.yaml": project, "r.yaml": risk("occurred", "project: PRJ-1") + "---\n" + risk("occurred", "portfolio: PF-A", "RSK-2"), "i.yaml": issue("RSK-2") },
-      errors: [{ file: "r.yaml", line: 7, column: 9, message: "`risk: RSK-1`" }],
+      errors: [{ file: "r.yaml", line: 7, column: 9, messageId: "noIssue", data: { risk: "RSK-1" } }],
     },
   ],
 });

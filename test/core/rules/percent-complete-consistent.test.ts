@@ -33,23 +33,23 @@ testRule(rule, {
     {
       name: "100% with milestones open",
       files: { "p.yaml": project(100, [done("M1"), open("M2"), open("M3")]) },
-      errors: [{ file: "p.yaml", line: 7, column: 18, message: "percentComplete is 100, but 2 of 3 milestones have no actual date (M2, M3)" }],
+      errors: [{ file: "p.yaml", line: 7, column: 18, messageId: "completeWithOpen", data: { open: 2, total: 3, ids: "M2, M3" } }],
     },
     {
       name: "0% with a milestone achieved",
       files: { "p.yaml": project(0, [done("M1"), open("M2"), open("M3"), open("M4"), open("M5"), open("M6")]) },
-      errors: [{ file: "p.yaml", line: 7, column: 18, message: "percentComplete is 0, but 1 of 6 milestones are achieved (M1)" }],
+      errors: [{ file: "p.yaml", line: 7, column: 18, messageId: "zeroWithAchieved", data: { achieved: 1, total: 6, ids: "M1" } }],
     },
     {
       name: "far behind the milestones",
       files: { "p.yaml": project(40, [done("M1"), done("M2"), done("M3"), open("M4")], "closure") },
-      errors: [{ file: "p.yaml", line: 7, column: 18, message: "percentComplete is 40%, but 3 of 4 milestones are achieved (75%); it may lag the milestones by at most 25 points" }],
+      errors: [{ file: "p.yaml", line: 7, column: 18, messageId: "behindMilestones", data: { percent: "40%", achieved: 3, total: 4, share: "75%", tolerance: 25 } }],
     },
     {
       name: "a tighter tolerance",
       files: { "p.yaml": project(30, [done("M1"), done("M2"), open("M3"), open("M4")]) },
       options: { tolerance: 10 },
-      errors: [{ file: "p.yaml", line: 7, column: 18, message: "2 of 4 milestones are achieved (50%); it may lag the milestones by at most 10 points" }],
+      errors: [{ file: "p.yaml", line: 7, column: 18, messageId: "behindMilestones", data: { percent: "30%", achieved: 2, total: 4, share: "50%", tolerance: 10 } }],
     },
   ],
 });

@@ -34,32 +34,32 @@ testRule(rule, {
     {
       name: "delivery project with no contributions",
       files: { "p.yaml": project("") },
-      errors: [{ file: "p.yaml", line: 3, column: 1, message: "project in delivery contributes to no objective of portfolio PF-A; add a contribution to one of: o1, o2" }],
+      errors: [{ file: "p.yaml", line: 3, column: 1, messageId: "noContribution", data: { stage: "delivery", portfolio: "PF-A", objectives: "o1, o2" } }],
     },
     {
       name: "an empty list points at the list",
       files: { "p.yaml": project("contributions: []\n") },
-      errors: [{ file: "p.yaml", line: 7, column: 16 }],
+      errors: [{ file: "p.yaml", line: 7, column: 16, messageId: "noContribution", data: { stage: "delivery", portfolio: "PF-A", objectives: "o1, o2" } }],
     },
     {
       name: "a proposal without a strategic case",
       files: { "p.yaml": project("", "proposal") },
-      errors: [{ file: "p.yaml", line: 3, column: 1, message: "project in proposal" }],
+      errors: [{ file: "p.yaml", line: 3, column: 1, messageId: "noContribution", data: { stage: "proposal", portfolio: "PF-A", objectives: "o1, o2" } }],
     },
     {
       name: "closure is still active",
       files: { "p.yaml": project("", "closure") },
-      errors: [{ file: "p.yaml", line: 3, column: 1 }],
+      errors: [{ file: "p.yaml", line: 3, column: 1, messageId: "noContribution", data: { stage: "closure", portfolio: "PF-A", objectives: "o1, o2" } }],
     },
     {
       name: "programme project: objectives of the programme and of its parent are offered",
       files: { "pg.yaml": programme(), "p.yaml": project("", "initiation", "PG-B") },
-      errors: [{ file: "p.yaml", line: 3, column: 1, message: "of portfolio PG-B; add a contribution to one of: p1, o1, o2" }],
+      errors: [{ file: "p.yaml", line: 3, column: 1, messageId: "noContribution", data: { stage: "initiation", portfolio: "PG-B", objectives: "p1, o1, o2" } }],
     },
     {
       name: "programme without objectives of its own: the parent's objectives apply",
       files: { "pg.yaml": programme(""), "p.yaml": project("", "planning", "PG-B") },
-      errors: [{ file: "p.yaml", line: 3, column: 1, message: "one of: o1, o2" }],
+      errors: [{ file: "p.yaml", line: 3, column: 1, messageId: "noContribution", data: { stage: "planning", portfolio: "PG-B", objectives: "o1, o2" } }],
     },
   ],
 });

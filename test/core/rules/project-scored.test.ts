@@ -34,22 +34,22 @@ testRule(rule, {
     {
       name: "no scores at all",
       files: { "p.yaml": project("") },
-      errors: [{ file: "p.yaml", line: 3, column: 1, message: "project in proposal has no score for 2 of the 2 prioritisation criteria of portfolio PF-A: value, urgency" }],
+      errors: [{ file: "p.yaml", line: 3, column: 1, messageId: "missingScores", data: { stage: "proposal", count: 2, total: 2, portfolio: "PF-A", missing: "value, urgency" } }],
     },
     {
       name: "one criterion missing, in initiation",
       files: { "p.yaml": project("scores:\n  value: 4\n", "initiation") },
-      errors: [{ file: "p.yaml", line: 7, column: 1, message: "project in initiation has no score for 1 of the 2 prioritisation criteria of portfolio PF-A: urgency" }],
+      errors: [{ file: "p.yaml", line: 7, column: 1, messageId: "missingScores", data: { stage: "initiation", count: 1, total: 2, portfolio: "PF-A", missing: "urgency" } }],
     },
     {
       name: "programme without criteria: the parent's apply",
       files: { "pg.yaml": programme(""), "p.yaml": project("scores: { urgency: 1 }\n", "proposal", "PG-B") },
-      errors: [{ file: "p.yaml", line: 7, column: 1, message: "1 of the 2 prioritisation criteria of portfolio PF-A: value" }],
+      errors: [{ file: "p.yaml", line: 7, column: 1, messageId: "missingScores", data: { stage: "proposal", count: 1, total: 2, portfolio: "PF-A", missing: "value" } }],
     },
     {
       name: "programme criteria: the parent's scores do not count",
       files: { "pg.yaml": programme("prioritisation:\n  criteria:\n    - { id: reach, name: Reach, weight: 100 }\n"), "p.yaml": project("scores: { value: 3 }\n", "proposal", "PG-B") },
-      errors: [{ file: "p.yaml", line: 7, column: 1, message: "criteria of portfolio PG-B: reach" }],
+      errors: [{ file: "p.yaml", line: 7, column: 1, messageId: "missingScores", data: { stage: "proposal", count: 1, total: 1, portfolio: "PG-B", missing: "reach" } }],
     },
   ],
 });

@@ -51,17 +51,17 @@ testRule(rule, {
     {
       name: "schedule green while a milestone slips 121 days",
       files: { "p.yaml": project({ milestones: m3 }) },
-      errors: [{ file: "p.yaml", line: 11, column: 13, message: "schedule reported green, but milestone M3 'Section 2 commissioned' is forecast 121 days after its baseline 2026-09-30; tolerance 30 days" }],
+      errors: [{ file: "p.yaml", line: 11, column: 13, messageId: "milestoneSlip", data: { milestone: "M3", name: "Section 2 commissioned", baseline: "2026-09-30", status: "green", days: 121, tolerance: "30 days", more: "" } }],
     },
     {
       name: "overall green with no schedule dimension",
       files: { "p.yaml": project({ status: "  overall: green\n", milestones: m3 }) },
-      errors: [{ file: "p.yaml", line: 10, column: 12, message: "schedule reported green, but milestone M3" }],
+      errors: [{ file: "p.yaml", line: 10, column: 12, messageId: "milestoneSlip", data: { milestone: "M3", name: "Section 2 commissioned", baseline: "2026-09-30", status: "green", days: 121, tolerance: "30 days", more: "" } }],
     },
     {
       name: "the project's forecast finish slips",
       files: { "p.yaml": project({ schedule: "{ baselineStart: 2025-09-01, baselineFinish: 2027-09-30, forecastFinish: 2027-11-30 }" }) },
-      errors: [{ file: "p.yaml", line: 11, column: 13, message: "schedule reported green, but the project is forecast to finish 61 days after its baseline finish 2027-09-30; tolerance 30 days" }],
+      errors: [{ file: "p.yaml", line: 11, column: 13, messageId: "finishSlip", data: { baseline: "2027-09-30", status: "green", days: 61, tolerance: "30 days", more: "" } }],
     },
     {
       name: "one finding per project: the largest slip, the others listed",
@@ -71,32 +71,32 @@ testRule(rule, {
           milestones: `${m3}  - { id: M4, name: Section 3 commissioned, baseline: 2027-06-30, forecast: 2027-08-30 }\n`,
         }),
       },
-      errors: [{ file: "p.yaml", line: 11, column: 13, message: "milestone M3 'Section 2 commissioned' is forecast 121 days after its baseline 2026-09-30; tolerance 30 days; also beyond tolerance: M4, the finish" }],
+      errors: [{ file: "p.yaml", line: 11, column: 13, messageId: "milestoneSlip", data: { milestone: "M3", name: "Section 2 commissioned", baseline: "2026-09-30", status: "green", days: 121, tolerance: "30 days", more: "; also beyond tolerance: M4, the finish" } }],
     },
     {
       name: "a percentage tolerance tighter than the days",
       files: { ...engagementWith("  tolerances: { scheduleDays: 30, schedulePercent: 10 }\n"), "p.yaml": project({ schedule: "{ baselineStart: 2026-01-01, baselineFinish: 2026-07-20 }", milestones: "  - { id: M2, name: Go-live, baseline: 2026-07-01, forecast: 2026-07-25 }\n" }) },
-      errors: [{ file: "p.yaml", line: 11, column: 13, message: "forecast 24 days after its baseline 2026-07-01; tolerance 20 days (10% of the 200-day baseline)" }],
+      errors: [{ file: "p.yaml", line: 11, column: 13, messageId: "milestoneSlip", data: { milestone: "M2", name: "Go-live", baseline: "2026-07-01", status: "green", days: 24, tolerance: "20 days (10% of the 200-day baseline)", more: "" } }],
     },
     {
       name: "a percentage looser than the days: the days apply",
       files: { ...engagementWith("  tolerances: { scheduleDays: 30, schedulePercent: 10 }\n"), "p.yaml": project({ milestones: m3 }) },
-      errors: [{ file: "p.yaml", line: 11, column: 13, message: "tolerance 30 days" }],
+      errors: [{ file: "p.yaml", line: 11, column: 13, messageId: "milestoneSlip", data: { milestone: "M3", name: "Section 2 commissioned", baseline: "2026-09-30", status: "green", days: 121, tolerance: "30 days", more: "" } }],
     },
     {
       name: "a proposed re-baseline does not cover the slip",
       files: { "d.yaml": rebaseline("proposed").replace("decidedBy: ann\ndate: 2026-11-10\n", ""), "p.yaml": project({ milestones: m3 }) },
-      errors: [{ file: "p.yaml", line: 11, column: 13, message: "milestone M3" }],
+      errors: [{ file: "p.yaml", line: 11, column: 13, messageId: "milestoneSlip", data: { milestone: "M3", name: "Section 2 commissioned", baseline: "2026-09-30", status: "green", days: 121, tolerance: "30 days", more: "" } }],
     },
     {
       name: "a re-baseline of another milestone does not cover this one",
       files: { "d.yaml": rebaseline("approved", "[M1]"), "p.yaml": project({ milestones: `${m1Done}${m3}` }) },
-      errors: [{ file: "p.yaml", line: 11, column: 13, message: "milestone M3" }],
+      errors: [{ file: "p.yaml", line: 11, column: 13, messageId: "milestoneSlip", data: { milestone: "M3", name: "Section 2 commissioned", baseline: "2026-09-30", status: "green", days: 121, tolerance: "30 days", more: "" } }],
     },
     {
       name: "dca5: green is still the best value",
       files: { "engagement.yaml": `${BASE_FILES["engagement.yaml"]}statusScale: dca5\n`, "p.yaml": project({ status: "  overall: amber-green\n  schedule: green\n", milestones: m3 }) },
-      errors: [{ file: "p.yaml", line: 11, column: 13, message: "121 days" }],
+      errors: [{ file: "p.yaml", line: 11, column: 13, messageId: "milestoneSlip", data: { milestone: "M3", name: "Section 2 commissioned", baseline: "2026-09-30", status: "green", days: 121, tolerance: "30 days", more: "" } }],
     },
   ],
 });

@@ -30,47 +30,47 @@ testRule(rule, {
     {
       name: "green overall with a red dimension",
       files: { "p.yaml": project("  overall: green\n  schedule: green\n  resources: red\n") },
-      errors: [{ file: "p.yaml", line: 11, column: 14, message: "overall reported green, but resources is red" }],
+      errors: [{ file: "p.yaml", line: 11, column: 14, messageId: "greenWithRed", data: { overall: "green", dimension: "resources", value: "red" } }],
     },
     {
       name: "one finding per offending dimension",
       files: { "p.yaml": project("  overall: green\n  schedule: red\n  budget: amber\n  quality: red\n") },
       errors: [
-        { file: "p.yaml", line: 10, column: 13, message: "schedule is red" },
-        { file: "p.yaml", line: 12, column: 12, message: "quality is red" },
+        { file: "p.yaml", line: 10, column: 13, messageId: "greenWithRed", data: { overall: "green", dimension: "schedule", value: "red" } },
+        { file: "p.yaml", line: 12, column: 12, messageId: "greenWithRed", data: { overall: "green", dimension: "quality", value: "red" } },
       ],
     },
     {
       name: "dca5: green overall with red",
       files: { ...dca5, "p.yaml": project("  overall: green\n  resources: red\n") },
-      errors: [{ file: "p.yaml", line: 10, column: 14, message: "overall reported green, but resources is red" }],
+      errors: [{ file: "p.yaml", line: 10, column: 14, messageId: "greenWithRed", data: { overall: "green", dimension: "resources", value: "red" } }],
     },
     {
       name: "dca5: two steps better than the worst dimension",
       files: { ...dca5, "p.yaml": project("  overall: amber-green\n  schedule: amber-red\n") },
-      errors: [{ file: "p.yaml", line: 10, column: 13, message: "overall reported amber-green, but schedule is amber-red, 2 steps worse on the dca5 scale (the overall status may be at most 1 step better than any dimension)" }],
+      errors: [{ file: "p.yaml", line: 10, column: 13, messageId: "tooFarBetter", data: { overall: "amber-green", dimension: "schedule", value: "amber-red", steps: "2 steps", scale: "dca5", max: "1 step" } }],
     },
     {
       name: "dca5: green with amber is two steps",
       files: { ...dca5, "p.yaml": project("  overall: green\n  scope: amber\n") },
-      errors: [{ file: "p.yaml", line: 10, column: 10, message: "2 steps worse" }],
+      errors: [{ file: "p.yaml", line: 10, column: 10, messageId: "tooFarBetter", data: { overall: "green", dimension: "scope", value: "amber", steps: "2 steps", scale: "dca5", max: "1 step" } }],
     },
     {
       name: "a two-value custom scale: green with red is one step, still reported",
       files: { ...withScale("[{ value: ok, label: OK }, { value: not-ok, label: Not OK }]"), "p.yaml": project("  overall: ok\n  budget: not-ok\n") },
-      errors: [{ file: "p.yaml", line: 10, column: 11, message: "overall reported ok, but budget is not-ok" }],
+      errors: [{ file: "p.yaml", line: 10, column: 11, messageId: "greenWithRed", data: { overall: "ok", dimension: "budget", value: "not-ok" } }],
     },
     {
       name: "strict policy: overall no better than any dimension",
       files: { "p.yaml": project("  overall: green\n  schedule: amber\n") },
       options: { maxStepsBetter: 0 },
-      errors: [{ file: "p.yaml", line: 10, column: 13, message: "1 step worse on the rag scale (the overall status may be at most 0 steps better than any dimension)" }],
+      errors: [{ file: "p.yaml", line: 10, column: 13, messageId: "tooFarBetter", data: { overall: "green", dimension: "schedule", value: "amber", steps: "1 step", scale: "rag", max: "0 steps" } }],
     },
     {
       name: "green with red is reported even with a wide allowance",
       files: { "p.yaml": project("  overall: green\n  budget: red\n") },
       options: { maxStepsBetter: 3 },
-      errors: [{ file: "p.yaml", line: 10, column: 11, message: "overall reported green, but budget is red" }],
+      errors: [{ file: "p.yaml", line: 10, column: 11, messageId: "greenWithRed", data: { overall: "green", dimension: "budget", value: "red" } }],
     },
   ],
 });

@@ -43,28 +43,28 @@ testRule(rule, {
     {
       name: "missed a weekly cycle",
       files: { "p.yaml": project("2026-11-22") },
-      errors: [{ file: "p.yaml", line: 8, column: 9, message: "status report as of 2026-11-22 is 8 days old on 2026-11-30; a status report is valid for 7 days" }],
+      errors: [{ file: "p.yaml", line: 8, column: 9, messageId: "stale", data: { date: "2026-11-22", age: "8 days", asOf: "2026-11-30", validity: "7 days" } }],
     },
     {
       name: "no status report",
       files: { "p.yaml": project(undefined, "initiation") },
-      errors: [{ file: "p.yaml", line: 3, column: 1, message: "project in initiation has no status report; add status with asOf and overall" }],
+      errors: [{ file: "p.yaml", line: 3, column: 1, messageId: "missing", data: { stage: "initiation" } }],
     },
     {
       name: "66 days old with a 21-day validity (dca5, fortnightly)",
       files: { "engagement.yaml": engagement("reporting: { cadence: fortnightly, statusValidityDays: 21 }"), "p.yaml": project("2026-09-25") },
-      errors: [{ file: "p.yaml", line: 8, column: 9, message: "is 66 days old on 2026-11-30; a status report is valid for 21 days" }],
+      errors: [{ file: "p.yaml", line: 8, column: 9, messageId: "stale", data: { date: "2026-09-25", age: "66 days", asOf: "2026-11-30", validity: "21 days" } }],
     },
     {
       name: "a project in closure still reports",
       files: { "p.yaml": project("2026-10-01", "closure") },
-      errors: [{ file: "p.yaml", line: 8, column: 9, message: "60 days old" }],
+      errors: [{ file: "p.yaml", line: 8, column: 9, messageId: "stale", data: { date: "2026-10-01", age: "60 days", asOf: "2026-11-30", validity: "7 days" } }],
     },
     {
       name: "the config's validity when the engagement is silent",
       files: { "engagement.yaml": engagement(""), "p.yaml": project("2026-11-25", "planning") },
       thresholds: { statusValidityDays: 3 },
-      errors: [{ file: "p.yaml", line: 8, column: 9, message: "valid for 3 days" }],
+      errors: [{ file: "p.yaml", line: 8, column: 9, messageId: "stale", data: { date: "2026-11-25", age: "5 days", asOf: "2026-11-30", validity: "3 days" } }],
     },
   ],
 });

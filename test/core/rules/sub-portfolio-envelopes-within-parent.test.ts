@@ -25,12 +25,12 @@ testRule(rule, {
     {
       name: "sub-portfolio envelopes over the parent's",
       files: { "a.yaml": sub("PG-1", "7000000"), "b.yaml": sub("PG-2", "4500000") },
-      errors: [{ file: "portfolio.yaml", line: 13, column: 36, message: "the envelopes of its sub-portfolios (PG-1, PG-2) total EUR 11.5M, 15% more than this portfolio's envelope EUR 10M" }],
+      errors: [{ file: "portfolio.yaml", line: 13, column: 36, messageId: "overParent", data: { children: "PG-1, PG-2", total: "EUR 11.5M", over: "15%", envelope: "EUR 10M" } }],
     },
     {
       name: "an envelope in another currency is not added",
       files: { "a.yaml": sub("PG-1", "6000000"), "b.yaml": sub("PG-2", "9000000", "GBP") },
-      errors: [{ file: "b.yaml", line: 7, column: 36, message: "envelope in GBP is not comparable with the EUR envelope of parent portfolio PF-A" }],
+      errors: [{ file: "b.yaml", line: 7, column: 36, messageId: "notComparable", data: { currency: "GBP", parentCurrency: "EUR", parent: "PF-A" } }],
     },
   ],
 });

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { UsageError } from "../core/errors.js";
 import { FORMATTERS } from "../core/format/index.js";
 import { overlayTemplates, renderReport, type OutputFormat, type TemplateSet, type TemplateSource } from "../core/report/index.js";
+import { VALIDATION_CHECKS } from "../core/validate/index.js";
 import { ExitCode } from "../model/diagnostic.js";
 import type { CommandIO } from "./io.js";
 import { readReportGit } from "./report-history.js";
@@ -69,7 +70,7 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
 }
 
 /** Rule ids of validation (not governance): documents with these errors are not reportable. */
-const VALIDATION = new Set(["yaml-syntax", "unreadable-file", "api-version", "schema", "duplicate-id", "unresolved-reference", "reference-cycle", "date-order", "date-in-future", "engagement-count", "status-scale", "risk-scale"]);
+const VALIDATION = new Set(VALIDATION_CHECKS.map((c) => c.id));
 
 /**
  * The built-in templates of a format, overlaid with the user's from `<dir>/<format>/` (the

@@ -5,7 +5,7 @@ import type { Config } from "../config/index.js";
 import { UsageError } from "../errors.js";
 import type { RuleInfo, WaivedDiagnostic } from "../format/index.js";
 import { GROUP_TITLES, RULES, resolveSettings, type RiskMatrix, type Rule, type Settings, type Thresholds } from "../rules/index.js";
-import { sortDiagnostics, validateWorkspace } from "../validate/index.js";
+import { sortDiagnostics, VALIDATION_CHECKS, validateWorkspace, validationDocs } from "../validate/index.js";
 import { resolveRules, type ResolvedRules, type SeverityOrOff } from "./rule-config.js";
 import { runRule } from "./run-rule.js";
 import { findSuppressions, type Suppression } from "./suppress.js";
@@ -190,18 +190,4 @@ export function ruleInfos(rules: readonly Rule[] = RULES): Map<string, RuleInfo>
   return infos;
 }
 
-const VALIDATION_DOCS = "docs/validation.md";
-const VALIDATION_RULES: readonly RuleInfo[] = [
-  ["yaml-syntax", "The file is valid YAML, and its aliases do not expand too far"],
-  ["unreadable-file", "The file is UTF-8 text under 10 MB, and a link that resolves"],
-  ["api-version", "Every document declares a supported apiVersion (pmo/v1)"],
-  ["schema", "Every document matches its kind's JSON Schema"],
-  ["duplicate-id", "Ids are unique across the repository, milestone ids within their project"],
-  ["unresolved-reference", "References resolve to an existing document of the right kind"],
-  ["reference-cycle", "Project dependencies, milestone dependencies and portfolio parents have no cycle"],
-  ["date-order", "Finishes are not before their starts"],
-  ["date-in-future", "Actual dates are not after the as-of date"],
-  ["engagement-count", "A repository describes exactly one engagement"],
-  ["status-scale", "Status values are on the engagement's status scale"],
-  ["risk-scale", "Probability and impact are within the engagement's risk scale"],
-].map(([id, description]) => ({ id: id!, description: description!, severity: "error" as const, group: "Validation", docs: VALIDATION_DOCS }));
+const VALIDATION_RULES: readonly RuleInfo[] = VALIDATION_CHECKS.map((c) => ({ id: c.id, description: c.description, severity: "error" as const, group: "Validation", docs: validationDocs(c) }));

@@ -1,7 +1,6 @@
 import type { Diagnostic, Severity } from "../../model/diagnostic.js";
-import { pathToPointer } from "../load/locate.js";
 import type { Catalog } from "../catalog/index.js";
-import { interpolate, type Rule } from "../rules/rule.js";
+import { reportedDiagnostic, type Rule } from "../rules/rule.js";
 import type { Settings } from "../rules/settings.js";
 
 export interface RunRuleOptions {
@@ -21,23 +20,8 @@ export function runRule(rule: Rule, run: RunRuleOptions): Diagnostic[] {
     settings: run.settings,
     asOf: run.asOf,
     options,
-    report({ doc, path, key, messageId, data }) {
-      const template = rule.meta.messages[messageId];
-      if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown message id "${messageId}"`);
-      const range = doc.locate(path, { key: key === true });
-      found.push({
-        ruleId: rule.meta.id,
-        severity: run.severity,
-        message: interpolate(template, data),
-        file: doc.file,
-        line: range.line,
-        column: range.column,
-        endLine: range.endLine,
-        endColumn: range.endColumn,
-        pointer: pathToPointer(path),
-        docIndex: doc.docIndex,
-        entity: doc.id,
-      });
+    report(args) {
+      found.push({ ...reportedDiagnostic(rule.meta, run.severity, args), entity: args.doc.id });
     },
   });
   return found;

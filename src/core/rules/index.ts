@@ -24,7 +24,7 @@ import { rule as statusDimensionsConsistent } from "./status-dimensions-consiste
 import { rule as statusReportStale } from "./status-report-stale.js";
 import { rule as subPortfolioEnvelopesWithinParent } from "./sub-portfolio-envelopes-within-parent.js";
 
-export { defineRule, interpolate, RULE_GROUPS, GROUP_TITLES, PRESET_NAMES, type Rule, type RuleMeta, type RuleContext, type RuleGroup, type PresetName, type PresetMembership, type ReportArgs } from "./rule.js";
+export { defineRule, interpolate, renderMessage, reportedDiagnostic, RULE_GROUPS, GROUP_TITLES, PRESET_NAMES, type Rule, type RuleMeta, type RuleContext, type RuleGroup, type PresetName, type PresetMembership, type ReportArgs, type ReportingMeta } from "./rule.js";
 export { resolveSettings, DEFAULTS, RISK_BANDS, type Settings, type Thresholds, type RiskMatrix, type RiskBand } from "./settings.js";
 
 /**

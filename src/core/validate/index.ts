@@ -6,6 +6,8 @@ import { checkIntegrity } from "./integrity.js";
 import { validateDocument } from "./schema.js";
 
 export { checkIntegrity } from "./integrity.js";
+export { VALIDATION_CHECKS, validationDocs } from "./checks.js";
+export { INTEGRITY_RULES, DATE_ORDER, PAST_DATES, PERSON_REFS, WHOLE_REPO_REFS, VALIDATION_LAYERS, defineValidationRule, type RefSpec, type ValidationCheckMeta, type ValidationContext, type ValidationLayer, type ValidationRule, type ValidationRuleMeta } from "./rules/index.js";
 export { validateDocument, validateConfig, getSchema, schemaNames } from "./schema.js";
 
 export interface ValidateOptions {

@@ -1,0 +1,73 @@
+import type { Path, PmoDocument } from "../../../model/document.js";
+
+/*
+ * Reading raw document values defensively: validation runs on documents whatever their shape,
+ * so a value is only used when it has the type a check expects.
+ */
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Yields [path, value] for every match of a pattern with `*` for any list item. */
+export function select(value: unknown, pattern: readonly string[], prefix: (string | number)[] = []): [Path, unknown][] {
+  if (pattern.length === 0) return value === undefined ? [] : [[prefix, value]];
+  const [head, ...rest] = pattern as [string, ...string[]];
+  if (head === "*") {
+    return list(value).flatMap((item, i) => select(item, rest, [...prefix, i]));
+  }
+  const o = obj(value);
+  if (!o || !Object.hasOwn(o, head)) return [];
+  return select(o[head], rest, [...prefix, head]);
+}
+
+/** A path as people write it: schedule.actualStart, milestones[0].actual. */
+export function label(path: Path): string {
+  return path.map((s, i) => (typeof s === "number" ? `[${s}]` : i === 0 ? s : `.${s}`)).join("");
+}
+
+/** Where a document's id is: "Project in projects/a.yaml:3". */
+export function where(doc: PmoDocument): string {
+  const { line } = doc.locate(["id"]);
+  return `${doc.kind} in ${doc.file}:${line}`;
+}
+
+export function isDate(value: unknown): value is string {
+  return typeof value === "string" && DATE.test(value);
+}
+export function isString(value: unknown): value is string {
+  return typeof value === "string";
+}
+export function str(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+export function obj(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+export function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** A project's milestone ids, in order. */
+export function milestoneIds(project: PmoDocument): string[] {
+  return list(project.value["milestones"])
+    .map((m) => str(obj(m)?.["id"]))
+    .filter(isString);
+}
+
+/**
+ * Resolves a milestone dependency: "M2" is a milestone of the document's own project,
+ * "PRJ-002/M3" one of another project.
+ */
+export function resolveMilestone(
+  doc: PmoDocument,
+  ref: string,
+  byId: ReadonlyMap<string, PmoDocument>,
+): { ok: true; key: string } | { ok: false; project: string; milestone?: string } {
+  const slash = ref.indexOf("/");
+  const projectId = slash >= 0 ? ref.slice(0, slash) : doc.id;
+  const milestoneId = slash >= 0 ? ref.slice(slash + 1) : ref;
+  const project = projectId === undefined ? undefined : byId.get(projectId);
+  if (project?.kind !== "Project") return { ok: false, project: String(projectId) };
+  const found = list(project.value["milestones"]).some((m) => obj(m)?.["id"] === milestoneId);
+  if (!found) return { ok: false, project: String(projectId), milestone: milestoneId };
+  return { ok: true, key: `${projectId}/${milestoneId}` };
+}

@@ -56,6 +56,22 @@ describe("architecture", () => {
     expect(violations).toEqual([]);
   });
 
+  // A core folder is entered through its index.ts: what it exports there is its interface, and
+  // the files behind it can move without touching the code that uses them.
+  it("code outside a core folder imports it through its index.ts", () => {
+    const violations = sources(".").flatMap((file) =>
+      relativeImports(file)
+        .filter((target) => {
+          const [top, folder, ...rest] = target.split("/");
+          if (top !== "core" || rest.length === 0) return false; // src/core/dates.ts and the like are files, not folders
+          const inside = file.startsWith(`core/${folder}/`);
+          return !inside && target !== `core/${folder}/index.js`;
+        })
+        .map((target) => `${file} -> ${target}`),
+    );
+    expect(violations).toEqual([]);
+  });
+
   it("src/model holds types and constants only", () => {
     const violations = sources("model").flatMap((file) => {
       const text = readFileSync(path.join(src, file), "utf8");

@@ -25,7 +25,7 @@ import { rule as statusDimensionsConsistent } from "./status-dimensions-consiste
 import { rule as statusReportStale } from "./status-report-stale.js";
 
 export { defineRule, interpolate, RULE_GROUPS, GROUP_TITLES, PRESET_NAMES, type Rule, type RuleMeta, type RuleContext, type RuleGroup, type PresetName, type PresetMembership, type ReportArgs } from "./rule.js";
-export { resolveSettings, DEFAULTS, RISK_BANDS, type Settings, type Thresholds, type RiskMatrix, type RiskBand } from "./settings.js";
+export { resolveSettings, DEFAULTS, RISK_BANDS, type Settings, type Thresholds, type RiskMatrix, type RiskBand } from "../domain/index.js";
 
 /**
  * Every governance rule, sorted by id. One rule per file; the file name, the rule id, the test

@@ -105,9 +105,9 @@ export function amount(n: number): string {
   return sign + groupThousands(Math.abs(rounded));
 }
 
-/** An index in an explanation: three decimals. */
+/** An index in an explanation: four decimals (the arithmetic itself is never rounded). */
 export function index(n: number): string {
-  return n.toFixed(3);
+  return n.toFixed(4);
 }
 
 /** A duration in an explanation: at most two decimals. */
@@ -194,6 +194,7 @@ function earnedSchedule(basis: ScheduleBasis | UnknownFigure, ev: Figure, notes:
       ? `ES = C + (EV − PV(C)) / (PV(C+1) − PV(C)): EV ${amount(ev.value)} lies between PV ${amount(found.from.value)} at ${label(found.from.t)} and ${amount(found.to.value)} at ${label(found.to.t)}, so ES = ${duration(found.from.t - start.t)} + (${amount(ev.value)} − ${amount(found.from.value)}) / (${amount(found.to.value)} − ${amount(found.from.value)}) × ${duration(found.to.t - found.from.t)} = ${duration(esValue)} ${unit}`
       : `ES = ${duration(esValue)} ${unit}: EV ${amount(ev.value)} is the planned value at ${label(found.t)}`,
   );
+  es.explain += ` (${label(found.t)})`;
   const svt = known(esValue - atValue, `SV(t) = ES − AT = ${duration(esValue)} − ${duration(atValue)} = ${duration(esValue - atValue)} ${unit}`);
   const spit =
     atValue <= 0
@@ -210,7 +211,7 @@ function earnedSchedule(basis: ScheduleBasis | UnknownFigure, ev: Figure, notes:
       ? unknown(`IEAC(t) needs SPI(t): ${spit.missing}`)
       : spit.value === 0
         ? unknown("IEAC(t) is undefined: nothing has been earned yet (SPI(t) = 0)")
-        : known(pdValue / spit.value, `IEAC(t) = PD / SPI(t) = ${duration(pdValue)} / ${index(spit.value)} = ${duration(pdValue / spit.value)} ${unit}`);
+        : known(pdValue / spit.value, `IEAC(t) = PD / SPI(t) = ${duration(pdValue)} / ${index(spit.value)} = ${duration(pdValue / spit.value)} ${unit}, a finish at ${label(start.t + pdValue / spit.value)}`);
   return {
     pd,
     at,

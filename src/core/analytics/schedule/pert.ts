@@ -22,24 +22,26 @@ export function pertVariance(e: ThreePoint): number {
   return s * s;
 }
 
-/** e^x for x <= 0, by halving until small, a Taylor series, then squaring back. */
+/** ln 2 split in two (the fdlibm constants) so that k * LN2_HI is exact for the k used here. */
+const LN2_HI = 0.6931471803691238;
+const LN2_LO = 1.9082149292705877e-10;
+
+/**
+ * e^x for x <= 0: x = k ln 2 + r with |r| <= ln 2 / 2, a Taylor series for e^r, then k exact
+ * halvings.
+ */
 export function expNonPositive(x: number): number {
   if (x > 0) throw new RangeError("expNonPositive takes x <= 0");
   if (x < -745) return 0;
-  let halvings = 0;
-  let y = x;
-  while (y < -0.125) {
-    y /= 2;
-    halvings++;
-  }
-  // Taylor series of e^y for |y| <= 1/8: 18 terms reach well below 1e-17.
+  const k = Math.round(x / (LN2_HI + LN2_LO));
+  const r = x - k * LN2_HI - k * LN2_LO;
   let term = 1;
   let sum = 1;
-  for (let k = 1; k <= 18; k++) {
-    term = (term * y) / k;
+  for (let n = 1; n <= 22; n++) {
+    term = (term * r) / n;
     sum += term;
   }
-  for (let h = 0; h < halvings; h++) sum *= sum;
+  for (let i = 0; i > k; i--) sum *= 0.5;
   return sum;
 }
 

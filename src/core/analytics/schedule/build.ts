@@ -3,6 +3,7 @@ import type { Engagement, LinkType as LinkTypeName, Milestone, Project } from ".
 import { type WorkCalendar, makeCalendar } from "./calendar.js";
 import { type LinkType, type NetworkActivity, type NetworkLink, type ScheduleResult, scheduleNetwork } from "./network.js";
 import { criticalPaths, drivingChains, type PathList } from "./paths.js";
+import { pertMean } from "./pert.js";
 
 /** The repository's projects, as the schedule reads them. */
 export interface ScheduleSource {
@@ -145,9 +146,11 @@ export function buildSchedule(source: ScheduleSource, asOf: string): PortfolioSc
       const key = `${p.id}/${m.id}`;
       if (keys.has(key)) return;
       keys.add(key);
-      const ownDate = m.duration === undefined ? (m.forecast ?? m.baseline) : undefined;
-      const kind: ScheduleItem["kind"] = m.duration !== undefined ? "activity" : ownDate !== undefined ? "dated" : "milestone";
-      const a: NetworkActivity = { key, duration: m.duration ?? 0, group: p.id };
+      // An estimate without a duration schedules on the PERT expected duration.
+      const duration = m.duration ?? (m.durationEstimate ? pertMean(m.durationEstimate) : undefined);
+      const ownDate = duration === undefined ? (m.forecast ?? m.baseline) : undefined;
+      const kind: ScheduleItem["kind"] = duration !== undefined ? "activity" : ownDate !== undefined ? "dated" : "milestone";
+      const a: NetworkActivity = { key, duration: duration ?? 0, group: p.id };
       let finishReason: DateReason | undefined;
       let sReason: DateReason = startReason;
       if (m.actual !== undefined) {

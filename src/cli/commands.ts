@@ -1,5 +1,6 @@
 import { registerCheck } from "./check.js";
 import { registerDiff } from "./diff.js";
+import { registerEvm } from "./evm.js";
 import { registerExport } from "./export.js";
 import { registerFmt } from "./fmt.js";
 import { registerHistory } from "./history.js";
@@ -38,4 +39,5 @@ export const COMMANDS: readonly ((ctx: CliContext) => void)[] = [
   registerFmt,
   registerImport,
   registerExport,
+  registerEvm,
 ];

@@ -1,12 +1,13 @@
 import type { Diagnostic, Severity } from "../../model/diagnostic.js";
-import type { Catalog } from "../catalog/index.js";
-import { reportedDiagnostic, type Rule } from "../rules/rule.js";
-import type { Settings } from "../rules/settings.js";
+import { deriveFacts, type Catalog, type Facts, type Settings } from "../domain/index.js";
+import { reportedDiagnostic, type Rule } from "../rules/index.js";
 
 export interface RunRuleOptions {
   catalog: Catalog;
   settings: Settings;
   asOf: string;
+  /** The run's derived facts; derived from the catalog when not given. */
+  facts?: Facts;
   severity: Severity;
   options?: Record<string, unknown>;
 }
@@ -18,6 +19,7 @@ export function runRule(rule: Rule, run: RunRuleOptions): Diagnostic[] {
   rule.check({
     catalog: run.catalog,
     settings: run.settings,
+    facts: run.facts ?? deriveFacts(run.catalog, run.settings, run.asOf),
     asOf: run.asOf,
     options,
     report(args) {

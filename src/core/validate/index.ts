@@ -1,7 +1,6 @@
 import type { Diagnostic } from "../../model/diagnostic.js";
 import type { PmoDocument, Workspace } from "../../model/document.js";
-import { pointerToPath } from "../load/locate.js";
-import { SUPPORTED_API_VERSIONS } from "../load/parse.js";
+import { pointerToPath, SUPPORTED_API_VERSIONS } from "../load/index.js";
 import { checkIntegrity } from "./integrity.js";
 import { validateDocument } from "./schema.js";
 
@@ -9,6 +8,9 @@ export { checkIntegrity } from "./integrity.js";
 export { VALIDATION_CHECKS, validationDocs } from "./checks.js";
 export { INTEGRITY_RULES, DATE_ORDER, PAST_DATES, PERSON_REFS, WHOLE_REPO_REFS, VALIDATION_LAYERS, defineValidationRule, type RefSpec, type ValidationCheckMeta, type ValidationContext, type ValidationLayer, type ValidationRule, type ValidationRuleMeta } from "./rules/index.js";
 export { validateDocument, validateConfig, getSchema, schemaNames } from "./schema.js";
+export { closestMatch } from "./suggest.js";
+export { translateErrors, type SchemaProblem } from "./schema-messages.js";
+export { createAjv } from "./ajv-options.js";
 
 export interface ValidateOptions {
   /** The date that actual dates may not be after (YYYY-MM-DD). */

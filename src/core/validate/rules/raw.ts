@@ -71,3 +71,9 @@ export function resolveMilestone(
   if (!found) return { ok: false, project: String(projectId), milestone: milestoneId };
   return { ok: true, key: `${projectId}/${milestoneId}` };
 }
+
+/** A `dependsOn` entry is a reference (`M2`) or a typed link (`{ milestone: M2, type, lag }`). */
+export function dependsOnRef(entry: unknown, path: Path): { ref: string | undefined; path: Path } {
+  if (typeof entry === "string") return { ref: entry, path };
+  return { ref: str(obj(entry)?.["milestone"]), path: [...path, "milestone"] };
+}

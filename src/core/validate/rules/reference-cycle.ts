@@ -1,6 +1,6 @@
 import type { Path, PmoDocument } from "../../../model/document.js";
 import type { ReportArgs } from "../../rules/index.js";
-import { list, obj, resolveMilestone, str } from "./raw.js";
+import { dependsOnRef, list, obj, resolveMilestone, str } from "./raw.js";
 import { defineValidationRule } from "./rule.js";
 
 interface Edge {
@@ -53,10 +53,11 @@ export const rule = defineValidationRule({
         const id = str(obj(m)?.["id"]);
         if (id === undefined) return;
         const edges: Edge[] = [];
-        list(obj(m)?.["dependsOn"]).forEach((ref, j) => {
-          if (typeof ref !== "string") return;
+        list(obj(m)?.["dependsOn"]).forEach((entry, j) => {
+          const { ref, path } = dependsOnRef(entry, ["milestones", i, "dependsOn", j]);
+          if (ref === undefined) return;
           const target = resolveMilestone(doc, ref, byId);
-          if (target.ok) edges.push({ to: target.key, doc, path: ["milestones", i, "dependsOn", j] });
+          if (target.ok) edges.push({ to: target.key, doc, path });
         });
         milestoneEdges.set(`${doc.id}/${id}`, edges);
       });

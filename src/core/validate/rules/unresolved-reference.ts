@@ -1,5 +1,5 @@
 import type { PmoDocument } from "../../../model/document.js";
-import { isString, label, list, milestoneIds, obj, resolveMilestone, select, str } from "./raw.js";
+import { dependsOnRef, isString, label, list, milestoneIds, obj, resolveMilestone, select, str } from "./raw.js";
 import { defineValidationRule, type ValidationContext } from "./rule.js";
 
 /** Where a reference may point, by the kinds of document it may name. */
@@ -147,11 +147,11 @@ function checkProjectLocalRefs(doc: PmoDocument, { byId, report }: ValidationCon
   }
 
   list(doc.value["milestones"]).forEach((m, i) => {
-    list(obj(m)?.["dependsOn"]).forEach((ref, j) => {
-      if (typeof ref !== "string") return;
+    list(obj(m)?.["dependsOn"]).forEach((entry, j) => {
+      const { ref, path } = dependsOnRef(entry, ["milestones", i, "dependsOn", j]);
+      if (ref === undefined) return;
       const target = resolveMilestone(doc, ref, byId);
       if (target.ok) return;
-      const path = ["milestones", i, "dependsOn", j];
       if (target.milestone === undefined) report({ doc, path, messageId: "missingDependencyProject", data: { ref, project: target.project } });
       else report({ doc, path, messageId: "missingDependencyMilestone", data: { ref, project: target.project, milestone: target.milestone } });
     });

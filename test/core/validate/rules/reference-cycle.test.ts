@@ -48,6 +48,11 @@ testValidationRule(rule, {
       errors: [{ file: "a.yaml", line: 6, column: 17, messageId: "milestoneCycle", data: { cycle: "P1/M1 -> P2/M1 -> P1/M1" } }],
     },
     {
+      name: "typed links between milestones",
+      files: { "a.yaml": milestones("P1", "  - id: M1\n    dependsOn: [{ milestone: M2, type: SS }]\n  - id: M2\n    dependsOn: [{ milestone: M1, lag: 2 }]\n") },
+      errors: [{ file: "a.yaml", line: 6, column: 30, messageId: "milestoneCycle", data: { cycle: "P1/M1 -> P1/M2 -> P1/M1" } }],
+    },
+    {
       name: "milestone dependencies within a project",
       files: { "a.yaml": milestones("P1", "  - id: M2\n    dependsOn: [M1]\n  - id: M1\n    dependsOn: [M2]\n") },
       errors: [{ file: "a.yaml", line: 8, column: 17, messageId: "milestoneCycle", data: { cycle: "P1/M1 -> P1/M2 -> P1/M1" } }],

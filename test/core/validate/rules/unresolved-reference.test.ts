@@ -167,6 +167,11 @@ testValidationRule(rule, {
       ],
     },
     {
+      name: "a typed link to a milestone the project lacks, at its milestone",
+      files: { "p.yaml": doc("Project", "milestones:\n  - id: M1\n    dependsOn: [{ milestone: M7, type: SS }, { type: FF }]\n", "P1") },
+      errors: [{ file: "p.yaml", line: 6, column: 30, messageId: "missingDependencyMilestone", data: { ref: "M7", project: "P1", milestone: "M7" } }],
+    },
+    {
       name: "a milestone dependency on a document that is not a project",
       files: { "p.yaml": doc("Project", "milestones:\n  - id: M1\n    dependsOn: [ENG/M1]\n", "P1") },
       errors: [{ file: "p.yaml", line: 6, column: 17, messageId: "missingDependencyProject", data: { ref: "ENG/M1", project: "ENG" } }],

@@ -114,6 +114,7 @@ describe.skipIf(!availability.run)("report in headless Chromium", () => {
     }
   });
 
+  // Renders the whole report, then opens each of its pages in turn: minutes, not seconds, on a busy machine.
   it("opens every page of the bundled example's report with no error and no network request", async () => {
     const out = path.join(tempDir(), "report");
     const result = await runCli(["report", "examples/meridian-water", "--as-of", "2026-11-30", "--format", "html", "--out", out], { cwd: projectRoot });
@@ -161,5 +162,5 @@ describe.skipIf(!availability.run)("report in headless Chromium", () => {
         await close();
       }
     }
-  });
+  }, 120_000);
 });

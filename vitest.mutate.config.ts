@@ -11,6 +11,6 @@ export default defineConfig({
     ...base.test,
     // One module graph for every test file of a run: the schemas are compiled once, not per file.
     isolate: false,
-    include: ["test/core/rules/**/*.test.ts", "test/core/validate/**/*.test.ts", "test/helpers/**/*.test.ts", "test/core/model/**/*.test.ts", "test/model/**/*.test.ts"],
+    include: ["test/core/rules/**/*.test.ts", "test/core/validate/**/*.test.ts", "test/helpers/**/*.test.ts", "test/core/domain/**/*.test.ts"],
   },
 });

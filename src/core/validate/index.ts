@@ -55,7 +55,7 @@ export function withoutBrokenFileCascade(diagnostics: Diagnostic[], broken: read
       ruleId: "unresolved-reference",
       severity: "info",
       message: `references to ${shown} were not checked: they may be defined in this file, which does not parse`,
-      hint: "fix the syntax error above and run again",
+      hint: "fix the syntax error in this file and run again",
       file,
       line: 1,
       column: 1,

@@ -335,6 +335,34 @@ export interface Gate extends Extensions {
   outcome?: GateOutcome;
 }
 
+/** How earned value is measured (see docs/evm.md). */
+export const EV_METHODS = ["percent-complete", "milestones", "0-100", "50-50"] as const;
+export type EvMethod = (typeof EV_METHODS)[number];
+
+/** How the planned value is spread over time (see docs/evm.md). */
+export const PV_CURVES = ["periods", "milestones", "linear"] as const;
+export type PvCurve = (typeof PV_CURVES)[number];
+
+/** One reporting period of the earned value plan: cumulative amounts at the period's end date. */
+export interface EarnedValuePeriod extends Extensions {
+  period: IsoDate;
+  /** Cumulative planned value by the end of the period. */
+  planned?: number;
+  /** Cumulative actual cost by the end of the period. */
+  actual?: number;
+}
+
+/** The project's earned value plan: planned value over time, how value is earned, actual cost per period. */
+export interface EarnedValuePlan extends Extensions {
+  /** Defaults to `percent-complete`. */
+  method?: EvMethod;
+  /** Without it the planned value is unknown (and so SV, SPI and earned schedule). */
+  plannedValue?: PvCurve;
+  periods?: EarnedValuePeriod[];
+  /** Milestone id -> the value planned (and earned) when it is reached. */
+  milestones?: Record<string, number>;
+}
+
 export interface Project extends DocumentHeader<"Project"> {
   name: string;
   description?: string;
@@ -355,6 +383,7 @@ export interface Project extends DocumentHeader<"Project"> {
   scores?: Record<string, number>;
   closure?: { date?: IsoDate; lessonsLearned?: string[]; report?: string } & Extensions;
   tags?: string[];
+  earnedValue?: EarnedValuePlan;
 }
 
 // ---------------------------------------------------------------- RAID

@@ -98,6 +98,8 @@ describe("TypeScript enums match the schemas", () => {
     ["CONTRIBUTION_STRENGTHS", entities.CONTRIBUTION_STRENGTHS, project["contributions"].items.properties.strength.enum],
     ["BENEFIT_STATUSES", entities.BENEFIT_STATUSES, project["benefits"].items.properties.status.enum],
     ["GATE_OUTCOMES", entities.GATE_OUTCOMES, project["gates"].items.properties.outcome.enum],
+    ["EV_METHODS", entities.EV_METHODS, project["earnedValue"].properties.method.enum],
+    ["PV_CURVES", entities.PV_CURVES, project["earnedValue"].properties.plannedValue.enum],
     ["RISK_TYPES", entities.RISK_TYPES, risk["properties"].type.enum],
     ["RISK_STATUSES", entities.RISK_STATUSES, risk["properties"].status.enum],
     ["RISK_RESPONSES", entities.RISK_RESPONSES, risk["properties"].response.enum],

@@ -18,7 +18,7 @@ function repo(files: Record<string, string>): string {
 
 const RISK = "apiVersion: pmo/v1\nkind: Risk\nid: R-1\ntitle: Late steel\n";
 const shown = (text: string, file = "x.yaml"): string[] => parseSource(file, text).diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.message}`);
-const valueOf = (text: string): unknown => parseSource("x.yaml", text).documents[0]?.value;
+const readValue = (text: string): unknown => parseSource("x.yaml", text).documents[0]?.value;
 
 describe("one meaning for the same bytes", () => {
   it.each([
@@ -33,15 +33,15 @@ describe("one meaning for the same bytes", () => {
   ])("%s reads as %j with or without an anchor in the file", (scalar, expected) => {
     const plain = `${RISK}approved: ${scalar}\n`;
     const anchored = `${RISK}owner: &o p1\napproved: ${scalar}\nx-copy: *o\n`;
-    expect((valueOf(plain) as Record<string, unknown>)["approved"]).toEqual(expected);
-    expect((valueOf(anchored) as Record<string, unknown>)["approved"]).toEqual(expected);
+    expect((readValue(plain) as Record<string, unknown>)["approved"]).toEqual(expected);
+    expect((readValue(anchored) as Record<string, unknown>)["approved"]).toEqual(expected);
   });
 
   it("reads CR-only and CRLF files, with or without anchors, as the LF file", () => {
     const lf = `${RISK}owner: &o p1\nx-copy: *o\n`;
-    expect(valueOf(lf.replace(/\n/g, "\r"))).toEqual(valueOf(lf));
-    expect(valueOf(lf.replace(/\n/g, "\r\n"))).toEqual(valueOf(lf));
-    expect(valueOf(RISK.replace(/\n/g, "\r"))).toEqual(valueOf(RISK));
+    expect(readValue(lf.replace(/\n/g, "\r"))).toEqual(readValue(lf));
+    expect(readValue(lf.replace(/\n/g, "\r\n"))).toEqual(readValue(lf));
+    expect(readValue(RISK.replace(/\n/g, "\r"))).toEqual(readValue(RISK));
   });
 
   it("reads a %YAML 1.1 file as YAML 1.2 and says so", () => {
@@ -86,7 +86,7 @@ describe("a broken file does not cascade", () => {
     dirs.push(root);
     cpSync("examples/meridian-water", root, { recursive: true });
     const file = path.join(root, "projects/network/PRJ-007.yaml");
-    writeFileSync(file, readFileSync(file, "utf8").replace(/^  /m, "\t"));
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^ {2}/m, "\t"));
     const found = validateWorkspace(await loadWorkspace(root), { asOf: "2026-11-30" });
     expect(found.map((d) => `${d.file}:${d.line} ${d.severity} ${d.ruleId}`)).toEqual(["projects/network/PRJ-007.yaml:1 info unresolved-reference", "projects/network/PRJ-007.yaml:7 error yaml-syntax"]);
     expect(found[0]!.message).toBe("references to PRJ-007, PRJ-007/M2, PRJ-007/M4 were not checked: they may be defined in this file, which does not parse");

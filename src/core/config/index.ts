@@ -2,9 +2,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../../model/diagnostic.js";
 import { UsageError } from "../errors.js";
-import { createLocator, pointerToPath } from "../load/locate.js";
-import { readYamlFile } from "../load/single.js";
-import { validateConfig } from "../validate/schema.js";
+import { createLocator, pointerToPath, readYamlFile } from "../load/index.js";
+import { validateConfig } from "../validate/index.js";
 
 export const CONFIG_FILE = "pmo.config.yaml";
 

@@ -9,7 +9,7 @@ export function registerEvm(ctx: CliContext): void {
     .description("earned value and earned schedule: PV, EV, AC, CPI, SPI, EAC, TCPI, SPI(t) per project, rolled up per portfolio and engagement")
     .argument("[dir]", "the repository folder (default: the current folder, or -C)")
     .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "csv", "markdown"]).default("table"))
-    .option("--explain", "show the arithmetic behind every figure (json always carries it)")
+    .option("--explain", "show the arithmetic behind every figure (in json too)")
     .addOption(asOfOption())
     .option("-c, --config <file>", "config file (default: pmo.config.yaml in the repository)")
     .addHelpText(

@@ -47,7 +47,7 @@ export function usableDocuments(all: readonly PmoDocument[]): { documents: PmoDo
 function render(report: ReturnType<typeof buildEvmReport>, options: EvmCommandOptions, io: CommandIO): string {
   switch (options.format) {
     case "json":
-      return formatEvmJson(report);
+      return formatEvmJson(report, options.explain);
     case "csv":
       return formatEvmCsv(report);
     case "markdown":

@@ -40,12 +40,22 @@ export function buildEvmReport(catalog: Catalog, options: EvmReportOptions): Evm
     }
   }
   const rollups: EvmRollup[] = [];
-  const portfolios = [...catalog.portfolios].sort((a, b) => (a.value.id < b.value.id ? -1 : a.value.id > b.value.id ? 1 : 0));
+  const portfolios = [...catalog.portfolios].sort((a, b) =>
+    a.value.id < b.value.id ? -1 : a.value.id > b.value.id ? 1 : 0,
+  );
   for (const { value } of portfolios) {
     const list = members.get(value.id);
     if (list) rollups.push(...rollUp({ scope: "portfolio", id: value.id, name: value.name, projects: list }));
   }
   const engagement = catalog.engagement?.value;
-  if (projects.length > 0) rollups.push(...rollUp({ scope: "engagement", id: engagement?.id ?? "engagement", name: engagement?.name ?? "Engagement", projects }));
+  if (projects.length > 0)
+    rollups.push(
+      ...rollUp({
+        scope: "engagement",
+        id: engagement?.id ?? "engagement",
+        name: engagement?.name ?? "Engagement",
+        projects,
+      }),
+    );
   return { asOf: options.asOf, baseline: options.baseline, projects, rollups };
 }

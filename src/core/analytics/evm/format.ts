@@ -262,7 +262,11 @@ export function formatEvmMarkdown(report: EvmReport, explain: boolean): string {
  */
 export function formatEvmJson(report: EvmReport, explain = false): string {
   const figure = (f: Figure) =>
-    "explain" in f ? (explain ? { value: f.value, explain: f.explain } : { value: f.value }) : { value: null, missing: f.missing };
+    "explain" in f
+      ? explain
+        ? { value: f.value, explain: f.explain }
+        : { value: f.value }
+      : { value: null, missing: f.missing };
   const figures = (f: EvmFigures) => ({
     bac: figure(f.bac),
     pv: figure(f.pv),

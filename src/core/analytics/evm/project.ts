@@ -36,6 +36,8 @@ export interface ProjectEvmOptions {
   asOf: string;
   /** The engagement's currency, for a budget that names none. */
   defaultCurrency: string;
+  /** Why the project has no plan to measure against (it is not in the baseline): PV is unknown for this reason. */
+  noPlan?: string;
 }
 
 /** Stages whose projects are measured even without an earned value plan: work is under way or done. */
@@ -90,7 +92,7 @@ export function projectEvm(project: Project, options: ProjectEvmOptions): Projec
       ? known(budget.forecast, () => `forecast = budget.forecast = ${amount(budget.forecast!)}`)
       : unknown("the bottom-up EAC is unknown: the project has no budget.forecast");
 
-  const curve = plannedCurve(project, bac);
+  const curve = options.noPlan !== undefined ? unknown(options.noPlan) : plannedCurve(project, bac);
   const start = project.schedule?.actualStart;
   const finish = project.schedule?.actualFinish;
   const finished = finish !== undefined && finish <= asOf;

@@ -12,6 +12,7 @@ import { registerLs } from "./ls.js";
 import { registerNew } from "./new.js";
 import { registerReport } from "./report.js";
 import { registerExplain, registerRules } from "./rules.js";
+import { registerSchedule } from "./schedule.js";
 import { registerSchema } from "./schema.js";
 import { registerShow } from "./show.js";
 import { registerValidate } from "./validate.js";
@@ -33,6 +34,7 @@ export const COMMANDS: readonly ((ctx: CliContext) => void)[] = [
   registerReport,
   registerDiff,
   registerHistory,
+  registerSchedule,
   registerInit,
   registerNew,
   registerFmt,

@@ -133,6 +133,17 @@ describe("pmo baseline", () => {
     expect(p2.figures.spi.value).toBeNull();
   });
 
+  it("pmo check reads the baseline tags: a baseline whose decision is no longer approved is a finding", async () => {
+    const dir = setup();
+    await pmo(dir, "baseline", "create", "Q1", "--decision", "DEC-1");
+    const before = await pmo(dir, "check", "--as-of", "2026-03-01", "--format", "json");
+    expect(JSON.parse(before.stdout).diagnostics?.filter?.((d: { ruleId: string }) => d.ruleId === "baseline-without-decision") ?? []).toEqual([]);
+    writeFiles(dir, { "decisions/DEC-1.yaml": decision("DEC-1", "superseded", ", baselineName: Q1") });
+    const after = await pmo(dir, "check", "--as-of", "2026-03-01", "--format", "json");
+    expect(after.code).toBe(1);
+    expect(after.stdout).toContain("decision DEC-1 approves baseline Q1 (tag pmo-baseline/Q1) but is superseded, not approved");
+  });
+
   it("outside a git repository, baselines are a usage error", async () => {
     const dir = makeRepo({ "engagement.yaml": ENGAGEMENT });
     repos.push(dir);

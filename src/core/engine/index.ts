@@ -4,7 +4,7 @@ import { buildCatalog, type Catalog } from "../catalog/index.js";
 import type { Config } from "../config/index.js";
 import { UsageError } from "../errors.js";
 import type { RuleInfo, WaivedDiagnostic } from "../format/index.js";
-import { GROUP_TITLES, RULES, resolveSettings, type RiskMatrix, type Rule, type Settings, type Thresholds } from "../rules/index.js";
+import { GROUP_TITLES, RULES, resolveSettings, type BaselineTag, type RiskMatrix, type Rule, type Settings, type Thresholds } from "../rules/index.js";
 import { sortDiagnostics, validateWorkspace } from "../validate/index.js";
 import { resolveRules, type ResolvedRules, type SeverityOrOff } from "./rule-config.js";
 import { runRule } from "./run-rule.js";
@@ -22,6 +22,8 @@ export interface CheckInput {
   asOf: string;
   /** The rules to run; all of them by default (tests pass fewer). */
   rules?: readonly Rule[];
+  /** The repository's baseline tags (pmo check reads them from git), for baseline-without-decision. */
+  baselines?: readonly BaselineTag[];
 }
 
 export interface CheckResult {
@@ -71,7 +73,7 @@ export async function runCheck(input: CheckInput): Promise<CheckResult> {
     const base = resolved.base.get(rule.meta.id);
     if (!base && !resolved.overrideOnly.has(rule.meta.id)) continue;
     const severity: Severity = base && base.severity !== "off" ? base.severity : rule.meta.severity;
-    findings.push(...runRule(rule, { catalog, settings, asOf, severity, options: base?.options }));
+    findings.push(...runRule(rule, { catalog, settings, asOf, severity, options: base?.options, baselines: input.baselines }));
   }
 
   const chainOf = (entity: string | undefined): string[] => {

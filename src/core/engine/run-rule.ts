@@ -1,7 +1,7 @@
 import type { Diagnostic, Severity } from "../../model/diagnostic.js";
 import { pathToPointer } from "../load/locate.js";
 import type { Catalog } from "../catalog/index.js";
-import { interpolate, type Rule } from "../rules/rule.js";
+import { interpolate, type BaselineTag, type Rule } from "../rules/rule.js";
 import type { Settings } from "../rules/settings.js";
 
 export interface RunRuleOptions {
@@ -10,6 +10,7 @@ export interface RunRuleOptions {
   asOf: string;
   severity: Severity;
   options?: Record<string, unknown>;
+  baselines?: readonly BaselineTag[];
 }
 
 /** Runs one rule and turns what it reports into positioned diagnostics. */
@@ -18,6 +19,7 @@ export function runRule(rule: Rule, run: RunRuleOptions): Diagnostic[] {
   const options = { ...rule.meta.defaultOptions, ...run.options };
   rule.check({
     catalog: run.catalog,
+    baselines: run.baselines ?? [],
     settings: run.settings,
     asOf: run.asOf,
     options,

@@ -1,4 +1,5 @@
 import type { Rule } from "./rule.js";
+import { rule as baselineWithoutDecision } from "./baseline-without-decision.js";
 import { rule as budgetRagConsistent } from "./budget-rag-consistent.js";
 import { rule as closedProjectComplete } from "./closed-project-complete.js";
 import { rule as closedProjectOpenRisks } from "./closed-project-open-risks.js";
@@ -26,7 +27,7 @@ import { rule as statusDimensionsConsistent } from "./status-dimensions-consiste
 import { rule as statusReportStale } from "./status-report-stale.js";
 import { rule as successorBeforePredecessor } from "./successor-before-predecessor.js";
 
-export { defineRule, interpolate, RULE_GROUPS, GROUP_TITLES, PRESET_NAMES, type Rule, type RuleMeta, type RuleContext, type RuleGroup, type PresetName, type PresetMembership, type ReportArgs } from "./rule.js";
+export { defineRule, interpolate, RULE_GROUPS, GROUP_TITLES, PRESET_NAMES, type BaselineTag, type Rule, type RuleMeta, type RuleContext, type RuleGroup, type PresetName, type PresetMembership, type ReportArgs } from "./rule.js";
 export { resolveSettings, DEFAULTS, RISK_BANDS, type Settings, type Thresholds, type RiskMatrix, type RiskBand } from "./settings.js";
 
 /**
@@ -34,6 +35,7 @@ export { resolveSettings, DEFAULTS, RISK_BANDS, type Settings, type Thresholds, 
  * file and the doc page share a name (test/core/rules/meta.test.ts checks it).
  */
 export const RULES: readonly Rule[] = ([
+  baselineWithoutDecision,
   budgetRagConsistent,
   closedProjectComplete,
   closedProjectOpenRisks,

@@ -79,7 +79,7 @@ export async function checkOpenedWorkspace(opened: { root: string; config: Confi
  */
 export async function baselineTagsOf(root: string): Promise<BaselineTag[]> {
   const inside = await gitRaw(root, ["rev-parse", "--show-toplevel"]).catch(() => undefined);
-  if (!inside || inside.code !== 0) return [];
+  if (inside?.code !== 0) return [];
   const top = inside.stdout.toString("utf8").trim();
   return (await listBaselines({ top, prefix: "", shallow: false })).map((b) => ({ name: b.name, decision: b.decision, annotated: b.annotated }));
 }

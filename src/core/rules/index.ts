@@ -30,7 +30,7 @@ import { rule as successorBeforePredecessor } from "./successor-before-predecess
 import { rule as tcpiUnrealistic } from "./tcpi-unrealistic.js";
 
 export { defineRule, interpolate, RULE_GROUPS, GROUP_TITLES, PRESET_NAMES, type BaselineTag, type Rule, type RuleMeta, type RuleContext, type RuleGroup, type PresetName, type PresetMembership, type ReportArgs } from "./rule.js";
-export { resolveSettings, DEFAULTS, RISK_BANDS, type Settings, type Thresholds, type RiskMatrix, type RiskBand } from "./settings.js";
+export { resolveSettings, DEFAULTS, RISK_BANDS, type Settings, type Thresholds, type RiskMatrix, type RiskBand } from "../domain/index.js";
 
 /**
  * Every governance rule, sorted by id. One rule per file; the file name, the rule id, the test

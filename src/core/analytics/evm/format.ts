@@ -2,7 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import { neutraliseFormula } from "../../csv.js";
 import type { Palette } from "../../format/index.js";
 import { formatMoney } from "../../money.js";
-import { escapeMarkdown } from "../../report/markdown-escape.js";
+import { escapeMarkdown } from "../../markdown.js";
 import { EAC_METHODS, type EacMethod, type EvmFigures, type EvmNote, type Figure } from "./figures.js";
 import type { ProjectEvm } from "./project.js";
 import type { EvmReport } from "./report.js";

@@ -87,7 +87,7 @@ export interface ExplainCommandOptions {
 export async function runExplain(options: ExplainCommandOptions, io: CommandIO): Promise<ExitCode> {
   const infos = ruleInfos();
   const info = infos.get(options.rule);
-  if (!info || !info.docs) {
+  if (!info?.docs) {
     const guess = closestMatch(options.rule, [...infos.keys()]);
     throw new UsageError(`unknown rule "${options.rule}"${guess ? `; did you mean "${guess}"?` : ""} (pmo rules lists them)`);
   }

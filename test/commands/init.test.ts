@@ -48,6 +48,7 @@ describe("pmo init", () => {
     const runs = workflow.jobs.check.steps.flatMap((s) => (s.run ? [s.run] : []));
     expect(runs.some((r) => r.startsWith("npx pmo check") && r.includes("sarif=pmo.sarif"))).toBe(true);
     expect(runs.some((r) => r.startsWith("npx pmo report"))).toBe(true);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell variable, not a template literal
     expect(runs.some((r) => r.startsWith("npx pmo diff") && r.includes("origin/${BASE_REF}"))).toBe(true);
     expect(runs[0]).toBe("npm ci");
     expect(Object.keys(parse(readFileSync(path.join(root, ".gitlab-ci.yml"), "utf8")) as object)).toEqual(["workflow", "variables", "default", "pmo-check", "pmo-report", "pmo-diff"]);

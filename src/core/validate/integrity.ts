@@ -189,7 +189,7 @@ function checkProjectLocalRefs(doc: PmoDocument, index: Index, out: Diagnostic[]
 function checkDecisionMilestones(doc: PmoDocument, index: Index, out: Diagnostic[]): void {
   const projectId = str(doc.value["project"]);
   const project = projectId === undefined ? undefined : index.get(projectId);
-  if (!project || project.kind !== "Project") return;
+  if (project?.kind !== "Project") return;
   const approves = obj(doc.value["approves"]);
   const known = new Set(list(project.value["milestones"]).map((m) => str(obj(m)?.["id"])).filter(isString));
   const name = (ref: string): string => (ref.startsWith(`${projectId}/`) ? ref.slice(projectId!.length + 1) : ref);
@@ -209,7 +209,7 @@ function resolveMilestone(doc: PmoDocument, ref: string, index: Index): { ok: tr
   const projectId = slash >= 0 ? ref.slice(0, slash) : doc.id;
   const milestoneId = slash >= 0 ? ref.slice(slash + 1) : ref;
   const project = projectId === undefined ? undefined : index.get(projectId);
-  if (!project || project.kind !== "Project") return { ok: false, why: `names project "${projectId}", which does not exist` };
+  if (project?.kind !== "Project") return { ok: false, why: `names project "${projectId}", which does not exist` };
   const found = list(project.value["milestones"]).some((m) => obj(m)?.["id"] === milestoneId);
   if (!found) return { ok: false, why: `names milestone "${milestoneId}", which project ${projectId} does not have` };
   return { ok: true, key: `${projectId}/${milestoneId}` };
@@ -222,7 +222,7 @@ function portfolioChain(doc: PmoDocument, index: Index): PmoDocument[] {
   while (id !== undefined && !seen.has(id)) {
     seen.add(id);
     const p = index.get(id);
-    if (!p || p.kind !== "Portfolio") break;
+    if (p?.kind !== "Portfolio") break;
     chain.push(p);
     id = str(p.value["parent"]);
   }

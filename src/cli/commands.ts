@@ -1,5 +1,6 @@
 import { registerCheck } from "./check.js";
 import { registerDiff } from "./diff.js";
+import { registerEvm } from "./evm.js";
 import { registerExport } from "./export.js";
 import { registerFmt } from "./fmt.js";
 import { registerHistory } from "./history.js";
@@ -10,6 +11,7 @@ import { registerLs } from "./ls.js";
 import { registerNew } from "./new.js";
 import { registerReport } from "./report.js";
 import { registerExplain, registerRules } from "./rules.js";
+import { registerSchedule } from "./schedule.js";
 import { registerSchema } from "./schema.js";
 import { registerShow } from "./show.js";
 import { registerValidate } from "./validate.js";
@@ -31,9 +33,11 @@ export const COMMANDS: readonly ((ctx: CliContext) => void)[] = [
   registerReport,
   registerDiff,
   registerHistory,
+  registerSchedule,
   registerInit,
   registerNew,
   registerFmt,
   registerImport,
   registerExport,
+  registerEvm,
 ];

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { Command, CommanderError } from "commander";
 import type { CommandIO } from "../commands/io.js";
-import type { Palette } from "../core/format/colors.js";
+import type { Palette } from "../core/format/index.js";
 import type { ExitCode } from "../model/diagnostic.js";
 import { COMMANDS } from "./commands.js";
 import { version, type Host } from "./host.js";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildCatalog } from "../../src/core/catalog/index.js";
 import { runRule } from "../../src/core/engine/run-rule.js";
 import { documentsOf } from "../../src/core/load/index.js";
-import type { ReportArgs, Rule } from "../../src/core/rules/rule.js";
+import type { BaselineTag, ReportArgs, Rule } from "../../src/core/rules/rule.js";
 import { resolveSettings, type RiskMatrix, type Thresholds } from "../../src/core/rules/settings.js";
 import { validateWorkspace } from "../../src/core/validate/index.js";
 import type { Diagnostic } from "../../src/model/diagnostic.js";
@@ -75,6 +75,8 @@ export interface RuleCase {
   options?: Record<string, unknown>;
   thresholds?: Thresholds;
   matrix?: RiskMatrix;
+  /** The repository's baseline tags, as pmo check reads them from git. */
+  baselines?: BaselineTag[];
 }
 
 export interface ExpectedFinding {
@@ -122,7 +124,7 @@ export function findings(rule: Rule, c: RuleCase): Finding[] {
         },
       }),
   };
-  const found = runRule(spy, { catalog, settings, asOf, severity: rule.meta.severity, options: c.options });
+  const found = runRule(spy, { catalog, settings, asOf, severity: rule.meta.severity, options: c.options, baselines: c.baselines });
   expect(found.length).toBe(reports.length);
   return found
     .map((diagnostic, i) => ({ diagnostic, messageId: reports[i]!.messageId, data: reports[i]!.data }))

@@ -1,6 +1,6 @@
 import type { Diagnostic, Severity } from "../../model/diagnostic.js";
 import { deriveFacts, type Catalog, type Facts, type Settings } from "../domain/index.js";
-import { reportedDiagnostic, type Rule } from "../rules/index.js";
+import { reportedDiagnostic, type BaselineTag, type Rule } from "../rules/index.js";
 
 export interface RunRuleOptions {
   catalog: Catalog;
@@ -10,6 +10,7 @@ export interface RunRuleOptions {
   facts?: Facts;
   severity: Severity;
   options?: Record<string, unknown>;
+  baselines?: readonly BaselineTag[];
 }
 
 /** Runs one rule and turns what it reports into positioned diagnostics. */
@@ -18,6 +19,7 @@ export function runRule(rule: Rule, run: RunRuleOptions): Diagnostic[] {
   const options = { ...rule.meta.defaultOptions, ...run.options };
   rule.check({
     catalog: run.catalog,
+    baselines: run.baselines ?? [],
     settings: run.settings,
     facts: run.facts ?? deriveFacts(run.catalog, run.settings, run.asOf),
     asOf: run.asOf,

@@ -1,6 +1,6 @@
 import type { Diagnostic, Severity } from "../../model/diagnostic.js";
 import type { Workspace } from "../../model/document.js";
-import { buildModel, type Catalog, type Model, type Settings } from "../domain/index.js";
+import { buildModel, documentsThatValidate, type Catalog, type Model, type Settings } from "../domain/index.js";
 import type { Config } from "../config/index.js";
 import { UsageError } from "../errors.js";
 import type { RuleInfo, WaivedDiagnostic } from "../format/index.js";
@@ -57,12 +57,7 @@ export async function runCheck(input: CheckInput): Promise<CheckResult> {
   const { workspace, config, asOf } = input;
   const rules = input.rules ?? RULES;
   const validation = validateWorkspace(workspace, { asOf });
-  const broken = new Set(validation.filter((d) => d.ruleId === "schema" || d.ruleId === "api-version").map((d) => `${d.file}#${d.docIndex}`));
-  const model = buildModel(
-    workspace.documents.filter((d) => !broken.has(`${d.file}#${d.docIndex}`)),
-    config,
-    asOf,
-  );
+  const model = buildModel(documentsThatValidate(workspace.documents, validation), config, asOf);
   const { catalog, settings, facts } = model;
 
   const sources = new Map(workspace.sources);

@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../../model/diagnostic.js";
-import type { Catalog } from "../domain/index.js";
+import { deriveFacts, type Catalog, type Facts } from "../domain/index.js";
 import type { WaivedDiagnostic } from "../format/index.js";
 import type { Settings } from "../rules/index.js";
 import { indexFindings, type ChartView, type ReportContext } from "./context.js";
@@ -18,6 +18,8 @@ import { buildRiskRegisterView } from "./views/risk-register.js";
 export interface ReportInput {
   catalog: Catalog;
   settings: Settings;
+  /** The facts the check derived (derived here when not given). */
+  facts?: Facts;
   asOf: string;
   findings: readonly Diagnostic[];
   waived: readonly WaivedDiagnostic[];
@@ -65,6 +67,7 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
   const base = {
     catalog,
     settings,
+    facts: input.facts ?? deriveFacts(catalog, settings, asOf),
     asOf,
     findings: input.findings,
     waived: input.waived,

@@ -1,5 +1,6 @@
 import { STATUS_DIMENSIONS, type Project } from "../../../model/entities.js";
 import { daysBetween } from "../../dates.js";
+import { finishVariance } from "../../domain/index.js";
 import { timeline } from "../charts/index.js";
 import { chartView, findingView, personName, type ChartView, type FindingView, type ReportContext } from "../context.js";
 import { milestoneView, type MilestoneView } from "../milestones.js";
@@ -57,7 +58,7 @@ export function buildProjectView(ctx: ReportContext, project: Project, file: str
   const status = project.status;
   const ageDays = status ? daysBetween(status.asOf, asOf) : null;
   const s = project.schedule ?? {};
-  const finishSlipDays = s.baselineFinish !== undefined && (s.actualFinish ?? s.forecastFinish) !== undefined ? daysBetween(s.baselineFinish, (s.actualFinish ?? s.forecastFinish)!) : null;
+  const finishSlipDays = finishVariance(project) ?? null;
   const b = project.budget;
   const variance = b?.approved !== undefined && b.forecast !== undefined ? b.forecast - b.approved : null;
   const milestones = (project.milestones ?? []).map((m) => milestoneView(m, asOf));
@@ -93,7 +94,7 @@ export function buildProjectView(ctx: ReportContext, project: Project, file: str
     status: {
       asOf: status?.asOf ?? null,
       ageDays,
-      stale: ageDays !== null && ageDays > settings.statusValidityDays,
+      stale: ctx.facts.statusReport(project).kind === "stale",
       overall: ctx.status(status?.overall),
       dimensions: STATUS_DIMENSIONS.map((d) => ({ name: DIMENSION_NAMES[d]!, status: ctx.status(status?.[d]) })),
       summary: status?.summary ?? null,

@@ -21,11 +21,16 @@ const INFORMATION_URI = `https://www.npmjs.com/package/${PACKAGE}`;
  * to the repository root (`uriBaseId` %SRCROOT%). Waived findings are left out: GitHub code
  * scanning shows results carrying `suppressions` as open alerts, and closes an alert when its
  * result stops appearing, so a waiver closes it; their number is in the run's properties
- * (`pmo check --format json` lists them with their waivers).
+ * (`pmo check --format json` lists them with their waivers). Findings that `--new-since`
+ * found at its baseline stay results, with `baselineState: "unchanged"`.
  */
 export function formatSarif(diagnostics: readonly Diagnostic[], ctx: FormatContext): string {
   const waived = ctx.waived ?? [];
-  const ruleIds = [...new Set(diagnostics.map((d) => d.ruleId))].sort(compareCodeUnits);
+  // Findings already present at the --new-since baseline are open problems, not waivers: they
+  // stay results, marked unchanged. Waivers and inline suppressions are left out.
+  const existing = waived.filter((d) => d.waiver.source === "baseline");
+  const leftOut = waived.length - existing.length;
+  const ruleIds = [...new Set([...diagnostics, ...existing].map((d) => d.ruleId))].sort(compareCodeUnits);
   const base = ctx.repositoryPath ?? "";
   const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
   const log = {
@@ -43,8 +48,8 @@ export function formatSarif(diagnostics: readonly Diagnostic[], ctx: FormatConte
         },
         // Positions come from JavaScript strings, so columns count UTF-16 code units.
         columnKind: "utf16CodeUnits",
-        results: diagnostics.map((d) => result(d, ruleIndex, base)),
-        properties: { waivedFindings: waived.length },
+        results: [...diagnostics.map((d) => result(d, ruleIndex, base)), ...existing.map((d) => ({ ...result(d, ruleIndex, base), baselineState: "unchanged" }))],
+        properties: { waivedFindings: leftOut },
       },
     ],
   };

@@ -6,14 +6,15 @@ const LOAD_AND_SCHEMA_CHECKS: readonly ValidationCheckMeta[] = [
     id: "yaml-syntax",
     description: "The file is valid YAML, and its aliases do not expand too far",
     layer: "YAML",
-    finds: "tabs used for indentation, a duplicate key, an unterminated string or bracket, bad indentation, aliases that expand too far (an alias bomb), nesting too deep to read",
+    finds:
+      "the file does not parse: a tab used for indentation, a misindented line, a duplicate key, an unclosed quote, bracket or brace, an alias to an unknown anchor, an alias bomb, nesting too deep to read (see [YAML syntax diagnostics](docs/validation.md#yaml-syntax-diagnostics))",
     fix: "follow the hint shown under the code frame",
   },
   {
     id: "unreadable-file",
     description: "The file is UTF-8 text under 10 MB, and a link that resolves",
     layer: "file",
-    finds: "binary content, a file over 10 MB, text that is not UTF-8, a broken or looping symbolic link",
+    finds: "binary content, a file over 10 MB, text that is not UTF-8, a broken or looping symbolic link; a link to a file outside the repository (a warning: it is not read)",
     fix: "save as UTF-8, split the file, or list it in `.pmoignore`",
   },
   {

@@ -4,7 +4,7 @@ import { buildModel, documentsThatValidate, type Catalog, type Model, type Setti
 import type { Config } from "../config/index.js";
 import { UsageError } from "../errors.js";
 import type { RuleInfo, WaivedDiagnostic } from "../format/index.js";
-import { GROUP_TITLES, RULES, type Rule } from "../rules/index.js";
+import { GROUP_TITLES, RULES, type BaselineTag, type Rule } from "../rules/index.js";
 import { sortDiagnostics, translateErrors, validateWorkspace } from "../validate/index.js";
 import { resolveRules, type ResolvedRules, type SeverityOrOff } from "./rule-config.js";
 import { runRule } from "./run-rule.js";
@@ -22,6 +22,8 @@ export interface CheckInput {
   asOf: string;
   /** The rules to run; all of them by default (tests pass fewer). */
   rules?: readonly Rule[];
+  /** The repository's baseline tags (pmo check reads them from git), for baseline-without-decision. */
+  baselines?: readonly BaselineTag[];
 }
 
 export interface CheckResult {
@@ -71,7 +73,7 @@ export async function runCheck(input: CheckInput): Promise<CheckResult> {
     const base = resolved.base.get(rule.meta.id);
     if (!base && !resolved.overrideOnly.has(rule.meta.id)) continue;
     const severity: Severity = base && base.severity !== "off" ? base.severity : rule.meta.severity;
-    findings.push(...runRule(rule, { catalog, settings, facts, asOf, severity, options: base?.options }));
+    findings.push(...runRule(rule, { catalog, settings, facts, asOf, severity, options: base?.options, baselines: input.baselines }));
   }
 
   const effective = findings.flatMap((f) => {

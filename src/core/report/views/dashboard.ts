@@ -1,3 +1,4 @@
+import { buildQuadrant } from "./performance.js";
 import { STAGES, type Project } from "../../../model/entities.js";
 import { addDaysIso, daysBetween } from "../../dates.js";
 import { approvedSpend } from "../../domain/index.js";
@@ -82,6 +83,8 @@ export interface DashboardView {
   dimensions: string[];
   rag: RagRow[];
   budgets: BudgetTable[];
+  /** Every measured project by SPI and CPI (earned value); null when none is measured. */
+  quadrant: ChartView | null;
   milestones: { upcoming: MilestoneRow[]; slipped: MilestoneRow[]; windows: { within: number; count: number }[] };
   topRisks: RiskRow[];
   governance: {
@@ -173,6 +176,7 @@ export function buildDashboardView(ctx: ReportContext): DashboardView {
     dimensions: ["Overall", "Schedule", "Budget", "Scope", "Resources", "Quality"],
     rag,
     budgets: buildBudgets(ctx, live, portfolioName),
+    quadrant: buildQuadrant(ctx, live),
     milestones: buildMilestones(ctx, live, ref),
     topRisks: rankRisks(catalog.risks.filter((r) => r.value.status === "open").map((r) => riskRow(ctx, r.value))).slice(0, TOP_RISKS),
     governance: {

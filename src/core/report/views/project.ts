@@ -6,6 +6,7 @@ import { chartView, findingView, personName, type ChartView, type FindingView, t
 import { milestoneView, type MilestoneView } from "../milestones.js";
 import { decisionRows, issueRows, rankRisks, riskRow, type DecisionRow, type IssueRow, type RiskRow } from "../raid.js";
 import type { StatusView } from "../status.js";
+import { buildPerformance, type PerformanceView } from "./performance.js";
 import { buildProjectTrends, type ProjectTrendsView } from "./trends.js";
 
 export interface DimensionView {
@@ -41,6 +42,8 @@ export interface ProjectView {
   percentComplete: number | null;
   milestones: MilestoneView[];
   timeline: ChartView;
+  /** Earned value: CPI, SPI, EAC vs BAC, TCPI in words, the S-curve; null when not measured. */
+  performance: PerformanceView | null;
   /** Overall status and forecast at completion over time (from git history). */
   trends: ProjectTrendsView;
   risks: RiskRow[];
@@ -126,6 +129,7 @@ export function buildProjectView(ctx: ReportContext, project: Project, file: str
     percentComplete: project.percentComplete ?? null,
     milestones,
     timeline: chartView(chart, `timeline-${fileName}.svg`, ctx.links),
+    performance: buildPerformance(ctx, project, fileName),
     trends: buildProjectTrends(ctx, project, fileName),
     risks: rankRisks(catalog.risksOf(project.id).map((r) => riskRow(ctx, r.value))),
     issues: issueRows(ctx, catalog.issuesOf(project.id)),

@@ -69,11 +69,29 @@ type XmlNode = Record<string, unknown>;
 
 const ARRAYS = new Set(["Task", "PredecessorLink", "Baseline"]);
 
+/**
+ * Microsoft Project never writes a document type declaration. One in a plan means entities,
+ * which can name other files (external entities) or expand without bound: refused, with the
+ * declaration's position, before anything is parsed.
+ */
+function refuseDoctype(xml: string): void {
+  const at = xml.search(/<!DOCTYPE/i);
+  if (at < 0) return;
+  const before = xml.slice(0, at).split(/\r\n?|\n/);
+  throw new MsProjectError("the file has a document type declaration (<!DOCTYPE ...>): pmo does not read XML with a DOCTYPE or entities, which can read other files or expand without bound; Microsoft Project does not write one, so export the plan again as XML", before.length, before[before.length - 1]!.length + 1);
+}
+
 export function msProjectToProject(xml: string, options: MsProjectOptions): MsProjectResult {
+  refuseDoctype(xml);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new MsProjectError(`not well-formed XML: ${valid.err.msg}`, valid.err.line, valid.err.col);
   const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, removeNSPrefix: true, processEntities: true, isArray: (name) => ARRAYS.has(name) });
-  const root = parser.parse(xml) as XmlNode;
+  let root: XmlNode;
+  try {
+    root = parser.parse(xml) as XmlNode;
+  } catch (error) {
+    throw new MsProjectError(`cannot read the XML: ${(error as Error).message}`);
+  }
   const project = root["Project"] as XmlNode | undefined;
   if (typeof project !== "object" || project === null) throw new MsProjectError("not a Microsoft Project XML (MSPDI) file: the root element is not <Project>");
   const taskNodes = ((project["Tasks"] as XmlNode | undefined)?.["Task"] ?? []) as XmlNode[];

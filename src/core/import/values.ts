@@ -20,7 +20,7 @@ export function cellKey(text: string): string {
   return text.trim().replace(/\s+/g, " ").toLowerCase();
 }
 
-export function isBlank(text: string, blanks: ReadonlySet<string>, patterns: readonly RegExp[] = []): boolean {
+export function isBlank(text: string, blanks: ReadonlySet<string>, patterns: readonly { test(text: string): boolean }[] = []): boolean {
   return blanks.has(cellKey(text)) || patterns.some((p) => p.test(text));
 }
 

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { Command, CommanderError } from "commander";
 import type { CommandIO } from "../commands/io.js";
-import type { Palette } from "../core/format/colors.js";
+import type { Palette } from "../core/format/index.js";
 import type { ExitCode } from "../model/diagnostic.js";
 import { COMMANDS } from "./commands.js";
 import { version, type Host } from "./host.js";
@@ -112,7 +112,12 @@ async function handleError(error: unknown, host: Host, io: CommandIO | undefined
     if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return 0;
     return 2; // commander has already printed the message
   }
-  const { UsageError } = await import("../core/errors.js");
+  const { UsageError, describeEnvironmentFailure } = await import("../core/errors.js");
+  const environment = describeEnvironmentFailure(error);
+  if (environment !== undefined) {
+    host.stderr.write(`error: ${environment}\n`);
+    return 2;
+  }
   if (error instanceof UsageError) {
     host.stderr.write(`error: ${error.message}\n`);
     if (error.diagnostics.length > 0) {

@@ -1,7 +1,7 @@
 import Handlebars from "handlebars";
 import { UsageError } from "../errors.js";
 import { reportHelpers, type OutputFormat } from "./helpers.js";
-import { escapeMarkdownDeep } from "./markdown-escape.js";
+import { escapeMarkdownDeep } from "../markdown.js";
 import type { TemplateSet, TemplateSource } from "./templates.js";
 
 /** Renders the pages of one format. Each template is compiled once, however many pages use it. */

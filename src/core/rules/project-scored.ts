@@ -1,6 +1,5 @@
 import type { PrioritisationCriterion } from "../../model/entities.js";
 import { defineRule } from "./rule.js";
-import { portfolioChain } from "./support/portfolios.js";
 
 /**
  * Prioritisation needs inputs before the decision it informs: a proposal or a project in
@@ -19,12 +18,12 @@ export const rule = defineRule({
       missingScores: "project in {{stage}} has no score for {{count}} of the {{total}} prioritisation criteria of portfolio {{portfolio}}: {{missing}}",
     },
   },
-  check({ catalog, report }) {
+  check({ catalog, facts, report }) {
     for (const { doc, value: project } of catalog.projects) {
       if (project.stage !== "proposal" && project.stage !== "initiation") continue;
       let criteria: PrioritisationCriterion[] = [];
       let owner = "";
-      for (const { value: p } of portfolioChain(catalog, project.portfolio)) {
+      for (const { value: p } of facts.portfolioChain(project.portfolio)) {
         if (p.prioritisation && p.prioritisation.criteria.length > 0) {
           criteria = p.prioritisation.criteria;
           owner = p.id;

@@ -1,8 +1,7 @@
 import type { Severity } from "../../model/diagnostic.js";
 import type { Path, PmoDocument } from "../../model/document.js";
 import type { PmoType } from "../../model/entities.js";
-import type { Catalog } from "../catalog/index.js";
-import type { Settings } from "./settings.js";
+import type { Catalog, Facts, Settings } from "../domain/index.js";
 
 /** The PMO functions rules are grouped by, in the order they are listed. */
 export const RULE_GROUPS = ["portfolio", "project-support", "risk", "delivery", "governance"] as const;
@@ -55,11 +54,24 @@ export interface ReportArgs {
 }
 
 /** What a rule gets: data and judgement settings only. No file system, no clock, no console. */
+/** A baseline tag of the repository (pmo-baseline/<name>), for rules that judge baselines. */
+export interface BaselineTag {
+  name: string;
+  /** The decision the tag message names, if any. */
+  decision: string | undefined;
+  /** False for a lightweight tag, which records no message. */
+  annotated: boolean;
+}
+
 export interface RuleContext<Options = Record<string, unknown>> {
   catalog: Catalog;
+  /** The repository's baseline tags: read from git by `pmo check`; empty outside a git repository. */
+  baselines: readonly BaselineTag[];
   /** The date of every time-dependent judgement (YYYY-MM-DD). */
   asOf: string;
   settings: Settings;
+  /** The derived facts (slip, stale status, risk band, ancestors...), shared by every rule of a run. */
+  facts: Facts;
   options: Options;
   report(args: ReportArgs): void;
 }

@@ -141,18 +141,18 @@ export function simulate(activities: readonly SimActivity[], links: readonly Net
       const d = duration[i]!;
       driver[i] = -1;
       const done = actualFinish[i]!;
-      if (done === done) {
+      if (!Number.isNaN(done)) {
         ef[i] = done;
         const s0 = actualStart[i]!;
-        es[i] = s0 === s0 ? s0 : done - d;
+        es[i] = Number.isNaN(s0) ? done - d : s0;
         continue;
       }
       const s0 = actualStart[i]!;
-      const started = s0 === s0;
+      const started = !Number.isNaN(s0);
       let start = started ? s0 : startFloor[i]!;
       let finishBound = finishFloor[i]!;
       const own = ownDate[i]!;
-      if (own === own && own > finishBound) finishBound = own;
+      if (!Number.isNaN(own) && own > finishBound) finishBound = own;
       let best = -Infinity;
       const endLinks = inStart[i + 1]!;
       for (let p = inStart[i]!; p < endLinks; p++) {
@@ -273,7 +273,7 @@ export function simulate(activities: readonly SimActivity[], links: readonly Net
       const slot = Math.ceil(f - 1e-9) - lo[i]!;
       h[slot < 0 ? 0 : slot >= h.length ? h.length - 1 : slot]!++;
       sums[i] = sums[i]! + f;
-      if (actualFinish[i]! === actualFinish[i]!) continue;
+      if (!Number.isNaN(actualFinish[i]!)) continue;
       const g = groupOf[i]!;
       const last = groupLast[g]!;
       if (last < 0 || f > ef[last]! + 1e-9) groupLast[g] = i;
@@ -287,7 +287,7 @@ export function simulate(activities: readonly SimActivity[], links: readonly Net
         groupSums[g] = groupSums[g]! + ef[last]!;
       }
       for (let i = groupLast[g]!; i >= 0 && stamp[i] !== it; i = driver[i]!) {
-        if (actualFinish[i]! === actualFinish[i]!) break;
+        if (!Number.isNaN(actualFinish[i]!)) break;
         stamp[i] = it;
         critical[i]!++;
       }

@@ -61,11 +61,11 @@ export function logPositive(x: number): number {
   if (!(x > 0)) throw new RangeError("logPositive takes x > 0");
   let m = x;
   let e = 0;
-  while (m >= 1.4142135623730951) {
+  while (m >= Math.SQRT2) {
     m /= 2;
     e++;
   }
-  while (m < 0.7071067811865476) {
+  while (m < Math.SQRT1_2) {
     m *= 2;
     e--;
   }

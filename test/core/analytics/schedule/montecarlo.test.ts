@@ -101,7 +101,7 @@ describe("determinism and the arithmetic behind it", () => {
   });
 
   it("log agrees with Math.log to 1e-15", () => {
-    for (const x of [1e-300, 1e-9, 0.01, 0.5, 0.7071, 1, 1.5, 2, 10, 12345.678, 1e300]) {
+    for (const x of [1e-300, 1e-9, 0.01, 0.5, 0.7, 1, 1.5, 2, 10, 12345.678, 1e300]) {
       expect(Math.abs(logPositive(x) - Math.log(x))).toBeLessThan(1e-15 * Math.max(1, Math.abs(Math.log(x))) * 4);
     }
   });

@@ -31,14 +31,14 @@ testRule(rule, {
     {
       name: "a long tail past the baseline",
       files: { "p.yaml": project(skewed) },
-      errors: [{ file: "p.yaml", line: 9, column: 38, message: "milestone PRJ-1/M1: the forecast meets the committed date 2027-03-01, but P80 is 2027-04-" }],
+      errors: [{ file: "p.yaml", line: 9, column: 38, messageId: "milestone", data: { milestone: "PRJ-1/M1", p80: "2027-04-06", committed: "2027-03-01", chance: "17.3%", iterations: 2000, seed: 20260101 } }],
     },
     {
       name: "the project finish too",
       files: { "p.yaml": project(skewed, "2027-03-01") },
       errors: [
-        { file: "p.yaml", line: 7, column: 56, message: "project PRJ-1: the forecast meets the committed finish 2027-03-01, but P80 is 2027-04-" },
-        { file: "p.yaml", line: 9, column: 38, message: "(2000 iterations, seed 20260101)" },
+        { file: "p.yaml", line: 7, column: 56, messageId: "finish", data: { project: "PRJ-1", p80: "2027-04-06", committed: "2027-03-01", chance: "17.3%", iterations: 2000, seed: 20260101 } },
+        { file: "p.yaml", line: 9, column: 38, messageId: "milestone", data: { milestone: "PRJ-1/M1", p80: "2027-04-06", committed: "2027-03-01", chance: "17.3%", iterations: 2000, seed: 20260101 } },
       ],
     },
   ],

@@ -10,3 +10,4 @@ export { budgetBars, type BudgetBarsInput } from "./budget-bars.js";
 export { trendLines, type TrendLinesInput } from "./trend-lines.js";
 export { statusHistory, type StatusHistoryInput } from "./status-history.js";
 export { STATUS_COLORS, BAND_COLORS } from "./palette.js";
+export { frontierChart, type FrontierChartInput } from "./frontier.js";

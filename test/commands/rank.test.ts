@@ -79,7 +79,7 @@ describe("pmo compare", () => {
     writeFiles(dir, { "p2.yaml": project("P2", { value: 1, cost: 100 }) });
     const r = await runCli(["compare", "main", "working-tree", "--format", "markdown", ...AS_OF], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("| P2 | Project P2 | 1 funded | 2 funded |");
+    expect(r.stdout).toContain("| P2 | Project P2 | 1 funded | 3 below line |");
     expect(r.stdout).toContain("| Status mix | green 2, amber 1 | green 2, amber 1 |");
   });
 
@@ -107,7 +107,7 @@ describe("pmo rank and select on a small repository", () => {
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout).selections[0];
     // 150 committed leaves 100: P3 alone would be best, but it needs P2 (another 100).
-    expect(s.selected.map((x: { id: string }) => x.id)).toEqual(["P2", "P1"]);
+    expect(s.selected.map((x: { id: string }) => x.id)).toEqual(["P1", "P2"]);
     expect(s.status).toBe("optimal");
   });
 });

@@ -36,7 +36,10 @@ export function generateHistory(dir, { projects = 100, commits = 1000, seed = 7 
   execFileSync("git", ["init", "-q", "-b", "main"], { cwd: root });
 
   let state = seed;
-  const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
   const documents = buildDocuments({ projects, risksPerProject: 5, seed: 1 });
   const projectDocs = documents.filter((d) => d.doc.kind === "Project");
   const chunks = [];

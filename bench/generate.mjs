@@ -49,7 +49,10 @@ function createRandom(seed) {
     weighted(pairs) {
       const total = pairs.reduce((sum, [, w]) => sum + w, 0);
       let r = next() * total;
-      for (const [value, w] of pairs) if ((r -= w) < 0) return value;
+      for (const [value, w] of pairs) {
+        r -= w;
+        if (r < 0) return value;
+      }
       return pairs[pairs.length - 1][0];
     },
     /** `count` distinct items of `list`, in list order. */

@@ -41,6 +41,9 @@ const BENCHES = [
   { name: "history", args: ["-C", "{repo}", "history", "--as-of", AS_OF, "--format", "json"], repo: "h100", targetSeconds: 5 },
   { name: "history", args: ["-C", "{repo}", "history", "--as-of", AS_OF, "--format", "json", "--period", "week"], repo: "h100", targetSeconds: 8 },
   { name: "report", args: ["report", "{repo}", "--as-of", AS_OF, "--out", "{out}"], repo: "p1000", targetSeconds: 3 },
+  // Every milestone of every project in one network, with the generator's cross-project dependsOn links.
+  { name: "schedule", args: ["-C", "{repo}", "schedule", "--as-of", AS_OF, "--format", "json"], repo: "p1000", targetSeconds: 0.5 },
+  { name: "schedule", args: ["-C", "{repo}", "schedule", "--as-of", AS_OF, "--format", "json"], repo: "p10000", targetSeconds: 2 },
   { name: "rank", args: ["-C", "{repo}", "rank", "--as-of", AS_OF, "--format", "json"], repo: "p10000", targetSeconds: 2 },
   // The generator's committed work exceeds most envelopes, so the selections are infeasible: exit 1 expected.
   { name: "select", args: ["-C", "{repo}", "select", "--as-of", AS_OF, "--format", "json"], repo: "p10000", targetSeconds: 2, exitCodes: [0, 1] },

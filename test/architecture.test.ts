@@ -56,6 +56,23 @@ describe("architecture", () => {
     expect(violations).toEqual([]);
   });
 
+  // A core folder is entered through its index.ts: what it exports there is its interface, and
+  // the files behind it can move without touching the code that uses them.
+  it("code outside a core folder imports it through its index.ts", () => {
+    const violations = sources(".").flatMap((file) =>
+      relativeImports(file)
+        .filter((target) => {
+          const [top, folder, ...rest] = target.split("/");
+          if (top !== "core" || rest.length === 0) return false; // src/core/dates.ts and the like are files, not folders
+          if (file.startsWith(`core/${folder}/`)) return false;
+          // core/analytics holds one folder per topic, each entered through its own index.ts.
+          return !(rest.length === 1 ? rest[0] === "index.js" : folder === "analytics" && rest.length === 2 && rest[1] === "index.js");
+        })
+        .map((target) => `${file} -> ${target}`),
+    );
+    expect(violations).toEqual([]);
+  });
+
   it("src/model holds types and constants only", () => {
     const violations = sources("model").flatMap((file) => {
       const text = readFileSync(path.join(src, file), "utf8");

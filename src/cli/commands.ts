@@ -1,17 +1,46 @@
-import { registerFmt } from "./fmt.js";
-import { registerNew } from "./new.js";
-import { registerInit } from "./init.js";
+import { registerCheck } from "./check.js";
 import { registerDiff } from "./diff.js";
-import { registerHistory } from "./history.js";
+import { registerEvm } from "./evm.js";
 import { registerExport } from "./export.js";
+import { registerFmt } from "./fmt.js";
+import { registerHistory } from "./history.js";
 import { registerImport } from "./import.js";
 import type { CliContext } from "./index.js";
+import { registerInit } from "./init.js";
+import { registerLs } from "./ls.js";
+import { registerNew } from "./new.js";
 import { registerReport } from "./report.js";
 import { registerCompare, registerRank } from "./rank.js";
+import { registerExplain, registerRules } from "./rules.js";
+import { registerSchedule } from "./schedule.js";
+import { registerSchema } from "./schema.js";
+import { registerShow } from "./show.js";
+import { registerValidate } from "./validate.js";
 
 /**
- * Commands registered from their own modules, in the order `pmo --help` lists them after the
- * ones defined in index.ts. Each module adds its command to ctx.program and imports its
- * implementation lazily in the action, so that start-up stays cheap.
+ * The command table, in the order `pmo --help` lists the commands. Each command lives in its
+ * own module (src/cli/<command>.ts), adds itself to ctx.program and imports its
+ * implementation lazily in its action, so that start-up stays cheap. A new command is one
+ * module and one entry here.
  */
-export const COMMANDS: readonly ((ctx: CliContext) => void)[] = [registerReport, registerDiff, registerHistory, registerInit, registerNew, registerFmt, registerImport, registerExport, registerRank, registerCompare];
+export const COMMANDS: readonly ((ctx: CliContext) => void)[] = [
+  registerValidate,
+  registerLs,
+  registerShow,
+  registerSchema,
+  registerCheck,
+  registerRules,
+  registerExplain,
+  registerReport,
+  registerDiff,
+  registerHistory,
+  registerSchedule,
+  registerInit,
+  registerNew,
+  registerFmt,
+  registerImport,
+  registerExport,
+  registerEvm,
+  registerRank,
+  registerCompare,
+];

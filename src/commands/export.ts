@@ -2,7 +2,7 @@ import { UsageError } from "../core/errors.js";
 import { formatExportCsv, formatExportJson } from "../core/export/index.js";
 import { FORMATTERS } from "../core/format/index.js";
 import { resolveKind } from "../core/query/index.js";
-import { closestMatch } from "../core/validate/suggest.js";
+import { closestMatch } from "../core/validate/index.js";
 import { ExitCode } from "../model/diagnostic.js";
 import type { Kind } from "../model/document.js";
 import type { CommandIO } from "./io.js";

@@ -13,7 +13,7 @@ import {
   type WhereFilter,
 } from "../core/query/index.js";
 import { UsageError } from "../core/errors.js";
-import { closestMatch } from "../core/validate/suggest.js";
+import { closestMatch } from "../core/validate/index.js";
 import { ExitCode } from "../model/diagnostic.js";
 import type { CommandIO } from "./io.js";
 import { fieldsOf, openQueryWorkspace, paintWith } from "./query-workspace.js";

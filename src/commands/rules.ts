@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { ENGINE_RULES, presetSettings, ruleInfos } from "../core/engine/index.js";
 import { UsageError } from "../core/errors.js";
 import { GROUP_TITLES, PRESET_NAMES, RULE_GROUPS, RULES, type PresetName, type Rule } from "../core/rules/index.js";
-import { closestMatch } from "../core/validate/suggest.js";
+import { closestMatch } from "../core/validate/index.js";
 import { ExitCode } from "../model/diagnostic.js";
 import type { CommandIO } from "./io.js";
 
@@ -87,7 +87,7 @@ export interface ExplainCommandOptions {
 export async function runExplain(options: ExplainCommandOptions, io: CommandIO): Promise<ExitCode> {
   const infos = ruleInfos();
   const info = infos.get(options.rule);
-  if (!info || !info.docs) {
+  if (!info?.docs) {
     const guess = closestMatch(options.rule, [...infos.keys()]);
     throw new UsageError(`unknown rule "${options.rule}"${guess ? `; did you mean "${guess}"?` : ""} (pmo rules lists them)`);
   }

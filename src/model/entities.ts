@@ -73,6 +73,17 @@ export type Stage = (typeof STAGES)[number];
 export const DEPENDENCY_TYPES = ["finish-to-start", "start-to-start", "finish-to-finish", "start-to-finish"] as const;
 export type DependencyType = (typeof DEPENDENCY_TYPES)[number];
 
+/** Link types between schedule items (milestone `dependsOn` entries). */
+export const LINK_TYPES = ["finish-to-start", "start-to-start", "finish-to-finish", "start-to-finish"] as const;
+export type LinkType = (typeof LINK_TYPES)[number];
+
+/** What the engagement's schedule durations and lags count. */
+export const SCHEDULE_DAYS = ["calendar", "working"] as const;
+export type ScheduleDays = (typeof SCHEDULE_DAYS)[number];
+
+export const WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
+export type WeekdayName = (typeof WEEKDAY_NAMES)[number];
+
 export const CONTRIBUTION_STRENGTHS = ["high", "medium", "low"] as const;
 export type ContributionStrength = (typeof CONTRIBUTION_STRENGTHS)[number];
 
@@ -124,6 +135,13 @@ export interface DaysEstimate extends Extensions {
   min: number;
   mostLikely: number;
   max: number;
+}
+
+/** A duration in the engagement's schedule days. */
+export interface DurationEstimate extends Extensions {
+  optimistic: number;
+  mostLikely: number;
+  pessimistic: number;
 }
 
 export interface DateEstimate extends Extensions {
@@ -213,6 +231,12 @@ export interface Engagement extends DocumentHeader<"Engagement"> {
     forums?: Forum[];
     tolerances?: { budgetPercent?: number; schedulePercent?: number; scheduleDays?: number } & Extensions;
     risk?: RiskSettings;
+  } & Extensions;
+  /** How the schedule network counts time; calendar days when omitted. */
+  scheduling?: {
+    days?: ScheduleDays;
+    workingWeekdays?: WeekdayName[];
+    nonWorkingDates?: IsoDate[];
   } & Extensions;
   kpis?: Kpi[];
   reviews?: { last?: IsoDate; next?: IsoDate } & Extensions;
@@ -316,14 +340,27 @@ export interface ProjectStatus extends Extensions {
   escalation?: { to: PersonRef; date?: IsoDate; note?: string } & Extensions;
 }
 
+/** A typed dependency: the predecessor, the link type (finish-to-start by default) and a lag in schedule days. */
+export interface MilestoneLink extends Extensions {
+  milestone: MilestoneRef;
+  type?: LinkType;
+  lag?: number;
+}
+
 export interface Milestone extends Extensions {
   id: string;
   name: string;
+  /** Makes the item an activity: its duration in the engagement's schedule days. */
+  duration?: number;
   baseline?: IsoDate;
   forecast?: IsoDate;
+  /** When work on an activity actually started. */
+  actualStart?: IsoDate;
   actual?: IsoDate;
   estimate?: DateEstimate;
-  dependsOn?: MilestoneRef[];
+  durationEstimate?: DurationEstimate;
+  /** A reference (finish-to-start, no lag) or a typed link. */
+  dependsOn?: (MilestoneRef | MilestoneLink)[];
 }
 
 export interface ProjectDependency extends Extensions {
@@ -358,6 +395,34 @@ export interface Gate extends Extensions {
   outcome?: GateOutcome;
 }
 
+/** How earned value is measured (see docs/evm.md). */
+export const EV_METHODS = ["percent-complete", "milestones", "0-100", "50-50"] as const;
+export type EvMethod = (typeof EV_METHODS)[number];
+
+/** How the planned value is spread over time (see docs/evm.md). */
+export const PV_CURVES = ["periods", "milestones", "linear"] as const;
+export type PvCurve = (typeof PV_CURVES)[number];
+
+/** One reporting period of the earned value plan: cumulative amounts at the period's end date. */
+export interface EarnedValuePeriod extends Extensions {
+  period: IsoDate;
+  /** Cumulative planned value by the end of the period. */
+  planned?: number;
+  /** Cumulative actual cost by the end of the period. */
+  actual?: number;
+}
+
+/** The project's earned value plan: planned value over time, how value is earned, actual cost per period. */
+export interface EarnedValuePlan extends Extensions {
+  /** Defaults to `percent-complete`. */
+  method?: EvMethod;
+  /** Without it the planned value is unknown (and so SV, SPI and earned schedule). */
+  plannedValue?: PvCurve;
+  periods?: EarnedValuePeriod[];
+  /** Milestone id -> the value planned (and earned) when it is reached. */
+  milestones?: Record<string, number>;
+}
+
 export interface Project extends DocumentHeader<"Project"> {
   name: string;
   description?: string;
@@ -382,6 +447,7 @@ export interface Project extends DocumentHeader<"Project"> {
   exclusiveGroup?: string;
   closure?: { date?: IsoDate; lessonsLearned?: string[]; report?: string } & Extensions;
   tags?: string[];
+  earnedValue?: EarnedValuePlan;
 }
 
 // ---------------------------------------------------------------- RAID

@@ -48,6 +48,7 @@ describe("pmo init", () => {
     const runs = workflow.jobs.check.steps.flatMap((s) => (s.run ? [s.run] : []));
     expect(runs.some((r) => r.startsWith("pmo check") && r.includes("sarif=pmo.sarif"))).toBe(true);
     expect(runs.some((r) => r.startsWith("pmo report"))).toBe(true);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template literal
     expect(runs.some((r) => r.startsWith("pmo diff") && r.includes("${{ github.base_ref }}"))).toBe(true);
     expect(Object.keys(parse(readFileSync(path.join(root, ".gitlab-ci.yml"), "utf8")) as object)).toEqual(["variables", "default", "pmo-check", "pmo-report", "pmo-diff"]);
     const settings = JSON.parse(readFileSync(path.join(root, ".vscode/settings.json"), "utf8")) as { "yaml.schemas": Record<string, string[]> };

@@ -184,6 +184,7 @@ describe("pmo ls", () => {
   it("keeps colour codes out of JSON and CSV even when colour is forced", async () => {
     for (const format of ["json", "csv"]) {
       const result = await runCli(["--color", "ls", "projects", "--format", format, ...AS_OF], { cwd: repo });
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character starts an ANSI colour code
       expect(result.stdout).not.toMatch(/\u001b\[/);
     }
     const table = await runCli(["--color", "ls", "projects", ...AS_OF], { cwd: repo });

@@ -3,8 +3,8 @@ import path from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import type { Diagnostic } from "../../model/diagnostic.js";
 import { UsageError } from "../errors.js";
-import { createLocator, pointerToPath } from "../load/locate.js";
-import { validateConfig } from "../validate/schema.js";
+import { createLocator, pointerToPath } from "../load/index.js";
+import { validateConfig } from "../validate/index.js";
 
 export const CONFIG_FILE = "pmo.config.yaml";
 

@@ -1,4 +1,4 @@
-import type { Catalog } from "../catalog/index.js";
+import type { Catalog } from "../domain/index.js";
 import { daysBetween, isIsoDate } from "../dates.js";
 import { formatMoney, formatPercent } from "../money.js";
 import type { Settings } from "../rules/index.js";

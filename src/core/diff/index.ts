@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../../model/diagnostic.js";
 import { KINDS, type PmoDocument } from "../../model/document.js";
-import { buildCatalog } from "../catalog/index.js";
+import { buildCatalog } from "../domain/index.js";
 import type { Settings } from "../rules/index.js";
 import type { DiffContext } from "./context.js";
 import { otherFields } from "./fields.js";

@@ -1,11 +1,11 @@
 import type { Diagnostic, Severity } from "../../model/diagnostic.js";
 import type { Workspace } from "../../model/document.js";
-import { buildCatalog, type Catalog } from "../catalog/index.js";
+import { buildModel, type Catalog, type Model, type Settings } from "../domain/index.js";
 import type { Config } from "../config/index.js";
 import { UsageError } from "../errors.js";
 import type { RuleInfo, WaivedDiagnostic } from "../format/index.js";
-import { GROUP_TITLES, RULES, resolveSettings, type RiskMatrix, type Rule, type Settings, type Thresholds } from "../rules/index.js";
-import { sortDiagnostics, validateWorkspace } from "../validate/index.js";
+import { GROUP_TITLES, RULES, type Rule } from "../rules/index.js";
+import { sortDiagnostics, translateErrors, validateWorkspace } from "../validate/index.js";
 import { resolveRules, type ResolvedRules, type SeverityOrOff } from "./rule-config.js";
 import { runRule } from "./run-rule.js";
 import { findSuppressions, type Suppression } from "./suppress.js";
@@ -33,6 +33,8 @@ export interface CheckResult {
   settings: Settings;
   /** The typed repository the rules judged (documents that passed their schema). */
   catalog: Catalog;
+  /** The domain model the rules judged: catalog, settings and derived facts. */
+  model: Model;
   /** Source texts by file, including the config's. */
   sources: ReadonlyMap<string, string>;
 }
@@ -56,7 +58,12 @@ export async function runCheck(input: CheckInput): Promise<CheckResult> {
   const rules = input.rules ?? RULES;
   const validation = validateWorkspace(workspace, { asOf });
   const broken = new Set(validation.filter((d) => d.ruleId === "schema" || d.ruleId === "api-version").map((d) => `${d.file}#${d.docIndex}`));
-  const catalog = buildCatalog(workspace.documents.filter((d) => !broken.has(`${d.file}#${d.docIndex}`)));
+  const model = buildModel(
+    workspace.documents.filter((d) => !broken.has(`${d.file}#${d.docIndex}`)),
+    config,
+    asOf,
+  );
+  const { catalog, settings, facts } = model;
 
   const sources = new Map(workspace.sources);
   if (config.file && config.text !== undefined) sources.set(config.file, config.text);
@@ -64,35 +71,21 @@ export async function runCheck(input: CheckInput): Promise<CheckResult> {
   problems.push(...(await validateRuleOptions(resolved, rules, config)));
   if (problems.length > 0) throw new UsageError(`invalid config file ${config.file ?? ""}`.trim(), sortDiagnostics(problems), sources);
 
-  const settings = resolveSettings(catalog.engagement?.value, config.raw["thresholds"] as Thresholds | undefined, config.raw["riskMatrix"] as RiskMatrix | undefined);
-
   const findings: Diagnostic[] = [];
   for (const rule of rules) {
     const base = resolved.base.get(rule.meta.id);
     if (!base && !resolved.overrideOnly.has(rule.meta.id)) continue;
     const severity: Severity = base && base.severity !== "off" ? base.severity : rule.meta.severity;
-    findings.push(...runRule(rule, { catalog, settings, asOf, severity, options: base?.options }));
+    findings.push(...runRule(rule, { catalog, settings, facts, asOf, severity, options: base?.options }));
   }
 
-  const chainOf = (entity: string | undefined): string[] => {
-    const doc = entity === undefined ? undefined : catalog.byId.get(entity);
-    if (!doc) return [];
-    let id: string | undefined =
-      doc.kind === "Portfolio" ? doc.id : catalog.portfolioOfEntity(doc.value as { project?: string; portfolio?: string });
-    const chain: string[] = [];
-    while (id !== undefined && !chain.includes(id)) {
-      chain.push(id);
-      id = catalog.portfolio(id)?.value.parent;
-    }
-    return chain;
-  };
   const effective = findings.flatMap((f) => {
     let severity: SeverityOrOff = resolved.base.get(f.ruleId)?.severity ?? "off";
     for (const o of resolved.overrides) {
       const set = o.rules.get(f.ruleId);
       if (set === undefined) continue;
       const byFile = o.files?.ignores(f.file) === true;
-      const byPortfolio = o.portfolios !== undefined && chainOf(f.entity).some((p) => o.portfolios!.has(p));
+      const byPortfolio = o.portfolios !== undefined && facts.portfolioPath(f.entity).some((p) => o.portfolios!.has(p));
       if (byFile || byPortfolio || (!o.files && !o.portfolios)) severity = set;
     }
     return severity === "off" ? [] : [{ ...f, severity }];
@@ -152,7 +145,7 @@ export async function runCheck(input: CheckInput): Promise<CheckResult> {
     }
   }
 
-  return { diagnostics: sortDiagnostics(active), waived: sortDiagnostics(waived) as WaivedDiagnostic[], resolved, settings, catalog, sources };
+  return { diagnostics: sortDiagnostics(active), waived: sortDiagnostics(waived) as WaivedDiagnostic[], resolved, settings, catalog, model, sources };
 }
 
 /** Validates the options given to rules against each rule's options schema. */
@@ -160,7 +153,6 @@ async function validateRuleOptions(resolved: ResolvedRules, rules: readonly Rule
   const withOptions = rules.filter((r) => resolved.base.get(r.meta.id)?.options !== undefined);
   if (withOptions.length === 0) return [];
   const { Ajv2020 } = await import("ajv/dist/2020.js");
-  const { translateErrors } = await import("../validate/schema-messages.js");
   const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
   const problems: Diagnostic[] = [];
   for (const rule of withOptions) {

@@ -3,8 +3,8 @@ import type { Diagnostic, Severity } from "../../model/diagnostic.js";
 import type { Path } from "../../model/document.js";
 import type { PmoType } from "../../model/entities.js";
 import type { Config } from "../config/index.js";
-import { PRESET_NAMES, type PresetName, type Rule } from "../rules/rule.js";
-import { closestMatch } from "../validate/suggest.js";
+import { PRESET_NAMES, type PresetName, type Rule } from "../rules/index.js";
+import { closestMatch } from "../validate/index.js";
 
 export type SeverityOrOff = Severity | "off";
 const SEVERITIES: readonly SeverityOrOff[] = ["off", "info", "warn", "error"];

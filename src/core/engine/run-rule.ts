@@ -1,13 +1,14 @@
 import type { Diagnostic, Severity } from "../../model/diagnostic.js";
-import { pathToPointer } from "../load/locate.js";
-import type { Catalog } from "../catalog/index.js";
-import { interpolate, type Rule } from "../rules/rule.js";
-import type { Settings } from "../rules/settings.js";
+import { deriveFacts, type Catalog, type Facts, type Settings } from "../domain/index.js";
+import { pathToPointer } from "../load/index.js";
+import { interpolate, type Rule } from "../rules/index.js";
 
 export interface RunRuleOptions {
   catalog: Catalog;
   settings: Settings;
   asOf: string;
+  /** The run's derived facts; derived from the catalog when not given. */
+  facts?: Facts;
   severity: Severity;
   options?: Record<string, unknown>;
 }
@@ -19,6 +20,7 @@ export function runRule(rule: Rule, run: RunRuleOptions): Diagnostic[] {
   rule.check({
     catalog: run.catalog,
     settings: run.settings,
+    facts: run.facts ?? deriveFacts(run.catalog, run.settings, run.asOf),
     asOf: run.asOf,
     options,
     report({ doc, path, key, messageId, data }) {

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import { Document, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseAllDocuments, Scalar, visit, type Node, type Pair, type YAMLError } from "yaml";
+import { type Document, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseAllDocuments, Scalar, visit, type Node, type Pair, type YAMLError } from "yaml";
 import type { Diagnostic } from "../../model/diagnostic.js";
 import { KINDS } from "../../model/document.js";
 import { itemSchema, propertyOrder, propertySchema, schemaForKind, type SchemaCursor } from "./key-order.js";

@@ -63,6 +63,7 @@ function openCase(d: Diagnostic): string {
 }
 
 /** Characters XML 1.0 cannot carry at all, even escaped; removed rather than replaced. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these control characters are what the pattern removes
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function text(s: string): string {

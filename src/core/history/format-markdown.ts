@@ -7,7 +7,7 @@ export function formatHistoryMarkdown(history: History): string {
   if (history.periods.length === 0) return [...out, "No commits touch the pmo folder in this range."].join("\n") + "\n";
   out.push(...table([periodHeader(history), ...history.periods.map((p) => periodCells(history, p))]));
   for (const project of history.projects) {
-    out.push("", "<details>", `<summary>${escape(`${project.id}${project.name ? ` ${project.name}` : ""}`)}: ${project.entries.length} ${project.entries.length === 1 ? "change" : "changes"}</summary>`, "");
+    out.push("", "<details>", `<summary>${escapeMarkdown(`${project.id}${project.name ? ` ${project.name}` : ""}`)}: ${project.entries.length} ${project.entries.length === 1 ? "change" : "changes"}</summary>`, "");
     out.push(...table([ENTRY_HEADER, ...project.entries.map(entryCells)]), "", "</details>");
   }
   return out.join("\n") + "\n";
@@ -15,9 +15,9 @@ export function formatHistoryMarkdown(history: History): string {
 
 function table(rows: string[][]): string[] {
   const [head, ...body] = rows as [string[], ...string[][]];
-  return [`| ${head.map(escape).join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`, ...body.map((r) => `| ${r.map(escape).join(" | ")} |`)];
+  return [`| ${head.map(escapeMarkdown).join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`, ...body.map((r) => `| ${r.map(escapeMarkdown).join(" | ")} |`)];
 }
 
-function escape(s: string): string {
+function escapeMarkdown(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]~|]/g, (c) => `\\${c}`);
 }

@@ -38,7 +38,7 @@ export function decodeCsv(bytes: Uint8Array, encoding: Encoding): { text: string
   if (encoding !== "windows-1252") {
     try {
       return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
-    } catch (error) {
+    } catch {
       if (encoding === "utf-8") throw new CsvSyntaxError(`the file is not valid UTF-8 (try "encoding: windows-1252" or "auto" in the mapping)`, 1);
     }
   }

@@ -9,12 +9,10 @@ import { LineCounter, parseDocument } from "yaml";
 import type { Diagnostic } from "../../model/diagnostic.js";
 import type { Kind } from "../../model/document.js";
 import { UsageError } from "../errors.js";
-import { flatFields, type FieldType, type FlatField } from "../export/schema-fields.js";
+import { flatFields, type FieldType, type FlatField } from "../export/index.js";
 import { createLocator, pointerToPath } from "../load/index.js";
-import { createAjv } from "../validate/ajv-options.js";
+import { closestMatch, createAjv, translateErrors, type SchemaProblem } from "../validate/index.js";
 import { getSchema } from "../validate/index.js";
-import { translateErrors, type SchemaProblem } from "../validate/schema-messages.js";
-import { closestMatch } from "../validate/suggest.js";
 import { cellKey, DEFAULT_BLANKS, DEFAULT_DATE_FORMATS } from "./values.js";
 
 /** The kinds rows can become. */

@@ -3,11 +3,20 @@
  * http://schemas.microsoft.com/project) to one Project document: the plan's dates become the
  * project schedule, milestone tasks become milestones (baseline 0 finish as `baseline`, the
  * current finish as `forecast`, the actual finish once complete), and task links between them
- * become `dependsOn`, followed through the ordinary and summary tasks in between.
+ * become `dependsOn`, followed through the ordinary and summary tasks in between. A direct
+ * link between two milestones keeps its type (finish-to-start, start-to-start, ...) and lag.
  */
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { isIsoDate } from "../dates.js";
 import { slugify } from "./values.js";
+
+/** MSPDI PredecessorLink/Type: 0 finish-to-finish, 1 finish-to-start, 2 start-to-finish, 3 start-to-start. */
+const MSPDI_LINK_TYPES: Record<string, LinkTypeName> = { "0": "finish-to-finish", "1": "finish-to-start", "2": "start-to-finish", "3": "start-to-start" };
+/** MSPDI LagFormat values counted in elapsed time (24-hour days) rather than working time. */
+const ELAPSED_LAG_FORMATS = new Set(["4", "6", "8", "10", "12"]);
+/** Percentage lags (of the predecessor's duration) cannot be written as days. */
+const PERCENT_LAG_FORMATS = new Set(["19", "20"]);
+type LinkTypeName = "finish-to-start" | "start-to-start" | "finish-to-finish" | "start-to-finish";
 
 export interface MsProjectOptions {
   id?: string;
@@ -50,6 +59,8 @@ interface Task {
   baselineFinish?: string;
   percentComplete: number;
   predecessors: string[];
+  /** The predecessor links with their MSPDI type and lag (days), by predecessor UID. */
+  links: Map<string, { type: LinkTypeName; lag: number | undefined }>;
   parent?: Task;
   children: Task[];
 }
@@ -66,7 +77,9 @@ export function msProjectToProject(xml: string, options: MsProjectOptions): MsPr
   const project = root["Project"] as XmlNode | undefined;
   if (typeof project !== "object" || project === null) throw new MsProjectError("not a Microsoft Project XML (MSPDI) file: the root element is not <Project>");
   const taskNodes = ((project["Tasks"] as XmlNode | undefined)?.["Task"] ?? []) as XmlNode[];
-  const tasks = taskNodes.map(toTask).filter((t): t is Task => t !== undefined);
+  // LinkLag is in tenths of a minute; a working day is MinutesPerDay minutes (480 by default).
+  const minutesPerDay = Number(text(project["MinutesPerDay"]) ?? 480) || 480;
+  const tasks = taskNodes.map((node) => toTask(node, minutesPerDay)).filter((t): t is Task => t !== undefined);
   linkOutline(tasks);
 
   const notes: string[] = [];
@@ -101,9 +114,11 @@ export function msProjectToProject(xml: string, options: MsProjectOptions): MsPr
       if (actual !== undefined) m["actual"] = actual;
     }
     const deps = withoutImplied(direct.get(t.uid)!, direct);
-    if (deps.length > 0) m["dependsOn"] = deps.map((uid) => idOf.get(uid)!);
+    if (deps.length > 0) m["dependsOn"] = deps.map((uid) => dependsOnEntry(t, uid, idOf.get(uid)!));
     return m;
   });
+  const percentLags = tasks.reduce((n, t) => n + [...t.links.values()].filter((l) => l.lag === undefined).length, 0);
+  if (percentLags > 0) notes.push(`${percentLags} ${percentLags === 1 ? "link has" : "links have"} a lag given as a percentage of the predecessor's duration, which cannot be written in days: imported without their lag`);
   const withoutBaseline = milestoneTasks.filter((t) => t.baselineFinish === undefined).length;
   if (withoutBaseline > 0) notes.push(`${withoutBaseline} of ${milestoneTasks.length} milestones have no baseline (save a baseline in Microsoft Project to track slip)`);
   if (summary === undefined) notes.push("the plan has no project summary task (UID 0): schedule taken from the project's start and finish dates, without a baseline");
@@ -119,7 +134,23 @@ export function msProjectToProject(xml: string, options: MsProjectOptions): MsPr
   return { value, notes, tasks: tasks.filter((t) => t.outlineLevel > 0).length };
 }
 
-function toTask(node: XmlNode): Task | undefined {
+/**
+ * A direct link between two milestones keeps its type and lag (`{ milestone, type, lag }`);
+ * a plain finish-to-start without lag, or a dependency followed through tasks in between, is
+ * the reference alone.
+ */
+function dependsOnEntry(task: Task, predecessorUid: string, ref: string): string | Record<string, unknown> {
+  const link = task.links.get(predecessorUid);
+  if (link === undefined) return ref;
+  const lag = link.lag ?? 0;
+  if (link.type === "finish-to-start" && lag === 0) return ref;
+  const entry: Record<string, unknown> = { milestone: ref };
+  if (link.type !== "finish-to-start") entry["type"] = link.type;
+  if (lag !== 0) entry["lag"] = lag;
+  return entry;
+}
+
+function toTask(node: XmlNode, minutesPerDay = 480): Task | undefined {
   if (text(node["IsNull"]) === "1") return undefined;
   const uid = text(node["UID"]);
   if (uid === undefined) return undefined;
@@ -139,6 +170,18 @@ function toTask(node: XmlNode): Task | undefined {
     baselineFinish: date(baseline?.["Finish"]),
     percentComplete: Math.min(100, Math.max(0, Number(text(node["PercentComplete"]) ?? 0) || 0)),
     predecessors: links.map((l) => text(l["PredecessorUID"])).filter((u): u is string => u !== undefined),
+    links: new Map(
+      links.flatMap((l) => {
+        const predecessor = text(l["PredecessorUID"]);
+        if (predecessor === undefined) return [];
+        const type = MSPDI_LINK_TYPES[text(l["Type"]) ?? "1"] ?? "finish-to-start";
+        const format = text(l["LagFormat"]) ?? "7";
+        const tenths = Number(text(l["LinkLag"]) ?? 0) || 0;
+        const perDay = (ELAPSED_LAG_FORMATS.has(format) ? 1440 : minutesPerDay) * 10;
+        const lag = PERCENT_LAG_FORMATS.has(format) ? undefined : Math.round((tenths / perDay) * 100) / 100;
+        return [[predecessor, { type, lag }] as const];
+      }),
+    ),
     children: [],
   };
 }

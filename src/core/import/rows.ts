@@ -3,7 +3,7 @@
  * absent, apply the value map, read the cell as the field's type, fill templates, defaults and
  * constants. A row that cannot be read is rejected with every reason, never half-imported.
  */
-import { closestMatch } from "../validate/suggest.js";
+import { closestMatch } from "../validate/index.js";
 import type { CsvRow } from "./csv-source.js";
 import type { FieldRule, ImportMapping } from "./mapping.js";
 import { CellError, cellKey, isBlank, parseDate, parseNumber, quoteCell, slugify, unneutralise } from "./values.js";

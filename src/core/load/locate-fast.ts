@@ -35,7 +35,7 @@ export function locateInBlockYaml(lines: readonly string[], path: Path, pointAtK
         }
         return range;
       }
-      const value = valueOf(lines, pair.line, pair.valueStart, node.indent);
+      const value = valueAt(lines, pair.line, pair.valueStart, node.indent);
       if (value === undefined) return undefined;
       if (last && pointAtKey) return point(pair.line, pair.keyStart, pair.line, pair.keyEnd);
       range = value.range;
@@ -45,7 +45,7 @@ export function locateInBlockYaml(lines: readonly string[], path: Path, pointAtK
       const item = findItem(lines, node, Number(segment));
       if (item === "decline") return undefined;
       if (item === undefined) return range;
-      const value = valueOf(lines, item.line, item.valueStart, node.indent);
+      const value = valueAt(lines, item.line, item.valueStart, node.indent);
       if (value === undefined) return undefined;
       range = value.range;
       node = value.node;
@@ -131,7 +131,7 @@ function findItem(lines: readonly string[], seq: Extract<Node, { kind: "seq" }>,
  * The node that starts at `column` of `line` (after a key's colon or an item's dash), with its
  * range; undefined for what this scanner does not handle.
  */
-function valueOf(lines: readonly string[], line: number, column: number, parentIndent: number): { node: Node; range: SourceRange } | undefined {
+function valueAt(lines: readonly string[], line: number, column: number, parentIndent: number): { node: Node; range: SourceRange } | undefined {
   const text = lines[line]!;
   let c = column;
   while (text.charCodeAt(c) === 32) c++;

@@ -89,7 +89,10 @@ function mergeSchema(node: FieldNode, schema: SchemaObject, base: string, lookup
     for (const [key, sub] of Object.entries(properties)) {
       if (!isObject(sub)) continue;
       let child = node.fields.get(key);
-      if (!child) node.fields.set(key, (child = emptyNode()));
+      if (!child) {
+        child = emptyNode();
+        node.fields.set(key, child);
+      }
       mergeSchema(child, sub, base, lookup, depth + 1);
     }
   }
@@ -137,7 +140,10 @@ export function addObservedFields(node: FieldNode, value: unknown, depth = 0): v
   } else if (isObject(value)) {
     for (const [key, sub] of Object.entries(value)) {
       let child = node.fields.get(key);
-      if (!child) node.fields.set(key, (child = emptyNode()));
+      if (!child) {
+        child = emptyNode();
+        node.fields.set(key, child);
+      }
       addObservedFields(child, sub, depth + 1);
     }
   }

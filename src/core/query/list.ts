@@ -1,6 +1,6 @@
 import type { Kind, PmoDocument } from "../../model/document.js";
 import { UsageError } from "../errors.js";
-import { closestMatch } from "../validate/suggest.js";
+import { closestMatch } from "../validate/index.js";
 import { COLUMNS, type Column, type QueryContext } from "./columns.js";
 import { checkPath, parsePath, selectValue, selectValues, type FieldNode, type FieldPath } from "./fields.js";
 import { pluralOf } from "./kinds.js";

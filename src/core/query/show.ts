@@ -1,6 +1,6 @@
 import type { PmoDocument } from "../../model/document.js";
 import { UsageError } from "../errors.js";
-import { closestMatch } from "../validate/suggest.js";
+import { closestMatch } from "../validate/index.js";
 import { daysBetween } from "./calendar.js";
 import { formatMoney, riskScore, type QueryContext, type Tone } from "./columns.js";
 import { list, num, obj, str, type PersonRole, type Relations } from "./relations.js";

@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../../model/diagnostic.js";
-import type { Catalog } from "../catalog/index.js";
+import type { Catalog } from "../domain/index.js";
 import type { WaivedDiagnostic } from "../format/index.js";
 import type { ProjectHistory } from "../history/index.js";
 import type { Settings } from "../rules/index.js";
@@ -91,7 +91,10 @@ export function indexFindings(findings: readonly Diagnostic[], waived: readonly 
   const add = (d: Diagnostic, list: "active" | "waived"): void => {
     const key = d.entity !== undefined ? `id:${d.entity}` : `file:${d.file}`;
     let entry = byKey.get(key);
-    if (!entry) byKey.set(key, (entry = { active: [], waived: [] }));
+    if (!entry) {
+      entry = { active: [], waived: [] };
+      byKey.set(key, entry);
+    }
     (entry[list] as Diagnostic[]).push(d);
   };
   for (const d of findings) add(d, "active");

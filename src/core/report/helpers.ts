@@ -22,7 +22,7 @@ const BAND_EMOJI: Record<string, string> = { low: "🟢", medium: "🟡", high: 
  * English names, never the machine's locale), money and percentages the same functions as
  * pmo check's messages, so a report and a finding never disagree on a number.
  */
-export function reportHelpers(formatName: OutputFormat, safe: (html: string) => SafeString, escape: Escape): Record<string, HelperDelegate> {
+export function reportHelpers(formatName: OutputFormat, safe: (html: string) => SafeString, escapeText: Escape): Record<string, HelperDelegate> {
   const isHtml = formatName === "html";
   const present = (v: unknown): boolean => v !== null && v !== undefined && v !== "";
   const field = (item: unknown, key: string): unknown => key.split(".").reduce<unknown>((v, k) => (v === null || v === undefined ? undefined : (v as Record<string, unknown>)[k]), item);
@@ -33,7 +33,7 @@ export function reportHelpers(formatName: OutputFormat, safe: (html: string) => 
     return compareIds(String(a), String(b));
   };
   const badge = (kind: "status" | "band", value: string, label: string): SafeString | string => {
-    if (isHtml) return safe(`<span class="badge ${kind}-${escape(value)}">${escape(label)}</span>`);
+    if (isHtml) return safe(`<span class="badge ${kind}-${escapeText(value)}">${escapeText(label)}</span>`);
     const emoji = (kind === "status" ? STATUS_EMOJI : BAND_EMOJI)[value];
     return emoji ? `${emoji} ${label}` : label;
   };

@@ -1,4 +1,4 @@
-import type { Catalog } from "../catalog/index.js";
+import type { Catalog } from "../domain/index.js";
 
 /** The pages of a report and where they link to, relative to the page being rendered. */
 export interface Links {

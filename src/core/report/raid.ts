@@ -1,5 +1,5 @@
 import type { Decision, Issue, Risk } from "../../model/entities.js";
-import type { Entry } from "../catalog/index.js";
+import type { Entry } from "../domain/index.js";
 import { daysBetween } from "../dates.js";
 import { compareIds } from "./links.js";
 import { personName, scopeOf, type ReportContext, type ScopeView } from "./context.js";

@@ -1,7 +1,7 @@
 import Handlebars from "handlebars";
 import { UsageError } from "../errors.js";
 import { reportHelpers, type OutputFormat } from "./helpers.js";
-import { escapeMarkdownDeep } from "./markdown-escape.js";
+import { escapeMarkdownDeep } from "../markdown.js";
 import type { TemplateSet, TemplateSource } from "./templates.js";
 
 /** Renders the pages of one format. Each template is compiled once, however many pages use it. */
@@ -90,7 +90,7 @@ function checkPartialReferences(env: typeof Handlebars, t: TemplateSource, parti
     const name = node.name.type === "PathExpression" ? (node.name as hbs.AST.PathExpression).original : undefined;
     if (name !== undefined && !partials.has(name) && name !== "@partial-block") missing.push({ name, line: node.loc.start.line, column: node.loc.start.column });
   };
-  visitor.PartialStatement = function (node) {
+  visitor.PartialStatement = (node) => {
     check(node);
   };
   visitor.PartialBlockStatement = function (node) {

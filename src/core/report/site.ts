@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../../model/diagnostic.js";
-import type { Catalog } from "../catalog/index.js";
+import type { Catalog } from "../domain/index.js";
 import type { WaivedDiagnostic } from "../format/index.js";
 import type { Settings } from "../rules/index.js";
 import { indexFindings, type ChartView, type ReportContext } from "./context.js";

@@ -1,6 +1,7 @@
 import { defineRule } from "./rule.js";
 import { formatDays } from "./support/days.js";
-import { belongsToFinishedProject, describeScore, isHighOpenThreat, reviewState } from "./support/risks.js";
+import { belongsToFinishedProject, isHighOpenThreat, reviewState } from "../domain/index.js";
+import { describeScore } from "./support/risks.js";
 
 /**
  * A high or critical open threat is managed: someone owns it, at least one response action

@@ -3,6 +3,7 @@ import { rule as budgetRagConsistent } from "./budget-rag-consistent.js";
 import { rule as closedProjectComplete } from "./closed-project-complete.js";
 import { rule as closedProjectOpenRisks } from "./closed-project-open-risks.js";
 import { rule as criteriaWeightsSum } from "./criteria-weights-sum.js";
+import { rule as criticalSlipNeedsDecision } from "./critical-slip-needs-decision.js";
 import { rule as decisionHasDecider } from "./decision-has-decider.js";
 import { rule as deliveryHasSponsorAndManager } from "./delivery-has-sponsor-and-manager.js";
 import { rule as engagementReviewDue } from "./engagement-review-due.js";
@@ -23,9 +24,10 @@ import { rule as stageGateApproved } from "./stage-gate-approved.js";
 import { rule as subPortfolioEnvelopesWithinParent } from "./sub-portfolio-envelopes-within-parent.js";
 import { rule as statusDimensionsConsistent } from "./status-dimensions-consistent.js";
 import { rule as statusReportStale } from "./status-report-stale.js";
+import { rule as successorBeforePredecessor } from "./successor-before-predecessor.js";
 
 export { defineRule, interpolate, RULE_GROUPS, GROUP_TITLES, PRESET_NAMES, type Rule, type RuleMeta, type RuleContext, type RuleGroup, type PresetName, type PresetMembership, type ReportArgs } from "./rule.js";
-export { resolveSettings, DEFAULTS, RISK_BANDS, type Settings, type Thresholds, type RiskMatrix, type RiskBand } from "./settings.js";
+export { resolveSettings, DEFAULTS, RISK_BANDS, type Settings, type Thresholds, type RiskMatrix, type RiskBand } from "../domain/index.js";
 
 /**
  * Every governance rule, sorted by id. One rule per file; the file name, the rule id, the test
@@ -36,6 +38,7 @@ export const RULES: readonly Rule[] = ([
   closedProjectComplete,
   closedProjectOpenRisks,
   criteriaWeightsSum,
+  criticalSlipNeedsDecision,
   decisionHasDecider,
   deliveryHasSponsorAndManager,
   engagementReviewDue,
@@ -56,4 +59,5 @@ export const RULES: readonly Rule[] = ([
   subPortfolioEnvelopesWithinParent,
   statusDimensionsConsistent,
   statusReportStale,
+  successorBeforePredecessor,
 ] as Rule[]).sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));

@@ -1,8 +1,7 @@
 import { daysBetween } from "../dates.js";
 import { defineRule } from "./rule.js";
-import { isTerminalStage } from "./support/lifecycle.js";
+import { isAchieved, isTerminalStage } from "../domain/index.js";
 import { formatDays } from "./support/days.js";
-import { isAchieved } from "./support/milestones.js";
 
 /**
  * A forecast in the past is not a forecast: either the milestone was achieved and the actual

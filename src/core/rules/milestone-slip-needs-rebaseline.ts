@@ -1,7 +1,6 @@
 import { defineRule } from "./rule.js";
 import { formatDays } from "./support/days.js";
-import { isTerminalStage } from "./support/lifecycle.js";
-import { approvedRebaselines, isAchieved, milestoneSlipDays, scheduleTolerance, unapprovedSlip, type Rebaselines } from "./support/milestones.js";
+import { isAchieved, isTerminalStage, milestoneSlipDays, type Rebaselines, unapprovedSlip } from "../domain/index.js";
 
 /**
  * Tolerances are delegated authority: within them the project manager re-plans alone; beyond
@@ -24,10 +23,10 @@ export const rule = defineRule({
         "milestone {{milestone}} forecast {{forecast}} is {{slip}} behind its re-baselined date {{baseline}} (approved in {{decision}}), beyond the schedule tolerance of {{tolerance}}; the slip needs a new rebaseline decision",
     },
   },
-  check({ catalog, settings, report }) {
+  check({ catalog, facts, report }) {
     for (const { doc, value: project } of catalog.projects) {
       if (isTerminalStage(project.stage) || !project.milestones) continue;
-      const tolerance = scheduleTolerance(project, settings);
+      const tolerance = facts.scheduleTolerance(project);
       let rebaselines: Rebaselines | undefined;
       const hasRebaselineDecisions = catalog.decisionsOf(project.id).some((d) => d.value.approves?.type === "rebaseline");
       project.milestones.forEach((m, index) => {
@@ -36,7 +35,7 @@ export const rule = defineRule({
         // are within tolerance of it: the decisions are read only when they can matter.
         const original = milestoneSlipDays(m);
         if (!hasRebaselineDecisions && (original === undefined || original <= tolerance.days)) return;
-        rebaselines ??= approvedRebaselines(catalog, project.id);
+        rebaselines ??= facts.rebaselines(project.id);
         const slip = unapprovedSlip(m.id, m.forecast, m.baseline, tolerance.days, rebaselines);
         if (!slip) return;
         report({

@@ -1,7 +1,6 @@
 import { formatPercent } from "../money.js";
 import { defineRule } from "./rule.js";
-import { isTerminalStage } from "./support/lifecycle.js";
-import { isAchieved } from "./support/milestones.js";
+import { isAchieved, isTerminalStage } from "../domain/index.js";
 
 export interface PercentCompleteOptions extends Record<string, unknown> {
   /** How many percentage points percentComplete may lie below the share of achieved milestones. */

@@ -1,8 +1,7 @@
 import type { Portfolio, Project } from "../../model/entities.js";
-import type { Entry } from "../catalog/index.js";
+import type { Entry } from "../domain/index.js";
 import { formatMoney, formatPercent } from "../money.js";
 import { defineRule } from "./rule.js";
-import { isTerminalStage } from "./support/lifecycle.js";
 
 /** What a portfolio's committed projects, its sub-portfolios' included, are forecast to cost. */
 interface Commitment {
@@ -12,14 +11,6 @@ interface Commitment {
   unknown: number;
   /** Ids of the sub-portfolios (at any depth) that hold at least one committed project. */
   fromSubPortfolios: Set<string>;
-}
-
-/**
- * A proposal has not been approved into the portfolio and does not yet commit any of the
- * envelope; closed and cancelled projects no longer forecast anything.
- */
-function isCommitted(project: Project): boolean {
-  return project.stage !== "proposal" && !isTerminalStage(project.stage);
 }
 
 /**
@@ -41,7 +32,7 @@ export const rule = defineRule({
         "budget in {{currency}} is not comparable with the {{envelopeCurrency}} {{envelopes}}, so it is not counted there (amounts in different currencies are never added)",
     },
   },
-  check({ catalog, settings, report }) {
+  check({ catalog, settings, facts, report }) {
     const memo = new Map<string, Commitment>();
     const visiting = new Set<string>();
     // Bottom-up over the portfolio tree, each portfolio once: linear in projects times depth.
@@ -53,13 +44,13 @@ export const rule = defineRule({
       if (visiting.has(id)) return c;
       visiting.add(id);
       for (const { value: project } of catalog.projectsOf(id)) {
-        if (!isCommitted(project)) continue;
-        const amount = project.budget?.forecast ?? project.budget?.approved;
-        if (amount === undefined) {
+        const cost = facts.committedCost(project);
+        if (cost === undefined) continue;
+        if (cost === "unknown") {
           c.unknown += 1;
           continue;
         }
-        add(c, project.budget?.currency ?? settings.currency, amount, 1);
+        add(c, cost.currency, cost.amount, 1);
       }
       for (const child of catalog.childrenOf(id)) {
         const sub = commitmentOf(child);
@@ -129,9 +120,9 @@ export const rule = defineRule({
         seen.add(p.value.id);
         for (const entry of catalog.projectsOf(p.value.id)) {
           const project = entry.value;
-          if (!isCommitted(project)) continue;
-          if (project.budget?.forecast === undefined && project.budget?.approved === undefined) continue;
-          const currency = project.budget?.currency ?? settings.currency;
+          const cost = facts.committedCost(project);
+          if (cost === undefined || cost === "unknown") continue;
+          const currency = cost.currency;
           if (currency === envelopeCurrency) continue;
           const found = notComparable.get(entry) ?? { currency, envelopes: [] };
           found.envelopes.push({ id: portfolio.value.id, currency: envelopeCurrency });

@@ -1,6 +1,5 @@
 import { defineRule } from "./rule.js";
-import { isTerminalStage } from "./support/lifecycle.js";
-import { portfolioChain } from "./support/portfolios.js";
+import { isTerminalStage } from "../domain/index.js";
 
 /**
  * Strategic alignment: every project the portfolio still spends on, or is asked to fund,
@@ -19,10 +18,10 @@ export const rule = defineRule({
       noContribution: "project in {{stage}} contributes to no objective of portfolio {{portfolio}}; add a contribution to one of: {{objectives}}",
     },
   },
-  check({ catalog, report }) {
+  check({ catalog, facts, report }) {
     for (const { doc, value: project } of catalog.projects) {
       if (isTerminalStage(project.stage)) continue;
-      const chain = portfolioChain(catalog, project.portfolio);
+      const chain = facts.portfolioChain(project.portfolio);
       const objectives = new Set<string>();
       for (const { value: p } of chain) for (const o of p.objectives ?? []) objectives.add(o.id);
       // Nothing to contribute to: a gap in the portfolio, not in the project.

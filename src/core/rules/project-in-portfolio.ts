@@ -1,5 +1,5 @@
 import { defineRule } from "./rule.js";
-import { isTerminalStage } from "./support/lifecycle.js";
+import { isTerminalStage } from "../domain/index.js";
 
 /**
  * A project outside every portfolio escapes prioritisation, envelope control and strategic

@@ -1,6 +1,5 @@
 import type { Portfolio } from "../../model/entities.js";
 import { defineRule } from "./rule.js";
-import { portfolioChain } from "./support/portfolios.js";
 
 const WSJF_INPUTS = ["businessValue", "timeCriticality", "riskReduction", "jobSize"] as const;
 
@@ -29,10 +28,10 @@ export const rule = defineRule({
       missingWsjf: "project in {{stage}} has no {{missing}} for the WSJF ranking of portfolio {{portfolio}}",
     },
   },
-  check({ catalog, report }) {
+  check({ catalog, facts, report }) {
     for (const { doc, value: project } of catalog.projects) {
       if (project.stage !== "proposal" && project.stage !== "initiation") continue;
-      const owner = portfolioChain(catalog, project.portfolio).find((e) => declaresPrioritisation(e.value))?.value;
+      const owner = facts.portfolioChain(project.portfolio).find((e) => declaresPrioritisation(e.value))?.value;
       if (!owner) continue;
       if (owner.prioritisation!.method === "wsjf") {
         const missing = WSJF_INPUTS.filter((k) => typeof project.wsjf?.[k] !== "number").map((k) => `wsjf.${k}`);

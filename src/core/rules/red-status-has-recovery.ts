@@ -1,5 +1,5 @@
 import { defineRule } from "./rule.js";
-import { isTerminalStage } from "./support/lifecycle.js";
+import { isTerminalStage } from "../domain/index.js";
 
 /**
  * Reporting red is a request for help, not a resting state: it comes with a plan to recover

@@ -1,6 +1,6 @@
 import { defineRule } from "./rule.js";
 import { formatDays } from "./support/days.js";
-import { belongsToFinishedProject, isHighOpenThreat, reviewState } from "./support/risks.js";
+import { belongsToFinishedProject, isHighOpenThreat, reviewState } from "../domain/index.js";
 
 /**
  * Every open risk is looked at within the review period. High and critical open threats are

@@ -1,8 +1,7 @@
 import type { Severity } from "../../model/diagnostic.js";
 import type { Path, PmoDocument } from "../../model/document.js";
 import type { PmoType } from "../../model/entities.js";
-import type { Catalog } from "../catalog/index.js";
-import type { Settings } from "./settings.js";
+import type { Catalog, Facts, Settings } from "../domain/index.js";
 
 /** The PMO functions rules are grouped by, in the order they are listed. */
 export const RULE_GROUPS = ["portfolio", "project-support", "risk", "delivery", "governance"] as const;
@@ -60,6 +59,8 @@ export interface RuleContext<Options = Record<string, unknown>> {
   /** The date of every time-dependent judgement (YYYY-MM-DD). */
   asOf: string;
   settings: Settings;
+  /** The derived facts (slip, stale status, risk band, ancestors...), shared by every rule of a run. */
+  facts: Facts;
   options: Options;
   report(args: ReportArgs): void;
 }

@@ -1,6 +1,5 @@
 import { defineRule } from "./rule.js";
-import { isTerminalStage } from "./support/lifecycle.js";
-import { approvedRebaselines, isAchieved, scheduleTolerance, unapprovedSlip } from "./support/milestones.js";
+import { isAchieved, isTerminalStage, unapprovedSlip } from "../domain/index.js";
 
 /**
  * A schedule reported green must be green by the dates: no milestone still to come, and not
@@ -31,7 +30,7 @@ export const rule = defineRule({
         "schedule reported {{status}}, but the project is forecast to finish {{days}} days after its baseline finish {{baseline}}; tolerance {{tolerance}}{{more}}",
     },
   },
-  check({ catalog, settings, report }) {
+  check({ catalog, settings, facts, report }) {
     if (settings.statusScale.values.length < 2) return;
     for (const { doc, value: project } of catalog.projects) {
       const status = project.status;
@@ -40,8 +39,8 @@ export const rule = defineRule({
       const reported = status[dimension];
       if (!settings.isGreen(reported)) continue;
 
-      const tolerance = scheduleTolerance(project, settings);
-      const approved = approvedRebaselines(catalog, project.id);
+      const tolerance = facts.scheduleTolerance(project);
+      const approved = facts.rebaselines(project.id);
       const slips: Slip[] = [];
       for (const m of project.milestones ?? []) {
         if (isAchieved(m)) continue;

@@ -1,6 +1,6 @@
 import { STATUS_DIMENSIONS } from "../../model/entities.js";
 import { defineRule } from "./rule.js";
-import { isTerminalStage } from "./support/lifecycle.js";
+import { isTerminalStage } from "../domain/index.js";
 
 export interface StatusDimensionsOptions extends Record<string, unknown> {
   /** How many steps of the scale the overall status may be better than the worst dimension. */

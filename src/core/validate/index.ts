@@ -1,12 +1,14 @@
 import type { Diagnostic } from "../../model/diagnostic.js";
 import type { PmoDocument, Workspace } from "../../model/document.js";
-import { pointerToPath } from "../load/locate.js";
-import { SUPPORTED_API_VERSIONS } from "../load/parse.js";
+import { pointerToPath, SUPPORTED_API_VERSIONS } from "../load/index.js";
 import { checkIntegrity } from "./integrity.js";
 import { validateDocument } from "./schema.js";
 
 export { checkIntegrity } from "./integrity.js";
 export { validateDocument, validateConfig, getSchema, schemaNames } from "./schema.js";
+export { closestMatch } from "./suggest.js";
+export { translateErrors, type SchemaProblem } from "./schema-messages.js";
+export { createAjv } from "./ajv-options.js";
 
 export interface ValidateOptions {
   /** The date that actual dates may not be after (YYYY-MM-DD). */

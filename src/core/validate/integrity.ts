@@ -176,11 +176,12 @@ function checkProjectLocalRefs(doc: PmoDocument, index: Index, out: Diagnostic[]
     milestoneIds.add(id);
   });
   list(doc.value["milestones"]).forEach((m, i) => {
-    list(obj(m)?.["dependsOn"]).forEach((ref, j) => {
-      if (typeof ref !== "string") return;
+    list(obj(m)?.["dependsOn"]).forEach((entry, j) => {
+      const { ref, path } = dependsOnRef(entry, ["milestones", i, "dependsOn", j]);
+      if (ref === undefined) return;
       const target = resolveMilestone(doc, ref, index);
       if (target.ok) return;
-      out.push(diagnostic(doc, ["milestones", i, "dependsOn", j], "unresolved-reference", `milestone dependency "${ref}" ${target.why}`, "write M2 for a milestone of this project, or PRJ-002/M3 for one of another project"));
+      out.push(diagnostic(doc, path, "unresolved-reference", `milestone dependency "${ref}" ${target.why}`, "write M2 for a milestone of this project, or PRJ-002/M3 for one of another project"));
     });
   });
 }
@@ -189,7 +190,7 @@ function checkProjectLocalRefs(doc: PmoDocument, index: Index, out: Diagnostic[]
 function checkDecisionMilestones(doc: PmoDocument, index: Index, out: Diagnostic[]): void {
   const projectId = str(doc.value["project"]);
   const project = projectId === undefined ? undefined : index.get(projectId);
-  if (!project || project.kind !== "Project") return;
+  if (project?.kind !== "Project") return;
   const approves = obj(doc.value["approves"]);
   const known = new Set(list(project.value["milestones"]).map((m) => str(obj(m)?.["id"])).filter(isString));
   const name = (ref: string): string => (ref.startsWith(`${projectId}/`) ? ref.slice(projectId!.length + 1) : ref);
@@ -209,7 +210,7 @@ function resolveMilestone(doc: PmoDocument, ref: string, index: Index): { ok: tr
   const projectId = slash >= 0 ? ref.slice(0, slash) : doc.id;
   const milestoneId = slash >= 0 ? ref.slice(slash + 1) : ref;
   const project = projectId === undefined ? undefined : index.get(projectId);
-  if (!project || project.kind !== "Project") return { ok: false, why: `names project "${projectId}", which does not exist` };
+  if (project?.kind !== "Project") return { ok: false, why: `names project "${projectId}", which does not exist` };
   const found = list(project.value["milestones"]).some((m) => obj(m)?.["id"] === milestoneId);
   if (!found) return { ok: false, why: `names milestone "${milestoneId}", which project ${projectId} does not have` };
   return { ok: true, key: `${projectId}/${milestoneId}` };
@@ -222,7 +223,7 @@ function portfolioChain(doc: PmoDocument, index: Index): PmoDocument[] {
   while (id !== undefined && !seen.has(id)) {
     seen.add(id);
     const p = index.get(id);
-    if (!p || p.kind !== "Portfolio") break;
+    if (p?.kind !== "Portfolio") break;
     chain.push(p);
     id = str(p.value["parent"]);
   }
@@ -347,10 +348,11 @@ function checkCycles(documents: readonly PmoDocument[], index: Index, out: Diagn
       const id = str(obj(m)?.["id"]);
       if (id === undefined) return;
       const edges: Edge[] = [];
-      list(obj(m)?.["dependsOn"]).forEach((ref, j) => {
-        if (typeof ref !== "string") return;
+      list(obj(m)?.["dependsOn"]).forEach((entry, j) => {
+        const { ref, path } = dependsOnRef(entry, ["milestones", i, "dependsOn", j]);
+        if (ref === undefined) return;
         const target = resolveMilestone(doc, ref, index);
-        if (target.ok) edges.push({ to: target.key, doc, path: ["milestones", i, "dependsOn", j] });
+        if (target.ok) edges.push({ to: target.key, doc, path });
       });
       milestoneEdges.set(`${doc.id}/${id}`, edges);
     });
@@ -358,6 +360,12 @@ function checkCycles(documents: readonly PmoDocument[], index: Index, out: Diagn
   reportCycles(portfolioEdges, "portfolio parents form a cycle", out);
   reportCycles(projectEdges, "project dependencies form a cycle", out);
   reportCycles(milestoneEdges, "milestone dependencies form a cycle", out);
+}
+
+/** A `dependsOn` entry is a reference (`M2`) or a typed link (`{ milestone: M2, type, lag }`). */
+function dependsOnRef(entry: unknown, path: Path): { ref: string | undefined; path: Path } {
+  if (typeof entry === "string") return { ref: entry, path };
+  return { ref: str(obj(entry)?.["milestone"]), path: [...path, "milestone"] };
 }
 
 interface Edge {

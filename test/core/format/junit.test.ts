@@ -43,6 +43,7 @@ describe("junit formatter", () => {
 
   it("escapes markup and quotes and drops characters XML cannot hold", () => {
     const xml = format([HOSTILE], checkContext({ waived: [] }));
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test asserts these control characters are gone
     expect(xml).not.toMatch(/[\u0000\u0007]/);
     expect(xml).not.toContain("<script>");
     const testcase = parse(xml).testsuites.testsuite[0].testcase[0];

@@ -20,7 +20,9 @@ function yamlFiles(dir: string): string[] {
 function allPaths(value: unknown, prefix: (string | number)[] = []): Path[] {
   const out: Path[] = [prefix];
   if (Array.isArray(value)) {
-    value.forEach((v, i) => out.push(...allPaths(v, [...prefix, i])));
+    value.forEach((v, i) => {
+      out.push(...allPaths(v, [...prefix, i]));
+    });
     out.push([...prefix, value.length]);
   } else if (typeof value === "object" && value !== null) {
     for (const [k, v] of Object.entries(value)) out.push(...allPaths(v, [...prefix, k]));

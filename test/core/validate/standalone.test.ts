@@ -75,8 +75,9 @@ function* mutations(doc: Doc): Generator<[string, Doc]> {
   const pointers: string[][] = [];
   const walk = (node: unknown, at: string[]): void => {
     pointers.push(at);
-    if (Array.isArray(node)) node.forEach((item, i) => walk(item, [...at, String(i)]));
-    else if (typeof node === "object" && node !== null) for (const [key, child] of Object.entries(node)) walk(child, [...at, key]);
+    if (Array.isArray(node)) {
+      for (const [i, item] of node.entries()) walk(item, [...at, String(i)]);
+    } else if (typeof node === "object" && node !== null) for (const [key, child] of Object.entries(node)) walk(child, [...at, key]);
   };
   walk(doc, []);
   for (const at of pointers) {

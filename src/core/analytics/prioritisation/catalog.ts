@@ -1,33 +1,17 @@
 import type { Portfolio, Project } from "../../../model/entities.js";
-import type { Catalog, Entry } from "../../catalog/index.js";
+import { isCommitted, isTerminalStage, portfolioChain, type Catalog } from "../../domain/index.js";
 import { rankPortfolio } from "./rank.js";
 import { DEFAULT_SCALE, type Candidate, type PrioritisationMethod, type Ranking } from "./types.js";
 
+export { isCommitted };
+
 /** Closed and cancelled projects are history: they are not ranked. */
 export function isRankable(project: Project): boolean {
-  return project.stage !== "closed" && project.stage !== "cancelled";
-}
-
-/** Approved into the portfolio and still running: initiation to closure. */
-export function isCommitted(project: Project): boolean {
-  return project.stage !== "proposal" && isRankable(project);
+  return !isTerminalStage(project.stage);
 }
 
 function declaresPrioritisation(p: Portfolio): boolean {
   return p.prioritisation?.method === "wsjf" || (p.prioritisation?.criteria?.length ?? 0) > 0;
-}
-
-/** The portfolio and its ancestors, nearest first (stops at a repeated id, so never loops). */
-function chain(catalog: Catalog, id: string | undefined): Entry<Portfolio>[] {
-  const out: Entry<Portfolio>[] = [];
-  const seen = new Set<string>();
-  let current = catalog.portfolio(id);
-  while (current && !seen.has(current.value.id)) {
-    seen.add(current.value.id);
-    out.push(current);
-    current = catalog.portfolio(current.value.parent);
-  }
-  return out;
 }
 
 /**
@@ -36,7 +20,7 @@ function chain(catalog: Catalog, id: string | undefined): Entry<Portfolio>[] {
  * portfolio's own, the ones its projects contribute to; the declaring portfolio's when it has none.
  */
 export function methodOf(catalog: Catalog, portfolio: Portfolio): PrioritisationMethod {
-  const declarer = chain(catalog, portfolio.id).find((e) => declaresPrioritisation(e.value))?.value ?? portfolio;
+  const declarer = portfolioChain(catalog, portfolio.id).find((e) => declaresPrioritisation(e.value))?.value ?? portfolio;
   const p = declarer.prioritisation ?? {};
   const scale = p.scale ?? DEFAULT_SCALE;
   const objectives = (portfolio.objectives?.length ? portfolio.objectives : declarer.objectives) ?? [];
@@ -56,9 +40,10 @@ export function methodOf(catalog: Catalog, portfolio: Portfolio): Prioritisation
 }
 
 /**
- * A project as a candidate. Its cost is what portfolio-within-envelope counts against the
- * envelope: the forecast at completion, or the approved budget where there is no forecast,
- * and only in the envelope's currency (money in two currencies is never added).
+ * A project as a candidate. Its cost is the domain's committedCost rule (what
+ * portfolio-within-envelope counts against the envelope), applied to proposals too: the
+ * forecast at completion, or the approved budget where there is no forecast, and only in the
+ * envelope's currency (money in two currencies is never added).
  */
 export function candidateOf(project: Project, envelopeCurrency: string, defaultCurrency: string): Candidate {
   const amount = project.budget?.forecast ?? project.budget?.approved;

@@ -81,7 +81,9 @@ export function solveSelection(problem: SelectionProblem): SelectionResult {
     return out.sort((a, b) => a - b);
   };
   const reverse: number[][] = items.map(() => []);
-  direct.forEach((deps, i) => deps.forEach((d) => reverse[d]!.push(i)));
+  direct.forEach((deps, i) => {
+    for (const d of deps) reverse[d]!.push(i);
+  });
   const deps = items.map((_, i) => closure(i, direct));
   const dependents = items.map((_, i) => closure(i, reverse));
   const groupOf = items.map((it) => it.group);

@@ -228,7 +228,13 @@ function buildBudgets(ctx: ReportContext, projects: Project[], portfolioName: (i
   return [...byCurrency.keys()].sort(compareIds).map((currency) => {
     const rows = [...byCurrency.get(currency)!.entries()].sort(([a], [b]) => compareIds(a || "\uffff", b || "\uffff")).map(([, row]) => finish(row));
     const total = finish(rows.reduce<BudgetRow>(
-      (t, r) => ({ ...t, projects: t.projects + r.projects, approved: t.approved + r.approved, actual: t.actual + r.actual, forecast: t.forecast + r.forecast }),
+      (t, r) => {
+        t.projects += r.projects;
+        t.approved += r.approved;
+        t.actual += r.actual;
+        t.forecast += r.forecast;
+        return t;
+      },
       { name: "Total", projects: 0, approved: 0, actual: 0, forecast: 0, variance: 0, variancePercent: null, envelope: null },
     ));
     const envelopes = rows.map((r) => r.envelope);

@@ -1,6 +1,2 @@
-import type { Stage } from "../../../model/entities.js";
-
-/** Closed and cancelled projects are history: most governance rules leave them alone. */
-export function isTerminalStage(stage: Stage): boolean {
-  return stage === "closed" || stage === "cancelled";
-}
+/** Stage facts live in the domain model (src/core/domain/lifecycle.ts). */
+export { isTerminalStage } from "../../domain/index.js";

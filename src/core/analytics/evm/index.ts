@@ -1,0 +1,29 @@
+/**
+ * Earned value and earned schedule: pure arithmetic on planned value, earned value and actual
+ * cost (figures.ts), the planned-value curve (curve.ts), a project's plan and progress turned
+ * into those inputs (project.ts) and roll-ups within one currency (rollup.ts).
+ */
+export { endOf, segmentAt, timeOf, valueAt, type CurvePoint } from "./curve.js";
+export {
+  amount,
+  computeFigures,
+  duration,
+  EAC_METHODS,
+  EVM_NOTES,
+  index,
+  known,
+  plannedValueAt,
+  unknown,
+  type EacMethod,
+  type EvmFigures,
+  type EvmInputs,
+  type EvmNote,
+  type Figure,
+  type KnownFigure,
+  type ScheduleBasis,
+  type UnknownFigure,
+} from "./figures.js";
+export { dayNumber, isMeasured, isoOfDay, projectEvm, type DatedValue, type ProjectEvm, type ProjectEvmOptions } from "./project.js";
+export { rollUp, type EvmRollup, type RollupScope } from "./rollup.js";
+export { buildEvmReport, type EvmReport, type EvmReportOptions } from "./report.js";
+export { formatEvmCsv, formatEvmJson, formatEvmMarkdown, formatEvmTable, NOTE_TEXT } from "./format.js";

@@ -1,0 +1,20 @@
+/**
+ * Schedule analytics: the critical path method over milestones and activities, within and
+ * across projects, PERT, and (build.ts) the network a repository describes.
+ */
+export type { CalendarOptions, Weekday, WorkCalendar } from "./calendar.js";
+export { WEEKDAYS, dateOfDayNumber, dayNumber, makeCalendar } from "./calendar.js";
+export type { LinkType, NetworkActivity, NetworkLink, OwnDriver, ScheduleResult, ScheduledActivity } from "./network.js";
+export { NetworkCycleError, scheduleNetwork } from "./network.js";
+export type { PathList } from "./paths.js";
+export { MAX_PATHS, criticalPaths, drivingChains } from "./paths.js";
+export type { PertProbability, ThreePoint } from "./pert.js";
+export { expNonPositive, normalCdf, pertMean, pertProbability, pertVariance } from "./pert.js";
+export type { PertActivity, PertAnalysis } from "./pert-network.js";
+export { pertAnalysis } from "./pert-network.js";
+export type { DateReason, PortfolioSchedule, ProjectSchedule, ScheduleItem, ScheduleSource } from "./build.js";
+export { buildSchedule, parseDependsOn } from "./build.js";
+export type { ScheduleView, ScheduleViewOptions } from "./format.js";
+export { UnknownMilestoneError, describeDriver, describeReason, resolveMilestoneKey, scheduleView } from "./format.js";
+export type { SchedulePaint } from "./format-output.js";
+export { formatScheduleJson, formatScheduleMarkdown, formatScheduleTable } from "./format-output.js";

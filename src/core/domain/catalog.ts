@@ -1,0 +1,123 @@
+import { KINDS, type Kind, type PmoDocument } from "../../model/document.js";
+import type { Decision, Engagement, Issue, Person, Portfolio, Project, Risk } from "../../model/entities.js";
+import type { KindTypes } from "./kinds.js";
+
+/** A typed document: its value as its kind's type, and the document it came from (for positions). */
+export interface Entry<T> {
+  doc: PmoDocument;
+  value: T;
+}
+
+/**
+ * The repository as typed entities with the indexes rules, reports and diffs need, built once
+ * in linear time so that no consumer has to scan every document per document. Build it from
+ * documents that passed schema validation: their values then match their types.
+ */
+export interface Catalog {
+  engagement: Entry<Engagement> | undefined;
+  portfolios: Entry<Portfolio>[];
+  projects: Entry<Project>[];
+  risks: Entry<Risk>[];
+  issues: Entry<Issue>[];
+  decisions: Entry<Decision>[];
+  people: Entry<Person>[];
+  /** The entries of one kind, in load order. */
+  ofKind<K extends Kind>(kind: K): Entry<KindTypes[K]>[];
+  /** Every document by id (the first one when an id is duplicated). */
+  byId: ReadonlyMap<string, PmoDocument>;
+  portfolio(id: string | undefined): Entry<Portfolio> | undefined;
+  project(id: string | undefined): Entry<Project> | undefined;
+  risk(id: string | undefined): Entry<Risk> | undefined;
+  decision(id: string | undefined): Entry<Decision> | undefined;
+  person(id: string | undefined): Entry<Person> | undefined;
+  /** Projects whose `portfolio` is this portfolio (not its sub-portfolios). */
+  projectsOf(portfolioId: string): Entry<Project>[];
+  /** Direct sub-portfolios. */
+  childrenOf(portfolioId: string): Entry<Portfolio>[];
+  /** Risks, issues and decisions that name this project or portfolio. */
+  risksOf(ownerId: string): Entry<Risk>[];
+  issuesOf(ownerId: string): Entry<Issue>[];
+  decisionsOf(ownerId: string): Entry<Decision>[];
+  /** Issues that record this risk as the one that occurred. */
+  issuesForRisk(riskId: string): Entry<Issue>[];
+  /** The portfolio a project, risk, issue or decision belongs to, directly or through its project. */
+  portfolioOfEntity(value: { project?: string; portfolio?: string }): string | undefined;
+}
+
+/**
+ * Builds the catalog in one pass. Every kind of KINDS gets its list; a document of any other
+ * kind is a bug in the caller (schema validation rejects unknown kinds before the catalog is
+ * built), so it is an error rather than a document silently left out.
+ */
+export function buildCatalog(documents: readonly PmoDocument[]): Catalog {
+  const byId = new Map<string, PmoDocument>();
+  const lists = new Map<string, Entry<unknown>[]>(KINDS.map((kind) => [kind, []]));
+  for (const doc of documents) {
+    const list = lists.get(doc.kind);
+    if (!list) throw new Error(`the catalog has no list for kind "${doc.kind}" (${doc.file}): only documents that passed their schema belong in it`);
+    if (doc.id !== undefined && !byId.has(doc.id)) byId.set(doc.id, doc);
+    list.push({ doc, value: doc.value });
+  }
+  const ofKind = <K extends Kind>(kind: K): Entry<KindTypes[K]>[] => lists.get(kind) as Entry<KindTypes[K]>[];
+  const portfolios = ofKind("Portfolio");
+  const projects = ofKind("Project");
+  const risks = ofKind("Risk");
+  const issues = ofKind("Issue");
+  const decisions = ofKind("Decision");
+  const people = ofKind("Person");
+
+  const byKindId = <T>(entries: Entry<T>[]): Map<string, Entry<T>> => {
+    const map = new Map<string, Entry<T>>();
+    for (const e of entries) if (e.doc.id !== undefined && !map.has(e.doc.id)) map.set(e.doc.id, e);
+    return map;
+  };
+  const group = <T>(entries: Entry<T>[], key: (v: T) => string | undefined): Map<string, Entry<T>[]> => {
+    const map = new Map<string, Entry<T>[]>();
+    for (const e of entries) {
+      const k = key(e.value);
+      if (k === undefined) continue;
+      const list = map.get(k);
+      if (list) list.push(e);
+      else map.set(k, [e]);
+    }
+    return map;
+  };
+  const ownerOf = (v: { project?: string; portfolio?: string }): string | undefined => v.project ?? v.portfolio;
+
+  const portfolioById = byKindId(portfolios);
+  const projectById = byKindId(projects);
+  const riskById = byKindId(risks);
+  const decisionById = byKindId(decisions);
+  const personById = byKindId(people);
+  const projectsByPortfolio = group(projects, (p) => p.portfolio);
+  const childrenByParent = group(portfolios, (p) => p.parent);
+  const risksByOwner = group(risks, ownerOf);
+  const issuesByOwner = group(issues, ownerOf);
+  const decisionsByOwner = group(decisions, ownerOf);
+  const issuesByRisk = group(issues, (i) => i.risk);
+  const get = <T>(map: Map<string, T>, id: string | undefined): T | undefined => (id === undefined ? undefined : map.get(id));
+
+  return {
+    engagement: ofKind("Engagement")[0],
+    portfolios,
+    projects,
+    risks,
+    issues,
+    decisions,
+    people,
+    ofKind,
+    byId,
+    portfolio: (id) => get(portfolioById, id),
+    project: (id) => get(projectById, id),
+    risk: (id) => get(riskById, id),
+    decision: (id) => get(decisionById, id),
+    person: (id) => get(personById, id),
+    projectsOf: (id) => projectsByPortfolio.get(id) ?? [],
+    childrenOf: (id) => childrenByParent.get(id) ?? [],
+    risksOf: (id) => risksByOwner.get(id) ?? [],
+    issuesOf: (id) => issuesByOwner.get(id) ?? [],
+    decisionsOf: (id) => decisionsByOwner.get(id) ?? [],
+    issuesForRisk: (id) => issuesByRisk.get(id) ?? [],
+    portfolioOfEntity: (v) => v.portfolio ?? get(projectById, v.project)?.value.portfolio,
+  };
+}

@@ -1,0 +1,36 @@
+import type { Portfolio } from "../../model/entities.js";
+import type { Catalog, Entry } from "./catalog.js";
+
+/**
+ * A portfolio followed by its ancestors, nearest first. Validation rejects parent cycles, but
+ * the walk stops at a repeated id anyway so that nothing loops on an invalid repository.
+ */
+export function portfolioChain(catalog: Catalog, portfolioId: string | undefined): Entry<Portfolio>[] {
+  const chain: Entry<Portfolio>[] = [];
+  const seen = new Set<string>();
+  let current = catalog.portfolio(portfolioId);
+  while (current && !seen.has(current.value.id)) {
+    seen.add(current.value.id);
+    chain.push(current);
+    current = catalog.portfolio(current.value.parent);
+  }
+  return chain;
+}
+
+/**
+ * The ids of the portfolios an entity sits in, nearest first: a portfolio itself and its
+ * ancestors, or the portfolio a project, risk, issue or decision names (directly or through
+ * its project) and its ancestors. The named portfolio counts even when no document has that
+ * id, so that a config override naming it still applies.
+ */
+export function portfolioPath(catalog: Catalog, entityId: string | undefined): string[] {
+  const doc = entityId === undefined ? undefined : catalog.byId.get(entityId);
+  if (!doc) return [];
+  let id: string | undefined = doc.kind === "Portfolio" ? doc.id : catalog.portfolioOfEntity(doc.value as { project?: string; portfolio?: string });
+  const chain: string[] = [];
+  while (id !== undefined && !chain.includes(id)) {
+    chain.push(id);
+    id = catalog.portfolio(id)?.value.parent;
+  }
+  return chain;
+}

@@ -1,0 +1,140 @@
+import { describe, expect, it } from "vitest";
+import { buildSchedule, makeCalendar, type ScheduleSource } from "../../../../src/core/analytics/schedule/index.js";
+import type { PmoDocument } from "../../../../src/model/document.js";
+import type { Engagement, Milestone, Project } from "../../../../src/model/entities.js";
+
+function source(projects: Partial<Project>[], scheduling?: Engagement["scheduling"]): ScheduleSource {
+  return {
+    engagement: scheduling ? ({ scheduling } as Engagement) : undefined,
+    projects: projects.map((p, i) => ({ doc: { file: `p${i}.yaml` } as unknown as PmoDocument, value: { apiVersion: "pmo/v1", kind: "Project", stage: "planning", name: p.id!, ...p } as Project })),
+  };
+}
+
+const m = (id: string, rest: Partial<Milestone> = {}): Milestone => ({ id, name: id, ...rest });
+
+describe("working-day calendar", () => {
+  const cal = makeCalendar({ days: "working", nonWorkingDates: ["2026-12-25", "2026-12-28", "2026-12-26"] });
+  it("counts Monday to Friday and skips non-working dates", () => {
+    // 2026-12-21 is a Monday; 25 (Fri) and 28 (Mon) are holidays; 26 is a Saturday anyway.
+    const mon = cal.startPoint("2026-12-21");
+    expect(cal.dateOfDay(mon)).toBe("2026-12-21");
+    expect(cal.dateOfDay(mon + 3)).toBe("2026-12-24");
+    expect(cal.dateOfDay(mon + 4)).toBe("2026-12-29");
+    expect(cal.startPoint("2026-12-26")).toBe(mon + 4); // a Saturday: work starts next working day
+    expect(cal.finishPoint("2026-12-26")).toBe(mon + 4); // finished on Saturday = finished by Thursday's end
+    expect(cal.finishPoint("2026-12-24")).toBe(mon + 4);
+    expect(cal.isWorkingDate("2026-12-25")).toBe(false);
+  });
+  it("round-trips every day of a year", () => {
+    for (let d = cal.startPoint("2026-01-01"); d < cal.startPoint("2027-01-01"); d++) expect(cal.startPoint(cal.dateOfDay(d))).toBe(d);
+  });
+  it("accepts a custom working week", () => {
+    const sixDays = makeCalendar({ days: "working", workingWeekdays: ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] });
+    const mon = sixDays.startPoint("2026-12-21");
+    expect(sixDays.dateOfDay(mon + 5)).toBe("2026-12-26");
+    expect(sixDays.dateOfDay(mon + 6)).toBe("2026-12-28");
+  });
+});
+
+describe("buildSchedule", () => {
+  it("schedules activities from the project start, in working days, with a finish-to-start lag", () => {
+    const s = buildSchedule(
+      source(
+        [
+          {
+            id: "P",
+            schedule: { baselineStart: "2026-03-02" },
+            milestones: [m("A", { duration: 5 }), m("B", { duration: 3, dependsOn: [{ milestone: "A", lag: 2 }] }), m("done", { duration: 0, dependsOn: ["B"] })],
+          },
+        ],
+        { days: "working" },
+      ),
+      "2026-01-01",
+    );
+    const a = s.byKey.get("P/A")!;
+    const b = s.byKey.get("P/B")!;
+    const done = s.byKey.get("P/done")!;
+    expect([a.earlyStart, a.earlyFinish, a.es, a.ef]).toEqual(["2026-03-02", "2026-03-06", 0, 5]);
+    // Two working days of lag after Friday 6 March: Wednesday 11 March.
+    expect([b.earlyStart, b.earlyFinish, b.es, b.ef]).toEqual(["2026-03-11", "2026-03-13", 7, 10]);
+    expect([done.earlyFinish, done.es]).toEqual(["2026-03-13", 10]);
+    expect(s.criticalPaths.paths).toEqual([["P/A", "P/B", "P/done"]]);
+    expect(b.drivers).toEqual([{ key: "P/A", type: "finish-to-start", lag: 2 }]);
+    expect(a.reason).toBe("project-start");
+  });
+
+  it("gives a date-constrained milestone plan float from the dates, and flags a forecast its predecessors do not allow", () => {
+    const s = buildSchedule(
+      source([
+        { id: "P", milestones: [m("M1", { forecast: "2026-03-01" }), m("M2", { forecast: "2026-03-20", dependsOn: ["M1"] }), m("M3", { forecast: "2026-04-30" })] },
+        { id: "Q", milestones: [m("M1", { forecast: "2026-02-20", dependsOn: ["P/M2"] }), m("M2", { forecast: "2026-05-15", dependsOn: ["M1"] })] },
+      ]),
+      "2026-01-15",
+    );
+    const p1 = s.byKey.get("P/M1")!;
+    const p2 = s.byKey.get("P/M2")!;
+    const q1 = s.byKey.get("Q/M1")!;
+    // P/M1 may slip 19 days before it moves P/M2 (free float), and 60 before it moves P's
+    // finish (P/M3, 04-30), since P/M2 has float of its own (total float).
+    expect([p1.totalFloat, p1.freeFloat]).toEqual([60, 19]);
+    // Q/M1 is forecast 2026-02-20 but P/M2 (2026-03-20) must come first: 28 days inconsistent; the pass uses 03-20.
+    expect(q1.inconsistentByDays).toBe(28);
+    expect(q1.earlyFinish).toBe("2026-03-20");
+    expect(q1.drivers.map((d) => d.key)).toEqual(["P/M2"]);
+    // P/M2 drives Q/M1, whose late date Q/M2 (05-15) holds; P's own finish (P/M3, 04-30) is tighter: 41 days.
+    expect(p2.totalFloat).toBe(41);
+    expect(s.byKey.get("P/M3")!.critical).toBe(true);
+  });
+
+  it("treats actual dates as facts and schedules remaining work from the as-of date once a project has started", () => {
+    const s = buildSchedule(
+      source([
+        {
+          id: "P",
+          schedule: { actualStart: "2026-01-05" },
+          milestones: [
+            m("A", { duration: 10, actualStart: "2026-01-05", actual: "2026-01-16" }),
+            m("B", { duration: 10, actualStart: "2026-01-19", dependsOn: ["A"] }),
+            m("C", { duration: 5, dependsOn: ["A"] }),
+            m("D", { duration: 2, dependsOn: ["B", "C"] }),
+          ],
+        },
+      ]),
+      "2026-02-10",
+    );
+    const a = s.byKey.get("P/A")!;
+    const b = s.byKey.get("P/B")!;
+    const c = s.byKey.get("P/C")!;
+    expect([a.complete, a.totalFloat, a.earlyFinish]).toEqual([true, undefined, "2026-01-16"]);
+    // B started on the 19th; ten days would end on the 28th, but it is not done by the as-of date.
+    expect([b.inProgress, b.earlyStart, b.earlyFinish]).toEqual([true, "2026-01-19", "2026-02-10"]);
+    // C has not started: it cannot start before the as-of date.
+    expect([c.earlyStart, c.earlyFinish, c.reason]).toEqual(["2026-02-10", "2026-02-14", "as-of"]);
+    expect(s.byKey.get("P/D")!.earlyStart).toBe("2026-02-15");
+  });
+
+  it("links across projects with every link type", () => {
+    const s = buildSchedule(
+      source([
+        { id: "P", schedule: { forecastStart: "2026-06-01" }, milestones: [m("build", { duration: 20 })] },
+        {
+          id: "Q",
+          schedule: { forecastStart: "2026-06-01" },
+          milestones: [
+            m("test", { duration: 10, dependsOn: [{ milestone: "P/build", type: "start-to-start", lag: 5 }] }),
+            m("docs", { duration: 4, dependsOn: [{ milestone: "P/build", type: "finish-to-finish", lag: 3 }] }),
+            m("handover", { duration: 1, dependsOn: [{ milestone: "P/build", type: "start-to-finish", lag: 30 }] }),
+          ],
+        },
+      ]),
+      "2026-01-01",
+    );
+    expect(s.byKey.get("Q/test")!.earlyStart).toBe("2026-06-06");
+    expect(s.byKey.get("Q/docs")!.earlyFinish).toBe("2026-06-23");
+    expect(s.byKey.get("Q/handover")!.earlyFinish).toBe("2026-06-30");
+    expect(s.projects.map((p) => [p.id, p.finish])).toEqual([
+      ["P", "2026-06-20"],
+      ["Q", "2026-06-30"],
+    ]);
+  });
+});

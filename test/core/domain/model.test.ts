@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { buildCatalog, buildModel, finishVariance, milestoneSlipDays, milestoneVariance, settingsOf, type Model } from "../../../src/core/domain/index.js";
+import { documentsOf } from "../../../src/core/load/index.js";
+import type { PmoDocument } from "../../../src/model/document.js";
+import type { Project, Risk } from "../../../src/model/entities.js";
+import { AS_OF, BASE_FILES } from "../../helpers/rule-tester.js";
+
+function documents(files: Record<string, string>): PmoDocument[] {
+  const sources = new Map<string, string>();
+  return Object.entries({ ...BASE_FILES, ...files }).flatMap(([file, text]) => documentsOf(file, text, [], sources));
+}
+
+function model(files: Record<string, string> = {}, raw: Record<string, unknown> = {}): Model {
+  return buildModel(documents(files), { raw }, AS_OF);
+}
+
+const project = (id: string, body: string): string => `apiVersion: pmo/v1\nkind: Project\nid: ${id}\nname: Project ${id}\n${body}\n`;
+
+describe("domain model: settings", () => {
+  it("takes the engagement's values first, then the config's thresholds, then the defaults", () => {
+    const { settings } = model({}, { thresholds: { riskHighThreshold: 9, riskMediumThreshold: 4, budgetTolerancePercent: 25, riskReviewDays: 7 } });
+    // BASE_FILES' engagement sets highThreshold 12, criticalThreshold 20, reviewDays 30, budgetPercent 10.
+    expect(settings.risk.highThreshold).toBe(12);
+    expect(settings.sources["riskHighThreshold"]).toBe("engagement");
+    expect(settings.risk.mediumThreshold).toBe(4);
+    expect(settings.sources["riskMediumThreshold"]).toBe("config");
+    expect(settings.budgetTolerancePercent).toBe(10);
+    expect(settings.risk.reviewDays).toBe(30);
+    expect(settings.sources["scheduleTolerancePercent"]).toBe("default");
+  });
+
+  it("reads the config's risk matrix before the thresholds", () => {
+    const cells = [["low", "low", "low", "low", "critical"]];
+    const settings = settingsOf(undefined, { raw: { riskMatrix: { cells } } });
+    expect(settings.risk.band(1, 5)).toBe("critical");
+    expect(settings.risk.band(5, 5)).toBe("critical");
+    expect(settings.risk.band(3, 3)).toBe("medium");
+    expect(settings.sources["riskMatrix"]).toBe("config");
+  });
+});
+
+describe("domain model: catalog", () => {
+  it("lists every kind and refuses a document of a kind it has no list for", () => {
+    const docs = documents({});
+    const catalog = buildCatalog(docs);
+    expect(catalog.ofKind("Person").map((e) => e.value.id)).toEqual(["ann", "bob", "cat"]);
+    expect(catalog.ofKind("Engagement")[0]).toBe(catalog.engagement);
+    const stranger = { ...docs[0]!, kind: "Programme", file: "programme.yaml" };
+    expect(() => buildCatalog([...docs, stranger])).toThrow(/no list for kind "Programme" \(programme\.yaml\)/);
+  });
+});
+
+describe("domain model: derived facts", () => {
+  const files = {
+    "sub.yaml": "apiVersion: pmo/v1\nkind: Portfolio\nid: PF-SUB\nname: Sub\nparent: PF-A\n",
+    "p1.yaml": project("P1", "portfolio: PF-SUB\nstage: delivery\nstatus: { asOf: 2026-11-01, overall: green }\nbudget: { approved: 100, forecast: 120 }"),
+    "p2.yaml": project("P2", "portfolio: PF-A\nstage: proposal\nstatus: { asOf: 2025-01-01, overall: green }\nbudget: { approved: 50, currency: USD }"),
+    "p3.yaml": project("P3", "stage: planning"),
+    "p4.yaml": project("P4", "stage: closed\nstatus: { asOf: 2025-01-01, overall: green }\nbudget: { approved: 10 }"),
+  };
+  const m = model(files);
+  const get = (id: string): Project => m.catalog.project(id)!.value;
+
+  it("status reports: a proposal's or a closed project's old report is not stale; validity follows the weekly cadence", () => {
+    expect(m.settings.statusValidityDays).toBe(7);
+    expect(m.facts.statusReport(get("P1"))).toEqual({ kind: "stale", age: 29, validityDays: 7 });
+    expect(m.facts.statusReport(get("P2"))).toEqual({ kind: "not-expected" });
+    expect(m.facts.statusReport(get("P3"))).toEqual({ kind: "missing" });
+    expect(m.facts.statusReport(get("P4"))).toEqual({ kind: "not-expected" });
+  });
+
+  it("ancestors: nearest first, computed once", () => {
+    const chain = m.facts.portfolioChain("PF-SUB");
+    expect(chain.map((e) => e.value.id)).toEqual(["PF-SUB", "PF-A"]);
+    expect(m.facts.portfolioChain("PF-SUB")).toBe(chain);
+    expect(m.facts.portfolioPath("P1")).toEqual(["PF-SUB", "PF-A"]);
+    expect(m.facts.portfolioPath("P3")).toEqual([]);
+    expect(m.facts.portfolioPath("nobody")).toEqual([]);
+  });
+
+  it("committed cost: the forecast, else the approved budget, of projects past the proposal and not finished", () => {
+    expect(m.facts.committedCost(get("P1"))).toEqual({ amount: 120, currency: "EUR" });
+    expect(m.facts.committedCost(get("P2"))).toBeUndefined();
+    expect(m.facts.committedCost(get("P3"))).toBe("unknown");
+    expect(m.facts.committedCost(get("P4"))).toBeUndefined();
+  });
+
+  it("risk band: the thresholds in force (engagement high 12, critical 20)", () => {
+    const risk = (p: number, i: number): Risk => ({ apiVersion: "pmo/v1", kind: "Risk", id: "R", title: "t", probability: p, impact: i, status: "open" });
+    expect([m.facts.riskBand(risk(3, 4)), m.facts.riskBand(risk(4, 5)), m.facts.riskBand(risk(2, 3)), m.facts.riskBand(risk(1, 5))]).toEqual(["high", "critical", "medium", "low"]);
+  });
+
+  it("slip: the actual date, else the forecast, against the baseline; an achieved milestone has no open slip", () => {
+    expect(milestoneVariance({ id: "M1", name: "m", baseline: "2026-01-01", forecast: "2026-01-31" })).toBe(30);
+    expect(milestoneVariance({ id: "M1", name: "m", baseline: "2026-01-01", forecast: "2026-01-31", actual: "2026-01-11" })).toBe(10);
+    expect(milestoneSlipDays({ id: "M1", name: "m", baseline: "2026-01-01", forecast: "2026-01-31", actual: "2026-01-11" })).toBeUndefined();
+    expect(milestoneVariance({ id: "M1", name: "m", forecast: "2026-01-31" })).toBeUndefined();
+    const p = { ...get("P3"), schedule: { baselineFinish: "2026-06-30", forecastFinish: "2026-06-20" } };
+    expect(finishVariance(p)).toBe(-10);
+    expect(finishVariance(get("P3"))).toBeUndefined();
+  });
+});

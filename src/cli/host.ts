@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 export interface Host {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -35,3 +37,39 @@ export function version(): string {
   return pkg.version;
 }
 
+
+/** The published name of pmo's package (the executable is `pmo`). */
+export const PACKAGE_NAME = "@pmo-as-code/pmo";
+
+/**
+ * Where the running pmo was installed from, as an npm dependency spec: the tarball (`file:`
+ * with an absolute path) or git URL npm recorded in the lockfile of the project (or npx cache)
+ * that holds it; otherwise its exact version, to be fetched from the registry. pmo init writes
+ * it into the scaffold's package.json, so the client's CI installs the same code.
+ */
+export function installSource(): string {
+  const root = fileURLToPath(new URL("../../", import.meta.url));
+  const scope = path.dirname(root);
+  const nodeModules = path.dirname(scope);
+  if (path.basename(scope) === PACKAGE_NAME.split("/")[0] && path.basename(nodeModules) === "node_modules") {
+    const project = path.dirname(nodeModules);
+    for (const lockfile of [path.join(nodeModules, ".package-lock.json"), path.join(project, "package-lock.json")]) {
+      const resolved = resolvedIn(lockfile);
+      if (resolved === undefined) continue;
+      if (resolved.startsWith("file:")) return `file:${path.resolve(project, resolved.slice("file:".length))}`;
+      if (/^(git\+|git:|github:|gitlab:|bitbucket:)/.test(resolved)) return resolved;
+      break; // the registry: the version says it
+    }
+  }
+  return version();
+}
+
+function resolvedIn(lockfile: string): string | undefined {
+  try {
+    const lock = JSON.parse(readFileSync(lockfile, "utf8")) as { packages?: Record<string, { resolved?: unknown }> };
+    const resolved = lock.packages?.[`node_modules/${PACKAGE_NAME}`]?.resolved;
+    return typeof resolved === "string" ? resolved : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -112,7 +112,12 @@ async function handleError(error: unknown, host: Host, io: CommandIO | undefined
     if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return 0;
     return 2; // commander has already printed the message
   }
-  const { UsageError } = await import("../core/errors.js");
+  const { UsageError, describeEnvironmentFailure } = await import("../core/errors.js");
+  const environment = describeEnvironmentFailure(error);
+  if (environment !== undefined) {
+    host.stderr.write(`error: ${environment}\n`);
+    return 2;
+  }
   if (error instanceof UsageError) {
     host.stderr.write(`error: ${error.message}\n`);
     if (error.diagnostics.length > 0) {

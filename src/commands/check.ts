@@ -50,6 +50,7 @@ export async function runCheckCommand(options: CheckCommandOptions, io: CommandI
       palette: file ? PLAIN : io.palette,
       sources: result.sources,
       documents: workspace.documents.length,
+      notPmo: workspace.notPmo?.length ?? 0,
       waived,
       rules,
       toolVersion: options.version,

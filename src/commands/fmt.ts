@@ -1,10 +1,11 @@
-import { readFile, stat } from "node:fs/promises";
+import { readFileSync, realpathSync } from "node:fs";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { CONFIG_FILE, loadConfig } from "../core/config/index.js";
 import { UsageError } from "../core/errors.js";
 import { formatSource } from "../core/fmt/index.js";
 import { FORMATTERS } from "../core/format/index.js";
-import { comparePaths, decodeSource, discoverFiles, isDirectory, looksLikePmo } from "../core/load/index.js";
+import { comparePaths, decodeSource, discoverFiles, isDirectory, looksLikePmo, normaliseLineBreaks } from "../core/load/index.js";
 import { sortDiagnostics } from "../core/validate/index.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import { ExitCode } from "../model/diagnostic.js";
@@ -36,40 +37,48 @@ export async function runFmt(options: FmtCommandOptions, io: CommandIO): Promise
   const problems: Diagnostic[] = [];
   const sources = new Map<string, string>();
   const changed: string[] = [];
+  const written = new Set<string>();
   let formatted = 0;
   for (const { file, schema, named } of files) {
     const shown = displayPath(file, io.cwd);
-    const bytes = await readFile(file);
+    // A symbolic link is formatted through to its target, once, and never replaced by a file.
+    const real = realpathSync(file);
+    if (written.has(real)) continue;
+    written.add(real);
+    const bytes = readFileSync(real);
     const text = decodeSource(shown, bytes);
     if (typeof text !== "string") {
       problems.push(text);
       continue;
     }
     // Other tools' YAML in the repository is theirs to format, unless named on the command line.
-    if (!named && schema === undefined && !looksLikePmo(text)) continue;
+    if (!named && schema === undefined && !looksLikePmo(text, path.relative(root, file).split(path.sep).join("/"))) continue;
     const result = formatSource(shown, text, { schema });
     if (!result.ok) {
       problems.push(...result.diagnostics);
-      sources.set(shown, text);
+      sources.set(shown, normaliseLineBreaks(text.replace(/^\uFEFF/, "")));
       continue;
     }
     formatted++;
     if (!result.changed) continue;
+    if (!options.check) writeFileAtomic(real, result.text);
+    // Said as soon as it is done, so that a run stopped part-way has listed what it wrote.
     changed.push(shown);
-    if (!options.check) writeFileAtomic(file, result.text);
+    io.stdout(`${shown}\n`);
   }
 
-  for (const file of changed) io.stdout(`${file}\n`);
   if (problems.length > 0) {
     io.stderr(FORMATTERS["stylish"]!(sortDiagnostics(problems), { palette: io.palette, sources, documents: formatted }));
   }
   const count = (n: number): string => `${n} ${n === 1 ? "file" : "files"}`;
   const unchanged = formatted - changed.length;
+  const failed = [...new Set(problems.map((p) => p.file))];
+  const notFormatted = failed.length > 0 ? `; ${count(failed.length)} not formatted (left as ${failed.length === 1 ? "it is" : "they are"}): ${failed.join(", ")}` : "";
   if (options.check) {
-    io.stderr(changed.length > 0 ? `${changed.length} of ${count(formatted)} not in canonical form; run pmo fmt to rewrite ${changed.length === 1 ? "it" : "them"}\n` : `${count(formatted)} in canonical form\n`);
+    io.stderr(`${changed.length > 0 ? `${changed.length} of ${count(formatted)} not in canonical form; run pmo fmt to rewrite ${changed.length === 1 ? "it" : "them"}` : `${count(formatted)} in canonical form`}${notFormatted}\n`);
     return changed.length > 0 || problems.length > 0 ? ExitCode.Findings : ExitCode.Clean;
   }
-  io.stderr(`${count(changed.length)} rewritten, ${unchanged} already in canonical form${problems.length > 0 ? `, ${count(new Set(problems.map((p) => p.file)).size)} not formatted` : ""}\n`);
+  io.stderr(`${count(changed.length)} rewritten, ${unchanged} already in canonical form${notFormatted}\n`);
   return problems.length > 0 ? ExitCode.Findings : ExitCode.Clean;
 }
 

@@ -28,6 +28,8 @@ export interface InitCommandOptions {
   force: boolean;
   asOf: string;
   version: string;
+  /** pmo's package name and where the scaffold's package.json installs it from. */
+  pmoPackage: { name: string; source: string };
 }
 
 type Field = "client" | "types" | "phase" | "cadence" | "currency" | "provider";
@@ -43,7 +45,7 @@ export async function runInit(options: InitCommandOptions, io: CommandIO): Promi
   const answers = await gatherAnswers(options, root, io);
 
   const schemas = new Map(schemaNames().map((name) => [name, getSchema(name)] as const));
-  const files = planInit(answers, { asOf: options.asOf, version: options.version, schemas });
+  const files = planInit(answers, { asOf: options.asOf, version: options.version, pmoPackage: options.pmoPackage, schemas });
 
   if (!options.force) {
     const existing = files.filter((f) => existsSync(path.join(root, f.file))).map((f) => displayPath(path.join(root, f.file), io.cwd));
@@ -61,7 +63,7 @@ export async function runInit(options: InitCommandOptions, io: CommandIO): Promi
   io.stdout(`Created the ${answers.client} engagement repository in ${shown}:\n`);
   for (const file of files) io.stdout(`  ${file.file}\n`);
   const cd = shown === "." ? "" : `cd ${shown.includes(" ") ? JSON.stringify(shown) : shown} && `;
-  io.stdout(`\nNext: ${cd}git init && pmo check\nEdit the example portfolio, project, risk and decision, or add your own with pmo new.\n`);
+  io.stdout(`\nNext: ${cd}npm install && git init && npx pmo check\n(npm install writes package-lock.json: commit it, the pipelines run npm ci.)\nEdit the example portfolio, project, risk and decision, or add your own with pmo new.\n`);
   return ExitCode.Clean;
 }
 

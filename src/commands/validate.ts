@@ -18,6 +18,8 @@ export async function runValidate(options: ValidateCommandOptions, io: CommandIO
   const { root, workspace } = await openWorkspace(options, io.cwd);
   const diagnostics = relativeToCwd(validateWorkspace(workspace, { asOf: options.asOf }), root, io.cwd);
   const format = FORMATTERS[options.format]!;
-  io.stdout(format(diagnostics, { palette: io.palette, sources: workspace.sources, documents: workspace.documents.length }));
-  return diagnostics.length > 0 ? ExitCode.Findings : ExitCode.Clean;
+  io.stdout(format(diagnostics, { palette: io.palette, sources: workspace.sources, documents: workspace.documents.length, notPmo: workspace.notPmo?.length ?? 0 }));
+  // Validation problems are errors; a warning (a YAML file that is not a pmo file and does not
+  // parse, a tag pmo ignores) is shown but does not fail the gate.
+  return diagnostics.some((d) => d.severity === "error") ? ExitCode.Findings : ExitCode.Clean;
 }

@@ -48,4 +48,14 @@ export interface Workspace {
   sources: Map<string, string>;
   /** YAML syntax problems and unreadable files. */
   diagnostics: Diagnostic[];
+  /** YAML files that parse but hold no pmo document (counted in the summary). */
+  notPmo?: string[];
+  /** Files meant as pmo files that do not parse, with the ids their text seems to define. */
+  broken?: BrokenFile[];
+}
+
+/** A file that does not parse: references to the ids it seems to define are not reported as dangling. */
+export interface BrokenFile {
+  file: string;
+  ids: string[];
 }

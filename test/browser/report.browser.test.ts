@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { budgetBars, heatMap, statusBars, timeline, trendLines } from "../../src/core/report/charts/index.js";
 import { budgetBarsInput, heatMapInput, portfolioTimelineInput, statusBarsInput, timelineInput, trendLinesInput } from "../core/report/charts/fixtures.js";
 import { browserAvailability, chartBoxes, horizontalOverflow, launchChromium, pageGlobal, visit } from "../helpers/browser.js";
@@ -23,10 +23,15 @@ const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 const XSS = `<img src=x onerror="window.pwned=1"><script>window.pwned=1</script>`;
 
+// Chromium and a full report render on a 2-core machine that other jobs share: minutes, not
+// seconds, before a test counts as stuck. A test that takes longer than SLOW says so.
+const TIMEOUT = 240_000;
+const SLOW = 30_000;
+
 const availability = browserAvailability();
 if (!availability.run) console.warn(`browser tests skipped: ${availability.reason}`);
 
-describe.skipIf(!availability.run)("report in headless Chromium", () => {
+describe.skipIf(!availability.run)("report in headless Chromium", { timeout: TIMEOUT }, () => {
   let browser: Browser;
   const temps: string[] = [];
   const tempDir = (): string => {
@@ -35,13 +40,21 @@ describe.skipIf(!availability.run)("report in headless Chromium", () => {
     return dir;
   };
 
+  let started = 0;
   beforeAll(async () => {
     browser = await launchChromium();
     mkdirSync(SHOTS, { recursive: true });
-  });
+  }, TIMEOUT);
   afterAll(async () => {
     await browser?.close();
     for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+  }, TIMEOUT);
+  beforeEach(() => {
+    started = performance.now();
+  });
+  afterEach((context) => {
+    const seconds = (performance.now() - started) / 1000;
+    if (seconds * 1000 > SLOW) console.warn(`slow browser test (${seconds.toFixed(0)} s, the machine may be busy): ${context.task.name}`);
   });
 
   it("catches what it looks for: console errors, missing files, requests outside the report, inline styles a policy forbids", async () => {

@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { lstatSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
@@ -58,8 +58,8 @@ describe("pmo fmt", () => {
     const result = await runCli(["fmt"], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("projects/PRJ-001.yaml\n");
-    expect(result.stderr).toContain("projects/PRJ-002.yaml\n  6:1  error  Missing closing 'quote; the file was not formatted  yaml-syntax");
-    expect(result.stderr).toContain("1 file rewritten, 1 already in canonical form, 1 file not formatted\n");
+    expect(result.stderr).toContain("projects/PRJ-002.yaml\n  4:7  error  this quoted string is never closed; the file was not formatted  yaml-syntax");
+    expect(result.stderr).toContain("1 file rewritten, 1 already in canonical form; 1 file not formatted (left as it is): projects/PRJ-002.yaml\n");
     expect(read(dir, "projects/PRJ-002.yaml")).toBe(BROKEN);
     expect(read(dir, "projects/PRJ-001.yaml")).toBe(ORDERED);
   });
@@ -85,5 +85,22 @@ describe("pmo fmt", () => {
     expect(after).toBe(`apiVersion: pmo/v1\nkind: Risk\nid: RSK-001\ntitle: "Late: supplier"\nprobability: 3\nimpact: 2\nstatus: open\n`);
     writeFileSync(path.join(dir, "marker"), "");
     expect((await runCli(["fmt"], { cwd: dir })).stdout).toBe("");
+  });
+
+  it("writes through a symbolic link to its target and leaves the link a link", async () => {
+    const dir = repo({ "shared/PRJ-001.yaml": UNORDERED });
+    symlinkSync("shared/PRJ-001.yaml", path.join(dir, "projects-link.yaml"));
+    const result = await runCli(["fmt", "projects-link.yaml"], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(lstatSync(path.join(dir, "projects-link.yaml")).isSymbolicLink()).toBe(true);
+    expect(read(dir, "shared/PRJ-001.yaml")).toBe(ORDERED);
+  });
+
+  it("formats a repository whose documents use an anchor before its alias in schema order (exit 0, order kept)", async () => {
+    const text = "apiVersion: pmo/v1\nkind: Project\nid: PRJ-001\nname: Pilot\nmanager: &pm chloe.evans\nsponsor: *pm\nstage: planning\n";
+    const dir = repo({ "projects/PRJ-001.yaml": text });
+    const result = await runCli(["fmt", "--check"], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(read(dir, "projects/PRJ-001.yaml")).toBe(text);
   });
 });

@@ -1,9 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { LineCounter, parseDocument } from "yaml";
 import type { Diagnostic } from "../../model/diagnostic.js";
 import { UsageError } from "../errors.js";
-import { createLocator, pointerToPath } from "../load/index.js";
+import { createLocator, pointerToPath, readYamlFile } from "../load/index.js";
 import { validateConfig } from "../validate/index.js";
 
 export const CONFIG_FILE = "pmo.config.yaml";
@@ -44,15 +43,12 @@ export async function loadConfig(root: string, explicit?: string): Promise<Confi
  * Parses and validates a config's text; `shown` names the file in problems. Also used for the
  * config of a git revision, read from the object store rather than the working tree.
  */
-export function parseConfig(text: string, shown: string): Config {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: "1.2" });
-  const problems: Diagnostic[] = doc.errors.map((e) => {
-    const pos = lineCounter.linePos(e.pos[0]);
-    return { ruleId: "yaml-syntax", severity: "error", message: e.message, file: shown, line: pos.line, column: pos.col, pointer: "" };
-  });
+export function parseConfig(input: string, shown: string): Config {
+  const read = readYamlFile(input, shown);
+  const text = read.text;
+  const problems: Diagnostic[] = [...read.diagnostics];
   if (problems.length > 0) throw new UsageError(`invalid config file ${shown}`, problems, new Map([[shown, text]]));
-  const value = (doc.toJS({ maxAliasCount: 1000 }) ?? {}) as unknown;
+  const value = (read.value ?? {}) as unknown;
   const locate = createLocator(text);
   for (const problem of validateConfig(value)) {
     const range = locate(0, pointerToPath(problem.pointer), { key: problem.keyword === "additionalProperties" });

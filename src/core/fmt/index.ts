@@ -1,7 +1,8 @@
 import { isDeepStrictEqual } from "node:util";
-import { type Document, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseAllDocuments, Scalar, visit, type Node, type Pair, type YAMLError } from "yaml";
+import { type Document, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseAllDocuments, Scalar, visit, type Node, type Pair } from "yaml";
 import type { Diagnostic } from "../../model/diagnostic.js";
 import { KINDS } from "../../model/document.js";
+import { describeSyntaxError, documentValue, normaliseLineBreaks, syntaxDiagnostic, YAML_OPTIONS } from "../load/index.js";
 import { itemSchema, propertyOrder, propertySchema, schemaForKind, type SchemaCursor } from "./key-order.js";
 import { foldedLinesOf, formattingTags } from "./yaml-style.js";
 
@@ -24,35 +25,119 @@ export interface FormatOptions {
   schema?: string;
 }
 
-const PARSE_OPTIONS = { keepSourceTokens: true, uniqueKeys: true, version: "1.2", prettyErrors: false } as const;
+/** The loader's reading of the file (core schema, no custom tags resolved), plus the source tokens. */
+const PARSE_OPTIONS = { ...YAML_OPTIONS, keepSourceTokens: true } as const;
 const TO_STRING_OPTIONS = { lineWidth: 0, minContentWidth: 0, indent: 2, indentSeq: true, singleQuote: false, flowCollectionPadding: true } as const;
 
-/** Formats one file's text. Never throws for bad input: a file that does not parse gives diagnostics. */
+/**
+ * Formats one file's text. Never throws for bad input: a file that does not parse gives
+ * diagnostics. The result is a fixed point: formatting it again changes nothing (a corner of
+ * the YAML writer that moves a comment or a blank line on a second pass is formatted again).
+ */
 export function formatSource(file: string, source: string, options: FormatOptions = {}): FormatResult {
-  const text = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter, customTags: formattingTags });
-  const list = Array.isArray(docs) ? docs : [docs];
-  const errors = list.flatMap((doc) => [...doc.errors, ...doc.warnings]);
-  if (errors.length > 0) return { ok: false, diagnostics: errors.map((error) => syntaxDiagnostic(file, error, lineCounter)) };
+  const first = formatOnce(file, source, options);
+  if (!first.ok) return first;
+  let current = first.text;
+  for (let pass = 0; pass < 3; pass++) {
+    const next = formatOnce(file, current, options);
+    if (!next.ok) break;
+    if (next.text === current) {
+      const lost = verify(normaliseLineBreaks(source.replace(/^\uFEFF/, "")), current);
+      if (lost !== undefined) break;
+      return { ok: true, text: current, changed: current !== source };
+    }
+    current = next.text;
+  }
+  return { ok: false, diagnostics: [{ ruleId: "fmt", severity: "error", message: "pmo cannot give this file a stable canonical form; the file was left as it is", hint: "please report this file to the pmo maintainers", file, line: 1, column: 1, pointer: "" }] };
+}
 
-  const kept = list.filter((doc, index) => index === 0 || !isEmpty(doc));
-  kept.forEach((doc, index) => {
-    canonicalise(doc, options);
-    keepTrailingCommentClose(doc, text);
-    // The first document needs no start marker; every later one has exactly one.
-    doc.directives!.docStart = index > 0 || doc.directives!.toString(doc) !== "" ? true : null;
-    doc.directives!.docEnd = false;
-  });
-  let output = kept.map((doc) => doc.toString(TO_STRING_OPTIONS)).join("");
-  output = output.replace(/\n*$/, "\n");
-  if (output.trim() === "") output = "";
+function formatOnce(file: string, source: string, options: FormatOptions): FormatResult {
+  const text = normaliseLineBreaks(source.replace(/^\uFEFF/, ""));
+  const refuse = (message: string, hint: string, line = 1, column = 1): FormatResult => ({ ok: false, diagnostics: [{ ruleId: "fmt", severity: "error", message: `${message}; the file was left as it is`, hint, file, line, column, pointer: "" }] });
+  const parse = (): { list: Document.Parsed[]; lineCounter: LineCounter } => {
+    const lineCounter = new LineCounter();
+    const docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter, customTags: formattingTags });
+    return { list: Array.isArray(docs) ? docs : [docs], lineCounter };
+  };
+  let parsed;
+  try {
+    parsed = parse();
+  } catch {
+    return refuse("the structure is nested too deeply to format", "flatten the structure");
+  }
+  const { list, lineCounter } = parsed;
+  for (const [docIndex, doc] of list.entries()) {
+    if (doc.errors.length > 0) {
+      return { ok: false, diagnostics: [syntaxDiagnostic(file, describeSyntaxError(doc.errors[0]!, text), lineCounter, { docIndex, suffix: "; the file was not formatted" })] };
+    }
+    const value = documentValue(doc);
+    if (!value.ok) {
+      const message = value.problem === "unknown-alias" ? `the alias *${value.alias} names no anchor &${value.alias} defined before it` : "aliases expand to too many values (an alias bomb)";
+      return { ok: false, diagnostics: [syntaxDiagnostic(file, { message, hint: "define the anchor before the alias, or write the value out", start: value.offset, end: value.offset + value.alias.length + 1 }, lineCounter, { docIndex, suffix: "; the file was not formatted" })] };
+    }
+  }
+
+  let output: string;
+  try {
+    const first = render(list, options, text);
+    // Key order that would put an alias before its anchor is not applied to that document.
+    output = typeof first === "string" ? first : (render(parse().list, options, text, first) as string);
+  } catch {
+    return refuse("pmo cannot format this file", "please report this file to the pmo maintainers");
+  }
 
   const lost = verify(text, output);
-  if (lost !== undefined) {
-    return { ok: false, diagnostics: [{ ruleId: "fmt", severity: "error", message: `cannot format this file without changing it: ${lost}; it was left as it is`, hint: "please report this file to the pmo maintainers", file, line: 1, column: 1, pointer: "" }] };
-  }
+  if (lost !== undefined) return refuse(`cannot format this file without changing it: ${lost}`, "please report this file to the pmo maintainers");
   return { ok: true, text: output, changed: output !== source };
+}
+
+/**
+ * Canonicalises the documents and writes them out; documents in `keepOrder` keep their key
+ * order. Returns the documents whose new key order would put an alias before its anchor
+ * instead, when there are any: the caller renders a fresh parse with those left in order.
+ */
+function render(list: Document.Parsed[], options: FormatOptions, text: string, keepOrder: ReadonlySet<number> = new Set()): string | Set<number> {
+  const kept = list.filter((doc, index) => !isEmpty(doc) || (index === 0 && list.length === 1));
+  const broken = new Set<number>();
+  kept.forEach((doc) => {
+    const index = list.indexOf(doc);
+    canonicalise(doc, options, !keepOrder.has(index));
+    if (!keepOrder.has(index) && aliasBeforeAnchor(doc)) broken.add(index);
+    keepTrailingCommentClose(doc, text);
+  });
+  if (broken.size > 0) return broken;
+  kept.forEach((doc, index) => {
+    // The first document needs no start marker unless it has directives; every later one has one.
+    const hasDirectives = doc.directives!.toString(doc) !== "";
+    doc.directives!.docStart = index > 0 || hasDirectives ? true : null;
+    // A document followed by one with directives must be closed with `...` (YAML 1.2, 9.2).
+    const next = kept[index + 1];
+    doc.directives!.docEnd = next !== undefined && next.directives!.toString(next) !== "";
+  });
+  let output = kept.map((doc) => doc.toString(TO_STRING_OPTIONS)).join("");
+  output = output.replace(/^\n+/, "").replace(/\n*$/, "\n");
+  if (output.trim() === "") output = "";
+  return output;
+}
+
+/** True when, in the document's current order, an alias comes before the anchor it names. */
+function aliasBeforeAnchor(doc: Document.Parsed): boolean {
+  const seen = new Set<string>();
+  let broken = false;
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) {
+        if (!seen.has((node as { source: string }).source)) {
+          broken = true;
+          return visit.BREAK;
+        }
+      } else if (node.anchor) {
+        seen.add(node.anchor);
+      }
+      return undefined;
+    },
+  });
+  return broken;
 }
 
 /**
@@ -76,7 +161,7 @@ function isEmpty(doc: Document.Parsed): boolean {
   return contents === null || (isScalar(contents) && contents.value === null && contents.range[0] === contents.range[1] && !contents.comment && !contents.commentBefore);
 }
 
-function canonicalise(doc: Document.Parsed, options: FormatOptions): void {
+function canonicalise(doc: Document.Parsed, options: FormatOptions, reorder = true): void {
   visit(doc, {
     Scalar(_key, node) {
       const lines = foldedLinesOf(node);
@@ -99,7 +184,7 @@ function canonicalise(doc: Document.Parsed, options: FormatOptions): void {
   const isPmo = (typeof apiVersion === "string" && apiVersion.startsWith("pmo/")) || (kind !== undefined && (KINDS as readonly string[]).includes(kind));
   const schemaName = isPmo ? kind : options.schema;
   const schema = schemaName === undefined ? undefined : schemaForKind(schemaName);
-  if (schema) orderKeys(contents, schema, true);
+  if (schema && reorder) orderKeys(contents, schema, true);
 }
 
 function keyOf(pair: Pair): string | undefined {
@@ -155,30 +240,27 @@ function keepHeadAtTop(before: Pair[], after: Pair[], root: boolean): void {
 
 /**
  * Refuses output that would not be the same file in meaning: every document's value and every
- * comment must survive. A safeguard against corner cases of the YAML writer; never expected to fire.
+ * comment must survive, and the output must parse without error. A safeguard against corner
+ * cases of the YAML writer; the YAML test suite runs through it in the test suite.
  */
 function verify(before: string, after: string): string | undefined {
-  const values = (text: string): unknown[] => parseAllDocuments(text, { version: "1.2" }).map((doc) => doc.toJS({ maxAliasCount: -1 }) as unknown);
-  const a = values(before).filter((v) => v !== null);
-  const b = values(after).filter((v) => v !== null);
+  const values = (text: string): unknown[] | string => {
+    const docs = parseAllDocuments(text, YAML_OPTIONS);
+    const out: unknown[] = [];
+    for (const doc of Array.isArray(docs) ? docs : [docs]) {
+      if (doc.errors.length > 0) return "the result would not parse";
+      if (doc.contents === null) continue;
+      const value = documentValue(doc);
+      if (!value.ok) return "an alias would be lost";
+      if (value.value !== null) out.push(value.value);
+    }
+    return out;
+  };
+  const a = values(before);
+  const b = values(after);
+  if (typeof b === "string") return b;
   if (!isDeepStrictEqual(a, b)) return "a value would change";
   const comments = (text: string): string[] => [...new Lexer().lex(text)].filter((token) => token.startsWith("#")).map((token) => token.trimEnd()).sort();
   if (!isDeepStrictEqual(comments(before), comments(after))) return "a comment would be lost or changed";
   return undefined;
-}
-
-function syntaxDiagnostic(file: string, error: YAMLError, lineCounter: LineCounter): Diagnostic {
-  const start = lineCounter.linePos(error.pos[0]);
-  const end = lineCounter.linePos(error.pos[1]);
-  return {
-    ruleId: "yaml-syntax",
-    severity: "error",
-    message: `${error.message.replace(/ at line \d+, column \d+.*$/s, "")}; the file was not formatted`,
-    file,
-    line: start.line,
-    column: start.col,
-    endLine: end.line,
-    endColumn: end.col,
-    pointer: "",
-  };
 }

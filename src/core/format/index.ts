@@ -17,6 +17,8 @@ export interface FormatContext {
   sources: ReadonlyMap<string, string>;
   /** How many documents were checked, for the summary. */
   documents?: number;
+  /** How many YAML files were read but hold no pmo document, for the summary. */
+  notPmo?: number;
   /** Findings that were waived (by a config waiver or an inline suppression): listed, never dropped. */
   waived?: readonly WaivedDiagnostic[];
   /** What is known of each rule that may appear, for SARIF rule metadata, JUnit and doc links. */

@@ -21,6 +21,7 @@ export function formatJson(diagnostics: readonly Diagnostic[], ctx: FormatContex
       infos: s.infos,
       files: s.files,
       ...(ctx.documents !== undefined ? { documents: ctx.documents } : {}),
+      ...(ctx.notPmo ? { notPmoFiles: ctx.notPmo } : {}),
       ...(ctx.waived !== undefined ? { waived: ctx.waived.length } : {}),
     },
   };

@@ -74,16 +74,17 @@ function summaryLine(s: Summary, ctx: FormatContext): string {
  * The summary as plain text, e.g. `✖ 7 problems (2 errors, 5 warnings) in 3 files, 1 waived`
  * or `✔ no problems in 12 documents`. The waived count appears only when something was waived.
  */
-export function summaryText(s: Summary, ctx: Pick<FormatContext, "documents" | "waived">): string {
+export function summaryText(s: Summary, ctx: Pick<FormatContext, "documents" | "waived" | "notPmo">): string {
+  const notPmo = ctx.notPmo ? `; ${ctx.notPmo === 1 ? "1 YAML file is not a pmo document" : `${ctx.notPmo} YAML files are not pmo documents`}` : "";
   const checked = ctx.documents !== undefined ? ` in ${plural(ctx.documents, "document")}` : "";
   const existing = ctx.waived?.filter((d) => d.waiver.source === "baseline").length ?? 0;
   const waivedCount = (ctx.waived?.length ?? 0) - existing;
   const waived = `${waivedCount > 0 ? `, ${waivedCount} waived` : ""}${existing > 0 ? `, ${existing} existing` : ""}`;
-  if (s.problems === 0) return `✔ no problems${checked}${waived}`;
+  if (s.problems === 0) return `✔ no problems${checked}${waived}${notPmo}`;
   const parts = [plural(s.errors, "error"), plural(s.warnings, "warning")];
   if (s.infos) parts.push(plural(s.infos, "info", "infos"));
   const symbol = s.errors > 0 ? SYMBOL.error : s.warnings > 0 ? SYMBOL.warn : SYMBOL.info;
-  return `${symbol} ${plural(s.problems, "problem")} (${parts.join(", ")}) in ${plural(s.files, "file")}${waived}`;
+  return `${symbol} ${plural(s.problems, "problem")} (${parts.join(", ")}) in ${plural(s.files, "file")}${waived}${notPmo}`;
 }
 
 function plural(n: number, word: string, many = `${word}s`): string {

@@ -5,12 +5,11 @@
  * are field paths (what `pmo export csv` writes) maps onto itself.
  */
 import type { AnySchemaObject, ValidateFunction } from "ajv/dist/2020.js";
-import { LineCounter, parseDocument } from "yaml";
 import type { Diagnostic } from "../../model/diagnostic.js";
 import type { Kind } from "../../model/document.js";
 import { UsageError } from "../errors.js";
 import { flatFields, type FieldType, type FlatField } from "../export/index.js";
-import { createLocator, pointerToPath } from "../load/index.js";
+import { createLocator, pointerToPath, readYamlFile } from "../load/index.js";
 import { closestMatch, createAjv, translateErrors, type SchemaProblem } from "../validate/index.js";
 import { getSchema } from "../validate/index.js";
 import { cellKey, DEFAULT_BLANKS, DEFAULT_DATE_FORMATS } from "./values.js";
@@ -91,22 +90,15 @@ export function mappableFields(kind: ImportKind): readonly FlatField[] {
  * Parses and checks a mapping file's text (`shown` names it in problems). `kind` is --kind, if
  * given. Throws a UsageError with every problem located in the file.
  */
-export function parseImportMapping(text: string, shown: string, kind: ImportKind | undefined): ImportMapping {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: "1.2" });
+export function parseImportMapping(input: string, shown: string, kind: ImportKind | undefined): ImportMapping {
+  const read = readYamlFile(input, shown);
+  const text = read.text;
   const sources = new Map([[shown, text]]);
   const fail = (problems: Diagnostic[]): never => {
     throw new UsageError(`invalid import mapping ${shown}`, problems, sources);
   };
-  if (doc.errors.length > 0) {
-    fail(
-      doc.errors.map((e) => {
-        const pos = lineCounter.linePos(e.pos[0]);
-        return { ruleId: "yaml-syntax", severity: "error", message: e.message, file: shown, line: pos.line, column: pos.col, pointer: "" };
-      }),
-    );
-  }
-  const value = (doc.toJS({ maxAliasCount: 1000 }) ?? null) as unknown;
+  if (read.diagnostics.length > 0) fail(read.diagnostics);
+  const value = (read.value ?? null) as unknown;
   const locator = createLocator(text);
   const locate = (path: SourcePath, options?: { key?: boolean }) => locator(0, path, options);
   const problem = (path: SourcePath, message: string, hint?: string, key = false): Diagnostic => {

@@ -1,14 +1,26 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "../../model/diagnostic.js";
-import type { PmoDocument, Workspace } from "../../model/document.js";
+import type { BrokenFile, PmoDocument, Workspace } from "../../model/document.js";
 import { discoverFiles, fileDiagnostic } from "./discover.js";
 import { createLocator } from "./locate.js";
 import { decodeSource, isSingleDocument, parseSource } from "./parse.js";
 
 export { discoverFiles, isDirectory, comparePaths, IGNORE_FILE } from "./discover.js";
 export { createLocator, pointerToPath, pathToPointer, type Locator } from "./locate.js";
-export { parseSource, decodeSource, looksLikePmo, SUPPORTED_API_VERSIONS, MAX_FILE_BYTES } from "./parse.js";
+export { parseSource, decodeSource, looksLikePmo, idsIn, SUPPORTED_API_VERSIONS, MAX_FILE_BYTES } from "./parse.js";
+export { readFull, readFast, documentValue, normaliseLineBreaks, YAML_OPTIONS, MAX_ALIAS_COUNT, type FullRead, type DocumentValue } from "./yaml-read.js";
+export { describeSyntaxError, syntaxDiagnostic, type SyntaxProblem } from "./syntax.js";
+export { readYamlFile, type YamlFile } from "./single.js";
+
+/** What the loader noticed besides documents and diagnostics: files it read but could not use. */
+export interface LoadFindings {
+  notPmo: string[];
+  broken: BrokenFile[];
+}
+
+/** The config file's name (core/config owns it; the loader only needs to know not to count it). */
+const CONFIG_FILE_NAME = "pmo.config.yaml";
 
 export interface LoadOptions {
   /** gitignore-style patterns to skip, from the config. */
@@ -25,6 +37,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   const diagnostics: Diagnostic[] = [...discovered.diagnostics];
   const sources = new Map<string, string>();
   const documents: PmoDocument[] = [];
+  const found: LoadFindings = { notPmo: [], broken: [] };
 
   // Synchronous reads: for thousands of small files they cost a tenth of what promise-based
   // reads do (no thread-pool round trips), and parsing is CPU-bound anyway.
@@ -36,27 +49,31 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
       diagnostics.push(fileDiagnostic(file, `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, "unreadable-file"));
       continue;
     }
-    documents.push(...documentsOfBytes(file, bytes, diagnostics, sources));
+    documents.push(...documentsOfBytes(file, bytes, diagnostics, sources, found));
   }
 
-  return { root, documents, sources, diagnostics };
+  return { root, documents, sources, diagnostics, ...found };
 }
 
 /** Decodes a file's bytes and parses its documents; a file that is not text becomes a diagnostic. */
-export function documentsOfBytes(file: string, bytes: Uint8Array, diagnostics: Diagnostic[], sources: Map<string, string>): PmoDocument[] {
+export function documentsOfBytes(file: string, bytes: Uint8Array, diagnostics: Diagnostic[], sources: Map<string, string>, found?: LoadFindings): PmoDocument[] {
   const text = decodeSource(file, bytes);
   if (typeof text !== "string") {
     diagnostics.push(text);
     return [];
   }
-  return documentsOf(file, text, diagnostics, sources);
+  return documentsOf(file, text, diagnostics, sources, found);
 }
 
 /** Parses one file's text into documents; also used for files read from git. */
-export function documentsOf(file: string, text: string, diagnostics: Diagnostic[], sources: Map<string, string>): PmoDocument[] {
-  const parsed = parseSource(file, text);
+export function documentsOf(file: string, input: string, diagnostics: Diagnostic[], sources: Map<string, string>, found?: LoadFindings): PmoDocument[] {
+  const parsed = parseSource(file, input);
   diagnostics.push(...parsed.diagnostics);
+  // The config is read by the config loader, not counted as a file that is not a pmo document.
+  if (parsed.notPmo && file !== CONFIG_FILE_NAME) found?.notPmo.push(file);
+  if (parsed.brokenIds) found?.broken.push({ file, ids: parsed.brokenIds });
   if (parsed.documents.length === 0 && parsed.diagnostics.length === 0) return [];
+  const text = parsed.text;
   sources.set(file, text);
   const locator = createLocator(text, isSingleDocument(text));
   return parsed.documents.map(({ docIndex, value }) => ({

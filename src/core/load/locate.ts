@@ -1,6 +1,7 @@
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from "yaml";
 import type { Path, SourceRange } from "../../model/document.js";
 import { locateInBlockYaml } from "./locate-fast.js";
+import { normaliseLineBreaks, YAML_OPTIONS } from "./yaml-read.js";
 
 export interface LocateOptions {
   /** Point at the key of the last path segment rather than its value (for unknown fields). */
@@ -16,18 +17,19 @@ export type Locator = (docIndex: number, path: Path, options?: LocateOptions) =>
  * memory than the text. For a file of one document (the common case) a line scanner answers
  * first and the yaml package is used only for what the scanner declines (see locate-fast.ts).
  */
-export function createLocator(text: string, singleDocument = false): Locator {
+export function createLocator(input: string, singleDocument = false): Locator {
+  const text = normaliseLineBreaks(input);
   let parsed: { docs: Document.Parsed[]; lineCounter: LineCounter } | undefined;
   let lines: string[] | undefined;
   return (docIndex, path, options = {}) => {
     if (singleDocument && docIndex === 0) {
-      lines ??= text.split(/\r?\n/);
+      lines ??= text.split("\n");
       const fast = locateInBlockYaml(lines, path, options.key === true);
       if (fast) return fast;
     }
     if (!parsed) {
       const lineCounter = new LineCounter();
-      const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, version: "1.2" });
+      const docs = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter, uniqueKeys: false });
       parsed = { docs: Array.isArray(docs) ? docs : [docs], lineCounter };
     }
     const doc = parsed.docs[docIndex];

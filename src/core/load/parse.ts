@@ -1,15 +1,12 @@
-import { CORE_SCHEMA, load as fastLoad } from "js-yaml";
-import { LineCounter, parseAllDocuments, type YAMLError } from "yaml";
-import type { Diagnostic } from "../../model/diagnostic.js";
+import { Parser, type Document, type LineCounter } from "yaml";
+import type { Diagnostic, Severity } from "../../model/diagnostic.js";
 import { KINDS } from "../../model/document.js";
+import { describeSyntaxError, syntaxDiagnostic, type SyntaxProblem } from "./syntax.js";
+import { documentValue, normaliseLineBreaks, readFast, readFull, type FullRead } from "./yaml-read.js";
 
 export const SUPPORTED_API_VERSIONS = ["pmo/v1"] as const;
 /** Files larger than this are refused: no hand-written PMO document comes near it. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-/** Aliases may be expanded this many times per document; more is an alias bomb. */
-const MAX_ALIAS_COUNT = 1000;
-/** After this many syntax errors in one file the rest are summarised. */
-const MAX_SYNTAX_ERRORS_PER_FILE = 10;
 
 /** A document read from a file before it is checked against its schema. */
 export interface RawDocument {
@@ -20,13 +17,28 @@ export interface RawDocument {
 export interface ParsedSource {
   documents: RawDocument[];
   diagnostics: Diagnostic[];
+  /** The text as read (line breaks normalised): positions and code frames refer to it. */
+  text: string;
+  /** The file parsed but holds no pmo document (and nothing was reported about it). */
+  notPmo: boolean;
+  /** A document of the file does not parse: the ids the file seems to define (from its text). */
+  brokenIds?: string[];
 }
 
-const PMO_MARKER = new RegExp(`^\\s*(apiVersion:\\s*["']?pmo/|kind:\\s*["']?(${KINDS.join("|")})\\b)`, "m");
+const KIND_NAMES = KINDS.join("|");
+/** Loose signs that a text was meant as a pmo file, whatever its quoting or spacing. */
+const MEANT_AS_PMO = new RegExp(`pmo/v|(?:^|[\\s{,])["']?kind["']?[ \\t]*:[ \\t]*["']?(?:${KIND_NAMES})\\b`, "im");
+/** Folders pmo repositories keep their documents in (docs/data-model.md). */
+const PMO_FOLDERS = /(?:^|\/)(?:projects|portfolios|programmes|risks|issues|decisions|people|raid)\//i;
+const PMO_FILES = /(?:^|\/)engagement\.ya?ml$/i;
 
-/** True when a file's text looks like it was meant to hold pmo documents. */
-export function looksLikePmo(text: string): boolean {
-  return PMO_MARKER.test(text);
+/**
+ * True when a file seems meant to hold pmo documents: its text names a pmo apiVersion or kind
+ * (in any quoting or spacing), or it sits in a folder pmo documents live in. A file that does
+ * not parse is reported as an error when this holds and as a warning otherwise.
+ */
+export function looksLikePmo(text: string, file = ""): boolean {
+  return MEANT_AS_PMO.test(text) || PMO_FOLDERS.test(file) || PMO_FILES.test(file);
 }
 
 /**
@@ -55,45 +67,24 @@ function fileProblem(file: string, message: string, hint: string): Diagnostic {
 }
 
 /**
- * Parses every YAML document of one file. Syntax errors are reported with their position and
- * the broken document is left out (its schema errors would only be noise). Documents that do
- * not declare a pmo apiVersion are not pmo documents and are skipped, unless they declare a pmo
- * kind, which means the apiVersion was forgotten.
+ * Parses every YAML document of one file (see yaml-read.ts for the one reading both parsers
+ * implement). A document that does not parse is reported with its position and left out (its
+ * schema errors would only be noise); the file's other documents are still read. Documents
+ * that declare neither a pmo apiVersion nor a pmo kind are not pmo documents and are skipped,
+ * and the file is counted as such.
  */
-export function parseSource(file: string, text: string): ParsedSource {
-  return parseQuickly(text) ?? parseFully(file, text);
-}
-
-/** More than one document, or anchors and aliases: cases left to the full parser. */
-const SEVERAL_DOCUMENTS = /\n(---|\.\.\.)(\s|$)/;
-const ANCHOR_OR_ALIAS = /(^|[\s[{,])[&*][^\s[\]{},]/m;
-
-/**
- * The fast path, for the common file: one document with no anchors or aliases that parses
- * without error. js-yaml reads such a file an order of magnitude faster than the yaml
- * package, which matters for repositories of thousands of files. Anything else (a syntax
- * error, several documents, aliases that need the alias-bomb guard, a value that is not a
- * mapping) returns undefined and goes to the full parser, which reports errors with positions.
- * Both parsers implement the YAML 1.2 core schema, so dates stay strings and `yes` stays text.
- */
-function parseQuickly(text: string): ParsedSource | undefined {
-  if (SEVERAL_DOCUMENTS.test(text) || ANCHOR_OR_ALIAS.test(text)) return undefined;
-  let value: unknown;
-  try {
-    value = fastLoad(text, { schema: CORE_SCHEMA, json: false });
-  } catch {
-    return undefined;
+export function parseSource(file: string, input: string): ParsedSource {
+  const text = normaliseLineBreaks(input);
+  const fast = readFast(text);
+  if (fast !== undefined) {
+    return isPmoDocument(fast) ? { documents: [{ docIndex: 0, value: fast }], diagnostics: [], text, notPmo: false } : { documents: [], diagnostics: [], text, notPmo: true };
   }
-  if (value === undefined || value === null) return { documents: [], diagnostics: [] };
-  if (typeof value !== "object" || Array.isArray(value)) return undefined;
-  const record = value as Record<string, unknown>;
-  if (!isPmoDocument(record)) return { documents: [], diagnostics: [] };
-  return { documents: [{ docIndex: 0, value: record }], diagnostics: [] };
+  return parseFully(file, text);
 }
 
 /** True when the text holds at most one YAML document (no `---` or `...` after the start). */
 export function isSingleDocument(text: string): boolean {
-  return !SEVERAL_DOCUMENTS.test(text);
+  return !/\n(---|\.\.\.)(\s|$)/.test(text);
 }
 
 function isPmoDocument(record: Record<string, unknown>): boolean {
@@ -103,125 +94,115 @@ function isPmoDocument(record: Record<string, unknown>): boolean {
 }
 
 function parseFully(file: string, text: string): ParsedSource {
-  const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
   const documents: RawDocument[] = [];
-  let parsed;
+  const meant = looksLikePmo(text, file);
+  let read: FullRead;
   try {
-    parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: "1.2" });
+    read = readFull(text);
   } catch (error) {
-    diagnostics.push(fileProblem(file, `cannot parse: ${describe(error)}`, "simplify the file; deeply nested structures are not supported"));
-    return { documents, diagnostics };
+    const problem = { message: error instanceof RangeError ? "the structure is nested too deeply to read" : "the file cannot be read as YAML", hint: "simplify the file; pmo documents need only a few levels of nesting", start: 0, end: 1 };
+    diagnostics.push(fileLevel(file, problem, meant));
+    return { documents, diagnostics, text, notPmo: false, ...(meant ? { brokenIds: idsIn(text) } : {}) };
   }
-  const docs = Array.isArray(parsed) ? parsed : [parsed];
-  const reportErrors = looksLikePmo(text);
-  let syntaxErrors = 0;
+  const { docs, lineCounter } = read;
+  let broken = false;
+  const directive = /^%/m.test(text) ? directiveProblem(text) : undefined;
+  if (directive) {
+    diagnostics.push(syntaxDiagnostic(file, directive, lineCounter, { severity: meant ? "error" : "warn", suffix: meant ? "" : NOT_READ }));
+    return { documents, diagnostics, text, notPmo: false, ...(meant ? { brokenIds: idsIn(text) } : {}) };
+  }
+  const report = (problem: SyntaxProblem, docIndex: number, severity: Severity = meant ? "error" : "warn"): void => {
+    const suffix = severity === "warn" && !meant ? NOT_READ : "";
+    diagnostics.push(syntaxDiagnostic(file, problem, lineCounter, { docIndex, severity, suffix }));
+  };
 
   docs.forEach((doc, docIndex) => {
-    const atDocumentStart = (ruleId: string, message: string, hint?: string): Diagnostic => {
-      const pos = lineCounter.linePos(doc.range[0]);
-      return { ruleId, severity: "error", message, hint, file, line: pos.line, column: pos.col, pointer: "", docIndex };
-    };
-    const errors = [...doc.errors, ...doc.warnings];
-    if (errors.length > 0) {
-      if (!reportErrors) return;
-      for (const error of errors) {
-        syntaxErrors++;
-        if (syntaxErrors <= MAX_SYNTAX_ERRORS_PER_FILE) diagnostics.push(syntaxDiagnostic(file, docIndex, error, lineCounter, text));
-      }
+    if (doc.errors.length > 0) {
+      // The first error of a document is the mistake; what follows is usually its echo.
+      if (!broken || meant) report(describeSyntaxError(doc.errors[0]!, text), docIndex);
+      broken = true;
       return;
+    }
+    if (meant) {
+      for (const warning of doc.warnings) report(describeSyntaxError(warning, text), docIndex, "warn");
+      const version = versionDirective(doc, text);
+      if (version) report(version, docIndex, "warn");
     }
     if (doc.contents === null) return; // an empty document, e.g. after a trailing `---`
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch (error) {
-      const message = error instanceof ReferenceError ? "aliases expand to too many nodes (an alias bomb)" : `cannot read document: ${describe(error)}`;
-      diagnostics.push(atDocumentStart("yaml-syntax", message, "write the values out instead of nesting aliases"));
+    const result = documentValue(doc);
+    if (!result.ok) {
+      const problem: SyntaxProblem =
+        result.problem === "unknown-alias"
+          ? { message: `the alias *${result.alias} names no anchor &${result.alias} defined before it`, hint: `define &${result.alias} on a value above this line, or write the value out`, start: result.offset, end: result.offset + result.alias.length + 1 }
+          : { message: "aliases expand to too many values (an alias bomb)", hint: "write the values out instead of nesting aliases", start: result.offset, end: result.offset + result.alias.length + 1 };
+      if (!broken || meant) report(problem, docIndex);
+      broken = true;
       return;
     }
+    const value = result.value;
     const isMap = typeof value === "object" && value !== null && !Array.isArray(value);
     const record = isMap ? (value as Record<string, unknown>) : undefined;
     if (!record || !isPmoDocument(record)) {
-      if (reportErrors && !isMap) {
-        diagnostics.push(atDocumentStart("api-version", "document is not a mapping: a pmo document is a set of fields starting with apiVersion, kind and id"));
+      if (meant && !isMap && MEANT_AS_PMO.test(text)) {
+        const pos = lineCounter.linePos(doc.range[0]);
+        diagnostics.push({ ruleId: "api-version", severity: "error", message: "document is not a mapping: a pmo document is a set of fields starting with apiVersion, kind and id", file, line: pos.line, column: pos.col, pointer: "", docIndex });
       }
       return;
     }
-    documents.push({ docIndex, value: record as Record<string, unknown> });
+    documents.push({ docIndex, value: record });
   });
-  if (syntaxErrors > MAX_SYNTAX_ERRORS_PER_FILE) {
-    const last = diagnostics[diagnostics.length - 1]!;
-    diagnostics.push({ ...last, message: `${syntaxErrors - MAX_SYNTAX_ERRORS_PER_FILE} more syntax errors in this file not shown`, hint: undefined });
-  }
-  return { documents, diagnostics };
-}
-
-const SYNTAX_HINTS: Record<string, string> = {
-  TAB_AS_INDENT: "indent with spaces; YAML does not allow tabs for indentation",
-  DUPLICATE_KEY: "remove or rename one of the keys: each field may appear once",
-  MISSING_CHAR: "add the missing closing character (a quote or bracket)",
-  BAD_INDENT: "check the indentation: fields at the same level must line up",
-  BLOCK_AS_IMPLICIT_KEY: "check the indentation and the colon after each key",
-  MULTILINE_IMPLICIT_KEY: "a key must fit on one line; check for a missing colon or quote",
-  UNEXPECTED_TOKEN: "check the punctuation around this position",
-  BAD_ALIAS: "an alias (*name) must refer to an anchor (&name) defined before it",
-  TAG_RESOLVE_FAILED: "remove the tag or use a standard one",
-};
-
-function syntaxDiagnostic(file: string, docIndex: number, error: YAMLError, lineCounter: LineCounter, text: string): Diagnostic {
-  // The parser notices a missing closing quote only where the text ends; the reader needs
-  // the place the string was opened.
-  const opened = error.code === "MISSING_CHAR" && /quote/.test(error.message) ? openingQuote(text, error.pos[0]) : undefined;
-  const start = lineCounter.linePos(opened ?? error.pos[0]);
-  const end = lineCounter.linePos(opened !== undefined ? opened + 1 : error.pos[1]);
-  return {
-    ruleId: "yaml-syntax",
-    severity: "error",
-    message: /call stack/i.test(error.message)
-      ? "the structure is nested too deeply to read"
-      : opened !== undefined
-        ? "this quoted string is never closed"
-        : error.message.replace(/ at line \d+, column \d+.*$/s, ""),
-    hint: /call stack/i.test(error.message) ? "flatten the structure: pmo documents need only a few levels of nesting" : SYNTAX_HINTS[error.code],
-    file,
-    line: start.line,
-    column: start.col,
-    endLine: end.line,
-    endColumn: end.col,
-    pointer: "",
-    docIndex,
-  };
+  const reported = diagnostics.length > 0;
+  return { documents, diagnostics, text, notPmo: documents.length === 0 && !reported, ...(broken && meant ? { brokenIds: idsIn(text) } : {}) };
 }
 
 /**
- * The offset of the quote that opens the last unclosed quoted value before `offset`: the last
- * line, going back, whose value starts with a quote that the line does not close.
+ * Directive mistakes the yaml package lets through: a directive with no document after it,
+ * and a second %YAML directive for the same document (YAML 1.2, section 6.8.1).
  */
-function openingQuote(text: string, offset: number): number | undefined {
-  const lines = text.slice(0, offset).split("\n");
-  let lineStart = offset - lines[lines.length - 1]!.length;
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const line = lines[i]!;
-    const m = /^(\s*(?:-\s+)?(?:[^\s#"'][^:#]*:\s+)?)(["'])(.*)$/.exec(line);
-    if (m && !closesOnLine(m[3]!, m[2]!)) return lineStart + m[1]!.length;
-    lineStart -= (lines[i - 1]?.length ?? 0) + 1;
+function directiveProblem(text: string): SyntaxProblem | undefined {
+  let yamlSeen = false;
+  let pending: { offset: number; source: string } | undefined;
+  for (const token of new Parser().parse(text)) {
+    if (token.type === "directive") {
+      if (token.source.startsWith("%YAML")) {
+        if (yamlSeen) return { message: "a second %YAML directive for the same document", hint: "keep one %YAML line per document", start: token.offset, end: token.offset + token.source.length };
+        yamlSeen = true;
+      }
+      pending = { offset: token.offset, source: token.source };
+    } else if (token.type === "document") {
+      yamlSeen = false;
+      pending = undefined;
+    }
   }
+  if (pending) return { message: `the directive ${pending.source} is not followed by a document`, hint: "put --- and the document after the directive, or remove the directive", start: pending.offset, end: pending.offset + pending.source.length };
   return undefined;
 }
 
-function closesOnLine(rest: string, quote: string): boolean {
-  for (let i = 0; i < rest.length; i++) {
-    if (quote === '"' && rest[i] === "\\") i++;
-    else if (rest[i] === quote) {
-      if (quote === "'" && rest[i + 1] === "'") i++;
-      else return true;
-    }
-  }
-  return false;
+const NOT_READ = "; the file was not read, as nothing in it looks like a pmo document (list it in .pmoignore to silence this)";
+
+function fileLevel(file: string, problem: SyntaxProblem, meant: boolean): Diagnostic {
+  return { ruleId: "yaml-syntax", severity: meant ? "error" : "warn", message: problem.message + (meant ? "" : NOT_READ), ...(problem.hint ? { hint: problem.hint } : {}), file, line: 1, column: 1, pointer: "" };
 }
 
-function describe(error: unknown): string {
-  if (error instanceof RangeError) return "the structure is nested too deeply";
-  return error instanceof Error ? error.message : String(error);
+/** `%YAML 1.1`: pmo reads every file as YAML 1.2 (the core schema), so say what that means. */
+function versionDirective(doc: Document.Parsed, text: string): SyntaxProblem | undefined {
+  const yaml = doc.directives?.yaml;
+  if (!yaml?.explicit || yaml.version === "1.2") return undefined;
+  const at = Math.max(0, text.lastIndexOf("%YAML", doc.range[0]));
+  return {
+    message: `this file declares %YAML ${yaml.version}, but pmo reads YAML 1.2: dates and times stay text, yes/no/on/off stay words, 010 is ten`,
+    hint: "remove the %YAML line (or write %YAML 1.2)",
+    start: at,
+    end: at + "%YAML 1.1".length,
+  };
 }
+
+/** Ids a text seems to define (`id: X` lines): those of a file that does not parse. */
+export function idsIn(text: string): string[] {
+  const ids = new Set<string>();
+  for (const m of text.matchAll(/^[ ]*(?:-[ ]+)?["']?id["']?[ ]*:[ ]*["']?([^\s"'#,{}[\]]+)/gm)) ids.add(m[1]!);
+  return [...ids].sort();
+}
+
+export type { LineCounter };

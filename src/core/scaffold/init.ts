@@ -25,8 +25,11 @@ export const INIT_DEFAULTS: Readonly<Omit<InitAnswers, "client">> = {
 export interface InitContext {
   /** The engagement's start: phase.since, the example's baseline and status dates. */
   asOf: string;
-  /** The pmo version the CI files install. */
+  /** The version of the pmo that runs pmo init (the schemas' origin). */
   version: string;
+  /** pmo's package name and the npm dependency spec the scaffold's package.json installs it from
+   * (a version, a git URL or a tarball): npm ci in CI then installs exactly what the lockfile pins. */
+  pmoPackage: { name: string; source: string };
   /** The JSON Schemas to copy into schemas/, by name (as `pmo schema <name>` prints them). */
   schemas: ReadonlyMap<string, object>;
 }
@@ -89,11 +92,13 @@ export function clientFromFolder(folder: string): string {
 /** Every file of a new engagement repository, in a stable order. Writes nothing. */
 export function planInit(answers: InitAnswers, context: InitContext): ScaffoldFile[] {
   const { asOf, version } = context;
+  const pmoPackage = context.pmoPackage;
   const slug = answers.client.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toUpperCase().split(/[^A-Z0-9]+/).filter((w) => w !== "").join("-").slice(0, 40).replace(/-+$/, "");
   const services = SERVICE_ORDER.filter((s) => answers.types.some((t) => SERVICES[t].includes(s)));
   const data = {
     ...answers,
     version,
+    pmoPackage,
     asOf,
     engagementId: `ENG-${slug === "" ? "PMO" : /^[A-Z]/.test(slug) ? slug : `X${slug}`}`,
     engagementName: `${answers.client} PMO`,
@@ -108,6 +113,7 @@ export function planInit(answers: InitAnswers, context: InitContext): ScaffoldFi
   const render = (template: string, file: string): ScaffoldFile => ({ file, text: renderTemplate(`init/${template}`, data) });
   return [
     render("README.md.hbs", "README.md"),
+    { file: "package.json", text: packageJson(slug, answers, context.pmoPackage) },
     render("engagement.yaml.hbs", "engagement.yaml"),
     render("pmo.config.yaml.hbs", "pmo.config.yaml"),
     render("portfolio.yaml.hbs", "portfolios/PF-001.yaml"),
@@ -122,4 +128,17 @@ export function planInit(answers: InitAnswers, context: InitContext): ScaffoldFi
     render("editorconfig.hbs", ".editorconfig"),
     render("gitignore.hbs", ".gitignore"),
   ];
+}
+
+/** The engagement repository's package.json: pmo as its one dev dependency, and scripts for the usual commands. */
+function packageJson(slug: string, answers: InitAnswers, pmo: { name: string; source: string }): string {
+  const name = `${slug.toLowerCase() || "engagement"}-pmo`;
+  const manifest = {
+    name,
+    private: true,
+    description: `The PMO of ${answers.client} as code, checked by pmo`,
+    scripts: { check: "pmo check", fmt: "pmo fmt", report: "pmo report --format html --out report" },
+    devDependencies: { [pmo.name]: pmo.source },
+  };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
 }

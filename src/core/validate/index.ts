@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../../model/diagnostic.js";
-import type { PmoDocument, Workspace } from "../../model/document.js";
+import type { BrokenFile, PmoDocument, Workspace } from "../../model/document.js";
 import { pointerToPath, SUPPORTED_API_VERSIONS } from "../load/index.js";
 import { checkIntegrity } from "./integrity.js";
 import { validateDocument } from "./schema.js";
@@ -23,8 +23,48 @@ export interface ValidateOptions {
 export function validateWorkspace(workspace: Workspace, options: ValidateOptions): Diagnostic[] {
   const diagnostics: Diagnostic[] = [...workspace.diagnostics];
   for (const doc of workspace.documents) diagnostics.push(...schemaDiagnostics(doc));
-  diagnostics.push(...checkIntegrity(workspace.documents, options.asOf));
+  diagnostics.push(...withoutBrokenFileCascade(checkIntegrity(workspace.documents, options.asOf), workspace.broken ?? []));
   return sortDiagnostics(diagnostics);
+}
+
+/**
+ * One file that does not parse would otherwise turn every reference to the ids it holds into
+ * an "unresolved reference" elsewhere. References to an id the broken file's text seems to
+ * define are left out, and the broken file gets one note saying which were not checked.
+ */
+export function withoutBrokenFileCascade(diagnostics: Diagnostic[], broken: readonly BrokenFile[]): Diagnostic[] {
+  if (broken.length === 0) return diagnostics;
+  const owner = new Map<string, string>();
+  for (const b of broken) for (const id of b.ids) if (!owner.has(id)) owner.set(id, b.file);
+  const skipped = new Map<string, Set<string>>();
+  const kept = diagnostics.filter((d) => {
+    if (d.ruleId !== "unresolved-reference") return true;
+    for (const m of d.message.matchAll(/"([^"]+)"/g)) {
+      const named = m[1]!;
+      const file = owner.get(named) ?? owner.get(named.split("/")[0]!);
+      if (file === undefined) continue;
+      const ids = skipped.get(file) ?? new Set<string>();
+      ids.add(named);
+      skipped.set(file, ids);
+      return false;
+    }
+    return true;
+  });
+  for (const [file, ids] of skipped) {
+    const list = [...ids].sort();
+    const shown = list.slice(0, 5).join(", ") + (list.length > 5 ? ` and ${list.length - 5} more` : "");
+    kept.push({
+      ruleId: "unresolved-reference",
+      severity: "info",
+      message: `references to ${shown} were not checked: they may be defined in this file, which does not parse`,
+      hint: "fix the syntax error in this file and run again",
+      file,
+      line: 1,
+      column: 1,
+      pointer: "",
+    });
+  }
+  return kept;
 }
 
 export function schemaDiagnostics(doc: PmoDocument): Diagnostic[] {

@@ -1,0 +1,175 @@
+import { FAILSAFE_SCHEMA, Type, load as fastLoad } from "js-yaml";
+import { isAlias, LineCounter, parseAllDocuments, visit, type Document, type ParseOptions, type DocumentOptions, type SchemaOptions } from "yaml";
+
+/**
+ * The one reading of YAML text that every part of pmo uses (documents, the config, import
+ * mappings, fmt's checks): YAML 1.2 with the core schema, whatever `%YAML` directive a file
+ * carries, no custom tag resolved, line breaks normalised (CR, CRLF and LF are all line breaks
+ * in YAML; the yaml package does not treat a lone CR as one).
+ *
+ * Two parsers implement it. The yaml package is the parser of record: it reports every
+ * syntax error with a position and guards against alias bombs. js-yaml is ten times faster
+ * and reads the common file (one plain block-style mapping) first, with a schema built here so
+ * that its scalars resolve exactly as the core schema says; a text that holds anything js-yaml
+ * is known to read differently (see FAST_PATH_DECLINES) goes to the yaml package.
+ * test/core/load/yaml-read.test.ts checks both give the same data on every case of the YAML
+ * test suite and on mutations of the example repository.
+ */
+
+/** Options of the yaml package for the reading of record. */
+export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  prettyErrors: false,
+  uniqueKeys: true,
+  version: "1.2",
+  // The core schema whatever the file's %YAML directive says: one meaning for the same bytes.
+  schema: "core",
+  // `!!binary`, `!!set`, `!!timestamp`... stay text with a warning, never Buffers or Dates.
+  resolveKnownTags: false,
+  // Collection keys are reported as a diagnostic, not as a Node warning on stderr.
+  logLevel: "silent",
+};
+
+/** Aliases may be expanded this many times per document; more is an alias bomb. */
+export const MAX_ALIAS_COUNT = 1000;
+
+/** CR and CRLF become LF; YAML reads all three as one line break, and so do positions. */
+export function normaliseLineBreaks(text: string): string {
+  return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+}
+
+// The YAML 1.2 core schema's scalars (https://yaml.org/spec/1.2.2/#1032-tag-resolution), as the
+// yaml package resolves them; js-yaml's own core schema also accepts `_` separators, `0b`
+// binary and signed hexadecimals, which are strings in YAML 1.2.
+const INT = /^[-+]?[0-9]+$/;
+const OCT = /^0o[0-7]+$/;
+const HEX = /^0x[0-9a-fA-F]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+const INF = /^[-+]?\.(?:inf|Inf|INF)$/;
+const NAN = /^\.(?:nan|NaN|NAN)$/;
+
+const coreInt = new Type("tag:yaml.org,2002:int", {
+  kind: "scalar",
+  resolve: (s: string | null) => s !== null && (INT.test(s) || OCT.test(s) || HEX.test(s)),
+  construct: (s: string) => (OCT.test(s) ? parseInt(s.slice(2), 8) : HEX.test(s) ? parseInt(s.slice(2), 16) : parseInt(s, 10)),
+});
+const coreFloat = new Type("tag:yaml.org,2002:float", {
+  kind: "scalar",
+  resolve: (s: string | null) => s !== null && !INT.test(s) && (FLOAT.test(s) || INF.test(s) || NAN.test(s)),
+  construct: (s: string) => (NAN.test(s) ? NaN : INF.test(s) ? (s.startsWith("-") ? -Infinity : Infinity) : parseFloat(s)),
+});
+const NULL = /^(?:~|null|Null|NULL)?$/;
+const BOOL = /^(?:true|True|TRUE|false|False|FALSE)$/;
+const coreNull = new Type("tag:yaml.org,2002:null", { kind: "scalar", resolve: (s: string | null) => s === null || NULL.test(s), construct: () => null });
+const coreBool = new Type("tag:yaml.org,2002:bool", { kind: "scalar", resolve: (s: string | null) => s !== null && BOOL.test(s), construct: (s: string) => s.charAt(0) === "t" || s.charAt(0) === "T" });
+/** js-yaml with exactly the core schema's scalars. */
+const FAST_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [coreNull, coreBool, coreInt, coreFloat] });
+
+/**
+ * Texts the fast path leaves to the yaml package, because js-yaml reads them differently (found
+ * with the YAML test suite) or because only the yaml package can report on them: tabs and
+ * unusual line separators (js-yaml folds and strips them differently), several documents,
+ * document markers and directives, anchors, aliases and tags, complex (`?`) and empty or null
+ * keys (js-yaml names them "null", yaml ""), flow mappings, flow sequences that do not open and
+ * close on one line or that nest, quoted scalars that span lines or touch a comment, and
+ * whitespace-only lines (block scalar indentation detection differs).
+ */
+// Written with lookbehinds rather than `^`/multiline alternatives: V8 scans for the first
+// character of each alternative then, which keeps the test at a tenth of js-yaml's own time.
+const FAST_PATH_DECLINES = new RegExp(
+  [
+    "[\\t\\u0085\\u2028\\u2029\\uFEFF{]", // tabs, other line separators, a BOM left inside, flow mappings
+    "(?<![^\\n])(?:---|\\.\\.\\.|%)", // document markers and directives (a leading `---` line is removed first)
+    "(?<![^\\s[,])[&*!?]", // anchors, aliases, tags, complex keys
+    "(?<![^\\s[,-])(?:(?:~|null|Null|NULL)[ ]*)?:(?!\\S)", // empty or null keys, a space before a colon
+    "\\[[^\\]\\n]*(?:\\n|$|\\[)", // a flow sequence that does not close on its line, or nests
+    "\\](?!\\n|$)", // anything after the end of a flow sequence
+    "[\"']#", // a comment touching a quoted scalar
+    "(?<![^\\s:[,-])\"(?:[^\"\\\\\\n]|\\\\.)*\\\\?(?:\\n|$)", // a double-quoted scalar that goes on to the next line
+    "(?<![^\\s:[,-])'(?:[^'\\n]|'')*(?:\\n|$)", // a single-quoted scalar that goes on to the next line
+    "(?<![^\\n])[ ]+(?:\\n|$)", // whitespace-only lines
+  ].join("|"),
+);
+
+/**
+ * The fast reading: the value of a one-document text js-yaml reads exactly as the yaml package
+ * would, or undefined when the text is left to the yaml package. Only mappings are answered.
+ */
+export function readFast(text: string): Record<string, unknown> | undefined {
+  const body = text.startsWith("---\n") ? text.slice(4) : text;
+  if (FAST_PATH_DECLINES.test(body) || hasLongLine(body)) return undefined;
+  let value: unknown;
+  try {
+    value = fastLoad(body, { schema: FAST_SCHEMA, json: false });
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  return value as Record<string, unknown>;
+}
+
+/** A line of 1,000 characters or more: the yaml package limits implicit keys to 1,024. */
+function hasLongLine(text: string): boolean {
+  if (text.length < 1000) return false;
+  let start = 0;
+  for (;;) {
+    const end = text.indexOf("\n", start);
+    if ((end < 0 ? text.length : end) - start >= 1000) return true;
+    if (end < 0) return false;
+    start = end + 1;
+  }
+}
+
+export interface FullRead {
+  docs: Document.Parsed[];
+  lineCounter: LineCounter;
+}
+
+/** The reading of record: every document of the text, with errors, warnings and node ranges. */
+export function readFull(text: string): FullRead {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter });
+  return { docs: Array.isArray(docs) ? docs : [docs], lineCounter };
+}
+
+/** A document's plain value, or why it cannot be had (an alias problem). */
+export type DocumentValue = { ok: true; value: unknown } | { ok: false; problem: "unknown-alias" | "alias-bomb"; alias: string; offset: number };
+
+/**
+ * Converts a parsed document without errors to plain data. An alias to an anchor that is not
+ * defined before it, and aliases that expand to too many nodes, are problems at the alias.
+ */
+export function documentValue(doc: Document.Parsed): DocumentValue {
+  let unknown: { alias: string; offset: number } | undefined;
+  let first: { alias: string; offset: number } | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      first ??= { alias: node.source, offset: node.range?.[0] ?? 0 };
+      if (unknown === undefined && node.resolve(doc) === undefined) {
+        unknown = { alias: node.source, offset: node.range?.[0] ?? 0 };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  if (unknown) return { ok: false, problem: "unknown-alias", ...unknown };
+  try {
+    return { ok: true, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch {
+    return { ok: false, problem: "alias-bomb", ...(first ?? { alias: "", offset: doc.range[0] }) };
+  }
+}
+
+/** True when the document uses an alias anywhere. */
+export function hasAlias(doc: Document.Parsed): boolean {
+  let found = false;
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) {
+        found = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}

@@ -1,0 +1,82 @@
+import { isDeepStrictEqual } from "node:util";
+import { describe, expect, it } from "vitest";
+import { formatSource } from "../../../src/core/fmt/index.js";
+import { documentValue, normaliseLineBreaks, readFull } from "../../../src/core/load/index.js";
+import { yamlTestSuite } from "../../helpers/yaml-test-suite.js";
+
+/**
+ * Every document's value under the one reading, or undefined when the text does not read.
+ * Empty documents hold no data (fmt drops them), so they are left out on both sides.
+ */
+function values(text: string): unknown[] | undefined {
+  const { docs } = readFull(normaliseLineBreaks(text));
+  if (docs.some((d) => d.errors.length > 0)) return undefined;
+  const out: unknown[] = [];
+  for (const doc of docs) {
+    if (doc.contents === null) continue;
+    const v = documentValue(doc);
+    if (!v.ok) return undefined;
+    if (v.value !== null) out.push(v.value);
+  }
+  return out;
+}
+
+describe("pmo fmt over the YAML test suite", () => {
+  const suite = yamlTestSuite();
+  it.each(suite.map((c) => [c.id, c] as const))("%s: formats to the same data, idempotently, or leaves the file with a diagnostic", (_id, c) => {
+    // Schema ordering too: each case formatted as if it were a config file.
+    for (const schema of [undefined, "config"]) {
+      const result = formatSource("case.yaml", c.yaml, schema ? { schema } : {});
+      if (!result.ok) {
+        expect(result.diagnostics.length).toBeGreaterThan(0);
+        expect(result.diagnostics.every((d) => d.line >= 1 && d.message !== "")).toBe(true);
+        continue;
+      }
+      const before = values(c.yaml);
+      expect(before, "formatted a file that does not read").toBeDefined();
+      expect(isDeepStrictEqual(values(result.text), before), `${c.id}: the data changed\n${result.text}`).toBe(true);
+      const again = formatSource("case.yaml", result.text, schema ? { schema } : {});
+      expect(again.ok && again.text, `${c.id}: a second run changes the file`).toBe(result.text);
+    }
+  });
+});
+
+describe("pmo fmt on what it once could not format", () => {
+  const PROJECT = "apiVersion: pmo/v1\nkind: Project\nid: PRJ-1\nname: One\nmanager: &pm chloe.evans\nsponsor: *pm\nstage: delivery\n";
+
+  it("keeps the key order of a document where ordering would put an alias before its anchor", () => {
+    const result = formatSource("p.yaml", PROJECT);
+    expect(result).toEqual({ ok: true, changed: false, text: PROJECT });
+  });
+
+  it("still orders documents of the same file that have no such alias", () => {
+    const result = formatSource("p.yaml", `${PROJECT}---\napiVersion: pmo/v1\nkind: Person\nname: Ann\nid: ann\n`);
+    expect(result.ok && result.text).toBe(`${PROJECT}---\napiVersion: pmo/v1\nkind: Person\nid: ann\nname: Ann\n`);
+  });
+
+  it("refuses an alias to an unknown anchor with its position, and formats nothing", () => {
+    const result = formatSource("p.yaml", "apiVersion: pmo/v1\nkind: Project\nid: PRJ-1\nsponsor: *pm\n");
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`)).toEqual(["4:10 yaml-syntax the alias *pm names no anchor &pm defined before it; the file was not formatted"]);
+  });
+
+  it("keeps a !!binary scalar as it is", () => {
+    const text = "apiVersion: pmo/v1\nkind: Person\nid: ann\nname: Ann\nx-photo: !!binary aGVsbG8=\n";
+    expect(formatSource("p.yaml", text)).toEqual({ ok: true, changed: false, text });
+  });
+
+  it("closes a document with ... when the next one has directives (YAML spec example 9.5)", () => {
+    const text = "%YAML 1.2\n--- |\n%!PS-Adobe-2.0\n...\n%YAML 1.2\n---\n# Empty\n...\n";
+    const result = formatSource("p.yaml", text);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(values(result.text)).toEqual(values(text));
+    expect(formatSource("p.yaml", result.text)).toEqual({ ok: true, changed: false, text: result.text });
+  });
+
+  it("is idempotent on leading empty documents", () => {
+    const result = formatSource("p.yaml", "---\n---\napiVersion: pmo/v1\nkind: Person\nid: ann\nname: Ann\n");
+    expect(result.ok && result.text).toBe("apiVersion: pmo/v1\nkind: Person\nid: ann\nname: Ann\n");
+  });
+});

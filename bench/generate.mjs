@@ -270,6 +270,30 @@ export function buildDocuments({ projects: projectCount, risksPerProject = 5, se
       };
     }
     doc.milestones = milestones;
+    // Earned value plans, chosen by position (no random draw, so the rest of the data is the
+    // same as without them): 4 in 10 monthly cumulative periods on an S-curve with actuals to
+    // date, 3 linear, 2 milestone values, 1 none (PV unknown).
+    const plan = i % 10;
+    if (plan < 4) {
+      const periods = [];
+      for (let t = baselineStart + 30; t < baselineFinish + 30; t += 30) {
+        const end = Math.min(t, baselineFinish);
+        const x = (end - baselineStart) / duration;
+        const period = { period: iso(end), planned: Math.round(approved * x * x * (3 - 2 * x)) };
+        if (started && end <= asOf) period.actual = Math.round(budget.actual * Math.min(1, (end - start) / Math.max(1, asOf - start)));
+        periods.push(period);
+      }
+      doc.earnedValue = { method: "percent-complete", plannedValue: "periods", periods };
+    } else if (plan < 7) {
+      doc.earnedValue = { method: "percent-complete", plannedValue: "linear" };
+    } else if (plan < 9) {
+      const share = Math.floor(approved / milestoneCount);
+      doc.earnedValue = {
+        method: plan === 7 ? "milestones" : "50-50",
+        plannedValue: "milestones",
+        milestones: Object.fromEntries(milestones.map((m, k) => [m.id, k === milestoneCount - 1 ? approved - share * (milestoneCount - 1) : share])),
+      };
+    }
     if (projects.length > 0 && rnd.chance(0.1)) {
       doc.dependencies = [{ project: rnd.pick(projects).id, type: "finish-to-start" }];
     }

@@ -44,6 +44,8 @@ const BENCHES = [
   // Every milestone of every project in one network, with the generator's cross-project dependsOn links.
   { name: "schedule", args: ["-C", "{repo}", "schedule", "--as-of", AS_OF, "--format", "json"], repo: "p1000", targetSeconds: 0.5 },
   { name: "schedule", args: ["-C", "{repo}", "schedule", "--as-of", AS_OF, "--format", "json"], repo: "p10000", targetSeconds: 2 },
+  { name: "evm", args: ["evm", "{repo}", "--as-of", AS_OF, "--format", "json"], repo: "p1000", targetSeconds: 1.5 },
+  { name: "evm", args: ["evm", "{repo}", "--as-of", AS_OF, "--format", "json"], repo: "p10000", targetSeconds: 1.5 },
   { name: "rank", args: ["-C", "{repo}", "rank", "--as-of", AS_OF, "--format", "json"], repo: "p10000", targetSeconds: 2 },
   // The generator's committed work exceeds most envelopes, so the selections are infeasible: exit 1 expected.
   { name: "select", args: ["-C", "{repo}", "select", "--as-of", AS_OF, "--format", "json"], repo: "p10000", targetSeconds: 2, exitCodes: [0, 1] },

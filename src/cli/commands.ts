@@ -1,3 +1,4 @@
+import { registerBaseline } from "./baseline.js";
 import { registerCheck } from "./check.js";
 import { registerDiff } from "./diff.js";
 import { registerEvm } from "./evm.js";
@@ -41,6 +42,7 @@ export const COMMANDS: readonly ((ctx: CliContext) => void)[] = [
   registerImport,
   registerExport,
   registerEvm,
+  registerBaseline,
   registerRank,
   registerCompare,
 ];

@@ -29,6 +29,7 @@ Examples:
   $ pmo diff main                             # the working tree against main
   $ pmo diff main...HEAD --format markdown    # a pull request: changes since the merge base
   $ pmo diff v1.0 v1.1 --format json
+  $ pmo diff pmo-baseline/2026-Q3             # against a baseline (pmo baseline ls)
   $ pmo diff origin/main...HEAD --fail-on new-findings=error
   $ pmo -C examples/meridian-water diff HEAD~1 --as-of 2026-11-30`,
     )

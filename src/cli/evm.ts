@@ -6,10 +6,20 @@ import { asOfOption } from "./options.js";
 export function registerEvm(ctx: CliContext): void {
   ctx.program
     .command("evm")
-    .description("earned value and earned schedule: PV, EV, AC, CPI, SPI, EAC, TCPI, SPI(t) per project, rolled up per portfolio and engagement")
+    .description(
+      "earned value and earned schedule: PV, EV, AC, CPI, SPI, EAC, TCPI, SPI(t) per project, rolled up per portfolio and engagement",
+    )
     .argument("[dir]", "the repository folder (default: the current folder, or -C)")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "csv", "markdown"]).default("table"))
-    .option("--explain", "show the arithmetic behind every figure (json always carries it)")
+    .addOption(
+      new Option("-f, --format <format>", "output format")
+        .choices(["table", "json", "csv", "markdown"])
+        .default("table"),
+    )
+    .option("--explain", "show the arithmetic behind every figure (in json too)")
+    .option(
+      "-b, --baseline <name>",
+      "measure against baseline NAME (the git tag pmo-baseline/NAME): its plan, today's progress",
+    )
     .addOption(asOfOption())
     .option("-c, --config <file>", "config file (default: pmo.config.yaml in the repository)")
     .addHelpText(
@@ -25,10 +35,34 @@ Examples:
   $ pmo evm
   $ pmo evm --explain
   $ pmo evm --format csv > evm.csv
+  $ pmo evm --baseline 2026-Q3
   $ pmo -C examples/meridian-water evm --as-of 2026-11-30 --format markdown`,
     )
-    .action(async (dir: string | undefined, opts: { format: "table" | "json" | "csv" | "markdown"; explain?: boolean; asOf?: string; config?: string }) => {
-      const { runEvm } = await import("../commands/evm.js");
-      ctx.setExit(await runEvm({ dir: ctx.dirOf(dir), format: opts.format, explain: opts.explain === true, asOf: opts.asOf ?? (await ctx.today()), config: opts.config }, await ctx.io()));
-    });
+    .action(
+      async (
+        dir: string | undefined,
+        opts: {
+          format: "table" | "json" | "csv" | "markdown";
+          explain?: boolean;
+          baseline?: string;
+          asOf?: string;
+          config?: string;
+        },
+      ) => {
+        const { runEvm } = await import("../commands/evm.js");
+        ctx.setExit(
+          await runEvm(
+            {
+              dir: ctx.dirOf(dir),
+              format: opts.format,
+              explain: opts.explain === true,
+              asOf: opts.asOf ?? (await ctx.today()),
+              config: opts.config,
+              baseline: opts.baseline,
+            },
+            await ctx.io(),
+          ),
+        );
+      },
+    );
 }

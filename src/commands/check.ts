@@ -6,7 +6,7 @@ import { ExitCode, type Diagnostic, type Severity } from "../model/diagnostic.js
 import type { CommandIO } from "./io.js";
 import { writeFileAtomic } from "./output.js";
 import { openSide } from "./revision.js";
-import { checkOpenedWorkspace, openWorkspace, relativeToCwd } from "./workspace.js";
+import { baselineTagsOf, checkOpenedWorkspace, openWorkspace, relativeToCwd } from "./workspace.js";
 
 export const FAIL_SEVERITIES = ["error", "warn", "info"] as const;
 const RANK: Record<Severity, number> = { info: 0, warn: 1, error: 2 };
@@ -33,7 +33,7 @@ export interface CheckCommandOptions {
 export async function runCheckCommand(options: CheckCommandOptions, io: CommandIO): Promise<ExitCode> {
   const outputs = parseOutputs(options.formats, options.output, io.cwd);
   const { root, config, workspace } = await openWorkspace(options, io.cwd);
-  let result = await checkOpenedWorkspace({ root, config, workspace }, options.asOf, io.cwd);
+  let result = await checkOpenedWorkspace({ root, config, workspace }, options.asOf, io.cwd, await baselineTagsOf(root));
   if (options.newSince !== undefined) {
     // The baseline is judged with today's config, so that newly enabled rules report the
     // legacy content's findings as existing rather than new.

@@ -67,6 +67,6 @@ export async function compare(base: Side, head: Side, asOf: string): Promise<Dif
   const [a, b] = [await check(base), await check(head)];
   return diffWorkspaces(
     { label: base.label, documents: base.workspace.documents, settings: a.settings, findings: a.diagnostics },
-    { label: head.label, documents: head.workspace.documents, settings: b.settings, findings: b.diagnostics },
+    { label: head.label, documents: head.workspace.documents, settings: b.settings, findings: b.diagnostics, asOf },
   );
 }

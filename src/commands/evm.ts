@@ -1,10 +1,26 @@
-import { buildEvmReport, formatEvmCsv, formatEvmJson, formatEvmMarkdown, formatEvmTable } from "../core/analytics/evm/index.js";
-import { buildCatalog } from "../core/catalog/index.js";
+import {
+  buildEvmReport,
+  formatEvmCsv,
+  formatEvmJson,
+  formatEvmMarkdown,
+  formatEvmTable,
+} from "../core/analytics/evm/index.js";
+import path from "node:path";
+import { buildCatalog, type Catalog } from "../core/catalog/index.js";
+import { UsageError } from "../core/errors.js";
+import {
+  BASELINE_TAG_PREFIX,
+  baselineRevision,
+  findBaseline,
+  gitRaw,
+  loadWorkspaceAtRevision,
+  openRepository,
+} from "../core/git/index.js";
 import { validateDocument } from "../core/validate/index.js";
 import { ExitCode } from "../model/diagnostic.js";
 import type { PmoDocument } from "../model/document.js";
 import type { CommandIO } from "./io.js";
-import { openWorkspace } from "./workspace.js";
+import { displayPath, openWorkspace } from "./workspace.js";
 
 export const EVM_FORMATS = ["table", "json", "csv", "markdown"] as const;
 export type EvmFormat = (typeof EVM_FORMATS)[number];
@@ -15,6 +31,8 @@ export interface EvmCommandOptions {
   explain: boolean;
   asOf: string;
   config?: string;
+  /** Measure against this baseline (a pmo-baseline/NAME tag), read from git without a checkout. */
+  baseline?: string;
 }
 
 /** The kinds earned value reads; only these are schema-checked, so that a large repository stays fast. */
@@ -27,10 +45,37 @@ const READ_KINDS: ReadonlySet<string> = new Set(["Engagement", "Portfolio", "Pro
 export async function runEvm(options: EvmCommandOptions, io: CommandIO): Promise<ExitCode> {
   const { workspace } = await openWorkspace(options, io.cwd);
   const { documents, invalid } = usableDocuments(workspace.documents);
-  if (invalid > 0) io.stderr(io.palette.yellow(`warning: ${invalid === 1 ? "1 document fails" : `${invalid} documents fail`} schema validation and ${invalid === 1 ? "is" : "are"} left out; run pmo validate`) + "\n");
-  const report = buildEvmReport(buildCatalog(documents), { asOf: options.asOf });
+  if (invalid > 0)
+    io.stderr(
+      io.palette.yellow(
+        `warning: ${invalid === 1 ? "1 document fails" : `${invalid} documents fail`} schema validation and ${invalid === 1 ? "is" : "are"} left out; run pmo validate`,
+      ) + "\n",
+    );
+  const baseline = options.baseline === undefined ? undefined : await baselineCatalog(options, io);
+  const report = buildEvmReport(buildCatalog(documents), { asOf: options.asOf, ...(baseline && { baseline }) });
   io.stdout(render(report, options, io));
   return ExitCode.Clean;
+}
+
+/** The repository as the named baseline froze it, schema-checked like the working tree. */
+async function baselineCatalog(options: EvmCommandOptions, io: CommandIO): Promise<{ name: string; catalog: Catalog }> {
+  const name = options.baseline!;
+  const root = path.resolve(options.dir);
+  const shown = displayPath(root, io.cwd);
+  const inside = await gitRaw(root, ["rev-parse", "--show-toplevel"]);
+  if (inside.code !== 0)
+    throw new UsageError(`--baseline reads a git tag, but ${shown} is not inside a git repository`);
+  const repo = await openRepository(root, shown, `${BASELINE_TAG_PREFIX}${name}`);
+  const found = await findBaseline(repo, name);
+  const { workspace } = await loadWorkspaceAtRevision(repo, baselineRevision(found), root);
+  const { documents, invalid } = usableDocuments(workspace.documents);
+  if (invalid > 0)
+    io.stderr(
+      io.palette.yellow(
+        `warning: in baseline ${name}, ${invalid === 1 ? "1 document fails" : `${invalid} documents fail`} schema validation and ${invalid === 1 ? "is" : "are"} left out`,
+      ) + "\n",
+    );
+  return { name, catalog: buildCatalog(documents) };
 }
 
 export function usableDocuments(all: readonly PmoDocument[]): { documents: PmoDocument[]; invalid: number } {
@@ -47,7 +92,7 @@ export function usableDocuments(all: readonly PmoDocument[]): { documents: PmoDo
 function render(report: ReturnType<typeof buildEvmReport>, options: EvmCommandOptions, io: CommandIO): string {
   switch (options.format) {
     case "json":
-      return formatEvmJson(report);
+      return formatEvmJson(report, options.explain);
     case "csv":
       return formatEvmCsv(report);
     case "markdown":

@@ -1,6 +1,8 @@
 import type { Kind } from "../model/document.js";
+import { buildModel, documentsThatValidate } from "../core/domain/index.js";
 import { addObservedFields, buildRelations, fieldTreeFromSchema, type FieldNode, type Paint, type QueryContext } from "../core/query/index.js";
 import { getSchema, validateWorkspace } from "../core/validate/index.js";
+import type { Diagnostic } from "../model/diagnostic.js";
 import type { Workspace } from "../model/document.js";
 import type { CommandIO } from "./io.js";
 import { openWorkspace, type WorkspaceOptions } from "./workspace.js";
@@ -18,18 +20,22 @@ export interface QueryWorkspace {
  * stderr says that the picture may be incomplete.
  */
 export async function openQueryWorkspace(options: WorkspaceOptions & { asOf: string }, io: CommandIO): Promise<QueryWorkspace> {
-  const { root, workspace } = await openWorkspace(options);
-  const problems = documentsWithProblems(workspace, options.asOf);
+  const { root, config, workspace } = await openWorkspace(options);
+  const diagnostics = validateWorkspace(workspace, { asOf: options.asOf });
+  const problems = documentsWithProblems(diagnostics);
   if (problems > 0) {
     const what = problems === 1 ? "1 document has problems" : `${problems} documents have problems`;
     io.stderr(io.palette.yellow(`warning: ${what}; run pmo validate`) + "\n");
   }
-  return { root, workspace, ctx: { relations: buildRelations(workspace.documents), asOf: options.asOf } };
+  // Judgements (risk bands, tolerances, review periods) come from the domain model, which holds
+  // the documents that passed their schema, as in pmo check.
+  const model = buildModel(documentsThatValidate(workspace.documents, diagnostics), config, options.asOf);
+  return { root, workspace, ctx: { relations: buildRelations(workspace.documents), asOf: options.asOf, model } };
 }
 
-function documentsWithProblems(workspace: Workspace, asOf: string): number {
+function documentsWithProblems(diagnostics: readonly Diagnostic[]): number {
   const keys = new Set<string>();
-  for (const d of validateWorkspace(workspace, { asOf })) keys.add(d.docIndex === undefined ? d.file : `${d.file}#${d.docIndex}`);
+  for (const d of diagnostics) keys.add(d.docIndex === undefined ? d.file : `${d.file}#${d.docIndex}`);
   return keys.size;
 }
 

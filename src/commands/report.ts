@@ -52,6 +52,7 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
   const files = renderReport({
     catalog: result.catalog,
     settings: result.settings,
+    facts: result.model.facts,
     asOf: options.asOf,
     findings: result.diagnostics,
     waived: result.waived,

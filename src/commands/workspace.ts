@@ -1,6 +1,8 @@
 import path from "node:path";
 import { loadConfig, type Config } from "../core/config/index.js";
 import { runCheck, type CheckResult } from "../core/engine/index.js";
+import { gitRaw, listBaselines } from "../core/git/index.js";
+import type { BaselineTag } from "../core/rules/index.js";
 import { UsageError } from "../core/errors.js";
 import { isDirectory, loadWorkspace } from "../core/load/index.js";
 import type { Diagnostic } from "../model/diagnostic.js";
@@ -59,9 +61,9 @@ export function relativeToCwd(diagnostics: readonly Diagnostic[], root: string, 
  * use (an unknown rule, bad options) is a usage error whose positions are shown relative to
  * the current directory, like every other path pmo prints.
  */
-export async function checkOpenedWorkspace(opened: { root: string; config: Config; workspace: Workspace }, asOf: string, cwd: string): Promise<CheckResult> {
+export async function checkOpenedWorkspace(opened: { root: string; config: Config; workspace: Workspace }, asOf: string, cwd: string, baselines?: readonly BaselineTag[]): Promise<CheckResult> {
   try {
-    return await runCheck({ workspace: opened.workspace, config: opened.config, asOf });
+    return await runCheck({ workspace: opened.workspace, config: opened.config, asOf, ...(baselines && { baselines }) });
   } catch (error) {
     if (error instanceof UsageError && error.diagnostics.length > 0) {
       const diagnostics = relativeToCwd(error.diagnostics, opened.root, cwd);
@@ -69,4 +71,15 @@ export async function checkOpenedWorkspace(opened: { root: string; config: Confi
     }
     throw error;
   }
+}
+
+/**
+ * The baseline tags of the repository holding `root`, for the rules that judge them; none
+ * outside a git repository (a folder of YAML files has no baselines).
+ */
+export async function baselineTagsOf(root: string): Promise<BaselineTag[]> {
+  const inside = await gitRaw(root, ["rev-parse", "--show-toplevel"]).catch(() => undefined);
+  if (inside?.code !== 0) return [];
+  const top = inside.stdout.toString("utf8").trim();
+  return (await listBaselines({ top, prefix: "", shallow: false })).map((b) => ({ name: b.name, decision: b.decision, annotated: b.annotated }));
 }

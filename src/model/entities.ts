@@ -512,8 +512,8 @@ export interface Decision extends DocumentHeader<"Decision"> {
   date?: IsoDate;
   /** An engagement governance forum id. */
   forum?: Id;
-  /** `baselines`: for a rebaseline, the new baseline date by milestone id, and `finish` for the project's finish. */
-  approves?: { type: ApprovalType; stage?: Stage; milestones?: string[]; baselines?: Record<string, IsoDate> } & Extensions;
+  /** `baselines`: for a rebaseline, the new baseline date by milestone id, and `finish` for the project's finish; `baselineName`: the baseline (git tag pmo-baseline/<name>) it creates. */
+  approves?: { type: ApprovalType; stage?: Stage; milestones?: string[]; baselines?: Record<string, IsoDate>; baselineName?: string } & Extensions;
   rationale?: string;
   supersedes?: Id;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildCatalog } from "../../src/core/catalog/index.js";
 import { runRule } from "../../src/core/engine/run-rule.js";
 import { documentsOf } from "../../src/core/load/index.js";
-import type { Rule } from "../../src/core/rules/rule.js";
+import type { BaselineTag, Rule } from "../../src/core/rules/rule.js";
 import { resolveSettings, type RiskMatrix, type Thresholds } from "../../src/core/rules/settings.js";
 import { validateWorkspace } from "../../src/core/validate/index.js";
 import type { Diagnostic } from "../../src/model/diagnostic.js";
@@ -75,6 +75,8 @@ export interface RuleCase {
   options?: Record<string, unknown>;
   thresholds?: Thresholds;
   matrix?: RiskMatrix;
+  /** The repository's baseline tags, as pmo check reads them from git. */
+  baselines?: BaselineTag[];
 }
 
 export interface ExpectedFinding {
@@ -100,7 +102,7 @@ export function findings(rule: Rule, c: RuleCase): Diagnostic[] {
   expect(problems.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`), `the case "${c.name}" must be a valid repository`).toEqual([]);
   const catalog = buildCatalog(documents);
   const settings = resolveSettings(catalog.engagement?.value as Engagement | undefined, c.thresholds, c.matrix);
-  return runRule(rule, { catalog, settings, asOf, severity: rule.meta.severity, options: c.options }).sort(
+  return runRule(rule, { catalog, settings, asOf, severity: rule.meta.severity, options: c.options, baselines: c.baselines }).sort(
     (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column),
   );
 }

@@ -25,6 +25,8 @@ export interface DiffSide {
   documents: readonly PmoDocument[];
   settings: Settings;
   findings: readonly Diagnostic[];
+  /** The date both sides are judged at (pmo diff's --as-of), for the earned value crossings. */
+  asOf?: string;
 }
 
 const KIND_ORDER = new Map<string, number>(KINDS.map((k, i) => [k, i]));
@@ -86,7 +88,7 @@ export function diffWorkspaces(base: DiffSide, head: DiffSide): DiffResult {
   const delta = diffFindings(base.findings, head.findings);
   const introduced = delta.introduced.map(findingChange);
   const resolved = delta.resolved.map(findingChange);
-  const summary = summarise({ changes, base, head, introduced, resolved });
+  const summary = summarise({ changes, base, head, introduced, resolved, ...(head.asOf !== undefined && { asOf: head.asOf }) });
   return { base: base.label, head: head.label, summary, changes, findings: { introduced, resolved } };
 }
 

@@ -2,6 +2,7 @@ import type { PmoDocument } from "../../model/document.js";
 import type { Severity } from "../../model/diagnostic.js";
 import type { Settings } from "../rules/index.js";
 import { signedDays, signedMoney, signedPercent } from "./context.js";
+import { evmCrossings } from "./evm.js";
 import { isHighThreat } from "./risk.js";
 import type { DiffSummary, EntityChange, FindingChange, MoneyDelta } from "./types.js";
 import { num, obj, str } from "./values.js";
@@ -12,6 +13,8 @@ export interface SummaryInput {
   head: { documents: readonly PmoDocument[]; settings: Settings };
   introduced: readonly FindingChange[];
   resolved: readonly FindingChange[];
+  /** The date earned value is judged at on both sides; without it, no EVM crossings are listed. */
+  asOf?: string;
 }
 
 /** Counts and totals of a diff, and the one-line summary. */
@@ -51,6 +54,7 @@ export function summarise(input: SummaryInput): DiffSummary {
       removed: pd.filter((d) => d.type === "milestone-removed").length,
     },
     forecast: forecastDeltas(input.base, input.head),
+    evm: input.asOf === undefined ? [] : evmCrossings(input.base.documents, input.head.documents, input.asOf, input.head.settings.currency),
     risks: {
       added: count((c) => c.kind === "Risk" && c.change === "added"),
       closed: details("Risk").filter((d) => d.type === "risk-status" && d.to === "closed").length,
@@ -109,6 +113,7 @@ export function summaryLine(s: Omit<DiffSummary, "text">): string {
   if (s.forecast.length > 0) {
     parts.push(`forecast ${s.forecast.map((f) => `${signedMoney(f.delta, f.currency)}${f.percent !== undefined ? ` (${signedPercent(f.percent)})` : ""}`).join(", ")}`);
   }
+  if (s.evm.length > 0) parts.push(`earned value: ${s.evm.map((c) => c.text).join(", ")}`);
   if (s.risks.newHigh > 0) parts.push(`${s.risks.newHigh} new high ${s.risks.newHigh === 1 ? "risk" : "risks"}`);
   if (parts.length === 0) {
     const e = s.entities;

@@ -1,3 +1,4 @@
+import type { EvmCrossing } from "./evm.js";
 import type { Severity } from "../../model/diagnostic.js";
 
 /** What happened to an entity between base and head. */
@@ -96,6 +97,8 @@ export interface DiffSummary {
   milestones: { slipped: number; maxSlipDays: number; pulledIn: number; completed: number; added: number; removed: number };
   /** Total forecast cost of all projects, one entry per currency whose total changed. */
   forecast: MoneyDelta[];
+  /** Projects whose CPI or SPI crossed 1.00 or 0.90, or whose EAC crossed the budget (judged at the diff's --as-of). */
+  evm: EvmCrossing[];
   risks: { added: number; closed: number; rescored: number; newHigh: number };
   findings: { introduced: number; resolved: number; introducedBySeverity: Record<Severity, number> };
   /** The one-line summary, in the manner of `terraform plan`. */

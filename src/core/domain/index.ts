@@ -7,7 +7,7 @@
  */
 export { buildCatalog, type Catalog, type Entry } from "./catalog.js";
 export { KIND_INFO, type KindInfo, type KindTypes } from "./kinds.js";
-export { buildModel, modelOf, type Model } from "./model.js";
+export { buildModel, documentsThatValidate, modelOf, type Model } from "./model.js";
 export { deriveFacts, type Facts } from "./facts.js";
 export { resolveSettings, settingsOf, DEFAULTS, RISK_BANDS, type Settings, type Thresholds, type RiskMatrix, type RiskBand } from "./settings.js";
 export { isCommitted, isTerminalStage, reportsStatus } from "./lifecycle.js";

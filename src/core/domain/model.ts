@@ -1,3 +1,4 @@
+import type { Diagnostic } from "../../model/diagnostic.js";
 import type { PmoDocument } from "../../model/document.js";
 import type { Config } from "../config/index.js";
 import { buildCatalog, type Catalog } from "./catalog.js";
@@ -20,6 +21,16 @@ export interface Model {
 export function buildModel(documents: readonly PmoDocument[], config: Pick<Config, "raw">, asOf: string): Model {
   const catalog = buildCatalog(documents);
   return modelOf(catalog, settingsOf(catalog.engagement?.value, config), asOf);
+}
+
+/**
+ * The documents the model may hold: those without a schema or apiVersion problem among the
+ * validation diagnostics (their values then match their types). Reference problems do not
+ * exclude a document: rules still judge it, and its references resolve to nothing.
+ */
+export function documentsThatValidate(documents: readonly PmoDocument[], diagnostics: readonly Diagnostic[]): PmoDocument[] {
+  const broken = new Set(diagnostics.filter((d) => d.ruleId === "schema" || d.ruleId === "api-version").map((d) => `${d.file}#${d.docIndex}`));
+  return documents.filter((d) => !broken.has(`${d.file}#${d.docIndex}`));
 }
 
 /** The model over a catalog and settings built already. */

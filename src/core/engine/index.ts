@@ -1,10 +1,10 @@
 import type { Diagnostic, Severity } from "../../model/diagnostic.js";
 import type { Workspace } from "../../model/document.js";
-import { buildModel, type Catalog, type Model, type Settings } from "../domain/index.js";
+import { buildModel, documentsThatValidate, type Catalog, type Model, type Settings } from "../domain/index.js";
 import type { Config } from "../config/index.js";
 import { UsageError } from "../errors.js";
 import type { RuleInfo, WaivedDiagnostic } from "../format/index.js";
-import { GROUP_TITLES, RULES, type Rule } from "../rules/index.js";
+import { GROUP_TITLES, RULES, type BaselineTag, type Rule } from "../rules/index.js";
 import { sortDiagnostics, translateErrors, validateWorkspace } from "../validate/index.js";
 import { resolveRules, type ResolvedRules, type SeverityOrOff } from "./rule-config.js";
 import { runRule } from "./run-rule.js";
@@ -22,6 +22,8 @@ export interface CheckInput {
   asOf: string;
   /** The rules to run; all of them by default (tests pass fewer). */
   rules?: readonly Rule[];
+  /** The repository's baseline tags (pmo check reads them from git), for baseline-without-decision. */
+  baselines?: readonly BaselineTag[];
 }
 
 export interface CheckResult {
@@ -57,12 +59,7 @@ export async function runCheck(input: CheckInput): Promise<CheckResult> {
   const { workspace, config, asOf } = input;
   const rules = input.rules ?? RULES;
   const validation = validateWorkspace(workspace, { asOf });
-  const broken = new Set(validation.filter((d) => d.ruleId === "schema" || d.ruleId === "api-version").map((d) => `${d.file}#${d.docIndex}`));
-  const model = buildModel(
-    workspace.documents.filter((d) => !broken.has(`${d.file}#${d.docIndex}`)),
-    config,
-    asOf,
-  );
+  const model = buildModel(documentsThatValidate(workspace.documents, validation), config, asOf);
   const { catalog, settings, facts } = model;
 
   const sources = new Map(workspace.sources);
@@ -76,7 +73,7 @@ export async function runCheck(input: CheckInput): Promise<CheckResult> {
     const base = resolved.base.get(rule.meta.id);
     if (!base && !resolved.overrideOnly.has(rule.meta.id)) continue;
     const severity: Severity = base && base.severity !== "off" ? base.severity : rule.meta.severity;
-    findings.push(...runRule(rule, { catalog, settings, facts, asOf, severity, options: base?.options }));
+    findings.push(...runRule(rule, { catalog, settings, facts, asOf, severity, options: base?.options, baselines: input.baselines }));
   }
 
   const effective = findings.flatMap((f) => {

@@ -1,7 +1,7 @@
 import type { Diagnostic, Severity } from "../../model/diagnostic.js";
 import { deriveFacts, type Catalog, type Facts, type Settings } from "../domain/index.js";
 import { pathToPointer } from "../load/index.js";
-import { interpolate, type Rule } from "../rules/index.js";
+import { interpolate, type BaselineTag, type Rule } from "../rules/index.js";
 
 export interface RunRuleOptions {
   catalog: Catalog;
@@ -11,6 +11,7 @@ export interface RunRuleOptions {
   facts?: Facts;
   severity: Severity;
   options?: Record<string, unknown>;
+  baselines?: readonly BaselineTag[];
 }
 
 /** Runs one rule and turns what it reports into positioned diagnostics. */
@@ -19,6 +20,7 @@ export function runRule(rule: Rule, run: RunRuleOptions): Diagnostic[] {
   const options = { ...rule.meta.defaultOptions, ...run.options };
   rule.check({
     catalog: run.catalog,
+    baselines: run.baselines ?? [],
     settings: run.settings,
     facts: run.facts ?? deriveFacts(run.catalog, run.settings, run.asOf),
     asOf: run.asOf,

@@ -7,3 +7,13 @@ export { GitError, git, gitRaw, gitText, readBlobs } from "./exec.js";
 export { openRepository, resolveRevision, shortCommit, SHALLOW_HINT, type Repository, type Revision } from "./refs.js";
 export { discoverInTree, discoveryFilter, listTree, loadWorkspaceAtRevision, type RevisionWorkspace, type TreeEntry } from "./tree.js";
 export { readLog, type LogCommit } from "./log.js";
+export {
+  BASELINE_TAG_PREFIX,
+  baselineMessage,
+  baselineRevision,
+  createBaselineTag,
+  findBaseline,
+  isBaselineName,
+  listBaselines,
+  type Baseline,
+} from "./baselines.js";

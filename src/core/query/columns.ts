@@ -1,4 +1,5 @@
 import type { Kind, PmoDocument } from "../../model/document.js";
+import type { Model } from "../domain/index.js";
 import { daysBetween } from "./calendar.js";
 import { num, obj, str, type Relations } from "./relations.js";
 import type { SortValue } from "./sort.js";
@@ -18,6 +19,26 @@ export interface QueryContext {
   relations: Relations;
   /** YYYY-MM-DD: "overdue" and "review due" are judged against this date. */
   asOf: string;
+  /**
+   * The domain model of the documents that passed their schema: risk bands, tolerances and
+   * review periods are judged by its settings and facts, as the rules judge them.
+   */
+  model: Model;
+}
+
+/** An open risk in the critical band is red, in the high band amber (as the rules band it). */
+export function riskBandTone(doc: PmoDocument | undefined, ctx: QueryContext): Tone | undefined {
+  const entry = ctx.model.catalog.risk(doc?.id);
+  if (!entry || entry.doc !== doc || entry.value.status !== "open") return undefined;
+  const band = ctx.model.facts.riskBand(entry.value);
+  return band === "critical" ? "red" : band === "high" ? "amber" : undefined;
+}
+
+/** Late beyond the project's schedule tolerance (as the rules compute it) is red; any other lateness amber. */
+export function slipTone(days: number, doc: PmoDocument, ctx: QueryContext): Tone {
+  const entry = ctx.model.catalog.project(doc.id);
+  const tolerance = entry && entry.doc === doc ? ctx.model.facts.scheduleTolerance(entry.value).days : ctx.model.settings.scheduleToleranceDays;
+  return days > tolerance ? "red" : "amber";
 }
 
 /**
@@ -144,9 +165,7 @@ const RISK_COLUMNS: Column[] = [
     cell: (doc, ctx) => {
       const score = riskScore(doc);
       if (score === undefined) return { text: "" };
-      const { criticalThreshold, highThreshold } = ctx.relations.risk;
-      const open = text(doc, "status") === "open";
-      const tone = !open ? undefined : criticalThreshold !== undefined && score >= criticalThreshold ? "red" : highThreshold !== undefined && score >= highThreshold ? "amber" : undefined;
+      const tone = riskBandTone(doc, ctx);
       return tone ? { text: String(score), tone } : { text: String(score) };
     },
   },
@@ -157,9 +176,9 @@ const RISK_COLUMNS: Column[] = [
     cell: (doc, ctx) => {
       const reviewed = text(doc, "lastReviewed");
       if (reviewed === undefined) return { text: "" };
-      const days = ctx.relations.risk.reviewDays;
+      const days = ctx.model.settings.risk.reviewDays;
       const age = daysBetween(reviewed, ctx.asOf);
-      const overdue = text(doc, "status") === "open" && days !== undefined && age !== undefined && age > days;
+      const overdue = text(doc, "status") === "open" && age !== undefined && age > days;
       return overdue ? { text: reviewed, tone: "amber" } : { text: reviewed };
     },
   },

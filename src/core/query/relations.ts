@@ -22,13 +22,6 @@ export interface GateLink {
   date: string | undefined;
 }
 
-/** Risk settings of the engagement that change how risks are shown. */
-export interface RiskSettings {
-  highThreshold: number | undefined;
-  criticalThreshold: number | undefined;
-  reviewDays: number | undefined;
-}
-
 /**
  * Every link between the loaded documents, both ways, built once. Documents may be invalid
  * (a command still lists what loaded), so every value is read defensively; a duplicate id
@@ -41,7 +34,6 @@ export interface Relations {
   /** True when the repository has Person documents, so people fields hold ids. */
   hasRoster: boolean;
   statusScale: StatusScaleInfo;
-  risk: RiskSettings;
   currency: string | undefined;
   ofKind(kind: Kind): PmoDocument[];
   /** `Owen Hughes` for `owen.hughes` with a roster; the text itself otherwise. */
@@ -113,7 +105,6 @@ export function buildRelations(documents: readonly PmoDocument[]): Relations {
 
   const engagement = byKind.get("Engagement")?.[0];
   const hasRoster = (byKind.get("Person") ?? []).length > 0;
-  const riskSettings = obj(obj(engagement?.value["governance"])?.["risk"]);
 
   return {
     documents,
@@ -121,11 +112,6 @@ export function buildRelations(documents: readonly PmoDocument[]): Relations {
     engagement,
     hasRoster,
     statusScale: statusScaleOf(engagement?.value),
-    risk: {
-      highThreshold: num(riskSettings?.["highThreshold"]),
-      criticalThreshold: num(riskSettings?.["criticalThreshold"]),
-      reviewDays: num(riskSettings?.["reviewDays"]),
-    },
     currency: str(engagement?.value["currency"]),
     ofKind: (kind) => byKind.get(kind) ?? [],
     personName: (ref) => {

@@ -1,8 +1,9 @@
 import type { PmoDocument } from "../../model/document.js";
+import { finishVariance, milestoneVariance } from "../domain/index.js";
 import { UsageError } from "../errors.js";
 import { closestMatch } from "../validate/index.js";
 import { daysBetween } from "./calendar.js";
-import { formatMoney, riskScore, type QueryContext, type Tone } from "./columns.js";
+import { formatMoney, riskBandTone, riskScore, slipTone, type QueryContext, type Tone } from "./columns.js";
 import { list, num, obj, str, type PersonRole, type Relations } from "./relations.js";
 import { naturalCompare } from "./sort.js";
 
@@ -87,6 +88,9 @@ const BUILDERS: Record<string, Builder> = {
 function showProject(view: ShowView, doc: PmoDocument, ctx: QueryContext): void {
   const { relations } = ctx;
   const v = doc.value;
+  // Slip is a fact of the domain model; a project that does not pass its schema shows none.
+  const entry = ctx.model.catalog.project(doc.id);
+  const typed = entry?.doc === doc ? entry.value : undefined;
   view.heading = `${doc.id}  ${str(v["name"]) ?? ""}`.trimEnd();
   fact(view, "Stage", str(v["stage"]));
   fact(view, "Portfolio", labelled(relations, str(v["portfolio"])));
@@ -106,15 +110,14 @@ function showProject(view: ShowView, doc: PmoDocument, ctx: QueryContext): void 
 
   const schedule = obj(v["schedule"]);
   const baselineFinish = str(schedule?.["baselineFinish"]);
-  const finish = str(schedule?.["actualFinish"]) ?? str(schedule?.["forecastFinish"]);
-  const slip = daysBetween(baselineFinish, finish);
+  const slip = typed && finishVariance(typed);
   const finishText = [
     baselineFinish && `baseline ${baselineFinish}`,
     str(schedule?.["forecastFinish"]) && `forecast ${str(schedule?.["forecastFinish"])}`,
     str(schedule?.["actualFinish"]) && `actual ${str(schedule?.["actualFinish"])}`,
   ].filter(Boolean);
   if (finishText.length > 0) {
-    pushFact(view, { label: "Finish", text: finishText.join(", ") + (slip ? ` (${signed(slip)} days)` : ""), ...tone(slip !== undefined && slip > 0 ? slipTone(slip, ctx) : undefined) });
+    pushFact(view, { label: "Finish", text: finishText.join(", ") + (slip ? ` (${signed(slip)} days)` : ""), ...tone(slip !== undefined && slip > 0 ? slipTone(slip, doc, ctx) : undefined) });
   }
 
   const budget = obj(v["budget"]);
@@ -151,14 +154,15 @@ function showProject(view: ShowView, doc: PmoDocument, ctx: QueryContext): void 
       { key: "baseline", header: "Baseline" },
       { key: "forecast", header: "Forecast" },
       { key: "actual", header: "Actual" },
-      { key: "slipDays", header: "Slip (days)", align: "right", format: (d) => (typeof d === "number" && d > 0 ? `+${d}` : String(d)), tone: (m) => (typeof m["slipDays"] === "number" && m["slipDays"] > 0 ? slipTone(m["slipDays"], ctx) : undefined) },
+      { key: "slipDays", header: "Slip (days)", align: "right", format: (d) => (typeof d === "number" && d > 0 ? `+${d}` : String(d)), tone: (m) => (typeof m["slipDays"] === "number" && m["slipDays"] > 0 ? slipTone(m["slipDays"], doc, ctx) : undefined) },
     ],
-    items: list(v["milestones"]).map((m) => {
+    items: list(v["milestones"]).map((m, index) => {
       const milestone = obj(m) ?? {};
       const baseline = str(milestone["baseline"]);
       const actual = str(milestone["actual"]);
       const forecast = str(milestone["forecast"]);
-      return compact({ id: str(milestone["id"]), name: str(milestone["name"]), baseline, forecast, actual, slipDays: daysBetween(baseline, actual ?? forecast) });
+      const typedMilestone = typed?.milestones?.[index];
+      return compact({ id: str(milestone["id"]), name: str(milestone["name"]), baseline, forecast, actual, slipDays: typedMilestone && milestoneVariance(typedMilestone) });
     }),
   });
 
@@ -398,7 +402,7 @@ function raidSections(view: ShowView, doc: PmoDocument, ctx: QueryContext): void
     columns: [
       { key: "id", header: "ID" },
       { key: "title", header: "Title" },
-      { key: "score", header: "P×I", align: "right", tone: (r) => riskTone(r, ctx) },
+      { key: "score", header: "P×I", align: "right", tone: (r) => riskBandTone(typeof r["id"] === "string" ? relations.byId.get(r["id"]) : undefined, ctx) },
       { key: "status", header: "Status" },
       { key: "owner", header: "Owner" },
     ],
@@ -464,20 +468,6 @@ function projectSection(key: string, title: string, projects: PmoDocument[], ctx
   };
 }
 
-function riskTone(item: Record<string, unknown>, ctx: QueryContext): Tone | undefined {
-  const score = item["score"];
-  if (typeof score !== "number" || item["status"] !== "open") return undefined;
-  const { criticalThreshold, highThreshold } = ctx.relations.risk;
-  if (criticalThreshold !== undefined && score >= criticalThreshold) return "red";
-  if (highThreshold !== undefined && score >= highThreshold) return "amber";
-  return undefined;
-}
-
-/** Late beyond the engagement's schedule tolerance is red; any other lateness amber. */
-function slipTone(days: number, ctx: QueryContext): Tone {
-  const tolerance = num(obj(obj(ctx.relations.engagement?.value["governance"])?.["tolerances"])?.["scheduleDays"]);
-  return tolerance !== undefined && days > tolerance ? "red" : "amber";
-}
 
 function owningFacts(view: ShowView, doc: PmoDocument, relations: Relations): void {
   const project = str(doc.value["project"]);

@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../../model/diagnostic.js";
-import type { Catalog } from "../domain/index.js";
+import type { Catalog, Facts } from "../domain/index.js";
 import type { WaivedDiagnostic } from "../format/index.js";
 import type { ProjectHistory } from "../history/index.js";
 import type { Settings } from "../rules/index.js";
@@ -12,6 +12,8 @@ import type { StatusView } from "./status.js";
 export interface ReportContext {
   catalog: Catalog;
   settings: Settings;
+  /** The domain's derived facts: views read slip, stale status, risk bands... here, as the rules do. */
+  facts: Facts;
   asOf: string;
   /** Active findings of `pmo check` (validation and governance), files relative to the repository. */
   findings: readonly Diagnostic[];

@@ -1,5 +1,5 @@
 import type { Milestone } from "../../model/entities.js";
-import { daysBetween } from "../dates.js";
+import { milestoneVariance } from "../domain/index.js";
 
 export interface MilestoneView {
   id: string;
@@ -18,7 +18,7 @@ export interface MilestoneView {
 export function milestoneView(m: Milestone, asOf: string): MilestoneView {
   const current = m.actual ?? m.forecast;
   const expected = current ?? m.baseline ?? null;
-  const slipDays = m.baseline !== undefined && current !== undefined ? daysBetween(m.baseline, current) : null;
+  const slipDays = milestoneVariance(m) ?? null;
   const state = m.actual !== undefined ? "achieved" : expected === null ? "unplanned" : expected < asOf ? "overdue" : "upcoming";
   return { id: m.id, name: m.name, baseline: m.baseline ?? null, forecast: m.forecast ?? null, actual: m.actual ?? null, slipDays, state, expected };
 }

@@ -1,5 +1,5 @@
 import type { Decision, Issue, Risk } from "../../model/entities.js";
-import type { Entry } from "../domain/index.js";
+import { reviewState, riskScore, type Entry } from "../domain/index.js";
 import { daysBetween } from "../dates.js";
 import { compareIds } from "./links.js";
 import { personName, scopeOf, type ReportContext, type ScopeView } from "./context.js";
@@ -26,9 +26,9 @@ export interface RiskRow {
 }
 
 export function riskRow(ctx: ReportContext, risk: Risk): RiskRow {
-  const reviewed = risk.lastReviewed ?? risk.raised;
-  const age = reviewed === undefined ? undefined : daysBetween(reviewed, ctx.asOf);
-  const overdue = risk.status === "open" && age !== undefined && age > ctx.settings.risk.reviewDays ? age - ctx.settings.risk.reviewDays : null;
+  const { reviewDays } = ctx.settings.risk;
+  const review = reviewState(risk, ctx.asOf, reviewDays);
+  const overdue = risk.status === "open" && review.kind === "overdue" ? review.age - reviewDays : null;
   return {
     id: risk.id,
     title: risk.title,
@@ -38,8 +38,8 @@ export function riskRow(ctx: ReportContext, risk: Risk): RiskRow {
     status: risk.status,
     probability: risk.probability,
     impact: risk.impact,
-    score: risk.probability * risk.impact,
-    band: ctx.settings.risk.band(risk.probability, risk.impact),
+    score: riskScore(risk),
+    band: ctx.facts.riskBand(risk),
     owner: personName(ctx.catalog, risk.owner),
     response: risk.response ?? null,
     lastReviewed: risk.lastReviewed ?? null,

@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../../model/diagnostic.js";
-import type { Catalog } from "../domain/index.js";
+import { deriveFacts, type Catalog, type Facts } from "../domain/index.js";
 import type { WaivedDiagnostic } from "../format/index.js";
 import type { Settings } from "../rules/index.js";
 import { indexFindings, type ChartView, type ReportContext } from "./context.js";
@@ -18,6 +18,8 @@ import { buildRiskRegisterView } from "./views/risk-register.js";
 export interface ReportInput {
   catalog: Catalog;
   settings: Settings;
+  /** The facts the check derived (derived here when not given). */
+  facts?: Facts;
   asOf: string;
   findings: readonly Diagnostic[];
   waived: readonly WaivedDiagnostic[];
@@ -65,6 +67,7 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
   const base = {
     catalog,
     settings,
+    facts: input.facts ?? deriveFacts(catalog, settings, asOf),
     asOf,
     findings: input.findings,
     waived: input.waived,
@@ -100,12 +103,12 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
     const projectViews = projects.map((p) => buildProjectView(ctx, p.value, p.doc.file, fileNames.get(p.value.id)!));
     const view = { site: siteFor("single", "Portfolio report", ctx.links), dashboard, risks, engagement: buildEngagementView(ctx), projects: projectViews };
     yield { path: `report.${format}`, content: renderer.render("single", view) };
-    [dashboard.statusChart, ...dashboard.budgets.map((b) => b.chart), ...trendCharts(dashboard.trends), risks.heatMap, ...projectViews.flatMap((p) => [p.timeline, ...trendCharts(p.trends)])].forEach(keepChart);
+    [dashboard.statusChart, ...dashboard.budgets.map((b) => b.chart), ...evmCharts(dashboard.quadrant), ...trendCharts(dashboard.trends), risks.heatMap, ...projectViews.flatMap((p) => [p.timeline, ...evmCharts(p.performance?.sCurve), ...trendCharts(p.trends)])].forEach(keepChart);
   } else {
     const indexCtx = ctxFor("index");
     const dashboard = buildDashboardView(indexCtx);
     yield { path: `index.${format}`, content: renderer.render("index", { site: siteFor("index", "Portfolio dashboard", indexCtx.links), dashboard }) };
-    [dashboard.statusChart, ...dashboard.budgets.map((b) => b.chart), ...trendCharts(dashboard.trends)].forEach(keepChart);
+    [dashboard.statusChart, ...dashboard.budgets.map((b) => b.chart), ...evmCharts(dashboard.quadrant), ...trendCharts(dashboard.trends)].forEach(keepChart);
 
     const risksCtx = ctxFor("risks");
     const risks = buildRiskRegisterView(risksCtx);
@@ -123,7 +126,7 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
       const name = fileNames.get(p.value.id)!;
       const project = buildProjectView(projectCtx, p.value, p.doc.file, name);
       yield { path: `projects/${name}.${format}`, content: renderer.render("project", { site: siteFor("project", `${project.id} ${project.name}`, projectCtx.links), project }) };
-      [project.timeline, ...trendCharts(project.trends)].forEach(keepChart);
+      [project.timeline, ...evmCharts(project.performance?.sCurve), ...trendCharts(project.trends)].forEach(keepChart);
     }
   }
   if (format === "md") {
@@ -134,6 +137,11 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
 /** The whole report as a list, for callers that want every file at once (tests, small reports). */
 export function buildReport(input: ReportInput): ReportFile[] {
   return [...renderReport(input)];
+}
+
+/** An earned value chart, when there is one (the quadrant, a project's S-curve). */
+function evmCharts(chart: ChartView | null | undefined): ChartView[] {
+  return chart ? [chart] : [];
 }
 
 /** The charts of a trends view, for Markdown's chart files. */

@@ -1,7 +1,9 @@
 import type { Rule } from "./rule.js";
+import { rule as baselineWithoutDecision } from "./baseline-without-decision.js";
 import { rule as budgetRagConsistent } from "./budget-rag-consistent.js";
 import { rule as closedProjectComplete } from "./closed-project-complete.js";
 import { rule as closedProjectOpenRisks } from "./closed-project-open-risks.js";
+import { rule as costPerformanceVsStatus } from "./cost-performance-vs-status.js";
 import { rule as criteriaWeightsSum } from "./criteria-weights-sum.js";
 import { rule as criticalSlipNeedsDecision } from "./critical-slip-needs-decision.js";
 import { rule as decisionHasDecider } from "./decision-has-decider.js";
@@ -25,8 +27,9 @@ import { rule as subPortfolioEnvelopesWithinParent } from "./sub-portfolio-envel
 import { rule as statusDimensionsConsistent } from "./status-dimensions-consistent.js";
 import { rule as statusReportStale } from "./status-report-stale.js";
 import { rule as successorBeforePredecessor } from "./successor-before-predecessor.js";
+import { rule as tcpiUnrealistic } from "./tcpi-unrealistic.js";
 
-export { defineRule, interpolate, RULE_GROUPS, GROUP_TITLES, PRESET_NAMES, type Rule, type RuleMeta, type RuleContext, type RuleGroup, type PresetName, type PresetMembership, type ReportArgs } from "./rule.js";
+export { defineRule, interpolate, RULE_GROUPS, GROUP_TITLES, PRESET_NAMES, type BaselineTag, type Rule, type RuleMeta, type RuleContext, type RuleGroup, type PresetName, type PresetMembership, type ReportArgs } from "./rule.js";
 export { resolveSettings, DEFAULTS, RISK_BANDS, type Settings, type Thresholds, type RiskMatrix, type RiskBand } from "../domain/index.js";
 
 /**
@@ -34,9 +37,11 @@ export { resolveSettings, DEFAULTS, RISK_BANDS, type Settings, type Thresholds, 
  * file and the doc page share a name (test/core/rules/meta.test.ts checks it).
  */
 export const RULES: readonly Rule[] = ([
+  baselineWithoutDecision,
   budgetRagConsistent,
   closedProjectComplete,
   closedProjectOpenRisks,
+  costPerformanceVsStatus,
   criteriaWeightsSum,
   criticalSlipNeedsDecision,
   decisionHasDecider,
@@ -60,4 +65,5 @@ export const RULES: readonly Rule[] = ([
   statusDimensionsConsistent,
   statusReportStale,
   successorBeforePredecessor,
+  tcpiUnrealistic,
 ] as Rule[]).sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));

@@ -54,8 +54,19 @@ export interface ReportArgs {
 }
 
 /** What a rule gets: data and judgement settings only. No file system, no clock, no console. */
+/** A baseline tag of the repository (pmo-baseline/<name>), for rules that judge baselines. */
+export interface BaselineTag {
+  name: string;
+  /** The decision the tag message names, if any. */
+  decision: string | undefined;
+  /** False for a lightweight tag, which records no message. */
+  annotated: boolean;
+}
+
 export interface RuleContext<Options = Record<string, unknown>> {
   catalog: Catalog;
+  /** The repository's baseline tags: read from git by `pmo check`; empty outside a git repository. */
+  baselines: readonly BaselineTag[];
   /** The date of every time-dependent judgement (YYYY-MM-DD). */
   asOf: string;
   settings: Settings;

@@ -19,6 +19,7 @@ import {
   type FieldNode,
   type QueryContext,
 } from "../../../src/core/query/index.js";
+import { buildModel } from "../../../src/core/domain/index.js";
 import { UsageError } from "../../../src/core/errors.js";
 import type { PmoDocument } from "../../../src/model/document.js";
 
@@ -200,7 +201,7 @@ describe("relations", () => {
   });
 
   describe("listEntities", () => {
-    const ctx: QueryContext = { relations, asOf: "2026-06-01" };
+    const ctx: QueryContext = { relations, asOf: "2026-06-01", model: buildModel([], { raw: {} }, "2026-06-01") };
     const open: FieldNode = { fields: new Map(), open: true };
     const ids = (where: string[], sort?: string): string[] =>
       listEntities({ kind: "Project", where: where.map(parseWhere), ...(sort && { sort }) }, ctx, open).rows.map((d) => d.id ?? "");

@@ -40,7 +40,10 @@ export function segmentAt(points: readonly CurvePoint[], t: number): { before?: 
  * earning the full budget late still earns the schedule only up to the planned finish. A value
  * above the end of the curve is reached where the curve ends rising.
  */
-export function timeOf(points: readonly CurvePoint[], value: number): { t: number; from?: CurvePoint; to?: CurvePoint } | undefined {
+export function timeOf(
+  points: readonly CurvePoint[],
+  value: number,
+): { t: number; from?: CurvePoint; to?: CurvePoint } | undefined {
   const first = points[0];
   if (!first) return undefined;
   if (value <= first.value) return { t: first.t, to: first };

@@ -9,7 +9,7 @@ export type Figure = KnownFigure | UnknownFigure;
 export interface KnownFigure {
   value: number;
   /** The arithmetic, for --explain: "CPI = EV / AC = 2,500 / 2,800 = 0.893". */
-  explain: string;
+  readonly explain: string;
 }
 export interface UnknownFigure {
   value: undefined;
@@ -17,7 +17,25 @@ export interface UnknownFigure {
   missing: string;
 }
 
-export const known = (value: number, explain: string): KnownFigure => ({ value, explain });
+/**
+ * A known figure. Its explanation is written only when someone reads it (--explain, JSON):
+ * formatting every amount of every figure of ten thousand projects would cost more than the
+ * arithmetic.
+ */
+class Known implements KnownFigure {
+  #explain: string | (() => string);
+  constructor(
+    readonly value: number,
+    explain: string | (() => string),
+  ) {
+    this.#explain = explain;
+  }
+  get explain(): string {
+    if (typeof this.#explain === "function") this.#explain = this.#explain();
+    return this.#explain;
+  }
+}
+export const known = (value: number, explain: string | (() => string)): KnownFigure => new Known(value, explain);
 export const unknown = (missing: string): UnknownFigure => ({ value: undefined, missing });
 
 /** The planned-value curve against time, for earned schedule. */
@@ -88,7 +106,15 @@ export interface EvmFigures {
   notes: EvmNote[];
 }
 
-export const EVM_NOTES = ["no-planned-value", "pv-plateau", "past-planned-finish", "finished-late", "bac-equals-ac", "ac-exceeds-bac", "pv-not-reaching-bac"] as const;
+export const EVM_NOTES = [
+  "no-planned-value",
+  "pv-plateau",
+  "past-planned-finish",
+  "finished-late",
+  "bac-equals-ac",
+  "ac-exceeds-bac",
+  "pv-not-reaching-bac",
+] as const;
 export type EvmNote = (typeof EVM_NOTES)[number];
 
 const EAC_LABEL: Record<EacMethod, string> = {
@@ -121,30 +147,61 @@ export function computeFigures(inputs: EvmInputs): EvmFigures {
   const notes = new Set<EvmNote>();
   if (pv.value === undefined) notes.add("no-planned-value");
 
-  const sv = both(ev, pv, (e, p) => known(e - p, `SV = EV − PV = ${amount(e)} − ${amount(p)} = ${amount(e - p)}`));
-  const cv = both(ev, ac, (e, a) => known(e - a, `CV = EV − AC = ${amount(e)} − ${amount(a)} = ${amount(e - a)}`));
+  const sv = both(ev, pv, (e, p) =>
+    known(e - p, () => `SV = EV − PV = ${amount(e)} − ${amount(p)} = ${amount(e - p)}`),
+  );
+  const cv = both(ev, ac, (e, a) =>
+    known(e - a, () => `CV = EV − AC = ${amount(e)} − ${amount(a)} = ${amount(e - a)}`),
+  );
   const spi = both(ev, pv, (e, p) =>
-    p === 0 ? unknown("SPI is undefined: no value was planned by this date (PV = 0)") : known(e / p, `SPI = EV / PV = ${amount(e)} / ${amount(p)} = ${index(e / p)}`),
+    p === 0
+      ? unknown("SPI is undefined: no value was planned by this date (PV = 0)")
+      : known(e / p, () => `SPI = EV / PV = ${amount(e)} / ${amount(p)} = ${index(e / p)}`),
   );
   const cpi = both(ev, ac, (e, a) =>
-    a === 0 ? unknown("CPI is undefined: nothing has been spent yet (AC = 0)") : known(e / a, `CPI = EV / AC = ${amount(e)} / ${amount(a)} = ${index(e / a)}`),
+    a === 0
+      ? unknown("CPI is undefined: nothing has been spent yet (AC = 0)")
+      : known(e / a, () => `CPI = EV / AC = ${amount(e)} / ${amount(a)} = ${index(e / a)}`),
   );
 
   const eac: Record<EacMethod, Figure> = {
     cpi: both(bac, cpi, (b, c) =>
-      c === 0 ? unknown("BAC / CPI is undefined: no value has been earned yet (CPI = 0)") : known(b / c, `EAC = BAC / CPI = ${amount(b)} / ${index(c)} = ${amount(b / c)}`),
+      c === 0
+        ? unknown("BAC / CPI is undefined: no value has been earned yet (CPI = 0)")
+        : known(b / c, () => `EAC = BAC / CPI = ${amount(b)} / ${index(c)} = ${amount(b / c)}`),
     ),
-    atypical: all([ac, bac, ev], ([a, b, e]) => known(a + (b - e), `EAC = AC + (BAC − EV) = ${amount(a)} + (${amount(b)} − ${amount(e)}) = ${amount(a + (b - e))}`)),
+    atypical: all([ac, bac, ev], ([a, b, e]) =>
+      known(
+        a + (b - e),
+        () => `EAC = AC + (BAC − EV) = ${amount(a)} + (${amount(b)} − ${amount(e)}) = ${amount(a + (b - e))}`,
+      ),
+    ),
     cpiSpi: all([ac, bac, ev, cpi, spi], ([a, b, e, c, s]) =>
       c * s === 0
         ? unknown("AC + (BAC − EV) / (CPI × SPI) is undefined: CPI × SPI = 0")
-        : known(a + (b - e) / (c * s), `EAC = AC + (BAC − EV) / (CPI × SPI) = ${amount(a)} + (${amount(b)} − ${amount(e)}) / (${index(c)} × ${index(s)}) = ${amount(a + (b - e) / (c * s))}`),
+        : known(
+            a + (b - e) / (c * s),
+            () =>
+              `EAC = AC + (BAC − EV) / (CPI × SPI) = ${amount(a)} + (${amount(b)} − ${amount(e)}) / (${index(c)} × ${index(s)}) = ${amount(a + (b - e) / (c * s))}`,
+          ),
     ),
-    bottomUp: forecast.value === undefined ? forecast : known(forecast.value, `EAC = the project's bottom-up forecast = ${amount(forecast.value)}`),
+    bottomUp:
+      forecast.value === undefined
+        ? forecast
+        : known(forecast.value, () => `EAC = the project's bottom-up forecast = ${amount(forecast.value)}`),
   };
-  const etc = mapEac((m) => both(eac[m], ac, (e, a) => known(e - a, `ETC = ${EAC_LABEL[m]} − AC = ${amount(e)} − ${amount(a)} = ${amount(e - a)}`)));
-  const vac = mapEac((m) => both(bac, eac[m], (b, e) => known(b - e, `VAC = BAC − ${EAC_LABEL[m]} = ${amount(b)} − ${amount(e)} = ${amount(b - e)}`)));
-  const eacUsed: EacMethod | undefined = eac.bottomUp.value !== undefined ? "bottomUp" : eac.cpi.value !== undefined ? "cpi" : undefined;
+  const etc = mapEac((m) =>
+    both(eac[m], ac, (e, a) =>
+      known(e - a, () => `ETC = ${EAC_LABEL[m]} − AC = ${amount(e)} − ${amount(a)} = ${amount(e - a)}`),
+    ),
+  );
+  const vac = mapEac((m) =>
+    both(bac, eac[m], (b, e) =>
+      known(b - e, () => `VAC = BAC − ${EAC_LABEL[m]} = ${amount(b)} − ${amount(e)} = ${amount(b - e)}`),
+    ),
+  );
+  const eacUsed: EacMethod | undefined =
+    eac.bottomUp.value !== undefined ? "bottomUp" : eac.cpi.value !== undefined ? "cpi" : undefined;
 
   if (bac.value !== undefined && ac.value !== undefined) {
     if (ac.value === bac.value) notes.add("bac-equals-ac");
@@ -152,66 +209,153 @@ export function computeFigures(inputs: EvmInputs): EvmFigures {
   }
   const tcpiBac = all([bac, ev, ac], ([b, e, a]) => {
     if (e >= b) return unknown("TCPI is undefined: all the work is earned (EV = BAC), none remains");
-    if (a === b) return unknown("TCPI against BAC is undefined: the whole budget is spent (BAC = AC), so no funds remain for the remaining work");
-    if (a > b) return unknown(`TCPI against BAC cannot be met: the actual cost (${amount(a)}) already exceeds the budget (${amount(b)}); measure against an estimate at completion instead`);
-    return known((b - e) / (b - a), `TCPI = (BAC − EV) / (BAC − AC) = (${amount(b)} − ${amount(e)}) / (${amount(b)} − ${amount(a)}) = ${index((b - e) / (b - a))}`);
+    if (a === b)
+      return unknown(
+        "TCPI against BAC is undefined: the whole budget is spent (BAC = AC), so no funds remain for the remaining work",
+      );
+    if (a > b)
+      return unknown(
+        `TCPI against BAC cannot be met: the actual cost (${amount(a)}) already exceeds the budget (${amount(b)}); measure against an estimate at completion instead`,
+      );
+    return known(
+      (b - e) / (b - a),
+      () =>
+        `TCPI = (BAC − EV) / (BAC − AC) = (${amount(b)} − ${amount(e)}) / (${amount(b)} − ${amount(a)}) = ${index((b - e) / (b - a))}`,
+    );
   });
   const used = eacUsed ? eac[eacUsed] : unknown("there is no estimate at completion");
   const tcpiEac = all([bac, ev, used, ac], ([b, e, x, a]) => {
     if (e >= b) return unknown("TCPI is undefined: all the work is earned (EV = BAC), none remains");
-    if (x <= a) return unknown(`TCPI against the EAC is undefined: the estimate at completion (${amount(x)}) leaves no funds beyond the actual cost (${amount(a)})`);
-    return known((b - e) / (x - a), `TCPI = (BAC − EV) / (EAC − AC) = (${amount(b)} − ${amount(e)}) / (${amount(x)} − ${amount(a)}) = ${index((b - e) / (x - a))}`);
+    if (x <= a)
+      return unknown(
+        `TCPI against the EAC is undefined: the estimate at completion (${amount(x)}) leaves no funds beyond the actual cost (${amount(a)})`,
+      );
+    return known(
+      (b - e) / (x - a),
+      () =>
+        `TCPI = (BAC − EV) / (EAC − AC) = (${amount(b)} − ${amount(e)}) / (${amount(x)} − ${amount(a)}) = ${index((b - e) / (x - a))}`,
+    );
   });
 
   const schedule = earnedSchedule(inputs.schedule, ev, notes);
-  return { bac, pv, ev, ac, sv, cv, spi, cpi, eac, etc, vac, eacUsed, tcpiBac, tcpiEac, ...schedule, notes: [...notes].sort() };
+  return {
+    bac,
+    pv,
+    ev,
+    ac,
+    sv,
+    cv,
+    spi,
+    cpi,
+    eac,
+    etc,
+    vac,
+    eacUsed,
+    tcpiBac,
+    tcpiEac,
+    ...schedule,
+    notes: [...notes].sort(),
+  };
 }
 
-function earnedSchedule(basis: ScheduleBasis | UnknownFigure, ev: Figure, notes: Set<EvmNote>): Pick<EvmFigures, "pd" | "at" | "es" | "svt" | "spit" | "tspi" | "ieact" | "esLabel" | "ieactLabel" | "scheduleUnit"> {
+function earnedSchedule(
+  basis: ScheduleBasis | UnknownFigure,
+  ev: Figure,
+  notes: Set<EvmNote>,
+): Pick<
+  EvmFigures,
+  "pd" | "at" | "es" | "svt" | "spit" | "tspi" | "ieact" | "esLabel" | "ieactLabel" | "scheduleUnit"
+> {
   if (!("points" in basis)) {
     const none = unknown(basis.missing);
-    return { pd: none, at: none, es: none, svt: none, spit: none, tspi: none, ieact: none, esLabel: undefined, ieactLabel: undefined, scheduleUnit: undefined };
+    return {
+      pd: none,
+      at: none,
+      es: none,
+      svt: none,
+      spit: none,
+      tspi: none,
+      ieact: none,
+      esLabel: undefined,
+      ieactLabel: undefined,
+      scheduleUnit: undefined,
+    };
   }
   const { points, label, unit } = basis;
   const start = points[0]!;
   const end = endOf(points)!;
   const pdValue = end.t - start.t;
-  const pd = known(pdValue, `PD = planned finish − planned start = ${label(end.t)} − ${label(start.t)} = ${duration(pdValue)} ${unit}`);
+  const pd = known(
+    pdValue,
+    () => `PD = planned finish − planned start = ${label(end.t)} − ${label(start.t)} = ${duration(pdValue)} ${unit}`,
+  );
   const atValue = basis.at - start.t;
-  const at = known(atValue, `AT = ${label(basis.at)} − planned start ${label(start.t)} = ${duration(atValue)} ${unit}`);
+  const at = known(
+    atValue,
+    () => `AT = ${label(basis.at)} − planned start ${label(start.t)} = ${duration(atValue)} ${unit}`,
+  );
   if (atValue > pdValue) notes.add("past-planned-finish");
   if (isFlatAt(points, basis.at) && basis.at < end.t) notes.add("pv-plateau");
 
   if (ev.value === undefined) {
     const none = unknown(`earned schedule needs the earned value: ${ev.missing}`);
-    return { pd, at, es: none, svt: none, spit: none, tspi: none, ieact: none, esLabel: undefined, ieactLabel: undefined, scheduleUnit: unit };
+    return {
+      pd,
+      at,
+      es: none,
+      svt: none,
+      spit: none,
+      tspi: none,
+      ieact: none,
+      esLabel: undefined,
+      ieactLabel: undefined,
+      scheduleUnit: unit,
+    };
   }
-  const found = timeOf(points, ev.value)!;
+  const evValue = ev.value;
+  const found = timeOf(points, evValue)!;
   const esValue = found.t - start.t;
   const es = known(
     esValue,
-    found.from && found.to
-      ? `ES = C + (EV − PV(C)) / (PV(C+1) − PV(C)): EV ${amount(ev.value)} lies between PV ${amount(found.from.value)} at ${label(found.from.t)} and ${amount(found.to.value)} at ${label(found.to.t)}, so ES = ${duration(found.from.t - start.t)} + (${amount(ev.value)} − ${amount(found.from.value)}) / (${amount(found.to.value)} − ${amount(found.from.value)}) × ${duration(found.to.t - found.from.t)} = ${duration(esValue)} ${unit}`
-      : `ES = ${duration(esValue)} ${unit}: EV ${amount(ev.value)} is the planned value at ${label(found.t)}`,
+    () =>
+      (found.from && found.to
+        ? `ES = C + (EV − PV(C)) / (PV(C+1) − PV(C)): EV ${amount(evValue)} lies between PV ${amount(found.from.value)} at ${label(found.from.t)} and ${amount(found.to.value)} at ${label(found.to.t)}, so ES = ${duration(found.from.t - start.t)} + (${amount(evValue)} − ${amount(found.from.value)}) / (${amount(found.to.value)} − ${amount(found.from.value)}) × ${duration(found.to.t - found.from.t)} = ${duration(esValue)} ${unit}`
+        : `ES = ${duration(esValue)} ${unit}: EV ${amount(evValue)} is the planned value at ${label(found.t)}`) +
+      ` (${label(found.t)})`,
   );
-  es.explain += ` (${label(found.t)})`;
-  const svt = known(esValue - atValue, `SV(t) = ES − AT = ${duration(esValue)} − ${duration(atValue)} = ${duration(esValue - atValue)} ${unit}`);
+  const svt = known(
+    esValue - atValue,
+    () => `SV(t) = ES − AT = ${duration(esValue)} − ${duration(atValue)} = ${duration(esValue - atValue)} ${unit}`,
+  );
   const spit =
     atValue <= 0
       ? unknown("SPI(t) is undefined: the planned start has not been reached (AT = 0)")
-      : known(esValue / atValue, `SPI(t) = ES / AT = ${duration(esValue)} / ${duration(atValue)} = ${index(esValue / atValue)}`);
+      : known(
+          esValue / atValue,
+          () => `SPI(t) = ES / AT = ${duration(esValue)} / ${duration(atValue)} = ${index(esValue / atValue)}`,
+        );
   const tspi =
     esValue >= pdValue
       ? unknown("TSPI is undefined: the whole planned schedule is earned (ES = PD)")
       : atValue >= pdValue
-        ? unknown(`TSPI against the planned duration is undefined: the planned finish (${label(end.t)}) has passed, so no planned time remains`)
-        : known((pdValue - esValue) / (pdValue - atValue), `TSPI = (PD − ES) / (PD − AT) = (${duration(pdValue)} − ${duration(esValue)}) / (${duration(pdValue)} − ${duration(atValue)}) = ${index((pdValue - esValue) / (pdValue - atValue))}`);
+        ? unknown(
+            `TSPI against the planned duration is undefined: the planned finish (${label(end.t)}) has passed, so no planned time remains`,
+          )
+        : known(
+            (pdValue - esValue) / (pdValue - atValue),
+            () =>
+              `TSPI = (PD − ES) / (PD − AT) = (${duration(pdValue)} − ${duration(esValue)}) / (${duration(pdValue)} − ${duration(atValue)}) = ${index((pdValue - esValue) / (pdValue - atValue))}`,
+          );
   const ieact =
     spit.value === undefined
       ? unknown(`IEAC(t) needs SPI(t): ${spit.missing}`)
       : spit.value === 0
         ? unknown("IEAC(t) is undefined: nothing has been earned yet (SPI(t) = 0)")
-        : known(pdValue / spit.value, `IEAC(t) = PD / SPI(t) = ${duration(pdValue)} / ${index(spit.value)} = ${duration(pdValue / spit.value)} ${unit}, a finish at ${label(start.t + pdValue / spit.value)}`);
+        : known(
+            pdValue / spit.value,
+            () =>
+              `IEAC(t) = PD / SPI(t) = ${duration(pdValue)} / ${index(spit.value)} = ${duration(pdValue / spit.value)} ${unit}, a finish at ${label(start.t + pdValue / spit.value)}`,
+          );
   return {
     pd,
     at,
@@ -247,15 +391,17 @@ export function plannedValueAt(points: readonly CurvePoint[], t: number, label: 
   const first = points[0];
   const last = points[points.length - 1];
   if (!first || !last) return unknown("the planned-value curve has no points");
-  if (t <= first.t) return known(value, `PV = ${amount(value)}: ${label(t)} is not after the planned start ${label(first.t)}`);
-  if (t >= last.t) return known(value, `PV = ${amount(value)}: the whole curve is planned by ${label(last.t)}`);
+  if (t <= first.t)
+    return known(value, () => `PV = ${amount(value)}: ${label(t)} is not after the planned start ${label(first.t)}`);
+  if (t >= last.t) return known(value, () => `PV = ${amount(value)}: the whole curve is planned by ${label(last.t)}`);
   let i = 1;
   while (points[i]!.t < t) i++;
   const a = points[i - 1]!;
   const b = points[i]!;
-  if (b.t === t) return known(value, `PV = ${amount(value)}, planned by ${label(t)}`);
+  if (b.t === t) return known(value, () => `PV = ${amount(value)}, planned by ${label(t)}`);
   return known(
     value,
-    `PV = ${amount(a.value)} + (${amount(b.value)} − ${amount(a.value)}) × (${label(t)} − ${label(a.t)}) / (${label(b.t)} − ${label(a.t)}) = ${amount(value)} (linear between ${label(a.t)} and ${label(b.t)})`,
+    () =>
+      `PV = ${amount(a.value)} + (${amount(b.value)} − ${amount(a.value)}) × (${label(t)} − ${label(a.t)}) / (${label(b.t)} − ${label(a.t)}) = ${amount(value)} (linear between ${label(a.t)} and ${label(b.t)})`,
   );
 }

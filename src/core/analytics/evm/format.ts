@@ -11,15 +11,22 @@ import type { EvmRollup } from "./rollup.js";
 /** What each named edge case means, in words (docs/evm.md explains them further). */
 export const NOTE_TEXT: Record<EvmNote, string> = {
   "no-planned-value": "no planned value: SV, SPI and earned schedule are unknown",
-  "pv-plateau": "PV plateau: no value is planned around this date, so SPI cannot move; earned schedule takes the earliest date of the plateau",
-  "past-planned-finish": "past the planned finish: SV and SPI drift back to 0 and 1 as work completes; read SV(t) and SPI(t)",
+  "pv-plateau":
+    "PV plateau: no value is planned around this date, so SPI cannot move; earned schedule takes the earliest date of the plateau",
+  "past-planned-finish":
+    "past the planned finish: SV and SPI drift back to 0 and 1 as work completes; read SV(t) and SPI(t)",
   "finished-late": "finished after the planned finish: SPI ends at 1.00, SPI(t) keeps the lateness",
   "bac-equals-ac": "BAC = AC: the budget is spent, TCPI against BAC is undefined",
   "ac-exceeds-bac": "AC > BAC: the actual cost exceeds the budget, TCPI against BAC cannot be met",
   "pv-not-reaching-bac": "the planned-value curve does not end at BAC",
 };
 
-const EAC_NAME: Record<EacMethod, string> = { cpi: "BAC / CPI", atypical: "AC + (BAC − EV)", cpiSpi: "AC + (BAC − EV) / (CPI × SPI)", bottomUp: "forecast" };
+const EAC_NAME: Record<EacMethod, string> = {
+  cpi: "BAC / CPI",
+  atypical: "AC + (BAC − EV)",
+  cpiSpi: "AC + (BAC − EV) / (CPI × SPI)",
+  bottomUp: "forecast",
+};
 
 /** The figures in the order --explain lists them, with their names. */
 function explainedFigures(f: EvmFigures): [string, Figure][] {
@@ -34,7 +41,12 @@ function explainedFigures(f: EvmFigures): [string, Figure][] {
     ["SPI", f.spi],
     ["CPI", f.cpi],
     ...EAC_METHODS.map((m): [string, Figure] => [`EAC (${EAC_NAME[m]})`, f.eac[m]]),
-    ...(used ? ([[`ETC (${EAC_NAME[used]})`, f.etc[used]], [`VAC (${EAC_NAME[used]})`, f.vac[used]]] as [string, Figure][]) : []),
+    ...(used
+      ? ([
+          [`ETC (${EAC_NAME[used]})`, f.etc[used]],
+          [`VAC (${EAC_NAME[used]})`, f.vac[used]],
+        ] as [string, Figure][])
+      : []),
     ["TCPI (BAC)", f.tcpiBac],
     ["TCPI (EAC)", f.tcpiEac],
     ["PD", f.pd],
@@ -54,10 +66,38 @@ const days = (f: Figure): string => (f.value === undefined ? "?" : String(Math.r
 const eacOf = (f: EvmFigures): Figure => (f.eacUsed ? f.eac[f.eacUsed] : f.eac.cpi);
 const vacOf = (f: EvmFigures): Figure => (f.eacUsed ? f.vac[f.eacUsed] : f.vac.cpi);
 
-const PROJECT_HEADER = ["Project", "Currency", "BAC", "PV", "EV", "AC", "CPI", "SPI", "SPI(t)", "SV(t) days", "EAC", "VAC", "TCPI"];
+const PROJECT_HEADER = [
+  "Project",
+  "Currency",
+  "BAC",
+  "PV",
+  "EV",
+  "AC",
+  "CPI",
+  "SPI",
+  "SPI(t)",
+  "SV(t) days",
+  "EAC",
+  "VAC",
+  "TCPI",
+];
 function projectCells(p: ProjectEvm): string[] {
   const f = p.figures;
-  return [p.id, p.currency, money(f.bac), money(f.pv), money(f.ev), money(f.ac), ratio(f.cpi), ratio(f.spi), ratio(f.spit), days(f.svt), money(eacOf(f)), money(vacOf(f)), ratio(f.tcpiBac)];
+  return [
+    p.id,
+    p.currency,
+    money(f.bac),
+    money(f.pv),
+    money(f.ev),
+    money(f.ac),
+    ratio(f.cpi),
+    ratio(f.spi),
+    ratio(f.spit),
+    days(f.svt),
+    money(eacOf(f)),
+    money(vacOf(f)),
+    ratio(f.tcpiBac),
+  ];
 }
 
 const ROLLUP_HEADER = ["Scope", "Currency", "Projects", "BAC", "PV", "EV", "AC", "CPI", "SPI", "EAC", "VAC", "TCPI"];
@@ -65,10 +105,24 @@ function rollupCells(r: EvmRollup): string[] {
   const f = r.figures;
   const scope = r.scope === "engagement" ? `${r.id} (engagement)` : r.id;
   const total = r.counted.length + r.leftOut.length;
-  return [scope, r.currency, `${r.counted.length} of ${total}`, money(f.bac), money(f.pv), money(f.ev), money(f.ac), ratio(f.cpi), ratio(f.spi), money(eacOf(f)), money(vacOf(f)), ratio(f.tcpiBac)];
+  return [
+    scope,
+    r.currency,
+    `${r.counted.length} of ${total}`,
+    money(f.bac),
+    money(f.pv),
+    money(f.ev),
+    money(f.ac),
+    ratio(f.cpi),
+    ratio(f.spi),
+    money(eacOf(f)),
+    money(vacOf(f)),
+    ratio(f.tcpiBac),
+  ];
 }
 
-const HEADLINE = "EAC: the project's own forecast where it has one, else BAC / CPI; TCPI against BAC; ? = unknown (see below).";
+const HEADLINE =
+  "EAC: the project's own forecast where it has one, else BAC / CPI; TCPI against BAC; ? = unknown (see below).";
 
 /** What is unknown and why, per project: the first missing input of PV, EV, AC and BAC. */
 function unknownLines(projects: readonly ProjectEvm[]): [string, string][] {
@@ -86,7 +140,9 @@ function unknownLines(projects: readonly ProjectEvm[]): [string, string][] {
 }
 
 function noteLines(projects: readonly ProjectEvm[]): [string, string][] {
-  return projects.flatMap((p) => p.figures.notes.filter((n) => n !== "no-planned-value").map((n): [string, string] => [p.id, NOTE_TEXT[n]]));
+  return projects.flatMap((p) =>
+    p.figures.notes.filter((n) => n !== "no-planned-value").map((n): [string, string] => [p.id, NOTE_TEXT[n]]),
+  );
 }
 
 function title(report: EvmReport): string {
@@ -96,22 +152,66 @@ function title(report: EvmReport): string {
 /** Terminal output: projects, roll-ups, what is unknown, the edge cases met, and with --explain every figure's arithmetic. */
 export function formatEvmTable(report: EvmReport, palette: Palette, explain: boolean): string {
   const out = [palette.bold(title(report)), HEADLINE, ""];
-  if (report.projects.length === 0) return [...out, "No project is in delivery or later, and none has an earned value plan."].join("\n") + "\n";
+  if (report.projects.length === 0)
+    return [...out, "No project is in delivery or later, and none has an earned value plan."].join("\n") + "\n";
   out.push(palette.bold("Projects"), ...align([PROJECT_HEADER, ...report.projects.map(projectCells)], 2));
-  if (report.rollups.length > 0) out.push("", palette.bold("Roll-ups (within one currency; a project lacking BAC, PV, EV or AC is left out)"), ...align([ROLLUP_HEADER, ...report.rollups.map(rollupCells)], 2));
+  if (report.rollups.length > 0)
+    out.push(
+      "",
+      palette.bold("Roll-ups (within one currency; a project lacking BAC, PV, EV or AC is left out)"),
+      ...align([ROLLUP_HEADER, ...report.rollups.map(rollupCells)], 2),
+    );
   const unknowns = unknownLines(report.projects);
-  if (unknowns.length > 0) out.push("", palette.bold("Unknown"), ...align(unknowns.map(([a, b]) => [a, b]), 2, false));
+  if (unknowns.length > 0)
+    out.push(
+      "",
+      palette.bold("Unknown"),
+      ...align(
+        unknowns.map(([a, b]) => [a, b]),
+        2,
+        false,
+      ),
+    );
   const notes = noteLines(report.projects);
-  if (notes.length > 0) out.push("", palette.bold("Notes"), ...align(notes.map(([a, b]) => [a, b]), 2, false));
+  if (notes.length > 0)
+    out.push(
+      "",
+      palette.bold("Notes"),
+      ...align(
+        notes.map(([a, b]) => [a, b]),
+        2,
+        false,
+      ),
+    );
   if (explain) {
     for (const p of report.projects) {
-      out.push("", palette.bold(`${p.id} ${p.name} (${p.currency}, EV by ${p.method}${p.curve ? `, PV by ${p.curve}` : ""})`));
-      out.push(...align(explainedFigures(p.figures).map(([name, f]) => [name, text(f)]), 2, false));
+      out.push(
+        "",
+        palette.bold(`${p.id} ${p.name} (${p.currency}, EV by ${p.method}${p.curve ? `, PV by ${p.curve}` : ""})`),
+      );
+      out.push(
+        ...align(
+          explainedFigures(p.figures).map(([name, f]) => [name, text(f)]),
+          2,
+          false,
+        ),
+      );
     }
     for (const r of report.rollups) {
-      out.push("", palette.bold(`${r.scope === "engagement" ? "Engagement" : "Portfolio"} ${r.id} ${r.name} (${r.currency})`));
+      out.push(
+        "",
+        palette.bold(`${r.scope === "engagement" ? "Engagement" : "Portfolio"} ${r.id} ${r.name} (${r.currency})`),
+      );
       if (r.leftOut.length > 0) out.push(`  left out: ${r.leftOut.map((l) => l.id).join(", ")}`);
-      out.push(...align(explainedFigures(r.figures).slice(0, 16).map(([name, f]) => [name, text(f)]), 2, false));
+      out.push(
+        ...align(
+          explainedFigures(r.figures)
+            .slice(0, 16)
+            .map(([name, f]) => [name, text(f)]),
+          2,
+          false,
+        ),
+      );
     }
   }
   return out.join("\n") + "\n";
@@ -120,11 +220,24 @@ export function formatEvmTable(report: EvmReport, palette: Palette, explain: boo
 /** Markdown: the same tables, and with --explain the arithmetic as lists. */
 export function formatEvmMarkdown(report: EvmReport, explain: boolean): string {
   const e = escapeMarkdown;
-  const table = (header: string[], rows: string[][]) => [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.map(e).join(" | ")} |`)];
+  const table = (header: string[], rows: string[][]) => [
+    `| ${header.join(" | ")} |`,
+    `| ${header.map(() => "---").join(" | ")} |`,
+    ...rows.map((r) => `| ${r.map(e).join(" | ")} |`),
+  ];
   const out = [`# ${e(title(report))}`, "", e(HEADLINE), ""];
-  if (report.projects.length === 0) return [...out, "No project is in delivery or later, and none has an earned value plan."].join("\n") + "\n";
+  if (report.projects.length === 0)
+    return [...out, "No project is in delivery or later, and none has an earned value plan."].join("\n") + "\n";
   out.push("## Projects", "", ...table(PROJECT_HEADER, report.projects.map(projectCells)));
-  if (report.rollups.length > 0) out.push("", "## Roll-ups", "", "Within one currency; a project lacking BAC, PV, EV or AC is left out.", "", ...table(ROLLUP_HEADER, report.rollups.map(rollupCells)));
+  if (report.rollups.length > 0)
+    out.push(
+      "",
+      "## Roll-ups",
+      "",
+      "Within one currency; a project lacking BAC, PV, EV or AC is left out.",
+      "",
+      ...table(ROLLUP_HEADER, report.rollups.map(rollupCells)),
+    );
   const unknowns = unknownLines(report.projects);
   if (unknowns.length > 0) out.push("", "## Unknown", "", ...unknowns.map(([a, b]) => `- ${e(a)}: ${e(b)}`));
   const notes = noteLines(report.projects);
@@ -132,15 +245,28 @@ export function formatEvmMarkdown(report: EvmReport, explain: boolean): string {
   if (explain) {
     out.push("", "## Arithmetic");
     for (const p of report.projects) {
-      out.push("", `### ${e(p.id)} ${e(p.name)} (${e(p.currency)})`, "", ...explainedFigures(p.figures).map(([name, f]) => `- ${e(name)}: ${e(text(f))}`));
+      out.push(
+        "",
+        `### ${e(p.id)} ${e(p.name)} (${e(p.currency)})`,
+        "",
+        ...explainedFigures(p.figures).map(([name, f]) => `- ${e(name)}: ${e(text(f))}`),
+      );
     }
   }
   return out.join("\n") + "\n";
 }
 
-/** JSON: every figure with its value (null when unknown) and its arithmetic or what is missing. */
-export function formatEvmJson(report: EvmReport): string {
-  const figure = (f: Figure) => ("explain" in f ? { value: f.value, explain: f.explain } : { value: null, missing: f.missing });
+/**
+ * JSON: every figure with its value, or null and what is missing; with `explain`, the
+ * arithmetic of every known figure too.
+ */
+export function formatEvmJson(report: EvmReport, explain = false): string {
+  const figure = (f: Figure) =>
+    "explain" in f
+      ? explain
+        ? { value: f.value, explain: f.explain }
+        : { value: f.value }
+      : { value: null, missing: f.missing };
   const figures = (f: EvmFigures) => ({
     bac: figure(f.bac),
     pv: figure(f.pv),
@@ -185,12 +311,49 @@ export function formatEvmJson(report: EvmReport): string {
       figures: figures(p.figures),
       series: p.series,
     })),
-    rollups: report.rollups.map((r) => ({ scope: r.scope, id: r.id, name: r.name, currency: r.currency, counted: r.counted, leftOut: r.leftOut, figures: figures(r.figures) })),
+    rollups: report.rollups.map((r) => ({
+      scope: r.scope,
+      id: r.id,
+      name: r.name,
+      currency: r.currency,
+      counted: r.counted,
+      leftOut: r.leftOut,
+      figures: figures(r.figures),
+    })),
   };
   return JSON.stringify(body, null, 2) + "\n";
 }
 
-const CSV_COLUMNS = ["scope", "id", "name", "currency", "bac", "pv", "ev", "ac", "sv", "cv", "spi", "cpi", "eac", "eacMethod", "etc", "vac", "tcpiBac", "tcpiEac", "pdDays", "atDays", "esDays", "esDate", "svtDays", "spit", "tspi", "ieactDays", "ieactDate", "notes"];
+const CSV_COLUMNS = [
+  "scope",
+  "id",
+  "name",
+  "currency",
+  "bac",
+  "pv",
+  "ev",
+  "ac",
+  "sv",
+  "cv",
+  "spi",
+  "cpi",
+  "eac",
+  "eacMethod",
+  "etc",
+  "vac",
+  "tcpiBac",
+  "tcpiEac",
+  "pdDays",
+  "atDays",
+  "esDays",
+  "esDate",
+  "svtDays",
+  "spit",
+  "tspi",
+  "ieactDays",
+  "ieactDate",
+  "notes",
+];
 
 /** CSV for spreadsheets: one row per project and per roll-up; an unknown figure is an empty cell, never 0. */
 export function formatEvmCsv(report: EvmReport): string {
@@ -239,15 +402,18 @@ export function formatEvmCsv(report: EvmReport): string {
 /** Left-aligned text, right-aligned numbers (when `numbers`), two spaces between columns. */
 function align(rows: string[][], indent: number, numbers = true): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? "")].length)));
-  const numeric = rows[0]!.map((_, i) => numbers && rows.slice(1).every((r) => /^-?[\d,.]+[kMbn]*$|^\?$/.test(r[i] ?? "")));
-  return rows.map((r) =>
-    " ".repeat(indent) +
-    r
-      .map((cell, i) => {
-        const pad = " ".repeat(Math.max(0, widths[i]! - [...cell].length));
-        return numeric[i] ? pad + cell : i === r.length - 1 ? cell : cell + pad;
-      })
-      .join("  ")
-      .trimEnd(),
+  const numeric = rows[0]!.map(
+    (_, i) => numbers && rows.slice(1).every((r) => /^-?[\d,.]+[kMbn]*$|^\?$/.test(r[i] ?? "")),
+  );
+  return rows.map(
+    (r) =>
+      " ".repeat(indent) +
+      r
+        .map((cell, i) => {
+          const pad = " ".repeat(Math.max(0, widths[i]! - [...cell].length));
+          return numeric[i] ? pad + cell : i === r.length - 1 ? cell : cell + pad;
+        })
+        .join("  ")
+        .trimEnd(),
   );
 }

@@ -23,7 +23,15 @@ export {
   type ScheduleBasis,
   type UnknownFigure,
 } from "./figures.js";
-export { dayNumber, isMeasured, isoOfDay, projectEvm, type DatedValue, type ProjectEvm, type ProjectEvmOptions } from "./project.js";
+export {
+  dayNumber,
+  isMeasured,
+  isoOfDay,
+  projectEvm,
+  type DatedValue,
+  type ProjectEvm,
+  type ProjectEvmOptions,
+} from "./project.js";
 export { rollUp, type EvmRollup, type RollupScope } from "./rollup.js";
 export { buildEvmReport, type EvmReport, type EvmReportOptions } from "./report.js";
 export { formatEvmCsv, formatEvmJson, formatEvmMarkdown, formatEvmTable, NOTE_TEXT } from "./format.js";

@@ -1,6 +1,17 @@
 import type { EvMethod, Project, PvCurve } from "../../../model/entities.js";
 import type { CurvePoint } from "./curve.js";
-import { amount, computeFigures, known, plannedValueAt, unknown, type EvmFigures, type EvmNote, type Figure, type ScheduleBasis, type UnknownFigure } from "./figures.js";
+import {
+  amount,
+  computeFigures,
+  known,
+  plannedValueAt,
+  unknown,
+  type EvmFigures,
+  type EvmNote,
+  type Figure,
+  type ScheduleBasis,
+  type UnknownFigure,
+} from "./figures.js";
 
 /** One project's earned value analysis at a date. */
 export interface ProjectEvm {
@@ -25,6 +36,8 @@ export interface ProjectEvmOptions {
   asOf: string;
   /** The engagement's currency, for a budget that names none. */
   defaultCurrency: string;
+  /** Why the project has no plan to measure against (it is not in the baseline): PV is unknown for this reason. */
+  noPlan?: string;
 }
 
 /** Stages whose projects are measured even without an earned value plan: work is under way or done. */
@@ -49,24 +62,37 @@ export function projectEvm(project: Project, options: ProjectEvmOptions): Projec
 
   const bac: Figure =
     budget?.approved !== undefined
-      ? known(budget.approved, `BAC = budget.approved = ${amount(budget.approved)}`)
+      ? known(budget.approved, () => `BAC = budget.approved = ${amount(budget.approved!)}`)
       : budget?.baseline !== undefined
-        ? known(budget.baseline, `BAC = budget.baseline = ${amount(budget.baseline)} (there is no budget.approved)`)
+        ? known(
+            budget.baseline,
+            () => `BAC = budget.baseline = ${amount(budget.baseline!)} (there is no budget.approved)`,
+          )
         : unknown("BAC is unknown: the project has no budget.approved (nor budget.baseline)");
 
-  const actualPeriods = (plan?.periods ?? []).filter((p) => p.actual !== undefined).sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  const actualPeriods = (plan?.periods ?? [])
+    .filter((p) => p.actual !== undefined)
+    .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
   const lastActual = [...actualPeriods].reverse().find((p) => p.period <= asOf);
   const ac: Figure =
     budget?.actual !== undefined
-      ? known(budget.actual, `AC = budget.actual = ${amount(budget.actual)}`)
+      ? known(budget.actual, () => `AC = budget.actual = ${amount(budget.actual!)}`)
       : lastActual
-        ? known(lastActual.actual!, `AC = the cumulative actual cost of the period ending ${lastActual.period} = ${amount(lastActual.actual!)}`)
-        : unknown("AC is unknown: the project has no budget.actual and no earnedValue.periods actual on or before " + asOf);
+        ? known(
+            lastActual.actual!,
+            () =>
+              `AC = the cumulative actual cost of the period ending ${lastActual.period} = ${amount(lastActual.actual!)}`,
+          )
+        : unknown(
+            "AC is unknown: the project has no budget.actual and no earnedValue.periods actual on or before " + asOf,
+          );
 
   const forecast: Figure =
-    budget?.forecast !== undefined ? known(budget.forecast, `forecast = budget.forecast = ${amount(budget.forecast)}`) : unknown("the bottom-up EAC is unknown: the project has no budget.forecast");
+    budget?.forecast !== undefined
+      ? known(budget.forecast, () => `forecast = budget.forecast = ${amount(budget.forecast!)}`)
+      : unknown("the bottom-up EAC is unknown: the project has no budget.forecast");
 
-  const curve = plannedCurve(project, bac);
+  const curve = options.noPlan !== undefined ? unknown(options.noPlan) : plannedCurve(project, bac);
   const start = project.schedule?.actualStart;
   const finish = project.schedule?.actualFinish;
   const finished = finish !== undefined && finish <= asOf;
@@ -94,22 +120,39 @@ export function projectEvm(project: Project, options: ProjectEvmOptions): Projec
     planned: "points" in curve ? curve.points.map((p) => ({ date: isoOfDay(p.t), value: p.value })) : [],
     actual: actualPeriods.map((p) => ({ date: p.period, value: p.actual! })),
   };
-  return { id: project.id, name: project.name, portfolio: project.portfolio, stage: project.stage, currency, method, curve: plan?.plannedValue, figures, series };
+  return {
+    id: project.id,
+    name: project.name,
+    portfolio: project.portfolio,
+    stage: project.stage,
+    currency,
+    method,
+    curve: plan?.plannedValue,
+    figures,
+    series,
+  };
 }
 
 /** The cumulative planned-value curve in days, or what is missing to draw it. */
 function plannedCurve(project: Project, bac: Figure): { points: CurvePoint[] } | UnknownFigure {
   const plan = project.earnedValue;
   const kind = plan?.plannedValue;
-  if (!kind) return unknown("PV is unknown: the project has no earnedValue.plannedValue (periods, milestones or linear)");
+  if (!kind)
+    return unknown("PV is unknown: the project has no earnedValue.plannedValue (periods, milestones or linear)");
   const start = project.schedule?.baselineStart;
-  if (!start) return unknown(`PV is unknown: a ${kind} planned-value curve starts at 0 on schedule.baselineStart, which is missing`);
+  if (!start)
+    return unknown(
+      `PV is unknown: a ${kind} planned-value curve starts at 0 on schedule.baselineStart, which is missing`,
+    );
   const origin: CurvePoint = { t: dayNumber(start), value: 0 };
 
   if (kind === "linear") {
     const finish = project.schedule?.baselineFinish;
     if (!finish) return unknown("PV is unknown: a linear planned-value curve needs schedule.baselineFinish");
-    if (bac.value === undefined) return unknown(`PV is unknown: a linear planned-value curve spreads BAC, and ${bac.missing.replace(/^BAC is unknown: /, "")}`);
+    if (bac.value === undefined)
+      return unknown(
+        `PV is unknown: a linear planned-value curve spreads BAC, and ${bac.missing.replace(/^BAC is unknown: /, "")}`,
+      );
     if (finish <= start) return unknown("PV is unknown: schedule.baselineFinish is not after schedule.baselineStart");
     return { points: [origin, { t: dayNumber(finish), value: bac.value }] };
   }
@@ -117,18 +160,26 @@ function plannedCurve(project: Project, bac: Figure): { points: CurvePoint[] } |
   const dated: { date: string; value: number; what: string }[] = [];
   if (kind === "periods") {
     const periods = (plan?.periods ?? []).filter((p) => p.planned !== undefined);
-    if (periods.length === 0) return unknown("PV is unknown: earnedValue.plannedValue is periods, but no earnedValue.periods entry has a planned amount");
+    if (periods.length === 0)
+      return unknown(
+        "PV is unknown: earnedValue.plannedValue is periods, but no earnedValue.periods entry has a planned amount",
+      );
     for (const p of periods) dated.push({ date: p.period, value: p.planned!, what: `the period ending ${p.period}` });
   } else {
     const values = plan?.milestones ?? {};
     const ids = Object.keys(values).filter((k) => !k.startsWith("x-"));
-    if (ids.length === 0) return unknown("PV is unknown: earnedValue.plannedValue is milestones, but earnedValue.milestones gives no milestone a value");
+    if (ids.length === 0)
+      return unknown(
+        "PV is unknown: earnedValue.plannedValue is milestones, but earnedValue.milestones gives no milestone a value",
+      );
     let cumulative = 0;
     const reached: { date: string; value: number; id: string }[] = [];
     for (const id of ids) {
       const milestone = project.milestones?.find((m) => m.id === id);
-      if (!milestone) return unknown(`PV is unknown: earnedValue.milestones names ${id}, which is not a milestone of the project`);
-      if (!milestone.baseline) return unknown(`PV is unknown: milestone ${id} has a planned value but no baseline date`);
+      if (!milestone)
+        return unknown(`PV is unknown: earnedValue.milestones names ${id}, which is not a milestone of the project`);
+      if (!milestone.baseline)
+        return unknown(`PV is unknown: milestone ${id} has a planned value but no baseline date`);
       reached.push({ date: milestone.baseline, value: values[id]!, id });
     }
     reached.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -142,15 +193,26 @@ function plannedCurve(project: Project, bac: Figure): { points: CurvePoint[] } |
   for (const d of dated) {
     const prev = points[points.length - 1]!;
     const t = dayNumber(d.date);
-    if (t <= origin.t) return unknown(`PV is unknown: ${d.what} (${d.date}) is not after schedule.baselineStart (${start})`);
+    if (t <= origin.t)
+      return unknown(`PV is unknown: ${d.what} (${d.date}) is not after schedule.baselineStart (${start})`);
     if (t === prev.t) return unknown(`PV is unknown: two planned amounts fall on ${d.date}`);
-    if (d.value < prev.value) return unknown(`PV is unknown: planned amounts are cumulative, but ${d.what} plans ${amount(d.value)}, less than ${amount(prev.value)} before it`);
+    if (d.value < prev.value)
+      return unknown(
+        `PV is unknown: planned amounts are cumulative, but ${d.what} plans ${amount(d.value)}, less than ${amount(prev.value)} before it`,
+      );
     points.push({ t, value: d.value });
   }
   return { points };
 }
 
-function earnedValue(project: Project, method: EvMethod, bac: Figure, asOf: string, actualStart: string | undefined, finished: boolean): Figure {
+function earnedValue(
+  project: Project,
+  method: EvMethod,
+  bac: Figure,
+  asOf: string,
+  actualStart: string | undefined,
+  finished: boolean,
+): Figure {
   const values = project.earnedValue?.milestones ?? {};
   const valued = (project.milestones ?? []).filter((m) => values[m.id] !== undefined);
   const reached = (id: string) => {
@@ -160,25 +222,44 @@ function earnedValue(project: Project, method: EvMethod, bac: Figure, asOf: stri
   const done = finished || project.percentComplete === 100;
 
   if (method === "percent-complete") {
-    if (bac.value === undefined) return unknown(`EV is unknown: it is BAC × percent complete, and ${bac.missing.replace(/^BAC is unknown: /, "")}`);
+    if (bac.value === undefined)
+      return unknown(
+        `EV is unknown: it is BAC × percent complete, and ${bac.missing.replace(/^BAC is unknown: /, "")}`,
+      );
     const pc = project.percentComplete ?? (finished ? 100 : undefined);
-    if (pc === undefined) return unknown("EV is unknown: the earned value method is percent-complete, and the project has no percentComplete");
-    return known((bac.value * pc) / 100, `EV = BAC × percent complete = ${amount(bac.value)} × ${pc}% = ${amount((bac.value * pc) / 100)}`);
+    if (pc === undefined)
+      return unknown(
+        "EV is unknown: the earned value method is percent-complete, and the project has no percentComplete",
+      );
+    return known(
+      (bac.value * pc) / 100,
+      () => `EV = BAC × percent complete = ${amount(bac.value!)} × ${pc}% = ${amount((bac.value! * pc) / 100)}`,
+    );
   }
 
   if (method === "milestones" || (valued.length > 0 && method === "0-100")) {
-    if (valued.length === 0) return unknown("EV is unknown: the earned value method is milestones, but earnedValue.milestones gives no milestone of the project a value");
+    if (valued.length === 0)
+      return unknown(
+        "EV is unknown: the earned value method is milestones, but earnedValue.milestones gives no milestone of the project a value",
+      );
     const earned = valued.filter((m) => reached(m.id));
     const total = earned.reduce((sum, m) => sum + values[m.id]!, 0);
     const terms = earned.map((m) => `${m.id} ${amount(values[m.id]!)}`).join(" + ");
-    const rule = method === "0-100" ? "0/100: each milestone's value when it is reached" : "the values of the milestones reached";
-    return known(total, earned.length === 0 ? `EV = 0: no valued milestone was reached by ${asOf} (${rule})` : `EV = ${rule} by ${asOf} = ${terms} = ${amount(total)}`);
+    const rule =
+      method === "0-100" ? "0/100: each milestone's value when it is reached" : "the values of the milestones reached";
+    return known(total, () =>
+      earned.length === 0
+        ? `EV = 0: no valued milestone was reached by ${asOf} (${rule})`
+        : `EV = ${rule} by ${asOf} = ${terms} = ${amount(total)}`,
+    );
   }
 
   if (method === "50-50" && valued.length > 0) {
     // Each valued milestone closes a package that starts when the previous one is reached
     // (the first when the project starts): half its value when started, the rest when reached.
-    const ordered = [...valued].sort((a, b) => ((a.baseline ?? "") < (b.baseline ?? "") ? -1 : (a.baseline ?? "") > (b.baseline ?? "") ? 1 : 0));
+    const ordered = [...valued].sort((a, b) =>
+      (a.baseline ?? "") < (b.baseline ?? "") ? -1 : (a.baseline ?? "") > (b.baseline ?? "") ? 1 : 0,
+    );
     let total = 0;
     const terms: string[] = [];
     ordered.forEach((m, i) => {
@@ -192,14 +273,34 @@ function earnedValue(project: Project, method: EvMethod, bac: Figure, asOf: stri
         terms.push(`${m.id} ${amount(v)} / 2`);
       }
     });
-    return known(total, terms.length === 0 ? `EV = 0: no package has started by ${asOf} (50/50)` : `EV = 50/50: half of a package when started, all when its milestone is reached = ${terms.join(" + ")} = ${amount(total)}`);
+    return known(total, () =>
+      terms.length === 0
+        ? `EV = 0: no package has started by ${asOf} (50/50)`
+        : `EV = 50/50: half of a package when started, all when its milestone is reached = ${terms.join(" + ")} = ${amount(total)}`,
+    );
   }
 
   // 0-100 or 50-50 without milestone values: the whole project is one package.
-  if (bac.value === undefined) return unknown(`EV is unknown: ${method === "0-100" ? "0/100" : "50/50"} earns BAC, and ${bac.missing.replace(/^BAC is unknown: /, "")}`);
-  if (done) return known(bac.value, `EV = BAC = ${amount(bac.value)}: the project is finished (${method === "0-100" ? "0/100" : "50/50"})`);
-  if (method === "50-50" && actualStart !== undefined && actualStart <= asOf) return known(bac.value / 2, `EV = BAC / 2 = ${amount(bac.value)} / 2 = ${amount(bac.value / 2)}: started on ${actualStart}, not finished (50/50)`);
-  return known(0, `EV = 0: the project is ${method === "50-50" ? "not started" : "not finished"} (${method === "0-100" ? "0/100" : "50/50"})`);
+  if (bac.value === undefined)
+    return unknown(
+      `EV is unknown: ${method === "0-100" ? "0/100" : "50/50"} earns BAC, and ${bac.missing.replace(/^BAC is unknown: /, "")}`,
+    );
+  if (done)
+    return known(
+      bac.value,
+      () => `EV = BAC = ${amount(bac.value)}: the project is finished (${method === "0-100" ? "0/100" : "50/50"})`,
+    );
+  if (method === "50-50" && actualStart !== undefined && actualStart <= asOf)
+    return known(
+      bac.value / 2,
+      () =>
+        `EV = BAC / 2 = ${amount(bac.value)} / 2 = ${amount(bac.value / 2)}: started on ${actualStart}, not finished (50/50)`,
+    );
+  return known(
+    0,
+    () =>
+      `EV = 0: the project is ${method === "50-50" ? "not started" : "not finished"} (${method === "0-100" ? "0/100" : "50/50"})`,
+  );
 }
 
 function endDay(points: readonly CurvePoint[]): number {
@@ -209,7 +310,9 @@ function endDay(points: readonly CurvePoint[]): number {
 
 /** Whole days since 1970-01-01 of a YYYY-MM-DD date: the time axis of dated curves. */
 export function dayNumber(date: string): number {
-  return Math.round(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000);
+  return Math.round(
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000,
+  );
 }
 
 /** The YYYY-MM-DD date of a day number (fractions of a day are dropped). */

@@ -46,16 +46,25 @@ export function rollUp(scope: RollupScope): EvmRollup[] {
       else counted.push(p);
     }
     const sum = (name: string, pick: (f: EvmFigures) => Figure): Figure => {
-      if (counted.length === 0) return unknown(`${name} is unknown: no project in ${currency} has BAC, PV, EV and AC all known (${leftOut.length} left out)`);
+      if (counted.length === 0)
+        return unknown(
+          `${name} is unknown: no project in ${currency} has BAC, PV, EV and AC all known (${leftOut.length} left out)`,
+        );
       const values = counted.map((p) => pick(p.figures).value as number);
       const total = values.reduce((a, b) => a + b, 0);
       const note = leftOut.length > 0 ? ` (${leftOut.length} project${leftOut.length === 1 ? "" : "s"} left out)` : "";
-      return known(total, `${name} = Σ over ${counted.length} project${counted.length === 1 ? "" : "s"}${note} = ${values.map(amount).join(" + ")} = ${amount(total)}`);
+      return known(
+        total,
+        () =>
+          `${name} = Σ over ${counted.length} project${counted.length === 1 ? "" : "s"}${note} = ${values.map(amount).join(" + ")} = ${amount(total)}`,
+      );
     };
     const withoutForecast = counted.filter((p) => p.figures.eac.bottomUp.value === undefined);
     const forecast =
       withoutForecast.length > 0
-        ? unknown(`the bottom-up EAC is unknown: ${withoutForecast.length} of the ${counted.length} projects summed have no budget.forecast`)
+        ? unknown(
+            `the bottom-up EAC is unknown: ${withoutForecast.length} of the ${counted.length} projects summed have no budget.forecast`,
+          )
         : sum("forecast", (f) => f.eac.bottomUp);
     const figures = computeFigures({
       bac: sum("BAC", (f) => f.bac),
@@ -65,6 +74,14 @@ export function rollUp(scope: RollupScope): EvmRollup[] {
       forecast,
       schedule: unknown("earned schedule is computed per project, not rolled up"),
     });
-    return { scope: scope.scope, id: scope.id, name: scope.name, currency, counted: counted.map((p) => p.id), leftOut, figures };
+    return {
+      scope: scope.scope,
+      id: scope.id,
+      name: scope.name,
+      currency,
+      counted: counted.map((p) => p.id),
+      leftOut,
+      figures,
+    };
   });
 }

@@ -10,4 +10,5 @@ export { budgetBars, type BudgetBarsInput } from "./budget-bars.js";
 export { trendLines, type TrendLinesInput } from "./trend-lines.js";
 export { statusHistory, type StatusHistoryInput } from "./status-history.js";
 export { STATUS_COLORS, BAND_COLORS } from "./palette.js";
+export { quadrant, type QuadrantInput } from "./quadrant.js";
 export { frontierChart, type FrontierChartInput } from "./frontier.js";

@@ -1,5 +1,7 @@
+import { buildQuadrant } from "./performance.js";
 import { STAGES, type Project } from "../../../model/entities.js";
 import { addDaysIso, daysBetween } from "../../dates.js";
+import { approvedSpend } from "../../domain/index.js";
 import { budgetBars, statusBars } from "../charts/index.js";
 import { chartView, findingView, personName, type ChartView, type FindingView, type ReportContext } from "../context.js";
 import { compareIds } from "../links.js";
@@ -81,6 +83,8 @@ export interface DashboardView {
   dimensions: string[];
   rag: RagRow[];
   budgets: BudgetTable[];
+  /** Every measured project by SPI and CPI (earned value); null when none is measured. */
+  quadrant: ChartView | null;
   milestones: { upcoming: MilestoneRow[]; slipped: MilestoneRow[]; windows: { within: number; count: number }[] };
   topRisks: RiskRow[];
   governance: {
@@ -104,14 +108,13 @@ const TOP_RISKS = 10;
 
 /** The portfolio dashboard: the executive summary and every cross-project table. */
 export function buildDashboardView(ctx: ReportContext): DashboardView {
-  const { catalog, asOf, settings } = ctx;
+  const { catalog, settings } = ctx;
   const projects = [...catalog.projects].map((p) => p.value).sort((a, b) => compareIds(a.portfolio ?? "\uffff", b.portfolio ?? "\uffff") || compareIds(a.id, b.id));
   const live = projects.filter((p) => p.stage !== "cancelled");
   const ref = (p: Project): ProjectRef => ({ id: p.id, name: p.name, href: ctx.links.project(p.id) });
   const portfolioName = (id: string | undefined): string => (id === undefined ? "(no portfolio)" : (catalog.portfolio(id)?.value.name ?? id));
 
   const rag: RagRow[] = projects.map((p) => {
-    const age = p.status ? daysBetween(p.status.asOf, asOf) : null;
     return {
       ...ref(p),
       portfolio: portfolioName(p.portfolio),
@@ -119,7 +122,8 @@ export function buildDashboardView(ctx: ReportContext): DashboardView {
       overall: ctx.status(p.status?.overall),
       dimensions: DIMENSIONS.map((d) => ctx.status(p.status?.[d])),
       statusAsOf: p.status?.asOf ?? null,
-      stale: age !== null && age > settings.statusValidityDays && p.stage !== "closed" && p.stage !== "cancelled",
+      // The rule status-report-stale judges the same fact: a proposal's old report is not stale.
+      stale: ctx.facts.statusReport(p).kind === "stale",
       percentComplete: p.percentComplete ?? null,
     };
   });
@@ -172,6 +176,7 @@ export function buildDashboardView(ctx: ReportContext): DashboardView {
     dimensions: ["Overall", "Schedule", "Budget", "Scope", "Resources", "Quality"],
     rag,
     budgets: buildBudgets(ctx, live, portfolioName),
+    quadrant: buildQuadrant(ctx, live),
     milestones: buildMilestones(ctx, live, ref),
     topRisks: rankRisks(catalog.risks.filter((r) => r.value.status === "open").map((r) => riskRow(ctx, r.value))).slice(0, TOP_RISKS),
     governance: {
@@ -268,10 +273,9 @@ function buildAlignment(ctx: ReportContext, projects: Project[], ref: (p: Projec
   const spendOf = (list: Project[]): Amount[] => {
     const sums = new Map<string, number>();
     for (const p of list) {
-      const amount = p.budget?.approved ?? p.budget?.forecast;
-      if (amount === undefined) continue;
-      const currency = p.budget!.currency ?? ctx.settings.currency;
-      sums.set(currency, (sums.get(currency) ?? 0) + amount);
+      const spend = approvedSpend(p, ctx.settings);
+      if (spend === undefined) continue;
+      sums.set(spend.currency, (sums.get(spend.currency) ?? 0) + spend.amount);
     }
     return [...sums.entries()].sort(([a], [b]) => compareIds(a, b)).map(([currency, amount]) => ({ currency, amount }));
   };

@@ -1,10 +1,12 @@
 import { STATUS_DIMENSIONS, type Project } from "../../../model/entities.js";
 import { daysBetween } from "../../dates.js";
+import { finishVariance } from "../../domain/index.js";
 import { timeline } from "../charts/index.js";
 import { chartView, findingView, personName, type ChartView, type FindingView, type ReportContext } from "../context.js";
 import { milestoneView, type MilestoneView } from "../milestones.js";
 import { decisionRows, issueRows, rankRisks, riskRow, type DecisionRow, type IssueRow, type RiskRow } from "../raid.js";
 import type { StatusView } from "../status.js";
+import { buildPerformance, type PerformanceView } from "./performance.js";
 import { buildProjectTrends, type ProjectTrendsView } from "./trends.js";
 
 export interface DimensionView {
@@ -40,6 +42,8 @@ export interface ProjectView {
   percentComplete: number | null;
   milestones: MilestoneView[];
   timeline: ChartView;
+  /** Earned value: CPI, SPI, EAC vs BAC, TCPI in words, the S-curve; null when not measured. */
+  performance: PerformanceView | null;
   /** Overall status and forecast at completion over time (from git history). */
   trends: ProjectTrendsView;
   risks: RiskRow[];
@@ -57,7 +61,7 @@ export function buildProjectView(ctx: ReportContext, project: Project, file: str
   const status = project.status;
   const ageDays = status ? daysBetween(status.asOf, asOf) : null;
   const s = project.schedule ?? {};
-  const finishSlipDays = s.baselineFinish !== undefined && (s.actualFinish ?? s.forecastFinish) !== undefined ? daysBetween(s.baselineFinish, (s.actualFinish ?? s.forecastFinish)!) : null;
+  const finishSlipDays = finishVariance(project) ?? null;
   const b = project.budget;
   const variance = b?.approved !== undefined && b.forecast !== undefined ? b.forecast - b.approved : null;
   const milestones = (project.milestones ?? []).map((m) => milestoneView(m, asOf));
@@ -93,7 +97,7 @@ export function buildProjectView(ctx: ReportContext, project: Project, file: str
     status: {
       asOf: status?.asOf ?? null,
       ageDays,
-      stale: ageDays !== null && ageDays > settings.statusValidityDays,
+      stale: ctx.facts.statusReport(project).kind === "stale",
       overall: ctx.status(status?.overall),
       dimensions: STATUS_DIMENSIONS.map((d) => ({ name: DIMENSION_NAMES[d]!, status: ctx.status(status?.[d]) })),
       summary: status?.summary ?? null,
@@ -125,6 +129,7 @@ export function buildProjectView(ctx: ReportContext, project: Project, file: str
     percentComplete: project.percentComplete ?? null,
     milestones,
     timeline: chartView(chart, `timeline-${fileName}.svg`, ctx.links),
+    performance: buildPerformance(ctx, project, fileName),
     trends: buildProjectTrends(ctx, project, fileName),
     risks: rankRisks(catalog.risksOf(project.id).map((r) => riskRow(ctx, r.value))),
     issues: issueRows(ctx, catalog.issuesOf(project.id)),

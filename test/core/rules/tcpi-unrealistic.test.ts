@@ -1,0 +1,41 @@
+import { rule } from "../../../src/core/rules/tcpi-unrealistic.js";
+import { testRule } from "../../helpers/rule-tester.js";
+
+/** A delivery project; `budget` is on line 7. EV = BAC x percent complete. */
+const project = (budget: string, percent: number, stage = "delivery"): string => `apiVersion: pmo/v1
+kind: Project
+id: PRJ-1
+name: One
+portfolio: PF-A
+stage: ${stage}
+budget: ${budget}
+percentComplete: ${percent}
+`;
+
+testRule(rule, {
+  valid: [
+    // TCPI = (1000 - 400) / (1000 - 450) = 1.09: at the threshold's edge, credible.
+    { name: "TCPI 1.09", files: { "p.yaml": project("{ approved: 1000, actual: 450 }", 40) } },
+    { name: "no actual cost: unknown, not judged", files: { "p.yaml": project("{ approved: 1000 }", 40) } },
+    { name: "a finished project", files: { "p.yaml": project("{ approved: 1000, actual: 1200 }", 100, "closed") } },
+    { name: "a higher threshold", files: { "p.yaml": project("{ approved: 1000, actual: 500 }", 40) }, options: { threshold: 1.25 } },
+  ],
+  invalid: [
+    {
+      // TCPI = 600 / 500 = 1.20.
+      name: "TCPI 1.20",
+      files: { "p.yaml": project("{ approved: 1000, actual: 500 }", 40) },
+      errors: [{ file: "p.yaml", line: 7, column: 21, message: "TCPI is 1.20 (remaining work EUR 600 / remaining budget EUR 500): the rest must be done 20% more efficiently than budgeted, above the credible 1.10; current CPI is 0.80" }],
+    },
+    {
+      name: "the budget is spent with work remaining (AC > BAC)",
+      files: { "p.yaml": project("{ approved: 1000, actual: 1100 }", 70) },
+      errors: [{ file: "p.yaml", line: 7, column: 35, message: "the budget EUR 1,000 is spent (actual cost EUR 1,100) with EUR 300 of the work not yet earned" }],
+    },
+    {
+      name: "BAC = AC with work remaining",
+      files: { "p.yaml": project("{ approved: 1000, actual: 1000 }", 90) },
+      errors: [{ file: "p.yaml", line: 7, column: 35, message: "the budget EUR 1,000 is spent" }],
+    },
+  ],
+});

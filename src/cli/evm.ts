@@ -20,6 +20,10 @@ export function registerEvm(ctx: CliContext): void {
       "-b, --baseline <name>",
       "measure against baseline NAME (the git tag pmo-baseline/NAME): its plan, today's progress",
     )
+    .option(
+      "--history",
+      "CPI, SPI, SPI(t) and EAC of every project over the git history, each judged at its commit's date",
+    )
     .addOption(asOfOption())
     .option("-c, --config <file>", "config file (default: pmo.config.yaml in the repository)")
     .addHelpText(
@@ -36,6 +40,7 @@ Examples:
   $ pmo evm --explain
   $ pmo evm --format csv > evm.csv
   $ pmo evm --baseline 2026-Q3
+  $ pmo evm --history --format csv > cpi-history.csv
   $ pmo -C examples/meridian-water evm --as-of 2026-11-30 --format markdown`,
     )
     .action(
@@ -45,6 +50,7 @@ Examples:
           format: "table" | "json" | "csv" | "markdown";
           explain?: boolean;
           baseline?: string;
+          history?: boolean;
           asOf?: string;
           config?: string;
         },
@@ -59,6 +65,7 @@ Examples:
               asOf: opts.asOf ?? (await ctx.today()),
               config: opts.config,
               baseline: opts.baseline,
+              history: opts.history === true,
             },
             await ctx.io(),
           ),

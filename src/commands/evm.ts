@@ -1,21 +1,28 @@
 import {
+  buildEvmHistory,
   buildEvmReport,
   formatEvmCsv,
+  formatEvmHistory,
   formatEvmJson,
   formatEvmMarkdown,
   formatEvmTable,
 } from "../core/analytics/evm/index.js";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { buildCatalog, type Catalog } from "../core/catalog/index.js";
 import { UsageError } from "../core/errors.js";
 import {
   BASELINE_TAG_PREFIX,
   baselineRevision,
+  discoveryFilter,
   findBaseline,
   gitRaw,
   loadWorkspaceAtRevision,
   openRepository,
+  readBlobs,
+  readLog,
 } from "../core/git/index.js";
+import { IGNORE_FILE } from "../core/load/index.js";
 import { validateDocument } from "../core/validate/index.js";
 import { ExitCode } from "../model/diagnostic.js";
 import type { PmoDocument } from "../model/document.js";
@@ -33,6 +40,8 @@ export interface EvmCommandOptions {
   config?: string;
   /** Measure against this baseline (a pmo-baseline/NAME tag), read from git without a checkout. */
   baseline?: string;
+  /** CPI and SPI of every project over the git history instead of today's figures. */
+  history?: boolean;
 }
 
 /** The kinds earned value reads; only these are schema-checked, so that a large repository stays fast. */
@@ -43,6 +52,7 @@ const READ_KINDS: ReadonlySet<string> = new Set(["Engagement", "Portfolio", "Pro
  * out (its fields cannot be trusted) and a warning says how many; `pmo validate` says why.
  */
 export async function runEvm(options: EvmCommandOptions, io: CommandIO): Promise<ExitCode> {
+  if (options.history) return runEvmHistory(options, io);
   const { workspace } = await openWorkspace(options, io.cwd);
   const { documents, invalid } = usableDocuments(workspace.documents);
   if (invalid > 0)
@@ -54,6 +64,40 @@ export async function runEvm(options: EvmCommandOptions, io: CommandIO): Promise
   const baseline = options.baseline === undefined ? undefined : await baselineCatalog(options, io);
   const report = buildEvmReport(buildCatalog(documents), { asOf: options.asOf, ...(baseline && { baseline }) });
   io.stdout(render(report, options, io));
+  return ExitCode.Clean;
+}
+
+/** `pmo evm --history`: CPI and SPI per project from the git history alone (one git log, one cat-file batch). */
+async function runEvmHistory(options: EvmCommandOptions, io: CommandIO): Promise<ExitCode> {
+  if (options.baseline !== undefined)
+    throw new UsageError("--history measures each commit against its own plan: it cannot be combined with --baseline");
+  const root = path.resolve(options.dir);
+  const shown = displayPath(root, io.cwd);
+  const inside = await gitRaw(root, ["rev-parse", "--show-toplevel"]);
+  if (inside.code !== 0)
+    throw new UsageError(`--history reads the git history, but ${shown} is not inside a git repository`);
+  const { workspace, config } = await openWorkspace(options, io.cwd);
+  const repo = await openRepository(root, shown, "HEAD");
+  const pmoignore = await readFile(path.join(root, IGNORE_FILE), "utf8").catch(() => "");
+  const include = discoveryFilter(pmoignore, config.ignore);
+  const commits = await readLog(repo);
+  const oids = commits.flatMap((c) =>
+    c.changes.filter((ch) => ch.oid !== null && include(ch.path)).map((ch) => ch.oid!),
+  );
+  const blobs = await readBlobs(repo.top, oids);
+  const engagement = workspace.documents.find((d) => d.kind === "Engagement");
+  const currency = typeof engagement?.value["currency"] === "string" ? engagement.value["currency"] : "";
+  const history = buildEvmHistory({ commits, blobs, include, defaultCurrency: currency });
+  const names = new Map(
+    workspace.documents
+      .filter((d) => d.kind === "Project" && d.id)
+      .map((d) => [d.id!, typeof d.value["name"] === "string" ? d.value["name"] : ""]),
+  );
+  if (repo.shallow)
+    io.stderr(
+      "warning: this is a shallow clone, so the history starts at its oldest fetched commit; run `git fetch --unshallow` for all of it\n",
+    );
+  io.stdout(formatEvmHistory(history, names, options.format, io.palette));
   return ExitCode.Clean;
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { UsageError } from "../core/errors.js";
 
@@ -11,65 +11,153 @@ export interface OutputFile {
   content: string;
 }
 
+const STAGING = "pmo-staging";
+const PREVIOUS = "pmo-previous";
+
 /**
- * Writes a report into `outDir` as one unit: every file goes to a temporary file beside its
- * target as soon as it is rendered (so memory does not grow with the number of pages), and
- * only when all of them are written are they renamed into place, so an error halfway (a full
- * disk, a permission, a template error) leaves the previous report, not half of a new one.
- * Files the folder already holds that pmo did not write (they are not in its manifest) are
- * left alone unless `force`; files of the previous report that the new one no longer has (a
- * project removed) are deleted.
+ * Writes a report into `outDir` as one unit. The pages are written, as they are rendered, into
+ * a staging folder beside `outDir` (`.<name>.pmo-staging-<random>`); when all of them are
+ * written the staging folder is swapped in by two renames (the old report moves aside, the new
+ * one takes its name) and the old one is deleted. An interrupted run leaves the old report or
+ * the new one under `outDir`, never a mix, and the next run finishes or undoes the swap and
+ * removes what is left over. `outDir` may be a symbolic link to a folder: the folder it points
+ * to is replaced, the link stays.
+ *
+ * Files the folder holds that pmo did not write (not in its manifest) are never lost: without
+ * `force` the report is refused; with it they are kept, except those the report replaces.
+ * Symbolic links inside the folder are not followed: they are kept as links.
  */
 export function writeReport(outDir: string, files: Iterable<OutputFile>, options: { force: boolean; shownOut: string; generator: Record<string, unknown> }): { written: number; removed: number; first: string | undefined } {
-  const kind = statOf(outDir);
-  if (kind === "file") throw new UsageError(`--out ${options.shownOut} is a file; pass a folder`);
-  const previous = kind === "dir" ? readManifest(outDir) : new Set<string>();
-  const manifestPath = path.join(outDir, MANIFEST);
-  const foreignManifest = kind === "dir" && previous === undefined && statOf(manifestPath) !== "none";
+  const target = resolveOut(outDir, options.shownOut);
+  recoverLeftovers(target);
+  const exists = statOf(target) === "dir";
+  const previous = exists ? readManifest(target) : new Set<string>();
+  const foreignManifest = exists && previous === undefined && statOf(path.join(target, MANIFEST)) !== "none";
   const owned = previous ?? new Set<string>();
+  const existing = exists ? listFiles(target) : [];
+  const foreign = existing.filter((f) => !owned.has(f) && f !== MANIFEST);
 
+  const stage = path.join(path.dirname(target), `.${path.basename(target)}.${STAGING}-${randomBytes(6).toString("hex")}`);
   const conflicts: string[] = [];
   if (foreignManifest) conflicts.push(MANIFEST);
   const written: string[] = [];
-  const temps: { temp: string; target: string }[] = [];
-  const writeTemp = (relative: string, content: string): void => {
-    const target = path.join(outDir, relative);
-    mkdirSync(path.dirname(target), { recursive: true });
-    const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
-    temps.push({ temp, target });
-    writeFileSync(temp, content);
-  };
   try {
+    mkdirSync(stage, { recursive: true });
+    const foreignSet = new Set(foreign);
     for (const f of files) {
-      const state = statOf(path.join(outDir, f.path));
-      if (state === "dir") throw new UsageError(`cannot write ${options.shownOut}/${f.path}: a folder of that name is in the way`);
-      if (state === "file" && !owned.has(f.path)) conflicts.push(f.path);
-      written.push(f.path);
-      // Once a conflict is known nothing will be renamed, so rendering goes on only to list them all.
-      if (conflicts.length === 0 || options.force) writeTemp(f.path, f.content);
+      const relative = f.path;
+      const state = exists ? statOf(path.join(target, relative)) : "none";
+      if (state === "dir") throw new UsageError(`cannot write ${options.shownOut}/${relative}: a folder of that name is in the way`);
+      // A file of pmo's own name, or a link or file where the page's folder should be (a link
+      // is never followed out of the report): not pmo's to replace without --force.
+      const blocking = [...ancestors(relative), relative].find((p) => foreignSet.has(p));
+      if (blocking !== undefined && !conflicts.includes(blocking)) conflicts.push(blocking);
+      written.push(relative);
+      // Once a conflict is known nothing will be swapped in, so rendering goes on only to list them all.
+      if (conflicts.length === 0 || options.force) {
+        const file = path.join(stage, relative);
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, f.content);
+      }
     }
     if (conflicts.length > 0 && !options.force) {
       const shown = conflicts.slice(0, 5).map((c) => `${options.shownOut}/${c}`).join(", ");
       const more = conflicts.length > 5 ? ` and ${conflicts.length - 5} more` : "";
       throw new UsageError(`--out ${options.shownOut} holds files pmo did not write: ${shown}${more}; choose an empty folder, or pass --force to overwrite them`);
     }
-    const manifest = { ...options.generator, files: written };
-    writeTemp(MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`);
+    // Files that are not pmo's (and that the report does not replace) come along, copied, so
+    // that they are still there if the run stops before the swap.
+    const now = new Set(written);
+    const folders = new Set(written.flatMap(ancestors));
+    for (const f of foreign) {
+      if (now.has(f) || folders.has(f)) continue;
+      const to = path.join(stage, f);
+      mkdirSync(path.dirname(to), { recursive: true });
+      cpSync(path.join(target, f), to, { verbatimSymlinks: true, preserveTimestamps: true });
+    }
+    // The manifest goes last: a staging folder with a manifest is a complete report.
+    writeFileSync(path.join(stage, MANIFEST), `${JSON.stringify({ ...options.generator, files: written }, null, 2)}\n`);
   } catch (error) {
-    for (const t of temps) rmSync(t.temp, { force: true });
+    rmSync(stage, { recursive: true, force: true });
     throw error;
   }
-  // The manifest goes last: until it is renamed, the old one still owns the old files.
-  for (const t of temps) renameSync(t.temp, t.target);
 
-  const now = new Set([...written, MANIFEST]);
-  let removed = 0;
-  for (const old of owned) {
-    if (now.has(old)) continue;
-    rmSync(path.join(outDir, old), { force: true });
-    removed += 1;
+  if (exists) {
+    const aside = stage.replace(`.${STAGING}-`, `.${PREVIOUS}-`);
+    renameSync(target, aside);
+    renameSync(stage, target);
+    rmSync(aside, { recursive: true, force: true });
+  } else {
+    mkdirSync(path.dirname(target), { recursive: true });
+    renameSync(stage, target);
   }
+  const now = new Set([...written, MANIFEST]);
+  const removed = [...owned].filter((f) => !now.has(f) && existing.includes(f)).length;
   return { written: written.length, removed, first: written[0] };
+}
+
+/** The folder to replace: `outDir` itself, or the folder a symbolic link `outDir` points to. */
+function resolveOut(outDir: string, shownOut: string): string {
+  let info;
+  try {
+    info = lstatSync(outDir);
+  } catch {
+    return outDir;
+  }
+  if (info.isSymbolicLink()) {
+    let real: string;
+    try {
+      real = realpathSync(outDir);
+    } catch {
+      throw new UsageError(`--out ${shownOut} is a symbolic link to nothing; pass a folder`);
+    }
+    if (!statSync(real).isDirectory()) throw new UsageError(`--out ${shownOut} is a link to a file; pass a folder`);
+    return real;
+  }
+  if (!info.isDirectory()) throw new UsageError(`--out ${shownOut} is a file; pass a folder`);
+  return outDir;
+}
+
+/**
+ * Finishes or undoes the swap of a run that was stopped: with the report folder missing, a
+ * complete staging folder (it has its manifest) or else the previous report takes its place.
+ * Then every leftover staging and previous folder of this report is removed.
+ */
+function recoverLeftovers(target: string): void {
+  const dir = path.dirname(target);
+  const prefix = `.${path.basename(target)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  const leftovers = names.filter((n) => n.startsWith(prefix) && new RegExp(`^(${STAGING}|${PREVIOUS})-[0-9a-f]{12}$`).test(n.slice(prefix.length))).map((n) => path.join(dir, n));
+  if (leftovers.length === 0) return;
+  if (statOf(target) === "none") {
+    const complete = leftovers.find((l) => l.includes(`.${STAGING}-`) && statOf(path.join(l, MANIFEST)) === "file");
+    const previous = leftovers.find((l) => l.includes(`.${PREVIOUS}-`));
+    const restore = complete ?? previous;
+    if (restore) renameSync(restore, target);
+  }
+  for (const l of leftovers) rmSync(l, { recursive: true, force: true });
+}
+
+/** `a/b/c.html` -> `a`, `a/b`. */
+function ancestors(relative: string): string[] {
+  const parts = relative.split("/");
+  return parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join("/"));
+}
+
+/** Every file and link under `dir`, relative, with forward slashes; links are not followed. */
+function listFiles(dir: string, rel = ""): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+    const relative = rel ? `${rel}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...listFiles(dir, relative));
+    else out.push(relative);
+  }
+  return out;
 }
 
 function statOf(target: string): "none" | "file" | "dir" {

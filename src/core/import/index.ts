@@ -8,7 +8,7 @@ import { decodeCsv, detectDelimiter, readCsv, CsvSyntaxError } from "./csv-sourc
 import { identityMapping, parseImportMapping, type ImportKind, type ImportMapping } from "./mapping.js";
 import { isBlankRow, missingColumns, rowToDocument, type ImportedRow, type RejectedRow } from "./rows.js";
 
-export { IMPORT_KINDS, ENCODINGS, resolveImportKind, validateImportMapping, parseImportMapping, identityMapping, type ImportKind, type ImportMapping } from "./mapping.js";
+export { IMPORT_KINDS, ENCODINGS, resolveImportKind, validateImportMapping, parseImportMapping, identityMapping, compileBlankPattern, type BlankPattern, type ImportKind, type ImportMapping } from "./mapping.js";
 export { msProjectToProject, MsProjectError, type MsProjectResult } from "./msproject.js";
 export { validatePlannedFiles, type PlannedFile, type ImportValidation } from "./validate-imported.js";
 export { parseNumber, parseDate, slugify, CellError } from "./values.js";

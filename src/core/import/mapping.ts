@@ -5,6 +5,7 @@
  * are field paths (what `pmo export csv` writes) maps onto itself.
  */
 import type { AnySchemaObject, ValidateFunction } from "ajv/dist/2020.js";
+import { RE2JS } from "re2js";
 import type { Diagnostic } from "../../model/diagnostic.js";
 import type { Kind } from "../../model/document.js";
 import { UsageError } from "../errors.js";
@@ -13,6 +14,28 @@ import { createLocator, pointerToPath, readYamlFile } from "../load/index.js";
 import { closestMatch, createAjv, translateErrors, type SchemaProblem } from "../validate/index.js";
 import { getSchema } from "../validate/index.js";
 import { cellKey, DEFAULT_BLANKS, DEFAULT_DATE_FORMATS } from "./values.js";
+
+/** A pattern a cell is matched against, in time linear in the cell's length. */
+export interface BlankPattern {
+  source: string;
+  test(text: string): boolean;
+}
+
+/**
+ * Compiles a mapping's blank pattern with RE2 (re2js), whose matching time is linear in the
+ * input: a pattern from a file is input, and with JavaScript's backtracking engine `^(a+)+$`
+ * on a 30-character cell costs seconds of CPU, doubling with each character. RE2 has no
+ * back-references or look-arounds; a pattern using them is reported, not run. Case is ignored,
+ * as the blank words are.
+ */
+export function compileBlankPattern(source: string): BlankPattern | string {
+  try {
+    const re = RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
+    return { source, test: (text) => re.matcher(text).find() };
+  } catch (error) {
+    return `not a regular expression pmo can run safely: ${(error as Error).message.replace(/^error parsing regexp: /, "")}`;
+  }
+}
 
 /** The kinds rows can become. */
 export const IMPORT_KINDS = ["Project", "Risk", "Issue", "Decision", "Person"] as const satisfies readonly Kind[];
@@ -46,7 +69,7 @@ export interface ImportMapping {
   encoding: Encoding;
   delimiter: "auto" | "," | ";" | "\t" | "|";
   blanks: ReadonlySet<string>;
-  blankPatterns: readonly RegExp[];
+  blankPatterns: readonly BlankPattern[];
   decimalSeparator: "." | ",";
   fields: readonly FieldRule[];
   constants: readonly [string, unknown][];
@@ -136,13 +159,11 @@ export function parseImportMapping(input: string, shown: string, kind: ImportKin
     return undefined;
   };
 
-  const blankPatterns: RegExp[] = [];
+  const blankPatterns: BlankPattern[] = [];
   ((raw["blankPatterns"] as string[] | undefined) ?? []).forEach((source, i) => {
-    try {
-      blankPatterns.push(new RegExp(source, "iu"));
-    } catch (error) {
-      problems.push(problem(["blankPatterns", i], `not a regular expression: ${(error as Error).message}`));
-    }
+    const compiled = compileBlankPattern(source);
+    if (typeof compiled === "string") problems.push(problem(["blankPatterns", i], compiled, "write a pattern without back-references or look-arounds, e.g. ^(n/?a|tbc)$"));
+    else blankPatterns.push(compiled);
   });
   const dateFormats = (raw["dateFormats"] as string[] | undefined) ?? DEFAULT_DATE_FORMATS;
   const fields: FieldRule[] = [];

@@ -69,11 +69,29 @@ type XmlNode = Record<string, unknown>;
 
 const ARRAYS = new Set(["Task", "PredecessorLink", "Baseline"]);
 
+/**
+ * Microsoft Project never writes a document type declaration. One in a plan means entities,
+ * which can name other files (external entities) or expand without bound: refused, with the
+ * declaration's position, before anything is parsed.
+ */
+function refuseDoctype(xml: string): void {
+  const at = xml.search(/<!DOCTYPE/i);
+  if (at < 0) return;
+  const before = xml.slice(0, at).split(/\r\n?|\n/);
+  throw new MsProjectError("the file has a document type declaration (<!DOCTYPE ...>): pmo does not read XML with a DOCTYPE or entities, which can read other files or expand without bound; Microsoft Project does not write one, so export the plan again as XML", before.length, before[before.length - 1]!.length + 1);
+}
+
 export function msProjectToProject(xml: string, options: MsProjectOptions): MsProjectResult {
+  refuseDoctype(xml);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new MsProjectError(`not well-formed XML: ${valid.err.msg}`, valid.err.line, valid.err.col);
   const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, removeNSPrefix: true, processEntities: true, isArray: (name) => ARRAYS.has(name) });
-  const root = parser.parse(xml) as XmlNode;
+  let root: XmlNode;
+  try {
+    root = parser.parse(xml) as XmlNode;
+  } catch (error) {
+    throw new MsProjectError(`cannot read the XML: ${(error as Error).message}`);
+  }
   const project = root["Project"] as XmlNode | undefined;
   if (typeof project !== "object" || project === null) throw new MsProjectError("not a Microsoft Project XML (MSPDI) file: the root element is not <Project>");
   const taskNodes = ((project["Tasks"] as XmlNode | undefined)?.["Task"] ?? []) as XmlNode[];
@@ -86,7 +104,7 @@ export function msProjectToProject(xml: string, options: MsProjectOptions): MsPr
   const summary = tasks.find((t) => t.outlineLevel === 0);
   const title = text(project["Title"]) ?? text(project["Name"])?.replace(/\.(xml|mpp)$/i, "");
   const name = options.name ?? title ?? options.fileStem;
-  const id = options.id ?? (slugify(title ?? options.fileStem) || "PRJ-001");
+  const id = options.id ?? (projectIdFrom(title ?? options.fileStem) || "PRJ-001");
 
   const schedule: Record<string, string> = {};
   const put = (key: string, value: string | undefined) => {
@@ -271,10 +289,30 @@ function text(value: unknown): string | undefined {
   return undefined;
 }
 
-/** The date part of an MSPDI date-time (`2026-03-02T08:00:00`). */
+/**
+ * The date part of an MSPDI date-time (`2026-03-02T08:00:00`), or none for the values plan
+ * writers use for "no date": midnight on 2000-01-01 (written by common MSPDI libraries for an
+ * empty date) and anything outside the dates Microsoft Project can hold (1984-01-01 to
+ * 2149-12-31; its "NA" is stored beyond them).
+ */
 function date(value: unknown): string | undefined {
   const s = text(value);
   if (s === undefined) return undefined;
   const day = s.slice(0, 10);
-  return isIsoDate(day) ? day : undefined;
+  if (!isIsoDate(day) || day < "1984-01-01" || day > "2149-12-31") return undefined;
+  if (/^2000-01-01(T00:00(:00(\.0+)?)?)?$/.test(s)) return undefined;
+  return day;
+}
+
+/** An id from a plan's title: a letter first, at most 64 characters, cut at a word boundary. */
+export function projectIdFrom(title: string): string {
+  let id = slugify(title);
+  if (id !== "" && !/^[A-Za-z]/.test(id)) id = `P-${id}`;
+  if (id.length > 64) {
+    const cut = id.slice(0, 64);
+    const boundary = cut.lastIndexOf("-");
+    const atBoundary = /[-.]/.test(id[64]!);
+    id = (atBoundary || boundary < 16 ? cut : cut.slice(0, boundary)).replace(/[-.]+$/, "");
+  }
+  return id;
 }

@@ -1,4 +1,4 @@
-import { lstat, readdir, readFile, stat } from "node:fs/promises";
+import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import type { Diagnostic } from "../../model/diagnostic.js";
@@ -22,8 +22,9 @@ export interface Discovered {
 /**
  * Lists the YAML files under `root` that may hold pmo documents. Dot-folders (`.git`,
  * `.github`), `node_modules` and paths matched by `.pmoignore` or the config's `ignore` list are
- * skipped. Symbolic links to files are followed; links to folders are not (as git stores them),
- * which also rules out link loops. A link that cannot be resolved is reported.
+ * skipped. Symbolic links to files inside the repository are followed; links to folders are not
+ * (as git stores them), which also rules out link loops. A link that cannot be resolved is
+ * reported, and a link to a file outside the repository is reported and not read.
  */
 export async function discoverFiles(root: string, options: DiscoverOptions = {}): Promise<Discovered> {
   const ig = ignore();
@@ -33,12 +34,13 @@ export async function discoverFiles(root: string, options: DiscoverOptions = {})
 
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
-  await walk(root, "", ig, files, diagnostics);
+  const realRoot = await realpath(root).catch(() => path.resolve(root));
+  await walk(root, "", ig, files, diagnostics, realRoot);
   files.sort(comparePaths);
   return { files, diagnostics };
 }
 
-async function walk(root: string, rel: string, ig: Ignore, files: string[], diagnostics: Diagnostic[]): Promise<void> {
+async function walk(root: string, rel: string, ig: Ignore, files: string[], diagnostics: Diagnostic[], realRoot: string): Promise<void> {
   const entries = await readdir(path.join(root, rel), { withFileTypes: true });
   const subdirs: string[] = [];
   for (const entry of entries) {
@@ -55,13 +57,25 @@ async function walk(root: string, rel: string, ig: Ignore, files: string[], diag
           continue;
         }
         if (!target.isFile()) continue;
+        // A link is followed only to a file inside the repository: what lies outside is not
+        // the repository's to read (nor to show in code frames).
+        const real = await realpath(path.join(root, relPath)).catch(() => undefined);
+        if (real === undefined || !isInside(realRoot, real)) {
+          diagnostics.push({ ...fileDiagnostic(relPath, `symbolic link to a file outside the repository (${real ?? "unknown"}): not read`, "unreadable-file"), severity: "warn", hint: "copy the file into the repository, or list the link in .pmoignore" });
+          continue;
+        }
       } else if (!entry.isFile()) {
         continue;
       }
       files.push(relPath);
     }
   }
-  await Promise.all(subdirs.map((dir) => walk(root, dir, ig, files, diagnostics)));
+  await Promise.all(subdirs.map((dir) => walk(root, dir, ig, files, diagnostics, realRoot)));
+}
+
+function isInside(root: string, file: string): boolean {
+  const rel = path.relative(root, file);
+  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
 }
 
 function linkProblem(error: NodeJS.ErrnoException): string {

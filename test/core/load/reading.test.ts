@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -90,5 +90,20 @@ describe("a broken file does not cascade", () => {
     const found = validateWorkspace(await loadWorkspace(root), { asOf: "2026-11-30" });
     expect(found.map((d) => `${d.file}:${d.line} ${d.severity} ${d.ruleId}`)).toEqual(["projects/network/PRJ-007.yaml:1 info unresolved-reference", "projects/network/PRJ-007.yaml:7 error yaml-syntax"]);
     expect(found[0]!.message).toBe("references to PRJ-007, PRJ-007/M2, PRJ-007/M4 were not checked: they may be defined in this file, which does not parse");
+  });
+});
+
+describe("symbolic links", () => {
+  it("does not read a file outside the repository through a link, and says so", async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), "pmo-outside-"));
+    dirs.push(outside);
+    writeFileSync(path.join(outside, "secret.yaml"), RISK.replace("R-1", "R-9"));
+    const root = repo({ "risk.yaml": RISK });
+    symlinkSync(path.join(outside, "secret.yaml"), path.join(root, "linked.yaml"));
+    symlinkSync("risk.yaml", path.join(root, "inside-link.yaml"));
+    const ws = await loadWorkspace(root);
+    expect(ws.documents.map((d) => `${d.file}:${d.id}`)).toEqual(["inside-link.yaml:R-1", "risk.yaml:R-1"]);
+    expect(ws.diagnostics.map((d) => `${d.file} ${d.severity} ${d.message.replace(outside, "<outside>")}`)).toEqual([`linked.yaml warn symbolic link to a file outside the repository (${realpathSync(path.join(outside, "secret.yaml")).replace(outside, "<outside>")}): not read`]);
+    expect(ws.sources.has("linked.yaml")).toBe(false);
   });
 });

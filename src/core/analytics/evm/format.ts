@@ -5,6 +5,7 @@ import { formatMoney } from "../../money.js";
 import { escapeMarkdown } from "../../markdown.js";
 import { EAC_METHODS, type EacMethod, type EvmFigures, type EvmNote, type Figure } from "./figures.js";
 import type { ProjectEvm } from "./project.js";
+import type { EvmHistoryPoint } from "./history.js";
 import type { EvmReport } from "./report.js";
 import type { EvmRollup } from "./rollup.js";
 
@@ -416,4 +417,64 @@ function align(rows: string[][], indent: number, numbers = true): string[] {
         .join("  ")
         .trimEnd(),
   );
+}
+
+/** CPI and SPI over the git history, one block per project: a table, or JSON. */
+export function formatEvmHistory(
+  history: ReadonlyMap<string, readonly EvmHistoryPoint[]>,
+  names: ReadonlyMap<string, string>,
+  format: "table" | "json" | "markdown" | "csv",
+  palette: Palette,
+): string {
+  const ids = [...history.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const r = (v: number | null) => (v === null ? "?" : v.toFixed(2));
+  const m = (v: number | null) => (v === null ? "?" : formatMoney(v, undefined));
+  if (format === "json") {
+    return (
+      JSON.stringify(
+        { version: 1, projects: ids.map((id) => ({ id, name: names.get(id) ?? null, points: history.get(id) })) },
+        null,
+        2,
+      ) + "\n"
+    );
+  }
+  if (format === "csv") {
+    const rows = ids.flatMap((id) =>
+      history
+        .get(id)!
+        .map((p) =>
+          [id, p.date, p.commit, p.cpi ?? "", p.spi ?? "", p.spit ?? "", p.eac ?? "", p.currency].map(
+            neutraliseFormula,
+          ),
+        ),
+    );
+    return stringify(rows, {
+      header: true,
+      columns: ["project", "date", "commit", "cpi", "spi", "spit", "eac", "currency"],
+      record_delimiter: "unix",
+    });
+  }
+  const header = ["Date", "Commit", "CPI", "SPI", "SPI(t)", "EAC"];
+  const rows = (id: string) =>
+    history.get(id)!.map((p) => [p.date, p.commit.slice(0, 7), r(p.cpi), r(p.spi), r(p.spit), m(p.eac)]);
+  const intro =
+    "CPI and SPI over the git history (first parent), each judged at its commit's date; a row where a figure changed.";
+  if (format === "markdown") {
+    const out = ["# pmo evm --history", "", intro];
+    for (const id of ids)
+      out.push(
+        "",
+        `## ${escapeMarkdown(id)} ${escapeMarkdown(names.get(id) ?? "")}`.trimEnd(),
+        "",
+        `| ${header.join(" | ")} |`,
+        `| ${header.map(() => "---").join(" | ")} |`,
+        ...rows(id).map((c) => `| ${c.join(" | ")} |`),
+      );
+    return out.join("\n") + "\n";
+  }
+  const out = [palette.bold("pmo evm --history"), intro];
+  if (ids.length === 0) out.push("", "No project has a CPI or SPI at any commit.");
+  for (const id of ids)
+    out.push("", palette.bold(`${id} ${names.get(id) ?? ""}`.trimEnd()), ...align([header, ...rows(id)], 2));
+  return out.join("\n") + "\n";
 }

@@ -34,4 +34,12 @@ export {
 } from "./project.js";
 export { rollUp, type EvmRollup, type RollupScope } from "./rollup.js";
 export { buildEvmReport, type EvmReport, type EvmReportOptions } from "./report.js";
-export { formatEvmCsv, formatEvmJson, formatEvmMarkdown, formatEvmTable, NOTE_TEXT } from "./format.js";
+export {
+  formatEvmCsv,
+  formatEvmHistory,
+  formatEvmJson,
+  formatEvmMarkdown,
+  formatEvmTable,
+  NOTE_TEXT,
+} from "./format.js";
+export { buildEvmHistory, type EvmHistoryCommit, type EvmHistoryInput, type EvmHistoryPoint } from "./history.js";

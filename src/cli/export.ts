@@ -10,6 +10,7 @@ export function registerExport(ctx: CliContext): void {
     .addArgument(new Argument("<format>", "json: one document of the whole repository; csv: one kind, flat").choices(["csv", "json"]))
     .option("-k, --kind <kind>", "only this kind (projects, risks, ...); repeatable or comma-separated; csv needs exactly one", collect)
     .option("-o, --out <file>", "write to this file (atomically) instead of standard output")
+    .option("--no-bom", "CSV: no UTF-8 byte order mark at the start (spreadsheets need it to read UTF-8)")
     .option("-c, --config <file>", "config file, for its ignore list (default: pmo.config.yaml in the repository)")
     .addHelpText(
       "after",
@@ -17,18 +18,21 @@ export function registerExport(ctx: CliContext): void {
 JSON: {"apiVersion": "pmo/v1", "documents": [...]}, documents sorted by kind then id, keys in
 schema order. CSV: a header of field paths (schedule.baselineFinish, status.overall) in
 schema order, one row per document; lists and objects as JSON; cells a spreadsheet would run
-as a formula (=, +, -, @) start with an apostrophe. pmo import csv reads such a file back.
+as a formula (=, +, -, @, also after leading spaces or control characters) start with an
+apostrophe; fields holding a comma, quote, CR or LF are quoted (RFC 4180). The file starts
+with a UTF-8 byte order mark, so that Excel and LibreOffice read accents and currency signs
+right (--no-bom drops it). pmo import csv reads such a file back.
 
 Examples:
   $ pmo export json > repository.json
   $ pmo export json --kind projects --kind risks --out build/pmo.json
   $ pmo export csv --kind projects > projects.csv`,
     )
-    .action(async (format: "csv" | "json", opts: { kind?: string[]; out?: string; config?: string }) => {
+    .action(async (format: "csv" | "json", opts: { kind?: string[]; out?: string; bom: boolean; config?: string }) => {
       const { runExport } = await import("../commands/export.js");
       ctx.setExit(
         await runExport(
-          { dir: ctx.dirOf(undefined), format, kinds: opts.kind ?? [], ...(opts.out !== undefined && { out: ctx.dirOf(opts.out) }), ...(opts.config !== undefined && { config: opts.config }) },
+          { dir: ctx.dirOf(undefined), format, kinds: opts.kind ?? [], bom: opts.bom, ...(opts.out !== undefined && { out: ctx.dirOf(opts.out) }), ...(opts.config !== undefined && { config: opts.config }) },
           await ctx.io(),
         ),
       );

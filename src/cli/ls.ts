@@ -11,6 +11,7 @@ export function registerLs(ctx: CliContext): void {
     .addOption(new Option("-w, --where <filter>", "keep documents where field=value, field!=value or field=a,b (repeatable; all must match)").argParser(collect))
     .option("-s, --sort <field>", "sort by a column or field path; -field for descending (default: id)")
     .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "csv"]).default("table"))
+    .option("--no-bom", "CSV: no UTF-8 byte order mark at the start (spreadsheets need it to read UTF-8)")
     .addOption(asOfOption())
     .option("-c, --config <file>", "config file (default: pmo.config.yaml in the repository)")
     .addHelpText(
@@ -26,11 +27,11 @@ Examples:
   $ pmo ls issues --where owner!=owen.hughes --format csv > issues.csv
   $ pmo -C examples/meridian-water ls portfolios --format json`,
     )
-    .action(async (kind: string, opts: { where?: string[]; sort?: string; format: "table" | "json" | "csv"; asOf?: string; config?: string }) => {
+    .action(async (kind: string, opts: { where?: string[]; sort?: string; format: "table" | "json" | "csv"; bom: boolean; asOf?: string; config?: string }) => {
       const { runLs } = await import("../commands/ls.js");
       ctx.setExit(
         await runLs(
-          { dir: ctx.dirOf(undefined), config: opts.config, asOf: opts.asOf ?? (await ctx.today()), kind, where: opts.where ?? [], sort: opts.sort, format: opts.format },
+          { dir: ctx.dirOf(undefined), config: opts.config, asOf: opts.asOf ?? (await ctx.today()), kind, where: opts.where ?? [], sort: opts.sort, format: opts.format, bom: opts.bom },
           await ctx.io(),
         ),
       );

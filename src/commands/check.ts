@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { applyBaseline, ruleInfos, runCheck } from "../core/engine/index.js";
 import { UsageError } from "../core/errors.js";
@@ -54,12 +55,21 @@ export async function runCheckCommand(options: CheckCommandOptions, io: CommandI
       waived,
       rules,
       toolVersion: options.version,
+      repositoryPath: path.relative(repositoryRoot(root), io.cwd).split(path.sep).join("/"),
     };
     const text = FORMATTERS[name]!(shown, ctx);
     if (file) writeFileAtomic(file, text);
     else io.stdout(text);
   }
   return exitCode(all, options);
+}
+
+/** The git work tree holding the workspace (where code scanning resolves paths), else the workspace. */
+function repositoryRoot(root: string): string {
+  for (let dir = path.resolve(root); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, ".git"))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(root);
+  }
 }
 
 function exitCode(diagnostics: readonly Diagnostic[], options: CheckCommandOptions): ExitCode {

@@ -15,6 +15,8 @@ export interface ExportCommandOptions {
   dir: string;
   config?: string;
   format: (typeof EXPORT_FORMATS)[number];
+  /** CSV only: start with a UTF-8 byte order mark (default true). */
+  bom?: boolean;
   /** As typed: `projects`, `risk`, `Person`; repeatable, or comma-separated. */
   kinds: readonly string[];
   /** Output file, resolved; stdout when absent. */
@@ -41,7 +43,7 @@ export async function runExport(options: ExportCommandOptions, io: CommandIO): P
     io.stderr(`nothing exported: ${workspace.diagnostics.length === 1 ? "a file does" : "files do"} not parse, so their documents would be missing (pmo validate shows every problem)\n`);
     return ExitCode.Findings;
   }
-  const text = options.format === "json" ? formatExportJson(workspace.documents, [...new Set(kinds)]) : formatExportCsv(kinds[0]!, workspace.documents);
+  const text = options.format === "json" ? formatExportJson(workspace.documents, [...new Set(kinds)]) : formatExportCsv(kinds[0]!, workspace.documents, { bom: options.bom ?? true });
   if (options.out === undefined) io.stdout(text);
   else {
     writeFileAtomic(options.out, text);

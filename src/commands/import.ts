@@ -92,12 +92,7 @@ export async function runImportCsv(options: ImportCsvOptions, io: CommandIO): Pr
 export async function runImportMsProject(options: ImportMsProjectOptions, io: CommandIO): Promise<ExitCode> {
   const shown = displayPath(options.file, io.cwd);
   const bytes = readInput(options.file, io.cwd);
-  let xml: string;
-  try {
-    xml = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    xml = new TextDecoder("windows-1252").decode(bytes);
-  }
+  const xml = decodeXml(bytes);
   let result;
   try {
     result = msProjectToProject(xml, {
@@ -208,4 +203,19 @@ function reasonOf(d: Diagnostic): string {
   const dotted = d.pointer.slice(1).replace(/\//g, ".");
   const where = d.pointer !== "" && !d.message.startsWith(dotted) && !d.message.includes(d.pointer) ? `${dotted}: ` : "";
   return `${where}${d.message}${d.ruleId === "schema" ? "" : ` (${d.ruleId})`}`;
+}
+
+/**
+ * An XML file's text: UTF-16 when a byte order mark or the first `<` says so (Microsoft Project
+ * can save its XML as UTF-16), else UTF-8 when the bytes are valid UTF-8, else Windows-1252.
+ */
+export function decodeXml(bytes: Uint8Array): string {
+  const [a, b] = [bytes[0], bytes[1]];
+  if ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0x00)) return new TextDecoder("utf-16le").decode(bytes).replace(/^\ufeff/, "");
+  if ((a === 0xfe && b === 0xff) || (a === 0x00 && b === 0x3c)) return new TextDecoder("utf-16be").decode(bytes).replace(/^\ufeff/, "");
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\ufeff/, "");
+  } catch {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
 }

@@ -1,5 +1,4 @@
-import { stringify } from "csv-stringify/sync";
-import { neutraliseFormula } from "../core/csv.js";
+import { formatCsv } from "../core/csv.js";
 import {
   cellOf,
   describeFilters,
@@ -29,6 +28,8 @@ export interface LsCommandOptions {
   where: readonly string[];
   sort?: string;
   format: (typeof LS_FORMATS)[number];
+  /** CSV only: start with a UTF-8 byte order mark (default true). */
+  bom?: boolean;
 }
 
 /** `pmo ls <kind>`: one kind's documents as a table, JSON or CSV, filtered and sorted. */
@@ -50,8 +51,8 @@ export async function runLs(options: LsCommandOptions, io: CommandIO): Promise<E
     return ExitCode.Clean;
   }
   if (options.format === "csv") {
-    const records = rows.map((doc) => columns.map((c) => neutraliseFormula(c.value(doc, ctx) ?? "")));
-    io.stdout(stringify(records, { header: true, columns: columns.map((c) => c.key), record_delimiter: "unix" }));
+    const records = rows.map((doc) => columns.map((c) => c.value(doc, ctx) ?? ""));
+    io.stdout(formatCsv(columns.map((c) => c.key), records, { bom: options.bom ?? true }));
     return ExitCode.Clean;
   }
   if (rows.length === 0) {

@@ -155,7 +155,7 @@ describe("pmo export", () => {
     });
     const result = await runCli(["export", "csv", "--kind", "risk"], { cwd: dir });
     expect(result.code).toBe(0);
-    const [header, row] = parse(result.stdout) as string[][];
+    const [header, row] = parse(result.stdout, { bom: true }) as string[][];
     const cell = (name: string) => row![header!.indexOf(name)];
     expect(cell("title")).toBe(`'=HYPERLINK("http://evil")`);
     expect(cell("description")).toBe("'@SUM(A1)");
@@ -163,6 +163,8 @@ describe("pmo export", () => {
     expect(cell("probability")).toBe("2");
     expect(cell("x-score")).toBe("'-4");
     expect(header!.slice(0, 5)).toEqual(["id", "title", "description", "project", "portfolio"]);
+    expect(result.stdout.startsWith("\ufeffid,")).toBe(true);
+    expect((await runCli(["export", "csv", "--kind", "risk", "--no-bom"], { cwd: dir })).stdout.startsWith("id,")).toBe(true);
 
     // And the round trip gives the text back.
     const other = folder({ "r.csv": result.stdout });

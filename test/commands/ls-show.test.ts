@@ -156,7 +156,9 @@ describe("pmo ls", () => {
 
   it("quotes CSV fields with commas and quotes, and writes plain values", async () => {
     const result = await ls("projects", "--format", "csv", "--where", "id=PRJ-2,PRJ-10");
-    expect(result.stdout).toBe(
+    const noBom = await ls("projects", "--format", "csv", "--where", "id=PRJ-2,PRJ-10", "--no-bom");
+    expect(result.stdout).toBe(`\ufeff${noBom.stdout}`);
+    expect(noBom.stdout).toBe(
       [
         "id,name,portfolio,stage,status,finish,currency,approved,forecast,complete,manager",
         'PRJ-2,"Pumps, valves and ""fittings""",PF-A,delivery,red,2027-02-28,EUR,1000000,1200000,40,bob',

@@ -1,6 +1,5 @@
-import { stringify } from "csv-stringify/sync";
 import type { Kind, PmoDocument } from "../../model/document.js";
-import { neutraliseFormula } from "../csv.js";
+import { type CsvOptions, formatCsv } from "../csv.js";
 import { documentsToExport } from "./json.js";
 import { flatFields } from "./schema-fields.js";
 
@@ -26,15 +25,15 @@ export function exportColumns(kind: Kind, documents: readonly PmoDocument[]): st
 
 /**
  * One kind's documents as CSV for spreadsheets: a header of field paths, one row per document
- * sorted by id. Text as is (formula-like text neutralised), numbers as numbers, lists and
+ * sorted by id, after a UTF-8 BOM unless `bom: false`. Text as is (formula-like text neutralised), numbers as numbers, lists and
  * objects (milestones, tags, scores) as JSON, missing values empty; `x-` extensions always as
  * JSON so that they read back unchanged.
  */
-export function formatExportCsv(kind: Kind, documents: readonly PmoDocument[]): string {
+export function formatExportCsv(kind: Kind, documents: readonly PmoDocument[], options: CsvOptions = {}): string {
   const docs = documentsToExport(documents, [kind]);
   const columns = exportColumns(kind, docs);
   const records = docs.map((doc) => columns.map((path) => cell(valueAt(doc.value, path), path)));
-  return stringify(records, { header: true, columns, record_delimiter: "unix" });
+  return formatCsv(columns, records, options);
 }
 
 function valueAt(value: Record<string, unknown>, path: string): unknown {
@@ -43,7 +42,7 @@ function valueAt(value: Record<string, unknown>, path: string): unknown {
 
 function cell(value: unknown, path: string): unknown {
   if (value === undefined || value === null) return "";
-  if (/(^|\.)x-[^.]*$/.test(path) || typeof value === "object") return neutraliseFormula(JSON.stringify(value));
+  if (/(^|\.)x-[^.]*$/.test(path) || typeof value === "object") return JSON.stringify(value);
   if (typeof value === "boolean") return value ? "true" : "false";
-  return neutraliseFormula(value);
+  return value;
 }

@@ -23,8 +23,13 @@ export interface FormatContext {
   waived?: readonly WaivedDiagnostic[];
   /** What is known of each rule that may appear, for SARIF rule metadata, JUnit and doc links. */
   rules?: ReadonlyMap<string, RuleInfo>;
-  /** The pmo version, for SARIF's tool.driver.version. */
+  /** The pmo version, for SARIF's tool.driver.version and the rules' documentation links. */
   toolVersion?: string;
+  /**
+   * The folder diagnostics' paths are relative to, as seen from the repository root (forward
+   * slashes, "" when they are the same): SARIF's URIs are relative to the repository root.
+   */
+  repositoryPath?: string;
 }
 
 /** A rule as formatters see it (validation rules included: yaml-syntax, schema, ...). */

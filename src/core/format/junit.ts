@@ -28,7 +28,8 @@ export function formatJunit(diagnostics: readonly Diagnostic[], ctx: FormatConte
     const count = active.length + skipped.length;
     tests += count;
     failures += failed;
-    const cases = [...active.map(activeCase), ...skipped.map(waivedCase)];
+    const names = new CaseNames();
+    const cases = [...active.map((d) => activeCase(d, names.next(d))), ...skipped.map((d) => waivedCase(d, names.next(d)))];
     suites.push(
       `  <testsuite name="${attr(file)}" tests="${count}" failures="${failed}" errors="0" skipped="${skipped.length}" time="0">\n${cases.join("\n")}\n  </testsuite>`,
     );
@@ -40,26 +41,43 @@ export function formatJunit(diagnostics: readonly Diagnostic[], ctx: FormatConte
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="pmo check" tests="${tests}" failures="${failures}" errors="0" time="0">\n${suites.join("\n")}\n</testsuites>\n`;
 }
 
-function activeCase(d: Diagnostic): string {
-  const open = openCase(d);
+function activeCase(d: Diagnostic, name: string): string {
+  const open = openCase(d, name);
   const detail = `${d.file}:${d.line}:${d.column}: ${d.severity === "warn" ? "warning" : d.severity}: ${d.message} (${d.ruleId})${d.hint ? `\nhint: ${d.hint}` : ""}`;
   if (d.severity === "info") return `${open}\n      <system-out>${text(detail)}</system-out>\n    </testcase>`;
   const type = d.severity === "warn" ? "warning" : "error";
   return `${open}\n      <failure message="${attr(d.message)}" type="${type}">${text(detail)}</failure>\n    </testcase>`;
 }
 
-function waivedCase(d: WaivedDiagnostic): string {
-  return `${openCase(d)}\n      <skipped message="${attr(`${describeWaiver(d.waiver)} (${d.message})`)}"/>\n    </testcase>`;
+function waivedCase(d: WaivedDiagnostic, name: string): string {
+  return `${openCase(d, name)}\n      <skipped message="${attr(`${describeWaiver(d.waiver)} (${d.message})`)}"/>\n    </testcase>`;
 }
 
 /**
- * The test case name carries the position so that two findings of one rule in one file stay
- * two test cases (CI UIs merge cases with equal name and classname). The classname is the file
- * without its extension: Jenkins splits class names at dots into packages.
+ * Test case names, unique in their suite (one file): the rule and where in which document it
+ * found something (the document's id and the JSON pointer), then `(2)`, `(3)` for further
+ * findings of the rule at that place. CI UIs merge cases with equal name and classname, and
+ * track a case across runs by its name: a pointer survives edits above it, a line does not.
  */
-function openCase(d: Diagnostic): string {
+class CaseNames {
+  private readonly seen = new Map<string, number>();
+  next(d: Diagnostic): string {
+    const where = `${d.entity ?? (d.docIndex !== undefined ? `document ${d.docIndex + 1}` : "")}${d.pointer === "" ? "" : d.pointer}`;
+    const base = where === "" ? d.ruleId : `${d.ruleId} at ${where}`;
+    const n = (this.seen.get(base) ?? 0) + 1;
+    this.seen.set(base, n);
+    return n === 1 ? base : `${base} (${n})`;
+  }
+}
+
+/**
+ * The classname is the file without its extension: Jenkins splits class names at dots into
+ * packages. No `file` attribute: the Jenkins/Ant JUnit schema has none on <testcase>; the
+ * suite's name and the failure text carry the file.
+ */
+function openCase(d: Diagnostic, name: string): string {
   const classname = d.file.replace(/\\/g, "/").replace(/\.ya?ml$/i, "");
-  return `    <testcase name="${attr(`${d.ruleId} at ${d.line}:${d.column}`)}" classname="${attr(classname)}" file="${attr(d.file)}" time="0">`;
+  return `    <testcase name="${attr(name)}" classname="${attr(classname)}" time="0">`;
 }
 
 /** Characters XML 1.0 cannot carry at all, even escaped; removed rather than replaced. */

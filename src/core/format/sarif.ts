@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
+import path from "node:path";
 import type { Diagnostic, Severity } from "../../model/diagnostic.js";
-import type { FormatContext, RuleInfo, WaivedDiagnostic } from "./index.js";
+import type { FormatContext, RuleInfo } from "./index.js";
 
 const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warn: "warning", info: "note" };
@@ -10,15 +11,27 @@ const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", 
  */
 export const FINGERPRINT_KEY = "pmoFinding/v1";
 
+const PACKAGE = "@pmo-as-code/pmo";
+const INFORMATION_URI = `https://www.npmjs.com/package/${PACKAGE}`;
+
 /**
  * SARIF 2.1.0, as GitHub code scanning and other SARIF viewers read it: one run whose driver
- * lists the rules that appear in the results (sorted by id), one result per finding, waived
- * findings as results with a suppression (`external` for a config waiver, `inSource` for an
- * inline comment) so that viewers show them as dismissed rather than lose them.
+ * lists the rules that appear in the results (sorted by id, `name` in PascalCase, `helpUri` to
+ * the rule's page in the published package), one result per active finding, with URIs relative
+ * to the repository root (`uriBaseId` %SRCROOT%). Waived findings are left out: GitHub code
+ * scanning shows results carrying `suppressions` as open alerts, and closes an alert when its
+ * result stops appearing, so a waiver closes it; their number is in the run's properties
+ * (`pmo check --format json` lists them with their waivers). Findings that `--new-since`
+ * found at its baseline stay results, with `baselineState: "unchanged"`.
  */
 export function formatSarif(diagnostics: readonly Diagnostic[], ctx: FormatContext): string {
   const waived = ctx.waived ?? [];
-  const ruleIds = [...new Set([...diagnostics, ...waived].map((d) => d.ruleId))].sort(compareCodeUnits);
+  // Findings already present at the --new-since baseline are open problems, not waivers: they
+  // stay results, marked unchanged. Waivers and inline suppressions are left out.
+  const existing = waived.filter((d) => d.waiver.source === "baseline");
+  const leftOut = waived.length - existing.length;
+  const ruleIds = [...new Set([...diagnostics, ...existing].map((d) => d.ruleId))].sort(compareCodeUnits);
+  const base = ctx.repositoryPath ?? "";
   const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
   const log = {
     $schema: SARIF_SCHEMA,
@@ -29,24 +42,38 @@ export function formatSarif(diagnostics: readonly Diagnostic[], ctx: FormatConte
           driver: {
             name: "pmo",
             ...(ctx.toolVersion !== undefined ? { version: ctx.toolVersion } : {}),
-            rules: ruleIds.map((id) => descriptor(id, ctx.rules?.get(id))),
+            informationUri: INFORMATION_URI,
+            rules: ruleIds.map((id) => descriptor(id, ctx.rules?.get(id), ctx.toolVersion)),
           },
         },
         // Positions come from JavaScript strings, so columns count UTF-16 code units.
         columnKind: "utf16CodeUnits",
-        results: [...diagnostics.map((d) => result(d, ruleIndex)), ...waived.map((d) => ({ ...result(d, ruleIndex), ...(d.waiver.source === "baseline" ? { baselineState: "unchanged" } : {}), suppressions: [suppression(d.waiver)] }))],
+        results: [...diagnostics.map((d) => result(d, ruleIndex, base)), ...existing.map((d) => ({ ...result(d, ruleIndex, base), baselineState: "unchanged" }))],
+        properties: { waivedFindings: leftOut },
       },
     ],
   };
   return JSON.stringify(log, null, 2) + "\n";
 }
 
-function descriptor(id: string, info: RuleInfo | undefined) {
-  if (!info) return { id, name: id };
+/** `budget-rag-consistent` -> `BudgetRagConsistent`: SARIF's rule name is a readable identifier, not the id again. */
+export function ruleName(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w !== "")
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join("");
+}
+
+function descriptor(id: string, info: RuleInfo | undefined, version: string | undefined) {
+  if (!info) return { id, name: ruleName(id) };
   const help = info.docs ? `${info.description}\n\nDocumentation: ${info.docs} in the pmo package.` : info.description;
+  // The page as published: the package's files at this version, served by a registry CDN.
+  const helpUri = info.docs !== undefined && version !== undefined ? `https://unpkg.com/${PACKAGE}@${version}/${info.docs}` : undefined;
   return {
     id,
-    name: id,
+    name: ruleName(id),
+    ...(helpUri !== undefined ? { helpUri } : {}),
     shortDescription: { text: info.description },
     help: { text: help },
     defaultConfiguration: { level: LEVEL[info.severity] },
@@ -54,7 +81,7 @@ function descriptor(id: string, info: RuleInfo | undefined) {
   };
 }
 
-function result(d: Diagnostic, ruleIndex: ReadonlyMap<string, number>) {
+function result(d: Diagnostic, ruleIndex: ReadonlyMap<string, number>, base: string) {
   return {
     ruleId: d.ruleId,
     ruleIndex: ruleIndex.get(d.ruleId)!,
@@ -63,7 +90,7 @@ function result(d: Diagnostic, ruleIndex: ReadonlyMap<string, number>) {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: fileUri(d.file), uriBaseId: "%SRCROOT%" },
+          artifactLocation: { uri: fileUri(path.posix.normalize(path.posix.join(base, d.file.replace(/\\/g, "/")))), uriBaseId: "%SRCROOT%" },
           region: {
             startLine: d.line,
             startColumn: d.column,
@@ -74,19 +101,6 @@ function result(d: Diagnostic, ruleIndex: ReadonlyMap<string, number>) {
       },
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(d) },
-  };
-}
-
-function suppression(w: WaivedDiagnostic["waiver"]) {
-  const properties = {
-    ...(w.approver !== undefined ? { approver: w.approver } : {}),
-    ...(w.expires !== undefined ? { expires: w.expires } : {}),
-  };
-  return {
-    kind: w.source === "inline" ? "inSource" : "external",
-    status: "accepted",
-    justification: w.reason,
-    ...(Object.keys(properties).length > 0 ? { properties } : {}),
   };
 }
 

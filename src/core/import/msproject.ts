@@ -104,7 +104,7 @@ export function msProjectToProject(xml: string, options: MsProjectOptions): MsPr
   const summary = tasks.find((t) => t.outlineLevel === 0);
   const title = text(project["Title"]) ?? text(project["Name"])?.replace(/\.(xml|mpp)$/i, "");
   const name = options.name ?? title ?? options.fileStem;
-  const id = options.id ?? (slugify(title ?? options.fileStem) || "PRJ-001");
+  const id = options.id ?? (projectIdFrom(title ?? options.fileStem) || "PRJ-001");
 
   const schedule: Record<string, string> = {};
   const put = (key: string, value: string | undefined) => {
@@ -289,10 +289,30 @@ function text(value: unknown): string | undefined {
   return undefined;
 }
 
-/** The date part of an MSPDI date-time (`2026-03-02T08:00:00`). */
+/**
+ * The date part of an MSPDI date-time (`2026-03-02T08:00:00`), or none for the values plan
+ * writers use for "no date": midnight on 2000-01-01 (written by common MSPDI libraries for an
+ * empty date) and anything outside the dates Microsoft Project can hold (1984-01-01 to
+ * 2149-12-31; its "NA" is stored beyond them).
+ */
 function date(value: unknown): string | undefined {
   const s = text(value);
   if (s === undefined) return undefined;
   const day = s.slice(0, 10);
-  return isIsoDate(day) ? day : undefined;
+  if (!isIsoDate(day) || day < "1984-01-01" || day > "2149-12-31") return undefined;
+  if (/^2000-01-01(T00:00(:00(\.0+)?)?)?$/.test(s)) return undefined;
+  return day;
+}
+
+/** An id from a plan's title: a letter first, at most 64 characters, cut at a word boundary. */
+export function projectIdFrom(title: string): string {
+  let id = slugify(title);
+  if (id !== "" && !/^[A-Za-z]/.test(id)) id = `P-${id}`;
+  if (id.length > 64) {
+    const cut = id.slice(0, 64);
+    const boundary = cut.lastIndexOf("-");
+    const atBoundary = /[-.]/.test(id[64]!);
+    id = (atBoundary || boundary < 16 ? cut : cut.slice(0, boundary)).replace(/[-.]+$/, "");
+  }
+  return id;
 }

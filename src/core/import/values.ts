@@ -1,3 +1,4 @@
+import { neutraliseFormula } from "../csv.js";
 /**
  * Reading one spreadsheet cell as a value of the data model: blanks, numbers written the ways
  * people write them ("£1.90m", "12,131.50", "(3.2)", "45%"), dates in explicit formats, ids.
@@ -131,5 +132,5 @@ export function slugify(text: string): string {
  * core/csv.ts) get their text back, so that export -> import gives the same documents.
  */
 export function unneutralise(text: string): string {
-  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+  return text.startsWith("'") && neutraliseFormula(text.slice(1)) === text ? text.slice(1) : text;
 }

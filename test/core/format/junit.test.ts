@@ -1,11 +1,15 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
+import { validateXML } from "xmllint-wasm";
 import { FORMATTERS } from "../../../src/core/format/index.js";
+import { runCli } from "../../helpers/cli.js";
 import { checkContext, DIAGNOSTICS, HOSTILE } from "./fixtures.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const projectRoot = path.resolve(here, "../../..");
 const format = FORMATTERS["junit"]!;
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", parseAttributeValue: false, htmlEntities: true, isArray: (name) => ["testsuite", "testcase"].includes(name) });
 
@@ -49,7 +53,7 @@ describe("junit formatter", () => {
     const testcase = parse(xml).testsuites.testsuite[0].testcase[0];
     expect(testcase.failure.message).toBe("name <script>&\"' | 50%: a,b;c\r\nnext line `code` *bold* ]]>");
     expect(testcase.failure["#text"]).toContain("<script>&\"'");
-    expect(testcase.file).toBe("odd/we,ird:name%.yaml");
+    expect(testcase.classname).toBe("odd/we,ird:name%");
   });
 
   it("keeps line breaks in attributes as character references", () => {
@@ -61,5 +65,28 @@ describe("junit formatter", () => {
     const doc = parse(format([], checkContext({ waived: [] })));
     expect(doc.testsuites.tests).toBe("1");
     expect(doc.testsuites.testsuite[0].testcase).toHaveLength(1);
+  });
+});
+
+describe("junit formatter against its readers", () => {
+  const xsd = readFileSync(path.join(here, "../../fixtures/junit/jenkins-junit.xsd"), "utf8");
+  const validateJunit = async (xml: string) => (await validateXML({ xml: { fileName: "report.xml", contents: xml }, schema: { fileName: "junit.xsd", contents: xsd } })).errors.map((e) => e.message);
+
+  it("is valid against the Jenkins/Ant JUnit schema, and the schema catches what it should", async () => {
+    expect(await validateJunit(format(DIAGNOSTICS, checkContext()))).toEqual([]);
+    expect(await validateJunit(format([], checkContext()))).toEqual([]);
+    const withFile = format(DIAGNOSTICS, checkContext()).replace('<testcase name="', '<testcase file="x.yaml" name="');
+    expect((await validateJunit(withFile)).join("\n")).toContain("file");
+  });
+
+  it("names every finding of examples/broken uniquely, so that no reader merges two", async () => {
+    const result = await runCli(["check", "examples/broken", "--as-of", "2026-11-30", "--format", "junit"], { cwd: projectRoot });
+    expect(await validateJunit(result.stdout)).toEqual([]);
+    const json = JSON.parse((await runCli(["check", "examples/broken", "--as-of", "2026-11-30", "--format", "json"], { cwd: projectRoot })).stdout) as { diagnostics?: unknown[] } | unknown[];
+    const findings = Array.isArray(json) ? json.length : (json.diagnostics?.length ?? Number.NaN);
+    const suites: any[] = parse(result.stdout).testsuites.testsuite;
+    const cases = suites.flatMap((s) => (s.testcase as any[]).map((c) => `${c.classname}\u0000${c.name}`));
+    expect(cases.length).toBe(findings);
+    expect(new Set(cases).size).toBe(cases.length);
   });
 });

@@ -70,9 +70,10 @@ describe("sarif formatter", () => {
     expect(log.runs).toHaveLength(1);
     const run = log.runs[0];
     expect(run.tool.driver).toMatchObject({ name: "pmo", version: "0.1.0" });
-    expect(run.tool.driver.informationUri).toBeUndefined();
+    expect(run.tool.driver.informationUri).toBe("https://www.npmjs.com/package/@pmo-as-code/pmo");
     const ids = run.tool.driver.rules.map((r: { id: string }) => r.id);
     expect(ids).toEqual(["budget-rag-consistent", "milestone-has-date", "risk-has-owner", "schema"]);
+    expect(run.tool.driver.rules.map((r: { name: string }) => r.name)).toEqual(["BudgetRagConsistent", "MilestoneHasDate", "RiskHasOwner", "Schema"]);
     for (const result of run.results) {
       expect(run.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
       expect(["error", "warning", "note"]).toContain(result.level);
@@ -83,7 +84,7 @@ describe("sarif formatter", () => {
       expect(loc.region.startLine).toBeGreaterThanOrEqual(1);
       expect(result.partialFingerprints[FINGERPRINT_KEY]).toMatch(/^[0-9a-f]{32}$/);
     }
-    expect(run.results.map((r: { level: string }) => r.level)).toEqual(["error", "warning", "error", "note", "warning", "note"]);
+    expect(run.results.map((r: { level: string }) => r.level)).toEqual(["error", "warning", "error", "note"]);
   });
 
   it("lists only the rules that appear, with their metadata", () => {
@@ -91,7 +92,8 @@ describe("sarif formatter", () => {
     expect(run.tool.driver.rules).toEqual([
       {
         id: "risk-has-owner",
-        name: "risk-has-owner",
+        name: "RiskHasOwner",
+        helpUri: "https://unpkg.com/@pmo-as-code/pmo@0.1.0/docs/rules/risk-has-owner.md",
         shortDescription: { text: RULES.get("risk-has-owner")!.description },
         help: { text: "Every open risk has an owner\n\nDocumentation: docs/rules/risk-has-owner.md in the pmo package." },
         defaultConfiguration: { level: "warning" },
@@ -100,13 +102,21 @@ describe("sarif formatter", () => {
     ]);
   });
 
-  it("reports waived findings as suppressed results: external for config waivers, inSource for inline ones", () => {
-    const results = parse(format(DIAGNOSTICS, checkContext())).runs[0].results;
-    const suppressed = results.filter((r: { suppressions?: unknown }) => r.suppressions);
-    expect(suppressed.map((r: { suppressions: unknown }) => r.suppressions)).toEqual([
-      [{ kind: "external", status: "accepted", justification: "owner being recruited", properties: { approver: "j.doe", expires: "2026-12-31" } }],
-      [{ kind: "inSource", status: "accepted", justification: "date set by the client's board" }],
-    ]);
+  it("leaves waived findings out (GitHub closes their alerts) and counts them in the run's properties", () => {
+    const context = checkContext();
+    const run = parse(format(DIAGNOSTICS, context)).runs[0];
+    expect(context.waived!.length).toBe(2);
+    expect(run.results).toHaveLength(DIAGNOSTICS.length);
+    expect(run.results.some((r: { suppressions?: unknown }) => r.suppressions !== undefined)).toBe(false);
+    expect(run.properties).toEqual({ waivedFindings: 2 });
+  });
+
+  it("writes URIs relative to the repository root, also when run from a folder below it or beside the files", () => {
+    const uris = (repositoryPath: string) => parse(format([DIAGNOSTICS[0]!], checkContext({ waived: [], repositoryPath }))).runs[0].results.map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri);
+    expect(uris("")).toEqual(["projects/alpha.yaml"]);
+    expect(uris("engagements/acme")).toEqual(["engagements/acme/projects/alpha.yaml"]);
+    const outside = parse(format([{ ...DIAGNOSTICS[0]!, file: "../pmo/projects/alpha.yaml" }], checkContext({ waived: [], repositoryPath: "tools" }))).runs[0].results[0];
+    expect(outside.locations[0].physicalLocation.artifactLocation.uri).toBe("pmo/projects/alpha.yaml");
   });
 
   it("fingerprints ignore the line, so a finding keeps its identity when it moves", () => {

@@ -9,12 +9,13 @@ import { rule as criticalSlipNeedsDecision } from "./critical-slip-needs-decisio
 import { rule as decisionHasDecider } from "./decision-has-decider.js";
 import { rule as deliveryHasSponsorAndManager } from "./delivery-has-sponsor-and-manager.js";
 import { rule as engagementReviewDue } from "./engagement-review-due.js";
+import { rule as fundedBelowCutLine } from "./funded-below-cut-line.js";
 import { rule as highRiskManaged } from "./high-risk-managed.js";
 import { rule as milestoneForecastStale } from "./milestone-forecast-stale.js";
 import { rule as milestoneSlipNeedsRebaseline } from "./milestone-slip-needs-rebaseline.js";
 import { rule as objectiveWeightsSum } from "./objective-weights-sum.js";
-import { rule as p80AfterCommitment } from "./p80-after-commitment.js";
 import { rule as occurredRiskHasIssue } from "./occurred-risk-has-issue.js";
+import { rule as p80AfterCommitment } from "./p80-after-commitment.js";
 import { rule as percentCompleteConsistent } from "./percent-complete-consistent.js";
 import { rule as portfolioWithinEnvelope } from "./portfolio-within-envelope.js";
 import { rule as projectContributesToObjective } from "./project-contributes-to-objective.js";
@@ -29,6 +30,7 @@ import { rule as statusReportStale } from "./status-report-stale.js";
 import { rule as subPortfolioEnvelopesWithinParent } from "./sub-portfolio-envelopes-within-parent.js";
 import { rule as successorBeforePredecessor } from "./successor-before-predecessor.js";
 import { rule as tcpiUnrealistic } from "./tcpi-unrealistic.js";
+import { rule as unalignedSpend } from "./unaligned-spend.js";
 
 export { defineRule, interpolate, renderMessage, reportedDiagnostic, RULE_GROUPS, GROUP_TITLES, PRESET_NAMES, type BaselineTag, type Rule, type RuleMeta, type RuleContext, type RuleGroup, type PresetName, type PresetMembership, type ReportArgs, type ReportingMeta } from "./rule.js";
 export { resolveSettings, DEFAULTS, RISK_BANDS, type Settings, type Thresholds, type RiskMatrix, type RiskBand } from "../domain/index.js";
@@ -48,6 +50,7 @@ export const RULES: readonly Rule[] = [
   decisionHasDecider,
   deliveryHasSponsorAndManager,
   engagementReviewDue,
+  fundedBelowCutLine,
   highRiskManaged,
   milestoneForecastStale,
   milestoneSlipNeedsRebaseline,
@@ -68,4 +71,5 @@ export const RULES: readonly Rule[] = [
   subPortfolioEnvelopesWithinParent,
   successorBeforePredecessor,
   tcpiUnrealistic,
+  unalignedSpend,
 ] as Rule[];

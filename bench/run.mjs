@@ -42,6 +42,8 @@ const BENCHES = [
   // Every milestone of every project in one network, with the generator's cross-project dependsOn links.
   { name: "schedule", args: ["-C", "{repo}", "schedule", "--as-of", AS_OF, "--format", "json"], repo: "p1000", targetSeconds: 0.5 },
   { name: "schedule", args: ["-C", "{repo}", "schedule", "--as-of", AS_OF, "--format", "json"], repo: "p10000", targetSeconds: 2 },
+  // 10,000 iterations (the default) over every milestone of 1,000 projects.
+  { name: "forecast", args: ["-C", "{repo}", "forecast", "--as-of", AS_OF, "--format", "json"], repo: "p1000", targetSeconds: 10 },
   { name: "evm", args: ["evm", "{repo}", "--as-of", AS_OF, "--format", "json"], repo: "p1000", targetSeconds: 1.5 },
   { name: "evm", args: ["evm", "{repo}", "--as-of", AS_OF, "--format", "json"], repo: "p10000", targetSeconds: 1.5 },
 ];

@@ -4,6 +4,7 @@ import { registerDiff } from "./diff.js";
 import { registerEvm } from "./evm.js";
 import { registerExport } from "./export.js";
 import { registerFmt } from "./fmt.js";
+import { registerForecast } from "./forecast.js";
 import { registerHistory } from "./history.js";
 import { registerImport } from "./import.js";
 import type { CliContext } from "./index.js";
@@ -35,6 +36,7 @@ export const COMMANDS: readonly ((ctx: CliContext) => void)[] = [
   registerDiff,
   registerHistory,
   registerSchedule,
+  registerForecast,
   registerInit,
   registerNew,
   registerFmt,

@@ -27,7 +27,7 @@ unless scheduling.days is working). See docs/schedule.md.
 Examples:
   $ pmo schedule
   $ pmo schedule --critical
-  $ pmo schedule --milestone PRJ-007/M4
+  $ pmo schedule --milestone PRJ-014/M3
   $ pmo schedule --format json > schedule.json
   $ pmo -C examples/meridian-water schedule --format markdown --as-of 2026-11-30`,
     )

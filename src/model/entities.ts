@@ -237,6 +237,8 @@ export interface Engagement extends DocumentHeader<"Engagement"> {
     days?: ScheduleDays;
     workingWeekdays?: WeekdayName[];
     nonWorkingDates?: IsoDate[];
+    /** How `pmo forecast` samples three-point estimates; PERT-beta when omitted. */
+    distribution?: "pert" | "triangular";
   } & Extensions;
   kpis?: Kpi[];
   reviews?: { last?: IsoDate; next?: IsoDate } & Extensions;
@@ -453,6 +455,10 @@ export interface Risk extends DocumentHeader<"Risk"> {
   proximity?: IsoDate;
   costImpact?: MoneyEstimate;
   scheduleImpact?: DaysEstimate;
+  /** Chance of occurring, in percent, for quantitative schedule analysis. */
+  probabilityPercent?: number;
+  /** Milestones the schedule impact pushes if the risk occurs. */
+  milestones?: MilestoneRef[];
 }
 
 export interface Issue extends DocumentHeader<"Issue"> {

@@ -1,14 +1,34 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../../model/diagnostic.js";
+import type { RiskMatrix, Thresholds } from "../domain/index.js";
 import { UsageError } from "../errors.js";
 import { createLocator, pointerToPath, readYamlFile } from "../load/index.js";
 import { validateConfig } from "../validate/index.js";
 
 export const CONFIG_FILE = "pmo.config.yaml";
 
+/** A rule's setting: a severity, or `[severity, options]`. */
+export type RuleSettingValue = string | [string, Record<string, unknown>?];
+
+/**
+ * pmo.config.yaml as its schema (schemas/config.schema.json) describes it. A config only gets
+ * here after passing that schema, so this is the one place the file's values become typed.
+ */
+export interface ConfigValues {
+  ignore?: string[];
+  extends?: string | string[];
+  rules?: Record<string, RuleSettingValue>;
+  overrides?: { files?: string[]; portfolios?: string[]; rules?: Record<string, RuleSettingValue> }[];
+  thresholds?: Thresholds;
+  riskMatrix?: RiskMatrix;
+  waivers?: { rule: string; entity: string; path?: string; reason: string; approver: string; expires: string }[];
+}
+
 /** The repository's pmo configuration (`pmo.config.yaml`). */
 export interface Config {
+  /** The config's values, typed (validated against the config schema when read). */
+  values: ConfigValues;
   /** gitignore-style patterns of paths that hold no pmo documents. */
   ignore: string[];
   /** Where the config was read from, if anywhere (relative to the root when inside it). */
@@ -32,7 +52,7 @@ export async function loadConfig(root: string, explicit?: string): Promise<Confi
   try {
     text = await readFile(file, "utf8");
   } catch (error) {
-    if (!explicit && (error as NodeJS.ErrnoException).code === "ENOENT") return { ignore: [], raw: {} };
+    if (!explicit && (error as NodeJS.ErrnoException).code === "ENOENT") return { ignore: [], values: {}, raw: {} };
     throw new UsageError(`cannot read config file ${explicit}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   const shown = path.relative(root, file).startsWith("..") ? file : path.relative(root, file).split(path.sep).join("/");
@@ -55,7 +75,6 @@ export function parseConfig(input: string, shown: string): Config {
     problems.push({ ruleId: "config", severity: "error", message: problem.message, hint: problem.hint, file: shown, line: range.line, column: range.column, pointer: problem.pointer });
   }
   if (problems.length > 0) throw new UsageError(`invalid config file ${shown}`, problems, new Map([[shown, text]]));
-  const raw = value as Record<string, unknown>;
-  const ignore = Array.isArray(raw["ignore"]) ? (raw["ignore"] as string[]) : [];
-  return { ignore, file: shown, raw, text, locate: (p, o) => locate(0, p, o) };
+  const values = value as ConfigValues;
+  return { ignore: values.ignore ?? [], values, file: shown, raw: value as Record<string, unknown>, text, locate: (p, o) => locate(0, p, o) };
 }

@@ -16,6 +16,7 @@ export function formatDiffJson(result: DiffResult): string {
     summary: result.summary,
     changes: result.changes.map(change),
     findings: { introduced: result.findings.introduced.map(finding), resolved: result.findings.resolved.map(finding) },
+    schedule: result.schedule,
   };
   return JSON.stringify(out, null, 2) + "\n";
 }

@@ -1,4 +1,5 @@
 import { KIND_TITLES } from "./kinds.js";
+import { describePropagation } from "./schedule.js";
 import type { DiffResult, EntityChange, FindingChange } from "./types.js";
 
 /**
@@ -30,6 +31,13 @@ export function formatDiffMarkdown(result: DiffResult, maxChars = DIFF_MARKDOWN_
     return true;
   };
   const sections: string[] = [];
+
+  // What the slips push downstream comes first: it is what the reviewer cannot see in the files.
+  const slips = result.schedule.filter((p) => p.pushes.length > 0);
+  if (slips.length > 0) {
+    const lines = slips.map((p) => `- ${inline(describePropagation(p))}`).filter((line) => take(line));
+    sections.push([`<details open>`, `<summary><b>Schedule propagation</b>: ${slips.length} ${slips.length === 1 ? "slip moves" : "slips move"} other dates</summary>`, "", ...lines, "", "</details>"].join("\n"));
+  }
 
   const { introduced, resolved } = result.findings;
   if (introduced.length + resolved.length > 0) {

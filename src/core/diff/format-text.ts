@@ -1,5 +1,6 @@
 import type { Palette } from "../format/index.js";
 import { KIND_TITLES } from "./kinds.js";
+import { describePropagation } from "./schedule.js";
 import type { DiffResult, EntityChange, FindingChange } from "./types.js";
 
 const MARK = { added: "+", removed: "-", modified: "~", renamed: "~" } as const;
@@ -12,6 +13,11 @@ export function formatDiffText(result: DiffResult, palette: Palette): string {
     if (changes.length === 0) continue;
     out.push("", palette.bold(title));
     for (const c of changes) out.push(...change(c, palette));
+  }
+  const slips = result.schedule.filter((p) => p.pushes.length > 0);
+  if (slips.length > 0) {
+    out.push("", palette.bold("Schedule propagation"));
+    for (const p of slips) out.push(`  ${describePropagation(p)}`);
   }
   const { introduced, resolved } = result.findings;
   if (introduced.length + resolved.length > 0) {

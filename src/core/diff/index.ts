@@ -8,6 +8,7 @@ import { diffFindings, findingChange } from "./findings.js";
 import { diffEngagement, diffPortfolio, diffRaid } from "./objectives.js";
 import { describeNewProject, diffProject, type KindDiff } from "./project.js";
 import { describeNewRisk, diffRisk } from "./risk.js";
+import { slipPropagation } from "./schedule.js";
 import { summarise } from "./summary.js";
 import type { DiffResult, EntityChange } from "./types.js";
 import { canonical, str, type Value } from "./values.js";
@@ -18,6 +19,7 @@ export { summaryLine } from "./summary.js";
 export { formatDiffText } from "./format-text.js";
 export { formatDiffMarkdown, DIFF_MARKDOWN_MAX_CHARS } from "./format-markdown.js";
 export { formatDiffJson } from "./format-json.js";
+export { describePropagation, slipPropagation } from "./schedule.js";
 
 /** One side of a diff: its documents, its settings, and its governance findings (active ones). */
 export interface DiffSide {
@@ -89,7 +91,8 @@ export function diffWorkspaces(base: DiffSide, head: DiffSide): DiffResult {
   const introduced = delta.introduced.map(findingChange);
   const resolved = delta.resolved.map(findingChange);
   const summary = summarise({ changes, base, head, introduced, resolved, ...(head.asOf !== undefined && { asOf: head.asOf }) });
-  return { base: base.label, head: head.label, summary, changes, findings: { introduced, resolved } };
+  const schedule = head.asOf !== undefined ? slipPropagation(base.documents, head.documents, head.asOf) : [];
+  return { base: base.label, head: head.label, summary, changes, findings: { introduced, resolved }, schedule };
 }
 
 /** Documents by kind and id; the first of a duplicated id wins (validation reports the rest). */

@@ -105,10 +105,21 @@ export interface DiffSummary {
   text: string;
 }
 
+/** A slip and what it pushes downstream through the schedule network's links. */
+export interface SlipPropagation {
+  /** The milestone whose own date moved later (`PRJ-002/M3`). */
+  key: string;
+  days: number;
+  /** Items whose network date moved as a result: by how much, and the float that absorbed the rest. */
+  pushes: { key: string; days: number; float: number }[];
+}
+
 export interface DiffResult {
   base: string;
   head: string;
   summary: DiffSummary;
   changes: EntityChange[];
   findings: { introduced: FindingChange[]; resolved: FindingChange[] };
+  /** Slip propagation through the schedule network (judged at the diff's --as-of). */
+  schedule: SlipPropagation[];
 }

@@ -18,7 +18,7 @@ export interface Model {
 }
 
 /** Builds the model from documents that passed their schema, and the repository's config. */
-export function buildModel(documents: readonly PmoDocument[], config: Pick<Config, "raw">, asOf: string): Model {
+export function buildModel(documents: readonly PmoDocument[], config: Pick<Config, "values">, asOf: string): Model {
   const catalog = buildCatalog(documents);
   return modelOf(catalog, settingsOf(catalog.engagement?.value, config), asOf);
 }

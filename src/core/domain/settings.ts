@@ -142,9 +142,8 @@ export function resolveSettings(engagement: Engagement | undefined, thresholds: 
 
 /**
  * The settings of a repository: its engagement's governance, then `thresholds:` and
- * `riskMatrix:` of pmo.config.yaml, then the defaults. The config passed its schema when it was
- * read, so this is the one place its judgement values are taken as typed.
+ * `riskMatrix:` of pmo.config.yaml, then the defaults.
  */
-export function settingsOf(engagement: Engagement | undefined, config: Pick<Config, "raw"> = { raw: {} }): Settings {
-  return resolveSettings(engagement, config.raw["thresholds"] as Thresholds | undefined, config.raw["riskMatrix"] as RiskMatrix | undefined);
+export function settingsOf(engagement: Engagement | undefined, config: Pick<Config, "values"> = { values: {} }): Settings {
+  return resolveSettings(engagement, config.values.thresholds, config.values.riskMatrix);
 }

@@ -104,7 +104,7 @@ export async function runCheck(input: CheckInput): Promise<CheckResult> {
     }
     if (found.suppressions.length > 0) suppressions.set(file, found.suppressions);
   }
-  const waivers = readWaivers(config.raw);
+  const waivers = readWaivers(config.values);
   const waiverUsed = new Set<number>();
   for (const f of effective) {
     const suppression = suppressions.get(f.file)?.find((s) => s.rules.includes(f.ruleId) && (s.lines === undefined || s.lines.includes(f.line)));

@@ -50,7 +50,7 @@ export function presetSettings(preset: PresetName, rules: readonly Rule[]): Map<
  */
 export function resolveRules(config: Config, pmoTypes: readonly PmoType[] | undefined, rules: readonly Rule[]): { resolved: ResolvedRules; problems: Diagnostic[] } {
   const problems: Diagnostic[] = [];
-  const raw = config.raw;
+  const raw = config.values;
   const known = new Map(rules.map((r) => [r.meta.id, r]));
   const problem = (path: Path, message: string, key = false): void => {
     const at = config.locate?.(path, { key }) ?? { line: 1, column: 1 };
@@ -65,7 +65,7 @@ export function resolveRules(config: Config, pmoTypes: readonly PmoType[] | unde
 
   let presets: PresetName[];
   let presetSource: ResolvedRules["presetSource"];
-  const extendsValue = raw["extends"];
+  const extendsValue = raw.extends;
   if (extendsValue !== undefined) {
     presets = (Array.isArray(extendsValue) ? extendsValue : [extendsValue]).map((p) => String(p).replace(/^pmo:/, "") as PresetName);
     presetSource = "config";
@@ -92,7 +92,7 @@ export function resolveRules(config: Config, pmoTypes: readonly PmoType[] | unde
     return options === undefined ? { severity: severity as SeverityOrOff } : { severity: severity as SeverityOrOff, options: options as Record<string, unknown> };
   };
 
-  const rulesValue = (raw["rules"] ?? {}) as Record<string, unknown>;
+  const rulesValue = raw.rules ?? {};
   for (const [id, value] of Object.entries(rulesValue)) {
     if (id.startsWith("x-") || !checkRuleId(id, ["rules", id], true)) continue;
     const setting = parseSetting(value, ["rules", id]);
@@ -103,9 +103,9 @@ export function resolveRules(config: Config, pmoTypes: readonly PmoType[] | unde
 
   const overrides: Override[] = [];
   const overrideOnly = new Set<string>();
-  ((raw["overrides"] ?? []) as Record<string, unknown>[]).forEach((o, i) => {
+  (raw.overrides ?? []).forEach((o, i) => {
     const map = new Map<string, SeverityOrOff>();
-    for (const [id, value] of Object.entries((o["rules"] ?? {}) as Record<string, unknown>)) {
+    for (const [id, value] of Object.entries(o.rules ?? {})) {
       if (id.startsWith("x-") || !checkRuleId(id, ["overrides", i, "rules", id], true)) continue;
       const setting = parseSetting(value, ["overrides", i, "rules", id]);
       if (!setting) continue;
@@ -113,13 +113,13 @@ export function resolveRules(config: Config, pmoTypes: readonly PmoType[] | unde
       map.set(id, setting.severity);
       if (setting.severity !== "off" && (base.get(id)?.severity ?? "off") === "off") overrideOnly.add(id);
     }
-    const files = Array.isArray(o["files"]) ? ignore().add(o["files"] as string[]) : undefined;
-    const portfolios = Array.isArray(o["portfolios"]) ? new Set(o["portfolios"] as string[]) : undefined;
+    const files = o.files ? ignore().add(o.files) : undefined;
+    const portfolios = o.portfolios ? new Set(o.portfolios) : undefined;
     overrides.push({ files, portfolios, rules: map });
   });
 
-  ((raw["waivers"] ?? []) as Record<string, unknown>[]).forEach((w, i) => {
-    if (typeof w["rule"] === "string") checkRuleId(w["rule"], ["waivers", i, "rule"], false);
+  (raw.waivers ?? []).forEach((w, i) => {
+    checkRuleId(w.rule, ["waivers", i, "rule"], false);
   });
 
   for (const [id, setting] of base) if (setting.severity === "off") base.delete(id);

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../../model/diagnostic.js";
 import type { Path } from "../../model/document.js";
+import type { ConfigValues } from "../config/index.js";
 
 /** A waiver from pmo.config.yaml: an explicit, reviewable exception with an expiry. */
 export interface Waiver {
@@ -12,17 +13,8 @@ export interface Waiver {
   expires: string;
 }
 
-export function readWaivers(raw: Record<string, unknown>): Waiver[] {
-  const list = Array.isArray(raw["waivers"]) ? (raw["waivers"] as Record<string, unknown>[]) : [];
-  return list.map((w, index) => ({
-    index,
-    rule: String(w["rule"]),
-    entity: String(w["entity"]),
-    path: typeof w["path"] === "string" ? w["path"] : undefined,
-    reason: String(w["reason"]),
-    approver: String(w["approver"]),
-    expires: String(w["expires"]),
-  }));
+export function readWaivers(values: ConfigValues): Waiver[] {
+  return (values.waivers ?? []).map((w, index) => ({ index, rule: w.rule, entity: w.entity, path: w.path, reason: w.reason, approver: w.approver, expires: w.expires }));
 }
 
 export function waiverCovers(waiver: Waiver, finding: Diagnostic): boolean {

@@ -91,7 +91,7 @@ export async function loadWorkspaceAtRevision(repo: Repository, revision: Revisi
 
   if (!config) {
     const text = textOf(CONFIG_FILE);
-    if (text === undefined) config = { ignore: [], raw: {} };
+    if (text === undefined) config = { ignore: [], values: {}, raw: {} };
     else {
       try {
         config = parseConfig(text, CONFIG_FILE);

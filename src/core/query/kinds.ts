@@ -1,15 +1,8 @@
 import { KINDS, type Kind } from "../../model/document.js";
+import { KIND_INFO } from "../domain/index.js";
 
-/** How each kind is named on the command line: the plural first (it is what `ls` lists). */
-const KIND_WORDS: Record<Kind, readonly string[]> = {
-  Engagement: ["engagements", "engagement"],
-  Portfolio: ["portfolios", "portfolio"],
-  Project: ["projects", "project"],
-  Risk: ["risks", "risk"],
-  Issue: ["issues", "issue"],
-  Decision: ["decisions", "decision"],
-  Person: ["people", "person", "persons"],
-};
+/** How each kind is named on the command line (the kind registry): the plural first. */
+const KIND_WORDS: Record<Kind, readonly string[]> = Object.fromEntries(KINDS.map((kind) => [kind, KIND_INFO[kind].words])) as Record<Kind, readonly string[]>;
 
 /** The plural a user types and reads: "projects", "people". */
 export function pluralOf(kind: Kind): string {

@@ -13,6 +13,7 @@ import { rule as highRiskManaged } from "./high-risk-managed.js";
 import { rule as milestoneForecastStale } from "./milestone-forecast-stale.js";
 import { rule as milestoneSlipNeedsRebaseline } from "./milestone-slip-needs-rebaseline.js";
 import { rule as objectiveWeightsSum } from "./objective-weights-sum.js";
+import { rule as p80AfterCommitment } from "./p80-after-commitment.js";
 import { rule as occurredRiskHasIssue } from "./occurred-risk-has-issue.js";
 import { rule as percentCompleteConsistent } from "./percent-complete-consistent.js";
 import { rule as portfolioWithinEnvelope } from "./portfolio-within-envelope.js";
@@ -52,6 +53,7 @@ export const RULES: readonly Rule[] = ([
   milestoneSlipNeedsRebaseline,
   objectiveWeightsSum,
   occurredRiskHasIssue,
+  p80AfterCommitment,
   percentCompleteConsistent,
   portfolioWithinEnvelope,
   projectContributesToObjective,

@@ -3,14 +3,13 @@
  * gives PRJ-019 (zero padding kept), PF-ASSET and PF-DIGITAL give PF-<FIRST WORD OF THE NAME>.
  */
 
+import { KINDS } from "../../model/document.js";
+import { KIND_INFO } from "../domain/index.js";
+
 /** The prefix a kind's ids take when the repository has none yet: PRJ-001, RSK-001, ... */
-export const DEFAULT_ID_PREFIX: Readonly<Record<string, string>> = {
-  Portfolio: "PF-",
-  Project: "PRJ-",
-  Risk: "RSK-",
-  Issue: "ISS-",
-  Decision: "DEC-",
-};
+export const DEFAULT_ID_PREFIX: Readonly<Record<string, string>> = Object.fromEntries(
+  KINDS.flatMap((kind) => (KIND_INFO[kind].idPrefix === undefined ? [] : [[kind, KIND_INFO[kind].idPrefix]])),
+);
 const DEFAULT_WIDTH = 3;
 const NUMBERED = /^(.*?)(\d+)$/;
 

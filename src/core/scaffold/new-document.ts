@@ -1,5 +1,6 @@
 import { UsageError } from "../errors.js";
 import type { PmoDocument } from "../../model/document.js";
+import { KIND_INFO } from "../domain/index.js";
 import { nextId, personId } from "./ids.js";
 import { renderTemplate } from "./templates.js";
 
@@ -8,14 +9,7 @@ export const NEW_KINDS = ["Portfolio", "Project", "Risk", "Issue", "Decision", "
 export type NewKind = (typeof NEW_KINDS)[number];
 
 /** Where a kind lives when the repository has none of it yet (the layout `pmo init` writes). */
-export const CONVENTIONAL_FOLDER: Readonly<Record<NewKind, string>> = {
-  Portfolio: "portfolios",
-  Project: "projects",
-  Risk: "raid/risks",
-  Issue: "raid/issues",
-  Decision: "raid/decisions",
-  Person: "people",
-};
+export const CONVENTIONAL_FOLDER: Readonly<Record<NewKind, string>> = Object.fromEntries(NEW_KINDS.map((kind) => [kind, KIND_INFO[kind].folder])) as Record<NewKind, string>;
 
 export interface NewDocumentRequest {
   kind: NewKind;

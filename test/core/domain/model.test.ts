@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildCatalog, buildModel, finishVariance, milestoneSlipDays, milestoneVariance, settingsOf, type Model } from "../../../src/core/domain/index.js";
+import type { ConfigValues } from "../../../src/core/config/index.js";
+import { buildCatalog, buildModel, type RiskBand, finishVariance, milestoneSlipDays, milestoneVariance, settingsOf, type Model } from "../../../src/core/domain/index.js";
 import { documentsOf } from "../../../src/core/load/index.js";
 import type { PmoDocument } from "../../../src/model/document.js";
 import type { Project, Risk } from "../../../src/model/entities.js";
@@ -10,8 +11,8 @@ function documents(files: Record<string, string>): PmoDocument[] {
   return Object.entries({ ...BASE_FILES, ...files }).flatMap(([file, text]) => documentsOf(file, text, [], sources));
 }
 
-function model(files: Record<string, string> = {}, raw: Record<string, unknown> = {}): Model {
-  return buildModel(documents(files), { raw }, AS_OF);
+function model(files: Record<string, string> = {}, values: ConfigValues = {}): Model {
+  return buildModel(documents(files), { values }, AS_OF);
 }
 
 const project = (id: string, body: string): string => `apiVersion: pmo/v1\nkind: Project\nid: ${id}\nname: Project ${id}\n${body}\n`;
@@ -30,8 +31,8 @@ describe("domain model: settings", () => {
   });
 
   it("reads the config's risk matrix before the thresholds", () => {
-    const cells = [["low", "low", "low", "low", "critical"]];
-    const settings = settingsOf(undefined, { raw: { riskMatrix: { cells } } });
+    const cells: RiskBand[][] = [["low", "low", "low", "low", "critical"]];
+    const settings = settingsOf(undefined, { values: { riskMatrix: { cells } } });
     expect(settings.risk.band(1, 5)).toBe("critical");
     expect(settings.risk.band(5, 5)).toBe("critical");
     expect(settings.risk.band(3, 3)).toBe("medium");

@@ -201,7 +201,7 @@ describe("relations", () => {
   });
 
   describe("listEntities", () => {
-    const ctx: QueryContext = { relations, asOf: "2026-06-01", model: buildModel([], { raw: {} }, "2026-06-01") };
+    const ctx: QueryContext = { relations, asOf: "2026-06-01", model: buildModel([], { values: {} }, "2026-06-01") };
     const open: FieldNode = { fields: new Map(), open: true };
     const ids = (where: string[], sort?: string): string[] =>
       listEntities({ kind: "Project", where: where.map(parseWhere), ...(sort && { sort }) }, ctx, open).rows.map((d) => d.id ?? "");

@@ -103,7 +103,7 @@ function hasProgress(p: Project): boolean {
   return p.schedule?.actualStart !== undefined || (p.milestones ?? []).some((m) => m.actual !== undefined || m.actualStart !== undefined);
 }
 
-interface Meta {
+export interface ItemMeta {
   project: Project;
   doc: PmoDocument;
   milestone: Milestone;
@@ -113,6 +113,8 @@ interface Meta {
   startReason: DateReason;
   finishReason: DateReason | undefined;
   origin: number;
+  /** The project records progress (the as-of floor applies). */
+  progress: boolean;
 }
 
 /**
@@ -121,7 +123,19 @@ interface Meta {
  * paths follow. Links to unknown milestones are left out (validation reports them); a cycle
  * throws NetworkCycleError (validation reports it too, with positions).
  */
-export function buildSchedule(source: ScheduleSource, asOf: string): PortfolioSchedule {
+export interface NetworkInput {
+  calendar: WorkCalendar;
+  activities: NetworkActivity[];
+  links: NetworkLink[];
+  linkNames: PortfolioSchedule["links"];
+  metas: ItemMeta[];
+  projects: ProjectSchedule[];
+  /** The as-of floor for finishes, applied to projects in progress. */
+  asOfFinish: number;
+}
+
+/** The network a repository describes, before any pass (shared by the schedule and the forecast). */
+export function networkInput(source: ScheduleSource, asOf: string): NetworkInput {
   const scheduling = source.engagement?.scheduling;
   const calendar = makeCalendar({
     days: scheduling?.days ?? "calendar",
@@ -131,7 +145,7 @@ export function buildSchedule(source: ScheduleSource, asOf: string): PortfolioSc
   const asOfStart = calendar.startPoint(asOf);
   const asOfFinish = calendar.finishPoint(asOf);
   const activities: NetworkActivity[] = [];
-  const metas: Meta[] = [];
+  const metas: ItemMeta[] = [];
   const keys = new Set<string>();
   const projects: ProjectSchedule[] = [];
   const pending: { from: string; to: string; type: LinkTypeName; lag: number }[] = [];
@@ -177,7 +191,7 @@ export function buildSchedule(source: ScheduleSource, asOf: string): PortfolioSc
         }
       }
       activities.push(a);
-      metas.push({ project: p, doc, milestone: m, index, kind, ownDate, startReason: sReason, finishReason, origin: startPoint });
+      metas.push({ project: p, doc, milestone: m, index, kind, ownDate, startReason: sReason, finishReason, origin: startPoint, progress });
       for (const entry of m.dependsOn ?? []) {
         const link = parseDependsOn(p.id, entry);
         pending.push({ from: link.key, to: key, type: link.type, lag: link.lag });
@@ -192,6 +206,11 @@ export function buildSchedule(source: ScheduleSource, asOf: string): PortfolioSc
     links.push({ from: l.from, to: l.to, type: TYPE_CODE[l.type], lag: l.lag });
     linkNames.push(l);
   }
+  return { calendar, activities, links, linkNames, metas, projects, asOfFinish };
+}
+
+export function buildSchedule(source: ScheduleSource, asOf: string): PortfolioSchedule {
+  const { calendar, activities, links, linkNames, metas, projects } = networkInput(source, asOf);
   const result = scheduleNetwork(activities, links);
 
   const items: ScheduleItem[] = result.activities.map((r, i) => {
@@ -240,12 +259,15 @@ export function buildSchedule(source: ScheduleSource, asOf: string): PortfolioSc
     };
   });
   const byKey = new Map(items.map((it) => [it.key, it]));
-  for (const ps of projects) {
-    const finish = result.groupFinish.get(ps.id);
-    if (finish === undefined) continue;
-    const last = items.filter((it) => it.project === ps.id && Math.abs(result.byKey.get(it.key)!.ef - finish) < 1e-9);
-    ps.finish = last.map((it) => it.earlyFinish).sort().at(-1);
-  }
+  // Each project's finish date: the latest date among its items that finish at its finish point.
+  const finishDate = new Map<string, string>();
+  items.forEach((it, i) => {
+    const finish = result.groupFinish.get(it.project);
+    if (finish === undefined || Math.abs(result.activities[i]!.ef - finish) >= 1e-9) return;
+    const previous = finishDate.get(it.project);
+    if (previous === undefined || it.earlyFinish > previous) finishDate.set(it.project, it.earlyFinish);
+  });
+  for (const ps of projects) ps.finish = finishDate.get(ps.id);
   return {
     asOf,
     days: calendar.days,

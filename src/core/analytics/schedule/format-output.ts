@@ -35,10 +35,29 @@ function heading(view: ScheduleView): string {
   return `Schedule as of ${view.asOf} (floats in ${unit})`;
 }
 
+/**
+ * Critical paths grouped for reading: those that cross projects first (the portfolio's), then
+ * those within one project, then the project finishes that no predecessor drives (a
+ * date-constrained plan's last milestone is critical by definition), on one line.
+ */
 function pathLines(view: ScheduleView, bullet: (i: number) => string): string[] {
   const { paths, truncated } = view.criticalPaths;
   if (paths.length === 0) return ["No critical path: every item is complete or has float."];
-  const lines = paths.map((p, i) => `${bullet(i)}${p.join(" → ")}`);
+  const projectOf = (key: string): string => key.slice(0, key.indexOf("/"));
+  const across = paths.filter((p) => new Set(p.map(projectOf)).size > 1);
+  const within = paths.filter((p) => p.length > 1 && new Set(p.map(projectOf)).size === 1);
+  const single = paths.filter((p) => p.length === 1).map((p) => p[0]!);
+  const lines: string[] = [];
+  let n = 0;
+  if (across.length > 0) {
+    lines.push("Across projects:");
+    for (const p of across) lines.push(`${bullet(n++)}${p.join(" → ")}`);
+  }
+  if (within.length > 0) {
+    lines.push("Within a project:");
+    for (const p of within) lines.push(`${bullet(n++)}${p.join(" → ")}`);
+  }
+  if (single.length > 0) lines.push(`Held by their own date (nothing before them drives them): ${single.join(", ")}`);
   if (truncated) lines.push(`(only the first ${paths.length} critical paths are listed)`);
   return lines;
 }

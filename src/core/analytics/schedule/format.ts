@@ -34,8 +34,9 @@ export function scheduleView(schedule: PortfolioSchedule, options: ScheduleViewO
   if (options.milestone !== undefined) {
     const key = resolveMilestoneKey(schedule, options.milestone);
     const chains = schedule.driversOf(key);
-    const onChains = new Set(chains.paths.flat());
-    items = schedule.items.filter((it) => onChains.has(it.key));
+    // In chain order: from the items that set the date to the one asked about.
+    const order = [...new Set(chains.paths.flat())];
+    items = order.map((k) => schedule.byKey.get(k)!);
     focus = { item: schedule.byKey.get(key)!, chains };
   }
   if (options.critical) items = items.filter((it) => it.critical);

@@ -1,4 +1,4 @@
-import { NetworkCycleError, type PortfolioSchedule, buildSchedule } from "../../analytics/schedule/index.js";
+import { type Forecast, NetworkCycleError, type PortfolioSchedule, buildForecast, buildSchedule } from "../../analytics/schedule/index.js";
 import type { Catalog } from "../../catalog/index.js";
 
 const cache = new WeakMap<Catalog, Map<string, PortfolioSchedule | null>>();
@@ -25,4 +25,27 @@ export function scheduleOf(catalog: Catalog, asOf: string): PortfolioSchedule | 
     byDate.set(asOf, schedule);
   }
   return byDate.get(asOf) ?? undefined;
+}
+
+const forecasts = new WeakMap<Catalog, Map<string, Forecast | null>>();
+
+/** The Monte Carlo forecast, computed once per catalog, as-of date, iterations and seed. */
+export function forecastOf(catalog: Catalog, asOf: string, iterations: number, seed: number): Forecast | undefined {
+  let byKey = forecasts.get(catalog);
+  if (!byKey) {
+    byKey = new Map();
+    forecasts.set(catalog, byKey);
+  }
+  const key = `${asOf} ${iterations} ${seed}`;
+  if (!byKey.has(key)) {
+    let forecast: Forecast | null;
+    try {
+      forecast = buildForecast({ engagement: catalog.engagement?.value, projects: catalog.projects, risks: catalog.risks, decisions: catalog.decisions }, asOf, { iterations, seed });
+    } catch (error) {
+      if (!(error instanceof NetworkCycleError)) throw error;
+      forecast = null;
+    }
+    byKey.set(key, forecast);
+  }
+  return byKey.get(key) ?? undefined;
 }

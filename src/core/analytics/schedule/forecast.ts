@@ -1,0 +1,210 @@
+import type { Decision, Risk } from "../../../model/entities.js";
+import { type ScheduleSource, networkInput } from "./build.js";
+import { type Distribution, type RiskEvent, type SimActivity, rangeMean, simulate } from "./montecarlo.js";
+import { scheduleNetwork } from "./network.js";
+import { normalCdf } from "./pert.js";
+
+export interface ForecastSource extends ScheduleSource {
+  risks: readonly { value: Risk }[];
+  decisions: readonly { value: Decision }[];
+}
+
+export interface ForecastOptions {
+  iterations: number;
+  seed: number;
+}
+
+export interface ForecastItem {
+  key: string;
+  project: string;
+  name: string;
+  /** The committed date: the re-baselined date an approved rebaseline records, else the baseline. */
+  committed: string | undefined;
+  committedFrom: "baseline" | "rebaseline" | undefined;
+  /** The single-point forecast: the milestone's forecast, else its date in the schedule network. */
+  forecast: string | undefined;
+  p50: string;
+  p80: string;
+  p90: string;
+  /** Share of iterations meeting the committed date. */
+  probabilityOnTime: number | undefined;
+  /** PERT's normal approximation along the driving chain, for comparison. */
+  pertProbabilityOnTime: number | undefined;
+  criticality: number;
+  /** Mean simulated finish minus the finish on mean inputs, in days: where paths join, the merge bias. */
+  meanMinusDeterministic: number;
+  merges: number;
+  uncertain: boolean;
+}
+
+export interface ForecastProject {
+  id: string;
+  committed: string | undefined;
+  /** The project's forecast finish as written. */
+  forecast: string | undefined;
+  p50: string;
+  p80: string;
+  p90: string;
+  probabilityOnTime: number | undefined;
+}
+
+export interface Forecast {
+  asOf: string;
+  iterations: number;
+  seed: number;
+  distribution: Distribution;
+  items: ForecastItem[];
+  projects: ForecastProject[];
+  risks: { id: string; probability: number; occurred: number; milestones: string[] }[];
+  notes: string[];
+}
+
+/**
+ * The Monte Carlo forecast of every milestone not yet complete: durations from
+ * `durationEstimate`, dates from a dated milestone's `estimate`, risk events from risks with a
+ * `probabilityPercent`, a `scheduleImpact` and the `milestones` it pushes. Same inputs and seed,
+ * same output.
+ */
+export function buildForecast(source: ForecastSource, asOf: string, options: ForecastOptions): Forecast {
+  const distribution: Distribution = source.engagement?.scheduling?.distribution ?? "pert";
+  const input = networkInput(source, asOf);
+  const { calendar } = input;
+  const notes: string[] = [];
+  const variance = new Map<string, number>();
+  const sim: SimActivity[] = input.activities.map((a, i) => {
+    const meta = input.metas[i]!;
+    const m = meta.milestone;
+    const s: SimActivity = { ...a, dated: meta.kind === "dated" };
+    if (a.actualFinish !== undefined) return s;
+    if (m.durationEstimate && meta.kind === "activity") {
+      const r = { min: m.durationEstimate.optimistic, mode: m.durationEstimate.mostLikely, max: m.durationEstimate.pessimistic };
+      s.durationRange = r;
+      variance.set(a.key, ((r.max - r.min) / 6) ** 2);
+    } else if (m.estimate && meta.kind === "dated") {
+      const r = { min: calendar.finishPoint(m.estimate.optimistic), mode: calendar.finishPoint(m.estimate.mostLikely), max: calendar.finishPoint(m.estimate.pessimistic) };
+      if (r.min <= r.mode && r.mode <= r.max) {
+        s.dateRange = r;
+        variance.set(a.key, ((r.max - r.min) / 6) ** 2);
+        s.finishNoEarlierThan = meta.progress ? input.asOfFinish : undefined;
+      }
+    }
+    return s;
+  });
+
+  const keys = new Set(sim.map((a) => a.key));
+  const events: RiskEvent[] = [];
+  let incomplete = 0;
+  for (const { value: r } of source.risks) {
+    if (r.status !== "open" || (r.type ?? "threat") !== "threat" || !r.scheduleImpact) continue;
+    if (r.probabilityPercent === undefined || !r.milestones || r.milestones.length === 0) {
+      if (r.milestones?.length || r.probabilityPercent !== undefined) incomplete++;
+      continue;
+    }
+    const targets = r.milestones.map((ref) => (ref.includes("/") ? ref : `${r.project ?? ""}/${ref}`)).filter((k) => keys.has(k));
+    if (targets.length === 0) {
+      incomplete++;
+      continue;
+    }
+    events.push({ id: r.id, probability: r.probabilityPercent / 100, impact: { min: r.scheduleImpact.min, mode: r.scheduleImpact.mostLikely, max: r.scheduleImpact.max }, targets });
+  }
+  if (incomplete > 0) notes.push(`${incomplete} ${incomplete === 1 ? "risk names" : "risks name"} milestones or a probability but not all of probabilityPercent, scheduleImpact and milestones that resolve: left out of the simulation`);
+  const uncertain = sim.filter((a) => a.durationRange || a.dateRange).length;
+  if (uncertain === 0 && events.length === 0) notes.push("no item has a three-point estimate and no risk event applies: every iteration gives the same dates");
+
+  const result = simulate(sim, input.links, events, { iterations: options.iterations, seed: options.seed, distribution });
+
+  // PERT's analytic answer: the network on mean inputs, and the variance along each item's driving chain.
+  const meanNetwork = scheduleNetwork(
+    sim.map((a) => {
+      const m = { ...a };
+      if (a.durationRange) m.duration = rangeMean(a.durationRange, "pert");
+      if (a.dateRange) m.finishNoEarlierThan = Math.max(rangeMean(a.dateRange, "pert"), a.finishNoEarlierThan ?? -Infinity);
+      return m;
+    }),
+    input.links,
+  );
+
+  const rebaselined = committedDates(source.decisions);
+  const dateOfFinish = (point: number): string => calendar.dateOfDay(point - 1);
+  const items: ForecastItem[] = [];
+  sim.forEach((a, i) => {
+    if (a.actualFinish !== undefined) return;
+    const meta = input.metas[i]!;
+    const s = result.byKey.get(a.key)!;
+    const re = rebaselined.get(`${meta.project.id}/${meta.milestone.id}`);
+    const committed = re ?? meta.milestone.baseline;
+    const committedPoint = committed === undefined ? undefined : calendar.finishPoint(committed);
+    let pertP: number | undefined;
+    if (committedPoint !== undefined) {
+      // Along the first driving chain (PERT's critical path to this item).
+      let v = 0;
+      for (let r = meanNetwork.byKey.get(a.key); r !== undefined; ) {
+        v += variance.get(r.key) ?? 0;
+        const k = r.drivingLinks[0];
+        r = k === undefined ? undefined : meanNetwork.byKey.get(meanNetwork.links[k]!.from);
+      }
+      const mean = meanNetwork.byKey.get(a.key)!.ef;
+      pertP = v > 0 ? normalCdf((committedPoint - mean) / Math.sqrt(v)) : committedPoint >= mean ? 1 : 0;
+    }
+    items.push({
+      key: a.key,
+      project: meta.project.id,
+      name: meta.milestone.name,
+      committed,
+      committedFrom: re ? "rebaseline" : committed ? "baseline" : undefined,
+      forecast: meta.milestone.forecast ?? (meta.kind === "activity" ? dateOfFinish(Math.ceil(meanNetwork.byKey.get(a.key)!.ef - 1e-9)) : undefined),
+      p50: dateOfFinish(s.percentile(0.5)),
+      p80: dateOfFinish(s.percentile(0.8)),
+      p90: dateOfFinish(s.percentile(0.9)),
+      probabilityOnTime: committedPoint === undefined ? undefined : s.probabilityBy(committedPoint),
+      pertProbabilityOnTime: pertP,
+      criticality: s.criticality,
+      meanMinusDeterministic: Math.round((s.meanFinish - s.deterministicFinish) * 10) / 10,
+      merges: s.merges,
+      uncertain: a.durationRange !== undefined || a.dateRange !== undefined,
+    });
+  });
+  const projects: ForecastProject[] = [];
+  for (const { value: p } of source.projects) {
+    const g = result.groups.get(p.id);
+    if (!g) continue;
+    const committed = rebaselined.get(`${p.id}/finish`) ?? p.schedule?.baselineFinish;
+    const point = committed === undefined ? undefined : calendar.finishPoint(committed);
+    projects.push({
+      id: p.id,
+      committed,
+      forecast: p.schedule?.forecastFinish,
+      p50: dateOfFinish(g.percentile(0.5)),
+      p80: dateOfFinish(g.percentile(0.8)),
+      p90: dateOfFinish(g.percentile(0.9)),
+      probabilityOnTime: point === undefined ? undefined : g.probabilityBy(point),
+    });
+  }
+  return {
+    asOf,
+    iterations: result.iterations,
+    seed: result.seed,
+    distribution,
+    items,
+    projects,
+    risks: events.map((e) => ({ id: e.id, probability: e.probability, occurred: result.riskOccurrence.get(e.id)!, milestones: e.targets })),
+    notes,
+  };
+}
+
+/** Re-baselined dates approved decisions record, the latest decision winning (by date, then id). */
+function committedDates(decisions: readonly { value: Decision }[]): Map<string, string> {
+  const best = new Map<string, { date: string; decided: string }>();
+  for (const { value: d } of decisions) {
+    if (d.status !== "approved" || d.approves?.type !== "rebaseline" || !d.project) continue;
+    for (const [key, date] of Object.entries(d.approves.baselines ?? {})) {
+      if (key.startsWith("x-")) continue;
+      const id = key.startsWith(`${d.project}/`) ? key : `${d.project}/${key}`;
+      const decided = `${d.date ?? ""} ${d.id}`;
+      const previous = best.get(id);
+      if (!previous || previous.decided < decided) best.set(id, { date, decided });
+    }
+  }
+  return new Map([...best].map(([k, v]) => [k, v.date]));
+}
+

@@ -1,0 +1,360 @@
+/**
+ * Monte Carlo schedule simulation over the same network as the critical path method: each
+ * iteration samples the uncertain durations and dates and the risk events, runs the forward
+ * pass, and records every item's finish and whether it lies on the chain that drives its
+ * project's finish. Deterministic: a seed gives the same result on every machine (see
+ * random.ts), and iterations run in a fixed order.
+ */
+import type { LinkType, NetworkActivity, NetworkLink } from "./network.js";
+import { Random, pertBetaFromTable, pertTable, triangular } from "./random.js";
+
+export type Distribution = "triangular" | "pert";
+
+export interface ThreePointDays {
+  min: number;
+  mode: number;
+  max: number;
+}
+
+export interface SimActivity extends NetworkActivity {
+  /** Held by its own date (a dated milestone) rather than scheduled from a duration. */
+  dated?: boolean;
+  /** The duration is uncertain: sampled from min/mode/max. */
+  durationRange?: ThreePointDays;
+  /**
+   * The item's own date (a finish point) is uncertain: sampled from min/mode/max. Its
+   * `finishNoEarlierThan` is then only the as-of floor, if any.
+   */
+  dateRange?: ThreePointDays;
+}
+
+export interface RiskEvent {
+  id: string;
+  /** Probability of occurring in one iteration, 0..1. */
+  probability: number;
+  /** Days added, when it occurs, to each target's duration (or own date). */
+  impact: ThreePointDays;
+  targets: string[];
+}
+
+export interface SimulationOptions {
+  iterations: number;
+  seed: number;
+  distribution: Distribution;
+}
+
+export interface SimulatedItem {
+  key: string;
+  /** Mean finish point over the iterations. */
+  meanFinish: number;
+  /** Finish point of the network with every uncertain input at its mean (no risk events). */
+  deterministicFinish: number;
+  /** Smallest whole finish point reached in at least p of the iterations. */
+  percentile(p: number): number;
+  /** Share of iterations finishing at or before this point. */
+  probabilityBy(point: number): number;
+  /** Share of iterations in which the item is on the chain that drives its project's finish. */
+  criticality: number;
+  /** Number of links into the item (merge bias shows where paths join). */
+  merges: number;
+}
+
+export interface SimulatedGroup {
+  group: string;
+  meanFinish: number;
+  percentile(p: number): number;
+  probabilityBy(point: number): number;
+}
+
+export interface SimulationResult {
+  /** Each group's (project's) finish: the latest finish of its items not yet complete. */
+  groups: ReadonlyMap<string, SimulatedGroup>;
+  iterations: number;
+  seed: number;
+  distribution: Distribution;
+  items: SimulatedItem[];
+  byKey: ReadonlyMap<string, SimulatedItem>;
+  /** Share of iterations in which each risk event occurred. */
+  riskOccurrence: ReadonlyMap<string, number>;
+}
+
+const TYPE_INDEX: Record<LinkType, number> = { FS: 0, SS: 1, FF: 2, SF: 3 };
+
+/** The mean of a three-point range under the chosen distribution. */
+export function rangeMean(r: ThreePointDays, distribution: Distribution): number {
+  return distribution === "pert" ? (r.min + 4 * r.mode + r.max) / 6 : (r.min + r.mode + r.max) / 3;
+}
+
+export function simulate(activities: readonly SimActivity[], links: readonly NetworkLink[], risks: readonly RiskEvent[], options: SimulationOptions): SimulationResult {
+  const n = activities.length;
+  const index = new Map(activities.map((a, i) => [a.key, i]));
+  const inStart: number[] = new Array(n + 1).fill(0);
+  const incoming: number[][] = activities.map(() => []);
+  links.forEach((l, k) => {
+    const t = index.get(l.to);
+    if (t === undefined || !index.has(l.from)) throw new RangeError(`link ${l.from} -> ${l.to} names an unknown activity`);
+    incoming[t]!.push(k);
+  });
+  // Flat arrays for the hot loop.
+  const linkFrom = new Int32Array(links.length);
+  const linkType = new Int8Array(links.length);
+  const linkLag = new Float64Array(links.length);
+  links.forEach((l, k) => {
+    linkFrom[k] = index.get(l.from)!;
+    linkType[k] = TYPE_INDEX[l.type];
+    linkLag[k] = l.lag;
+  });
+  const order = topological(n, incoming, linkFrom);
+  const inLinks: number[] = [];
+  for (let i = 0; i < n; i++) {
+    inStart[i] = inLinks.length;
+    inLinks.push(...incoming[i]!);
+  }
+  inStart[n] = inLinks.length;
+  const inFlat = Int32Array.from(inLinks);
+  const groupOf = new Int32Array(n);
+  const groups = new Map<string, number>();
+  activities.forEach((a, i) => {
+    const g = a.group ?? "";
+    if (!groups.has(g)) groups.set(g, groups.size);
+    groupOf[i] = groups.get(g)!;
+  });
+  const riskTargets = risks.map((r) => r.targets.map((k) => index.get(k)).filter((i): i is number => i !== undefined));
+
+  const duration = new Float64Array(n);
+  const ownDate = new Float64Array(n);
+  const es = new Float64Array(n);
+  const ef = new Float64Array(n);
+  const driver = new Int32Array(n);
+
+  // Per-item constants as typed arrays: the hot loop reads no object properties.
+  const actualFinish = Float64Array.from(activities, (a) => a.actualFinish ?? Number.NaN);
+  const actualStart = Float64Array.from(activities, (a) => a.actualStart ?? Number.NaN);
+  const startFloor = Float64Array.from(activities, (a) => a.startNoEarlierThan ?? -Infinity);
+  const finishFloor = Float64Array.from(activities, (a) => a.finishNoEarlierThan ?? -Infinity);
+  const orderArr = Int32Array.from(order);
+
+  /** Forward pass on the current `duration` and `ownDate` (NaN: no own date). */
+  const pass = (): void => {
+    for (let o = 0; o < n; o++) {
+      const i = orderArr[o]!;
+      const d = duration[i]!;
+      driver[i] = -1;
+      const done = actualFinish[i]!;
+      if (!Number.isNaN(done)) {
+        ef[i] = done;
+        const s0 = actualStart[i]!;
+        es[i] = Number.isNaN(s0) ? done - d : s0;
+        continue;
+      }
+      const s0 = actualStart[i]!;
+      const started = !Number.isNaN(s0);
+      let start = started ? s0 : startFloor[i]!;
+      let finishBound = finishFloor[i]!;
+      const own = ownDate[i]!;
+      if (!Number.isNaN(own) && own > finishBound) finishBound = own;
+      let best = -Infinity;
+      const endLinks = inStart[i + 1]!;
+      for (let p = inStart[i]!; p < endLinks; p++) {
+        const k = inFlat[p]!;
+        const j = linkFrom[k]!;
+        const type = linkType[k]!;
+        if (started && type < 2) continue;
+        const bound = type === 0 ? ef[j]! + linkLag[k]! : type === 1 ? es[j]! + linkLag[k]! : type === 2 ? ef[j]! + linkLag[k]! - d : es[j]! + linkLag[k]! - d;
+        if (bound > best) {
+          best = bound;
+          driver[i] = j;
+        }
+      }
+      if (started) {
+        es[i] = start;
+        let f = start + d;
+        if (finishBound > f) f = finishBound;
+        if (best + d > f) f = best + d;
+        ef[i] = f;
+        continue;
+      }
+      if (finishBound - d > start) start = finishBound - d;
+      if (best > start) start = best;
+      else driver[i] = -1;
+      if (start === -Infinity) start = 0;
+      es[i] = start;
+      ef[i] = start + d;
+    }
+  };
+
+  const setInputs = (pick: (r: ThreePointDays) => number): void => {
+    activities.forEach((a, i) => {
+      duration[i] = a.durationRange ? pick(a.durationRange) : a.duration;
+      ownDate[i] = a.dateRange ? pick(a.dateRange) : Number.NaN;
+    });
+  };
+
+  // Bounds of every finish: the pass is monotone in durations, dates and lags, so all inputs at
+  // their minimum (no risk) and at their maximum (every risk at its worst) bracket every sample.
+  setInputs((r) => r.min);
+  pass();
+  const lo = Int32Array.from(ef, (x) => Math.ceil(x - 1e-9));
+  setInputs((r) => r.max);
+  risks.forEach((r, ri) => {
+    for (const i of riskTargets[ri]!) addImpact(i, r.impact.max);
+  });
+  pass();
+  const hi = Int32Array.from(ef, (x) => Math.ceil(x - 1e-9));
+  /** A risk that occurs pushes an activity's duration, or a dated milestone's own date. */
+  function addImpact(i: number, days: number): void {
+    const a = activities[i]!;
+    if (a.actualFinish !== undefined) return;
+    if (a.dated) ownDate[i] = (Number.isNaN(ownDate[i]!) ? (a.finishNoEarlierThan ?? 0) : ownDate[i]!) + days;
+    else duration[i] = duration[i]! + days;
+  }
+
+  // Deterministic finish on mean inputs, for merge bias.
+  setInputs((r) => rangeMean(r, options.distribution));
+  pass();
+  const deterministic = Float64Array.from(ef);
+
+  const histograms = activities.map((_, i) => new Int32Array(Math.max(1, hi[i]! - lo[i]! + 1)));
+  const groupLo = new Int32Array(groups.size).fill(2147483647);
+  const groupHi = new Int32Array(groups.size).fill(-2147483648);
+  for (let i = 0; i < n; i++) {
+    if (activities[i]!.actualFinish !== undefined) continue;
+    const g = groupOf[i]!;
+    if (lo[i]! < groupLo[g]!) groupLo[g] = lo[i]!;
+    if (hi[i]! > groupHi[g]!) groupHi[g] = hi[i]!;
+  }
+  const groupHistograms = Array.from(groupLo, (l, g) => new Int32Array(groupHi[g]! >= l ? groupHi[g]! - l + 1 : 1));
+  const groupSums = new Float64Array(groups.size);
+  const sums = new Float64Array(n);
+  const critical = new Int32Array(n);
+  const stamp = new Int32Array(n).fill(-1);
+  const occurred = new Int32Array(risks.length);
+  const groupLast = new Int32Array(groups.size);
+  const random = new Random(options.seed);
+  // PERT-beta quantile tables resolved once per range, not per draw.
+  const tables = new Map<ThreePointDays, Float64Array | undefined>();
+  const tableOf = (r: ThreePointDays): Float64Array | undefined => {
+    if (!tables.has(r)) tables.set(r, pertTable(r.min, r.mode, r.max));
+    return tables.get(r);
+  };
+  const durationTables = activities.map((a) => (options.distribution === "pert" && a.durationRange ? tableOf(a.durationRange) : undefined));
+  const dateTables = activities.map((a) => (options.distribution === "pert" && a.dateRange ? tableOf(a.dateRange) : undefined));
+  const riskTables = risks.map((r) => (options.distribution === "pert" ? tableOf(r.impact) : undefined));
+  const pert = options.distribution === "pert";
+  const sample = (r: ThreePointDays, table: Float64Array | undefined): number => (pert ? pertBetaFromTable(random.next(), r.min, r.max, table) : triangular(random.next(), r.min, r.mode, r.max));
+
+  const fixedDuration = Float64Array.from(activities, (a) => a.duration);
+  const uncertainDuration = activities.flatMap((a, i) => (a.durationRange ? [i] : []));
+  const uncertainDate = activities.flatMap((a, i) => (a.dateRange ? [i] : []));
+  const dMin = Float64Array.from(activities, (a) => a.durationRange?.min ?? 0);
+  const dMode = Float64Array.from(activities, (a) => a.durationRange?.mode ?? 0);
+  const dMax = Float64Array.from(activities, (a) => a.durationRange?.max ?? 0);
+  const tMin = Float64Array.from(activities, (a) => a.dateRange?.min ?? 0);
+  const tMode = Float64Array.from(activities, (a) => a.dateRange?.mode ?? 0);
+  const tMax = Float64Array.from(activities, (a) => a.dateRange?.max ?? 0);
+  const draw = (lo: number, mode: number, hi: number, table: Float64Array | undefined): number =>
+    pert ? pertBetaFromTable(random.next(), lo, hi, table) : triangular(random.next(), lo, mode, hi);
+  for (let it = 0; it < options.iterations; it++) {
+    duration.set(fixedDuration);
+    ownDate.fill(Number.NaN);
+    for (const i of uncertainDuration) duration[i] = draw(dMin[i]!, dMode[i]!, dMax[i]!, durationTables[i]);
+    for (const i of uncertainDate) ownDate[i] = draw(tMin[i]!, tMode[i]!, tMax[i]!, dateTables[i]);
+    risks.forEach((r, ri) => {
+      if (random.next() >= r.probability) return;
+      occurred[ri]!++;
+      const days = sample(r.impact, riskTables[ri]);
+      for (const i of riskTargets[ri]!) addImpact(i, days);
+    });
+    pass();
+    groupLast.fill(-1);
+    for (let i = 0; i < n; i++) {
+      const f = ef[i]!;
+      const h = histograms[i]!;
+      const slot = Math.ceil(f - 1e-9) - lo[i]!;
+      h[slot < 0 ? 0 : slot >= h.length ? h.length - 1 : slot]!++;
+      sums[i] = sums[i]! + f;
+      if (!Number.isNaN(actualFinish[i]!)) continue;
+      const g = groupOf[i]!;
+      const last = groupLast[g]!;
+      if (last < 0 || f > ef[last]! + 1e-9) groupLast[g] = i;
+    }
+    for (let g = 0; g < groupLast.length; g++) {
+      const last = groupLast[g]!;
+      if (last >= 0) {
+        const day = Math.ceil(ef[last]! - 1e-9);
+        const h = groupHistograms[g]!;
+        h[Math.min(Math.max(day - groupLo[g]!, 0), h.length - 1)]!++;
+        groupSums[g] = groupSums[g]! + ef[last]!;
+      }
+      for (let i = groupLast[g]!; i >= 0 && stamp[i] !== it; i = driver[i]!) {
+        if (!Number.isNaN(actualFinish[i]!)) break;
+        stamp[i] = it;
+        critical[i]!++;
+      }
+    }
+  }
+
+  const N = options.iterations;
+  const items: SimulatedItem[] = activities.map((a, i) => {
+    return {
+      key: a.key,
+      meanFinish: sums[i]! / N,
+      deterministicFinish: deterministic[i]!,
+      ...distributionOf(histograms[i]!, lo[i]!, N),
+      criticality: critical[i]! / N,
+      merges: inStart[i + 1]! - inStart[i]!,
+    };
+  });
+  const groupResults = new Map<string, SimulatedGroup>();
+  for (const [name, g] of groups) {
+    if (groupHi[g]! < groupLo[g]!) continue;
+    const d = distributionOf(groupHistograms[g]!, groupLo[g]!, N);
+    groupResults.set(name, { group: name, meanFinish: groupSums[g]! / N, ...d });
+  }
+  return {
+    groups: groupResults,
+    iterations: N,
+    seed: options.seed,
+    distribution: options.distribution,
+    items,
+    byKey: new Map(items.map((it) => [it.key, it])),
+    riskOccurrence: new Map(risks.map((r, ri) => [r.id, occurred[ri]! / N])),
+  };
+}
+
+/** Percentiles and probabilities from a histogram of whole finish points starting at `base`. */
+function distributionOf(h: Int32Array, base: number, N: number): Pick<SimulatedItem, "percentile" | "probabilityBy"> {
+  const cumulative = new Int32Array(h.length);
+  let run = 0;
+  for (let d = 0; d < h.length; d++) {
+    run += h[d]!;
+    cumulative[d] = run;
+  }
+  return {
+    percentile: (p) => {
+      const need = Math.max(1, Math.ceil(p * N - 1e-9));
+      for (let d = 0; d < h.length; d++) if (cumulative[d]! >= need) return base + d;
+      return base + h.length - 1;
+    },
+    probabilityBy: (point) => {
+      const d = Math.floor(point + 1e-9) - base;
+      if (d < 0) return 0;
+      if (d >= h.length) return 1;
+      return cumulative[d]! / N;
+    },
+  };
+}
+
+function topological(n: number, incoming: number[][], linkFrom: Int32Array): number[] {
+  const outgoing: number[][] = Array.from({ length: n }, () => []);
+  const indegree = new Int32Array(n);
+  incoming.forEach((ks, i) => {
+    indegree[i] = ks.length;
+    for (const k of ks) outgoing[linkFrom[k]!]!.push(i);
+  });
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) if (indegree[i] === 0) order.push(i);
+  for (let h = 0; h < order.length; h++) for (const j of outgoing[order[h]!]!) if (--indegree[j]! === 0) order.push(j);
+  if (order.length !== n) throw new RangeError("the schedule links form a cycle");
+  return order;
+}

@@ -27,6 +27,8 @@ const REPOS = {
   p10000: { projects: 10000, runs: 3 },
   // A git repository: 100 projects, then 1,000 daily commits of status updates (pmo history).
   h100: { projects: 100, commits: 1000, runs: 3, history: true },
+  // One portfolio of 68 projects, 63 of them active: with --funding-order rank all compete (exact select).
+  s68: { projects: 68, risksPerProject: 0, runs: 3 },
 };
 
 // One line per benchmark. `{repo}` and `{out}` (a fresh temporary folder) are filled in.
@@ -46,6 +48,12 @@ const BENCHES = [
   { name: "forecast", args: ["-C", "{repo}", "forecast", "--as-of", AS_OF, "--format", "json"], repo: "p1000", targetSeconds: 10 },
   { name: "evm", args: ["evm", "{repo}", "--as-of", AS_OF, "--format", "json"], repo: "p1000", targetSeconds: 1.5 },
   { name: "evm", args: ["evm", "{repo}", "--as-of", AS_OF, "--format", "json"], repo: "p10000", targetSeconds: 1.5 },
+  { name: "rank", args: ["-C", "{repo}", "rank", "--as-of", AS_OF, "--format", "json"], repo: "p10000", targetSeconds: 2 },
+  // The generator's committed work exceeds most envelopes, so the selections are infeasible: exit 1 expected.
+  { name: "select", args: ["-C", "{repo}", "select", "--as-of", AS_OF, "--format", "json"], repo: "p10000", targetSeconds: 2, exitCodes: [0, 1] },
+  { name: "select", args: ["-C", "{repo}", "select", "--as-of", AS_OF, "--format", "json", "--funding-order", "rank"], repo: "p10000", targetSeconds: 2 },
+  // 63 candidates, half the envelope, and the efficient frontier: 12 exact selections.
+  { name: "select", args: ["-C", "{repo}", "select", "PF-001", "--as-of", AS_OF, "--format", "json", "--funding-order", "rank", "--budget", "50%"], repo: "s68", targetSeconds: 2 },
 ];
 
 function parseArgs(argv) {
@@ -209,9 +217,9 @@ function main() {
       continue;
     }
     if (!repos.has(bench.repo)) {
-      const { projects, commits, history } = REPOS[bench.repo];
+      const { projects, commits, history, risksPerProject = 5 } = REPOS[bench.repo];
       const dir = join(ROOT, "bench/.repos", bench.repo);
-      const generated = history ? generateHistory(dir, { projects, commits }) : generate(dir, { projects, risksPerProject: 5, seed: 1 });
+      const generated = history ? generateHistory(dir, { projects, commits }) : generate(dir, { projects, risksPerProject, seed: 1 });
       log(`${generated.reused ? "reusing" : "generated"} bench/.repos/${bench.repo}: ${generated.files} files`);
       repos.set(bench.repo, { path: `bench/.repos/${bench.repo}`, files: generated.files });
     }
@@ -221,11 +229,20 @@ function main() {
     results.push({ ...row, files: repo.files, ...benchCommand(bench, repo, runs) });
   }
 
+  // The prioritisation engine alone (ranking and exact selection, files already loaded).
+  let engine;
+  if ((wanted("rank") || wanted("select")) && repos.has("p10000")) {
+    log("timing the prioritisation engine in-process on p10000");
+    const run = runNode(["bench/prioritisation.mjs", repos.get("p10000").path]);
+    engine = run.status === 0 ? JSON.parse(run.stdout) : { error: firstLines(run) };
+  }
+
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ asOf: AS_OF, node: process.version, results }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ asOf: AS_OF, node: process.version, results, ...(engine && { prioritisationEngine: engine }) }, null, 2)}\n`);
     return;
   }
   process.stdout.write(`\n${formatTable(results)}\n\n`);
+  if (engine) process.stdout.write(`prioritisation engine on p10000 (in-process, files already loaded): ${JSON.stringify(engine)}\n\n`);
   for (const r of results.filter((r) => r.status === "ok" || r.status === "error")) {
     process.stdout.write(`${r.name} on ${r.repo ?? "-"}: pmo ${r.args.join(" ")}\n`);
   }

@@ -12,6 +12,7 @@ import { registerInit } from "./init.js";
 import { registerLs } from "./ls.js";
 import { registerNew } from "./new.js";
 import { registerReport } from "./report.js";
+import { registerCompare, registerRank } from "./rank.js";
 import { registerExplain, registerRules } from "./rules.js";
 import { registerSchedule } from "./schedule.js";
 import { registerSchema } from "./schema.js";
@@ -44,4 +45,6 @@ export const COMMANDS: readonly ((ctx: CliContext) => void)[] = [
   registerExport,
   registerEvm,
   registerBaseline,
+  registerRank,
+  registerCompare,
 ];

@@ -87,7 +87,12 @@ async function runEvmHistory(options: EvmCommandOptions, io: CommandIO): Promise
   const blobs = await readBlobs(repo.top, oids);
   const engagement = workspace.documents.find((d) => d.kind === "Engagement");
   const currency = typeof engagement?.value["currency"] === "string" ? engagement.value["currency"] : "";
-  const history = buildEvmHistory({ commits, blobs, include, defaultCurrency: currency });
+  const history = buildEvmHistory({
+    commits: commits.filter((c) => c.date.slice(0, 10) <= options.asOf),
+    blobs,
+    include,
+    defaultCurrency: currency,
+  });
   const names = new Map(
     workspace.documents
       .filter((d) => d.kind === "Project" && d.id)

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../core/config/index.js";
 import { discoveryFilter, GitError, gitRaw, openRepository, readBlobs, readLog } from "../core/git/index.js";
+import { buildEvmHistory } from "../core/analytics/evm/index.js";
 import { buildHistory } from "../core/history/index.js";
 import { IGNORE_FILE } from "../core/load/index.js";
 import { historyPeriod, type ReportHistory } from "../core/report/index.js";
@@ -56,7 +57,8 @@ export async function readReportGit(root: string, options: { history: boolean; c
       trackStage: true,
     });
     const warnings = repo.shallow ? ["warning: this is a shallow clone, so the report's trends start at its oldest fetched commit; run `git fetch --unshallow` for all of the history\n"] : [];
-    return { history: { kind: "git", history, firstDate: commits[0]!.date.slice(0, 10) }, commit, warnings };
+    const evm = buildEvmHistory({ commits: commits.filter((c) => c.date.slice(0, 10) <= options.asOf), blobs, include, defaultCurrency: options.settings.currency });
+    return { history: { kind: "git", history, firstDate: commits[0]!.date.slice(0, 10), evm }, commit, warnings };
   } catch (error) {
     if (!(error instanceof GitError)) throw error;
     return none("unreadable", commit, [`warning: the report leaves out the trends and what changed state: cannot read the git history (${error.message})\n`]);

@@ -265,6 +265,29 @@ export interface PrioritisationCriterion extends Extensions {
   /** Percent. */
   weight: number;
   description?: string;
+  /** `scores` (default): the project's score; `alignment`: computed from its contributions. */
+  source?: CriterionSource;
+}
+
+export const CRITERION_SOURCES = ["scores", "alignment"] as const;
+export type CriterionSource = (typeof CRITERION_SOURCES)[number];
+
+export const PRIORITISATION_METHOD_NAMES = ["weighted-sum", "wsjf"] as const;
+export type PrioritisationMethodName = (typeof PRIORITISATION_METHOD_NAMES)[number];
+
+export const FUNDING_ORDER_NAMES = ["committed-first", "rank"] as const;
+export type FundingOrderName = (typeof FUNDING_ORDER_NAMES)[number];
+
+export interface Prioritisation extends Extensions {
+  /** Defaults to `weighted-sum`. */
+  method?: PrioritisationMethodName;
+  /** Defaults to 1 to 5. */
+  scale?: { min: number; max: number } & Extensions;
+  criteria?: PrioritisationCriterion[];
+  /** Points per contribution strength for an `alignment` criterion. */
+  alignment?: { high?: number; medium?: number; low?: number } & Extensions;
+  /** Defaults to `committed-first`. */
+  fundingOrder?: FundingOrderName;
 }
 
 export interface Portfolio extends DocumentHeader<"Portfolio"> {
@@ -278,7 +301,7 @@ export interface Portfolio extends DocumentHeader<"Portfolio"> {
     envelope: number;
     period?: { start: IsoDate; end: IsoDate } & Extensions;
   } & Extensions;
-  prioritisation?: { criteria: PrioritisationCriterion[] } & Extensions;
+  prioritisation?: Prioritisation;
 }
 
 // ---------------------------------------------------------------- Project
@@ -420,6 +443,10 @@ export interface Project extends DocumentHeader<"Project"> {
   gates?: Gate[];
   /** Prioritisation criterion id -> score. */
   scores?: Record<string, number>;
+  /** Weighted shortest job first inputs (relative estimates). */
+  wsjf?: { businessValue?: number; timeCriticality?: number; riskReduction?: number; jobSize?: number } & Extensions;
+  /** Projects of a portfolio sharing a group are alternatives: at most one is funded. */
+  exclusiveGroup?: string;
   closure?: { date?: IsoDate; lessonsLearned?: string[]; report?: string } & Extensions;
   tags?: string[];
   earnedValue?: EarnedValuePlan;

@@ -20,8 +20,8 @@ function repo(files: Record<string, string>): string {
 describe("pmo new", () => {
   it.each([
     // kind, flags, expected path of the new file in the bundled example
-    ["project", [], "projects/asset-renewal/PRJ-019.yaml"],
-    ["project", ["--portfolio", "PF-DIGITAL"], "projects/digital/PRJ-019.yaml"],
+    ["project", [], "projects/asset-renewal/PRJ-033.yaml"],
+    ["project", ["--portfolio", "PF-DIGITAL"], "projects/digital/PRJ-033.yaml"],
     ["risk", [], "raid/risks/RSK-047.yaml"],
     ["issue", [], "raid/issues/ISS-014.yaml"],
     ["decision", [], "raid/decisions/DEC-024.yaml"],

@@ -82,7 +82,7 @@ describe("pmo report with git history", () => {
     expect(trends).toMatch(/<title id="[^"]+">Projects by overall status, week by week<\/title>/);
     expect(trends).toMatch(/<title id="[^"]+">Portfolio forecast at completion over time \(GBP\)<\/title>/);
     // The portfolio forecast grew by PRJ-007's 0.9M, then 0.9M again.
-    expect(trends).toContain("Total forecast, end of each week: from 186.8M on 20 Sep 2026 to 188.6M on 30 Nov 2026.");
+    expect(trends).toContain("Total forecast, end of each week: from 351.1M on 20 Sep 2026 to 352.9M on 30 Nov 2026.");
     expect(trends).toContain("Most Red: week of 16 Nov 2026 (1).");
   });
 

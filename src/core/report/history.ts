@@ -1,5 +1,6 @@
 import type { Cadence } from "../../model/entities.js";
 import { addDaysIso } from "../dates.js";
+import type { EvmHistoryPoint } from "../analytics/evm/index.js";
 import type { History, PeriodKind, ProjectHistory } from "../history/index.js";
 
 /**
@@ -13,6 +14,8 @@ export type ReportHistory =
       history: History;
       /** The date of the oldest commit of the pmo folder (the first-parent history of HEAD). */
       firstDate: string;
+      /** Each project's CPI and SPI after the commits that changed them (pmo evm --history). */
+      evm?: ReadonlyMap<string, readonly EvmHistoryPoint[]>;
     }
   | { kind: "none"; reason: "disabled" | "not-a-repository" | "no-commits" | "unreadable" };
 

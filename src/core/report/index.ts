@@ -12,3 +12,4 @@ export { buildDashboardView, type DashboardView } from "./views/dashboard.js";
 export { buildProjectView, type ProjectView } from "./views/project.js";
 export { buildRiskRegisterView, type RiskRegisterView } from "./views/risk-register.js";
 export { buildEngagementView, type EngagementView } from "./views/engagement.js";
+export { frontierChart, type FrontierChartInput } from "./charts/index.js";

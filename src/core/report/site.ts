@@ -103,7 +103,7 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
     const projectViews = projects.map((p) => buildProjectView(ctx, p.value, p.doc.file, fileNames.get(p.value.id)!));
     const view = { site: siteFor("single", "Portfolio report", ctx.links), dashboard, risks, engagement: buildEngagementView(ctx), projects: projectViews };
     yield { path: `report.${format}`, content: renderer.render("single", view) };
-    [dashboard.statusChart, ...dashboard.budgets.map((b) => b.chart), ...evmCharts(dashboard.quadrant), ...trendCharts(dashboard.trends), risks.heatMap, ...projectViews.flatMap((p) => [p.timeline, ...evmCharts(p.performance?.sCurve), ...trendCharts(p.trends)])].forEach(keepChart);
+    [dashboard.statusChart, ...dashboard.budgets.map((b) => b.chart), ...evmCharts(dashboard.quadrant), ...trendCharts(dashboard.trends), risks.heatMap, ...projectViews.flatMap((p) => [p.timeline, ...evmCharts(p.performance?.sCurve), ...evmCharts(p.performance?.trend), ...trendCharts(p.trends)])].forEach(keepChart);
   } else {
     const indexCtx = ctxFor("index");
     const dashboard = buildDashboardView(indexCtx);
@@ -126,7 +126,7 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
       const name = fileNames.get(p.value.id)!;
       const project = buildProjectView(projectCtx, p.value, p.doc.file, name);
       yield { path: `projects/${name}.${format}`, content: renderer.render("project", { site: siteFor("project", `${project.id} ${project.name}`, projectCtx.links), project }) };
-      [project.timeline, ...evmCharts(project.performance?.sCurve), ...trendCharts(project.trends)].forEach(keepChart);
+      [project.timeline, ...evmCharts(project.performance?.sCurve), ...evmCharts(project.performance?.trend), ...trendCharts(project.trends)].forEach(keepChart);
     }
   }
   if (format === "md") {

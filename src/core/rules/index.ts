@@ -29,6 +29,8 @@ import { rule as statusDimensionsConsistent } from "./status-dimensions-consiste
 import { rule as statusReportStale } from "./status-report-stale.js";
 import { rule as successorBeforePredecessor } from "./successor-before-predecessor.js";
 import { rule as tcpiUnrealistic } from "./tcpi-unrealistic.js";
+import { rule as fundedBelowCutLine } from "./funded-below-cut-line.js";
+import { rule as unalignedSpend } from "./unaligned-spend.js";
 
 export { defineRule, interpolate, RULE_GROUPS, GROUP_TITLES, PRESET_NAMES, type BaselineTag, type Rule, type RuleMeta, type RuleContext, type RuleGroup, type PresetName, type PresetMembership, type ReportArgs } from "./rule.js";
 export { resolveSettings, DEFAULTS, RISK_BANDS, type Settings, type Thresholds, type RiskMatrix, type RiskBand } from "../domain/index.js";
@@ -38,6 +40,8 @@ export { resolveSettings, DEFAULTS, RISK_BANDS, type Settings, type Thresholds, 
  * file and the doc page share a name (test/core/rules/meta.test.ts checks it).
  */
 export const RULES: readonly Rule[] = ([
+  fundedBelowCutLine,
+  unalignedSpend,
   baselineWithoutDecision,
   budgetRagConsistent,
   closedProjectComplete,

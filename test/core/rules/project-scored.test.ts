@@ -29,6 +29,14 @@ testRule(rule, {
       name: "programme criteria replace the parent's",
       files: { "pg.yaml": programme("prioritisation:\n  criteria:\n    - { id: reach, name: Reach, weight: 100 }\n"), "p.yaml": project("scores: { reach: 3 }\n", "proposal", "PG-B") },
     },
+    {
+      name: "an alignment criterion needs no score",
+      files: { "pg.yaml": programme("prioritisation:\n  criteria:\n    - { id: fit, name: Fit, weight: 50, source: alignment }\n    - { id: reach, name: Reach, weight: 50 }\n"), "p.yaml": project("scores: { reach: 3 }\n", "proposal", "PG-B") },
+    },
+    {
+      name: "a WSJF programme: the four estimates are there",
+      files: { "pg.yaml": programme("prioritisation:\n  method: wsjf\n"), "p.yaml": project("wsjf: { businessValue: 8, timeCriticality: 5, riskReduction: 13, jobSize: 5 }\n", "proposal", "PG-B") },
+    },
   ],
   invalid: [
     {
@@ -50,6 +58,16 @@ testRule(rule, {
       name: "programme criteria: the parent's scores do not count",
       files: { "pg.yaml": programme("prioritisation:\n  criteria:\n    - { id: reach, name: Reach, weight: 100 }\n"), "p.yaml": project("scores: { value: 3 }\n", "proposal", "PG-B") },
       errors: [{ file: "p.yaml", line: 7, column: 1, message: "criteria of portfolio PG-B: reach" }],
+    },
+    {
+      name: "alignment criteria are not counted among the scored ones",
+      files: { "pg.yaml": programme("prioritisation:\n  criteria:\n    - { id: fit, name: Fit, weight: 50, source: alignment }\n    - { id: reach, name: Reach, weight: 50 }\n"), "p.yaml": project("scores: {}\n", "proposal", "PG-B") },
+      errors: [{ file: "p.yaml", line: 7, column: 1, message: "project in proposal has no score for 1 of the 1 prioritisation criteria of portfolio PG-B: reach" }],
+    },
+    {
+      name: "a WSJF programme: missing estimates",
+      files: { "pg.yaml": programme("prioritisation:\n  method: wsjf\n"), "p.yaml": project("wsjf:\n  businessValue: 8\n", "proposal", "PG-B") },
+      errors: [{ file: "p.yaml", line: 7, column: 1, message: "project in proposal has no wsjf.timeCriticality, wsjf.riskReduction, wsjf.jobSize for the WSJF ranking of portfolio PG-B" }],
     },
   ],
 });

@@ -11,3 +11,4 @@ export { trendLines, type TrendLinesInput } from "./trend-lines.js";
 export { statusHistory, type StatusHistoryInput } from "./status-history.js";
 export { STATUS_COLORS, BAND_COLORS } from "./palette.js";
 export { quadrant, type QuadrantInput } from "./quadrant.js";
+export { frontierChart, type FrontierChartInput } from "./frontier.js";

@@ -61,7 +61,18 @@ export function buildPerformance(ctx: ReportContext, project: Project, fileName:
   ];
   const hasCurve = evm.series.planned.length > 0 || evm.series.actual.length > 0;
   const sCurve = hasCurve ? chartView(trendLines({ title: `${project.id} planned value, earned value and actual cost`, yLabel: evm.currency, series }), `evm-${fileName}.svg`, ctx.links) : null;
-  return { rows, tcpi: tcpiInWords(f), unknown, sCurve, trend: null };
+  return { rows, tcpi: tcpiInWords(f), unknown, sCurve, trend: indexTrend(ctx, project, fileName) };
+}
+
+/** CPI and SPI over the git history (pmo evm --history), when the report has the history and the project two points or more. */
+function indexTrend(ctx: ReportContext, project: Project, fileName: string): ChartView | null {
+  const points = ctx.history.kind === "git" ? ctx.history.evm?.get(project.id) : undefined;
+  if (!points || points.length < 2) return null;
+  const series = [
+    { label: "CPI", points: points.flatMap((p) => (p.cpi === null ? [] : [{ date: p.date, value: p.cpi }])) },
+    { label: "SPI", points: points.flatMap((p) => (p.spi === null ? [] : [{ date: p.date, value: p.spi }])) },
+  ];
+  return chartView(trendLines({ title: `${project.id} CPI and SPI over time`, yLabel: "index", series, includeZero: false }), `evm-trend-${fileName}.svg`, ctx.links);
 }
 
 /** TCPI against the budget, in the words a board reads. */

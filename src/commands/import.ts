@@ -187,7 +187,11 @@ async function openTarget(outDir: string): Promise<Target> {
 function plan(target: Target, kind: Kind, value: Record<string, unknown>): { file: string; absolute: string; text: string } {
   const absolute = path.join(target.outDir, `${String(value["id"])}.yaml`);
   const file = path.relative(target.root, absolute).split(path.sep).join("/");
-  return { file, absolute, text: documentToYaml(kind, value) };
+  // The editor's schema for this document, as pmo new and pmo init write it, when the
+  // repository keeps its schemas in schemas/ (pmo init's layout).
+  const schema = path.join(target.root, "schemas", `${kind.toLowerCase()}.schema.json`);
+  const modeline = existsSync(schema) ? `# yaml-language-server: $schema=${path.relative(path.dirname(absolute), schema).split(path.sep).join("/")}\n` : "";
+  return { file, absolute, text: modeline + documentToYaml(kind, value) };
 }
 
 function refuseOverwrites(files: readonly string[], options: ImportTargetOptions, io: CommandIO): void {

@@ -17,6 +17,9 @@ export const AJV_OPTIONS: Readonly<Options> = {
   verbose: true,
 };
 
+/** Annotation keywords of the JSON language service that yaml-language-server builds on. */
+export const EDITOR_KEYWORDS = ["errorMessage", "patternErrorMessage"] as const;
+
 export const FORMATS_OPTIONS: Readonly<FormatOptions> = { mode: "full", formats: ["date", "email", "uri"] };
 
 // ajv-formats is CommonJS whose typings declare a default export; under NodeNext the plugin
@@ -31,6 +34,9 @@ const addFormats: FormatsPlugin =
 export function createAjv(schemas: Iterable<AnySchemaObject>, code?: CodeOptions): Ajv2020 {
   const ajv = new Ajv2020(code === undefined ? { ...AJV_OPTIONS } : { ...AJV_OPTIONS, code });
   addFormats(ajv, { ...FORMATS_OPTIONS });
+  // Messages for editors: yaml-language-server (VS Code's YAML extension) shows them instead of
+  // its generic text. pmo's own messages come from schema-messages.ts, so ajv only accepts them.
+  for (const keyword of EDITOR_KEYWORDS) ajv.addKeyword({ keyword, schemaType: "string" });
   for (const schema of schemas) ajv.addSchema(schema);
   return ajv;
 }

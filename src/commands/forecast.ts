@@ -1,12 +1,10 @@
 import path from "node:path";
 import { NetworkCycleError, buildForecast, formatForecastJson, formatForecastMarkdown, formatForecastTable } from "../core/analytics/schedule/index.js";
-import { buildCatalog } from "../core/catalog/index.js";
 import { renderTable } from "../core/query/index.js";
-import { validateWorkspace } from "../core/validate/index.js";
 import { ExitCode } from "../model/diagnostic.js";
 import type { CommandIO } from "./io.js";
 import { writeFileAtomic } from "./output.js";
-import { openWorkspace } from "./workspace.js";
+import { openValidCatalog } from "./workspace.js";
 
 export const FORECAST_FORMATS = ["table", "markdown", "json"] as const;
 /** The default seed: fixed, so that a forecast is reproducible unless asked otherwise. */
@@ -25,14 +23,7 @@ export interface ForecastCommandOptions {
 
 /** `pmo forecast`: the Monte Carlo schedule forecast (P50/P80/P90, chance of meeting commitments). */
 export async function runForecast(options: ForecastCommandOptions, io: CommandIO): Promise<ExitCode> {
-  const { workspace } = await openWorkspace(options, io.cwd);
-  const problems = validateWorkspace(workspace, { asOf: options.asOf });
-  const broken = new Set(problems.filter((d) => d.ruleId === "schema" || d.ruleId === "api-version").map((d) => `${d.file}#${d.docIndex}`));
-  const catalog = buildCatalog(workspace.documents.filter((d) => !broken.has(`${d.file}#${d.docIndex}`)));
-  if (broken.size > 0) {
-    const what = broken.size === 1 ? "1 document fails validation and is" : `${broken.size} documents fail validation and are`;
-    io.stderr(io.palette.yellow(`warning: ${what} left out of the forecast; run pmo validate`) + "\n");
-  }
+  const catalog = await openValidCatalog(options, io, "forecast");
   let forecast;
   try {
     forecast = buildForecast(

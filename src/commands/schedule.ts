@@ -8,14 +8,12 @@ import {
   formatScheduleTable,
   scheduleView,
 } from "../core/analytics/schedule/index.js";
-import { buildCatalog } from "../core/catalog/index.js";
 import { UsageError } from "../core/errors.js";
 import { renderTable } from "../core/query/index.js";
-import { validateWorkspace } from "../core/validate/index.js";
 import { ExitCode } from "../model/diagnostic.js";
 import type { CommandIO } from "./io.js";
 import { writeFileAtomic } from "./output.js";
-import { openWorkspace } from "./workspace.js";
+import { openValidCatalog } from "./workspace.js";
 
 export const SCHEDULE_FORMATS = ["table", "markdown", "json"] as const;
 export type ScheduleFormat = (typeof SCHEDULE_FORMATS)[number];
@@ -36,14 +34,7 @@ export interface ScheduleCommandOptions {
  * validation are left out (one warning line says how many); the rest is scheduled.
  */
 export async function runSchedule(options: ScheduleCommandOptions, io: CommandIO): Promise<ExitCode> {
-  const { workspace } = await openWorkspace(options, io.cwd);
-  const problems = validateWorkspace(workspace, { asOf: options.asOf });
-  const broken = new Set(problems.filter((d) => d.ruleId === "schema" || d.ruleId === "api-version").map((d) => `${d.file}#${d.docIndex}`));
-  const catalog = buildCatalog(workspace.documents.filter((d) => !broken.has(`${d.file}#${d.docIndex}`)));
-  if (broken.size > 0) {
-    const what = broken.size === 1 ? "1 document fails validation and is" : `${broken.size} documents fail validation and are`;
-    io.stderr(io.palette.yellow(`warning: ${what} left out of the schedule; run pmo validate`) + "\n");
-  }
+  const catalog = await openValidCatalog(options, io, "schedule");
   let schedule;
   try {
     schedule = buildSchedule({ engagement: catalog.engagement?.value, projects: catalog.projects }, options.asOf);

@@ -7,7 +7,9 @@ import { UsageError } from "../core/errors.js";
 import { isDirectory, loadWorkspace } from "../core/load/index.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import type { Workspace } from "../model/document.js";
-import { sortDiagnostics } from "../core/validate/index.js";
+import { sortDiagnostics, validateWorkspace } from "../core/validate/index.js";
+import { buildCatalog, type Catalog } from "../core/catalog/index.js";
+import type { CommandIO } from "./io.js";
 
 export interface WorkspaceOptions {
   /** The repository folder (already resolved against -C). */
@@ -41,6 +43,21 @@ export async function openWorkspace(options: WorkspaceOptions, cwd: string = opt
   }
   const workspace = await loadWorkspace(root, { ignore: config.ignore });
   return { root, config, workspace };
+}
+
+/**
+ * Opens the workspace and builds the catalog of the documents that pass schema validation, for
+ * analyses that can run on the rest: one warning line on stderr says how many were left out of `what`.
+ */
+export async function openValidCatalog(options: WorkspaceOptions & { asOf: string }, io: CommandIO, what: string): Promise<Catalog> {
+  const { workspace } = await openWorkspace(options, io.cwd);
+  const problems = validateWorkspace(workspace, { asOf: options.asOf });
+  const broken = new Set(problems.filter((d) => d.ruleId === "schema" || d.ruleId === "api-version").map((d) => `${d.file}#${d.docIndex}`));
+  if (broken.size > 0) {
+    const count = broken.size === 1 ? "1 document fails validation and is" : `${broken.size} documents fail validation and are`;
+    io.stderr(io.palette.yellow(`warning: ${count} left out of the ${what}; run pmo validate`) + "\n");
+  }
+  return buildCatalog(workspace.documents.filter((d) => !broken.has(`${d.file}#${d.docIndex}`)));
 }
 
 /**

@@ -59,7 +59,7 @@ Examples:
             out: opts.out,
             single: opts.single === true,
             paper: opts.paper,
-            chromium: { option: opts.chromium, env: ctx.host.env["PMO_CHROMIUM"] },
+            chromium: { option: opts.chromium, env: ctx.host.env["PMO_CHROMIUM"], platform: process.platform },
             templates: opts.templates,
             force: opts.force === true,
             history: opts.history !== false,

@@ -30,12 +30,19 @@ const KNOWN_CHROMIUMS: Record<string, string[]> = {
 export const INSTALL_CHROMIUM =
   "install one (Debian or Ubuntu: apt-get install chromium; macOS: brew install --cask chromium; any system: npx playwright install chromium), or name it with --chromium PATH or the PMO_CHROMIUM environment variable";
 
+/** What the CLI knows about the browser to use: the option, the environment, the platform. */
+export interface ChromiumChoice {
+  option?: string;
+  env?: string;
+  platform: string;
+}
+
 /**
  * The browser that prints the PDF: the one the user named (--chromium, else PMO_CHROMIUM),
  * which must exist; otherwise the first of the usual places, then the Chromium that
  * `npx playwright install chromium` downloads. A clear usage error (exit 2) when there is none.
  */
-export async function findChromium(named: { option?: string; env?: string }, cwd: string): Promise<string> {
+export async function findChromium(named: ChromiumChoice, cwd: string): Promise<string> {
   const explicit = named.option ?? named.env;
   if (explicit !== undefined && explicit !== "") {
     const from = named.option !== undefined ? "--chromium" : "PMO_CHROMIUM";
@@ -43,7 +50,7 @@ export async function findChromium(named: { option?: string; env?: string }, cwd
     if (!existsSync(resolved)) throw new UsageError(`${from} ${explicit}: no such file; ${INSTALL_CHROMIUM}`);
     return resolved;
   }
-  for (const candidate of KNOWN_CHROMIUMS[process.platform] ?? []) if (existsSync(candidate)) return candidate;
+  for (const candidate of KNOWN_CHROMIUMS[named.platform] ?? []) if (existsSync(candidate)) return candidate;
   const { chromium } = await importPlaywright();
   try {
     const downloaded = chromium.executablePath();

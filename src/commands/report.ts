@@ -10,7 +10,7 @@ import type { Engagement } from "../model/entities.js";
 import type { CommandIO } from "./io.js";
 import { readReportGit } from "./report-history.js";
 import { writeReport, type OutputFile } from "./report-output.js";
-import { findChromium, renderPdf } from "./report-pdf.js";
+import { findChromium, renderPdf, type ChromiumChoice } from "./report-pdf.js";
 import { checkOpenedWorkspace, displayPath, openWorkspace, relativeToCwd } from "./workspace.js";
 
 export const REPORT_FORMATS = ["html", "md", "pdf"] as const;
@@ -24,7 +24,7 @@ export interface ReportCommandOptions {
   /** Paper of the print stylesheet and the PDF; the config's `report.paper`, else A4, when not given. */
   paper?: Paper;
   /** The browser that prints `--format pdf`: `--chromium`, then the PMO_CHROMIUM environment variable. */
-  chromium?: { option?: string; env?: string };
+  chromium?: ChromiumChoice;
   out: string;
   single: boolean;
   templates?: string;
@@ -50,7 +50,7 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
   const format: OutputFormat = pdf ? "html" : (options.format as OutputFormat);
   const templates = loadTemplates(format, options.templates, io.cwd);
   // Before the long part: a PDF without a browser to print it is known at once.
-  const chromium = pdf ? await findChromium(options.chromium ?? {}, io.cwd) : undefined;
+  const chromium = pdf ? await findChromium(options.chromium ?? { platform: "linux" }, io.cwd) : undefined;
   const { root, config, workspace } = await openWorkspace(options, io.cwd);
   const result = await checkOpenedWorkspace({ root, config, workspace }, options.asOf, io.cwd);
   const invalid = result.diagnostics.filter((d) => d.severity === "error" && VALIDATION.has(d.ruleId));

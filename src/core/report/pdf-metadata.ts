@@ -4,7 +4,9 @@
  * /ModDate and its user agent as /Creator. This rewrites the two dates in place (same length,
  * so every byte offset of the file stays valid) and appends an incremental update (PDF 1.7,
  * ISO 32000-1 §7.5.6) whose document information dictionary names the report's title, author,
- * creator and dates, so that readers show pmo's values and two runs give the same bytes.
+ * creator and dates, so that readers show pmo's values and two runs give the same bytes. The
+ * ids of a tagged PDF's structure elements, which Chromium takes from its DOM node ids, are
+ * numbered in place too.
  */
 export interface PdfMetadata {
   title: string;
@@ -24,6 +26,18 @@ export function fixPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Uint8Array {
   text = text.replace(/\/(CreationDate|ModDate) \(D:\d{14}[+\-Z][^)]{0,8}\)/g, (match, key: string) => {
     const replacement = `/${key} (${stamp})`;
     return replacement.length === match.length ? replacement : match;
+  });
+  // A tagged PDF names each structure element after Chromium's DOM node id, which changes from
+  // run to run: number them in order of first appearance instead, with as many digits.
+  const renumbered = new Map<string, string>();
+  text = text.replace(/\(node(\d+)\)/g, (match, digits: string) => {
+    let id = renumbered.get(digits);
+    if (id === undefined) {
+      id = String(renumbered.size + 1).padStart(digits.length, "0");
+      if (id.length !== digits.length) id = digits;
+      renumbered.set(digits, id);
+    }
+    return `(node${id})`;
   });
   const startxref = lastMatch(text, /startxref\s+(\d+)\s+%%EOF\s*$/);
   const root = lastMatch(text, /\/Root (\d+ \d+ R)/);

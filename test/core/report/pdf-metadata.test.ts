@@ -65,6 +65,20 @@ describe("fixPdfMetadata", () => {
     expect(update).toContain("/Size 5\n");
   });
 
+  it("numbers the structure elements' ids (Chromium's DOM node ids) in order, keeping their length and references", () => {
+    const tagged = (a: string, b: string): string =>
+      chromiumLikePdf("20261202032929").replace(
+        "%PDF-1.4\n",
+        `%PDF-1.4\n%<</S /TH /ID (node${a})>> <</S /TD /A <</Headers [(node${a})]>> /ID (node${b})>>\n`,
+      );
+    const one = Buffer.from(fixPdfMetadata(Buffer.from(tagged("00000217", "00000305")), meta)).toString("latin1");
+    const two = Buffer.from(fixPdfMetadata(Buffer.from(tagged("00000191", "00000288")), meta)).toString("latin1");
+    expect(one).toBe(two);
+    expect(one).toContain(
+      "<</S /TH /ID (node00000001)>> <</S /TD /A <</Headers [(node00000001)]>> /ID (node00000002)>>",
+    );
+  });
+
   it("leaves a file it does not recognise as it is, apart from the dates", () => {
     const odd = "%PDF-1.7\n1 0 obj\n<</CreationDate (D:20261202032929Z)>>\nendobj\n";
     expect(Buffer.from(fixPdfMetadata(Buffer.from(odd), meta)).toString("latin1")).toBe(odd);

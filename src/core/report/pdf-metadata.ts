@@ -30,7 +30,7 @@ export function fixPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Uint8Array {
   // A tagged PDF names each structure element after Chromium's DOM node id, which changes from
   // run to run: number them in order of first appearance instead, with as many digits.
   const renumbered = new Map<string, string>();
-  text = text.replace(/\(node(\d+)\)/g, (match, digits: string) => {
+  text = text.replace(/\(node(\d+)\)/g, (_match, digits: string) => {
     let id = renumbered.get(digits);
     if (id === undefined) {
       id = String(renumbered.size + 1).padStart(digits.length, "0");

@@ -136,7 +136,7 @@ describe.skipIf(!availability.run)("report in headless Chromium", { timeout: TIM
   // One page per project of the example (32 of them): more than the default timeout on a busy machine.
   it("opens every page of the bundled example's report with no error and no network request", { timeout: 120_000 }, async () => {
     const out = path.join(tempDir(), "report");
-    const result = await runCli(["report", "examples/meridian-water", "--as-of", "2026-11-30", "--format", "html", "--out", out], { cwd: projectRoot });
+    const result = await runCli(["report", "examples/meridian-water", "--as-of", "2026-11-30", "--format", "html", "--out-dir", out], { cwd: projectRoot });
     // The example lives in this repository, so the report reads its git history; a shallow
     // clone (as CI may make) only shortens the trends, which is what the warning says.
     const stderr = result.stderr.split("\n").filter((line) => line !== "" && !line.startsWith("warning: this is a shallow clone"));
@@ -186,7 +186,7 @@ describe.skipIf(!availability.run)("report in headless Chromium", { timeout: TIM
   it.skipIf(!poppler.run)("prints the board pack to PDF: paper size, text a reader extracts, nothing in the margins, the same bytes twice", async () => {
     const dir = tempDir();
     const print = (out: string, paper: "a4" | "letter") =>
-      runCli(["report", "examples/meridian-water", "--as-of", "2026-11-30", "--format", "pdf", "--paper", paper, "--chromium", CHROMIUM, "--out", out], { cwd: projectRoot });
+      runCli(["report", "examples/meridian-water", "--as-of", "2026-11-30", "--format", "pdf", "--paper", paper, "--chromium", CHROMIUM, "--out-dir", out], { cwd: projectRoot });
     const a4 = path.join(dir, "a4");
     const first = await print(a4, "a4");
     expect(first.stderr.split("\n").filter((l) => l !== "" && !l.startsWith("warning: this is a shallow clone"))).toEqual([]);

@@ -398,11 +398,16 @@ function moneyRow(m: DiffResult["decision"]["money"][number]): string {
     const unknown = p.unknown ? `${count(p.unknown, "project")} ${unknownWord}` : "";
     return [known, unknown].filter(Boolean).join("; ");
   };
-  const lfl =
-    l.projects > 0
-      ? `${signedMoney(l.delta, m.currency)}${l.percent !== undefined ? ` (${signedPercent(l.percent)})` : ""} over ${count(l.projects, "project")}`
-      : "";
-  const total = `${signedMoney(m.total.delta, m.currency)}${m.total.percent !== undefined ? ` (${signedPercent(m.total.percent)})` : ""}${m.notCompared > 0 ? `; ${count(m.notCompared, "project")} not compared (invalid)` : ""}`;
+  const change =
+    l.delta === 0
+      ? "unchanged"
+      : `${signedMoney(l.delta, m.currency)}${l.percent !== undefined ? ` (${signedPercent(l.percent)})` : ""}`;
+  const lfl = l.projects > 0 ? `${change} over ${count(l.projects, "project")}` : "";
+  // With projects not compared (their file does not parse, or they fail their schema), no total is given.
+  const total =
+    m.notCompared > 0
+      ? `not comparable: ${count(m.notCompared, "project")} not compared (invalid)`
+      : `${signedMoney(m.total.delta, m.currency)}${m.total.percent !== undefined ? ` (${signedPercent(m.total.percent)})` : ""}`;
   return `| ${m.currency} | ${lfl} | ${part(m.joined, 1, "without a forecast")} | ${part(m.left, -1, "without a forecast")} | ${part(m.newlyUnknown, -1, "")} | ${part(m.newlyKnown, 1, "")} | ${total} |`;
 }
 

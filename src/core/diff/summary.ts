@@ -256,6 +256,8 @@ export function moneyText(m: MoneySplit): string {
   if (m.notCompared > 0) rest.push(`${plural(m.notCompared, "project")} not compared (invalid)`);
   if (rest.length === 0) return lfl;
   const first = l.projects === 0 ? [] : [l.delta === 0 ? "unchanged like for like" : `${lfl} like for like`];
+  // With projects not compared, the total would count an unreadable file as a saving: left out.
+  if (m.notCompared > 0) return [...first, ...rest].join(", ");
   const t = m.total;
   return `${[...first, ...rest].join(", ")}: total ${signedMoney(t.delta, m.currency)}${t.percent !== undefined ? ` (${signedPercent(t.percent)})` : ""}`;
 }

@@ -14,6 +14,7 @@ export function registerReport(ctx: CliContext): void {
     .addOption(asOfOption())
     .option("--single", "write one file (report.html or report.md) instead of a site")
     .addOption(new Option("--paper <size>", "paper of the print stylesheet and the PDF (default: the config's report.paper, else a4)").choices(["a4", "letter"]))
+    .option("--audience <id>", "the pack of one audience of the engagement's reporting.audiences, in one file (see docs/commands/report.md)")
     .option("--chromium <path>", "the Chromium or Chrome that prints --format pdf (default: $PMO_CHROMIUM, else the usual places)")
     .option("-t, --templates <dir>", "folder of templates and partials that override the built-in ones by name (see docs/templates.md)")
     .option("--force", "overwrite files in --out-dir that pmo did not write")
@@ -44,10 +45,11 @@ Examples:
   $ pmo report --format markdown --out-dir docs/status
   $ pmo report --single --out-dir board-pack
   $ pmo report --format pdf --paper letter --out-dir board-pack
+  $ pmo report --format pdf --audience steering-committee --out-dir steering
   $ pmo report --templates branding --out-dir report
   $ pmo report --no-history --out-dir report`,
     )
-    .action(async (dir: string | undefined, opts: { format: "html" | "md" | "pdf"; outDir: string; asOf?: string; single?: boolean; paper?: "a4" | "letter"; chromium?: string; templates?: string; force?: boolean; history?: boolean; config?: string }) => {
+    .action(async (dir: string | undefined, opts: { format: "html" | "md" | "pdf"; outDir: string; asOf?: string; single?: boolean; paper?: "a4" | "letter"; audience?: string; chromium?: string; templates?: string; force?: boolean; history?: boolean; config?: string }) => {
       const { runReport } = await import("../commands/report.js");
       setExit(
         await runReport(
@@ -59,6 +61,7 @@ Examples:
             out: opts.outDir,
             single: opts.single === true,
             paper: opts.paper,
+            audience: opts.audience,
             chromium: { option: opts.chromium, env: ctx.host.env["PMO_CHROMIUM"], platform: process.platform },
             templates: opts.templates,
             force: opts.force === true,

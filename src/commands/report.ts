@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { UsageError } from "../core/errors.js";
 import { FORMATTERS } from "../core/format/index.js";
-import { overlayTemplates, renderReport, type OutputFormat, type Paper, type TemplateSet, type TemplateSource } from "../core/report/index.js";
+import { findAudience, overlayTemplates, renderReport, type Audience, type OutputFormat, type Paper, type TemplateSet, type TemplateSource } from "../core/report/index.js";
 import { VALIDATION_CHECKS } from "../core/validate/index.js";
 import { ExitCode } from "../model/diagnostic.js";
 import type { Engagement } from "../model/entities.js";
@@ -23,6 +23,8 @@ export interface ReportCommandOptions {
   format: OutputFormat | "pdf";
   /** Paper of the print stylesheet and the PDF; the config's `report.paper`, else A4, when not given. */
   paper?: Paper;
+  /** `--audience`: the pack of one of the engagement's `reporting.audiences`, in one file. */
+  audience?: string;
   /** The browser that prints `--format pdf`: `--chromium`, then the PMO_CHROMIUM environment variable. */
   chromium?: ChromiumChoice;
   out: string;
@@ -62,6 +64,15 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
 
   const git = await readReportGit(root, { history: options.history, config, settings: result.settings, asOf: options.asOf });
   const paper = options.paper ?? config.values.report?.paper ?? "a4";
+  let audience: Audience | undefined;
+  if (options.audience !== undefined) {
+    const found = findAudience(result.catalog.engagement?.value, options.audience);
+    if (!("audience" in found)) {
+      const known = found.known.length > 0 ? `the engagement's reporting.audiences are ${found.known.join(", ")}` : "the engagement lists no reporting.audiences";
+      throw new UsageError(`--audience ${options.audience}: no such audience; ${known} (an audience's id is its id, else its name in lower case with dashes)`);
+    }
+    audience = found.audience;
+  }
   const rendered = renderReport({
     catalog: result.catalog,
     settings: result.settings,
@@ -70,12 +81,13 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
     findings: result.diagnostics,
     waived: result.waived,
     format,
-    single: options.single || pdf,
+    single: options.single || pdf || audience !== undefined,
     templates,
     history: git.history,
     meta: { version: options.version, commit: git.commit },
     paper,
     pdf,
+    audience,
     layout: { exceptionsAbove: config.values.report?.exceptionsAbove, rowsPerPage: config.values.report?.tableRowsPerPage },
   });
   const files: Iterable<OutputFile> = chromium !== undefined ? [await printReport(rendered, chromium, paper, result.catalog.engagement?.value, options)] : rendered;

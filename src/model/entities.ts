@@ -176,10 +176,19 @@ export interface EngagementObjective extends Extensions {
 }
 
 export interface ReportAudience extends Extensions {
+  /** What `pmo report --audience` calls it; the name in lower case with dashes when omitted. */
+  id?: string;
   name: string;
   cadence?: Cadence;
   formats?: ReportFormat[];
+  sections?: AudienceSection[];
+  dashboard?: "full" | "exceptions";
+  projects?: "all" | "exceptions";
 }
+
+/** The sections of a report an audience may get. */
+export const AUDIENCE_SECTIONS = ["dashboard", "tables", "risks", "engagement", "projects"] as const;
+export type AudienceSection = (typeof AUDIENCE_SECTIONS)[number];
 
 export interface Forum extends Extensions {
   id: Id;

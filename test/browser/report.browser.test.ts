@@ -250,6 +250,15 @@ describe.skipIf(!availability.run)("report in headless Chromium", { timeout: TIM
     expect((await print(again, "a4")).code).toBe(0);
     expect(readPdf(path.join(again, "report.pdf")).equals(readPdf(file)), "two runs give the same bytes").toBe(true);
 
+    // The steering committee's pack: the exception dashboard, what needs a decision, the risks.
+    const steering = path.join(dir, "steering");
+    const pack = await runCli(["report", "examples/meridian-water", "--as-of", "2026-11-30", "--format", "pdf", "--audience", "steering-committee", "--chromium", CHROMIUM, "--out-dir", steering], { cwd: projectRoot });
+    expect(pack.code).toBe(0);
+    const packPages = pdfPages(path.join(steering, "report.pdf"));
+    expect(packPages.length, "the board pack of the bundled example fits 12 A4 pages").toBeLessThanOrEqual(12);
+    const packText = pdfText(path.join(steering, "report.pdf"));
+    for (const heading of ["Portfolio dashboard", "Needs a decision", "Exceptions", "Risk register"]) expect(packText).toContain(heading);
+
     const letter = path.join(dir, "letter");
     expect((await print(letter, "letter")).code).toBe(0);
     for (const p of pdfPages(path.join(letter, "report.pdf"))) {

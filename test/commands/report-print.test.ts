@@ -198,3 +198,44 @@ describe("pmo report: exceptions", () => {
     expect(html).toContain(`<h1 id="exceptions-table">Exceptions</h1>`);
   });
 });
+
+const AUDIENCES = `${ENGAGEMENT.replace("reporting: { cadence: weekly }\n", "")}reporting:
+  cadence: weekly
+  audiences:
+    - { name: Steering committee, formats: [pdf], sections: [dashboard, risks], dashboard: exceptions }
+    - { id: pms, name: Project managers, sections: [projects], projects: exceptions }
+`;
+
+describe("pmo report --audience", () => {
+  it("writes one audience's pack in one file: its sections, its dashboard, its project pages", async () => {
+    const dir = repo({ ...EXCEPTIONAL, "engagement.yaml": AUDIENCES });
+    const steering = await report(dir, "--audience", "steering-committee");
+    expect(steering.stderr).toBe("");
+    expect(steering.code).toBe(0);
+    const html = readFileSync(path.join(dir, "out/report.html"), "utf8");
+    expect(html).toContain("The pack for Steering committee.");
+    expect(html).toContain(`<h2 id="exceptions">Exceptions</h2>`);
+    // Exception-first although the portfolio is small; the full tables and project pages are not in this pack.
+    expect(html).not.toContain('scope="rowgroup"');
+    expect(html).toContain("7 projects: every one's status is in the whole report (without --audience).");
+    expect(html).toContain(`id="risk-register"`);
+    expect(html).not.toContain(`id="project-PRJ-2"`);
+    expect(html).not.toContain(`href="#project-`);
+
+    expect((await report(dir, "--audience", "pms")).code).toBe(0);
+    const pms = readFileSync(path.join(dir, "out/report.html"), "utf8");
+    expect([...pms.matchAll(/id="project-(PRJ-\d+)"/g)].map((m) => m[1])).toEqual(["PRJ-2", "PRJ-3", "PRJ-4", "PRJ-5"]);
+    expect(pms).not.toContain(`id="dashboard"`);
+    expect(pms).not.toContain(`id="risk-register"`);
+  });
+
+  it("names the audiences there are when the id is not one of them", async () => {
+    const dir = repo({ "engagement.yaml": AUDIENCES });
+    const result = await report(dir, "--audience", "board");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      "error: --audience board: no such audience; the engagement's reporting.audiences are steering-committee, pms (an audience's id is its id, else its name in lower case with dashes)\n",
+    );
+    expect(existsSync(path.join(dir, "out"))).toBe(false);
+  });
+});

@@ -42,9 +42,11 @@ export interface ReportLayout {
   exceptionsAbove: number;
   rowsPerPage: number;
   dashboardRows: number;
+  /** Whether the full tables are there to link to (an audience's pack may leave them out). */
+  tables: boolean;
 }
 
-export const DEFAULT_LAYOUT: ReportLayout = { exceptionsAbove: 50, rowsPerPage: 50, dashboardRows: 6 };
+export const DEFAULT_LAYOUT: ReportLayout = { exceptionsAbove: 50, rowsPerPage: 50, dashboardRows: 6, tables: true };
 
 /** A chart as a view holds it: inline SVG for HTML, a file beside the page for Markdown. */
 export interface ChartView {

@@ -13,4 +13,5 @@ export { buildProjectView, type ProjectView } from "./views/project.js";
 export { buildRiskRegisterView, type RiskRegisterView } from "./views/risk-register.js";
 export { buildEngagementView, type EngagementView } from "./views/engagement.js";
 export { frontierChart, type FrontierChartInput } from "./charts/index.js";
+export { audienceId, findAudience, type Audience } from "./audience.js";
 export { fixPdfMetadata, pdfString, type PdfMetadata } from "./pdf-metadata.js";

@@ -1,7 +1,9 @@
 import type { Diagnostic } from "../../model/diagnostic.js";
+import type { AudienceSection } from "../../model/entities.js";
 import { deriveFacts, type Catalog, type Facts } from "../domain/index.js";
 import type { WaivedDiagnostic } from "../format/index.js";
 import type { Settings } from "../rules/index.js";
+import type { Audience } from "./audience.js";
 import { DEFAULT_LAYOUT, indexFindings, type ChartView, type ReportContext, type ReportLayout } from "./context.js";
 import type { OutputFormat } from "./helpers.js";
 import { indexProjectHistories, type ReportHistory } from "./history.js";
@@ -38,6 +40,8 @@ export interface ReportInput {
   pdf?: boolean;
   /** The exception-first threshold and page sizes (config `report`); defaults otherwise. */
   layout?: Partial<ReportLayout>;
+  /** One audience's pack (`--audience`): its sections, dashboard and project pages (single only). */
+  audience?: Audience;
 }
 
 export type Paper = "a4" | "letter";
@@ -57,7 +61,9 @@ export interface SiteView {
   version: string;
   commit: string | null;
   scale: readonly StatusView[];
-  nav: { index: string; risks: string; engagement: string; hasEngagement: boolean };
+  nav: { index: string; risks: string; engagement: string; hasEngagement: boolean; hasDashboard: boolean; hasRisks: boolean };
+  /** The audience whose pack this is (`--audience`), or null. */
+  audience: { id: string; name: string } | null;
   page: { kind: PageKind; title: string };
   single: boolean;
   /** The print stylesheet's paper: `size` is the CSS page size (`A4`, `letter`). */
@@ -87,10 +93,16 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
     status: statusLookup(scale),
     history: input.history,
     projectHistory: indexProjectHistories(input.history),
-    layout: { ...DEFAULT_LAYOUT, ...Object.fromEntries(Object.entries(input.layout ?? {}).filter(([, v]) => v !== undefined)) },
+    layout: {
+      ...DEFAULT_LAYOUT,
+      ...Object.fromEntries(Object.entries(input.layout ?? {}).filter(([, v]) => v !== undefined)),
+      // An audience may ask for one dashboard whatever the size of the portfolio.
+      tables: input.audience?.sections.has("tables") ?? true,
+      ...(input.audience?.dashboard === "exceptions" ? { exceptionsAbove: -1 } : input.audience?.dashboard === "full" ? { exceptionsAbove: Number.MAX_SAFE_INTEGER } : {}),
+    },
     single: input.single,
   };
-  const ctxFor = (page: PageKind): ReportContext => ({ ...base, links: linksFor(page, format, fileNames, input.single) });
+  const ctxFor = (page: PageKind, linked: ReadonlyMap<string, string> = fileNames): ReportContext => ({ ...base, links: linksFor(page, format, linked, input.single) });
   const engagement = catalog.engagement?.value;
   const siteFor = (kind: PageKind, title: string, links: Links): SiteView => ({
     title: engagement?.name ?? "Portfolio report",
@@ -100,7 +112,15 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
     version: input.meta.version,
     commit: input.meta.commit,
     scale,
-    nav: { index: links.index, risks: links.risks, engagement: links.engagement, hasEngagement: engagement !== undefined },
+    nav: {
+      index: links.index,
+      risks: links.risks,
+      engagement: links.engagement,
+      hasEngagement: engagement !== undefined && (input.audience?.sections.has("engagement") ?? true),
+      hasDashboard: input.audience?.sections.has("dashboard") ?? true,
+      hasRisks: input.audience?.sections.has("risks") ?? true,
+    },
+    audience: input.audience ? { id: input.audience.id, name: input.audience.name } : null,
     page: { kind, title },
     single: input.single,
     print: { paper: input.paper ?? "a4", size: input.paper === "letter" ? "letter" : "A4", pdf: input.pdf === true },
@@ -111,12 +131,23 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
   const keepChart = (chart: ChartView): void => void charts.set(chart.file, chart.svg);
 
   if (input.single) {
-    const ctx = ctxFor("single");
+    const audience = input.audience;
+    const has = (section: AudienceSection): boolean => audience?.sections.has(section) ?? true;
+    // The project pages in the pack: every one, an audience's exceptions, or none; links to
+    // a project go to its page only when the pack has it.
+    let packed = projects;
+    if (!has("projects")) packed = [];
+    else if (audience?.projects === "exceptions") {
+      const exceptional = new Set(buildDashboardViews(ctxFor("single")).full.exceptions.rows.map((r) => r.id));
+      packed = projects.filter((p) => exceptional.has(p.value.id));
+    }
+    const ctx = ctxFor("single", new Map(packed.map((p) => [p.value.id, fileNames.get(p.value.id)!])));
     const { dashboard, full } = buildDashboardViews(ctx);
     const tables = dashboard.layout.mode === "exceptions" ? TABLE_KINDS.map((kind) => tablePages(ctx, full, kind)[0]!) : [];
     const risks = buildRiskRegisterView(ctx);
-    const projectViews = projects.map((p) => buildProjectView(ctx, p.value, p.doc.file, fileNames.get(p.value.id)!));
-    const view = { site: siteFor("single", "Portfolio report", ctx.links), dashboard, tables, risks, engagement: buildEngagementView(ctx), projects: projectViews };
+    const projectViews = packed.map((p) => buildProjectView(ctx, p.value, p.doc.file, fileNames.get(p.value.id)!));
+    const include = { dashboard: has("dashboard"), risks: has("risks") };
+    const view = { site: siteFor("single", audience ? `${audience.name}: report` : "Portfolio report", ctx.links), include, dashboard, tables: include.dashboard && has("tables") ? tables : [], risks, engagement: has("engagement") ? buildEngagementView(ctx) : null, projects: projectViews };
     yield { path: `report.${format}`, content: renderer.render("single", view) };
     [dashboard.statusChart, ...evmCharts(...full.budgets.map((b) => b.chart)), ...evmCharts(dashboard.quadrant), ...trendCharts(dashboard.trends), risks.heatMap, ...projectViews.flatMap((p) => [p.timeline, ...evmCharts(p.performance?.sCurve), ...evmCharts(p.performance?.trend), ...trendCharts(p.trends)])].forEach(keepChart);
   } else {

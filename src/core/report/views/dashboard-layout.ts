@@ -118,7 +118,7 @@ export function layOutDashboard(ctx: ReportContext, view: DashboardView): Dashbo
     TABLE_KINDS.map((kind) => {
       const rows = countOf(view, kind);
       const pages = single || kind === "budget" ? 1 : Math.max(1, Math.ceil(rows / rowsPerPage));
-      const linked = mode === "full" ? 0 : pages;
+      const linked = mode === "full" || !ctx.layout.tables ? 0 : pages;
       return [
         kind,
         {

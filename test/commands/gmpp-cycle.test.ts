@@ -70,7 +70,7 @@ beforeAll(async () => {
   git("init", "-q");
   commit("engagement", "2013-09-01");
   for (const year of years) {
-    const result = await runCli(["import", "csv", csv, "--mapping", mapping, "--out", "projects", "--sync", "--where", `publication_year=${year}`, "--missing", "close", "--format", "json", "--as-of", "2026-11-30"], { cwd: dir });
+    const result = await runCli(["import", "csv", csv, "--mapping", mapping, "--out-dir", "projects", "--sync", "--where", `publication_year=${year}`, "--missing", "close", "--format", "json", "--as-of", "2026-11-30"], { cwd: dir });
     expect(result.stderr).toBe("");
     plans.set(year, JSON.parse(result.stdout) as never);
     commits.set(year, commit(`GMPP ${year}`, snapshot(year)));

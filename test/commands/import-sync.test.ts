@@ -50,7 +50,7 @@ function repo(): string {
 afterEach(() => {
   for (const dir of dirs.splice(0)) removeRepo(dir);
 });
-const sync = (dir: string, csv: string, ...extra: string[]) => runCli(["import", "csv", csv, "--mapping", "mapping.yaml", "--out", "projects", "--sync", "--as-of", "2026-11-30", ...extra], { cwd: dir });
+const sync = (dir: string, csv: string, ...extra: string[]) => runCli(["import", "csv", csv, "--mapping", "mapping.yaml", "--out-dir", "projects", "--sync", "--as-of", "2026-11-30", ...extra], { cwd: dir });
 const doc = (dir: string, file: string) => parseYaml(readFileSync(path.join(dir, "projects", file), "utf8")) as Record<string, unknown>;
 
 describe("pmo import csv --sync", () => {

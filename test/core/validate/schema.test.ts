@@ -32,6 +32,7 @@ const BASELINES: Record<string, Doc> = {
     scope: { services: ["portfolio-management", "reporting"], excluded: ["project-delivery"] },
     objectives: [{ id: "SO-1", description: "Timely reporting", target: 95 }],
     reporting: { cadence: "monthly", statusValidityDays: 35, audiences: [{ name: "Board", formats: ["pdf"] }], formats: ["markdown"] },
+    message: { asOf: "2026-03-31", text: "Two projects need a board decision this month.", author: "Anna" },
     governance: {
       forums: [{ id: "PB", name: "Portfolio Board", cadence: "monthly", members: ["Anna", "Priya"] }],
       tolerances: { budgetPercent: 10, scheduleDays: 15 },
@@ -52,6 +53,7 @@ const BASELINES: Record<string, Doc> = {
     parent: "PF-root",
     objectives: [{ id: "OBJ-1", name: "Digital by default", weight: 60 }],
     budget: { currency: "EUR", envelope: 4000000, period: { start: "2026-01-01", end: "2026-12-31" } },
+    message: { asOf: "2026-03-31", text: "Permits go-live holds; the payments supplier is late." },
     prioritisation: { criteria: [{ id: "fit", name: "Strategic fit", weight: 50 }] },
   },
   Project: {
@@ -66,7 +68,7 @@ const BASELINES: Record<string, Doc> = {
     schedule: { baselineStart: "2026-01-05", baselineFinish: "2026-09-30", actualStart: "2026-01-12" },
     budget: { currency: "EUR", approved: 850000, actual: 310000, forecast: 900000 },
     percentComplete: 40,
-    status: { asOf: "2026-03-31", overall: "amber", budget: "green", achievements: ["Design approved"], escalation: { to: "Board" } },
+    status: { asOf: "2026-03-31", overall: "amber", budget: "green", comments: { budget: "Within tolerance.", schedule: "Supplier two weeks late." }, achievements: ["Design approved"], escalation: { to: "Board" } },
     milestones: [
       { id: "M1", name: "Design approved", baseline: "2026-02-27" },
       { id: "M2", name: "Go-live", baseline: "2026-09-30", dependsOn: ["M1", "PRJ-002/M3"], estimate: { optimistic: "2026-09-01", mostLikely: "2026-09-30", pessimistic: "2026-11-30" } },
@@ -112,6 +114,13 @@ const BASELINES: Record<string, Doc> = {
     id: "D-001",
     title: "Approve move to delivery",
     status: "approved",
+    due: "2026-03-02",
+    amount: { value: 850000, currency: "EUR" },
+    options: [
+      { id: "A", title: "Start delivery now", amount: 850000 },
+      { id: "B", title: "Wait for the supplier", description: "Two months later." },
+    ],
+    recommendation: { option: "A", by: "Priya Shah", rationale: "Keeps the go-live date." },
     decidedBy: "Anna de Vries",
     date: "2026-03-02",
     forum: "PB",
@@ -155,12 +164,15 @@ const MUTATIONS: [string, string, unknown, string, string][] = [
   ["Engagement", "/statusScale", [{ value: "On Track", label: "On track" }], "/statusScale/0/value", 'did you mean "on-track"?'],
   ["Engagement", "/statusScale", [{ value: "ok" }], "/statusScale/0", 'missing required field "label" in statusScale[0]'],
   ["Engagement", "/statusScale", [], "/statusScale", "statusScale must have at least 1 item (found none)"],
+  ["Engagement", "/message/text", DELETE, "/message", 'missing required field "text" in message'],
   // Portfolio
   ["Portfolio", "/owner", DELETE, "", 'missing required field "owner"'],
   ["Portfolio", "/objectives/0/weight", 120, "/objectives/0/weight", "weight must be at most 100 (found 120)"],
   ["Portfolio", "/budget/envelope", -5, "/budget/envelope", "envelope must be at least 0 (found -5)"],
   ["Portfolio", "/budget/period/end", "2026-13-01", "/budget/period/end", 'end: "2026-13-01" is not a valid date'],
   ["Portfolio", "/prioritisation/criteria", [], "/prioritisation/criteria", "criteria must have at least 1 item"],
+  ["Portfolio", "/message/asOf", "March", "/message/asOf", 'asOf: "March" is not a valid date'],
+  ["Portfolio", "/message", "All fine", "/message", "message: expected an object"],
   // Project
   ["Project", "/stage", "amber-ish", "/stage", '"amber-ish" is not a valid stage: expected one of proposal, initiation, planning, delivery, closure, closed, cancelled'],
   ["Project", "/stage", DELETE, "", 'missing required field "stage"'],
@@ -174,6 +186,8 @@ const MUTATIONS: [string, string, unknown, string, string][] = [
   ["Project", "/status/asOf", DELETE, "/status", 'missing required field "asOf" in status'],
   ["Project", "/status/overall", "Amber", "/status/overall", 'overall: "Amber" is not a valid status value: expected lower-kebab-case, such as "green" or "amber-green" (did you mean "amber"?)'],
   ["Project", "/status/achievements", "Design approved", "/status/achievements", "achievements: expected a list"],
+  ["Project", "/status/comments/overall", "Fine", "/status/comments/overall", 'unknown field "overall" in status.comments'],
+  ["Project", "/status/comments/budget", "", "/status/comments/budget", "budget must not be empty"],
   ["Project", "/milestones/1/dependsOn", ["PRJ 002/M3"], "/milestones/1/dependsOn/0", "is not a valid milestone reference"],
   ["Project", "/milestones/1/dependsOn", [{ milestone: "M1", type: "blocks" }], "/milestones/1/dependsOn/0/type", "expected one of finish-to-start, start-to-start, finish-to-finish, start-to-finish"],
   ["Project", "/milestones/1/dependsOn", [{ milestone: "M1", lag: "2d" }], "/milestones/1/dependsOn/0/lag", "expected a number"],
@@ -213,6 +227,13 @@ const MUTATIONS: [string, string, unknown, string, string][] = [
   ["Decision", "/approves/type", "gate", "/approves/type", "expected one of stage-gate, rebaseline, budget-change, scope-change, other"],
   ["Decision", "/approves/stage", "build", "/approves/stage", "is not a valid stage"],
   ["Decision", "/supersedes", "D 000", "/supersedes", 'supersedes: "D 000" is not a valid id'],
+  ["Decision", "/due", "Friday", "/due", 'due: "Friday" is not a valid date'],
+  ["Decision", "/amount/value", -1, "/amount/value", "value must be at least 0 (found -1)"],
+  ["Decision", "/amount/currency", "euro", "/amount/currency", "currency"],
+  ["Decision", "/amount", 850000, "/amount", "amount: expected an object"],
+  ["Decision", "/options/1/title", DELETE, "/options/1", 'missing required field "title" in options[1]'],
+  ["Decision", "/options", [], "/options", "options must have at least 1 item"],
+  ["Decision", "/recommendation", {}, "/recommendation", "recommendation"],
   // Person
   ["Person", "/email", "priya", "/email", '"priya" is not a valid email address'],
   ["Person", "/name", 42, "/name", "name: expected a string, found the number 42"],
@@ -357,7 +378,7 @@ describe("validateConfig", () => {
 
   it("rejects unknown keys with a suggestion, and wrong types", () => {
     expect(validateConfig({ ignores: ["a"] })).toEqual([
-      expect.objectContaining({ pointer: "/ignores", message: 'unknown field "ignores" in configuration (allowed: ignore, extends, rules, overrides, thresholds, riskMatrix, waivers; did you mean "ignore"?)' }),
+      expect.objectContaining({ pointer: "/ignores", message: 'unknown field "ignores" in configuration (allowed: ignore, extends, rules, overrides, thresholds, riskMatrix, waivers, report; did you mean "ignore"?)' }),
     ]);
     expect(validateConfig({ ignore: "drafts/" })).toEqual([
       { pointer: "/ignore", keyword: "type", message: 'ignore: expected a list, found a string ("drafts/")' },

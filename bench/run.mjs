@@ -9,7 +9,7 @@
 // code is 0 even when a target is missed; misses are printed as FAIL.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31,6 +31,8 @@ const REPOS = {
   s68: { projects: 68, risksPerProject: 0, runs: 3 },
   // The board pack at scale: 2,500 projects, an exception-first dashboard (issue 12).
   p2500: { projects: 2500, runs: 3 },
+  // A spreadsheet export of 2,500 projects (pmo import csv), headers as field paths.
+  csv2500: { csvRows: 2500, runs: 3 },
 };
 
 // One line per benchmark. `{repo}` and `{out}` (a fresh temporary folder) are filled in.
@@ -57,7 +59,42 @@ const BENCHES = [
   { name: "select", args: ["-C", "{repo}", "select", "--as-of", AS_OF, "--format", "json", "--funding-order", "rank"], repo: "p10000", targetSeconds: 2 },
   // 63 candidates, half the envelope, and the efficient frontier: 12 exact selections.
   { name: "select", args: ["-C", "{repo}", "select", "PF-001", "--as-of", AS_OF, "--format", "json", "--funding-order", "rank", "--budget", "50%"], repo: "s68", targetSeconds: 2 },
+  // 2,500 rows converted, validated and written as 2,500 files (issue 10: <= 2 s), then as a sync plan.
+  { name: "import", args: ["import", "csv", "{repo}", "--kind", "project", "--out-dir", "{out}", "--as-of", AS_OF], repo: "csv2500", targetSeconds: 2 },
+  { name: "import", args: ["import", "csv", "{repo}", "--kind", "project", "--out-dir", "{out}", "--sync", "--as-of", AS_OF], repo: "csv2500", targetSeconds: 2 },
 ];
+
+/** bench/.repos/<name>.csv: `rows` projects as `pmo export csv` writes them, the same every time. */
+function generateImportCsv(file, rows) {
+  if (existsSync(file)) return { reused: true, files: rows };
+  const stages = ["planning", "delivery", "closure"];
+  const statuses = ["green", "amber", "red"];
+  const lines = ["id,name,description,portfolio,stage,schedule.baselineStart,schedule.baselineFinish,schedule.forecastFinish,budget.currency,budget.approved,budget.forecast,status.asOf,status.overall,status.summary"];
+  for (let i = 1; i <= rows; i++) {
+    const year = 2024 + (i % 4);
+    const month = String(1 + (i % 12)).padStart(2, "0");
+    lines.push(
+      [
+        `PRJ-${String(i).padStart(5, "0")}`,
+        `Project ${i}`,
+        `"Replace the ${i % 7 === 0 ? "pumping station, stage 2" : "trunk main"} in district ${i % 40}"`,
+        `PF-${String(1 + (i % 25)).padStart(3, "0")}`,
+        stages[i % 3],
+        `${year}-${month}-01`,
+        `${year + 2}-${month}-28`,
+        `${year + 2 + (i % 5 === 0 ? 1 : 0)}-${month}-28`,
+        "EUR",
+        String(100000 + i * 1000),
+        String(100000 + i * 1000 + (i % 9) * 5000),
+        "2026-11-27",
+        statuses[i % 3],
+        `"On track apart from ${i % 4} open issues"`,
+      ].join(","),
+    );
+  }
+  writeFileSync(file, `${lines.join("\n")}\n`);
+  return { reused: false, files: rows };
+}
 
 function parseArgs(argv) {
   const options = { quick: false, json: false, only: undefined, runs: undefined };
@@ -220,11 +257,13 @@ function main() {
       continue;
     }
     if (!repos.has(bench.repo)) {
-      const { projects, commits, history, risksPerProject = 5 } = REPOS[bench.repo];
-      const dir = join(ROOT, "bench/.repos", bench.repo);
-      const generated = history ? generateHistory(dir, { projects, commits }) : generate(dir, { projects, risksPerProject, seed: 1 });
-      log(`${generated.reused ? "reusing" : "generated"} bench/.repos/${bench.repo}: ${generated.files} files`);
-      repos.set(bench.repo, { path: `bench/.repos/${bench.repo}`, files: generated.files });
+      const { projects, commits, history, risksPerProject = 5, csvRows } = REPOS[bench.repo];
+      const name = csvRows === undefined ? bench.repo : `${bench.repo}.csv`;
+      const dir = join(ROOT, "bench/.repos", name);
+      if (csvRows !== undefined) mkdirSync(dirname(dir), { recursive: true });
+      const generated = csvRows !== undefined ? generateImportCsv(dir, csvRows) : history ? generateHistory(dir, { projects, commits }) : generate(dir, { projects, risksPerProject, seed: 1 });
+      log(`${generated.reused ? "reusing" : "generated"} bench/.repos/${name}: ${generated.files} ${csvRows !== undefined ? "rows" : "files"}`);
+      repos.set(bench.repo, { path: `bench/.repos/${name}`, files: generated.files });
     }
     const repo = repos.get(bench.repo);
     const runs = options.runs ?? (options.quick ? 1 : REPOS[bench.repo].runs);

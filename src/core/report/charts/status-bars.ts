@@ -94,7 +94,8 @@ export function statusBars(input: StatusBarsInput): Chart {
     .filter((e) => e.n > 0)
     .map((e) => `${e.n} ${e.s.label}`)
     .join(", ");
-  const worstIndex = [...segments.keys()].reverse().find((i) => perValue[i]! > 0 && i > 0);
+  // The worst value on the scale: values off it (no report, not assessed) are not worse, only unknown.
+  const worstIndex = [...segments.keys()].reverse().find((i) => perValue[i]! > 0 && i > 0 && i < scale.length);
   let worstRow = "";
   if (worstIndex !== undefined && rows.length > 1) {
     const value = segments[worstIndex]!;

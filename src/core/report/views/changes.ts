@@ -67,7 +67,8 @@ export function buildChangedState(ctx: ReportContext): ChangedStateView {
     if (!statusChanged && !stageChanged) continue;
     const from = ctx.status(before.overall);
     const to = ctx.status(p.status?.overall);
-    const direction: ChangeDirection = statusChanged && from !== null && to !== null ? (to.rank > from.rank ? "worsened" : "improved") : "changed";
+    // To or from "not assessed" is not a movement: the rating is unknown on one side.
+    const direction: ChangeDirection = statusChanged && from !== null && to !== null && from.rank >= 0 && to.rank >= 0 ? (to.rank > from.rank ? "worsened" : "improved") : "changed";
     changes.push({
       project: ref,
       direction,
@@ -119,6 +120,6 @@ function changedOn(entries: readonly ProjectEntry[], since: string, asOf: string
 /** Among changes of one direction, the larger jump on the status scale (or the later stage) first. */
 function magnitude(change: StateChange): number {
   const s = change.status;
-  if (s?.from && s.to) return Math.abs(s.to.rank - s.from.rank);
+  if (s?.from && s.to && s.from.rank >= 0 && s.to.rank >= 0) return Math.abs(s.to.rank - s.from.rank);
   return change.stage ? STAGES.indexOf(change.stage.to as (typeof STAGES)[number]) : 0;
 }

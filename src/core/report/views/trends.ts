@@ -82,7 +82,7 @@ export function buildPortfolioTrends(ctx: ReportContext): PortfolioTrendsView {
     scale: ctx.scale.map((s) => ({ value: s.value, label: s.label, color: s.color })),
     rows: shown.map((p) => {
       const counts: Record<string, number> = {};
-      for (const [value, count] of Object.entries(p.statuses)) counts[value === "none" ? noReport : value] = count;
+      for (const [value, count] of Object.entries(p.statuses)) counts[value === "none" ? noReport : ctx.settings.isNotAssessed(value) ? ctx.status(value)!.label : value] = count;
       return { label: periodLabel(history.period, p.start), counts };
     }),
   });

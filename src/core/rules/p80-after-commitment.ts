@@ -15,6 +15,9 @@ interface Options extends Record<string, unknown> {
  * Only items whose forecast is uncertain (a three-point estimate, a risk event, or a
  * predecessor that has one) can be judged; a deterministic date is judged by
  * milestone-slip-needs-rebaseline.
+ *
+ * Opt-in (in no preset but strict): the simulation costs seconds on a large portfolio, and
+ * `pmo check` runs on every commit. A repository turns it on in its config's `rules`.
  */
 export const rule = defineRule<Options>({
   meta: {
@@ -22,7 +25,7 @@ export const rule = defineRule<Options>({
     description: "The Monte Carlo P80 date of a milestone or project finish is not after its committed date",
     group: "delivery",
     severity: "warn",
-    presets: ["strategic"],
+    presets: [],
     optionsSchema: {
       type: "object",
       properties: {

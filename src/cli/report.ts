@@ -16,6 +16,7 @@ export function registerReport(ctx: CliContext): void {
     .option("-t, --templates <dir>", "folder of templates and partials that override the built-in ones by name (see docs/templates.md)")
     .option("--force", "overwrite files in --out that pmo did not write")
     .option("--no-history", "leave out the trend charts and what changed state, which read the git history")
+    .addOption(new Option("--since <date>", "start the dashboard's trend at this date, YYYY-MM-DD (default: the first commit)").argParser((value: string) => asOfOption().parseArg!(value, undefined)))
     .option("-c, --config <file>", "config file (default: pmo.config.yaml in the repository)")
     .addHelpText(
       "after",
@@ -30,17 +31,20 @@ Inside a git repository the report also reads the first-parent history of HEAD (
 one git cat-file --batch): trend charts of each project's overall status and forecast at
 completion, the portfolio's status per reporting period and forecast drift, and on the
 dashboard the projects whose status or stage changed since the previous report (one
-reporting cadence before --as-of). Outside git, or with --no-history, the report says
-that these are left out.
+reporting cadence before --as-of). The dashboard's trend runs from the first commit (or
+--since) to --as-of, by the cadence's period, or by month, quarter or year when that would
+make more than 24 periods. Outside git, or with --no-history, the report says that these
+are left out.
 
 Examples:
   $ pmo report examples/meridian-water --as-of 2026-11-30 --out report
   $ pmo report --format md --out docs/status
   $ pmo report --single --out board-pack
   $ pmo report --templates branding --out report
-  $ pmo report --no-history --out report`,
+  $ pmo report --no-history --out report
+  $ pmo report --since 2025-01-01 --out report`,
     )
-    .action(async (dir: string | undefined, opts: { format: "html" | "md"; out: string; asOf?: string; single?: boolean; templates?: string; force?: boolean; history?: boolean; config?: string }) => {
+    .action(async (dir: string | undefined, opts: { format: "html" | "md"; out: string; asOf?: string; single?: boolean; templates?: string; force?: boolean; history?: boolean; config?: string; since?: string }) => {
       const { runReport } = await import("../commands/report.js");
       setExit(
         await runReport(
@@ -54,6 +58,7 @@ Examples:
             templates: opts.templates,
             force: opts.force === true,
             history: opts.history !== false,
+            ...(opts.since !== undefined && { since: opts.since }),
             version: version(),
           },
           await io(),

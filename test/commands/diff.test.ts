@@ -64,9 +64,9 @@ describe("pmo diff", () => {
     const { code, json } = await diffJson(dir, "HEAD");
     expect(code).toBe(0);
     // P1's forecast moves from the budget (EUR 1M) to over it: an earned value crossing.
-    expect(json.summary.text).toBe("1 project worsened, 1 improved, 1 new; 1 milestone slipped (max +45 days); forecast +EUR 600k (+30%); earned value: P1 EAC EUR 1M -> EUR 1.1M (over the budget EUR 1M); 1 new high risk; governance: 2 findings introduced");
+    expect(json.summary.text).toBe("1 project worsened, 1 improved, 1 new; 1 milestone slipped (max +45 days); forecast +EUR 600k (+30%); earned value: P1 EAC EUR 1M -> EUR 1.1M (over the budget EUR 1M); 1 new high risk; governance: 3 findings introduced");
     expect(json.summary.evm).toEqual([expect.objectContaining({ project: "P1", figure: "EAC", from: 1000000, to: 1100000, threshold: "BAC", direction: "worsened" })]);
-    expect(json.findings.introduced.map((f: { ruleId: string; entity: string }) => `${f.ruleId} ${f.entity}`)).toEqual(["milestone-slip-needs-rebaseline P1", "high-risk-managed R1"]);
+    expect(json.findings.introduced.map((f: { ruleId: string; entity: string }) => `${f.ruleId} ${f.entity}`)).toEqual(["schedule-variance-beyond-tolerance P1", "milestone-slip-needs-rebaseline P1", "high-risk-managed R1"]);
     const p1 = json.changes.find((c: { id: string }) => c.id === "P1");
     expect(p1).toMatchObject({ kind: "Project", change: "modified", direction: "worsened", file: "projects/p1.yaml" });
     expect(p1.details.map((d: { text: string }) => d.text)).toEqual([

@@ -26,8 +26,14 @@ export class Covered {
   };
 }
 
-/** Worse when the rank grows (statusRank: 0 is the best value). */
+/**
+ * Worse when the rank grows (statusRank: 0 is the best value). Undefined, not a movement, for
+ * a "no rating" value (not assessed, withheld) on either side, and when the two sides use
+ * different status scales: amber on a five-value scale is not better or worse than amber on
+ * a three-value one.
+ */
 export function statusDirection(from: string | undefined, to: string | undefined, base: Settings, head: Settings): Direction | undefined {
+  if (base.statusScale.values.join("\0") !== head.statusScale.values.join("\0")) return undefined;
   const a = base.statusRank(from);
   const b = head.statusRank(to);
   if (a < 0 || b < 0 || a === b) return undefined;

@@ -1,20 +1,20 @@
 import { Option } from "commander";
 import type { CliContext } from "./index.js";
 import { version } from "./index.js";
-import { asOfOption } from "./options.js";
+import { asOfOption, deprecatedAlias } from "./options.js";
 
 export function registerReport(ctx: CliContext): void {
   const { program, setExit, io, dirOf } = ctx;
-  program
+  const command = program
     .command("report")
     .description("write the status report: portfolio dashboard, a page per project, risk register and engagement page (HTML or Markdown)")
     .argument("[dir]", "the repository folder (default: the current folder, or -C)")
     .addOption(new Option("-f, --format <format>", "output format").choices(["html", "md"]).default("html"))
-    .option("-o, --out <dir>", "folder to write the report into", "report")
+    .option("--out-dir <dir>", "folder to write the report into", "report")
     .addOption(asOfOption())
     .option("--single", "write one file (report.html or report.md) instead of a site")
     .option("-t, --templates <dir>", "folder of templates and partials that override the built-in ones by name (see docs/templates.md)")
-    .option("--force", "overwrite files in --out that pmo did not write")
+    .option("--force", "overwrite files in --out-dir that pmo did not write")
     .option("--no-history", "leave out the trend charts and what changed state, which read the git history")
     .addOption(new Option("--since <date>", "start the dashboard's trend at this date, YYYY-MM-DD (default: the first commit)").argParser((value: string) => asOfOption().parseArg!(value, undefined)))
     .option("-c, --config <file>", "config file (default: pmo.config.yaml in the repository)")
@@ -22,7 +22,7 @@ export function registerReport(ctx: CliContext): void {
       "after",
       `
 Renders everything in memory, then writes it atomically: an error leaves no partial report.
---out keeps a manifest (.pmo-report.json) of the files pmo wrote, so a re-run replaces its
+--out-dir keeps a manifest (.pmo-report.json) of the files pmo wrote, so a re-run replaces its
 own files (and removes pages of deleted projects) but never a file it did not write, unless
 --force. The same files and --as-of give byte-identical output. A repository that does not
 validate gets its errors (exit 1) and no report.
@@ -37,14 +37,14 @@ make more than 24 periods. Outside git, or with --no-history, the report says th
 are left out.
 
 Examples:
-  $ pmo report examples/meridian-water --as-of 2026-11-30 --out report
-  $ pmo report --format md --out docs/status
-  $ pmo report --single --out board-pack
-  $ pmo report --templates branding --out report
-  $ pmo report --no-history --out report
-  $ pmo report --since 2025-01-01 --out report`,
+  $ pmo report examples/meridian-water --as-of 2026-11-30 --out-dir report
+  $ pmo report --format markdown --out-dir docs/status
+  $ pmo report --single --out-dir board-pack
+  $ pmo report --templates branding --out-dir report
+  $ pmo report --no-history --out-dir report
+  $ pmo report --since 2025-01-01 --out-dir report`,
     )
-    .action(async (dir: string | undefined, opts: { format: "html" | "md"; out: string; asOf?: string; single?: boolean; templates?: string; force?: boolean; history?: boolean; config?: string; since?: string }) => {
+    .action(async (dir: string | undefined, opts: { format: "html" | "md"; outDir: string; asOf?: string; single?: boolean; templates?: string; force?: boolean; history?: boolean; config?: string; since?: string }) => {
       const { runReport } = await import("../commands/report.js");
       setExit(
         await runReport(
@@ -53,7 +53,7 @@ Examples:
             asOf: opts.asOf ?? (await ctx.today()),
             config: opts.config,
             format: opts.format,
-            out: opts.out,
+            out: opts.outDir,
             single: opts.single === true,
             templates: opts.templates,
             force: opts.force === true,
@@ -65,4 +65,6 @@ Examples:
         ),
       );
     });
+  deprecatedAlias(command, "-o", "--out-dir", ctx.host.stderr);
+  deprecatedAlias(command, "--out", "--out-dir", ctx.host.stderr);
 }

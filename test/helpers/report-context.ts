@@ -1,7 +1,7 @@
 import { buildCatalog } from "../../src/core/catalog/index.js";
 import { deriveFacts } from "../../src/core/domain/index.js";
 import { documentsOf } from "../../src/core/load/index.js";
-import type { ReportContext } from "../../src/core/report/context.js";
+import { DEFAULT_LAYOUT, type ReportContext } from "../../src/core/report/context.js";
 import type { ReportHistory } from "../../src/core/report/history.js";
 import { indexProjectHistories } from "../../src/core/report/history.js";
 import { linksFor, projectFileNames } from "../../src/core/report/links.js";
@@ -45,6 +45,8 @@ export function reportContextOf(
     links: linksFor("index", "html", projectFileNames(catalog), false),
     history,
     projectHistory: indexProjectHistories(history),
+    layout: DEFAULT_LAYOUT,
+    single: false,
   };
 }
 

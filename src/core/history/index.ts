@@ -172,18 +172,22 @@ export async function buildHistory(input: HistoryInput): Promise<History> {
           currentScale = scale;
         }
       }
-      for (const d of projectsIn(change.path)) affected.add(d.id!);
+      // Which paths hold each project: the path leaves the sets of the projects it held, and
+      // joins those of the projects it holds now (linear in the documents a commit changes).
+      for (const d of projectsIn(change.path)) {
+        affected.add(d.id!);
+        projectPaths.get(d.id!)?.delete(change.path);
+      }
       if (change.oid === null) state.delete(change.path);
       else state.set(change.path, change.oid);
-      for (const d of projectsIn(change.path)) affected.add(d.id!);
+      for (const d of projectsIn(change.path)) {
+        affected.add(d.id!);
+        let paths = projectPaths.get(d.id!);
+        if (!paths) projectPaths.set(d.id!, (paths = new Set<string>()));
+        paths.add(change.path);
+      }
     }
     for (const id of affected) {
-      const paths = projectPaths.get(id) ?? new Set<string>();
-      for (const change of c.changes) {
-        if (projectsIn(change.path).some((d) => d.id === id)) paths.add(change.path);
-        else paths.delete(change.path);
-      }
-      projectPaths.set(id, paths);
       const doc = currentProject(id);
       const tuple = doc ? tupleOf(doc, currency, input.trackStage === true) : undefined;
       const before = last.get(id);

@@ -182,8 +182,8 @@ export async function buildHistory(input: HistoryInput): Promise<History> {
       else state.set(change.path, change.oid);
       for (const d of projectsIn(change.path)) {
         affected.add(d.id!);
-        let paths = projectPaths.get(d.id!);
-        if (!paths) projectPaths.set(d.id!, (paths = new Set<string>()));
+        const paths = projectPaths.get(d.id!) ?? new Set<string>();
+        projectPaths.set(d.id!, paths);
         paths.add(change.path);
       }
     }

@@ -563,5 +563,5 @@ proximity: 2027-03-31
     );
     const gate = await runCli(["diff", "main...HEAD", "--fail-on", "new-findings=error", ...AS_OF], { cwd: dir });
     expect(gate.code).toBe(JSON.parse(json.stdout).summary.findings.introducedBySeverity.error > 0 ? 1 : 0);
-  });
+  }, 120_000);
 });

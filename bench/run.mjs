@@ -10,7 +10,7 @@
 
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AS_OF, generate } from "./generate.mjs";
@@ -81,7 +81,7 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Run `node <args>` once; wall time in seconds, peak RSS in MB when `measureRss`. */
+/** Run `node <args>` once; wall time in seconds, peak RSS in MB and CPU seconds when `measureRss`. */
 function runNode(args, { measureRss = false } = {}) {
   let rssFile;
   let env = process.env;
@@ -97,11 +97,16 @@ function runNode(args, { measureRss = false } = {}) {
   });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   let rssMB;
+  let cpuSeconds;
   if (rssFile) {
-    if (existsSync(rssFile)) rssMB = Number(readFileSync(rssFile, "utf8")) / 1024;
+    if (existsSync(rssFile)) {
+      const [maxRss, user, system] = readFileSync(rssFile, "utf8").trim().split(" ").map(Number);
+      rssMB = maxRss / 1024;
+      cpuSeconds = (user + system) / 1e6;
+    }
     rmSync(dirname(rssFile), { recursive: true, force: true });
   }
-  return { seconds, rssMB, status: child.status ?? child.signal, stdout: child.stdout ?? "", stderr: child.stderr ?? "" };
+  return { seconds, rssMB, cpuSeconds, status: child.status ?? child.signal, stdout: child.stdout ?? "", stderr: child.stderr ?? "" };
 }
 
 const firstLines = ({ stderr, stdout }) => (stderr || stdout).trim().split("\n").slice(0, 5).join("\n  ");
@@ -115,6 +120,7 @@ function isAvailable(name) {
 function benchCommand(bench, repo, runs) {
   const times = [];
   const rss = [];
+  const cpu = [];
   for (let i = 0; i < runs; i++) {
     const out = bench.args.includes("{out}") ? mkdtempSync(join(tmpdir(), "pmo-bench-out-")) : undefined;
     const args = bench.args.map((a) => (a === "{repo}" ? repo.path : a === "{out}" ? out : a));
@@ -125,6 +131,7 @@ function benchCommand(bench, repo, runs) {
     }
     times.push(result.seconds);
     if (result.rssMB !== undefined) rss.push(result.rssMB);
+    if (result.cpuSeconds !== undefined) cpu.push(result.cpuSeconds);
   }
   const medianSeconds = median(times);
   const peakRssMB = rss.length ? Math.max(...rss) : undefined;
@@ -133,6 +140,7 @@ function benchCommand(bench, repo, runs) {
     runs,
     medianSeconds,
     minSeconds: Math.min(...times),
+    medianCpuSeconds: cpu.length ? median(cpu) : undefined,
     filesPerSecond: repo.files / medianSeconds,
     peakRssMB,
     pass: medianSeconds < bench.targetSeconds && peakRssMB !== undefined && peakRssMB < MAX_RSS_MB,
@@ -158,20 +166,21 @@ function benchVersion(runs) {
 
 function formatTable(results) {
   const fixed = (n, digits) => (n === undefined ? "-" : n.toFixed(digits));
-  const header = ["command", "repository", "files", "median s", "min s", "files/s", "peak RSS MB", "target", "result"];
+  const header = ["command", "repository", "files", "median s", "min s", "CPU s", "files/s", "peak RSS MB", "target", "result"];
   const rows = results.map((r) => [
     r.command,
     r.repo ?? "-",
     r.files === undefined ? "-" : String(r.files),
     fixed(r.medianSeconds, 3),
     fixed(r.minSeconds, 3),
+    fixed(r.medianCpuSeconds, 3),
     r.filesPerSecond === undefined ? "-" : String(Math.round(r.filesPerSecond)),
     fixed(r.peakRssMB, 0),
     r.target,
     r.status === "skipped" ? "skipped" : r.status === "error" ? "FAIL (error)" : r.pass ? "PASS" : "FAIL",
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const numeric = new Set([2, 3, 4, 5, 6]);
+  const numeric = new Set([2, 3, 4, 5, 6, 7]);
   const line = (cells) => cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
@@ -181,6 +190,7 @@ function main() {
   const wanted = (name) => !options.only || options.only.includes(name);
   const repoNames = options.quick ? ["p1000"] : Object.keys(REPOS);
   const results = [];
+  const loadBefore = loadavg()[0];
 
   if (!existsSync(join(ROOT, "dist/cli/index.js"))) log(`note: dist/cli/index.js not found; run \`npm run build\` first`);
 
@@ -237,11 +247,14 @@ function main() {
     engine = run.status === 0 ? JSON.parse(run.stdout) : { error: firstLines(run) };
   }
 
+  // Wall times are only comparable on an idle machine; the load average says how busy it was.
+  const load = { before: Number(loadBefore.toFixed(2)), after: Number(loadavg()[0].toFixed(2)) };
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ asOf: AS_OF, node: process.version, results, ...(engine && { prioritisationEngine: engine }) }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ asOf: AS_OF, node: process.version, loadAverage: load, results, ...(engine && { prioritisationEngine: engine }) }, null, 2)}\n`);
     return;
   }
   process.stdout.write(`\n${formatTable(results)}\n\n`);
+  process.stdout.write(`load average (1 min): ${load.before} before, ${load.after} after; CPU s is the child's user + system time\n\n`);
   if (engine) process.stdout.write(`prioritisation engine on p10000 (in-process, files already loaded): ${JSON.stringify(engine)}\n\n`);
   for (const r of results.filter((r) => r.status === "ok" || r.status === "error")) {
     process.stdout.write(`${r.name} on ${r.repo ?? "-"}: pmo ${r.args.join(" ")}\n`);

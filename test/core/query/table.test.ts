@@ -79,7 +79,7 @@ describe("renderTable", () => {
       const cols = 1 + Math.floor(rnd() * 4);
       const headers = Array.from({ length: cols }, () => pick() || "h");
       const rows: Cell[][] = Array.from({ length: Math.floor(rnd() * 5) }, () =>
-        Array.from({ length: cols }, () => ({ text: pick(), ...(rnd() < 0.3 ? { tone: "bad" as const } : {}) })),
+        Array.from({ length: cols }, () => ({ text: pick(), ...(rnd() < 0.3 ? { tone: "dim" as const } : {}) })),
       );
       const align = headers.map(() => (rnd() < 0.4 ? ("right" as const) : undefined));
       const header = rnd() < 0.5 ? (h: string) => h : (h: string) => `\u001b[1m${h}\u001b[22m`;

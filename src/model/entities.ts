@@ -152,6 +152,13 @@ export interface DateEstimate extends Extensions {
 
 // ---------------------------------------------------------------- Engagement
 
+/** The PMO's message for one reporting period, on a portfolio or the engagement. */
+export interface StatusMessage extends Extensions {
+  asOf: IsoDate;
+  text: string;
+  author?: PersonRef;
+}
+
 export interface CustomStatusValue extends Extensions {
   value: StatusValue;
   label: string;
@@ -227,6 +234,8 @@ export interface Engagement extends DocumentHeader<"Engagement"> {
     audiences?: ReportAudience[];
     formats?: ReportFormat[];
   } & Extensions;
+  /** The PMO's status message to the board for the current period. */
+  message?: StatusMessage;
   governance?: {
     forums?: Forum[];
     tolerances?: { budgetPercent?: number; schedulePercent?: number; scheduleDays?: number } & Extensions;
@@ -301,6 +310,8 @@ export interface Portfolio extends DocumentHeader<"Portfolio"> {
     envelope: number;
     period?: { start: IsoDate; end: IsoDate } & Extensions;
   } & Extensions;
+  /** The portfolio's status message for the current period. */
+  message?: StatusMessage;
   prioritisation?: Prioritisation;
 }
 
@@ -335,6 +346,8 @@ export interface ProjectStatus extends Extensions {
   scope?: StatusValue;
   resources?: StatusValue;
   quality?: StatusValue;
+  /** Why each dimension has its status and what is being done (the overall status has `summary`). */
+  comments?: { schedule?: string; budget?: string; scope?: string; resources?: string; quality?: string } & Extensions;
   summary?: string;
   achievements?: string[];
   nextSteps?: string[];
@@ -506,12 +519,26 @@ export interface Issue extends DocumentHeader<"Issue"> {
   escalatedTo?: PersonRef;
 }
 
+/** One option put to the decision-maker; `amount` is in the decision's currency. */
+export interface DecisionOption extends Extensions {
+  id: string;
+  title: string;
+  description?: string;
+  amount?: number;
+}
+
 export interface Decision extends DocumentHeader<"Decision"> {
   title: string;
   description?: string;
   project?: Id;
   portfolio?: Id;
   status: DecisionStatus;
+  /** The date by which the decision is needed. */
+  due?: IsoDate;
+  /** The money at stake; the currency defaults to the project's (or portfolio's) budget currency, else the engagement's. */
+  amount?: { value: number; currency?: CurrencyCode } & Extensions;
+  options?: DecisionOption[];
+  recommendation?: { option?: string; by?: PersonRef; rationale?: string } & Extensions;
   /** An approved decision should record it (a `pmo check` rule, not a schema requirement). */
   decidedBy?: PersonRef;
   /** An approved decision should record it (a `pmo check` rule, not a schema requirement). */

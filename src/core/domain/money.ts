@@ -1,4 +1,5 @@
-import type { Project } from "../../model/entities.js";
+import type { Decision, Project } from "../../model/entities.js";
+import type { Catalog } from "./catalog.js";
 import { isCommitted } from "./lifecycle.js";
 import type { Settings } from "./settings.js";
 
@@ -27,4 +28,14 @@ export function committedCost(project: Project, settings: Settings): Money | "un
 export function approvedSpend(project: Project, settings: Settings): Money | undefined {
   const amount = project.budget?.approved ?? project.budget?.forecast;
   return amount === undefined ? undefined : { amount, currency: project.budget?.currency ?? settings.currency };
+}
+
+/**
+ * The money a decision puts at stake, in its own currency, else the budget currency of the
+ * project (or portfolio) it belongs to, else the engagement's. Undefined when it states none.
+ */
+export function decisionAmount(decision: Decision, catalog: Catalog, settings: Settings): Money | undefined {
+  if (decision.amount === undefined) return undefined;
+  const owner = decision.amount.currency ?? catalog.project(decision.project)?.value.budget?.currency ?? catalog.portfolio(decision.portfolio)?.value.budget?.currency;
+  return { amount: decision.amount.value, currency: owner ?? settings.currency };
 }

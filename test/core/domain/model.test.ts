@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { ConfigValues } from "../../../src/core/config/index.js";
-import { buildCatalog, buildModel, type RiskBand, finishVariance, milestoneSlipDays, milestoneVariance, settingsOf, type Model } from "../../../src/core/domain/index.js";
+import { buildCatalog, buildModel, decisionAmount, type RiskBand, finishVariance, milestoneSlipDays, milestoneVariance, settingsOf, type Model } from "../../../src/core/domain/index.js";
 import { documentsOf } from "../../../src/core/load/index.js";
 import type { PmoDocument } from "../../../src/model/document.js";
-import type { Project, Risk } from "../../../src/model/entities.js";
+import type { Decision, Project, Risk } from "../../../src/model/entities.js";
 import { AS_OF, BASE_FILES } from "../../helpers/rule-tester.js";
 
 function documents(files: Record<string, string>): PmoDocument[] {
@@ -84,6 +84,16 @@ describe("domain model: derived facts", () => {
     expect(m.facts.committedCost(get("P2"))).toBeUndefined();
     expect(m.facts.committedCost(get("P3"))).toBe("unknown");
     expect(m.facts.committedCost(get("P4"))).toBeUndefined();
+  });
+
+  it("decision amount: its own currency, else its project's or portfolio's budget currency, else the engagement's", () => {
+    const d = (extra: Partial<Decision>): Decision => ({ apiVersion: "pmo/v1", kind: "Decision", id: "D", title: "t", status: "proposed", ...extra });
+    const withPortfolio = model({ ...files, "pf.yaml": "apiVersion: pmo/v1\nkind: Portfolio\nid: PF-GBP\nname: G\nowner: ann\nbudget: { envelope: 5, currency: GBP }\n" });
+    expect(decisionAmount(d({ amount: { value: 5, currency: "CHF" }, project: "P2" }), m.catalog, m.settings)).toEqual({ amount: 5, currency: "CHF" });
+    expect(decisionAmount(d({ amount: { value: 5 }, project: "P2" }), m.catalog, m.settings)).toEqual({ amount: 5, currency: "USD" });
+    expect(decisionAmount(d({ amount: { value: 5 }, portfolio: "PF-GBP" }), withPortfolio.catalog, withPortfolio.settings)).toEqual({ amount: 5, currency: "GBP" });
+    expect(decisionAmount(d({ amount: { value: 0 }, project: "P1" }), m.catalog, m.settings)).toEqual({ amount: 0, currency: "EUR" });
+    expect(decisionAmount(d({ project: "P1" }), m.catalog, m.settings)).toBeUndefined();
   });
 
   it("risk band: the thresholds in force (engagement high 12, critical 20)", () => {

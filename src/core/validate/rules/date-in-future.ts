@@ -14,7 +14,8 @@ export const PAST_DATES: Readonly<Record<string, readonly (readonly string[])[]>
   ],
   Risk: [["raised"], ["lastReviewed"], ["closed"]],
   Issue: [["raised"], ["resolved"]],
-  Engagement: [["phase", "since"], ["reviews", "last"]],
+  Portfolio: [["message", "asOf"]],
+  Engagement: [["phase", "since"], ["reviews", "last"], ["message", "asOf"]],
 };
 
 /**

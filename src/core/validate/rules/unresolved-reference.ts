@@ -30,6 +30,8 @@ export const PERSON_REFS: readonly RefSpec[] = [
   { kinds: ["Risk", "Issue"], path: ["owner"], targets: ["Person"] },
   { kinds: ["Risk"], path: ["mitigations", "*", "owner"], targets: ["Person"] },
   { kinds: ["Decision"], path: ["decidedBy"], targets: ["Person"] },
+  { kinds: ["Decision"], path: ["recommendation", "by"], targets: ["Person"] },
+  { kinds: ["Portfolio", "Engagement"], path: ["message", "author"], targets: ["Person"] },
   { kinds: ["Engagement"], path: ["contacts", "*", "person"], targets: ["Person"] },
   { kinds: ["Engagement"], path: ["governance", "forums", "*", "chair"], targets: ["Person"] },
   { kinds: ["Engagement"], path: ["governance", "forums", "*", "members", "*"], targets: ["Person"] },
@@ -47,7 +49,7 @@ export const rule = defineValidationRule({
     description: "References resolve to an existing document of the right kind",
     layer: "integrity",
     finds:
-      "a reference to an id that does not exist or is of the wrong kind: portfolio, parent, project, dependency, decision, risk, forum, objective, prioritisation criterion, milestone, and people when a roster exists",
+      "a reference to an id that does not exist or is of the wrong kind: portfolio, parent, project, dependency, decision, risk, forum, objective, prioritisation criterion, milestone, recommended option, and people when a roster exists",
     fix: "correct the id or add the document",
     messages: {
       missing: '{{field}} refers to "{{value}}", but no {{targets}} has that id{{suggestion}}',
@@ -62,6 +64,7 @@ export const rule = defineValidationRule({
       missingDependencyMilestone: 'milestone dependency "{{ref}}" names milestone "{{milestone}}", which project {{project}} does not have',
       unknownRebaselineMilestone: 'milestone "{{ref}}" is not a milestone of project {{project}}{{known}}',
       unknownRebaselineKey: 're-baselined milestone "{{key}}" is not a milestone of project {{project}}{{known}}',
+      unknownOption: 'recommended option "{{option}}" is not one of the decision\'s options{{known}}',
     },
     hints: {
       missing: "check the id, or add the {{targets}}",
@@ -76,6 +79,7 @@ export const rule = defineValidationRule({
       missingDependencyMilestone: "write M2 for a milestone of this project, or PRJ-002/M3 for one of another project",
       unknownRebaselineMilestone: "use the id of one of the project's milestones",
       unknownRebaselineKey: "key the new dates by the project's milestone ids, or finish for the project's finish",
+      unknownOption: "use the id of one of the decision's options, or add the option",
     },
   },
   check(ctx) {
@@ -95,6 +99,7 @@ export const rule = defineValidationRule({
       }
       if (doc.kind === "Project") checkProjectLocalRefs(doc, ctx);
       if (doc.kind === "Decision") checkDecisionMilestones(doc, ctx);
+      if (doc.kind === "Decision") checkRecommendedOption(doc, ctx);
       if (doc.kind === "Risk" || doc.kind === "Issue" || doc.kind === "Decision") {
         if (doc.value["project"] !== undefined && doc.value["portfolio"] !== undefined) {
           ctx.report({ doc, path: ["portfolio"], messageId: "bothOwners", data: { kind: doc.kind.toLowerCase() } });
@@ -176,6 +181,15 @@ function checkDecisionMilestones(doc: PmoDocument, { byId, report }: ValidationC
     if (key === "finish" || key.startsWith("x-") || ids.has(name(key))) continue;
     report({ doc, path: ["approves", "baselines", key], key: true, messageId: "unknownRebaselineKey", data: { key, project, known: listed } });
   }
+}
+
+/** A recommendation names one of the decision's own options. */
+function checkRecommendedOption(doc: PmoDocument, { report }: ValidationContext): void {
+  const option = str(obj(doc.value["recommendation"])?.["option"]);
+  if (option === undefined) return;
+  const ids = new Set(list(doc.value["options"]).map((o) => str(obj(o)?.["id"])).filter(isString));
+  if (ids.has(option)) return;
+  report({ doc, path: ["recommendation", "option"], messageId: "unknownOption", data: { option, known: known(ids) } });
 }
 
 /** A project's portfolio, its parent and so on up, stopping at a cycle or a missing portfolio. */

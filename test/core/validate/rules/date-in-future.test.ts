@@ -19,6 +19,8 @@ const FIELDS: [kind: string, body: string, line: number, column: number, field: 
   ["Issue", "resolved: 2026-12-01\n", 4, 11, "resolved"],
   ["Engagement", "phase:\n  since: 2026-12-01\n", 5, 10, "phase.since"],
   ["Engagement", "reviews:\n  last: 2026-12-01\n", 5, 9, "reviews.last"],
+  ["Engagement", "message:\n  asOf: 2026-12-01\n", 5, 9, "message.asOf"],
+  ["Portfolio", "message:\n  asOf: 2026-12-01\n", 5, 9, "message.asOf"],
 ];
 
 const file = (kind: string): string => (kind === "Engagement" ? "engagement.yaml" : "x.yaml");

@@ -19,8 +19,8 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * The columns a line of text takes on a terminal, colour codes left out: wide (East Asian)
- * characters count two, combining marks none. The width cli-table3 gives (it uses the same
- * string-width), so every pmo table measures alike.
+ * characters count two, combining marks none (string-width, as the code frames and help wrapping
+ * measure; cli-table3 measures with an older string-width that agrees on pmo's text).
  */
 export function displayWidth(text: string): number {
   const plain = text.includes("\u001b") ? text.replace(SGR, "") : text;

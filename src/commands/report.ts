@@ -66,7 +66,7 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
   for (const warning of git.warnings) io.stderr(warning);
   const { written, removed, first } = writeReport(out, files, { force: options.force, shownOut, generator: { generator: "pmo", format: options.format } });
   const entry = first ?? "";
-  io.stdout(`wrote ${written} files to ${shownOut}${removed > 0 ? ` (removed ${removed} from the previous report)` : ""}; open ${shownOut}/${entry}\n`);
+  io.stdout(`wrote ${written} ${written === 1 ? "file" : "files"} to ${shownOut}${removed > 0 ? ` (removed ${removed} from the previous report)` : ""}; open ${shownOut}/${entry}\n`);
   return ExitCode.Clean;
 }
 

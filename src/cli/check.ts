@@ -37,9 +37,19 @@ Examples:
       const { runCheckCommand } = await import("../commands/check.js");
       ctx.setExit(
         await runCheckCommand(
-          { dir: ctx.dirOf(dir), asOf: opts.asOf ?? (await ctx.today()), config: opts.config, formats: opts.format ?? [], output: opts.output, failSeverity: opts.failSeverity, maxWarnings: opts.maxWarnings, quiet: opts.quiet === true, version: version(), newSince: opts.newSince },
+          { dir: ctx.dirOf(dir), asOf: opts.asOf ?? (await ctx.today()), config: opts.config, formats: (opts.format ?? []).map((spec) => formatSpec(spec, ctx.dirOf)), output: opts.output, failSeverity: opts.failSeverity, maxWarnings: opts.maxWarnings, quiet: opts.quiet === true, version: version(), newSince: opts.newSince },
           await ctx.io(),
         ),
       );
     });
+}
+
+/** `--format NAME[=FILE]`: `md` is `markdown`, as everywhere, and FILE is taken relative to -C like every path. */
+function formatSpec(spec: string, pathOf: (p: string) => string): string {
+  const eq = spec.indexOf("=");
+  const name = eq >= 0 ? spec.slice(0, eq) : spec;
+  const canonical = name === "md" ? "markdown" : name;
+  if (eq < 0) return canonical;
+  const file = spec.slice(eq + 1);
+  return `${canonical}=${file === "" ? "" : pathOf(file)}`;
 }

@@ -1,6 +1,6 @@
 import { Option } from "commander";
 import type { CliContext } from "./index.js";
-import { asOfOption } from "./options.js";
+import { asOfOption, deprecatedAlias } from "./options.js";
 
 /** `pmo import csv|msproject`. */
 export function registerImport(ctx: CliContext): void {
@@ -11,22 +11,23 @@ export function registerImport(ctx: CliContext): void {
       "after",
       `
 Examples:
-  $ pmo import csv projects.csv --mapping mapping.yaml --out projects/imported --dry-run
-  $ pmo import csv risks.csv --kind risk --out raid/risks
-  $ pmo import msproject plan.xml --id PRJ-020 --portfolio PF-DIGITAL --out projects/digital
+  $ pmo import csv projects.csv --mapping mapping.yaml --out-dir projects/imported --dry-run
+  $ pmo import csv risks.csv --kind risk --out-dir raid/risks
+  $ pmo import msproject plan.xml --id PRJ-020 --portfolio PF-DIGITAL --out-dir projects/digital
 
 See docs/import-export.md for mapping files.`,
     );
 
-  command
+  const csv = command
     .command("csv")
     .description("one document per row of a CSV file, following a mapping file; rows that cannot be imported are listed")
     .argument("<file>", "the CSV file (UTF-8 with or without BOM, or Windows-1252; \",\" or \";\" delimited)")
     .addOption(new Option("-k, --kind <kind>", "what each row becomes: project, risk, issue, decision or person (or kind: in the mapping)"))
     .option("-m, --mapping <file>", "mapping file: columns to fields, value maps, formats, defaults, id template (default: headers are field paths, as pmo export csv writes them)")
-    .requiredOption("-o, --out <dir>", "folder to write the documents to, one <id>.yaml per document")
+    .requiredOption("--out-dir <dir>", "folder to write the documents to, one <id>.yaml per document")
     .option("-n, --dry-run", "read, convert and validate, but write nothing")
-    .option("-f, --force", "overwrite files that exist already")
+    .option("--force", "overwrite files that exist already")
+    .option("-c, --config <file>", "config file of the repository the folder is in, for its ignore list (default: its pmo.config.yaml)")
     .addOption(asOfOption())
     .addHelpText(
       "after",
@@ -38,10 +39,10 @@ files are never overwritten without --force. Exit 0 when every row was imported,
 were rejected, 2 for usage or mapping errors.
 
 Examples:
-  $ pmo import csv gmpp.csv --mapping examples/import/gmpp-projects.yaml --out imported --dry-run
-  $ pmo import csv projects.csv --kind project --out projects     # a file from pmo export csv`,
+  $ pmo import csv gmpp.csv --mapping examples/import/gmpp-projects.yaml --out-dir imported --dry-run
+  $ pmo import csv projects.csv --kind project --out-dir projects     # a file from pmo export csv`,
     )
-    .action(async (file: string, opts: { kind?: string; mapping?: string; out: string; dryRun?: boolean; force?: boolean; asOf?: string }) => {
+    .action(async (file: string, opts: { kind?: string; mapping?: string; outDir: string; dryRun?: boolean; force?: boolean; asOf?: string; config?: string }) => {
       const { runImportCsv } = await import("../commands/import.js");
       ctx.setExit(
         await runImportCsv(
@@ -49,26 +50,28 @@ Examples:
             file: ctx.dirOf(file),
             ...(opts.kind !== undefined && { kind: opts.kind }),
             ...(opts.mapping !== undefined && { mapping: ctx.dirOf(opts.mapping) }),
-            out: ctx.dirOf(opts.out),
+            out: ctx.dirOf(opts.outDir),
             dryRun: opts.dryRun === true,
             force: opts.force === true,
             asOf: opts.asOf ?? (await ctx.today()),
+            ...(opts.config !== undefined && { config: opts.config }),
           },
           await ctx.io(),
         ),
       );
     });
 
-  command
+  const msproject = command
     .command("msproject")
     .description("a Microsoft Project XML plan (MSPDI) as a project with its schedule, milestones and their dependencies")
     .argument("<file>", "the plan, saved from Microsoft Project as XML")
     .option("--id <id>", "the project's id (default: from the plan's title)")
     .option("--name <name>", "the project's name (default: the plan's title)")
     .option("--portfolio <id>", "the portfolio the project belongs to")
-    .option("-o, --out <dir>", "folder to write <id>.yaml to (default: the current folder)")
+    .option("--out-dir <dir>", "folder to write <id>.yaml to (default: the current folder)")
     .option("-n, --dry-run", "convert and validate, but write nothing")
-    .option("-f, --force", "overwrite the file if it exists already")
+    .option("--force", "overwrite the file if it exists already")
+    .option("-c, --config <file>", "config file of the repository the folder is in, for its ignore list (default: its pmo.config.yaml)")
     .addOption(asOfOption())
     .addHelpText(
       "after",
@@ -80,9 +83,9 @@ from the plan's summary task.
 
 Examples:
   $ pmo import msproject plan.xml --dry-run
-  $ pmo import msproject plan.xml --id PRJ-020 --portfolio PF-DIGITAL --out projects/digital`,
+  $ pmo import msproject plan.xml --id PRJ-020 --portfolio PF-DIGITAL --out-dir projects/digital`,
     )
-    .action(async (file: string, opts: { id?: string; name?: string; portfolio?: string; out?: string; dryRun?: boolean; force?: boolean; asOf?: string }) => {
+    .action(async (file: string, opts: { id?: string; name?: string; portfolio?: string; outDir?: string; dryRun?: boolean; force?: boolean; asOf?: string; config?: string }) => {
       const { runImportMsProject } = await import("../commands/import.js");
       ctx.setExit(
         await runImportMsProject(
@@ -91,13 +94,20 @@ Examples:
             ...(opts.id !== undefined && { id: opts.id }),
             ...(opts.name !== undefined && { name: opts.name }),
             ...(opts.portfolio !== undefined && { portfolio: opts.portfolio }),
-            out: ctx.dirOf(opts.out),
+            out: ctx.dirOf(opts.outDir),
             dryRun: opts.dryRun === true,
             force: opts.force === true,
             asOf: opts.asOf ?? (await ctx.today()),
+            ...(opts.config !== undefined && { config: opts.config }),
           },
           await ctx.io(),
         ),
       );
     });
+
+  for (const sub of [csv, msproject]) {
+    deprecatedAlias(sub, "-o", "--out-dir", ctx.host.stderr);
+    deprecatedAlias(sub, "--out", "--out-dir", ctx.host.stderr);
+    deprecatedAlias(sub, "-f", "--force", ctx.host.stderr);
+  }
 }

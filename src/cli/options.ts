@@ -1,4 +1,4 @@
-import { InvalidArgumentError, Option } from "commander";
+import { type Command, InvalidArgumentError, Option } from "commander";
 
 /** Options and argument parsers shared by command registrations. */
 
@@ -28,4 +28,26 @@ export function parseCount(value: string): number {
 
 export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
+}
+
+/** The release from which the old option spellings kept by {@link deprecatedAlias} are gone. */
+export const ALIASES_REMOVED_IN = "0.3";
+
+/**
+ * Keeps an old spelling of an option working, hidden from --help, with a deprecation notice on
+ * stderr each time it is used: `spelling` ("-o" or "--out") stands for `canonical` ("--out-dir").
+ * The value lands on the canonical option, so requiredOption and the action see it as usual.
+ */
+export function deprecatedAlias(command: Command, spelling: string, canonical: string, stderr: { write(s: string): unknown }): Command {
+  const target = command.options.find((o) => o.long === canonical);
+  if (target === undefined) throw new Error(`${canonical} is not an option of ${command.name()}`);
+  const argument = target.required ? " <value>" : target.optional ? " [value]" : "";
+  const alias = new Option(`${spelling}${argument}`, `deprecated spelling of ${canonical}`).hideHelp();
+  command.addOption(alias);
+  command.on(`option:${alias.name()}`, (value: string | undefined) => {
+    stderr.write(`warning: ${spelling} is deprecated and will be removed in pmo ${ALIASES_REMOVED_IN}; use ${canonical}\n`);
+    const parsed = argument === "" ? true : target.parseArg ? target.parseArg(value!, undefined) : value;
+    command.setOptionValueWithSource(target.attributeName(), parsed, "cli");
+  });
+  return command;
 }

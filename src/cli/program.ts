@@ -1,10 +1,12 @@
 import path from "node:path";
-import { Command, CommanderError } from "commander";
+import { existsSync } from "node:fs";
+import { Command, CommanderError, InvalidArgumentError, type AddHelpTextContext, type Option } from "commander";
 import type { CommandIO } from "../commands/io.js";
 import type { Palette } from "../core/format/index.js";
 import type { ExitCode } from "../model/diagnostic.js";
 import { COMMANDS } from "./commands.js";
 import { version, type Host } from "./host.js";
+import { reflowProse, terminalWidth } from "./terminal.js";
 
 /** The commander program: the global options, the command table, the colour decision, and the mapping of errors to exit codes. */
 export async function runProgram(argv: readonly string[], host: Host): Promise<number> {
@@ -35,8 +37,53 @@ export interface CliContext {
   today(): Promise<string>;
 }
 
+/**
+ * pmo's commands: help text added with addHelpText is prose written once and re-flowed to the
+ * width of the terminal it is shown in (see terminal.ts); subcommands are made the same way.
+ */
+class PmoCommand extends Command {
+  override createCommand(name?: string): Command {
+    return new PmoCommand(name);
+  }
+
+  override addHelpText(position: "beforeAll" | "before" | "after" | "afterAll", text: string | ((context: AddHelpTextContext) => string)): this {
+    if (typeof text !== "string") return super.addHelpText(position, text);
+    return super.addHelpText(position, (context) => {
+      const output = context.command.configureOutput();
+      const width = (context.error ? output.getErrHelpWidth?.() : output.getOutHelpWidth?.()) ?? 80;
+      const helper = context.command.createHelp();
+      return reflowProse(text, width, (paragraph, w) => helper.boxWrap(paragraph, w));
+    });
+  }
+
+  override addOption(option: Option): this {
+    if (option.long === "--format") acceptMarkdownSpellings(option);
+    return super.addOption(option);
+  }
+}
+
+/**
+ * `--format md` and `--format markdown` are the same everywhere: help shows `markdown`, either
+ * is accepted, and the command receives the spelling it declared.
+ */
+function acceptMarkdownSpellings(option: Option): void {
+  const declared = option.argChoices;
+  const spelling = declared?.find((c) => c === "md" || c === "markdown");
+  if (declared === undefined || spelling === undefined) return;
+  const shown = declared.map((c) => (c === "md" ? "markdown" : c));
+  option.argChoices = shown;
+  option.parseArg = <T>(value: string): T => {
+    const chosen = value === "md" || value === "markdown" ? spelling : value;
+    if (!declared.includes(chosen)) throw new InvalidArgumentError(`Allowed choices are ${shown.join(", ")}.`);
+    return chosen as T;
+  };
+}
+
+/** Options naming a file or folder: like positional paths, they are taken relative to -C. */
+const PATH_OPTIONS = ["output", "outDir", "templates", "chart"] as const;
+
 function buildProgram(host: Host, setExit: SetExit, io: GetIO): Command {
-  const program = new Command("pmo")
+  const program = new PmoCommand("pmo")
     .description("PMO as code: validate, check and report on a repository of portfolio, project and RAID YAML files")
     .version(version(), "-V, --version", "print the pmo version")
     .helpOption("-h, --help", "show help")
@@ -45,9 +92,13 @@ function buildProgram(host: Host, setExit: SetExit, io: GetIO): Command {
     .option("--no-color", "disable coloured output (NO_COLOR and FORCE_COLOR are honoured too)")
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)")
+    // Wrap option descriptions even in a narrow window (commander's default gives up below 40 columns).
+    .configureHelp({ minWidthToWrap: 24 })
     .configureOutput({
       writeOut: (s) => host.stdout.write(s),
       writeErr: (s) => host.stderr.write(s),
+      getOutHelpWidth: () => terminalWidth(host.stdout, host.env),
+      getErrHelpWidth: () => terminalWidth(host.stderr, host.env),
     })
     .addHelpText(
       "after",
@@ -64,6 +115,29 @@ Examples:
   const dirOf = (positional: string | undefined): string => path.resolve(host.cwd, program.opts<{ dir?: string }>().dir ?? ".", positional ?? ".");
 
   for (const register of COMMANDS) register({ program, host, setExit, io, dirOf, today: () => today(host) });
+
+  // Paths in options are read as if pmo was started in -C, like positional folders. A --config
+  // that exists only relative to the folder pmo was started in is still read from there, with a
+  // deprecation notice: that was where it was looked for before 0.2.
+  program.hook("preAction", (_program, action) => {
+    const chdir = program.opts<{ dir?: string }>().dir;
+    for (const name of PATH_OPTIONS) {
+      const value = action.getOptionValue(name);
+      if (typeof value === "string" && value !== "" && value !== "-") action.setOptionValue(name, dirOf(value));
+    }
+    const config = action.getOptionValue("config");
+    if (typeof config !== "string") return;
+    const resolved = dirOf(config);
+    const legacy = path.resolve(host.cwd, config);
+    if (chdir !== undefined && !existsSync(resolved) && existsSync(legacy)) {
+      host.stderr.write(
+        `warning: --config ${config} was read relative to the current folder; it is now taken relative to -C ${chdir}, like every other path, and from pmo 0.3 only there: pass --config ${path.relative(path.resolve(host.cwd, chdir), legacy).split(path.sep).join("/")}\n`,
+      );
+      action.setOptionValue("config", legacy);
+    } else {
+      action.setOptionValue("config", resolved);
+    }
+  });
 
   return program;
 }

@@ -1,27 +1,27 @@
 import { Option } from "commander";
 import type { CliContext } from "./index.js";
 import { version } from "./index.js";
-import { asOfOption } from "./options.js";
+import { asOfOption, deprecatedAlias } from "./options.js";
 
 export function registerReport(ctx: CliContext): void {
   const { program, setExit, io, dirOf } = ctx;
-  program
+  const command = program
     .command("report")
     .description("write the status report: portfolio dashboard, a page per project, risk register and engagement page (HTML or Markdown)")
     .argument("[dir]", "the repository folder (default: the current folder, or -C)")
     .addOption(new Option("-f, --format <format>", "output format").choices(["html", "md"]).default("html"))
-    .option("-o, --out <dir>", "folder to write the report into", "report")
+    .option("--out-dir <dir>", "folder to write the report into", "report")
     .addOption(asOfOption())
     .option("--single", "write one file (report.html or report.md) instead of a site")
     .option("-t, --templates <dir>", "folder of templates and partials that override the built-in ones by name (see docs/templates.md)")
-    .option("--force", "overwrite files in --out that pmo did not write")
+    .option("--force", "overwrite files in --out-dir that pmo did not write")
     .option("--no-history", "leave out the trend charts and what changed state, which read the git history")
     .option("-c, --config <file>", "config file (default: pmo.config.yaml in the repository)")
     .addHelpText(
       "after",
       `
 Renders everything in memory, then writes it atomically: an error leaves no partial report.
---out keeps a manifest (.pmo-report.json) of the files pmo wrote, so a re-run replaces its
+--out-dir keeps a manifest (.pmo-report.json) of the files pmo wrote, so a re-run replaces its
 own files (and removes pages of deleted projects) but never a file it did not write, unless
 --force. The same files and --as-of give byte-identical output. A repository that does not
 validate gets its errors (exit 1) and no report.
@@ -34,13 +34,13 @@ reporting cadence before --as-of). Outside git, or with --no-history, the report
 that these are left out.
 
 Examples:
-  $ pmo report examples/meridian-water --as-of 2026-11-30 --out report
-  $ pmo report --format md --out docs/status
-  $ pmo report --single --out board-pack
-  $ pmo report --templates branding --out report
-  $ pmo report --no-history --out report`,
+  $ pmo report examples/meridian-water --as-of 2026-11-30 --out-dir report
+  $ pmo report --format markdown --out-dir docs/status
+  $ pmo report --single --out-dir board-pack
+  $ pmo report --templates branding --out-dir report
+  $ pmo report --no-history --out-dir report`,
     )
-    .action(async (dir: string | undefined, opts: { format: "html" | "md"; out: string; asOf?: string; single?: boolean; templates?: string; force?: boolean; history?: boolean; config?: string }) => {
+    .action(async (dir: string | undefined, opts: { format: "html" | "md"; outDir: string; asOf?: string; single?: boolean; templates?: string; force?: boolean; history?: boolean; config?: string }) => {
       const { runReport } = await import("../commands/report.js");
       setExit(
         await runReport(
@@ -49,7 +49,7 @@ Examples:
             asOf: opts.asOf ?? (await ctx.today()),
             config: opts.config,
             format: opts.format,
-            out: opts.out,
+            out: opts.outDir,
             single: opts.single === true,
             templates: opts.templates,
             force: opts.force === true,
@@ -60,4 +60,6 @@ Examples:
         ),
       );
     });
+  deprecatedAlias(command, "-o", "--out-dir", ctx.host.stderr);
+  deprecatedAlias(command, "--out", "--out-dir", ctx.host.stderr);
 }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { loadConfig } from "../core/config/index.js";
 import { UsageError } from "../core/errors.js";
 import { documentToYaml } from "../core/export/index.js";
 import { FORMATTERS } from "../core/format/index.js";
@@ -26,6 +27,8 @@ export interface ImportTargetOptions {
   dryRun: boolean;
   force: boolean;
   asOf: string;
+  /** --config FILE (resolved); default: the pmo.config.yaml of the repository the folder is in. */
+  config?: string;
 }
 
 export interface ImportCsvOptions extends ImportTargetOptions {
@@ -51,7 +54,7 @@ export async function runImportCsv(options: ImportCsvOptions, io: CommandIO): Pr
   const mapping = options.mapping === undefined ? undefined : { text: new TextDecoder().decode(readInput(options.mapping, io.cwd)), file: displayPath(options.mapping, io.cwd) };
   const result = importCsv({ bytes, file: shownCsv, ...(kind !== undefined && { kind }), ...(mapping !== undefined && { mapping }) });
 
-  const target = await openTarget(options.out);
+  const target = await openTarget(options.out, options.config);
   const planned = result.imported.map((r) => ({ ...r, ...plan(target, result.kind, r.value) }));
   refuseOverwrites(planned.map((p) => p.absolute), options, io);
   const validation = validatePlannedFiles(planned, target.documentsExcept(new Set(options.force ? planned.map((p) => p.absolute) : [])), options.asOf);
@@ -67,12 +70,12 @@ export async function runImportCsv(options: ImportCsvOptions, io: CommandIO): Pr
   if (!options.dryRun) for (const p of accepted) writeFileAtomic(p.absolute, p.text);
 
   const out = io.palette;
-  if (result.ignoredColumns.length > 0) io.stdout(`${out.dim(`ignored columns (not fields of ${result.kind}):`)} ${result.ignoredColumns.map((c) => `"${c}"`).join(", ")}\n`);
+  if (result.ignoredColumns.length > 0) io.stderr(`${out.dim(`ignored columns (not fields of ${result.kind}):`)} ${result.ignoredColumns.map((c) => `"${c}"`).join(", ")}\n`);
   if (rejected.length > 0) {
-    io.stdout(out.bold("rejected rows:\n"));
+    io.stderr(out.bold("rejected rows:\n"));
     for (const r of rejected) {
-      io.stdout(`  ${out.yellow(`row ${r.row}`)} ${out.dim(`(line ${r.line})`)}: ${r.reasons[0]}\n`);
-      for (const reason of r.reasons.slice(1)) io.stdout(`    ${reason}\n`);
+      io.stderr(`  ${out.yellow(`row ${r.row}`)} ${out.dim(`(line ${r.line})`)}: ${r.reasons[0]}\n`);
+      for (const reason of r.reasons.slice(1)) io.stderr(`    ${reason}\n`);
     }
   }
   const read = `${shownCsv} (${result.encoding}, "${result.delimiter === "\t" ? "\\t" : result.delimiter}" delimiter)`;
@@ -106,7 +109,7 @@ export async function runImportMsProject(options: ImportMsProjectOptions, io: Co
     const diagnostic: Diagnostic = { ruleId: "msproject", severity: "error", message: error.message, file: shown, line: error.line, column: error.column, pointer: "" };
     throw new UsageError(`cannot import ${shown}`, [diagnostic], new Map([[shown, xml]]));
   }
-  const target = await openTarget(options.out);
+  const target = await openTarget(options.out, options.config);
   const planned = plan(target, "Project", result.value);
   refuseOverwrites([planned.absolute], options, io);
   const validation = validatePlannedFiles([planned], target.documentsExcept(new Set(options.force ? [planned.absolute] : [])), options.asOf);
@@ -114,14 +117,14 @@ export async function runImportMsProject(options: ImportMsProjectOptions, io: Co
   const shownOut = displayPath(planned.absolute, io.cwd);
   if (problems !== undefined) {
     const shownProblems = problems.map((d) => ({ ...d, file: shownOut, sourceKey: d.file }));
-    io.stdout(FORMATTERS["stylish"]!(shownProblems, { palette: io.palette, sources: validation.sources }));
-    io.stdout(`${shown} was not imported: the project it gives is not valid (fix the plan, or pass --id, --name or --portfolio)\n`);
+    io.stderr(FORMATTERS["stylish"]!(shownProblems, { palette: io.palette, sources: validation.sources }));
+    io.stderr(`${shown} was not imported: the project it gives is not valid (fix the plan, or pass --id, --name or --portfolio)\n`);
     return ExitCode.Findings;
   }
   if (!options.dryRun) writeFileAtomic(planned.absolute, planned.text);
   const milestones = (result.value["milestones"] as { dependsOn?: unknown[] }[] | undefined) ?? [];
   const links = milestones.reduce((n, m) => n + (m.dependsOn?.length ?? 0), 0);
-  for (const note of result.notes) io.stdout(`${io.palette.dim("note:")} ${note}\n`);
+  for (const note of result.notes) io.stderr(`${io.palette.dim("note:")} ${note}\n`);
   io.stdout(
     `${options.dryRun ? "would write" : "wrote"} ${shownOut}: project ${String(result.value["id"])} with ${milestones.length} milestones and ${links} milestone dependencies, from ${result.tasks} tasks of ${shown}\n`,
   );
@@ -155,9 +158,10 @@ interface Target {
 
 /**
  * The repository the output folder is in: the nearest folder at or above it with a
- * pmo.config.yaml or a .git, when it holds exactly one engagement.
+ * pmo.config.yaml or a .git, when it holds exactly one engagement. Its documents are read as
+ * every command reads them: without what .pmoignore and the config's ignore list leave out.
  */
-async function openTarget(outDir: string): Promise<Target> {
+async function openTarget(outDir: string, configFile: string | undefined): Promise<Target> {
   let dir = path.resolve(outDir);
   let root: string | undefined;
   for (;;) {
@@ -170,7 +174,8 @@ async function openTarget(outDir: string): Promise<Target> {
     dir = parent;
   }
   if (root !== undefined && (await isDirectory(root))) {
-    const workspace = await loadWorkspace(root);
+    const config = await loadConfig(root, configFile);
+    const workspace = await loadWorkspace(root, { ignore: config.ignore });
     if (workspace.documents.filter((d) => d.kind === "Engagement").length === 1) {
       const documents = workspace.documents;
       return {

@@ -130,7 +130,7 @@ describe.skipIf(!availability.run)("report in headless Chromium", { timeout: TIM
   // One page per project of the example (32 of them): more than the default timeout on a busy machine.
   it("opens every page of the bundled example's report with no error and no network request", { timeout: 120_000 }, async () => {
     const out = path.join(tempDir(), "report");
-    const result = await runCli(["report", "examples/meridian-water", "--as-of", "2026-11-30", "--format", "html", "--out", out], { cwd: projectRoot });
+    const result = await runCli(["report", "examples/meridian-water", "--as-of", "2026-11-30", "--format", "html", "--out-dir", out], { cwd: projectRoot });
     // The example lives in this repository, so the report reads its git history; a shallow
     // clone (as CI may make) only shortens the trends, which is what the warning says.
     const stderr = result.stderr.split("\n").filter((line) => line !== "" && !line.startsWith("warning: this is a shallow clone"));

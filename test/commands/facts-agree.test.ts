@@ -40,7 +40,7 @@ describe("the dashboard's stale status reports are the ones status-report-stale 
 
   it("the dashboard counts one, and marks only PRJ-D", async () => {
     const out = path.join(dir, "out");
-    const result = await runCli(["report", dir, "--as-of", AS_OF, "--format", "md", "--out", out, "--no-history"], { cwd: dir });
+    const result = await runCli(["report", dir, "--as-of", AS_OF, "--format", "md", "--out-dir", out, "--no-history"], { cwd: dir });
     expect(result.stderr).toBe("");
     const index = readFileSync(path.join(out, "index.md"), "utf8");
     expect(index).toContain("**1** stale status reports");

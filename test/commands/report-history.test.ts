@@ -57,7 +57,7 @@ const report = (...args: string[]) => runCli(["report", ".", "--as-of", "2026-11
 
 describe("pmo report with git history", () => {
   it("shows what changed state since the previous report, with direction, on the dashboard", async () => {
-    const result = await report("--out", "out");
+    const result = await report("--out-dir", "out");
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const html = read("out/index.html");
@@ -74,7 +74,7 @@ describe("pmo report with git history", () => {
   });
 
   it("draws the portfolio's status per period and its forecast drift on the dashboard", async () => {
-    await report("--out", "out");
+    await report("--out-dir", "out");
     const html = read("out/index.html");
     const trends = html.slice(html.indexOf("<h2>Trends</h2>"), html.indexOf("<h2>Milestones</h2>"));
     expect(trends).toContain("the portfolio at the last commit of each week");
@@ -87,7 +87,7 @@ describe("pmo report with git history", () => {
   });
 
   it("draws the project's overall status over time and its forecast at completion on its page", async () => {
-    await report("--out", "out");
+    await report("--out-dir", "out");
     const html = read("out/projects/PRJ-007.html");
     const trends = html.slice(html.indexOf("<h2>Trends</h2>"), html.indexOf("<h2>Risks</h2>"));
     expect(trends).toMatch(/<title id="[^"]+">PRJ-007 Smart metering rollout phase 1: overall status over time<\/title>/);
@@ -100,7 +100,7 @@ describe("pmo report with git history", () => {
   });
 
   it("writes valid HTML for the pages with trends", async () => {
-    await report("--out", "out");
+    await report("--out-dir", "out");
     for (const file of ["out/index.html", "out/projects/PRJ-007.html", "out/projects/PRJ-014.html"]) {
       const result = await validator.validateString(read(file), file);
       expect(result.results.flatMap((r) => r.messages.map((m) => `${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`))).toEqual([]);
@@ -108,7 +108,7 @@ describe("pmo report with git history", () => {
   });
 
   it("writes the trend charts beside the Markdown pages and links them", async () => {
-    const result = await report("--format", "md", "--out", "out-md");
+    const result = await report("--format", "md", "--out-dir", "out-md");
     expect(result.code).toBe(0);
     const page = read("out-md/projects/PRJ-007.md");
     expect(page).toContain("](../charts/status-history-PRJ-007.svg)");
@@ -122,8 +122,8 @@ describe("pmo report with git history", () => {
   });
 
   it("is byte-identical on a second run", async () => {
-    await report("--out", "a");
-    await report("--out", "b");
+    await report("--out-dir", "a");
+    await report("--out-dir", "b");
     for (const file of ["index.html", "projects/PRJ-007.html"]) expect(read(`b/${file}`)).toBe(read(`a/${file}`));
   });
 
@@ -131,7 +131,7 @@ describe("pmo report with git history", () => {
     const text = read(PRJ_009);
     try {
       writeFileSync(path.join(dir, PRJ_009), text.replace(/\n {2}overall: amber-green\n/, "\n  overall: red\n"));
-      await report("--out", "out-dirty");
+      await report("--out-dir", "out-dirty");
       const html = read("out-dirty/index.html");
       expect(html.replace(/<[^>]+>/g, "")).toContain("PRJ-009 DMA optimisationWorsenedAmber → Rednot yet");
     } finally {
@@ -140,7 +140,7 @@ describe("pmo report with git history", () => {
   });
 
   it("leaves the history out with --no-history, and says so", async () => {
-    const result = await report("--no-history", "--out", "out-off");
+    const result = await report("--no-history", "--out-dir", "out-off");
     expect(result.code).toBe(0);
     const html = read("out-off/index.html");
     expect(html).toContain("Left out: this report was made with --no-history.");
@@ -156,7 +156,7 @@ describe("pmo report without git history", () => {
     const plain = makeRepo({});
     temps.push(plain);
     copyInto(plain, example);
-    const result = await runCli(["report", ".", "--as-of", "2026-11-30", "--out", "out"], { cwd: plain });
+    const result = await runCli(["report", ".", "--as-of", "2026-11-30", "--out-dir", "out"], { cwd: plain });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const html = readFileSync(path.join(plain, "out/index.html"), "utf8");
@@ -171,7 +171,7 @@ describe("pmo report without git history", () => {
     temps.push(young);
     copyInto(young, example);
     commitAll(young, "first", "2026-11-25T09:00:00Z");
-    const result = await runCli(["report", ".", "--as-of", "2026-11-30", "--out", "out"], { cwd: young });
+    const result = await runCli(["report", ".", "--as-of", "2026-11-30", "--out-dir", "out"], { cwd: young });
     expect(result.code).toBe(0);
     const html = readFileSync(path.join(young, "out/index.html"), "utf8");
     expect(html).toContain("Nothing to compare with yet: the git history starts on 25 Nov 2026, after the previous report date.");

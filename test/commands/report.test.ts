@@ -47,7 +47,7 @@ const report = (dir: string, ...args: string[]) => runCli(["report", dir, "--as-
 describe("pmo report", () => {
   it("renders every value from YAML as text in HTML", async () => {
     const dir = repo();
-    const result = await report(dir, "--out", "out");
+    const result = await report(dir, "--out-dir", "out");
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     for (const file of ["out/index.html", "out/projects/PRJ-1.html", "out/risks.html"]) {
@@ -59,7 +59,7 @@ describe("pmo report", () => {
 
   it("escapes HTML and Markdown syntax from YAML in Markdown", async () => {
     const dir = repo();
-    expect((await report(dir, "--out", "out", "--format", "md")).code).toBe(0);
+    expect((await report(dir, "--out-dir", "out", "--format", "md")).code).toBe(0);
     const md = readFileSync(path.join(dir, "out/projects/PRJ-1.md"), "utf8");
     expect(md).not.toContain("<script");
     expect(md).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
@@ -70,20 +70,20 @@ describe("pmo report", () => {
 
   it("stamps the commit in the footer inside a git repository, and nothing outside one", async () => {
     const dir = repo();
-    expect((await report(dir, "--out", "plain")).code).toBe(0);
+    expect((await report(dir, "--out-dir", "plain")).code).toBe(0);
     expect(readFileSync(path.join(dir, "plain/index.html"), "utf8")).not.toContain("from commit");
     const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" } });
     git("init", "-q");
     git("add", "engagement.yaml", "projects", "risks.yaml");
     git("commit", "-q", "-m", "init");
     const sha = git("rev-parse", "HEAD").trim();
-    expect((await report(dir, "--out", "in-git")).code).toBe(0);
+    expect((await report(dir, "--out-dir", "in-git")).code).toBe(0);
     expect(readFileSync(path.join(dir, "in-git/index.html"), "utf8")).toContain(`from commit <code>${sha}</code>`);
   });
 
   it("writes one file with --single, projects as anchors", async () => {
     const dir = repo();
-    expect((await report(dir, "--out", "out", "--single")).code).toBe(0);
+    expect((await report(dir, "--out-dir", "out", "--single")).code).toBe(0);
     expect(readdirSync(path.join(dir, "out")).sort()).toEqual([".pmo-report.json", "report.html"]);
     const html = readFileSync(path.join(dir, "out/report.html"), "utf8");
     expect(html).toContain('id="project-PRJ-1"');
@@ -94,24 +94,24 @@ describe("pmo report", () => {
     const dir = repo();
     mkdirSync(path.join(dir, "out"));
     writeFileSync(path.join(dir, "out/index.html"), "mine");
-    const refused = await report(dir, "--out", "out");
+    const refused = await report(dir, "--out-dir", "out");
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("out/index.html");
     expect(refused.stderr).toContain("--force");
     expect(readFileSync(path.join(dir, "out/index.html"), "utf8")).toBe("mine");
     expect(existsSync(path.join(dir, "out/risks.html"))).toBe(false);
 
-    expect((await report(dir, "--out", "out", "--force")).code).toBe(0);
+    expect((await report(dir, "--out-dir", "out", "--force")).code).toBe(0);
     expect(readFileSync(path.join(dir, "out/index.html"), "utf8")).toContain("<!DOCTYPE html>");
   });
 
   it("replaces its own files on a re-run and removes pages of deleted projects", async () => {
     const dir = repo({ "projects/PRJ-2.yaml": PROJECT("PRJ-2", "Second") });
-    expect((await report(dir, "--out", "out")).code).toBe(0);
+    expect((await report(dir, "--out-dir", "out")).code).toBe(0);
     expect(existsSync(path.join(dir, "out/projects/PRJ-2.html"))).toBe(true);
     writeFileSync(path.join(dir, "out/notes.txt"), "kept");
     removeRepoFile(dir, "projects/PRJ-2.yaml");
-    const again = await report(dir, "--out", "out");
+    const again = await report(dir, "--out-dir", "out");
     expect(again.code).toBe(0);
     expect(again.stdout).toContain("removed 1");
     expect(existsSync(path.join(dir, "out/projects/PRJ-2.html"))).toBe(false);
@@ -125,7 +125,7 @@ describe("pmo report", () => {
     mkdirSync(path.join(dir, "out/projects"), { recursive: true });
     chmodSync(path.join(dir, "out/projects"), 0o500);
     try {
-      const result = await report(dir, "--out", "out");
+      const result = await report(dir, "--out-dir", "out");
       if (process.getuid?.() === 0) return; // root writes anyway: nothing to observe
       expect(result.code).toBe(2);
       expect(readdirSync(path.join(dir, "out")).sort()).toEqual(["projects"]);
@@ -136,7 +136,7 @@ describe("pmo report", () => {
 
   it("writes nothing for a repository that does not validate", async () => {
     const dir = repo({ "bad.yaml": "apiVersion: pmo/v1\nkind: Project\nid: PRJ-9\nname: x\nstage: nowhere\n" });
-    const result = await report(dir, "--out", "out");
+    const result = await report(dir, "--out-dir", "out");
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/bad\.yaml\s+5:8/);
     expect(result.stderr).toContain("report not written");
@@ -145,7 +145,7 @@ describe("pmo report", () => {
 
   it("--templates overrides a partial by name", async () => {
     const dir = repo({ "brand/html/partials/footer.hbs": '<footer class="site"><p>Acme PMO · as of {{date site.asOf "yyyy-MM-dd"}}</p></footer>\n' });
-    const result = await report(dir, "--out", "out", "--templates", "brand");
+    const result = await report(dir, "--out-dir", "out", "--templates", "brand");
     expect(result.stderr).toBe("");
     const html = readFileSync(path.join(dir, "out/index.html"), "utf8");
     expect(html).toContain("<p>Acme PMO · as of 2026-11-30</p>");
@@ -153,7 +153,7 @@ describe("pmo report", () => {
 
   it("names the template file and line of a misspelt field (strict mode), and writes nothing", async () => {
     const dir = repo({ "brand/html/partials/footer.hbs": "<footer>\n<p>{{site.asof}}</p>\n</footer>\n" });
-    const result = await report(dir, "--out", "out", "--templates", "brand");
+    const result = await report(dir, "--out-dir", "out", "--templates", "brand");
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("error: template brand/html/partials/footer.hbs:2:6: \"asof\" is not a field of the view here");
     expect(existsSync(path.join(dir, "out"))).toBe(false);
@@ -161,14 +161,14 @@ describe("pmo report", () => {
 
   it("reports template syntax errors and unknown partials with their position", async () => {
     const dir = repo({ "brand/html/partials/footer.hbs": "<footer>\n{{> signature}}\n</footer>\n" });
-    const result = await report(dir, "--out", "out", "--templates", "brand");
+    const result = await report(dir, "--out-dir", "out", "--templates", "brand");
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('template brand/html/partials/footer.hbs:2:1: partial "signature" does not exist');
   });
 
   it("refuses a page template that overrides nothing", async () => {
     const dir = repo({ "brand/html/dashboard.hbs": "x" });
-    const result = await report(dir, "--out", "out", "--templates", "brand");
+    const result = await report(dir, "--out-dir", "out", "--templates", "brand");
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("brand/html/dashboard.hbs overrides no page template");
   });

@@ -137,7 +137,7 @@ function packageJson(slug: string, answers: InitAnswers, pmo: { name: string; so
     name,
     private: true,
     description: `The PMO of ${answers.client} as code, checked by pmo`,
-    scripts: { check: "pmo check", fmt: "pmo fmt", report: "pmo report --format html --out report" },
+    scripts: { check: "pmo check", fmt: "pmo fmt", report: "pmo report --format html --out-dir report" },
     devDependencies: { [pmo.name]: pmo.source },
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;

@@ -35,7 +35,7 @@ describe.each(["html", "md"] as const)("pmo report --format %s on examples/merid
   const out = path.join(work, `out-${format}`);
 
   it("writes the site and matches the golden files", async () => {
-    const result = await runCli(["report", repo, "--as-of", "2026-11-30", "--format", format, "--out", out], { cwd: work });
+    const result = await runCli(["report", repo, "--as-of", "2026-11-30", "--format", format, "--out-dir", out], { cwd: work });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const files = listFiles(out);
@@ -49,7 +49,7 @@ describe.each(["html", "md"] as const)("pmo report --format %s on examples/merid
 
   it("is byte-identical on a second run", async () => {
     const again = path.join(work, `again-${format}`);
-    await runCli(["report", repo, "--as-of", "2026-11-30", "--format", format, "--out", again], { cwd: work });
+    await runCli(["report", repo, "--as-of", "2026-11-30", "--format", format, "--out-dir", again], { cwd: work });
     const files = listFiles(out);
     expect(listFiles(again)).toEqual(files);
     for (const file of files) expect(readFileSync(path.join(again, file), "utf8")).toBe(readFileSync(path.join(out, file), "utf8"));

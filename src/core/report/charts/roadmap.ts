@@ -247,12 +247,21 @@ function summaryLine(label: string, rows: RoadmapRow[]): Line {
   const finishes = rows.map((r) => dayOf(r.finish)!);
   const start = Math.min(...starts);
   const finish = Math.max(...finishes);
-  const byStatus = new Map<string, number>();
-  for (const r of rows) byStatus.set(r.statusLabel, (byStatus.get(r.statusLabel) ?? 0) + 1);
-  const mix = [...byStatus.entries()].map(([s, n]) => `${n} ${s}`).join(", ");
+  // Worst status first, so that what a truncated label keeps is what matters.
+  const byStatus = new Map<string, { count: number; rank: number }>();
+  for (const r of rows) {
+    const s = byStatus.get(r.statusLabel) ?? { count: 0, rank: r.rank };
+    s.count += 1;
+    s.rank = Math.max(s.rank, r.rank);
+    byStatus.set(r.statusLabel, s);
+  }
+  const mix = [...byStatus.entries()]
+    .sort(([a, x], [b, y]) => y.rank - x.rank || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([s, { count }]) => `${count} ${s}`)
+    .join(", ");
   return {
     kind: "summary",
-    label: `+ ${label}`,
+    label: `+ ${label}: ${mix}`,
     tip: `${label} (${mix}): from ${longDate(start)} to ${longDate(finish)}`,
     start,
     finish,

@@ -42,7 +42,7 @@ describe("roadmap chart", () => {
     const chart = roadmap({ title: "Roadmap", asOf: "2026-11-30", groups });
     // 40 rows at most: 8 per group, 7 drawn and one summary bar each.
     expect(bars(chart.svg)).toBe(35);
-    expect(chart.svg).toContain("+ 33 more projects");
+    expect(chart.svg).toContain(">+ 33 more projects: 33 Green</text>");
     for (let g = 0; g < 5; g++)
       expect(chart.svg).toContain(`PRJ-${String(g * 40 + 20).padStart(3, "0")} Project ${g * 40 + 20}: Red`);
     expect(chart.description).toContain("200 projects in 5 groups");

@@ -9,10 +9,12 @@ export function registerReport(ctx: CliContext): void {
     .command("report")
     .description("write the status report: portfolio dashboard, a page per project, risk register and engagement page (HTML or Markdown)")
     .argument("[dir]", "the repository folder (default: the current folder, or -C)")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["html", "md"]).default("html"))
+    .addOption(new Option("-f, --format <format>", "output format").choices(["html", "md", "pdf"]).default("html"))
     .option("--out-dir <dir>", "folder to write the report into", "report")
     .addOption(asOfOption())
     .option("--single", "write one file (report.html or report.md) instead of a site")
+    .addOption(new Option("--paper <size>", "paper of the print stylesheet and the PDF (default: the config's report.paper, else a4)").choices(["a4", "letter"]))
+    .option("--chromium <path>", "the Chromium or Chrome that prints --format pdf (default: $PMO_CHROMIUM, else the usual places)")
     .option("-t, --templates <dir>", "folder of templates and partials that override the built-in ones by name (see docs/templates.md)")
     .option("--force", "overwrite files in --out-dir that pmo did not write")
     .option("--no-history", "leave out the trend charts and what changed state, which read the git history")
@@ -33,14 +35,19 @@ dashboard the projects whose status or stage changed since the previous report (
 reporting cadence before --as-of). Outside git, or with --no-history, the report says
 that these are left out.
 
+--format pdf prints the board pack (the single page, laid out by the print stylesheet on
+A4 or Letter, with running headers and page numbers) to report.pdf through a headless
+Chromium: the one --chromium or PMO_CHROMIUM names, else a system Chromium or Chrome.
+
 Examples:
   $ pmo report examples/meridian-water --as-of 2026-11-30 --out-dir report
   $ pmo report --format markdown --out-dir docs/status
   $ pmo report --single --out-dir board-pack
+  $ pmo report --format pdf --paper letter --out-dir board-pack
   $ pmo report --templates branding --out-dir report
   $ pmo report --no-history --out-dir report`,
     )
-    .action(async (dir: string | undefined, opts: { format: "html" | "md"; outDir: string; asOf?: string; single?: boolean; templates?: string; force?: boolean; history?: boolean; config?: string }) => {
+    .action(async (dir: string | undefined, opts: { format: "html" | "md" | "pdf"; outDir: string; asOf?: string; single?: boolean; paper?: "a4" | "letter"; chromium?: string; templates?: string; force?: boolean; history?: boolean; config?: string }) => {
       const { runReport } = await import("../commands/report.js");
       setExit(
         await runReport(
@@ -51,6 +58,8 @@ Examples:
             format: opts.format,
             out: opts.outDir,
             single: opts.single === true,
+            paper: opts.paper,
+            chromium: { option: opts.chromium, env: ctx.host.env["PMO_CHROMIUM"], platform: process.platform },
             templates: opts.templates,
             force: opts.force === true,
             history: opts.history !== false,

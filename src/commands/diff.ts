@@ -1,4 +1,11 @@
-import { diffWorkspaces, formatDiffJson, formatDiffMarkdown, formatDiffText, SEVERITY_RANK, type DiffResult } from "../core/diff/index.js";
+import {
+  diffWorkspaces,
+  formatDiffJson,
+  formatDiffMarkdown,
+  formatDiffText,
+  SEVERITY_RANK,
+  type DiffResult,
+} from "../core/diff/index.js";
 import { runCheck } from "../core/engine/index.js";
 import { UsageError } from "../core/errors.js";
 import { PLAIN } from "../core/format/index.js";
@@ -45,12 +52,28 @@ export async function runDiff(options: DiffCommandOptions, io: CommandIO): Promi
   const result = await compare(base, head, options.asOf);
 
   const text =
-    options.format === "json" ? formatDiffJson(result) : options.format === "markdown" ? formatDiffMarkdown(result) : formatDiffText(result, options.output ? PLAIN : io.palette);
+    options.format === "json"
+      ? formatDiffJson(result)
+      : options.format === "markdown"
+        ? formatDiffMarkdown(result)
+        : formatDiffText(result, options.output ? PLAIN : io.palette);
   if (options.output) writeFileAtomic(path.resolve(io.cwd, options.output), text);
   else io.stdout(text);
 
-  if (failOn !== undefined && result.findings.introduced.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn])) return ExitCode.Findings;
-  if (options.exitCode && (result.changes.length > 0 || result.findings.introduced.length + result.findings.resolved.length > 0)) return ExitCode.Findings;
+  // A head that does not validate fails whatever the options: the change would land data that
+  // `pmo validate` rejects, and what the diff says about it is incomplete. A base that does not
+  // validate alone does not: a change that repairs a broken main must be able to pass.
+  if (!result.validity.head.valid) return ExitCode.Findings;
+  if (
+    failOn !== undefined &&
+    result.findings.introduced.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn])
+  )
+    return ExitCode.Findings;
+  if (
+    options.exitCode &&
+    (result.changes.length > 0 || result.findings.introduced.length + result.findings.resolved.length > 0)
+  )
+    return ExitCode.Findings;
   return ExitCode.Clean;
 }
 
@@ -60,13 +83,27 @@ export async function compare(base: Side, head: Side, asOf: string): Promise<Dif
     try {
       return await runCheck({ workspace: side.workspace, config: side.config, asOf });
     } catch (error) {
-      if (error instanceof UsageError && side.commit) throw new UsageError(`${error.message} (at ${side.label})`, error.diagnostics, error.sources);
+      if (error instanceof UsageError && side.commit)
+        throw new UsageError(`${error.message} (at ${side.label})`, error.diagnostics, error.sources);
       throw error;
     }
   };
   const [a, b] = [await check(base), await check(head)];
   return diffWorkspaces(
-    { label: base.label, documents: base.workspace.documents, settings: a.settings, findings: a.diagnostics },
-    { label: head.label, documents: head.workspace.documents, settings: b.settings, findings: b.diagnostics, asOf },
+    {
+      label: base.label,
+      documents: base.workspace.documents,
+      settings: a.settings,
+      findings: a.diagnostics,
+      ...(base.workspace.broken && { broken: base.workspace.broken }),
+    },
+    {
+      label: head.label,
+      documents: head.workspace.documents,
+      settings: b.settings,
+      findings: b.diagnostics,
+      asOf,
+      ...(head.workspace.broken && { broken: head.workspace.broken }),
+    },
   );
 }

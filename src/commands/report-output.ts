@@ -8,7 +8,8 @@ export const MANIFEST = ".pmo-report.json";
 
 export interface OutputFile {
   path: string;
-  content: string;
+  /** Text (pages, charts) or bytes (a PDF). */
+  content: string | Uint8Array;
 }
 
 const STAGING = "pmo-staging";

@@ -3,21 +3,28 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { UsageError } from "../core/errors.js";
 import { FORMATTERS } from "../core/format/index.js";
-import { overlayTemplates, renderReport, type OutputFormat, type TemplateSet, type TemplateSource } from "../core/report/index.js";
+import { overlayTemplates, renderReport, type OutputFormat, type Paper, type TemplateSet, type TemplateSource } from "../core/report/index.js";
 import { VALIDATION_CHECKS } from "../core/validate/index.js";
 import { ExitCode } from "../model/diagnostic.js";
+import type { Engagement } from "../model/entities.js";
 import type { CommandIO } from "./io.js";
 import { readReportGit } from "./report-history.js";
-import { writeReport } from "./report-output.js";
+import { writeReport, type OutputFile } from "./report-output.js";
+import { findChromium, renderPdf, type ChromiumChoice } from "./report-pdf.js";
 import { checkOpenedWorkspace, displayPath, openWorkspace, relativeToCwd } from "./workspace.js";
 
-export const REPORT_FORMATS = ["html", "md"] as const;
+export const REPORT_FORMATS = ["html", "md", "pdf"] as const;
+export const PAPERS = ["a4", "letter"] as const;
 
 export interface ReportCommandOptions {
   dir: string;
   asOf: string;
   config?: string;
-  format: OutputFormat;
+  format: OutputFormat | "pdf";
+  /** Paper of the print stylesheet and the PDF; the config's `report.paper`, else A4, when not given. */
+  paper?: Paper;
+  /** The browser that prints `--format pdf`: `--chromium`, then the PMO_CHROMIUM environment variable. */
+  chromium?: ChromiumChoice;
   out: string;
   single: boolean;
   templates?: string;
@@ -39,7 +46,11 @@ const BUILT_IN = fileURLToPath(new URL("../../templates/", import.meta.url));
 export async function runReport(options: ReportCommandOptions, io: CommandIO): Promise<ExitCode> {
   const out = path.resolve(io.cwd, options.out);
   const shownOut = displayPath(out, io.cwd);
-  const templates = loadTemplates(options.format, options.templates, io.cwd);
+  const pdf = options.format === "pdf";
+  const format: OutputFormat = pdf ? "html" : (options.format as OutputFormat);
+  const templates = loadTemplates(format, options.templates, io.cwd);
+  // Before the long part: a PDF without a browser to print it is known at once.
+  const chromium = pdf ? await findChromium(options.chromium ?? { platform: "linux" }, io.cwd) : undefined;
   const { root, config, workspace } = await openWorkspace(options, io.cwd);
   const result = await checkOpenedWorkspace({ root, config, workspace }, options.asOf, io.cwd);
   const invalid = result.diagnostics.filter((d) => d.severity === "error" && VALIDATION.has(d.ruleId));
@@ -50,24 +61,47 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
   }
 
   const git = await readReportGit(root, { history: options.history, config, settings: result.settings, asOf: options.asOf });
-  const files = renderReport({
+  const paper = options.paper ?? config.values.report?.paper ?? "a4";
+  const rendered = renderReport({
     catalog: result.catalog,
     settings: result.settings,
     facts: result.model.facts,
     asOf: options.asOf,
     findings: result.diagnostics,
     waived: result.waived,
-    format: options.format,
-    single: options.single,
+    format,
+    single: options.single || pdf,
     templates,
     history: git.history,
     meta: { version: options.version, commit: git.commit },
+    paper,
+    pdf,
   });
+  const files: Iterable<OutputFile> = chromium !== undefined ? [await printReport(rendered, chromium, paper, result.catalog.engagement?.value, options)] : rendered;
   for (const warning of git.warnings) io.stderr(warning);
   const { written, removed, first } = writeReport(out, files, { force: options.force, shownOut, generator: { generator: "pmo", format: options.format } });
   const entry = first ?? "";
-  io.stdout(`wrote ${written} ${written === 1 ? "file" : "files"} to ${shownOut}${removed > 0 ? ` (removed ${removed} from the previous report)` : ""}; open ${shownOut}/${entry}\n`);
+  const what = written === 1 ? "1 file" : `${written} files`;
+  io.stdout(`wrote ${what} to ${shownOut}${removed > 0 ? ` (removed ${removed} from the previous report)` : ""}; open ${shownOut}/${entry}\n`);
   return ExitCode.Clean;
+}
+
+/** The single HTML page, printed to `report.pdf` by Chromium, with metadata from the report. */
+async function printReport(rendered: Iterable<OutputFile>, executable: string, paper: Paper, engagement: Engagement | undefined, options: ReportCommandOptions): Promise<OutputFile> {
+  const page = [...rendered].find((f) => f.path === "report.html");
+  if (page === undefined || typeof page.content !== "string") throw new UsageError("the report has no single page to print (a --templates folder must keep single.hbs)");
+  const content = await renderPdf(page.content, {
+    executable,
+    paper,
+    metadata: {
+      title: engagement?.name ?? "Portfolio report",
+      author: engagement?.provider.name ?? null,
+      subject: engagement ? `Status report for ${engagement.client.name}` : null,
+      creator: `pmo ${options.version}`,
+      date: options.asOf,
+    },
+  });
+  return { path: "report.pdf", content };
 }
 
 /** Rule ids of validation (not governance): documents with these errors are not reportable. */

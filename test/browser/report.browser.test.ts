@@ -6,8 +6,9 @@ import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { budgetBars, heatMap, statusBars, timeline, trendLines } from "../../src/core/report/charts/index.js";
 import { budgetBarsInput, heatMapInput, portfolioTimelineInput, statusBarsInput, timelineInput, trendLinesInput } from "../core/report/charts/fixtures.js";
-import { browserAvailability, chartBoxes, horizontalOverflow, launchChromium, pageGlobal, visit } from "../helpers/browser.js";
+import { browserAvailability, CHROMIUM, chartBoxes, horizontalOverflow, launchChromium, pageGlobal, visit } from "../helpers/browser.js";
 import { runCli } from "../helpers/cli.js";
+import { inkShare, pdfInfo, pdfPageImage, pdfPagePng, pdfPages, pdfText, popplerAvailability, readPdf } from "../helpers/pdf.js";
 
 /**
  * The HTML report in a real browser (headless Chromium): every page loads with no console
@@ -30,6 +31,11 @@ const SLOW = 30_000;
 
 const availability = browserAvailability();
 if (!availability.run) console.warn(`browser tests skipped: ${availability.reason}`);
+const poppler = availability.run ? popplerAvailability() : availability;
+if (availability.run && !poppler.run) console.warn(`PDF tests skipped: ${poppler.reason}`);
+const PDF_SHOTS = [1, 3].map((page) => ({ page, file: path.join(projectRoot, `docs/images/board-pack-page-${page}.png`) }));
+/** A4 and Letter in PostScript points, as pdfinfo reports them (Chromium rounds to 1/100 mm). */
+const PAPER = { a4: { width: 595, height: 842 }, letter: { width: 612, height: 792 } };
 
 describe.skipIf(!availability.run)("report in headless Chromium", { timeout: TIMEOUT }, () => {
   let browser: Browser;
@@ -174,6 +180,60 @@ describe.skipIf(!availability.run)("report in headless Chromium", { timeout: TIM
       } finally {
         await close();
       }
+    }
+  });
+
+  it.skipIf(!poppler.run)("prints the board pack to PDF: paper size, text a reader extracts, nothing in the margins, the same bytes twice", async () => {
+    const dir = tempDir();
+    const print = (out: string, paper: "a4" | "letter") =>
+      runCli(["report", "examples/meridian-water", "--as-of", "2026-11-30", "--format", "pdf", "--paper", paper, "--chromium", CHROMIUM, "--out-dir", out], { cwd: projectRoot });
+    const a4 = path.join(dir, "a4");
+    const first = await print(a4, "a4");
+    expect(first.stderr.split("\n").filter((l) => l !== "" && !l.startsWith("warning: this is a shallow clone"))).toEqual([]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("wrote 1 file to");
+    expect(readdirSync(a4).sort()).toEqual([".pmo-report.json", "report.pdf"]);
+    const file = path.join(a4, "report.pdf");
+
+    const info = pdfInfo(file);
+    expect(info["Title"]).toBe("Meridian Water Capital Programme PMO");
+    expect(info["Creator"]).toMatch(/^pmo \d/);
+    expect(info["CreationDate"]).toBe("2026-11-30T00:00:00Z");
+    expect(info["Tagged"]).toBe("yes");
+
+    const pages = pdfPages(file);
+    expect(pages.length).toBeGreaterThan(1);
+    for (const p of pages) {
+      // Portrait A4, or landscape A4 for the wide tables.
+      const [short, long] = [Math.min(p.width, p.height), Math.max(p.width, p.height)];
+      expect(Math.round(short), `page ${p.number}`).toBe(PAPER.a4.width);
+      expect(Math.round(long), `page ${p.number}`).toBe(PAPER.a4.height);
+    }
+    expect(pages.some((p) => p.width > p.height), "the status table of every project is on a landscape page").toBe(true);
+
+    const text = pdfText(file);
+    for (const heading of ["Portfolio dashboard", "Executive summary", "Needs a decision", "Risk register"]) expect(text).toContain(heading);
+    expect(pdfText(file, 1)).toMatch(new RegExp(`Page 1 of ${pages.length}\\b`));
+
+    for (const p of pages) {
+      const image = pdfPageImage(file, p.number);
+      expect(inkShare(image, { left: 0.05, top: 0.05, right: 0.95, bottom: 0.95 }), `page ${p.number} has content`).toBeGreaterThan(0.001);
+      // The outer 2% of the page is paper: no tile, table or chart runs off it.
+      for (const band of [{ left: 0, top: 0, right: 0.02, bottom: 1 }, { left: 0.98, top: 0, right: 1, bottom: 1 }, { left: 0, top: 0, right: 1, bottom: 0.015 }, { left: 0, top: 0.985, right: 1, bottom: 1 }]) {
+        expect(inkShare(image, band), `page ${p.number}, margin ${JSON.stringify(band)}`).toBe(0);
+      }
+    }
+    if (process.env["PMO_UPDATE_SCREENSHOT"] === "1") for (const shot of PDF_SHOTS) pdfPagePng(file, shot.page, shot.file);
+
+    const again = path.join(dir, "again");
+    expect((await print(again, "a4")).code).toBe(0);
+    expect(readPdf(path.join(again, "report.pdf")).equals(readPdf(file)), "two runs give the same bytes").toBe(true);
+
+    const letter = path.join(dir, "letter");
+    expect((await print(letter, "letter")).code).toBe(0);
+    for (const p of pdfPages(path.join(letter, "report.pdf"))) {
+      expect(Math.round(Math.min(p.width, p.height)), `Letter page ${p.number}`).toBe(PAPER.letter.width);
+      expect(Math.round(Math.max(p.width, p.height)), `Letter page ${p.number}`).toBe(PAPER.letter.height);
     }
   });
 });

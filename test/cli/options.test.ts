@@ -120,7 +120,7 @@ describe("md and markdown", () => {
     expect((await runCli(["report", "--help"], { cwd: projectRoot })).stdout).toMatch(/choices: "html", "markdown"/);
     const wrong = await runCli(["report", "--format", "mdown"], { cwd: projectRoot });
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toMatch(/Allowed choices are html, markdown\./);
+    expect(wrong.stderr).toMatch(/Allowed choices are html, markdown, pdf\./);
   });
 });
 

@@ -14,7 +14,18 @@ afterAll(() => repos.forEach(removeRepo));
 const AS_OF = ["--as-of", "2026-11-30"];
 
 const PERSON = (id: string) => `apiVersion: pmo/v1\nkind: Person\nid: ${id}\nname: ${id}\n`;
-const project = (id: string, o: { overall?: string; finish?: string; forecast?: number; m1?: string; sponsor?: string; stage?: string; extra?: string } = {}) => `apiVersion: pmo/v1
+const project = (
+  id: string,
+  o: {
+    overall?: string;
+    finish?: string;
+    forecast?: number;
+    m1?: string;
+    sponsor?: string;
+    stage?: string;
+    extra?: string;
+  } = {},
+) => `apiVersion: pmo/v1
 kind: Project
 id: ${id}
 name: Project ${id}
@@ -31,7 +42,8 @@ status:
 milestones:
   - { id: M1, name: Design approved, baseline: 2027-01-29, forecast: ${o.m1 ?? "2027-01-29"} }
 ${o.extra ?? ""}`;
-const risk = (id: string, p: number, i: number, status = "open") => `apiVersion: pmo/v1\nkind: Risk\nid: ${id}\ntitle: A risk on P1\nproject: P1\nprobability: ${p}\nimpact: ${i}\nowner: ann\nstatus: ${status}\nlastReviewed: 2026-11-20\n`;
+const risk = (id: string, p: number, i: number, status = "open") =>
+  `apiVersion: pmo/v1\nkind: Risk\nid: ${id}\ntitle: A risk on P1\nproject: P1\nprobability: ${p}\nimpact: ${i}\nowner: ann\nstatus: ${status}\nlastReviewed: 2026-11-20\n`;
 
 function baseRepo(): string {
   const dir = makeGitRepo({
@@ -56,7 +68,13 @@ describe("pmo diff", () => {
   it("states status, schedule, money and milestone changes in the domain's words, with a summary line", async () => {
     const dir = baseRepo();
     writeFiles(dir, {
-      "projects/p1.yaml": project("P1", { overall: "amber", finish: "2027-08-14", forecast: 1100000, m1: "2027-03-15", sponsor: "cy" }),
+      "projects/p1.yaml": project("P1", {
+        overall: "amber",
+        finish: "2027-08-14",
+        forecast: 1100000,
+        m1: "2027-03-15",
+        sponsor: "cy",
+      }),
       "projects/p2.yaml": project("P2", { overall: "amber" }),
       "projects/p3.yaml": project("P3", { forecast: 500000 }),
       "risks/r1.yaml": risk("R1", 4, 5),
@@ -64,9 +82,67 @@ describe("pmo diff", () => {
     const { code, json } = await diffJson(dir, "HEAD");
     expect(code).toBe(0);
     // P1's forecast moves from the budget (EUR 1M) to over it: an earned value crossing.
-    expect(json.summary.text).toBe("1 project worsened, 1 improved, 1 new; 1 milestone slipped (max +45 days); forecast +EUR 600k (+30%); earned value: P1 EAC EUR 1M -> EUR 1.1M (over the budget EUR 1M); 1 new high risk; governance: 2 findings introduced");
-    expect(json.summary.evm).toEqual([expect.objectContaining({ project: "P1", figure: "EAC", from: 1000000, to: 1100000, threshold: "BAC", direction: "worsened" })]);
-    expect(json.findings.introduced.map((f: { ruleId: string; entity: string }) => `${f.ruleId} ${f.entity}`)).toEqual(["milestone-slip-needs-rebaseline P1", "high-risk-managed R1"]);
+    // The forecast change is split: P1's +EUR 100k like for like, P3's EUR 500k joining.
+    expect(json.summary.text).toBe(
+      "1 project worsened, 1 improved, 1 new; 1 finish slipped (max +45 days); 1 milestone slipped (max +45 days); forecast +EUR 100k (+5%) like for like, +EUR 500k joining (1 project): total +EUR 600k (+30%); 1 overrun grew (P1 0% -> 10% over approved); earned value: P1 EAC EUR 1M -> EUR 1.1M (over the budget EUR 1M); 1 new high risk; governance: 2 findings introduced (2 rules)",
+    );
+    expect(json.summary.money).toEqual([
+      {
+        currency: "EUR",
+        likeForLike: { projects: 2, before: 2000000, after: 2100000, delta: 100000, percent: 5 },
+        joined: { projects: 1, amount: 500000 },
+        left: { projects: 0, amount: 0 },
+        newlyUnknown: { projects: 0, amount: 0 },
+        newlyKnown: { projects: 0, amount: 0 },
+        notCompared: 0,
+        total: { before: 2000000, after: 2600000, delta: 600000, percent: 30 },
+      },
+    ]);
+    expect(json.decision.worsened).toEqual([
+      {
+        id: "P1",
+        name: "Project P1",
+        from: "green",
+        to: "amber",
+        direction: "worsened",
+        finishDays: 45,
+        forecastDelta: 100000,
+        currency: "EUR",
+      },
+    ]);
+    expect(json.decision.statusChanges).toEqual([
+      { id: "P2", name: "Project P2", from: "red", to: "amber", direction: "improved" },
+    ]);
+    expect(json.decision.finishSlips).toEqual([
+      { id: "P1", name: "Project P1", from: "2027-06-30", to: "2027-08-14", days: 45, baselineDays: 45 },
+    ]);
+    expect(json.decision.overruns).toEqual([
+      {
+        id: "P1",
+        name: "Project P1",
+        currency: "EUR",
+        from: 0,
+        to: 10,
+        approved: 1000000,
+        forecast: 1100000,
+        tolerance: 10,
+        crossedTolerance: false,
+      },
+    ]);
+    expect(json.summary.evm).toEqual([
+      expect.objectContaining({
+        project: "P1",
+        figure: "EAC",
+        from: 1000000,
+        to: 1100000,
+        threshold: "BAC",
+        direction: "worsened",
+      }),
+    ]);
+    expect(json.findings.introduced.map((f: { ruleId: string; entity: string }) => `${f.ruleId} ${f.entity}`)).toEqual([
+      "milestone-slip-needs-rebaseline P1",
+      "high-risk-managed R1",
+    ]);
     const p1 = json.changes.find((c: { id: string }) => c.id === "P1");
     expect(p1).toMatchObject({ kind: "Project", change: "modified", direction: "worsened", file: "projects/p1.yaml" });
     expect(p1.details.map((d: { text: string }) => d.text)).toEqual([
@@ -76,21 +152,42 @@ describe("pmo diff", () => {
       'milestone M1 "Design approved" slipped 2027-01-29 -> 2027-03-15 (+45 days; +45 days against baseline)',
       "sponsor ann -> cy",
     ]);
-    expect(p1.details[3]).toMatchObject({ type: "milestone-slipped", days: 45, baselineDays: 45, from: "2027-01-29", to: "2027-03-15" });
+    expect(p1.details[3]).toMatchObject({
+      type: "milestone-slipped",
+      days: 45,
+      baselineDays: 45,
+      from: "2027-01-29",
+      to: "2027-03-15",
+    });
     expect(json.changes.find((c: { id: string }) => c.id === "P2")).toMatchObject({ direction: "improved" });
     expect(json.changes.find((c: { id: string }) => c.id === "P3")).toMatchObject({ change: "added" });
     const r1 = json.changes.find((c: { id: string }) => c.id === "R1");
-    expect(r1.details[0]).toMatchObject({ type: "risk-score", scoreFrom: 4, scoreTo: 20, direction: "worsened", text: "re-scored 2 x 2 = 4 (low) -> 4 x 5 = 20 (critical) (worsened)" });
-    expect(json.summary.forecast).toEqual([{ currency: "EUR", before: 2000000, after: 2600000, delta: 600000, percent: 30 }]);
+    expect(r1.details[0]).toMatchObject({
+      type: "risk-score",
+      scoreFrom: 4,
+      scoreTo: 20,
+      direction: "worsened",
+      text: "re-scored 2 x 2 = 4 (low) -> 4 x 5 = 20 (critical) (worsened)",
+    });
+    expect(json.summary.forecast).toEqual([
+      { currency: "EUR", before: 2000000, after: 2600000, delta: 600000, percent: 30 },
+    ]);
   });
 
   it("lists governance findings introduced and resolved, matched by rule, entity and pointer rather than line", async () => {
     const dir = baseRepo();
     // P2 loses its recovery plan (introduced); R1 gains lines above its fields (no change in findings).
-    writeFiles(dir, { "projects/p2.yaml": project("P2", { overall: "red" }).replace("  recoveryPlan: Re-plan the works\n", ""), "risks/r1.yaml": `# moved down by a comment\n\n${risk("R1", 2, 2)}` });
+    writeFiles(dir, {
+      "projects/p2.yaml": project("P2", { overall: "red" }).replace("  recoveryPlan: Re-plan the works\n", ""),
+      "risks/r1.yaml": `# moved down by a comment\n\n${risk("R1", 2, 2)}`,
+    });
     const { json } = await diffJson(dir, "HEAD");
     expect(json.changes.map((c: { id: string }) => c.id)).toEqual(["P2"]);
-    expect(json.findings.introduced.map((f: { ruleId: string; entity: string; pointer: string }) => `${f.ruleId} ${f.entity} ${f.pointer}`)).toEqual(["red-status-has-recovery P2 /status/recoveryPlan"]);
+    expect(
+      json.findings.introduced.map(
+        (f: { ruleId: string; entity: string; pointer: string }) => `${f.ruleId} ${f.entity} ${f.pointer}`,
+      ),
+    ).toEqual(["red-status-has-recovery P2 /status/recoveryPlan"]);
     expect(json.findings.resolved).toEqual([]);
     // And back: the finding is resolved.
     commitAll(dir, "drop the recovery plan");
@@ -107,7 +204,16 @@ describe("pmo diff", () => {
     writeFiles(dir, { "risks/r1.yaml": null, "risks/r9.yaml": risk("R9", 2, 2) });
     const { json, code } = await diffJson(dir, "HEAD", "--exit-code");
     expect(json.changes).toEqual([
-      { kind: "Risk", id: "R9", change: "renamed", previousId: "R1", name: "A risk on P1", file: "risks/r9.yaml", previousFile: "risks/r1.yaml", details: [{ type: "field", field: "id", from: "R1", to: "R9", text: "id R1 -> R9" }] },
+      {
+        kind: "Risk",
+        id: "R9",
+        change: "renamed",
+        previousId: "R1",
+        name: "A risk on P1",
+        file: "risks/r9.yaml",
+        previousFile: "risks/r1.yaml",
+        details: [{ type: "field", field: "id", from: "R1", to: "R9", text: "id R1 -> R9" }],
+      },
     ]);
     expect(code).toBe(1);
     // Moving alone changes nothing in meaning: --exit-code stays 0 and `changes` is empty.
@@ -127,7 +233,11 @@ describe("pmo diff", () => {
     writeFiles(dir, { "projects/p2.yaml": project("P2", { overall: "green" }) });
     commitAll(dir, "main: P2 recovers");
     const { json } = await diffJson(dir, "main...feature", "feature");
-    expect(json.changes.map((c: { id: string; details: { text: string }[] }) => `${c.id}: ${c.details.map((d) => d.text).join(", ")}`)).toEqual(["P1: stage delivery -> closure"]);
+    expect(
+      json.changes.map(
+        (c: { id: string; details: { text: string }[] }) => `${c.id}: ${c.details.map((d) => d.text).join(", ")}`,
+      ),
+    ).toEqual(["P1: stage delivery -> closure"]);
     expect(json.base).toBe("main...feature");
     // Two refs directly include main's own change, reversed.
     const direct = await diffJson(dir, "main", "feature");
@@ -136,7 +246,9 @@ describe("pmo diff", () => {
 
   it("--fail-on new-findings fails only when the change introduces findings at that severity or above", async () => {
     const dir = baseRepo();
-    writeFiles(dir, { "projects/p2.yaml": project("P2", { overall: "red" }).replace("  recoveryPlan: Re-plan the works\n", "") });
+    writeFiles(dir, {
+      "projects/p2.yaml": project("P2", { overall: "red" }).replace("  recoveryPlan: Re-plan the works\n", ""),
+    });
     expect((await runCli(["diff", "HEAD", "--fail-on", "new-findings", ...AS_OF], { cwd: dir })).code).toBe(1);
     expect((await runCli(["diff", "HEAD", "--fail-on", "new-findings=error", ...AS_OF], { cwd: dir })).code).toBe(1);
     git(dir, "stash", "-q");
@@ -159,7 +271,9 @@ describe("pmo diff", () => {
 
     const noRepo = await runCli(["diff", "main", ...AS_OF], { cwd: copy });
     expect(noRepo.code).toBe(2);
-    expect(noRepo.stderr).toBe('error: cannot read git ref "main": . is not inside a git repository (pass a folder to compare instead, or run pmo inside a clone)\n');
+    expect(noRepo.stderr).toBe(
+      'error: cannot read git ref "main": . is not inside a git repository (pass a folder to compare instead, or run pmo inside a clone)\n',
+    );
     const unknown = await runCli(["diff", "nope", ...AS_OF], { cwd: dir });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/^error: unknown git ref "nope": no branch, tag or commit has that name/);
@@ -180,18 +294,112 @@ describe("pmo diff", () => {
     expect(r.stdout).toBe("");
   });
 
-  it("caps the markdown and says what was cut", async () => {
+  it("reports a side that does not validate at the top, with its errors, never as a deletion, and exits 1", async () => {
     const dir = baseRepo();
+    // A one-space indentation typo: the file no longer parses at head.
+    writeFiles(dir, { "projects/p1.yaml": project("P1").replace("  overall: green", "   overall: green") });
+    const { code, json } = await diffJson(dir, "HEAD");
+    expect(code).toBe(1);
+    expect(json.changes).toEqual([]);
+    expect(json.summary.projects.removed).toBe(0);
+    expect(json.summary.forecast).toEqual([
+      { currency: "EUR", before: 2000000, after: 1000000, delta: -1000000, percent: -50 },
+    ]);
+    expect(json.summary.money).toEqual([
+      expect.objectContaining({
+        currency: "EUR",
+        likeForLike: { projects: 1, before: 1000000, after: 1000000, delta: 0, percent: 0 },
+        notCompared: 1,
+        left: { projects: 0, amount: 0 },
+      }),
+    ]);
+    expect(json.validity.head).toMatchObject({
+      label: "working tree",
+      valid: false,
+      files: 1,
+      unreadable: [{ kind: "Project", id: "P1", file: "projects/p1.yaml" }],
+    });
+    expect(json.validity.head.errors).toEqual([
+      expect.objectContaining({ ruleId: "yaml-syntax", file: "projects/p1.yaml", line: 12 }),
+    ]);
+    expect(json.validity.base).toMatchObject({ valid: true, errors: [], unreadable: [] });
+    expect(json.summary.text).toMatch(/^head \(working tree\) does not validate \(1 error in 1 file\); /);
+    expect(json.summary.text).not.toContain("removed");
+
+    const md = await runCli(["diff", "HEAD", "--format", "markdown", ...AS_OF], { cwd: dir });
+    expect(md.code).toBe(1);
+    const lines = md.stdout.split("\n");
+    expect(lines[2]).toBe(
+      "> **⚠ The head (`working tree`) does not validate**: 1 error in 1 file. What follows compares what could be read; fix these first (`pmo validate`).",
+    );
+    expect(md.stdout).toContain(
+      "> Not compared, because their file does not parse at the head (neither removed nor new): `P1`.",
+    );
+    expect(md.stdout).toMatch(/> - `projects\/p1\.yaml:12:\d+` `yaml-syntax`: /);
+    const text = await runCli(["diff", "HEAD", ...AS_OF], { cwd: dir });
+    expect(text.code).toBe(1);
+    expect(text.stdout.split("\n")[2]).toBe(
+      "head (working tree) does not validate: 1 error in 1 file; P1 not compared (its file does not parse)",
+    );
+
+    // A document that parses but fails its schema is compared, but its money is left out of the sums.
+    writeFiles(dir, {
+      "projects/p1.yaml": project("P1", { forecast: 1200000 }).replace("stage: delivery", "stage: deliverd"),
+    });
+    const schema = await diffJson(dir, "HEAD");
+    expect(schema.code).toBe(1);
+    expect(
+      schema.json.validity.head.errors.map((e: { ruleId: string; pointer: string }) => `${e.ruleId} ${e.pointer}`),
+    ).toEqual(["schema /stage"]);
+    expect(schema.json.summary.money[0]).toMatchObject({ likeForLike: { projects: 1, delta: 0 }, notCompared: 1 });
+
+    // A base that does not validate is reported, but a change that repairs it can pass.
+    commitAll(dir, "broken main");
+    writeFiles(dir, { "projects/p1.yaml": project("P1") });
+    const repaired = await diffJson(dir, "HEAD");
+    expect(repaired.code).toBe(0);
+    expect(repaired.json.validity.base).toMatchObject({ label: "HEAD", valid: false });
+    expect(repaired.json.summary.text).toMatch(/^base \(HEAD\) does not validate \(1 error in 1 file\); /);
+  });
+
+  it("caps the markdown by cutting the least important first, never a worsened project before a finding, and says what it cut", async () => {
     const many: Record<string, string> = {};
     for (let i = 10; i < 70; i++) many[`projects/p${i}.yaml`] = project(`P${i}`);
+    const dir = makeGitRepo({
+      "engagement.yaml": ENGAGEMENT,
+      "people.yaml": [PERSON("ann"), PERSON("bob")].join("---\n"),
+      ...many,
+    });
+    repos.push(dir);
+    commitAll(dir, "base");
+    // Every project turns red without a recovery plan: 60 worsened projects and 60 findings of one rule.
+    for (let i = 10; i < 70; i++)
+      many[`projects/p${i}.yaml`] = project(`P${i}`, { overall: "red" }).replace(
+        "  recoveryPlan: Re-plan the works\n",
+        "",
+      );
     writeFiles(dir, many);
     const { formatDiffMarkdown } = await import("../../src/core/diff/index.js");
-    const full = await runCli(["diff", "HEAD", "--format", "json", ...AS_OF], { cwd: dir });
-    const result = JSON.parse(full.stdout);
-    const md = formatDiffMarkdown(result, 3000);
-    expect(md.length).toBeLessThanOrEqual(3000);
-    expect(md).toMatch(/…and \d+ changes not shown to keep this comment within 3,000 characters; run `pmo diff HEAD` for the full list\./);
-    expect(md.startsWith("### pmo diff: `HEAD` → `working tree`\n\n**60 new projects;")).toBe(true);
+    const { json: result } = await diffJson(dir, "HEAD");
+    expect(result.summary.findings.introduced).toBe(60);
+    const md = formatDiffMarkdown(result, 12000);
+    expect(md.length).toBeLessThanOrEqual(12000);
+    expect(md.startsWith("### pmo diff: `HEAD` → `working tree`\n\n**60 projects worsened;")).toBe(true);
+    // All 60 worsened projects are in the table; the findings are grouped by rule with their count.
+    const worsened = md.slice(md.indexOf("<b>Worsened</b>"), md.indexOf("</details>", md.indexOf("<b>Worsened</b>")));
+    for (let i = 10; i < 70; i++) expect(worsened).toContain(`| **P${i}** Project P${i} | green → red |`);
+    expect(md).toContain("| `red-status-has-recovery` | ✖ error | 60 | 0 | 60 |");
+    // Individual findings and entity details are what was cut, and the last line says so.
+    const shownFindings = md.split("\n").filter((l) => l.startsWith("| ➕ introduced")).length;
+    expect(shownFindings).toBeLessThan(60);
+    expect(md).not.toContain("<b>Projects</b>");
+    expect(md).toMatch(
+      new RegExp(
+        `…not shown, to keep this comment within 12,000 characters \\(the least important first\\): ${60 - shownFindings} of 60 introduced findings, 60 of 60 entity changes; run \`pmo diff HEAD\` for the full list\\.\n$`,
+      ),
+    );
+    // With room enough nothing is cut.
+    expect(formatDiffMarkdown(result)).not.toContain("not shown");
   });
 });
 
@@ -211,7 +419,10 @@ describe("pmo diff on the bundled example", () => {
     const after = before
       .replace("  forecastFinish: 2027-10-29", "  forecastFinish: 2027-12-13")
       .replace("  forecast: 30200000", "  forecast: 31450000")
-      .replace("  asOf: 2026-11-24\n  overall: amber\n  schedule: amber", "  asOf: 2026-11-30\n  overall: red\n  schedule: red")
+      .replace(
+        "  asOf: 2026-11-24\n  overall: amber\n  schedule: amber",
+        "  asOf: 2026-11-30\n  overall: red\n  schedule: red",
+      )
       .replace("    forecast: 2027-07-23", "    forecast: 2027-09-06")
       .replace("    forecast: 2027-10-29", "    forecast: 2027-12-13")
       .replace(
@@ -259,9 +470,13 @@ proximity: 2027-03-31
     const text = await runCli(["diff", "main...HEAD", ...AS_OF], { cwd: dir });
     await expect(text.stdout).toMatchFileSnapshot(path.join(projectRoot, "test/commands/golden/diff-pull-request.txt"));
     const json = await runCli(["diff", "main...HEAD", "--format", "json", ...AS_OF], { cwd: dir });
-    await expect(json.stdout).toMatchFileSnapshot(path.join(projectRoot, "test/commands/golden/diff-pull-request.json"));
+    await expect(json.stdout).toMatchFileSnapshot(
+      path.join(projectRoot, "test/commands/golden/diff-pull-request.json"),
+    );
     // Byte-identical on a second run.
-    expect((await runCli(["diff", "main...HEAD", "--format", "markdown", ...AS_OF], { cwd: dir })).stdout).toBe(md.stdout);
+    expect((await runCli(["diff", "main...HEAD", "--format", "markdown", ...AS_OF], { cwd: dir })).stdout).toBe(
+      md.stdout,
+    );
     const gate = await runCli(["diff", "main...HEAD", "--fail-on", "new-findings=error", ...AS_OF], { cwd: dir });
     expect(gate.code).toBe(JSON.parse(json.stdout).summary.findings.introducedBySeverity.error > 0 ? 1 : 0);
   });

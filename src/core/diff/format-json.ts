@@ -1,12 +1,27 @@
 import type { Detail, DiffResult, EntityChange, FindingChange } from "./types.js";
 
-const DETAIL_KEYS = ["type", "field", "from", "to", "direction", "days", "baselineDays", "currency", "delta", "percent", "scoreFrom", "scoreTo", "affects", "text"] as const;
+const DETAIL_KEYS = [
+  "type",
+  "field",
+  "from",
+  "to",
+  "direction",
+  "days",
+  "baselineDays",
+  "currency",
+  "delta",
+  "percent",
+  "scoreFrom",
+  "scoreTo",
+  "affects",
+  "text",
+] as const;
 const CHANGE_KEYS = ["kind", "id", "change", "previousId", "name", "file", "previousFile", "direction"] as const;
 const FINDING_KEYS = ["ruleId", "severity", "message", "file", "line", "column", "pointer", "entity"] as const;
 
 /**
  * The stable machine-readable diff (docs/diff.md): keys in a fixed order, absent values left
- * out, `changes` empty when nothing changed in meaning.
+ * out, `changes` empty when nothing changed in meaning. Keys are only ever added.
  */
 export function formatDiffJson(result: DiffResult): string {
   const out = {
@@ -17,6 +32,8 @@ export function formatDiffJson(result: DiffResult): string {
     changes: result.changes.map(change),
     findings: { introduced: result.findings.introduced.map(finding), resolved: result.findings.resolved.map(finding) },
     schedule: result.schedule,
+    validity: result.validity,
+    decision: result.decision,
   };
   return JSON.stringify(out, null, 2) + "\n";
 }

@@ -7,7 +7,45 @@ const MARK = { added: "+", removed: "-", modified: "~", renamed: "~" } as const;
 
 /** The terminal output: the summary line, then changes grouped by kind, then the governance delta. */
 export function formatDiffText(result: DiffResult, palette: Palette): string {
-  const out: string[] = [palette.bold(`pmo diff ${result.base} -> ${result.head}`), "", summaryColour(result, palette)];
+  const out: string[] = [palette.bold(`pmo diff ${result.base} -> ${result.head}`), ""];
+  // A side that does not validate comes first: what follows is only what could be read.
+  for (const [which, v] of result.validity
+    ? ([
+        ["base", result.validity.base],
+        ["head", result.validity.head],
+      ] as const)
+    : []) {
+    if (v.valid && v.unreadable.length === 0) continue;
+    const parts = [
+      ...(v.valid
+        ? []
+        : [
+            `${which} (${v.label}) does not validate: ${plural(v.errors.length, "error")} in ${plural(v.files, "file")}`,
+          ]),
+      ...(v.unreadable.length > 0
+        ? [
+            `${v.unreadable.map((u) => u.id).join(", ")} not compared (${v.unreadable.length === 1 ? "its file does" : "their files do"} not parse)`,
+          ]
+        : []),
+    ];
+    out.push(palette.red(parts.join("; ")));
+    for (const e of v.errors.slice(0, 20))
+      out.push(`  ${e.file}:${e.line}:${e.column}  ${e.message}  ${palette.dim(e.ruleId)}`);
+    if (v.errors.length > 20)
+      out.push(
+        `  …and ${v.errors.length - 20} more (pmo validate${which === "base" ? ` at ${v.label}` : ""} lists them)`,
+      );
+    out.push("");
+  }
+  const scale = result.decision?.statusScale;
+  if (scale)
+    out.push(
+      palette.yellow(
+        `status scale changed ${scale.from.name} (${scale.from.values.join(", ")}) -> ${scale.to.name} (${scale.to.values.join(", ")}): status changes across it are not counted as worsened or improved`,
+      ),
+      "",
+    );
+  out.push(summaryColour(result, palette));
   for (const [kind, title] of KIND_TITLES) {
     const changes = result.changes.filter((c) => c.kind === kind);
     if (changes.length === 0) continue;
@@ -22,27 +60,53 @@ export function formatDiffText(result: DiffResult, palette: Palette): string {
   const { introduced, resolved } = result.findings;
   if (introduced.length + resolved.length > 0) {
     out.push("", palette.bold("Governance"));
+    for (const g of result.decision?.findings ?? []) {
+      const counts = [
+        g.introduced > 0 ? `${g.introduced} introduced` : "",
+        g.resolved > 0 ? `${g.resolved} resolved` : "",
+      ]
+        .filter(Boolean)
+        .join(", ");
+      out.push(`  ${g.ruleId} (${g.severity}): ${counts}`);
+    }
     for (const f of introduced) out.push(finding("+", f, palette));
     for (const f of resolved) out.push(finding("-", f, palette));
   }
   return out.join("\n") + "\n";
 }
 
+function plural(n: number, word: string): string {
+  return `${n} ${n === 1 ? word : `${word}s`}`;
+}
+
 function summaryColour(result: DiffResult, palette: Palette): string {
   const s = result.summary;
-  const bad = s.projects.worsened > 0 || s.findings.introduced > 0 || s.risks.newHigh > 0;
+  const bad =
+    s.projects.worsened > 0 ||
+    s.findings.introduced > 0 ||
+    s.risks.newHigh > 0 ||
+    s.finishes?.slipped > 0 ||
+    s.overrunsGrown > 0 ||
+    !s.validity?.head.valid;
   return bad ? palette.yellow(s.text) : palette.green(s.text);
 }
 
 function change(c: EntityChange, palette: Palette): string[] {
   const colour = c.change === "added" ? palette.green : c.change === "removed" ? palette.red : palette.yellow;
   const what =
-    c.change === "renamed" ? `renamed from ${c.previousId}` : c.change === "modified" ? (c.direction ?? "modified") : c.change === "added" ? "new" : "removed";
+    c.change === "renamed"
+      ? `renamed from ${c.previousId}`
+      : c.change === "modified"
+        ? (c.direction ?? "modified")
+        : c.change === "added"
+          ? "new"
+          : "removed";
   const where = c.previousFile ? ` (moved from ${c.previousFile})` : "";
   const head = `  ${colour(MARK[c.change])} ${palette.bold(c.id)}${c.name ? ` ${c.name}` : ""}  ${palette.dim(`${what}; ${c.file}${where}`)}`;
   const lines = [head];
   for (const d of c.details) {
-    const text = d.direction === "worsened" ? palette.red(d.text) : d.direction === "improved" ? palette.green(d.text) : d.text;
+    const text =
+      d.direction === "worsened" ? palette.red(d.text) : d.direction === "improved" ? palette.green(d.text) : d.text;
     lines.push(`      ${text}`);
   }
   return lines;

@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../../model/diagnostic.js";
-import { KINDS, type PmoDocument } from "../../model/document.js";
+import { KINDS, type BrokenFile, type PmoDocument } from "../../model/document.js";
 import { buildCatalog } from "../domain/index.js";
 import type { Settings } from "../rules/index.js";
 import type { DiffContext } from "./context.js";
@@ -9,13 +9,18 @@ import { diffEngagement, diffPortfolio, diffRaid } from "./objectives.js";
 import { describeNewProject, diffProject, type KindDiff } from "./project.js";
 import { describeNewRisk, diffRisk } from "./risk.js";
 import { slipPropagation } from "./schedule.js";
+import { decide } from "./decision.js";
 import { summarise } from "./summary.js";
 import type { DiffResult, EntityChange } from "./types.js";
+import { invalidDocuments, sideValidity, validationErrors } from "./validity.js";
 import { canonical, str, type Value } from "./values.js";
 
 export type * from "./types.js";
 export { diffFindings, findingKey, without, SEVERITY_RANK } from "./findings.js";
 export { summaryLine } from "./summary.js";
+export { findingGroups } from "./decision.js";
+export { sameScale } from "./context.js";
+export { validationErrors } from "./validity.js";
 export { formatDiffText } from "./format-text.js";
 export { formatDiffMarkdown, DIFF_MARKDOWN_MAX_CHARS } from "./format-markdown.js";
 export { formatDiffJson } from "./format-json.js";
@@ -29,6 +34,8 @@ export interface DiffSide {
   findings: readonly Diagnostic[];
   /** The date both sides are judged at (pmo diff's --as-of), for the earned value crossings. */
   asOf?: string;
+  /** Files that do not parse on this side, with the ids their text seems to define (the loader's). */
+  broken?: readonly BrokenFile[];
 }
 
 const KIND_ORDER = new Map<string, number>(KINDS.map((k, i) => [k, i]));
@@ -40,13 +47,39 @@ const KIND_ORDER = new Map<string, number>(KINDS.map((k, i) => [k, i]));
  * the fields no specific rule described.
  */
 export function diffWorkspaces(base: DiffSide, head: DiffSide): DiffResult {
-  const ctx: DiffContext = { base: base.settings, head: head.settings, headCatalog: buildCatalog(head.documents.filter((d) => KIND_ORDER.has(d.kind))) };
+  const ctx: DiffContext = {
+    base: base.settings,
+    head: head.settings,
+    headCatalog: buildCatalog(head.documents.filter((d) => KIND_ORDER.has(d.kind))),
+  };
   const a = entities(base.documents);
   const b = entities(head.documents);
   const changes: EntityChange[] = [];
 
-  const removed = [...a.keys()].filter((k) => !b.has(k));
-  const added = [...b.keys()].filter((k) => !a.has(k));
+  // A side that does not validate is reported first; an entity whose file does not parse on one
+  // side is left out of the comparison, not reported as removed (or new).
+  const baseErrors = validationErrors(base.findings);
+  const headErrors = validationErrors(head.findings);
+  const validity = {
+    base: sideValidity(
+      base.label,
+      baseErrors,
+      base.broken ?? [],
+      [...b.entries()].filter(([k]) => !a.has(k)).map(([, d]) => d),
+    ),
+    head: sideValidity(
+      head.label,
+      headErrors,
+      head.broken ?? [],
+      [...a.entries()].filter(([k]) => !b.has(k)).map(([, d]) => d),
+    ),
+  };
+  const unreadable = new Set(
+    [...validity.base.unreadable, ...validity.head.unreadable].map((u) => `${u.kind}\0${u.id}`),
+  );
+
+  const removed = [...a.keys()].filter((k) => !b.has(k) && !unreadable.has(k));
+  const added = [...b.keys()].filter((k) => !a.has(k) && !unreadable.has(k));
   // Renames: a removed and an added entity of the same kind with identical content but the id.
   const byContent = new Map<string, string[]>();
   for (const key of removed) {
@@ -62,14 +95,28 @@ export function diffWorkspaces(base: DiffSide, head: DiffSide): DiffResult {
     if (from === undefined) continue;
     renamedFrom.add(from);
     const old = a.get(from)!;
-    changes.push({ kind: doc.kind, id: doc.id!, change: "renamed", previousId: old.id!, ...named(doc), file: doc.file, ...moved(old, doc), details: [{ type: "field", field: "id", from: old.id, to: doc.id, text: `id ${old.id} -> ${doc.id}` }] });
+    changes.push({
+      kind: doc.kind,
+      id: doc.id!,
+      change: "renamed",
+      previousId: old.id!,
+      ...named(doc),
+      file: doc.file,
+      ...moved(old, doc),
+      details: [{ type: "field", field: "id", from: old.id, to: doc.id, text: `id ${old.id} -> ${doc.id}` }],
+    });
   }
   const renamedTo = new Set(changes.map((c) => `${c.kind}\0${c.id}`));
 
   for (const key of added) {
     if (renamedTo.has(key)) continue;
     const doc = b.get(key)!;
-    const details = doc.kind === "Project" ? describeNewProject(doc.value, ctx) : doc.kind === "Risk" ? describeNewRisk(doc.value, ctx) : [];
+    const details =
+      doc.kind === "Project"
+        ? describeNewProject(doc.value, ctx)
+        : doc.kind === "Risk"
+          ? describeNewRisk(doc.value, ctx)
+          : [];
     changes.push({ kind: doc.kind, id: doc.id!, change: "added", ...named(doc), file: doc.file, details });
   }
   for (const key of removed) {
@@ -83,16 +130,54 @@ export function diffWorkspaces(base: DiffSide, head: DiffSide): DiffResult {
     const diff = differ(doc.kind)(old.value, doc.value, ctx);
     const details = [...diff.details, ...otherFields(old.value, doc.value, diff.covered.has)];
     if (details.length === 0) continue;
-    changes.push({ kind: doc.kind, id: doc.id!, change: "modified", ...named(doc), file: doc.file, ...moved(old, doc), ...(diff.direction ? { direction: diff.direction } : {}), details });
+    changes.push({
+      kind: doc.kind,
+      id: doc.id!,
+      change: "modified",
+      ...named(doc),
+      file: doc.file,
+      ...moved(old, doc),
+      ...(diff.direction ? { direction: diff.direction } : {}),
+      details,
+    });
   }
-  changes.sort((x, y) => (KIND_ORDER.get(x.kind) ?? 99) - (KIND_ORDER.get(y.kind) ?? 99) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  changes.sort(
+    (x, y) =>
+      (KIND_ORDER.get(x.kind) ?? 99) - (KIND_ORDER.get(y.kind) ?? 99) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
+  );
 
   const delta = diffFindings(base.findings, head.findings);
   const introduced = delta.introduced.map(findingChange);
   const resolved = delta.resolved.map(findingChange);
-  const summary = summarise({ changes, base, head, introduced, resolved, ...(head.asOf !== undefined && { asOf: head.asOf }) });
+  const decision = decide({
+    changes,
+    base: { documents: base.documents, settings: base.settings, invalid: invalidDocuments(base.documents, baseErrors) },
+    head: { documents: head.documents, settings: head.settings, invalid: invalidDocuments(head.documents, headErrors) },
+    unreadable,
+    introduced,
+    resolved,
+  });
+  const summary = summarise({
+    changes,
+    base,
+    head,
+    introduced,
+    resolved,
+    decision,
+    validity,
+    ...(head.asOf !== undefined && { asOf: head.asOf }),
+  });
   const schedule = head.asOf !== undefined ? slipPropagation(base.documents, head.documents, head.asOf) : [];
-  return { base: base.label, head: head.label, summary, changes, findings: { introduced, resolved }, schedule };
+  return {
+    base: base.label,
+    head: head.label,
+    summary,
+    changes,
+    findings: { introduced, resolved },
+    schedule,
+    validity,
+    decision,
+  };
 }
 
 /** Documents by kind and id; the first of a duplicated id wins (validation reports the rest). */

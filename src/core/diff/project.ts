@@ -1,5 +1,5 @@
 import { STATUS_DIMENSIONS } from "../../model/entities.js";
-import { Covered, days, moneyDetail, signedDays, statusDirection, type DiffContext } from "./context.js";
+import { Covered, days, moneyDetail, sameScale, signedDuration, statusDirection, type DiffContext } from "./context.js";
 import type { Detail, Direction } from "./types.js";
 import { byKey, num, obj, str, type Value } from "./values.js";
 
@@ -41,17 +41,40 @@ export function diffProject(before: Value, after: Value, ctx: DiffContext): Kind
     const dir = statusDirection(from, to, ctx.base, ctx.head);
     if (dim === "overall") direction = dir;
     const label = dim === "overall" ? "overall status" : `${dim} status`;
-    details.push({ type: "status", field: `status.${dim}`, from, to, ...(dir ? { direction: dir } : {}), text: `${label} ${from ?? "(none)"} -> ${to ?? "(none)"}${dir ? ` (${dir})` : ""}` });
+    const note = dir
+      ? ` (${dir})`
+      : from !== undefined && to !== undefined && !sameScale(ctx.base, ctx.head)
+        ? " (status scale changed: not a movement)"
+        : "";
+    details.push({
+      type: "status",
+      field: `status.${dim}`,
+      from,
+      to,
+      ...(dir ? { direction: dir } : {}),
+      text: `${label} ${from ?? "(none)"} -> ${to ?? "(none)"}${note}`,
+    });
   }
   covered.add("status.asOf");
   if (str(sa["asOf"]) !== str(sb["asOf"]) && str(sb["asOf"])) {
-    details.push({ type: "status-report", field: "status.asOf", from: str(sa["asOf"]), to: str(sb["asOf"]), text: `status report as of ${str(sb["asOf"])}${str(sa["asOf"]) ? ` (was ${str(sa["asOf"])})` : ""}` });
+    details.push({
+      type: "status-report",
+      field: "status.asOf",
+      from: str(sa["asOf"]),
+      to: str(sb["asOf"]),
+      text: `status report as of ${str(sb["asOf"])}${str(sa["asOf"]) ? ` (was ${str(sa["asOf"])})` : ""}`,
+    });
   }
 
   covered.add("status.recoveryPlan", "status.escalation");
   const plan = [str(sa["recoveryPlan"]), str(sb["recoveryPlan"])];
   if (plan[0] !== plan[1]) {
-    const text = plan[0] === undefined ? "recovery plan added" : plan[1] === undefined ? "recovery plan removed" : "recovery plan updated";
+    const text =
+      plan[0] === undefined
+        ? "recovery plan added"
+        : plan[1] === undefined
+          ? "recovery plan removed"
+          : "recovery plan updated";
     details.push({ type: "status-report", field: "status.recoveryPlan", text });
   }
   const ea = obj(sa["escalation"]);
@@ -64,13 +87,25 @@ export function diffProject(before: Value, after: Value, ctx: DiffContext): Kind
 
   covered.add("stage");
   if (str(before["stage"]) !== str(after["stage"])) {
-    details.push({ type: "stage", field: "stage", from: before["stage"], to: after["stage"], text: `stage ${str(before["stage"]) ?? "(none)"} -> ${str(after["stage"]) ?? "(none)"}` });
+    details.push({
+      type: "stage",
+      field: "stage",
+      from: before["stage"],
+      to: after["stage"],
+      text: `stage ${str(before["stage"]) ?? "(none)"} -> ${str(after["stage"]) ?? "(none)"}`,
+    });
   }
   covered.add("percentComplete");
   if (num(before["percentComplete"]) !== num(after["percentComplete"])) {
     const f = num(before["percentComplete"]);
     const t = num(after["percentComplete"]);
-    details.push({ type: "progress", field: "percentComplete", from: f, to: t, text: `percent complete ${f ?? "(none)"}% -> ${t ?? "(none)"}%`.replace("(none)%", "(none)") });
+    details.push({
+      type: "progress",
+      field: "percentComplete",
+      from: f,
+      to: t,
+      text: `percent complete ${f ?? "(none)"}% -> ${t ?? "(none)"}%`.replace("(none)%", "(none)"),
+    });
   }
 
   details.push(...budgetDetails(before, after, ctx, covered));
@@ -82,7 +117,12 @@ export function diffProject(before: Value, after: Value, ctx: DiffContext): Kind
     const from = str(before[role]);
     const to = str(after[role]);
     if (from === to) continue;
-    const verb = from === undefined ? `${role} set to ${to}` : to === undefined ? `${role} removed (was ${from})` : `${role} ${from} -> ${to}`;
+    const verb =
+      from === undefined
+        ? `${role} set to ${to}`
+        : to === undefined
+          ? `${role} removed (was ${from})`
+          : `${role} ${from} -> ${to}`;
     details.push({ type: role === "portfolio" ? "portfolio" : "owner", field: role, from, to, text: verb });
   }
 
@@ -92,11 +132,29 @@ export function diffProject(before: Value, after: Value, ctx: DiffContext): Kind
   for (const [objective, c] of cb) {
     const old = ca.get(objective);
     const strength = str(c["strength"]);
-    if (!old) details.push({ type: "contribution", field: `contributions.${objective}`, to: strength, text: `now contributes to objective ${objective}${strength ? ` (${strength})` : ""}` });
-    else if (str(old["strength"]) !== strength) details.push({ type: "contribution", field: `contributions.${objective}`, from: str(old["strength"]), to: strength, text: `contribution to objective ${objective} ${str(old["strength"]) ?? "(none)"} -> ${strength ?? "(none)"}` });
+    if (!old)
+      details.push({
+        type: "contribution",
+        field: `contributions.${objective}`,
+        to: strength,
+        text: `now contributes to objective ${objective}${strength ? ` (${strength})` : ""}`,
+      });
+    else if (str(old["strength"]) !== strength)
+      details.push({
+        type: "contribution",
+        field: `contributions.${objective}`,
+        from: str(old["strength"]),
+        to: strength,
+        text: `contribution to objective ${objective} ${str(old["strength"]) ?? "(none)"} -> ${strength ?? "(none)"}`,
+      });
   }
   for (const objective of ca.keys()) {
-    if (!cb.has(objective)) details.push({ type: "contribution", field: `contributions.${objective}`, text: `no longer contributes to objective ${objective}` });
+    if (!cb.has(objective))
+      details.push({
+        type: "contribution",
+        field: `contributions.${objective}`,
+        text: `no longer contributes to objective ${objective}`,
+      });
   }
   return { details, direction, covered };
 }
@@ -107,8 +165,11 @@ function budgetDetails(before: Value, after: Value, ctx: DiffContext, covered: C
   const ca = str(ba["currency"]) ?? ctx.base.currency;
   const cb = str(bb["currency"]) ?? ctx.head.currency;
   covered.add("budget.currency", ...BUDGET_FIELDS.map(([f]) => `budget.${f}`));
-  if (ca !== cb) return [{ type: "budget", field: "budget.currency", from: ca, to: cb, text: `budget currency ${ca} -> ${cb}` }];
-  return BUDGET_FIELDS.map(([f, label]) => moneyDetail(`budget.${f}`, label, num(ba[f]), num(bb[f]), cb)).filter((d): d is Detail => d !== undefined);
+  if (ca !== cb)
+    return [{ type: "budget", field: "budget.currency", from: ca, to: cb, text: `budget currency ${ca} -> ${cb}` }];
+  return BUDGET_FIELDS.map(([f, label]) => moneyDetail(`budget.${f}`, label, num(ba[f]), num(bb[f]), cb)).filter(
+    (d): d is Detail => d !== undefined,
+  );
 }
 
 function scheduleDetails(before: Value, after: Value, covered: Covered): Detail[] {
@@ -126,8 +187,21 @@ function scheduleDetails(before: Value, after: Value, covered: Covered): Detail[
     else {
       const d = days(from, to);
       const vsBaseline = f === "forecastFinish" ? days(str(sb["baselineFinish"]), to) : undefined;
-      const tail = [d !== undefined ? signedDays(d) : undefined, vsBaseline !== undefined ? `${signedDays(vsBaseline)} against baseline` : undefined].filter(Boolean).join("; ");
-      details.push({ type: "schedule", field, from, to, ...(d !== undefined ? { days: d } : {}), ...(vsBaseline !== undefined ? { baselineDays: vsBaseline } : {}), text: `${label} ${from} -> ${to}${tail ? ` (${tail})` : ""}` });
+      const tail = [
+        d !== undefined ? signedDuration(d) : undefined,
+        vsBaseline !== undefined ? `${signedDuration(vsBaseline)} against baseline` : undefined,
+      ]
+        .filter(Boolean)
+        .join("; ");
+      details.push({
+        type: "schedule",
+        field,
+        from,
+        to,
+        ...(d !== undefined ? { days: d } : {}),
+        ...(vsBaseline !== undefined ? { baselineDays: vsBaseline } : {}),
+        text: `${label} ${from} -> ${to}${tail ? ` (${tail})` : ""}`,
+      });
     }
   }
   return details;
@@ -156,16 +230,35 @@ function milestoneDetails(before: Value, after: Value, covered: Covered): Detail
     const baseline = str(m["baseline"]);
     if (str(old["actual"]) === undefined && str(m["actual"]) !== undefined) {
       const late = days(baseline, str(m["actual"]));
-      details.push({ type: "milestone-completed", field: `${field}.actual`, to: m["actual"], ...(late !== undefined ? { baselineDays: late } : {}), text: `${label(id, m)} completed on ${str(m["actual"])}${late !== undefined ? ` (${signedDays(late)} against baseline)` : ""}` });
+      details.push({
+        type: "milestone-completed",
+        field: `${field}.actual`,
+        to: m["actual"],
+        ...(late !== undefined ? { baselineDays: late } : {}),
+        text: `${label(id, m)} completed on ${str(m["actual"])}${late !== undefined ? ` (${signedDuration(late)} against baseline)` : ""}`,
+      });
     } else if (str(old["actual"]) !== str(m["actual"])) {
-      details.push({ type: "milestone-completed", field: `${field}.actual`, from: old["actual"], to: m["actual"], text: str(m["actual"]) ? `${label(id, m)} actual date ${str(old["actual"])} -> ${str(m["actual"])}` : `${label(id, m)} reopened (actual date ${str(old["actual"])} removed)` });
+      details.push({
+        type: "milestone-completed",
+        field: `${field}.actual`,
+        from: old["actual"],
+        to: m["actual"],
+        text: str(m["actual"])
+          ? `${label(id, m)} actual date ${str(old["actual"])} -> ${str(m["actual"])}`
+          : `${label(id, m)} reopened (actual date ${str(old["actual"])} removed)`,
+      });
     }
     const from = str(old["forecast"]) ?? str(old["baseline"]);
     const to = str(m["forecast"]) ?? baseline;
     const moved = days(from, to);
-    if (str(old["forecast"]) !== str(m["forecast"]) && moved !== undefined && moved !== 0 && str(m["actual"]) === undefined) {
+    if (
+      str(old["forecast"]) !== str(m["forecast"]) &&
+      moved !== undefined &&
+      moved !== 0 &&
+      str(m["actual"]) === undefined
+    ) {
       const vsBaseline = days(baseline, to);
-      const tail = vsBaseline !== undefined ? `; ${signedDays(vsBaseline)} against baseline` : "";
+      const tail = vsBaseline !== undefined ? `; ${signedDuration(vsBaseline)} against baseline` : "";
       details.push({
         type: moved > 0 ? "milestone-slipped" : "milestone-pulled-in",
         field: `${field}.forecast`,
@@ -173,11 +266,17 @@ function milestoneDetails(before: Value, after: Value, covered: Covered): Detail
         to,
         days: moved,
         ...(vsBaseline !== undefined ? { baselineDays: vsBaseline } : {}),
-        text: `${label(id, m)} ${moved > 0 ? "slipped" : "pulled in"} ${from} -> ${to} (${signedDays(moved)}${tail})`,
+        text: `${label(id, m)} ${moved > 0 ? "slipped" : "pulled in"} ${from} -> ${to} (${signedDuration(moved)}${tail})`,
       });
     }
     if (str(old["baseline"]) !== baseline) {
-      details.push({ type: "milestone-rebaselined", field: `${field}.baseline`, from: old["baseline"], to: baseline, text: `${label(id, m)} re-baselined ${str(old["baseline"]) ?? "(none)"} -> ${baseline ?? "(none)"}` });
+      details.push({
+        type: "milestone-rebaselined",
+        field: `${field}.baseline`,
+        from: old["baseline"],
+        to: baseline,
+        text: `${label(id, m)} re-baselined ${str(old["baseline"]) ?? "(none)"} -> ${baseline ?? "(none)"}`,
+      });
     }
   }
   for (const [id, m] of ma) {
@@ -192,13 +291,22 @@ function milestoneDetails(before: Value, after: Value, covered: Covered): Detail
 export function describeNewProject(value: Value, ctx: DiffContext): Detail[] {
   const details: Detail[] = [];
   const status = obj(value["status"]);
-  if (str(status?.["overall"])) details.push({ type: "status", field: "status.overall", to: status!["overall"], text: `overall status ${str(status!["overall"])}` });
-  if (str(value["stage"])) details.push({ type: "stage", field: "stage", to: value["stage"], text: `stage ${str(value["stage"])}` });
+  if (str(status?.["overall"]))
+    details.push({
+      type: "status",
+      field: "status.overall",
+      to: status!["overall"],
+      text: `overall status ${str(status!["overall"])}`,
+    });
+  if (str(value["stage"]))
+    details.push({ type: "stage", field: "stage", to: value["stage"], text: `stage ${str(value["stage"])}` });
   const budget = obj(value["budget"]);
   const forecast = num(budget?.["forecast"]);
   const currency = str(budget?.["currency"]) ?? ctx.head.currency;
-  if (forecast !== undefined) details.push(moneyDetail("budget.forecast", "forecast cost", undefined, forecast, currency)!);
+  if (forecast !== undefined)
+    details.push(moneyDetail("budget.forecast", "forecast cost", undefined, forecast, currency)!);
   const finish = str(obj(value["schedule"])?.["forecastFinish"]);
-  if (finish) details.push({ type: "schedule", field: "schedule.forecastFinish", to: finish, text: `forecast finish ${finish}` });
+  if (finish)
+    details.push({ type: "schedule", field: "schedule.forecastFinish", to: finish, text: `forecast finish ${finish}` });
   return details;
 }

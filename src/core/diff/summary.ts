@@ -1,10 +1,18 @@
 import type { PmoDocument } from "../../model/document.js";
 import type { Severity } from "../../model/diagnostic.js";
 import type { Settings } from "../rules/index.js";
-import { signedDays, signedMoney, signedPercent } from "./context.js";
+import { signedDuration, signedMoney, signedPercent } from "./context.js";
 import { evmCrossings } from "./evm.js";
 import { isHighThreat } from "./risk.js";
-import type { DiffSummary, EntityChange, FindingChange, MoneyDelta } from "./types.js";
+import type {
+  DiffDecision,
+  DiffResult,
+  DiffSummary,
+  EntityChange,
+  FindingChange,
+  MoneyDelta,
+  MoneySplit,
+} from "./types.js";
 import { num, obj, str } from "./values.js";
 
 export interface SummaryInput {
@@ -13,6 +21,8 @@ export interface SummaryInput {
   head: { documents: readonly PmoDocument[]; settings: Settings };
   introduced: readonly FindingChange[];
   resolved: readonly FindingChange[];
+  decision: DiffDecision;
+  validity: DiffResult["validity"];
   /** The date earned value is judged at on both sides; without it, no EVM crossings are listed. */
   asOf?: string;
 }
@@ -38,7 +48,12 @@ export function summarise(input: SummaryInput): DiffSummary {
   for (const f of input.introduced) introducedBySeverity[f.severity]++;
 
   const summary: Omit<DiffSummary, "text"> = {
-    entities: { added: count((c) => c.change === "added"), removed: count((c) => c.change === "removed"), modified: count((c) => c.change === "modified"), renamed: count((c) => c.change === "renamed") },
+    entities: {
+      added: count((c) => c.change === "added"),
+      removed: count((c) => c.change === "removed"),
+      modified: count((c) => c.change === "modified"),
+      renamed: count((c) => c.change === "renamed"),
+    },
     projects: {
       worsened: projects.filter((c) => c.direction === "worsened").length,
       improved: projects.filter((c) => c.direction === "improved").length,
@@ -54,7 +69,10 @@ export function summarise(input: SummaryInput): DiffSummary {
       removed: pd.filter((d) => d.type === "milestone-removed").length,
     },
     forecast: forecastDeltas(input.base, input.head),
-    evm: input.asOf === undefined ? [] : evmCrossings(input.base.documents, input.head.documents, input.asOf, input.head.settings.currency),
+    evm:
+      input.asOf === undefined
+        ? []
+        : evmCrossings(input.base.documents, input.head.documents, input.asOf, input.head.settings.currency),
     risks: {
       added: count((c) => c.kind === "Risk" && c.change === "added"),
       closed: details("Risk").filter((d) => d.type === "risk-status" && d.to === "closed").length,
@@ -62,8 +80,21 @@ export function summarise(input: SummaryInput): DiffSummary {
       newHigh,
     },
     findings: { introduced: input.introduced.length, resolved: input.resolved.length, introducedBySeverity },
+    validity: {
+      base: { valid: input.validity.base.valid, errors: input.validity.base.errors.length },
+      head: { valid: input.validity.head.valid, errors: input.validity.head.errors.length },
+    },
+    statusScaleChanged: input.decision.statusScale !== undefined,
+    statusChanges: input.decision.statusChanges.filter((m) => m.direction === undefined).length,
+    finishes: {
+      slipped: input.decision.finishSlips.length,
+      maxSlipDays: input.decision.finishSlips[0]?.days ?? 0,
+      pulledIn: input.decision.finishPullIns.length,
+    },
+    money: input.decision.money,
+    overrunsGrown: input.decision.overruns.length,
   };
-  return { ...summary, text: summaryLine(summary) };
+  return { ...summary, text: summaryLine(summary, input.decision, input.validity) };
 }
 
 /** Total forecast cost per currency on each side; currencies are never added together. */
@@ -88,30 +119,92 @@ function forecastDeltas(base: SummaryInput["base"], head: SummaryInput["head"]):
     const after = b.get(currency) ?? 0;
     if (before === after) return [];
     const delta = after - before;
-    return [{ currency, before, after, delta, ...(before !== 0 ? { percent: Math.round((delta / before) * 1000) / 10 } : {}) }];
+    return [
+      {
+        currency,
+        before,
+        after,
+        delta,
+        ...(before !== 0 ? { percent: Math.round((delta / before) * 1000) / 10 } : {}),
+      },
+    ];
   });
 }
 
 const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
 /**
- * "3 projects worsened, 1 improved, 2 new; 4 milestones slipped (max +45 days); forecast
- * +EUR 1.2M (+3.1%); 2 new high risks; governance: 3 findings introduced, 1 resolved".
+ * "head does not validate (2 errors in 1 file); 3 projects worsened, 1 improved, 2 new; 4
+ * finishes slipped (max +400 days, about 13 months); 2 milestones slipped (max +45 days);
+ * forecast +EUR 1.2M (+3.1%) like for like, ...; 1 overrun grew (15% -> 25%); 2 new high risks;
+ * governance: 3 findings introduced (2 rules), 1 resolved". What a decision needs comes first.
  */
-export function summaryLine(s: Omit<DiffSummary, "text">): string {
+export function summaryLine(
+  s: Omit<DiffSummary, "text">,
+  decision?: DiffDecision,
+  validity?: DiffResult["validity"],
+): string {
   const parts: string[] = [];
-  const group = (noun: string, items: [number, string][]) => {
+  for (const side of ["base", "head"] as const) {
+    const v = s.validity?.[side];
+    if (!v || v.valid) continue;
+    const files = validity?.[side].files;
+    const named = validity ? `${side} (${validity[side].label})` : side;
+    parts.push(
+      `${named} does not validate (${plural(v.errors, "error")}${files !== undefined ? ` in ${plural(files, "file")}` : ""})`,
+    );
+  }
+  if (decision?.statusScale)
+    parts.push(`status scale changed ${decision.statusScale.from.name} -> ${decision.statusScale.to.name}`);
+  const group = (noun: string, items: [number, string][], many = `${noun}s`) => {
     const present = items.filter(([n]) => n > 0);
     if (present.length === 0) return;
     const [[n, word], ...rest] = present as [[number, string], ...[number, string][]];
-    const first = word === "new" ? `${n} new ${n === 1 ? noun : `${noun}s`}` : `${plural(n, noun)} ${word}`;
+    const first = word === "new" ? `${n} new ${n === 1 ? noun : many}` : `${plural(n, noun, many)} ${word}`;
     parts.push([first, ...rest.map(([m, w]) => `${m} ${w}`)].join(", "));
   };
-  group("project", [[s.projects.worsened, "worsened"], [s.projects.improved, "improved"], [s.projects.added, "new"], [s.projects.removed, "removed"]]);
-  const slipped = s.milestones.slipped > 0 ? `slipped (max ${signedDays(s.milestones.maxSlipDays)})` : "slipped";
-  group("milestone", [[s.milestones.slipped, slipped], [s.milestones.pulledIn, "pulled in"], [s.milestones.completed, "completed"], [s.milestones.added, "added"], [s.milestones.removed, "removed"]]);
-  if (s.forecast.length > 0) {
-    parts.push(`forecast ${s.forecast.map((f) => `${signedMoney(f.delta, f.currency)}${f.percent !== undefined ? ` (${signedPercent(f.percent)})` : ""}`).join(", ")}`);
+  const unrated = decision ? decision.statusChanges.filter((m) => m.reason === "no-longer-rated").length : 0;
+  const rated = decision ? decision.statusChanges.filter((m) => m.reason === "now-rated").length : 0;
+  const rescaled = decision ? decision.statusChanges.filter((m) => m.reason === "scale-changed").length : 0;
+  group("project", [
+    [s.projects.worsened, "worsened"],
+    [s.projects.improved, "improved"],
+    [rescaled, "re-rated on the new scale"],
+    [unrated, "no longer rated"],
+    [rated, "now rated"],
+    [s.projects.added, "new"],
+    [s.projects.removed, "removed"],
+  ]);
+  const finishes = s.finishes;
+  if (finishes)
+    group(
+      "finish",
+      [
+        [finishes.slipped, `slipped (max ${signedDuration(finishes.maxSlipDays)})`],
+        [finishes.pulledIn, "pulled in"],
+      ],
+      "finishes",
+    );
+  const slipped = s.milestones.slipped > 0 ? `slipped (max ${signedDuration(s.milestones.maxSlipDays)})` : "slipped";
+  group("milestone", [
+    [s.milestones.slipped, slipped],
+    [s.milestones.pulledIn, "pulled in"],
+    [s.milestones.completed, "completed"],
+    [s.milestones.added, "added"],
+    [s.milestones.removed, "removed"],
+  ]);
+  const money = s.money ?? [];
+  if (money.length > 0) parts.push(`forecast ${money.map(moneyText).join("; ")}`);
+  else if (s.forecast.length > 0) {
+    parts.push(
+      `forecast ${s.forecast.map((f) => `${signedMoney(f.delta, f.currency)}${f.percent !== undefined ? ` (${signedPercent(f.percent)})` : ""}`).join(", ")}`,
+    );
+  }
+  if (decision && decision.overruns.length > 0) {
+    const top = decision.overruns[0]!;
+    parts.push(
+      `${plural(decision.overruns.length, "overrun")} grew (${decision.overruns.length > 1 ? "largest " : ""}${top.id} ${fmtPercent(top.from)} -> ${fmtPercent(top.to)} over approved)`,
+    );
   }
   if (s.evm.length > 0) parts.push(`earned value: ${s.evm.map((c) => c.text).join(", ")}`);
   if (s.risks.newHigh > 0) parts.push(`${s.risks.newHigh} new high ${s.risks.newHigh === 1 ? "risk" : "risks"}`);
@@ -121,10 +214,50 @@ export function summaryLine(s: Omit<DiffSummary, "text">): string {
     parts.push(total === 0 ? "no changes in meaning" : `${plural(total, "entity", "entities")} changed`);
   }
   const f = s.findings;
+  const rules = decision ? new Set(decision.findings.filter((g) => g.introduced > 0).map((g) => g.ruleId)).size : 0;
+  const byRule = rules > 1 ? ` (${rules} rules)` : "";
   const governance =
     f.introduced === 0 && f.resolved === 0
       ? "no findings introduced or resolved"
-      : [f.introduced > 0 ? `${plural(f.introduced, "finding")} introduced` : undefined, f.resolved > 0 ? `${f.introduced > 0 ? f.resolved : plural(f.resolved, "finding")} resolved` : undefined].filter(Boolean).join(", ");
+      : [
+          f.introduced > 0 ? `${plural(f.introduced, "finding")} introduced${byRule}` : undefined,
+          f.resolved > 0 ? `${f.introduced > 0 ? f.resolved : plural(f.resolved, "finding")} resolved` : undefined,
+        ]
+          .filter(Boolean)
+          .join(", ");
   parts.push(`governance: ${governance}`);
   return parts.join("; ");
+}
+
+function fmtPercent(p: number): string {
+  return `${Math.round(p * 10) / 10}%`;
+}
+
+/**
+ * One currency's forecast change: the like-for-like change first; the projects joining and
+ * leaving and the forecasts newly unknown after it, then the total, only when they exist.
+ */
+export function moneyText(m: MoneySplit): string {
+  const l = m.likeForLike;
+  const lfl = `${signedMoney(l.delta, m.currency)}${l.percent !== undefined ? ` (${signedPercent(l.percent)})` : ""}`;
+  const rest: string[] = [];
+  if (m.joined.projects > 0)
+    rest.push(`${signedMoney(m.joined.amount, m.currency)} joining (${plural(m.joined.projects, "project")})`);
+  if (m.left.projects > 0)
+    rest.push(`${signedMoney(-m.left.amount, m.currency)} leaving (${plural(m.left.projects, "project")})`);
+  if (m.newlyUnknown.projects > 0)
+    rest.push(
+      `${signedMoney(-m.newlyUnknown.amount, m.currency)} newly unknown (${plural(m.newlyUnknown.projects, "project")})`,
+    );
+  if (m.newlyKnown.projects > 0)
+    rest.push(
+      `${signedMoney(m.newlyKnown.amount, m.currency)} newly known (${plural(m.newlyKnown.projects, "project")})`,
+    );
+  if (m.notCompared > 0) rest.push(`${plural(m.notCompared, "project")} not compared (invalid)`);
+  if (rest.length === 0) return lfl;
+  const first = l.projects === 0 ? [] : [l.delta === 0 ? "unchanged like for like" : `${lfl} like for like`];
+  // With projects not compared, the total would count an unreadable file as a saving: left out.
+  if (m.notCompared > 0) return [...first, ...rest].join(", ");
+  const t = m.total;
+  return `${[...first, ...rest].join(", ")}: total ${signedMoney(t.delta, m.currency)}${t.percent !== undefined ? ` (${signedPercent(t.percent)})` : ""}`;
 }

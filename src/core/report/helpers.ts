@@ -143,6 +143,17 @@ export function reportHelpers(formatName: OutputFormat, safe: (html: string) => 
       const [a, b] = args(list);
       return Number(a) + Number(b);
     },
+    /**
+     * {{cssString value}} a quoted CSS string, for `content:` in the print stylesheet's running
+     * headers. Inside <style> HTML entities are not decoded, so the value is escaped for CSS
+     * instead: quotes, backslashes, line breaks and `<` (which could close the element).
+     */
+    cssString: (...list: unknown[]) => {
+      const [value] = args(list);
+      const text = present(value) ? String(value) : "";
+      const escaped = [...text].map((c) => (c === "\\" || c === '"' || c === "<" || c === ">" || c === "&" || c < " " || c === "\u007f" ? `\\${c.charCodeAt(0).toString(16)} ` : c)).join("");
+      return isHtml ? safe(`"${escaped}"`) : `"${escaped}"`;
+    },
     /** {{plural count "risk" "risks"}} "1 risk", "3 risks". */
     plural: (...list: unknown[]) => {
       const [count, one, many] = args(list);

@@ -3,7 +3,7 @@
  * an isolated Handlebars environment that lays the views out, and SVG charts. No file system,
  * no clock: the command reads the templates and writes the files.
  */
-export { buildReport, renderReport, type ReportFile, type ReportInput, type SiteView } from "./site.js";
+export { buildReport, renderReport, type ReportFile, type Paper, type ReportInput, type SiteView } from "./site.js";
 export { createRenderer, TemplateError, type Renderer } from "./render.js";
 export { overlayTemplates, PAGE_TEMPLATES, type TemplateSet, type TemplateSource } from "./templates.js";
 export type { OutputFormat } from "./helpers.js";
@@ -13,3 +13,4 @@ export { buildProjectView, type ProjectView } from "./views/project.js";
 export { buildRiskRegisterView, type RiskRegisterView } from "./views/risk-register.js";
 export { buildEngagementView, type EngagementView } from "./views/engagement.js";
 export { frontierChart, type FrontierChartInput } from "./charts/index.js";
+export { fixPdfMetadata, pdfString, type PdfMetadata } from "./pdf-metadata.js";

@@ -37,7 +37,13 @@ export interface ReportInput {
   history: ReportHistory;
   /** What the footer stamps besides the as-of date. */
   meta: { version: string; commit: string | null };
+  /** The paper the print stylesheet lays pages out on (`--paper`); A4 when not given. */
+  paper?: Paper;
+  /** The single page is printed to PDF (`--format pdf`): the print layout is the only one. */
+  pdf?: boolean;
 }
+
+export type Paper = "a4" | "letter";
 
 /** One file of the report, by its path inside the output folder (forward slashes). */
 export interface ReportFile {
@@ -57,6 +63,8 @@ export interface SiteView {
   nav: { index: string; risks: string; engagement: string; hasEngagement: boolean; issues: string; decisions: string; benefits: string; dependencies: string; roadmap: string };
   page: { kind: PageKind; title: string };
   single: boolean;
+  /** The print stylesheet's paper: `size` is the CSS page size (`A4`, `letter`). */
+  print: { paper: Paper; size: string; pdf: boolean };
 }
 
 /**
@@ -107,6 +115,7 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
     },
     page: { kind, title },
     single: input.single,
+    print: { paper: input.paper ?? "a4", size: input.paper === "letter" ? "letter" : "A4", pdf: input.pdf === true },
   });
 
   const projects = [...catalog.projects].sort((a, b) => compareIds(a.value.id, b.value.id));

@@ -378,7 +378,7 @@ describe("validateConfig", () => {
 
   it("rejects unknown keys with a suggestion, and wrong types", () => {
     expect(validateConfig({ ignores: ["a"] })).toEqual([
-      expect.objectContaining({ pointer: "/ignores", message: 'unknown field "ignores" in configuration (allowed: ignore, extends, rules, overrides, thresholds, riskMatrix, waivers; did you mean "ignore"?)' }),
+      expect.objectContaining({ pointer: "/ignores", message: 'unknown field "ignores" in configuration (allowed: ignore, extends, rules, overrides, thresholds, riskMatrix, waivers, report; did you mean "ignore"?)' }),
     ]);
     expect(validateConfig({ ignore: "drafts/" })).toEqual([
       { pointer: "/ignore", keyword: "type", message: 'ignore: expected a list, found a string ("drafts/")' },

@@ -164,6 +164,7 @@ async function makeIO(host: Host, flag: boolean | undefined): Promise<CommandIO>
     palette: await palette(color),
     color,
     cwd: host.cwd,
+    width: terminalWidth(host.stdout, host.env),
   };
 }
 

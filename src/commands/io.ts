@@ -9,4 +9,6 @@ export interface CommandIO {
   color: boolean;
   /** The directory paths are shown relative to. */
   cwd: string;
+  /** Columns that prose is wrapped to: the terminal's width, 80 when output is not a terminal. */
+  width?: number;
 }

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { stringify as toYaml } from "yaml";
+import { wrapProse } from "../core/format/index.js";
 import { buildShowView, renderTable, showData, type ShowView } from "../core/query/index.js";
 import { ExitCode } from "../model/diagnostic.js";
 import type { CommandIO } from "./io.js";
@@ -30,20 +31,23 @@ function shownPath(root: string, file: string, cwd: string): string {
   return path.relative(cwd, path.join(root, file)).split(path.sep).join("/");
 }
 
-const WRAP = 88;
-
 function renderText(view: ShowView, file: string, io: CommandIO): string {
   const { palette } = io;
   const paint = paintWith(io);
   const out: string[] = [palette.bold(view.heading), palette.dim(`${view.kind} in ${file}`), ""];
 
+  const columns = io.width ?? 80;
   const width = Math.max(0, ...view.facts.map((f) => f.label.length)) + 1;
   for (const fact of view.facts) {
-    const text = fact.tone ? paint(fact.tone, fact.text) : fact.text;
-    out.push(`  ${`${fact.label}:`.padEnd(width + 1)} ${text}`);
+    // A long fact (the budget line) wraps under its own text, not under its label.
+    const indent = 2 + width + 2;
+    const lines = wrapProse(fact.text, Math.max(20, columns - indent)).map((line) => (fact.tone ? paint(fact.tone, line) : line));
+    out.push(`  ${`${fact.label}:`.padEnd(width + 1)} ${lines[0] ?? ""}`, ...lines.slice(1).map((line) => `${" ".repeat(indent)}${line}`));
   }
   for (const p of view.paragraphs) {
-    out.push("", palette.bold(p.label), ...wrap(p.text, WRAP - 2).map((line) => `  ${line}`));
+    // Folded YAML arrives as one long line, literal YAML with the author's line breaks:
+    // either way the prose is re-flowed to the terminal's width.
+    out.push("", palette.bold(p.label), ...wrapProse(p.text, columns - 2).map((line) => (line === "" ? "" : `  ${line}`)));
   }
   for (const section of view.sections) {
     out.push("");
@@ -67,22 +71,4 @@ function renderText(view: ShowView, file: string, io: CommandIO): string {
     out.push(...table.trimEnd().split("\n").map((line) => `  ${line}`));
   }
   return out.join("\n") + "\n";
-}
-
-/** Greedy word wrap; folded YAML text arrives as one long line. */
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split(/\n\s*\n/)) {
-    let line = "";
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      if (line !== "" && line.length + 1 + word.length > width) {
-        lines.push(line);
-        line = word;
-      } else line = line === "" ? word : `${line} ${word}`;
-    }
-    if (line !== "") lines.push(line);
-    lines.push("");
-  }
-  lines.pop();
-  return lines;
 }

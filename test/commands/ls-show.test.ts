@@ -230,7 +230,8 @@ describe("pmo show", () => {
     expect(out).toContain("  Portfolio:   PF-A (Assets)\n");
     expect(out).toContain("  Sponsor:     Ann Archer (ann)\n");
     expect(out).toContain("  Finish:      baseline 2026-12-31, forecast 2027-02-28 (+59 days)\n");
-    expect(out).toContain("  Budget:      approved EUR 1,000,000, forecast EUR 1,200,000 (forecast +20% against approved)\n");
+    // Wrapped at 80 columns (output is not a terminal), continued under the fact's text.
+    expect(out).toContain("  Budget:      approved EUR 1,000,000, forecast EUR 1,200,000 (forecast +20%\n               against approved)\n");
     expect(out).toContain(
       ["Milestones (2)", "  ID  Name    Baseline    Forecast    Actual      Slip (days)", "  M1  Design  2026-03-31  2026-04-14  2026-04-14          +14", "  M2  Build   2026-10-31  2026-12-15                      +45"].join("\n"),
     );

@@ -264,3 +264,4 @@ function verify(before: string, after: string): string | undefined {
   if (!isDeepStrictEqual(comments(before), comments(after))) return "a comment would be lost or changed";
   return undefined;
 }
+export { editSource, type DocumentEdit } from "./edit.js";

@@ -1,3 +1,4 @@
+import stringWidth from "string-width";
 import type { Palette } from "./colors.js";
 
 /** Lines of context shown before the problem line. */
@@ -7,7 +8,10 @@ const MAX_WIDTH = 160;
 
 /**
  * Renders the source around a 1-based position like a compiler does: the line before, the
- * problem line marked with `>`, and a caret line under the reported columns.
+ * problem line marked with `>`, and a caret line under the reported columns. Columns count
+ * UTF-16 code units (JavaScript string positions); the caret is placed by display width, so
+ * that it stands under the right character after wide (CJK, emoji) characters and is as wide
+ * as what it marks.
  */
 export function codeFrame(source: string, line: number, column: number, endLine: number | undefined, endColumn: number | undefined, palette: Palette): string {
   const lines = source.split(/\r?\n/);
@@ -20,10 +24,10 @@ export function codeFrame(source: string, line: number, column: number, endLine:
     const marker = n === line ? palette.red(">") : " ";
     out.push(`${marker} ${palette.dim(String(n).padStart(gutter) + " |")} ${text}`);
   }
-  const raw = lines[line - 1] ?? "";
+  const raw = expandTabs(lines[line - 1] ?? "");
   const start = visualColumn(raw, column);
   const sameLine = endLine === line && endColumn !== undefined && endColumn > column;
-  const end = sameLine ? visualColumn(raw, endColumn) : start + 1;
+  const end = sameLine ? visualColumn(raw, endColumn) : start + Math.max(1, stringWidth(characterAt(raw, column - 1)));
   const width = Math.max(1, Math.min(end - start, MAX_WIDTH - start));
   out.push(`  ${" ".repeat(gutter)} ${palette.dim("|")} ${" ".repeat(Math.max(0, start - 1))}${palette.red("^".repeat(width))}`);
   return out.join("\n");
@@ -34,8 +38,15 @@ function expandTabs(text: string): string {
   return text.replace(/\t/g, "→");
 }
 
-function visualColumn(_line: string, column: number): number {
-  return Math.min(column, MAX_WIDTH);
+/** The 1-based display column of the 1-based code-unit column `column` of `line`. */
+function visualColumn(line: string, column: number): number {
+  return Math.min(stringWidth(line.slice(0, Math.max(0, column - 1))) + 1, MAX_WIDTH);
+}
+
+/** The whole character (both halves of a surrogate pair) at code-unit index `index`. */
+function characterAt(line: string, index: number): string {
+  const code = line.codePointAt(index);
+  return code === undefined ? "" : String.fromCodePoint(code);
 }
 
 function clip(text: string): string {

@@ -9,6 +9,7 @@ import { formatStylish } from "./stylish.js";
 
 export { PLAIN, type Palette } from "./colors.js";
 export { codeFrame } from "./codeframe.js";
+export { wrapProse } from "./wrap.js";
 export { summarise, summaryText, type Summary } from "./stylish.js";
 
 export interface FormatContext {

@@ -52,7 +52,8 @@ export function discoveryFilter(pmoignore: string, configIgnore: readonly string
   const ig = ignore().add(pmoignore).add([...configIgnore]);
   return (file) => {
     const parts = file.split("/");
-    if (!YAML_FILE.test(parts[parts.length - 1]!)) return false;
+    const name = parts[parts.length - 1]!;
+    if (!YAML_FILE.test(name) || name.startsWith(".")) return false;
     for (let i = 0; i < parts.length - 1; i++) {
       const dir = parts[i]!;
       if (dir.startsWith(".") || dir === "node_modules" || ig.ignores(`${parts.slice(0, i + 1).join("/")}/`)) return false;

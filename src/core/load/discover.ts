@@ -21,7 +21,8 @@ export interface Discovered {
 
 /**
  * Lists the YAML files under `root` that may hold pmo documents. Dot-folders (`.git`,
- * `.github`), `node_modules` and paths matched by `.pmoignore` or the config's `ignore` list are
+ * `.github`), dot-files (tools' own settings: `.gitlab-ci.yml`, `.pre-commit-config.yaml`,
+ * never pmo documents), `node_modules` and paths matched by `.pmoignore` or the config's `ignore` list are
  * skipped. Symbolic links to files inside the repository are followed; links to folders are not
  * (as git stores them), which also rules out link loops. A link that cannot be resolved is
  * reported, and a link to a file outside the repository is reported and not read.
@@ -49,7 +50,7 @@ async function walk(root: string, rel: string, ig: Ignore, files: string[], diag
     if (entry.isDirectory()) {
       if (name.startsWith(".") || SKIPPED_DIRS.has(name) || ig.ignores(`${relPath}/`)) continue;
       subdirs.push(relPath);
-    } else if (YAML_FILE.test(name) && !ig.ignores(relPath)) {
+    } else if (YAML_FILE.test(name) && !name.startsWith(".") && !ig.ignores(relPath)) {
       if (entry.isSymbolicLink()) {
         const target = await stat(path.join(root, relPath)).catch((error: NodeJS.ErrnoException) => error);
         if (target instanceof Error) {

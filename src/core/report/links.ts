@@ -15,9 +15,11 @@ export interface Links {
   portfolio(id: string): string | null;
   /** A chart file (Markdown output writes charts beside the pages). */
   chart(file: string): string;
+  /** Page `n` (from 1) of a full table a large portfolio's dashboard links to (`status-1.html`). */
+  table(kind: string, n: number): string;
 }
 
-export type PageKind = "index" | "project" | "risks" | "engagement" | "issues" | "decisions" | "benefits" | "dependencies" | "roadmap" | "portfolio" | "single";
+export type PageKind = "index" | "project" | "risks" | "engagement" | "issues" | "decisions" | "benefits" | "dependencies" | "roadmap" | "portfolio" | "single" | "table";
 
 /**
  * File names of project pages. Ids are case-sensitive but file systems on laptops often are
@@ -70,6 +72,7 @@ export function linksFor(page: PageKind, ext: string, fileNames: ReadonlyMap<str
       project: (id) => (fileNames.has(id) ? `#project-${fileNames.get(id)}` : null),
       portfolio: (id) => (portfolioNames.has(id) ? `#portfolio-${portfolioNames.get(id)}` : null),
       chart: (file) => `charts/${file}`,
+      table: (kind) => `#${kind}-table`,
     };
   }
   const nested = page === "project" || page === "portfolio";
@@ -93,5 +96,6 @@ export function linksFor(page: PageKind, ext: string, fileNames: ReadonlyMap<str
       return name === undefined ? null : inFolder("portfolios", name);
     },
     chart: (file) => `${up}charts/${file}`,
+    table: (kind, n) => `${up}${kind}-${n}.${ext}`,
   };
 }

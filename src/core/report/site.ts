@@ -2,14 +2,15 @@ import type { Diagnostic } from "../../model/diagnostic.js";
 import { deriveFacts, type Catalog, type Facts } from "../domain/index.js";
 import type { WaivedDiagnostic } from "../format/index.js";
 import type { Settings } from "../rules/index.js";
-import { indexFindings, type ChartView, type ReportContext } from "./context.js";
+import { DEFAULT_LAYOUT, indexFindings, type ChartView, type ReportContext, type ReportLayout } from "./context.js";
 import type { OutputFormat } from "./helpers.js";
 import { indexProjectHistories, type ReportHistory } from "./history.js";
 import { compareIds, linksFor, portfolioFileNames, projectFileNames, type Links, type PageKind } from "./links.js";
 import { createRenderer } from "./render.js";
 import { statusLookup, statusScaleView, type StatusView } from "./status.js";
 import type { TemplateSet } from "./templates.js";
-import { buildDashboardView } from "./views/dashboard.js";
+import { buildDashboardViews } from "./views/dashboard.js";
+import { TABLE_KINDS, tablePages } from "./views/dashboard-layout.js";
 import { buildEngagementView } from "./views/engagement.js";
 import { buildProjectView } from "./views/project.js";
 import type { PortfolioTrendsView, ProjectTrendsView } from "./views/trends.js";
@@ -41,6 +42,8 @@ export interface ReportInput {
   paper?: Paper;
   /** The single page is printed to PDF (`--format pdf`): the print layout is the only one. */
   pdf?: boolean;
+  /** The exception-first threshold and page sizes (config `report`); defaults otherwise. */
+  layout?: Partial<ReportLayout>;
 }
 
 export type Paper = "a4" | "letter";
@@ -91,6 +94,8 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
     status: statusLookup(scale),
     history: input.history,
     projectHistory: indexProjectHistories(input.history),
+    layout: { ...DEFAULT_LAYOUT, ...Object.fromEntries(Object.entries(input.layout ?? {}).filter(([, v]) => v !== undefined)) },
+    single: input.single,
   };
   const ctxFor = (page: PageKind): ReportContext => ({ ...base, links: linksFor(page, format, fileNames, input.single, portfolioNames) });
   const engagement = catalog.engagement?.value;
@@ -125,7 +130,8 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
 
   if (input.single) {
     const ctx = ctxFor("single");
-    const dashboard = buildDashboardView(ctx);
+    const { dashboard, full } = buildDashboardViews(ctx);
+    const tables = dashboard.layout.mode === "exceptions" ? TABLE_KINDS.map((kind) => tablePages(ctx, full, kind)[0]!) : [];
     const risks = buildRiskRegisterView(ctx);
     const projectViews = projects.map((p) => buildProjectView(ctx, p.value, p.doc.file, fileNames.get(p.value.id)!));
     const roadmap = buildRoadmapView(ctx);
@@ -134,6 +140,7 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
       site: siteFor("single", "Portfolio report", ctx.links),
       message: messageView(ctx, engagement?.message),
       dashboard,
+      tables,
       risks,
       engagement: buildEngagementView(ctx),
       issues: buildIssueLogView(ctx),
@@ -146,12 +153,21 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
     };
     yield { path: `report.${format}`, content: renderer.render("single", view) };
     [roadmap.chart, ...portfolioViews.map((p) => p.roadmap)].forEach(keepChart);
-    [dashboard.statusChart, ...dashboard.budgets.map((b) => b.chart), ...evmCharts(dashboard.quadrant), ...trendCharts(dashboard.trends), risks.heatMap, ...projectViews.flatMap((p) => [p.timeline, ...evmCharts(p.performance?.sCurve), ...evmCharts(p.performance?.trend), ...trendCharts(p.trends)])].forEach(keepChart);
+    [dashboard.statusChart, ...evmCharts(...full.budgets.map((b) => b.chart)), ...evmCharts(dashboard.quadrant), ...trendCharts(dashboard.trends), risks.heatMap, ...projectViews.flatMap((p) => [p.timeline, ...evmCharts(p.performance?.sCurve), ...evmCharts(p.performance?.trend), ...trendCharts(p.trends)])].forEach(keepChart);
   } else {
     const indexCtx = ctxFor("index");
-    const dashboard = buildDashboardView(indexCtx);
+    const { dashboard, full } = buildDashboardViews(indexCtx);
     yield { path: `index.${format}`, content: renderer.render("index", { site: siteFor("index", "Portfolio dashboard", indexCtx.links), message: messageView(indexCtx, engagement?.message), dashboard }) };
-    [dashboard.statusChart, ...dashboard.budgets.map((b) => b.chart), ...evmCharts(dashboard.quadrant), ...trendCharts(dashboard.trends)].forEach(keepChart);
+    if (dashboard.layout.mode === "exceptions") {
+      const tableCtx = ctxFor("table");
+      for (const kind of TABLE_KINDS) {
+        for (const table of tablePages(tableCtx, full, kind)) {
+          const title = table.of > 1 ? `${table.title} (page ${table.number} of ${table.of})` : table.title;
+          yield { path: `${kind}-${table.number}.${format}`, content: renderer.render("table", { site: siteFor("table", title, tableCtx.links), table }) };
+        }
+      }
+    }
+    [dashboard.statusChart, ...evmCharts(...full.budgets.map((b) => b.chart)), ...evmCharts(dashboard.quadrant), ...trendCharts(dashboard.trends)].forEach(keepChart);
 
     const risksCtx = ctxFor("risks");
     const risks = buildRiskRegisterView(risksCtx);
@@ -204,9 +220,9 @@ export function buildReport(input: ReportInput): ReportFile[] {
   return [...renderReport(input)];
 }
 
-/** An earned value chart, when there is one (the quadrant, a project's S-curve). */
-function evmCharts(chart: ChartView | null | undefined): ChartView[] {
-  return chart ? [chart] : [];
+/** The charts that are there (the quadrant, a project's S-curve, the budget bars). */
+function evmCharts(...charts: (ChartView | null | undefined)[]): ChartView[] {
+  return charts.filter((c): c is ChartView => c !== null && c !== undefined);
 }
 
 /** The charts of a trends view, for Markdown's chart files. */

@@ -78,6 +78,14 @@ describe("nothing vanishes", () => {
     expect(ws.diagnostics[0]!.message).toMatch(/the file was not read, as nothing in it looks like a pmo document/);
     expect(ws.notPmo).toEqual(["compose.yaml"]);
   });
+
+  it("does not read dot-files, other tools' settings, even when they do not parse", async () => {
+    const root = repo({ "risk.yaml": RISK, ".gitlab-ci.yml": "workflow:\n  rules: [\n", "ci/.pre-commit-config.yaml": "repos: []\n" });
+    const ws = await loadWorkspace(root);
+    expect(ws.diagnostics).toEqual([]);
+    expect(ws.notPmo).toEqual([]);
+    expect(ws.documents.map((d) => d.file)).toEqual(["risk.yaml"]);
+  });
 });
 
 describe("a broken file does not cascade", () => {

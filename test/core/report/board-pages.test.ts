@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildModel } from "../../../src/core/domain/index.js";
 import { documentsOf } from "../../../src/core/load/index.js";
-import type { ReportContext } from "../../../src/core/report/context.js";
+import { DEFAULT_LAYOUT, type ReportContext } from "../../../src/core/report/context.js";
 import { linksFor, portfolioFileNames, projectFileNames, type PageKind } from "../../../src/core/report/links.js";
 import { statusLookup, statusScaleView } from "../../../src/core/report/status.js";
 import { buildBenefitsView } from "../../../src/core/report/views/benefits.js";
@@ -35,6 +35,8 @@ function contextOf(files: Record<string, string>, page: PageKind = "index"): Rep
     links: linksFor(page, "html", projectFileNames(catalog), false, portfolioFileNames(catalog)),
     history: { kind: "none", reason: "disabled" },
     projectHistory: () => undefined,
+    layout: DEFAULT_LAYOUT,
+    single: false,
   };
 }
 

@@ -84,7 +84,9 @@ export function buildRoadmapView(ctx: ReportContext): RoadmapView {
   const byGroup = new Map<string, Project[]>();
   for (const p of projects) {
     const key = p.portfolio ?? "";
-    byGroup.set(key, [...(byGroup.get(key) ?? []), p]);
+    const list = byGroup.get(key);
+    if (list) list.push(p);
+    else byGroup.set(key, [p]);
   }
   const groups = [...byGroup.entries()]
     .sort(([a], [b]) => (a === "" ? 1 : 0) - (b === "" ? 1 : 0) || compareIds(a, b))

@@ -29,6 +29,8 @@ const REPOS = {
   h100: { projects: 100, commits: 1000, runs: 3, history: true },
   // One portfolio of 68 projects, 63 of them active: with --funding-order rank all compete (exact select).
   s68: { projects: 68, risksPerProject: 0, runs: 3 },
+  // Ten annual publications of 2,500 projects, every project updated in each (pmo history, issue 10).
+  h2500y: { projects: 2500, commits: 10, runs: 3, history: true, everyDays: 365, touchAll: true },
   // The board pack at scale: 2,500 projects, an exception-first dashboard (issue 12).
   p2500: { projects: 2500, runs: 3 },
 };
@@ -42,6 +44,9 @@ const BENCHES = [
   { name: "check", args: ["check", "{repo}", "--as-of", AS_OF, "--format", "json"], repo: "p10000", targetSeconds: 10, exitCodes: [0, 1] },
   { name: "history", args: ["-C", "{repo}", "history", "--as-of", AS_OF, "--format", "json"], repo: "h100", targetSeconds: 5 },
   { name: "history", args: ["-C", "{repo}", "history", "--as-of", AS_OF, "--format", "json", "--period", "week"], repo: "h100", targetSeconds: 8 },
+  // The check runs once per period that holds a commit: ten, by month (about 120 periods) as by year.
+  { name: "history", args: ["-C", "{repo}", "history", "--as-of", AS_OF, "--format", "json"], repo: "h2500y", targetSeconds: 2 },
+  { name: "history", args: ["-C", "{repo}", "history", "--as-of", AS_OF, "--format", "json", "--period", "year"], repo: "h2500y", targetSeconds: 2 },
   { name: "report", args: ["report", "{repo}", "--as-of", AS_OF, "--out", "{out}"], repo: "p1000", targetSeconds: 3 },
   { name: "report", args: ["report", "{repo}", "--as-of", AS_OF, "--out-dir", "{out}"], repo: "p2500", targetSeconds: 6 },
   // Every milestone of every project in one network, with the generator's cross-project dependsOn links.
@@ -220,9 +225,9 @@ function main() {
       continue;
     }
     if (!repos.has(bench.repo)) {
-      const { projects, commits, history, risksPerProject = 5 } = REPOS[bench.repo];
+      const { projects, commits, history, risksPerProject = 5, everyDays, touchAll } = REPOS[bench.repo];
       const dir = join(ROOT, "bench/.repos", bench.repo);
-      const generated = history ? generateHistory(dir, { projects, commits }) : generate(dir, { projects, risksPerProject, seed: 1 });
+      const generated = history ? generateHistory(dir, { projects, commits, ...(everyDays && { everyDays }), ...(touchAll && { touchAll }) }) : generate(dir, { projects, risksPerProject, seed: 1 });
       log(`${generated.reused ? "reusing" : "generated"} bench/.repos/${bench.repo}: ${generated.files} files`);
       repos.set(bench.repo, { path: `bench/.repos/${bench.repo}`, files: generated.files });
     }

@@ -84,7 +84,7 @@ describe("pmo diff", () => {
     // P1's forecast moves from the budget (EUR 1M) to over it: an earned value crossing.
     // The forecast change is split: P1's +EUR 100k like for like, P3's EUR 500k joining.
     expect(json.summary.text).toBe(
-      "1 project worsened, 1 improved, 1 new; 1 finish slipped (max +45 days); 1 milestone slipped (max +45 days); forecast +EUR 100k (+5%) like for like, +EUR 500k joining (1 project): total +EUR 600k (+30%); 1 overrun grew (P1 0% -> 10% over approved); earned value: P1 EAC EUR 1M -> EUR 1.1M (over the budget EUR 1M); 1 new high risk; governance: 2 findings introduced (2 rules)",
+      "1 project worsened, 1 improved, 1 new; 1 finish slipped (max +45 days); 1 milestone slipped (max +45 days); forecast +EUR 100k (+5%) like for like, +EUR 500k joining (1 project): total +EUR 600k (+30%); 1 overrun grew (P1 0% -> 10% over approved); earned value: P1 EAC EUR 1M -> EUR 1.1M (over the budget EUR 1M); 1 new high risk; governance: 3 findings introduced (3 rules)",
     );
     expect(json.summary.money).toEqual([
       {
@@ -140,6 +140,7 @@ describe("pmo diff", () => {
       }),
     ]);
     expect(json.findings.introduced.map((f: { ruleId: string; entity: string }) => `${f.ruleId} ${f.entity}`)).toEqual([
+      "schedule-variance-beyond-tolerance P1",
       "milestone-slip-needs-rebaseline P1",
       "high-risk-managed R1",
     ]);

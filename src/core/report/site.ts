@@ -7,7 +7,7 @@ import type { OutputFormat } from "./helpers.js";
 import { indexProjectHistories, type ReportHistory } from "./history.js";
 import { compareIds, linksFor, portfolioFileNames, projectFileNames, type Links, type PageKind } from "./links.js";
 import { createRenderer } from "./render.js";
-import { statusLookup, statusScaleView, type StatusView } from "./status.js";
+import { notAssessedView, statusLookup, statusScaleView, type StatusView } from "./status.js";
 import type { TemplateSet } from "./templates.js";
 import { buildDashboardViews } from "./views/dashboard.js";
 import { TABLE_KINDS, tablePages } from "./views/dashboard-layout.js";
@@ -80,6 +80,7 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
   const { catalog, settings, asOf, format } = input;
   const renderer = createRenderer(input.templates, format);
   const scale = statusScaleView(catalog.engagement?.value, settings);
+  const notAssessed = notAssessedView(catalog.engagement?.value, settings);
   const fileNames = projectFileNames(catalog);
   const portfolioNames = portfolioFileNames(catalog);
   const base = {
@@ -91,7 +92,8 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
     waived: input.waived,
     findingsFor: indexFindings(input.findings, input.waived),
     scale,
-    status: statusLookup(scale),
+    notAssessed,
+    status: statusLookup(scale, notAssessed),
     history: input.history,
     projectHistory: indexProjectHistories(input.history),
     layout: { ...DEFAULT_LAYOUT, ...Object.fromEntries(Object.entries(input.layout ?? {}).filter(([, v]) => v !== undefined)) },

@@ -3,7 +3,7 @@ import { buildModel } from "../../../src/core/domain/index.js";
 import { documentsOf } from "../../../src/core/load/index.js";
 import { DEFAULT_LAYOUT, type ReportContext } from "../../../src/core/report/context.js";
 import { linksFor, portfolioFileNames, projectFileNames, type PageKind } from "../../../src/core/report/links.js";
-import { statusLookup, statusScaleView } from "../../../src/core/report/status.js";
+import { notAssessedView, statusLookup, statusScaleView } from "../../../src/core/report/status.js";
 import { buildBenefitsView } from "../../../src/core/report/views/benefits.js";
 import { buildDecisionLogView } from "../../../src/core/report/views/decision-log.js";
 import { buildDependenciesView } from "../../../src/core/report/views/dependencies.js";
@@ -22,6 +22,7 @@ function contextOf(files: Record<string, string>, page: PageKind = "index"): Rep
   );
   const { catalog, settings, facts } = buildModel(docs, { values: {} }, AS_OF);
   const scale = statusScaleView(catalog.engagement?.value, settings);
+  const notAssessed = notAssessedView(catalog.engagement?.value, settings);
   return {
     catalog,
     settings,
@@ -31,7 +32,8 @@ function contextOf(files: Record<string, string>, page: PageKind = "index"): Rep
     waived: [],
     findingsFor: () => ({ active: [], waived: [] }),
     scale,
-    status: statusLookup(scale),
+    notAssessed,
+    status: statusLookup(scale, notAssessed),
     links: linksFor(page, "html", projectFileNames(catalog), false, portfolioFileNames(catalog)),
     history: { kind: "none", reason: "disabled" },
     projectHistory: () => undefined,

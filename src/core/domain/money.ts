@@ -103,11 +103,15 @@ export function sumKnown(amounts: Iterable<number | undefined>): PartialSum {
 }
 
 /**
- * The money a decision puts at stake, in its own currency, else the budget currency of the
- * project (or portfolio) it belongs to, else the engagement's. Undefined when it states none.
+ * A decision's currency: its amount's own, else the budget currency of the project (or
+ * portfolio) it belongs to, else the engagement's. Option amounts are in it too.
  */
+export function decisionCurrency(decision: Decision, catalog: Catalog, settings: Settings): string {
+  return decision.amount?.currency ?? catalog.project(decision.project)?.value.budget?.currency ?? catalog.portfolio(decision.portfolio)?.value.budget?.currency ?? settings.currency;
+}
+
+/** The money a decision puts at stake, in its currency (see decisionCurrency). Undefined when it states none. */
 export function decisionAmount(decision: Decision, catalog: Catalog, settings: Settings): Money | undefined {
   if (decision.amount === undefined) return undefined;
-  const owner = decision.amount.currency ?? catalog.project(decision.project)?.value.budget?.currency ?? catalog.portfolio(decision.portfolio)?.value.budget?.currency;
-  return { amount: decision.amount.value, currency: owner ?? settings.currency };
+  return { amount: decision.amount.value, currency: decisionCurrency(decision, catalog, settings) };
 }

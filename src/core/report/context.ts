@@ -80,7 +80,7 @@ export function scopeOf(ctx: ReportContext, value: { project?: string; portfolio
   if (value.project !== undefined) {
     return { id: value.project, name: ctx.catalog.project(value.project)?.value.name ?? value.project, href: ctx.links.project(value.project) };
   }
-  if (value.portfolio !== undefined) return { id: value.portfolio, name: ctx.catalog.portfolio(value.portfolio)?.value.name ?? value.portfolio, href: null };
+  if (value.portfolio !== undefined) return { id: value.portfolio, name: ctx.catalog.portfolio(value.portfolio)?.value.name ?? value.portfolio, href: ctx.links.portfolio(value.portfolio) };
   return { id: null, name: "Engagement", href: ctx.links.engagement };
 }
 

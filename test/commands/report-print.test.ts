@@ -202,7 +202,7 @@ describe("pmo report: exceptions", () => {
 const AUDIENCES = `${ENGAGEMENT.replace("reporting: { cadence: weekly }\n", "")}reporting:
   cadence: weekly
   audiences:
-    - { name: Steering committee, formats: [pdf], sections: [dashboard, risks], dashboard: exceptions }
+    - { name: Steering committee, formats: [pdf], sections: [dashboard, decisions, risks], dashboard: exceptions }
     - { id: pms, name: Project managers, sections: [projects], projects: exceptions }
 `;
 
@@ -219,6 +219,11 @@ describe("pmo report --audience", () => {
     expect(html).not.toContain('scope="rowgroup"');
     expect(html).toContain("7 projects: every one's status is in the whole report (without --audience).");
     expect(html).toContain(`id="risk-register"`);
+    expect(html).toContain(`id="decision-log"`);
+    // Sections the audience does not list are neither in the pack nor in its navigation.
+    for (const left of ["issue-log", "roadmap", "benefits", "dependencies"]) expect(html).not.toContain(`id="${left}"`);
+    expect(html).not.toContain(">Issues</a>");
+    expect(html).toContain(">Decisions</a>");
     expect(html).not.toContain(`id="project-PRJ-2"`);
     expect(html).not.toContain(`href="#project-`);
 
@@ -227,6 +232,7 @@ describe("pmo report --audience", () => {
     expect([...pms.matchAll(/id="project-(PRJ-\d+)"/g)].map((m) => m[1])).toEqual(["PRJ-2", "PRJ-3", "PRJ-4", "PRJ-5"]);
     expect(pms).not.toContain(`id="dashboard"`);
     expect(pms).not.toContain(`id="risk-register"`);
+    expect(pms).not.toContain(`id="decision-log"`);
   });
 
   it("names the audiences there are when the id is not one of them", async () => {

@@ -7,9 +7,9 @@ import type { Audience } from "./audience.js";
 import { DEFAULT_LAYOUT, indexFindings, type ChartView, type ReportContext, type ReportLayout } from "./context.js";
 import type { OutputFormat } from "./helpers.js";
 import { indexProjectHistories, type ReportHistory } from "./history.js";
-import { compareIds, linksFor, projectFileNames, type Links, type PageKind } from "./links.js";
+import { compareIds, linksFor, portfolioFileNames, projectFileNames, type Links, type PageKind } from "./links.js";
 import { createRenderer } from "./render.js";
-import { statusLookup, statusScaleView, type StatusView } from "./status.js";
+import { notAssessedView, statusLookup, statusScaleView, type StatusView } from "./status.js";
 import type { TemplateSet } from "./templates.js";
 import { buildDashboardViews } from "./views/dashboard.js";
 import { TABLE_KINDS, tablePages } from "./views/dashboard-layout.js";
@@ -17,6 +17,12 @@ import { buildEngagementView } from "./views/engagement.js";
 import { buildProjectView } from "./views/project.js";
 import type { PortfolioTrendsView, ProjectTrendsView } from "./views/trends.js";
 import { buildRiskRegisterView } from "./views/risk-register.js";
+import { buildBenefitsView } from "./views/benefits.js";
+import { buildDecisionLogView } from "./views/decision-log.js";
+import { buildDependenciesView } from "./views/dependencies.js";
+import { buildIssueLogView } from "./views/issue-log.js";
+import { buildPortfolioView, messageView } from "./views/portfolio.js";
+import { buildRoadmapView } from "./views/roadmap.js";
 
 export interface ReportInput {
   catalog: Catalog;
@@ -61,7 +67,25 @@ export interface SiteView {
   version: string;
   commit: string | null;
   scale: readonly StatusView[];
-  nav: { index: string; risks: string; engagement: string; hasEngagement: boolean; hasDashboard: boolean; hasRisks: boolean };
+  nav: {
+    index: string;
+    risks: string;
+    engagement: string;
+    issues: string;
+    decisions: string;
+    benefits: string;
+    dependencies: string;
+    roadmap: string;
+    /** Whether the pack has each section (every one but for an audience's pack). */
+    hasEngagement: boolean;
+    hasDashboard: boolean;
+    hasRisks: boolean;
+    hasIssues: boolean;
+    hasDecisions: boolean;
+    hasBenefits: boolean;
+    hasDependencies: boolean;
+    hasRoadmap: boolean;
+  };
   /** The audience whose pack this is (`--audience`), or null. */
   audience: { id: string; name: string } | null;
   page: { kind: PageKind; title: string };
@@ -80,7 +104,9 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
   const { catalog, settings, asOf, format } = input;
   const renderer = createRenderer(input.templates, format);
   const scale = statusScaleView(catalog.engagement?.value, settings);
+  const notAssessed = notAssessedView(catalog.engagement?.value, settings);
   const fileNames = projectFileNames(catalog);
+  const portfolioNames = portfolioFileNames(catalog);
   const base = {
     catalog,
     settings,
@@ -90,7 +116,8 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
     waived: input.waived,
     findingsFor: indexFindings(input.findings, input.waived),
     scale,
-    status: statusLookup(scale),
+    notAssessed,
+    status: statusLookup(scale, notAssessed),
     history: input.history,
     projectHistory: indexProjectHistories(input.history),
     layout: {
@@ -102,7 +129,12 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
     },
     single: input.single,
   };
-  const ctxFor = (page: PageKind, linked: ReadonlyMap<string, string> = fileNames): ReportContext => ({ ...base, links: linksFor(page, format, linked, input.single) });
+  const hasSection = (section: AudienceSection): boolean => input.audience?.sections.has(section) ?? true;
+  const ctxFor = (page: PageKind, linked: ReadonlyMap<string, string> = fileNames, linkedPortfolios: ReadonlyMap<string, string> = portfolioNames): ReportContext => {
+    const links = linksFor(page, format, linked, input.single, linkedPortfolios);
+    // In an audience's pack, a reference to the engagement is plain text when its page is left out.
+    return { ...base, links: hasSection("engagement") ? links : { ...links, engagement: "" } };
+  };
   const engagement = catalog.engagement?.value;
   const siteFor = (kind: PageKind, title: string, links: Links): SiteView => ({
     title: engagement?.name ?? "Portfolio report",
@@ -116,9 +148,19 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
       index: links.index,
       risks: links.risks,
       engagement: links.engagement,
-      hasEngagement: engagement !== undefined && (input.audience?.sections.has("engagement") ?? true),
-      hasDashboard: input.audience?.sections.has("dashboard") ?? true,
-      hasRisks: input.audience?.sections.has("risks") ?? true,
+      hasEngagement: engagement !== undefined && hasSection("engagement"),
+      hasDashboard: hasSection("dashboard"),
+      hasRisks: hasSection("risks"),
+      issues: links.issues,
+      decisions: links.decisions,
+      benefits: links.benefits,
+      dependencies: links.dependencies,
+      roadmap: links.roadmap,
+      hasIssues: hasSection("issues"),
+      hasDecisions: hasSection("decisions"),
+      hasBenefits: hasSection("benefits"),
+      hasDependencies: hasSection("dependencies"),
+      hasRoadmap: hasSection("roadmap"),
     },
     audience: input.audience ? { id: input.audience.id, name: input.audience.name } : null,
     page: { kind, title },
@@ -127,6 +169,7 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
   });
 
   const projects = [...catalog.projects].sort((a, b) => compareIds(a.value.id, b.value.id));
+  const portfolios = [...catalog.portfolios].sort((a, b) => compareIds(a.value.id, b.value.id));
   const charts = new Map<string, string>();
   const keepChart = (chart: ChartView): void => void charts.set(chart.file, chart.svg);
 
@@ -141,19 +184,42 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
       const exceptional = new Set(buildDashboardViews(ctxFor("single")).full.exceptions.rows.map((r) => r.id));
       packed = projects.filter((p) => exceptional.has(p.value.id));
     }
-    const ctx = ctxFor("single", new Map(packed.map((p) => [p.value.id, fileNames.get(p.value.id)!])));
+    const packedPortfolios = has("portfolios") ? portfolios : [];
+    const ctx = ctxFor(
+      "single",
+      new Map(packed.map((p) => [p.value.id, fileNames.get(p.value.id)!])),
+      new Map(packedPortfolios.map((p) => [p.value.id, portfolioNames.get(p.value.id)!])),
+    );
     const { dashboard, full } = buildDashboardViews(ctx);
     const tables = dashboard.layout.mode === "exceptions" ? TABLE_KINDS.map((kind) => tablePages(ctx, full, kind)[0]!) : [];
     const risks = buildRiskRegisterView(ctx);
     const projectViews = packed.map((p) => buildProjectView(ctx, p.value, p.doc.file, fileNames.get(p.value.id)!));
+    const roadmap = has("roadmap") ? buildRoadmapView(ctx) : null;
+    const portfolioViews = packedPortfolios.map((p) => buildPortfolioView(ctx, p, portfolioNames.get(p.value.id)!));
     const include = { dashboard: has("dashboard"), risks: has("risks") };
-    const view = { site: siteFor("single", audience ? `${audience.name}: report` : "Portfolio report", ctx.links), include, dashboard, tables: include.dashboard && has("tables") ? tables : [], risks, engagement: has("engagement") ? buildEngagementView(ctx) : null, projects: projectViews };
+    const view = {
+      site: siteFor("single", audience ? `${audience.name}: report` : "Portfolio report", ctx.links),
+      include,
+      message: messageView(ctx, engagement?.message),
+      dashboard,
+      tables: include.dashboard && has("tables") ? tables : [],
+      risks,
+      engagement: has("engagement") ? buildEngagementView(ctx) : null,
+      issues: has("issues") ? buildIssueLogView(ctx) : null,
+      decisions: has("decisions") ? buildDecisionLogView(ctx) : null,
+      benefits: has("benefits") ? buildBenefitsView(ctx) : null,
+      dependencies: has("dependencies") ? buildDependenciesView(ctx) : null,
+      roadmap,
+      portfolios: portfolioViews,
+      projects: projectViews,
+    };
     yield { path: `report.${format}`, content: renderer.render("single", view) };
+    [...(roadmap ? [roadmap.chart] : []), ...portfolioViews.map((p) => p.roadmap)].forEach(keepChart);
     [dashboard.statusChart, ...evmCharts(...full.budgets.map((b) => b.chart)), ...evmCharts(dashboard.quadrant), ...trendCharts(dashboard.trends), risks.heatMap, ...projectViews.flatMap((p) => [p.timeline, ...evmCharts(p.performance?.sCurve), ...evmCharts(p.performance?.trend), ...trendCharts(p.trends)])].forEach(keepChart);
   } else {
     const indexCtx = ctxFor("index");
     const { dashboard, full } = buildDashboardViews(indexCtx);
-    yield { path: `index.${format}`, content: renderer.render("index", { site: siteFor("index", "Portfolio dashboard", indexCtx.links), dashboard }) };
+    yield { path: `index.${format}`, content: renderer.render("index", { site: siteFor("index", "Portfolio dashboard", indexCtx.links), message: messageView(indexCtx, engagement?.message), dashboard }) };
     if (dashboard.layout.mode === "exceptions") {
       const tableCtx = ctxFor("table");
       for (const kind of TABLE_KINDS) {
@@ -174,6 +240,28 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
     const engagementView = buildEngagementView(engagementCtx);
     if (engagementView) {
       yield { path: `engagement.${format}`, content: renderer.render("engagement", { site: siteFor("engagement", "Engagement", engagementCtx.links), engagement: engagementView }) };
+    }
+
+    for (const [page, title, build, key] of [
+      ["issues", "Issue log", buildIssueLogView, "issues"],
+      ["decisions", "Decision log", buildDecisionLogView, "decisions"],
+      ["benefits", "Benefits", buildBenefitsView, "benefits"],
+      ["dependencies", "Dependencies", buildDependenciesView, "dependencies"],
+    ] as const) {
+      const pageCtx = ctxFor(page);
+      yield { path: `${page}.${format}`, content: renderer.render(page, { site: siteFor(page, title, pageCtx.links), [key]: build(pageCtx) }) };
+    }
+    const roadmapCtx = ctxFor("roadmap");
+    const roadmap = buildRoadmapView(roadmapCtx);
+    yield { path: `roadmap.${format}`, content: renderer.render("roadmap", { site: siteFor("roadmap", "Roadmap", roadmapCtx.links), roadmap }) };
+    keepChart(roadmap.chart);
+
+    const portfolioCtx = ctxFor("portfolio");
+    for (const p of portfolios) {
+      const name = portfolioNames.get(p.value.id)!;
+      const portfolio = buildPortfolioView(portfolioCtx, p, name);
+      yield { path: `portfolios/${name}.${format}`, content: renderer.render("portfolio", { site: siteFor("portfolio", `${portfolio.id} ${portfolio.name}`, portfolioCtx.links), portfolio }) };
+      keepChart(portfolio.roadmap);
     }
 
     const projectCtx = ctxFor("project");

@@ -29,6 +29,8 @@ const REPOS = {
   h100: { projects: 100, commits: 1000, runs: 3, history: true },
   // One portfolio of 68 projects, 63 of them active: with --funding-order rank all compete (exact select).
   s68: { projects: 68, risksPerProject: 0, runs: 3 },
+  // The board pack at scale: 2,500 projects, an exception-first dashboard (issue 12).
+  p2500: { projects: 2500, runs: 3 },
 };
 
 // One line per benchmark. `{repo}` and `{out}` (a fresh temporary folder) are filled in.
@@ -41,6 +43,7 @@ const BENCHES = [
   { name: "history", args: ["-C", "{repo}", "history", "--as-of", AS_OF, "--format", "json"], repo: "h100", targetSeconds: 5 },
   { name: "history", args: ["-C", "{repo}", "history", "--as-of", AS_OF, "--format", "json", "--period", "week"], repo: "h100", targetSeconds: 8 },
   { name: "report", args: ["report", "{repo}", "--as-of", AS_OF, "--out", "{out}"], repo: "p1000", targetSeconds: 3 },
+  { name: "report", args: ["report", "{repo}", "--as-of", AS_OF, "--out-dir", "{out}"], repo: "p2500", targetSeconds: 6 },
   // Every milestone of every project in one network, with the generator's cross-project dependsOn links.
   { name: "schedule", args: ["-C", "{repo}", "schedule", "--as-of", AS_OF, "--format", "json"], repo: "p1000", targetSeconds: 0.5 },
   { name: "schedule", args: ["-C", "{repo}", "schedule", "--as-of", AS_OF, "--format", "json"], repo: "p10000", targetSeconds: 2 },
@@ -237,12 +240,25 @@ function main() {
     engine = run.status === 0 ? JSON.parse(run.stdout) : { error: firstLines(run) };
   }
 
+  // How tall the dashboard of 2,500 projects is in Chromium at 1400 px (target: 5 screens of 900 px).
+  let height;
+  if (wanted("report") && repos.has("p2500")) {
+    log("measuring the dashboard of p2500 in Chromium at 1400 x 900");
+    const run = runNode(["bench/dashboard-height.mjs", repos.get("p2500").path]);
+    height = run.status === 0 ? JSON.parse(run.stdout) : { error: firstLines(run) };
+    if (height.dashboard) height.pass = height.dashboard.screens <= 5;
+  }
+
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ asOf: AS_OF, node: process.version, results, ...(engine && { prioritisationEngine: engine }) }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ asOf: AS_OF, node: process.version, results, ...(engine && { prioritisationEngine: engine }), ...(height && { dashboardHeight: height }) }, null, 2)}\n`);
     return;
   }
   process.stdout.write(`\n${formatTable(results)}\n\n`);
   if (engine) process.stdout.write(`prioritisation engine on p10000 (in-process, files already loaded): ${JSON.stringify(engine)}\n\n`);
+  if (height) {
+    const d = height.dashboard;
+    process.stdout.write(d ? `dashboard of p2500 at 1400 px: ${d.px} px, ${d.screens} screens of 900 px (target <= 5): ${height.pass ? "PASS" : "FAIL"}; tallest page ${height.tallest.page}, ${height.tallest.screens} screens\n\n` : `dashboard height of p2500: ${height.error}\n\n`);
+  }
   for (const r of results.filter((r) => r.status === "ok" || r.status === "error")) {
     process.stdout.write(`${r.name} on ${r.repo ?? "-"}: pmo ${r.args.join(" ")}\n`);
   }

@@ -76,6 +76,7 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
     meta: { version: options.version, commit: git.commit },
     paper,
     pdf,
+    layout: { exceptionsAbove: config.values.report?.exceptionsAbove, rowsPerPage: config.values.report?.tableRowsPerPage },
   });
   const files: Iterable<OutputFile> = chromium !== undefined ? [await printReport(rendered, chromium, paper, result.catalog.engagement?.value, options)] : rendered;
   for (const warning of git.warnings) io.stderr(warning);

@@ -1,5 +1,6 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { HtmlValidate } from "html-validate";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { ENGAGEMENT, makeRepo, removeRepo } from "../helpers/repo.js";
@@ -9,7 +10,7 @@ kind: Project
 id: ${id}
 name: Project ${id}
 stage: delivery
-status: { asOf: 2026-11-20, overall: green }
+status: { asOf: 2026-11-28, overall: green }
 `;
 
 const repos: string[] = [];
@@ -24,7 +25,7 @@ function repo(extra: Record<string, string> = {}): string {
 }
 
 const report = (dir: string, ...args: string[]) =>
-  runCli(["report", dir, "--as-of", "2026-11-30", "--out", "out", ...args], { cwd: dir });
+  runCli(["report", dir, "--as-of", "2026-11-30", "--out-dir", "out", ...args], { cwd: dir });
 const pageSize = (html: string): string | undefined => /@page \{\n {2}size: ([^;]+);/.exec(html)?.[1];
 
 describe("pmo report: the print stylesheet's paper", () => {
@@ -53,5 +54,147 @@ describe("pmo report: the print stylesheet's paper", () => {
     const fromFlag = await report(repo(), "--paper", "a3");
     expect(fromFlag.code).toBe(2);
     expect(fromFlag.stderr).toContain(`argument 'a3' is invalid. Allowed choices are a4, letter.`);
+  });
+});
+
+/** Projects with one exception each (and one without), to see what the dashboard selects. */
+const EXCEPTIONAL: Record<string, string> = {
+  "projects/PRJ-1.yaml": PROJECT("PRJ-1"),
+  "projects/PRJ-2.yaml": `apiVersion: pmo/v1
+kind: Project
+id: PRJ-2
+name: Red one
+stage: delivery
+status: { asOf: 2026-11-28, overall: red }
+`,
+  "projects/PRJ-3.yaml": `apiVersion: pmo/v1
+kind: Project
+id: PRJ-3
+name: Over budget
+stage: delivery
+budget: { approved: 100000, forecast: 125000 }
+status: { asOf: 2026-11-28, overall: amber }
+`,
+  "projects/PRJ-4.yaml": `apiVersion: pmo/v1
+kind: Project
+id: PRJ-4
+name: Slipped
+stage: delivery
+status: { asOf: 2026-11-28, overall: amber }
+milestones:
+  - { id: M1, name: Handover, baseline: 2026-12-01, forecast: 2027-02-15 }
+`,
+  "projects/PRJ-5.yaml": `apiVersion: pmo/v1
+kind: Project
+id: PRJ-5
+name: Stale
+stage: delivery
+status: { asOf: 2026-09-01, overall: green }
+`,
+  "projects/PRJ-6.yaml": `apiVersion: pmo/v1
+kind: Project
+id: PRJ-6
+name: Within tolerance
+stage: delivery
+budget: { approved: 100000, forecast: 105000 }
+status: { asOf: 2026-11-28, overall: green }
+milestones:
+  - { id: M1, name: Handover, baseline: 2026-12-01, forecast: 2026-12-20 }
+`,
+  "projects/PRJ-7.yaml": `apiVersion: pmo/v1
+kind: Project
+id: PRJ-7
+name: Closed and red
+stage: closed
+status: { asOf: 2026-09-01, overall: red }
+`,
+};
+
+const rowsOf = (html: string, id: string): string[] => {
+  const start = html.indexOf(`id="${id}"`);
+  const table = html.slice(html.indexOf("<tbody>", start), html.indexOf("</tbody>", start));
+  return [
+    ...table.matchAll(
+      /<tr><td>(?:<a href="[^"]*">)?(PRJ-\d+)(?:<\/a>)? [^<]*<\/td><td>[^<]*<\/td><td>.*?<\/td><td>(.*?)<\/td><\/tr>/g,
+    ),
+  ].map((m) => `${m[1]}: ${m[2]}`);
+};
+
+describe("pmo report: exceptions", () => {
+  it("lists the active projects at the worst status, over budget or slipped beyond tolerance, or stale, the worst first, with why", async () => {
+    const dir = repo(EXCEPTIONAL);
+    expect((await report(dir)).code).toBe(0);
+    const html = readFileSync(path.join(dir, "out/index.html"), "utf8");
+    expect(rowsOf(html, "exceptions")).toEqual([
+      "PRJ-2: reports Red",
+      "PRJ-3: forecast EUR 125k is 25% over approved EUR 100k (tolerance 10%)",
+      "PRJ-4: M1 Handover 76 days late against baseline (tolerance 30 days)",
+      "PRJ-5: status report 90 days old (valid for 7)",
+    ]);
+    expect(html).toContain(
+      "4 projects of 6 active need attention: 1 at the worst status · 0 worsened since the previous report · 1 slipped beyond tolerance · 1 over budget beyond tolerance · 1 with a stale status report.",
+    );
+    // At or below the threshold the dashboard is whole: every project's status, no table pages.
+    expect(html).toContain("<h2>Status of every project</h2>");
+    expect(html).toContain(`<a href="projects/PRJ-6.html">PRJ-6</a> Within tolerance`);
+    expect(existsSync(path.join(dir, "out/status-1.html"))).toBe(false);
+  });
+
+  it("above report.exceptionsAbove, cuts each list, says how many it left out and pages the full tables", async () => {
+    const many: Record<string, string> = {};
+    for (let i = 10; i < 32; i++)
+      many[`projects/PRJ-${i}.yaml`] = PROJECT(`PRJ-${i}`).replace("overall: green", "overall: red");
+    const dir = repo({
+      ...EXCEPTIONAL,
+      ...many,
+      "pmo.config.yaml": "report:\n  exceptionsAbove: 5\n  tableRowsPerPage: 10\n",
+    });
+    expect((await report(dir)).code).toBe(0);
+    const html = readFileSync(path.join(dir, "out/index.html"), "utf8");
+    expect(rowsOf(html, "exceptions")).toEqual(
+      ["PRJ-10", "PRJ-11", "PRJ-12", "PRJ-13", "PRJ-14", "PRJ-15"].map((id) => `${id}: reports Red`),
+    );
+    expect(html).toContain("20 more rows not listed here:");
+    expect(html).toContain(
+      `all 26 exceptions on 3 pages, <a href="exceptions-1.html">from page 1</a> to <a href="exceptions-3.html">page 3</a>`,
+    );
+    expect(html).toContain(`all 29 projects on 3 pages, <a href="status-1.html">from page 1</a>`);
+    expect(html).not.toContain(`scope="rowgroup"`);
+    const page3 = readFileSync(path.join(dir, "out/exceptions-3.html"), "utf8");
+    expect(page3).toContain("<title>Exceptions (page 3 of 3)</title>");
+    expect(page3).toContain(`<a href="exceptions-2.html" rel="prev">previous</a>`);
+    // The worst first: every red (ids in code-unit order), then one kind each.
+    expect(rowsOf(page3, "exceptions-table").map((r) => r.split(":")[0])).toEqual([
+      "PRJ-29",
+      "PRJ-30",
+      "PRJ-31",
+      "PRJ-3",
+      "PRJ-4",
+      "PRJ-5",
+    ]);
+    const status = [1, 2, 3].map((n) => readFileSync(path.join(dir, `out/status-${n}.html`), "utf8"));
+    expect(status.map((p) => (p.match(/<tr><td><a href="projects\//g) ?? []).length)).toEqual([10, 10, 9]);
+    const validator = new HtmlValidate({ extends: ["html-validate:recommended"], rules: { "long-title": "off" } });
+    for (const [file, text] of [
+      ["index.html", html],
+      ["exceptions-3.html", page3],
+      ["status-2.html", status[1]!],
+    ] as const) {
+      const result = await validator.validateString(text, file);
+      expect(
+        result.results.flatMap((r) => r.messages.map((m) => `${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`)),
+      ).toEqual([]);
+    }
+  });
+
+  it("in one file, the full tables are sections of the page that the dashboard links to", async () => {
+    const many: Record<string, string> = {};
+    for (let i = 10; i < 20; i++) many[`projects/PRJ-${i}.yaml`] = PROJECT(`PRJ-${i}`);
+    const dir = repo({ ...EXCEPTIONAL, ...many, "pmo.config.yaml": "report:\n  exceptionsAbove: 5\n" });
+    expect((await report(dir, "--single")).code).toBe(0);
+    const html = readFileSync(path.join(dir, "out/report.html"), "utf8");
+    expect(html).toContain(`<a href="#status-table">all 17 projects</a>`);
+    expect(html).toContain(`<h1 id="status-table">Status of every project</h1>`);
+    expect(html).toContain(`<h1 id="exceptions-table">Exceptions</h1>`);
   });
 });

@@ -23,7 +23,7 @@ export interface ConfigValues {
   thresholds?: Thresholds;
   riskMatrix?: RiskMatrix;
   waivers?: { rule: string; entity: string; path?: string; reason: string; approver: string; expires: string }[];
-  report?: { paper?: "a4" | "letter" };
+  report?: { exceptionsAbove?: number; tableRowsPerPage?: number; paper?: "a4" | "letter" };
 }
 
 /** The repository's pmo configuration (`pmo.config.yaml`). */

@@ -27,7 +27,24 @@ export interface ReportContext {
   history: ReportHistory;
   /** One project's history, from an index built once. */
   projectHistory(id: string): ProjectHistory | undefined;
+  /** How the report is laid out for the size of the portfolio (config `report`). */
+  layout: ReportLayout;
+  /** One file (`--single`, `--format pdf`): full tables are sections of the page, not pages. */
+  single: boolean;
 }
+
+/**
+ * Above `exceptionsAbove` projects the dashboard shows the exceptions and the totals, each
+ * list at most `dashboardRows` long, and the full tables go on their own pages of at most
+ * `rowsPerPage` rows.
+ */
+export interface ReportLayout {
+  exceptionsAbove: number;
+  rowsPerPage: number;
+  dashboardRows: number;
+}
+
+export const DEFAULT_LAYOUT: ReportLayout = { exceptionsAbove: 50, rowsPerPage: 50, dashboardRows: 6 };
 
 /** A chart as a view holds it: inline SVG for HTML, a file beside the page for Markdown. */
 export interface ChartView {

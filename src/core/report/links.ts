@@ -8,9 +8,11 @@ export interface Links {
   project(id: string): string | null;
   /** A chart file (Markdown output writes charts beside the pages). */
   chart(file: string): string;
+  /** Page `n` (from 1) of a full table a large portfolio's dashboard links to (`status-1.html`). */
+  table(kind: string, n: number): string;
 }
 
-export type PageKind = "index" | "project" | "risks" | "engagement" | "single";
+export type PageKind = "index" | "project" | "risks" | "engagement" | "single" | "table";
 
 /**
  * File names of project pages. Ids are case-sensitive but file systems on laptops often are
@@ -45,6 +47,7 @@ export function linksFor(page: PageKind, ext: string, fileNames: ReadonlyMap<str
       engagement: "#engagement",
       project: (id) => (fileNames.has(id) ? `#project-${fileNames.get(id)}` : null),
       chart: (file) => `charts/${file}`,
+      table: (kind) => `#${kind}-table`,
     };
   }
   const up = page === "project" ? "../" : "";
@@ -58,5 +61,6 @@ export function linksFor(page: PageKind, ext: string, fileNames: ReadonlyMap<str
       return page === "project" ? `${name}.${ext}` : `projects/${name}.${ext}`;
     },
     chart: (file) => `${up}charts/${file}`,
+    table: (kind, n) => `${up}${kind}-${n}.${ext}`,
   };
 }

@@ -2,14 +2,15 @@ import type { Diagnostic } from "../../model/diagnostic.js";
 import { deriveFacts, type Catalog, type Facts } from "../domain/index.js";
 import type { WaivedDiagnostic } from "../format/index.js";
 import type { Settings } from "../rules/index.js";
-import { indexFindings, type ChartView, type ReportContext } from "./context.js";
+import { DEFAULT_LAYOUT, indexFindings, type ChartView, type ReportContext, type ReportLayout } from "./context.js";
 import type { OutputFormat } from "./helpers.js";
 import { indexProjectHistories, type ReportHistory } from "./history.js";
 import { compareIds, linksFor, projectFileNames, type Links, type PageKind } from "./links.js";
 import { createRenderer } from "./render.js";
 import { statusLookup, statusScaleView, type StatusView } from "./status.js";
 import type { TemplateSet } from "./templates.js";
-import { buildDashboardView } from "./views/dashboard.js";
+import { buildDashboardViews } from "./views/dashboard.js";
+import { TABLE_KINDS, tablePages } from "./views/dashboard-layout.js";
 import { buildEngagementView } from "./views/engagement.js";
 import { buildProjectView } from "./views/project.js";
 import type { PortfolioTrendsView, ProjectTrendsView } from "./views/trends.js";
@@ -35,6 +36,8 @@ export interface ReportInput {
   paper?: Paper;
   /** The single page is printed to PDF (`--format pdf`): the print layout is the only one. */
   pdf?: boolean;
+  /** The exception-first threshold and page sizes (config `report`); defaults otherwise. */
+  layout?: Partial<ReportLayout>;
 }
 
 export type Paper = "a4" | "letter";
@@ -84,6 +87,8 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
     status: statusLookup(scale),
     history: input.history,
     projectHistory: indexProjectHistories(input.history),
+    layout: { ...DEFAULT_LAYOUT, ...Object.fromEntries(Object.entries(input.layout ?? {}).filter(([, v]) => v !== undefined)) },
+    single: input.single,
   };
   const ctxFor = (page: PageKind): ReportContext => ({ ...base, links: linksFor(page, format, fileNames, input.single) });
   const engagement = catalog.engagement?.value;
@@ -107,17 +112,27 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
 
   if (input.single) {
     const ctx = ctxFor("single");
-    const dashboard = buildDashboardView(ctx);
+    const { dashboard, full } = buildDashboardViews(ctx);
+    const tables = dashboard.layout.mode === "exceptions" ? TABLE_KINDS.map((kind) => tablePages(ctx, full, kind)[0]!) : [];
     const risks = buildRiskRegisterView(ctx);
     const projectViews = projects.map((p) => buildProjectView(ctx, p.value, p.doc.file, fileNames.get(p.value.id)!));
-    const view = { site: siteFor("single", "Portfolio report", ctx.links), dashboard, risks, engagement: buildEngagementView(ctx), projects: projectViews };
+    const view = { site: siteFor("single", "Portfolio report", ctx.links), dashboard, tables, risks, engagement: buildEngagementView(ctx), projects: projectViews };
     yield { path: `report.${format}`, content: renderer.render("single", view) };
-    [dashboard.statusChart, ...dashboard.budgets.map((b) => b.chart), ...evmCharts(dashboard.quadrant), ...trendCharts(dashboard.trends), risks.heatMap, ...projectViews.flatMap((p) => [p.timeline, ...evmCharts(p.performance?.sCurve), ...evmCharts(p.performance?.trend), ...trendCharts(p.trends)])].forEach(keepChart);
+    [dashboard.statusChart, ...evmCharts(...full.budgets.map((b) => b.chart)), ...evmCharts(dashboard.quadrant), ...trendCharts(dashboard.trends), risks.heatMap, ...projectViews.flatMap((p) => [p.timeline, ...evmCharts(p.performance?.sCurve), ...evmCharts(p.performance?.trend), ...trendCharts(p.trends)])].forEach(keepChart);
   } else {
     const indexCtx = ctxFor("index");
-    const dashboard = buildDashboardView(indexCtx);
+    const { dashboard, full } = buildDashboardViews(indexCtx);
     yield { path: `index.${format}`, content: renderer.render("index", { site: siteFor("index", "Portfolio dashboard", indexCtx.links), dashboard }) };
-    [dashboard.statusChart, ...dashboard.budgets.map((b) => b.chart), ...evmCharts(dashboard.quadrant), ...trendCharts(dashboard.trends)].forEach(keepChart);
+    if (dashboard.layout.mode === "exceptions") {
+      const tableCtx = ctxFor("table");
+      for (const kind of TABLE_KINDS) {
+        for (const table of tablePages(tableCtx, full, kind)) {
+          const title = table.of > 1 ? `${table.title} (page ${table.number} of ${table.of})` : table.title;
+          yield { path: `${kind}-${table.number}.${format}`, content: renderer.render("table", { site: siteFor("table", title, tableCtx.links), table }) };
+        }
+      }
+    }
+    [dashboard.statusChart, ...evmCharts(...full.budgets.map((b) => b.chart)), ...evmCharts(dashboard.quadrant), ...trendCharts(dashboard.trends)].forEach(keepChart);
 
     const risksCtx = ctxFor("risks");
     const risks = buildRiskRegisterView(risksCtx);
@@ -148,9 +163,9 @@ export function buildReport(input: ReportInput): ReportFile[] {
   return [...renderReport(input)];
 }
 
-/** An earned value chart, when there is one (the quadrant, a project's S-curve). */
-function evmCharts(chart: ChartView | null | undefined): ChartView[] {
-  return chart ? [chart] : [];
+/** The charts that are there (the quadrant, a project's S-curve, the budget bars). */
+function evmCharts(...charts: (ChartView | null | undefined)[]): ChartView[] {
+  return charts.filter((c): c is ChartView => c !== null && c !== undefined);
 }
 
 /** The charts of a trends view, for Markdown's chart files. */

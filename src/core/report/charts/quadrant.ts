@@ -10,6 +10,9 @@ export interface QuadrantInput {
 }
 
 const WIDTH = 560;
+/** Above this many points the chart drops the point labels and describes itself in counts. */
+const MANY = 40;
+const LISTED = 10;
 const PLOT_X = 64;
 const PLOT_Y = 24;
 const PLOT = 400;
@@ -47,20 +50,34 @@ export function quadrant(input: QuadrantInput): Chart {
   corner(PLOT_X + 6, PLOT_Y + PLOT - 8, "behind, over cost", "start");
 
   const sorted = [...points].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Beyond a few dozen points, labels would cover each other and a description naming every
+  // point would be longer than the page: the tooltips still name each one.
+  const many = sorted.length > MANY;
   sorted.forEach((p, i) => {
     const px = x(p.spi);
     const py = y(p.cpi);
     const tip = `${p.label}: SPI ${p.spi.toFixed(2)}, CPI ${p.cpi.toFixed(2)}`;
     parts.push(
-      `<g>${tooltip(tip)}<circle cx="${num(px)}" cy="${num(py)}" r="5" fill="${SERIES_COLORS[i % SERIES_COLORS.length]}" stroke="#ffffff" stroke-width="1.2"/>${text(px + 8, py - 6, fitText(p.id, 90, 11), { size: 11 })}</g>`,
+      `<g>${tooltip(tip)}<circle cx="${num(px)}" cy="${num(py)}" r="5" fill="${SERIES_COLORS[i % SERIES_COLORS.length]}" stroke="#ffffff" stroke-width="1.2"/>${many ? "" : text(px + 8, py - 6, fitText(p.id, 90, 11), { size: 11 })}</g>`,
     );
   });
-  const behindOver = sorted.filter((p) => p.spi < 1 && p.cpi < 1).map((p) => p.id);
-  const description = sentences([
-    `${plural(sorted.length, "project")} by SPI and CPI`,
-    behindOver.length > 0 ? `behind schedule and over cost: ${behindOver.join(", ")}` : "none is both behind schedule and over cost",
-    ...sorted.map((p) => `${p.id}: SPI ${p.spi.toFixed(2)}, CPI ${p.cpi.toFixed(2)}`),
-    ...(leftOut.length > 0 ? [`without SPI or CPI: ${leftOut.join(", ")}`] : []),
-  ]);
+  const behindOverPoints = sorted.filter((p) => p.spi < 1 && p.cpi < 1);
+  const behindOver = behindOverPoints.map((p) => p.id);
+  // The worst first (lowest SPI x CPI) when the list is cut.
+  const worst = [...behindOverPoints].sort((a, b) => a.spi * a.cpi - b.spi * b.cpi || (a.id < b.id ? -1 : 1)).slice(0, LISTED);
+  const description = sentences(
+    many
+      ? [
+          `${plural(sorted.length, "project")} by SPI and CPI`,
+          behindOver.length > 0 ? `${behindOver.length} behind schedule and over cost, the worst: ${worst.map((p) => `${p.id} (SPI ${p.spi.toFixed(2)}, CPI ${p.cpi.toFixed(2)})`).join(", ")}` : "none is both behind schedule and over cost",
+          ...(leftOut.length > 0 ? [`${leftOut.length} without SPI or CPI`] : []),
+        ]
+      : [
+          `${plural(sorted.length, "project")} by SPI and CPI`,
+          behindOver.length > 0 ? `behind schedule and over cost: ${behindOver.join(", ")}` : "none is both behind schedule and over cost",
+          ...sorted.map((p) => `${p.id}: SPI ${p.spi.toFixed(2)}, CPI ${p.cpi.toFixed(2)}`),
+          ...(leftOut.length > 0 ? [`without SPI or CPI: ${leftOut.join(", ")}`] : []),
+        ],
+  );
   return frame({ title: input.title, description, width: WIDTH, height: PLOT_Y + PLOT + 48, body: parts.join("\n") });
 }

@@ -9,6 +9,8 @@ import { milestoneView, type MilestoneView } from "../milestones.js";
 import { decisionRows, rankRisks, riskRow, type DecisionRow, type RiskRow } from "../raid.js";
 import type { StatusView } from "../status.js";
 import { buildChangedState, type ChangedStateView } from "./changes.js";
+import { layOutDashboard, NOTHING_CUT, type DashboardLayout } from "./dashboard-layout.js";
+import { buildExceptions, type ExceptionsView } from "./exceptions.js";
 import { buildPortfolioTrends, type PortfolioTrendsView } from "./trends.js";
 
 export interface ProjectRef {
@@ -42,7 +44,8 @@ export interface BudgetTable {
   currency: string;
   rows: BudgetRow[];
   total: BudgetRow;
-  chart: ChartView;
+  /** Null on an exception-first dashboard, which links the full budget page that has it. */
+  chart: ChartView | null;
 }
 
 export interface MilestoneRow {
@@ -95,8 +98,13 @@ export interface DashboardView {
     byRule: { ruleId: string; severity: string; count: number }[];
     waivers: FindingView[];
   };
+  /** The projects a board should look at first (see views/exceptions.ts). */
+  exceptions: ExceptionsView;
+  /** Full, or exception-first above the configured number of projects (see views/dashboard-layout.ts). */
+  layout: DashboardLayout;
   alignment: {
-    objectives: { portfolio: string; id: string; name: string; weight: number; projects: (ProjectRef & { strength: string | null })[]; spend: Amount[] }[];
+    /** `more`: contributing projects not listed (exception-first layout only). */
+    objectives: { portfolio: string; id: string; name: string; weight: number; projects: (ProjectRef & { strength: string | null })[]; more: number; spend: Amount[] }[];
     unaligned: { projects: ProjectRef[]; spend: Amount[] };
     spendMeasure: string;
   };
@@ -106,8 +114,22 @@ const DIMENSIONS = ["schedule", "budget", "scope", "resources", "quality"] as co
 const WINDOWS = [30, 60, 90] as const;
 const TOP_RISKS = 10;
 
-/** The portfolio dashboard: the executive summary and every cross-project table. */
+/** The portfolio dashboard, laid out for the size of the portfolio. */
 export function buildDashboardView(ctx: ReportContext): DashboardView {
+  return buildDashboardViews(ctx).dashboard;
+}
+
+/**
+ * The dashboard as laid out (`dashboard`) and with every row (`full`), from which the full
+ * tables a large portfolio's dashboard links to are paged.
+ */
+export function buildDashboardViews(ctx: ReportContext): { dashboard: DashboardView; full: DashboardView } {
+  const full = buildFullDashboard(ctx);
+  return { dashboard: layOutDashboard(ctx, full), full };
+}
+
+/** The portfolio dashboard: the executive summary and every cross-project table. */
+function buildFullDashboard(ctx: ReportContext): DashboardView {
   const { catalog, settings } = ctx;
   const projects = [...catalog.projects].map((p) => p.value).sort((a, b) => compareIds(a.portfolio ?? "\uffff", b.portfolio ?? "\uffff") || compareIds(a.id, b.id));
   const live = projects.filter((p) => p.stage !== "cancelled");
@@ -144,6 +166,7 @@ export function buildDashboardView(ctx: ReportContext): DashboardView {
   });
 
   const proposed = catalog.decisions.filter((d) => d.value.status === "proposed");
+  const changed = buildChangedState(ctx);
   const openIssues = catalog.issues.filter((i) => i.value.status === "open" || i.value.status === "in-progress");
 
   return {
@@ -156,7 +179,7 @@ export function buildDashboardView(ctx: ReportContext): DashboardView {
       proposedDecisions: proposed.length,
       staleReports: rag.filter((r) => r.stale).length,
     },
-    changed: buildChangedState(ctx),
+    changed,
     trends: buildPortfolioTrends(ctx),
     needsDecision: {
       decisions: decisionRows(ctx, proposed),
@@ -187,6 +210,9 @@ export function buildDashboardView(ctx: ReportContext): DashboardView {
       byRule: countByRule(ctx),
       waivers: ctx.waived.map(findingView),
     },
+    exceptions: buildExceptions(ctx, projects, changed, portfolioName),
+    // Set by layOutDashboard, which every caller goes through.
+    layout: { mode: "full", exceptionsAbove: ctx.layout.exceptionsAbove, shown: ctx.layout.dashboardRows, more: NOTHING_CUT, tables: {} as DashboardLayout["tables"] },
     alignment: buildAlignment(ctx, live, ref),
   };
 }
@@ -290,6 +316,7 @@ function buildAlignment(ctx: ReportContext, projects: Project[], ref: (p: Projec
         name: o.name,
         weight: o.weight,
         projects: contributing.map((p) => ({ ...ref(p), strength: p.contributions!.find((c) => c.objective === o.id)!.strength ?? null })),
+        more: 0,
         spend: spendOf(contributing),
       });
     }

@@ -43,4 +43,16 @@ describe("quadrant chart", () => {
   it("with nothing to plot, says so", () => {
     expect(quadrant({ title: "Q", points: [], leftOut: ["A"] }).description).toContain("No project has both SPI and CPI");
   });
+
+  it("above 40 points drops the point labels and describes itself in counts, naming the ten worst behind and over cost", () => {
+    const points = Array.from({ length: 60 }, (_, i) => ({ id: `PRJ-${String(i).padStart(3, "0")}`, label: `PRJ-${i}`, spi: 0.5 + i / 100, cpi: 0.55 + i / 100 }));
+    const chart = quadrant({ title: "Many", points, leftOut: ["PRJ-X", "PRJ-Y"] });
+    expect(XMLValidator.validate(chart.svg)).toBe(true);
+    // 60 tooltips, no label beside any point.
+    expect(chart.svg.match(/<circle /g)?.length).toBe(60);
+    expect(chart.svg).not.toMatch(/>PRJ-0\d\d<\/text>/);
+    expect(chart.description).toBe(
+      "60 projects by SPI and CPI. 45 behind schedule and over cost, the worst: PRJ-000 (SPI 0.50, CPI 0.55), PRJ-001 (SPI 0.51, CPI 0.56), PRJ-002 (SPI 0.52, CPI 0.57), PRJ-003 (SPI 0.53, CPI 0.58), PRJ-004 (SPI 0.54, CPI 0.59), PRJ-005 (SPI 0.55, CPI 0.60), PRJ-006 (SPI 0.56, CPI 0.61), PRJ-007 (SPI 0.57, CPI 0.62), PRJ-008 (SPI 0.58, CPI 0.63), PRJ-009 (SPI 0.59, CPI 0.64). 2 without SPI or CPI.",
+    );
+  });
 });

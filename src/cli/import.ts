@@ -27,11 +27,22 @@ See docs/import-export.md for mapping files.`,
     .requiredOption("--out-dir <dir>", "folder to write the documents to, one <id>.yaml per document")
     .option("-n, --dry-run", "read, convert and validate, but write nothing")
     .option("--force", "overwrite files that exist already")
+    .option("-s, --sync", "update the documents the rows describe (matched by the mapping's key), keeping everything else in their files; print the plan first")
+    .addOption(new Option("--missing <action>", "with --sync, documents in --out-dir the sheet no longer has: report them, close them (stage: closed) or remove them").choices(["report", "close", "remove"]).default("report"))
+    .option("-w, --where <column=value>", "only rows whose cell in this column has this value (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
+    .addOption(new Option("--format <format>", "output of --sync: the plan as text or JSON").choices(["text", "json"]).default("text"))
     .option("-c, --config <file>", "config file of the repository the folder is in, for its ignore list (default: its pmo.config.yaml)")
     .addOption(asOfOption())
     .addHelpText(
       "after",
       `
+With --sync the sheet is the source of the fields its mapping fills: each row updates the
+document with the same key (the mapping's key: fields, e.g. the GMPP id, else the project
+name; compared ignoring case and punctuation), rows with a new key create documents, and
+fields, milestones and comments added by hand stay as they are. The plan (created, updated
+with each field's change, unchanged, rejected, no longer in the sheet) is printed, then all
+files are written together or none is.
+
 Every row is converted and validated (schema, and integrity with the repository the output
 folder is in, if any) before anything is written. Rows that cannot be imported are listed
 with their row number (the header is row 1) and line, and the rest are written. Existing
@@ -40,9 +51,10 @@ were rejected, 2 for usage or mapping errors.
 
 Examples:
   $ pmo import csv gmpp.csv --mapping examples/import/gmpp-projects.yaml --out-dir imported --dry-run
-  $ pmo import csv projects.csv --kind project --out-dir projects     # a file from pmo export csv`,
+  $ pmo import csv projects.csv --kind project --out-dir projects     # a file from pmo export csv
+  $ pmo import csv gmpp.csv --mapping gmpp.yaml --out-dir projects/gmpp --sync --where publication_year=2023 --missing close --dry-run`,
     )
-    .action(async (file: string, opts: { kind?: string; mapping?: string; outDir: string; dryRun?: boolean; force?: boolean; asOf?: string; config?: string }) => {
+    .action(async (file: string, opts: { kind?: string; mapping?: string; outDir: string; dryRun?: boolean; force?: boolean; sync?: boolean; missing: "report" | "close" | "remove"; where?: string[]; format: "text" | "json"; asOf?: string; config?: string }) => {
       const { runImportCsv } = await import("../commands/import.js");
       ctx.setExit(
         await runImportCsv(
@@ -53,6 +65,10 @@ Examples:
             out: ctx.dirOf(opts.outDir),
             dryRun: opts.dryRun === true,
             force: opts.force === true,
+            sync: opts.sync === true,
+            missing: opts.missing,
+            ...(opts.where !== undefined && { where: opts.where }),
+            format: opts.format,
             asOf: opts.asOf ?? (await ctx.today()),
             ...(opts.config !== undefined && { config: opts.config }),
           },

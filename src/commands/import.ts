@@ -1,12 +1,20 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadConfig } from "../core/config/index.js";
 import { UsageError } from "../core/errors.js";
 import { documentToYaml } from "../core/export/index.js";
+import { editSource, type DocumentEdit } from "../core/fmt/index.js";
 import { FORMATTERS } from "../core/format/index.js";
 import {
+  formatPlanText,
   importCsv,
   msProjectToProject,
+  planJson,
+  planSync,
+  type CsvImport,
+  type ExistingDocument,
+  type MissingAction,
+  type SyncPlan,
   MsProjectError,
   resolveImportKind,
   validatePlannedFiles,
@@ -35,6 +43,12 @@ export interface ImportCsvOptions extends ImportTargetOptions {
   file: string;
   kind?: string;
   mapping?: string;
+  /** `--where COLUMN=VALUE`, as given. */
+  where?: readonly string[];
+  /** Update the documents the rows describe, matched by the mapping's key. */
+  sync?: boolean;
+  missing?: MissingAction;
+  format?: "text" | "json";
 }
 
 export interface ImportMsProjectOptions extends ImportTargetOptions {
@@ -50,12 +64,15 @@ const MAX_INPUT_BYTES = 200 * 1024 * 1024;
 export async function runImportCsv(options: ImportCsvOptions, io: CommandIO): Promise<ExitCode> {
   const kind = options.kind === undefined ? undefined : parseKind(options.kind);
   const shownCsv = displayPath(options.file, io.cwd);
-  const bytes = readInput(options.file, io.cwd);
+  const conditions = (options.where ?? []).map(parseWhere);
   const mapping = options.mapping === undefined ? undefined : { text: new TextDecoder().decode(readInput(options.mapping, io.cwd)), file: displayPath(options.mapping, io.cwd) };
-  const result = importCsv({ bytes, file: shownCsv, ...(kind !== undefined && { kind }), ...(mapping !== undefined && { mapping }) });
+  const bytes = readInput(options.file, io.cwd);
+  const result = importCsv({ bytes, file: shownCsv, ...(kind !== undefined && { kind }), ...(mapping !== undefined && { mapping }), where: conditions });
+  const read = `${shownCsv} (${result.encoding}, "${result.delimiter === "\t" ? "\\t" : result.delimiter}" delimiter)`;
+  if (options.sync) return runSync(result, read, options, io);
 
   const target = await openTarget(options.out, options.config);
-  const planned = result.imported.map((r) => ({ ...r, ...plan(target, result.kind, r.value) }));
+  const planned = result.imported.map((r) => ({ ...r, ...planFile(target, result.kind, r.value) }));
   refuseOverwrites(planned.map((p) => p.absolute), options, io);
   const validation = validatePlannedFiles(planned, target.documentsExcept(new Set(options.force ? planned.map((p) => p.absolute) : [])), options.asOf);
 
@@ -63,7 +80,7 @@ export async function runImportCsv(options: ImportCsvOptions, io: CommandIO): Pr
   const accepted = planned.filter((p) => {
     const problems = validation.byFile.get(p.file);
     if (problems === undefined) return true;
-    rejected.push({ row: p.row, line: p.line, reasons: problems.map(reasonOf) });
+    rejected.push({ row: p.row, line: p.line, key: p.key, reasons: problems.map((d) => reasonWithColumn(d, result.mapping)) });
     return false;
   });
   rejected.sort((a, b) => a.row - b.row);
@@ -74,15 +91,15 @@ export async function runImportCsv(options: ImportCsvOptions, io: CommandIO): Pr
   if (rejected.length > 0) {
     io.stderr(out.bold("rejected rows:\n"));
     for (const r of rejected) {
-      io.stderr(`  ${out.yellow(`row ${r.row}`)} ${out.dim(`(line ${r.line})`)}: ${r.reasons[0]}\n`);
+      io.stderr(`  ${out.yellow(`row ${r.row}`)} ${out.dim(`(line ${r.line}${r.key !== undefined ? `, key ${JSON.stringify(r.key)}` : ""})`)}: ${r.reasons[0]}\n`);
       for (const reason of r.reasons.slice(1)) io.stderr(`    ${reason}\n`);
     }
   }
-  const read = `${shownCsv} (${result.encoding}, "${result.delimiter === "\t" ? "\\t" : result.delimiter}" delimiter)`;
   const verb = options.dryRun ? "would import" : "imported";
   const where = displayPath(options.out, io.cwd);
   const extra = [
     rejected.length > 0 ? `${rejected.length} rejected` : "",
+    result.filteredRows > 0 ? `${result.filteredRows} left out by the row filters` : "",
     result.blankRows > 0 ? `${result.blankRows} blank ${result.blankRows === 1 ? "row" : "rows"} skipped` : "",
     target.documents === undefined ? "schema checked; not inside a pmo repository" : `checked against the repository at ${displayPath(target.root, io.cwd)}`,
   ].filter((s) => s !== "");
@@ -110,7 +127,7 @@ export async function runImportMsProject(options: ImportMsProjectOptions, io: Co
     throw new UsageError(`cannot import ${shown}`, [diagnostic], new Map([[shown, xml]]));
   }
   const target = await openTarget(options.out, options.config);
-  const planned = plan(target, "Project", result.value);
+  const planned = planFile(target, "Project", result.value);
   refuseOverwrites([planned.absolute], options, io);
   const validation = validatePlannedFiles([planned], target.documentsExcept(new Set(options.force ? [planned.absolute] : [])), options.asOf);
   const problems = validation.byFile.get(planned.file);
@@ -130,6 +147,195 @@ export async function runImportMsProject(options: ImportMsProjectOptions, io: Co
   );
   if (options.dryRun) io.stdout(io.palette.dim("dry run: nothing written\n"));
   return ExitCode.Clean;
+}
+
+/**
+ * `--sync`: the documents the rows describe are matched by the mapping's key and updated in
+ * place (only the fields the mapping owns), new ones created, and documents the sheet no longer
+ * has reported, closed or removed. The whole plan is printed, then written in one step: every
+ * file is staged first and swapped in together, so a failure leaves the repository as it was.
+ */
+async function runSync(result: CsvImport, read: string, options: ImportCsvOptions, io: CommandIO): Promise<ExitCode> {
+  const target = await openTarget(options.out, options.config, true);
+  const outAbs = path.resolve(options.out);
+  const existing: ExistingDocument[] = (target.documents ?? []).flatMap((d) =>
+    d.id === undefined ? [] : [{ id: d.id, kind: d.kind, file: d.file, docIndex: d.docIndex, value: d.value, inScope: isInside(path.join(target.root, d.file), outAbs) }],
+  );
+  const missing = options.missing ?? "report";
+  let plan = planSync({ mapping: result.mapping, imported: result.imported, rejected: result.rejected, parents: result.parents, existing, missing });
+
+  // Files to write, checked together against the repository; a row whose document would not
+  // be valid is rejected, and the plan made again without it.
+  let files = filesOf(plan, result.kind, target);
+  for (let pass = 0; pass < 2; pass++) {
+    const changed = new Set(files.writes.map((w) => w.absolute));
+    const validation = validatePlannedFiles(files.writes, target.documentsExcept(changed), options.asOf);
+    if (validation.byFile.size === 0) break;
+    const badRows = new Map<number, string[]>();
+    for (const c of plan.created) {
+      const problems = validation.byFile.get(files.fileOf.get(c.id)!);
+      if (problems !== undefined) badRows.set(c.row, problems.map((d) => reasonWithColumn(d, result.mapping)));
+    }
+    for (const u of plan.updated) {
+      const paths = u.changes.map((c) => `/${c.path.replace(/\./g, "/")}`);
+      const problems = (validation.byFile.get(u.file) ?? []).filter((d) => paths.some((p) => d.pointer === p || d.pointer.startsWith(`${p}/`) || p.startsWith(`${d.pointer}/`) || d.pointer === ""));
+      if (problems.length > 0) badRows.set(u.row, problems.map((d) => reasonWithColumn(d, result.mapping)));
+    }
+    if (badRows.size === 0) break;
+    const imported = result.imported.filter((r) => !badRows.has(r.row));
+    const rejected = [...result.rejected, ...result.imported.filter((r) => badRows.has(r.row)).map((r) => ({ row: r.row, line: r.line, key: r.key, keys: keyValuesOf(result, r.value), reasons: badRows.get(r.row)! }))];
+    plan = planSync({ mapping: result.mapping, imported, rejected, parents: result.parents.filter((p) => imported.some((r) => Object.values(r.value).includes(p.id))), existing, missing });
+    files = filesOf(plan, result.kind, target);
+  }
+
+  const shownFiles = new Map([...files.fileOf].map(([id, file]) => [id, displayPath(path.join(target.root, file), io.cwd)]));
+  const context = {
+    source: read,
+    kind: result.kind,
+    key: result.mapping.key,
+    rows: result.rows,
+    blankRows: result.blankRows,
+    filteredRows: result.filteredRows,
+    out: displayPath(options.out, io.cwd),
+    files: shownFiles,
+    missing,
+    dryRun: options.dryRun,
+  };
+  if (!options.dryRun) applyAtomically(target.root, files.writes, files.deletes);
+  if (options.format === "json") io.stdout(`${JSON.stringify(planJson(plan, context, !options.dryRun), null, 2)}\n`);
+  else {
+    io.stdout(formatPlanText(plan, context, io.palette));
+    const count = files.writes.length + files.deletes.length;
+    io.stdout(options.dryRun ? io.palette.dim("dry run: nothing written\n") : count === 0 ? "nothing to write: the repository already says what the sheet says\n" : `wrote ${plural(files.writes.length, "file")}${files.deletes.length > 0 ? `, deleted ${plural(files.deletes.length, "file")}` : ""}\n`);
+  }
+  return plan.rejected.length > 0 ? ExitCode.Findings : ExitCode.Clean;
+}
+
+function plural(n: number, one: string): string {
+  return `${n} ${n === 1 ? one : `${one}s`}`;
+}
+
+function keyValuesOf(result: CsvImport, value: Record<string, unknown>): [string, string][] {
+  return result.mapping.key.flatMap((k) => {
+    const v = k.split(".").reduce<unknown>((at, s) => (typeof at === "object" && at !== null ? (at as Record<string, unknown>)[s] : undefined), value);
+    return typeof v === "string" || typeof v === "number" ? [[k, String(v)] as [string, string]] : [];
+  });
+}
+
+function isInside(file: string, dir: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
+}
+
+interface SyncFiles {
+  writes: { file: string; absolute: string; text: string }[];
+  deletes: string[];
+  /** Repository-relative file by id of a created or updated document. */
+  fileOf: Map<string, string>;
+}
+
+/** The files a plan writes and deletes: new files for created documents and parents, edited files for the rest. */
+function filesOf(plan: SyncPlan, kind: ImportKind, target: Target): SyncFiles {
+  const writes: SyncFiles["writes"] = [];
+  const fileOf = new Map<string, string>();
+  for (const p of plan.parents) {
+    const planned = planFile(target, p.kind as Kind, p.value);
+    writes.push(planned);
+    fileOf.set(p.id, planned.file);
+  }
+  for (const c of plan.created) {
+    const planned = planFile(target, kind, c.value);
+    writes.push(planned);
+    fileOf.set(c.id, planned.file);
+  }
+  const edits = new Map<string, DocumentEdit[]>();
+  const add = (file: string, edit: DocumentEdit) => edits.set(file, [...(edits.get(file) ?? []), edit]);
+  for (const u of plan.updated) {
+    fileOf.set(u.id, u.file);
+    add(u.file, {
+      docIndex: u.docIndex,
+      set: u.changes.filter((c) => c.after !== undefined).map((c) => [c.path, c.after] as [string, unknown]),
+      remove: u.changes.filter((c) => c.after === undefined).map((c) => c.path),
+    });
+  }
+  for (const m of plan.missing) {
+    if (m.action === "close") add(m.file, { docIndex: m.docIndex, set: [["stage", "closed"]] });
+    else if (m.action === "remove") add(m.file, { docIndex: m.docIndex, deleteDocument: true });
+  }
+  const deletes: string[] = [];
+  for (const [file, list] of edits) {
+    const absolute = path.join(target.root, file);
+    let text: string;
+    try {
+      text = editSource(readFileSync(absolute, "utf8"), list);
+    } catch (error) {
+      throw new UsageError(`cannot update ${file}: ${(error as Error).message}; nothing was written (please report this file to the pmo maintainers)`);
+    }
+    if (text === "") deletes.push(absolute);
+    else writes.push({ file, absolute, text });
+  }
+  return { writes, deletes, fileOf };
+}
+
+/**
+ * Writes and deletes files as one change: everything is staged in a folder beside the files,
+ * then moved into place; if any step fails, the steps already taken are undone, so the
+ * repository is either as it was or as planned, never half-imported.
+ */
+export function applyAtomically(root: string, writes: readonly { absolute: string; text: string }[], deletes: readonly string[]): void {
+  if (writes.length === 0 && deletes.length === 0) return;
+  mkdirSync(root, { recursive: true });
+  const stage = mkdtempSync(path.join(root, ".pmo-import-"));
+  const undo: (() => void)[] = [];
+  try {
+    const staged = writes.map((w, i) => {
+      const file = path.join(stage, `new-${i}`);
+      writeFileSync(file, w.text);
+      return { file, target: w.absolute };
+    });
+    let n = 0;
+    const moveAside = (target: string) => {
+      if (!existsSync(target)) return;
+      if (statSync(target).isDirectory()) throw new Error(`${path.relative(root, target)} is a folder`);
+      const aside = path.join(stage, `old-${n++}`);
+      renameSync(target, aside);
+      undo.push(() => renameSync(aside, target));
+    };
+    for (const s of staged) {
+      moveAside(s.target);
+      const created: string[] = [];
+      let dir = path.dirname(s.target);
+      while (!existsSync(dir)) {
+        created.unshift(dir);
+        dir = path.dirname(dir);
+      }
+      if (created.length > 0) {
+        mkdirSync(path.dirname(s.target), { recursive: true });
+        undo.push(() => rmSync(created[0]!, { recursive: true, force: true }));
+      }
+      renameSync(s.file, s.target);
+      undo.push(() => rmSync(s.target, { force: true }));
+    }
+    for (const d of deletes) moveAside(d);
+  } catch (error) {
+    for (const step of undo.reverse()) {
+      try {
+        step();
+      } catch {
+        // Undo what can be undone; the error below says what failed.
+      }
+    }
+    throw new UsageError(`could not write the import, nothing was changed: ${(error as Error).message}`);
+  } finally {
+    rmSync(stage, { recursive: true, force: true });
+  }
+}
+
+/** `--where COLUMN=VALUE`. */
+function parseWhere(text: string): { column: string; value: string } {
+  const at = text.indexOf("=");
+  if (at <= 0) throw new UsageError(`--where ${JSON.stringify(text)}: expected COLUMN=VALUE, e.g. --where publication_year=2023`);
+  return { column: text.slice(0, at).trim(), value: text.slice(at + 1).trim() };
 }
 
 function parseKind(text: string): ImportKind {
@@ -161,7 +367,7 @@ interface Target {
  * pmo.config.yaml or a .git, when it holds exactly one engagement. Its documents are read as
  * every command reads them: without what .pmoignore and the config's ignore list leave out.
  */
-async function openTarget(outDir: string, configFile: string | undefined): Promise<Target> {
+async function openTarget(outDir: string, configFile: string | undefined, loadOutside = false): Promise<Target> {
   let dir = path.resolve(outDir);
   let root: string | undefined;
   for (;;) {
@@ -186,10 +392,16 @@ async function openTarget(outDir: string, configFile: string | undefined): Promi
       };
     }
   }
-  return { root: path.resolve(outDir), documents: undefined, documentsExcept: () => undefined, outDir };
+  const own = path.resolve(outDir);
+  if (loadOutside && (await isDirectory(own))) {
+    // A sync outside a repository matches the documents already in the output folder.
+    const documents = (await loadWorkspace(own)).documents;
+    return { root: own, documents, documentsExcept: () => undefined, outDir };
+  }
+  return { root: own, documents: undefined, documentsExcept: () => undefined, outDir };
 }
 
-function plan(target: Target, kind: Kind, value: Record<string, unknown>): { file: string; absolute: string; text: string } {
+function planFile(target: Target, kind: Kind, value: Record<string, unknown>): { file: string; absolute: string; text: string } {
   const absolute = path.join(target.outDir, `${String(value["id"])}.yaml`);
   const file = path.relative(target.root, absolute).split(path.sep).join("/");
   // The editor's schema for this document, as pmo new and pmo init write it, when the
@@ -206,6 +418,15 @@ function refuseOverwrites(files: readonly string[], options: ImportTargetOptions
   const shown = existing.slice(0, 10).map((f) => `  ${displayPath(f, io.cwd)}`);
   if (existing.length > 10) shown.push(`  ... and ${existing.length - 10} more`);
   throw new UsageError(`${existing.length} ${existing.length === 1 ? "file exists" : "files exist"} already; nothing was written (pass --force to overwrite):\n${shown.join("\n")}`);
+}
+
+/** A validation problem of an imported document, naming the column the field came from. */
+function reasonWithColumn(d: Diagnostic, mapping: CsvImport["mapping"]): string {
+  const dotted = d.pointer.slice(1).replace(/\//g, ".");
+  const rule = mapping.fields.find((f) => f.path === dotted);
+  const columns = rule?.column === undefined ? [] : [rule.column, ...(rule.fallbacks ?? [])];
+  if (columns.length === 0) return reasonOf(d);
+  return `${dotted} (${columns.length === 1 ? "column" : "columns"} ${columns.map((c) => JSON.stringify(c)).join(", then ")}): ${d.message}${d.ruleId === "schema" ? "" : ` (${d.ruleId})`}`;
 }
 
 function reasonOf(d: Diagnostic): string {

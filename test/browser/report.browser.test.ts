@@ -6,7 +6,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { budgetBars, heatMap, statusBars, timeline, trendLines } from "../../src/core/report/charts/index.js";
 import { budgetBarsInput, heatMapInput, portfolioTimelineInput, statusBarsInput, timelineInput, trendLinesInput } from "../core/report/charts/fixtures.js";
-import { browserAvailability, CHROMIUM, chartBoxes, horizontalOverflow, launchChromium, pageGlobal, visit } from "../helpers/browser.js";
+import { axeViolations, browserAvailability, CHROMIUM, chartBoxes, horizontalOverflow, launchChromium, pageGlobal, visit } from "../helpers/browser.js";
 import { runCli } from "../helpers/cli.js";
 import { inkShare, pdfInfo, pdfPageImage, pdfPagePng, pdfPages, pdfText, popplerAvailability, readPdf } from "../helpers/pdf.js";
 
@@ -15,11 +15,14 @@ import { inkShare, pdfInfo, pdfPageImage, pdfPagePng, pdfPages, pdfText, poppler
  * error, no failed request and no request outside the report's own files; every chart renders
  * with a size and an accessible name; the dashboard fits a phone's width. Screenshots (full
  * page, phone and desktop) go to $TMPDIR/pmo-screenshots; with PMO_UPDATE_SCREENSHOT=1 the
- * README's docs/images/dashboard.png is regenerated too.
+ * README's images in docs/images are regenerated too: the dashboard, a project page, the
+ * decisions awaiting the board and two pages of the PDF board pack.
  */
 const projectRoot = path.resolve(fileURLToPath(import.meta.url), "../../..");
 const SHOTS = path.join(os.tmpdir(), "pmo-screenshots");
 const README_SHOT = path.join(projectRoot, "docs/images/dashboard.png");
+const PROJECT_SHOT = path.join(projectRoot, "docs/images/project-page.png");
+const DECISIONS_SHOT = path.join(projectRoot, "docs/images/decisions.png");
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 const XSS = `<img src=x onerror="window.pwned=1"><script>window.pwned=1</script>`;
@@ -133,8 +136,8 @@ describe.skipIf(!availability.run)("report in headless Chromium", { timeout: TIM
     }
   });
 
-  // One page per project of the example (32 of them): more than the default timeout on a busy machine.
-  it("opens every page of the bundled example's report with no error and no network request", { timeout: 120_000 }, async () => {
+  // One page per project of the example (32 of them), each audited by axe-core.
+  it("opens every page of the bundled example's report with no error, no network request and no serious accessibility violation", async () => {
     const out = path.join(tempDir(), "report");
     const result = await runCli(["report", "examples/meridian-water", "--as-of", "2026-11-30", "--format", "html", "--out-dir", out], { cwd: projectRoot });
     // The example lives in this repository, so the report reads its git history; a shallow
@@ -149,6 +152,7 @@ describe.skipIf(!availability.run)("report in headless Chromium", { timeout: TIM
     expect(pages.length).toBeGreaterThan(1);
 
     const charted: string[] = [];
+    const accessibility: string[] = [];
     for (const file of pages) {
       const { page, problems, close } = await visit(browser, path.join(out, file), out, DESKTOP);
       try {
@@ -160,9 +164,16 @@ describe.skipIf(!availability.run)("report in headless Chromium", { timeout: TIM
           expect(box.unresolved, `${file}: ${box.label}`).toEqual([]);
         }
         expect(problems, file).toEqual([]);
+        accessibility.push(...(await axeViolations(page)).map((v) => `${file}: ${v}`));
       } finally {
         await close();
       }
+    }
+    expect(accessibility, "axe-core: serious or critical violations").toEqual([]);
+    if (process.env["PMO_UPDATE_SCREENSHOT"] === "1") {
+      const { page, close } = await visit(browser, path.join(out, "projects/PRJ-007.html"), out, DESKTOP);
+      await page.screenshot({ path: PROJECT_SHOT, fullPage: false });
+      await close();
     }
     expect(charted).toContain("index.html");
 
@@ -175,6 +186,16 @@ describe.skipIf(!availability.run)("report in headless Chromium", { timeout: TIM
         if (name === "desktop" && process.env["PMO_UPDATE_SCREENSHOT"] === "1") {
           mkdirSync(path.dirname(README_SHOT), { recursive: true });
           await page.screenshot({ path: README_SHOT, fullPage: false });
+          // What awaits the board: from "Needs a decision" to the next section.
+          const box = await page.evaluate(() => {
+            const { document } = globalThis as unknown as { document: { querySelectorAll(s: string): { textContent: string | null; getBoundingClientRect(): { top: number } }[] } };
+            const headings = [...document.querySelectorAll("h2")];
+            const at = headings.findIndex((h) => h.textContent === "Needs a decision");
+            const top = headings[at]!.getBoundingClientRect().top + (globalThis as unknown as { scrollY: number }).scrollY;
+            const bottom = headings[at + 1]!.getBoundingClientRect().top + (globalThis as unknown as { scrollY: number }).scrollY;
+            return { top, height: bottom - top };
+          });
+          await page.screenshot({ path: DECISIONS_SHOT, fullPage: true, clip: { x: 0, y: box.top - 8, width: viewport.width, height: box.height } });
         }
         expect(problems).toEqual([]);
       } finally {

@@ -187,7 +187,7 @@ describe("pmo import and the config", () => {
       { cwd: read },
     );
     expect(clash.code).toBe(1);
-    expect(clash.stderr).toMatch(/row 2 \(line 2\): .*RSK-001/);
+    expect(clash.stderr).toMatch(/row 2 \(line 2, key "RSK-001"\): .*RSK-001/);
 
     // --config names another config, read relative to where pmo runs (or -C).
     const named = await runCli(

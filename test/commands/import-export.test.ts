@@ -41,8 +41,8 @@ describe("pmo import csv", () => {
     expect(result.code).toBe(1);
     const lines = result.stderr.split("\n");
     expect(lines[0]).toBe("rejected rows:");
-    expect(lines).toContain('  row 4 (line 5): schedule.baselineStart (column "Start"): "31/02/2024" is not a date in any of the formats iso, DD/MM/YYYY, DD/MM/YY');
-    expect(lines.find((l) => l.startsWith("  row 5 (line 7)"))).toMatch(/"Purple" is not in the value map/);
+    expect(lines).toContain('  row 4 (line 5, key "PRJ-103"): schedule.baselineStart (column "Start"): "31/02/2024" is not a date in any of the formats iso, DD/MM/YYYY, DD/MM/YY');
+    expect(lines.find((l) => l.startsWith('  row 5 (line 7, key "PRJ-104")'))).toMatch(/"Purple" is not in the value map/);
     expect(result.stdout).toMatch(/imported 3 of 6 rows of .*projects-bom-semicolon\.csv \(utf-8, ";" delimiter\) as Project documents into projects\/ \(2 rejected, 1 blank row skipped, checked against the repository at \.\)/);
     expect(readdirSync(path.join(dir, "projects")).sort()).toEqual(["PRJ-101.yaml", "PRJ-102.yaml", "PRJ-105.yaml"]);
     expect(yamlOf(dir, "projects/PRJ-101.yaml")).toEqual({
@@ -71,8 +71,8 @@ describe("pmo import csv", () => {
     const dir = repo({ "engagement.yaml": ENGAGEMENT, "portfolios.yaml": PORTFOLIOS.replace("id: estates", "id: estate") });
     const result = await runCli(["import", "csv", fixture("projects-bom-semicolon.csv"), "--mapping", fixture("projects.mapping.yaml"), "--out-dir", "projects", "--as-of", "2026-11-30"], { cwd: dir });
     // The engagement uses the rag scale: amber-green is not on it.
-    expect(result.stderr).toMatch(/row 2 \(line 2\): status\.overall: .*amber-green/);
-    expect(result.stderr).toMatch(/row 7 \(line 9\): portfolio refers to "estates", but no Portfolio has that id/);
+    expect(result.stderr).toMatch(/row 2 \(line 2, key "PRJ-101"\): status\.overall \(column "DCA"\): .*amber-green/);
+    expect(result.stderr).toMatch(/row 7 \(line 9, key "PRJ-105"\): portfolio \(column "[^"]+"\): portfolio refers to "estates", but no Portfolio has that id/);
     expect(result.stdout).toMatch(/imported 1 of 6 rows/);
   });
 
@@ -80,7 +80,7 @@ describe("pmo import csv", () => {
     const dir = repo();
     const result = await runCli(["import", "csv", fixture("risks-windows-1252.csv"), "--mapping", fixture("risks.mapping.yaml"), "--out-dir", "raid", "--as-of", "2026-11-30"], { cwd: dir });
     expect(result.stdout).toMatch(/\(windows-1252, "," delimiter\)/);
-    expect(result.stderr).toMatch(/row 4 \(line 4\): .*probability.*6/);
+    expect(result.stderr).toMatch(/row 4 \(line 4, key "R3"\): .*probability.*6/);
     expect(result.code).toBe(1);
     expect(yamlOf(dir, "raid/R1.yaml")).toMatchObject({ title: "Supplier insolvency at Café Nord", owner: "Zoë Price", raised: "2025-02-03", "x-cost-gbp": 250000 });
   });

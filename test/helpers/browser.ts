@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -23,7 +24,15 @@ export function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     // No sandbox: CI runs as root. The rest keeps Chromium from calling home, so the only
     // requests a page can make are its own.
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
   });
 }
 
@@ -40,8 +49,20 @@ export interface Visit {
  * any console error (a Content-Security-Policy violation is one), uncaught page error and
  * failed request.
  */
-export async function visit(browser: Browser, file: string, root: string, viewport: { width: number; height: number }): Promise<Visit> {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: "en-GB", timezoneId: "UTC", colorScheme: "light", reducedMotion: "reduce" });
+export async function visit(
+  browser: Browser,
+  file: string,
+  root: string,
+  viewport: { width: number; height: number },
+): Promise<Visit> {
+  const context = await browser.newContext({
+    viewport,
+    deviceScaleFactor: 1,
+    locale: "en-GB",
+    timezoneId: "UTC",
+    colorScheme: "light",
+    reducedMotion: "reduce",
+  });
   const problems: string[] = [];
   const rootUrl = pathToFileURL(path.resolve(root) + path.sep).href;
   await context.route("**/*", (route) => {
@@ -56,7 +77,8 @@ export async function visit(browser: Browser, file: string, root: string, viewpo
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   page.on("requestfailed", (request) => {
-    if (request.url().startsWith(rootUrl)) problems.push(`failed to load ${request.url()}: ${request.failure()?.errorText ?? "unknown error"}`);
+    if (request.url().startsWith(rootUrl))
+      problems.push(`failed to load ${request.url()}: ${request.failure()?.errorText ?? "unknown error"}`);
   });
   await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
   return { page, problems, close: () => context.close() };
@@ -95,7 +117,10 @@ export function chartBoxes(page: Page): Promise<SvgBox[]> {
         label: svg.querySelector("title")?.textContent ?? "(untitled)",
         width: box.width,
         height: box.height,
-        unresolved: ids.length === 0 ? ["(no aria-labelledby)"] : ids.filter((id) => document.querySelectorAll(`[id="${id}"]`).length !== 1),
+        unresolved:
+          ids.length === 0
+            ? ["(no aria-labelledby)"]
+            : ids.filter((id) => document.querySelectorAll(`[id="${id}"]`).length !== 1),
       };
     }),
   );
@@ -112,4 +137,50 @@ export function horizontalOverflow(page: Page): Promise<number> {
 /** A global the page set, e.g. one an injected script would set. */
 export function pageGlobal(page: Page, name: string): Promise<unknown> {
   return page.evaluate((key) => (globalThis as unknown as Record<string, unknown>)[key], name);
+}
+
+/** axe-core's engine, injected into the page under audit (the report's policy allows no script of its own). */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/**
+ * The serious and critical accessibility violations axe-core finds on the page (WCAG 2.x A
+ * and AA rules and axe's best practices), one line per failing element: rule, impact, the
+ * element and what to fix.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run(
+            context: unknown,
+            options: unknown,
+          ): Promise<{
+            violations: {
+              id: string;
+              impact: string | null;
+              help: string;
+              nodes: { target: unknown[]; failureSummary?: string }[];
+            }[];
+          }>;
+        };
+      }
+    ).axe;
+    const { document } = globalThis as unknown as { document: unknown };
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target.map(String).join(" "), summary: n.failureSummary ?? "" })),
+    }));
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) =>
+      v.nodes.map(
+        (n) => `${v.id} (${v.impact}): ${v.help} at ${n.target}: ${n.summary.replace(/\s+/g, " ").slice(0, 200)}`,
+      ),
+    );
 }

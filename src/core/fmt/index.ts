@@ -297,3 +297,4 @@ function verify(before: string, after: string, modelinesAdded = false): string |
   if (extra.some((comment) => !modelinesAdded || !MODELINE.test(comment.slice(1)))) return "a comment would be lost or changed";
   return undefined;
 }
+export { editSource, type DocumentEdit } from "./edit.js";

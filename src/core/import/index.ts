@@ -4,15 +4,17 @@
  */
 import { UsageError } from "../errors.js";
 import type { Diagnostic } from "../../model/diagnostic.js";
-import { decodeCsv, detectDelimiter, readCsv, CsvSyntaxError } from "./csv-source.js";
-import { identityMapping, parseImportMapping, type ImportKind, type ImportMapping } from "./mapping.js";
-import { isBlankRow, missingColumns, rowToDocument, type ImportedRow, type RejectedRow } from "./rows.js";
+import { decodeCsv, detectDelimiter, readCsv, CsvSyntaxError, type CsvRow } from "./csv-source.js";
+import { identityMapping, keyForm, parseImportMapping, withConditions, type ImportKind, type ImportMapping } from "./mapping.js";
+import { cellReader, fillTemplate, getPath, isBlankRow, isFilteredOut, missingColumns, rowKey, rowToDocument, setPath, type ImportedRow, type RejectedRow } from "./rows.js";
 
-export { IMPORT_KINDS, ENCODINGS, resolveImportKind, validateImportMapping, parseImportMapping, identityMapping, compileBlankPattern, type BlankPattern, type ImportKind, type ImportMapping } from "./mapping.js";
+export { IMPORT_KINDS, ENCODINGS, resolveImportKind, validateImportMapping, parseImportMapping, identityMapping, withConditions, compileBlankPattern, type BlankPattern, type ImportKind, type ImportMapping } from "./mapping.js";
 export { msProjectToProject, MsProjectError, type MsProjectResult } from "./msproject.js";
 export { validatePlannedFiles, type PlannedFile, type ImportValidation } from "./validate-imported.js";
-export { parseNumber, parseDate, slugify, CellError } from "./values.js";
+export { parseNumber, parseDate, slugify, matchKey, CellError } from "./values.js";
 export type { ImportedRow, RejectedRow } from "./rows.js";
+export { planSync, ownedFields, MISSING_ACTIONS, type SyncPlan, type SyncInput, type ExistingDocument, type FieldChange, type MissingAction } from "./sync.js";
+export { formatPlanText, planJson, type PlanContext } from "./plan-format.js";
 
 export interface CsvImportInput {
   bytes: Uint8Array;
@@ -22,10 +24,14 @@ export interface CsvImportInput {
   kind?: ImportKind;
   /** The mapping file's text and shown name; without one, headers must be field paths. */
   mapping?: { text: string; file: string };
+  /** `--where COLUMN=VALUE`: only rows whose cell has the value. */
+  where?: readonly { column: string; value: string }[];
 }
 
 export interface CsvImport {
   kind: ImportKind;
+  /** The mapping the rows were read with (the identity mapping when none was given). */
+  mapping: ImportMapping;
   encoding: "utf-8" | "windows-1252";
   delimiter: string;
   /** Data rows read (blank rows included). */
@@ -34,8 +40,27 @@ export interface CsvImport {
   rejected: RejectedRow[];
   /** Rows with nothing but blanks, skipped. */
   blankRows: number;
+  /** Rows the mapping's filters (`only`, `skip`, --where) left out. */
+  filteredRows: number;
   /** Headers an identity mapping could not use. */
   ignoredColumns: string[];
+  /** Parent documents the imported rows name, by id, in the order first named. */
+  parents: ParentDocument[];
+}
+
+/** A parent (portfolio...) named by the rows, to be created when no document has its id. */
+export interface ParentDocument {
+  kind: string;
+  id: string;
+  value: Record<string, unknown>;
+  /** The first row that names it. */
+  row: number;
+}
+
+/** A sheet as rows of cells, whatever file it came from. */
+export interface SheetTable {
+  header: string[];
+  rows: CsvRow[];
 }
 
 /**
@@ -44,7 +69,7 @@ export interface CsvImport {
  * that cannot be read are returned as rejected with their reasons.
  */
 export function importCsv(input: CsvImportInput): CsvImport {
-  let mapping: ImportMapping | undefined = input.mapping ? parseImportMapping(input.mapping.text, input.mapping.file, input.kind) : undefined;
+  const mapping: ImportMapping | undefined = input.mapping ? withConditions(parseImportMapping(input.mapping.text, input.mapping.file, input.kind), input.where ?? []) : undefined;
   if (mapping === undefined && input.kind === undefined) throw new UsageError("pass --kind (project, risk, issue, decision or person) or a --mapping file that names the kind");
   let decoded: { text: string; encoding: "utf-8" | "windows-1252" };
   let table;
@@ -56,48 +81,91 @@ export function importCsv(input: CsvImportInput): CsvImport {
     if (error instanceof CsvSyntaxError) throw new UsageError(`cannot read ${input.file}:${error.line}: ${error.message}`);
     throw error;
   }
-  if (table.header.length === 0) throw new UsageError(`${input.file} is empty: expected a header row and data rows`);
+  return { ...importTable(table, input.file, mapping, input.kind, input.where ?? []), encoding: table.encoding, delimiter: table.delimiter };
+}
+
+/**
+ * Rows of a sheet (CSV or workbook) into documents, following the mapping (or, without one,
+ * headers that are field paths).
+ */
+export function importTable(
+  table: SheetTable,
+  file: string,
+  given: ImportMapping | undefined,
+  kind: ImportKind | undefined,
+  where: readonly { column: string; value: string }[] = [],
+): Omit<CsvImport, "encoding" | "delimiter"> {
+  let mapping = given;
+  if (table.header.length === 0) throw new UsageError(`${file} is empty: expected a header row and data rows`);
   let ignoredColumns: string[] = [];
   if (mapping === undefined) {
-    const identity = identityMapping(input.kind!, table.header);
-    mapping = identity.mapping;
+    if (kind === undefined) throw new UsageError("pass --kind (project, risk, issue, decision or person) or a --mapping file that names the kind");
+    const identity = identityMapping(kind, table.header);
+    mapping = withConditions(identity.mapping, where);
     ignoredColumns = identity.ignored;
     if (identity.mapping.fields.every((f) => f.column === undefined)) {
-      throw new UsageError(`no column of ${input.file} is a field of ${input.kind} (headers such as "name" or "budget.approved"): pass a --mapping file that says which column feeds which field`);
+      throw new UsageError(`no column of ${file} is a field of ${kind} (headers such as "name" or "budget.approved"): pass a --mapping file that says which column feeds which field`);
     }
   }
   const missing = missingColumns(mapping, table.header);
-  if (missing.length > 0) throw missingColumnsError(missing, mapping, input.file);
+  if (missing.length > 0) throw missingColumnsError(missing, mapping, file);
 
   const imported: ImportedRow[] = [];
   const rejected: RejectedRow[] = [];
-  const idRows = new Map<string, number>();
+  const keyRows = new Map<string, number>();
+  const parents = new Map<string, ParentDocument>();
   let blankRows = 0;
+  let filteredRows = 0;
+  const keyPath = mapping.key[0]!;
   for (const row of table.rows) {
+    // The filters first: they read a cell or two, where a blank row reads all of them.
+    if (isFilteredOut(row, table.header, mapping)) {
+      if (isBlankRow(row, mapping)) blankRows++;
+      else filteredRows++;
+      continue;
+    }
     if (isBlankRow(row, mapping)) {
       blankRows++;
       continue;
     }
+    const keyed = rowKey(row, table.header, mapping);
+    const key = keyed.shown;
+    const keys = keyed.values.length > 0 ? { keys: keyed.values } : {};
     const result = rowToDocument(row, table.header, mapping);
     if ("reasons" in result) {
-      rejected.push({ row: row.row, line: row.line, reasons: result.reasons });
+      rejected.push({ row: row.row, line: row.line, ...(key !== undefined && { key }), ...keys, reasons: result.reasons });
       continue;
     }
     const id = result.value["id"];
-    if (typeof id === "string") {
-      const first = idRows.get(id);
-      if (first !== undefined) {
-        rejected.push({ row: row.row, line: row.line, reasons: [`id "${id}" is already taken by row ${first} (make the id template unique, e.g. add {{row}})`] });
-        continue;
-      }
-      idRows.set(id, row.row);
-    } else {
-      rejected.push({ row: row.row, line: row.line, reasons: ["no id: the id column is blank"] });
+    if (typeof id !== "string") {
+      rejected.push({ row: row.row, line: row.line, ...(key !== undefined && { key }), ...keys, reasons: ["no id: the id column is blank"] });
       continue;
     }
-    imported.push({ row: row.row, line: row.line, value: result.value });
+    const own = getPath(result.value, keyPath);
+    const keyText = own === undefined ? undefined : keyForm(mapping, keyPath, own);
+    if (keyText !== undefined) {
+      const first = keyRows.get(keyText);
+      if (first !== undefined) {
+        const why = keyPath === "id" ? `id "${id}" is already taken by row ${first} (a row given twice, or an id template that is not unique: add a column, or {{row}})` : `${keyPath} "${String(own)}" is the same as row ${first}'s: one document cannot come from two rows`;
+        rejected.push({ row: row.row, line: row.line, key: key ?? id, ...keys, reasons: [why] });
+        continue;
+      }
+      keyRows.set(keyText, row.row);
+    }
+    imported.push({ row: row.row, line: row.line, key: key ?? id, value: result.value });
+    for (const parent of mapping.parents) {
+      const parentId = getPath(result.value, parent.path);
+      if (typeof parentId !== "string" || parents.has(parentId)) continue;
+      const value: Record<string, unknown> = { apiVersion: "pmo/v1", kind: parent.kind, id: parentId };
+      const cellOf = cellReader(row, table.header, mapping);
+      for (const [path, template] of parent.fields) {
+        const text = fillTemplate(template, parentId, cellOf).trim();
+        if (text !== "") setPath(value, path, text);
+      }
+      parents.set(parentId, { kind: parent.kind, id: parentId, value, row: row.row });
+    }
   }
-  return { kind: mapping.kind, encoding: table.encoding, delimiter: table.delimiter, rows: table.rows.length, imported, rejected, blankRows, ignoredColumns };
+  return { kind: mapping.kind, mapping, rows: table.rows.length, imported, rejected, blankRows, filteredRows, ignoredColumns, parents: [...parents.values()] };
 }
 
 function missingColumnsError(missing: ReturnType<typeof missingColumns>, mapping: ImportMapping, csvFile: string): UsageError {

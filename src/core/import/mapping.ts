@@ -13,7 +13,7 @@ import { flatFields, type FieldType, type FlatField } from "../export/index.js";
 import { createLocator, pointerToPath, readYamlFile } from "../load/index.js";
 import { closestMatch, createAjv, translateErrors, type SchemaProblem } from "../validate/index.js";
 import { getSchema } from "../validate/index.js";
-import { cellKey, DEFAULT_BLANKS, DEFAULT_DATE_FORMATS } from "./values.js";
+import { cellKey, DEFAULT_BLANKS, DEFAULT_DATE_FORMATS, matchKey } from "./values.js";
 
 /** A pattern a cell is matched against, in time linear in the cell's length. */
 export interface BlankPattern {
@@ -50,7 +50,9 @@ type SourcePath = (string | number)[];
 export interface FieldRule {
   path: string;
   type: FieldType;
+  /** The column, or the columns tried in order: the first non-blank cell is read. */
   column?: string;
+  fallbacks?: readonly string[];
   template?: string;
   map?: ReadonlyMap<string, string | number | null>;
   unmapped: "reject" | "keep" | "blank";
@@ -59,13 +61,56 @@ export interface FieldRule {
   split: string;
   slugify: boolean;
   lowercase: boolean;
+  /** Replacements (RE2 patterns, case-insensitive) made in the text after the value map. */
+  replace?: readonly { pattern: string; apply(text: string): string }[];
+  /** Letter case the text is put in, after the value map. */
+  case?: "upper" | "lower";
+  /** Written when the document is created (or lacks the field), never updated by a sync. */
+  once: boolean;
+  /** Written only when the document gets a value at this other field path. */
+  when?: string;
+  /** A blank cell (in every column tried) rejects the row, naming the cells. */
+  required: boolean;
+  /** Longest text kept (ids: 64), cut at a word boundary when there is one. */
+  maxLength?: number;
   default?: unknown;
   /** Where the rule is in the mapping file (empty for generated mappings). */
   source: SourcePath;
 }
 
+/** A condition on one cell of a row, for the mapping's `only` and `skip` row filters. */
+export interface RowCondition {
+  column: string;
+  equals?: readonly string[];
+  matches?: BlankPattern;
+  blank?: boolean;
+  source: SourcePath;
+}
+
+/** A parent document (a portfolio, say) that rows name in a field, created when it does not exist. */
+export interface ParentRule {
+  /** The field of the row's document that holds the parent's id. */
+  path: string;
+  kind: "Portfolio" | "Project" | "Person";
+  /** Field path -> template (`{{column:Header}}`, `{{value}}` for the parent's id). */
+  fields: readonly [string, string][];
+  source: SourcePath;
+}
+
 export interface ImportMapping {
   kind: ImportKind;
+  /**
+   * Field paths that identify a document from one import to the next, tried in order: a row
+   * updates the document whose value at the first of them that both have is the same
+   * (compared ignoring case, white space and punctuation). Default: id.
+   */
+  key: readonly string[];
+  /** Words left out when a key field's values are compared (e.g. "programme" in project names). */
+  keyIgnoreWords: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Rows are imported only when every `only` condition holds, and none of `skip` does. */
+  only: readonly RowCondition[];
+  skip: readonly RowCondition[];
+  parents: readonly ParentRule[];
   encoding: Encoding;
   delimiter: "auto" | "," | ";" | "\t" | "|";
   blanks: ReadonlySet<string>;
@@ -170,12 +215,30 @@ export function parseImportMapping(input: string, shown: string, kind: ImportKin
   for (const [path, spec] of Object.entries((raw["fields"] ?? {}) as Record<string, unknown>)) {
     const field = checkPath("fields", path);
     if (field === undefined) continue;
-    const s = (typeof spec === "string" ? { column: spec } : spec) as Record<string, unknown>;
+    const s = (typeof spec === "string" || Array.isArray(spec) ? { column: spec } : spec) as Record<string, unknown>;
     const map = s["map"] as Record<string, string | number | null> | undefined;
+    const columns = typeof s["column"] === "string" ? [s["column"]] : Array.isArray(s["column"]) ? (s["column"] as string[]) : [];
+    const maxLength = typeof s["maxLength"] === "number" ? s["maxLength"] : path === "id" ? 64 : undefined;
+    const replace = ((s["replace"] as { pattern: string; with: string }[] | undefined) ?? []).flatMap((r, i) => {
+      try {
+        const re = RE2JS.compile(r.pattern, RE2JS.CASE_INSENSITIVE);
+        return [{ pattern: r.pattern, apply: (text: string) => re.matcher(text).replaceAll(r.with) }];
+      } catch (error) {
+        problems.push(problem(["fields", path, "replace", i, "pattern"], `not a regular expression pmo can run safely: ${(error as Error).message.replace(/^error parsing regexp: /, "")}`, "write a pattern without back-references or look-arounds"));
+        return [];
+      }
+    });
     fields.push({
       path,
       type: (s["type"] as FieldType | undefined) ?? field.type,
-      ...(typeof s["column"] === "string" && { column: s["column"] }),
+      ...(columns.length > 0 && { column: columns[0]! }),
+      ...(columns.length > 1 && { fallbacks: columns.slice(1) }),
+      ...((s["case"] === "upper" || s["case"] === "lower") && { case: s["case"] }),
+      ...(replace.length > 0 && { replace }),
+      once: s["once"] === true,
+      ...(typeof s["when"] === "string" && { when: s["when"] }),
+      required: s["required"] === true,
+      ...(maxLength !== undefined && { maxLength }),
       ...(typeof s["template"] === "string" && { template: s["template"] }),
       ...(map !== undefined && { map: new Map(Object.entries(map).map(([k, v]) => [cellKey(k), v])) }),
       unmapped: (s["unmapped"] as FieldRule["unmapped"] | undefined) ?? (map !== undefined ? "reject" : "keep"),
@@ -185,9 +248,49 @@ export function parseImportMapping(input: string, shown: string, kind: ImportKin
       slugify: s["slugify"] === true || path === "id",
       lowercase: s["lowercase"] === true,
       ...(Object.hasOwn(s, "default") && { default: s["default"] }),
-      source: typeof spec === "string" || typeof s["column"] !== "string" ? ["fields", path] : ["fields", path, "column"],
+      source: typeof spec === "string" || Array.isArray(spec) || s["column"] === undefined ? ["fields", path] : ["fields", path, "column"],
     });
   }
+  const knownPaths = new Set([...fields.map((f) => f.path), "id"]);
+  for (const f of fields) {
+    if (f.when !== undefined && !knownPaths.has(f.when)) problems.push(problem(["fields", f.path, "when"], `"${f.when}" is not a field the mapping fills`, "name another field under fields:"));
+  }
+  const keySpecs = (raw["key"] as (string | { field: string; ignoreWords?: string[] })[] | undefined) ?? ["id"];
+  const key = keySpecs.map((k) => (typeof k === "string" ? k : k.field));
+  const keyIgnoreWords = new Map(
+    keySpecs.flatMap((k) => (typeof k === "string" || k.ignoreWords === undefined ? [] : [[k.field, new Set(k.ignoreWords.flatMap((w) => (matchKey(w) ?? "").split(" ")))] as [string, Set<string>]])),
+  );
+  key.forEach((k, i) => {
+    if (!knownPaths.has(k)) problems.push(problem(["key", i], `the key "${k}" is not a field the mapping fills`, `map a column to "${k}" under fields:, or key on one of ${[...knownPaths].map((p) => `"${p}"`).join(", ")}`));
+  });
+  const conditions = (section: "only" | "skip"): RowCondition[] =>
+    ((raw[section] as Record<string, unknown>[] | undefined) ?? []).flatMap((c, i) => {
+      const equals = c["equals"];
+      let matches: BlankPattern | undefined;
+      if (typeof c["matches"] === "string") {
+        const compiled = compileBlankPattern(c["matches"]);
+        if (typeof compiled === "string") {
+          problems.push(problem([section, i, "matches"], compiled, "write a pattern without back-references or look-arounds"));
+          return [];
+        }
+        matches = compiled;
+      }
+      return [
+        {
+          column: c["column"] as string,
+          ...(equals !== undefined && { equals: (Array.isArray(equals) ? equals : [equals]).map((e) => cellKey(String(e))) }),
+          ...(matches !== undefined && { matches }),
+          ...(typeof c["blank"] === "boolean" && { blank: c["blank"] }),
+          source: [section, i, "column"],
+        },
+      ];
+    });
+  const only = conditions("only");
+  const skip = conditions("skip");
+  const parents: ParentRule[] = Object.entries((raw["parents"] ?? {}) as Record<string, Record<string, unknown>>).map(([path, spec]) => {
+    if (!knownPaths.has(path) && !constantsHave(raw, path)) problems.push(problem(["parents", path], `"${path}" is not a field the mapping fills`, "name the field that holds the parent's id, e.g. portfolio", true));
+    return { path, kind: ((spec["kind"] as string | undefined) ?? "Portfolio") as ParentRule["kind"], fields: Object.entries((spec["fields"] ?? {}) as Record<string, string>), source: ["parents", path] };
+  });
   const constants = Object.entries((raw["constants"] ?? {}) as Record<string, unknown>).filter(([path]) => checkPath("constants", path) !== undefined);
   const defaults = Object.entries((raw["defaults"] ?? {}) as Record<string, unknown>).filter(([path]) => checkPath("defaults", path) !== undefined);
   if (problems.length > 0) fail(problems);
@@ -195,6 +298,11 @@ export function parseImportMapping(input: string, shown: string, kind: ImportKin
 
   return {
     kind: target,
+    key,
+    keyIgnoreWords,
+    only,
+    skip,
+    parents,
     encoding: (raw["encoding"] as Encoding | undefined) ?? "auto",
     delimiter: (raw["delimiter"] as ImportMapping["delimiter"] | undefined) ?? "auto",
     blanks: new Set(((raw["blanks"] as string[] | undefined) ?? DEFAULT_BLANKS).map(cellKey)),
@@ -209,8 +317,27 @@ export function parseImportMapping(input: string, shown: string, kind: ImportKin
   };
 }
 
+function constantsHave(raw: Record<string, unknown>, path: string): boolean {
+  return Object.hasOwn((raw["constants"] ?? {}) as object, path);
+}
+
+/** The form a value of a key field is compared in: see matchKey, less the words the key ignores. */
+export function keyForm(mapping: ImportMapping, path: string, value: unknown): string | undefined {
+  const key = matchKey(value);
+  const ignore = mapping.keyIgnoreWords.get(path);
+  if (key === undefined || ignore === undefined) return key;
+  const kept = key.split(" ").filter((w) => !ignore.has(w));
+  return kept.length > 0 ? kept.join(" ") : key;
+}
+
+/** Adds `--where COLUMN=VALUE` conditions to a mapping's `only` filter. */
+export function withConditions(mapping: ImportMapping, where: readonly { column: string; value: string }[]): ImportMapping {
+  if (where.length === 0) return mapping;
+  return { ...mapping, only: [...mapping.only, ...where.map((w) => ({ column: w.column, equals: [cellKey(w.value)], source: [] }))] };
+}
+
 function idRule(kind: ImportKind): FieldRule {
-  return { path: "id", type: "string", template: DEFAULT_ID_TEMPLATES[kind], unmapped: "keep", formats: DEFAULT_DATE_FORMATS, split: ";", slugify: true, lowercase: false, source: [] };
+  return { path: "id", type: "string", template: DEFAULT_ID_TEMPLATES[kind], unmapped: "keep", formats: DEFAULT_DATE_FORMATS, split: ";", slugify: true, lowercase: false, once: false, required: false, source: [] };
 }
 
 /**
@@ -229,11 +356,11 @@ export function identityMapping(kind: ImportKind, header: readonly string[]): { 
     }
     // Cells hold what export wrote: plain text, numbers, ISO dates, JSON for lists and objects.
     const type: FieldType = field.type === "list" ? "json" : field.type;
-    fields.push({ path: field.path, type, column, unmapped: "keep", formats: ["iso"], split: ";", slugify: false, lowercase: false, source: [] });
+    fields.push({ path: field.path, type, column, unmapped: "keep", formats: ["iso"], split: ";", slugify: false, lowercase: false, once: false, required: false, source: [] });
   }
   if (!fields.some((f) => f.path === "id")) fields.unshift(idRule(kind));
   return {
-    mapping: { kind, encoding: "auto", delimiter: "auto", blanks: new Set([""]), blankPatterns: [], decimalSeparator: ".", fields, constants: [], defaults: new Map() },
+    mapping: { kind, key: ["id"], keyIgnoreWords: new Map(), only: [], skip: [], parents: [], encoding: "auto", delimiter: "auto", blanks: new Set([""]), blankPatterns: [], decimalSeparator: ".", fields, constants: [], defaults: new Map() },
     ignored,
   };
 }

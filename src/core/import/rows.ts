@@ -11,12 +11,18 @@ import { CellError, cellKey, isBlank, parseDate, parseNumber, quoteCell, slugify
 export interface ImportedRow {
   row: number;
   line: number;
+  /** The row's key as shown to the user: its value at the mapping's first key field present. */
+  key: string;
   value: Record<string, unknown>;
 }
 
 export interface RejectedRow {
   row: number;
   line: number;
+  /** The row's key as shown to the user, when the row gives one. */
+  key?: string;
+  /** The row's values at the mapping's key fields, to find the document it would have updated. */
+  keys?: [path: string, value: string][];
   reasons: string[];
 }
 
@@ -28,7 +34,17 @@ export interface MissingColumn {
 }
 
 /** Column index by header: exact first, then ignoring case and runs of white space. */
+const indexes = new WeakMap<readonly string[], (column: string) => number | undefined>();
 export function columnIndex(header: readonly string[]): (column: string) => number | undefined {
+  let index = indexes.get(header);
+  if (index === undefined) {
+    index = buildColumnIndex(header);
+    indexes.set(header, index);
+  }
+  return index;
+}
+
+function buildColumnIndex(header: readonly string[]): (column: string) => number | undefined {
   const exact = new Map<string, number>();
   const loose = new Map<string, number>();
   header.forEach((h, i) => {
@@ -50,10 +66,16 @@ export function missingColumns(mapping: ImportMapping, header: readonly string[]
     missing.push({ column, source, ...(suggestion !== undefined && { suggestion }) });
   };
   for (const rule of mapping.fields) {
-    if (rule.column !== undefined) check(rule.column, rule.source);
+    for (const column of columnsOf(rule)) check(column, rule.source);
     for (const m of (rule.template ?? "").matchAll(PLACEHOLDER)) {
       const name = m[1]!;
       if (name.startsWith("column:")) check(name.slice("column:".length).trim(), rule.source);
+    }
+  }
+  for (const condition of [...mapping.only, ...mapping.skip]) check(condition.column, condition.source);
+  for (const parent of mapping.parents) {
+    for (const [, template] of parent.fields) {
+      for (const m of template.matchAll(PLACEHOLDER)) if (m[1]!.startsWith("column:")) check(m[1]!.slice("column:".length).trim(), parent.source);
     }
   }
   return missing;
@@ -64,20 +86,79 @@ export function isBlankRow(row: CsvRow, mapping: ImportMapping): boolean {
   return row.cells.every((c) => isBlank(c, mapping.blanks, mapping.blankPatterns));
 }
 
-/** The document a row becomes, or the reasons it cannot become one. */
-export function rowToDocument(row: CsvRow, header: readonly string[], mapping: ImportMapping): { value: Record<string, unknown> } | { reasons: string[] } {
+/**
+ * Whether the mapping's row filters leave the row out: an `only` condition it fails, or a
+ * `skip` condition it meets.
+ */
+export function isFilteredOut(row: CsvRow, header: readonly string[], mapping: ImportMapping): boolean {
+  if (mapping.only.length === 0 && mapping.skip.length === 0) return false;
   const find = columnIndex(header);
-  const reasons: string[] = [];
-  if (row.cells.length !== header.length) {
-    reasons.push(`has ${row.cells.length} cells where the header has ${header.length} (a shifted or broken row?)`);
-    return { reasons };
-  }
-  const cellOf = (column: string): string | undefined => {
+  const meets = (c: ImportMapping["only"][number]): boolean => {
+    const i = find(c.column);
+    const text = i === undefined ? "" : (row.cells[i] ?? "");
+    const blank = isBlank(text, mapping.blanks, mapping.blankPatterns);
+    if (c.blank !== undefined && c.blank !== blank) return false;
+    if (c.equals !== undefined && !c.equals.includes(cellKey(text))) return false;
+    if (c.matches !== undefined && !c.matches.test(text)) return false;
+    return true;
+  };
+  return !mapping.only.every(meets) || mapping.skip.some(meets);
+}
+
+/** Fills a parent's field template from a row: `{{value}}` is the parent's id. */
+export function fillTemplate(template: string, value: string, cellOf: (column: string) => string | undefined): string {
+  return template.replace(PLACEHOLDER, (_all, name: string) => {
+    if (name === "value") return value;
+    if (name.startsWith("column:")) return cellOf(name.slice("column:".length).trim()) ?? "";
+    return "";
+  });
+}
+
+/** The cells of a row by column header, blanks (as the mapping defines them) as undefined. */
+export function cellReader(row: CsvRow, header: readonly string[], mapping: ImportMapping): (column: string) => string | undefined {
+  const find = columnIndex(header);
+  return (column) => {
     const i = find(column);
     if (i === undefined) return undefined;
     const text = unneutralise((row.cells[i] ?? "").replace(/\r\n?/g, "\n"));
     return isBlank(text, mapping.blanks, mapping.blankPatterns) ? undefined : text.trim();
   };
+}
+
+/**
+ * The row's key as shown in messages: the first of the mapping's key fields (then the id) that
+ * the row fills, read on its own so that a row rejected for another field still has one.
+ */
+export function rowKey(row: CsvRow, header: readonly string[], mapping: ImportMapping): { shown?: string; values: [path: string, value: string][] } {
+  const cellOf = cellReader(row, header, mapping);
+  const values: [string, string][] = [];
+  for (const path of [...mapping.key, ...(mapping.key.includes("id") ? [] : ["id"])]) {
+    const rule = mapping.fields.find((f) => f.path === path);
+    if (rule === undefined) continue;
+    try {
+      const value = readField(rule, row, cellOf, mapping.decimalSeparator);
+      if (typeof value === "string" || typeof value === "number") values.push([path, oneLine(String(value))]);
+    } catch {
+      // A key that cannot be read: try the next.
+    }
+  }
+  // A row without a key is named by its name, when it has one.
+  if (values.length === 0) {
+    const rule = mapping.fields.find((f) => f.path === "name");
+    const name = rule === undefined ? undefined : columnsOf(rule).map(cellOf).find((c) => c !== undefined);
+    if (name !== undefined) return { shown: oneLine(name), values: [] };
+  }
+  return { ...(values[0] !== undefined && { shown: values[0][1] }), values: values.filter(([p]) => mapping.key.includes(p)) };
+}
+
+/** The document a row becomes, or the reasons it cannot become one. */
+export function rowToDocument(row: CsvRow, header: readonly string[], mapping: ImportMapping): { value: Record<string, unknown> } | { reasons: string[] } {
+  const reasons: string[] = [];
+  if (row.cells.length !== header.length) {
+    reasons.push(`has ${row.cells.length} cells where the header has ${header.length} (a shifted or broken row?)`);
+    return { reasons };
+  }
+  const cellOf = cellReader(row, header, mapping);
 
   const value: Record<string, unknown> = { apiVersion: "pmo/v1", kind: mapping.kind };
   for (const [path, constant] of mapping.constants) setPath(value, path, structuredClone(constant));
@@ -87,11 +168,23 @@ export function rowToDocument(row: CsvRow, header: readonly string[], mapping: I
       const read = readField(rule, row, cellOf, mapping.decimalSeparator);
       const fallback = read === undefined ? (Object.hasOwn(rule, "default") ? rule.default : mapping.defaults.get(rule.path)) : undefined;
       const result = read ?? (fallback === undefined ? undefined : structuredClone(fallback));
+      if (result === undefined && rule.required) {
+        const cells = columnsOf(rule).map((c) => {
+          const i = columnIndex(header)(c);
+          return `${quoteCell(c)}: ${quoteCell(i === undefined ? "" : (row.cells[i] ?? ""))}`;
+        });
+        throw new CellError(`no value (${cells.length > 0 ? cells.join(", ") : "the template's columns are blank"}); the field is required by the mapping`);
+      }
       if (result !== undefined) setPath(value, rule.path, result);
     } catch (error) {
       if (!(error instanceof CellError)) throw error;
-      reasons.push(`${rule.path}${rule.column !== undefined ? ` (column "${oneLine(rule.column)}")` : ""}: ${error.message}`);
+      const columns = columnsOf(rule).map((c) => `"${oneLine(c)}"`);
+      const where = columns.length === 0 ? "" : columns.length === 1 ? ` (column ${columns[0]})` : ` (columns ${columns.join(", then ")})`;
+      reasons.push(`${rule.path}${where}: ${error.message}`);
     }
+  }
+  for (const rule of mapping.fields) {
+    if (rule.when !== undefined && getPath(value, rule.when) === undefined) deletePath(value, rule.path);
   }
   for (const [path, fallback] of mapping.defaults) {
     if (!mapping.fields.some((f) => f.path === path) && getPath(value, path) === undefined) setPath(value, path, structuredClone(fallback));
@@ -99,19 +192,53 @@ export function rowToDocument(row: CsvRow, header: readonly string[], mapping: I
   return reasons.length > 0 ? { reasons } : { value };
 }
 
+/** The columns a rule reads, in the order they are tried. */
+export function columnsOf(rule: FieldRule): string[] {
+  return rule.column === undefined ? [] : [rule.column, ...(rule.fallbacks ?? [])];
+}
+
 function readField(rule: FieldRule, row: CsvRow, cellOf: (column: string) => string | undefined, decimalSeparator: "." | ","): unknown {
-  const cell = rule.column === undefined ? undefined : cellOf(rule.column);
-  let text: string | undefined;
+  let cell: string | undefined;
+  for (const column of columnsOf(rule)) {
+    cell = cellOf(column);
+    if (cell !== undefined) break;
+  }
+  // The value map and letter case, applied to the cell (or to the template's result).
+  const transform = (input: string): string | number | null | undefined => {
+    let mapped: string | number | null = input;
+    if (rule.map !== undefined) {
+      const key = cellKey(input);
+      if (rule.map.has(key)) mapped = rule.map.get(key)!;
+      else if (rule.unmapped === "blank") return undefined;
+      else if (rule.unmapped === "reject") {
+        const known = [...rule.map.keys()].map((k) => `"${k}"`).join(", ");
+        throw new CellError(`${quoteCell(input)} is not in the value map (known: ${known})`);
+      }
+    }
+    if (typeof mapped !== "string") return mapped;
+    for (const r of rule.replace ?? []) mapped = r.apply(mapped);
+    if (rule.lowercase || rule.case === "lower") mapped = mapped.toLowerCase();
+    else if (rule.case === "upper") mapped = mapped.toUpperCase();
+    return mapped;
+  };
+  let mapped: string | number | null | undefined;
   if (rule.template !== undefined) {
+    const usesValue = /\{\{\s*value\s*\}\}/.test(rule.template);
+    let value: string | undefined;
+    if (usesValue && cell !== undefined) {
+      const t = transform(cell);
+      if (t === undefined || t === null) return undefined;
+      value = String(t);
+    }
     let blank = false;
-    text = rule.template.replace(PLACEHOLDER, (_all, name: string) => {
+    const text = rule.template.replace(PLACEHOLDER, (_all, name: string) => {
       if (name === "row") return String(row.row);
       if (name === "index") return String(row.row - 1);
       const padded = /^row:(\d+)$/.exec(name);
       if (padded) return String(row.row).padStart(Number(padded[1]), "0");
       if (name === "value") {
-        if (cell === undefined) blank = true;
-        return cell ?? "";
+        if (value === undefined) blank = true;
+        return value ?? "";
       }
       if (name.startsWith("column:")) {
         const other = cellOf(name.slice("column:".length).trim());
@@ -121,24 +248,14 @@ function readField(rule: FieldRule, row: CsvRow, cellOf: (column: string) => str
       throw new CellError(`unknown placeholder {{${name}}} in the template (use row, row:N, index, value or column:Header)`);
     });
     if (blank) return undefined;
+    mapped = usesValue ? text : transform(text);
   } else {
-    text = cell;
+    if (cell === undefined) return undefined;
+    mapped = transform(cell);
   }
-  if (text === undefined) return undefined;
-  let mapped: string | number | null = text;
-  if (rule.map !== undefined) {
-    const key = cellKey(text);
-    if (rule.map.has(key)) mapped = rule.map.get(key)!;
-    else if (rule.unmapped === "blank") return undefined;
-    else if (rule.unmapped === "reject") {
-      const known = [...rule.map.keys()].map((k) => `"${k}"`).join(", ");
-      throw new CellError(`${quoteCell(text)} is not in the value map (known: ${known})`);
-    }
-  }
-  if (mapped === null) return undefined;
+  if (mapped === null || mapped === undefined) return undefined;
   if (typeof mapped === "number") return mapped;
-  let s = mapped;
-  if (rule.lowercase) s = s.toLowerCase();
+  const s = mapped;
   switch (rule.type) {
     case "number":
       return parseNumber(s, { decimalSeparator, ...(rule.scale !== undefined && { scale: rule.scale }) });
@@ -165,9 +282,19 @@ function readField(rule: FieldRule, row: CsvRow, cellOf: (column: string) => str
       } catch {
         throw new CellError(`${quoteCell(s)} is not JSON (lists and objects are written as JSON, e.g. ["a","b"])`);
       }
-    default:
-      return rule.slugify ? slugify(s) : s;
+    default: {
+      const text = rule.slugify ? slugify(s) : s;
+      return rule.maxLength !== undefined ? cutAt(text, rule.maxLength) : text;
+    }
   }
+}
+
+/** Text cut to at most `max` characters, at the last "-" or space when there is one in the second half. */
+export function cutAt(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const at = Math.max(cut.lastIndexOf("-"), cut.lastIndexOf(" "));
+  return (at > max / 2 ? cut.slice(0, at) : cut).replace(/[-. ]+$/, "");
 }
 
 function oneLine(text: string): string {
@@ -186,6 +313,22 @@ export function setPath(target: Record<string, unknown>, path: string, value: un
   at[segments[segments.length - 1]!] = value;
 }
 
-function getPath(target: Record<string, unknown>, path: string): unknown {
+/** Deletes a dotted path, and the objects it leaves empty. */
+function deletePath(target: Record<string, unknown>, path: string): void {
+  const segments = path.split(".");
+  const chain: Record<string, unknown>[] = [target];
+  for (const segment of segments.slice(0, -1)) {
+    const next = chain[chain.length - 1]![segment];
+    if (typeof next !== "object" || next === null || Array.isArray(next)) return;
+    chain.push(next as Record<string, unknown>);
+  }
+  delete chain[chain.length - 1]![segments[segments.length - 1]!];
+  for (let i = chain.length - 1; i > 0; i--) {
+    if (Object.keys(chain[i]!).length > 0) break;
+    delete chain[i - 1]![segments[i - 1]!];
+  }
+}
+
+export function getPath(target: Record<string, unknown>, path: string): unknown {
   return path.split(".").reduce<unknown>((at, segment) => (typeof at === "object" && at !== null ? (at as Record<string, unknown>)[segment] : undefined), target);
 }

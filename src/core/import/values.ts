@@ -21,6 +21,23 @@ export function cellKey(text: string): string {
   return text.trim().replace(/\s+/g, " ").toLowerCase();
 }
 
+/**
+ * The form a key value is matched in from one import to the next: letters and digits only,
+ * lower case, accents dropped, so that "Dreadnought" and "DREADNOUGHT ", or "A12 Chelmsford to
+ * A120 Widening" and "A12 Chelmsford to A120 widening", are one key.
+ */
+export function matchKey(value: unknown): string | undefined {
+  if (typeof value !== "string" && typeof value !== "number") return undefined;
+  const key = String(value)
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+  return key === "" ? undefined : key;
+}
+
 export function isBlank(text: string, blanks: ReadonlySet<string>, patterns: readonly { test(text: string): boolean }[] = []): boolean {
   return blanks.has(cellKey(text)) || patterns.some((p) => p.test(text));
 }

@@ -24,9 +24,11 @@ function addDays(iso, days) {
 }
 
 /** @returns {{ dir: string, commits: number, files: number, reused: boolean }} */
-export function generateHistory(dir, { projects = 100, commits = 1000, seed = 7 } = {}) {
+export function generateHistory(dir, { projects = 100, commits = 1000, seed = 7, everyDays = 1, touchAll = false } = {}) {
   const root = resolve(dir);
-  const wanted = JSON.stringify({ projects, commits, seed, version: 1 });
+  // everyDays and touchAll (every project updated in every commit, like an annual
+  // publication) enter the manifest only when set, so existing repositories are reused.
+  const wanted = JSON.stringify({ projects, commits, seed, version: 1, ...(everyDays !== 1 && { everyDays }), ...(touchAll && { touchAll }) });
   const manifest = join(root, ".git", MANIFEST);
   if (existsSync(manifest) && readFileSync(manifest, "utf8") === wanted) {
     return { dir: root, commits, files: Number(execFileSync("git", ["ls-files"], { cwd: root, encoding: "utf8" }).split("\n").length - 1), reused: true };
@@ -47,14 +49,15 @@ export function generateHistory(dir, { projects = 100, commits = 1000, seed = 7 
     const bytes = Buffer.from(text, "utf8");
     chunks.push(Buffer.from(`data ${bytes.length}\n`), bytes, Buffer.from("\n"));
   };
-  const start = "2024-03-01";
+  // Daily commits start in March 2024; spaced ones end by October 2026, before the bench as-of date.
+  const start = everyDays === 1 ? "2024-03-01" : addDays("2026-10-01", -(commits - 1) * everyDays);
   for (let i = 0; i < commits; i++) {
-    const date = addDays(start, i);
+    const date = addDays(start, i * everyDays);
     const author = AUTHORS[i % AUTHORS.length];
     const when = `${Math.floor(Date.parse(`${date}T09:00:00Z`) / 1000)} +0000`;
     chunks.push(Buffer.from(`commit refs/heads/main\nauthor ${author} ${when}\ncommitter ${author} ${when}\n`));
     data(i === 0 ? "Initial portfolio" : `Status update ${date}`);
-    const touched = i === 0 ? documents : Array.from({ length: 1 + Math.floor(random() * 2) }, () => projectDocs[Math.floor(random() * projectDocs.length)]);
+    const touched = i === 0 ? documents : touchAll ? projectDocs : Array.from({ length: 1 + Math.floor(random() * 2) }, () => projectDocs[Math.floor(random() * projectDocs.length)]);
     for (const entry of touched) {
       const doc = entry.doc;
       if (i > 0 && doc.kind === "Project") {

@@ -9,7 +9,7 @@ export function registerHistory(ctx: CliContext): void {
     .description("status over time from git history: per project, per reporting period, and the PMO's own KPIs")
     .addOption(dateOption("--since <date>", "only commits on or after this date, YYYY-MM-DD"))
     .addOption(dateOption("--until <date>", "only commits on or before this date, YYYY-MM-DD"))
-    .addOption(new Option("--period <period>", "reporting period for the portfolio and KPIs").choices(["week", "month"]).default("month"))
+    .addOption(new Option("--period <period>", "reporting period for the portfolio and KPIs").choices(["week", "month", "quarter", "year"]).default("month"))
     .addOption(new Option("-f, --format <format>", "output format").choices(["table", "markdown", "json"]).default("table"))
     .option("-o, --output <file>", "write the output to this file instead (written atomically)")
     .addOption(asOfOption())
@@ -19,17 +19,20 @@ export function registerHistory(ctx: CliContext): void {
       `
 Rebuilt from the first-parent git history alone, with no other store: for each project
 the commits where its overall status, forecast finish or forecast cost changed (date,
-author, values); for each week or month the status distribution, the total forecast per
-currency, the findings of a full check by severity and the share of projects with an
-on-time status report, judged at the end of the period (or --as-of) with today's config.
+author, values); for each week, month, quarter or year the status distribution (not-assessed apart), the
+total forecast per currency (projects without one counted, never as 0), the share of
+projects with an on-time status report, judged at the end of the period (or --as-of), and
+the findings of a full check of the period's last commit, judged on its date, with today's
+config. A change of the engagement's status scale is reported as such, not as movements.
 
 Examples:
   $ pmo history
   $ pmo history --since 2026-01-01 --period week
+  $ pmo history --period year
   $ pmo history --format json > history.json
   $ pmo -C examples/meridian-water history --format markdown --as-of 2026-11-30`,
     )
-    .action(async (opts: { since?: string; until?: string; period: "week" | "month"; format: "table" | "markdown" | "json"; output?: string; asOf?: string; config?: string }) => {
+    .action(async (opts: { since?: string; until?: string; period: "week" | "month" | "quarter" | "year"; format: "table" | "markdown" | "json"; output?: string; asOf?: string; config?: string }) => {
       const { runHistory } = await import("../commands/history.js");
       ctx.setExit(
         await runHistory(

@@ -18,6 +18,7 @@ export function registerReport(ctx: CliContext): void {
     .option("-t, --templates <dir>", "folder of templates and partials that override the built-in ones by name (see docs/templates.md)")
     .option("--force", "overwrite files in --out-dir that pmo did not write")
     .option("--no-history", "leave out the trend charts and what changed state, which read the git history")
+    .addOption(new Option("--since <date>", "start the dashboard's trend at this date, YYYY-MM-DD (default: the first commit)").argParser((value: string) => asOfOption().parseArg!(value, undefined)))
     .option("-c, --config <file>", "config file (default: pmo.config.yaml in the repository)")
     .addHelpText(
       "after",
@@ -32,8 +33,10 @@ Inside a git repository the report also reads the first-parent history of HEAD (
 one git cat-file --batch): trend charts of each project's overall status and forecast at
 completion, the portfolio's status per reporting period and forecast drift, and on the
 dashboard the projects whose status or stage changed since the previous report (one
-reporting cadence before --as-of). Outside git, or with --no-history, the report says
-that these are left out.
+reporting cadence before --as-of). The dashboard's trend runs from the first commit (or
+--since) to --as-of, by the cadence's period, or by month, quarter or year when that would
+make more than 24 periods. Outside git, or with --no-history, the report says that these
+are left out.
 
 --format pdf prints the board pack (the single page, laid out by the print stylesheet on
 A4 or Letter, with running headers and page numbers) to report.pdf through a headless
@@ -45,9 +48,10 @@ Examples:
   $ pmo report --single --out-dir board-pack
   $ pmo report --format pdf --paper letter --out-dir board-pack
   $ pmo report --templates branding --out-dir report
-  $ pmo report --no-history --out-dir report`,
+  $ pmo report --no-history --out-dir report
+  $ pmo report --since 2025-01-01 --out-dir report`,
     )
-    .action(async (dir: string | undefined, opts: { format: "html" | "md" | "pdf"; outDir: string; asOf?: string; single?: boolean; paper?: "a4" | "letter"; chromium?: string; templates?: string; force?: boolean; history?: boolean; config?: string }) => {
+    .action(async (dir: string | undefined, opts: { format: "html" | "md" | "pdf"; outDir: string; asOf?: string; single?: boolean; paper?: "a4" | "letter"; chromium?: string; templates?: string; force?: boolean; history?: boolean; config?: string; since?: string }) => {
       const { runReport } = await import("../commands/report.js");
       setExit(
         await runReport(
@@ -63,6 +67,7 @@ Examples:
             templates: opts.templates,
             force: opts.force === true,
             history: opts.history !== false,
+            ...(opts.since !== undefined && { since: opts.since }),
             version: version(),
           },
           await io(),

@@ -7,12 +7,14 @@ import {
   type DiffResult,
 } from "../core/diff/index.js";
 import { runCheck } from "../core/engine/index.js";
+import { BASELINE_TAG_PREFIX, findBaseline, gitRaw, openRepository } from "../core/git/index.js";
 import { UsageError } from "../core/errors.js";
 import { PLAIN } from "../core/format/index.js";
 import { ExitCode, type Severity } from "../model/diagnostic.js";
 import type { CommandIO } from "./io.js";
 import { writeFileAtomic } from "./output.js";
 import { openSide, type Side } from "./revision.js";
+import { displayPath } from "./workspace.js";
 import path from "node:path";
 
 export const DIFF_FORMATS = ["text", "markdown", "json"] as const;
@@ -20,7 +22,8 @@ export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 export interface DiffCommandOptions {
   dir: string;
-  base: string;
+  /** The base side; with `baseline`, the head side (the working tree when absent). */
+  base?: string;
   head?: string;
   format: DiffFormat;
   /** Exit 1 when anything changed in meaning or in the findings. */
@@ -30,6 +33,8 @@ export interface DiffCommandOptions {
   asOf: string;
   config?: string;
   output?: string;
+  /** --baseline NAME: the base is the baseline tag pmo-baseline/NAME (pmo baseline ls). */
+  baseline?: string;
 }
 
 /** Parses `--fail-on new-findings[=severity]`; a bare `new-findings` means any severity. */
@@ -46,9 +51,10 @@ export function parseFailOn(value: string | undefined): Severity | undefined {
  */
 export async function runDiff(options: DiffCommandOptions, io: CommandIO): Promise<ExitCode> {
   const failOn = parseFailOn(options.failOn);
+  const { base: baseSpec, head: headSpec } = await sides(options, io);
   const sideOptions = { dir: options.dir, config: options.config };
-  const base = await openSide(options.base, sideOptions, io.cwd);
-  const head = await openSide(options.head, sideOptions, io.cwd);
+  const base = await openSide(baseSpec, sideOptions, io.cwd);
+  const head = await openSide(headSpec, sideOptions, io.cwd);
   const result = await compare(base, head, options.asOf);
 
   const text =
@@ -75,6 +81,30 @@ export async function runDiff(options: DiffCommandOptions, io: CommandIO): Promi
   )
     return ExitCode.Findings;
   return ExitCode.Clean;
+}
+
+/**
+ * The two sides as given, or with --baseline the baseline's tag as the base and the one side
+ * given (else the working tree) as the head. The baseline must exist: its name is checked
+ * against the repository's baseline tags, so that a typo names the baselines there are.
+ */
+async function sides(options: DiffCommandOptions, io: CommandIO): Promise<{ base: string; head: string | undefined }> {
+  if (options.baseline === undefined) {
+    if (options.base === undefined)
+      throw new UsageError("pmo diff needs a base: pmo diff <base> [<head>], or pmo diff --baseline NAME [<head>]");
+    return { base: options.base, head: options.head };
+  }
+  if (options.head !== undefined)
+    throw new UsageError(
+      "with --baseline, give at most one side, the head compared with the baseline (default: the working tree)",
+    );
+  const root = path.resolve(options.dir);
+  const shown = displayPath(root, io.cwd);
+  if ((await gitRaw(root, ["rev-parse", "--show-toplevel"])).code !== 0)
+    throw new UsageError(`--baseline reads a git tag, but ${shown} is not inside a git repository`);
+  const tag = `${BASELINE_TAG_PREFIX}${options.baseline}`;
+  await findBaseline(await openRepository(root, shown, tag), options.baseline);
+  return { base: tag, head: options.base };
 }
 
 /** Runs the checks on both sides and diffs them. */

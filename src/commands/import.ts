@@ -8,6 +8,7 @@ import { FORMATTERS } from "../core/format/index.js";
 import {
   formatPlanText,
   importCsv,
+  importXlsx,
   msProjectToProject,
   planJson,
   planSync,
@@ -58,6 +59,9 @@ export interface ImportMsProjectOptions extends ImportTargetOptions {
   portfolio?: string;
 }
 
+/** What a sheet gives, whatever its format. */
+type SheetImport = Omit<CsvImport, "encoding" | "delimiter">;
+
 const MAX_INPUT_BYTES = 200 * 1024 * 1024;
 
 /** `pmo import csv FILE`: one document per row, validated, written one file per document. */
@@ -69,6 +73,36 @@ export async function runImportCsv(options: ImportCsvOptions, io: CommandIO): Pr
   const bytes = readInput(options.file, io.cwd);
   const result = importCsv({ bytes, file: shownCsv, ...(kind !== undefined && { kind }), ...(mapping !== undefined && { mapping }), where: conditions });
   const read = `${shownCsv} (${result.encoding}, "${result.delimiter === "\t" ? "\\t" : result.delimiter}" delimiter)`;
+  return writeImport(result, read, options, io);
+}
+
+export interface ImportXlsxOptions extends ImportCsvOptions {
+  sheet?: string;
+  headerRow?: number;
+}
+
+/** `pmo import xlsx FILE`: one sheet of an Excel workbook, as `import csv` reads a CSV export. */
+export async function runImportXlsx(options: ImportXlsxOptions, io: CommandIO): Promise<ExitCode> {
+  const kind = options.kind === undefined ? undefined : parseKind(options.kind);
+  const shown = displayPath(options.file, io.cwd);
+  const conditions = (options.where ?? []).map(parseWhere);
+  const mapping = options.mapping === undefined ? undefined : { text: new TextDecoder().decode(readInput(options.mapping, io.cwd)), file: displayPath(options.mapping, io.cwd) };
+  const bytes = readInput(options.file, io.cwd);
+  const result = await importXlsx({
+    bytes,
+    file: shown,
+    ...(kind !== undefined && { kind }),
+    ...(mapping !== undefined && { mapping }),
+    where: conditions,
+    ...(options.sheet !== undefined && { sheet: options.sheet }),
+    ...(options.headerRow !== undefined && { headerRow: options.headerRow }),
+  });
+  const read = `${shown} (sheet ${JSON.stringify(result.sheet)}, header row ${options.headerRow ?? 1})`;
+  return writeImport(result, read, options, io);
+}
+
+/** The rows read, written as new files (or, with --sync, as the plan's changes). */
+async function writeImport(result: SheetImport, read: string, options: ImportCsvOptions, io: CommandIO): Promise<ExitCode> {
   if (options.sync) return runSync(result, read, options, io);
 
   const target = await openTarget(options.out, options.config);
@@ -155,7 +189,7 @@ export async function runImportMsProject(options: ImportMsProjectOptions, io: Co
  * has reported, closed or removed. The whole plan is printed, then written in one step: every
  * file is staged first and swapped in together, so a failure leaves the repository as it was.
  */
-async function runSync(result: CsvImport, read: string, options: ImportCsvOptions, io: CommandIO): Promise<ExitCode> {
+async function runSync(result: SheetImport, read: string, options: ImportCsvOptions, io: CommandIO): Promise<ExitCode> {
   const target = await openTarget(options.out, options.config, true);
   const outAbs = path.resolve(options.out);
   const existing: ExistingDocument[] = (target.documents ?? []).flatMap((d) =>
@@ -215,7 +249,7 @@ function plural(n: number, one: string): string {
   return `${n} ${n === 1 ? one : `${one}s`}`;
 }
 
-function keyValuesOf(result: CsvImport, value: Record<string, unknown>): [string, string][] {
+function keyValuesOf(result: SheetImport, value: Record<string, unknown>): [string, string][] {
   return result.mapping.key.flatMap((k) => {
     const v = k.split(".").reduce<unknown>((at, s) => (typeof at === "object" && at !== null ? (at as Record<string, unknown>)[s] : undefined), value);
     return typeof v === "string" || typeof v === "number" ? [[k, String(v)] as [string, string]] : [];
@@ -421,7 +455,7 @@ function refuseOverwrites(files: readonly string[], options: ImportTargetOptions
 }
 
 /** A validation problem of an imported document, naming the column the field came from. */
-function reasonWithColumn(d: Diagnostic, mapping: CsvImport["mapping"]): string {
+function reasonWithColumn(d: Diagnostic, mapping: SheetImport["mapping"]): string {
   const dotted = d.pointer.slice(1).replace(/\//g, ".");
   const rule = mapping.fields.find((f) => f.path === dotted);
   const columns = rule?.column === undefined ? [] : [rule.column, ...(rule.fallbacks ?? [])];

@@ -6,7 +6,7 @@ import { discoveryFilter, GitError, gitRaw, openRepository, readBlobs, readLog }
 import { buildEvmHistory } from "../core/analytics/evm/index.js";
 import { buildHistory } from "../core/history/index.js";
 import { IGNORE_FILE } from "../core/load/index.js";
-import { historyPeriod, type ReportHistory } from "../core/report/index.js";
+import { trendPeriod, type ReportHistory } from "../core/report/index.js";
 import type { Settings } from "../core/rules/index.js";
 
 export interface ReportGit {
@@ -24,7 +24,7 @@ export interface ReportGit {
  * 1,000 projects) pays nothing for the feature. Inside one, the history is read the way
  * `pmo history` reads it: one `git log --raw` and one `git cat-file --batch`.
  */
-export async function readReportGit(root: string, options: { history: boolean; config: Config; settings: Settings; asOf: string }): Promise<ReportGit> {
+export async function readReportGit(root: string, options: { history: boolean; config: Config; settings: Settings; asOf: string; since?: string }): Promise<ReportGit> {
   const none = (reason: Extract<ReportHistory, { kind: "none" }>["reason"], commit: string | null = null, warnings: string[] = []): ReportGit => ({ history: { kind: "none", reason }, commit, warnings });
   if (!insideGitFolder(root)) return none(options.history ? "not-a-repository" : "disabled");
   let commit: string | null;
@@ -45,6 +45,8 @@ export async function readReportGit(root: string, options: { history: boolean; c
     if (commits.length === 0) return none("no-commits", commit);
     const oids = commits.flatMap((c) => c.changes.filter((ch) => ch.oid !== null && include(ch.path)).map((ch) => ch.oid!));
     const blobs = await readBlobs(repo.top, oids);
+    // The trend runs from the first commit (or --since) to the as-of date, in periods that keep it readable.
+    const from = options.since ?? commits[0]!.date.slice(0, 10);
     const history = await buildHistory({
       commits,
       blobs,
@@ -53,12 +55,12 @@ export async function readReportGit(root: string, options: { history: boolean; c
       config: options.config,
       asOf: options.asOf,
       until: options.asOf,
-      period: historyPeriod(options.settings.reportingCadence),
+      period: trendPeriod(options.settings.reportingCadence, from, options.asOf),
       trackStage: true,
     });
     const warnings = repo.shallow ? ["warning: this is a shallow clone, so the report's trends start at its oldest fetched commit; run `git fetch --unshallow` for all of the history\n"] : [];
     const evm = buildEvmHistory({ commits: commits.filter((c) => c.date.slice(0, 10) <= options.asOf), blobs, include, defaultCurrency: options.settings.currency });
-    return { history: { kind: "git", history, firstDate: commits[0]!.date.slice(0, 10), evm }, commit, warnings };
+    return { history: { kind: "git", history, firstDate: commits[0]!.date.slice(0, 10), ...(options.since !== undefined && { trendSince: options.since }), evm }, commit, warnings };
   } catch (error) {
     if (!(error instanceof GitError)) throw error;
     return none("unreadable", commit, [`warning: the report leaves out the trends and what changed state: cannot read the git history (${error.message})\n`]);

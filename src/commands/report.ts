@@ -31,6 +31,8 @@ export interface ReportCommandOptions {
   force: boolean;
   /** Read the git history for the trend charts and "what changed state" (`--no-history` turns it off). */
   history: boolean;
+  /** `--since`: the dashboard's trend starts at this date instead of the first commit. */
+  since?: string;
   version: string;
 }
 
@@ -60,7 +62,7 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
     return ExitCode.Findings;
   }
 
-  const git = await readReportGit(root, { history: options.history, config, settings: result.settings, asOf: options.asOf });
+  const git = await readReportGit(root, { history: options.history, config, settings: result.settings, asOf: options.asOf, ...(options.since !== undefined && { since: options.since }) });
   const paper = options.paper ?? config.values.report?.paper ?? "a4";
   const rendered = renderReport({
     catalog: result.catalog,

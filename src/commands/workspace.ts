@@ -1,7 +1,6 @@
 import path from "node:path";
 import { loadConfig, type Config } from "../core/config/index.js";
-import { runCheck, type CheckResult } from "../core/engine/index.js";
-import { gitRaw, listBaselines } from "../core/git/index.js";
+import type { CheckResult } from "../core/engine/index.js";
 import type { BaselineTag } from "../core/rules/index.js";
 import { UsageError } from "../core/errors.js";
 import { isDirectory, loadWorkspace } from "../core/load/index.js";
@@ -79,6 +78,9 @@ export function relativeToCwd(diagnostics: readonly Diagnostic[], root: string, 
  * the current directory, like every other path pmo prints.
  */
 export async function checkOpenedWorkspace(opened: { root: string; config: Config; workspace: Workspace }, asOf: string, cwd: string, baselines?: readonly BaselineTag[]): Promise<CheckResult> {
+  // Imported here: the engine brings every rule and analysis, which validate, ls, show and new
+  // (the other users of this module) never run.
+  const { runCheck } = await import("../core/engine/index.js");
   try {
     return await runCheck({ workspace: opened.workspace, config: opened.config, asOf, ...(baselines && { baselines }) });
   } catch (error) {
@@ -95,6 +97,7 @@ export async function checkOpenedWorkspace(opened: { root: string; config: Confi
  * outside a git repository (a folder of YAML files has no baselines).
  */
 export async function baselineTagsOf(root: string): Promise<BaselineTag[]> {
+  const { gitRaw, listBaselines } = await import("../core/git/index.js");
   const inside = await gitRaw(root, ["rev-parse", "--show-toplevel"]).catch(() => undefined);
   if (inside?.code !== 0) return [];
   const top = inside.stdout.toString("utf8").trim();

@@ -34,6 +34,12 @@ export const STATUS_SCALES = {
 } as const;
 /** Names of the built-in status scales. */
 export const STATUS_SCALE_NAMES = ["rag", "dca5"] as const;
+/**
+ * The status value every scale accepts for "no rating": not assessed, or assessed and withheld.
+ * It is not on the scale's order: it is neither green nor red, and a change to or from it is
+ * not a movement. A custom scale may declare more such values (`assessed: false`).
+ */
+export const NOT_ASSESSED = "not-assessed";
 export type StatusScaleName = (typeof STATUS_SCALE_NAMES)[number];
 export type RagValue = (typeof STATUS_SCALES.rag)[number];
 export type Dca5Value = (typeof STATUS_SCALES.dca5)[number];
@@ -163,6 +169,8 @@ export interface CustomStatusValue extends Extensions {
   value: StatusValue;
   label: string;
   color?: string;
+  /** false: the value says the status was not assessed or was withheld; it is not a rating. */
+  assessed?: boolean;
 }
 
 /** A built-in scale name, or a custom scale listed best first. */

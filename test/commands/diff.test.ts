@@ -84,7 +84,7 @@ describe("pmo diff", () => {
     // P1's forecast moves from the budget (EUR 1M) to over it: an earned value crossing.
     // The forecast change is split: P1's +EUR 100k like for like, P3's EUR 500k joining.
     expect(json.summary.text).toBe(
-      "1 project worsened, 1 improved, 1 new; 1 finish slipped (max +45 days); 1 milestone slipped (max +45 days); forecast +EUR 100k (+5%) like for like, +EUR 500k joining (1 project): total +EUR 600k (+30%); 1 overrun grew (P1 0% -> 10% over approved); earned value: P1 EAC EUR 1M -> EUR 1.1M (over the budget EUR 1M); 1 new high risk; governance: 2 findings introduced (2 rules)",
+      "1 project worsened, 1 improved, 1 new; 1 finish slipped (max +45 days); 1 milestone slipped (max +45 days); forecast +EUR 100k (+5%) like for like, +EUR 500k joining (1 project): total +EUR 600k (+30%); 1 overrun grew (P1 0% -> 10% over approved); earned value: P1 EAC EUR 1M -> EUR 1.1M (over the budget EUR 1M); 1 new high risk; governance: 3 findings introduced (3 rules)",
     );
     expect(json.summary.money).toEqual([
       {
@@ -140,6 +140,7 @@ describe("pmo diff", () => {
       }),
     ]);
     expect(json.findings.introduced.map((f: { ruleId: string; entity: string }) => `${f.ruleId} ${f.entity}`)).toEqual([
+      "schedule-variance-beyond-tolerance P1",
       "milestone-slip-needs-rebaseline P1",
       "high-risk-managed R1",
     ]);
@@ -294,6 +295,34 @@ describe("pmo diff", () => {
     expect(r.stdout).toBe("");
   });
 
+  it("--baseline NAME compares with the baseline tag pmo-baseline/NAME, and names the baselines when NAME is not one", async () => {
+    const dir = baseRepo();
+    git(dir, "tag", "-a", "pmo-baseline/2026-Q3", "-m", "Baseline 2026-Q3\n\nDecision: DEC-001");
+    writeFiles(dir, { "projects/p1.yaml": project("P1", { overall: "amber" }) });
+    commitAll(dir, "P1 turns amber");
+    writeFiles(dir, { "projects/p2.yaml": project("P2", { overall: "amber" }) });
+    const { json } = await diffJson(dir, "--baseline", "2026-Q3");
+    expect(json.base).toBe("pmo-baseline/2026-Q3");
+    expect(json.head).toBe("working tree");
+    expect(json.changes.map((c: { id: string; direction: string }) => `${c.id} ${c.direction}`)).toEqual([
+      "P1 worsened",
+      "P2 improved",
+    ]);
+    // With one side given, that side is the head.
+    const committed = await diffJson(dir, "--baseline", "2026-Q3", "HEAD");
+    expect(committed.json.head).toBe("HEAD");
+    expect(committed.json.changes.map((c: { id: string }) => c.id)).toEqual(["P1"]);
+    const unknown = await runCli(["diff", "--baseline", "2026-Q4", ...AS_OF], { cwd: dir });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('error: no baseline named "2026-Q4": the baselines are 2026-Q3\n');
+    const twoSides = await runCli(["diff", "--baseline", "2026-Q3", "HEAD~1", "HEAD", ...AS_OF], { cwd: dir });
+    expect(twoSides.code).toBe(2);
+    expect(twoSides.stderr).toContain("with --baseline, give at most one side");
+    const none = await runCli(["diff", ...AS_OF], { cwd: dir });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("pmo diff needs a base");
+  }, 60_000);
+
   it("reports a side that does not validate at the top, with its errors, never as a deletion, and exits 1", async () => {
     const dir = baseRepo();
     // A one-space indentation typo: the file no longer parses at head.
@@ -403,7 +432,63 @@ describe("pmo diff", () => {
   });
 });
 
+/** The committed bundled example in a repository of its own, so that outputs do not depend on uncommitted edits. */
+function exampleRepo(): string {
+  const dir = makeGitRepo();
+  repos.push(dir);
+  const tar = path.join(dir, "..", `${path.basename(dir)}.tar`);
+  execFileSync("git", ["archive", "HEAD", "examples/meridian-water", "-o", tar], { cwd: projectRoot });
+  execFileSync("tar", ["-xf", tar, "--strip-components=2"], { cwd: dir });
+  commitAll(dir, "November reporting cycle");
+  return dir;
+}
+
 describe("pmo diff on the bundled example", () => {
+  it("lists the projects that cross the funding cut line and the rank changes (pmo rank)", async () => {
+    const dir = exampleRepo();
+    const edit = (file: string, from: string, to: string) => {
+      const p = path.join(dir, file);
+      const text = readFileSync(p, "utf8");
+      expect(text).toContain(from);
+      writeFileSync(p, text.replace(from, to));
+    };
+    // PF-ASSET funds GBP 171.6M of its GBP 185M envelope (pmo rank); PRJ-002's forecast grows by
+    // GBP 15M, so PRJ-025, the last project funded, no longer fits. PRJ-005 is re-scored
+    // (regulatory 1 -> 5: (40x5 + 30x2 + 20x5 + 10x3) / 100 = 3.9) and climbs from rank 10 above
+    // the line: committed GBP 105.4M, then PRJ-005 (GBP 14M) first of the proposals.
+    edit("projects/asset-renewal/PRJ-002.yaml", "  forecast: 30200000", "  forecast: 45200000");
+    edit("projects/asset-renewal/PRJ-005.yaml", "  regulatory: 1", "  regulatory: 5");
+    const { json } = await diffJson(dir, "HEAD");
+    const crossings = json.decision.ranks.filter((m: { crossedCutLine?: string }) => m.crossedCutLine);
+    expect(crossings.map((m: { id: string; crossedCutLine: string }) => `${m.id} ${m.crossedCutLine}`)).toEqual([
+      "PRJ-025 now below",
+      "PRJ-005 now funded",
+    ]);
+    expect(crossings[0]).toMatchObject({ portfolio: "PF-ASSET", fromFunding: "funded", toFunding: "below-line" });
+    const prj005 = json.decision.ranks.find((m: { id: string }) => m.id === "PRJ-005");
+    expect(prj005).toMatchObject({
+      fromRank: 10,
+      fromScore: 2.3,
+      toScore: 3.9,
+      fromFunding: "below-line",
+      toFunding: "funded",
+    });
+    expect(prj005.toRank).toBeLessThan(10);
+    expect(json.summary.ranks).toMatchObject({ nowBelowCutLine: 1, nowFunded: 1 });
+    expect(json.summary.text).toMatch(
+      /; 1 project now below the cut line, 1 project now funded \(\d+ rank changes\); /,
+    );
+    const { formatDiffMarkdown } = await import("../../src/core/diff/index.js");
+    const md = { stdout: formatDiffMarkdown(json) };
+    expect(md.stdout).toContain("<summary><b>Cut line</b>: 1 now below, 1 now funded</summary>");
+    expect(md.stdout).toMatch(
+      /\| `PF-ASSET` \| \*\*PRJ-025\*\* .* \| 9 → 10 \| 3\.1 \| \*\*funded → below-line\*\* \|/,
+    );
+    expect(md.stdout).toMatch(
+      /\| `PF-ASSET` \| \*\*PRJ-005\*\* .* \| 10 → 3 \| 2\.3 → 3\.9 \| \*\*below-line → funded\*\* \|/,
+    );
+  }, 120_000);
+
   it("renders a realistic pull request as a markdown comment (golden)", async () => {
     const dir = makeGitRepo();
     repos.push(dir);
@@ -479,5 +564,5 @@ proximity: 2027-03-31
     );
     const gate = await runCli(["diff", "main...HEAD", "--fail-on", "new-findings=error", ...AS_OF], { cwd: dir });
     expect(gate.code).toBe(JSON.parse(json.stdout).summary.findings.introducedBySeverity.error > 0 ? 1 : 0);
-  });
+  }, 120_000);
 });

@@ -43,7 +43,7 @@ describe("the dashboard's stale status reports are the ones status-report-stale 
     const result = await runCli(["report", dir, "--as-of", AS_OF, "--format", "md", "--out-dir", out, "--no-history"], { cwd: dir });
     expect(result.stderr).toBe("");
     const index = readFileSync(path.join(out, "index.md"), "utf8");
-    expect(index).toContain("**1** stale status reports");
+    expect(index).toMatch(/\*\*1\*\* stale status report$/m);
     expect(index.split("\n").filter((line) => line.includes("(stale)")).map((line) => /PRJ-\w/.exec(line)?.[0])).toEqual(["PRJ-D"]);
     expect(readFileSync(path.join(out, "projects/PRJ-C.md"), "utf8")).not.toContain("stale");
   });

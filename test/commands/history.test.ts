@@ -9,7 +9,14 @@ import path from "node:path";
 const repos: string[] = [];
 afterAll(() => repos.forEach(removeRepo));
 
-const project = (id: string, overall: string, asOf: string, finish = "2027-06-30", forecast = 1000000, name = `Project ${id}`) => `apiVersion: pmo/v1
+const project = (
+  id: string,
+  overall: string,
+  asOf: string,
+  finish = "2027-06-30",
+  forecast = 1000000,
+  name = `Project ${id}`,
+) => `apiVersion: pmo/v1
 kind: Project
 id: ${id}
 name: ${name}
@@ -30,7 +37,10 @@ function historyRepo(): string {
   // A change that moves nothing the history tracks: no entry.
   writeFiles(dir, { "p1.yaml": project("P1", "green", "2026-09-07", "2027-06-30", 1000000, "Project one renamed") });
   commitAll(dir, "rename P1", "2026-10-02T10:00:00Z", "Ann Lee <ann@example.com>");
-  writeFiles(dir, { "p1.yaml": project("P1", "red", "2026-10-05", "2027-08-31", 1250000, "Project one renamed"), "notes.txt": "not yaml" });
+  writeFiles(dir, {
+    "p1.yaml": project("P1", "red", "2026-10-05", "2027-08-31", 1250000, "Project one renamed"),
+    "notes.txt": "not yaml",
+  });
   commitAll(dir, "P1 red", "2026-10-05T10:00:00Z", "Ann Lee <ann@example.com>");
   writeFiles(dir, { "p2.yaml": null });
   commitAll(dir, "P2 cancelled and removed", "2026-11-16T10:00:00Z", "Bob Cole <bob@example.com>");
@@ -44,7 +54,17 @@ describe("pmo history", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    const entries = (id: string) => json.projects.find((p: { id: string }) => p.id === id).entries.map((e: Record<string, unknown>) => [e["date"], e["author"], e["change"], e["overall"], e["forecastFinish"], e["forecastCost"]]);
+    const entries = (id: string) =>
+      json.projects
+        .find((p: { id: string }) => p.id === id)
+        .entries.map((e: Record<string, unknown>) => [
+          e["date"],
+          e["author"],
+          e["change"],
+          e["overall"],
+          e["forecastFinish"],
+          e["forecastCost"],
+        ]);
     expect(entries("P1")).toEqual([
       ["2026-09-07", "Ann Lee", "added", "green", "2027-06-30", 1000000],
       ["2026-10-05", "Ann Lee", "modified", "red", "2027-08-31", 1250000],
@@ -59,22 +79,82 @@ describe("pmo history", () => {
 
   it("gives the portfolio and the PMO's KPIs per month, judged at the end of each month", async () => {
     const dir = historyRepo();
-    const json = JSON.parse((await runCli(["history", "--format", "json", "--as-of", "2026-11-30"], { cwd: dir })).stdout);
+    const json = JSON.parse(
+      (await runCli(["history", "--format", "json", "--as-of", "2026-11-30"], { cwd: dir })).stdout,
+    );
     expect(json.statusScale).toEqual(["green", "amber", "red"]);
-    expect(json.periods.map((p: { period: string; commits: number; statuses: unknown; forecast: unknown; onTimeReports: unknown; asOf: string }) => [p.period, p.asOf, p.commits, p.statuses, p.forecast, p.onTimeReports])).toEqual([
+    expect(
+      json.periods.map(
+        (p: {
+          period: string;
+          commits: number;
+          statuses: unknown;
+          forecast: unknown;
+          onTimeReports: unknown;
+          asOf: string;
+        }) => [p.period, p.asOf, p.commits, p.statuses, p.forecast, p.onTimeReports],
+      ),
+    ).toEqual([
       // Weekly reporting (7 days): at 30 September P1's report of 7 September is stale, P2's of 20 September too.
-      ["2026-09", "2026-09-30", 2, { green: 1, amber: 1, red: 0 }, [{ currency: "EUR", total: 1500000 }], { onTime: 0, expected: 2, percent: 0 }],
-      ["2026-10", "2026-10-31", 2, { green: 0, amber: 1, red: 1 }, [{ currency: "EUR", total: 1750000 }], { onTime: 0, expected: 2, percent: 0 }],
-      ["2026-11", "2026-11-30", 1, { green: 0, amber: 0, red: 1 }, [{ currency: "EUR", total: 1250000 }], { onTime: 0, expected: 1, percent: 0 }],
+      [
+        "2026-09",
+        "2026-09-30",
+        2,
+        { green: 1, amber: 1, red: 0 },
+        [{ currency: "EUR", total: 1500000 }],
+        { onTime: 0, expected: 2, percent: 0 },
+      ],
+      [
+        "2026-10",
+        "2026-10-31",
+        2,
+        { green: 0, amber: 1, red: 1 },
+        [{ currency: "EUR", total: 1750000 }],
+        { onTime: 0, expected: 2, percent: 0 },
+      ],
+      [
+        "2026-11",
+        "2026-11-30",
+        1,
+        { green: 0, amber: 0, red: 1 },
+        [{ currency: "EUR", total: 1250000 }],
+        { onTime: 0, expected: 1, percent: 0 },
+      ],
     ]);
     for (const p of json.periods) expect(p.findings.error + p.findings.warn + p.findings.info).toBeGreaterThan(0);
   });
 
   it("reports weeks, honours --since and --until, and fills weeks without commits", async () => {
     const dir = historyRepo();
-    const json = JSON.parse((await runCli(["history", "--format", "json", "--period", "week", "--since", "2026-10-01", "--until", "2026-10-20", "--as-of", "2026-11-30"], { cwd: dir })).stdout);
-    expect(json.periods.map((p: { period: string; commits: number }) => `${p.period}:${p.commits}`)).toEqual(["2026-09-28:1", "2026-10-05:1", "2026-10-12:0", "2026-10-19:0"]);
-    expect(json.projects.map((p: { id: string; entries: unknown[] }) => `${p.id}:${p.entries.length}`)).toEqual(["P1:1"]);
+    const json = JSON.parse(
+      (
+        await runCli(
+          [
+            "history",
+            "--format",
+            "json",
+            "--period",
+            "week",
+            "--since",
+            "2026-10-01",
+            "--until",
+            "2026-10-20",
+            "--as-of",
+            "2026-11-30",
+          ],
+          { cwd: dir },
+        )
+      ).stdout,
+    );
+    expect(json.periods.map((p: { period: string; commits: number }) => `${p.period}:${p.commits}`)).toEqual([
+      "2026-09-28:1",
+      "2026-10-05:1",
+      "2026-10-12:0",
+      "2026-10-19:0",
+    ]);
+    expect(json.projects.map((p: { id: string; entries: unknown[] }) => `${p.id}:${p.entries.length}`)).toEqual([
+      "P1:1",
+    ]);
     const recent = json.periods[1];
     expect(recent.onTimeReports).toEqual({ onTime: 1, expected: 2, percent: 50 });
   });
@@ -102,5 +182,141 @@ describe("pmo history", () => {
     expect((await runCli(["history", "--since", "2026-13-01"], { cwd: dir })).code).toBe(2);
     const order = await runCli(["history", "--since", "2026-11-01", "--until", "2026-10-01"], { cwd: dir });
     expect(order.stderr).toBe("error: --since 2026-11-01 is after --until 2026-10-01\n");
+  });
+});
+
+describe("pmo history periods and scales", () => {
+  const DCA5 = ENGAGEMENT.replace("currency: EUR\n", "currency: EUR\nstatusScale: dca5\n");
+  const annual = (id: string, overall: string, year: number, forecast?: number): string =>
+    `apiVersion: pmo/v1\nkind: Project\nid: ${id}\nname: Project ${id}\nsponsor: Ann\nmanager: Bob\nstage: delivery\n${forecast === undefined ? "" : `budget: { forecast: ${forecast} }\n`}status: { asOf: ${year}-06-30, overall: ${overall} }\n`;
+  /** Three annual publications: dca5 in 2020 and 2021, then the three-value scale in 2022. */
+  function annualRepo(): string {
+    const dir = makeGitRepo({
+      "engagement.yaml": DCA5,
+      "p1.yaml": annual("P1", "amber-green", 2020, 100),
+      "p2.yaml": annual("P2", "amber-red", 2020),
+    });
+    repos.push(dir);
+    commitAll(dir, "2020 publication", "2020-07-01T10:00:00Z", "Ann Lee <ann@example.com>");
+    writeFiles(dir, { "p1.yaml": annual("P1", "amber", 2021, 120), "p2.yaml": annual("P2", "not-assessed", 2021) });
+    commitAll(dir, "2021 publication", "2021-07-01T10:00:00Z", "Ann Lee <ann@example.com>");
+    writeFiles(dir, {
+      "engagement.yaml": ENGAGEMENT,
+      "p1.yaml": annual("P1", "amber", 2022, 130),
+      "p2.yaml": annual("P2", "red", 2022, 50),
+    });
+    commitAll(dir, "2022 publication, on the three-value scale", "2022-07-01T10:00:00Z", "Ann Lee <ann@example.com>");
+    return dir;
+  }
+
+  it("cuts the history into years and quarters", async () => {
+    const dir = annualRepo();
+    const years = JSON.parse(
+      (await runCli(["history", "--format", "json", "--period", "year", "--as-of", "2022-12-31"], { cwd: dir })).stdout,
+    );
+    expect(
+      years.periods.map((p: { period: string; start: string; end: string; commits: number }) => [
+        p.period,
+        p.start,
+        p.end,
+        p.commits,
+      ]),
+    ).toEqual([
+      ["2020", "2020-01-01", "2020-12-31", 1],
+      ["2021", "2021-01-01", "2021-12-31", 1],
+      ["2022", "2022-01-01", "2022-12-31", 1],
+    ]);
+    const quarters = JSON.parse(
+      (
+        await runCli(
+          [
+            "history",
+            "--format",
+            "json",
+            "--period",
+            "quarter",
+            "--since",
+            "2021-06-01",
+            "--until",
+            "2022-03-31",
+            "--as-of",
+            "2022-12-31",
+          ],
+          { cwd: dir },
+        )
+      ).stdout,
+    );
+    expect(
+      quarters.periods.map((p: { period: string; start: string; end: string }) => [p.period, p.start, p.end]),
+    ).toEqual([
+      ["2021-Q2", "2021-04-01", "2021-06-30"],
+      ["2021-Q3", "2021-07-01", "2021-09-30"],
+      ["2021-Q4", "2021-10-01", "2021-12-31"],
+      ["2022-Q1", "2022-01-01", "2022-03-31"],
+    ]);
+  });
+
+  it("records a change of status scale as such, counts not-assessed apart and leaves unknown forecasts out with a count", async () => {
+    const dir = annualRepo();
+    const json = JSON.parse(
+      (await runCli(["history", "--format", "json", "--period", "year", "--as-of", "2022-12-31"], { cwd: dir })).stdout,
+    );
+    expect(json.scaleChanges).toHaveLength(1);
+    expect(json.scaleChanges[0]).toMatchObject({
+      date: "2022-07-01",
+      from: { name: "dca5" },
+      to: { name: "rag", values: ["green", "amber", "red"] },
+    });
+    expect(
+      json.periods.map((p: { statuses: Record<string, number>; forecast: unknown; forecastUnknown: number }) => [
+        p.statuses,
+        p.forecast,
+        p.forecastUnknown,
+      ]),
+    ).toEqual([
+      [{ green: 0, "amber-green": 1, amber: 0, "amber-red": 1, red: 0 }, [{ currency: "EUR", total: 100 }], 1],
+      [
+        { green: 0, "amber-green": 0, amber: 1, "amber-red": 0, red: 0, "not-assessed": 1 },
+        [{ currency: "EUR", total: 120 }],
+        1,
+      ],
+      [{ green: 0, amber: 1, red: 1 }, [{ currency: "EUR", total: 180 }], 0],
+    ]);
+    const table = (await runCli(["history", "--period", "year", "--as-of", "2022-12-31"], { cwd: dir })).stdout;
+    expect(table).toContain(
+      "Period  Commits  Projects  green  amber  red  amber-green  amber-red  not-assessed  No status  Forecast",
+    );
+    expect(table).toContain("EUR 100 (1 unknown)");
+    expect(table).toMatch(
+      /Status scale changed on 2022-07-01 \(commit [0-9a-f]{10}\): dca5 \(green, amber-green, amber, amber-red, red\) to rag \(green, amber, red\); a status before and one after are not compared as better or worse\./,
+    );
+  });
+
+  it("judges each period's findings at its last commit, so a period without a commit repeats them", async () => {
+    const dir = annualRepo();
+    const json = JSON.parse(
+      (
+        await runCli(
+          [
+            "history",
+            "--format",
+            "json",
+            "--period",
+            "quarter",
+            "--since",
+            "2021-07-01",
+            "--until",
+            "2021-12-31",
+            "--as-of",
+            "2022-12-31",
+          ],
+          { cwd: dir },
+        )
+      ).stdout,
+    );
+    const [q3, q4] = json.periods;
+    expect([q3.commits, q4.commits]).toEqual([1, 0]);
+    expect(q4.commit).toBe(q3.commit);
+    expect(q4.findings).toEqual(q3.findings);
   });
 });

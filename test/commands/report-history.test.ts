@@ -83,7 +83,8 @@ describe("pmo report with git history", () => {
     expect(trends).toMatch(/<title id="[^"]+">Portfolio forecast at completion over time \(GBP\)<\/title>/);
     // The portfolio forecast grew by PRJ-007's 0.9M, then 0.9M again.
     expect(trends).toContain("Total forecast, end of each week: from 351.1M on 20 Sep 2026 to 352.9M on 30 Nov 2026.");
-    expect(trends).toContain("Most Red: week of 16 Nov 2026 (1).");
+    // The legend and the text alternative count the projects of the last period, not project-periods.
+    expect(trends).toContain("week of 30 Nov 2026: 29 in all: 17 Green, 7 Amber/Green, 3 Amber, 1 Amber/Red, 1 Red. 12 periods shown, from week of 14 Sep 2026 to week of 30 Nov 2026.");
   });
 
   it("draws the project's overall status over time and its forecast at completion on its page", async () => {

@@ -13,6 +13,7 @@ import type {
   ScaleInfo,
   StatusMove,
 } from "./types.js";
+import { rankChanges } from "./ranking.js";
 import { byKey, num, obj, str, type Value } from "./values.js";
 
 export interface DecisionSide {
@@ -168,6 +169,7 @@ export function decide(input: DecisionInput): DiffDecision {
     milestoneSlips,
     money: moneySplit(input, renamedFrom),
     overruns: overruns(pairs, base.settings, head.settings),
+    ranks: rankChanges(base, head, renamedFrom),
     findings: findingGroups(input.introduced, input.resolved),
   };
 }

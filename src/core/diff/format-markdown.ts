@@ -8,6 +8,7 @@ import type {
   EntityChange,
   FindingChange,
   MoneyPart,
+  RankMove,
   SideValidity,
   StatusMove,
 } from "./types.js";
@@ -173,6 +174,29 @@ export function formatDiffMarkdown(result: DiffResult, maxChars = DIFF_MARKDOWN_
       decision.finishPullIns.map(dateRow),
       ["finish pulled in", "finishes pulled in"],
       { table: slipTable },
+    );
+    const ranks = decision.ranks ?? [];
+    const rankTable = ["| Portfolio | Project | Rank | Score | Funding |", "| --- | --- | --- | --- | --- |"];
+    const crossings = ranks.filter((m) => m.crossedCutLine !== undefined);
+    add(
+      2.5,
+      2.5,
+      `<b>Cut line</b>: ${crossings.filter((m) => m.crossedCutLine === "now below").length} now below, ${crossings.filter((m) => m.crossedCutLine === "now funded").length} now funded`,
+      crossings.map(rankRow),
+      ["cut-line crossing", "cut-line crossings"],
+      {
+        open: true,
+        table: rankTable,
+      },
+    );
+    const moves = ranks.filter((m) => m.crossedCutLine === undefined);
+    add(
+      7.5,
+      8.5,
+      `<b>Rank changes</b>: ${count(moves.length, "project")}`,
+      moves.map(rankRow),
+      ["rank change", "rank changes"],
+      { table: rankTable },
     );
     add(
       7,
@@ -409,6 +433,17 @@ function moneyRow(m: DiffResult["decision"]["money"][number]): string {
       ? `not comparable: ${count(m.notCompared, "project")} not compared (invalid)`
       : `${signedMoney(m.total.delta, m.currency)}${m.total.percent !== undefined ? ` (${signedPercent(m.total.percent)})` : ""}`;
   return `| ${m.currency} | ${lfl} | ${part(m.joined, 1, "without a forecast")} | ${part(m.left, -1, "without a forecast")} | ${part(m.newlyUnknown, -1, "")} | ${part(m.newlyKnown, 1, "")} | ${total} |`;
+}
+
+function rankRow(m: RankMove): string {
+  const score =
+    m.fromScore === m.toScore
+      ? m.toScore !== undefined
+        ? String(m.toScore)
+        : ""
+      : `${m.fromScore ?? "(none)"} → ${m.toScore ?? "(none)"}`;
+  const funding = m.fromFunding === m.toFunding ? m.toFunding : `${m.fromFunding} → ${m.toFunding}`;
+  return `| ${code(m.portfolio)} | ${project(m.id, m.name)} | ${m.fromRank === m.toRank ? m.toRank : `${m.fromRank} → ${m.toRank}`} | ${score} | ${m.crossedCutLine ? `**${funding}**` : funding} |`;
 }
 
 function project(id: string, name: string | undefined): string {

@@ -1,4 +1,5 @@
 import type { Palette } from "../format/index.js";
+import { signedDuration, signedMoney } from "./context.js";
 import { KIND_TITLES } from "./kinds.js";
 import { describePropagation } from "./schedule.js";
 import type { DiffResult, EntityChange, FindingChange } from "./types.js";
@@ -46,6 +47,32 @@ export function formatDiffText(result: DiffResult, palette: Palette): string {
       "",
     );
   out.push(summaryColour(result, palette));
+  // What a decision needs first: the projects that worsened, and those crossing a cut line.
+  const worsened = result.decision?.worsened ?? [];
+  if (worsened.length > 0) {
+    out.push("", palette.bold("Worsened"));
+    for (const m of worsened) {
+      const extra = [
+        m.finishDays !== undefined ? `finish ${signedDuration(m.finishDays)}` : "",
+        m.forecastDelta !== undefined && m.currency !== undefined
+          ? `forecast ${signedMoney(m.forecastDelta, m.currency)}`
+          : "",
+      ].filter(Boolean);
+      out.push(
+        `  ${palette.bold(m.id)}${m.name ? ` ${m.name}` : ""}  ${palette.red(`${m.from ?? "(none)"} -> ${m.to ?? "(none)"}`)}${extra.length > 0 ? `; ${extra.join("; ")}` : ""}`,
+      );
+    }
+  }
+  const crossings = (result.decision?.ranks ?? []).filter((m) => m.crossedCutLine !== undefined);
+  if (crossings.length > 0) {
+    out.push("", palette.bold("Cut line"));
+    for (const m of crossings) {
+      const line = `${m.crossedCutLine} (rank ${m.fromRank === m.toRank ? m.toRank : `${m.fromRank} -> ${m.toRank}`})`;
+      out.push(
+        `  ${m.portfolio} ${palette.bold(m.id)}${m.name ? ` ${m.name}` : ""}  ${m.crossedCutLine === "now below" ? palette.red(line) : palette.green(line)}`,
+      );
+    }
+  }
   for (const [kind, title] of KIND_TITLES) {
     const changes = result.changes.filter((c) => c.kind === kind);
     if (changes.length === 0) continue;

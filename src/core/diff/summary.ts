@@ -93,6 +93,11 @@ export function summarise(input: SummaryInput): DiffSummary {
     },
     money: input.decision.money,
     overrunsGrown: input.decision.overruns.length,
+    ranks: {
+      changed: input.decision.ranks.filter((m) => m.fromRank !== m.toRank).length,
+      nowBelowCutLine: input.decision.ranks.filter((m) => m.crossedCutLine === "now below").length,
+      nowFunded: input.decision.ranks.filter((m) => m.crossedCutLine === "now funded").length,
+    },
   };
   return { ...summary, text: summaryLine(summary, input.decision, input.validity) };
 }
@@ -206,6 +211,16 @@ export function summaryLine(
       `${plural(decision.overruns.length, "overrun")} grew (${decision.overruns.length > 1 ? "largest " : ""}${top.id} ${fmtPercent(top.from)} -> ${fmtPercent(top.to)} over approved)`,
     );
   }
+  const r = s.ranks;
+  if (r && r.nowBelowCutLine + r.nowFunded > 0) {
+    const crossing = [
+      r.nowBelowCutLine > 0 ? `${plural(r.nowBelowCutLine, "project")} now below the cut line` : "",
+      r.nowFunded > 0 ? `${plural(r.nowFunded, "project")} now funded` : "",
+    ]
+      .filter(Boolean)
+      .join(", ");
+    parts.push(`${crossing}${r.changed > 0 ? ` (${plural(r.changed, "rank change")})` : ""}`);
+  } else if (r && r.changed > 0) parts.push(plural(r.changed, "rank change"));
   if (s.evm.length > 0) parts.push(`earned value: ${s.evm.map((c) => c.text).join(", ")}`);
   if (s.risks.newHigh > 0) parts.push(`${s.risks.newHigh} new high ${s.risks.newHigh === 1 ? "risk" : "risks"}`);
   if (parts.length === 0) {

@@ -198,6 +198,22 @@ export interface FindingGroup {
   entities: number;
 }
 
+/** A project whose place in its portfolio's ranking (`pmo rank`) changed, or that crossed the funding cut line. */
+export interface RankMove {
+  portfolio: string;
+  id: string;
+  name?: string;
+  fromRank: number;
+  toRank: number;
+  fromScore?: number;
+  toScore?: number;
+  /** `funded`, `below-line`, `cost-unknown` or `no-envelope`, as `pmo rank` says. */
+  fromFunding: string;
+  toFunding: string;
+  /** Set when the project crossed the cut line. */
+  crossedCutLine?: "now below" | "now funded";
+}
+
 /** What a decision-maker reads first: worsened projects, status changes, slips, money, findings by rule. */
 export interface DiffDecision {
   /** Set when the two sides use different status scales: their status changes are not movements. */
@@ -213,6 +229,8 @@ export interface DiffDecision {
   milestoneSlips: DateMove[];
   money: MoneySplit[];
   overruns: OverrunGrowth[];
+  /** Rank changes in each portfolio's prioritisation, cut-line crossings first. */
+  ranks: RankMove[];
   findings: FindingGroup[];
 }
 
@@ -245,6 +263,8 @@ export interface DiffSummary {
   money: MoneySplit[];
   /** Projects whose overrun against the approved budget grew. */
   overrunsGrown: number;
+  /** Projects whose rank changed in their portfolio's prioritisation, and those that crossed the cut line. */
+  ranks: { changed: number; nowBelowCutLine: number; nowFunded: number };
   /** The one-line summary, in the manner of `terraform plan`. */
   text: string;
 }

@@ -1,6 +1,6 @@
 import type { Portfolio, Project, Risk } from "../../model/entities.js";
 import type { Catalog, Entry } from "./catalog.js";
-import { committedCost, type Money } from "./money.js";
+import { committedCost, costVariance, type CostVariance, type Money } from "./money.js";
 import { portfolioChain, portfolioPath } from "./portfolios.js";
 import { riskBand } from "./risks.js";
 import { approvedRebaselines, scheduleTolerance, type Rebaselines, type ScheduleTolerance } from "./schedule.js";
@@ -27,6 +27,8 @@ export interface Facts {
   riskBand(risk: Risk): RiskBand;
   /** Forecast cost at completion of a committed project (see committedCost). */
   committedCost(project: Project): Money | "unknown" | undefined;
+  /** Forecast against approved (else baseline) budget, when both are known (see costVariance). */
+  costVariance(project: Project): CostVariance | undefined;
 }
 
 export function deriveFacts(catalog: Catalog, settings: Settings, asOf: string): Facts {
@@ -47,5 +49,6 @@ export function deriveFacts(catalog: Catalog, settings: Settings, asOf: string):
     statusReport: memo((project: Project) => statusReportState(project, settings, asOf)),
     riskBand: (risk) => riskBand(risk, settings),
     committedCost: memo((project: Project) => committedCost(project, settings)),
+    costVariance: memo((project: Project) => costVariance(project, settings)),
   };
 }

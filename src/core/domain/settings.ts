@@ -1,5 +1,5 @@
 import type { Cadence, Engagement } from "../../model/entities.js";
-import { STATUS_SCALES } from "../../model/entities.js";
+import { NOT_ASSESSED, STATUS_SCALES } from "../../model/entities.js";
 import type { Config } from "../config/index.js";
 
 export const RISK_BANDS = ["low", "medium", "high", "critical"] as const;
@@ -26,10 +26,15 @@ export interface RiskMatrix {
 /** Every number and scale a rule judges by, resolved once from the engagement, the config and defaults. */
 export interface Settings {
   currency: string;
-  /** Status values, best first. */
-  statusScale: { name: string; values: readonly string[] };
-  /** 0 for the best status value, growing as it worsens; -1 when not on the scale. */
+  /**
+   * Status values, best first, and the values that say "no rating" (not assessed or withheld:
+   * `not-assessed` on every scale, and a custom scale's values declared `assessed: false`).
+   */
+  statusScale: { name: string; values: readonly string[]; notAssessed: readonly string[] };
+  /** 0 for the best status value, growing as it worsens; -1 when not on the scale (and for a "no rating" value). */
   statusRank(value: string | undefined): number;
+  /** True for a value that says the status was not assessed or was withheld. */
+  isNotAssessed(value: string | undefined): boolean;
   isGreen(value: string | undefined): boolean;
   isRed(value: string | undefined): boolean;
   budgetTolerancePercent: number;
@@ -88,8 +93,12 @@ export function resolveSettings(engagement: Engagement | undefined, thresholds: 
   const riskGov = gov?.risk;
   const declared = engagement?.statusScale;
   const statusScale = Array.isArray(declared)
-    ? { name: "custom", values: declared.map((l) => l.value) }
-    : { name: declared ?? "rag", values: STATUS_SCALES[declared ?? "rag"] as readonly string[] };
+    ? {
+        name: "custom",
+        values: declared.filter((l) => l.assessed !== false).map((l) => l.value),
+        notAssessed: [...new Set([NOT_ASSESSED, ...declared.filter((l) => l.assessed === false).map((l) => l.value)])],
+      }
+    : { name: declared ?? "rag", values: STATUS_SCALES[declared ?? "rag"] as readonly string[], notAssessed: [NOT_ASSESSED] };
   const rank = (value: string | undefined): number => (value === undefined ? -1 : statusScale.values.indexOf(value));
 
   const cadence = pick<Cadence | undefined>("reportingCadence", engagement?.reporting?.cadence, thresholds.reportingCadence, undefined);
@@ -119,6 +128,7 @@ export function resolveSettings(engagement: Engagement | undefined, thresholds: 
     currency: engagement?.currency ?? "EUR",
     statusScale,
     statusRank: rank,
+    isNotAssessed: (v) => v !== undefined && statusScale.notAssessed.includes(v),
     isGreen: (v) => rank(v) === 0,
     // On a one-value scale that value is the best, not also the worst.
     isRed: (v) => v !== undefined && statusScale.values.length > 1 && rank(v) === statusScale.values.length - 1,

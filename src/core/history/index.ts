@@ -1,14 +1,24 @@
 import type { Diagnostic, Severity } from "../../model/diagnostic.js";
 import type { PmoDocument, Workspace } from "../../model/document.js";
 import type { Config } from "../config/index.js";
+import type { Engagement } from "../../model/entities.js";
 import { daysBetween } from "../dates.js";
-import { runCheck } from "../engine/index.js";
+import { resolveSettings } from "../domain/index.js";
+import { runCheck, type CheckResult } from "../engine/index.js";
 import { comparePaths, decodeSource, documentsOf } from "../load/index.js";
 import { nextPeriod, periodOf, type Period, type PeriodKind } from "./periods.js";
-import type { History, PeriodSnapshot, ProjectEntry, ProjectHistory } from "./types.js";
+import type { History, PeriodSnapshot, ProjectEntry, ProjectHistory, ScaleChange, StatusScaleInfo } from "./types.js";
 
 export type * from "./types.js";
-export { periodOf, nextPeriod, type Period, type PeriodKind } from "./periods.js";
+export {
+  countPeriods,
+  periodFitting,
+  periodOf,
+  nextPeriod,
+  PERIOD_KINDS,
+  type Period,
+  type PeriodKind,
+} from "./periods.js";
 export { formatHistoryJson } from "./format-json.js";
 export { formatHistoryMarkdown } from "./format-markdown.js";
 export { formatHistoryTable } from "./format-table.js";
@@ -62,7 +72,10 @@ const INACTIVE = new Set(["closed", "cancelled"]);
  * path -> blob map, parses each (path, blob) once, records a project entry only when its
  * overall status, forecast finish or forecast cost changed, and at the end of every reporting
  * period takes the portfolio's status distribution, forecast totals and the PMO's KPIs
- * (findings by severity from a full check, share of on-time status reports).
+ * (findings by severity, share of on-time status reports). The findings are those of a full
+ * check of the period's last commit, judged on that commit's date (what `pmo check` said of
+ * it): a period without a commit repeats them, so the check runs once per period that holds a
+ * commit, not once per period. A change of the engagement's status scale is recorded as such.
  */
 export async function buildHistory(input: HistoryInput): Promise<History> {
   const cache = new Map<string, Parsed>();
@@ -74,7 +87,8 @@ export async function buildHistory(input: HistoryInput): Promise<History> {
       const sources = new Map<string, string>();
       const bytes = input.blobs.get(oid);
       const text = bytes ? decodeSource(path, bytes) : undefined;
-      if (typeof text === "string") parsed = { documents: documentsOf(path, text, diagnostics, sources), diagnostics, text: sources.get(path) };
+      if (typeof text === "string")
+        parsed = { documents: documentsOf(path, text, diagnostics, sources), diagnostics, text: sources.get(path) };
       else parsed = { documents: [], diagnostics: text ? [text] : [] };
       cache.set(key, parsed);
     }
@@ -86,10 +100,13 @@ export async function buildHistory(input: HistoryInput): Promise<History> {
   const last = new Map<string, Tuple | undefined>();
   const histories = new Map<string, ProjectHistory>();
   const periods: PeriodSnapshot[] = [];
-  const inRange = (date: string) => (input.since === undefined || date >= input.since) && (input.until === undefined || date <= input.until);
+  const inRange = (date: string) =>
+    (input.since === undefined || date >= input.since) && (input.until === undefined || date <= input.until);
   const projectsIn = (path: string): PmoDocument[] => {
     const oid = state.get(path);
-    return oid === undefined ? [] : parse(path, oid).documents.filter((d) => d.kind === "Project" && d.id !== undefined);
+    return oid === undefined
+      ? []
+      : parse(path, oid).documents.filter((d) => d.kind === "Project" && d.id !== undefined);
   };
   const currentProject = (id: string): PmoDocument | undefined => {
     const paths = [...(projectPaths.get(id) ?? [])].sort(comparePaths);
@@ -103,13 +120,28 @@ export async function buildHistory(input: HistoryInput): Promise<History> {
   let period: Period | undefined;
   let commitsInPeriod = 0;
   let lastCommit = "";
+  let lastCommitDate = "";
   let scale: readonly string[] = [];
   let currency: string | undefined;
+  let currentScale: StatusScaleInfo | undefined;
+  const scaleChanges: ScaleChange[] = [];
+  let checked: { commit: string; result: CheckResult } | undefined;
+  /** The check of the last commit, judged on its date; run once per commit that ends a period. */
+  const checkOfLastCommit = async (): Promise<CheckResult> => {
+    if (checked?.commit !== lastCommit) {
+      const asOf = lastCommitDate < input.asOf ? lastCommitDate : input.asOf;
+      checked = {
+        commit: lastCommit,
+        result: await runCheck({ workspace: workspaceOf(state, parse, input), config: input.config, asOf }),
+      };
+    }
+    return checked.result;
+  };
   /** Takes the snapshot of the current period (when in range) and moves to the next one. */
   const closePeriod = async () => {
     const p = period!;
     if ((input.since === undefined || p.end >= input.since) && (input.until === undefined || p.start <= input.until)) {
-      const snapshot = await snapshotOf(p, commitsInPeriod, lastCommit, state, parse, input);
+      const snapshot = snapshotOf(p, commitsInPeriod, lastCommit, state, parse, input, await checkOfLastCommit());
       scale = snapshot.scale;
       periods.push(snapshot.period);
     }
@@ -125,6 +157,7 @@ export async function buildHistory(input: HistoryInput): Promise<History> {
     while (own.start > period.start) await closePeriod();
     commitsInPeriod++;
     lastCommit = c.commit;
+    lastCommitDate = date;
 
     const affected = new Set<string>();
     for (const change of c.changes) {
@@ -132,19 +165,29 @@ export async function buildHistory(input: HistoryInput): Promise<History> {
       if (change.oid !== null) {
         const engagement = parse(change.path, change.oid).documents.find((d) => d.kind === "Engagement");
         if (typeof engagement?.value["currency"] === "string") currency = engagement.value["currency"];
+        if (engagement) {
+          const scale = scaleOf(engagement);
+          if (currentScale !== undefined && !sameScale(currentScale, scale) && inRange(date))
+            scaleChanges.push({ date, commit: c.commit, from: currentScale, to: scale });
+          currentScale = scale;
+        }
       }
-      for (const d of projectsIn(change.path)) affected.add(d.id!);
+      // Which paths hold each project: the path leaves the sets of the projects it held, and
+      // joins those of the projects it holds now (linear in the documents a commit changes).
+      for (const d of projectsIn(change.path)) {
+        affected.add(d.id!);
+        projectPaths.get(d.id!)?.delete(change.path);
+      }
       if (change.oid === null) state.delete(change.path);
       else state.set(change.path, change.oid);
-      for (const d of projectsIn(change.path)) affected.add(d.id!);
+      for (const d of projectsIn(change.path)) {
+        affected.add(d.id!);
+        const paths = projectPaths.get(d.id!) ?? new Set<string>();
+        projectPaths.set(d.id!, paths);
+        paths.add(change.path);
+      }
     }
     for (const id of affected) {
-      const paths = projectPaths.get(id) ?? new Set<string>();
-      for (const change of c.changes) {
-        if (projectsIn(change.path).some((d) => d.id === id)) paths.add(change.path);
-        else paths.delete(change.path);
-      }
-      projectPaths.set(id, paths);
       const doc = currentProject(id);
       const tuple = doc ? tupleOf(doc, currency, input.trackStage === true) : undefined;
       const before = last.get(id);
@@ -180,13 +223,48 @@ export async function buildHistory(input: HistoryInput): Promise<History> {
     ...(input.since !== undefined ? { since: input.since } : {}),
     ...(input.until !== undefined ? { until: input.until } : {}),
     statusScale: scale,
+    scaleChanges,
     projects,
     periods,
   };
 }
 
+/** The status scale an engagement document declares (rag when it declares none). */
+function scaleOf(engagement: PmoDocument): StatusScaleInfo {
+  const { statusScale } = resolveSettings(engagement.value as unknown as Engagement);
+  return { name: statusScale.name, values: [...statusScale.values], notAssessed: [...statusScale.notAssessed] };
+}
+
+function sameScale(a: StatusScaleInfo, b: StatusScaleInfo): boolean {
+  return a.values.join("\0") === b.values.join("\0") && a.notAssessed.join("\0") === b.notAssessed.join("\0");
+}
+
+function workspaceOf(
+  state: ReadonlyMap<string, string>,
+  parse: (path: string, oid: string) => Parsed,
+  input: HistoryInput,
+): Workspace {
+  const paths = [...state.keys()].filter(input.include).sort(comparePaths);
+  const documents: PmoDocument[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const sources = new Map<string, string>();
+  for (const path of paths) {
+    const parsed = parse(path, state.get(path)!);
+    documents.push(...parsed.documents);
+    diagnostics.push(...parsed.diagnostics);
+    if (parsed.text !== undefined) sources.set(path, parsed.text);
+  }
+  return { root: input.root, documents, sources, diagnostics };
+}
+
 function tupleOf(doc: PmoDocument, engagementCurrency: string | undefined, withStage: boolean): Tuple {
-  const v = doc.value as { name?: unknown; stage?: unknown; status?: { overall?: unknown }; schedule?: { forecastFinish?: unknown }; budget?: { forecast?: unknown; currency?: unknown } };
+  const v = doc.value as {
+    name?: unknown;
+    stage?: unknown;
+    status?: { overall?: unknown };
+    schedule?: { forecastFinish?: unknown };
+    budget?: { forecast?: unknown; currency?: unknown };
+  };
   const str = (x: unknown) => (typeof x === "string" ? x : undefined);
   const cost = typeof v.budget?.forecast === "number" ? v.budget.forecast : undefined;
   return {
@@ -201,30 +279,28 @@ function tupleOf(doc: PmoDocument, engagementCurrency: string | undefined, withS
 
 function same(a: Tuple | undefined, b: Tuple | undefined): boolean {
   if (!a || !b) return a === b;
-  return a.overall === b.overall && a.stage === b.stage && a.forecastFinish === b.forecastFinish && a.forecastCost === b.forecastCost && a.currency === b.currency;
+  return (
+    a.overall === b.overall &&
+    a.stage === b.stage &&
+    a.forecastFinish === b.forecastFinish &&
+    a.forecastCost === b.forecastCost &&
+    a.currency === b.currency
+  );
 }
 
-async function snapshotOf(
+function snapshotOf(
   period: Period,
   commits: number,
   commit: string,
   state: ReadonlyMap<string, string>,
   parse: (path: string, oid: string) => Parsed,
   input: HistoryInput,
-): Promise<{ period: PeriodSnapshot; scale: readonly string[] }> {
+  result: CheckResult,
+): { period: PeriodSnapshot; scale: readonly string[] } {
   const asOf = period.end < input.asOf ? period.end : input.asOf;
-  const paths = [...state.keys()].filter(input.include).sort(comparePaths);
   const documents: PmoDocument[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const sources = new Map<string, string>();
-  for (const path of paths) {
-    const parsed = parse(path, state.get(path)!);
-    documents.push(...parsed.documents);
-    diagnostics.push(...parsed.diagnostics);
-    if (parsed.text !== undefined) sources.set(path, parsed.text);
-  }
-  const workspace: Workspace = { root: input.root, documents, sources, diagnostics };
-  const result = await runCheck({ workspace, config: input.config, asOf });
+  for (const path of [...state.keys()].filter(input.include).sort(comparePaths))
+    documents.push(...parse(path, state.get(path)!).documents);
   const findings: Record<Severity, number> = { error: 0, warn: 0, info: 0 };
   for (const d of result.diagnostics) findings[d.severity]++;
 
@@ -232,17 +308,22 @@ async function snapshotOf(
   const statuses: Record<string, number> = {};
   for (const value of settings.statusScale.values) statuses[value] = 0;
   const forecast = new Map<string, number>();
+  let forecastUnknown = 0;
   let active = 0;
   let expected = 0;
   let onTime = 0;
   for (const doc of documents) {
     if (doc.kind !== "Project") continue;
-    const v = doc.value as { stage?: unknown; status?: { overall?: unknown; asOf?: unknown }; budget?: { forecast?: unknown; currency?: unknown } };
+    const v = doc.value as {
+      stage?: unknown;
+      status?: { overall?: unknown; asOf?: unknown };
+      budget?: { forecast?: unknown; currency?: unknown };
+    };
     const stage = typeof v.stage === "string" ? v.stage : "";
     if (stage !== "cancelled" && typeof v.budget?.forecast === "number") {
       const currency = typeof v.budget.currency === "string" ? v.budget.currency : settings.currency;
       forecast.set(currency, (forecast.get(currency) ?? 0) + v.budget.forecast);
-    }
+    } else if (stage !== "cancelled") forecastUnknown++;
     if (INACTIVE.has(stage)) continue;
     active++;
     const overall = typeof v.status?.overall === "string" ? v.status.overall : "none";
@@ -250,7 +331,12 @@ async function snapshotOf(
     if (EXPECTED_TO_REPORT.has(stage)) {
       expected++;
       const reported = typeof v.status?.asOf === "string" ? v.status.asOf : undefined;
-      if (reported !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(reported) && daysBetween(reported, asOf) <= settings.statusValidityDays) onTime++;
+      if (
+        reported !== undefined &&
+        /^\d{4}-\d{2}-\d{2}$/.test(reported) &&
+        daysBetween(reported, asOf) <= settings.statusValidityDays
+      )
+        onTime++;
     }
   }
   return {
@@ -265,8 +351,13 @@ async function snapshotOf(
       projects: active,
       statuses,
       forecast: [...forecast].sort(([a], [b]) => comparePaths(a, b)).map(([currency, total]) => ({ currency, total })),
+      forecastUnknown,
       findings,
-      onTimeReports: { onTime, expected, ...(expected > 0 ? { percent: Math.round((onTime / expected) * 1000) / 10 } : {}) },
+      onTimeReports: {
+        onTime,
+        expected,
+        ...(expected > 0 ? { percent: Math.round((onTime / expected) * 1000) / 10 } : {}),
+      },
     },
   };
 }

@@ -37,9 +37,27 @@ export interface PeriodSnapshot {
   statuses: Record<string, number>;
   /** Total forecast cost per currency (never added across currencies), sorted by currency. */
   forecast: { currency: string; total: number }[];
+  /** Projects (not cancelled) without a forecast cost: left out of `forecast`, never counted as 0. */
+  forecastUnknown: number;
+  /** Findings of a full check of `commit`, judged on that commit's date. */
   findings: Record<Severity, number>;
   /** Projects in initiation, planning, delivery or closure with a status report within its validity. */
   onTimeReports: { onTime: number; expected: number; percent?: number };
+}
+
+/** A status scale as history records it: its name, its values best first, and its "no rating" values. */
+export interface StatusScaleInfo {
+  name: string;
+  values: string[];
+  notAssessed: string[];
+}
+
+/** A commit that changed the engagement's status scale (GMPP went from five values to three in 2022). */
+export interface ScaleChange {
+  date: string;
+  commit: string;
+  from: StatusScaleInfo;
+  to: StatusScaleInfo;
 }
 
 export interface History {
@@ -47,6 +65,8 @@ export interface History {
   since?: string;
   until?: string;
   statusScale: readonly string[];
+  /** Commits that changed the engagement's status scale: ratings on either side are not compared. */
+  scaleChanges: ScaleChange[];
   projects: ProjectHistory[];
   periods: PeriodSnapshot[];
 }

@@ -4,6 +4,7 @@
  */
 import { UsageError } from "../errors.js";
 import type { Diagnostic } from "../../model/diagnostic.js";
+import { readWorkbook, WorkbookError } from "./xlsx-source.js";
 import { decodeCsv, detectDelimiter, readCsv, CsvSyntaxError, type CsvRow } from "./csv-source.js";
 import { identityMapping, keyForm, parseImportMapping, withConditions, type ImportKind, type ImportMapping } from "./mapping.js";
 import { cellReader, fillTemplate, getPath, isBlankRow, isFilteredOut, missingColumns, rowKey, rowToDocument, setPath, type ImportedRow, type RejectedRow } from "./rows.js";
@@ -82,6 +83,28 @@ export function importCsv(input: CsvImportInput): CsvImport {
     throw error;
   }
   return { ...importTable(table, input.file, mapping, input.kind, input.where ?? []), encoding: table.encoding, delimiter: table.delimiter };
+}
+
+export interface XlsxImportInput extends Omit<CsvImportInput, "bytes"> {
+  bytes: Uint8Array;
+  /** The sheet: a name or a 1-based position (default the first). */
+  sheet?: string | number;
+  /** The row that holds the headers (1-based, default 1). */
+  headerRow?: number;
+}
+
+/** Reads one sheet of an Excel workbook into documents, as importCsv reads a CSV export. */
+export async function importXlsx(input: XlsxImportInput): Promise<Omit<CsvImport, "encoding" | "delimiter"> & { sheet: string }> {
+  const mapping: ImportMapping | undefined = input.mapping ? withConditions(parseImportMapping(input.mapping.text, input.mapping.file, input.kind), input.where ?? []) : undefined;
+  if (mapping === undefined && input.kind === undefined) throw new UsageError("pass --kind (project, risk, issue, decision or person) or a --mapping file that names the kind");
+  let workbook;
+  try {
+    workbook = await readWorkbook(input.bytes, input.sheet, input.headerRow ?? 1);
+  } catch (error) {
+    if (error instanceof WorkbookError) throw new UsageError(`cannot read ${input.file}: ${error.message}`);
+    throw error;
+  }
+  return { ...importTable(workbook, `${input.file} (sheet ${JSON.stringify(workbook.sheet)})`, mapping, input.kind, input.where ?? []), sheet: workbook.sheet };
 }
 
 /**

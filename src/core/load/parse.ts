@@ -55,12 +55,14 @@ export function decodeSource(file: string, bytes: Uint8Array): string | Diagnost
     return fileProblem(file, "file is binary, not YAML text", "remove it, rename it, or list it in .pmoignore");
   }
   try {
-    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-    return text;
+    return UTF8.decode(bytes);
   } catch {
     return fileProblem(file, "file is not valid UTF-8 text", "save it with UTF-8 encoding");
   }
 }
+
+/** One decoder for every file: decode() without `stream` starts afresh each call. */
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
 function fileProblem(file: string, message: string, hint: string): Diagnostic {
   return { ruleId: "unreadable-file", severity: "error", message, hint, file, line: 1, column: 1, pointer: "" };

@@ -1,4 +1,4 @@
-import { STATUS_SCALES } from "../../model/entities.js";
+import { NOT_ASSESSED, STATUS_SCALES } from "../../model/entities.js";
 
 /** The three colours a terminal status cell can take. */
 export type StatusColour = "red" | "amber" | "green";
@@ -6,8 +6,10 @@ export type StatusColour = "red" | "amber" | "green";
 /** The engagement's status scale, best value first, with the colour each value is shown in. */
 export interface StatusScaleInfo {
   values: string[];
+  /** Values that say "no rating" (not assessed or withheld): never coloured, never ranked. */
+  notAssessed: string[];
   colour(value: string): StatusColour | undefined;
-  /** 0 for the best value, growing worse; undefined for a value off the scale. */
+  /** 0 for the best value, growing worse; undefined for a value off the scale or a "no rating" value. */
   rank(value: string): number | undefined;
 }
 
@@ -29,13 +31,18 @@ export function statusScaleOf(engagement: Record<string, unknown> | undefined): 
   const declared = engagement?.["statusScale"];
   let values: string[] = [...STATUS_SCALES.rag];
   const declaredColours = new Map<string, StatusColour>();
+  const notAssessed = [NOT_ASSESSED];
   if (declared === "dca5") values = [...STATUS_SCALES.dca5];
   else if (Array.isArray(declared)) {
     values = [];
     for (const entry of declared) {
       if (typeof entry !== "object" || entry === null) continue;
-      const { value, color } = entry as { value?: unknown; color?: unknown };
+      const { value, color, assessed } = entry as { value?: unknown; color?: unknown; assessed?: unknown };
       if (typeof value !== "string") continue;
+      if (assessed === false) {
+        if (!notAssessed.includes(value)) notAssessed.push(value);
+        continue;
+      }
       values.push(value);
       const named = typeof color === "string" ? NAMED_COLOURS[color.toLowerCase()] : undefined;
       if (named) declaredColours.set(value, named);
@@ -44,6 +51,7 @@ export function statusScaleOf(engagement: Record<string, unknown> | undefined): 
   const custom = Array.isArray(declared);
   return {
     values,
+    notAssessed,
     rank: (value) => {
       const index = values.indexOf(value);
       return index < 0 ? undefined : index;

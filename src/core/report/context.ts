@@ -21,6 +21,8 @@ export interface ReportContext {
   /** Findings about one entity (or, without an entity, in its file), from an index built once. */
   findingsFor(id: string, file: string): { active: Diagnostic[]; waived: WaivedDiagnostic[] };
   scale: readonly StatusView[];
+  /** The values that say "no rating" (not assessed or withheld): rank -1, grey, off the scale's order. */
+  notAssessed: readonly StatusView[];
   status(value: string | undefined): StatusView | null;
   links: Links;
   /** The git history, or why there is none (the trend charts and "what changed state"). */
@@ -78,7 +80,7 @@ export function scopeOf(ctx: ReportContext, value: { project?: string; portfolio
   if (value.project !== undefined) {
     return { id: value.project, name: ctx.catalog.project(value.project)?.value.name ?? value.project, href: ctx.links.project(value.project) };
   }
-  if (value.portfolio !== undefined) return { id: value.portfolio, name: ctx.catalog.portfolio(value.portfolio)?.value.name ?? value.portfolio, href: null };
+  if (value.portfolio !== undefined) return { id: value.portfolio, name: ctx.catalog.portfolio(value.portfolio)?.value.name ?? value.portfolio, href: ctx.links.portfolio(value.portfolio) };
   return { id: null, name: "Engagement", href: ctx.links.engagement };
 }
 

@@ -1,7 +1,7 @@
 import type { Cadence } from "../../model/entities.js";
 import { addDaysIso } from "../dates.js";
 import type { EvmHistoryPoint } from "../analytics/evm/index.js";
-import type { History, PeriodKind, ProjectHistory } from "../history/index.js";
+import { periodFitting, type History, type PeriodKind, type ProjectHistory } from "../history/index.js";
 
 /**
  * The git history a report is given: the command reads it (one `git log`, one `git cat-file
@@ -14,6 +14,8 @@ export type ReportHistory =
       history: History;
       /** The date of the oldest commit of the pmo folder (the first-parent history of HEAD). */
       firstDate: string;
+      /** `pmo report --since`: the dashboard's trend starts with the period holding this date. */
+      trendSince?: string;
       /** Each project's CPI and SPI after the commits that changed them (pmo evm --history). */
       evm?: ReadonlyMap<string, readonly EvmHistoryPoint[]>;
     }
@@ -34,9 +36,21 @@ export function historyNote(history: ReportHistory): string | null {
   }
 }
 
-/** The reporting period a history is cut into: weeks for a weekly or fortnightly cadence, months otherwise. */
+/** The reporting period a history is cut into: weeks for a weekly or fortnightly cadence, quarters for a quarterly one, months otherwise. */
 export function historyPeriod(cadence: Cadence | undefined): PeriodKind {
-  return cadence === "weekly" || cadence === "fortnightly" ? "week" : "month";
+  return cadence === "weekly" || cadence === "fortnightly" ? "week" : cadence === "quarterly" ? "quarter" : "month";
+}
+
+/** The dashboard's trend shows at most this many periods: a longer history is cut into longer periods. */
+export const MAX_TREND_PERIODS = 24;
+
+/**
+ * The period the report's trend is cut into: the cadence's period, or a longer one (month,
+ * quarter, year) when the history from its first commit (or --since) to the as-of date would
+ * otherwise need more than MAX_TREND_PERIODS of them. Ten annual GMPP publications read by year.
+ */
+export function trendPeriod(cadence: Cadence | undefined, from: string, asOf: string): PeriodKind {
+  return periodFitting(from, asOf, historyPeriod(cadence), MAX_TREND_PERIODS);
 }
 
 /**
@@ -63,9 +77,11 @@ export function indexProjectHistories(history: ReportHistory): (id: string) => P
   return (id) => byId.get(id);
 }
 
-/** "Nov 2026" for a month, "week of 23 Nov 2026" for a week. */
+/** "Nov 2026" for a month, "Q4 2026" for a quarter, "2026" for a year, "week of 23 Nov 2026" for a week. */
 export function periodLabel(kind: PeriodKind, start: string): string {
   const [y, m, d] = start.split("-").map(Number) as [number, number, number];
   const month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m - 1]!;
+  if (kind === "year") return String(y);
+  if (kind === "quarter") return `Q${Math.floor((m - 1) / 3) + 1} ${y}`;
   return kind === "month" ? `${month} ${y}` : `week of ${d} ${month} ${y}`;
 }

@@ -7,7 +7,7 @@ export { buildReport, renderReport, type ReportFile, type Paper, type ReportInpu
 export { createRenderer, TemplateError, type Renderer } from "./render.js";
 export { overlayTemplates, PAGE_TEMPLATES, type TemplateSet, type TemplateSource } from "./templates.js";
 export type { OutputFormat } from "./helpers.js";
-export { historyPeriod, type ReportHistory } from "./history.js";
+export { historyPeriod, trendPeriod, MAX_TREND_PERIODS, type ReportHistory } from "./history.js";
 export { buildDashboardView, type DashboardView } from "./views/dashboard.js";
 export { buildProjectView, type ProjectView } from "./views/project.js";
 export { buildRiskRegisterView, type RiskRegisterView } from "./views/risk-register.js";

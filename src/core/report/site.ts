@@ -5,9 +5,9 @@ import type { Settings } from "../rules/index.js";
 import { DEFAULT_LAYOUT, indexFindings, type ChartView, type ReportContext, type ReportLayout } from "./context.js";
 import type { OutputFormat } from "./helpers.js";
 import { indexProjectHistories, type ReportHistory } from "./history.js";
-import { compareIds, linksFor, projectFileNames, type Links, type PageKind } from "./links.js";
+import { compareIds, linksFor, portfolioFileNames, projectFileNames, type Links, type PageKind } from "./links.js";
 import { createRenderer } from "./render.js";
-import { statusLookup, statusScaleView, type StatusView } from "./status.js";
+import { notAssessedView, statusLookup, statusScaleView, type StatusView } from "./status.js";
 import type { TemplateSet } from "./templates.js";
 import { buildDashboardViews } from "./views/dashboard.js";
 import { TABLE_KINDS, tablePages } from "./views/dashboard-layout.js";
@@ -15,6 +15,12 @@ import { buildEngagementView } from "./views/engagement.js";
 import { buildProjectView } from "./views/project.js";
 import type { PortfolioTrendsView, ProjectTrendsView } from "./views/trends.js";
 import { buildRiskRegisterView } from "./views/risk-register.js";
+import { buildBenefitsView } from "./views/benefits.js";
+import { buildDecisionLogView } from "./views/decision-log.js";
+import { buildDependenciesView } from "./views/dependencies.js";
+import { buildIssueLogView } from "./views/issue-log.js";
+import { buildPortfolioView, messageView } from "./views/portfolio.js";
+import { buildRoadmapView } from "./views/roadmap.js";
 
 export interface ReportInput {
   catalog: Catalog;
@@ -57,7 +63,7 @@ export interface SiteView {
   version: string;
   commit: string | null;
   scale: readonly StatusView[];
-  nav: { index: string; risks: string; engagement: string; hasEngagement: boolean };
+  nav: { index: string; risks: string; engagement: string; hasEngagement: boolean; issues: string; decisions: string; benefits: string; dependencies: string; roadmap: string };
   page: { kind: PageKind; title: string };
   single: boolean;
   /** The print stylesheet's paper: `size` is the CSS page size (`A4`, `letter`). */
@@ -74,7 +80,9 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
   const { catalog, settings, asOf, format } = input;
   const renderer = createRenderer(input.templates, format);
   const scale = statusScaleView(catalog.engagement?.value, settings);
+  const notAssessed = notAssessedView(catalog.engagement?.value, settings);
   const fileNames = projectFileNames(catalog);
+  const portfolioNames = portfolioFileNames(catalog);
   const base = {
     catalog,
     settings,
@@ -84,13 +92,14 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
     waived: input.waived,
     findingsFor: indexFindings(input.findings, input.waived),
     scale,
-    status: statusLookup(scale),
+    notAssessed,
+    status: statusLookup(scale, notAssessed),
     history: input.history,
     projectHistory: indexProjectHistories(input.history),
     layout: { ...DEFAULT_LAYOUT, ...Object.fromEntries(Object.entries(input.layout ?? {}).filter(([, v]) => v !== undefined)) },
     single: input.single,
   };
-  const ctxFor = (page: PageKind): ReportContext => ({ ...base, links: linksFor(page, format, fileNames, input.single) });
+  const ctxFor = (page: PageKind): ReportContext => ({ ...base, links: linksFor(page, format, fileNames, input.single, portfolioNames) });
   const engagement = catalog.engagement?.value;
   const siteFor = (kind: PageKind, title: string, links: Links): SiteView => ({
     title: engagement?.name ?? "Portfolio report",
@@ -100,13 +109,24 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
     version: input.meta.version,
     commit: input.meta.commit,
     scale,
-    nav: { index: links.index, risks: links.risks, engagement: links.engagement, hasEngagement: engagement !== undefined },
+    nav: {
+      index: links.index,
+      risks: links.risks,
+      engagement: links.engagement,
+      hasEngagement: engagement !== undefined,
+      issues: links.issues,
+      decisions: links.decisions,
+      benefits: links.benefits,
+      dependencies: links.dependencies,
+      roadmap: links.roadmap,
+    },
     page: { kind, title },
     single: input.single,
     print: { paper: input.paper ?? "a4", size: input.paper === "letter" ? "letter" : "A4", pdf: input.pdf === true },
   });
 
   const projects = [...catalog.projects].sort((a, b) => compareIds(a.value.id, b.value.id));
+  const portfolios = [...catalog.portfolios].sort((a, b) => compareIds(a.value.id, b.value.id));
   const charts = new Map<string, string>();
   const keepChart = (chart: ChartView): void => void charts.set(chart.file, chart.svg);
 
@@ -116,13 +136,30 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
     const tables = dashboard.layout.mode === "exceptions" ? TABLE_KINDS.map((kind) => tablePages(ctx, full, kind)[0]!) : [];
     const risks = buildRiskRegisterView(ctx);
     const projectViews = projects.map((p) => buildProjectView(ctx, p.value, p.doc.file, fileNames.get(p.value.id)!));
-    const view = { site: siteFor("single", "Portfolio report", ctx.links), dashboard, tables, risks, engagement: buildEngagementView(ctx), projects: projectViews };
+    const roadmap = buildRoadmapView(ctx);
+    const portfolioViews = portfolios.map((p) => buildPortfolioView(ctx, p, portfolioNames.get(p.value.id)!));
+    const view = {
+      site: siteFor("single", "Portfolio report", ctx.links),
+      message: messageView(ctx, engagement?.message),
+      dashboard,
+      tables,
+      risks,
+      engagement: buildEngagementView(ctx),
+      issues: buildIssueLogView(ctx),
+      decisions: buildDecisionLogView(ctx),
+      benefits: buildBenefitsView(ctx),
+      dependencies: buildDependenciesView(ctx),
+      roadmap,
+      portfolios: portfolioViews,
+      projects: projectViews,
+    };
     yield { path: `report.${format}`, content: renderer.render("single", view) };
+    [roadmap.chart, ...portfolioViews.map((p) => p.roadmap)].forEach(keepChart);
     [dashboard.statusChart, ...evmCharts(...full.budgets.map((b) => b.chart)), ...evmCharts(dashboard.quadrant), ...trendCharts(dashboard.trends), risks.heatMap, ...projectViews.flatMap((p) => [p.timeline, ...evmCharts(p.performance?.sCurve), ...evmCharts(p.performance?.trend), ...trendCharts(p.trends)])].forEach(keepChart);
   } else {
     const indexCtx = ctxFor("index");
     const { dashboard, full } = buildDashboardViews(indexCtx);
-    yield { path: `index.${format}`, content: renderer.render("index", { site: siteFor("index", "Portfolio dashboard", indexCtx.links), dashboard }) };
+    yield { path: `index.${format}`, content: renderer.render("index", { site: siteFor("index", "Portfolio dashboard", indexCtx.links), message: messageView(indexCtx, engagement?.message), dashboard }) };
     if (dashboard.layout.mode === "exceptions") {
       const tableCtx = ctxFor("table");
       for (const kind of TABLE_KINDS) {
@@ -143,6 +180,28 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
     const engagementView = buildEngagementView(engagementCtx);
     if (engagementView) {
       yield { path: `engagement.${format}`, content: renderer.render("engagement", { site: siteFor("engagement", "Engagement", engagementCtx.links), engagement: engagementView }) };
+    }
+
+    for (const [page, title, build, key] of [
+      ["issues", "Issue log", buildIssueLogView, "issues"],
+      ["decisions", "Decision log", buildDecisionLogView, "decisions"],
+      ["benefits", "Benefits", buildBenefitsView, "benefits"],
+      ["dependencies", "Dependencies", buildDependenciesView, "dependencies"],
+    ] as const) {
+      const pageCtx = ctxFor(page);
+      yield { path: `${page}.${format}`, content: renderer.render(page, { site: siteFor(page, title, pageCtx.links), [key]: build(pageCtx) }) };
+    }
+    const roadmapCtx = ctxFor("roadmap");
+    const roadmap = buildRoadmapView(roadmapCtx);
+    yield { path: `roadmap.${format}`, content: renderer.render("roadmap", { site: siteFor("roadmap", "Roadmap", roadmapCtx.links), roadmap }) };
+    keepChart(roadmap.chart);
+
+    const portfolioCtx = ctxFor("portfolio");
+    for (const p of portfolios) {
+      const name = portfolioNames.get(p.value.id)!;
+      const portfolio = buildPortfolioView(portfolioCtx, p, name);
+      yield { path: `portfolios/${name}.${format}`, content: renderer.render("portfolio", { site: siteFor("portfolio", `${portfolio.id} ${portfolio.name}`, portfolioCtx.links), portfolio }) };
+      keepChart(portfolio.roadmap);
     }
 
     const projectCtx = ctxFor("project");

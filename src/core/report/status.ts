@@ -1,4 +1,4 @@
-import type { Engagement } from "../../model/entities.js";
+import { NOT_ASSESSED, type Engagement } from "../../model/entities.js";
 import type { Settings } from "../rules/index.js";
 import { STATUS_COLORS } from "./charts/index.js";
 
@@ -6,7 +6,7 @@ import { STATUS_COLORS } from "./charts/index.js";
 export interface StatusView {
   value: string;
   label: string;
-  /** 0 for the best value, growing as it worsens. */
+  /** 0 for the best value, growing as it worsens; -1 for a "no rating" value (not assessed or withheld). */
   rank: number;
   color: string;
 }
@@ -33,8 +33,21 @@ export function statusScaleView(engagement: Engagement | undefined, settings: Se
   });
 }
 
+/**
+ * The values that say "no rating" (not assessed or withheld), in grey with rank -1: `not-assessed`
+ * on every scale, and a custom scale's `assessed: false` values with their declared labels.
+ */
+export function notAssessedView(engagement: Engagement | undefined, settings: Settings): StatusView[] {
+  const custom = Array.isArray(engagement?.statusScale) ? engagement.statusScale : undefined;
+  return settings.statusScale.notAssessed.map((value) => {
+    const declared = custom?.find((c) => c.value === value);
+    const color = declared?.color !== undefined && SAFE_COLOR.test(declared.color) ? declared.color : NEUTRAL;
+    return { value, label: declared?.label ?? (value === NOT_ASSESSED ? "Not assessed" : value), rank: -1, color };
+  });
+}
+
 /** Looks a value up on the scale; null for no value, and a neutral entry for a value off the scale. */
-export function statusLookup(scale: readonly StatusView[]): (value: string | undefined) => StatusView | null {
-  const byValue = new Map(scale.map((s) => [s.value, s]));
+export function statusLookup(scale: readonly StatusView[], notAssessed: readonly StatusView[] = []): (value: string | undefined) => StatusView | null {
+  const byValue = new Map([...notAssessed, ...scale].map((s) => [s.value, s]));
   return (value) => (value === undefined ? null : (byValue.get(value) ?? { value, label: value, rank: scale.length, color: NEUTRAL }));
 }

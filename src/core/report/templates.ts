@@ -12,7 +12,7 @@ export interface TemplateSet {
   partials: ReadonlyMap<string, TemplateSource>;
 }
 
-export const PAGE_TEMPLATES = ["index", "project", "risks", "engagement", "single", "table"] as const;
+export const PAGE_TEMPLATES = ["index", "project", "risks", "engagement", "issues", "decisions", "benefits", "dependencies", "roadmap", "portfolio", "single", "table"] as const;
 export type PageTemplate = (typeof PAGE_TEMPLATES)[number];
 
 /**

@@ -4,6 +4,7 @@ import { rule as budgetRagConsistent } from "./budget-rag-consistent.js";
 import { rule as closedProjectComplete } from "./closed-project-complete.js";
 import { rule as closedProjectOpenRisks } from "./closed-project-open-risks.js";
 import { rule as costPerformanceVsStatus } from "./cost-performance-vs-status.js";
+import { rule as costVarianceBeyondTolerance } from "./cost-variance-beyond-tolerance.js";
 import { rule as criteriaWeightsSum } from "./criteria-weights-sum.js";
 import { rule as criticalSlipNeedsDecision } from "./critical-slip-needs-decision.js";
 import { rule as decisionHasDecider } from "./decision-has-decider.js";
@@ -24,6 +25,7 @@ import { rule as projectScored } from "./project-scored.js";
 import { rule as redStatusHasRecovery } from "./red-status-has-recovery.js";
 import { rule as riskReviewOverdue } from "./risk-review-overdue.js";
 import { rule as scheduleRagConsistent } from "./schedule-rag-consistent.js";
+import { rule as scheduleVarianceBeyondTolerance } from "./schedule-variance-beyond-tolerance.js";
 import { rule as stageGateApproved } from "./stage-gate-approved.js";
 import { rule as statusDimensionsConsistent } from "./status-dimensions-consistent.js";
 import { rule as statusReportStale } from "./status-report-stale.js";
@@ -45,6 +47,7 @@ export const RULES: readonly Rule[] = [
   closedProjectComplete,
   closedProjectOpenRisks,
   costPerformanceVsStatus,
+  costVarianceBeyondTolerance,
   criteriaWeightsSum,
   criticalSlipNeedsDecision,
   decisionHasDecider,
@@ -65,6 +68,7 @@ export const RULES: readonly Rule[] = [
   redStatusHasRecovery,
   riskReviewOverdue,
   scheduleRagConsistent,
+  scheduleVarianceBeyondTolerance,
   stageGateApproved,
   statusDimensionsConsistent,
   statusReportStale,

@@ -1,8 +1,17 @@
-import type { Diagnostic, Severity } from "../../model/diagnostic.js";
-import type { Path, PmoDocument } from "../../model/document.js";
+import type { Severity } from "../../model/diagnostic.js";
 import type { PmoType } from "../../model/entities.js";
 import type { Catalog, Facts, Settings } from "../domain/index.js";
-import { pathToPointer } from "../load/index.js";
+import type { ReportArgs } from "../messages/index.js";
+
+// Shared with validation's integrity rules, which live in their own folder so that validation
+// does not load the governance rules and their analyses.
+export {
+  interpolate,
+  renderMessage,
+  reportedDiagnostic,
+  type ReportArgs,
+  type ReportingMeta,
+} from "../messages/index.js";
 
 /** The PMO functions rules are grouped by, in the order they are listed. */
 export const RULE_GROUPS = ["portfolio", "project-support", "risk", "delivery", "governance"] as const;
@@ -43,17 +52,6 @@ export interface RuleMeta {
   messages: Record<string, string>;
 }
 
-export interface ReportArgs {
-  /** The document the finding is about. */
-  doc: PmoDocument;
-  /** Path into the document: the position shown is that node's (or its nearest existing ancestor's). */
-  path: Path;
-  /** Point at the key of the last path segment rather than its value. */
-  key?: boolean;
-  messageId: string;
-  data?: Record<string, string | number>;
-}
-
 /** What a rule gets: data and judgement settings only. No file system, no clock, no console. */
 /** A baseline tag of the repository (pmo-baseline/<name>), for rules that judge baselines. */
 export interface BaselineTag {
@@ -83,48 +81,8 @@ export interface Rule<Options = Record<string, unknown>> {
 }
 
 /** Declares a rule with its options type checked against its defaults. */
-export function defineRule<Options extends Record<string, unknown> = Record<string, unknown>>(rule: Rule<Options>): Rule<Options> {
+export function defineRule<Options extends Record<string, unknown> = Record<string, unknown>>(
+  rule: Rule<Options>,
+): Rule<Options> {
   return rule;
-}
-
-/** Fills {{placeholders}} in a message template; an unknown placeholder is left visible. */
-export function interpolate(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
-}
-
-/** What turning a report into a diagnostic needs of a rule's metadata: governance and validation rules alike. */
-export interface ReportingMeta {
-  id: string;
-  messages: Record<string, string>;
-  /** Hint templates by message id, with the same {{placeholders}} (validation rules say how to fix). */
-  hints?: Record<string, string>;
-}
-
-/** A report's message (and hint, when the rule has one for it) filled from the rule's templates. */
-export function renderMessage(meta: ReportingMeta, messageId: string, data?: Record<string, string | number>): { message: string; hint?: string } {
-  const template = meta.messages[messageId];
-  if (template === undefined) throw new Error(`rule ${meta.id} reported unknown message id "${messageId}"`);
-  const hint = meta.hints?.[messageId];
-  return { message: interpolate(template, data), ...(hint !== undefined ? { hint: interpolate(hint, data) } : {}) };
-}
-
-/**
- * The one place a rule's report becomes a positioned diagnostic: the message filled from its
- * template, the path resolved to a position (PmoDocument.locate), the path as a JSON pointer.
- */
-export function reportedDiagnostic(meta: ReportingMeta, severity: Severity, { doc, path, key, messageId, data }: ReportArgs): Diagnostic {
-  const text = renderMessage(meta, messageId, data);
-  const range = doc.locate(path, { key: key === true });
-  return {
-    ruleId: meta.id,
-    severity,
-    ...text,
-    file: doc.file,
-    line: range.line,
-    column: range.column,
-    endLine: range.endLine,
-    endColumn: range.endColumn,
-    pointer: pathToPointer(path),
-    docIndex: doc.docIndex,
-  };
 }

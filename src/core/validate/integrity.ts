@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../../model/diagnostic.js";
 import type { PmoDocument } from "../../model/document.js";
-import { renderMessage, reportedDiagnostic } from "../rules/index.js";
+import { renderMessage, reportedDiagnostic } from "../messages/index.js";
 import { INTEGRITY_RULES, type ValidationRule } from "./rules/index.js";
 
 /**

@@ -5,7 +5,12 @@ import { fitText, frame, GRID, INK, MUTED_INK, noDataChart, num, plural, sentenc
 export interface BudgetBarsInput {
   title: string;
   currency: string;
-  rows: { label: string; approved: number; actual: number; forecast: number }[];
+  /**
+   * An amount that is not known is null: no bar, and "unknown" where its amount would be.
+   * `variance`/`variancePercent`, when given, are the forecast's variance as the caller
+   * computed it (like for like); otherwise forecast minus approved.
+   */
+  rows: { label: string; approved: number | null; actual: number | null; forecast: number | null; variance?: number | null; variancePercent?: number | null }[];
 }
 
 const WIDTH = 760;
@@ -34,13 +39,15 @@ const MEASURES: { key: Measure; label: string }[] = [
  */
 export function budgetBars(input: BudgetBarsInput): Chart {
   const currency = typeof input.currency === "string" ? input.currency : "";
-  const rows = (Array.isArray(input.rows) ? input.rows : []).map((r) => ({
-    label: typeof r.label === "string" ? r.label : "",
-    approved: amount(r.approved),
-    actual: amount(r.actual),
-    forecast: amount(r.forecast),
-  }));
-  const max = Math.max(0, ...rows.flatMap((r) => [r.approved, r.actual, r.forecast]));
+  const rows = (Array.isArray(input.rows) ? input.rows : []).map((r) => {
+    const approved = amount(r.approved);
+    const forecast = amount(r.forecast);
+    const given = r.variance !== undefined || r.variancePercent !== undefined;
+    const by = given ? amount(r.variance) : approved !== null && forecast !== null ? forecast - approved : null;
+    const percent = given ? amount(r.variancePercent) : by !== null && approved !== null && approved > 0 ? (by / approved) * 100 : null;
+    return { label: typeof r.label === "string" ? r.label : "", approved, actual: amount(r.actual), forecast, by, percent };
+  });
+  const max = Math.max(0, ...rows.flatMap((r) => [r.approved ?? 0, r.actual ?? 0, r.forecast ?? 0]));
   if (rows.length === 0) return noDataChart(input.title, "No budgets to show");
   if (max === 0) return noDataChart(input.title, "No budget amounts to show");
 
@@ -64,17 +71,21 @@ export function budgetBars(input: BudgetBarsInput): Chart {
     MEASURES.forEach((m, i) => {
       const by = y + 8 + i * (BAR_H + BAR_GAP);
       const value = row[m.key];
+      if (value === null) {
+        parts.push(`<g>${tooltip(`${row.label}: ${m.label.toLowerCase()} unknown`)}${text(PLOT_X + 5, by + BAR_H / 2, "unknown", { baseline: "middle", size: 11, fill: MUTED_INK })}</g>`);
+        return;
+      }
       const w = (Math.max(0, value) / max) * PLOT_W;
       parts.push(`<g>${tooltip(`${row.label}: ${m.label.toLowerCase()} ${money(value)}`)}${bar(m.key, PLOT_X, by, w, BAR_H)}${text(PLOT_X + w + 5, by + BAR_H / 2, money(value), { baseline: "middle", size: 11, fill: m.key === "approved" ? MUTED_INK : INK })}</g>`);
     });
     let variance: string;
     let attrs: { fill: string; weight: "bold" | "normal" } = { fill: MUTED_INK, weight: "normal" };
-    if (row.approved > 0) {
-      const percent = ((row.forecast - row.approved) / row.approved) * 100;
+    if (row.percent !== null) {
+      const percent = row.percent;
       variance = `${percent > 0 ? "+" : percent < 0 ? "\u2212" : ""}${formatPercent(Math.abs(percent))}`;
-      if (row.forecast > row.approved) {
+      if (row.by !== null && row.by > 0) {
         attrs = { fill: STATUS_COLORS["red"]!, weight: "bold" };
-        over.push({ label: row.label, by: row.forecast - row.approved, percent });
+        over.push({ label: row.label, by: row.by, percent });
       }
     } else {
       variance = "n/a";
@@ -84,10 +95,16 @@ export function budgetBars(input: BudgetBarsInput): Chart {
   const bottom = top + rows.length * ROW_H;
   parts.push(`<line x1="${PLOT_X}" y1="${top}" x2="${PLOT_X}" y2="${bottom}" stroke="${GRID}"/>`);
 
-  const sum = (k: Measure): number => rows.reduce((s, r) => s + r[k], 0);
+  // Sums of the known amounts; a measure unknown in some rows says so.
+  const sum = (k: Measure): string => {
+    const known = rows.filter((r) => r[k] !== null);
+    if (known.length === 0) return "unknown";
+    const total = money(known.reduce((s, r) => s + r[k]!, 0));
+    return known.length < rows.length ? `${total} (${rows.length - known.length} unknown)` : total;
+  };
   over.sort((a, b) => b.by - a.by);
   const description = sentences([
-    `${plural(rows.length, "budget")}${currency ? ` in ${currency}` : ""}: approved ${money(sum("approved"))}, actual ${money(sum("actual"))}, forecast ${money(sum("forecast"))}`,
+    `${plural(rows.length, "budget")}${currency ? ` in ${currency}` : ""}: approved ${sum("approved")}, actual ${sum("actual")}, forecast ${sum("forecast")}`,
     over.length > 0
       ? `${over.length} forecast over approved; the largest overrun is ${over[0]!.label}, by ${money(over[0]!.by)} (${formatPercent(over[0]!.percent)})`
       : "No forecast is over its approved budget",
@@ -103,6 +120,6 @@ function bar(measure: Measure, x: number, y: number, w: number, h: number): stri
   return `<rect ${at} fill="${FORECAST}"/><rect ${at} fill="${urlOf(patternId("diagonal", "light"))}"/>`;
 }
 
-function amount(value: unknown): number {
-  return typeof value === "number" && Number.isFinite(value) ? value : 0;
+function amount(value: unknown): number | null {
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
 }

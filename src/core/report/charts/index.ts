@@ -12,3 +12,4 @@ export { statusHistory, type StatusHistoryInput } from "./status-history.js";
 export { STATUS_COLORS, BAND_COLORS } from "./palette.js";
 export { quadrant, type QuadrantInput } from "./quadrant.js";
 export { frontierChart, type FrontierChartInput } from "./frontier.js";
+export { roadmap, type RoadmapInput, type RoadmapGroup, type RoadmapRow, type RoadmapMilestone } from "./roadmap.js";

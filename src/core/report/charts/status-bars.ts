@@ -7,6 +7,12 @@ export interface StatusBarsInput {
   scale: { value: string; label: string; color: string }[];
   /** One bar per row (a portfolio, a stage, ...): how many items have each status value. */
   rows: { label: string; counts: Record<string, number> }[];
+  /**
+   * `periods` when the rows are the same items at successive times (a status distribution per
+   * month): the legend and the text alternative count the last row, not the sum over rows,
+   * which would count each item once per period.
+   */
+  rowsAre?: "groups" | "periods";
 }
 
 const WIDTH = 760;
@@ -42,7 +48,9 @@ export function statusBars(input: StatusBarsInput): Chart {
   const grand = totals.reduce((a, b) => a + b, 0);
   if (rows.length === 0 || grand === 0) return noDataChart(input.title, "No statuses to show");
 
-  const perValue = segments.map((s) => rows.reduce((sum, r) => sum + countOf(r.counts[s.value]), 0));
+  const overTime = input.rowsAre === "periods";
+  const latest = rows[rows.length - 1]!;
+  const perValue = segments.map((s) => (overTime ? countOf(latest.counts[s.value]) : rows.reduce((sum, r) => sum + countOf(r.counts[s.value]), 0)));
   const max = Math.max(...totals);
   const parts: string[] = [];
 
@@ -94,14 +102,17 @@ export function statusBars(input: StatusBarsInput): Chart {
     .filter((e) => e.n > 0)
     .map((e) => `${e.n} ${e.s.label}`)
     .join(", ");
-  const worstIndex = [...segments.keys()].reverse().find((i) => perValue[i]! > 0 && i > 0);
+  // The worst value on the scale: values off it (no report, not assessed) are not worse, only unknown.
+  const worstIndex = [...segments.keys()].reverse().find((i) => perValue[i]! > 0 && i > 0 && i < scale.length);
   let worstRow = "";
   if (worstIndex !== undefined && rows.length > 1) {
     const value = segments[worstIndex]!;
     const best = rows.map((r) => ({ label: r.label, n: countOf(r.counts[value.value]) })).sort((a, b) => b.n - a.n)[0]!;
     worstRow = `Most ${value.label}: ${best.label} (${best.n})`;
   }
-  const description = sentences([`${grand} in ${plural(rows.length, "group")}: ${byValue}`, worstRow]);
+  const description = overTime
+    ? sentences([`${latest.label}: ${totals[totals.length - 1]} in all${byValue ? `: ${byValue}` : ""}`, `${plural(rows.length, "period")} shown, from ${rows[0]!.label} to ${latest.label}`])
+    : sentences([`${grand} in ${plural(rows.length, "group")}: ${byValue}`, worstRow]);
   return frame({ title: input.title, description, width: WIDTH, height: bottom + 10, defs: patternDefs(segments.map((s) => s.pattern), "light"), body: parts.join("\n") });
 }
 

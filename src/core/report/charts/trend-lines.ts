@@ -1,4 +1,4 @@
-import { formatMoney } from "../../money.js";
+import { formatMoney, groupThousands } from "../../money.js";
 import { SERIES_COLORS } from "./palette.js";
 import { dayOf, longDate, monthStart, monthTicks } from "./time-scale.js";
 import { fitText, frame, GRID, MUTED_INK, noDataChart, num, plural, sentences, text, textWidth, tooltip, type Chart } from "./svg.js";
@@ -69,9 +69,11 @@ export function trendLines(input: TrendLinesInput): Chart {
   const x = (day: number): number => PLOT_X + ((day - from) / (to - from)) * PLOT_W;
   const y = (value: number): number => top + PLOT_H - ((value - min) / (max - min)) * PLOT_H;
 
-  for (let v = min; v <= max + step / 2; v += step) {
+  const tickLabel = axisLabels(min, max, step);
+  for (let i = 0; min + i * step <= max + step / 2; i++) {
+    const v = min + i * step;
     parts.push(`<line x1="${PLOT_X}" y1="${num(y(v))}" x2="${PLOT_X + PLOT_W}" y2="${num(y(v))}" stroke="${GRID}"/>`);
-    parts.push(text(PLOT_X - 6, y(v), formatValue(v), { anchor: "end", baseline: "middle", size: 11, fill: MUTED_INK }));
+    parts.push(text(PLOT_X - 6, y(v), tickLabel(v), { anchor: "end", baseline: "middle", size: 11, fill: MUTED_INK }));
   }
   for (const tick of monthTicks(from, to, Math.floor(PLOT_W / 60))) {
     parts.push(`<line x1="${num(x(tick.day))}" y1="${top + PLOT_H}" x2="${num(x(tick.day))}" y2="${top + PLOT_H + 4}" stroke="#8c959f"/>`);
@@ -133,6 +135,24 @@ function niceRange(low: number, high: number): { min: number; max: number; step:
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw)!;
   return { min: Math.floor(low / step) * step, max: Math.ceil(high / step) * step, step };
+}
+
+/**
+ * The labels of one axis: every tick in the same unit (k, M or bn, chosen by the largest tick)
+ * with as many decimals as the step needs, so that the steps read as even: 100M, 100.25M,
+ * 100.5M rather than 100M, 100.2M, 100.5M.
+ */
+export function axisLabels(min: number, max: number, step: number): (value: number) => string {
+  const largest = Math.max(Math.abs(min), Math.abs(max));
+  const [unit, suffix] = largest >= 1e9 ? [1e9, "bn"] : largest >= 1e6 ? [1e6, "M"] : largest >= 1e4 ? [1e3, "k"] : [1, ""];
+  const scaled = step / unit;
+  let decimals = 0;
+  while (decimals < 6 && Math.abs(Math.round(scaled * 10 ** decimals) - scaled * 10 ** decimals) > 1e-9 * 10 ** decimals) decimals++;
+  return (value) => {
+    const text = (value / unit).toFixed(decimals);
+    const clean = /^-0(\.0+)?$/.test(text) ? text.slice(1) : text;
+    return `${unit === 1 && decimals === 0 ? groupThousands(Number(clean)) : clean}${suffix}`;
+  };
 }
 
 /** Compact, locale-free numbers: 1250000 -> "1.25M", 0.5 -> "0.5". */

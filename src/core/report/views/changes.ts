@@ -28,6 +28,8 @@ export interface ChangedStateView {
   cadence: string;
   changes: StateChange[];
   counts: { direction: ChangeDirection; count: number }[];
+  /** Set when the status scale changed since the previous report: status changes are then "changed", not better or worse. */
+  scaleChange: string | null;
 }
 
 const ORDER: readonly ChangeDirection[] = ["worsened", "improved", "changed", "new", "removed"];
@@ -43,13 +45,28 @@ const ORDER: readonly ChangeDirection[] = ["worsened", "improved", "changed", "n
 export function buildChangedState(ctx: ReportContext): ChangedStateView {
   const cadence = ctx.settings.reportingCadence;
   const since = previousReportDate(ctx.asOf, cadence);
-  const base = { since, cadence: cadence ?? "monthly (no reporting cadence set)", changes: [], counts: [] };
+  const base = {
+    since,
+    cadence: cadence ?? "monthly (no reporting cadence set)",
+    changes: [],
+    counts: [],
+    scaleChange: null,
+  };
   const note = historyNote(ctx.history);
   if (note !== null || ctx.history.kind !== "git") return { ...base, note };
   if (ctx.history.firstDate > since) {
-    return { ...base, note: `Nothing to compare with yet: the git history starts on ${longDate(dayOf(ctx.history.firstDate)!)}, after the previous report date.` };
+    return {
+      ...base,
+      note: `Nothing to compare with yet: the git history starts on ${longDate(dayOf(ctx.history.firstDate)!)}, after the previous report date.`,
+    };
   }
 
+  // Across a change of the status scale a rating is not better or worse than one on the old scale.
+  const scaleChanges = ctx.history.history.scaleChanges.filter((c) => c.date > since && c.date <= ctx.asOf);
+  const scaleChange =
+    scaleChanges.length === 0
+      ? null
+      : `The status scale changed on ${longDate(dayOf(scaleChanges[scaleChanges.length - 1]!.date)!)} (from ${scaleChanges[0]!.from.name} to ${scaleChanges[scaleChanges.length - 1]!.to.name}): a status that changed since is shown as changed, not as improved or worsened.`;
   const changes: StateChange[] = [];
   const seen = new Set<string>();
   for (const { value: p } of ctx.catalog.projects) {
@@ -67,7 +84,10 @@ export function buildChangedState(ctx: ReportContext): ChangedStateView {
     if (!statusChanged && !stageChanged) continue;
     const from = ctx.status(before.overall);
     const to = ctx.status(p.status?.overall);
-    const direction: ChangeDirection = statusChanged && from !== null && to !== null ? (to.rank > from.rank ? "worsened" : "improved") : "changed";
+    // To or from "not assessed" is not a movement: the rating is unknown on one side.
+    const comparable =
+      statusChanged && scaleChange === null && from !== null && to !== null && from.rank >= 0 && to.rank >= 0;
+    const direction: ChangeDirection = comparable ? (to.rank > from.rank ? "worsened" : "improved") : "changed";
     changes.push({
       project: ref,
       direction,
@@ -82,12 +102,26 @@ export function buildChangedState(ctx: ReportContext): ChangedStateView {
     // Removed in a commit, or only in the files read now (not committed yet: no date).
     const last = [...h.entries].reverse().find((e) => e.date <= ctx.asOf);
     const date = last?.change === "removed" ? last.date : null;
-    changes.push({ project: { id: h.id, name: h.name ?? h.id, href: null }, direction: "removed", status: null, stage: null, date });
+    changes.push({
+      project: { id: h.id, name: h.name ?? h.id, href: null },
+      direction: "removed",
+      status: null,
+      stage: null,
+      date,
+    });
   }
 
-  changes.sort((a, b) => ORDER.indexOf(a.direction) - ORDER.indexOf(b.direction) || magnitude(b) - magnitude(a) || compareIds(a.project.id, b.project.id));
-  const counts = ORDER.map((direction) => ({ direction, count: changes.filter((c) => c.direction === direction).length })).filter((c) => c.count > 0);
-  return { ...base, note: null, changes, counts };
+  changes.sort(
+    (a, b) =>
+      ORDER.indexOf(a.direction) - ORDER.indexOf(b.direction) ||
+      magnitude(b) - magnitude(a) ||
+      compareIds(a.project.id, b.project.id),
+  );
+  const counts = ORDER.map((direction) => ({
+    direction,
+    count: changes.filter((c) => c.direction === direction).length,
+  })).filter((c) => c.count > 0);
+  return { ...base, note: null, changes, counts, scaleChange };
 }
 
 /** The project's state at the end of `date`: its last entry on or before it, unless that removed it. */
@@ -101,7 +135,12 @@ function stateAt(entries: readonly ProjectEntry[], date: string): ProjectEntry |
  * The date of the last commit after `since` that changed the project's status or stage; null
  * when the files read now differ from the last commit (a change not committed yet).
  */
-function changedOn(entries: readonly ProjectEntry[], since: string, asOf: string, now: { overall: string | undefined; stage: string | undefined }): string | null {
+function changedOn(
+  entries: readonly ProjectEntry[],
+  since: string,
+  asOf: string,
+  now: { overall: string | undefined; stage: string | undefined },
+): string | null {
   let previous = stateAt(entries, since);
   let date: string | null = null;
   let last: ProjectEntry | undefined;
@@ -109,16 +148,23 @@ function changedOn(entries: readonly ProjectEntry[], since: string, asOf: string
     if (e.date > asOf) break;
     last = e;
     if (e.date <= since) continue;
-    if (previous === undefined || e.change === "removed" || e.overall !== previous.overall || e.stage !== previous.stage) date = e.date;
+    if (
+      previous === undefined ||
+      e.change === "removed" ||
+      e.overall !== previous.overall ||
+      e.stage !== previous.stage
+    )
+      date = e.date;
     previous = e.change === "removed" ? undefined : e;
   }
-  if (last === undefined || last.change === "removed" || last.overall !== now.overall || last.stage !== now.stage) return null;
+  if (last === undefined || last.change === "removed" || last.overall !== now.overall || last.stage !== now.stage)
+    return null;
   return date;
 }
 
 /** Among changes of one direction, the larger jump on the status scale (or the later stage) first. */
 function magnitude(change: StateChange): number {
   const s = change.status;
-  if (s?.from && s.to) return Math.abs(s.to.rank - s.from.rank);
+  if (s?.from && s.to && s.from.rank >= 0 && s.to.rank >= 0) return Math.abs(s.to.rank - s.from.rank);
   return change.stage ? STAGES.indexOf(change.stage.to as (typeof STAGES)[number]) : 0;
 }

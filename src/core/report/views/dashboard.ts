@@ -1,7 +1,8 @@
 import { buildQuadrant } from "./performance.js";
 import { STAGES, type Project } from "../../../model/entities.js";
 import { addDaysIso, daysBetween } from "../../dates.js";
-import { approvedSpend } from "../../domain/index.js";
+import { approvedSpend, budgetAmounts, sumKnown, type BudgetAmounts } from "../../domain/index.js";
+import { formatMoney } from "../../money.js";
 import { budgetBars, statusBars } from "../charts/index.js";
 import { chartView, findingView, personName, type ChartView, type FindingView, type ReportContext } from "../context.js";
 import { compareIds } from "../links.js";
@@ -29,21 +30,43 @@ export interface RagRow extends ProjectRef {
   percentComplete: number | null;
 }
 
+/**
+ * One portfolio's approved work (every stage but proposal) in one currency. A sum is of the
+ * amounts that are known, null when none is; `unknown` counts the projects left out of each.
+ */
 export interface BudgetRow {
   name: string;
   projects: number;
-  approved: number;
-  actual: number;
-  forecast: number;
-  variance: number;
+  approved: number | null;
+  actual: number | null;
+  forecast: number | null;
+  /** Forecast minus approved over the projects that have both (like for like); null when none has. */
+  variance: number | null;
   variancePercent: number | null;
+  /** How many projects the variance covers. */
+  varianceProjects: number;
+  /** Projects left out of each sum because the amount is not given. */
+  unknown: { approved: number; actual: number; forecast: number };
   envelope: number | null;
+}
+
+/** One portfolio's proposals: not approved, so never in the approved work's figures or variance. */
+export interface ProposalRow {
+  name: string;
+  projects: number;
+  forecast: number | null;
+  unknownForecast: number;
 }
 
 export interface BudgetTable {
   currency: string;
+  /** Approved work only. */
   rows: BudgetRow[];
   total: BudgetRow;
+  proposals: ProposalRow[];
+  proposalsTotal: ProposalRow | null;
+  /** What the sums leave out and why, one sentence each. */
+  notes: string[];
   /** Null on an exception-first dashboard, which links the full budget page that has it. */
   chart: ChartView | null;
 }
@@ -113,6 +136,7 @@ export interface DashboardView {
 const DIMENSIONS = ["schedule", "budget", "scope", "resources", "quality"] as const;
 const WINDOWS = [30, 60, 90] as const;
 const TOP_RISKS = 10;
+const NO_STATUS = "No status report";
 
 /** The portfolio dashboard, laid out for the size of the portfolio. */
 export function buildDashboardView(ctx: ReportContext): DashboardView {
@@ -150,9 +174,14 @@ function buildFullDashboard(ctx: ReportContext): DashboardView {
     };
   });
 
+  // Every project is counted once: by its value on the scale, as not assessed (or withheld), or as without a status report.
   const byStatus = ctx.scale.map((s) => ({ status: s as StatusView | null, name: s.label, count: projects.filter((p) => p.status?.overall === s.value).length }));
+  for (const s of ctx.notAssessed) {
+    const count = projects.filter((p) => p.status?.overall === s.value).length;
+    if (count > 0) byStatus.push({ status: s, name: s.label, count });
+  }
   const noStatus = projects.filter((p) => p.status === undefined).length;
-  if (noStatus > 0) byStatus.push({ status: null, name: "No status report", count: noStatus });
+  if (noStatus > 0) byStatus.push({ status: null, name: NO_STATUS, count: noStatus });
 
   const portfolioIds = [...new Set(projects.map((p) => p.portfolio ?? ""))];
   const statusChart = statusBars({
@@ -160,7 +189,13 @@ function buildFullDashboard(ctx: ReportContext): DashboardView {
     scale: ctx.scale.map((s) => ({ value: s.value, label: s.label, color: s.color })),
     rows: portfolioIds.map((id) => {
       const counts: Record<string, number> = {};
-      for (const p of projects) if ((p.portfolio ?? "") === id && p.status) counts[p.status.overall] = (counts[p.status.overall] ?? 0) + 1;
+      for (const p of projects) {
+        if ((p.portfolio ?? "") !== id) continue;
+        // Values off the scale (not assessed, no report) are drawn after it, under their labels.
+        const overall = p.status?.overall;
+        const key = overall === undefined ? NO_STATUS : ctx.settings.isNotAssessed(overall) ? ctx.status(overall)!.label : overall;
+        counts[key] = (counts[key] ?? 0) + 1;
+      }
       return { label: portfolioName(id === "" ? undefined : id), counts };
     }),
   });
@@ -229,50 +264,101 @@ function countByRule(ctx: ReportContext): { ruleId: string; severity: string; co
   return [...counts.values()].sort((a, b) => rank[a.severity]! - rank[b.severity]! || b.count - a.count || compareIds(a.ruleId, b.ruleId));
 }
 
-/** Money is rolled up per currency and never converted: one table per currency. */
+/**
+ * Money is rolled up per currency and never converted: one table per currency. An amount the
+ * data does not give is left out of its sum and counted (a missing approved budget is not 0,
+ * a missing forecast is not "on budget"); the variance compares forecast with approved only
+ * over the projects that have both. Proposals are not approved work: they are summed apart,
+ * never in the approved work's variance.
+ */
 function buildBudgets(ctx: ReportContext, projects: Project[], portfolioName: (id: string | undefined) => string): BudgetTable[] {
-  const byCurrency = new Map<string, Map<string, BudgetRow>>();
-  for (const p of projects) {
-    const b = p.budget;
-    if (!b) continue;
-    const currency = b.currency ?? ctx.settings.currency;
-    const rows = byCurrency.get(currency) ?? new Map<string, BudgetRow>();
-    byCurrency.set(currency, rows);
-    const key = p.portfolio ?? "";
-    let row = rows.get(key);
-    if (!row) {
-      const envelope = p.portfolio === undefined ? undefined : ctx.catalog.portfolio(p.portfolio)?.value.budget;
-      const envelopeInCurrency = envelope && (envelope.currency ?? ctx.settings.currency) === currency ? envelope.envelope : null;
-      row = { name: portfolioName(p.portfolio), projects: 0, approved: 0, actual: 0, forecast: 0, variance: 0, variancePercent: null, envelope: envelopeInCurrency };
-      rows.set(key, row);
-    }
-    row.projects += 1;
-    row.approved += b.approved ?? 0;
-    row.actual += b.actual ?? 0;
-    row.forecast += b.forecast ?? b.approved ?? 0;
+  interface Group {
+    approved: BudgetAmounts[];
+    proposals: BudgetAmounts[];
   }
-  const finish = (row: BudgetRow): BudgetRow => {
-    row.variance = row.forecast - row.approved;
-    row.variancePercent = row.approved === 0 ? null : (row.variance / row.approved) * 100;
-    return row;
-  };
+  const byCurrency = new Map<string, Map<string, Group>>();
+  for (const p of projects) {
+    const amounts = budgetAmounts(p, ctx.settings);
+    const groups = byCurrency.get(amounts.currency) ?? new Map<string, Group>();
+    byCurrency.set(amounts.currency, groups);
+    const key = p.portfolio ?? "";
+    const group = groups.get(key) ?? { approved: [], proposals: [] };
+    groups.set(key, group);
+    (p.stage === "proposal" ? group.proposals : group.approved).push(amounts);
+  }
   return [...byCurrency.keys()].sort(compareIds).map((currency) => {
-    const rows = [...byCurrency.get(currency)!.entries()].sort(([a], [b]) => compareIds(a || "\uffff", b || "\uffff")).map(([, row]) => finish(row));
-    const total = finish(rows.reduce<BudgetRow>(
-      (t, r) => {
-        t.projects += r.projects;
-        t.approved += r.approved;
-        t.actual += r.actual;
-        t.forecast += r.forecast;
-        return t;
-      },
-      { name: "Total", projects: 0, approved: 0, actual: 0, forecast: 0, variance: 0, variancePercent: null, envelope: null },
-    ));
+    const groups = [...byCurrency.get(currency)!.entries()].sort(([a], [b]) => compareIds(a || "\uffff", b || "\uffff"));
+    const envelopeOf = (key: string): number | null => {
+      const envelope = key === "" ? undefined : ctx.catalog.portfolio(key)?.value.budget;
+      return envelope && (envelope.currency ?? ctx.settings.currency) === currency ? (envelope.envelope ?? null) : null;
+    };
+    const rows = groups.filter(([, g]) => g.approved.length > 0).map(([key, g]) => budgetRow(portfolioName(key === "" ? undefined : key), g.approved, envelopeOf(key)));
+    const all = groups.flatMap(([, g]) => g.approved);
+    const total = budgetRow("Total", all, null);
     const envelopes = rows.map((r) => r.envelope);
-    total.envelope = envelopes.every((e) => e !== null) ? envelopes.reduce<number>((a, e) => a + e!, 0) : null;
-    const chart = budgetBars({ title: `Budget by portfolio (${currency})`, currency, rows: rows.map((r) => ({ label: r.name, approved: r.approved, actual: r.actual, forecast: r.forecast })) });
-    return { currency, rows, total, chart: chartView(chart, `budget-${currency}.svg`, ctx.links) };
+    total.envelope = rows.length > 0 && envelopes.every((e) => e !== null) ? envelopes.reduce<number>((a, e) => a + e!, 0) : null;
+    const proposals = groups.filter(([, g]) => g.proposals.length > 0).map(([key, g]) => proposalRow(portfolioName(key === "" ? undefined : key), g.proposals));
+    const allProposals = groups.flatMap(([, g]) => g.proposals);
+    const chart = budgetBars({
+      title: `Budget by portfolio (${currency})`,
+      currency,
+      rows: rows.map((r) => ({ label: r.name, approved: r.approved, actual: r.actual, forecast: r.forecast, variance: r.variance, variancePercent: r.variancePercent })),
+    });
+    return {
+      currency,
+      rows,
+      total,
+      proposals,
+      proposalsTotal: allProposals.length === 0 ? null : proposalRow("Total", allProposals),
+      notes: budgetNotes(total, allProposals.length === 0 ? null : proposalRow("Total", allProposals), currency),
+      chart: chartView(chart, `budget-${currency}.svg`, ctx.links),
+    };
   });
+}
+
+function budgetRow(name: string, list: readonly BudgetAmounts[], envelope: number | null): BudgetRow {
+  const approved = sumKnown(list.map((b) => b.approved));
+  const actual = sumKnown(list.map((b) => b.actual));
+  const forecast = sumKnown(list.map((b) => b.forecast));
+  // Like for like: only projects with both a forecast and an approved budget enter the variance.
+  const both = list.filter((b) => b.approved !== undefined && b.forecast !== undefined);
+  const reference = both.reduce((s, b) => s + b.approved!, 0);
+  const variance = both.length === 0 ? null : both.reduce((s, b) => s + (b.forecast! - b.approved!), 0);
+  return {
+    name,
+    projects: list.length,
+    approved: approved.total,
+    actual: actual.total,
+    forecast: forecast.total,
+    variance,
+    variancePercent: variance === null || reference === 0 ? null : (variance / reference) * 100,
+    varianceProjects: both.length,
+    unknown: { approved: approved.unknown, actual: actual.unknown, forecast: forecast.unknown },
+    envelope,
+  };
+}
+
+function proposalRow(name: string, list: readonly BudgetAmounts[]): ProposalRow {
+  const forecast = sumKnown(list.map((b) => b.forecast));
+  return { name, projects: list.length, forecast: forecast.total, unknownForecast: forecast.unknown };
+}
+
+/** What the totals leave out, in words: "3 projects without an approved budget, left out of Approved and Variance". */
+function budgetNotes(total: BudgetRow, proposals: ProposalRow | null, currency: string): string[] {
+  const notes: string[] = [];
+  const projects = (n: number): string => `${n} ${n === 1 ? "project" : "projects"}`;
+  if (total.unknown.approved > 0) notes.push(`${projects(total.unknown.approved)} without an approved budget: left out of Approved and of the variance.`);
+  if (total.unknown.forecast > 0) notes.push(`${projects(total.unknown.forecast)} without a forecast at completion: left out of Forecast and of the variance.`);
+  if (total.unknown.actual > 0) notes.push(`${projects(total.unknown.actual)} without an actual cost to date: left out of Actual.`);
+  if (total.projects > 0 && total.varianceProjects < total.projects) {
+    notes.push(total.varianceProjects === 0 ? "No project has both a forecast and an approved budget: the variance is unknown." : `The variance compares forecast with approved over the ${projects(total.varianceProjects)} that have both.`);
+  }
+  if (proposals) {
+    const amount = proposals.forecast === null ? "no forecast given" : `forecast ${formatMoney(proposals.forecast, currency)}`;
+    const left = proposals.unknownForecast > 0 && proposals.forecast !== null ? ` (${projects(proposals.unknownForecast)} without a forecast left out)` : "";
+    notes.push(`${proposals.projects === 1 ? "1 proposal" : `${proposals.projects} proposals`}, not approved, ${amount}${left}: shown apart, not in the figures above.`);
+  }
+  return notes;
 }
 
 function buildMilestones(ctx: ReportContext, projects: Project[], ref: (p: Project) => ProjectRef): DashboardView["milestones"] {

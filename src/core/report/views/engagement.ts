@@ -1,6 +1,8 @@
 import type { ReportContext } from "../context.js";
 import { personName } from "../context.js";
 import { computeMetrics, metricOf, type MetricValue } from "../kpis.js";
+import { decisionRows, issueRows, type DecisionRow, type IssueRow } from "../raid.js";
+import { messageView, type StatusMessageView } from "./portfolio.js";
 
 export interface KpiView {
   id: string;
@@ -19,6 +21,11 @@ export interface EngagementView {
   id: string;
   name: string;
   description: string | null;
+  /** The PMO's status message for the period. */
+  message: StatusMessageView | null;
+  /** Issues and decisions that belong to the engagement itself (neither a project nor a portfolio). */
+  issues: IssueRow[];
+  decisions: DecisionRow[];
   client: { name: string; sector: string | null; country: string | null };
   provider: { name: string; contact: string | null };
   pmoTypes: string[];
@@ -48,6 +55,9 @@ export function buildEngagementView(ctx: ReportContext): EngagementView | null {
     id: e.id,
     name: e.name,
     description: e.description ?? null,
+    message: messageView(ctx, e.message),
+    issues: issueRows(ctx, catalog.issues.filter((i) => i.value.project === undefined && i.value.portfolio === undefined)),
+    decisions: decisionRows(ctx, catalog.decisions.filter((d) => d.value.project === undefined && d.value.portfolio === undefined)),
     client: { name: e.client.name, sector: e.client.sector ?? null, country: e.client.country ?? null },
     provider: { name: e.provider.name, contact: personName(catalog, e.provider.contact) },
     pmoTypes: e.pmoType,

@@ -4,7 +4,9 @@ import { finishVariance } from "../../domain/index.js";
 import { timeline } from "../charts/index.js";
 import { chartView, findingView, personName, type ChartView, type FindingView, type ReportContext } from "../context.js";
 import { milestoneView, type MilestoneView } from "../milestones.js";
-import { decisionRows, issueRows, rankRisks, riskRow, type DecisionRow, type IssueRow, type RiskRow } from "../raid.js";
+import { decisionRows, issueRows, riskRow, splitRisks, type DecisionRow, type IssueRow, type RiskRow } from "../raid.js";
+import { projectBenefitRows, unitTotals, type BenefitRow, type UnitTotal } from "./benefits.js";
+import { dependencyRows, dependentsOf, type ProjectDependencyRow } from "./dependencies.js";
 import type { StatusView } from "../status.js";
 import { buildPerformance, type PerformanceView } from "./performance.js";
 import { buildProjectTrends, type ProjectTrendsView } from "./trends.js";
@@ -12,6 +14,15 @@ import { buildProjectTrends, type ProjectTrendsView } from "./trends.js";
 export interface DimensionView {
   name: string;
   status: StatusView | null;
+  /** Why the dimension has its status (`status.comments`); the overall status has the summary. */
+  comment: string | null;
+}
+
+export interface GateView {
+  stage: string;
+  date: string;
+  outcome: string | null;
+  decision: { id: string; title: string } | null;
 }
 
 export interface ProjectView {
@@ -31,6 +42,8 @@ export interface ProjectView {
     stale: boolean;
     overall: StatusView | null;
     dimensions: DimensionView[];
+    /** The dimensions that carry a comment, in dimension order. */
+    comments: DimensionView[];
     summary: string | null;
     achievements: string[];
     nextSteps: string[];
@@ -46,7 +59,17 @@ export interface ProjectView {
   performance: PerformanceView | null;
   /** Overall status and forecast at completion over time (from git history). */
   trends: ProjectTrendsView;
+  /** Open risks, highest score first. */
   risks: RiskRow[];
+  /** Occurred and closed risks: not open, so shown with their status and no live band. */
+  closedRisks: RiskRow[];
+  benefits: BenefitRow[];
+  benefitTotals: UnitTotal[];
+  gates: GateView[];
+  /** The projects this one waits on (its `dependencies`), with their slip and the margin left. */
+  waitsOn: ProjectDependencyRow[];
+  /** The projects that wait on this one. */
+  waitedOnBy: ProjectDependencyRow[];
   issues: IssueRow[];
   decisions: DecisionRow[];
   findings: FindingView[];
@@ -67,6 +90,8 @@ export function buildProjectView(ctx: ReportContext, project: Project, file: str
   const milestones = (project.milestones ?? []).map((m) => milestoneView(m, asOf));
   const portfolio = catalog.portfolio(project.portfolio);
   const found = ctx.findingsFor(project.id, file);
+  const benefits = projectBenefitRows(ctx, project);
+  const dimensions: DimensionView[] = STATUS_DIMENSIONS.map((d) => ({ name: DIMENSION_NAMES[d]!, status: ctx.status(status?.[d]), comment: (d === "overall" ? undefined : status?.comments?.[d]) ?? null }));
 
   const chart = timeline({
     title: `${project.id} ${project.name}: schedule and milestones`,
@@ -99,7 +124,8 @@ export function buildProjectView(ctx: ReportContext, project: Project, file: str
       ageDays,
       stale: ctx.facts.statusReport(project).kind === "stale",
       overall: ctx.status(status?.overall),
-      dimensions: STATUS_DIMENSIONS.map((d) => ({ name: DIMENSION_NAMES[d]!, status: ctx.status(status?.[d]) })),
+      dimensions,
+      comments: dimensions.filter((d) => d.comment !== null),
       summary: status?.summary ?? null,
       achievements: status?.achievements ?? [],
       nextSteps: status?.nextSteps ?? [],
@@ -131,10 +157,23 @@ export function buildProjectView(ctx: ReportContext, project: Project, file: str
     timeline: chartView(chart, `timeline-${fileName}.svg`, ctx.links),
     performance: buildPerformance(ctx, project, fileName),
     trends: buildProjectTrends(ctx, project, fileName),
-    risks: rankRisks(catalog.risksOf(project.id).map((r) => riskRow(ctx, r.value))),
+    ...risksOf(ctx, project),
+    benefits,
+    benefitTotals: unitTotals(benefits),
+    gates: (project.gates ?? []).map((g) => {
+      const d = catalog.decision(g.decision)?.value;
+      return { stage: g.stage, date: g.date, outcome: g.outcome ?? null, decision: g.decision !== undefined ? { id: g.decision, title: d?.title ?? g.decision } : null };
+    }),
+    waitsOn: dependencyRows(ctx, project),
+    waitedOnBy: dependentsOf(catalog, project.id).flatMap((id) => dependencyRows(ctx, catalog.project(id)!.value).filter((r) => r.predecessor.id === project.id)),
     issues: issueRows(ctx, catalog.issuesOf(project.id)),
     decisions: decisionRows(ctx, catalog.decisionsOf(project.id)),
     findings: found.active.map(findingView),
     waived: found.waived.map(findingView),
   };
+}
+
+function risksOf(ctx: ReportContext, project: Project): { risks: RiskRow[]; closedRisks: RiskRow[] } {
+  const { open, inactive } = splitRisks(ctx.catalog.risksOf(project.id).map((r) => riskRow(ctx, r.value)));
+  return { risks: open, closedRisks: inactive };
 }

@@ -1,5 +1,5 @@
 import type { Path, PmoDocument } from "../../../model/document.js";
-import type { ReportArgs } from "../../rules/index.js";
+import type { ReportArgs } from "../../messages/index.js";
 import { dependsOnRef, list, obj, resolveMilestone, str } from "./raw.js";
 import { defineValidationRule } from "./rule.js";
 

@@ -1,5 +1,5 @@
 import type { PmoDocument } from "../../../model/document.js";
-import type { ReportArgs } from "../../rules/index.js";
+import type { ReportArgs } from "../../messages/index.js";
 
 /** The layers of validation, in the order they run: the layer a check belongs to is where it is documented. */
 export const VALIDATION_LAYERS = ["YAML", "file", "schema", "integrity"] as const;

@@ -1,4 +1,5 @@
 import type { PmoDocument } from "../../../model/document.js";
+import { NOT_ASSESSED } from "../../../model/entities.js";
 import { isString, obj, str } from "./raw.js";
 import { defineValidationRule } from "./rule.js";
 
@@ -8,14 +9,19 @@ const BUILTIN_SCALES: Record<string, readonly string[]> = {
   dca5: ["green", "amber-green", "amber", "amber-red", "red"],
 };
 
-/** The engagement's status scale: a built-in one by name (rag when unset or unknown), or its own list. */
+/**
+ * The engagement's status scale: a built-in one by name (rag when unset or unknown), or its own
+ * list; `values` are every value a status field may hold, `not-assessed` and a custom scale's
+ * `assessed: false` values included.
+ */
 export function statusScaleOf(engagement: PmoDocument | undefined): { name: string; values: readonly string[] } {
   const declared = engagement?.value["statusScale"];
   if (Array.isArray(declared)) {
-    return { name: "custom", values: declared.map((l) => str(obj(l)?.["value"])).filter(isString) };
+    const values = declared.map((l) => str(obj(l)?.["value"])).filter(isString);
+    return { name: "custom", values: values.includes(NOT_ASSESSED) ? values : [...values, NOT_ASSESSED] };
   }
   const name = typeof declared === "string" && BUILTIN_SCALES[declared] ? declared : "rag";
-  return { name, values: BUILTIN_SCALES[name]! };
+  return { name, values: [...BUILTIN_SCALES[name]!, NOT_ASSESSED] };
 }
 
 /** A status is read against one scale, the engagement's (rag, dca5 or its own levels). */

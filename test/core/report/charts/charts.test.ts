@@ -130,7 +130,7 @@ describe("report charts", () => {
       "37 risks in a 5 x 5 probability and impact matrix: 3 critical, 5 high, 22 medium, 7 low. The fullest cell is probability 3 x impact 3 with 5 risks.",
     );
     expect(statusBars(statusBarsInput).description).toBe(
-      "18 in 4 groups: 5 Green, 7 Amber/green, 3 Amber, 1 Amber/red, 1 Red, 1 unknown. Most unknown: Leakage Reduction Programme (1).",
+      "18 in 4 groups: 5 Green, 7 Amber/green, 3 Amber, 1 Amber/red, 1 Red, 1 unknown. Most Red: Water Network Performance (1).",
     );
     expect(budgetBars(budgetBarsInput).description).toBe(
       "4 budgets in GBP: approved GBP 169.7M, actual GBP 83.19M, forecast GBP 175.3M. 3 forecast over approved; the largest overrun is Water Network Performance, by GBP 3.55M (8.9%).",

@@ -1,0 +1,67 @@
+import { existsSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { readOneFile, type FileRead } from "./read-files.js";
+
+/** Below this many files a thread costs more to start than it saves. */
+export const PARALLEL_MIN_FILES = 2000;
+/** Files a loader thread posts at once. */
+const BATCH = 500;
+/** The compiled thread script; absent when pmo runs from its TypeScript sources (the tests). */
+const WORKER_FILE = fileURLToPath(new URL("./worker.js", import.meta.url));
+
+/**
+ * Loader threads for a repository of `fileCount` files: one per core beyond the first (at
+ * most three) while cores are free, none for a small repository or a machine with one core.
+ * Cores that processes keep busy (the one-minute load average) are not counted: a thread on
+ * a core that is not free only adds the cost of starting it and of handing its results over.
+ */
+export function defaultWorkers(fileCount: number): number {
+  if (fileCount < PARALLEL_MIN_FILES) return 0;
+  const cores = availableParallelism();
+  // The load average counts this process too when it has been running commands in a row.
+  const free = Math.round(cores - loadavg()[0]!);
+  return Math.max(0, Math.min(cores - 1, free, 3));
+}
+
+/**
+ * Reads and parses files, returning their results in the order given. Parsing is CPU-bound
+ * and files are independent, so with `workers` > 0 the first shares go to loader threads
+ * (src/core/load/worker.ts, which runs the same readOneFile) while this thread reads the last
+ * share; results come back by structured clone, several times cheaper than parsing. A thread
+ * that cannot start or fails leaves what it did not read to this thread: the result is the
+ * same either way, only the time differs.
+ */
+export async function readFiles(root: string, files: readonly string[], workers: number): Promise<FileRead[]> {
+  if (workers <= 0 || files.length < 2 || !existsSync(WORKER_FILE)) return files.map((file) => readOneFile(root, file));
+  const share = Math.ceil(files.length / (workers + 1));
+  const pending: Promise<FileRead[]>[] = [];
+  for (let i = 0; i < workers; i++) pending.push(inThread(root, files.slice(i * share, (i + 1) * share)));
+  const own = files.slice(workers * share).map((file) => readOneFile(root, file));
+  const theirs = await Promise.all(pending);
+  return [...theirs.flat(), ...own];
+}
+
+function inThread(root: string, files: readonly string[]): Promise<FileRead[]> {
+  if (files.length === 0) return Promise.resolve([]);
+  return new Promise((resolve) => {
+    const results: FileRead[] = [];
+    let worker: Worker;
+    try {
+      worker = new Worker(WORKER_FILE, { workerData: { root, files, batch: BATCH } });
+    } catch {
+      resolve(files.map((file) => readOneFile(root, file)));
+      return;
+    }
+    worker.on("message", (batch: FileRead[]) => {
+      for (const r of batch) results.push(r);
+    });
+    // An error is followed by exit; what the thread did not deliver is read here.
+    worker.on("error", () => undefined);
+    worker.on("exit", () => {
+      for (let i = results.length; i < files.length; i++) results.push(readOneFile(root, files[i]!));
+      resolve(results);
+    });
+  });
+}

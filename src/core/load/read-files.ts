@@ -1,0 +1,61 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Diagnostic } from "../../model/diagnostic.js";
+import { fileDiagnostic } from "./discover.js";
+import { decodeSource, parseSource, type RawDocument } from "./parse.js";
+
+/**
+ * What reading one file gives, as plain data (a worker thread can hand it over by structured
+ * clone): its documents' values, its diagnostics, and the text positions refer to.
+ */
+export interface FileRead {
+  file: string;
+  documents: RawDocument[];
+  diagnostics: Diagnostic[];
+  /** The text (line breaks normalised), when the file was read and parsed. */
+  text?: string;
+  notPmo: boolean;
+  brokenIds?: string[];
+}
+
+/** Reads, decodes and parses one file of the repository. Never throws for bad content. */
+export function readOneFile(root: string, file: string): FileRead {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path.join(root, file));
+  } catch (error) {
+    return {
+      file,
+      documents: [],
+      diagnostics: [
+        fileDiagnostic(
+          file,
+          `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+          "unreadable-file",
+        ),
+      ],
+      notPmo: false,
+    };
+  }
+  return readBytes(file, bytes);
+}
+
+/** Decodes a file's bytes and parses its documents; a file that is not text becomes a diagnostic. */
+export function readBytes(file: string, bytes: Uint8Array): FileRead {
+  const text = decodeSource(file, bytes);
+  if (typeof text !== "string") return { file, documents: [], diagnostics: [text], notPmo: false };
+  return readText(file, text);
+}
+
+/** Parses one file's text. */
+export function readText(file: string, input: string): FileRead {
+  const parsed = parseSource(file, input);
+  return {
+    file,
+    documents: parsed.documents,
+    diagnostics: parsed.diagnostics,
+    text: parsed.text,
+    notPmo: parsed.notPmo,
+    ...(parsed.brokenIds ? { brokenIds: parsed.brokenIds } : {}),
+  };
+}

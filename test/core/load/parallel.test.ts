@@ -1,0 +1,74 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { isDeepStrictEqual } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Workspace } from "../../../src/model/document.js";
+import { makeRepo, removeRepo } from "../../helpers/repo.js";
+import { yamlTestSuite } from "../../helpers/yaml-test-suite.js";
+
+/**
+ * Loader threads (src/core/load/parallel.ts) read part of a large repository. They run the
+ * compiled dist/core/load/worker.js, so this test loads the built loader (npm test builds
+ * first) and compares a load with threads to one without, on a repository that holds every
+ * kind of file the loader meets: the example, broken and hostile files, and every case of the
+ * YAML test suite.
+ */
+const root = path.resolve(fileURLToPath(import.meta.url), "../../../..");
+const dist = path.join(root, "dist/core/load");
+
+function filesOf(dir: string, prefix = ""): Record<string, string | Buffer> {
+  const out: Record<string, string | Buffer> = {};
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) Object.assign(out, filesOf(full, `${prefix}${name}/`));
+    else out[`${prefix}${name}`] = readFileSync(full);
+  }
+  return out;
+}
+
+const files: Record<string, string | Buffer> = {
+  ...filesOf(path.join(root, "examples/meridian-water")),
+  "broken/indent.yaml": "apiVersion: pmo/v1\nkind: Risk\nid: RSK-X\n title: bad indent\n",
+  "broken/flow.yaml": '{"apiVersion": "pmo/v1", "kind": "Risk", "id": "RSK-Y"',
+  "broken/binary.yaml": Buffer.from([0x61, 0x00, 0x62]),
+  "broken/latin1.yaml": Buffer.from([0x69, 0x64, 0x3a, 0x20, 0xe9, 0x0a]),
+  "broken/cr.yaml": "apiVersion: pmo/v1\rkind: Person\rid: cr.person\rname: &n CR\rnote: *n\r",
+  "other/compose.yaml": "services:\n  web:\n    image: nginx\n",
+  "other/tabs.yaml": "a:\n\tb: 1\n",
+};
+for (const c of yamlTestSuite()) files[`suite/${c.id}.yaml`] = c.yaml;
+const repo = makeRepo(files);
+afterAll(() => removeRepo(repo));
+
+/** Everything a workspace holds, positions included, as plain data. */
+function plain(ws: Workspace): unknown {
+  return {
+    ...ws,
+    documents: ws.documents.map(({ locate, ...doc }) => ({
+      ...doc,
+      id: locate(["id"]),
+      name: locate(["name"], { key: true }),
+    })),
+  };
+}
+
+describe("loading with loader threads", () => {
+  it("the built loader has its thread script (else it reads on one thread, and this test would prove nothing)", () => {
+    expect(existsSync(path.join(dist, "worker.js"))).toBe(true);
+  });
+
+  it("gives the same documents, positions, sources, diagnostics and findings, in the same order", async () => {
+    const { loadWorkspace } = (await import(
+      path.join(dist, "index.js")
+    )) as typeof import("../../../src/core/load/index.js");
+    const alone = await loadWorkspace(repo, { workers: 0 });
+    expect(alone.documents.length).toBeGreaterThan(50);
+    expect(alone.diagnostics.length).toBeGreaterThan(50);
+    expect(alone.notPmo?.length).toBeGreaterThan(50);
+    for (const workers of [1, 3]) {
+      const threaded = await loadWorkspace(repo, { workers });
+      expect(isDeepStrictEqual(plain(threaded), plain(alone))).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,109 @@
+import Table from "cli-table3";
+import { describe, expect, it } from "vitest";
+import { displayWidth, renderTable, type Paint } from "../../../src/core/query/table.js";
+import type { Cell } from "../../../src/core/query/columns.js";
+
+/**
+ * renderTable lays tables out itself (cli-table3's layout grows with the square of the rows).
+ * Its output must stay what cli-table3 gave with the options pmo used: borderless, two spaces
+ * between columns, no padding, colour codes taking no room, wide characters two columns.
+ */
+const CHARS = {
+  top: "",
+  "top-mid": "",
+  "top-left": "",
+  "top-right": "",
+  bottom: "",
+  "bottom-mid": "",
+  "bottom-left": "",
+  "bottom-right": "",
+  left: "",
+  "left-mid": "",
+  mid: "",
+  "mid-mid": "",
+  right: "",
+  "right-mid": "",
+  middle: "  ",
+};
+
+function withCliTable3(
+  headers: string[],
+  rows: Cell[][],
+  align: ("left" | "right" | undefined)[],
+  paint: Paint,
+  header: (t: string) => string,
+): string {
+  const table = new Table({
+    head: headers.map(header),
+    chars: CHARS,
+    style: { head: [], border: [], "padding-left": 0, "padding-right": 0, compact: true },
+    colAligns: headers.map((_, i) => align[i] ?? "left"),
+  });
+  for (const row of rows) table.push(row.map((cell) => (cell.tone ? paint(cell.tone, cell.text) : cell.text)));
+  return (
+    table
+      .toString()
+      .split("\n")
+      .map((line) => line.trimEnd())
+      .join("\n") + "\n"
+  );
+}
+
+const SAMPLES = [
+  "",
+  "a",
+  "PRJ-001",
+  "Ünïcödé",
+  "日本語",
+  "café",
+  "e\u0301",
+  "😀 ok",
+  "two\nlines",
+  "\u001b[31mred\u001b[39m",
+  "  lead",
+  "trail  ",
+  "GBP 1,234,567",
+  "x".repeat(40),
+];
+const bold: Paint = (_tone, text) => `\u001b[1m${text}\u001b[22m`;
+
+describe("renderTable", () => {
+  it("lays out as cli-table3 did, on 2,000 seeded random tables", () => {
+    let seed = 7;
+    const rnd = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const pick = (): string => SAMPLES[Math.floor(rnd() * SAMPLES.length)]!;
+    for (let t = 0; t < 2000; t++) {
+      const cols = 1 + Math.floor(rnd() * 4);
+      const headers = Array.from({ length: cols }, () => pick() || "h");
+      const rows: Cell[][] = Array.from({ length: Math.floor(rnd() * 5) }, () =>
+        Array.from({ length: cols }, () => ({ text: pick(), ...(rnd() < 0.3 ? { tone: "dim" as const } : {}) })),
+      );
+      const align = headers.map(() => (rnd() < 0.4 ? ("right" as const) : undefined));
+      const header = rnd() < 0.5 ? (h: string) => h : (h: string) => `\u001b[1m${h}\u001b[22m`;
+      expect(renderTable(headers, rows, { align, paint: bold, header })).toBe(
+        withCliTable3(headers, rows, align, bold, header),
+      );
+    }
+  });
+
+  it("aligns right-aligned columns on the right and strips trailing spaces", () => {
+    const out = renderTable(
+      ["id", "budget"],
+      [
+        [{ text: "PRJ-1" }, { text: "12" }],
+        [{ text: "PRJ-22" }, { text: "1,200" }],
+      ],
+      { align: [undefined, "right"], paint: (_t, s) => s, header: (h) => h },
+    );
+    expect(out).toBe("id      budget\nPRJ-1       12\nPRJ-22   1,200\n");
+  });
+
+  it("measures display width without colour codes, wide characters as two", () => {
+    expect(displayWidth("\u001b[31mred\u001b[39m")).toBe(3);
+    expect(displayWidth("日本")).toBe(4);
+    expect(displayWidth("e\u0301")).toBe(1);
+  });
+});

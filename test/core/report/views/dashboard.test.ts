@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { buildDashboardView } from "../../../../src/core/report/views/dashboard.js";
+import { projectYaml, reportContextOf } from "../../../helpers/report-context.js";
+
+const status = (overall: string): string => `status: { asOf: 2026-11-25, overall: ${overall} }\n`;
+
+describe("dashboard status counts", () => {
+  const ctx = reportContextOf({
+    "p1.yaml": projectYaml("P1", `stage: delivery\n${status("green")}`),
+    "p2.yaml": projectYaml("P2", `stage: delivery\n${status("red")}`),
+    "p3.yaml": projectYaml("P3", `stage: delivery\n${status("not-assessed")}`),
+    "p4.yaml": projectYaml("P4", "stage: delivery\n"),
+    "p5.yaml": projectYaml("P5", "stage: delivery\n"),
+  });
+  const view = buildDashboardView(ctx);
+
+  it("counts every project once: on the scale, not assessed, or without a report", () => {
+    expect(view.summary.byStatus.map((s) => [s.name, s.count])).toEqual([
+      ["Green", 1],
+      ["Amber", 0],
+      ["Red", 1],
+      ["Not assessed", 1],
+      ["No status report", 2],
+    ]);
+    expect(view.summary.byStatus.reduce((n, s) => n + s.count, 0)).toBe(view.summary.projects);
+  });
+
+  it("shows not assessed as such, never as red", () => {
+    expect(view.rag.find((r) => r.id === "P3")!.overall).toMatchObject({
+      value: "not-assessed",
+      label: "Not assessed",
+      rank: -1,
+    });
+    expect(view.needsDecision.red.map((r) => r.id)).toEqual(["P2"]);
+  });
+
+  it("draws projects without a status and not assessed in the status chart", () => {
+    expect(view.statusChart.description).toBe("5 in 1 group: 1 Green, 1 Red, 2 No status report, 1 Not assessed.");
+  });
+});
+
+describe("a custom scale's own no-rating value", () => {
+  it("keeps its label and stays off the order", () => {
+    const ctx = reportContextOf({
+      "engagement.yaml": `apiVersion: pmo/v1\nkind: Engagement\nid: ENG\nname: E\nclient: { name: C }\nprovider: { name: P }\npmoType: [tactical]\nphase: { current: deployment, since: 2026-01-05 }\nscope: { services: [governance] }\ncurrency: EUR\nstatusScale:\n  - { value: on-track, label: On track }\n  - { value: withheld, label: Withheld, assessed: false }\n  - { value: off-track, label: Off track }\n`,
+      "p1.yaml": projectYaml("P1", `stage: delivery\n${status("withheld")}`),
+      "p2.yaml": projectYaml("P2", `stage: delivery\n${status("off-track")}`),
+    });
+    expect(ctx.settings.statusScale.values).toEqual(["on-track", "off-track"]);
+    expect(ctx.settings.isRed("off-track")).toBe(true);
+    expect(ctx.settings.isRed("withheld")).toBe(false);
+    const view = buildDashboardView(ctx);
+    expect(view.summary.byStatus.map((s) => [s.name, s.count])).toEqual([
+      ["On track", 0],
+      ["Off track", 1],
+      ["Withheld", 1],
+    ]);
+  });
+});

@@ -104,4 +104,16 @@ describe("the example in yaml-language-server", { timeout: TIMEOUT }, () => {
     const badId = diagnostics.filter((d) => lines[d.range.start.line]!.startsWith("id: 9"));
     expect(badId.map((d) => d.message)).toEqual([expect.stringContaining("An id starts with a letter")]);
   });
+
+  it("shows the schemas' own messages, saying how to fix the common mistakes", async () => {
+    const file = path.join(EXAMPLE, "projects/network/PRJ-007.yaml");
+    const text = readFileSync(file, "utf8");
+    expect(text).toMatch(/currency: GBP/);
+    // A currency in lower case, a status in capitals, a milestone named by a path.
+    const broken = text.replace("currency: GBP", "currency: gbp").replace(/overall: ([a-z-]+)/, "overall: Amber");
+    const messages = (await diagnose(path.join(EXAMPLE, "projects/network/PRJ-007-broken.yaml"), broken)).map((d) => d.message);
+    expect(messages).toContain("A currency is a three-letter ISO 4217 code in capitals, e.g. GBP, EUR or USD");
+    expect(messages).toContain("A status is written in lower case with hyphens (green, amber-red) and must be on the engagement's status scale (statusScale)");
+    expect(messages.some((m) => /does not match the pattern/.test(m))).toBe(false);
+  });
 });

@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { CONFIG_FILE, loadConfig } from "../core/config/index.js";
@@ -21,6 +21,8 @@ export interface FmtCommandOptions {
   /** List the files that would change, write nothing, exit 1 if there are any. */
   check: boolean;
   config?: string;
+  /** Add a yaml-language-server modeline to each pmo document without one (--modelines). */
+  modelines?: boolean;
 }
 
 /**
@@ -33,6 +35,15 @@ export async function runFmt(options: FmtCommandOptions, io: CommandIO): Promise
   const root = path.resolve(options.dir);
   if (!(await isDirectory(root))) throw new UsageError(`no such folder: ${displayPath(root, io.cwd)} (pass the folder that holds the pmo repository, or run pmo inside it)`);
   const files = options.paths.length === 0 ? await repositoryFiles(root, options.config) : await namedFiles(options.paths, io.cwd);
+  // Modelines point to the schemas where pmo init puts them, as pmo new and pmo import write them.
+  const schemas = path.join(root, "schemas");
+  if (options.modelines === true && !existsSync(path.join(schemas, "project.schema.json"))) {
+    throw new UsageError(`--modelines points each document to its kind's schema in ${displayPath(schemas, io.cwd)}/, which holds no pmo schemas; write them there first: pmo schema --out-dir schemas`);
+  }
+  const modelineFor = (file: string) => (kind: string): string | undefined => {
+    const schema = path.join(schemas, `${kind.toLowerCase()}.schema.json`);
+    return existsSync(schema) ? path.relative(path.dirname(file), schema).split(path.sep).join("/") : undefined;
+  };
 
   const problems: Diagnostic[] = [];
   const sources = new Map<string, string>();
@@ -53,7 +64,7 @@ export async function runFmt(options: FmtCommandOptions, io: CommandIO): Promise
     }
     // Other tools' YAML in the repository is theirs to format, unless named on the command line.
     if (!named && schema === undefined && !looksLikePmo(text, path.relative(root, file).split(path.sep).join("/"))) continue;
-    const result = formatSource(shown, text, { schema });
+    const result = formatSource(shown, text, { schema, ...(options.modelines === true && { modeline: modelineFor(file) }) });
     if (!result.ok) {
       problems.push(...result.diagnostics);
       sources.set(shown, normaliseLineBreaks(text.replace(/^\uFEFF/, "")));

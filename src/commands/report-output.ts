@@ -64,7 +64,7 @@ export function writeReport(outDir: string, files: Iterable<OutputFile>, options
     if (conflicts.length > 0 && !options.force) {
       const shown = conflicts.slice(0, 5).map((c) => `${options.shownOut}/${c}`).join(", ");
       const more = conflicts.length > 5 ? ` and ${conflicts.length - 5} more` : "";
-      throw new UsageError(`--out ${options.shownOut} holds files pmo did not write: ${shown}${more}; choose an empty folder, or pass --force to overwrite them`);
+      throw new UsageError(`--out-dir ${options.shownOut} holds files pmo did not write: ${shown}${more}; choose an empty folder, or pass --force to overwrite them`);
     }
     // Files that are not pmo's (and that the report does not replace) come along, copied, so
     // that they are still there if the run stops before the swap.
@@ -110,12 +110,12 @@ function resolveOut(outDir: string, shownOut: string): string {
     try {
       real = realpathSync(outDir);
     } catch {
-      throw new UsageError(`--out ${shownOut} is a symbolic link to nothing; pass a folder`);
+      throw new UsageError(`--out-dir ${shownOut} is a symbolic link to nothing; pass a folder`);
     }
-    if (!statSync(real).isDirectory()) throw new UsageError(`--out ${shownOut} is a link to a file; pass a folder`);
+    if (!statSync(real).isDirectory()) throw new UsageError(`--out-dir ${shownOut} is a link to a file; pass a folder`);
     return real;
   }
-  if (!info.isDirectory()) throw new UsageError(`--out ${shownOut} is a file; pass a folder`);
+  if (!info.isDirectory()) throw new UsageError(`--out-dir ${shownOut} is a file; pass a folder`);
   return outDir;
 }
 

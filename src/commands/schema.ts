@@ -16,7 +16,7 @@ export interface SchemaCommandOptions {
 export async function runSchema(options: SchemaCommandOptions, io: CommandIO): Promise<ExitCode> {
   const names = schemaNames();
   if (options.out !== undefined) {
-    if (options.kind) throw new UsageError("--out writes every schema (they refer to common.schema.json); leave out the kind, or print one with pmo schema <kind> > file");
+    if (options.kind) throw new UsageError("--out-dir writes every schema (they refer to common.schema.json); leave out the kind, or print one with pmo schema <kind> > file");
     // Same bytes as the shipped files' JSON, so that $refs between them resolve side by side.
     for (const name of names) writeFileAtomic(path.join(options.out, `${name}.schema.json`), JSON.stringify(getSchema(name), null, 2) + "\n");
     io.stdout(`wrote ${names.length} schemas to ${displayPath(options.out, io.cwd)}/: ${names.map((n) => `${n}.schema.json`).join(", ")}\n`);

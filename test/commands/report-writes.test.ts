@@ -88,7 +88,7 @@ describe("writeReport: all or nothing", () => {
     mkdirSync(elsewhere);
     mkdirSync(out);
     symlinkSync(elsewhere, path.join(out, "projects"));
-    expect(() => writeReport(out, pages("1"), OPTIONS)).toThrow("--out out holds files pmo did not write: out/projects");
+    expect(() => writeReport(out, pages("1"), OPTIONS)).toThrow("--out-dir out holds files pmo did not write: out/projects");
     writeReport(out, pages("1"), { ...OPTIONS, force: true });
     expect(readdirSync(elsewhere)).toEqual([]);
     expect(lstatSync(path.join(out, "projects")).isDirectory()).toBe(true);

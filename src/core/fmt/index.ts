@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import { type Document, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseAllDocuments, Scalar, visit, type Node, type Pair } from "yaml";
+import { type Document, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseAllDocuments, Scalar, visit, type Node, type Pair, type YAMLMap } from "yaml";
 import type { Diagnostic } from "../../model/diagnostic.js";
 import { KINDS } from "../../model/document.js";
 import { describeSyntaxError, documentValue, normaliseLineBreaks, syntaxDiagnostic, YAML_OPTIONS } from "../load/index.js";
@@ -23,7 +23,16 @@ export interface FormatOptions {
    * pmo.config.yaml). pmo documents are always ordered by their kind's schema.
    */
   schema?: string;
+  /**
+   * Adds a `# yaml-language-server: $schema=...` modeline to each pmo document that has none:
+   * the schema path for the document's kind, or undefined to add none. Never set by default,
+   * so that formatting does not add lines by surprise; an existing modeline is never changed.
+   */
+  modeline?: (kind: string) => string | undefined;
 }
+
+/** A yaml-language-server modeline, as a comment's text (after the #). */
+const MODELINE = /^\s*yaml-language-server:\s*\$schema=/;
 
 /** The loader's reading of the file (core schema, no custom tags resolved), plus the source tokens. */
 const PARSE_OPTIONS = { ...YAML_OPTIONS, keepSourceTokens: true } as const;
@@ -42,7 +51,7 @@ export function formatSource(file: string, source: string, options: FormatOption
     const next = formatOnce(file, current, options);
     if (!next.ok) break;
     if (next.text === current) {
-      const lost = verify(normaliseLineBreaks(source.replace(/^\uFEFF/, "")), current);
+      const lost = verify(normaliseLineBreaks(source.replace(/^\uFEFF/, "")), current, options.modeline !== undefined);
       if (lost !== undefined) break;
       return { ok: true, text: current, changed: current !== source };
     }
@@ -86,7 +95,7 @@ function formatOnce(file: string, source: string, options: FormatOptions): Forma
     return refuse("pmo cannot format this file", "please report this file to the pmo maintainers");
   }
 
-  const lost = verify(text, output);
+  const lost = verify(text, output, options.modeline !== undefined);
   if (lost !== undefined) return refuse(`cannot format this file without changing it: ${lost}`, "please report this file to the pmo maintainers");
   return { ok: true, text: output, changed: output !== source };
 }
@@ -184,7 +193,23 @@ function canonicalise(doc: Document.Parsed, options: FormatOptions, reorder = tr
   const isPmo = (typeof apiVersion === "string" && apiVersion.startsWith("pmo/")) || (kind !== undefined && (KINDS as readonly string[]).includes(kind));
   const schemaName = isPmo ? kind : options.schema;
   const schema = schemaName === undefined ? undefined : schemaForKind(schemaName);
+  if (isPmo && kind !== undefined && options.modeline) addModeline(doc, contents, options.modeline(kind));
   if (schema && reorder) orderKeys(contents, schema, true);
+}
+
+/**
+ * Puts a modeline above the document's first key unless the comments at its top already hold
+ * one. Added before the keys are ordered: keepHeadAtTop then keeps it at the top.
+ */
+function addModeline(doc: Document.Parsed, contents: YAMLMap, target: string | undefined): void {
+  if (target === undefined) return;
+  const first = contents.items[0];
+  const key = isPair(first) && isScalar(first.key) ? first.key : undefined;
+  const head = [doc.commentBefore, contents.commentBefore, key?.commentBefore].filter((c): c is string => typeof c === "string");
+  if (head.some((comment) => comment.split("\n").some((line) => MODELINE.test(line)))) return;
+  const line = ` yaml-language-server: $schema=${target}`;
+  if (contents.commentBefore) contents.commentBefore = `${line}\n${contents.commentBefore}`;
+  else if (key) key.commentBefore = key.commentBefore ? `${line}\n${key.commentBefore}` : line;
 }
 
 function keyOf(pair: Pair): string | undefined {
@@ -240,10 +265,11 @@ function keepHeadAtTop(before: Pair[], after: Pair[], root: boolean): void {
 
 /**
  * Refuses output that would not be the same file in meaning: every document's value and every
- * comment must survive, and the output must parse without error. A safeguard against corner
- * cases of the YAML writer; the YAML test suite runs through it in the test suite.
+ * comment must survive, and the output must parse without error (the only comments that may be
+ * added are the modelines asked for). A safeguard against corner cases of the YAML writer; the
+ * YAML test suite runs through it in the test suite.
  */
-function verify(before: string, after: string): string | undefined {
+function verify(before: string, after: string, modelinesAdded = false): string | undefined {
   const values = (text: string): unknown[] | string => {
     const docs = parseAllDocuments(text, YAML_OPTIONS);
     const out: unknown[] = [];
@@ -261,7 +287,14 @@ function verify(before: string, after: string): string | undefined {
   if (typeof b === "string") return b;
   if (!isDeepStrictEqual(a, b)) return "a value would change";
   const comments = (text: string): string[] => [...new Lexer().lex(text)].filter((token) => token.startsWith("#")).map((token) => token.trimEnd()).sort();
-  if (!isDeepStrictEqual(comments(before), comments(after))) return "a comment would be lost or changed";
+  // Every comment of before is in after; what after has besides are modelines, when asked for.
+  const extra = comments(after);
+  for (const comment of comments(before)) {
+    const at = extra.indexOf(comment);
+    if (at < 0) return "a comment would be lost or changed";
+    extra.splice(at, 1);
+  }
+  if (extra.some((comment) => !modelinesAdded || !MODELINE.test(comment.slice(1)))) return "a comment would be lost or changed";
   return undefined;
 }
 export { editSource, type DocumentEdit } from "./edit.js";

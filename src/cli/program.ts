@@ -6,7 +6,7 @@ import type { Palette } from "../core/format/index.js";
 import type { ExitCode } from "../model/diagnostic.js";
 import { COMMANDS } from "./commands.js";
 import { version, type Host } from "./host.js";
-import { reflowProse, terminalWidth } from "./terminal.js";
+import { reflowProse, tableWidth, terminalWidth } from "./terminal.js";
 
 /** The commander program: the global options, the command table, the colour decision, and the mapping of errors to exit codes. */
 export async function runProgram(argv: readonly string[], host: Host): Promise<number> {
@@ -165,6 +165,7 @@ async function makeIO(host: Host, flag: boolean | undefined): Promise<CommandIO>
     color,
     cwd: host.cwd,
     width: terminalWidth(host.stdout, host.env),
+    tableWidth: tableWidth(host.stdout, host.env),
   };
 }
 

@@ -22,6 +22,17 @@ export function terminalWidth(stream: TerminalStream | undefined, env: NodeJS.Pr
 }
 
 /**
+ * The width tables are narrowed to: `COLUMNS` or a terminal's width, as for prose, but none for
+ * a pipe or a file without `COLUMNS`, so that `pmo ls | grep` and scripts get one line per row.
+ */
+export function tableWidth(stream: TerminalStream | undefined, env: NodeJS.ProcessEnv): number | undefined {
+  const asked = Number.parseInt(env["COLUMNS"] ?? "", 10) > 0;
+  return asked || (stream?.isTTY === true && typeof stream.columns === "number" && stream.columns > 0)
+    ? terminalWidth(stream, env)
+    : undefined;
+}
+
+/**
  * Re-flows help prose to `width` columns with `wrap` (commander's word wrapper). A paragraph is
  * a run of lines that start in the first column; it is joined and wrapped again, so text
  * written at any width reads well at every width. Indented lines (examples, lists) and blank

@@ -11,4 +11,6 @@ export interface CommandIO {
   cwd: string;
   /** Columns that prose is wrapped to: the terminal's width, 80 when output is not a terminal. */
   width?: number;
+  /** Columns that tables are narrowed to: the terminal's or COLUMNS; none for a pipe or a file. */
+  tableWidth?: number;
 }

@@ -39,24 +39,44 @@ export async function runLs(options: LsCommandOptions, io: CommandIO): Promise<E
     const plurals = kindWords().filter((w, i, all) => all.indexOf(w) === i);
     const suggestion = closestMatch(options.kind.toLowerCase(), plurals);
     const hint = suggestion === undefined ? "" : ` (did you mean "${suggestion}"?)`;
-    throw new UsageError(`unknown kind "${options.kind}"${hint}: expected one of projects, portfolios, risks, issues, decisions, people, engagements`);
+    throw new UsageError(
+      `unknown kind "${options.kind}"${hint}: expected one of projects, portfolios, risks, issues, decisions, people, engagements`,
+    );
   }
   // Filters are checked before loading, so a malformed one fails fast.
   const where = options.where.map(parseFilter);
   const { workspace, ctx } = await openQueryWorkspace(options, io);
-  const { columns, rows } = listEntities({ kind, where, ...(options.sort !== undefined && { sort: options.sort }) }, ctx, fieldsOf(kind, workspace));
+  const { columns, rows } = listEntities(
+    { kind, where, ...(options.sort !== undefined && { sort: options.sort }) },
+    ctx,
+    fieldsOf(kind, workspace),
+  );
 
   if (options.format === "json") {
-    io.stdout(JSON.stringify(rows.map((doc) => doc.value), null, 2) + "\n");
+    io.stdout(
+      JSON.stringify(
+        rows.map((doc) => doc.value),
+        null,
+        2,
+      ) + "\n",
+    );
     return ExitCode.Clean;
   }
   if (options.format === "csv") {
     const records = rows.map((doc) => columns.map((c) => c.value(doc, ctx) ?? ""));
-    io.stdout(formatCsv(columns.map((c) => c.key), records, { bom: options.bom ?? true }));
+    io.stdout(
+      formatCsv(
+        columns.map((c) => c.key),
+        records,
+        { bom: options.bom ?? true },
+      ),
+    );
     return ExitCode.Clean;
   }
   if (rows.length === 0) {
-    io.stdout(where.length > 0 ? `no ${pluralOf(kind)} match ${describeFilters(where)}\n` : `no ${pluralOf(kind)} found\n`);
+    io.stdout(
+      where.length > 0 ? `no ${pluralOf(kind)} match ${describeFilters(where)}\n` : `no ${pluralOf(kind)} found\n`,
+    );
     return ExitCode.Clean;
   }
   const shown = columns.filter((c) => !c.csvOnly);
@@ -64,7 +84,12 @@ export async function runLs(options: LsCommandOptions, io: CommandIO): Promise<E
     renderTable(
       shown.map((c) => c.header),
       rows.map((doc) => shown.map((c) => cellOf(c, doc, ctx))),
-      { align: shown.map((c) => c.align), paint: paintWith(io), header: io.palette.bold },
+      {
+        align: shown.map((c) => c.align),
+        paint: paintWith(io),
+        header: io.palette.bold,
+        ...(io.tableWidth !== undefined && { width: io.tableWidth }),
+      },
     ),
   );
   return ExitCode.Clean;

@@ -41,13 +41,22 @@ function renderText(view: ShowView, file: string, io: CommandIO): string {
   for (const fact of view.facts) {
     // A long fact (the budget line) wraps under its own text, not under its label.
     const indent = 2 + width + 2;
-    const lines = wrapProse(fact.text, Math.max(20, columns - indent)).map((line) => (fact.tone ? paint(fact.tone, line) : line));
-    out.push(`  ${`${fact.label}:`.padEnd(width + 1)} ${lines[0] ?? ""}`, ...lines.slice(1).map((line) => `${" ".repeat(indent)}${line}`));
+    const lines = wrapProse(fact.text, Math.max(20, columns - indent)).map((line) =>
+      fact.tone ? paint(fact.tone, line) : line,
+    );
+    out.push(
+      `  ${`${fact.label}:`.padEnd(width + 1)} ${lines[0] ?? ""}`,
+      ...lines.slice(1).map((line) => `${" ".repeat(indent)}${line}`),
+    );
   }
   for (const p of view.paragraphs) {
     // Folded YAML arrives as one long line, literal YAML with the author's line breaks:
     // either way the prose is re-flowed to the terminal's width.
-    out.push("", palette.bold(p.label), ...wrapProse(p.text, columns - 2).map((line) => (line === "" ? "" : `  ${line}`)));
+    out.push(
+      "",
+      palette.bold(p.label),
+      ...wrapProse(p.text, columns - 2).map((line) => (line === "" ? "" : `  ${line}`)),
+    );
   }
   for (const section of view.sections) {
     out.push("");
@@ -66,9 +75,14 @@ function renderText(view: ShowView, file: string, io: CommandIO): string {
           return tone ? { text, tone } : { text };
         }),
       ),
-      { align: section.columns.map((c) => c.align), paint, header: palette.dim },
+      { align: section.columns.map((c) => c.align), paint, header: palette.dim, ...(io.tableWidth !== undefined && { width: io.tableWidth - 2 }) },
     );
-    out.push(...table.trimEnd().split("\n").map((line) => `  ${line}`));
+    out.push(
+      ...table
+        .trimEnd()
+        .split("\n")
+        .map((line) => `  ${line}`),
+    );
   }
   return out.join("\n") + "\n";
 }

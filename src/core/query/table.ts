@@ -1,4 +1,5 @@
 import stringWidth from "string-width";
+import { wrapProse } from "../format/index.js";
 import type { Cell, Tone } from "./columns.js";
 
 /** Colours a cell's text; the command builds it from the injected palette. */
@@ -9,7 +10,17 @@ export interface TableOptions {
   paint: Paint;
   /** Emphasis for the header row (bold with colour on, identity without). */
   header: (text: string) => string;
+  /**
+   * The terminal's columns. A table wider than this has its widest columns narrowed and their
+   * cells (and headers) word-wrapped onto several lines: nothing is cut off. A column never gets
+   * narrower than its longest word or 8 columns, and number columns are not narrowed, so a
+   * table of many columns may still be wider.
+   */
+  width?: number;
 }
+
+/** No column is narrowed below this (or below its header). */
+const MIN_COLUMN = 8;
 
 /** Between two columns. */
 const GAP = "  ";
@@ -40,11 +51,17 @@ export function renderTable(
   rows: readonly (readonly Cell[])[],
   options: TableOptions,
 ): string {
+  const limits = options.width === undefined ? null : columnLimits(headers, rows, options.width, options.align);
+  const split = (text: string, c: number): string[] => {
+    const limit = limits?.[c];
+    if (limit === undefined) return text.split("\n");
+    return text.split("\n").flatMap((line) => (displayWidth(line) > limit ? wrapProse(line, limit) : [line]));
+  };
   // Each line of a cell is coloured on its own, so that a colour never runs into the next column.
-  const lines: string[][][] = [headers.map((h) => h.split("\n").map(options.header))];
+  const lines: string[][][] = [headers.map((h, c) => split(h, c).map(options.header))];
   for (const row of rows)
     lines.push(
-      row.map((cell) => cell.text.split("\n").map((line) => (cell.tone ? options.paint(cell.tone, line) : line))),
+      row.map((cell, c) => split(cell.text, c).map((line) => (cell.tone ? options.paint(cell.tone, line) : line))),
     );
   const columns = Math.max(0, ...lines.map((row) => row.length));
   const widths = new Array<number>(columns).fill(0);
@@ -69,4 +86,48 @@ export function renderTable(
     }
   });
   return out.join("\n") + "\n";
+}
+
+/**
+ * The widest each column may be for the table to fit `width`: the widest columns are narrowed
+ * first, one column at a time, none below its longest word (header included) or MIN_COLUMN, and
+ * right-aligned (number) columns not at all. Undefined for a column left as it is.
+ */
+function columnLimits(
+  headers: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  width: number,
+  align: TableOptions["align"],
+): (number | undefined)[] {
+  const columns = Math.max(headers.length, ...rows.map((r) => r.length));
+  const natural = new Array<number>(columns).fill(0);
+  const floor = new Array<number>(columns).fill(MIN_COLUMN);
+  const measure = (text: string, c: number): void => {
+    for (const line of text.split("\n")) {
+      natural[c] = Math.max(natural[c]!, displayWidth(line));
+      for (const word of line.split(/\s+/)) floor[c] = Math.max(floor[c]!, displayWidth(word));
+    }
+  };
+  headers.forEach((h, c) => {
+    measure(h, c);
+  });
+  for (const row of rows)
+    row.forEach((cell, c) => {
+      measure(cell.text, c);
+    });
+  natural.forEach((w, c) => {
+    if (align?.[c] === "right") floor[c] = w;
+  });
+  const limits = [...natural];
+  let total = limits.reduce((a, b) => a + b, 0) + GAP.length * Math.max(0, columns - 1);
+  while (total > width) {
+    let widest = -1;
+    limits.forEach((w, c) => {
+      if (w > floor[c]! && (widest < 0 || w > limits[widest]!)) widest = c;
+    });
+    if (widest < 0) break;
+    limits[widest]!--;
+    total--;
+  }
+  return limits.map((w, c) => (w < natural[c]! ? w : undefined));
 }

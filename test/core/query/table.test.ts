@@ -107,3 +107,52 @@ describe("renderTable", () => {
     expect(displayWidth("e\u0301")).toBe(1);
   });
 });
+
+describe("renderTable to the terminal's width", () => {
+  const plain = { paint: ((_tone, text) => text) as Paint, header: (t: string) => t };
+  const rows: Cell[][] = [
+    [{ text: "PRJ-001" }, { text: "Smart metering rollout across the northern supply zones" }, { text: "green" }],
+    [{ text: "PRJ-002" }, { text: "Reservoir safety" }, { text: "amber" }],
+  ];
+
+  it("leaves a table that fits as it is", () => {
+    expect(renderTable(["ID", "Name", "Status"], rows, { ...plain, width: 200 })).toBe(
+      renderTable(["ID", "Name", "Status"], rows, plain),
+    );
+  });
+
+  it("narrows the widest column and word-wraps its cells, keeping every word", () => {
+    const out = renderTable(["ID", "Name", "Status"], rows, { ...plain, width: 40 });
+    const lines = out.trimEnd().split("\n");
+    for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(40);
+    // The Name column may take 23 columns (40 - 7 - 6 - two gaps); its widest wrapped line is 22.
+    expect(lines[1]).toBe("PRJ-001  Smart metering rollout  green");
+    expect(lines[2]).toBe("         across the northern");
+    expect(out.replace(/\s+/g, " ")).toContain("across the northern");
+    expect(out.split(/\s+/).filter((w) => w !== "")).toEqual(
+      expect.arrayContaining("Smart metering rollout across the northern supply zones".split(" ")),
+    );
+    // The second row still starts on its own line, lined up with the first.
+    expect(lines.find((l) => l.startsWith("PRJ-002"))).toBe("PRJ-002  Reservoir safety        amber");
+  });
+
+  it("never narrows a column below its header or 8 columns, even when the table stays wider", () => {
+    const out = renderTable(["Identifier", "Name"], [[{ text: "PRJ-001" }, { text: "a b c d e f g h i j" }]], {
+      ...plain,
+      width: 10,
+    });
+    const [header] = out.split("\n");
+    expect(header).toBe("Identifier  Name");
+    for (const line of out.trimEnd().split("\n").slice(1))
+      expect(displayWidth(line)).toBeLessThanOrEqual("Identifier".length + 2 + 8);
+  });
+
+  it("measures wide characters as two columns when it wraps", () => {
+    const out = renderTable(
+      ["ID", "名前"],
+      [[{ text: "PRJ-9" }, { text: "北部 供給 区域 の スマート メーター 導入" }]],
+      { ...plain, width: 24 },
+    );
+    for (const line of out.trimEnd().split("\n")) expect(displayWidth(line), line).toBeLessThanOrEqual(24);
+  });
+});

@@ -27,4 +27,4 @@ export {
   type ScheduleTolerance,
 } from "./schedule.js";
 export { statusReportState, type StatusReportState } from "./status.js";
-export { approvedSpend, budgetAmounts, committedCost, costVariance, decisionAmount, decisionCurrency, sumKnown, type BudgetAmounts, type CostVariance, type Money, type PartialSum } from "./money.js";
+export { approvedSpend, budgetAmounts, committedCost, costVariance, decisionAmount, decisionCurrency, sumCommitted, sumKnown, type BudgetAmounts, type CommittedSum, type CostVariance, type Money, type PartialSum } from "./money.js";

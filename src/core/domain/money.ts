@@ -75,7 +75,14 @@ export function costVariance(project: Project, settings: Settings): CostVariance
   if (against === undefined) return undefined;
   const reference = b[against]!;
   const amount = b.forecast - reference;
-  return { currency: b.currency, forecast: b.forecast, reference, against, amount, percent: reference === 0 ? undefined : (amount / reference) * 100 };
+  return {
+    currency: b.currency,
+    forecast: b.forecast,
+    reference,
+    against,
+    amount,
+    percent: reference === 0 ? undefined : (amount / reference) * 100,
+  };
 }
 
 /**
@@ -102,12 +109,48 @@ export function sumKnown(amounts: Iterable<number | undefined>): PartialSum {
   return { total: known === 0 ? null : total, known, unknown };
 }
 
+/** Committed cost added up per currency (never across currencies), with the projects it could not count. */
+export interface CommittedSum {
+  /** Per currency, in the order first met: the total and how many projects it adds up. */
+  byCurrency: Map<string, { total: number; count: number }>;
+  /** Committed projects whose cost is unknown: left out of every total. */
+  unknown: number;
+}
+
+/** Adds up the committed cost (facts.committedCost) of `projects`; projects not committed are skipped. */
+export function sumCommitted(
+  projects: Iterable<Project>,
+  cost: (project: Project) => Money | "unknown" | undefined,
+): CommittedSum {
+  const byCurrency = new Map<string, { total: number; count: number }>();
+  let unknown = 0;
+  for (const project of projects) {
+    const c = cost(project);
+    if (c === undefined) continue;
+    if (c === "unknown") {
+      unknown += 1;
+      continue;
+    }
+    const entry = byCurrency.get(c.currency);
+    if (entry) {
+      entry.total += c.amount;
+      entry.count += 1;
+    } else byCurrency.set(c.currency, { total: c.amount, count: 1 });
+  }
+  return { byCurrency, unknown };
+}
+
 /**
  * A decision's currency: its amount's own, else the budget currency of the project (or
  * portfolio) it belongs to, else the engagement's. Option amounts are in it too.
  */
 export function decisionCurrency(decision: Decision, catalog: Catalog, settings: Settings): string {
-  return decision.amount?.currency ?? catalog.project(decision.project)?.value.budget?.currency ?? catalog.portfolio(decision.portfolio)?.value.budget?.currency ?? settings.currency;
+  return (
+    decision.amount?.currency ??
+    catalog.project(decision.project)?.value.budget?.currency ??
+    catalog.portfolio(decision.portfolio)?.value.budget?.currency ??
+    settings.currency
+  );
 }
 
 /** The money a decision puts at stake, in its currency (see decisionCurrency). Undefined when it states none. */

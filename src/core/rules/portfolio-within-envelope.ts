@@ -1,5 +1,5 @@
 import type { Portfolio, Project } from "../../model/entities.js";
-import type { Entry } from "../domain/index.js";
+import { sumCommitted, type Entry } from "../domain/index.js";
 import { formatMoney, formatPercent } from "../money.js";
 import { defineRule } from "./rule.js";
 
@@ -22,12 +22,14 @@ interface Commitment {
 export const rule = defineRule({
   meta: {
     id: "portfolio-within-envelope",
-    description: "The forecast cost of a portfolio's committed projects, sub-portfolios included, stays within its budget envelope",
+    description:
+      "The forecast cost of a portfolio's committed projects, sub-portfolios included, stays within its budget envelope",
     group: "portfolio",
     severity: "error",
     presets: ["recommended", "strategic"],
     messages: {
-      overEnvelope: "forecast {{total}} across {{projects}}{{scope}} is {{over}} over the envelope {{envelope}} of portfolio {{portfolio}}{{notCounted}}",
+      overEnvelope:
+        "forecast {{total}} across {{projects}}{{scope}} is {{over}} over the envelope {{envelope}} of portfolio {{portfolio}}{{notCounted}}",
       notComparable:
         "budget in {{currency}} is not comparable with the {{envelopeCurrency}} {{envelopes}}, so it is not counted there (amounts in different currencies are never added)",
     },
@@ -43,15 +45,12 @@ export const rule = defineRule({
       const c: Commitment = { byCurrency: new Map(), unknown: 0, fromSubPortfolios: new Set() };
       if (visiting.has(id)) return c;
       visiting.add(id);
-      for (const { value: project } of catalog.projectsOf(id)) {
-        const cost = facts.committedCost(project);
-        if (cost === undefined) continue;
-        if (cost === "unknown") {
-          c.unknown += 1;
-          continue;
-        }
-        add(c, cost.currency, cost.amount, 1);
-      }
+      const own = sumCommitted(
+        catalog.projectsOf(id).map((e) => e.value),
+        (project) => facts.committedCost(project),
+      );
+      for (const [currency, { total, count }] of own.byCurrency) add(c, currency, total, count);
+      c.unknown += own.unknown;
       for (const child of catalog.childrenOf(id)) {
         const sub = commitmentOf(child);
         for (const [currency, { total, count }] of sub.byCurrency) add(c, currency, total, count);
@@ -65,7 +64,10 @@ export const rule = defineRule({
     };
 
     /** Per project budgeted in another currency: the envelopes it could not be compared with. */
-    const notComparable = new Map<Entry<Project>, { currency: string; envelopes: { id: string; currency: string }[] }>();
+    const notComparable = new Map<
+      Entry<Project>,
+      { currency: string; envelopes: { id: string; currency: string }[] }
+    >();
 
     for (const entry of catalog.portfolios) {
       const { doc, value: portfolio } = entry;
@@ -85,7 +87,10 @@ export const rule = defineRule({
           total: formatMoney(same.total, envelopeCurrency),
           projects: plural(same.count, "project"),
           scope: subs.length === 0 ? "" : ` (sub-portfolio${subs.length > 1 ? "s" : ""} ${subs.join(", ")} included)`,
-          over: budget.envelope > 0 ? formatPercent(((same.total - budget.envelope) / budget.envelope) * 100) : formatMoney(same.total, envelopeCurrency),
+          over:
+            budget.envelope > 0
+              ? formatPercent(((same.total - budget.envelope) / budget.envelope) * 100)
+              : formatMoney(same.total, envelopeCurrency),
           envelope: formatMoney(budget.envelope, envelopeCurrency),
           portfolio: portfolio.id,
           notCounted: notCountedText(commitment, envelopeCurrency),
@@ -104,7 +109,10 @@ export const rule = defineRule({
           data: {
             currency,
             envelopeCurrency,
-            envelopes: ids.length === 1 ? `envelope of portfolio ${ids[0]}` : `envelopes of portfolios ${ids.slice(0, -1).join(", ")} and ${ids[ids.length - 1]}`,
+            envelopes:
+              ids.length === 1
+                ? `envelope of portfolio ${ids[0]}`
+                : `envelopes of portfolios ${ids.slice(0, -1).join(", ")} and ${ids[ids.length - 1]}`,
           },
         });
       }

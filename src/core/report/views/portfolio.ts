@@ -1,6 +1,6 @@
 import type { Portfolio } from "../../../model/entities.js";
 import { addDaysIso, daysBetween } from "../../dates.js";
-import { finishVariance, type Entry } from "../../domain/index.js";
+import { finishVariance, sumCommitted, type Entry } from "../../domain/index.js";
 import { chartView, personName, type ChartView, type ReportContext } from "../context.js";
 import { compareIds } from "../links.js";
 import { milestoneView, type MilestoneView } from "../milestones.js";
@@ -140,23 +140,16 @@ export function buildPortfolioView(ctx: ReportContext, entry: Entry<Portfolio>, 
   let budget: PortfolioView["budget"] = null;
   if (portfolio.budget) {
     const currency = portfolio.budget.currency ?? settings.currency;
-    const committed: CommittedTotal = { currency, amount: 0, projects: 0 };
+    const sum = sumCommitted(
+      members.map((e) => e.value),
+      (p) => facts.committedCost(p),
+    );
+    const same = sum.byCurrency.get(currency);
+    const committed: CommittedTotal = { currency, amount: same?.total ?? 0, projects: same?.count ?? 0 };
     const others = new Map<string, CommittedTotal>();
-    let unknown = 0;
-    for (const { value: p } of members) {
-      const cost = facts.committedCost(p);
-      if (cost === undefined) continue;
-      if (cost === "unknown") unknown += 1;
-      else if (cost.currency === currency) {
-        committed.amount += cost.amount;
-        committed.projects += 1;
-      } else {
-        const o = others.get(cost.currency) ?? { currency: cost.currency, amount: 0, projects: 0 };
-        o.amount += cost.amount;
-        o.projects += 1;
-        others.set(cost.currency, o);
-      }
-    }
+    for (const [c, { total, count }] of sum.byCurrency)
+      if (c !== currency) others.set(c, { currency: c, amount: total, projects: count });
+    const unknown = sum.unknown;
     budget = {
       currency,
       envelope: portfolio.budget.envelope,

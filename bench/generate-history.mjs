@@ -14,7 +14,13 @@ import { stringify } from "yaml";
 import { buildDocuments } from "./generate.mjs";
 
 const MANIFEST = ".bench-history.json";
-const AUTHORS = ["Ann Lee <ann@example.com>", "Bob Cole <bob@example.com>", "Cy Dunn <cy@example.com>", "Di Evans <di@example.com>", "Ed Fox <ed@example.com>"];
+const AUTHORS = [
+  "Ann Lee <ann@example.com>",
+  "Bob Cole <bob@example.com>",
+  "Cy Dunn <cy@example.com>",
+  "Di Evans <di@example.com>",
+  "Ed Fox <ed@example.com>",
+];
 const STATUSES = ["green", "amber", "red"];
 
 function addDays(iso, days) {
@@ -24,14 +30,29 @@ function addDays(iso, days) {
 }
 
 /** @returns {{ dir: string, commits: number, files: number, reused: boolean }} */
-export function generateHistory(dir, { projects = 100, commits = 1000, seed = 7, everyDays = 1, touchAll = false } = {}) {
+export function generateHistory(
+  dir,
+  { projects = 100, commits = 1000, seed = 7, everyDays = 1, touchAll = false } = {},
+) {
   const root = resolve(dir);
   // everyDays and touchAll (every project updated in every commit, like an annual
   // publication) enter the manifest only when set, so existing repositories are reused.
-  const wanted = JSON.stringify({ projects, commits, seed, version: 1, ...(everyDays !== 1 && { everyDays }), ...(touchAll && { touchAll }) });
+  const wanted = JSON.stringify({
+    projects,
+    commits,
+    seed,
+    version: 1,
+    ...(everyDays !== 1 && { everyDays }),
+    ...(touchAll && { touchAll }),
+  });
   const manifest = join(root, ".git", MANIFEST);
   if (existsSync(manifest) && readFileSync(manifest, "utf8") === wanted) {
-    return { dir: root, commits, files: Number(execFileSync("git", ["ls-files"], { cwd: root, encoding: "utf8" }).split("\n").length - 1), reused: true };
+    return {
+      dir: root,
+      commits,
+      files: Number(execFileSync("git", ["ls-files"], { cwd: root, encoding: "utf8" }).split("\n").length - 1),
+      reused: true,
+    };
   }
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
@@ -57,13 +78,23 @@ export function generateHistory(dir, { projects = 100, commits = 1000, seed = 7,
     const when = `${Math.floor(Date.parse(`${date}T09:00:00Z`) / 1000)} +0000`;
     chunks.push(Buffer.from(`commit refs/heads/main\nauthor ${author} ${when}\ncommitter ${author} ${when}\n`));
     data(i === 0 ? "Initial portfolio" : `Status update ${date}`);
-    const touched = i === 0 ? documents : touchAll ? projectDocs : Array.from({ length: 1 + Math.floor(random() * 2) }, () => projectDocs[Math.floor(random() * projectDocs.length)]);
+    const touched =
+      i === 0
+        ? documents
+        : touchAll
+          ? projectDocs
+          : Array.from(
+              { length: 1 + Math.floor(random() * 2) },
+              () => projectDocs[Math.floor(random() * projectDocs.length)],
+            );
     for (const entry of touched) {
       const doc = entry.doc;
       if (i > 0 && doc.kind === "Project") {
         doc.status = { ...(doc.status ?? {}), asOf: date, overall: STATUSES[Math.floor(random() * 3)] };
-        if (doc.budget?.forecast !== undefined && random() < 0.5) doc.budget.forecast = Math.round(doc.budget.forecast * (1 + (random() - 0.4) / 20));
-        if (doc.schedule?.forecastFinish && random() < 0.3) doc.schedule.forecastFinish = addDays(doc.schedule.forecastFinish, Math.floor(random() * 30));
+        if (doc.budget?.forecast !== undefined && random() < 0.5)
+          doc.budget.forecast = Math.round(doc.budget.forecast * (1 + (random() - 0.4) / 20));
+        if (doc.schedule?.forecastFinish && random() < 0.3)
+          doc.schedule.forecastFinish = addDays(doc.schedule.forecastFinish, Math.floor(random() * 30));
       }
       chunks.push(Buffer.from(`M 100644 inline ${entry.file}\n`));
       data(stringify(doc, { lineWidth: 0 }));
@@ -80,6 +111,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const args = process.argv.slice(2);
   const value = (flag, fallback) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : fallback);
   const projects = Number(value("--projects", "100"));
-  const result = generateHistory(value("--out", `bench/.repos/h${projects}`), { projects, commits: Number(value("--commits", "1000")) });
-  console.log(`${result.reused ? "reused" : "generated"} ${result.commits} commits over ${result.files} files in ${result.dir}`);
+  const result = generateHistory(value("--out", `bench/.repos/h${projects}`), {
+    projects,
+    commits: Number(value("--commits", "1000")),
+  });
+  console.log(
+    `${result.reused ? "reused" : "generated"} ${result.commits} commits over ${result.files} files in ${result.dir}`,
+  );
 }

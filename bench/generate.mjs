@@ -80,29 +80,136 @@ const pad = (n, width) => String(n).padStart(width, "0");
 // ---------------------------------------------------------------------------------------
 // Vocabulary
 
-const FIRST = ["Alex", "Sam", "Priya", "Jonas", "Amara", "Chen", "Lucia", "Tomasz", "Fatima", "Noah",
-  "Ingrid", "Kofi", "Elena", "Ravi", "Sofia", "Mateo", "Aiko", "Liam", "Zara", "Omar"];
-const LAST = ["Okafor", "Lindqvist", "Moreau", "Novak", "Haddad", "Tanaka", "Fischer", "Kowalski",
-  "Silva", "Patel", "Byrne", "Jensen", "Rossi", "Nguyen", "Garcia", "Mensah", "Keller", "Ahmed"];
-const ROLES = ["Portfolio manager", "Project manager", "Sponsor", "PMO analyst", "Risk manager",
-  "Finance business partner", "Architect"];
-const AREAS = ["Finance", "Customer", "Digital", "Operations", "People", "Infrastructure", "Data",
-  "Security", "Estates", "Procurement"];
-const THEMES = ["platform", "migration", "modernisation", "rollout", "consolidation", "upgrade",
-  "automation", "programme", "integration", "replacement"];
-const SYSTEMS = ["billing", "CRM", "payroll", "data warehouse", "network", "identity", "ERP",
-  "contact centre", "document management", "mobile app", "analytics", "logistics"];
-const OBJECTIVES = ["Reduce operating cost", "Improve customer satisfaction", "Meet regulatory obligations",
-  "Grow digital revenue", "Reduce technical debt", "Improve resilience", "Increase staff productivity"];
+const FIRST = [
+  "Alex",
+  "Sam",
+  "Priya",
+  "Jonas",
+  "Amara",
+  "Chen",
+  "Lucia",
+  "Tomasz",
+  "Fatima",
+  "Noah",
+  "Ingrid",
+  "Kofi",
+  "Elena",
+  "Ravi",
+  "Sofia",
+  "Mateo",
+  "Aiko",
+  "Liam",
+  "Zara",
+  "Omar",
+];
+const LAST = [
+  "Okafor",
+  "Lindqvist",
+  "Moreau",
+  "Novak",
+  "Haddad",
+  "Tanaka",
+  "Fischer",
+  "Kowalski",
+  "Silva",
+  "Patel",
+  "Byrne",
+  "Jensen",
+  "Rossi",
+  "Nguyen",
+  "Garcia",
+  "Mensah",
+  "Keller",
+  "Ahmed",
+];
+const ROLES = [
+  "Portfolio manager",
+  "Project manager",
+  "Sponsor",
+  "PMO analyst",
+  "Risk manager",
+  "Finance business partner",
+  "Architect",
+];
+const AREAS = [
+  "Finance",
+  "Customer",
+  "Digital",
+  "Operations",
+  "People",
+  "Infrastructure",
+  "Data",
+  "Security",
+  "Estates",
+  "Procurement",
+];
+const THEMES = [
+  "platform",
+  "migration",
+  "modernisation",
+  "rollout",
+  "consolidation",
+  "upgrade",
+  "automation",
+  "programme",
+  "integration",
+  "replacement",
+];
+const SYSTEMS = [
+  "billing",
+  "CRM",
+  "payroll",
+  "data warehouse",
+  "network",
+  "identity",
+  "ERP",
+  "contact centre",
+  "document management",
+  "mobile app",
+  "analytics",
+  "logistics",
+];
+const OBJECTIVES = [
+  "Reduce operating cost",
+  "Improve customer satisfaction",
+  "Meet regulatory obligations",
+  "Grow digital revenue",
+  "Reduce technical debt",
+  "Improve resilience",
+  "Increase staff productivity",
+];
 const CRITERIA = ["Strategic fit", "Financial return", "Risk reduction", "Urgency", "Deliverability"];
-const MILESTONES = ["Business case approved", "Requirements signed off", "Design complete", "Build complete",
-  "Testing complete", "Pilot live", "Go-live", "Handover to operations", "Benefits review"];
+const MILESTONES = [
+  "Business case approved",
+  "Requirements signed off",
+  "Design complete",
+  "Build complete",
+  "Testing complete",
+  "Pilot live",
+  "Go-live",
+  "Handover to operations",
+  "Benefits review",
+];
 const RISK_CATEGORIES = ["technical", "commercial", "resource", "schedule", "regulatory"];
-const RISK_EVENTS = ["Key supplier delivers late", "Specialist skills unavailable", "Integration defects found late",
-  "Scope grows during design", "Regulatory guidance changes", "Data quality worse than assumed",
-  "Budget cut at mid-year review", "Legacy system cannot be decommissioned"];
-const STAGES = [["proposal", 5], ["initiation", 8], ["planning", 12], ["delivery", 55], ["closure", 8],
-  ["closed", 10], ["cancelled", 2]];
+const RISK_EVENTS = [
+  "Key supplier delivers late",
+  "Specialist skills unavailable",
+  "Integration defects found late",
+  "Scope grows during design",
+  "Regulatory guidance changes",
+  "Data quality worse than assumed",
+  "Budget cut at mid-year review",
+  "Legacy system cannot be decommissioned",
+];
+const STAGES = [
+  ["proposal", 5],
+  ["initiation", 8],
+  ["planning", 12],
+  ["delivery", 55],
+  ["closure", 8],
+  ["closed", 10],
+  ["cancelled", 2],
+];
 
 // ---------------------------------------------------------------------------------------
 // Generation
@@ -126,20 +233,31 @@ export function buildDocuments({ projects: projectCount, risksPerProject = 5, se
     const last = rnd.pick(LAST);
     people.push(id);
     emit(`people/${id}.yaml`, {
-      kind: "Person", id, name: `${first} ${last}`,
+      kind: "Person",
+      id,
+      name: `${first} ${last}`,
       email: `${first}.${last}.${i}@example.org`.toLowerCase(),
-      role: rnd.pick(ROLES), organisation: rnd.chance(0.8) ? "Example Group" : "Delivery Partners Ltd",
+      role: rnd.pick(ROLES),
+      organisation: rnd.chance(0.8) ? "Example Group" : "Delivery Partners Ltd",
     });
   }
   const person = () => rnd.pick(people);
 
   // Engagement
   const forums = [
-    { id: "portfolio-board", name: "Portfolio board", chair: people[0], cadence: "monthly", members: people.slice(1, 6) },
+    {
+      id: "portfolio-board",
+      name: "Portfolio board",
+      chair: people[0],
+      cadence: "monthly",
+      members: people.slice(1, 6),
+    },
     { id: "design-authority", name: "Design authority", chair: people[1], cadence: "fortnightly" },
   ];
   emit("engagement.yaml", {
-    kind: "Engagement", id: "ENG-BENCH", name: "Synthetic benchmark engagement",
+    kind: "Engagement",
+    id: "ENG-BENCH",
+    name: "Synthetic benchmark engagement",
     description: `Generated by bench/generate.mjs (${projectCount} projects, seed ${seed}).`,
     client: { name: "Example Group", sector: "Financial services", country: "GB" },
     provider: { name: "Example PMO Services", contact: people[0] },
@@ -151,9 +269,17 @@ export function buildDocuments({ projects: projectCount, risksPerProject = 5, se
     governance: {
       forums,
       tolerances: { budgetPercent: 10, schedulePercent: 10, scheduleDays: 30 },
-      risk: { scale: { probability: 5, impact: 5 }, highThreshold: 12, criticalThreshold: 20, appetite: "moderate", reviewDays: 60 },
+      risk: {
+        scale: { probability: 5, impact: 5 },
+        highThreshold: 12,
+        criticalThreshold: 20,
+        appetite: "moderate",
+        reviewDays: 60,
+      },
     },
-    kpis: [{ id: "status-on-time", name: "Status reports on time", target: 95, unit: "%", direction: "higher-is-better" }],
+    kpis: [
+      { id: "status-on-time", name: "Status reports on time", target: 95, unit: "%", direction: "higher-is-better" },
+    ],
     reviews: { last: "2026-09-01", next: "2027-03-01" },
     contacts: [{ name: "PMO lead", role: "Lead", person: people[0] }],
     currency: "EUR",
@@ -176,11 +302,17 @@ export function buildDocuments({ projects: projectCount, risksPerProject = 5, se
     };
     portfolios.push(portfolio);
     emit(`portfolios/${id}.yaml`, {
-      kind: "Portfolio", id, name: `${AREAS[(i - 1) % AREAS.length]} portfolio ${i}`,
+      kind: "Portfolio",
+      id,
+      name: `${AREAS[(i - 1) % AREAS.length]} portfolio ${i}`,
       owner: person(),
       ...(i > 1 && i % 5 === 1 ? { parent: portfolios[i - 2].id } : {}),
       objectives: portfolio.objectives,
-      budget: { currency: "EUR", envelope: rnd.int(20, 200) * 1_000_000, period: { start: "2025-01-01", end: "2027-12-31" } },
+      budget: {
+        currency: "EUR",
+        envelope: rnd.int(20, 200) * 1_000_000,
+        period: { start: "2025-01-01", end: "2027-12-31" },
+      },
       prioritisation: { criteria: portfolio.criteria },
     });
   }
@@ -222,11 +354,17 @@ export function buildDocuments({ projects: projectCount, risksPerProject = 5, se
     }
     const start = started ? day(schedule.actualStart) : baselineStart;
 
-    const percentComplete = finished ? 100 : started
-      ? Math.max(1, Math.min(99, Math.round((100 * (asOf - start)) / Math.max(1, finish - start))))
-      : 0;
+    const percentComplete = finished
+      ? 100
+      : started
+        ? Math.max(1, Math.min(99, Math.round((100 * (asOf - start)) / Math.max(1, finish - start))))
+        : 0;
     const approved = rnd.int(2, 400) * 25_000;
-    const budget = { approved, baseline: approved, actual: Math.round((approved * percentComplete) / 100 * (0.8 + rnd.int(0, 40) / 100)) };
+    const budget = {
+      approved,
+      baseline: approved,
+      actual: Math.round(((approved * percentComplete) / 100) * (0.8 + rnd.int(0, 40) / 100)),
+    };
     budget.forecast = Math.max(budget.actual, Math.round(approved * (0.9 + rnd.int(0, 30) / 100)));
 
     // Milestones spread over the project; each may depend on earlier ones (no cycles), and a
@@ -242,10 +380,20 @@ export function buildDocuments({ projects: projectCount, risksPerProject = 5, se
         m.forecast = iso(Math.max(due, asOf + 1));
         if (rnd.chance(0.3)) {
           const mostLikely = Math.max(due, asOf + 1);
-          m.estimate = { optimistic: iso(mostLikely - rnd.int(0, 20)), mostLikely: iso(mostLikely), pessimistic: iso(mostLikely + rnd.int(5, 60)) };
+          m.estimate = {
+            optimistic: iso(mostLikely - rnd.int(0, 20)),
+            mostLikely: iso(mostLikely),
+            pessimistic: iso(mostLikely + rnd.int(5, 60)),
+          };
         }
       }
-      const dependsOn = k > 0 ? rnd.sample(names.slice(0, k).map((_, j) => `M${j + 1}`), rnd.int(0, Math.min(2, k))) : [];
+      const dependsOn =
+        k > 0
+          ? rnd.sample(
+              names.slice(0, k).map((_, j) => `M${j + 1}`),
+              rnd.int(0, Math.min(2, k)),
+            )
+          : [];
       if (k === 0 && projects.length > 0 && rnd.chance(0.05)) {
         const earlier = rnd.pick(projects);
         dependsOn.push(`${earlier.id}/M${rnd.int(1, earlier.milestoneCount)}`);
@@ -255,16 +403,31 @@ export function buildDocuments({ projects: projectCount, risksPerProject = 5, se
     });
 
     const doc = {
-      kind: "Project", id, name: `${rnd.pick(AREAS)} ${rnd.pick(SYSTEMS)} ${rnd.pick(THEMES)} ${i}`,
+      kind: "Project",
+      id,
+      name: `${rnd.pick(AREAS)} ${rnd.pick(SYSTEMS)} ${rnd.pick(THEMES)} ${i}`,
       description: `Synthetic project ${i} of ${projectCount}.`,
-      portfolio: portfolio.id, sponsor: person(), manager: person(), stage, schedule,
-      budget, percentComplete,
+      portfolio: portfolio.id,
+      sponsor: person(),
+      manager: person(),
+      stage,
+      schedule,
+      budget,
+      percentComplete,
     };
     if (stage !== "proposal") {
-      const overall = rnd.weighted([["green", 60], ["amber", 30], ["red", 10]]);
+      const overall = rnd.weighted([
+        ["green", 60],
+        ["amber", 30],
+        ["red", 10],
+      ]);
       doc.status = {
-        asOf: iso(asOf - rnd.int(0, 40)), overall,
-        schedule: rnd.pick(RAG), budget: rnd.pick(RAG), scope: rnd.pick(RAG), resources: rnd.pick(RAG),
+        asOf: iso(asOf - rnd.int(0, 40)),
+        overall,
+        schedule: rnd.pick(RAG),
+        budget: rnd.pick(RAG),
+        scope: rnd.pick(RAG),
+        resources: rnd.pick(RAG),
         summary: overall === "green" ? "On track." : "Behind plan; recovery actions agreed.",
         ...(overall === "red" ? { recoveryPlan: "Re-plan the remaining milestones with the supplier." } : {}),
       };
@@ -280,7 +443,8 @@ export function buildDocuments({ projects: projectCount, risksPerProject = 5, se
         const end = Math.min(t, baselineFinish);
         const x = (end - baselineStart) / duration;
         const period = { period: iso(end), planned: Math.round(approved * x * x * (3 - 2 * x)) };
-        if (started && end <= asOf) period.actual = Math.round(budget.actual * Math.min(1, (end - start) / Math.max(1, asOf - start)));
+        if (started && end <= asOf)
+          period.actual = Math.round(budget.actual * Math.min(1, (end - start) / Math.max(1, asOf - start)));
         periods.push(period);
       }
       doc.earnedValue = { method: "percent-complete", plannedValue: "periods", periods };
@@ -291,33 +455,50 @@ export function buildDocuments({ projects: projectCount, risksPerProject = 5, se
       doc.earnedValue = {
         method: plan === 7 ? "milestones" : "50-50",
         plannedValue: "milestones",
-        milestones: Object.fromEntries(milestones.map((m, k) => [m.id, k === milestoneCount - 1 ? approved - share * (milestoneCount - 1) : share])),
+        milestones: Object.fromEntries(
+          milestones.map((m, k) => [m.id, k === milestoneCount - 1 ? approved - share * (milestoneCount - 1) : share]),
+        ),
       };
     }
     if (projects.length > 0 && rnd.chance(0.1)) {
       doc.dependencies = [{ project: rnd.pick(projects).id, type: "finish-to-start" }];
     }
-    doc.contributions = rnd.sample(portfolio.objectives, rnd.int(1, 3))
+    doc.contributions = rnd
+      .sample(portfolio.objectives, rnd.int(1, 3))
       .map((o) => ({ objective: o.id, strength: rnd.pick(["high", "medium", "low"]) }));
     if (rnd.chance(0.3)) {
-      doc.benefits = [{
-        id: `${id}-B1`, name: "Annual cost saving", owner: doc.sponsor, unit: "EUR",
-        planned: rnd.int(1, 50) * 10_000, plannedDate: iso(finish + 180), status: "planned",
-      }];
+      doc.benefits = [
+        {
+          id: `${id}-B1`,
+          name: "Annual cost saving",
+          owner: doc.sponsor,
+          unit: "EUR",
+          planned: rnd.int(1, 50) * 10_000,
+          plannedDate: iso(finish + 180),
+          status: "planned",
+        },
+      ];
     }
     if (started) {
       const gateDate = iso(Math.min(start, asOf));
       const decisionId = nextDecisionId();
       emit(`decisions/${portfolio.id}/${decisionId}.yaml`, {
-        kind: "Decision", id: decisionId, title: `Approve ${id} into delivery`, project: id,
-        status: "approved", decidedBy: doc.sponsor, date: gateDate, forum: "portfolio-board",
+        kind: "Decision",
+        id: decisionId,
+        title: `Approve ${id} into delivery`,
+        project: id,
+        status: "approved",
+        decidedBy: doc.sponsor,
+        date: gateDate,
+        forum: "portfolio-board",
         approves: { type: "stage-gate", stage: "delivery" },
         rationale: "Business case and plan accepted.",
       });
       doc.gates = [{ stage: "delivery", date: gateDate, decision: decisionId, outcome: "approved" }];
     }
     doc.scores = Object.fromEntries(portfolio.criteria.map((c) => [c.id, rnd.int(1, 5)]));
-    if (stage === "closed") doc.closure = { date: schedule.actualFinish, lessonsLearned: ["Engage suppliers earlier."] };
+    if (stage === "closed")
+      doc.closure = { date: schedule.actualFinish, lessonsLearned: ["Engage suppliers earlier."] };
     const tags = rnd.sample(["regulatory", "cloud", "customer-facing", "cost-saving", "internal"], rnd.int(0, 2));
     if (tags.length > 0) doc.tags = tags;
 
@@ -330,21 +511,37 @@ export function buildDocuments({ projects: projectCount, risksPerProject = 5, se
   let issueSeq = 0;
   const risk = (scope, folder, raisedFrom) => {
     const id = `RSK-${pad(++riskSeq, 6)}`;
-    const status = rnd.weighted([["open", 80], ["closed", 15], ["occurred", 5]]);
+    const status = rnd.weighted([
+      ["open", 80],
+      ["closed", 15],
+      ["occurred", 5],
+    ]);
     const raised = raisedFrom + rnd.int(0, Math.min(200, asOf - raisedFrom));
     const lastReviewed = raised + rnd.int(0, asOf - raised);
     const threat = rnd.chance(0.9);
     const min = rnd.int(1, 20) * 5_000;
     const doc = {
-      kind: "Risk", id, title: rnd.pick(RISK_EVENTS), ...scope,
-      type: threat ? "threat" : "opportunity", category: rnd.pick(RISK_CATEGORIES),
-      probability: rnd.int(1, 5), impact: rnd.int(1, 5), owner: person(), status,
-      response: threat ? rnd.pick(["avoid", "mitigate", "transfer", "accept"]) : rnd.pick(["exploit", "enhance", "share"]),
+      kind: "Risk",
+      id,
+      title: rnd.pick(RISK_EVENTS),
+      ...scope,
+      type: threat ? "threat" : "opportunity",
+      category: rnd.pick(RISK_CATEGORIES),
+      probability: rnd.int(1, 5),
+      impact: rnd.int(1, 5),
+      owner: person(),
+      status,
+      response: threat
+        ? rnd.pick(["avoid", "mitigate", "transfer", "accept"])
+        : rnd.pick(["exploit", "enhance", "share"]),
       mitigations: Array.from({ length: rnd.int(0, 2) }, () => ({
-        action: "Agree contingency with the supplier", owner: person(),
-        due: iso(asOf + rnd.int(-60, 120)), status: rnd.pick(["planned", "in-progress", "done"]),
+        action: "Agree contingency with the supplier",
+        owner: person(),
+        due: iso(asOf + rnd.int(-60, 120)),
+        status: rnd.pick(["planned", "in-progress", "done"]),
       })),
-      raised: iso(raised), lastReviewed: iso(lastReviewed),
+      raised: iso(raised),
+      lastReviewed: iso(lastReviewed),
       ...(status === "closed" ? { closed: iso(lastReviewed) } : {}),
       ...(status === "open" ? { proximity: iso(asOf + rnd.int(10, 365)) } : {}),
       costImpact: { min, mostLikely: min * 2, max: min * rnd.int(3, 6) },
@@ -357,16 +554,26 @@ export function buildDocuments({ projects: projectCount, risksPerProject = 5, se
       const issueStatus = rnd.pick(["open", "in-progress", "resolved", "closed"]);
       const issueRaised = lastReviewed;
       emit(`issues/${folder}/${issueId}.yaml`, {
-        kind: "Issue", id: issueId, title: `Occurred: ${doc.title}`, ...scope, owner: doc.owner,
-        raised: iso(issueRaised), status: issueStatus, priority: rnd.pick(["low", "medium", "high", "critical"]),
-        impact: "Milestones at risk.", due: iso(issueRaised + rnd.int(14, 90)),
-        ...(issueStatus === "resolved" || issueStatus === "closed" ? { resolved: iso(issueRaised + rnd.int(0, asOf - issueRaised)) } : {}),
+        kind: "Issue",
+        id: issueId,
+        title: `Occurred: ${doc.title}`,
+        ...scope,
+        owner: doc.owner,
+        raised: iso(issueRaised),
+        status: issueStatus,
+        priority: rnd.pick(["low", "medium", "high", "critical"]),
+        impact: "Milestones at risk.",
+        due: iso(issueRaised + rnd.int(14, 90)),
+        ...(issueStatus === "resolved" || issueStatus === "closed"
+          ? { resolved: iso(issueRaised + rnd.int(0, asOf - issueRaised)) }
+          : {}),
         risk: id,
       });
     }
   };
   for (const project of projects) {
-    for (let k = 0; k < risksPerProject; k++) risk({ project: project.id }, project.id, Math.min(project.start, asOf) - 60);
+    for (let k = 0; k < risksPerProject; k++)
+      risk({ project: project.id }, project.id, Math.min(project.start, asOf) - 60);
   }
   for (const portfolio of portfolios) {
     for (let k = 0; k < 2; k++) risk({ portfolio: portfolio.id }, portfolio.id, day("2025-01-01"));
@@ -376,8 +583,13 @@ export function buildDocuments({ projects: projectCount, risksPerProject = 5, se
   for (const portfolio of portfolios) {
     const id = nextDecisionId();
     emit(`decisions/${portfolio.id}/${id}.yaml`, {
-      kind: "Decision", id, title: "Rebalance the portfolio envelope", portfolio: portfolio.id,
-      status: "proposed", forum: "portfolio-board", approves: { type: "budget-change" },
+      kind: "Decision",
+      id,
+      title: "Rebalance the portfolio envelope",
+      portfolio: portfolio.id,
+      status: "proposed",
+      forum: "portfolio-board",
+      approves: { type: "budget-change" },
     });
   }
 

@@ -41,4 +41,6 @@ const selectAll = (fundingOrder) => {
 };
 const committedFirst = selectAll("committed-first");
 const everything = selectAll("rank");
-process.stdout.write(`${JSON.stringify({ portfolios: rankings.length, projects: rankings.reduce((s, r) => s + r.rows.length, 0), loadSeconds, rankSeconds, committedFirst, everything }, null, 2)}\n`);
+process.stdout.write(
+  `${JSON.stringify({ portfolios: rankings.length, projects: rankings.reduce((s, r) => s + r.rows.length, 0), loadSeconds, rankSeconds, committedFirst, everything }, null, 2)}\n`,
+);

@@ -41,41 +41,174 @@ const REPOS = {
 // A benchmark with `within` passes when its median is at most `ratio` times the median of the
 // benchmark whose `key` is named (run before it; "version" is pmo --version) instead of a time.
 const BENCHES = [
-  { name: "validate", args: ["validate", "{repo}", "--as-of", AS_OF, "--format", "json"], repo: "p1000", targetSeconds: 0.7 },
-  { name: "validate", args: ["validate", "{repo}", "--as-of", AS_OF, "--format", "json"], repo: "p10000", targetSeconds: 4 },
+  {
+    name: "validate",
+    args: ["validate", "{repo}", "--as-of", AS_OF, "--format", "json"],
+    repo: "p1000",
+    targetSeconds: 0.7,
+  },
+  {
+    name: "validate",
+    args: ["validate", "{repo}", "--as-of", AS_OF, "--format", "json"],
+    repo: "p10000",
+    targetSeconds: 4,
+  },
   // The synthetic portfolio is valid but not governance-clean, so check exits 1 (findings): expected.
-  { name: "check", args: ["check", "{repo}", "--as-of", AS_OF, "--format", "json"], repo: "p1000", targetSeconds: 1.2, exitCodes: [0, 1] },
-  { name: "check", args: ["check", "{repo}", "--as-of", AS_OF, "--format", "json"], repo: "p10000", targetSeconds: 5, exitCodes: [0, 1] },
+  {
+    name: "check",
+    args: ["check", "{repo}", "--as-of", AS_OF, "--format", "json"],
+    repo: "p1000",
+    targetSeconds: 1.2,
+    exitCodes: [0, 1],
+  },
+  {
+    name: "check",
+    args: ["check", "{repo}", "--as-of", AS_OF, "--format", "json"],
+    repo: "p10000",
+    targetSeconds: 5,
+    exitCodes: [0, 1],
+  },
   // The table of every project against the JSON of the same documents (issue: within 20%).
-  { name: "ls", key: "ls-json-p1000", args: ["-C", "{repo}", "ls", "projects", "--as-of", AS_OF, "--format", "json"], repo: "p1000", targetSeconds: 1 },
-  { name: "ls", args: ["-C", "{repo}", "ls", "projects", "--as-of", AS_OF], repo: "p1000", within: { key: "ls-json-p1000", ratio: 1.2 } },
-  { name: "ls", key: "ls-json-p10000", args: ["-C", "{repo}", "ls", "projects", "--as-of", AS_OF, "--format", "json"], repo: "p10000", targetSeconds: 5 },
-  { name: "ls", args: ["-C", "{repo}", "ls", "projects", "--as-of", AS_OF], repo: "p10000", within: { key: "ls-json-p10000", ratio: 1.2 } },
+  {
+    name: "ls",
+    key: "ls-json-p1000",
+    args: ["-C", "{repo}", "ls", "projects", "--as-of", AS_OF, "--format", "json"],
+    repo: "p1000",
+    targetSeconds: 1,
+  },
+  {
+    name: "ls",
+    args: ["-C", "{repo}", "ls", "projects", "--as-of", AS_OF],
+    repo: "p1000",
+    within: { key: "ls-json-p1000", ratio: 1.2 },
+  },
+  {
+    name: "ls",
+    key: "ls-json-p10000",
+    args: ["-C", "{repo}", "ls", "projects", "--as-of", AS_OF, "--format", "json"],
+    repo: "p10000",
+    targetSeconds: 5,
+  },
+  {
+    name: "ls",
+    args: ["-C", "{repo}", "ls", "projects", "--as-of", AS_OF],
+    repo: "p10000",
+    within: { key: "ls-json-p10000", ratio: 1.2 },
+  },
   // A new project with the next free id, printed rather than written (nothing changes on disk).
-  { name: "new", args: ["-C", "{repo}", "new", "project", "--name", "Bench", "--portfolio", "PF-001", "--dry-run", "--as-of", AS_OF], repo: "p1000", within: { key: "version", ratio: 1.3 } },
-  { name: "history", args: ["-C", "{repo}", "history", "--as-of", AS_OF, "--format", "json"], repo: "h100", targetSeconds: 5 },
-  { name: "history", args: ["-C", "{repo}", "history", "--as-of", AS_OF, "--format", "json", "--period", "week"], repo: "h100", targetSeconds: 8 },
+  {
+    name: "new",
+    args: ["-C", "{repo}", "new", "project", "--name", "Bench", "--portfolio", "PF-001", "--dry-run", "--as-of", AS_OF],
+    repo: "p1000",
+    within: { key: "version", ratio: 1.3 },
+  },
+  {
+    name: "history",
+    args: ["-C", "{repo}", "history", "--as-of", AS_OF, "--format", "json"],
+    repo: "h100",
+    targetSeconds: 5,
+  },
+  {
+    name: "history",
+    args: ["-C", "{repo}", "history", "--as-of", AS_OF, "--format", "json", "--period", "week"],
+    repo: "h100",
+    targetSeconds: 8,
+  },
   // The check runs once per period that holds a commit: ten, by month (about 120 periods) as by year.
-  { name: "history", args: ["-C", "{repo}", "history", "--as-of", AS_OF, "--format", "json"], repo: "h2500y", targetSeconds: 2 },
-  { name: "history", args: ["-C", "{repo}", "history", "--as-of", AS_OF, "--format", "json", "--period", "year"], repo: "h2500y", targetSeconds: 2 },
+  {
+    name: "history",
+    args: ["-C", "{repo}", "history", "--as-of", AS_OF, "--format", "json"],
+    repo: "h2500y",
+    targetSeconds: 2,
+  },
+  {
+    name: "history",
+    args: ["-C", "{repo}", "history", "--as-of", AS_OF, "--format", "json", "--period", "year"],
+    repo: "h2500y",
+    targetSeconds: 2,
+  },
   { name: "report", args: ["report", "{repo}", "--as-of", AS_OF, "--out", "{out}"], repo: "p1000", targetSeconds: 3 },
-  { name: "report", args: ["report", "{repo}", "--as-of", AS_OF, "--out-dir", "{out}"], repo: "p2500", targetSeconds: 6 },
+  {
+    name: "report",
+    args: ["report", "{repo}", "--as-of", AS_OF, "--out-dir", "{out}"],
+    repo: "p2500",
+    targetSeconds: 6,
+  },
   // Every milestone of every project in one network, with the generator's cross-project dependsOn links.
-  { name: "schedule", args: ["-C", "{repo}", "schedule", "--as-of", AS_OF, "--format", "json"], repo: "p1000", targetSeconds: 0.5 },
-  { name: "schedule", args: ["-C", "{repo}", "schedule", "--as-of", AS_OF, "--format", "json"], repo: "p10000", targetSeconds: 2 },
+  {
+    name: "schedule",
+    args: ["-C", "{repo}", "schedule", "--as-of", AS_OF, "--format", "json"],
+    repo: "p1000",
+    targetSeconds: 0.5,
+  },
+  {
+    name: "schedule",
+    args: ["-C", "{repo}", "schedule", "--as-of", AS_OF, "--format", "json"],
+    repo: "p10000",
+    targetSeconds: 2,
+  },
   // 10,000 iterations (the default) over every milestone of 1,000 projects.
-  { name: "forecast", args: ["-C", "{repo}", "forecast", "--as-of", AS_OF, "--format", "json"], repo: "p1000", targetSeconds: 10 },
+  {
+    name: "forecast",
+    args: ["-C", "{repo}", "forecast", "--as-of", AS_OF, "--format", "json"],
+    repo: "p1000",
+    targetSeconds: 10,
+  },
   { name: "evm", args: ["evm", "{repo}", "--as-of", AS_OF, "--format", "json"], repo: "p1000", targetSeconds: 1.5 },
   { name: "evm", args: ["evm", "{repo}", "--as-of", AS_OF, "--format", "json"], repo: "p10000", targetSeconds: 1.5 },
-  { name: "rank", args: ["-C", "{repo}", "rank", "--as-of", AS_OF, "--format", "json"], repo: "p10000", targetSeconds: 2 },
+  {
+    name: "rank",
+    args: ["-C", "{repo}", "rank", "--as-of", AS_OF, "--format", "json"],
+    repo: "p10000",
+    targetSeconds: 2,
+  },
   // The generator's committed work exceeds most envelopes, so the selections are infeasible: exit 1 expected.
-  { name: "select", args: ["-C", "{repo}", "select", "--as-of", AS_OF, "--format", "json"], repo: "p10000", targetSeconds: 2, exitCodes: [0, 1] },
-  { name: "select", args: ["-C", "{repo}", "select", "--as-of", AS_OF, "--format", "json", "--funding-order", "rank"], repo: "p10000", targetSeconds: 2 },
+  {
+    name: "select",
+    args: ["-C", "{repo}", "select", "--as-of", AS_OF, "--format", "json"],
+    repo: "p10000",
+    targetSeconds: 2,
+    exitCodes: [0, 1],
+  },
+  {
+    name: "select",
+    args: ["-C", "{repo}", "select", "--as-of", AS_OF, "--format", "json", "--funding-order", "rank"],
+    repo: "p10000",
+    targetSeconds: 2,
+  },
   // 63 candidates, half the envelope, and the efficient frontier: 12 exact selections.
-  { name: "select", args: ["-C", "{repo}", "select", "PF-001", "--as-of", AS_OF, "--format", "json", "--funding-order", "rank", "--budget", "50%"], repo: "s68", targetSeconds: 2 },
+  {
+    name: "select",
+    args: [
+      "-C",
+      "{repo}",
+      "select",
+      "PF-001",
+      "--as-of",
+      AS_OF,
+      "--format",
+      "json",
+      "--funding-order",
+      "rank",
+      "--budget",
+      "50%",
+    ],
+    repo: "s68",
+    targetSeconds: 2,
+  },
   // 2,500 rows converted, validated and written as 2,500 files (issue 10: <= 2 s), then as a sync plan.
-  { name: "import", args: ["import", "csv", "{repo}", "--kind", "project", "--out-dir", "{out}", "--as-of", AS_OF], repo: "csv2500", targetSeconds: 2 },
-  { name: "import", args: ["import", "csv", "{repo}", "--kind", "project", "--out-dir", "{out}", "--sync", "--as-of", AS_OF], repo: "csv2500", targetSeconds: 2 },
+  {
+    name: "import",
+    args: ["import", "csv", "{repo}", "--kind", "project", "--out-dir", "{out}", "--as-of", AS_OF],
+    repo: "csv2500",
+    targetSeconds: 2,
+  },
+  {
+    name: "import",
+    args: ["import", "csv", "{repo}", "--kind", "project", "--out-dir", "{out}", "--sync", "--as-of", AS_OF],
+    repo: "csv2500",
+    targetSeconds: 2,
+  },
 ];
 
 /** bench/.repos/<name>.csv: `rows` projects as `pmo export csv` writes them, the same every time. */
@@ -83,7 +216,9 @@ function generateImportCsv(file, rows) {
   if (existsSync(file)) return { reused: true, files: rows };
   const stages = ["planning", "delivery", "closure"];
   const statuses = ["green", "amber", "red"];
-  const lines = ["id,name,description,portfolio,stage,schedule.baselineStart,schedule.baselineFinish,schedule.forecastFinish,budget.currency,budget.approved,budget.forecast,status.asOf,status.overall,status.summary"];
+  const lines = [
+    "id,name,description,portfolio,stage,schedule.baselineStart,schedule.baselineFinish,schedule.forecastFinish,budget.currency,budget.approved,budget.forecast,status.asOf,status.overall,status.summary",
+  ];
   for (let i = 1; i <= rows; i++) {
     const year = 2024 + (i % 4);
     const month = String(1 + (i % 12)).padStart(2, "0");
@@ -147,7 +282,11 @@ function runNode(args, { measureRss = false } = {}) {
   }
   const start = process.hrtime.bigint();
   const child = spawnSync(process.execPath, nodeArgs, {
-    cwd: ROOT, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 30,
+    cwd: ROOT,
+    env,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    maxBuffer: 1 << 30,
   });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   let rssMB;
@@ -160,7 +299,14 @@ function runNode(args, { measureRss = false } = {}) {
     }
     rmSync(dirname(rssFile), { recursive: true, force: true });
   }
-  return { seconds, rssMB, cpuSeconds, status: child.status ?? child.signal, stdout: child.stdout ?? "", stderr: child.stderr ?? "" };
+  return {
+    seconds,
+    rssMB,
+    cpuSeconds,
+    status: child.status ?? child.signal,
+    stdout: child.stdout ?? "",
+    stderr: child.stderr ?? "",
+  };
 }
 
 const firstLines = ({ stderr, stdout }) => (stderr || stdout).trim().split("\n").slice(0, 5).join("\n  ");
@@ -197,7 +343,11 @@ function benchCommand(bench, repo, runs) {
     medianCpuSeconds: cpu.length ? median(cpu) : undefined,
     filesPerSecond: repo.files / medianSeconds,
     peakRssMB,
-    pass: bench.targetSeconds !== undefined && medianSeconds < bench.targetSeconds && peakRssMB !== undefined && peakRssMB < MAX_RSS_MB,
+    pass:
+      bench.targetSeconds !== undefined &&
+      medianSeconds < bench.targetSeconds &&
+      peakRssMB !== undefined &&
+      peakRssMB < MAX_RSS_MB,
   };
 }
 
@@ -207,20 +357,37 @@ function benchVersion(runs) {
     return Array.from({ length: runs }, () => runNode(args));
   };
   const pmo = sample([CLI, "--version"]);
-  if (pmo.some((r) => r.status !== 0)) return { status: "error", note: `exit ${pmo[0].status}:\n  ${firstLines(pmo[0])}` };
+  if (pmo.some((r) => r.status !== 0))
+    return { status: "error", note: `exit ${pmo[0].status}:\n  ${firstLines(pmo[0])}` };
   const bare = sample(["-e", "0"]);
   const medianSeconds = median(pmo.map((r) => r.seconds));
   const baselineSeconds = median(bare.map((r) => r.seconds));
   const ratio = medianSeconds / baselineSeconds;
   return {
-    status: "ok", runs, medianSeconds, minSeconds: Math.min(...pmo.map((r) => r.seconds)),
-    baselineSeconds, ratio, pass: ratio <= VERSION_MAX_RATIO,
+    status: "ok",
+    runs,
+    medianSeconds,
+    minSeconds: Math.min(...pmo.map((r) => r.seconds)),
+    baselineSeconds,
+    ratio,
+    pass: ratio <= VERSION_MAX_RATIO,
   };
 }
 
 function formatTable(results) {
   const fixed = (n, digits) => (n === undefined ? "-" : n.toFixed(digits));
-  const header = ["command", "repository", "files", "median s", "min s", "CPU s", "files/s", "peak RSS MB", "target", "result"];
+  const header = [
+    "command",
+    "repository",
+    "files",
+    "median s",
+    "min s",
+    "CPU s",
+    "files/s",
+    "peak RSS MB",
+    "target",
+    "result",
+  ];
   const rows = results.map((r) => [
     r.command,
     r.repo ?? "-",
@@ -235,7 +402,11 @@ function formatTable(results) {
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const numeric = new Set([2, 3, 4, 5, 6, 7]);
-  const line = (cells) => cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd();
+  const line = (cells) =>
+    cells
+      .map((c, i) => (numeric.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join("  ")
+      .trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
@@ -246,18 +417,25 @@ function main() {
   const results = [];
   const loadBefore = loadavg()[0];
 
-  if (!existsSync(join(ROOT, "dist/cli/index.js"))) log(`note: dist/cli/index.js not found; run \`npm run build\` first`);
+  if (!existsSync(join(ROOT, "dist/cli/index.js")))
+    log(`note: dist/cli/index.js not found; run \`npm run build\` first`);
 
   if (wanted("version")) {
     const runs = 10;
-    const row = { name: "version", command: "pmo --version", args: ["--version"], target: `<= ${VERSION_MAX_RATIO}x node -e 0` };
+    const row = {
+      name: "version",
+      command: "pmo --version",
+      args: ["--version"],
+      target: `<= ${VERSION_MAX_RATIO}x node -e 0`,
+    };
     if (runNode([CLI, "--version"]).status !== 0) {
       log("version: skipped: command not available");
       results.push({ ...row, status: "skipped", note: "command not available" });
     } else {
       log(`timing pmo --version against node -e 0 (${runs} runs each)`);
       const result = benchVersion(runs);
-      if (result.status === "ok") row.target += ` (${result.baselineSeconds.toFixed(3)} s; ratio ${result.ratio.toFixed(2)})`;
+      if (result.status === "ok")
+        row.target += ` (${result.baselineSeconds.toFixed(3)} s; ratio ${result.ratio.toFixed(2)})`;
       results.push({ ...row, ...result });
     }
   }
@@ -275,7 +453,9 @@ function main() {
       command: `pmo ${bench.name}`,
       args: bench.args.map((a) => (a === "{repo}" ? `bench/.repos/${bench.repo}` : a === "{out}" ? "<tmp>" : a)),
       repo: bench.repo,
-      target: bench.within ? `<= ${bench.within.ratio}x ${bench.within.key}, < ${MAX_RSS_MB} MB` : `< ${bench.targetSeconds} s, < ${MAX_RSS_MB} MB`,
+      target: bench.within
+        ? `<= ${bench.within.ratio}x ${bench.within.key}, < ${MAX_RSS_MB} MB`
+        : `< ${bench.targetSeconds} s, < ${MAX_RSS_MB} MB`,
       targetSeconds: bench.targetSeconds,
     };
     if (!available.has(bench.name)) available.set(bench.name, isAvailable(bench.name));
@@ -293,9 +473,16 @@ function main() {
         csvRows !== undefined
           ? generateImportCsv(dir, csvRows)
           : history
-            ? generateHistory(dir, { projects, commits, ...(everyDays && { everyDays }), ...(touchAll && { touchAll }) })
+            ? generateHistory(dir, {
+                projects,
+                commits,
+                ...(everyDays && { everyDays }),
+                ...(touchAll && { touchAll }),
+              })
             : generate(dir, { projects, risksPerProject, seed: 1 });
-      log(`${generated.reused ? "reusing" : "generated"} bench/.repos/${name}: ${generated.files} ${csvRows !== undefined ? "rows" : "files"}`);
+      log(
+        `${generated.reused ? "reusing" : "generated"} bench/.repos/${name}: ${generated.files} ${csvRows !== undefined ? "rows" : "files"}`,
+      );
       repos.set(bench.repo, { path: `bench/.repos/${name}`, files: generated.files });
     }
     const repo = repos.get(bench.repo);
@@ -332,28 +519,42 @@ function main() {
   // Wall times are only comparable on an idle machine; the load average says how busy it was.
   const load = { before: Number(loadBefore.toFixed(2)), after: Number(loadavg()[0].toFixed(2)) };
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ asOf: AS_OF, node: process.version, loadAverage: load, results, ...(engine && { prioritisationEngine: engine }), ...(height && { dashboardHeight: height }) }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ asOf: AS_OF, node: process.version, loadAverage: load, results, ...(engine && { prioritisationEngine: engine }), ...(height && { dashboardHeight: height }) }, null, 2)}\n`,
+    );
     return;
   }
   process.stdout.write(`\n${formatTable(results)}\n\n`);
-  process.stdout.write(`load average (1 min): ${load.before} before, ${load.after} after; CPU s is the child's user + system time\n\n`);
-  if (engine) process.stdout.write(`prioritisation engine on p10000 (in-process, files already loaded): ${JSON.stringify(engine)}\n\n`);
+  process.stdout.write(
+    `load average (1 min): ${load.before} before, ${load.after} after; CPU s is the child's user + system time\n\n`,
+  );
+  if (engine)
+    process.stdout.write(
+      `prioritisation engine on p10000 (in-process, files already loaded): ${JSON.stringify(engine)}\n\n`,
+    );
   if (height) {
     const d = height.dashboard;
-    process.stdout.write(d ? `dashboard of p2500 at 1400 px: ${d.px} px, ${d.screens} screens of 900 px (target <= 5): ${height.pass ? "PASS" : "FAIL"}; tallest page ${height.tallest.page}, ${height.tallest.screens} screens\n\n` : `dashboard height of p2500: ${height.error}\n\n`);
+    process.stdout.write(
+      d
+        ? `dashboard of p2500 at 1400 px: ${d.px} px, ${d.screens} screens of 900 px (target <= 5): ${height.pass ? "PASS" : "FAIL"}; tallest page ${height.tallest.page}, ${height.tallest.screens} screens\n\n`
+        : `dashboard height of p2500: ${height.error}\n\n`,
+    );
   }
   for (const r of results.filter((r) => r.status === "ok" || r.status === "error")) {
     process.stdout.write(`${r.name} on ${r.repo ?? "-"}: pmo ${r.args.join(" ")}\n`);
   }
   const skipped = results.filter((r) => r.status === "skipped");
   if (skipped.length) {
-    process.stdout.write(`\nskipped: command not available: ${skipped.map((r) => `${r.name} on ${r.repo ?? "-"}`).join(", ")}\n`);
+    process.stdout.write(
+      `\nskipped: command not available: ${skipped.map((r) => `${r.name} on ${r.repo ?? "-"}`).join(", ")}\n`,
+    );
   }
   for (const r of results.filter((r) => r.status === "error")) {
     process.stdout.write(`\nFAIL (error) ${r.name} on ${r.repo ?? "-"}: ${r.note}\n`);
   }
   const failed = results.filter((r) => r.status === "error" || (r.status === "ok" && !r.pass));
-  if (failed.length) process.stdout.write(`\nFAIL: ${failed.length} of ${results.length} benchmark(s) missed the target.\n`);
+  if (failed.length)
+    process.stdout.write(`\nFAIL: ${failed.length} of ${results.length} benchmark(s) missed the target.\n`);
 }
 
 try {

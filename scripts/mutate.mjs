@@ -6,7 +6,10 @@ const scopes = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ["rule
 let failed = false;
 for (const scope of scopes) {
   console.log(`\n== mutation testing: ${scope}\n`);
-  const run = spawnSync("npx", ["stryker", "run", "stryker.config.mjs"], { stdio: "inherit", env: { ...process.env, MUTATE_SCOPE: scope } });
+  const run = spawnSync("npx", ["stryker", "run", "stryker.config.mjs"], {
+    stdio: "inherit",
+    env: { ...process.env, MUTATE_SCOPE: scope },
+  });
   if (run.status !== 0) failed = true;
 }
 process.exitCode = failed ? 1 : 0;

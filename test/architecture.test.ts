@@ -51,7 +51,10 @@ describe("architecture", () => {
   it("only src/core/git runs other programs", () => {
     const allowed = (file: string) => file.startsWith("core/git/");
     const violations = [...sources("core"), ...sources("commands")]
-      .filter((file) => !allowed(file) && /from\s+["'](node:)?child_process["']/.test(readFileSync(path.join(src, file), "utf8")))
+      .filter(
+        (file) =>
+          !allowed(file) && /from\s+["'](node:)?child_process["']/.test(readFileSync(path.join(src, file), "utf8")),
+      )
       .map((file) => `${file} imports child_process`);
     expect(violations).toEqual([]);
   });
@@ -66,7 +69,9 @@ describe("architecture", () => {
           if (top !== "core" || rest.length === 0) return false; // src/core/dates.ts and the like are files, not folders
           if (file.startsWith(`core/${folder}/`)) return false;
           // core/analytics holds one folder per topic, each entered through its own index.ts.
-          return !(rest.length === 1 ? rest[0] === "index.js" : folder === "analytics" && rest.length === 2 && rest[1] === "index.js");
+          return !(rest.length === 1
+            ? rest[0] === "index.js"
+            : folder === "analytics" && rest.length === 2 && rest[1] === "index.js");
         })
         .map((target) => `${file} -> ${target}`),
     );

@@ -3,7 +3,12 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node.js";
+import {
+  createMessageConnection,
+  type MessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from "vscode-jsonrpc/node.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 /**
@@ -32,7 +37,9 @@ let version = 0;
 function diagnose(file: string, text = readFileSync(file, "utf8")): Promise<LspDiagnostic[]> {
   const uri = pathToFileURL(file).href;
   const published = new Promise<LspDiagnostic[]>((resolve) => waiting.set(uri, resolve));
-  connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "yaml", version: ++version, text } });
+  connection.sendNotification("textDocument/didOpen", {
+    textDocument: { uri, languageId: "yaml", version: ++version, text },
+  });
   return published.finally(() => connection.sendNotification("textDocument/didClose", { textDocument: { uri } }));
 }
 
@@ -47,17 +54,28 @@ beforeAll(async () => {
   const bin = createRequire(import.meta.url).resolve("yaml-language-server/bin/yaml-language-server");
   server = spawn(process.execPath, [bin, "--stdio"], { stdio: ["pipe", "pipe", "ignore"] });
   connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
-  connection.onNotification("textDocument/publishDiagnostics", (params: { uri: string; diagnostics: LspDiagnostic[] }) => {
-    waiting.get(params.uri)?.(params.diagnostics);
-    waiting.delete(params.uri);
-  });
+  connection.onNotification(
+    "textDocument/publishDiagnostics",
+    (params: { uri: string; diagnostics: LspDiagnostic[] }) => {
+      waiting.get(params.uri)?.(params.diagnostics);
+      waiting.delete(params.uri);
+    },
+  );
   // Offline and on its own: no SchemaStore catalogue, only the documents' modelines.
-  const settings = { yaml: { validate: true, hover: true, completion: true, schemaStore: { enable: false }, yamlVersion: "1.2" } };
-  connection.onRequest("workspace/configuration", (params: { items: unknown[] }) => params.items.map(() => settings.yaml));
+  const settings = {
+    yaml: { validate: true, hover: true, completion: true, schemaStore: { enable: false }, yamlVersion: "1.2" },
+  };
+  connection.onRequest("workspace/configuration", (params: { items: unknown[] }) =>
+    params.items.map(() => settings.yaml),
+  );
   connection.onRequest("client/registerCapability", () => null);
   connection.onRequest("window/workDoneProgress/create", () => null);
   connection.listen();
-  await connection.sendRequest("initialize", { processId: process.pid, rootUri: pathToFileURL(projectRoot).href, capabilities: { workspace: { configuration: true } } });
+  await connection.sendRequest("initialize", {
+    processId: process.pid,
+    rootUri: pathToFileURL(projectRoot).href,
+    capabilities: { workspace: { configuration: true } },
+  });
   connection.sendNotification("initialized", {});
   connection.sendNotification("workspace/didChangeConfiguration", { settings });
 }, TIMEOUT);
@@ -77,7 +95,10 @@ describe("the example in yaml-language-server", { timeout: TIMEOUT }, () => {
         if (kind === undefined || !existsSync(schema)) continue; // examples/broken misspells some kinds
         documents++;
         const expected = path.relative(path.dirname(file), schema).split(path.sep).join("/");
-        expect(MODELINE.exec(chunk)?.[1], `${path.relative(projectRoot, file)}: a ${kind} document without its modeline`).toBe(expected);
+        expect(
+          MODELINE.exec(chunk)?.[1],
+          `${path.relative(projectRoot, file)}: a ${kind} document without its modeline`,
+        ).toBe(expected);
       }
     }
     expect(documents).toBeGreaterThan(100);
@@ -95,7 +116,9 @@ describe("the example in yaml-language-server", { timeout: TIMEOUT }, () => {
     const documents = text.split(/^---$/m).length;
     expect(documents).toBeGreaterThan(10);
     // An unknown field in every document, and a malformed id in the last one.
-    const broken = text.replace(/^organisation: /gm, "organization: ").replace(/^id: ([a-z.]+)(?![\s\S]*^id: )/m, "id: 9$1");
+    const broken = text
+      .replace(/^organisation: /gm, "organization: ")
+      .replace(/^id: ([a-z.]+)(?![\s\S]*^id: )/m, "id: 9$1");
     const diagnostics = await diagnose(path.join(EXAMPLE, "people/people-broken.yaml"), broken);
     const lines = broken.split("\n");
     const unknown = diagnostics.filter((d) => lines[d.range.start.line]!.startsWith("organization:"));
@@ -111,9 +134,13 @@ describe("the example in yaml-language-server", { timeout: TIMEOUT }, () => {
     expect(text).toMatch(/currency: GBP/);
     // A currency in lower case, a status in capitals, a milestone named by a path.
     const broken = text.replace("currency: GBP", "currency: gbp").replace(/overall: ([a-z-]+)/, "overall: Amber");
-    const messages = (await diagnose(path.join(EXAMPLE, "projects/network/PRJ-007-broken.yaml"), broken)).map((d) => d.message);
+    const messages = (await diagnose(path.join(EXAMPLE, "projects/network/PRJ-007-broken.yaml"), broken)).map(
+      (d) => d.message,
+    );
     expect(messages).toContain("A currency is a three-letter ISO 4217 code in capitals, e.g. GBP, EUR or USD");
-    expect(messages).toContain("A status is written in lower case with hyphens (green, amber-red) and must be on the engagement's status scale (statusScale)");
+    expect(messages).toContain(
+      "A status is written in lower case with hyphens (green, amber-red) and must be on the engagement's status scale (statusScale)",
+    );
     expect(messages.some((m) => /does not match the pattern/.test(m))).toBe(false);
   });
 });

@@ -11,12 +11,23 @@ export function registerCheck(ctx: CliContext): void {
     .argument("[dir]", "the repository folder (default: the current folder, or -C)")
     .addOption(asOfOption())
     .option("-c, --config <file>", "config file (default: pmo.config.yaml in the repository)")
-    .option("-f, --format <format>", "output format, or format=file to write it to a file; repeatable (stylish, json, sarif, junit, github, markdown)", collect)
+    .option(
+      "-f, --format <format>",
+      "output format, or format=file to write it to a file; repeatable (stylish, json, sarif, junit, github, markdown)",
+      collect,
+    )
     .option("-o, --output <file>", "write the terminal format to this file instead")
-    .addOption(new Option("--fail-severity <severity>", "lowest severity that fails the check").choices([...FAIL_SEVERITY_CHOICES]).default("error"))
+    .addOption(
+      new Option("--fail-severity <severity>", "lowest severity that fails the check")
+        .choices([...FAIL_SEVERITY_CHOICES])
+        .default("error"),
+    )
     .option("--max-warnings <n>", "fail when there are more than <n> warnings", parseCount)
     .option("-q, --quiet", "show errors only (warnings still count for --max-warnings)")
-    .option("--new-since <ref>", "only findings absent at this git ref (or folder) count; the others are shown as existing")
+    .option(
+      "--new-since <ref>",
+      "only findings absent at this git ref (or folder) count; the others are shown as existing",
+    )
     .addHelpText(
       "after",
       `
@@ -33,15 +44,40 @@ Examples:
   $ pmo check --format markdown --output check.md --max-warnings 10
   $ pmo check --new-since origin/main --fail-severity warn   # fail only on findings the branch adds`,
     )
-    .action(async (dir: string | undefined, opts: { asOf?: string; config?: string; format?: string[]; output?: string; failSeverity: "error" | "warn" | "info"; maxWarnings?: number; quiet?: boolean; newSince?: string }) => {
-      const { runCheckCommand } = await import("../commands/check.js");
-      ctx.setExit(
-        await runCheckCommand(
-          { dir: ctx.dirOf(dir), asOf: opts.asOf ?? (await ctx.today()), config: opts.config, formats: (opts.format ?? []).map((spec) => formatSpec(spec, ctx.dirOf)), output: opts.output, failSeverity: opts.failSeverity, maxWarnings: opts.maxWarnings, quiet: opts.quiet === true, version: version(), newSince: opts.newSince },
-          await ctx.io(),
-        ),
-      );
-    });
+    .action(
+      async (
+        dir: string | undefined,
+        opts: {
+          asOf?: string;
+          config?: string;
+          format?: string[];
+          output?: string;
+          failSeverity: "error" | "warn" | "info";
+          maxWarnings?: number;
+          quiet?: boolean;
+          newSince?: string;
+        },
+      ) => {
+        const { runCheckCommand } = await import("../commands/check.js");
+        ctx.setExit(
+          await runCheckCommand(
+            {
+              dir: ctx.dirOf(dir),
+              asOf: opts.asOf ?? (await ctx.today()),
+              config: opts.config,
+              formats: (opts.format ?? []).map((spec) => formatSpec(spec, ctx.dirOf)),
+              output: opts.output,
+              failSeverity: opts.failSeverity,
+              maxWarnings: opts.maxWarnings,
+              quiet: opts.quiet === true,
+              version: version(),
+              newSince: opts.newSince,
+            },
+            await ctx.io(),
+          ),
+        );
+      },
+    );
 }
 
 /** `--format NAME[=FILE]`: `md` is `markdown`, as everywhere, and FILE is taken relative to -C like every path. */

@@ -7,13 +7,24 @@ export function registerDiff(ctx: CliContext): void {
   ctx.program
     .command("diff")
     .description("what a change means: status, milestones, money, risks and findings between two git refs or folders")
-    .argument("[base]", "a branch, tag or commit, main...HEAD for the merge base, or a folder (with --baseline: the head)")
+    .argument(
+      "[base]",
+      "a branch, tag or commit, main...HEAD for the merge base, or a folder (with --baseline: the head)",
+    )
     .argument("[head]", "the same, compared with <base> (default: the working tree)")
-    .option("-b, --baseline <name>", "compare with baseline NAME (the git tag pmo-baseline/NAME, pmo baseline ls) as the base")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "markdown", "json"]).default("text"))
+    .option(
+      "-b, --baseline <name>",
+      "compare with baseline NAME (the git tag pmo-baseline/NAME, pmo baseline ls) as the base",
+    )
+    .addOption(
+      new Option("-f, --format <format>", "output format").choices(["text", "markdown", "json"]).default("text"),
+    )
     .option("-o, --output <file>", "write the output to this file instead (written atomically)")
     .option("--exit-code", "exit 1 when anything changed in meaning or in the findings")
-    .option("--fail-on <condition>", "exit 1 when the change introduces findings: new-findings, or new-findings=<error|warn|info> for that severity and above")
+    .option(
+      "--fail-on <condition>",
+      "exit 1 when the change introduces findings: new-findings, or new-findings=<error|warn|info> for that severity and above",
+    )
     .addOption(asOfOption())
     .option("-c, --config <file>", "config file for both sides (default: each side's own pmo.config.yaml)")
     .addHelpText(
@@ -36,13 +47,38 @@ Examples:
   $ pmo diff origin/main...HEAD --fail-on new-findings=error
   $ pmo -C examples/meridian-water diff HEAD~1 --as-of 2026-11-30`,
     )
-    .action(async (base: string | undefined, head: string | undefined, opts: { format: "text" | "markdown" | "json"; output?: string; exitCode?: boolean; failOn?: string; asOf?: string; config?: string; baseline?: string }) => {
-      const { runDiff } = await import("../commands/diff.js");
-      ctx.setExit(
-        await runDiff(
-          { dir: ctx.dirOf(undefined), base, head, format: opts.format, output: opts.output, exitCode: opts.exitCode === true, failOn: opts.failOn, asOf: opts.asOf ?? (await ctx.today()), config: opts.config, baseline: opts.baseline },
-          await ctx.io(),
-        ),
-      );
-    });
+    .action(
+      async (
+        base: string | undefined,
+        head: string | undefined,
+        opts: {
+          format: "text" | "markdown" | "json";
+          output?: string;
+          exitCode?: boolean;
+          failOn?: string;
+          asOf?: string;
+          config?: string;
+          baseline?: string;
+        },
+      ) => {
+        const { runDiff } = await import("../commands/diff.js");
+        ctx.setExit(
+          await runDiff(
+            {
+              dir: ctx.dirOf(undefined),
+              base,
+              head,
+              format: opts.format,
+              output: opts.output,
+              exitCode: opts.exitCode === true,
+              failOn: opts.failOn,
+              asOf: opts.asOf ?? (await ctx.today()),
+              config: opts.config,
+              baseline: opts.baseline,
+            },
+            await ctx.io(),
+          ),
+        );
+      },
+    );
 }

@@ -5,9 +5,15 @@ export function registerFmt(ctx: CliContext): void {
   ctx.program
     .command("fmt")
     .description("rewrite pmo files in their canonical form (key order, quoting, indentation), keeping comments")
-    .argument("[paths...]", "files or folders to format (default: every pmo file of the repository, and pmo.config.yaml)")
+    .argument(
+      "[paths...]",
+      "files or folders to format (default: every pmo file of the repository, and pmo.config.yaml)",
+    )
     .option("--check", "write nothing; list the files that are not in canonical form and exit 1 if there are any")
-    .option("--modelines", "also add a yaml-language-server modeline to each pmo document without one, pointing to its schema in schemas/")
+    .option(
+      "--modelines",
+      "also add a yaml-language-server modeline to each pmo document without one, pointing to its schema in schemas/",
+    )
     .option("-c, --config <file>", "config file, for its ignore list (default: pmo.config.yaml in the repository)")
     .addHelpText(
       "after",
@@ -30,6 +36,17 @@ Examples:
     .action(async (paths: string[], opts: { check?: boolean; config?: string; modelines?: boolean }) => {
       const { runFmt } = await import("../commands/fmt.js");
       const dir = ctx.dirOf(undefined);
-      ctx.setExit(await runFmt({ dir, paths: paths.map((p) => ctx.dirOf(p)), check: opts.check === true, config: opts.config, modelines: opts.modelines === true }, await ctx.io()));
+      ctx.setExit(
+        await runFmt(
+          {
+            dir,
+            paths: paths.map((p) => ctx.dirOf(p)),
+            check: opts.check === true,
+            config: opts.config,
+            modelines: opts.modelines === true,
+          },
+          await ctx.io(),
+        ),
+      );
     });
 }

@@ -6,10 +6,18 @@ import { asOfOption, parseCount } from "./options.js";
 export function registerForecast(ctx: CliContext): void {
   ctx.program
     .command("forecast")
-    .description("Monte Carlo schedule forecast: P50/P80/P90 per milestone and project finish, chance of meeting the committed date, criticality")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "markdown", "json"]).default("table"))
+    .description(
+      "Monte Carlo schedule forecast: P50/P80/P90 per milestone and project finish, chance of meeting the committed date, criticality",
+    )
+    .addOption(
+      new Option("-f, --format <format>", "output format").choices(["table", "markdown", "json"]).default("table"),
+    )
     .addOption(new Option("--iterations <n>", "iterations to simulate").argParser(parseCount).default(10_000))
-    .addOption(new Option("--seed <n>", "seed of the random numbers (same inputs and seed, same output)").argParser(parseCount).default(20260101))
+    .addOption(
+      new Option("--seed <n>", "seed of the random numbers (same inputs and seed, same output)")
+        .argParser(parseCount)
+        .default(20260101),
+    )
     .option("-o, --output <file>", "write the output to this file instead (written atomically)")
     .addOption(asOfOption())
     .option("-c, --config <file>", "config file (default: pmo.config.yaml in the repository)")
@@ -31,13 +39,30 @@ Examples:
   $ pmo forecast --format json > forecast.json
   $ pmo -C examples/meridian-water forecast --format markdown --as-of 2026-11-30`,
     )
-    .action(async (opts: { format: "table" | "markdown" | "json"; iterations: number; seed: number; output?: string; asOf?: string; config?: string }) => {
-      const { runForecast } = await import("../commands/forecast.js");
-      ctx.setExit(
-        await runForecast(
-          { dir: ctx.dirOf(undefined), config: opts.config, asOf: opts.asOf ?? (await ctx.today()), format: opts.format, iterations: opts.iterations, seed: opts.seed, output: opts.output },
-          await ctx.io(),
-        ),
-      );
-    });
+    .action(
+      async (opts: {
+        format: "table" | "markdown" | "json";
+        iterations: number;
+        seed: number;
+        output?: string;
+        asOf?: string;
+        config?: string;
+      }) => {
+        const { runForecast } = await import("../commands/forecast.js");
+        ctx.setExit(
+          await runForecast(
+            {
+              dir: ctx.dirOf(undefined),
+              config: opts.config,
+              asOf: opts.asOf ?? (await ctx.today()),
+              format: opts.format,
+              iterations: opts.iterations,
+              seed: opts.seed,
+              output: opts.output,
+            },
+            await ctx.io(),
+          ),
+        );
+      },
+    );
 }

@@ -9,8 +9,14 @@ export function registerHistory(ctx: CliContext): void {
     .description("status over time from git history: per project, per reporting period, and the PMO's own KPIs")
     .addOption(dateOption("--since <date>", "only commits on or after this date, YYYY-MM-DD"))
     .addOption(dateOption("--until <date>", "only commits on or before this date, YYYY-MM-DD"))
-    .addOption(new Option("--period <period>", "reporting period for the portfolio and KPIs").choices(["week", "month", "quarter", "year"]).default("month"))
-    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "markdown", "json"]).default("table"))
+    .addOption(
+      new Option("--period <period>", "reporting period for the portfolio and KPIs")
+        .choices(["week", "month", "quarter", "year"])
+        .default("month"),
+    )
+    .addOption(
+      new Option("-f, --format <format>", "output format").choices(["table", "markdown", "json"]).default("table"),
+    )
     .option("-o, --output <file>", "write the output to this file instead (written atomically)")
     .addOption(asOfOption())
     .option("-c, --config <file>", "config file (default: pmo.config.yaml in the repository)")
@@ -32,15 +38,34 @@ Examples:
   $ pmo history --format json > history.json
   $ pmo -C examples/meridian-water history --format markdown --as-of 2026-11-30`,
     )
-    .action(async (opts: { since?: string; until?: string; period: "week" | "month" | "quarter" | "year"; format: "table" | "markdown" | "json"; output?: string; asOf?: string; config?: string }) => {
-      const { runHistory } = await import("../commands/history.js");
-      ctx.setExit(
-        await runHistory(
-          { dir: ctx.dirOf(undefined), since: opts.since, until: opts.until, period: opts.period, format: opts.format, output: opts.output, asOf: opts.asOf ?? (await ctx.today()), config: opts.config },
-          await ctx.io(),
-        ),
-      );
-    });
+    .action(
+      async (opts: {
+        since?: string;
+        until?: string;
+        period: "week" | "month" | "quarter" | "year";
+        format: "table" | "markdown" | "json";
+        output?: string;
+        asOf?: string;
+        config?: string;
+      }) => {
+        const { runHistory } = await import("../commands/history.js");
+        ctx.setExit(
+          await runHistory(
+            {
+              dir: ctx.dirOf(undefined),
+              since: opts.since,
+              until: opts.until,
+              period: opts.period,
+              format: opts.format,
+              output: opts.output,
+              asOf: opts.asOf ?? (await ctx.today()),
+              config: opts.config,
+            },
+            await ctx.io(),
+          ),
+        );
+      },
+    );
 }
 
 /** A YYYY-MM-DD option, checked like --as-of. */

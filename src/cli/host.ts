@@ -37,7 +37,6 @@ export function version(): string {
   return pkg.version;
 }
 
-
 /** The published name of pmo's package (the executable is `pmo`). */
 export const PACKAGE_NAME = "@pmo-as-code/pmo";
 

@@ -32,16 +32,45 @@ were rejected, 2 for usage or mapping errors.`;
 /** The options `import csv` and `import xlsx` share. */
 function sheetOptions(command: Command): Command {
   return command
-    .addOption(new Option("-k, --kind <kind>", "what each row becomes: project, risk, issue, decision or person (or kind: in the mapping)"))
-    .option("-m, --mapping <file>", "mapping file: columns to fields, value maps, formats, defaults, id template (default: headers are field paths, as pmo export csv writes them)")
+    .addOption(
+      new Option(
+        "-k, --kind <kind>",
+        "what each row becomes: project, risk, issue, decision or person (or kind: in the mapping)",
+      ),
+    )
+    .option(
+      "-m, --mapping <file>",
+      "mapping file: columns to fields, value maps, formats, defaults, id template (default: headers are field paths, as pmo export csv writes them)",
+    )
     .requiredOption("--out-dir <dir>", "folder to write the documents to, one <id>.yaml per document")
     .option("-n, --dry-run", "read, convert and validate, but write nothing")
     .option("--force", "overwrite files that exist already")
-    .option("-s, --sync", "update the documents the rows describe (matched by the mapping's key), keeping everything else in their files; print the plan first")
-    .addOption(new Option("--missing <action>", "with --sync, documents in --out-dir the sheet no longer has: report them, close them (stage: closed) or remove them").choices(["report", "close", "remove"]).default("report"))
-    .option("-w, --where <column=value>", "only rows whose cell in this column has this value (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
-    .addOption(new Option("--format <format>", "output of --sync: the plan as text or JSON").choices(["text", "json"]).default("text"))
-    .option("-c, --config <file>", "config file of the repository the folder is in, for its ignore list (default: its pmo.config.yaml)")
+    .option(
+      "-s, --sync",
+      "update the documents the rows describe (matched by the mapping's key), keeping everything else in their files; print the plan first",
+    )
+    .addOption(
+      new Option(
+        "--missing <action>",
+        "with --sync, documents in --out-dir the sheet no longer has: report them, close them (stage: closed) or remove them",
+      )
+        .choices(["report", "close", "remove"])
+        .default("report"),
+    )
+    .option(
+      "-w, --where <column=value>",
+      "only rows whose cell in this column has this value (repeatable)",
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .addOption(
+      new Option("--format <format>", "output of --sync: the plan as text or JSON")
+        .choices(["text", "json"])
+        .default("text"),
+    )
+    .option(
+      "-c, --config <file>",
+      "config file of the repository the folder is in, for its ignore list (default: its pmo.config.yaml)",
+    )
     .addOption(asOfOption());
 }
 
@@ -87,8 +116,10 @@ See docs/import-export.md for mapping files.`,
   const csv = sheetOptions(
     command
       .command("csv")
-      .description("one document per row of a CSV file, following a mapping file; rows that cannot be imported are listed")
-      .argument("<file>", "the CSV file (UTF-8 with or without BOM, or Windows-1252; \",\" or \";\" delimited)"),
+      .description(
+        "one document per row of a CSV file, following a mapping file; rows that cannot be imported are listed",
+      )
+      .argument("<file>", 'the CSV file (UTF-8 with or without BOM, or Windows-1252; "," or ";" delimited)'),
   )
     .addHelpText(
       "after",
@@ -108,7 +139,9 @@ Examples:
   const xlsx = sheetOptions(
     command
       .command("xlsx")
-      .description("one document per row of a sheet of an Excel workbook (.xlsx), following a mapping file, as import csv")
+      .description(
+        "one document per row of a sheet of an Excel workbook (.xlsx), following a mapping file, as import csv",
+      )
       .argument("<file>", "the workbook (.xlsx)")
       .option("--sheet <name|n>", "the sheet: its name, or its position from 1 (default: the first)")
       .option("--header-row <n>", "the row that holds the column headers, from 1 (default: 1)", parsePositive),
@@ -129,7 +162,11 @@ Examples:
       const { runImportXlsx } = await import("../commands/import.js");
       ctx.setExit(
         await runImportXlsx(
-          { ...(await sheetRun(ctx, file, opts)), ...(opts.sheet !== undefined && { sheet: opts.sheet }), ...(opts.headerRow !== undefined && { headerRow: opts.headerRow }) },
+          {
+            ...(await sheetRun(ctx, file, opts)),
+            ...(opts.sheet !== undefined && { sheet: opts.sheet }),
+            ...(opts.headerRow !== undefined && { headerRow: opts.headerRow }),
+          },
           await ctx.io(),
         ),
       );
@@ -137,7 +174,9 @@ Examples:
 
   const msproject = command
     .command("msproject")
-    .description("a Microsoft Project XML plan (MSPDI) as a project with its schedule, milestones and their dependencies")
+    .description(
+      "a Microsoft Project XML plan (MSPDI) as a project with its schedule, milestones and their dependencies",
+    )
     .argument("<file>", "the plan, saved from Microsoft Project as XML")
     .option("--id <id>", "the project's id (default: from the plan's title)")
     .option("--name <name>", "the project's name (default: the plan's title)")
@@ -145,7 +184,10 @@ Examples:
     .option("--out-dir <dir>", "folder to write <id>.yaml to (default: the current folder)")
     .option("-n, --dry-run", "convert and validate, but write nothing")
     .option("--force", "overwrite the file if it exists already")
-    .option("-c, --config <file>", "config file of the repository the folder is in, for its ignore list (default: its pmo.config.yaml)")
+    .option(
+      "-c, --config <file>",
+      "config file of the repository the folder is in, for its ignore list (default: its pmo.config.yaml)",
+    )
     .addOption(asOfOption())
     .addHelpText(
       "after",
@@ -159,25 +201,39 @@ Examples:
   $ pmo import msproject plan.xml --dry-run
   $ pmo import msproject plan.xml --id PRJ-020 --portfolio PF-DIGITAL --out-dir projects/digital`,
     )
-    .action(async (file: string, opts: { id?: string; name?: string; portfolio?: string; outDir?: string; dryRun?: boolean; force?: boolean; asOf?: string; config?: string }) => {
-      const { runImportMsProject } = await import("../commands/import.js");
-      ctx.setExit(
-        await runImportMsProject(
-          {
-            file: ctx.dirOf(file),
-            ...(opts.id !== undefined && { id: opts.id }),
-            ...(opts.name !== undefined && { name: opts.name }),
-            ...(opts.portfolio !== undefined && { portfolio: opts.portfolio }),
-            out: ctx.dirOf(opts.outDir),
-            dryRun: opts.dryRun === true,
-            force: opts.force === true,
-            asOf: opts.asOf ?? (await ctx.today()),
-            ...(opts.config !== undefined && { config: opts.config }),
-          },
-          await ctx.io(),
-        ),
-      );
-    });
+    .action(
+      async (
+        file: string,
+        opts: {
+          id?: string;
+          name?: string;
+          portfolio?: string;
+          outDir?: string;
+          dryRun?: boolean;
+          force?: boolean;
+          asOf?: string;
+          config?: string;
+        },
+      ) => {
+        const { runImportMsProject } = await import("../commands/import.js");
+        ctx.setExit(
+          await runImportMsProject(
+            {
+              file: ctx.dirOf(file),
+              ...(opts.id !== undefined && { id: opts.id }),
+              ...(opts.name !== undefined && { name: opts.name }),
+              ...(opts.portfolio !== undefined && { portfolio: opts.portfolio }),
+              out: ctx.dirOf(opts.outDir),
+              dryRun: opts.dryRun === true,
+              force: opts.force === true,
+              asOf: opts.asOf ?? (await ctx.today()),
+              ...(opts.config !== undefined && { config: opts.config }),
+            },
+            await ctx.io(),
+          ),
+        );
+      },
+    );
 
   for (const sub of [csv, xlsx, msproject]) {
     deprecatedAlias(sub, "-o", "--out-dir", ctx.host.stderr);

@@ -32,25 +32,40 @@ Examples:
   $ pmo new person --name "Jane Doe"
   $ pmo new decision --dry-run`,
     )
-    .action(async (kind: string, opts: { name?: string; id?: string; portfolio?: string; project?: string; owner?: string; folder?: string; dryRun?: boolean; asOf?: string; config?: string }) => {
-      const { runNew } = await import("../commands/new.js");
-      ctx.setExit(
-        await runNew(
-          {
-            dir: ctx.dirOf(undefined),
-            config: opts.config,
-            kind,
-            id: opts.id,
-            name: opts.name,
-            portfolio: opts.portfolio,
-            project: opts.project,
-            owner: opts.owner,
-            folder: opts.folder === undefined ? undefined : ctx.dirOf(opts.folder),
-            dryRun: opts.dryRun === true,
-            asOf: opts.asOf ?? (await ctx.today()),
-          },
-          await ctx.io(),
-        ),
-      );
-    });
+    .action(
+      async (
+        kind: string,
+        opts: {
+          name?: string;
+          id?: string;
+          portfolio?: string;
+          project?: string;
+          owner?: string;
+          folder?: string;
+          dryRun?: boolean;
+          asOf?: string;
+          config?: string;
+        },
+      ) => {
+        const { runNew } = await import("../commands/new.js");
+        ctx.setExit(
+          await runNew(
+            {
+              dir: ctx.dirOf(undefined),
+              config: opts.config,
+              kind,
+              id: opts.id,
+              name: opts.name,
+              portfolio: opts.portfolio,
+              project: opts.project,
+              owner: opts.owner,
+              folder: opts.folder === undefined ? undefined : ctx.dirOf(opts.folder),
+              dryRun: opts.dryRun === true,
+              asOf: opts.asOf ?? (await ctx.today()),
+            },
+            await ctx.io(),
+          ),
+        );
+      },
+    );
 }

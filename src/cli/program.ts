@@ -12,7 +12,8 @@ import { reflowProse, tableWidth, terminalWidth } from "./terminal.js";
 export async function runProgram(argv: readonly string[], host: Host): Promise<number> {
   let exitCode: number = 0;
   let ioCache: CommandIO | undefined;
-  const getIO = async (): Promise<CommandIO> => (ioCache ??= await makeIO(host, program.opts<{ color?: boolean }>().color));
+  const getIO = async (): Promise<CommandIO> =>
+    (ioCache ??= await makeIO(host, program.opts<{ color?: boolean }>().color));
   const program = buildProgram(host, (code) => (exitCode = code), getIO);
   try {
     await program.parseAsync([...argv], { from: "user" });
@@ -46,7 +47,10 @@ class PmoCommand extends Command {
     return new PmoCommand(name);
   }
 
-  override addHelpText(position: "beforeAll" | "before" | "after" | "afterAll", text: string | ((context: AddHelpTextContext) => string)): this {
+  override addHelpText(
+    position: "beforeAll" | "before" | "after" | "afterAll",
+    text: string | ((context: AddHelpTextContext) => string),
+  ): this {
     if (typeof text !== "string") return super.addHelpText(position, text);
     return super.addHelpText(position, (context) => {
       const output = context.command.configureOutput();
@@ -112,7 +116,8 @@ Examples:
     );
 
   // A positional folder is taken relative to -C, as git does with paths after -C.
-  const dirOf = (positional: string | undefined): string => path.resolve(host.cwd, program.opts<{ dir?: string }>().dir ?? ".", positional ?? ".");
+  const dirOf = (positional: string | undefined): string =>
+    path.resolve(host.cwd, program.opts<{ dir?: string }>().dir ?? ".", positional ?? ".");
 
   for (const register of COMMANDS) register({ program, host, setExit, io, dirOf, today: () => today(host) });
 

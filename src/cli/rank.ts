@@ -9,7 +9,9 @@ type Format = (typeof FORMATS)[number];
 export function registerRank(ctx: CliContext): void {
   ctx.program
     .command("rank")
-    .description("rank a portfolio's projects by its prioritisation method, with the cumulative cost and the funding cut line")
+    .description(
+      "rank a portfolio's projects by its prioritisation method, with the cumulative cost and the funding cut line",
+    )
     .argument("[portfolio]", "a portfolio id (default: every portfolio with active projects)")
     .option("--explain", "show each score's arithmetic")
     .addOption(new Option("-f, --format <format>", "output format").choices([...FORMATS]).default("table"))
@@ -31,24 +33,44 @@ Examples:
   $ pmo -C examples/meridian-water rank PF-DIGITAL --format markdown --as-of 2026-11-30
   $ pmo rank --format csv > ranking.csv`,
     )
-    .action(async (portfolio: string | undefined, opts: { explain?: boolean; format: Format; asOf?: string; config?: string }) => {
-      const { runRank } = await import("../commands/rank.js");
-      ctx.setExit(
-        await runRank(
-          { dir: ctx.dirOf(undefined), config: opts.config, asOf: opts.asOf ?? (await ctx.today()), ...(portfolio !== undefined && { portfolio }), explain: opts.explain === true, format: opts.format },
-          await ctx.io(),
-        ),
-      );
-    });
+    .action(
+      async (
+        portfolio: string | undefined,
+        opts: { explain?: boolean; format: Format; asOf?: string; config?: string },
+      ) => {
+        const { runRank } = await import("../commands/rank.js");
+        ctx.setExit(
+          await runRank(
+            {
+              dir: ctx.dirOf(undefined),
+              config: opts.config,
+              asOf: opts.asOf ?? (await ctx.today()),
+              ...(portfolio !== undefined && { portfolio }),
+              explain: opts.explain === true,
+              format: opts.format,
+            },
+            await ctx.io(),
+          ),
+        );
+      },
+    );
 
   ctx.program
     .command("select")
     .description("the projects that maximise total value within a budget (exact), with the efficient frontier")
     .argument("[portfolio]", "a portfolio id (default: every portfolio with an envelope)")
-    .option("-b, --budget <amount>", "the budget: an amount (2500000, 2.5M, 800k) or a share of the envelope (80%); default: the envelope")
+    .option(
+      "-b, --budget <amount>",
+      "the budget: an amount (2500000, 2.5M, 800k) or a share of the envelope (80%); default: the envelope",
+    )
     .addOption(new Option("--include <id>", "a project that must be funded (repeatable)").argParser(collect))
     .addOption(new Option("--exclude <id>", "a project that must not be funded (repeatable)").argParser(collect))
-    .addOption(new Option("--funding-order <order>", "committed-first: committed work is funded, the rest compete; rank: everything competes (default: the portfolio's)").choices(["committed-first", "rank"]))
+    .addOption(
+      new Option(
+        "--funding-order <order>",
+        "committed-first: committed work is funded, the rest compete; rank: everything competes (default: the portfolio's)",
+      ).choices(["committed-first", "rank"]),
+    )
     .option("--chart <file>", "write the efficient frontier as an SVG chart (one portfolio)")
     .addOption(new Option("--levels <n>", "budget levels of the efficient frontier").argParser(parseLevels).default(10))
     .addOption(new Option("-f, --format <format>", "output format").choices([...FORMATS]).default("table"))
@@ -73,7 +95,17 @@ Examples:
     .action(
       async (
         portfolio: string | undefined,
-        opts: { budget?: string; include?: string[]; exclude?: string[]; fundingOrder?: "committed-first" | "rank"; chart?: string; levels: number; format: Format; asOf?: string; config?: string },
+        opts: {
+          budget?: string;
+          include?: string[];
+          exclude?: string[];
+          fundingOrder?: "committed-first" | "rank";
+          chart?: string;
+          levels: number;
+          format: Format;
+          asOf?: string;
+          config?: string;
+        },
       ) => {
         const { runSelect } = await import("../commands/rank.js");
         ctx.setExit(
@@ -108,9 +140,13 @@ function parseLevels(value: string): number {
 export function registerCompare(ctx: CliContext): void {
   ctx.program
     .command("compare")
-    .description("two or more git refs (scenario branches) side by side: money per portfolio, ranks, the funded set, status mix")
+    .description(
+      "two or more git refs (scenario branches) side by side: money per portfolio, ranks, the funded set, status mix",
+    )
     .argument("<refs...>", "branches, tags, commits or folders; working-tree for the files as they are")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "markdown", "json"]).default("table"))
+    .addOption(
+      new Option("-f, --format <format>", "output format").choices(["table", "markdown", "json"]).default("table"),
+    )
     .addOption(asOfOption())
     .option("-c, --config <file>", "config file for every state (default: each state's own pmo.config.yaml)")
     .addHelpText(
@@ -129,6 +165,17 @@ Examples:
     )
     .action(async (refs: string[], opts: { format: "table" | "markdown" | "json"; asOf?: string; config?: string }) => {
       const { runCompare } = await import("../commands/compare.js");
-      ctx.setExit(await runCompare({ dir: ctx.dirOf(undefined), refs, format: opts.format, asOf: opts.asOf ?? (await ctx.today()), ...(opts.config !== undefined && { config: opts.config }) }, await ctx.io()));
+      ctx.setExit(
+        await runCompare(
+          {
+            dir: ctx.dirOf(undefined),
+            refs,
+            format: opts.format,
+            asOf: opts.asOf ?? (await ctx.today()),
+            ...(opts.config !== undefined && { config: opts.config }),
+          },
+          await ctx.io(),
+        ),
+      );
     });
 }

@@ -7,19 +7,40 @@ export function registerReport(ctx: CliContext): void {
   const { program, setExit, io, dirOf } = ctx;
   const command = program
     .command("report")
-    .description("write the status report: portfolio dashboard, a page per project, risk register and engagement page (HTML or Markdown)")
+    .description(
+      "write the status report: portfolio dashboard, a page per project, risk register and engagement page (HTML or Markdown)",
+    )
     .argument("[dir]", "the repository folder (default: the current folder, or -C)")
     .addOption(new Option("-f, --format <format>", "output format").choices(["html", "md", "pdf"]).default("html"))
     .option("--out-dir <dir>", "folder to write the report into", "report")
     .addOption(asOfOption())
     .option("--single", "write one file (report.html or report.md) instead of a site")
-    .addOption(new Option("--paper <size>", "paper of the print stylesheet and the PDF (default: the config's report.paper, else a4)").choices(["a4", "letter"]))
-    .option("--audience <id>", "the pack of one audience of the engagement's reporting.audiences, in one file (see docs/commands/report.md)")
-    .option("--chromium <path>", "the Chromium or Chrome that prints --format pdf (default: $PMO_CHROMIUM, else the usual places)")
-    .option("-t, --templates <dir>", "folder of templates and partials that override the built-in ones by name (see docs/templates.md)")
+    .addOption(
+      new Option(
+        "--paper <size>",
+        "paper of the print stylesheet and the PDF (default: the config's report.paper, else a4)",
+      ).choices(["a4", "letter"]),
+    )
+    .option(
+      "--audience <id>",
+      "the pack of one audience of the engagement's reporting.audiences, in one file (see docs/commands/report.md)",
+    )
+    .option(
+      "--chromium <path>",
+      "the Chromium or Chrome that prints --format pdf (default: $PMO_CHROMIUM, else the usual places)",
+    )
+    .option(
+      "-t, --templates <dir>",
+      "folder of templates and partials that override the built-in ones by name (see docs/templates.md)",
+    )
     .option("--force", "overwrite files in --out-dir that pmo did not write")
     .option("--no-history", "leave out the trend charts and what changed state, which read the git history")
-    .addOption(new Option("--since <date>", "start the dashboard's trend at this date, YYYY-MM-DD (default: the first commit)").argParser((value: string) => asOfOption().parseArg!(value, undefined)))
+    .addOption(
+      new Option(
+        "--since <date>",
+        "start the dashboard's trend at this date, YYYY-MM-DD (default: the first commit)",
+      ).argParser((value: string) => asOfOption().parseArg!(value, undefined)),
+    )
     .option("-c, --config <file>", "config file (default: pmo.config.yaml in the repository)")
     .addHelpText(
       "after",
@@ -53,30 +74,48 @@ Examples:
   $ pmo report --no-history --out-dir report
   $ pmo report --since 2025-01-01 --out-dir report`,
     )
-    .action(async (dir: string | undefined, opts: { format: "html" | "md" | "pdf"; outDir: string; asOf?: string; single?: boolean; paper?: "a4" | "letter"; audience?: string; chromium?: string; templates?: string; force?: boolean; history?: boolean; config?: string; since?: string }) => {
-      const { runReport } = await import("../commands/report.js");
-      setExit(
-        await runReport(
-          {
-            dir: dirOf(dir),
-            asOf: opts.asOf ?? (await ctx.today()),
-            config: opts.config,
-            format: opts.format,
-            out: opts.outDir,
-            single: opts.single === true,
-            paper: opts.paper,
-            audience: opts.audience,
-            chromium: { option: opts.chromium, env: ctx.host.env["PMO_CHROMIUM"], platform: process.platform },
-            templates: opts.templates,
-            force: opts.force === true,
-            history: opts.history !== false,
-            ...(opts.since !== undefined && { since: opts.since }),
-            version: version(),
-          },
-          await io(),
-        ),
-      );
-    });
+    .action(
+      async (
+        dir: string | undefined,
+        opts: {
+          format: "html" | "md" | "pdf";
+          outDir: string;
+          asOf?: string;
+          single?: boolean;
+          paper?: "a4" | "letter";
+          audience?: string;
+          chromium?: string;
+          templates?: string;
+          force?: boolean;
+          history?: boolean;
+          config?: string;
+          since?: string;
+        },
+      ) => {
+        const { runReport } = await import("../commands/report.js");
+        setExit(
+          await runReport(
+            {
+              dir: dirOf(dir),
+              asOf: opts.asOf ?? (await ctx.today()),
+              config: opts.config,
+              format: opts.format,
+              out: opts.outDir,
+              single: opts.single === true,
+              paper: opts.paper,
+              audience: opts.audience,
+              chromium: { option: opts.chromium, env: ctx.host.env["PMO_CHROMIUM"], platform: process.platform },
+              templates: opts.templates,
+              force: opts.force === true,
+              history: opts.history !== false,
+              ...(opts.since !== undefined && { since: opts.since }),
+              version: version(),
+            },
+            await io(),
+          ),
+        );
+      },
+    );
   deprecatedAlias(command, "-o", "--out-dir", ctx.host.stderr);
   deprecatedAlias(command, "--out", "--out-dir", ctx.host.stderr);
 }

@@ -6,8 +6,13 @@ export function registerRules(ctx: CliContext): void {
   ctx.program
     .command("rules")
     .description("list the governance rules with their group, severity and presets")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "markdown"]).default("table"))
-    .option("--preset <name>", "only the rules a preset enables, at its severities (recommended, strict, strategic, tactical, operational, project)")
+    .addOption(
+      new Option("-f, --format <format>", "output format").choices(["table", "json", "markdown"]).default("table"),
+    )
+    .option(
+      "--preset <name>",
+      "only the rules a preset enables, at its severities (recommended, strict, strategic, tactical, operational, project)",
+    )
     .addHelpText(
       "after",
       `

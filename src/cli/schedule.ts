@@ -6,10 +6,17 @@ import { asOfOption } from "./options.js";
 export function registerSchedule(ctx: CliContext): void {
   ctx.program
     .command("schedule")
-    .description("critical path schedule across projects: early and late dates, total and free float, critical paths, what drives a date")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "markdown", "json"]).default("table"))
+    .description(
+      "critical path schedule across projects: early and late dates, total and free float, critical paths, what drives a date",
+    )
+    .addOption(
+      new Option("-f, --format <format>", "output format").choices(["table", "markdown", "json"]).default("table"),
+    )
     .option("--critical", "show only critical items (zero total float)")
-    .option("--milestone <ref>", "show what drives one milestone's date (PRJ-001/M2, or M2 when only one project has it)")
+    .option(
+      "--milestone <ref>",
+      "show what drives one milestone's date (PRJ-001/M2, or M2 when only one project has it)",
+    )
     .option("-o, --output <file>", "write the output to this file instead (written atomically)")
     .addOption(asOfOption())
     .option("-c, --config <file>", "config file (default: pmo.config.yaml in the repository)")
@@ -31,13 +38,30 @@ Examples:
   $ pmo schedule --format json > schedule.json
   $ pmo -C examples/meridian-water schedule --format markdown --as-of 2026-11-30`,
     )
-    .action(async (opts: { format: "table" | "markdown" | "json"; critical?: boolean; milestone?: string; output?: string; asOf?: string; config?: string }) => {
-      const { runSchedule } = await import("../commands/schedule.js");
-      ctx.setExit(
-        await runSchedule(
-          { dir: ctx.dirOf(undefined), config: opts.config, asOf: opts.asOf ?? (await ctx.today()), format: opts.format, critical: opts.critical ?? false, milestone: opts.milestone, output: opts.output },
-          await ctx.io(),
-        ),
-      );
-    });
+    .action(
+      async (opts: {
+        format: "table" | "markdown" | "json";
+        critical?: boolean;
+        milestone?: string;
+        output?: string;
+        asOf?: string;
+        config?: string;
+      }) => {
+        const { runSchedule } = await import("../commands/schedule.js");
+        ctx.setExit(
+          await runSchedule(
+            {
+              dir: ctx.dirOf(undefined),
+              config: opts.config,
+              asOf: opts.asOf ?? (await ctx.today()),
+              format: opts.format,
+              critical: opts.critical ?? false,
+              milestone: opts.milestone,
+              output: opts.output,
+            },
+            await ctx.io(),
+          ),
+        );
+      },
+    );
 }

@@ -6,7 +6,10 @@ export function registerSchema(ctx: CliContext): void {
   const command = ctx.program
     .command("schema")
     .description("print the JSON Schema of a document kind (or list the schemas)")
-    .argument("[kind]", "engagement, portfolio, project, risk, issue, decision, person, config, import-mapping or common")
+    .argument(
+      "[kind]",
+      "engagement, portfolio, project, risk, issue, decision, person, config, import-mapping or common",
+    )
     .option("--out-dir <dir>", "write every schema to <dir> as <name>.schema.json, for editors and other tools")
     .addHelpText(
       "after",
@@ -18,7 +21,9 @@ Examples:
     )
     .action(async (kind: string | undefined, opts: { outDir?: string }) => {
       const { runSchema } = await import("../commands/schema.js");
-      ctx.setExit(await runSchema({ kind, ...(opts.outDir !== undefined && { out: ctx.dirOf(opts.outDir) }) }, await ctx.io()));
+      ctx.setExit(
+        await runSchema({ kind, ...(opts.outDir !== undefined && { out: ctx.dirOf(opts.outDir) }) }, await ctx.io()),
+      );
     });
   deprecatedAlias(command, "-o", "--out-dir", ctx.host.stderr);
   deprecatedAlias(command, "--out", "--out-dir", ctx.host.stderr);

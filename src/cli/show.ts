@@ -25,6 +25,17 @@ Examples:
     )
     .action(async (id: string, opts: { format: "text" | "json" | "yaml"; asOf?: string; config?: string }) => {
       const { runShow } = await import("../commands/show.js");
-      ctx.setExit(await runShow({ dir: ctx.dirOf(undefined), config: opts.config, asOf: opts.asOf ?? (await ctx.today()), id, format: opts.format }, await ctx.io()));
+      ctx.setExit(
+        await runShow(
+          {
+            dir: ctx.dirOf(undefined),
+            config: opts.config,
+            asOf: opts.asOf ?? (await ctx.today()),
+            id,
+            format: opts.format,
+          },
+          await ctx.io(),
+        ),
+      );
     });
 }

@@ -24,6 +24,11 @@ Examples:
     )
     .action(async (dir: string | undefined, opts: { asOf?: string; format: "stylish" | "json"; config?: string }) => {
       const { runValidate } = await import("../commands/validate.js");
-      ctx.setExit(await runValidate({ dir: ctx.dirOf(dir), asOf: opts.asOf ?? (await ctx.today()), format: opts.format, config: opts.config }, await ctx.io()));
+      ctx.setExit(
+        await runValidate(
+          { dir: ctx.dirOf(dir), asOf: opts.asOf ?? (await ctx.today()), format: opts.format, config: opts.config },
+          await ctx.io(),
+        ),
+      );
     });
 }

@@ -34,7 +34,12 @@ export interface CheckCommandOptions {
 export async function runCheckCommand(options: CheckCommandOptions, io: CommandIO): Promise<ExitCode> {
   const outputs = parseOutputs(options.formats, options.output, io.cwd);
   const { root, config, workspace } = await openWorkspace(options, io.cwd);
-  let result = await checkOpenedWorkspace({ root, config, workspace }, options.asOf, io.cwd, await baselineTagsOf(root));
+  let result = await checkOpenedWorkspace(
+    { root, config, workspace },
+    options.asOf,
+    io.cwd,
+    await baselineTagsOf(root),
+  );
   if (options.newSince !== undefined) {
     // The baseline is judged with today's config, so that newly enabled rules report the
     // legacy content's findings as existing rather than new.
@@ -84,17 +89,25 @@ function exitCode(diagnostics: readonly Diagnostic[], options: CheckCommandOptio
  * `--format stylish --format sarif=results.sarif`: each format goes to its file, and at most one
  * goes to the terminal (or to --output). Checked before any work so a typo fails fast.
  */
-export function parseOutputs(specs: readonly string[], output: string | undefined, cwd: string): { name: string; file?: string }[] {
+export function parseOutputs(
+  specs: readonly string[],
+  output: string | undefined,
+  cwd: string,
+): { name: string; file?: string }[] {
   const list = (specs.length > 0 ? specs : ["stylish"]).map((spec) => {
     const eq = spec.indexOf("=");
     const name = eq >= 0 ? spec.slice(0, eq) : spec;
     const file = eq >= 0 ? spec.slice(eq + 1) : undefined;
-    if (!(name in FORMATTERS)) throw new UsageError(`unknown format "${name}": expected one of ${Object.keys(FORMATTERS).join(", ")}`);
+    if (!(name in FORMATTERS))
+      throw new UsageError(`unknown format "${name}": expected one of ${Object.keys(FORMATTERS).join(", ")}`);
     if (file === "") throw new UsageError(`--format ${name}= needs a file name after =`);
     return { name, file: file === undefined ? undefined : path.resolve(cwd, file) };
   });
   const toStdout = list.filter((o) => o.file === undefined);
-  if (toStdout.length > 1) throw new UsageError(`only one format can go to the terminal; send the others to files, e.g. --format ${toStdout[1]!.name}=results.${toStdout[1]!.name}`);
+  if (toStdout.length > 1)
+    throw new UsageError(
+      `only one format can go to the terminal; send the others to files, e.g. --format ${toStdout[1]!.name}=results.${toStdout[1]!.name}`,
+    );
   if (output !== undefined && toStdout[0]) toStdout[0].file = path.resolve(cwd, output);
   return list;
 }

@@ -1,4 +1,11 @@
-import { compareScenarios, formatComparisonJson, formatComparisonMarkdown, formatComparisonTable, rankAll, type ScenarioState } from "../core/analytics/prioritisation/index.js";
+import {
+  compareScenarios,
+  formatComparisonJson,
+  formatComparisonMarkdown,
+  formatComparisonTable,
+  rankAll,
+  type ScenarioState,
+} from "../core/analytics/prioritisation/index.js";
 import { buildCatalog } from "../core/catalog/index.js";
 import { UsageError } from "../core/errors.js";
 import { FORMATTERS } from "../core/format/index.js";
@@ -26,18 +33,34 @@ export interface CompareCommandOptions {
  * without a checkout (or from a folder), so that a scenario is just a branch.
  */
 export async function runCompare(options: CompareCommandOptions, io: CommandIO): Promise<ExitCode> {
-  if (options.refs.length < 2) throw new UsageError("pmo compare needs at least two refs (branches, tags, commits or folders), e.g. pmo compare main scenario/cut-20pct");
+  if (options.refs.length < 2)
+    throw new UsageError(
+      "pmo compare needs at least two refs (branches, tags, commits or folders), e.g. pmo compare main scenario/cut-20pct",
+    );
   const states: ScenarioState[] = [];
   for (const ref of options.refs) {
-    const side = await openSide(ref === "working-tree" ? undefined : ref, { dir: options.dir, ...(options.config !== undefined && { config: options.config }) }, io.cwd);
+    const side = await openSide(
+      ref === "working-tree" ? undefined : ref,
+      { dir: options.dir, ...(options.config !== undefined && { config: options.config }) },
+      io.cwd,
+    );
     const problems = validateWorkspace(side.workspace, { asOf: options.asOf }).filter((d) => d.severity === "error");
     if (problems.length > 0) {
-      io.stderr(FORMATTERS["stylish"]!(relativeToCwd(problems, side.root, io.cwd), { palette: io.palette, sources: side.workspace.sources }));
+      io.stderr(
+        FORMATTERS["stylish"]!(relativeToCwd(problems, side.root, io.cwd), {
+          palette: io.palette,
+          sources: side.workspace.sources,
+        }),
+      );
       io.stderr(`comparison not computed: ${side.label} has validation errors (above)\n`);
       return ExitCode.Findings;
     }
     const catalog = buildCatalog(side.workspace.documents);
-    const settings = resolveSettings(catalog.engagement?.value, side.config.raw["thresholds"] as Thresholds | undefined, side.config.raw["riskMatrix"] as RiskMatrix | undefined);
+    const settings = resolveSettings(
+      catalog.engagement?.value,
+      side.config.raw["thresholds"] as Thresholds | undefined,
+      side.config.raw["riskMatrix"] as RiskMatrix | undefined,
+    );
     states.push({
       label: side.label,
       ...(side.commit !== undefined && { commit: side.commit }),
@@ -47,6 +70,12 @@ export async function runCompare(options: CompareCommandOptions, io: CommandIO):
     });
   }
   const result = compareScenarios(states);
-  io.stdout(options.format === "json" ? formatComparisonJson(result) : options.format === "markdown" ? formatComparisonMarkdown(result) : formatComparisonTable(result, { bold: io.palette.bold }));
+  io.stdout(
+    options.format === "json"
+      ? formatComparisonJson(result)
+      : options.format === "markdown"
+        ? formatComparisonMarkdown(result)
+        : formatComparisonTable(result, { bold: io.palette.bold }),
+  );
   return ExitCode.Clean;
 }

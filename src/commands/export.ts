@@ -30,9 +30,14 @@ export interface ExportCommandOptions {
 export async function runExport(options: ExportCommandOptions, io: CommandIO): Promise<ExitCode> {
   if (!(EXPORT_FORMATS as readonly string[]).includes(options.format)) {
     const suggestion = closestMatch(options.format, EXPORT_FORMATS);
-    throw new UsageError(`unknown export format "${options.format}"${suggestion ? ` (did you mean "${suggestion}"?)` : ""}: expected csv or json`);
+    throw new UsageError(
+      `unknown export format "${options.format}"${suggestion ? ` (did you mean "${suggestion}"?)` : ""}: expected csv or json`,
+    );
   }
-  const kinds = options.kinds.flatMap((k) => k.split(",")).filter((k) => k.trim() !== "").map(kindOf);
+  const kinds = options.kinds
+    .flatMap((k) => k.split(","))
+    .filter((k) => k.trim() !== "")
+    .map(kindOf);
   if (options.format === "csv" && new Set(kinds).size !== 1) {
     throw new UsageError("a CSV file holds one kind of document: pass --kind (e.g. --kind projects)");
   }
@@ -40,10 +45,15 @@ export async function runExport(options: ExportCommandOptions, io: CommandIO): P
   if (workspace.diagnostics.length > 0) {
     const diagnostics = relativeToCwd(workspace.diagnostics, root, io.cwd);
     io.stderr(FORMATTERS["stylish"]!(diagnostics, { palette: io.palette, sources: workspace.sources }));
-    io.stderr(`nothing exported: ${workspace.diagnostics.length === 1 ? "a file does" : "files do"} not parse, so their documents would be missing (pmo validate shows every problem)\n`);
+    io.stderr(
+      `nothing exported: ${workspace.diagnostics.length === 1 ? "a file does" : "files do"} not parse, so their documents would be missing (pmo validate shows every problem)\n`,
+    );
     return ExitCode.Findings;
   }
-  const text = options.format === "json" ? formatExportJson(workspace.documents, [...new Set(kinds)]) : formatExportCsv(kinds[0]!, workspace.documents, { bom: options.bom ?? true });
+  const text =
+    options.format === "json"
+      ? formatExportJson(workspace.documents, [...new Set(kinds)])
+      : formatExportCsv(kinds[0]!, workspace.documents, { bom: options.bom ?? true });
   if (options.out === undefined) io.stdout(text);
   else {
     writeFileAtomic(options.out, text);
@@ -54,6 +64,9 @@ export async function runExport(options: ExportCommandOptions, io: CommandIO): P
 
 function kindOf(word: string): Kind {
   const kind = resolveKind(word);
-  if (kind === undefined) throw new UsageError(`unknown kind "${word}": expected one of projects, portfolios, risks, issues, decisions, people, engagements`);
+  if (kind === undefined)
+    throw new UsageError(
+      `unknown kind "${word}": expected one of projects, portfolios, risks, issues, decisions, people, engagements`,
+    );
   return kind;
 }

@@ -5,7 +5,14 @@ import { CONFIG_FILE, loadConfig } from "../core/config/index.js";
 import { UsageError } from "../core/errors.js";
 import { formatSource } from "../core/fmt/index.js";
 import { FORMATTERS } from "../core/format/index.js";
-import { comparePaths, decodeSource, discoverFiles, isDirectory, looksLikePmo, normaliseLineBreaks } from "../core/load/index.js";
+import {
+  comparePaths,
+  decodeSource,
+  discoverFiles,
+  isDirectory,
+  looksLikePmo,
+  normaliseLineBreaks,
+} from "../core/load/index.js";
 import { sortDiagnostics } from "../core/validate/index.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import { ExitCode } from "../model/diagnostic.js";
@@ -33,17 +40,25 @@ export interface FmtCommandOptions {
  */
 export async function runFmt(options: FmtCommandOptions, io: CommandIO): Promise<ExitCode> {
   const root = path.resolve(options.dir);
-  if (!(await isDirectory(root))) throw new UsageError(`no such folder: ${displayPath(root, io.cwd)} (pass the folder that holds the pmo repository, or run pmo inside it)`);
-  const files = options.paths.length === 0 ? await repositoryFiles(root, options.config) : await namedFiles(options.paths, io.cwd);
+  if (!(await isDirectory(root)))
+    throw new UsageError(
+      `no such folder: ${displayPath(root, io.cwd)} (pass the folder that holds the pmo repository, or run pmo inside it)`,
+    );
+  const files =
+    options.paths.length === 0 ? await repositoryFiles(root, options.config) : await namedFiles(options.paths, io.cwd);
   // Modelines point to the schemas where pmo init puts them, as pmo new and pmo import write them.
   const schemas = path.join(root, "schemas");
   if (options.modelines === true && !existsSync(path.join(schemas, "project.schema.json"))) {
-    throw new UsageError(`--modelines points each document to its kind's schema in ${displayPath(schemas, io.cwd)}/, which holds no pmo schemas; write them there first: pmo schema --out-dir schemas`);
+    throw new UsageError(
+      `--modelines points each document to its kind's schema in ${displayPath(schemas, io.cwd)}/, which holds no pmo schemas; write them there first: pmo schema --out-dir schemas`,
+    );
   }
-  const modelineFor = (file: string) => (kind: string): string | undefined => {
-    const schema = path.join(schemas, `${kind.toLowerCase()}.schema.json`);
-    return existsSync(schema) ? path.relative(path.dirname(file), schema).split(path.sep).join("/") : undefined;
-  };
+  const modelineFor =
+    (file: string) =>
+    (kind: string): string | undefined => {
+      const schema = path.join(schemas, `${kind.toLowerCase()}.schema.json`);
+      return existsSync(schema) ? path.relative(path.dirname(file), schema).split(path.sep).join("/") : undefined;
+    };
 
   const problems: Diagnostic[] = [];
   const sources = new Map<string, string>();
@@ -63,8 +78,12 @@ export async function runFmt(options: FmtCommandOptions, io: CommandIO): Promise
       continue;
     }
     // Other tools' YAML in the repository is theirs to format, unless named on the command line.
-    if (!named && schema === undefined && !looksLikePmo(text, path.relative(root, file).split(path.sep).join("/"))) continue;
-    const result = formatSource(shown, text, { schema, ...(options.modelines === true && { modeline: modelineFor(file) }) });
+    if (!named && schema === undefined && !looksLikePmo(text, path.relative(root, file).split(path.sep).join("/")))
+      continue;
+    const result = formatSource(shown, text, {
+      schema,
+      ...(options.modelines === true && { modeline: modelineFor(file) }),
+    });
     if (!result.ok) {
       problems.push(...result.diagnostics);
       sources.set(shown, normaliseLineBreaks(text.replace(/^\uFEFF/, "")));
@@ -79,14 +98,21 @@ export async function runFmt(options: FmtCommandOptions, io: CommandIO): Promise
   }
 
   if (problems.length > 0) {
-    io.stderr(FORMATTERS["stylish"]!(sortDiagnostics(problems), { palette: io.palette, sources, documents: formatted }));
+    io.stderr(
+      FORMATTERS["stylish"]!(sortDiagnostics(problems), { palette: io.palette, sources, documents: formatted }),
+    );
   }
   const count = (n: number): string => `${n} ${n === 1 ? "file" : "files"}`;
   const unchanged = formatted - changed.length;
   const failed = [...new Set(problems.map((p) => p.file))];
-  const notFormatted = failed.length > 0 ? `; ${count(failed.length)} not formatted (left as ${failed.length === 1 ? "it is" : "they are"}): ${failed.join(", ")}` : "";
+  const notFormatted =
+    failed.length > 0
+      ? `; ${count(failed.length)} not formatted (left as ${failed.length === 1 ? "it is" : "they are"}): ${failed.join(", ")}`
+      : "";
   if (options.check) {
-    io.stderr(`${changed.length > 0 ? `${changed.length} of ${count(formatted)} not in canonical form; run pmo fmt to rewrite ${changed.length === 1 ? "it" : "them"}` : `${count(formatted)} in canonical form`}${notFormatted}\n`);
+    io.stderr(
+      `${changed.length > 0 ? `${changed.length} of ${count(formatted)} not in canonical form; run pmo fmt to rewrite ${changed.length === 1 ? "it" : "them"}` : `${count(formatted)} in canonical form`}${notFormatted}\n`,
+    );
     return changed.length > 0 || problems.length > 0 ? ExitCode.Findings : ExitCode.Clean;
   }
   io.stderr(`${count(changed.length)} rewritten, ${unchanged} already in canonical form${notFormatted}\n`);
@@ -102,7 +128,8 @@ interface Target {
   named?: boolean;
 }
 
-const configSchemaOf = (file: string): string | undefined => (path.basename(file) === CONFIG_FILE ? "config" : undefined);
+const configSchemaOf = (file: string): string | undefined =>
+  path.basename(file) === CONFIG_FILE ? "config" : undefined;
 
 /** Every YAML file the loader would read, plus the config file: the default of `pmo fmt`. */
 async function repositoryFiles(root: string, explicitConfig: string | undefined): Promise<Target[]> {

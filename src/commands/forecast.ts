@@ -1,5 +1,11 @@
 import path from "node:path";
-import { NetworkCycleError, buildForecast, formatForecastJson, formatForecastMarkdown, formatForecastTable } from "../core/analytics/schedule/index.js";
+import {
+  NetworkCycleError,
+  buildForecast,
+  formatForecastJson,
+  formatForecastMarkdown,
+  formatForecastTable,
+} from "../core/analytics/schedule/index.js";
 import { renderTable } from "../core/query/index.js";
 import { ExitCode } from "../model/diagnostic.js";
 import type { CommandIO } from "./io.js";
@@ -27,13 +33,20 @@ export async function runForecast(options: ForecastCommandOptions, io: CommandIO
   let forecast;
   try {
     forecast = buildForecast(
-      { engagement: catalog.engagement?.value, projects: catalog.projects, risks: catalog.risks, decisions: catalog.decisions },
+      {
+        engagement: catalog.engagement?.value,
+        projects: catalog.projects,
+        risks: catalog.risks,
+        decisions: catalog.decisions,
+      },
       options.asOf,
       { iterations: options.iterations, seed: options.seed },
     );
   } catch (error) {
     if (error instanceof NetworkCycleError) {
-      io.stderr(`error: ${error.message}; no schedule can satisfy it (run pmo validate for where each link is written)\n`);
+      io.stderr(
+        `error: ${error.message}; no schedule can satisfy it (run pmo validate for where each link is written)\n`,
+      );
       return ExitCode.Findings;
     }
     throw error;
@@ -44,7 +57,16 @@ export async function runForecast(options: ForecastCommandOptions, io: CommandIO
       ? formatForecastJson(forecast)
       : options.format === "markdown"
         ? formatForecastMarkdown(forecast)
-        : formatForecastTable(forecast, (headers, rows, align) => renderTable(headers, rows.map((r) => r.map((t) => ({ text: t }))), { align, paint: (_tone, t) => t, header: bold }), bold);
+        : formatForecastTable(
+            forecast,
+            (headers, rows, align) =>
+              renderTable(
+                headers,
+                rows.map((r) => r.map((t) => ({ text: t }))),
+                { align, paint: (_tone, t) => t, header: bold },
+              ),
+            bold,
+          );
   if (options.output) writeFileAtomic(path.resolve(io.cwd, options.output), text);
   else io.stdout(text);
   return ExitCode.Clean;

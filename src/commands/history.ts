@@ -4,7 +4,13 @@ import { loadConfig } from "../core/config/index.js";
 import { UsageError } from "../core/errors.js";
 import { PLAIN } from "../core/format/index.js";
 import { discoveryFilter, GitError, openRepository, readBlobs, readLog } from "../core/git/index.js";
-import { buildHistory, formatHistoryJson, formatHistoryMarkdown, formatHistoryTable, type PeriodKind } from "../core/history/index.js";
+import {
+  buildHistory,
+  formatHistoryJson,
+  formatHistoryMarkdown,
+  formatHistoryTable,
+  type PeriodKind,
+} from "../core/history/index.js";
 import { IGNORE_FILE, isDirectory } from "../core/load/index.js";
 import { ExitCode } from "../model/diagnostic.js";
 import type { CommandIO } from "./io.js";
@@ -30,10 +36,14 @@ export interface HistoryCommandOptions {
  * changed; one `git cat-file --batch` reads them all; each is parsed once.
  */
 export async function runHistory(options: HistoryCommandOptions, io: CommandIO): Promise<ExitCode> {
-  if (options.since && options.until && options.since > options.until) throw new UsageError(`--since ${options.since} is after --until ${options.until}`);
+  if (options.since && options.until && options.since > options.until)
+    throw new UsageError(`--since ${options.since} is after --until ${options.until}`);
   const root = path.resolve(options.dir);
   const shown = displayPath(root, io.cwd);
-  if (!(await isDirectory(root))) throw new UsageError(`no such folder: ${shown} (pass the folder that holds the pmo repository, or run pmo inside it)`);
+  if (!(await isDirectory(root)))
+    throw new UsageError(
+      `no such folder: ${shown} (pass the folder that holds the pmo repository, or run pmo inside it)`,
+    );
   const repo = await openRepository(root, shown, "HEAD").catch(() => {
     throw new UsageError(`pmo history reads the git history, but ${shown} is not inside a git repository`);
   });
@@ -47,12 +57,32 @@ export async function runHistory(options: HistoryCommandOptions, io: CommandIO):
     if (error instanceof GitError) throw new UsageError(`cannot read the git history of ${shown}: ${error.message}`);
     throw error;
   }
-  const oids = commits.flatMap((c) => c.changes.filter((ch) => ch.oid !== null && include(ch.path)).map((ch) => ch.oid!));
+  const oids = commits.flatMap((c) =>
+    c.changes.filter((ch) => ch.oid !== null && include(ch.path)).map((ch) => ch.oid!),
+  );
   const blobs = await readBlobs(repo.top, oids);
-  const history = await buildHistory({ commits, blobs, include, root, config, asOf: options.asOf, period: options.period, since: options.since, until: options.until });
-  if (repo.shallow) io.stderr(`warning: this is a shallow clone, so the history starts at its oldest fetched commit; run \`git fetch --unshallow\` for all of it\n`);
+  const history = await buildHistory({
+    commits,
+    blobs,
+    include,
+    root,
+    config,
+    asOf: options.asOf,
+    period: options.period,
+    since: options.since,
+    until: options.until,
+  });
+  if (repo.shallow)
+    io.stderr(
+      `warning: this is a shallow clone, so the history starts at its oldest fetched commit; run \`git fetch --unshallow\` for all of it\n`,
+    );
 
-  const text = options.format === "json" ? formatHistoryJson(history) : options.format === "markdown" ? formatHistoryMarkdown(history) : formatHistoryTable(history, options.output ? PLAIN : io.palette);
+  const text =
+    options.format === "json"
+      ? formatHistoryJson(history)
+      : options.format === "markdown"
+        ? formatHistoryMarkdown(history)
+        : formatHistoryTable(history, options.output ? PLAIN : io.palette);
   if (options.output) writeFileAtomic(path.resolve(io.cwd, options.output), text);
   else io.stdout(text);
   return ExitCode.Clean;

@@ -69,9 +69,21 @@ export async function runImportCsv(options: ImportCsvOptions, io: CommandIO): Pr
   const kind = options.kind === undefined ? undefined : parseKind(options.kind);
   const shownCsv = displayPath(options.file, io.cwd);
   const conditions = (options.where ?? []).map(parseWhere);
-  const mapping = options.mapping === undefined ? undefined : { text: new TextDecoder().decode(readInput(options.mapping, io.cwd)), file: displayPath(options.mapping, io.cwd) };
+  const mapping =
+    options.mapping === undefined
+      ? undefined
+      : {
+          text: new TextDecoder().decode(readInput(options.mapping, io.cwd)),
+          file: displayPath(options.mapping, io.cwd),
+        };
   const bytes = readInput(options.file, io.cwd);
-  const result = importCsv({ bytes, file: shownCsv, ...(kind !== undefined && { kind }), ...(mapping !== undefined && { mapping }), where: conditions });
+  const result = importCsv({
+    bytes,
+    file: shownCsv,
+    ...(kind !== undefined && { kind }),
+    ...(mapping !== undefined && { mapping }),
+    where: conditions,
+  });
   const read = `${shownCsv} (${result.encoding}, "${result.delimiter === "\t" ? "\\t" : result.delimiter}" delimiter)`;
   return writeImport(result, read, options, io);
 }
@@ -86,7 +98,13 @@ export async function runImportXlsx(options: ImportXlsxOptions, io: CommandIO): 
   const kind = options.kind === undefined ? undefined : parseKind(options.kind);
   const shown = displayPath(options.file, io.cwd);
   const conditions = (options.where ?? []).map(parseWhere);
-  const mapping = options.mapping === undefined ? undefined : { text: new TextDecoder().decode(readInput(options.mapping, io.cwd)), file: displayPath(options.mapping, io.cwd) };
+  const mapping =
+    options.mapping === undefined
+      ? undefined
+      : {
+          text: new TextDecoder().decode(readInput(options.mapping, io.cwd)),
+          file: displayPath(options.mapping, io.cwd),
+        };
   const bytes = readInput(options.file, io.cwd);
   const result = await importXlsx({
     bytes,
@@ -102,30 +120,53 @@ export async function runImportXlsx(options: ImportXlsxOptions, io: CommandIO): 
 }
 
 /** The rows read, written as new files (or, with --sync, as the plan's changes). */
-async function writeImport(result: SheetImport, read: string, options: ImportCsvOptions, io: CommandIO): Promise<ExitCode> {
+async function writeImport(
+  result: SheetImport,
+  read: string,
+  options: ImportCsvOptions,
+  io: CommandIO,
+): Promise<ExitCode> {
   if (options.sync) return runSync(result, read, options, io);
 
   const target = await openTarget(options.out, options.config);
   const planned = result.imported.map((r) => ({ ...r, ...planFile(target, result.kind, r.value) }));
-  refuseOverwrites(planned.map((p) => p.absolute), options, io);
-  const validation = validatePlannedFiles(planned, target.documentsExcept(new Set(options.force ? planned.map((p) => p.absolute) : [])), options.asOf);
+  refuseOverwrites(
+    planned.map((p) => p.absolute),
+    options,
+    io,
+  );
+  const validation = validatePlannedFiles(
+    planned,
+    target.documentsExcept(new Set(options.force ? planned.map((p) => p.absolute) : [])),
+    options.asOf,
+  );
 
   const rejected: RejectedRow[] = [...result.rejected];
   const accepted = planned.filter((p) => {
     const problems = validation.byFile.get(p.file);
     if (problems === undefined) return true;
-    rejected.push({ row: p.row, line: p.line, key: p.key, reasons: problems.map((d) => reasonWithColumn(d, result.mapping)) });
+    rejected.push({
+      row: p.row,
+      line: p.line,
+      key: p.key,
+      reasons: problems.map((d) => reasonWithColumn(d, result.mapping)),
+    });
     return false;
   });
   rejected.sort((a, b) => a.row - b.row);
   if (!options.dryRun) for (const p of accepted) writeFileAtomic(p.absolute, p.text);
 
   const out = io.palette;
-  if (result.ignoredColumns.length > 0) io.stderr(`${out.dim(`ignored columns (not fields of ${result.kind}):`)} ${result.ignoredColumns.map((c) => `"${c}"`).join(", ")}\n`);
+  if (result.ignoredColumns.length > 0)
+    io.stderr(
+      `${out.dim(`ignored columns (not fields of ${result.kind}):`)} ${result.ignoredColumns.map((c) => `"${c}"`).join(", ")}\n`,
+    );
   if (rejected.length > 0) {
     io.stderr(out.bold("rejected rows:\n"));
     for (const r of rejected) {
-      io.stderr(`  ${out.yellow(`row ${r.row}`)} ${out.dim(`(line ${r.line}${r.key !== undefined ? `, key ${JSON.stringify(r.key)}` : ""})`)}: ${r.reasons[0]}\n`);
+      io.stderr(
+        `  ${out.yellow(`row ${r.row}`)} ${out.dim(`(line ${r.line}${r.key !== undefined ? `, key ${JSON.stringify(r.key)}` : ""})`)}: ${r.reasons[0]}\n`,
+      );
       for (const reason of r.reasons.slice(1)) io.stderr(`    ${reason}\n`);
     }
   }
@@ -135,9 +176,13 @@ async function writeImport(result: SheetImport, read: string, options: ImportCsv
     rejected.length > 0 ? `${rejected.length} rejected` : "",
     result.filteredRows > 0 ? `${result.filteredRows} left out by the row filters` : "",
     result.blankRows > 0 ? `${result.blankRows} blank ${result.blankRows === 1 ? "row" : "rows"} skipped` : "",
-    target.documents === undefined ? "schema checked; not inside a pmo repository" : `checked against the repository at ${displayPath(target.root, io.cwd)}`,
+    target.documents === undefined
+      ? "schema checked; not inside a pmo repository"
+      : `checked against the repository at ${displayPath(target.root, io.cwd)}`,
   ].filter((s) => s !== "");
-  io.stdout(`${verb} ${accepted.length} of ${result.rows} rows of ${read} as ${result.kind} documents into ${where}/ (${extra.join(", ")})\n`);
+  io.stdout(
+    `${verb} ${accepted.length} of ${result.rows} rows of ${read} as ${result.kind} documents into ${where}/ (${extra.join(", ")})\n`,
+  );
   if (options.dryRun) io.stdout(out.dim("dry run: nothing written\n"));
   return rejected.length > 0 ? ExitCode.Findings : ExitCode.Clean;
 }
@@ -157,19 +202,33 @@ export async function runImportMsProject(options: ImportMsProjectOptions, io: Co
     });
   } catch (error) {
     if (!(error instanceof MsProjectError)) throw error;
-    const diagnostic: Diagnostic = { ruleId: "msproject", severity: "error", message: error.message, file: shown, line: error.line, column: error.column, pointer: "" };
+    const diagnostic: Diagnostic = {
+      ruleId: "msproject",
+      severity: "error",
+      message: error.message,
+      file: shown,
+      line: error.line,
+      column: error.column,
+      pointer: "",
+    };
     throw new UsageError(`cannot import ${shown}`, [diagnostic], new Map([[shown, xml]]));
   }
   const target = await openTarget(options.out, options.config);
   const planned = planFile(target, "Project", result.value);
   refuseOverwrites([planned.absolute], options, io);
-  const validation = validatePlannedFiles([planned], target.documentsExcept(new Set(options.force ? [planned.absolute] : [])), options.asOf);
+  const validation = validatePlannedFiles(
+    [planned],
+    target.documentsExcept(new Set(options.force ? [planned.absolute] : [])),
+    options.asOf,
+  );
   const problems = validation.byFile.get(planned.file);
   const shownOut = displayPath(planned.absolute, io.cwd);
   if (problems !== undefined) {
     const shownProblems = problems.map((d) => ({ ...d, file: shownOut, sourceKey: d.file }));
     io.stderr(FORMATTERS["stylish"]!(shownProblems, { palette: io.palette, sources: validation.sources }));
-    io.stderr(`${shown} was not imported: the project it gives is not valid (fix the plan, or pass --id, --name or --portfolio)\n`);
+    io.stderr(
+      `${shown} was not imported: the project it gives is not valid (fix the plan, or pass --id, --name or --portfolio)\n`,
+    );
     return ExitCode.Findings;
   }
   if (!options.dryRun) writeFileAtomic(planned.absolute, planned.text);
@@ -193,10 +252,28 @@ async function runSync(result: SheetImport, read: string, options: ImportCsvOpti
   const target = await openTarget(options.out, options.config, true);
   const outAbs = path.resolve(options.out);
   const existing: ExistingDocument[] = (target.documents ?? []).flatMap((d) =>
-    d.id === undefined ? [] : [{ id: d.id, kind: d.kind, file: d.file, docIndex: d.docIndex, value: d.value, inScope: isInside(path.join(target.root, d.file), outAbs) }],
+    d.id === undefined
+      ? []
+      : [
+          {
+            id: d.id,
+            kind: d.kind,
+            file: d.file,
+            docIndex: d.docIndex,
+            value: d.value,
+            inScope: isInside(path.join(target.root, d.file), outAbs),
+          },
+        ],
   );
   const missing = options.missing ?? "report";
-  let plan = planSync({ mapping: result.mapping, imported: result.imported, rejected: result.rejected, parents: result.parents, existing, missing });
+  let plan = planSync({
+    mapping: result.mapping,
+    imported: result.imported,
+    rejected: result.rejected,
+    parents: result.parents,
+    existing,
+    missing,
+  });
 
   // Files to write, checked together against the repository; a row whose document would not
   // be valid is rejected, and the plan made again without it.
@@ -208,21 +285,53 @@ async function runSync(result: SheetImport, read: string, options: ImportCsvOpti
     const badRows = new Map<number, string[]>();
     for (const c of plan.created) {
       const problems = validation.byFile.get(files.fileOf.get(c.id)!);
-      if (problems !== undefined) badRows.set(c.row, problems.map((d) => reasonWithColumn(d, result.mapping)));
+      if (problems !== undefined)
+        badRows.set(
+          c.row,
+          problems.map((d) => reasonWithColumn(d, result.mapping)),
+        );
     }
     for (const u of plan.updated) {
       const paths = u.changes.map((c) => `/${c.path.replace(/\./g, "/")}`);
-      const problems = (validation.byFile.get(u.file) ?? []).filter((d) => paths.some((p) => d.pointer === p || d.pointer.startsWith(`${p}/`) || p.startsWith(`${d.pointer}/`) || d.pointer === ""));
-      if (problems.length > 0) badRows.set(u.row, problems.map((d) => reasonWithColumn(d, result.mapping)));
+      const problems = (validation.byFile.get(u.file) ?? []).filter((d) =>
+        paths.some(
+          (p) => d.pointer === p || d.pointer.startsWith(`${p}/`) || p.startsWith(`${d.pointer}/`) || d.pointer === "",
+        ),
+      );
+      if (problems.length > 0)
+        badRows.set(
+          u.row,
+          problems.map((d) => reasonWithColumn(d, result.mapping)),
+        );
     }
     if (badRows.size === 0) break;
     const imported = result.imported.filter((r) => !badRows.has(r.row));
-    const rejected = [...result.rejected, ...result.imported.filter((r) => badRows.has(r.row)).map((r) => ({ row: r.row, line: r.line, key: r.key, keys: keyValuesOf(result, r.value), reasons: badRows.get(r.row)! }))];
-    plan = planSync({ mapping: result.mapping, imported, rejected, parents: result.parents.filter((p) => imported.some((r) => Object.values(r.value).includes(p.id))), existing, missing });
+    const rejected = [
+      ...result.rejected,
+      ...result.imported
+        .filter((r) => badRows.has(r.row))
+        .map((r) => ({
+          row: r.row,
+          line: r.line,
+          key: r.key,
+          keys: keyValuesOf(result, r.value),
+          reasons: badRows.get(r.row)!,
+        })),
+    ];
+    plan = planSync({
+      mapping: result.mapping,
+      imported,
+      rejected,
+      parents: result.parents.filter((p) => imported.some((r) => Object.values(r.value).includes(p.id))),
+      existing,
+      missing,
+    });
     files = filesOf(plan, result.kind, target);
   }
 
-  const shownFiles = new Map([...files.fileOf].map(([id, file]) => [id, displayPath(path.join(target.root, file), io.cwd)]));
+  const shownFiles = new Map(
+    [...files.fileOf].map(([id, file]) => [id, displayPath(path.join(target.root, file), io.cwd)]),
+  );
   const context = {
     source: read,
     kind: result.kind,
@@ -240,7 +349,13 @@ async function runSync(result: SheetImport, read: string, options: ImportCsvOpti
   else {
     io.stdout(formatPlanText(plan, context, io.palette));
     const count = files.writes.length + files.deletes.length;
-    io.stdout(options.dryRun ? io.palette.dim("dry run: nothing written\n") : count === 0 ? "nothing to write: the repository already says what the sheet says\n" : `wrote ${plural(files.writes.length, "file")}${files.deletes.length > 0 ? `, deleted ${plural(files.deletes.length, "file")}` : ""}\n`);
+    io.stdout(
+      options.dryRun
+        ? io.palette.dim("dry run: nothing written\n")
+        : count === 0
+          ? "nothing to write: the repository already says what the sheet says\n"
+          : `wrote ${plural(files.writes.length, "file")}${files.deletes.length > 0 ? `, deleted ${plural(files.deletes.length, "file")}` : ""}\n`,
+    );
   }
   return plan.rejected.length > 0 ? ExitCode.Findings : ExitCode.Clean;
 }
@@ -251,7 +366,12 @@ function plural(n: number, one: string): string {
 
 function keyValuesOf(result: SheetImport, value: Record<string, unknown>): [string, string][] {
   return result.mapping.key.flatMap((k) => {
-    const v = k.split(".").reduce<unknown>((at, s) => (typeof at === "object" && at !== null ? (at as Record<string, unknown>)[s] : undefined), value);
+    const v = k
+      .split(".")
+      .reduce<unknown>(
+        (at, s) => (typeof at === "object" && at !== null ? (at as Record<string, unknown>)[s] : undefined),
+        value,
+      );
     return typeof v === "string" || typeof v === "number" ? [[k, String(v)] as [string, string]] : [];
   });
 }
@@ -303,7 +423,9 @@ function filesOf(plan: SyncPlan, kind: ImportKind, target: Target): SyncFiles {
     try {
       text = editSource(readFileSync(absolute, "utf8"), list);
     } catch (error) {
-      throw new UsageError(`cannot update ${file}: ${(error as Error).message}; nothing was written (please report this file to the pmo maintainers)`);
+      throw new UsageError(
+        `cannot update ${file}: ${(error as Error).message}; nothing was written (please report this file to the pmo maintainers)`,
+      );
     }
     if (text === "") deletes.push(absolute);
     else writes.push({ file, absolute, text });
@@ -316,7 +438,11 @@ function filesOf(plan: SyncPlan, kind: ImportKind, target: Target): SyncFiles {
  * then moved into place; if any step fails, the steps already taken are undone, so the
  * repository is either as it was or as planned, never half-imported.
  */
-export function applyAtomically(root: string, writes: readonly { absolute: string; text: string }[], deletes: readonly string[]): void {
+export function applyAtomically(
+  root: string,
+  writes: readonly { absolute: string; text: string }[],
+  deletes: readonly string[],
+): void {
   if (writes.length === 0 && deletes.length === 0) return;
   mkdirSync(root, { recursive: true });
   const stage = mkdtempSync(path.join(root, ".pmo-import-"));
@@ -368,13 +494,15 @@ export function applyAtomically(root: string, writes: readonly { absolute: strin
 /** `--where COLUMN=VALUE`. */
 function parseWhere(text: string): { column: string; value: string } {
   const at = text.indexOf("=");
-  if (at <= 0) throw new UsageError(`--where ${JSON.stringify(text)}: expected COLUMN=VALUE, e.g. --where publication_year=2023`);
+  if (at <= 0)
+    throw new UsageError(`--where ${JSON.stringify(text)}: expected COLUMN=VALUE, e.g. --where publication_year=2023`);
   return { column: text.slice(0, at).trim(), value: text.slice(at + 1).trim() };
 }
 
 function parseKind(text: string): ImportKind {
   const kind = resolveImportKind(text.replace(/s$/i, "").replace(/^people$/i, "person"));
-  if (kind === undefined) throw new UsageError(`cannot import "${text}" documents: expected project, risk, issue, decision or person`);
+  if (kind === undefined)
+    throw new UsageError(`cannot import "${text}" documents: expected project, risk, issue, decision or person`);
   return kind;
 }
 
@@ -435,13 +563,19 @@ async function openTarget(outDir: string, configFile: string | undefined, loadOu
   return { root: own, documents: undefined, documentsExcept: () => undefined, outDir };
 }
 
-function planFile(target: Target, kind: Kind, value: Record<string, unknown>): { file: string; absolute: string; text: string } {
+function planFile(
+  target: Target,
+  kind: Kind,
+  value: Record<string, unknown>,
+): { file: string; absolute: string; text: string } {
   const absolute = path.join(target.outDir, `${String(value["id"])}.yaml`);
   const file = path.relative(target.root, absolute).split(path.sep).join("/");
   // The editor's schema for this document, as pmo new and pmo init write it, when the
   // repository keeps its schemas in schemas/ (pmo init's layout).
   const schema = path.join(target.root, "schemas", `${kind.toLowerCase()}.schema.json`);
-  const modeline = existsSync(schema) ? `# yaml-language-server: $schema=${path.relative(path.dirname(absolute), schema).split(path.sep).join("/")}\n` : "";
+  const modeline = existsSync(schema)
+    ? `# yaml-language-server: $schema=${path.relative(path.dirname(absolute), schema).split(path.sep).join("/")}\n`
+    : "";
   return { file, absolute, text: modeline + documentToYaml(kind, value) };
 }
 
@@ -451,7 +585,9 @@ function refuseOverwrites(files: readonly string[], options: ImportTargetOptions
   if (existing.length === 0) return;
   const shown = existing.slice(0, 10).map((f) => `  ${displayPath(f, io.cwd)}`);
   if (existing.length > 10) shown.push(`  ... and ${existing.length - 10} more`);
-  throw new UsageError(`${existing.length} ${existing.length === 1 ? "file exists" : "files exist"} already; nothing was written (pass --force to overwrite):\n${shown.join("\n")}`);
+  throw new UsageError(
+    `${existing.length} ${existing.length === 1 ? "file exists" : "files exist"} already; nothing was written (pass --force to overwrite):\n${shown.join("\n")}`,
+  );
 }
 
 /** A validation problem of an imported document, naming the column the field came from. */
@@ -465,7 +601,8 @@ function reasonWithColumn(d: Diagnostic, mapping: SheetImport["mapping"]): strin
 
 function reasonOf(d: Diagnostic): string {
   const dotted = d.pointer.slice(1).replace(/\//g, ".");
-  const where = d.pointer !== "" && !d.message.startsWith(dotted) && !d.message.includes(d.pointer) ? `${dotted}: ` : "";
+  const where =
+    d.pointer !== "" && !d.message.startsWith(dotted) && !d.message.includes(d.pointer) ? `${dotted}: ` : "";
   return `${where}${d.message}${d.ruleId === "schema" ? "" : ` (${d.ruleId})`}`;
 }
 
@@ -475,8 +612,10 @@ function reasonOf(d: Diagnostic): string {
  */
 export function decodeXml(bytes: Uint8Array): string {
   const [a, b] = [bytes[0], bytes[1]];
-  if ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0x00)) return new TextDecoder("utf-16le").decode(bytes).replace(/^\ufeff/, "");
-  if ((a === 0xfe && b === 0xff) || (a === 0x00 && b === 0x3c)) return new TextDecoder("utf-16be").decode(bytes).replace(/^\ufeff/, "");
+  if ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0x00))
+    return new TextDecoder("utf-16le").decode(bytes).replace(/^\ufeff/, "");
+  if ((a === 0xfe && b === 0xff) || (a === 0x00 && b === 0x3c))
+    return new TextDecoder("utf-16be").decode(bytes).replace(/^\ufeff/, "");
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\ufeff/, "");
   } catch {

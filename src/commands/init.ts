@@ -2,7 +2,13 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { UsageError } from "../core/errors.js";
 import { loadWorkspace } from "../core/load/index.js";
-import { clientFromFolder, INIT_DEFAULTS, normaliseAnswers, planInit, type InitAnswers } from "../core/scaffold/index.js";
+import {
+  clientFromFolder,
+  INIT_DEFAULTS,
+  normaliseAnswers,
+  planInit,
+  type InitAnswers,
+} from "../core/scaffold/index.js";
 import { getSchema, schemaNames } from "../core/validate/index.js";
 import { ExitCode } from "../model/diagnostic.js";
 import { CADENCES, ENGAGEMENT_PHASES, PMO_TYPES } from "../model/entities.js";
@@ -41,20 +47,33 @@ type Field = "client" | "types" | "phase" | "cadence" | "currency" | "provider";
  */
 export async function runInit(options: InitCommandOptions, io: CommandIO): Promise<ExitCode> {
   const root = path.resolve(options.dir);
-  if (existsSync(root) && !statSync(root).isDirectory()) throw new UsageError(`${displayPath(root, io.cwd)} is a file, not a folder`);
+  if (existsSync(root) && !statSync(root).isDirectory())
+    throw new UsageError(`${displayPath(root, io.cwd)} is a file, not a folder`);
   const answers = await gatherAnswers(options, root, io);
 
   const schemas = new Map(schemaNames().map((name) => [name, getSchema(name)] as const));
-  const files = planInit(answers, { asOf: options.asOf, version: options.version, pmoPackage: options.pmoPackage, schemas });
+  const files = planInit(answers, {
+    asOf: options.asOf,
+    version: options.version,
+    pmoPackage: options.pmoPackage,
+    schemas,
+  });
 
   if (!options.force) {
-    const existing = files.filter((f) => existsSync(path.join(root, f.file))).map((f) => displayPath(path.join(root, f.file), io.cwd));
+    const existing = files
+      .filter((f) => existsSync(path.join(root, f.file)))
+      .map((f) => displayPath(path.join(root, f.file), io.cwd));
     if (existing.length > 0) {
-      throw new UsageError(`${existing.length === 1 ? "a file" : `${existing.length} files`} pmo init would write already ${existing.length === 1 ? "exists" : "exist"}; nothing was written (use --force to overwrite):\n${existing.map((f) => `  ${f}`).join("\n")}`);
+      throw new UsageError(
+        `${existing.length === 1 ? "a file" : `${existing.length} files`} pmo init would write already ${existing.length === 1 ? "exists" : "exist"}; nothing was written (use --force to overwrite):\n${existing.map((f) => `  ${f}`).join("\n")}`,
+      );
     }
     if (existsSync(root)) {
       const engagement = (await loadWorkspace(root)).documents.find((d) => d.kind === "Engagement");
-      if (engagement) throw new UsageError(`${displayPath(root, io.cwd)} already holds an engagement (${engagement.file}); nothing was written (use --force to add the scaffold anyway)`);
+      if (engagement)
+        throw new UsageError(
+          `${displayPath(root, io.cwd)} already holds an engagement (${engagement.file}); nothing was written (use --force to add the scaffold anyway)`,
+        );
     }
   }
 
@@ -63,7 +82,9 @@ export async function runInit(options: InitCommandOptions, io: CommandIO): Promi
   io.stdout(`Created the ${answers.client} engagement repository in ${shown}:\n`);
   for (const file of files) io.stdout(`  ${file.file}\n`);
   const cd = shown === "." ? "" : `cd ${shown.includes(" ") ? JSON.stringify(shown) : shown} && `;
-  io.stdout(`\nNext: ${cd}npm install && git init && npx pmo check\n(npm install writes package-lock.json: commit it, the pipelines run npm ci.)\nEdit the example portfolio, project, risk and decision, or add your own with pmo new.\n`);
+  io.stdout(
+    `\nNext: ${cd}npm install && git init && npx pmo check\n(npm install writes package-lock.json: commit it, the pipelines run npm ci.)\nEdit the example portfolio, project, risk and decision, or add your own with pmo new.\n`,
+  );
   return ExitCode.Clean;
 }
 

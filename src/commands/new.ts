@@ -31,13 +31,18 @@ export async function runNew(options: NewCommandOptions, io: CommandIO): Promise
   const kind = parseNewKind(options.kind);
   if (kind === undefined) {
     const hint = options.kind.toLowerCase() === "engagement" ? "; an engagement is created with pmo init" : "";
-    throw new UsageError(`unknown kind "${options.kind}": expected one of ${NEW_KINDS.map((k) => k.toLowerCase()).join(", ")}${hint}`);
+    throw new UsageError(
+      `unknown kind "${options.kind}": expected one of ${NEW_KINDS.map((k) => k.toLowerCase()).join(", ")}${hint}`,
+    );
   }
   const { root, workspace } = await openWorkspace(options, io.cwd);
   let folder: string | undefined;
   if (options.folder !== undefined) {
     const relative = path.relative(root, path.resolve(options.folder));
-    if (relative.startsWith("..") || path.isAbsolute(relative)) throw new UsageError(`--folder ${displayPath(options.folder, io.cwd)} is outside the repository ${displayPath(root, io.cwd)}`);
+    if (relative.startsWith("..") || path.isAbsolute(relative))
+      throw new UsageError(
+        `--folder ${displayPath(options.folder, io.cwd)} is outside the repository ${displayPath(root, io.cwd)}`,
+      );
     folder = relative.split(path.sep).join("/");
   }
   const schemasFolder = path.join(root, "schemas");
@@ -50,7 +55,10 @@ export async function runNew(options: NewCommandOptions, io: CommandIO): Promise
     owner: options.owner,
     folder,
     asOf: options.asOf,
-    schemaDir: (target) => (existsSync(path.join(schemasFolder, `${kind.toLowerCase()}.schema.json`)) ? path.relative(path.join(root, target), schemasFolder).split(path.sep).join("/") : undefined),
+    schemaDir: (target) =>
+      existsSync(path.join(schemasFolder, `${kind.toLowerCase()}.schema.json`))
+        ? path.relative(path.join(root, target), schemasFolder).split(path.sep).join("/")
+        : undefined,
   });
   const target = path.join(root, planned.file);
   const shown = displayPath(target, io.cwd);
@@ -64,7 +72,10 @@ export async function runNew(options: NewCommandOptions, io: CommandIO): Promise
     // "wx": fail rather than replace a file that appeared since the repository was read.
     writeFileSync(target, planned.text, { flag: "wx" });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new UsageError(`${shown} already exists; pmo new never overwrites a file (choose another --id or --folder)`);
+    if ((error as NodeJS.ErrnoException).code === "EEXIST")
+      throw new UsageError(
+        `${shown} already exists; pmo new never overwrites a file (choose another --id or --folder)`,
+      );
     throw error;
   }
   io.stdout(`${shown}\n`);

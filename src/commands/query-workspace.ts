@@ -1,6 +1,13 @@
 import type { Kind } from "../model/document.js";
 import { buildModel, documentsThatValidate } from "../core/domain/index.js";
-import { addObservedFields, buildRelations, fieldTreeFromSchema, type FieldNode, type Paint, type QueryContext } from "../core/query/index.js";
+import {
+  addObservedFields,
+  buildRelations,
+  fieldTreeFromSchema,
+  type FieldNode,
+  type Paint,
+  type QueryContext,
+} from "../core/query/index.js";
 import { getSchema, validateWorkspace } from "../core/validate/index.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import type { Workspace } from "../model/document.js";
@@ -19,7 +26,10 @@ export interface QueryWorkspace {
  * half-finished repository is exactly when people want to look around), but one line on
  * stderr says that the picture may be incomplete.
  */
-export async function openQueryWorkspace(options: WorkspaceOptions & { asOf: string }, io: CommandIO): Promise<QueryWorkspace> {
+export async function openQueryWorkspace(
+  options: WorkspaceOptions & { asOf: string },
+  io: CommandIO,
+): Promise<QueryWorkspace> {
   const { root, config, workspace } = await openWorkspace(options);
   const diagnostics = validateWorkspace(workspace, { asOf: options.asOf });
   const problems = documentsWithProblems(diagnostics);

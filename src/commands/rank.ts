@@ -62,16 +62,28 @@ export interface SelectCommandOptions {
  * Loads and validates the repository, and builds the catalog the ranking reads. A repository
  * with validation errors gets its errors, not a ranking computed from half its documents.
  */
-async function openCatalog(options: { dir: string; config?: string; asOf: string }, io: CommandIO): Promise<{ catalog: Catalog; settings: Settings } | undefined> {
+async function openCatalog(
+  options: { dir: string; config?: string; asOf: string },
+  io: CommandIO,
+): Promise<{ catalog: Catalog; settings: Settings } | undefined> {
   const { root, config, workspace } = await openWorkspace(options, io.cwd);
   const problems = validateWorkspace(workspace, { asOf: options.asOf }).filter((d) => d.severity === "error");
   if (problems.length > 0) {
-    io.stderr(FORMATTERS["stylish"]!(relativeToCwd(problems, root, io.cwd), { palette: io.palette, sources: workspace.sources }));
+    io.stderr(
+      FORMATTERS["stylish"]!(relativeToCwd(problems, root, io.cwd), {
+        palette: io.palette,
+        sources: workspace.sources,
+      }),
+    );
     io.stderr(`ranking not computed: fix the validation errors above first (pmo validate lists them too)\n`);
     return undefined;
   }
   const catalog = buildCatalog(workspace.documents);
-  const settings = resolveSettings(catalog.engagement?.value, config.raw["thresholds"] as Thresholds | undefined, config.raw["riskMatrix"] as RiskMatrix | undefined);
+  const settings = resolveSettings(
+    catalog.engagement?.value,
+    config.raw["thresholds"] as Thresholds | undefined,
+    config.raw["riskMatrix"] as RiskMatrix | undefined,
+  );
   return { catalog, settings };
 }
 
@@ -79,7 +91,9 @@ function portfolioOrFail(catalog: Catalog, id: string): void {
   if (catalog.portfolio(id)) return;
   const ids = catalog.portfolios.map((p) => p.value.id).sort();
   const suggestion = closestMatch(id, ids);
-  throw new UsageError(`no portfolio "${id}"${suggestion ? ` (did you mean "${suggestion}"?)` : ""}: expected one of ${ids.join(", ") || "(none: the repository has no portfolios)"}`);
+  throw new UsageError(
+    `no portfolio "${id}"${suggestion ? ` (did you mean "${suggestion}"?)` : ""}: expected one of ${ids.join(", ") || "(none: the repository has no portfolios)"}`,
+  );
 }
 
 function rankingsOf(catalog: Catalog, settings: Settings, portfolio: string | undefined): Ranking[] {
@@ -104,7 +118,12 @@ export async function runRank(options: RankCommandOptions, io: CommandIO): Promi
       io.stdout(formatRankingMarkdown(rankings, { explain: options.explain }));
       break;
     default:
-      io.stdout(formatRankingTable(rankings, { explain: options.explain, style: { paint: paintWith(io), bold: io.palette.bold } }));
+      io.stdout(
+        formatRankingTable(rankings, {
+          explain: options.explain,
+          style: { paint: paintWith(io), bold: io.palette.bold },
+        }),
+      );
   }
   return ExitCode.Clean;
 }
@@ -112,11 +131,17 @@ export async function runRank(options: RankCommandOptions, io: CommandIO): Promi
 /** "2500000", "2.5M", "800k", "80%" (of the envelope) -> an amount. */
 export function parseBudget(text: string, envelope: number | undefined, portfolio: string): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*(%|k|m|bn)?\s*$/i.exec(text.replace(/,/g, ""));
-  if (!match) throw new UsageError(`--budget expects an amount (2500000, 2.5M, 800k) or a share of the envelope (80%), got "${text}"`);
+  if (!match)
+    throw new UsageError(
+      `--budget expects an amount (2500000, 2.5M, 800k) or a share of the envelope (80%), got "${text}"`,
+    );
   const n = Number(match[1]);
   const unit = (match[2] ?? "").toLowerCase();
   if (unit === "%") {
-    if (envelope === undefined) throw new UsageError(`--budget ${text} is a share of the envelope, but portfolio ${portfolio} has none: give an amount`);
+    if (envelope === undefined)
+      throw new UsageError(
+        `--budget ${text} is a share of the envelope, but portfolio ${portfolio} has none: give an amount`,
+      );
     return Math.round((envelope * n) / 100);
   }
   return Math.round(n * (unit === "k" ? 1e3 : unit === "m" ? 1e6 : unit === "bn" ? 1e9 : 1));
@@ -129,19 +154,26 @@ export async function runSelect(options: SelectCommandOptions, io: CommandIO): P
   const { catalog, settings } = opened;
   const rankings = rankingsOf(catalog, settings, options.portfolio);
   if (options.budget !== undefined && options.portfolio === undefined && !options.budget.trim().endsWith("%")) {
-    throw new UsageError(`--budget ${options.budget} is an amount for one portfolio: name the portfolio (pmo select PORTFOLIO --budget ...), or give a share of each envelope such as 80%`);
+    throw new UsageError(
+      `--budget ${options.budget} is an amount for one portfolio: name the portfolio (pmo select PORTFOLIO --budget ...), or give a share of each envelope such as 80%`,
+    );
   }
   const known = new Set(rankings.flatMap((r) => r.rows.map((row) => row.candidate.id)));
   for (const id of [...options.include, ...options.exclude]) {
-    if (!known.has(id)) throw new UsageError(`--include/--exclude ${id}: not an active project of ${options.portfolio ?? "any portfolio"}`);
+    if (!known.has(id))
+      throw new UsageError(
+        `--include/--exclude ${id}: not an active project of ${options.portfolio ?? "any portfolio"}`,
+      );
   }
   const selections: Selection[] = [];
   const frontiers = new Map<string, FrontierPoint[]>();
   const lookup = (id: string) => catalog.project(id)?.value;
   for (const r of rankings) {
-    const budget = options.budget !== undefined ? parseBudget(options.budget, r.available, r.portfolio.id) : r.available;
+    const budget =
+      options.budget !== undefined ? parseBudget(options.budget, r.available, r.portfolio.id) : r.available;
     if (budget === undefined) {
-      if (options.portfolio !== undefined) throw new UsageError(`portfolio ${r.portfolio.id} has no budget envelope: give one with --budget AMOUNT`);
+      if (options.portfolio !== undefined)
+        throw new UsageError(`portfolio ${r.portfolio.id} has no budget envelope: give one with --budget AMOUNT`);
       continue; // every portfolio: those without an envelope have nothing to select against
     }
     const ids = new Set(r.rows.map((row) => row.candidate.id));
@@ -153,15 +185,24 @@ export async function runSelect(options: SelectCommandOptions, io: CommandIO): P
       ...(options.fundingOrder !== undefined && { fundingOrder: options.fundingOrder }),
     };
     selections.push(selectPortfolio(r, select));
-    if (options.portfolio !== undefined) frontiers.set(r.portfolio.id, frontier(r, { ...select, levels: options.levels }));
+    if (options.portfolio !== undefined)
+      frontiers.set(r.portfolio.id, frontier(r, { ...select, levels: options.levels }));
   }
-  if (selections.length === 0) throw new UsageError("no portfolio has a budget envelope to select against: name one and give --budget AMOUNT");
+  if (selections.length === 0)
+    throw new UsageError("no portfolio has a budget envelope to select against: name one and give --budget AMOUNT");
 
   if (options.chart !== undefined) {
     const s = selections[0]!;
     const points = frontiers.get(s.portfolio.id);
-    if (options.portfolio === undefined || !points) throw new UsageError("--chart draws one portfolio's frontier: name the portfolio");
-    const chart = frontierChart({ title: `Efficient frontier: ${s.portfolio.id} ${s.portfolio.name}`, currency: s.currency, valueLabel: s.valueMeasure, points, chosen: s.budget });
+    if (options.portfolio === undefined || !points)
+      throw new UsageError("--chart draws one portfolio's frontier: name the portfolio");
+    const chart = frontierChart({
+      title: `Efficient frontier: ${s.portfolio.id} ${s.portfolio.name}`,
+      currency: s.currency,
+      valueLabel: s.valueMeasure,
+      points,
+      chosen: s.budget,
+    });
     writeFileAtomic(path.resolve(io.cwd, options.chart), chart.svg);
   }
   switch (options.format) {

@@ -24,8 +24,15 @@ export interface ReportGit {
  * 1,000 projects) pays nothing for the feature. Inside one, the history is read the way
  * `pmo history` reads it: one `git log --raw` and one `git cat-file --batch`.
  */
-export async function readReportGit(root: string, options: { history: boolean; config: Config; settings: Settings; asOf: string; since?: string }): Promise<ReportGit> {
-  const none = (reason: Extract<ReportHistory, { kind: "none" }>["reason"], commit: string | null = null, warnings: string[] = []): ReportGit => ({ history: { kind: "none", reason }, commit, warnings });
+export async function readReportGit(
+  root: string,
+  options: { history: boolean; config: Config; settings: Settings; asOf: string; since?: string },
+): Promise<ReportGit> {
+  const none = (
+    reason: Extract<ReportHistory, { kind: "none" }>["reason"],
+    commit: string | null = null,
+    warnings: string[] = [],
+  ): ReportGit => ({ history: { kind: "none", reason }, commit, warnings });
   if (!insideGitFolder(root)) return none(options.history ? "not-a-repository" : "disabled");
   let commit: string | null;
   try {
@@ -33,7 +40,11 @@ export async function readReportGit(root: string, options: { history: boolean; c
   } catch (error) {
     if (!(error instanceof GitError)) throw error;
     // git is not installed: a report without the commit and the history is still a report.
-    return options.history ? none("unreadable", null, [`warning: the report leaves out the trends and what changed state: ${error.message}\n`]) : none("disabled");
+    return options.history
+      ? none("unreadable", null, [
+          `warning: the report leaves out the trends and what changed state: ${error.message}\n`,
+        ])
+      : none("disabled");
   }
   if (!options.history) return none("disabled", commit);
   if (commit === null) return none("no-commits");
@@ -43,7 +54,9 @@ export async function readReportGit(root: string, options: { history: boolean; c
     const include = discoveryFilter(pmoignore, options.config.ignore);
     const commits = await readLog(repo);
     if (commits.length === 0) return none("no-commits", commit);
-    const oids = commits.flatMap((c) => c.changes.filter((ch) => ch.oid !== null && include(ch.path)).map((ch) => ch.oid!));
+    const oids = commits.flatMap((c) =>
+      c.changes.filter((ch) => ch.oid !== null && include(ch.path)).map((ch) => ch.oid!),
+    );
     const blobs = await readBlobs(repo.top, oids);
     // The trend runs from the first commit (or --since) to the as-of date, in periods that keep it readable.
     const from = options.since ?? commits[0]!.date.slice(0, 10);
@@ -58,12 +71,33 @@ export async function readReportGit(root: string, options: { history: boolean; c
       period: trendPeriod(options.settings.reportingCadence, from, options.asOf),
       trackStage: true,
     });
-    const warnings = repo.shallow ? ["warning: this is a shallow clone, so the report's trends start at its oldest fetched commit; run `git fetch --unshallow` for all of the history\n"] : [];
-    const evm = buildEvmHistory({ commits: commits.filter((c) => c.date.slice(0, 10) <= options.asOf), blobs, include, defaultCurrency: options.settings.currency });
-    return { history: { kind: "git", history, firstDate: commits[0]!.date.slice(0, 10), ...(options.since !== undefined && { trendSince: options.since }), evm }, commit, warnings };
+    const warnings = repo.shallow
+      ? [
+          "warning: this is a shallow clone, so the report's trends start at its oldest fetched commit; run `git fetch --unshallow` for all of the history\n",
+        ]
+      : [];
+    const evm = buildEvmHistory({
+      commits: commits.filter((c) => c.date.slice(0, 10) <= options.asOf),
+      blobs,
+      include,
+      defaultCurrency: options.settings.currency,
+    });
+    return {
+      history: {
+        kind: "git",
+        history,
+        firstDate: commits[0]!.date.slice(0, 10),
+        ...(options.since !== undefined && { trendSince: options.since }),
+        evm,
+      },
+      commit,
+      warnings,
+    };
   } catch (error) {
     if (!(error instanceof GitError)) throw error;
-    return none("unreadable", commit, [`warning: the report leaves out the trends and what changed state: cannot read the git history (${error.message})\n`]);
+    return none("unreadable", commit, [
+      `warning: the report leaves out the trends and what changed state: cannot read the git history (${error.message})\n`,
+    ]);
   }
 }
 

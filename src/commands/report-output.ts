@@ -1,5 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { UsageError } from "../core/errors.js";
 
@@ -28,7 +39,11 @@ const PREVIOUS = "pmo-previous";
  * `force` the report is refused; with it they are kept, except those the report replaces.
  * Symbolic links inside the folder are not followed: they are kept as links.
  */
-export function writeReport(outDir: string, files: Iterable<OutputFile>, options: { force: boolean; shownOut: string; generator: Record<string, unknown> }): { written: number; removed: number; first: string | undefined } {
+export function writeReport(
+  outDir: string,
+  files: Iterable<OutputFile>,
+  options: { force: boolean; shownOut: string; generator: Record<string, unknown> },
+): { written: number; removed: number; first: string | undefined } {
   const target = resolveOut(outDir, options.shownOut);
   recoverLeftovers(target);
   const exists = statOf(target) === "dir";
@@ -38,7 +53,10 @@ export function writeReport(outDir: string, files: Iterable<OutputFile>, options
   const existing = exists ? listFiles(target) : [];
   const foreign = existing.filter((f) => !owned.has(f) && f !== MANIFEST);
 
-  const stage = path.join(path.dirname(target), `.${path.basename(target)}.${STAGING}-${randomBytes(6).toString("hex")}`);
+  const stage = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${STAGING}-${randomBytes(6).toString("hex")}`,
+  );
   const conflicts: string[] = [];
   if (foreignManifest) conflicts.push(MANIFEST);
   const written: string[] = [];
@@ -48,7 +66,8 @@ export function writeReport(outDir: string, files: Iterable<OutputFile>, options
     for (const f of files) {
       const relative = f.path;
       const state = exists ? statOf(path.join(target, relative)) : "none";
-      if (state === "dir") throw new UsageError(`cannot write ${options.shownOut}/${relative}: a folder of that name is in the way`);
+      if (state === "dir")
+        throw new UsageError(`cannot write ${options.shownOut}/${relative}: a folder of that name is in the way`);
       // A file of pmo's own name, or a link or file where the page's folder should be (a link
       // is never followed out of the report): not pmo's to replace without --force.
       const blocking = [...ancestors(relative), relative].find((p) => foreignSet.has(p));
@@ -62,9 +81,14 @@ export function writeReport(outDir: string, files: Iterable<OutputFile>, options
       }
     }
     if (conflicts.length > 0 && !options.force) {
-      const shown = conflicts.slice(0, 5).map((c) => `${options.shownOut}/${c}`).join(", ");
+      const shown = conflicts
+        .slice(0, 5)
+        .map((c) => `${options.shownOut}/${c}`)
+        .join(", ");
       const more = conflicts.length > 5 ? ` and ${conflicts.length - 5} more` : "";
-      throw new UsageError(`--out-dir ${options.shownOut} holds files pmo did not write: ${shown}${more}; choose an empty folder, or pass --force to overwrite them`);
+      throw new UsageError(
+        `--out-dir ${options.shownOut} holds files pmo did not write: ${shown}${more}; choose an empty folder, or pass --force to overwrite them`,
+      );
     }
     // Files that are not pmo's (and that the report does not replace) come along, copied, so
     // that they are still there if the run stops before the swap.
@@ -133,7 +157,11 @@ function recoverLeftovers(target: string): void {
   } catch {
     return;
   }
-  const leftovers = names.filter((n) => n.startsWith(prefix) && new RegExp(`^(${STAGING}|${PREVIOUS})-[0-9a-f]{12}$`).test(n.slice(prefix.length))).map((n) => path.join(dir, n));
+  const leftovers = names
+    .filter(
+      (n) => n.startsWith(prefix) && new RegExp(`^(${STAGING}|${PREVIOUS})-[0-9a-f]{12}$`).test(n.slice(prefix.length)),
+    )
+    .map((n) => path.join(dir, n));
   if (leftovers.length === 0) return;
   if (statOf(target) === "none") {
     const complete = leftovers.find((l) => l.includes(`.${STAGING}-`) && statOf(path.join(l, MANIFEST)) === "file");
@@ -181,7 +209,12 @@ function readManifest(outDir: string): Set<string> | undefined {
     const data = JSON.parse(text) as { generator?: unknown; files?: unknown };
     if (data.generator !== "pmo" || !Array.isArray(data.files)) return undefined;
     // Only plain relative paths inside the folder: a doctored manifest must not delete elsewhere.
-    return new Set(data.files.filter((f): f is string => typeof f === "string" && !path.isAbsolute(f) && !f.split(/[\\/]/).includes("..") && f !== ""));
+    return new Set(
+      data.files.filter(
+        (f): f is string =>
+          typeof f === "string" && !path.isAbsolute(f) && !f.split(/[\\/]/).includes("..") && f !== "",
+      ),
+    );
   } catch {
     return undefined;
   }

@@ -3,7 +3,16 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { UsageError } from "../core/errors.js";
 import { FORMATTERS } from "../core/format/index.js";
-import { findAudience, overlayTemplates, renderReport, type Audience, type OutputFormat, type Paper, type TemplateSet, type TemplateSource } from "../core/report/index.js";
+import {
+  findAudience,
+  overlayTemplates,
+  renderReport,
+  type Audience,
+  type OutputFormat,
+  type Paper,
+  type TemplateSet,
+  type TemplateSource,
+} from "../core/report/index.js";
 import { VALIDATION_CHECKS } from "../core/validate/index.js";
 import { ExitCode } from "../model/diagnostic.js";
 import type { Engagement } from "../model/entities.js";
@@ -59,19 +68,32 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
   const result = await checkOpenedWorkspace({ root, config, workspace }, options.asOf, io.cwd);
   const invalid = result.diagnostics.filter((d) => d.severity === "error" && VALIDATION.has(d.ruleId));
   if (invalid.length > 0) {
-    io.stderr(FORMATTERS["stylish"]!(relativeToCwd(invalid, root, io.cwd), { palette: io.palette, sources: result.sources }));
+    io.stderr(
+      FORMATTERS["stylish"]!(relativeToCwd(invalid, root, io.cwd), { palette: io.palette, sources: result.sources }),
+    );
     io.stderr(`report not written: fix the validation errors above first (pmo validate lists them too)\n`);
     return ExitCode.Findings;
   }
 
-  const git = await readReportGit(root, { history: options.history, config, settings: result.settings, asOf: options.asOf, ...(options.since !== undefined && { since: options.since }) });
+  const git = await readReportGit(root, {
+    history: options.history,
+    config,
+    settings: result.settings,
+    asOf: options.asOf,
+    ...(options.since !== undefined && { since: options.since }),
+  });
   const paper = options.paper ?? config.values.report?.paper ?? "a4";
   let audience: Audience | undefined;
   if (options.audience !== undefined) {
     const found = findAudience(result.catalog.engagement?.value, options.audience);
     if (!("audience" in found)) {
-      const known = found.known.length > 0 ? `the engagement's reporting.audiences are ${found.known.join(", ")}` : "the engagement lists no reporting.audiences";
-      throw new UsageError(`--audience ${options.audience}: no such audience; ${known} (an audience's id is its id, else its name in lower case with dashes)`);
+      const known =
+        found.known.length > 0
+          ? `the engagement's reporting.audiences are ${found.known.join(", ")}`
+          : "the engagement lists no reporting.audiences";
+      throw new UsageError(
+        `--audience ${options.audience}: no such audience; ${known} (an audience's id is its id, else its name in lower case with dashes)`,
+      );
     }
     audience = found.audience;
   }
@@ -90,21 +112,40 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
     paper,
     pdf,
     audience,
-    layout: { exceptionsAbove: config.values.report?.exceptionsAbove, rowsPerPage: config.values.report?.tableRowsPerPage },
+    layout: {
+      exceptionsAbove: config.values.report?.exceptionsAbove,
+      rowsPerPage: config.values.report?.tableRowsPerPage,
+    },
   });
-  const files: Iterable<OutputFile> = chromium !== undefined ? [await printReport(rendered, chromium, paper, result.catalog.engagement?.value, options)] : rendered;
+  const files: Iterable<OutputFile> =
+    chromium !== undefined
+      ? [await printReport(rendered, chromium, paper, result.catalog.engagement?.value, options)]
+      : rendered;
   for (const warning of git.warnings) io.stderr(warning);
-  const { written, removed, first } = writeReport(out, files, { force: options.force, shownOut, generator: { generator: "pmo", format: options.format } });
+  const { written, removed, first } = writeReport(out, files, {
+    force: options.force,
+    shownOut,
+    generator: { generator: "pmo", format: options.format },
+  });
   const entry = first ?? "";
   const what = written === 1 ? "1 file" : `${written} files`;
-  io.stdout(`wrote ${what} to ${shownOut}${removed > 0 ? ` (removed ${removed} from the previous report)` : ""}; open ${shownOut}/${entry}\n`);
+  io.stdout(
+    `wrote ${what} to ${shownOut}${removed > 0 ? ` (removed ${removed} from the previous report)` : ""}; open ${shownOut}/${entry}\n`,
+  );
   return ExitCode.Clean;
 }
 
 /** The single HTML page, printed to `report.pdf` by Chromium, with metadata from the report. */
-async function printReport(rendered: Iterable<OutputFile>, executable: string, paper: Paper, engagement: Engagement | undefined, options: ReportCommandOptions): Promise<OutputFile> {
+async function printReport(
+  rendered: Iterable<OutputFile>,
+  executable: string,
+  paper: Paper,
+  engagement: Engagement | undefined,
+  options: ReportCommandOptions,
+): Promise<OutputFile> {
   const page = [...rendered].find((f) => f.path === "report.html");
-  if (page === undefined || typeof page.content !== "string") throw new UsageError("the report has no single page to print (a --templates folder must keep single.hbs)");
+  if (page === undefined || typeof page.content !== "string")
+    throw new UsageError("the report has no single page to print (a --templates folder must keep single.hbs)");
   const content = await renderPdf(page.content, {
     executable,
     paper,
@@ -133,12 +174,17 @@ export function loadTemplates(format: OutputFormat, userDir: string | undefined,
   const shown = displayPath(dir, cwd);
   if (!isDir(dir)) throw new UsageError(`--templates ${shown}: no such folder`);
   const formatDir = path.join(dir, format);
-  if (!isDir(formatDir)) throw new UsageError(`--templates ${shown} has no ${format}/ folder: put ${format} templates in ${shown}/${format}/ and partials in ${shown}/${format}/partials/ (see docs/templates.md)`);
+  if (!isDir(formatDir))
+    throw new UsageError(
+      `--templates ${shown} has no ${format}/ folder: put ${format} templates in ${shown}/${format}/ and partials in ${shown}/${format}/partials/ (see docs/templates.md)`,
+    );
   const user = readTemplateDir(formatDir, `${shown}/${format}`);
   const { set, unknownPages } = overlayTemplates(builtIn, user);
   if (unknownPages.length > 0) {
     const known = [...builtIn.pages.keys()].sort().join(", ");
-    throw new UsageError(`template ${unknownPages[0]!.file} overrides no page template (pages: ${known}; partials go in partials/)`);
+    throw new UsageError(
+      `template ${unknownPages[0]!.file} overrides no page template (pages: ${known}; partials go in partials/)`,
+    );
   }
   return set;
 }
@@ -148,8 +194,14 @@ function readTemplateDir(dir: string, shownDir: string): TemplateSet {
     const folder = path.join(dir, sub);
     const map = new Map<string, TemplateSource>();
     if (!isDir(folder)) return map;
-    for (const name of readdirSync(folder).filter((n) => n.endsWith(".hbs")).sort()) {
-      map.set(name.slice(0, -4), { name: name.slice(0, -4), file: `${shown}/${name}`, source: readFileSync(path.join(folder, name), "utf8") });
+    for (const name of readdirSync(folder)
+      .filter((n) => n.endsWith(".hbs"))
+      .sort()) {
+      map.set(name.slice(0, -4), {
+        name: name.slice(0, -4),
+        file: `${shown}/${name}`,
+        source: readFileSync(path.join(folder, name), "utf8"),
+      });
     }
     return map;
   };

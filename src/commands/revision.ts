@@ -30,21 +30,34 @@ export interface SideOptions {
  * revision of the repository holding `dir`, read without a checkout. `config`, when given, is
  * used instead of the side's own config (`pmo check --new-since` judges the baseline by today's).
  */
-export async function openSide(spec: string | undefined, options: SideOptions, cwd: string, config?: Config): Promise<Side> {
+export async function openSide(
+  spec: string | undefined,
+  options: SideOptions,
+  cwd: string,
+  config?: Config,
+): Promise<Side> {
   if (spec === undefined) {
     const { root, config, workspace } = await openWorkspace(options, cwd);
     return { label: "working tree", root, config, workspace };
   }
   const folder = path.resolve(options.dir, spec);
   if (!spec.includes("...") && (await isDirectory(folder))) {
-    if (config) return { label: displayPath(folder, cwd), root: folder, config, workspace: await loadWorkspace(folder, { ignore: config.ignore }) };
+    if (config)
+      return {
+        label: displayPath(folder, cwd),
+        root: folder,
+        config,
+        workspace: await loadWorkspace(folder, { ignore: config.ignore }),
+      };
     const opened = await openWorkspace({ dir: folder, config: options.config }, cwd);
     return { label: displayPath(folder, cwd), ...opened };
   }
   const root = path.resolve(options.dir);
   const shown = displayPath(root, cwd);
   if (!(await isDirectory(root))) {
-    throw new UsageError(`no such folder: ${shown} (pass the folder that holds the pmo repository, or run pmo inside it)`);
+    throw new UsageError(
+      `no such folder: ${shown} (pass the folder that holds the pmo repository, or run pmo inside it)`,
+    );
   }
   const repo = await openRepository(root, shown, spec);
   const revision = await resolveRevision(repo, spec);

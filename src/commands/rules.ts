@@ -19,7 +19,8 @@ export async function runRules(options: RulesCommandOptions, io: CommandIO): Pro
   let severities = new Map(rules.map((r) => [r.meta.id, r.meta.severity as string]));
   if (options.preset !== undefined) {
     const preset = options.preset.replace(/^pmo:/, "");
-    if (!(PRESET_NAMES as readonly string[]).includes(preset)) throw new UsageError(`unknown preset "${options.preset}": expected one of ${PRESET_NAMES.join(", ")}`);
+    if (!(PRESET_NAMES as readonly string[]).includes(preset))
+      throw new UsageError(`unknown preset "${options.preset}": expected one of ${PRESET_NAMES.join(", ")}`);
     const settings = presetSettings(preset as PresetName, RULES);
     rules = RULES.filter((r) => settings.has(r.meta.id));
     severities = new Map([...settings].map(([id, s]) => [id, s.severity]));
@@ -42,8 +43,14 @@ export async function runRules(options: RulesCommandOptions, io: CommandIO): Pro
     for (const group of RULE_GROUPS) {
       const inGroup = ordered.filter((r) => r.meta.group === group);
       if (inGroup.length === 0) continue;
-      const table = new Table({ head: ["Rule", "Severity", "Presets", "Description"], style: { head: io.color ? ["bold"] : [], border: [] }, wordWrap: true, colWidths: [34, 10, 30, 70] });
-      for (const r of inGroup) table.push([r.meta.id, severities.get(r.meta.id) ?? "", presetsOf(r).join(", "), r.meta.description]);
+      const table = new Table({
+        head: ["Rule", "Severity", "Presets", "Description"],
+        style: { head: io.color ? ["bold"] : [], border: [] },
+        wordWrap: true,
+        colWidths: [34, 10, 30, 70],
+      });
+      for (const r of inGroup)
+        table.push([r.meta.id, severities.get(r.meta.id) ?? "", presetsOf(r).join(", "), r.meta.description]);
       io.stdout(`${io.palette.bold(GROUP_TITLES[group])}\n${table.toString()}\n\n`);
     }
     io.stdout(`${ordered.length} rules. pmo explain <rule> shows a rule's documentation.\n`);
@@ -70,8 +77,16 @@ export function rulesMarkdown(rules: readonly Rule[] = RULES): string {
   for (const group of RULE_GROUPS) {
     const inGroup = rules.filter((r) => r.meta.group === group);
     if (inGroup.length === 0) continue;
-    lines.push(`## ${GROUP_TITLES[group]}`, "", "| Rule | Severity | Presets | Description |", "| --- | --- | --- | --- |");
-    for (const r of inGroup) lines.push(`| [${r.meta.id}](${r.meta.id}.md) | ${r.meta.severity} | ${presetsOf(r).join(", ")} | ${r.meta.description} |`);
+    lines.push(
+      `## ${GROUP_TITLES[group]}`,
+      "",
+      "| Rule | Severity | Presets | Description |",
+      "| --- | --- | --- | --- |",
+    );
+    for (const r of inGroup)
+      lines.push(
+        `| [${r.meta.id}](${r.meta.id}.md) | ${r.meta.severity} | ${presetsOf(r).join(", ")} | ${r.meta.description} |`,
+      );
     lines.push("");
   }
   lines.push("## About waivers and suppressions", "", "| Rule | Severity | Description |", "| --- | --- | --- |");
@@ -114,7 +129,9 @@ export async function runExplain(options: ExplainCommandOptions, io: CommandIO):
   const info = infos.get(options.rule);
   if (!info?.docs) {
     const guess = closestMatch(options.rule, [...infos.keys()]);
-    throw new UsageError(`unknown rule "${options.rule}"${guess ? `; did you mean "${guess}"?` : ""} (pmo rules lists them)`);
+    throw new UsageError(
+      `unknown rule "${options.rule}"${guess ? `; did you mean "${guess}"?` : ""} (pmo rules lists them)`,
+    );
   }
   const docsRoot = new URL("../../", import.meta.url);
   let text: string;

@@ -40,7 +40,9 @@ export async function runSchedule(options: ScheduleCommandOptions, io: CommandIO
     schedule = buildSchedule({ engagement: catalog.engagement?.value, projects: catalog.projects }, options.asOf);
   } catch (error) {
     if (error instanceof NetworkCycleError) {
-      io.stderr(`error: ${error.message}; no schedule can satisfy it (run pmo validate for where each link is written)\n`);
+      io.stderr(
+        `error: ${error.message}; no schedule can satisfy it (run pmo validate for where each link is written)\n`,
+      );
       return ExitCode.Findings;
     }
     throw error;
@@ -60,7 +62,12 @@ export async function runSchedule(options: ScheduleCommandOptions, io: CommandIO
         ? formatScheduleMarkdown(view)
         : formatScheduleTable(
             view,
-            (headers, rows, align) => renderTable(headers, rows.map((r) => r.map((text) => ({ text }))), { align, paint: (_tone, t) => t, header: palette?.bold ?? ((t) => t) }),
+            (headers, rows, align) =>
+              renderTable(
+                headers,
+                rows.map((r) => r.map((text) => ({ text }))),
+                { align, paint: (_tone, t) => t, header: palette?.bold ?? ((t) => t) },
+              ),
             { bold: palette?.bold ?? ((t) => t), red: palette?.red ?? ((t) => t), dim: palette?.dim ?? ((t) => t) },
           );
   if (options.output) writeFileAtomic(path.resolve(io.cwd, options.output), text);

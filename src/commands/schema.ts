@@ -16,10 +16,16 @@ export interface SchemaCommandOptions {
 export async function runSchema(options: SchemaCommandOptions, io: CommandIO): Promise<ExitCode> {
   const names = schemaNames();
   if (options.out !== undefined) {
-    if (options.kind) throw new UsageError("--out-dir writes every schema (they refer to common.schema.json); leave out the kind, or print one with pmo schema <kind> > file");
+    if (options.kind)
+      throw new UsageError(
+        "--out-dir writes every schema (they refer to common.schema.json); leave out the kind, or print one with pmo schema <kind> > file",
+      );
     // Same bytes as the shipped files' JSON, so that $refs between them resolve side by side.
-    for (const name of names) writeFileAtomic(path.join(options.out, `${name}.schema.json`), JSON.stringify(getSchema(name), null, 2) + "\n");
-    io.stdout(`wrote ${names.length} schemas to ${displayPath(options.out, io.cwd)}/: ${names.map((n) => `${n}.schema.json`).join(", ")}\n`);
+    for (const name of names)
+      writeFileAtomic(path.join(options.out, `${name}.schema.json`), JSON.stringify(getSchema(name), null, 2) + "\n");
+    io.stdout(
+      `wrote ${names.length} schemas to ${displayPath(options.out, io.cwd)}/: ${names.map((n) => `${n}.schema.json`).join(", ")}\n`,
+    );
     return ExitCode.Clean;
   }
   if (!options.kind) {
@@ -31,7 +37,8 @@ export async function runSchema(options: SchemaCommandOptions, io: CommandIO): P
     return ExitCode.Clean;
   }
   const name = options.kind.toLowerCase();
-  if (!names.includes(name)) throw new UsageError(`unknown schema "${options.kind}": expected one of ${names.join(", ")}`);
+  if (!names.includes(name))
+    throw new UsageError(`unknown schema "${options.kind}": expected one of ${names.join(", ")}`);
   io.stdout(JSON.stringify(getSchema(name), null, 2) + "\n");
   return ExitCode.Clean;
 }

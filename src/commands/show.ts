@@ -75,7 +75,12 @@ function renderText(view: ShowView, file: string, io: CommandIO): string {
           return tone ? { text, tone } : { text };
         }),
       ),
-      { align: section.columns.map((c) => c.align), paint, header: palette.dim, ...(io.tableWidth !== undefined && { width: io.tableWidth - 2 }) },
+      {
+        align: section.columns.map((c) => c.align),
+        paint,
+        header: palette.dim,
+        ...(io.tableWidth !== undefined && { width: io.tableWidth - 2 }),
+      },
     );
     out.push(
       ...table

@@ -21,14 +21,21 @@ export interface WorkspaceOptions {
 export function displayPath(target: string, cwd: string): string {
   const rel = path.relative(cwd, target);
   if (rel === "") return ".";
-  return rel.startsWith("..") && path.isAbsolute(target) && rel.split(path.sep).filter((s) => s === "..").length > 2 ? target : rel.split(path.sep).join("/");
+  return rel.startsWith("..") && path.isAbsolute(target) && rel.split(path.sep).filter((s) => s === "..").length > 2
+    ? target
+    : rel.split(path.sep).join("/");
 }
 
 /** Resolves the folder, reads the config and loads every document: the start of most commands. */
-export async function openWorkspace(options: WorkspaceOptions, cwd: string = options.dir): Promise<{ root: string; config: Config; workspace: Workspace }> {
+export async function openWorkspace(
+  options: WorkspaceOptions,
+  cwd: string = options.dir,
+): Promise<{ root: string; config: Config; workspace: Workspace }> {
   const root = path.resolve(options.dir);
   if (!(await isDirectory(root))) {
-    throw new UsageError(`no such folder: ${displayPath(root, cwd)} (pass the folder that holds the pmo repository, or run pmo inside it)`);
+    throw new UsageError(
+      `no such folder: ${displayPath(root, cwd)} (pass the folder that holds the pmo repository, or run pmo inside it)`,
+    );
   }
   let config: Config;
   try {
@@ -48,12 +55,19 @@ export async function openWorkspace(options: WorkspaceOptions, cwd: string = opt
  * Opens the workspace and builds the catalog of the documents that pass schema validation, for
  * analyses that can run on the rest: one warning line on stderr says how many were left out of `what`.
  */
-export async function openValidCatalog(options: WorkspaceOptions & { asOf: string }, io: CommandIO, what: string): Promise<Catalog> {
+export async function openValidCatalog(
+  options: WorkspaceOptions & { asOf: string },
+  io: CommandIO,
+  what: string,
+): Promise<Catalog> {
   const { workspace } = await openWorkspace(options, io.cwd);
   const problems = validateWorkspace(workspace, { asOf: options.asOf });
-  const broken = new Set(problems.filter((d) => d.ruleId === "schema" || d.ruleId === "api-version").map((d) => `${d.file}#${d.docIndex}`));
+  const broken = new Set(
+    problems.filter((d) => d.ruleId === "schema" || d.ruleId === "api-version").map((d) => `${d.file}#${d.docIndex}`),
+  );
   if (broken.size > 0) {
-    const count = broken.size === 1 ? "1 document fails validation and is" : `${broken.size} documents fail validation and are`;
+    const count =
+      broken.size === 1 ? "1 document fails validation and is" : `${broken.size} documents fail validation and are`;
     io.stderr(io.palette.yellow(`warning: ${count} left out of the ${what}; run pmo validate`) + "\n");
   }
   return buildCatalog(workspace.documents.filter((d) => !broken.has(`${d.file}#${d.docIndex}`)));
@@ -67,7 +81,9 @@ export async function openValidCatalog(options: WorkspaceOptions & { asOf: strin
 export function relativeToCwd(diagnostics: readonly Diagnostic[], root: string, cwd: string): Diagnostic[] {
   if (path.resolve(root) === path.resolve(cwd)) return [...diagnostics];
   return diagnostics.map((d) => {
-    const shown = path.isAbsolute(d.file) ? d.file : path.relative(cwd, path.join(root, d.file)).split(path.sep).join("/");
+    const shown = path.isAbsolute(d.file)
+      ? d.file
+      : path.relative(cwd, path.join(root, d.file)).split(path.sep).join("/");
     return { ...d, file: shown, sourceKey: d.sourceKey ?? d.file };
   });
 }
@@ -77,12 +93,22 @@ export function relativeToCwd(diagnostics: readonly Diagnostic[], root: string, 
  * use (an unknown rule, bad options) is a usage error whose positions are shown relative to
  * the current directory, like every other path pmo prints.
  */
-export async function checkOpenedWorkspace(opened: { root: string; config: Config; workspace: Workspace }, asOf: string, cwd: string, baselines?: readonly BaselineTag[]): Promise<CheckResult> {
+export async function checkOpenedWorkspace(
+  opened: { root: string; config: Config; workspace: Workspace },
+  asOf: string,
+  cwd: string,
+  baselines?: readonly BaselineTag[],
+): Promise<CheckResult> {
   // Imported here: the engine brings every rule and analysis, which validate, ls, show and new
   // (the other users of this module) never run.
   const { runCheck } = await import("../core/engine/index.js");
   try {
-    return await runCheck({ workspace: opened.workspace, config: opened.config, asOf, ...(baselines && { baselines }) });
+    return await runCheck({
+      workspace: opened.workspace,
+      config: opened.config,
+      asOf,
+      ...(baselines && { baselines }),
+    });
   } catch (error) {
     if (error instanceof UsageError && error.diagnostics.length > 0) {
       const diagnostics = relativeToCwd(error.diagnostics, opened.root, cwd);
@@ -101,5 +127,9 @@ export async function baselineTagsOf(root: string): Promise<BaselineTag[]> {
   const inside = await gitRaw(root, ["rev-parse", "--show-toplevel"]).catch(() => undefined);
   if (inside?.code !== 0) return [];
   const top = inside.stdout.toString("utf8").trim();
-  return (await listBaselines({ top, prefix: "", shallow: false })).map((b) => ({ name: b.name, decision: b.decision, annotated: b.annotated }));
+  return (await listBaselines({ top, prefix: "", shallow: false })).map((b) => ({
+    name: b.name,
+    decision: b.decision,
+    annotated: b.annotated,
+  }));
 }

@@ -25,9 +25,19 @@ export interface CsvOptions {
  * fields holding its record delimiter, so a lone CR would break the row in readers that end
  * records at CR). Text cells are neutralised against formulas; a UTF-8 BOM leads by default.
  */
-export function formatCsv(columns: readonly string[], records: readonly (readonly unknown[])[], options: CsvOptions = {}): string {
+export function formatCsv(
+  columns: readonly string[],
+  records: readonly (readonly unknown[])[],
+  options: CsvOptions = {},
+): string {
   return stringify(
     records.map((row) => row.map(neutraliseFormula)),
-    { header: true, columns: columns.map(neutraliseFormula) as string[], record_delimiter: "unix", quoted_match: /[\r\n",]/, bom: options.bom ?? true },
+    {
+      header: true,
+      columns: columns.map(neutraliseFormula) as string[],
+      record_delimiter: "unix",
+      quoted_match: /[\r\n",]/,
+      bom: options.bom ?? true,
+    },
   );
 }

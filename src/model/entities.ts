@@ -109,7 +109,16 @@ export type RiskStatus = (typeof RISK_STATUSES)[number];
 export const THREAT_RESPONSES = ["avoid", "mitigate", "transfer", "accept", "escalate"] as const;
 /** Response strategies open to an opportunity. */
 export const OPPORTUNITY_RESPONSES = ["exploit", "enhance", "share", "accept", "escalate"] as const;
-export const RISK_RESPONSES = ["avoid", "mitigate", "transfer", "accept", "escalate", "exploit", "enhance", "share"] as const;
+export const RISK_RESPONSES = [
+  "avoid",
+  "mitigate",
+  "transfer",
+  "accept",
+  "escalate",
+  "exploit",
+  "enhance",
+  "share",
+] as const;
 export type RiskResponse = (typeof RISK_RESPONSES)[number];
 
 export const MITIGATION_STATUSES = ["planned", "in-progress", "done"] as const;
@@ -195,7 +204,19 @@ export interface ReportAudience extends Extensions {
 }
 
 /** The sections of a report an audience may get. */
-export const AUDIENCE_SECTIONS = ["dashboard", "tables", "risks", "roadmap", "decisions", "issues", "benefits", "dependencies", "portfolios", "engagement", "projects"] as const;
+export const AUDIENCE_SECTIONS = [
+  "dashboard",
+  "tables",
+  "risks",
+  "roadmap",
+  "decisions",
+  "issues",
+  "benefits",
+  "dependencies",
+  "portfolios",
+  "engagement",
+  "projects",
+] as const;
 export type AudienceSection = (typeof AUDIENCE_SECTIONS)[number];
 
 export interface Forum extends Extensions {
@@ -563,7 +584,13 @@ export interface Decision extends DocumentHeader<"Decision"> {
   /** An engagement governance forum id. */
   forum?: Id;
   /** `baselines`: for a rebaseline, the new baseline date by milestone id, and `finish` for the project's finish; `baselineName`: the baseline (git tag pmo-baseline/<name>) it creates. */
-  approves?: { type: ApprovalType; stage?: Stage; milestones?: string[]; baselines?: Record<string, IsoDate>; baselineName?: string } & Extensions;
+  approves?: {
+    type: ApprovalType;
+    stage?: Stage;
+    milestones?: string[];
+    baselines?: Record<string, IsoDate>;
+    baselineName?: string;
+  } & Extensions;
   rationale?: string;
   supersedes?: Id;
 }

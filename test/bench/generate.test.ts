@@ -83,7 +83,10 @@ describe("bench/generate.mjs", () => {
       for (const d of p.dependencies ?? []) ref(p.id, d.project, "Project");
       for (const g of p.gates ?? []) ref(p.id, g.decision, "Decision");
       for (const c of p.contributions ?? []) {
-        expect(portfolio?.objectives.map((o: Doc) => o.id), `${p.id} contribution`).toContain(c.objective);
+        expect(
+          portfolio?.objectives.map((o: Doc) => o.id),
+          `${p.id} contribution`,
+        ).toContain(c.objective);
       }
       const criteria = portfolio?.prioritisation.criteria.map((c: Doc) => c.id);
       for (const key of Object.keys(p.scores ?? {})) expect(criteria, `${p.id} score`).toContain(key);
@@ -93,7 +96,10 @@ describe("bench/generate.mjs", () => {
         for (const dep of m.dependsOn ?? []) {
           const [project, milestone] = dep.includes("/") ? dep.split("/") : [p.id, dep];
           const target = byId.get(project);
-          expect(target?.milestones.some((t: Doc) => t.id === milestone), `${p.id}/${m.id} -> ${dep}`).toBe(true);
+          expect(
+            target?.milestones.some((t: Doc) => t.id === milestone),
+            `${p.id}/${m.id} -> ${dep}`,
+          ).toBe(true);
           // Edges only point to earlier milestones or earlier projects, so there are no cycles.
           if (project === p.id) expect(Number(milestone.slice(1))).toBeLessThan(index + 1);
           else expect(project < p.id).toBe(true);
@@ -134,7 +140,9 @@ describe("bench/generate.mjs", () => {
 
   // Needs the CLI (src/cli) built into dist/ — `npm test` builds first.
   it.skipIf(!existsSync("src/cli/index.ts"))("validates clean with pmo validate", () => {
-    const child = spawnSync(process.execPath, ["bin/pmo.js", "validate", first, "--as-of", AS_OF], { encoding: "utf8" });
+    const child = spawnSync(process.execPath, ["bin/pmo.js", "validate", first, "--as-of", AS_OF], {
+      encoding: "utf8",
+    });
     expect(child.status, child.stdout + child.stderr).toBe(0);
   });
 });

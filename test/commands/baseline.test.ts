@@ -63,7 +63,16 @@ describe("pmo baseline", () => {
   it("create makes an annotated tag recording the decision and who made it; a name is never reused", async () => {
     const dir = setup();
     const head = git(dir, "rev-parse", "HEAD");
-    const created = await pmo(dir, "baseline", "create", "Q1", "--decision", "DEC-1", "--message", "First approved plan");
+    const created = await pmo(
+      dir,
+      "baseline",
+      "create",
+      "Q1",
+      "--decision",
+      "DEC-1",
+      "--message",
+      "First approved plan",
+    );
     expect(created.stderr).toBe("");
     expect(created.code).toBe(0);
     expect(created.stdout).toContain("created baseline Q1: tag pmo-baseline/Q1 on");
@@ -84,7 +93,16 @@ describe("pmo baseline", () => {
     await pmo(dir, "baseline", "create", "Q1", "--decision", "DEC-1");
     git(dir, "tag", "pmo-baseline/light"); // a lightweight tag records no decision
     let listed = JSON.parse((await pmo(dir, "baseline", "ls", "--format", "json")).stdout);
-    expect(listed.baselines.map((b: { name: string; decision: string | null; decisionProblem: string | null; createdBy: string | null }) => [b.name, b.decision, b.decisionProblem, b.createdBy])).toEqual([
+    expect(
+      listed.baselines.map(
+        (b: { name: string; decision: string | null; decisionProblem: string | null; createdBy: string | null }) => [
+          b.name,
+          b.decision,
+          b.decisionProblem,
+          b.createdBy,
+        ],
+      ),
+    ).toEqual([
       ["Q1", "DEC-1", null, "Test User <test@example.com>"],
       ["light", null, "a lightweight tag: it records no decision", null],
     ]);
@@ -108,7 +126,9 @@ describe("pmo baseline", () => {
     writeFiles(dir, { "projects/PRJ-1.yaml": project(2000, "2026-09-01", 50) });
     commitAll(dir, "re-plan");
     const now = JSON.parse((await pmo(dir, "evm", "--as-of", "2026-03-01", "--format", "json")).stdout);
-    const against = JSON.parse((await pmo(dir, "evm", "--as-of", "2026-03-01", "--format", "json", "--baseline", "Q1")).stdout);
+    const against = JSON.parse(
+      (await pmo(dir, "evm", "--as-of", "2026-03-01", "--format", "json", "--baseline", "Q1")).stdout,
+    );
     expect(now.baseline).toBeNull();
     expect(now.projects[0].figures.bac.value).toBe(2000);
     expect(against.baseline).toBe("Q1");
@@ -127,7 +147,9 @@ describe("pmo baseline", () => {
     const dir = setup();
     await pmo(dir, "baseline", "create", "Q1", "--decision", "DEC-1");
     writeFiles(dir, { "projects/PRJ-2.yaml": project(300, "2026-05-01", 10).replace("id: PRJ-1", "id: PRJ-2") });
-    const against = JSON.parse((await pmo(dir, "evm", "--as-of", "2026-03-01", "--format", "json", "--baseline", "Q1")).stdout);
+    const against = JSON.parse(
+      (await pmo(dir, "evm", "--as-of", "2026-03-01", "--format", "json", "--baseline", "Q1")).stdout,
+    );
     const p2 = against.projects.find((p: { id: string }) => p.id === "PRJ-2");
     expect(p2.figures.pv).toEqual({ value: null, missing: "PV is unknown: PRJ-2 is not in baseline Q1" });
     expect(p2.figures.spi.value).toBeNull();
@@ -137,11 +159,17 @@ describe("pmo baseline", () => {
     const dir = setup();
     await pmo(dir, "baseline", "create", "Q1", "--decision", "DEC-1");
     const before = await pmo(dir, "check", "--as-of", "2026-03-01", "--format", "json");
-    expect(JSON.parse(before.stdout).diagnostics?.filter?.((d: { ruleId: string }) => d.ruleId === "baseline-without-decision") ?? []).toEqual([]);
+    expect(
+      JSON.parse(before.stdout).diagnostics?.filter?.(
+        (d: { ruleId: string }) => d.ruleId === "baseline-without-decision",
+      ) ?? [],
+    ).toEqual([]);
     writeFiles(dir, { "decisions/DEC-1.yaml": decision("DEC-1", "superseded", ", baselineName: Q1") });
     const after = await pmo(dir, "check", "--as-of", "2026-03-01", "--format", "json");
     expect(after.code).toBe(1);
-    expect(after.stdout).toContain("decision DEC-1 approves baseline Q1 (tag pmo-baseline/Q1) but is superseded, not approved");
+    expect(after.stdout).toContain(
+      "decision DEC-1 approves baseline Q1 (tag pmo-baseline/Q1) but is superseded, not approved",
+    );
   });
 
   it("outside a git repository, baselines are a usage error", async () => {

@@ -47,18 +47,30 @@ describe("pmo check --new-since", () => {
     const r = await runCli(["check", "--new-since", "main", "--format", "json", ...AS_OF], { cwd: dir });
     expect(r.code).toBe(1);
     const json = JSON.parse(r.stdout);
-    expect(json.diagnostics.map((d: { file: string; ruleId: string }) => `${d.ruleId} ${d.file}`)).toEqual(["red-status-has-recovery projects/p2.yaml", "red-status-has-recovery projects/p2.yaml"]);
-    expect(json.waived.map((d: { file: string; waiver: { source: string } }) => `${d.waiver.source} ${d.file}`)).toEqual(["baseline projects/p1.yaml", "baseline projects/p1.yaml"]);
-    const sarif = JSON.parse((await runCli(["check", "--new-since", "main", "--format", "sarif", ...AS_OF], { cwd: dir })).stdout);
-    const states = sarif.runs[0].results.map((x: { baselineState?: string; suppressions?: unknown[] }) => `${x.baselineState ?? "new"} ${x.suppressions ? "suppressed" : "active"}`);
+    expect(json.diagnostics.map((d: { file: string; ruleId: string }) => `${d.ruleId} ${d.file}`)).toEqual([
+      "red-status-has-recovery projects/p2.yaml",
+      "red-status-has-recovery projects/p2.yaml",
+    ]);
+    expect(
+      json.waived.map((d: { file: string; waiver: { source: string } }) => `${d.waiver.source} ${d.file}`),
+    ).toEqual(["baseline projects/p1.yaml", "baseline projects/p1.yaml"]);
+    const sarif = JSON.parse(
+      (await runCli(["check", "--new-since", "main", "--format", "sarif", ...AS_OF], { cwd: dir })).stdout,
+    );
+    const states = sarif.runs[0].results.map(
+      (x: { baselineState?: string; suppressions?: unknown[] }) =>
+        `${x.baselineState ?? "new"} ${x.suppressions ? "suppressed" : "active"}`,
+    );
     expect(states.sort()).toEqual(["new active", "new active", "unchanged active", "unchanged active"]);
   });
 
   it("judges the baseline with today's config, so newly enabled rules do not fail legacy content", async () => {
     const dir = legacyRepo();
-    const before = JSON.parse((await runCli(["check", ...AS_OF, "--format", "json"], { cwd: dir })).stdout).diagnostics.length;
+    const before = JSON.parse((await runCli(["check", ...AS_OF, "--format", "json"], { cwd: dir })).stdout).diagnostics
+      .length;
     writeFiles(dir, { "pmo.config.yaml": "extends: [strict]\n" });
-    const strict = JSON.parse((await runCli(["check", ...AS_OF, "--format", "json"], { cwd: dir })).stdout).diagnostics.length;
+    const strict = JSON.parse((await runCli(["check", ...AS_OF, "--format", "json"], { cwd: dir })).stdout).diagnostics
+      .length;
     expect(strict).toBeGreaterThan(before);
     const r = await runCli(["check", "--new-since", "HEAD", ...AS_OF], { cwd: dir });
     expect(r.code).toBe(0);

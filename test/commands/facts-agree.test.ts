@@ -40,11 +40,18 @@ describe("the dashboard's stale status reports are the ones status-report-stale 
 
   it("the dashboard counts one, and marks only PRJ-D", async () => {
     const out = path.join(dir, "out");
-    const result = await runCli(["report", dir, "--as-of", AS_OF, "--format", "md", "--out-dir", out, "--no-history"], { cwd: dir });
+    const result = await runCli(["report", dir, "--as-of", AS_OF, "--format", "md", "--out-dir", out, "--no-history"], {
+      cwd: dir,
+    });
     expect(result.stderr).toBe("");
     const index = readFileSync(path.join(out, "index.md"), "utf8");
     expect(index).toMatch(/\*\*1\*\* stale status report$/m);
-    expect(index.split("\n").filter((line) => line.includes("(stale)")).map((line) => /PRJ-\w/.exec(line)?.[0])).toEqual(["PRJ-D"]);
+    expect(
+      index
+        .split("\n")
+        .filter((line) => line.includes("(stale)"))
+        .map((line) => /PRJ-\w/.exec(line)?.[0]),
+    ).toEqual(["PRJ-D"]);
     expect(readFileSync(path.join(out, "projects/PRJ-C.md"), "utf8")).not.toContain("stale");
   });
 });
@@ -52,7 +59,12 @@ describe("the dashboard's stale status reports are the ones status-report-stale 
 describe("pmo show and ls colour risks by the bands the rules use", () => {
   const YELLOW = (s: string): string => `\u001b[33m${s}\u001b[39m`;
   const RED = (s: string): string => `\u001b[31m${s}\u001b[39m`;
-  const files = { "d.yaml": project("PRJ-D", "delivery", "2026-11-27"), "r1.yaml": risk("R-1", 3, 3), "r2.yaml": risk("R-2", 4, 4), "r3.yaml": risk("R-3", 4, 5) };
+  const files = {
+    "d.yaml": project("PRJ-D", "delivery", "2026-11-27"),
+    "r1.yaml": risk("R-1", 3, 3),
+    "r2.yaml": risk("R-2", 4, 4),
+    "r3.yaml": risk("R-3", 4, 5),
+  };
 
   it("with the engagement silent, the default thresholds band 16 high and 20 critical", async () => {
     const dir = repo(files);
@@ -66,7 +78,10 @@ describe("pmo show and ls colour risks by the bands the rules use", () => {
   });
 
   it("the config's thresholds apply where the engagement is silent, as in pmo check", async () => {
-    const dir = repo({ ...files, "pmo.config.yaml": "thresholds: { riskHighThreshold: 8, riskCriticalThreshold: 16 }\n" });
+    const dir = repo({
+      ...files,
+      "pmo.config.yaml": "thresholds: { riskHighThreshold: 8, riskCriticalThreshold: 16 }\n",
+    });
     const show = await runCli(["show", "PRJ-D", "--color", "--as-of", AS_OF], { cwd: dir });
     expect(show.stdout).toContain(YELLOW("9"));
     expect(show.stdout).toContain(RED("16"));

@@ -38,18 +38,30 @@ describe("pmo fmt", () => {
     const dir = repo({ "projects/PRJ-001.yaml": UNORDERED, "pmo.config.yaml": CONFIG, "ci/build.yaml": OTHER_TOOL });
     const before = statSync(path.join(dir, "engagement.yaml")).mtimeMs;
     const result = await runCli(["fmt"], { cwd: dir });
-    expect(result).toEqual({ code: 0, stdout: "pmo.config.yaml\nprojects/PRJ-001.yaml\n", stderr: "2 files rewritten, 1 already in canonical form\n" });
+    expect(result).toEqual({
+      code: 0,
+      stdout: "pmo.config.yaml\nprojects/PRJ-001.yaml\n",
+      stderr: "2 files rewritten, 1 already in canonical form\n",
+    });
     expect(read(dir, "projects/PRJ-001.yaml")).toBe(ORDERED);
     expect(read(dir, "pmo.config.yaml")).toBe(`extends: [recommended]\nwaivers: []\n`);
     expect(read(dir, "ci/build.yaml")).toBe(OTHER_TOOL);
     expect(statSync(path.join(dir, "engagement.yaml")).mtimeMs).toBe(before);
-    expect(await runCli(["fmt", "--check"], { cwd: dir })).toEqual({ code: 0, stdout: "", stderr: "3 files in canonical form\n" });
+    expect(await runCli(["fmt", "--check"], { cwd: dir })).toEqual({
+      code: 0,
+      stdout: "",
+      stderr: "3 files in canonical form\n",
+    });
   });
 
   it("--check lists the files that would change, writes nothing and exits 1", async () => {
     const dir = repo({ "projects/PRJ-001.yaml": UNORDERED });
     const result = await runCli(["fmt", "--check"], { cwd: dir });
-    expect(result).toEqual({ code: 1, stdout: "projects/PRJ-001.yaml\n", stderr: "1 of 2 files not in canonical form; run pmo fmt to rewrite it\n" });
+    expect(result).toEqual({
+      code: 1,
+      stdout: "projects/PRJ-001.yaml\n",
+      stderr: "1 of 2 files not in canonical form; run pmo fmt to rewrite it\n",
+    });
     expect(read(dir, "projects/PRJ-001.yaml")).toBe(UNORDERED);
   });
 
@@ -58,14 +70,22 @@ describe("pmo fmt", () => {
     const result = await runCli(["fmt"], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("projects/PRJ-001.yaml\n");
-    expect(result.stderr).toContain("projects/PRJ-002.yaml\n  4:7  error  this quoted string is never closed; the file was not formatted  yaml-syntax");
-    expect(result.stderr).toContain("1 file rewritten, 1 already in canonical form; 1 file not formatted (left as it is): projects/PRJ-002.yaml\n");
+    expect(result.stderr).toContain(
+      "projects/PRJ-002.yaml\n  4:7  error  this quoted string is never closed; the file was not formatted  yaml-syntax",
+    );
+    expect(result.stderr).toContain(
+      "1 file rewritten, 1 already in canonical form; 1 file not formatted (left as it is): projects/PRJ-002.yaml\n",
+    );
     expect(read(dir, "projects/PRJ-002.yaml")).toBe(BROKEN);
     expect(read(dir, "projects/PRJ-001.yaml")).toBe(ORDERED);
   });
 
   it("formats only the files and folders named, relative to -C", async () => {
-    const dir = repo({ "projects/PRJ-001.yaml": UNORDERED, "other/PRJ-003.yaml": UNORDERED.replace("PRJ-001", "PRJ-003"), "ci/build.yaml": OTHER_TOOL });
+    const dir = repo({
+      "projects/PRJ-001.yaml": UNORDERED,
+      "other/PRJ-003.yaml": UNORDERED.replace("PRJ-001", "PRJ-003"),
+      "ci/build.yaml": OTHER_TOOL,
+    });
     const result = await runCli(["-C", dir, "fmt", "projects", "ci/build.yaml"], { cwd: path.dirname(dir) });
     const base = path.basename(dir);
     expect(result.stdout).toBe(`${base}/ci/build.yaml\n${base}/projects/PRJ-001.yaml\n`);
@@ -75,14 +95,23 @@ describe("pmo fmt", () => {
 
   it("exits 2 for a path that does not exist", async () => {
     const dir = repo({});
-    expect(await runCli(["fmt", "nowhere.yaml"], { cwd: dir })).toEqual({ code: 2, stdout: "", stderr: "error: no such file or folder: nowhere.yaml\n" });
+    expect(await runCli(["fmt", "nowhere.yaml"], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "error: no such file or folder: nowhere.yaml\n",
+    });
   });
 
   it("is idempotent on a whole repository: a second run rewrites nothing", async () => {
-    const dir = repo({ "projects/PRJ-001.yaml": UNORDERED, "raid/RSK-001.yaml": `kind: Risk\napiVersion: pmo/v1\nid: RSK-001\nstatus: open\ntitle: 'Late: supplier'\nimpact: 2\nprobability: 3\n` });
+    const dir = repo({
+      "projects/PRJ-001.yaml": UNORDERED,
+      "raid/RSK-001.yaml": `kind: Risk\napiVersion: pmo/v1\nid: RSK-001\nstatus: open\ntitle: 'Late: supplier'\nimpact: 2\nprobability: 3\n`,
+    });
     await runCli(["fmt"], { cwd: dir });
     const after = read(dir, "raid/RSK-001.yaml");
-    expect(after).toBe(`apiVersion: pmo/v1\nkind: Risk\nid: RSK-001\ntitle: "Late: supplier"\nprobability: 3\nimpact: 2\nstatus: open\n`);
+    expect(after).toBe(
+      `apiVersion: pmo/v1\nkind: Risk\nid: RSK-001\ntitle: "Late: supplier"\nprobability: 3\nimpact: 2\nstatus: open\n`,
+    );
     writeFileSync(path.join(dir, "marker"), "");
     expect((await runCli(["fmt"], { cwd: dir })).stdout).toBe("");
   });
@@ -97,7 +126,8 @@ describe("pmo fmt", () => {
   });
 
   it("formats a repository whose documents use an anchor before its alias in schema order (exit 0, order kept)", async () => {
-    const text = "apiVersion: pmo/v1\nkind: Project\nid: PRJ-001\nname: Pilot\nmanager: &pm chloe.evans\nsponsor: *pm\nstage: planning\n";
+    const text =
+      "apiVersion: pmo/v1\nkind: Project\nid: PRJ-001\nname: Pilot\nmanager: &pm chloe.evans\nsponsor: *pm\nstage: planning\n";
     const dir = repo({ "projects/PRJ-001.yaml": text });
     const result = await runCli(["fmt", "--check"], { cwd: dir });
     expect(result.code).toBe(0);

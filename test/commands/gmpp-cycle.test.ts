@@ -47,18 +47,26 @@ const snapshot = (year: string) => rows.find((r) => r.publication_year === year)
 
 let dir: string;
 const commits = new Map<string, string>();
-const plans = new Map<string, { summary: Record<string, number>; rejected: { row: number; key?: string; reasons: string[] }[] }>();
+const plans = new Map<
+  string,
+  { summary: Record<string, number>; rejected: { row: number; key?: string; reasons: string[] }[] }
+>();
 const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, encoding: "utf8" }).trim();
 function commit(message: string, date: string): string {
   git("add", "-A");
-  execFileSync("git", ["-c", "user.name=PMO", "-c", "user.email=pmo@example.org", "commit", "-q", "--allow-empty", "-m", message], {
-    cwd: dir,
-    env: { ...process.env, GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` },
-  });
+  execFileSync(
+    "git",
+    ["-c", "user.name=PMO", "-c", "user.email=pmo@example.org", "commit", "-q", "--allow-empty", "-m", message],
+    {
+      cwd: dir,
+      env: { ...process.env, GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` },
+    },
+  );
   return git("rev-parse", "HEAD");
 }
 const projectsDir = () => path.join(dir, "projects");
-const readDoc = (file: string) => parseYaml(readFileSync(path.join(projectsDir(), file), "utf8")) as Record<string, unknown>;
+const readDoc = (file: string) =>
+  parseYaml(readFileSync(path.join(projectsDir(), file), "utf8")) as Record<string, unknown>;
 const projects = () =>
   readdirSync(projectsDir())
     .map(readDoc)
@@ -70,7 +78,27 @@ beforeAll(async () => {
   git("init", "-q");
   commit("engagement", "2013-09-01");
   for (const year of years) {
-    const result = await runCli(["import", "csv", csv, "--mapping", mapping, "--out-dir", "projects", "--sync", "--where", `publication_year=${year}`, "--missing", "close", "--format", "json", "--as-of", "2026-11-30"], { cwd: dir });
+    const result = await runCli(
+      [
+        "import",
+        "csv",
+        csv,
+        "--mapping",
+        mapping,
+        "--out-dir",
+        "projects",
+        "--sync",
+        "--where",
+        `publication_year=${year}`,
+        "--missing",
+        "close",
+        "--format",
+        "json",
+        "--as-of",
+        "2026-11-30",
+      ],
+      { cwd: dir },
+    );
     expect(result.stderr).toBe("");
     plans.set(year, JSON.parse(result.stdout) as never);
     commits.set(year, commit(`GMPP ${year}`, snapshot(year)));
@@ -122,7 +150,9 @@ describe("ten years of GMPP, one sync import per publication", () => {
   it("keeps long-running projects as one document with one history entry per publication at most", async () => {
     const result = await runCli(["history", "--format", "json", "--as-of", "2026-11-30"], { cwd: dir });
     expect(result.stderr).toBe("");
-    const history = JSON.parse(result.stdout) as { projects: { id: string; entries: { date: string; overall?: string }[] }[] };
+    const history = JSON.parse(result.stdout) as {
+      projects: { id: string; entries: { date: string; overall?: string }[] }[];
+    };
     const snapshots = new Set(years.map(snapshot));
     for (const [id, first, last] of [
       ["GMPP-crossrail", "2013-09-30", "2023-03-31"],
@@ -138,7 +168,9 @@ describe("ten years of GMPP, one sync import per publication", () => {
       expect(dates[dates.length - 1]).toBe(last);
     }
     // ESMCP's rating moved in most publications: each move is one entry of the one project.
-    const esmcp = history.projects.find((p) => p.id === "GMPP-emergency-services-mobile-communications-programme-esmcp")!;
+    const esmcp = history.projects.find(
+      (p) => p.id === "GMPP-emergency-services-mobile-communications-programme-esmcp",
+    )!;
     expect(esmcp.entries.length).toBeGreaterThanOrEqual(7);
   });
 
@@ -150,15 +182,23 @@ describe("ten years of GMPP, one sync import per publication", () => {
     };
     // GMPP ids as the mapping keeps them: upper case, DOH_ written DH_.
     const gmppId = (r: Row) => r.gmpp_id.toUpperCase().replace(/^DOH_/, "DH_");
-    const byId = (year: string) => new Map(rows.filter((r) => r.publication_year === year && r.gmpp_id !== "").map((r) => [gmppId(r), rating(r)]));
+    const byId = (year: string) =>
+      new Map(rows.filter((r) => r.publication_year === year && r.gmpp_id !== "").map((r) => [gmppId(r), rating(r)]));
     const before = byId("2022");
     const after = byId("2023");
-    const worsened = [...after].filter(([id, to]) => to >= 0 && (before.get(id) ?? -1) >= 0 && to < before.get(id)!).map(([id]) => id);
+    const worsened = [...after]
+      .filter(([id, to]) => to >= 0 && (before.get(id) ?? -1) >= 0 && to < before.get(id)!)
+      .map(([id]) => id);
     expect(worsened.length).toBeGreaterThan(15);
-    const result = await runCli(["diff", commits.get("2022")!, commits.get("2023")!, "--format", "json", "--as-of", "2026-11-30"], { cwd: dir });
+    const result = await runCli(
+      ["diff", commits.get("2022")!, commits.get("2023")!, "--format", "json", "--as-of", "2026-11-30"],
+      { cwd: dir },
+    );
     const diff = JSON.parse(result.stdout) as { changes: { kind: string; id: string; direction?: string }[] };
     const gmppIds = new Map(projects().map((p) => [String(p["x-gmpp-id"] ?? "").toUpperCase(), String(p["id"])]));
-    const listed = new Set(diff.changes.filter((c) => c.kind === "Project" && c.direction === "worsened").map((c) => c.id));
+    const listed = new Set(
+      diff.changes.filter((c) => c.kind === "Project" && c.direction === "worsened").map((c) => c.id),
+    );
     const expected = worsened.map((id) => gmppIds.get(id)!);
     expect(expected.filter((id) => !listed.has(id))).toEqual([]);
     expect(listed.size).toBe(expected.length);

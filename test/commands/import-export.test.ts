@@ -30,20 +30,40 @@ afterEach(() => {
   for (const dir of repos.splice(0)) removeRepo(dir);
 });
 
-const yamlOf = (dir: string, file: string) => parseYaml(readFileSync(path.join(dir, file), "utf8")) as Record<string, unknown>;
+const yamlOf = (dir: string, file: string) =>
+  parseYaml(readFileSync(path.join(dir, file), "utf8")) as Record<string, unknown>;
 
 describe("pmo import csv", () => {
   it("reads a messy file (BOM, ';', multi-line cells, #N/A, £1.90m, DD/MM/YY) and lists the rows it rejects", async () => {
     const dir = repo({ "portfolios.yaml": PORTFOLIOS });
-    const result = await runCli(["import", "csv", fixture("projects-bom-semicolon.csv"), "--mapping", fixture("projects.mapping.yaml"), "--out-dir", "projects", "--as-of", "2026-11-30"], { cwd: dir });
+    const result = await runCli(
+      [
+        "import",
+        "csv",
+        fixture("projects-bom-semicolon.csv"),
+        "--mapping",
+        fixture("projects.mapping.yaml"),
+        "--out-dir",
+        "projects",
+        "--as-of",
+        "2026-11-30",
+      ],
+      { cwd: dir },
+    );
     // The rejected rows are problems, on stderr; what was imported is the output, on stdout.
     expect(result.stdout).not.toMatch(/rejected rows/);
     expect(result.code).toBe(1);
     const lines = result.stderr.split("\n");
     expect(lines[0]).toBe("rejected rows:");
-    expect(lines).toContain('  row 4 (line 5, key "PRJ-103"): schedule.baselineStart (column "Start"): "31/02/2024" is not a date in any of the formats iso, DD/MM/YYYY, DD/MM/YY');
-    expect(lines.find((l) => l.startsWith('  row 5 (line 7, key "PRJ-104")'))).toMatch(/"Purple" is not in the value map/);
-    expect(result.stdout).toMatch(/imported 3 of 6 rows of .*projects-bom-semicolon\.csv \(utf-8, ";" delimiter\) as Project documents into projects\/ \(2 rejected, 1 blank row skipped, checked against the repository at \.\)/);
+    expect(lines).toContain(
+      '  row 4 (line 5, key "PRJ-103"): schedule.baselineStart (column "Start"): "31/02/2024" is not a date in any of the formats iso, DD/MM/YYYY, DD/MM/YY',
+    );
+    expect(lines.find((l) => l.startsWith('  row 5 (line 7, key "PRJ-104")'))).toMatch(
+      /"Purple" is not in the value map/,
+    );
+    expect(result.stdout).toMatch(
+      /imported 3 of 6 rows of .*projects-bom-semicolon\.csv \(utf-8, ";" delimiter\) as Project documents into projects\/ \(2 rejected, 1 blank row skipped, checked against the repository at \.\)/,
+    );
     expect(readdirSync(path.join(dir, "projects")).sort()).toEqual(["PRJ-101.yaml", "PRJ-102.yaml", "PRJ-105.yaml"]);
     expect(yamlOf(dir, "projects/PRJ-101.yaml")).toEqual({
       apiVersion: "pmo/v1",
@@ -68,26 +88,72 @@ describe("pmo import csv", () => {
   });
 
   it("checks the documents against the repository: status scale, references", async () => {
-    const dir = repo({ "engagement.yaml": ENGAGEMENT, "portfolios.yaml": PORTFOLIOS.replace("id: estates", "id: estate") });
-    const result = await runCli(["import", "csv", fixture("projects-bom-semicolon.csv"), "--mapping", fixture("projects.mapping.yaml"), "--out-dir", "projects", "--as-of", "2026-11-30"], { cwd: dir });
+    const dir = repo({
+      "engagement.yaml": ENGAGEMENT,
+      "portfolios.yaml": PORTFOLIOS.replace("id: estates", "id: estate"),
+    });
+    const result = await runCli(
+      [
+        "import",
+        "csv",
+        fixture("projects-bom-semicolon.csv"),
+        "--mapping",
+        fixture("projects.mapping.yaml"),
+        "--out-dir",
+        "projects",
+        "--as-of",
+        "2026-11-30",
+      ],
+      { cwd: dir },
+    );
     // The engagement uses the rag scale: amber-green is not on it.
     expect(result.stderr).toMatch(/row 2 \(line 2, key "PRJ-101"\): status\.overall \(column "DCA"\): .*amber-green/);
-    expect(result.stderr).toMatch(/row 7 \(line 9, key "PRJ-105"\): portfolio \(column "[^"]+"\): portfolio refers to "estates", but no Portfolio has that id/);
+    expect(result.stderr).toMatch(
+      /row 7 \(line 9, key "PRJ-105"\): portfolio \(column "[^"]+"\): portfolio refers to "estates", but no Portfolio has that id/,
+    );
     expect(result.stdout).toMatch(/imported 1 of 6 rows/);
   });
 
   it("reads Windows-1252 bytes, and checks probability against the repository's risk scale", async () => {
     const dir = repo();
-    const result = await runCli(["import", "csv", fixture("risks-windows-1252.csv"), "--mapping", fixture("risks.mapping.yaml"), "--out-dir", "raid", "--as-of", "2026-11-30"], { cwd: dir });
+    const result = await runCli(
+      [
+        "import",
+        "csv",
+        fixture("risks-windows-1252.csv"),
+        "--mapping",
+        fixture("risks.mapping.yaml"),
+        "--out-dir",
+        "raid",
+        "--as-of",
+        "2026-11-30",
+      ],
+      { cwd: dir },
+    );
     expect(result.stdout).toMatch(/\(windows-1252, "," delimiter\)/);
     expect(result.stderr).toMatch(/row 4 \(line 4, key "R3"\): .*probability.*6/);
     expect(result.code).toBe(1);
-    expect(yamlOf(dir, "raid/R1.yaml")).toMatchObject({ title: "Supplier insolvency at Café Nord", owner: "Zoë Price", raised: "2025-02-03", "x-cost-gbp": 250000 });
+    expect(yamlOf(dir, "raid/R1.yaml")).toMatchObject({
+      title: "Supplier insolvency at Café Nord",
+      owner: "Zoë Price",
+      raised: "2025-02-03",
+      "x-cost-gbp": 250000,
+    });
   });
 
   it("writes nothing with --dry-run, and never overwrites without --force", async () => {
     const dir = repo();
-    const args = ["import", "csv", fixture("risks-windows-1252.csv"), "--mapping", fixture("risks.mapping.yaml"), "--out-dir", "raid", "--as-of", "2026-11-30"];
+    const args = [
+      "import",
+      "csv",
+      fixture("risks-windows-1252.csv"),
+      "--mapping",
+      fixture("risks.mapping.yaml"),
+      "--out-dir",
+      "raid",
+      "--as-of",
+      "2026-11-30",
+    ];
     const dry = await runCli([...args, "--dry-run"], { cwd: dir });
     expect(dry.stdout).toMatch(/would import 2 of 3 rows/);
     expect(dry.stdout).toMatch(/dry run: nothing written/);
@@ -97,7 +163,9 @@ describe("pmo import csv", () => {
     writeFileSync(path.join(dir, "raid/R1.yaml"), "# mine\n");
     const refused = await runCli(args, { cwd: dir });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toBe("error: 1 file exists already; nothing was written (pass --force to overwrite):\n  raid/R1.yaml\n");
+    expect(refused.stderr).toBe(
+      "error: 1 file exists already; nothing was written (pass --force to overwrite):\n  raid/R1.yaml\n",
+    );
     expect(readdirSync(path.join(dir, "raid"))).toEqual(["R1.yaml"]);
 
     const forced = await runCli([...args, "--force"], { cwd: dir });
@@ -110,13 +178,19 @@ describe("pmo import csv", () => {
       "map.yaml": "kind: Project\nfields:\n  name: Project name\n  budget.aproved: Budget\n",
       "cols.yaml": "kind: Project\nfields:\n  name: Project nam\n  stage: { column: Stage }\n",
     });
-    const typo = await runCli(["import", "csv", fixture("projects-bom-semicolon.csv"), "--mapping", "map.yaml", "--out-dir", "out"], { cwd: dir });
+    const typo = await runCli(
+      ["import", "csv", fixture("projects-bom-semicolon.csv"), "--mapping", "map.yaml", "--out-dir", "out"],
+      { cwd: dir },
+    );
     expect(typo.code).toBe(2);
     expect(typo.stderr).toMatch(/^error: invalid import mapping map\.yaml\n/);
     expect(typo.stderr).toMatch(/4:3 +error +unknown field "budget\.aproved" for Project/);
     expect(typo.stderr).toMatch(/did you mean "budget\.approved"\?/);
 
-    const cols = await runCli(["import", "csv", fixture("projects-bom-semicolon.csv"), "--mapping", "cols.yaml", "--out-dir", "out"], { cwd: dir });
+    const cols = await runCli(
+      ["import", "csv", fixture("projects-bom-semicolon.csv"), "--mapping", "cols.yaml", "--out-dir", "out"],
+      { cwd: dir },
+    );
     expect(cols.code).toBe(2);
     expect(cols.stderr).toMatch(/3:9 +error +column "Project nam" is not in .*projects-bom-semicolon\.csv/);
     expect(cols.stderr).toMatch(/did you mean "Project name"\?/);
@@ -128,7 +202,9 @@ describe("pmo import csv", () => {
   it("needs a kind, and a readable file", async () => {
     const dir = repo({ "a.csv": 'name\n"unclosed\n' });
     expect((await runCli(["import", "csv", "a.csv", "--out-dir", "x"], { cwd: dir })).stderr).toMatch(/pass --kind/);
-    expect((await runCli(["import", "csv", "missing.csv", "--kind", "risk", "--out-dir", "x"], { cwd: dir })).stderr).toBe("error: no such file: missing.csv\n");
+    expect(
+      (await runCli(["import", "csv", "missing.csv", "--kind", "risk", "--out-dir", "x"], { cwd: dir })).stderr,
+    ).toBe("error: no such file: missing.csv\n");
     const broken = await runCli(["import", "csv", "a.csv", "--kind", "project", "--out-dir", "x"], { cwd: dir });
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/^error: cannot read a\.csv:\d+: /);
@@ -139,9 +215,25 @@ describe("pmo import csv", () => {
 describe("export csv -> import csv", () => {
   it.each(["projects", "risks", "issues", "decisions", "people"])("gives the same %s", async (kind) => {
     const dir = folder();
-    const exported = await runCli(["-C", example, "export", "csv", "--kind", kind, "--output", path.join(dir, "export.csv")], { cwd: dir });
+    const exported = await runCli(
+      ["-C", example, "export", "csv", "--kind", kind, "--output", path.join(dir, "export.csv")],
+      { cwd: dir },
+    );
     expect(exported.code).toBe(0);
-    const imported = await runCli(["import", "csv", "export.csv", "--kind", kind.replace(/s$/, "").replace("people", "person"), "--out-dir", "imported", "--as-of", "2026-11-30"], { cwd: dir });
+    const imported = await runCli(
+      [
+        "import",
+        "csv",
+        "export.csv",
+        "--kind",
+        kind.replace(/s$/, "").replace("people", "person"),
+        "--out-dir",
+        "imported",
+        "--as-of",
+        "2026-11-30",
+      ],
+      { cwd: dir },
+    );
     expect(imported.stdout).not.toMatch(/rejected|ignored/);
     const before = await runCli(["-C", example, "export", "json", "--kind", kind], { cwd: dir });
     const after = await runCli(["-C", path.join(dir, "imported"), "export", "json", "--kind", kind], { cwd: dir });
@@ -153,7 +245,8 @@ describe("export csv -> import csv", () => {
 describe("pmo export", () => {
   it("csv neutralises cells a spreadsheet would run as a formula, and keeps numbers numbers", async () => {
     const dir = folder({
-      "r.yaml": "apiVersion: pmo/v1\nkind: Risk\nid: R1\ntitle: '=HYPERLINK(\"http://evil\")'\ndescription: '@SUM(A1)'\ncategory: '-2+3'\nprobability: 2\nimpact: 3\nstatus: open\nx-score: -4\n",
+      "r.yaml":
+        "apiVersion: pmo/v1\nkind: Risk\nid: R1\ntitle: '=HYPERLINK(\"http://evil\")'\ndescription: '@SUM(A1)'\ncategory: '-2+3'\nprobability: 2\nimpact: 3\nstatus: open\nx-score: -4\n",
     });
     const result = await runCli(["export", "csv", "--kind", "risk"], { cwd: dir });
     expect(result.code).toBe(0);
@@ -166,16 +259,27 @@ describe("pmo export", () => {
     expect(cell("x-score")).toBe("'-4");
     expect(header!.slice(0, 5)).toEqual(["id", "title", "description", "project", "portfolio"]);
     expect(result.stdout.startsWith("\ufeffid,")).toBe(true);
-    expect((await runCli(["export", "csv", "--kind", "risk", "--no-bom"], { cwd: dir })).stdout.startsWith("id,")).toBe(true);
+    expect((await runCli(["export", "csv", "--kind", "risk", "--no-bom"], { cwd: dir })).stdout.startsWith("id,")).toBe(
+      true,
+    );
 
     // And the round trip gives the text back.
     const other = folder({ "r.csv": result.stdout });
-    await runCli(["import", "csv", "r.csv", "--kind", "risk", "--out-dir", "back", "--as-of", "2026-11-30"], { cwd: other });
-    expect(yamlOf(other, "back/R1.yaml")).toMatchObject({ title: '=HYPERLINK("http://evil")', description: "@SUM(A1)", category: "-2+3", "x-score": -4 });
+    await runCli(["import", "csv", "r.csv", "--kind", "risk", "--out-dir", "back", "--as-of", "2026-11-30"], {
+      cwd: other,
+    });
+    expect(yamlOf(other, "back/R1.yaml")).toMatchObject({
+      title: '=HYPERLINK("http://evil")',
+      description: "@SUM(A1)",
+      category: "-2+3",
+      "x-score": -4,
+    });
   });
 
   it("csv needs exactly one kind; unknown kinds are usage errors", async () => {
-    expect((await runCli(["-C", example, "export", "csv"], { cwd: root })).stderr).toMatch(/one kind of document: pass --kind/);
+    expect((await runCli(["-C", example, "export", "csv"], { cwd: root })).stderr).toMatch(
+      /one kind of document: pass --kind/,
+    );
     expect((await runCli(["-C", example, "export", "json", "--kind", "projcts"], { cwd: root })).code).toBe(2);
   });
 
@@ -191,9 +295,26 @@ describe("pmo export", () => {
 describe("pmo import msproject", () => {
   it("turns milestone tasks into milestones with baseline, forecast, actual and dependencies", async () => {
     const dir = repo({ "portfolios.yaml": PORTFOLIOS });
-    const result = await runCli(["import", "msproject", fixture("plan.xml"), "--id", "PRJ-020", "--portfolio", "estates", "--out-dir", "projects", "--as-of", "2026-11-30"], { cwd: dir });
+    const result = await runCli(
+      [
+        "import",
+        "msproject",
+        fixture("plan.xml"),
+        "--id",
+        "PRJ-020",
+        "--portfolio",
+        "estates",
+        "--out-dir",
+        "projects",
+        "--as-of",
+        "2026-11-30",
+      ],
+      { cwd: dir },
+    );
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/wrote projects\/PRJ-020\.yaml: project PRJ-020 with 3 milestones and 2 milestone dependencies, from 7 tasks/);
+    expect(result.stdout).toMatch(
+      /wrote projects\/PRJ-020\.yaml: project PRJ-020 with 3 milestones and 2 milestone dependencies, from 7 tasks/,
+    );
     expect(yamlOf(dir, "projects/PRJ-020.yaml")).toEqual({
       apiVersion: "pmo/v1",
       kind: "Project",
@@ -201,7 +322,12 @@ describe("pmo import msproject", () => {
       name: "Depot consolidation",
       portfolio: "estates",
       stage: "delivery",
-      schedule: { baselineStart: "2026-01-05", baselineFinish: "2026-08-28", forecastFinish: "2026-09-30", actualStart: "2026-01-05" },
+      schedule: {
+        baselineStart: "2026-01-05",
+        baselineFinish: "2026-08-28",
+        forecastFinish: "2026-09-30",
+        actualStart: "2026-01-05",
+      },
       percentComplete: 35,
       milestones: [
         { id: "M3", name: "Design approved", baseline: "2026-03-20", forecast: "2026-03-31", actual: "2026-03-31" },
@@ -214,7 +340,22 @@ describe("pmo import msproject", () => {
 
   it("reports a plan that would not be valid, and malformed XML with its position", async () => {
     const dir = repo();
-    const future = await runCli(["import", "msproject", fixture("plan.xml"), "--id", "PRJ-020", "--portfolio", "nowhere", "--out-dir", "p", "--as-of", "2026-11-30"], { cwd: dir });
+    const future = await runCli(
+      [
+        "import",
+        "msproject",
+        fixture("plan.xml"),
+        "--id",
+        "PRJ-020",
+        "--portfolio",
+        "nowhere",
+        "--out-dir",
+        "p",
+        "--as-of",
+        "2026-11-30",
+      ],
+      { cwd: dir },
+    );
     expect(future.code).toBe(1);
     expect(future.stderr).toMatch(/nowhere/);
     expect(future.stdout).toBe("");
@@ -232,7 +373,14 @@ describe("pmo schema --out", () => {
     const result = await runCli(["schema", "--out-dir", "schemas"], { cwd: dir });
     expect(result.code).toBe(0);
     const files = readdirSync(path.join(dir, "schemas")).sort();
-    expect(files).toEqual(readdirSync(path.join(root, "schemas")).filter((f) => f.endsWith(".schema.json")).sort());
-    for (const f of files) expect(JSON.parse(readFileSync(path.join(dir, "schemas", f), "utf8"))).toEqual(JSON.parse(readFileSync(path.join(root, "schemas", f), "utf8")));
+    expect(files).toEqual(
+      readdirSync(path.join(root, "schemas"))
+        .filter((f) => f.endsWith(".schema.json"))
+        .sort(),
+    );
+    for (const f of files)
+      expect(JSON.parse(readFileSync(path.join(dir, "schemas", f), "utf8"))).toEqual(
+        JSON.parse(readFileSync(path.join(root, "schemas", f), "utf8")),
+      );
   });
 });

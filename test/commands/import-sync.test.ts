@@ -43,15 +43,38 @@ const MONTH2 = `${HEADER}R1,Bridge (renamed),ROADS,2026-02-28,Amber,,12,2027-09-
 
 const dirs: string[] = [];
 function repo(): string {
-  const dir = makeRepo({ "engagement.yaml": ENGAGEMENT, "pmo.config.yaml": "ignore: [mapping.yaml]\n", "mapping.yaml": MAPPING, "month1.csv": MONTH1, "month2.csv": MONTH2 });
+  const dir = makeRepo({
+    "engagement.yaml": ENGAGEMENT,
+    "pmo.config.yaml": "ignore: [mapping.yaml]\n",
+    "mapping.yaml": MAPPING,
+    "month1.csv": MONTH1,
+    "month2.csv": MONTH2,
+  });
   dirs.push(dir);
   return dir;
 }
 afterEach(() => {
   for (const dir of dirs.splice(0)) removeRepo(dir);
 });
-const sync = (dir: string, csv: string, ...extra: string[]) => runCli(["import", "csv", csv, "--mapping", "mapping.yaml", "--out-dir", "projects", "--sync", "--as-of", "2026-11-30", ...extra], { cwd: dir });
-const doc = (dir: string, file: string) => parseYaml(readFileSync(path.join(dir, "projects", file), "utf8")) as Record<string, unknown>;
+const sync = (dir: string, csv: string, ...extra: string[]) =>
+  runCli(
+    [
+      "import",
+      "csv",
+      csv,
+      "--mapping",
+      "mapping.yaml",
+      "--out-dir",
+      "projects",
+      "--sync",
+      "--as-of",
+      "2026-11-30",
+      ...extra,
+    ],
+    { cwd: dir },
+  );
+const doc = (dir: string, file: string) =>
+  parseYaml(readFileSync(path.join(dir, "projects", file), "utf8")) as Record<string, unknown>;
 
 describe("pmo import csv --sync", () => {
   it("creates the documents and the parents the rows name, and prints the plan", async () => {
@@ -61,9 +84,21 @@ describe("pmo import csv --sync", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("+ portfolio PF-ROADS (projects/PF-ROADS.yaml)");
     expect(result.stdout).toContain("+ P-bridge (row 2, projects/P-bridge.yaml)");
-    expect(result.stdout).toMatch(/Plan: 3 to create, 0 to update, 0 unchanged, 0 rejected, 0 no longer in the sheet \(reported, kept as they are\); 2 parents to create, 1 row left out by the row filters\./);
-    expect(readdirSync(path.join(dir, "projects")).sort()).toEqual(["P-bridge.yaml", "P-school.yaml", "P-tunnel-programme.yaml", "PF-EDUCATION.yaml", "PF-ROADS.yaml"]);
-    expect(doc(dir, "PF-ROADS.yaml")).toMatchObject({ kind: "Portfolio", name: "Department roads", owner: "Portfolio office" });
+    expect(result.stdout).toMatch(
+      /Plan: 3 to create, 0 to update, 0 unchanged, 0 rejected, 0 no longer in the sheet \(reported, kept as they are\); 2 parents to create, 1 row left out by the row filters\./,
+    );
+    expect(readdirSync(path.join(dir, "projects")).sort()).toEqual([
+      "P-bridge.yaml",
+      "P-school.yaml",
+      "P-tunnel-programme.yaml",
+      "PF-EDUCATION.yaml",
+      "PF-ROADS.yaml",
+    ]);
+    expect(doc(dir, "PF-ROADS.yaml")).toMatchObject({
+      kind: "Portfolio",
+      name: "Department roads",
+      owner: "Portfolio office",
+    });
     // The SRO's own rating when the assessor's is blank.
     expect(doc(dir, "P-school.yaml")["status"]).toEqual({ asOf: "2026-01-31", overall: "red" });
     const validate = await runCli(["validate", "--as-of", "2026-11-30"], { cwd: dir });
@@ -75,7 +110,13 @@ describe("pmo import csv --sync", () => {
     const dir = repo();
     await sync(dir, "month1.csv");
     const bridge = path.join(dir, "projects", "P-bridge.yaml");
-    writeFileSync(bridge, readFileSync(bridge, "utf8").replace("stage: delivery\n", "stage: delivery\n# agreed at the board\nsponsor: Ann Lee\n") + "milestones:\n  - id: M1\n    name: Deck poured\n    baseline: 2026-09-30\n");
+    writeFileSync(
+      bridge,
+      readFileSync(bridge, "utf8").replace(
+        "stage: delivery\n",
+        "stage: delivery\n# agreed at the board\nsponsor: Ann Lee\n",
+      ) + "milestones:\n  - id: M1\n    name: Deck poured\n    baseline: 2026-09-30\n",
+    );
     const before = readFileSync(bridge, "utf8");
 
     const dry = await sync(dir, "month2.csv", "--dry-run");
@@ -90,7 +131,9 @@ describe("pmo import csv --sync", () => {
     expect(lines).toContain('      name: "Bridge" -> "Bridge (renamed)"');
     expect(lines).toContain('      status.overall: "green" -> "amber"');
     expect(lines).toContain('      schedule.forecastFinish: "2027-06-30" -> "2027-09-30"');
-    expect(lines).toContain('  ! row 4 (line 4, key "Library"): status.overall (columns "Rating", then "Own rating"): "Purple" is not in the value map (known: "green", "amber", "red")');
+    expect(lines).toContain(
+      '  ! row 4 (line 4, key "Library"): status.overall (columns "Rating", then "Own rating"): "Purple" is not in the value map (known: "green", "amber", "red")',
+    );
     expect(lines).toContain('  ? P-school "School" (projects/P-school.yaml, no longer in the sheet)');
     expect(result.stdout).toMatch(/Plan: 0 to create, 2 to update, 0 unchanged, 1 rejected, 1 no longer in the sheet/);
 
@@ -110,17 +153,31 @@ describe("pmo import csv --sync", () => {
     const dir = repo();
     await sync(dir, "month1.csv");
     const json = await sync(dir, "month2.csv", "--format", "json", "--missing", "close");
-    const plan = JSON.parse(json.stdout) as Record<string, unknown> & { summary: Record<string, number>; rejected: { key: string; reasons: string[] }[]; missing: { id: string; action: string }[]; updated: { id: string; changes: { path: string; before?: unknown; after?: unknown }[] }[] };
+    const plan = JSON.parse(json.stdout) as Record<string, unknown> & {
+      summary: Record<string, number>;
+      rejected: { key: string; reasons: string[] }[];
+      missing: { id: string; action: string }[];
+      updated: { id: string; changes: { path: string; before?: unknown; after?: unknown }[] }[];
+    };
     expect(plan["written"]).toBe(true);
     expect(plan.summary).toMatchObject({ created: 0, updated: 2, unchanged: 0, rejected: 1, missing: 1 });
     expect(plan.rejected[0]!.key).toBe("Library");
     expect(plan.missing).toEqual([{ id: "P-school", name: "School", file: "projects/P-school.yaml", action: "close" }]);
-    expect(plan.updated.find((u) => u.id === "P-bridge")!.changes).toContainEqual({ path: "budget.approved", before: 10000000, after: 12000000 });
+    expect(plan.updated.find((u) => u.id === "P-bridge")!.changes).toContainEqual({
+      path: "budget.approved",
+      before: 10000000,
+      after: 12000000,
+    });
     expect(doc(dir, "P-school.yaml")["stage"]).toBe("closed");
 
     const again = await sync(dir, "month2.csv", "--missing", "remove");
-    expect(again.stdout).toMatch(/0 to update, 2 unchanged, 1 rejected, 0 no longer in the sheet \(removed\); 1 closed earlier and still absent/);
-    writeFileSync(path.join(dir, "projects", "P-school.yaml"), readFileSync(path.join(dir, "projects", "P-school.yaml"), "utf8").replace("stage: closed", "stage: delivery"));
+    expect(again.stdout).toMatch(
+      /0 to update, 2 unchanged, 1 rejected, 0 no longer in the sheet \(removed\); 1 closed earlier and still absent/,
+    );
+    writeFileSync(
+      path.join(dir, "projects", "P-school.yaml"),
+      readFileSync(path.join(dir, "projects", "P-school.yaml"), "utf8").replace("stage: closed", "stage: delivery"),
+    );
     const removed = await sync(dir, "month2.csv", "--missing", "remove");
     expect(removed.stdout).toContain("  - P-school");
     expect(existsSync(path.join(dir, "projects", "P-school.yaml"))).toBe(false);

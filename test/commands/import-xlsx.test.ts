@@ -37,9 +37,33 @@ async function workbook(rag = "A"): Promise<Buffer> {
       sheet: "Projects",
       data: [
         [{ value: "Portfolio return, November" }],
-        [{ value: "Ref" }, { value: "Project" }, { value: "Dept" }, { value: "Finish" }, { value: "Budget (m)" }, { value: "Reported" }, { value: "RAG" }],
-        [{ value: 1 }, { value: "Bridge" }, { value: "roads" }, date("2027-06-30"), { value: 12.5 }, date("2026-11-27"), { value: rag }],
-        [{ value: 2 }, { value: "Tunnel" }, { value: "Roads" }, date("2028-01-31"), { value: 1250.75 }, date("2026-11-27"), { value: "Purple" }],
+        [
+          { value: "Ref" },
+          { value: "Project" },
+          { value: "Dept" },
+          { value: "Finish" },
+          { value: "Budget (m)" },
+          { value: "Reported" },
+          { value: "RAG" },
+        ],
+        [
+          { value: 1 },
+          { value: "Bridge" },
+          { value: "roads" },
+          date("2027-06-30"),
+          { value: 12.5 },
+          date("2026-11-27"),
+          { value: rag },
+        ],
+        [
+          { value: 2 },
+          { value: "Tunnel" },
+          { value: "Roads" },
+          date("2028-01-31"),
+          { value: 1250.75 },
+          date("2026-11-27"),
+          { value: "Purple" },
+        ],
         [{ value: 3 }, { value: "School" }, { value: "Education" }, date("2026-12-31"), { value: 0.4 }, null, null],
       ],
     },
@@ -58,12 +82,20 @@ describe("pmo import xlsx", () => {
     expect(byName.sheet).toBe("Projects");
     expect(byName.sheets).toEqual(["Notes", "Projects"]);
     expect(byName.header).toEqual(["Ref", "Project", "Dept", "Finish", "Budget (m)", "Reported", "RAG"]);
-    expect(byName.rows[0]).toEqual({ row: 3, line: 3, cells: ["1", "Bridge", "roads", "2027-06-30", "12.5", "2026-11-27", "A"] });
+    expect(byName.rows[0]).toEqual({
+      row: 3,
+      line: 3,
+      cells: ["1", "Bridge", "roads", "2027-06-30", "12.5", "2026-11-27", "A"],
+    });
     expect(byName.rows[2]!.cells).toEqual(["3", "School", "Education", "2026-12-31", "0.4", "", ""]);
     expect((await readWorkbook(bytes, 2, 2)).rows).toEqual(byName.rows);
-    await expect(readWorkbook(bytes, "Risks", 1)).rejects.toThrow('the workbook has no sheet "Risks" (its sheets: "Notes", "Projects")');
+    await expect(readWorkbook(bytes, "Risks", 1)).rejects.toThrow(
+      'the workbook has no sheet "Risks" (its sheets: "Notes", "Projects")',
+    );
     await expect(readWorkbook(bytes, 3, 1)).rejects.toThrow("the workbook has 2 sheets");
-    await expect(readWorkbook(new TextEncoder().encode("not a zip"), undefined, 1)).rejects.toThrow(/not an Excel workbook/);
+    await expect(readWorkbook(new TextEncoder().encode("not a zip"), undefined, 1)).rejects.toThrow(
+      /not an Excel workbook/,
+    );
   });
 
   it("gives cells the text a CSV export would hold", () => {
@@ -76,29 +108,83 @@ describe("pmo import xlsx", () => {
   });
 
   it("imports the sheet with the same mappings as csv, and syncs it the next month", async () => {
-    const dir = makeRepo({ "engagement.yaml": ENGAGEMENT, "pmo.config.yaml": "ignore: [mapping.yaml]\n", "mapping.yaml": MAPPING });
+    const dir = makeRepo({
+      "engagement.yaml": ENGAGEMENT,
+      "pmo.config.yaml": "ignore: [mapping.yaml]\n",
+      "mapping.yaml": MAPPING,
+    });
     dirs.push(dir);
     writeFileSync(path.join(dir, "portfolio.xlsx"), await workbook());
-    const args = ["import", "xlsx", "portfolio.xlsx", "--sheet", "Projects", "--header-row", "2", "--mapping", "mapping.yaml", "--out-dir", "projects", "--sync", "--as-of", "2026-11-30"];
+    const args = [
+      "import",
+      "xlsx",
+      "portfolio.xlsx",
+      "--sheet",
+      "Projects",
+      "--header-row",
+      "2",
+      "--mapping",
+      "mapping.yaml",
+      "--out-dir",
+      "projects",
+      "--sync",
+      "--as-of",
+      "2026-11-30",
+    ];
     const first = await runCli(args, { cwd: dir });
-    expect(first.stdout).toContain('plan for portfolio.xlsx (sheet "Projects", header row 2): 3 rows as Project documents in projects/');
-    expect(first.stdout).toContain('  ! row 4 (line 4, key "PRJ-2"): status.overall (column "RAG"): "Purple" is not in the value map (known: "g", "a", "r")');
+    expect(first.stdout).toContain(
+      'plan for portfolio.xlsx (sheet "Projects", header row 2): 3 rows as Project documents in projects/',
+    );
+    expect(first.stdout).toContain(
+      '  ! row 4 (line 4, key "PRJ-2"): status.overall (column "RAG"): "Purple" is not in the value map (known: "g", "a", "r")',
+    );
     expect(first.stdout).toMatch(/Plan: 2 to create, 0 to update, 0 unchanged, 1 rejected/);
     expect(first.code).toBe(1);
     const bridge = parseYaml(readFileSync(path.join(dir, "projects", "PRJ-1.yaml"), "utf8")) as Record<string, unknown>;
-    expect(bridge).toMatchObject({ name: "Bridge", portfolio: "PF-ROADS", schedule: { baselineFinish: "2027-06-30" }, budget: { approved: 12500000 }, status: { asOf: "2026-11-27", overall: "amber" } });
+    expect(bridge).toMatchObject({
+      name: "Bridge",
+      portfolio: "PF-ROADS",
+      schedule: { baselineFinish: "2027-06-30" },
+      budget: { approved: 12500000 },
+      status: { asOf: "2026-11-27", overall: "amber" },
+    });
 
     writeFileSync(path.join(dir, "portfolio.xlsx"), await workbook("R"));
     const second = await runCli([...args, "--format", "json"], { cwd: dir });
     const plan = JSON.parse(second.stdout) as { updated: { id: string; changes: unknown[] }[] };
-    expect(plan.updated).toEqual([{ row: 3, key: "PRJ-1", id: "PRJ-1", file: "projects/PRJ-1.yaml", changes: [{ path: "status.overall", before: "amber", after: "red" }] }]);
+    expect(plan.updated).toEqual([
+      {
+        row: 3,
+        key: "PRJ-1",
+        id: "PRJ-1",
+        file: "projects/PRJ-1.yaml",
+        changes: [{ path: "status.overall", before: "amber", after: "red" }],
+      },
+    ]);
   });
 
   it("says which sheets there are when --sheet names none", async () => {
     const dir = makeRepo({ "book.xlsx": await workbook() });
     dirs.push(dir);
-    const result = await runCli(["import", "xlsx", "book.xlsx", "--sheet", "Risks", "--kind", "risk", "--out-dir", "raid", "--as-of", "2026-11-30"], { cwd: dir });
+    const result = await runCli(
+      [
+        "import",
+        "xlsx",
+        "book.xlsx",
+        "--sheet",
+        "Risks",
+        "--kind",
+        "risk",
+        "--out-dir",
+        "raid",
+        "--as-of",
+        "2026-11-30",
+      ],
+      { cwd: dir },
+    );
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('cannot read book.xlsx: the workbook has no sheet "Risks" (its sheets: "Notes", "Projects")');
+    expect(result.stderr).toContain(
+      'cannot read book.xlsx: the workbook has no sheet "Risks" (its sheets: "Notes", "Projects")',
+    );
   });
 });

@@ -46,10 +46,18 @@ describe("GitHub Actions files against their readers", () => {
   });
 
   it("both checks catch a broken workflow", () => {
-    const broken = workflow.replace("runs-on: ubuntu-latest", "runs-on: ubuntu-latest\n    timeout: 5").replace("github.base_ref", "github.base_reff");
+    const broken = workflow
+      .replace("runs-on: ubuntu-latest", "runs-on: ubuntu-latest\n    timeout: 5")
+      .replace("github.base_ref", "github.base_reff");
     expect(schemaErrors(validateWorkflow(broken)).length).toBeGreaterThan(0);
     expect(lint(broken, ".github/workflows/pmo.yml").map((r) => r.kind)).toContain("expression");
-    expect(schemaErrors(validateAction(readFileSync(path.join(projectRoot, "action.yml"), "utf8").replace("using: composite", "using: compost"))).length).toBeGreaterThan(0);
+    expect(
+      schemaErrors(
+        validateAction(
+          readFileSync(path.join(projectRoot, "action.yml"), "utf8").replace("using: composite", "using: compost"),
+        ),
+      ).length,
+    ).toBeGreaterThan(0);
   });
 });
 
@@ -58,14 +66,18 @@ describe("GitHub Actions files against their readers", () => {
  * pipeline editor uses; vendored with its source and licence in test/fixtures/gitlab-ci).
  */
 describe("the GitLab CI file against GitLab's schema", () => {
-  const schema = JSON.parse(readFileSync(path.join(projectRoot, "test/fixtures/gitlab-ci/ci.schema.json"), "utf8")) as object;
+  const schema = JSON.parse(
+    readFileSync(path.join(projectRoot, "test/fixtures/gitlab-ci/ci.schema.json"), "utf8"),
+  ) as object;
   // GitLab's schema carries editor keywords (markdownDescription) that are not JSON Schema.
   const ajv = new Ajv({ allErrors: true, strict: false });
   // ajv-formats is CommonJS: under NodeNext the plugin is the module or its .default.
-  const addFormats: FormatsPlugin = (ajvFormats as unknown as { default?: FormatsPlugin }).default ?? (ajvFormats as unknown as FormatsPlugin);
+  const addFormats: FormatsPlugin =
+    (ajvFormats as unknown as { default?: FormatsPlugin }).default ?? (ajvFormats as unknown as FormatsPlugin);
   addFormats(ajv);
   const validate = ajv.compile(schema);
-  const errorsOf = (text: string) => (validate(parse(text)) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`));
+  const errorsOf = (text: string) =>
+    validate(parse(text)) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 
   it("passes, with workflow:rules so that merge request pipelines gate", () => {
     expect(errorsOf(gitlab)).toEqual([]);

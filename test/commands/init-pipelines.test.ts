@@ -15,7 +15,12 @@ import { parse } from "yaml";
  */
 
 const PROJECT = path.resolve(import.meta.dirname, "../..");
-const NPM_ENV = { npm_config_offline: "true", npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" };
+const NPM_ENV = {
+  npm_config_offline: "true",
+  npm_config_audit: "false",
+  npm_config_fund: "false",
+  npm_config_update_notifier: "false",
+};
 // npm ci from the cache plus a few spawned commands: slow on a busy machine, not stuck.
 const SLOW = 240_000;
 
@@ -26,7 +31,17 @@ let origin: string;
 let stubs: string;
 
 interface Lockfile {
-  packages: Record<string, { version?: string; license?: string; dependencies?: Record<string, string>; bin?: unknown; engines?: unknown; dev?: boolean }>;
+  packages: Record<
+    string,
+    {
+      version?: string;
+      license?: string;
+      dependencies?: Record<string, string>;
+      bin?: unknown;
+      engines?: unknown;
+      dev?: boolean;
+    }
+  >;
 }
 
 /**
@@ -40,9 +55,19 @@ function lockfileFor(name: string, spec: string, resolved: string): object {
   const integrity = `sha512-${createHash("sha512").update(readFileSync(tarball)).digest("base64")}`;
   const packages: Record<string, object> = {
     "": { name, devDependencies: { "@pmo-as-code/pmo": spec } },
-    "node_modules/@pmo-as-code/pmo": { version: root.version, resolved, integrity, dev: true, license: root.license, dependencies: root.dependencies, bin: root.bin, engines: root.engines },
+    "node_modules/@pmo-as-code/pmo": {
+      version: root.version,
+      resolved,
+      integrity,
+      dev: true,
+      license: root.license,
+      dependencies: root.dependencies,
+      bin: root.bin,
+      engines: root.engines,
+    },
   };
-  for (const [key, entry] of Object.entries(own.packages)) if (key !== "" && entry.dev !== true) packages[key] = { ...entry, dev: true };
+  for (const [key, entry] of Object.entries(own.packages))
+    if (key !== "" && entry.dev !== true) packages[key] = { ...entry, dev: true };
   return { name, lockfileVersion: 3, requires: true, packages };
 }
 
@@ -63,7 +88,13 @@ beforeAll(() => {
   work = mkdtempSync(path.join(os.tmpdir(), "pmo-pipelines-"));
   // One tarball per run. dist/ is what npm test has just built; --ignore-scripts skips the
   // prepare script's second build.
-  const packed = JSON.parse(execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], { cwd: PROJECT, encoding: "utf8", env: { ...process.env, ...NPM_ENV } })) as { filename: string }[];
+  const packed = JSON.parse(
+    execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], {
+      cwd: PROJECT,
+      encoding: "utf8",
+      env: { ...process.env, ...NPM_ENV },
+    }),
+  ) as { filename: string }[];
   tarball = path.join(work, packed[0]!.filename);
   stubs = path.join(work, "stubs");
   mkdirSync(stubs);
@@ -76,8 +107,14 @@ beforeAll(() => {
   // A consultant's machine: pmo installed from the tarball, then `pmo init` from that install.
   const tool = path.join(work, "tool");
   mkdirSync(tool);
-  writeFileSync(path.join(tool, "package.json"), JSON.stringify({ name: "tool", private: true, devDependencies: { "@pmo-as-code/pmo": `file:${tarball}` } }));
-  writeFileSync(path.join(tool, "package-lock.json"), JSON.stringify(lockfileFor("tool", `file:${tarball}`, `file:${path.relative(tool, tarball)}`)));
+  writeFileSync(
+    path.join(tool, "package.json"),
+    JSON.stringify({ name: "tool", private: true, devDependencies: { "@pmo-as-code/pmo": `file:${tarball}` } }),
+  );
+  writeFileSync(
+    path.join(tool, "package-lock.json"),
+    JSON.stringify(lockfileFor("tool", `file:${tarball}`, `file:${path.relative(tool, tarball)}`)),
+  );
   const install = sh("npm ci", tool);
   if (install.code !== 0) throw new Error(`npm ci of the packed pmo failed:\n${install.output}`);
   repo = path.join(work, "acme-water");
@@ -85,11 +122,19 @@ beforeAll(() => {
   if (init.code !== 0) throw new Error(`pmo init failed:\n${init.output}`);
 
   // The consultant's `npm install`, commit, and a pull request branch.
-  writeFileSync(path.join(repo, "package-lock.json"), JSON.stringify(lockfileFor("acme-water-pmo", `file:${tarball}`, `file:${path.relative(repo, tarball)}`), null, 2));
+  writeFileSync(
+    path.join(repo, "package-lock.json"),
+    JSON.stringify(lockfileFor("acme-water-pmo", `file:${tarball}`, `file:${path.relative(repo, tarball)}`), null, 2),
+  );
   origin = path.join(work, "origin.git");
   git(work, "init", "-q", "--bare", "-b", "main", origin);
   git(repo, "init", "-q", "-b", "main");
-  for (const [key, value] of [["user.name", "Test User"], ["user.email", "test@example.com"], ["commit.gpgsign", "false"]]) git(repo, "config", key!, value!);
+  for (const [key, value] of [
+    ["user.name", "Test User"],
+    ["user.email", "test@example.com"],
+    ["commit.gpgsign", "false"],
+  ])
+    git(repo, "config", key!, value!);
   git(repo, "add", "-A");
   git(repo, "commit", "-q", "-m", "Engagement repository from pmo init");
   git(repo, "remote", "add", "origin", origin);
@@ -135,15 +180,23 @@ function githubCondition(condition: string | undefined, failed: boolean, cwd: st
 
 describe("the pipelines pmo init writes, run from the packed package", () => {
   it("installs pmo from where the running pmo came from: the packed tarball", () => {
-    const manifest = JSON.parse(readFileSync(path.join(repo, "package.json"), "utf8")) as { devDependencies: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(path.join(repo, "package.json"), "utf8")) as {
+      devDependencies: Record<string, string>;
+    };
     expect(manifest.devDependencies).toEqual({ "@pmo-as-code/pmo": `file:${tarball}` });
   });
 
   it(
     "GitHub Actions: every step runs, and the diff is commented on the pull request even when the check fails",
     () => {
-      const workflow = parse(readFileSync(path.join(repo, ".github/workflows/pmo.yml"), "utf8")) as { jobs: { check: { steps: Step[] } } };
-      const context: Record<string, string> = { "github.base_ref": "main", "github.token": "token", "github.event.pull_request.number": "7" };
+      const workflow = parse(readFileSync(path.join(repo, ".github/workflows/pmo.yml"), "utf8")) as {
+        jobs: { check: { steps: Step[] } };
+      };
+      const context: Record<string, string> = {
+        "github.base_ref": "main",
+        "github.token": "token",
+        "github.event.pull_request.number": "7",
+      };
       const runPipeline = (skip: (step: Step) => boolean): { step: string; code: number; output: string }[] => {
         const results: { step: string; code: number; output: string }[] = [];
         let failed = false;
@@ -152,12 +205,19 @@ describe("the pipelines pmo init writes, run from the packed package", () => {
           const label = step.name ?? step.run ?? step.uses!;
           if (step.uses !== undefined) {
             // Another service's action: what it is given must exist.
-            if (step.uses.startsWith("github/codeql-action/upload-sarif")) expect(existsSync(path.join(repo, String(step.with?.sarif_file)))).toBe(true);
-            if (step.uses.startsWith("actions/upload-artifact")) expect(existsSync(path.join(repo, String(step.with?.path)))).toBe(true);
+            if (step.uses.startsWith("github/codeql-action/upload-sarif"))
+              expect(existsSync(path.join(repo, String(step.with?.sarif_file)))).toBe(true);
+            if (step.uses.startsWith("actions/upload-artifact"))
+              expect(existsSync(path.join(repo, String(step.with?.path)))).toBe(true);
             results.push({ step: label, code: 0, output: "" });
             continue;
           }
-          const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, v.replace(/\$\{\{([^}]*)\}\}/g, (_, e: string) => githubExpression(e, context))]));
+          const env = Object.fromEntries(
+            Object.entries(step.env ?? {}).map(([k, v]) => [
+              k,
+              v.replace(/\$\{\{([^}]*)\}\}/g, (_, e: string) => githubExpression(e, context)),
+            ]),
+          );
           expect(step.run, "expressions go through env, not into the script").not.toMatch(/\$\{\{/);
           const result = sh(step.run!, repo, env);
           results.push({ step: label, ...result });
@@ -182,7 +242,9 @@ describe("the pipelines pmo init writes, run from the packed package", () => {
       ]);
       expect(JSON.parse(readFileSync(path.join(repo, "pmo.sarif"), "utf8"))).toHaveProperty("version", "2.1.0");
       expect(readFileSync(path.join(repo, "pmo-diff.md"), "utf8")).toContain("RSK-001");
-      expect(readFileSync(path.join(work, "gh.calls"), "utf8")).toBe("pr comment 7 --body-file pmo-diff.md --edit-last\n");
+      expect(readFileSync(path.join(work, "gh.calls"), "utf8")).toBe(
+        "pr comment 7 --body-file pmo-diff.md --edit-last\n",
+      );
 
       // A change that breaks the check: the check step fails, the diff is still commented.
       const project = path.join(repo, "projects/PRJ-001.yaml");
@@ -194,7 +256,9 @@ describe("the pipelines pmo init writes, run from the packed package", () => {
       expect(broken.find((r) => r.step === "Governance check")?.code).toBe(1);
       expect(broken.find((r) => r.step === "Governance check")?.output).toContain("PF-404");
       expect(broken.map((r) => r.step)).toContain("Comment the diff on the pull request");
-      expect(readFileSync(path.join(work, "gh.calls"), "utf8")).toBe("pr comment 7 --body-file pmo-diff.md --edit-last\n");
+      expect(readFileSync(path.join(work, "gh.calls"), "utf8")).toBe(
+        "pr comment 7 --body-file pmo-diff.md --edit-last\n",
+      );
       git(repo, "reset", "-q", "--hard", "HEAD~1");
     },
     SLOW,
@@ -222,12 +286,26 @@ describe("the pipelines pmo init writes, run from the packed package", () => {
         const rule = rules.find((r) => holds(r.if, vars));
         return rule !== undefined && rule.when !== "never";
       };
-      const mergeRequest = { CI_PIPELINE_SOURCE: "merge_request_event", CI_MERGE_REQUEST_TARGET_BRANCH_NAME: "main", CI_MERGE_REQUEST_IID: "3", CI_PROJECT_ID: "42", CI_API_V4_URL: "https://gitlab.invalid/api/v4" };
+      const mergeRequest = {
+        CI_PIPELINE_SOURCE: "merge_request_event",
+        CI_MERGE_REQUEST_TARGET_BRANCH_NAME: "main",
+        CI_MERGE_REQUEST_IID: "3",
+        CI_PROJECT_ID: "42",
+        CI_API_V4_URL: "https://gitlab.invalid/api/v4",
+      };
       expect(decide(config.workflow.rules, mergeRequest)).toBe(true);
-      expect(decide(config.workflow.rules, { CI_PIPELINE_SOURCE: "push", CI_COMMIT_BRANCH: "raise-risk", CI_OPEN_MERGE_REQUESTS: "acme/pmo!3" })).toBe(false);
+      expect(
+        decide(config.workflow.rules, {
+          CI_PIPELINE_SOURCE: "push",
+          CI_COMMIT_BRANCH: "raise-risk",
+          CI_OPEN_MERGE_REQUESTS: "acme/pmo!3",
+        }),
+      ).toBe(false);
       expect(decide(config.workflow.rules, { CI_PIPELINE_SOURCE: "push", CI_COMMIT_BRANCH: "main" })).toBe(true);
 
-      const jobs = Object.entries(config).filter(([name]) => !["workflow", "variables", "default", "stages"].includes(name)) as [string, { script: string[]; rules?: { if: string }[] }][];
+      const jobs = Object.entries(config).filter(
+        ([name]) => !["workflow", "variables", "default", "stages"].includes(name),
+      ) as [string, { script: string[]; rules?: { if: string }[] }][];
       expect(jobs.map(([name]) => name)).toEqual(["pmo-check", "pmo-report", "pmo-diff"]);
       const vars = { ...config.variables, ...mergeRequest, PMO_BOT_TOKEN: "token" };
       let installed = false;
@@ -240,7 +318,9 @@ describe("the pipelines pmo init writes, run from the packed package", () => {
       }
       expect(existsSync(path.join(repo, "pmo-junit.xml"))).toBe(true);
       expect(readFileSync(path.join(repo, "pmo-diff.md"), "utf8")).toContain("RSK-001");
-      expect(readFileSync(path.join(work, "curl.calls"), "utf8")).toContain("https://gitlab.invalid/api/v4/projects/42/merge_requests/3/notes");
+      expect(readFileSync(path.join(work, "curl.calls"), "utf8")).toContain(
+        "https://gitlab.invalid/api/v4/projects/42/merge_requests/3/notes",
+      );
     },
     SLOW,
   );

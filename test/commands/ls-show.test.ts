@@ -139,7 +139,8 @@ describe("pmo ls", () => {
   });
 
   it("accepts singular and any case, filters with =, != and lists, and sorts descending", async () => {
-    const ids = async (...args: string[]) => JSON.parse((await ls(...args, "--format", "json")).stdout).map((d: { id: string }) => d.id);
+    const ids = async (...args: string[]) =>
+      JSON.parse((await ls(...args, "--format", "json")).stdout).map((d: { id: string }) => d.id);
     expect(await ids("Project", "--where", "stage=delivery,planning")).toEqual(["PRJ-2", "PRJ-10"]);
     expect(await ids("PROJECTS", "--where", "stage!=closed", "--where", "status.overall=red")).toEqual(["PRJ-2"]);
     expect(await ids("projects", "--sort", "-id")).toEqual(["PRJ-10", "PRJ-2", "PRJ-1"]);
@@ -151,7 +152,16 @@ describe("pmo ls", () => {
 
   it("prints JSON documents with their keys in file order", async () => {
     const result = await ls("decisions", "--format", "json");
-    expect(Object.keys(JSON.parse(result.stdout)[0])).toEqual(["apiVersion", "kind", "id", "title", "project", "status", "decidedBy", "date"]);
+    expect(Object.keys(JSON.parse(result.stdout)[0])).toEqual([
+      "apiVersion",
+      "kind",
+      "id",
+      "title",
+      "project",
+      "status",
+      "decidedBy",
+      "date",
+    ]);
   });
 
   it("quotes CSV fields with commas and quotes, and writes plain values", async () => {
@@ -169,9 +179,14 @@ describe("pmo ls", () => {
   });
 
   it("neutralises text cells a spreadsheet would run as a formula", async () => {
-    const dir = makeRepo({ ...FILES, "projects/evil.yaml": project("PRJ-66", 'name: "=HYPERLINK(\\"http://x\\")"\nstage: delivery\n') });
+    const dir = makeRepo({
+      ...FILES,
+      "projects/evil.yaml": project("PRJ-66", 'name: "=HYPERLINK(\\"http://x\\")"\nstage: delivery\n'),
+    });
     try {
-      const result = await runCli(["ls", "projects", "--format", "csv", "--where", "id=PRJ-66", ...AS_OF], { cwd: dir });
+      const result = await runCli(["ls", "projects", "--format", "csv", "--where", "id=PRJ-66", ...AS_OF], {
+        cwd: dir,
+      });
       expect(result.stdout.split("\n")[1]).toMatch(/^PRJ-66,"'=HYPERLINK\(""http:\/\/x""\)",/);
     } finally {
       removeRepo(dir);
@@ -202,15 +217,23 @@ describe("pmo ls", () => {
   it("exits 2 on an unknown field, naming the known top-level fields", async () => {
     const result = await ls("projects", "--where", "stauts.overall=red");
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('unknown field "stauts.overall" for projects (did you mean "status.overall"?); known fields: apiVersion, kind, id, name');
+    expect(result.stderr).toContain(
+      'unknown field "stauts.overall" for projects (did you mean "status.overall"?); known fields: apiVersion, kind, id, name',
+    );
     expect((await ls("projects", "--sort", "budget.forcast")).stderr).toContain('did you mean "budget.forecast"?');
     expect((await ls("projects", "--where", "stage")).code).toBe(2);
   });
 
   it("honours -C and lists what loaded when some documents have problems", async () => {
-    const broken = makeRepo({ ...FILES, "projects/bad.yaml": project("PRJ-3", "name: Bad\nstage: dreaming\n"), "oops.yaml": "apiVersion: pmo/v1\nkind: Risk\nid: [\n" });
+    const broken = makeRepo({
+      ...FILES,
+      "projects/bad.yaml": project("PRJ-3", "name: Bad\nstage: dreaming\n"),
+      "oops.yaml": "apiVersion: pmo/v1\nkind: Risk\nid: [\n",
+    });
     try {
-      const result = await runCli(["-C", broken, "ls", "projects", "--format", "json", ...AS_OF], { cwd: path.dirname(broken) });
+      const result = await runCli(["-C", broken, "ls", "projects", "--format", "json", ...AS_OF], {
+        cwd: path.dirname(broken),
+      });
       expect(result.code).toBe(0);
       expect(result.stderr).toBe("warning: 2 documents have problems; run pmo validate\n");
       expect(JSON.parse(result.stdout).map((d: { id: string }) => d.id)).toEqual(["PRJ-1", "PRJ-2", "PRJ-3", "PRJ-10"]);
@@ -231,9 +254,16 @@ describe("pmo show", () => {
     expect(out).toContain("  Sponsor:     Ann Archer (ann)\n");
     expect(out).toContain("  Finish:      baseline 2026-12-31, forecast 2027-02-28 (+59 days)\n");
     // Wrapped at 80 columns (output is not a terminal), continued under the fact's text.
-    expect(out).toContain("  Budget:      approved EUR 1,000,000, forecast EUR 1,200,000 (forecast +20%\n               against approved)\n");
     expect(out).toContain(
-      ["Milestones (2)", "  ID  Name    Baseline    Forecast    Actual      Slip (days)", "  M1  Design  2026-03-31  2026-04-14  2026-04-14          +14", "  M2  Build   2026-10-31  2026-12-15                      +45"].join("\n"),
+      "  Budget:      approved EUR 1,000,000, forecast EUR 1,200,000 (forecast +20%\n               against approved)\n",
+    );
+    expect(out).toContain(
+      [
+        "Milestones (2)",
+        "  ID  Name    Baseline    Forecast    Actual      Slip (days)",
+        "  M1  Design  2026-03-31  2026-04-14  2026-04-14          +14",
+        "  M2  Build   2026-10-31  2026-12-15                      +45",
+      ].join("\n"),
     );
     expect(out).toContain("Depended on by (1)\n  ID      Name       Type\n  PRJ-10  Telemetry  finish-to-start\n");
     expect(out).toContain("  RSK-1  Supplier late   12  open    Bob Baker\n");
@@ -243,7 +273,9 @@ describe("pmo show", () => {
 
   it("shows a portfolio's sub-portfolios and projects, and a risk's linked issues", async () => {
     const portfolio = (await show("PF-A")).stdout;
-    expect(portfolio).toContain("Sub-portfolios (1)\n  ID    Name              Owner      Projects\n  PG-A  Assets programme  Bob Baker         1\n");
+    expect(portfolio).toContain(
+      "Sub-portfolios (1)\n  ID    Name              Owner      Projects\n  PG-A  Assets programme  Bob Baker         1\n",
+    );
     expect(portfolio).toContain("Projects (2)");
     expect(portfolio).toContain("  RSK-2  Budget squeeze   25  open    Ann Archer\n");
     expect((await show("RSK-1")).stdout).toContain("Linked issues (1)\n");
@@ -252,16 +284,27 @@ describe("pmo show", () => {
   it("shows what a person owns", async () => {
     const out = (await show("bob")).stdout;
     expect(out).toContain("bob  Bob Baker\nPerson in people.yaml\n");
-    expect(out).toContain("  PRJ-2   Pumps, valves and \"fittings\"  manager  delivery  red     2027-02-28\n");
+    expect(out).toContain('  PRJ-2   Pumps, valves and "fittings"  manager  delivery  red     2027-02-28\n');
     expect(out).toContain("  PG-A  Assets programme  owner\n");
     expect(out).toContain("  ISS-1  Pump delivery missed  owner  open\n");
   });
 
   it("writes JSON and YAML with the document and its related entities", async () => {
     const json = JSON.parse((await show("PRJ-2", "--format", "json")).stdout);
-    expect(json).toMatchObject({ kind: "Project", id: "PRJ-2", file: "projects/PRJ-2.yaml", related: { people: { ann: "Ann Archer", bob: "Bob Baker" } } });
+    expect(json).toMatchObject({
+      kind: "Project",
+      id: "PRJ-2",
+      file: "projects/PRJ-2.yaml",
+      related: { people: { ann: "Ann Archer", bob: "Bob Baker" } },
+    });
     expect(json.document.name).toBe('Pumps, valves and "fittings"');
-    expect(json.related.milestones[1]).toEqual({ id: "M2", name: "Build", baseline: "2026-10-31", forecast: "2026-12-15", slipDays: 45 });
+    expect(json.related.milestones[1]).toEqual({
+      id: "M2",
+      name: "Build",
+      baseline: "2026-10-31",
+      forecast: "2026-12-15",
+      slipDays: 45,
+    });
     expect(json.related.dependents).toEqual([{ id: "PRJ-10", name: "Telemetry", type: "finish-to-start" }]);
     const yaml = (await show("RSK-1", "--format", "yaml")).stdout;
     expect(yaml).toMatch(/^kind: Risk\nid: RSK-1\n/);
@@ -271,7 +314,9 @@ describe("pmo show", () => {
   it("exits 2 on an unknown id, suggesting a close one", async () => {
     const result = await show("PRJ-02");
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('no document has the id "PRJ-02" (did you mean "PRJ-2"?); run pmo ls <kind> to see the ids\n');
+    expect(result.stderr).toContain(
+      'no document has the id "PRJ-02" (did you mean "PRJ-2"?); run pmo ls <kind> to see the ids\n',
+    );
     expect((await show("NOTHING-LIKE-IT")).stderr).not.toContain("did you mean");
   });
 });

@@ -9,7 +9,8 @@ const repos: string[] = [];
 afterEach(() => repos.splice(0).forEach(removeRepo));
 
 const example = path.resolve(import.meta.dirname, "../../examples/meridian-water");
-const project = (id: string, portfolio = "PF-A") => `apiVersion: pmo/v1\nkind: Project\nid: ${id}\nname: P\nportfolio: ${portfolio}\nstage: planning\n`;
+const project = (id: string, portfolio = "PF-A") =>
+  `apiVersion: pmo/v1\nkind: Project\nid: ${id}\nname: P\nportfolio: ${portfolio}\nstage: planning\n`;
 
 function repo(files: Record<string, string>): string {
   const dir = makeRepo({ "engagement.yaml": ENGAGEMENT, ...files });
@@ -29,7 +30,9 @@ describe("pmo new", () => {
     ["person", ["--name", "Zoë O'Neil"], "people/zoe.oneil.yaml"],
     ["people", ["--id", "j.doe"], "people/j.doe.yaml"],
   ])("%s %j in the bundled example goes to %s", async (kind, flags, expected) => {
-    const result = await runCli(["-C", example, "new", kind, ...flags, "--dry-run", "--as-of", "2026-11-30"], { cwd: example });
+    const result = await runCli(["-C", example, "new", kind, ...flags, "--dry-run", "--as-of", "2026-11-30"], {
+      cwd: example,
+    });
     expect(result.stderr).toBe(`would write ${expected}\n`);
     expect(result.code).toBe(0);
     // The document is valid YAML already in canonical form.
@@ -37,7 +40,12 @@ describe("pmo new", () => {
   });
 
   it("follows the repository's id pattern, keeps its zero padding and skips ids other kinds use", async () => {
-    const dir = repo({ "p/P-0007.yaml": project("P-0007"), "p/P-0012.yaml": project("P-0012"), "q/PRJ-001.yaml": project("PRJ-001"), "x.yaml": `apiVersion: pmo/v1\nkind: Decision\nid: P-0013\ntitle: D\nstatus: proposed\n` });
+    const dir = repo({
+      "p/P-0007.yaml": project("P-0007"),
+      "p/P-0012.yaml": project("P-0012"),
+      "q/PRJ-001.yaml": project("PRJ-001"),
+      "x.yaml": `apiVersion: pmo/v1\nkind: Decision\nid: P-0013\ntitle: D\nstatus: proposed\n`,
+    });
     const result = await runCli(["new", "project", "--name", "Next"], { cwd: dir });
     expect(result).toEqual({ code: 0, stdout: "p/P-0014.yaml\n", stderr: "" });
     expect(readFileSync(path.join(dir, "p/P-0014.yaml"), "utf8")).toContain("id: P-0014\nname: Next\n");
@@ -45,7 +53,13 @@ describe("pmo new", () => {
 
   it("writes a document that passes validation, in the conventional folder of an empty repository", async () => {
     const dir = repo({ "people.yaml": `apiVersion: pmo/v1\nkind: Person\nid: ann.lee\nname: Ann Lee\n` });
-    expect((await runCli(["new", "risk", "--owner", "ann.lee", "--name", "Supplier fails", "--as-of", "2026-11-30"], { cwd: dir })).stdout).toBe("raid/risks/RSK-001.yaml\n");
+    expect(
+      (
+        await runCli(["new", "risk", "--owner", "ann.lee", "--name", "Supplier fails", "--as-of", "2026-11-30"], {
+          cwd: dir,
+        })
+      ).stdout,
+    ).toBe("raid/risks/RSK-001.yaml\n");
     expect(readFileSync(path.join(dir, "raid/risks/RSK-001.yaml"), "utf8")).toBe(`apiVersion: pmo/v1
 kind: Risk
 id: RSK-001
@@ -70,13 +84,21 @@ raised: 2026-11-30
   it("adds a schema modeline when the repository has a schemas folder", async () => {
     const dir = repo({ "schemas/project.schema.json": "{}", "projects/a/PRJ-001.yaml": project("PRJ-001") });
     await runCli(["new", "project", "--folder", "projects/b"], { cwd: dir });
-    expect(readFileSync(path.join(dir, "projects/b/PRJ-002.yaml"), "utf8")).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.\.\/schemas\/project\.schema\.json\n/);
+    expect(readFileSync(path.join(dir, "projects/b/PRJ-002.yaml"), "utf8")).toMatch(
+      /^# yaml-language-server: \$schema=\.\.\/\.\.\/schemas\/project\.schema\.json\n/,
+    );
   });
 
   it.each([
-    [["new", "engagement"], 'error: unknown kind "engagement": expected one of portfolio, project, risk, issue, decision, person; an engagement is created with pmo init\n'],
+    [
+      ["new", "engagement"],
+      'error: unknown kind "engagement": expected one of portfolio, project, risk, issue, decision, person; an engagement is created with pmo init\n',
+    ],
     [["new", "project", "--id", "PRJ-001"], "error: id PRJ-001 is already used by the project in p/PRJ-001.yaml\n"],
-    [["new", "project", "--id", "9lives"], 'error: "9lives" is not a valid id: a letter followed by letters, digits, _, . or -, at most 64 characters\n'],
+    [
+      ["new", "project", "--id", "9lives"],
+      'error: "9lives" is not a valid id: a letter followed by letters, digits, _, . or -, at most 64 characters\n',
+    ],
     [["new", "person"], "error: a person needs --name (the id is made from it, e.g. jane.doe) or --id\n"],
     [["new", "project", "--folder", "../elsewhere"], "error: --folder ../elsewhere is outside the repository .\n"],
   ])("refuses %j with exit 2", async (args, stderr) => {
@@ -86,7 +108,12 @@ raised: 2026-11-30
 
   it("never overwrites a file", async () => {
     const dir = repo({ "p/PRJ-001.yaml": project("PRJ-001"), "p/PRJ-002.yaml": "# not a pmo document\n" });
-    expect(await runCli(["new", "project"], { cwd: dir })).toEqual({ code: 2, stdout: "", stderr: "error: p/PRJ-002.yaml already exists; pmo new never overwrites a file (choose another --id or --folder)\n" });
+    expect(await runCli(["new", "project"], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "error: p/PRJ-002.yaml already exists; pmo new never overwrites a file (choose another --id or --folder)\n",
+    });
     expect(readFileSync(path.join(dir, "p/PRJ-002.yaml"), "utf8")).toBe("# not a pmo document\n");
   });
 });

@@ -21,7 +21,10 @@ prioritisation:
     - { id: value, name: Value, weight: 70 }
     - { id: fit, name: Fit, weight: 30, source: alignment }
 `;
-const project = (id: string, o: { stage?: string; value?: number; cost?: number; overall?: string; extra?: string } = {}) => `apiVersion: pmo/v1
+const project = (
+  id: string,
+  o: { stage?: string; value?: number; cost?: number; overall?: string; extra?: string } = {},
+) => `apiVersion: pmo/v1
 kind: Project
 id: ${id}
 name: Project ${id}
@@ -44,7 +47,10 @@ function scenarioRepo(): string {
   repos.push(dir);
   commitAll(dir, "base");
   git(dir, "checkout", "-q", "-b", "scenario/cut-20pct");
-  writeFiles(dir, { "portfolio.yaml": PORTFOLIO(240), "p3.yaml": project("P3", { value: 4, cost: 100, stage: "cancelled" }) });
+  writeFiles(dir, {
+    "portfolio.yaml": PORTFOLIO(240),
+    "p3.yaml": project("P3", { value: 4, cost: 100, stage: "cancelled" }),
+  });
   commitAll(dir, "cut 20%", "2026-11-03T09:00:00Z");
   git(dir, "checkout", "-q", "main");
   return dir;
@@ -61,11 +67,24 @@ describe("pmo compare", () => {
     const pf = json.portfolios[0];
     expect(pf.columns.map((c: { envelope: number }) => c.envelope)).toEqual([300, 240]);
     // main: P1 (committed, 150) then P2 (100) fit in 300; P3 falls below the line.
-    expect(pf.columns[0]).toMatchObject({ committedCost: 150, fundedCost: 250, funded: ["P2", "P1"], belowLine: ["P3"] });
-    expect(pf.columns[0].statusMix).toEqual([{ status: "green", count: 2 }, { status: "amber", count: 1 }]);
+    expect(pf.columns[0]).toMatchObject({
+      committedCost: 150,
+      fundedCost: 250,
+      funded: ["P2", "P1"],
+      belowLine: ["P3"],
+    });
+    expect(pf.columns[0].statusMix).toEqual([
+      { status: "green", count: 2 },
+      { status: "amber", count: 1 },
+    ]);
     // The scenario cancels P3 and cuts the envelope: P2 still fits (150 + 100 = 250 > 240? no).
     expect(pf.columns[1]).toMatchObject({ fundedCost: 150, funded: ["P1"], belowLine: ["P2"] });
-    expect(pf.projects.map((p: { id: string; cells: unknown[] }) => [p.id, p.cells.map((c) => (c === null ? null : (c as { rank: number; funding: string }).funding))])).toEqual([
+    expect(
+      pf.projects.map((p: { id: string; cells: unknown[] }) => [
+        p.id,
+        p.cells.map((c) => (c === null ? null : (c as { rank: number; funding: string }).funding)),
+      ]),
+    ).toEqual([
       ["P2", ["funded", "below-line"]],
       ["P1", ["funded", "funded"]],
       ["P3", ["below-line", null]],
@@ -102,7 +121,10 @@ describe("pmo rank and select on a small repository", () => {
 
   it("selects with a dependency: P3 cannot be funded without P2", async () => {
     const dir = scenarioRepo();
-    writeFiles(dir, { "p3.yaml": project("P3", { value: 5, cost: 100, extra: "dependencies: [{ project: P2 }]\n" }), "p2.yaml": project("P2", { value: 1, cost: 100 }) });
+    writeFiles(dir, {
+      "p3.yaml": project("P3", { value: 5, cost: 100, extra: "dependencies: [{ project: P2 }]\n" }),
+      "p2.yaml": project("P2", { value: 1, cost: 100 }),
+    });
     const r = await runCli(["select", "PF", "--budget", "250", "--format", "json", ...AS_OF], { cwd: dir });
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout).selections[0];

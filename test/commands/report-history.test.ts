@@ -62,7 +62,9 @@ describe("pmo report with git history", () => {
     expect(result.code).toBe(0);
     const html = read("out/index.html");
     const changed = html.slice(html.indexOf("<h3>What changed state</h3>"), html.indexOf("<h2>Needs a decision</h2>"));
-    expect(changed).toContain("Since the previous report on 16 Nov 2026 (one fortnightly reporting period before the as-of date): 1 worsened · 1 improved · 1 changed.");
+    expect(changed).toContain(
+      "Since the previous report on 16 Nov 2026 (one fortnightly reporting period before the as-of date): 1 worsened · 1 improved · 1 changed.",
+    );
     const rows = [...changed.matchAll(/<tr><td>(.*?)<\/tr>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ""));
     expect(rows).toEqual([
       "PRJ-007 Smart metering rollout phase 1WorsenedAmber/Red → Red20 Nov 2026",
@@ -84,18 +86,27 @@ describe("pmo report with git history", () => {
     // The portfolio forecast grew by PRJ-007's 0.9M, then 0.9M again.
     expect(trends).toContain("Total forecast, end of each week: from 351.1M on 20 Sep 2026 to 352.9M on 30 Nov 2026.");
     // The legend and the text alternative count the projects of the last period, not project-periods.
-    expect(trends).toContain("week of 30 Nov 2026: 29 in all: 17 Green, 7 Amber/Green, 3 Amber, 1 Amber/Red, 1 Red. 12 periods shown, from week of 14 Sep 2026 to week of 30 Nov 2026.");
+    expect(trends).toContain(
+      "week of 30 Nov 2026: 29 in all: 17 Green, 7 Amber/Green, 3 Amber, 1 Amber/Red, 1 Red. 12 periods shown, from week of 14 Sep 2026 to week of 30 Nov 2026.",
+    );
   });
 
   it("draws the project's overall status over time and its forecast at completion on its page", async () => {
     await report("--out-dir", "out");
     const html = read("out/projects/PRJ-007.html");
     const trends = html.slice(html.indexOf("<h2>Trends</h2>"), html.indexOf("<h2>Risks</h2>"));
-    expect(trends).toMatch(/<title id="[^"]+">PRJ-007 Smart metering rollout phase 1: overall status over time<\/title>/);
-    expect(trends).toContain("Amber from 15 Sep 2026. 2 changes: Amber to Amber/Red on 2 Nov 2026; Amber/Red to Red on 20 Nov 2026. Red as of 30 Nov 2026.");
+    expect(trends).toMatch(
+      /<title id="[^"]+">PRJ-007 Smart metering rollout phase 1: overall status over time<\/title>/,
+    );
+    expect(trends).toContain(
+      "Amber from 15 Sep 2026. 2 changes: Amber to Amber/Red on 2 Nov 2026; Amber/Red to Red on 20 Nov 2026. Red as of 30 Nov 2026.",
+    );
     // The y axis is the status scale, labelled.
-    for (const label of ["Green", "Amber/Green", "Amber", "Amber/Red", "Red"]) expect(trends).toContain(`>${label}</text>`);
-    expect(trends).toMatch(/<title id="[^"]+">PRJ-007 Smart metering rollout phase 1: forecast at completion over time \(GBP\)<\/title>/);
+    for (const label of ["Green", "Amber/Green", "Amber", "Amber/Red", "Red"])
+      expect(trends).toContain(`>${label}</text>`);
+    expect(trends).toMatch(
+      /<title id="[^"]+">PRJ-007 Smart metering rollout phase 1: forecast at completion over time \(GBP\)<\/title>/,
+    );
     expect(trends).toContain("Forecast at completion (GBP): from 32.5M on 15 Sep 2026 to 34.3M on 20 Nov 2026.");
     expect(html).not.toContain("Left out");
   });
@@ -104,7 +115,9 @@ describe("pmo report with git history", () => {
     await report("--out-dir", "out");
     for (const file of ["out/index.html", "out/projects/PRJ-007.html", "out/projects/PRJ-014.html"]) {
       const result = await validator.validateString(read(file), file);
-      expect(result.results.flatMap((r) => r.messages.map((m) => `${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`))).toEqual([]);
+      expect(
+        result.results.flatMap((r) => r.messages.map((m) => `${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`)),
+      ).toEqual([]);
     }
   });
 
@@ -117,7 +130,9 @@ describe("pmo report with git history", () => {
     expect(read("out-md/charts/status-history-PRJ-007.svg")).toContain("overall status over time");
     const index = read("out-md/index.md");
     expect(index).toContain("### What changed state");
-    expect(index).toContain("| [PRJ-007](projects/PRJ-007.md) Smart metering rollout phase 1 | **Worsened** | 🟠 Amber/Red → 🔴 Red |  | 20 Nov 2026 |");
+    expect(index).toContain(
+      "| [PRJ-007](projects/PRJ-007.md) Smart metering rollout phase 1 | **Worsened** | 🟠 Amber/Red → 🔴 Red |  | 20 Nov 2026 |",
+    );
     expect(index).toContain("](charts/status-by-week.svg)");
     expect(index).toContain("](charts/forecast-by-week-GBP.svg)");
   });
@@ -162,7 +177,9 @@ describe("pmo report without git history", () => {
     expect(result.code).toBe(0);
     const html = readFileSync(path.join(plain, "out/index.html"), "utf8");
     const note = "Left out: this needs the git history, and the repository is not in git.";
-    expect(html.slice(html.indexOf("<h3>What changed state</h3>"), html.indexOf("<h2>Needs a decision</h2>"))).toContain(note);
+    expect(
+      html.slice(html.indexOf("<h3>What changed state</h3>"), html.indexOf("<h2>Needs a decision</h2>")),
+    ).toContain(note);
     expect(html.slice(html.indexOf("<h2>Trends</h2>"), html.indexOf("<h2>Milestones</h2>"))).toContain(note);
     expect(readFileSync(path.join(plain, "out/projects/PRJ-007.html"), "utf8")).toContain(note);
   });
@@ -175,7 +192,11 @@ describe("pmo report without git history", () => {
     const result = await runCli(["report", ".", "--as-of", "2026-11-30", "--out-dir", "out"], { cwd: young });
     expect(result.code).toBe(0);
     const html = readFileSync(path.join(young, "out/index.html"), "utf8");
-    expect(html).toContain("Nothing to compare with yet: the git history starts on 25 Nov 2026, after the previous report date.");
-    expect(readFileSync(path.join(young, "out/projects/PRJ-007.html"), "utf8")).toMatch(/<title id="[^"]+">PRJ-007 [^<]*: overall status over time<\/title>/);
+    expect(html).toContain(
+      "Nothing to compare with yet: the git history starts on 25 Nov 2026, after the previous report date.",
+    );
+    expect(readFileSync(path.join(young, "out/projects/PRJ-007.html"), "utf8")).toMatch(
+      /<title id="[^"]+">PRJ-007 [^<]*: overall status over time<\/title>/,
+    );
   });
 });

@@ -1,4 +1,15 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -88,7 +99,9 @@ describe("writeReport: all or nothing", () => {
     mkdirSync(elsewhere);
     mkdirSync(out);
     symlinkSync(elsewhere, path.join(out, "projects"));
-    expect(() => writeReport(out, pages("1"), OPTIONS)).toThrow("--out-dir out holds files pmo did not write: out/projects");
+    expect(() => writeReport(out, pages("1"), OPTIONS)).toThrow(
+      "--out-dir out holds files pmo did not write: out/projects",
+    );
     writeReport(out, pages("1"), { ...OPTIONS, force: true });
     expect(readdirSync(elsewhere)).toEqual([]);
     expect(lstatSync(path.join(out, "projects")).isDirectory()).toBe(true);

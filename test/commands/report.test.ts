@@ -37,12 +37,18 @@ afterEach(() => {
 });
 
 function repo(extra: Record<string, string> = {}): string {
-  const dir = makeRepo({ "engagement.yaml": ENGAGEMENT, "projects/PRJ-1.yaml": PROJECT("PRJ-1", XSS), "risks.yaml": RISK, ...extra });
+  const dir = makeRepo({
+    "engagement.yaml": ENGAGEMENT,
+    "projects/PRJ-1.yaml": PROJECT("PRJ-1", XSS),
+    "risks.yaml": RISK,
+    ...extra,
+  });
   repos.push(dir);
   return dir;
 }
 
-const report = (dir: string, ...args: string[]) => runCli(["report", dir, "--as-of", "2026-11-30", ...args], { cwd: dir });
+const report = (dir: string, ...args: string[]) =>
+  runCli(["report", dir, "--as-of", "2026-11-30", ...args], { cwd: dir });
 
 describe("pmo report", () => {
   it("renders every value from YAML as text in HTML", async () => {
@@ -72,7 +78,18 @@ describe("pmo report", () => {
     const dir = repo();
     expect((await report(dir, "--out-dir", "plain")).code).toBe(0);
     expect(readFileSync(path.join(dir, "plain/index.html"), "utf8")).not.toContain("from commit");
-    const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" } });
+    const git = (...args: string[]) =>
+      execFileSync("git", args, {
+        cwd: dir,
+        encoding: "utf8",
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: "t",
+          GIT_AUTHOR_EMAIL: "t@example.com",
+          GIT_COMMITTER_NAME: "t",
+          GIT_COMMITTER_EMAIL: "t@example.com",
+        },
+      });
     git("init", "-q");
     git("add", "engagement.yaml", "projects", "risks.yaml");
     git("commit", "-q", "-m", "init");
@@ -144,7 +161,10 @@ describe("pmo report", () => {
   });
 
   it("--templates overrides a partial by name", async () => {
-    const dir = repo({ "brand/html/partials/footer.hbs": '<footer class="site"><p>Acme PMO · as of {{date site.asOf "yyyy-MM-dd"}}</p></footer>\n' });
+    const dir = repo({
+      "brand/html/partials/footer.hbs":
+        '<footer class="site"><p>Acme PMO · as of {{date site.asOf "yyyy-MM-dd"}}</p></footer>\n',
+    });
     const result = await report(dir, "--out-dir", "out", "--templates", "brand");
     expect(result.stderr).toBe("");
     const html = readFileSync(path.join(dir, "out/index.html"), "utf8");
@@ -155,7 +175,9 @@ describe("pmo report", () => {
     const dir = repo({ "brand/html/partials/footer.hbs": "<footer>\n<p>{{site.asof}}</p>\n</footer>\n" });
     const result = await report(dir, "--out-dir", "out", "--templates", "brand");
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("error: template brand/html/partials/footer.hbs:2:6: \"asof\" is not a field of the view here");
+    expect(result.stderr).toContain(
+      'error: template brand/html/partials/footer.hbs:2:6: "asof" is not a field of the view here',
+    );
     expect(existsSync(path.join(dir, "out"))).toBe(false);
   });
 

@@ -24,7 +24,19 @@ describe("formatCsv", () => {
     expect(unneutralise(rows[1]![1]!)).toBe(value);
   });
 
-  it.each(["=SUM(A1)", "+1", "-2+3", "@x", " =cmd", "\t=cmd", "\r=cmd", "\n=cmd", "\u00a0=cmd", "\u200b+1", "\u0001@x"])("guards the formula %j, also after whitespace and control characters", (value) => {
+  it.each([
+    "=SUM(A1)",
+    "+1",
+    "-2+3",
+    "@x",
+    " =cmd",
+    "\t=cmd",
+    "\r=cmd",
+    "\n=cmd",
+    "\u00a0=cmd",
+    "\u200b+1",
+    "\u0001@x",
+  ])("guards the formula %j, also after whitespace and control characters", (value) => {
     const [, row] = read(formatCsv(["text"], [[value]]));
     expect(row![0]).toBe(`'${value}`);
     expect(unneutralise(row![0]!)).toBe(value);

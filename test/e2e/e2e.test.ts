@@ -21,8 +21,17 @@ describe("e2e scenarios", () => {
   for (const name of scenarios) {
     it(name, async () => {
       const dir = path.join(scenariosDir, name);
-      const args = readFileSync(path.join(dir, "args"), "utf8").split("\n").filter((l) => l !== "");
-      const env = existsSync(path.join(dir, "env")) ? Object.fromEntries(readFileSync(path.join(dir, "env"), "utf8").trim().split("\n").map((l) => l.split("=", 2) as [string, string])) : {};
+      const args = readFileSync(path.join(dir, "args"), "utf8")
+        .split("\n")
+        .filter((l) => l !== "");
+      const env = existsSync(path.join(dir, "env"))
+        ? Object.fromEntries(
+            readFileSync(path.join(dir, "env"), "utf8")
+              .trim()
+              .split("\n")
+              .map((l) => l.split("=", 2) as [string, string]),
+          )
+        : {};
       const result = await runCli(args, { cwd: projectRoot, env });
       await expect(result.stdout).toMatchFileSnapshot(path.join(dir, "stdout"));
       await expect(result.stderr).toMatchFileSnapshot(path.join(dir, "stderr"));

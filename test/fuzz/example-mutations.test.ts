@@ -20,7 +20,38 @@ import { runCli } from "../helpers/cli.js";
 const SEED = Number(process.env["PMO_FUZZ_SEED"] ?? 20261130);
 const ROUNDS = Number(process.env["PMO_FUZZ_ROUNDS"] ?? 40);
 const BUDGET_MS = process.env["PMO_FUZZ_ROUNDS"] ? Number.POSITIVE_INFINITY : 20_000;
-const ALPHABET = [":", "-", " ", "  ", "\t", '"', "'", "[", "]", "{", "}", "&a", "*a", "!", "!!binary ", "#", "%YAML 1.1\n", "\r", "\n", "---\n", "...\n", "? ", "|", ">", ",", "\\", "\u00e9", "\uFEFF", "0x_1", "12_400_000"];
+const ALPHABET = [
+  ":",
+  "-",
+  " ",
+  "  ",
+  "\t",
+  '"',
+  "'",
+  "[",
+  "]",
+  "{",
+  "}",
+  "&a",
+  "*a",
+  "!",
+  "!!binary ",
+  "#",
+  "%YAML 1.1\n",
+  "\r",
+  "\n",
+  "---\n",
+  "...\n",
+  "? ",
+  "|",
+  ">",
+  ",",
+  "\\",
+  "\u00e9",
+  "\uFEFF",
+  "0x_1",
+  "12_400_000",
+];
 
 function prng(seed: number): () => number {
   let s = seed >>> 0;
@@ -76,13 +107,18 @@ function meaning(text: string): { values: unknown[]; comments: string[] } | unde
     if (!v.ok) return undefined;
     if (v.value !== null) values.push(v.value);
   }
-  const comments = [...new Lexer().lex(source)].filter((t) => t.startsWith("#")).map((t) => t.trimEnd()).sort();
+  const comments = [...new Lexer().lex(source)]
+    .filter((t) => t.startsWith("#"))
+    .map((t) => t.trimEnd())
+    .sort();
   return { values, comments };
 }
 
 function sane(result: { code: number; stdout: string; stderr: string }, what: string): void {
   expect(result.code, `${what}: exit code`).toBeLessThanOrEqual(2);
-  expect(`${result.stdout}${result.stderr}`, `${what}: internal error`).not.toMatch(/internal error|This is a bug in pmo/);
+  expect(`${result.stdout}${result.stderr}`, `${what}: internal error`).not.toMatch(
+    /internal error|This is a bug in pmo/,
+  );
   expect(`${result.stdout}${result.stderr}`, `${what}: stack trace`).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
 }
 
@@ -101,37 +137,41 @@ describe("mutations of the example repository (seeded fuzzing)", () => {
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it(`survives ${ROUNDS} rounds: no crash, JSON that parses, fmt that keeps data and comments and is idempotent`, async () => {
-    const random = prng(SEED);
-    const started = Date.now();
-    let rounds = 0;
-    for (; rounds < ROUNDS && Date.now() - started < BUDGET_MS; rounds++) {
-      const file = files[Math.floor(random() * files.length)]!;
-      const full = path.join(root, file);
-      const original = readFileSync(full, "utf8");
-      let text = mutate(original, random);
-      if (random() < 0.3) text = mutate(text, random);
-      writeFileSync(full, text);
-      const round = `round ${rounds} (${file})`;
-      try {
-        const validate = await runCli(["validate", ".", "--as-of", "2026-11-30", "--format", "json"], { cwd: root });
-        sane(validate, `${round} validate`);
-        expect(() => JSON.parse(validate.stdout), `${round}: validate --format json`).not.toThrow();
+  it(
+    `survives ${ROUNDS} rounds: no crash, JSON that parses, fmt that keeps data and comments and is idempotent`,
+    async () => {
+      const random = prng(SEED);
+      const started = Date.now();
+      let rounds = 0;
+      for (; rounds < ROUNDS && Date.now() - started < BUDGET_MS; rounds++) {
+        const file = files[Math.floor(random() * files.length)]!;
+        const full = path.join(root, file);
+        const original = readFileSync(full, "utf8");
+        let text = mutate(original, random);
+        if (random() < 0.3) text = mutate(text, random);
+        writeFileSync(full, text);
+        const round = `round ${rounds} (${file})`;
+        try {
+          const validate = await runCli(["validate", ".", "--as-of", "2026-11-30", "--format", "json"], { cwd: root });
+          sane(validate, `${round} validate`);
+          expect(() => JSON.parse(validate.stdout), `${round}: validate --format json`).not.toThrow();
 
-        const fmt = await runCli(["fmt", file], { cwd: root });
-        sane(fmt, `${round} fmt`);
-        const after = readFileSync(full, "utf8");
-        if (after !== text) {
-          const before = meaning(text);
-          expect(before, `${round}: fmt rewrote a file that does not read`).toBeDefined();
-          expect(isDeepStrictEqual(meaning(after), before), `${round}: fmt changed data or comments`).toBe(true);
-          const again = await runCli(["fmt", "--check", file], { cwd: root });
-          expect(again.code, `${round}: fmt is not idempotent\n${again.stdout}${again.stderr}`).toBe(0);
+          const fmt = await runCli(["fmt", file], { cwd: root });
+          sane(fmt, `${round} fmt`);
+          const after = readFileSync(full, "utf8");
+          if (after !== text) {
+            const before = meaning(text);
+            expect(before, `${round}: fmt rewrote a file that does not read`).toBeDefined();
+            expect(isDeepStrictEqual(meaning(after), before), `${round}: fmt changed data or comments`).toBe(true);
+            const again = await runCli(["fmt", "--check", file], { cwd: root });
+            expect(again.code, `${round}: fmt is not idempotent\n${again.stdout}${again.stderr}`).toBe(0);
+          }
+        } finally {
+          writeFileSync(full, original);
         }
-      } finally {
-        writeFileSync(full, original);
       }
-    }
-    expect(rounds).toBeGreaterThan(0);
-  }, process.env["PMO_FUZZ_ROUNDS"] ? 3_600_000 : 60_000);
+      expect(rounds).toBeGreaterThan(0);
+    },
+    process.env["PMO_FUZZ_ROUNDS"] ? 3_600_000 : 60_000,
+  );
 });

@@ -17,7 +17,10 @@ class Collector extends Writable {
 }
 
 /** Runs the CLI in-process with captured output, no colour and a fixed clock. */
-export async function runCli(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<CliResult> {
+export async function runCli(
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<CliResult> {
   const stdout = new Collector();
   const stderr = new Collector();
   const host: Host = {

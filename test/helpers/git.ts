@@ -8,7 +8,10 @@ import { makeRepo } from "./repo.js";
  * local identity, and commits with fixed dates so that history output is reproducible.
  */
 export function git(dir: string, ...args: string[]): string {
-  return execFileSync("git", args, { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).replace(/\n$/, "");
+  return execFileSync("git", args, { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).replace(
+    /\n$/,
+    "",
+  );
 }
 
 export function makeGitRepo(files: Record<string, string | Buffer> = {}): string {
@@ -33,7 +36,12 @@ export function writeFiles(dir: string, files: Record<string, string | null>): v
 }
 
 /** Commits everything in the working tree; `date` is an ISO date-time used for author and committer. */
-export function commitAll(dir: string, message: string, date = "2026-11-02T09:00:00Z", author = "Test User <test@example.com>"): string {
+export function commitAll(
+  dir: string,
+  message: string,
+  date = "2026-11-02T09:00:00Z",
+  author = "Test User <test@example.com>",
+): string {
   git(dir, "add", "-A");
   execFileSync("git", ["commit", "-q", "--allow-empty", "-m", message, `--author=${author}`], {
     cwd: dir,

@@ -14,7 +14,8 @@ const named = (data: (name: string) => Record<string, string>) =>
       messages: { named: "project is called {{name}}", other: "project {{name}}" },
     },
     check(ctx) {
-      for (const { doc, value } of ctx.catalog.projects) ctx.report({ doc, path: ["name"], messageId: "named", data: data(value.name) });
+      for (const { doc, value } of ctx.catalog.projects)
+        ctx.report({ doc, path: ["name"], messageId: "named", data: data(value.name) });
     },
   });
 
@@ -47,11 +48,18 @@ describe("rule tester", () => {
 
   it("fails when a placeholder of the message is left unfilled", () => {
     const forgetful = named(() => ({ nom: "Alpha" }));
-    expect(() => assertInvalid(forgetful, { ...CASE, errors: [{ ...CASE.errors[0]!, data: { nom: "Alpha" } }] })).toThrow(/placeholder/);
+    expect(() =>
+      assertInvalid(forgetful, { ...CASE, errors: [{ ...CASE.errors[0]!, data: { nom: "Alpha" } }] }),
+    ).toThrow(/placeholder/);
   });
 
   it("fails a valid case that reports, and a case that does not validate", () => {
     expect(() => assertValid(rule, { name: "reports", files: { "p.yaml": PROJECT } })).toThrow();
-    expect(() => assertValid(named(() => ({})), { name: "broken", files: { "p.yaml": PROJECT.replace("stage: proposal", "stage: nowhere") } })).toThrow(/valid repository/);
+    expect(() =>
+      assertValid(
+        named(() => ({})),
+        { name: "broken", files: { "p.yaml": PROJECT.replace("stage: proposal", "stage: nowhere") } },
+      ),
+    ).toThrow(/valid repository/);
   });
 });

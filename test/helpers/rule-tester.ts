@@ -108,7 +108,10 @@ export function findings(rule: Rule, c: RuleCase): Finding[] {
   const documents = Object.entries(files).flatMap(([file, text]) => documentsOf(file, text, diagnostics, sources));
   const asOf = c.asOf ?? AS_OF;
   const problems = validateWorkspace({ root: "/", documents, sources, diagnostics }, { asOf });
-  expect(problems.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`), `the case "${c.name}" must be a valid repository`).toEqual([]);
+  expect(
+    problems.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`),
+    `the case "${c.name}" must be a valid repository`,
+  ).toEqual([]);
   const catalog = buildCatalog(documents);
   const settings = resolveSettings(catalog.engagement?.value as Engagement | undefined, c.thresholds, c.matrix);
   // The engine turns each report into one diagnostic, in order: record what the rule said.
@@ -124,7 +127,14 @@ export function findings(rule: Rule, c: RuleCase): Finding[] {
         },
       }),
   };
-  const found = runRule(spy, { catalog, settings, asOf, severity: rule.meta.severity, options: c.options, baselines: c.baselines });
+  const found = runRule(spy, {
+    catalog,
+    settings,
+    asOf,
+    severity: rule.meta.severity,
+    options: c.options,
+    baselines: c.baselines,
+  });
   expect(found.length).toBe(reports.length);
   return found
     .map((diagnostic, i) => ({ diagnostic, messageId: reports[i]!.messageId, data: reports[i]!.data }))
@@ -149,7 +159,11 @@ export function assertValid(rule: Rule, c: RuleCase): void {
 export function assertInvalid(rule: Rule, c: InvalidCase): void {
   const found = findings(rule, c);
   const actual = found.map((f) => ({ at: where(f.diagnostic), messageId: f.messageId, data: f.data ?? {} }));
-  const expected = c.errors.map((e) => ({ at: `${e.file}:${e.line}:${e.column}`, messageId: e.messageId, data: e.data ?? {} }));
+  const expected = c.errors.map((e) => ({
+    at: `${e.file}:${e.line}:${e.column}`,
+    messageId: e.messageId,
+    data: e.data ?? {},
+  }));
   expect(actual).toEqual(expected);
   for (const f of found) {
     expect(f.diagnostic.ruleId).toBe(rule.meta.id);

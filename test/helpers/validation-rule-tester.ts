@@ -47,7 +47,9 @@ interface Finding {
 /** Runs one integrity rule on a case's files, recording what it reported beside each diagnostic. */
 export function validationFindings(rule: ValidationRule, c: ValidationCase): Finding[] {
   const loadProblems: Diagnostic[] = [];
-  const documents = Object.entries({ "engagement.yaml": ENGAGEMENT, ...c.files }).flatMap(([file, text]) => documentsOf(file, text, loadProblems, new Map()));
+  const documents = Object.entries({ "engagement.yaml": ENGAGEMENT, ...c.files }).flatMap(([file, text]) =>
+    documentsOf(file, text, loadProblems, new Map()),
+  );
   expect(loadProblems, `the files of "${c.name}" must parse`).toEqual([]);
   const reports: { messageId: string; data?: Record<string, string | number> }[] = [];
   const spy: ValidationRule = {
@@ -82,7 +84,11 @@ const where = (d: Diagnostic): string => `${d.file}:${d.line}:${d.column}`;
  * Fails unless the rule reports exactly the expected findings: exact positions, message ids
  * and data, every placeholder of message and hint filled, every finding an error with a hint.
  */
-export function assertValidationFindings(rule: ValidationRule, c: ValidationCase, errors: ExpectedValidationFinding[]): void {
+export function assertValidationFindings(
+  rule: ValidationRule,
+  c: ValidationCase,
+  errors: ExpectedValidationFinding[],
+): void {
   const found = validationFindings(rule, c);
   expect(found.map((f) => ({ at: where(f.diagnostic), messageId: f.messageId, data: f.data ?? {} }))).toEqual(
     errors.map((e) => ({ at: `${e.file}:${e.line}:${e.column}`, messageId: e.messageId, data: e.data ?? {} })),
@@ -96,7 +102,10 @@ export function assertValidationFindings(rule: ValidationRule, c: ValidationCase
 }
 
 /** Table-driven test of an integrity rule, as testRule is for governance rules. */
-export function testValidationRule(rule: ValidationRule, cases: { valid: ValidationCase[]; invalid: InvalidValidationCase[] }): void {
+export function testValidationRule(
+  rule: ValidationRule,
+  cases: { valid: ValidationCase[]; invalid: InvalidValidationCase[] },
+): void {
   describe(rule.meta.id, () => {
     for (const c of cases.valid) it(`valid: ${c.name}`, () => assertValidationFindings(rule, c, []));
     for (const c of cases.invalid) it(`invalid: ${c.name}`, () => assertValidationFindings(rule, c, c.errors));
@@ -104,4 +113,5 @@ export function testValidationRule(rule: ValidationRule, cases: { valid: Validat
 }
 
 /** A document of a kind with id X1 (lines 1-3); the body starts on line 4. */
-export const doc = (kind: string, body = "", id = "X1"): string => `apiVersion: pmo/v1\nkind: ${kind}\nid: ${id}\n${body}`;
+export const doc = (kind: string, body = "", id = "X1"): string =>
+  `apiVersion: pmo/v1\nkind: ${kind}\nid: ${id}\n${body}`;

@@ -18,7 +18,9 @@ export function yamlTestSuiteDir(): string {
     if (parent === dir) break;
     dir = parent;
   }
-  throw new Error("the YAML test suite was not found: put it at ../shared/data/yaml-test-suite or set PMO_YAML_TEST_SUITE");
+  throw new Error(
+    "the YAML test suite was not found: put it at ../shared/data/yaml-test-suite or set PMO_YAML_TEST_SUITE",
+  );
 }
 
 export interface SuiteCase {
@@ -49,7 +51,9 @@ export function yamlTestSuite(): SuiteCase[] {
     const dir = path.join(root, name);
     if (!statSync(dir).isDirectory()) continue;
     if (existsSync(path.join(dir, "in.yaml"))) add(dir, name);
-    else for (const sub of readdirSync(dir).sort()) if (existsSync(path.join(dir, sub, "in.yaml"))) add(path.join(dir, sub), `${name}/${sub}`);
+    else
+      for (const sub of readdirSync(dir).sort())
+        if (existsSync(path.join(dir, sub, "in.yaml"))) add(path.join(dir, sub), `${name}/${sub}`);
   }
   return cases;
 }

@@ -7,8 +7,15 @@ import { validateImportMapping } from "../../src/core/import/index.js";
 
 type Node = Record<string, any>;
 const SCHEMA_DIR = new URL("../../schemas/", import.meta.url);
-const files = readdirSync(SCHEMA_DIR).filter((f) => f.endsWith(".schema.json")).sort();
-const schemas = new Map(files.map((f) => [f.replace(/\.schema\.json$/, ""), JSON.parse(readFileSync(new URL(f, SCHEMA_DIR), "utf8")) as Node]));
+const files = readdirSync(SCHEMA_DIR)
+  .filter((f) => f.endsWith(".schema.json"))
+  .sort();
+const schemas = new Map(
+  files.map((f) => [
+    f.replace(/\.schema\.json$/, ""),
+    JSON.parse(readFileSync(new URL(f, SCHEMA_DIR), "utf8")) as Node,
+  ]),
+);
 
 /** Every subschema with a JSON-pointer-ish location, walking all applicators and $defs. */
 function* subschemas(node: unknown, at: string): Generator<[string, Node]> {
@@ -16,11 +23,14 @@ function* subschemas(node: unknown, at: string): Generator<[string, Node]> {
   const schema = node as Node;
   yield [at, schema];
   for (const key of ["properties", "patternProperties", "$defs", "dependentSchemas"]) {
-    for (const [name, child] of Object.entries((schema[key] ?? {}) as Node)) yield* subschemas(child, `${at}/${key}/${name}`);
+    for (const [name, child] of Object.entries((schema[key] ?? {}) as Node))
+      yield* subschemas(child, `${at}/${key}/${name}`);
   }
-  for (const key of ["items", "additionalProperties", "propertyNames", "not", "if", "then", "else"]) yield* subschemas(schema[key], `${at}/${key}`);
+  for (const key of ["items", "additionalProperties", "propertyNames", "not", "if", "then", "else"])
+    yield* subschemas(schema[key], `${at}/${key}`);
   for (const key of ["oneOf", "anyOf", "allOf"]) {
-    for (const [i, child] of ((schema[key] ?? []) as unknown[]).entries()) yield* subschemas(child, `${at}/${key}/${i}`);
+    for (const [i, child] of ((schema[key] ?? []) as unknown[]).entries())
+      yield* subschemas(child, `${at}/${key}/${i}`);
   }
 }
 
@@ -44,7 +54,8 @@ describe("schema files", () => {
     const missing: string[] = [];
     for (const [at, schema] of subschemas(schemas.get(name), "#")) {
       const isNamed = /\/(properties|\$defs|dependentSchemas)\/[^/]+$|\/items$/.test(at);
-      if (isNamed && !(typeof schema["description"] === "string" && schema["description"].length > 10)) missing.push(at);
+      if (isNamed && !(typeof schema["description"] === "string" && schema["description"].length > 10))
+        missing.push(at);
     }
     expect(missing).toEqual([]);
   });
@@ -54,24 +65,29 @@ describe("schema files", () => {
     for (const [at, schema] of subschemas(schemas.get(name), "#")) {
       if (schema["type"] !== "object") continue;
       const closed = schema["additionalProperties"] === false || typeof schema["additionalProperties"] === "object";
-      if (!closed || schema["patternProperties"]?.["^x-"]?.["$ref"] !== "common.schema.json#/$defs/extension") open.push(at);
+      if (!closed || schema["patternProperties"]?.["^x-"]?.["$ref"] !== "common.schema.json#/$defs/extension")
+        open.push(at);
     }
     expect(open).toEqual([]);
   });
 
   it("relative $refs point at common.schema.json or the same file", () => {
-    const refs = files.flatMap((f) => [...readFileSync(new URL(f, SCHEMA_DIR), "utf8").matchAll(/"\$ref": "([^"]+)"/g)].map((m) => m[1]!));
+    const refs = files.flatMap((f) =>
+      [...readFileSync(new URL(f, SCHEMA_DIR), "utf8").matchAll(/"\$ref": "([^"]+)"/g)].map((m) => m[1]!),
+    );
     for (const ref of refs) expect(ref).toMatch(/^(common\.schema\.json)?#\/\$defs\/[A-Za-z]+$/);
   });
 });
 
 describe("schema examples", () => {
   it.each(KINDS)("the %s schema's examples are valid documents", (kind) => {
-    for (const example of schemas.get(kind.toLowerCase())!["examples"] as unknown[]) expect(validateDocument(kind, example)).toEqual([]);
+    for (const example of schemas.get(kind.toLowerCase())!["examples"] as unknown[])
+      expect(validateDocument(kind, example)).toEqual([]);
   });
 
   it("the import-mapping schema's examples are valid", () => {
-    for (const example of schemas.get("import-mapping")!["examples"] as unknown[]) expect(validateImportMapping(example)).toEqual([]);
+    for (const example of schemas.get("import-mapping")!["examples"] as unknown[])
+      expect(validateImportMapping(example)).toEqual([]);
   });
 
   it("the config schema's examples are valid", () => {
@@ -98,7 +114,11 @@ describe("TypeScript enums match the schemas", () => {
     ["LINK_TYPES", entities.LINK_TYPES, common["linkType"].enum],
     ["SCHEDULE_DAYS", entities.SCHEDULE_DAYS, engagement["scheduling"].properties.days.enum],
     ["WEEKDAY_NAMES", entities.WEEKDAY_NAMES, engagement["scheduling"].properties.workingWeekdays.items.enum],
-    ["CONTRIBUTION_STRENGTHS", entities.CONTRIBUTION_STRENGTHS, project["contributions"].items.properties.strength.enum],
+    [
+      "CONTRIBUTION_STRENGTHS",
+      entities.CONTRIBUTION_STRENGTHS,
+      project["contributions"].items.properties.strength.enum,
+    ],
     ["BENEFIT_STATUSES", entities.BENEFIT_STATUSES, project["benefits"].items.properties.status.enum],
     ["GATE_OUTCOMES", entities.GATE_OUTCOMES, project["gates"].items.properties.outcome.enum],
     ["EV_METHODS", entities.EV_METHODS, project["earnedValue"].properties.method.enum],
@@ -107,7 +127,11 @@ describe("TypeScript enums match the schemas", () => {
     ["RISK_STATUSES", entities.RISK_STATUSES, risk["properties"].status.enum],
     ["RISK_RESPONSES", entities.RISK_RESPONSES, risk["properties"].response.enum],
     ["THREAT_RESPONSES", entities.THREAT_RESPONSES, risk["dependentSchemas"].response.else.properties.response.enum],
-    ["OPPORTUNITY_RESPONSES", entities.OPPORTUNITY_RESPONSES, risk["dependentSchemas"].response.then.properties.response.enum],
+    [
+      "OPPORTUNITY_RESPONSES",
+      entities.OPPORTUNITY_RESPONSES,
+      risk["dependentSchemas"].response.then.properties.response.enum,
+    ],
     ["MITIGATION_STATUSES", entities.MITIGATION_STATUSES, risk["properties"].mitigations.items.properties.status.enum],
     ["ISSUE_STATUSES", entities.ISSUE_STATUSES, schemas.get("issue")!["properties"].status.enum],
     ["ISSUE_PRIORITIES", entities.ISSUE_PRIORITIES, schemas.get("issue")!["properties"].priority.enum],

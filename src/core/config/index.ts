@@ -39,7 +39,10 @@ export interface Config {
   /** Source text of the config file, for code frames. */
   text?: string;
   /** Resolves a path inside the config to its position (1-based). */
-  locate?: (path: readonly (string | number)[], options?: { key?: boolean }) => { line: number; column: number; endLine: number; endColumn: number };
+  locate?: (
+    path: readonly (string | number)[],
+    options?: { key?: boolean },
+  ) => { line: number; column: number; endLine: number; endColumn: number };
 }
 
 /**
@@ -54,7 +57,9 @@ export async function loadConfig(root: string, explicit?: string): Promise<Confi
     text = await readFile(file, "utf8");
   } catch (error) {
     if (!explicit && (error as NodeJS.ErrnoException).code === "ENOENT") return { ignore: [], values: {}, raw: {} };
-    throw new UsageError(`cannot read config file ${explicit}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(
+      `cannot read config file ${explicit}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
   }
   const shown = path.relative(root, file).startsWith("..") ? file : path.relative(root, file).split(path.sep).join("/");
   return parseConfig(text, shown);
@@ -73,9 +78,25 @@ export function parseConfig(input: string, shown: string): Config {
   const locate = createLocator(text);
   for (const problem of validateConfig(value)) {
     const range = locate(0, pointerToPath(problem.pointer), { key: problem.keyword === "additionalProperties" });
-    problems.push({ ruleId: "config", severity: "error", message: problem.message, hint: problem.hint, file: shown, line: range.line, column: range.column, pointer: problem.pointer });
+    problems.push({
+      ruleId: "config",
+      severity: "error",
+      message: problem.message,
+      hint: problem.hint,
+      file: shown,
+      line: range.line,
+      column: range.column,
+      pointer: problem.pointer,
+    });
   }
   if (problems.length > 0) throw new UsageError(`invalid config file ${shown}`, problems, new Map([[shown, text]]));
   const values = value as ConfigValues;
-  return { ignore: values.ignore ?? [], values, file: shown, raw: value as Record<string, unknown>, text, locate: (p, o) => locate(0, p, o) };
+  return {
+    ignore: values.ignore ?? [],
+    values,
+    file: shown,
+    raw: value as Record<string, unknown>,
+    text,
+    locate: (p, o) => locate(0, p, o),
+  };
 }

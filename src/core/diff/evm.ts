@@ -23,7 +23,12 @@ const LEVELS = [1, 0.9];
  * the budget, between base and head, both judged at the same date so that only the files'
  * changes show. Only projects measured on both sides with the figure known on both count.
  */
-export function evmCrossings(base: readonly PmoDocument[], head: readonly PmoDocument[], asOf: string, currency: string): EvmCrossing[] {
+export function evmCrossings(
+  base: readonly PmoDocument[],
+  head: readonly PmoDocument[],
+  asOf: string,
+  currency: string,
+): EvmCrossing[] {
   const measure = (docs: readonly PmoDocument[]) => {
     const map = new Map<string, ProjectEvm>();
     for (const d of docs) {
@@ -48,10 +53,18 @@ export function evmCrossings(base: readonly PmoDocument[], head: readonly PmoDoc
       const from = (figure === "CPI" ? before.figures.cpi : before.figures.spi).value;
       const to = (figure === "CPI" ? after.figures.cpi : after.figures.spi).value;
       if (from === undefined || to === undefined) continue;
-      const level = LEVELS.find((l) => (from >= l) !== (to >= l));
+      const level = LEVELS.find((l) => from >= l !== to >= l);
       if (level === undefined) continue;
       const direction = to < from ? "worsened" : "improved";
-      out.push({ project: id, figure, from, to, threshold: level.toFixed(2), direction, text: `${id} ${figure} ${from.toFixed(2)} -> ${to.toFixed(2)} (${direction === "worsened" ? "below" : "back to"} ${level.toFixed(2)})` });
+      out.push({
+        project: id,
+        figure,
+        from,
+        to,
+        threshold: level.toFixed(2),
+        direction,
+        text: `${id} ${figure} ${from.toFixed(2)} -> ${to.toFixed(2)} (${direction === "worsened" ? "below" : "back to"} ${level.toFixed(2)})`,
+      });
     }
     const eac = (p: ProjectEvm) => (p.figures.eacUsed ? p.figures.eac[p.figures.eacUsed].value : undefined);
     const [from, to, bac] = [eac(before), eac(after), after.figures.bac.value];

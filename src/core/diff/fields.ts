@@ -35,9 +35,18 @@ function fieldChange(field: string, from: unknown, to: unknown, covered: (field:
     });
   }
   const long = (v: unknown) => typeof v === "string" && (v.length > 60 || v.includes("\n"));
-  if (from === undefined) return [{ type: "field", field, to, text: long(to) || typeof to === "object" ? `${field} added` : `${field} set to ${show(to)}` }];
+  if (from === undefined)
+    return [
+      {
+        type: "field",
+        field,
+        to,
+        text: long(to) || typeof to === "object" ? `${field} added` : `${field} set to ${show(to)}`,
+      },
+    ];
   if (to === undefined) return [{ type: "field", field, from, text: `${field} removed` }];
-  if (long(from) || long(to) || typeof from === "object" || typeof to === "object") return [{ type: "field", field, text: `${field} changed` }];
+  if (long(from) || long(to) || typeof from === "object" || typeof to === "object")
+    return [{ type: "field", field, text: `${field} changed` }];
   return [{ type: "field", field, from, to, text: `${field} ${show(from)} -> ${show(to)}` }];
 }
 

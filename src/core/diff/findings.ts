@@ -14,7 +14,10 @@ export function findingKey(d: Pick<Diagnostic, "ruleId" | "entity" | "file" | "p
  * Findings introduced (at head, not at base) and resolved (at base, not at head), matched as
  * multisets of keys so that two findings with the same key count twice.
  */
-export function diffFindings(base: readonly Diagnostic[], head: readonly Diagnostic[]): { introduced: Diagnostic[]; resolved: Diagnostic[] } {
+export function diffFindings(
+  base: readonly Diagnostic[],
+  head: readonly Diagnostic[],
+): { introduced: Diagnostic[]; resolved: Diagnostic[] } {
   return { introduced: without(head, base), resolved: without(base, head) };
 }
 

@@ -41,7 +41,7 @@ export function diffRisk(before: Value, after: Value, ctx: DiffContext): KindDif
   const b = riskScore(after);
   if (num(before["probability"]) !== num(after["probability"]) || num(before["impact"]) !== num(after["impact"])) {
     const opportunity = str(after["type"]) === "opportunity";
-    if (a !== undefined && b !== undefined && a !== b) direction = (b > a) !== opportunity ? "worsened" : "improved";
+    if (a !== undefined && b !== undefined && a !== b) direction = b > a !== opportunity ? "worsened" : "improved";
     details.push({
       type: "risk-score",
       field: "probability",
@@ -56,12 +56,26 @@ export function diffRisk(before: Value, after: Value, ctx: DiffContext): KindDif
   if (from !== to) {
     const words: Record<string, string> = { closed: "closed", occurred: "occurred (now an issue)", open: "re-opened" };
     const dir = to === "occurred" ? "worsened" : undefined;
-    details.push({ type: "risk-status", field: "status", from, to, ...(dir ? { direction: dir } : {}), text: `${words[to ?? ""] ?? `status ${from} -> ${to}`}${to === "closed" && str(after["closed"]) ? ` on ${str(after["closed"])}` : ""}` });
+    details.push({
+      type: "risk-status",
+      field: "status",
+      from,
+      to,
+      ...(dir ? { direction: dir } : {}),
+      text: `${words[to ?? ""] ?? `status ${from} -> ${to}`}${to === "closed" && str(after["closed"]) ? ` on ${str(after["closed"])}` : ""}`,
+    });
     if (to === "closed") covered.add("closed");
   }
   const oa = str(before["owner"]);
   const ob = str(after["owner"]);
-  if (oa !== ob) details.push({ type: "owner", field: "owner", from: oa, to: ob, text: `owner ${oa ?? "(none)"} -> ${ob ?? "(none)"}` });
+  if (oa !== ob)
+    details.push({
+      type: "owner",
+      field: "owner",
+      from: oa,
+      to: ob,
+      text: `owner ${oa ?? "(none)"} -> ${ob ?? "(none)"}`,
+    });
   return { details, direction, covered };
 }
 
@@ -70,7 +84,14 @@ export function describeNewRisk(value: Value, ctx: DiffContext): Detail[] {
   const details: Detail[] = [];
   const score = scoreText(value, ctx.head);
   const type = str(value["type"]) ?? "threat";
-  if (score) details.push({ type: "risk-score", field: "probability", scoreTo: riskScore(value), text: `${type} scored ${score}` });
-  if (str(value["owner"])) details.push({ type: "owner", field: "owner", to: value["owner"], text: `owner ${str(value["owner"])}` });
+  if (score)
+    details.push({
+      type: "risk-score",
+      field: "probability",
+      scoreTo: riskScore(value),
+      text: `${type} scored ${score}`,
+    });
+  if (str(value["owner"]))
+    details.push({ type: "owner", field: "owner", to: value["owner"], text: `owner ${str(value["owner"])}` });
   return details;
 }

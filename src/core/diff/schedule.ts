@@ -10,7 +10,11 @@ import type { SlipPropagation } from "./types.js";
  * network moved too, with the float that absorbed the rest. A side whose links form a cycle
  * (validation's finding) gives no propagation.
  */
-export function slipPropagation(base: readonly PmoDocument[], head: readonly PmoDocument[], asOf: string): SlipPropagation[] {
+export function slipPropagation(
+  base: readonly PmoDocument[],
+  head: readonly PmoDocument[],
+  asOf: string,
+): SlipPropagation[] {
   const a = schedule(base, asOf);
   const b = schedule(head, asOf);
   if (!a || !b) return [];
@@ -52,7 +56,9 @@ export function slipPropagation(base: readonly PmoDocument[], head: readonly Pmo
 
 function schedule(documents: readonly PmoDocument[], asOf: string): PortfolioSchedule | undefined {
   const engagement = documents.find((d) => d.kind === "Engagement")?.value as Engagement | undefined;
-  const projects = documents.filter((d) => d.kind === "Project" && d.id !== undefined).map((doc) => ({ doc, value: doc.value as unknown as Project }));
+  const projects = documents
+    .filter((d) => d.kind === "Project" && d.id !== undefined)
+    .map((doc) => ({ doc, value: doc.value as unknown as Project }));
   try {
     return buildSchedule({ engagement, projects }, asOf);
   } catch {

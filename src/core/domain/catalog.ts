@@ -54,7 +54,10 @@ export function buildCatalog(documents: readonly PmoDocument[]): Catalog {
   const lists = new Map<string, Entry<unknown>[]>(KINDS.map((kind) => [kind, []]));
   for (const doc of documents) {
     const list = lists.get(doc.kind);
-    if (!list) throw new Error(`the catalog has no list for kind "${doc.kind}" (${doc.file}): only documents that passed their schema belong in it`);
+    if (!list)
+      throw new Error(
+        `the catalog has no list for kind "${doc.kind}" (${doc.file}): only documents that passed their schema belong in it`,
+      );
     if (doc.id !== undefined && !byId.has(doc.id)) byId.set(doc.id, doc);
     list.push({ doc, value: doc.value });
   }
@@ -95,7 +98,8 @@ export function buildCatalog(documents: readonly PmoDocument[]): Catalog {
   const issuesByOwner = group(issues, ownerOf);
   const decisionsByOwner = group(decisions, ownerOf);
   const issuesByRisk = group(issues, (i) => i.risk);
-  const get = <T>(map: Map<string, T>, id: string | undefined): T | undefined => (id === undefined ? undefined : map.get(id));
+  const get = <T>(map: Map<string, T>, id: string | undefined): T | undefined =>
+    id === undefined ? undefined : map.get(id);
 
   return {
     engagement: ofKind("Engagement")[0],

@@ -9,10 +9,27 @@ export { buildCatalog, type Catalog, type Entry } from "./catalog.js";
 export { KIND_INFO, type KindInfo, type KindTypes } from "./kinds.js";
 export { buildModel, documentsThatValidate, modelOf, type Model } from "./model.js";
 export { deriveFacts, type Facts } from "./facts.js";
-export { resolveSettings, settingsOf, DEFAULTS, RISK_BANDS, type Settings, type Thresholds, type RiskMatrix, type RiskBand } from "./settings.js";
+export {
+  resolveSettings,
+  settingsOf,
+  DEFAULTS,
+  RISK_BANDS,
+  type Settings,
+  type Thresholds,
+  type RiskMatrix,
+  type RiskBand,
+} from "./settings.js";
 export { isCommitted, isTerminalStage, reportsStatus } from "./lifecycle.js";
 export { portfolioChain, portfolioPath } from "./portfolios.js";
-export { belongsToFinishedProject, isHighBand, isHighOpenThreat, reviewState, riskBand, riskScore, type ReviewState } from "./risks.js";
+export {
+  belongsToFinishedProject,
+  isHighBand,
+  isHighOpenThreat,
+  reviewState,
+  riskBand,
+  riskScore,
+  type ReviewState,
+} from "./risks.js";
 export {
   approvedRebaselines,
   baselineDurationDays,
@@ -27,4 +44,18 @@ export {
   type ScheduleTolerance,
 } from "./schedule.js";
 export { statusReportState, type StatusReportState } from "./status.js";
-export { approvedSpend, budgetAmounts, committedCost, costVariance, decisionAmount, decisionCurrency, sumCommitted, sumKnown, type BudgetAmounts, type CommittedSum, type CostVariance, type Money, type PartialSum } from "./money.js";
+export {
+  approvedSpend,
+  budgetAmounts,
+  committedCost,
+  costVariance,
+  decisionAmount,
+  decisionCurrency,
+  sumCommitted,
+  sumKnown,
+  type BudgetAmounts,
+  type CommittedSum,
+  type CostVariance,
+  type Money,
+  type PartialSum,
+} from "./money.js";

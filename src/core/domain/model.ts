@@ -28,8 +28,15 @@ export function buildModel(documents: readonly PmoDocument[], config: Pick<Confi
  * validation diagnostics (their values then match their types). Reference problems do not
  * exclude a document: rules still judge it, and its references resolve to nothing.
  */
-export function documentsThatValidate(documents: readonly PmoDocument[], diagnostics: readonly Diagnostic[]): PmoDocument[] {
-  const broken = new Set(diagnostics.filter((d) => d.ruleId === "schema" || d.ruleId === "api-version").map((d) => `${d.file}#${d.docIndex}`));
+export function documentsThatValidate(
+  documents: readonly PmoDocument[],
+  diagnostics: readonly Diagnostic[],
+): PmoDocument[] {
+  const broken = new Set(
+    diagnostics
+      .filter((d) => d.ruleId === "schema" || d.ruleId === "api-version")
+      .map((d) => `${d.file}#${d.docIndex}`),
+  );
   return documents.filter((d) => !broken.has(`${d.file}#${d.docIndex}`));
 }
 

@@ -26,7 +26,10 @@ export function portfolioChain(catalog: Catalog, portfolioId: string | undefined
 export function portfolioPath(catalog: Catalog, entityId: string | undefined): string[] {
   const doc = entityId === undefined ? undefined : catalog.byId.get(entityId);
   if (!doc) return [];
-  let id: string | undefined = doc.kind === "Portfolio" ? doc.id : catalog.portfolioOfEntity(doc.value as { project?: string; portfolio?: string });
+  let id: string | undefined =
+    doc.kind === "Portfolio"
+      ? doc.id
+      : catalog.portfolioOfEntity(doc.value as { project?: string; portfolio?: string });
   const chain: string[] = [];
   while (id !== undefined && !chain.includes(id)) {
     chain.push(id);

@@ -13,7 +13,11 @@ export function isAchieved(m: Milestone): boolean {
  * when there is one, else the forecast. Undefined without a baseline or either date. The one
  * definition of slip that report pages, `pmo show` and the rules share.
  */
-export function slipDays(baseline: string | undefined, forecast: string | undefined, actual: string | undefined): number | undefined {
+export function slipDays(
+  baseline: string | undefined,
+  forecast: string | undefined,
+  actual: string | undefined,
+): number | undefined {
   const current = actual ?? forecast;
   return baseline === undefined || current === undefined ? undefined : daysBetween(baseline, current);
 }
@@ -62,7 +66,8 @@ export function scheduleTolerance(project: Project, settings: Settings): Schedul
   const duration = baselineDurationDays(project);
   if (percent !== undefined && duration !== undefined) {
     const percentDays = Math.floor((duration * percent) / 100);
-    if (percentDays < days) return { days: percentDays, text: `${percentDays} days (${percent}% of the ${duration}-day baseline)` };
+    if (percentDays < days)
+      return { days: percentDays, text: `${percentDays} days (${percent}% of the ${duration}-day baseline)` };
   }
   return { days, text: `${days} days` };
 }

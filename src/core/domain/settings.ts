@@ -75,7 +75,11 @@ const CADENCE_DAYS: Record<Cadence, number> = { weekly: 7, fortnightly: 14, mont
  * engagement does not say; built-in defaults come last. A status report stays valid for one
  * reporting period (plus nothing: a weekly report older than 7 days has missed a cycle).
  */
-export function resolveSettings(engagement: Engagement | undefined, thresholds: Thresholds = {}, matrix: RiskMatrix = {}): Settings {
+export function resolveSettings(
+  engagement: Engagement | undefined,
+  thresholds: Thresholds = {},
+  matrix: RiskMatrix = {},
+): Settings {
   const sources: Settings["sources"] = {};
   const pick = <T>(name: string, fromEngagement: T | undefined, fromConfig: T | undefined, fallback: T): T => {
     if (fromEngagement !== undefined) {
@@ -98,10 +102,19 @@ export function resolveSettings(engagement: Engagement | undefined, thresholds: 
         values: declared.filter((l) => l.assessed !== false).map((l) => l.value),
         notAssessed: [...new Set([NOT_ASSESSED, ...declared.filter((l) => l.assessed === false).map((l) => l.value)])],
       }
-    : { name: declared ?? "rag", values: STATUS_SCALES[declared ?? "rag"] as readonly string[], notAssessed: [NOT_ASSESSED] };
+    : {
+        name: declared ?? "rag",
+        values: STATUS_SCALES[declared ?? "rag"] as readonly string[],
+        notAssessed: [NOT_ASSESSED],
+      };
   const rank = (value: string | undefined): number => (value === undefined ? -1 : statusScale.values.indexOf(value));
 
-  const cadence = pick<Cadence | undefined>("reportingCadence", engagement?.reporting?.cadence, thresholds.reportingCadence, undefined);
+  const cadence = pick<Cadence | undefined>(
+    "reportingCadence",
+    engagement?.reporting?.cadence,
+    thresholds.reportingCadence,
+    undefined,
+  );
   const validity = pick(
     "statusValidityDays",
     engagement?.reporting?.statusValidityDays,
@@ -110,9 +123,24 @@ export function resolveSettings(engagement: Engagement | undefined, thresholds: 
   );
   const probabilityMax = riskGov?.scale?.probability ?? 5;
   const impactMax = riskGov?.scale?.impact ?? 5;
-  const mediumThreshold = pick("riskMediumThreshold", undefined, thresholds.riskMediumThreshold, DEFAULTS.riskMediumThreshold);
-  const highThreshold = pick("riskHighThreshold", riskGov?.highThreshold, thresholds.riskHighThreshold, DEFAULTS.riskHighThreshold);
-  const criticalThreshold = pick("riskCriticalThreshold", riskGov?.criticalThreshold, thresholds.riskCriticalThreshold, DEFAULTS.riskCriticalThreshold);
+  const mediumThreshold = pick(
+    "riskMediumThreshold",
+    undefined,
+    thresholds.riskMediumThreshold,
+    DEFAULTS.riskMediumThreshold,
+  );
+  const highThreshold = pick(
+    "riskHighThreshold",
+    riskGov?.highThreshold,
+    thresholds.riskHighThreshold,
+    DEFAULTS.riskHighThreshold,
+  );
+  const criticalThreshold = pick(
+    "riskCriticalThreshold",
+    riskGov?.criticalThreshold,
+    thresholds.riskCriticalThreshold,
+    DEFAULTS.riskCriticalThreshold,
+  );
   const band = (probability: number, impact: number): RiskBand => {
     const cell = matrix.cells?.[probability - 1]?.[impact - 1];
     if (cell) return cell;
@@ -132,9 +160,24 @@ export function resolveSettings(engagement: Engagement | undefined, thresholds: 
     isGreen: (v) => rank(v) === 0,
     // On a one-value scale that value is the best, not also the worst.
     isRed: (v) => v !== undefined && statusScale.values.length > 1 && rank(v) === statusScale.values.length - 1,
-    budgetTolerancePercent: pick("budgetTolerancePercent", gov?.tolerances?.budgetPercent, thresholds.budgetTolerancePercent, DEFAULTS.budgetTolerancePercent),
-    scheduleToleranceDays: pick("scheduleToleranceDays", gov?.tolerances?.scheduleDays, thresholds.scheduleToleranceDays, DEFAULTS.scheduleToleranceDays),
-    scheduleTolerancePercent: pick<number | undefined>("scheduleTolerancePercent", gov?.tolerances?.schedulePercent, thresholds.scheduleTolerancePercent, undefined),
+    budgetTolerancePercent: pick(
+      "budgetTolerancePercent",
+      gov?.tolerances?.budgetPercent,
+      thresholds.budgetTolerancePercent,
+      DEFAULTS.budgetTolerancePercent,
+    ),
+    scheduleToleranceDays: pick(
+      "scheduleToleranceDays",
+      gov?.tolerances?.scheduleDays,
+      thresholds.scheduleToleranceDays,
+      DEFAULTS.scheduleToleranceDays,
+    ),
+    scheduleTolerancePercent: pick<number | undefined>(
+      "scheduleTolerancePercent",
+      gov?.tolerances?.schedulePercent,
+      thresholds.scheduleTolerancePercent,
+      undefined,
+    ),
     reportingCadence: cadence,
     statusValidityDays: validity,
     risk: {
@@ -154,6 +197,9 @@ export function resolveSettings(engagement: Engagement | undefined, thresholds: 
  * The settings of a repository: its engagement's governance, then `thresholds:` and
  * `riskMatrix:` of pmo.config.yaml, then the defaults.
  */
-export function settingsOf(engagement: Engagement | undefined, config: Pick<Config, "values"> = { values: {} }): Settings {
+export function settingsOf(
+  engagement: Engagement | undefined,
+  config: Pick<Config, "values"> = { values: {} },
+): Settings {
   return resolveSettings(engagement, config.values.thresholds, config.values.riskMatrix);
 }

@@ -18,5 +18,7 @@ export function statusReportState(project: Project, settings: Settings, asOf: st
   if (!reportsStatus(project.stage)) return { kind: "not-expected" };
   if (!project.status) return { kind: "missing" };
   const age = daysBetween(project.status.asOf, asOf);
-  return age > settings.statusValidityDays ? { kind: "stale", age, validityDays: settings.statusValidityDays } : { kind: "current", age };
+  return age > settings.statusValidityDays
+    ? { kind: "stale", age, validityDays: settings.statusValidityDays }
+    : { kind: "current", age };
 }

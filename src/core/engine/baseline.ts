@@ -25,5 +25,9 @@ export function applyBaseline(result: CheckResult, baseline: readonly Diagnostic
     counts.set(key, n - 1);
     existing.push({ ...d, waiver: { source: "baseline", reason: `already present at ${label}` } });
   }
-  return { ...result, diagnostics: active, waived: sortDiagnostics([...result.waived, ...existing]) as WaivedDiagnostic[] };
+  return {
+    ...result,
+    diagnostics: active,
+    waived: sortDiagnostics([...result.waived, ...existing]) as WaivedDiagnostic[],
+  };
 }

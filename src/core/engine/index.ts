@@ -5,7 +5,13 @@ import type { Config } from "../config/index.js";
 import { UsageError } from "../errors.js";
 import type { RuleInfo, WaivedDiagnostic } from "../format/index.js";
 import { GROUP_TITLES, RULES, type BaselineTag, type Rule } from "../rules/index.js";
-import { sortDiagnostics, translateErrors, VALIDATION_CHECKS, validateWorkspace, validationDocs } from "../validate/index.js";
+import {
+  sortDiagnostics,
+  translateErrors,
+  VALIDATION_CHECKS,
+  validateWorkspace,
+  validationDocs,
+} from "../validate/index.js";
 import { resolveRules, type ResolvedRules, type SeverityOrOff } from "./rule-config.js";
 import { runRule } from "./run-rule.js";
 import { findSuppressions, type Suppression } from "./suppress.js";
@@ -43,10 +49,35 @@ export interface CheckResult {
 
 /** Rules the engine itself reports, about waivers and suppressions. */
 export const ENGINE_RULES: readonly RuleInfo[] = [
-  { id: "waiver-expired", description: "A waiver in pmo.config.yaml has passed its expiry date: renew it with a new approval or fix the finding", severity: "warn", group: "Governance", docs: "docs/waivers.md" },
-  { id: "waiver-unused", description: "A waiver matches no finding: the problem it covered is gone, so remove it", severity: "info", group: "Governance", docs: "docs/waivers.md" },
-  { id: "inline-suppression", description: "A pmo-ignore comment must name known rules and give a reason after --", severity: "error", group: "Governance", docs: "docs/waivers.md" },
-  { id: "unused-suppression", description: "A pmo-ignore comment suppresses nothing: remove it", severity: "info", group: "Governance", docs: "docs/waivers.md" },
+  {
+    id: "waiver-expired",
+    description:
+      "A waiver in pmo.config.yaml has passed its expiry date: renew it with a new approval or fix the finding",
+    severity: "warn",
+    group: "Governance",
+    docs: "docs/waivers.md",
+  },
+  {
+    id: "waiver-unused",
+    description: "A waiver matches no finding: the problem it covered is gone, so remove it",
+    severity: "info",
+    group: "Governance",
+    docs: "docs/waivers.md",
+  },
+  {
+    id: "inline-suppression",
+    description: "A pmo-ignore comment must name known rules and give a reason after --",
+    severity: "error",
+    group: "Governance",
+    docs: "docs/waivers.md",
+  },
+  {
+    id: "unused-suppression",
+    description: "A pmo-ignore comment suppresses nothing: remove it",
+    severity: "info",
+    group: "Governance",
+    docs: "docs/waivers.md",
+  },
 ];
 
 /**
@@ -66,14 +97,25 @@ export async function runCheck(input: CheckInput): Promise<CheckResult> {
   if (config.file && config.text !== undefined) sources.set(config.file, config.text);
   const { resolved, problems } = resolveRules(config, catalog.engagement?.value.pmoType, rules);
   problems.push(...(await validateRuleOptions(resolved, rules, config)));
-  if (problems.length > 0) throw new UsageError(`invalid config file ${config.file ?? ""}`.trim(), sortDiagnostics(problems), sources);
+  if (problems.length > 0)
+    throw new UsageError(`invalid config file ${config.file ?? ""}`.trim(), sortDiagnostics(problems), sources);
 
   const findings: Diagnostic[] = [];
   for (const rule of rules) {
     const base = resolved.base.get(rule.meta.id);
     if (!base && !resolved.overrideOnly.has(rule.meta.id)) continue;
     const severity: Severity = base && base.severity !== "off" ? base.severity : rule.meta.severity;
-    findings.push(...runRule(rule, { catalog, settings, facts, asOf, severity, options: base?.options, baselines: input.baselines }));
+    findings.push(
+      ...runRule(rule, {
+        catalog,
+        settings,
+        facts,
+        asOf,
+        severity,
+        options: base?.options,
+        baselines: input.baselines,
+      }),
+    );
   }
 
   const effective = findings.flatMap((f) => {
@@ -99,7 +141,16 @@ export async function runCheck(input: CheckInput): Promise<CheckResult> {
     for (const s of found.suppressions) {
       const unknown = s.rules.filter((r) => !known.has(r));
       if (unknown.length > 0) {
-        active.push({ ruleId: "inline-suppression", severity: "error", message: `pmo-ignore names unknown rule${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}`, hint: "pmo rules lists the rule ids", file, line: s.line, column: s.column, pointer: "" });
+        active.push({
+          ruleId: "inline-suppression",
+          severity: "error",
+          message: `pmo-ignore names unknown rule${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}`,
+          hint: "pmo rules lists the rule ids",
+          file,
+          line: s.line,
+          column: s.column,
+          pointer: "",
+        });
       }
     }
     if (found.suppressions.length > 0) suppressions.set(file, found.suppressions);
@@ -107,7 +158,9 @@ export async function runCheck(input: CheckInput): Promise<CheckResult> {
   const waivers = readWaivers(config.values);
   const waiverUsed = new Set<number>();
   for (const f of effective) {
-    const suppression = suppressions.get(f.file)?.find((s) => s.rules.includes(f.ruleId) && (s.lines === undefined || s.lines.includes(f.line)));
+    const suppression = suppressions
+      .get(f.file)
+      ?.find((s) => s.rules.includes(f.ruleId) && (s.lines === undefined || s.lines.includes(f.line)));
     if (suppression) {
       used.add(suppression);
       waived.push({ ...f, waiver: { source: "inline", reason: suppression.reason } });
@@ -116,7 +169,10 @@ export async function runCheck(input: CheckInput): Promise<CheckResult> {
     const waiver = waivers.find((w) => waiverCovers(w, f));
     if (waiver) waiverUsed.add(waiver.index);
     if (waiver && waiver.expires >= asOf) {
-      waived.push({ ...f, waiver: { source: "config", reason: waiver.reason, approver: waiver.approver, expires: waiver.expires } });
+      waived.push({
+        ...f,
+        waiver: { source: "config", reason: waiver.reason, approver: waiver.approver, expires: waiver.expires },
+      });
     } else {
       active.push(f);
     }
@@ -130,23 +186,56 @@ export async function runCheck(input: CheckInput): Promise<CheckResult> {
     const at = config.locate?.(path) ?? { line: 1, column: 1 };
     const base = { file: configFile, line: at.line, column: at.column, pointer: `/waivers/${w.index}` };
     if (expired) {
-      active.push({ ...base, ruleId: "waiver-expired", severity: "warn", message: `waiver of ${w.rule} for ${w.entity} (approved by ${w.approver}) expired on ${w.expires}`, hint: "renew it with a new approval and expiry date, or fix the finding" });
+      active.push({
+        ...base,
+        ruleId: "waiver-expired",
+        severity: "warn",
+        message: `waiver of ${w.rule} for ${w.entity} (approved by ${w.approver}) expired on ${w.expires}`,
+        hint: "renew it with a new approval and expiry date, or fix the finding",
+      });
     } else {
-      active.push({ ...base, ruleId: "waiver-unused", severity: "info", message: `waiver of ${w.rule} for ${w.entity} matches no finding`, hint: "the problem it covered is gone: remove the waiver" });
+      active.push({
+        ...base,
+        ruleId: "waiver-unused",
+        severity: "info",
+        message: `waiver of ${w.rule} for ${w.entity} matches no finding`,
+        hint: "the problem it covered is gone: remove the waiver",
+      });
     }
   }
   for (const list of suppressions.values()) {
     for (const s of list) {
       if (used.has(s) || !s.rules.every((r) => known.has(r))) continue;
-      active.push({ ruleId: "unused-suppression", severity: "info", message: `pmo-ignore ${s.rules.join(", ")} suppresses nothing`, hint: "remove the comment", file: s.file, line: s.line, column: s.column, pointer: "" });
+      active.push({
+        ruleId: "unused-suppression",
+        severity: "info",
+        message: `pmo-ignore ${s.rules.join(", ")} suppresses nothing`,
+        hint: "remove the comment",
+        file: s.file,
+        line: s.line,
+        column: s.column,
+        pointer: "",
+      });
     }
   }
 
-  return { diagnostics: sortDiagnostics(active), waived: sortDiagnostics(waived) as WaivedDiagnostic[], resolved, settings, catalog, model, sources };
+  return {
+    diagnostics: sortDiagnostics(active),
+    waived: sortDiagnostics(waived) as WaivedDiagnostic[],
+    resolved,
+    settings,
+    catalog,
+    model,
+    sources,
+  };
 }
 
 /** Validates the options given to rules against each rule's options schema. */
-async function validateRuleOptions(resolved: ResolvedRules, rules: readonly Rule[], config: Config): Promise<Diagnostic[]> {
+async function validateRuleOptions(
+  resolved: ResolvedRules,
+  rules: readonly Rule[],
+  config: Config,
+): Promise<Diagnostic[]> {
   const withOptions = rules.filter((r) => resolved.base.get(r.meta.id)?.options !== undefined);
   if (withOptions.length === 0) return [];
   const { Ajv2020 } = await import("ajv/dist/2020.js");
@@ -162,7 +251,16 @@ async function validateRuleOptions(resolved: ResolvedRules, rules: readonly Rule
       const at = config.locate?.(path, { key: p.keyword === "additionalProperties" }) ?? { line: 1, column: 1 };
       // The schema hint about x- extension keys does not apply to rule options.
       const hint = p.keyword === "additionalProperties" ? `pmo explain ${rule.meta.id} lists its options` : p.hint;
-      problems.push({ ruleId: "config", severity: "error", message: p.message, hint, file: config.file ?? "pmo.config.yaml", line: at.line, column: at.column, pointer: "/" + path.join("/") });
+      problems.push({
+        ruleId: "config",
+        severity: "error",
+        message: p.message,
+        hint,
+        file: config.file ?? "pmo.config.yaml",
+        line: at.line,
+        column: at.column,
+        pointer: "/" + path.join("/"),
+      });
     }
   }
   return problems;
@@ -174,9 +272,21 @@ export function ruleInfos(rules: readonly Rule[] = RULES): Map<string, RuleInfo>
   for (const info of VALIDATION_RULES) infos.set(info.id, info);
   for (const info of ENGINE_RULES) infos.set(info.id, info);
   for (const r of rules) {
-    infos.set(r.meta.id, { id: r.meta.id, description: r.meta.description, severity: r.meta.severity, docs: `docs/rules/${r.meta.id}.md`, group: GROUP_TITLES[r.meta.group] });
+    infos.set(r.meta.id, {
+      id: r.meta.id,
+      description: r.meta.description,
+      severity: r.meta.severity,
+      docs: `docs/rules/${r.meta.id}.md`,
+      group: GROUP_TITLES[r.meta.group],
+    });
   }
   return infos;
 }
 
-const VALIDATION_RULES: readonly RuleInfo[] = VALIDATION_CHECKS.map((c) => ({ id: c.id, description: c.description, severity: "error" as const, group: "Validation", docs: validationDocs(c) }));
+const VALIDATION_RULES: readonly RuleInfo[] = VALIDATION_CHECKS.map((c) => ({
+  id: c.id,
+  description: c.description,
+  severity: "error" as const,
+  group: "Validation",
+  docs: validationDocs(c),
+}));

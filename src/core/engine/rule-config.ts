@@ -48,13 +48,25 @@ export function presetSettings(preset: PresetName, rules: readonly Rule[]): Map<
  * Problems (an unknown rule, a malformed setting) are returned with their position in the
  * config: a check run with a half-understood configuration would mislead.
  */
-export function resolveRules(config: Config, pmoTypes: readonly PmoType[] | undefined, rules: readonly Rule[]): { resolved: ResolvedRules; problems: Diagnostic[] } {
+export function resolveRules(
+  config: Config,
+  pmoTypes: readonly PmoType[] | undefined,
+  rules: readonly Rule[],
+): { resolved: ResolvedRules; problems: Diagnostic[] } {
   const problems: Diagnostic[] = [];
   const raw = config.values;
   const known = new Map(rules.map((r) => [r.meta.id, r]));
   const problem = (path: Path, message: string, key = false): void => {
     const at = config.locate?.(path, { key }) ?? { line: 1, column: 1 };
-    problems.push({ ruleId: "config", severity: "error", message, file: config.file ?? "pmo.config.yaml", line: at.line, column: at.column, pointer: "/" + path.join("/") });
+    problems.push({
+      ruleId: "config",
+      severity: "error",
+      message,
+      file: config.file ?? "pmo.config.yaml",
+      line: at.line,
+      column: at.column,
+      pointer: "/" + path.join("/"),
+    });
   };
   const checkRuleId = (id: string, path: Path, key: boolean): boolean => {
     if (known.has(id)) return true;
@@ -67,7 +79,9 @@ export function resolveRules(config: Config, pmoTypes: readonly PmoType[] | unde
   let presetSource: ResolvedRules["presetSource"];
   const extendsValue = raw.extends;
   if (extendsValue !== undefined) {
-    presets = (Array.isArray(extendsValue) ? extendsValue : [extendsValue]).map((p) => String(p).replace(/^pmo:/, "") as PresetName);
+    presets = (Array.isArray(extendsValue) ? extendsValue : [extendsValue]).map(
+      (p) => String(p).replace(/^pmo:/, "") as PresetName,
+    );
     presetSource = "config";
   } else if (pmoTypes && pmoTypes.length > 0) {
     presets = [...pmoTypes].filter((t) => (PRESET_NAMES as readonly string[]).includes(t)) as PresetName[];
@@ -82,14 +96,19 @@ export function resolveRules(config: Config, pmoTypes: readonly PmoType[] | unde
   const parseSetting = (value: unknown, path: Path): RuleSetting | undefined => {
     const [severity, options] = Array.isArray(value) ? value : [value];
     if (typeof severity !== "string" || !SEVERITIES.includes(severity as SeverityOrOff)) {
-      problem(Array.isArray(value) ? [...path, 0] : path, `${JSON.stringify(severity)} is not a severity: expected one of ${SEVERITIES.join(", ")}`);
+      problem(
+        Array.isArray(value) ? [...path, 0] : path,
+        `${JSON.stringify(severity)} is not a severity: expected one of ${SEVERITIES.join(", ")}`,
+      );
       return undefined;
     }
     if (options !== undefined && (typeof options !== "object" || options === null || Array.isArray(options))) {
       problem([...path, 1], "rule options must be a mapping of option names to values");
       return undefined;
     }
-    return options === undefined ? { severity: severity as SeverityOrOff } : { severity: severity as SeverityOrOff, options: options as Record<string, unknown> };
+    return options === undefined
+      ? { severity: severity as SeverityOrOff }
+      : { severity: severity as SeverityOrOff, options: options as Record<string, unknown> };
   };
 
   const rulesValue = raw.rules ?? {};
@@ -109,7 +128,8 @@ export function resolveRules(config: Config, pmoTypes: readonly PmoType[] | unde
       if (id.startsWith("x-") || !checkRuleId(id, ["overrides", i, "rules", id], true)) continue;
       const setting = parseSetting(value, ["overrides", i, "rules", id]);
       if (!setting) continue;
-      if (setting.options) problem(["overrides", i, "rules", id, 1], "overrides set severities only; set options under rules");
+      if (setting.options)
+        problem(["overrides", i, "rules", id, 1], "overrides set severities only; set options under rules");
       map.set(id, setting.severity);
       if (setting.severity !== "off" && (base.get(id)?.severity ?? "off") === "off") overrideOnly.add(id);
     }

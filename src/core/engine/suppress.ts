@@ -39,11 +39,23 @@ export function findSuppressions(file: string, text: string): { suppressions: Su
     const reason = reasonParts.join("--").trim();
     const at = { file, line, column, pointer: "" };
     if (rules.length === 0) {
-      problems.push({ ...at, ruleId: "inline-suppression", severity: "error", message: `pmo-${match[1]} names no rule`, hint: "write # pmo-ignore <rule-id> -- <reason>" });
+      problems.push({
+        ...at,
+        ruleId: "inline-suppression",
+        severity: "error",
+        message: `pmo-${match[1]} names no rule`,
+        hint: "write # pmo-ignore <rule-id> -- <reason>",
+      });
       return;
     }
     if (!reason) {
-      problems.push({ ...at, ruleId: "inline-suppression", severity: "error", message: `pmo-${match[1]} ${rules.join(", ")} has no reason`, hint: "add the reason after --, e.g. # pmo-ignore status-report-stale -- PM on leave until 4 Dec" });
+      problems.push({
+        ...at,
+        ruleId: "inline-suppression",
+        severity: "error",
+        message: `pmo-${match[1]} ${rules.join(", ")} has no reason`,
+        hint: "add the reason after --, e.g. # pmo-ignore status-report-stale -- PM on leave until 4 Dec",
+      });
       return;
     }
     const ownLine = content.slice(0, match.index).trim() === "";

@@ -14,7 +14,15 @@ export interface Waiver {
 }
 
 export function readWaivers(values: ConfigValues): Waiver[] {
-  return (values.waivers ?? []).map((w, index) => ({ index, rule: w.rule, entity: w.entity, path: w.path, reason: w.reason, approver: w.approver, expires: w.expires }));
+  return (values.waivers ?? []).map((w, index) => ({
+    index,
+    rule: w.rule,
+    entity: w.entity,
+    path: w.path,
+    reason: w.reason,
+    approver: w.approver,
+    expires: w.expires,
+  }));
 }
 
 export function waiverCovers(waiver: Waiver, finding: Diagnostic): boolean {

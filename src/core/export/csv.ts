@@ -10,13 +10,21 @@ import { flatFields } from "./schema-fields.js";
  */
 export function exportColumns(kind: Kind, documents: readonly PmoDocument[]): string[] {
   const fields = flatFields(kind).filter((f) => f.path !== "apiVersion" && f.path !== "kind");
-  const groups = new Set(fields.flatMap((f) => f.path.split(".").slice(0, -1).map((_s, i, all) => all.slice(0, i + 1).join("."))));
+  const groups = new Set(
+    fields.flatMap((f) =>
+      f.path
+        .split(".")
+        .slice(0, -1)
+        .map((_s, i, all) => all.slice(0, i + 1).join(".")),
+    ),
+  );
   const extensions = new Set<string>();
   const visit = (value: Record<string, unknown>, prefix: string) => {
     for (const [key, child] of Object.entries(value)) {
       const path = prefix + key;
       if (key.startsWith("x-")) extensions.add(path);
-      else if (groups.has(path) && typeof child === "object" && child !== null && !Array.isArray(child)) visit(child as Record<string, unknown>, `${path}.`);
+      else if (groups.has(path) && typeof child === "object" && child !== null && !Array.isArray(child))
+        visit(child as Record<string, unknown>, `${path}.`);
     }
   };
   for (const doc of documents) visit(doc.value, "");
@@ -37,7 +45,13 @@ export function formatExportCsv(kind: Kind, documents: readonly PmoDocument[], o
 }
 
 function valueAt(value: Record<string, unknown>, path: string): unknown {
-  return path.split(".").reduce<unknown>((at, key) => (typeof at === "object" && at !== null && !Array.isArray(at) ? (at as Record<string, unknown>)[key] : undefined), value);
+  return path
+    .split(".")
+    .reduce<unknown>(
+      (at, key) =>
+        typeof at === "object" && at !== null && !Array.isArray(at) ? (at as Record<string, unknown>)[key] : undefined,
+      value,
+    );
 }
 
 function cell(value: unknown, path: string): unknown {

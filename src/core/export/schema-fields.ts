@@ -40,7 +40,9 @@ function resolve(node: SchemaNode, schemaName: string): { node: SchemaNode; sche
   const target = pointer
     .split("/")
     .filter((s) => s !== "")
-    .reduce<unknown>((at, segment) => (at as SchemaNode | undefined)?.[segment], schemaNamed(targetName)) as SchemaNode | undefined;
+    .reduce<unknown>((at, segment) => (at as SchemaNode | undefined)?.[segment], schemaNamed(targetName)) as
+    | SchemaNode
+    | undefined;
   if (target === undefined) return { node, schemaName };
   const { $ref: _ignored, ...rest } = node;
   const inner = resolve(target, targetName);
@@ -48,7 +50,12 @@ function resolve(node: SchemaNode, schemaName: string): { node: SchemaNode; sche
 }
 
 function isWalkable(node: SchemaNode): boolean {
-  return node["type"] === "object" && typeof node["properties"] === "object" && node["oneOf"] === undefined && node["anyOf"] === undefined;
+  return (
+    node["type"] === "object" &&
+    typeof node["properties"] === "object" &&
+    node["oneOf"] === undefined &&
+    node["anyOf"] === undefined
+  );
 }
 
 function typeOf(node: SchemaNode, schemaName: string): FieldType {
@@ -57,7 +64,8 @@ function typeOf(node: SchemaNode, schemaName: string): FieldType {
   if (type === "integer") return "integer";
   if (type === "number") return "number";
   if (type === "boolean") return "boolean";
-  if (type === "string" || (type === undefined && (node["const"] !== undefined || Array.isArray(node["enum"])))) return "string";
+  if (type === "string" || (type === undefined && (node["const"] !== undefined || Array.isArray(node["enum"]))))
+    return "string";
   if (type === "array" && typeof node["items"] === "object") {
     const items = resolve(node["items"] as SchemaNode, schemaName).node;
     return items["type"] === "string" ? "list" : "json";
@@ -70,7 +78,12 @@ function walk(node: SchemaNode, schemaName: string, prefix: string, out: FlatFie
     const { node: resolved, schemaName: childSchema } = resolve(child, schemaName);
     const path = prefix + key;
     if (isWalkable(resolved)) walk(resolved, childSchema, `${path}.`, out);
-    else out.push({ path, type: typeOf(resolved, childSchema), ...(Array.isArray(resolved["enum"]) && { enum: resolved["enum"] as unknown[] }) });
+    else
+      out.push({
+        path,
+        type: typeOf(resolved, childSchema),
+        ...(Array.isArray(resolved["enum"]) && { enum: resolved["enum"] as unknown[] }),
+      });
   }
 }
 
@@ -107,10 +120,19 @@ function orderNode(value: unknown, node: SchemaNode | undefined, schemaName: str
   const properties = (resolved?.node["properties"] ?? {}) as Record<string, SchemaNode>;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(properties)) {
-    if (Object.hasOwn(record, key)) out[key] = orderNode(record[key], properties[key], resolved?.schemaName ?? schemaName);
+    if (Object.hasOwn(record, key))
+      out[key] = orderNode(record[key], properties[key], resolved?.schemaName ?? schemaName);
   }
   const rest = Object.keys(record).filter((key) => !Object.hasOwn(properties, key));
-  const additional = typeof resolved?.node["additionalProperties"] === "object" ? (resolved.node["additionalProperties"] as SchemaNode) : undefined;
-  for (const key of rest) out[key] = orderNode(record[key], key.startsWith("x-") ? undefined : additional, resolved?.schemaName ?? schemaName);
+  const additional =
+    typeof resolved?.node["additionalProperties"] === "object"
+      ? (resolved.node["additionalProperties"] as SchemaNode)
+      : undefined;
+  for (const key of rest)
+    out[key] = orderNode(
+      record[key],
+      key.startsWith("x-") ? undefined : additional,
+      resolved?.schemaName ?? schemaName,
+    );
   return out;
 }

@@ -8,7 +8,16 @@ import { orderKeys } from "./schema-fields.js";
  * passes `pmo fmt --check` without the cost of formatting it (test/core/export/yaml.test.ts
  * checks the two agree, on the example and on awkward text).
  */
-const CANONICAL = { version: "1.2", lineWidth: 0, minContentWidth: 0, indent: 2, indentSeq: true, singleQuote: false, flowCollectionPadding: true, aliasDuplicateObjects: false } as const;
+const CANONICAL = {
+  version: "1.2",
+  lineWidth: 0,
+  minContentWidth: 0,
+  indent: 2,
+  indentSeq: true,
+  singleQuote: false,
+  flowCollectionPadding: true,
+  aliasDuplicateObjects: false,
+} as const;
 
 /**
  * A document as the YAML file pmo writes for it (import): keys in schema order, in the

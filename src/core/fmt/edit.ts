@@ -22,14 +22,22 @@ export interface DocumentEdit {
 }
 
 const PARSE_OPTIONS = { ...YAML_OPTIONS, keepSourceTokens: true } as const;
-const TO_STRING_OPTIONS = { lineWidth: 0, minContentWidth: 0, indent: 2, indentSeq: true, singleQuote: false, flowCollectionPadding: true } as const;
+const TO_STRING_OPTIONS = {
+  lineWidth: 0,
+  minContentWidth: 0,
+  indent: 2,
+  indentSeq: true,
+  singleQuote: false,
+  flowCollectionPadding: true,
+} as const;
 
 /** The file's text with the edits made; throws when the text does not parse (callers pass files that loaded). */
 export function editSource(source: string, edits: readonly DocumentEdit[]): string {
   const text = normaliseLineBreaks(source.replace(/^\uFEFF/, ""));
   const parsed = parseAllDocuments(text, { ...PARSE_OPTIONS, customTags: formattingTags });
   const docs = Array.isArray(parsed) ? parsed : [parsed];
-  for (const doc of docs) if (doc.errors.length > 0) throw new Error(`cannot edit a file that does not parse: ${doc.errors[0]!.message}`);
+  for (const doc of docs)
+    if (doc.errors.length > 0) throw new Error(`cannot edit a file that does not parse: ${doc.errors[0]!.message}`);
   for (const doc of docs) keepFoldedLines(doc);
   const deleted = new Set<Document.Parsed>();
   for (const edit of edits) {
@@ -61,17 +69,29 @@ export function editSource(source: string, edits: readonly DocumentEdit[]): stri
  * A safeguard against corners of the YAML writer, as `pmo fmt` has one: the result must parse
  * and hold the values set, at the paths set, in the documents edited.
  */
-function verifyEdits(output: string, before: readonly Document.Parsed[], deleted: ReadonlySet<Document.Parsed>, edits: readonly DocumentEdit[]): void {
+function verifyEdits(
+  output: string,
+  before: readonly Document.Parsed[],
+  deleted: ReadonlySet<Document.Parsed>,
+  edits: readonly DocumentEdit[],
+): void {
   const parsed = parseAllDocuments(output, PARSE_OPTIONS);
   const after = Array.isArray(parsed) ? parsed : [parsed];
   if (after.some((doc) => doc.errors.length > 0)) throw new Error("the edited file would not parse");
-  const remaining = before.filter((doc) => !deleted.has(doc) && (doc.contents !== null || doc.commentBefore || doc.comment));
+  const remaining = before.filter(
+    (doc) => !deleted.has(doc) && (doc.contents !== null || doc.commentBefore || doc.comment),
+  );
   for (const edit of edits) {
     if (edit.deleteDocument) continue;
     const at = remaining.indexOf(before[edit.docIndex]!);
     const value = after[at]?.toJS() as Record<string, unknown> | undefined;
     for (const [path, expected] of edit.set ?? []) {
-      const got = path.split(".").reduce<unknown>((v, s) => (typeof v === "object" && v !== null ? (v as Record<string, unknown>)[s] : undefined), value);
+      const got = path
+        .split(".")
+        .reduce<unknown>(
+          (v, s) => (typeof v === "object" && v !== null ? (v as Record<string, unknown>)[s] : undefined),
+          value,
+        );
       if (!isDeepStrictEqual(got, expected)) throw new Error(`the edited file would not hold the new value of ${path}`);
     }
   }
@@ -93,7 +113,13 @@ function keyOf(pair: Pair): string | undefined {
   return typeof key === "string" ? key : undefined;
 }
 
-function setPath(doc: Document.Parsed, root: YAMLMap, segments: string[], value: unknown, schema: SchemaCursor | undefined): void {
+function setPath(
+  doc: Document.Parsed,
+  root: YAMLMap,
+  segments: string[],
+  value: unknown,
+  schema: SchemaCursor | undefined,
+): void {
   let map = root;
   let cursor = schema;
   for (const [i, segment] of segments.entries()) {
@@ -109,7 +135,12 @@ function setPath(doc: Document.Parsed, root: YAMLMap, segments: string[], value:
           fresh.comment = node.comment;
           fresh.commentBefore = node.commentBefore;
           fresh.spaceBefore = node.spaceBefore;
-          if (typeof value === "string" && (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) && !value.includes("\n")) fresh.type = node.type;
+          if (
+            typeof value === "string" &&
+            (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) &&
+            !value.includes("\n")
+          )
+            fresh.type = node.type;
         }
         pair.value = fresh;
       } else insertPair(map, doc.createPair(segment, value) as Pair, cursor);

@@ -1,8 +1,29 @@
 import { isDeepStrictEqual } from "node:util";
-import { type Document, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseAllDocuments, Scalar, visit, type Node, type Pair, type YAMLMap } from "yaml";
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  Lexer,
+  LineCounter,
+  parseAllDocuments,
+  Scalar,
+  visit,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from "yaml";
 import type { Diagnostic } from "../../model/diagnostic.js";
 import { KINDS } from "../../model/document.js";
-import { describeSyntaxError, documentValue, normaliseLineBreaks, syntaxDiagnostic, YAML_OPTIONS } from "../load/index.js";
+import {
+  describeSyntaxError,
+  documentValue,
+  normaliseLineBreaks,
+  syntaxDiagnostic,
+  YAML_OPTIONS,
+} from "../load/index.js";
 import { itemSchema, propertyOrder, propertySchema, schemaForKind, type SchemaCursor } from "./key-order.js";
 import { foldedLinesOf, formattingTags } from "./yaml-style.js";
 
@@ -13,9 +34,7 @@ import { foldedLinesOf, formattingTags } from "./yaml-style.js";
  * moves with it), scalars change style, and the tree is written back with fixed options.
  */
 
-export type FormatResult =
-  | { ok: true; text: string; changed: boolean }
-  | { ok: false; diagnostics: Diagnostic[] };
+export type FormatResult = { ok: true; text: string; changed: boolean } | { ok: false; diagnostics: Diagnostic[] };
 
 export interface FormatOptions {
   /**
@@ -36,7 +55,14 @@ const MODELINE = /^\s*yaml-language-server:\s*\$schema=/;
 
 /** The loader's reading of the file (core schema, no custom tags resolved), plus the source tokens. */
 const PARSE_OPTIONS = { ...YAML_OPTIONS, keepSourceTokens: true } as const;
-const TO_STRING_OPTIONS = { lineWidth: 0, minContentWidth: 0, indent: 2, indentSeq: true, singleQuote: false, flowCollectionPadding: true } as const;
+const TO_STRING_OPTIONS = {
+  lineWidth: 0,
+  minContentWidth: 0,
+  indent: 2,
+  indentSeq: true,
+  singleQuote: false,
+  flowCollectionPadding: true,
+} as const;
 
 /**
  * Formats one file's text. Never throws for bad input: a file that does not parse gives
@@ -57,12 +83,40 @@ export function formatSource(file: string, source: string, options: FormatOption
     }
     current = next.text;
   }
-  return { ok: false, diagnostics: [{ ruleId: "fmt", severity: "error", message: "pmo cannot give this file a stable canonical form; the file was left as it is", hint: "please report this file to the pmo maintainers", file, line: 1, column: 1, pointer: "" }] };
+  return {
+    ok: false,
+    diagnostics: [
+      {
+        ruleId: "fmt",
+        severity: "error",
+        message: "pmo cannot give this file a stable canonical form; the file was left as it is",
+        hint: "please report this file to the pmo maintainers",
+        file,
+        line: 1,
+        column: 1,
+        pointer: "",
+      },
+    ],
+  };
 }
 
 function formatOnce(file: string, source: string, options: FormatOptions): FormatResult {
   const text = normaliseLineBreaks(source.replace(/^\uFEFF/, ""));
-  const refuse = (message: string, hint: string, line = 1, column = 1): FormatResult => ({ ok: false, diagnostics: [{ ruleId: "fmt", severity: "error", message: `${message}; the file was left as it is`, hint, file, line, column, pointer: "" }] });
+  const refuse = (message: string, hint: string, line = 1, column = 1): FormatResult => ({
+    ok: false,
+    diagnostics: [
+      {
+        ruleId: "fmt",
+        severity: "error",
+        message: `${message}; the file was left as it is`,
+        hint,
+        file,
+        line,
+        column,
+        pointer: "",
+      },
+    ],
+  });
   const parse = (): { list: Document.Parsed[]; lineCounter: LineCounter } => {
     const lineCounter = new LineCounter();
     const docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter, customTags: formattingTags });
@@ -77,12 +131,38 @@ function formatOnce(file: string, source: string, options: FormatOptions): Forma
   const { list, lineCounter } = parsed;
   for (const [docIndex, doc] of list.entries()) {
     if (doc.errors.length > 0) {
-      return { ok: false, diagnostics: [syntaxDiagnostic(file, describeSyntaxError(doc.errors[0]!, text), lineCounter, { docIndex, suffix: "; the file was not formatted" })] };
+      return {
+        ok: false,
+        diagnostics: [
+          syntaxDiagnostic(file, describeSyntaxError(doc.errors[0]!, text), lineCounter, {
+            docIndex,
+            suffix: "; the file was not formatted",
+          }),
+        ],
+      };
     }
     const value = documentValue(doc);
     if (!value.ok) {
-      const message = value.problem === "unknown-alias" ? `the alias *${value.alias} names no anchor &${value.alias} defined before it` : "aliases expand to too many values (an alias bomb)";
-      return { ok: false, diagnostics: [syntaxDiagnostic(file, { message, hint: "define the anchor before the alias, or write the value out", start: value.offset, end: value.offset + value.alias.length + 1 }, lineCounter, { docIndex, suffix: "; the file was not formatted" })] };
+      const message =
+        value.problem === "unknown-alias"
+          ? `the alias *${value.alias} names no anchor &${value.alias} defined before it`
+          : "aliases expand to too many values (an alias bomb)";
+      return {
+        ok: false,
+        diagnostics: [
+          syntaxDiagnostic(
+            file,
+            {
+              message,
+              hint: "define the anchor before the alias, or write the value out",
+              start: value.offset,
+              end: value.offset + value.alias.length + 1,
+            },
+            lineCounter,
+            { docIndex, suffix: "; the file was not formatted" },
+          ),
+        ],
+      };
     }
   }
 
@@ -96,7 +176,11 @@ function formatOnce(file: string, source: string, options: FormatOptions): Forma
   }
 
   const lost = verify(text, output, options.modeline !== undefined);
-  if (lost !== undefined) return refuse(`cannot format this file without changing it: ${lost}`, "please report this file to the pmo maintainers");
+  if (lost !== undefined)
+    return refuse(
+      `cannot format this file without changing it: ${lost}`,
+      "please report this file to the pmo maintainers",
+    );
   return { ok: true, text: output, changed: output !== source };
 }
 
@@ -105,7 +189,12 @@ function formatOnce(file: string, source: string, options: FormatOptions): Forma
  * order. Returns the documents whose new key order would put an alias before its anchor
  * instead, when there are any: the caller renders a fresh parse with those left in order.
  */
-function render(list: Document.Parsed[], options: FormatOptions, text: string, keepOrder: ReadonlySet<number> = new Set()): string | Set<number> {
+function render(
+  list: Document.Parsed[],
+  options: FormatOptions,
+  text: string,
+  keepOrder: ReadonlySet<number> = new Set(),
+): string | Set<number> {
   const kept = list.filter((doc, index) => !isEmpty(doc) || (index === 0 && list.length === 1));
   const broken = new Set<number>();
   kept.forEach((doc) => {
@@ -167,7 +256,14 @@ function keepTrailingCommentClose(doc: Document.Parsed, text: string): void {
 function isEmpty(doc: Document.Parsed): boolean {
   if (doc.commentBefore || doc.comment) return false;
   const contents = doc.contents;
-  return contents === null || (isScalar(contents) && contents.value === null && contents.range[0] === contents.range[1] && !contents.comment && !contents.commentBefore);
+  return (
+    contents === null ||
+    (isScalar(contents) &&
+      contents.value === null &&
+      contents.range[0] === contents.range[1] &&
+      !contents.comment &&
+      !contents.commentBefore)
+  );
 }
 
 function canonicalise(doc: Document.Parsed, options: FormatOptions, reorder = true): void {
@@ -179,7 +275,10 @@ function canonicalise(doc: Document.Parsed, options: FormatOptions, reorder = tr
         return;
       }
       // Plain when the value reads back the same, double quotes otherwise (yaml decides).
-      if (typeof node.value === "string" && (node.type === Scalar.QUOTE_SINGLE || node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.PLAIN)) {
+      if (
+        typeof node.value === "string" &&
+        (node.type === Scalar.QUOTE_SINGLE || node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.PLAIN)
+      ) {
         node.type = Scalar.PLAIN;
       }
     },
@@ -190,7 +289,9 @@ function canonicalise(doc: Document.Parsed, options: FormatOptions, reorder = tr
   const apiNode = contents.get("apiVersion", true);
   const apiVersion: unknown = isScalar(apiNode) ? apiNode.value : undefined;
   const kind = isScalar(kindNode) && typeof kindNode.value === "string" ? kindNode.value : undefined;
-  const isPmo = (typeof apiVersion === "string" && apiVersion.startsWith("pmo/")) || (kind !== undefined && (KINDS as readonly string[]).includes(kind));
+  const isPmo =
+    (typeof apiVersion === "string" && apiVersion.startsWith("pmo/")) ||
+    (kind !== undefined && (KINDS as readonly string[]).includes(kind));
   const schemaName = isPmo ? kind : options.schema;
   const schema = schemaName === undefined ? undefined : schemaForKind(schemaName);
   if (isPmo && kind !== undefined && options.modeline) addModeline(doc, contents, options.modeline(kind));
@@ -205,7 +306,9 @@ function addModeline(doc: Document.Parsed, contents: YAMLMap, target: string | u
   if (target === undefined) return;
   const first = contents.items[0];
   const key = isPair(first) && isScalar(first.key) ? first.key : undefined;
-  const head = [doc.commentBefore, contents.commentBefore, key?.commentBefore].filter((c): c is string => typeof c === "string");
+  const head = [doc.commentBefore, contents.commentBefore, key?.commentBefore].filter(
+    (c): c is string => typeof c === "string",
+  );
   if (head.some((comment) => comment.split("\n").some((line) => MODELINE.test(line)))) return;
   const line = ` yaml-language-server: $schema=${target}`;
   if (contents.commentBefore) contents.commentBefore = `${line}\n${contents.commentBefore}`;
@@ -230,7 +333,9 @@ function orderKeys(node: unknown, schema: SchemaCursor, root = false): void {
   if (order.length > 0) {
     const rank = new Map(order.map((key, index) => [key, index]));
     const pairs = node.items as Pair[];
-    const known = pairs.filter((p) => rank.has(keyOf(p) ?? "")).sort((a, b) => rank.get(keyOf(a)!)! - rank.get(keyOf(b)!)!);
+    const known = pairs
+      .filter((p) => rank.has(keyOf(p) ?? ""))
+      .sort((a, b) => rank.get(keyOf(a)!)! - rank.get(keyOf(b)!)!);
     const rest = pairs.filter((p) => !rank.has(keyOf(p) ?? ""));
     const ordered = [...known, ...rest];
     if (ordered.some((p, i) => p !== pairs[i])) keepHeadAtTop(pairs, ordered, root);
@@ -258,7 +363,9 @@ function keepHeadAtTop(before: Pair[], after: Pair[], root: boolean): void {
     newFirst.spaceBefore = true;
   }
   if (root && first.commentBefore) {
-    newFirst.commentBefore = newFirst.commentBefore ? `${first.commentBefore}\n${newFirst.commentBefore}` : first.commentBefore;
+    newFirst.commentBefore = newFirst.commentBefore
+      ? `${first.commentBefore}\n${newFirst.commentBefore}`
+      : first.commentBefore;
     first.commentBefore = undefined;
   }
 }
@@ -286,7 +393,11 @@ function verify(before: string, after: string, modelinesAdded = false): string |
   const b = values(after);
   if (typeof b === "string") return b;
   if (!isDeepStrictEqual(a, b)) return "a value would change";
-  const comments = (text: string): string[] => [...new Lexer().lex(text)].filter((token) => token.startsWith("#")).map((token) => token.trimEnd()).sort();
+  const comments = (text: string): string[] =>
+    [...new Lexer().lex(text)]
+      .filter((token) => token.startsWith("#"))
+      .map((token) => token.trimEnd())
+      .sort();
   // Every comment of before is in after; what after has besides are modelines, when asked for.
   const extra = comments(after);
   for (const comment of comments(before)) {
@@ -294,7 +405,8 @@ function verify(before: string, after: string, modelinesAdded = false): string |
     if (at < 0) return "a comment would be lost or changed";
     extra.splice(at, 1);
   }
-  if (extra.some((comment) => !modelinesAdded || !MODELINE.test(comment.slice(1)))) return "a comment would be lost or changed";
+  if (extra.some((comment) => !modelinesAdded || !MODELINE.test(comment.slice(1))))
+    return "a comment would be lost or changed";
   return undefined;
 }
 export { editSource, type DocumentEdit } from "./edit.js";

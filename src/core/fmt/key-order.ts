@@ -69,7 +69,13 @@ function branches(cursor: SchemaCursor, seen = new Set<SchemaNode>()): SchemaCur
     const target = resolveRef(cursor, node.$ref);
     if (target) out.push(...branches(target, seen));
   }
-  for (const list of [node.allOf, node.anyOf, node.oneOf, node.then ? [node.then] : undefined, node.else ? [node.else] : undefined]) {
+  for (const list of [
+    node.allOf,
+    node.anyOf,
+    node.oneOf,
+    node.then ? [node.then] : undefined,
+    node.else ? [node.else] : undefined,
+  ]) {
     for (const sub of list ?? []) out.push(...branches({ node: sub, file: cursor.file }, seen));
   }
   return out;

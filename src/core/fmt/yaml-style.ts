@@ -35,7 +35,12 @@ const foldedLinesTag: ScalarTag = {
 type Stringify = NonNullable<ScalarTag["stringify"]>;
 
 function paddedCollection(nodeClass: typeof YAMLMap | typeof YAMLSeq, padding: string, tag: string): CollectionTag {
-  const stringify: Stringify = (item, ctx, onComment, onChompKeep) => (item as unknown as YAMLMap | YAMLSeq).toString({ ...ctx, flowCollectionPadding: padding } as Parameters<YAMLMap["toString"]>[0], onComment, onChompKeep);
+  const stringify: Stringify = (item, ctx, onComment, onChompKeep) =>
+    (item as unknown as YAMLMap | YAMLSeq).toString(
+      { ...ctx, flowCollectionPadding: padding } as Parameters<YAMLMap["toString"]>[0],
+      onComment,
+      onChompKeep,
+    );
   return {
     tag,
     collection: nodeClass === YAMLMap ? "map" : "seq",
@@ -48,7 +53,12 @@ function paddedCollection(nodeClass: typeof YAMLMap | typeof YAMLSeq, padding: s
 
 /** Tags to pass as `customTags` when parsing a document that will be formatted. */
 export function formattingTags(tags: Tags): Tags {
-  return [paddedCollection(YAMLMap, " ", "tag:yaml.org,2002:map"), paddedCollection(YAMLSeq, "", "tag:yaml.org,2002:seq"), foldedLinesTag, ...tags];
+  return [
+    paddedCollection(YAMLMap, " ", "tag:yaml.org,2002:map"),
+    paddedCollection(YAMLSeq, "", "tag:yaml.org,2002:seq"),
+    foldedLinesTag,
+    ...tags,
+  ];
 }
 
 /**
@@ -59,12 +69,18 @@ export function formattingTags(tags: Tags): Tags {
 export function foldedLinesOf(node: Scalar): FoldedLines | undefined {
   const token = node.srcToken as CST.BlockScalar | undefined;
   if (node.type !== Scalar.BLOCK_FOLDED || token?.type !== "block-scalar") return undefined;
-  const header = token.props.filter((p) => p.type !== "newline" && p.type !== "space").map((p) => (p as { source?: string }).source ?? "").join("");
+  const header = token.props
+    .filter((p) => p.type !== "newline" && p.type !== "space")
+    .map((p) => (p as { source?: string }).source ?? "")
+    .join("");
   if (header !== ">" && header !== ">-") return undefined;
   const lines = token.source.split("\n").map((line) => line.replace(/\r$/, ""));
   while (lines.length > 0 && lines[lines.length - 1]!.trim() === "") lines.pop();
   const content = lines.filter((line) => line.trim() !== "");
   if (content.length === 0) return undefined;
   const indent = Math.min(...content.map((line) => /^ */.exec(line)![0].length));
-  return new FoldedLines(header, lines.map((line) => (line.trim() === "" ? "" : line.slice(indent))));
+  return new FoldedLines(
+    header,
+    lines.map((line) => (line.trim() === "" ? "" : line.slice(indent))),
+  );
 }

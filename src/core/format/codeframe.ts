@@ -13,7 +13,14 @@ const MAX_WIDTH = 160;
  * that it stands under the right character after wide (CJK, emoji) characters and is as wide
  * as what it marks.
  */
-export function codeFrame(source: string, line: number, column: number, endLine: number | undefined, endColumn: number | undefined, palette: Palette): string {
+export function codeFrame(
+  source: string,
+  line: number,
+  column: number,
+  endLine: number | undefined,
+  endColumn: number | undefined,
+  palette: Palette,
+): string {
   const lines = source.split(/\r?\n/);
   if (line < 1 || line > lines.length) return "";
   const first = Math.max(1, line - CONTEXT_BEFORE);
@@ -29,7 +36,9 @@ export function codeFrame(source: string, line: number, column: number, endLine:
   const sameLine = endLine === line && endColumn !== undefined && endColumn > column;
   const end = sameLine ? visualColumn(raw, endColumn) : start + Math.max(1, stringWidth(characterAt(raw, column - 1)));
   const width = Math.max(1, Math.min(end - start, MAX_WIDTH - start));
-  out.push(`  ${" ".repeat(gutter)} ${palette.dim("|")} ${" ".repeat(Math.max(0, start - 1))}${palette.red("^".repeat(width))}`);
+  out.push(
+    `  ${" ".repeat(gutter)} ${palette.dim("|")} ${" ".repeat(Math.max(0, start - 1))}${palette.red("^".repeat(width))}`,
+  );
   return out.join("\n");
 }
 

@@ -26,7 +26,10 @@ export function formatGithub(diagnostics: readonly Diagnostic[], ctx: FormatCont
     return `::${COMMAND[d.severity]} ${list}::${escapeData(message)}`;
   });
   const waived = ctx.waived?.length ?? 0;
-  if (waived > 0) lines.push(`::notice title=pmo::${escapeData(`${waived} ${waived === 1 ? "finding was" : "findings were"} waived and not annotated`)}`);
+  if (waived > 0)
+    lines.push(
+      `::notice title=pmo::${escapeData(`${waived} ${waived === 1 ? "finding was" : "findings were"} waived and not annotated`)}`,
+    );
   return lines.length > 0 ? lines.join("\n") + "\n" : "";
 }
 

@@ -13,7 +13,9 @@ export function formatJson(diagnostics: readonly Diagnostic[], ctx: FormatContex
   const s = summarise(diagnostics);
   const body = {
     diagnostics: diagnostics.map((d) => entry(d, ctx)),
-    ...(ctx.waived !== undefined ? { waived: ctx.waived.map((d) => ({ ...entry(d, ctx), waiver: waiverEntry(d.waiver) })) } : {}),
+    ...(ctx.waived !== undefined
+      ? { waived: ctx.waived.map((d) => ({ ...entry(d, ctx), waiver: waiverEntry(d.waiver) })) }
+      : {}),
     summary: {
       problems: s.problems,
       errors: s.errors,

@@ -29,14 +29,19 @@ export function formatJunit(diagnostics: readonly Diagnostic[], ctx: FormatConte
     tests += count;
     failures += failed;
     const names = new CaseNames();
-    const cases = [...active.map((d) => activeCase(d, names.next(d))), ...skipped.map((d) => waivedCase(d, names.next(d)))];
+    const cases = [
+      ...active.map((d) => activeCase(d, names.next(d))),
+      ...skipped.map((d) => waivedCase(d, names.next(d))),
+    ];
     suites.push(
       `  <testsuite name="${attr(file)}" tests="${count}" failures="${failed}" errors="0" skipped="${skipped.length}" time="0">\n${cases.join("\n")}\n  </testsuite>`,
     );
   }
   if (suites.length === 0) {
     tests = 1;
-    suites.push(`  <testsuite name="pmo check" tests="1" failures="0" errors="0" skipped="0" time="0">\n    <testcase name="no problems" classname="pmo" time="0"/>\n  </testsuite>`);
+    suites.push(
+      `  <testsuite name="pmo check" tests="1" failures="0" errors="0" skipped="0" time="0">\n    <testcase name="no problems" classname="pmo" time="0"/>\n  </testsuite>`,
+    );
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="pmo check" tests="${tests}" failures="${failures}" errors="0" time="0">\n${suites.join("\n")}\n</testsuites>\n`;
 }
@@ -81,8 +86,9 @@ function openCase(d: Diagnostic, name: string): string {
 }
 
 /** Characters XML 1.0 cannot carry at all, even escaped; removed rather than replaced. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these control characters are what the pattern removes
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these control characters are what the pattern removes
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function text(s: string): string {
   return s.replace(NOT_XML, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -90,5 +96,10 @@ function text(s: string): string {
 
 /** Attribute values also escape quotes, and keep line breaks and tabs as references (parsers would turn them into spaces). */
 function attr(s: string): string {
-  return text(s).replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+  return text(s)
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;")
+    .replace(/\n/g, "&#10;")
+    .replace(/\r/g, "&#13;")
+    .replace(/\t/g, "&#9;");
 }

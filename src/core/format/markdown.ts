@@ -29,7 +29,12 @@ export function formatMarkdown(diagnostics: readonly Diagnostic[], ctx: FormatCo
   }
   const waived = ctx.waived ?? [];
   if (waived.length > 0) {
-    out.push("", "<details>", `<summary>${waived.length} waived ${waived.length === 1 ? "finding" : "findings"}</summary>`, "");
+    out.push(
+      "",
+      "<details>",
+      `<summary>${waived.length} waived ${waived.length === 1 ? "finding" : "findings"}</summary>`,
+      "",
+    );
     out.push("| File | Line | Rule | Message | Waiver |", "| --- | --- | --- | --- | --- |");
     for (const d of waived.slice(0, MARKDOWN_MAX_ROWS)) out.push(waivedRow(d));
     out.push(...cutNote(waived.length, "waived finding"));
@@ -63,5 +68,8 @@ function cell(s: string): string {
 
 /** A code span for file names and rule ids; backticks cannot occur inside one, pipes must be escaped even there. */
 function code(s: string): string {
-  return `\`${s.replace(/`/g, "'").replace(/\|/g, "\\|").replace(/\r?\n|\r/g, " ")}\``;
+  return `\`${s
+    .replace(/`/g, "'")
+    .replace(/\|/g, "\\|")
+    .replace(/\r?\n|\r/g, " ")}\``;
 }

@@ -48,7 +48,10 @@ export function formatSarif(diagnostics: readonly Diagnostic[], ctx: FormatConte
         },
         // Positions come from JavaScript strings, so columns count UTF-16 code units.
         columnKind: "utf16CodeUnits",
-        results: [...diagnostics.map((d) => result(d, ruleIndex, base)), ...existing.map((d) => ({ ...result(d, ruleIndex, base), baselineState: "unchanged" }))],
+        results: [
+          ...diagnostics.map((d) => result(d, ruleIndex, base)),
+          ...existing.map((d) => ({ ...result(d, ruleIndex, base), baselineState: "unchanged" })),
+        ],
         properties: { waivedFindings: leftOut },
       },
     ],
@@ -69,7 +72,10 @@ function descriptor(id: string, info: RuleInfo | undefined, version: string | un
   if (!info) return { id, name: ruleName(id) };
   const help = info.docs ? `${info.description}\n\nDocumentation: ${info.docs} in the pmo package.` : info.description;
   // The page as published: the package's files at this version, served by a registry CDN.
-  const helpUri = info.docs !== undefined && version !== undefined ? `https://unpkg.com/${PACKAGE}@${version}/${info.docs}` : undefined;
+  const helpUri =
+    info.docs !== undefined && version !== undefined
+      ? `https://unpkg.com/${PACKAGE}@${version}/${info.docs}`
+      : undefined;
   return {
     id,
     name: ruleName(id),
@@ -90,7 +96,10 @@ function result(d: Diagnostic, ruleIndex: ReadonlyMap<string, number>, base: str
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: fileUri(path.posix.normalize(path.posix.join(base, d.file.replace(/\\/g, "/")))), uriBaseId: "%SRCROOT%" },
+          artifactLocation: {
+            uri: fileUri(path.posix.normalize(path.posix.join(base, d.file.replace(/\\/g, "/")))),
+            uriBaseId: "%SRCROOT%",
+          },
           region: {
             startLine: d.line,
             startColumn: d.column,
@@ -110,7 +119,10 @@ function result(d: Diagnostic, ruleIndex: ReadonlyMap<string, number>, base: str
  */
 export function fingerprint(d: Diagnostic): string {
   const doc = d.entity ?? (d.docIndex !== undefined ? `#${d.docIndex}` : "");
-  return createHash("sha256").update([d.ruleId, d.file.replace(/\\/g, "/"), doc, d.pointer].join("\0")).digest("hex").slice(0, 32);
+  return createHash("sha256")
+    .update([d.ruleId, d.file.replace(/\\/g, "/"), doc, d.pointer].join("\0"))
+    .digest("hex")
+    .slice(0, 32);
 }
 
 /** A relative URI reference: forward slashes, each segment percent-encoded (spaces, `#`, `?`). */

@@ -19,10 +19,18 @@ export function formatStylish(diagnostics: readonly Diagnostic[], ctx: FormatCon
       currentFile = d.file;
       out.push(palette.underline(d.file));
     }
-    const severity = d.severity === "error" ? palette.red("error") : d.severity === "warn" ? palette.yellow("warning") : palette.blue("info");
+    const severity =
+      d.severity === "error"
+        ? palette.red("error")
+        : d.severity === "warn"
+          ? palette.yellow("warning")
+          : palette.blue("info");
     out.push(`  ${palette.dim(`${d.line}:${d.column}`)}  ${severity}  ${d.message}  ${palette.dim(d.ruleId)}`);
     const source = ctx.sources.get(d.sourceKey ?? d.file);
-    if (source !== undefined && !(d.line === 1 && d.column === 1 && d.pointer === "" && d.ruleId === "unreadable-file")) {
+    if (
+      source !== undefined &&
+      !(d.line === 1 && d.column === 1 && d.pointer === "" && d.ruleId === "unreadable-file")
+    ) {
       const frame = codeFrame(source, d.line, d.column, d.endLine, d.endColumn, palette);
       if (frame) out.push(indent(frame, 4));
     }
@@ -75,7 +83,9 @@ function summaryLine(s: Summary, ctx: FormatContext): string {
  * or `✔ no problems in 12 documents`. The waived count appears only when something was waived.
  */
 export function summaryText(s: Summary, ctx: Pick<FormatContext, "documents" | "waived" | "notPmo">): string {
-  const notPmo = ctx.notPmo ? `; ${ctx.notPmo === 1 ? "1 YAML file is not a pmo document" : `${ctx.notPmo} YAML files are not pmo documents`}` : "";
+  const notPmo = ctx.notPmo
+    ? `; ${ctx.notPmo === 1 ? "1 YAML file is not a pmo document" : `${ctx.notPmo} YAML files are not pmo documents`}`
+    : "";
   const checked = ctx.documents !== undefined ? ` in ${plural(ctx.documents, "document")}` : "";
   const existing = ctx.waived?.filter((d) => d.waiver.source === "baseline").length ?? 0;
   const waivedCount = (ctx.waived?.length ?? 0) - existing;

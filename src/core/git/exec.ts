@@ -36,7 +36,9 @@ export function gitRaw(cwd: string, args: readonly string[], input?: string | Bu
     child.on("error", (error: NodeJS.ErrnoException) => {
       reject(error.code === "ENOENT" ? new GitError("git is not installed or not on the PATH", args, "", null) : error);
     });
-    child.on("close", (code) => resolve({ stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8"), code }));
+    child.on("close", (code) =>
+      resolve({ stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8"), code }),
+    );
     child.stdin.on("error", () => undefined); // git may exit before reading all of stdin
     child.stdin.end(input ?? "");
   });

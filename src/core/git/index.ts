@@ -5,7 +5,14 @@
  */
 export { GitError, git, gitRaw, gitText, readBlobs } from "./exec.js";
 export { openRepository, resolveRevision, shortCommit, SHALLOW_HINT, type Repository, type Revision } from "./refs.js";
-export { discoverInTree, discoveryFilter, listTree, loadWorkspaceAtRevision, type RevisionWorkspace, type TreeEntry } from "./tree.js";
+export {
+  discoverInTree,
+  discoveryFilter,
+  listTree,
+  loadWorkspaceAtRevision,
+  type RevisionWorkspace,
+  type TreeEntry,
+} from "./tree.js";
 export { readLog, type LogCommit } from "./log.js";
 export {
   BASELINE_TAG_PREFIX,

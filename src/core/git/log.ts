@@ -20,7 +20,17 @@ const ZERO = /^0+$/;
  * which is what the main line saw.
  */
 export async function readLog(repo: Repository, ref = "HEAD"): Promise<LogCommit[]> {
-  const args = ["log", "--first-parent", "--reverse", "--raw", "-z", "--no-abbrev", "--no-renames", "--format=%x01%H%x00%cI%x00%an%x00", ref];
+  const args = [
+    "log",
+    "--first-parent",
+    "--reverse",
+    "--raw",
+    "-z",
+    "--no-abbrev",
+    "--no-renames",
+    "--format=%x01%H%x00%cI%x00%an%x00",
+    ref,
+  ];
   if (repo.prefix) args.push("--", `${repo.prefix}/`);
   const out = (await git(repo.top, args)).toString("utf8");
   const strip = repo.prefix ? repo.prefix.length + 1 : 0;

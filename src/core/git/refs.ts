@@ -63,7 +63,9 @@ async function commitOf(repo: Repository, ref: string, spec: string): Promise<st
   const result = await gitRaw(repo.top, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`]);
   if (result.code === 0) return result.stdout.toString("utf8").trim();
   const within = ref === spec ? "" : ` (in "${spec}")`;
-  const why = repo.shallow ? SHALLOW_HINT : "no branch, tag or commit has that name; run `git fetch` if it exists on the remote";
+  const why = repo.shallow
+    ? SHALLOW_HINT
+    : "no branch, tag or commit has that name; run `git fetch` if it exists on the remote";
   throw new UsageError(`unknown git ref "${ref}"${within}: ${why}`);
 }
 

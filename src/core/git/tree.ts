@@ -49,14 +49,17 @@ export function discoverInTree(paths: Iterable<string>, pmoignore: string, confi
 
 /** The same rules as a predicate on one path, for callers that see paths one at a time (history). */
 export function discoveryFilter(pmoignore: string, configIgnore: readonly string[]): (file: string) => boolean {
-  const ig = ignore().add(pmoignore).add([...configIgnore]);
+  const ig = ignore()
+    .add(pmoignore)
+    .add([...configIgnore]);
   return (file) => {
     const parts = file.split("/");
     const name = parts[parts.length - 1]!;
     if (!YAML_FILE.test(name) || name.startsWith(".")) return false;
     for (let i = 0; i < parts.length - 1; i++) {
       const dir = parts[i]!;
-      if (dir.startsWith(".") || dir === "node_modules" || ig.ignores(`${parts.slice(0, i + 1).join("/")}/`)) return false;
+      if (dir.startsWith(".") || dir === "node_modules" || ig.ignores(`${parts.slice(0, i + 1).join("/")}/`))
+        return false;
     }
     return !ig.ignores(file);
   };
@@ -74,7 +77,12 @@ export interface RevisionWorkspace {
  * through one `git cat-file --batch`, and each file is parsed by the folder loader's
  * `documentsOfBytes`, so documents, positions and diagnostics are the same as for a folder.
  */
-export async function loadWorkspaceAtRevision(repo: Repository, revision: Revision, root: string, config?: Config): Promise<RevisionWorkspace> {
+export async function loadWorkspaceAtRevision(
+  repo: Repository,
+  revision: Revision,
+  root: string,
+  config?: Config,
+): Promise<RevisionWorkspace> {
   const tree = await listTree(repo, revision.commit);
   if (tree.size === 0 && repo.prefix) {
     throw new UsageError(`the folder ${repo.prefix} does not exist at git ref "${revision.label}"`);
@@ -82,7 +90,9 @@ export async function loadWorkspaceAtRevision(repo: Repository, revision: Revisi
   // Every candidate is read in the one batch, config and .pmoignore included; filtering by the
   // config's ignore patterns afterwards costs a few unneeded blobs, not a second process.
   const candidates = discoverInTree(tree.keys(), "", []);
-  const wanted = [...candidates, IGNORE_FILE, CONFIG_FILE].map((f) => tree.get(f)?.oid).filter((o): o is string => o !== undefined);
+  const wanted = [...candidates, IGNORE_FILE, CONFIG_FILE]
+    .map((f) => tree.get(f)?.oid)
+    .filter((o): o is string => o !== undefined);
   const blobs = await readBlobs(repo.top, wanted);
   const textOf = (file: string): string | undefined => {
     const oid = tree.get(file)?.oid;
@@ -97,7 +107,8 @@ export async function loadWorkspaceAtRevision(repo: Repository, revision: Revisi
       try {
         config = parseConfig(text, CONFIG_FILE);
       } catch (error) {
-        if (error instanceof UsageError) throw new UsageError(`${error.message} at git ref "${revision.label}"`, error.diagnostics, error.sources);
+        if (error instanceof UsageError)
+          throw new UsageError(`${error.message} at git ref "${revision.label}"`, error.diagnostics, error.sources);
         throw error;
       }
     }
@@ -114,7 +125,15 @@ export async function loadWorkspaceAtRevision(repo: Repository, revision: Revisi
     if (entry.mode === MODE_SYMLINK) {
       const target = links.get(file);
       if (typeof target === "string") {
-        diagnostics.push({ ruleId: "unreadable-file", severity: "error", message: target, file, line: 1, column: 1, pointer: "" });
+        diagnostics.push({
+          ruleId: "unreadable-file",
+          severity: "error",
+          message: target,
+          file,
+          line: 1,
+          column: 1,
+          pointer: "",
+        });
         continue;
       }
       bytes = target;
@@ -122,7 +141,15 @@ export async function loadWorkspaceAtRevision(repo: Repository, revision: Revisi
       bytes = blobs.get(entry.oid);
     }
     if (bytes === undefined) {
-      diagnostics.push({ ruleId: "unreadable-file", severity: "error", message: `cannot read the file at git ref "${revision.label}"`, file, line: 1, column: 1, pointer: "" });
+      diagnostics.push({
+        ruleId: "unreadable-file",
+        severity: "error",
+        message: `cannot read the file at git ref "${revision.label}"`,
+        file,
+        line: 1,
+        column: 1,
+        pointer: "",
+      });
       continue;
     }
     documents.push(...documentsOfBytes(file, bytes, diagnostics, sources));
@@ -134,7 +161,12 @@ export async function loadWorkspaceAtRevision(repo: Repository, revision: Revisi
  * Follows symbolic links to files inside the pmo folder, as the folder loader follows them on
  * disk. Returns the target's bytes, or why it cannot be followed.
  */
-async function resolveLinks(repo: Repository, tree: Map<string, TreeEntry>, files: readonly string[], blobs: Map<string, Buffer>): Promise<Map<string, Buffer | string>> {
+async function resolveLinks(
+  repo: Repository,
+  tree: Map<string, TreeEntry>,
+  files: readonly string[],
+  blobs: Map<string, Buffer>,
+): Promise<Map<string, Buffer | string>> {
   const resolved = new Map<string, Buffer | string>();
   const links = files.filter((f) => tree.get(f)!.mode === MODE_SYMLINK);
   if (links.length === 0) return resolved;
@@ -150,7 +182,8 @@ async function resolveLinks(repo: Repository, tree: Map<string, TreeEntry>, file
       }
       seen.add(current);
       const text = blobs.get(tree.get(current)!.oid)?.toString("utf8");
-      const next = text === undefined ? undefined : path.posix.normalize(path.posix.join(path.posix.dirname(current), text));
+      const next =
+        text === undefined ? undefined : path.posix.normalize(path.posix.join(path.posix.dirname(current), text));
       if (next === undefined || next.startsWith("..") || path.posix.isAbsolute(next)) {
         problem = "symbolic link points outside the pmo folder, which cannot be followed at a git ref";
         break;
@@ -158,11 +191,13 @@ async function resolveLinks(repo: Repository, tree: Map<string, TreeEntry>, file
       current = next;
     }
     if (problem) resolved.set(link, problem);
-    else if (!tree.has(current)) resolved.set(link, "broken symbolic link: its target does not exist; remove it or add it to .pmoignore");
+    else if (!tree.has(current))
+      resolved.set(link, "broken symbolic link: its target does not exist; remove it or add it to .pmoignore");
     else targets.set(link, tree.get(current)!.oid);
   }
   const missing = [...targets.values()].filter((oid) => !blobs.has(oid));
   const more = await readBlobs(repo.top, missing);
-  for (const [link, oid] of targets) resolved.set(link, blobs.get(oid) ?? more.get(oid) ?? "cannot read the link's target");
+  for (const [link, oid] of targets)
+    resolved.set(link, blobs.get(oid) ?? more.get(oid) ?? "cannot read the link's target");
   return resolved;
 }

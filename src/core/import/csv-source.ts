@@ -39,7 +39,11 @@ export function decodeCsv(bytes: Uint8Array, encoding: Encoding): { text: string
     try {
       return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
     } catch {
-      if (encoding === "utf-8") throw new CsvSyntaxError(`the file is not valid UTF-8 (try "encoding: windows-1252" or "auto" in the mapping)`, 1);
+      if (encoding === "utf-8")
+        throw new CsvSyntaxError(
+          `the file is not valid UTF-8 (try "encoding: windows-1252" or "auto" in the mapping)`,
+          1,
+        );
     }
   }
   return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "windows-1252" };
@@ -65,7 +69,15 @@ export function detectDelimiter(text: string): string {
 export function readCsv(text: string, delimiter: string, encoding: "utf-8" | "windows-1252"): CsvTable {
   let records: { record: string[]; raw: string; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, delimiter, relax_column_count: true, relax_quotes: false, skip_empty_lines: true, info: true, raw: true }) as unknown as typeof records;
+    records = parse(text, {
+      bom: true,
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: false,
+      skip_empty_lines: true,
+      info: true,
+      raw: true,
+    }) as unknown as typeof records;
   } catch (error) {
     const e = error as { message: string; lines?: number };
     throw new CsvSyntaxError(e.message.replace(/^Invalid Record Length: |^Invalid Opening Quote: /, ""), e.lines ?? 1);

@@ -6,15 +6,55 @@ import { UsageError } from "../errors.js";
 import type { Diagnostic } from "../../model/diagnostic.js";
 import { readWorkbook, WorkbookError } from "./xlsx-source.js";
 import { decodeCsv, detectDelimiter, readCsv, CsvSyntaxError, type CsvRow } from "./csv-source.js";
-import { identityMapping, keyForm, parseImportMapping, withConditions, type ImportKind, type ImportMapping } from "./mapping.js";
-import { cellReader, fillTemplate, getPath, isBlankRow, isFilteredOut, missingColumns, rowKey, rowToDocument, setPath, type ImportedRow, type RejectedRow } from "./rows.js";
+import {
+  identityMapping,
+  keyForm,
+  parseImportMapping,
+  withConditions,
+  type ImportKind,
+  type ImportMapping,
+} from "./mapping.js";
+import {
+  cellReader,
+  fillTemplate,
+  getPath,
+  isBlankRow,
+  isFilteredOut,
+  missingColumns,
+  rowKey,
+  rowToDocument,
+  setPath,
+  type ImportedRow,
+  type RejectedRow,
+} from "./rows.js";
 
-export { IMPORT_KINDS, ENCODINGS, resolveImportKind, validateImportMapping, parseImportMapping, identityMapping, withConditions, compileBlankPattern, type BlankPattern, type ImportKind, type ImportMapping } from "./mapping.js";
+export {
+  IMPORT_KINDS,
+  ENCODINGS,
+  resolveImportKind,
+  validateImportMapping,
+  parseImportMapping,
+  identityMapping,
+  withConditions,
+  compileBlankPattern,
+  type BlankPattern,
+  type ImportKind,
+  type ImportMapping,
+} from "./mapping.js";
 export { msProjectToProject, MsProjectError, type MsProjectResult } from "./msproject.js";
 export { validatePlannedFiles, type PlannedFile, type ImportValidation } from "./validate-imported.js";
 export { parseNumber, parseDate, slugify, matchKey, CellError } from "./values.js";
 export type { ImportedRow, RejectedRow } from "./rows.js";
-export { planSync, ownedFields, MISSING_ACTIONS, type SyncPlan, type SyncInput, type ExistingDocument, type FieldChange, type MissingAction } from "./sync.js";
+export {
+  planSync,
+  ownedFields,
+  MISSING_ACTIONS,
+  type SyncPlan,
+  type SyncInput,
+  type ExistingDocument,
+  type FieldChange,
+  type MissingAction,
+} from "./sync.js";
 export { formatPlanText, planJson, type PlanContext } from "./plan-format.js";
 
 export interface CsvImportInput {
@@ -70,19 +110,32 @@ export interface SheetTable {
  * that cannot be read are returned as rejected with their reasons.
  */
 export function importCsv(input: CsvImportInput): CsvImport {
-  const mapping: ImportMapping | undefined = input.mapping ? withConditions(parseImportMapping(input.mapping.text, input.mapping.file, input.kind), input.where ?? []) : undefined;
-  if (mapping === undefined && input.kind === undefined) throw new UsageError("pass --kind (project, risk, issue, decision or person) or a --mapping file that names the kind");
+  const mapping: ImportMapping | undefined = input.mapping
+    ? withConditions(parseImportMapping(input.mapping.text, input.mapping.file, input.kind), input.where ?? [])
+    : undefined;
+  if (mapping === undefined && input.kind === undefined)
+    throw new UsageError(
+      "pass --kind (project, risk, issue, decision or person) or a --mapping file that names the kind",
+    );
   let decoded: { text: string; encoding: "utf-8" | "windows-1252" };
   let table;
   try {
     decoded = decodeCsv(input.bytes, mapping?.encoding ?? "auto");
-    const delimiter = mapping === undefined || mapping.delimiter === "auto" ? detectDelimiter(decoded.text.replace(/^\uFEFF/, "")) : mapping.delimiter;
+    const delimiter =
+      mapping === undefined || mapping.delimiter === "auto"
+        ? detectDelimiter(decoded.text.replace(/^\uFEFF/, ""))
+        : mapping.delimiter;
     table = readCsv(decoded.text, delimiter, decoded.encoding);
   } catch (error) {
-    if (error instanceof CsvSyntaxError) throw new UsageError(`cannot read ${input.file}:${error.line}: ${error.message}`);
+    if (error instanceof CsvSyntaxError)
+      throw new UsageError(`cannot read ${input.file}:${error.line}: ${error.message}`);
     throw error;
   }
-  return { ...importTable(table, input.file, mapping, input.kind, input.where ?? []), encoding: table.encoding, delimiter: table.delimiter };
+  return {
+    ...importTable(table, input.file, mapping, input.kind, input.where ?? []),
+    encoding: table.encoding,
+    delimiter: table.delimiter,
+  };
 }
 
 export interface XlsxImportInput extends Omit<CsvImportInput, "bytes"> {
@@ -94,9 +147,16 @@ export interface XlsxImportInput extends Omit<CsvImportInput, "bytes"> {
 }
 
 /** Reads one sheet of an Excel workbook into documents, as importCsv reads a CSV export. */
-export async function importXlsx(input: XlsxImportInput): Promise<Omit<CsvImport, "encoding" | "delimiter"> & { sheet: string }> {
-  const mapping: ImportMapping | undefined = input.mapping ? withConditions(parseImportMapping(input.mapping.text, input.mapping.file, input.kind), input.where ?? []) : undefined;
-  if (mapping === undefined && input.kind === undefined) throw new UsageError("pass --kind (project, risk, issue, decision or person) or a --mapping file that names the kind");
+export async function importXlsx(
+  input: XlsxImportInput,
+): Promise<Omit<CsvImport, "encoding" | "delimiter"> & { sheet: string }> {
+  const mapping: ImportMapping | undefined = input.mapping
+    ? withConditions(parseImportMapping(input.mapping.text, input.mapping.file, input.kind), input.where ?? [])
+    : undefined;
+  if (mapping === undefined && input.kind === undefined)
+    throw new UsageError(
+      "pass --kind (project, risk, issue, decision or person) or a --mapping file that names the kind",
+    );
   let workbook;
   try {
     workbook = await readWorkbook(input.bytes, input.sheet, input.headerRow ?? 1);
@@ -104,7 +164,16 @@ export async function importXlsx(input: XlsxImportInput): Promise<Omit<CsvImport
     if (error instanceof WorkbookError) throw new UsageError(`cannot read ${input.file}: ${error.message}`);
     throw error;
   }
-  return { ...importTable(workbook, `${input.file} (sheet ${JSON.stringify(workbook.sheet)})`, mapping, input.kind, input.where ?? []), sheet: workbook.sheet };
+  return {
+    ...importTable(
+      workbook,
+      `${input.file} (sheet ${JSON.stringify(workbook.sheet)})`,
+      mapping,
+      input.kind,
+      input.where ?? [],
+    ),
+    sheet: workbook.sheet,
+  };
 }
 
 /**
@@ -122,12 +191,17 @@ export function importTable(
   if (table.header.length === 0) throw new UsageError(`${file} is empty: expected a header row and data rows`);
   let ignoredColumns: string[] = [];
   if (mapping === undefined) {
-    if (kind === undefined) throw new UsageError("pass --kind (project, risk, issue, decision or person) or a --mapping file that names the kind");
+    if (kind === undefined)
+      throw new UsageError(
+        "pass --kind (project, risk, issue, decision or person) or a --mapping file that names the kind",
+      );
     const identity = identityMapping(kind, table.header);
     mapping = withConditions(identity.mapping, where);
     ignoredColumns = identity.ignored;
     if (identity.mapping.fields.every((f) => f.column === undefined)) {
-      throw new UsageError(`no column of ${file} is a field of ${kind} (headers such as "name" or "budget.approved"): pass a --mapping file that says which column feeds which field`);
+      throw new UsageError(
+        `no column of ${file} is a field of ${kind} (headers such as "name" or "budget.approved"): pass a --mapping file that says which column feeds which field`,
+      );
     }
   }
   const missing = missingColumns(mapping, table.header);
@@ -156,12 +230,24 @@ export function importTable(
     const keys = keyed.values.length > 0 ? { keys: keyed.values } : {};
     const result = rowToDocument(row, table.header, mapping);
     if ("reasons" in result) {
-      rejected.push({ row: row.row, line: row.line, ...(key !== undefined && { key }), ...keys, reasons: result.reasons });
+      rejected.push({
+        row: row.row,
+        line: row.line,
+        ...(key !== undefined && { key }),
+        ...keys,
+        reasons: result.reasons,
+      });
       continue;
     }
     const id = result.value["id"];
     if (typeof id !== "string") {
-      rejected.push({ row: row.row, line: row.line, ...(key !== undefined && { key }), ...keys, reasons: ["no id: the id column is blank"] });
+      rejected.push({
+        row: row.row,
+        line: row.line,
+        ...(key !== undefined && { key }),
+        ...keys,
+        reasons: ["no id: the id column is blank"],
+      });
       continue;
     }
     const own = getPath(result.value, keyPath);
@@ -169,7 +255,10 @@ export function importTable(
     if (keyText !== undefined) {
       const first = keyRows.get(keyText);
       if (first !== undefined) {
-        const why = keyPath === "id" ? `id "${id}" is already taken by row ${first} (a row given twice, or an id template that is not unique: add a column, or {{row}})` : `${keyPath} "${String(own)}" is the same as row ${first}'s: one document cannot come from two rows`;
+        const why =
+          keyPath === "id"
+            ? `id "${id}" is already taken by row ${first} (a row given twice, or an id template that is not unique: add a column, or {{row}})`
+            : `${keyPath} "${String(own)}" is the same as row ${first}'s: one document cannot come from two rows`;
         rejected.push({ row: row.row, line: row.line, key: key ?? id, ...keys, reasons: [why] });
         continue;
       }
@@ -188,18 +277,46 @@ export function importTable(
       parents.set(parentId, { kind: parent.kind, id: parentId, value, row: row.row });
     }
   }
-  return { kind: mapping.kind, mapping, rows: table.rows.length, imported, rejected, blankRows, filteredRows, ignoredColumns, parents: [...parents.values()] };
+  return {
+    kind: mapping.kind,
+    mapping,
+    rows: table.rows.length,
+    imported,
+    rejected,
+    blankRows,
+    filteredRows,
+    ignoredColumns,
+    parents: [...parents.values()],
+  };
 }
 
-function missingColumnsError(missing: ReturnType<typeof missingColumns>, mapping: ImportMapping, csvFile: string): UsageError {
+function missingColumnsError(
+  missing: ReturnType<typeof missingColumns>,
+  mapping: ImportMapping,
+  csvFile: string,
+): UsageError {
   const text = (m: (typeof missing)[number]) => `column "${m.column}" is not in ${csvFile}`;
-  const hint = (m: (typeof missing)[number]) => (m.suggestion !== undefined ? `did you mean "${m.suggestion}"?` : "check the header row of the file");
+  const hint = (m: (typeof missing)[number]) =>
+    m.suggestion !== undefined ? `did you mean "${m.suggestion}"?` : "check the header row of the file";
   if (mapping.locate === undefined || mapping.file === undefined) {
     return new UsageError(missing.map((m) => `${text(m)} (${hint(m)})`).join("; "));
   }
   const diagnostics: Diagnostic[] = missing.map((m) => {
     const range = mapping.locate!(m.source);
-    return { ruleId: "import-mapping", severity: "error", message: text(m), hint: hint(m), file: mapping.file!, line: range.line, column: range.column, pointer: "" };
+    return {
+      ruleId: "import-mapping",
+      severity: "error",
+      message: text(m),
+      hint: hint(m),
+      file: mapping.file!,
+      line: range.line,
+      column: range.column,
+      pointer: "",
+    };
   });
-  return new UsageError(`the mapping ${mapping.file} names columns that ${csvFile} does not have`, diagnostics, new Map([[mapping.file!, mapping.text ?? ""]]));
+  return new UsageError(
+    `the mapping ${mapping.file} names columns that ${csvFile} does not have`,
+    diagnostics,
+    new Map([[mapping.file!, mapping.text ?? ""]]),
+  );
 }

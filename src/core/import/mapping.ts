@@ -138,9 +138,10 @@ let validator: ValidateFunction | undefined;
 
 /** Schema problems of a parsed mapping file; none when it is valid. */
 export function validateImportMapping(value: unknown): SchemaProblem[] {
-  validator ??= createAjv([getSchema("common") as AnySchemaObject, getSchema("import-mapping") as AnySchemaObject]).getSchema(
-    "https://pmo.dev/schemas/v1/import-mapping.schema.json",
-  )!;
+  validator ??= createAjv([
+    getSchema("common") as AnySchemaObject,
+    getSchema("import-mapping") as AnySchemaObject,
+  ]).getSchema("https://pmo.dev/schemas/v1/import-mapping.schema.json")!;
   if (validator(value)) return [];
   return translateErrors(validator.errors ?? [], "import mapping");
 }
@@ -171,18 +172,38 @@ export function parseImportMapping(input: string, shown: string, kind: ImportKin
   const locate = (path: SourcePath, options?: { key?: boolean }) => locator(0, path, options);
   const problem = (path: SourcePath, message: string, hint?: string, key = false): Diagnostic => {
     const range = locate(path, { key });
-    return { ruleId: "import-mapping", severity: "error", message, ...(hint !== undefined && { hint }), file: shown, line: range.line, column: range.column, pointer: "" };
+    return {
+      ruleId: "import-mapping",
+      severity: "error",
+      message,
+      ...(hint !== undefined && { hint }),
+      file: shown,
+      line: range.line,
+      column: range.column,
+      pointer: "",
+    };
   };
-  const schemaProblems = validateImportMapping(value).map((p) => problem(pointerToPath(p.pointer) as SourcePath, p.message, p.hint, p.keyword === "additionalProperties"));
+  const schemaProblems = validateImportMapping(value).map((p) =>
+    problem(pointerToPath(p.pointer) as SourcePath, p.message, p.hint, p.keyword === "additionalProperties"),
+  );
   if (schemaProblems.length > 0) fail(schemaProblems);
 
   const raw = value as Record<string, unknown>;
   const declared = typeof raw["kind"] === "string" ? resolveImportKind(raw["kind"]) : undefined;
   if (kind !== undefined && declared !== undefined && kind !== declared) {
-    fail([problem(["kind"], `the mapping is for ${declared} documents, but --kind asks for ${kind}`, "drop --kind, or pass the mapping written for that kind")]);
+    fail([
+      problem(
+        ["kind"],
+        `the mapping is for ${declared} documents, but --kind asks for ${kind}`,
+        "drop --kind, or pass the mapping written for that kind",
+      ),
+    ]);
   }
   const target = kind ?? declared;
-  if (target === undefined) throw new UsageError(`${shown} does not say which kind its rows become: pass --kind (project, risk, issue, decision or person) or add "kind:" to the mapping`);
+  if (target === undefined)
+    throw new UsageError(
+      `${shown} does not say which kind its rows become: pass --kind (project, risk, issue, decision or person) or add "kind:" to the mapping`,
+    );
 
   const problems: Diagnostic[] = [];
   const known = mappableFields(target);
@@ -196,10 +217,23 @@ export function parseImportMapping(input: string, shown: string, kind: ImportKin
       return undefined;
     }
     const prefix = known.find((f) => path.startsWith(`${f.path}.`));
-    const suggestion = closestMatch(path, known.map((f) => f.path));
-    const why = prefix !== undefined ? `; "${prefix.path}" is one ${prefix.type === "json" ? "JSON" : prefix.type} value, map it as a whole` : "";
+    const suggestion = closestMatch(
+      path,
+      known.map((f) => f.path),
+    );
+    const why =
+      prefix !== undefined
+        ? `; "${prefix.path}" is one ${prefix.type === "json" ? "JSON" : prefix.type} value, map it as a whole`
+        : "";
     problems.push(
-      problem([section, path], `unknown field "${path}" for ${target}${why}`, suggestion !== undefined && prefix === undefined ? `did you mean "${suggestion}"?` : `see pmo schema ${target.toLowerCase()}`, true),
+      problem(
+        [section, path],
+        `unknown field "${path}" for ${target}${why}`,
+        suggestion !== undefined && prefix === undefined
+          ? `did you mean "${suggestion}"?`
+          : `see pmo schema ${target.toLowerCase()}`,
+        true,
+      ),
     );
     return undefined;
   };
@@ -207,7 +241,14 @@ export function parseImportMapping(input: string, shown: string, kind: ImportKin
   const blankPatterns: BlankPattern[] = [];
   ((raw["blankPatterns"] as string[] | undefined) ?? []).forEach((source, i) => {
     const compiled = compileBlankPattern(source);
-    if (typeof compiled === "string") problems.push(problem(["blankPatterns", i], compiled, "write a pattern without back-references or look-arounds, e.g. ^(n/?a|tbc)$"));
+    if (typeof compiled === "string")
+      problems.push(
+        problem(
+          ["blankPatterns", i],
+          compiled,
+          "write a pattern without back-references or look-arounds, e.g. ^(n/?a|tbc)$",
+        ),
+      );
     else blankPatterns.push(compiled);
   });
   const dateFormats = (raw["dateFormats"] as string[] | undefined) ?? DEFAULT_DATE_FORMATS;
@@ -217,14 +258,21 @@ export function parseImportMapping(input: string, shown: string, kind: ImportKin
     if (field === undefined) continue;
     const s = (typeof spec === "string" || Array.isArray(spec) ? { column: spec } : spec) as Record<string, unknown>;
     const map = s["map"] as Record<string, string | number | null> | undefined;
-    const columns = typeof s["column"] === "string" ? [s["column"]] : Array.isArray(s["column"]) ? (s["column"] as string[]) : [];
+    const columns =
+      typeof s["column"] === "string" ? [s["column"]] : Array.isArray(s["column"]) ? (s["column"] as string[]) : [];
     const maxLength = typeof s["maxLength"] === "number" ? s["maxLength"] : path === "id" ? 64 : undefined;
     const replace = ((s["replace"] as { pattern: string; with: string }[] | undefined) ?? []).flatMap((r, i) => {
       try {
         const re = RE2JS.compile(r.pattern, RE2JS.CASE_INSENSITIVE);
         return [{ pattern: r.pattern, apply: (text: string) => re.matcher(text).replaceAll(r.with) }];
       } catch (error) {
-        problems.push(problem(["fields", path, "replace", i, "pattern"], `not a regular expression pmo can run safely: ${(error as Error).message.replace(/^error parsing regexp: /, "")}`, "write a pattern without back-references or look-arounds"));
+        problems.push(
+          problem(
+            ["fields", path, "replace", i, "pattern"],
+            `not a regular expression pmo can run safely: ${(error as Error).message.replace(/^error parsing regexp: /, "")}`,
+            "write a pattern without back-references or look-arounds",
+          ),
+        );
         return [];
       }
     });
@@ -248,20 +296,41 @@ export function parseImportMapping(input: string, shown: string, kind: ImportKin
       slugify: s["slugify"] === true || path === "id",
       lowercase: s["lowercase"] === true,
       ...(Object.hasOwn(s, "default") && { default: s["default"] }),
-      source: typeof spec === "string" || Array.isArray(spec) || s["column"] === undefined ? ["fields", path] : ["fields", path, "column"],
+      source:
+        typeof spec === "string" || Array.isArray(spec) || s["column"] === undefined
+          ? ["fields", path]
+          : ["fields", path, "column"],
     });
   }
   const knownPaths = new Set([...fields.map((f) => f.path), "id"]);
   for (const f of fields) {
-    if (f.when !== undefined && !knownPaths.has(f.when)) problems.push(problem(["fields", f.path, "when"], `"${f.when}" is not a field the mapping fills`, "name another field under fields:"));
+    if (f.when !== undefined && !knownPaths.has(f.when))
+      problems.push(
+        problem(
+          ["fields", f.path, "when"],
+          `"${f.when}" is not a field the mapping fills`,
+          "name another field under fields:",
+        ),
+      );
   }
   const keySpecs = (raw["key"] as (string | { field: string; ignoreWords?: string[] })[] | undefined) ?? ["id"];
   const key = keySpecs.map((k) => (typeof k === "string" ? k : k.field));
   const keyIgnoreWords = new Map(
-    keySpecs.flatMap((k) => (typeof k === "string" || k.ignoreWords === undefined ? [] : [[k.field, new Set(k.ignoreWords.flatMap((w) => (matchKey(w) ?? "").split(" ")))] as [string, Set<string>]])),
+    keySpecs.flatMap((k) =>
+      typeof k === "string" || k.ignoreWords === undefined
+        ? []
+        : [[k.field, new Set(k.ignoreWords.flatMap((w) => (matchKey(w) ?? "").split(" ")))] as [string, Set<string>]],
+    ),
   );
   key.forEach((k, i) => {
-    if (!knownPaths.has(k)) problems.push(problem(["key", i], `the key "${k}" is not a field the mapping fills`, `map a column to "${k}" under fields:, or key on one of ${[...knownPaths].map((p) => `"${p}"`).join(", ")}`));
+    if (!knownPaths.has(k))
+      problems.push(
+        problem(
+          ["key", i],
+          `the key "${k}" is not a field the mapping fills`,
+          `map a column to "${k}" under fields:, or key on one of ${[...knownPaths].map((p) => `"${p}"`).join(", ")}`,
+        ),
+      );
   });
   const conditions = (section: "only" | "skip"): RowCondition[] =>
     ((raw[section] as Record<string, unknown>[] | undefined) ?? []).flatMap((c, i) => {
@@ -270,7 +339,9 @@ export function parseImportMapping(input: string, shown: string, kind: ImportKin
       if (typeof c["matches"] === "string") {
         const compiled = compileBlankPattern(c["matches"]);
         if (typeof compiled === "string") {
-          problems.push(problem([section, i, "matches"], compiled, "write a pattern without back-references or look-arounds"));
+          problems.push(
+            problem([section, i, "matches"], compiled, "write a pattern without back-references or look-arounds"),
+          );
           return [];
         }
         matches = compiled;
@@ -278,7 +349,9 @@ export function parseImportMapping(input: string, shown: string, kind: ImportKin
       return [
         {
           column: c["column"] as string,
-          ...(equals !== undefined && { equals: (Array.isArray(equals) ? equals : [equals]).map((e) => cellKey(String(e))) }),
+          ...(equals !== undefined && {
+            equals: (Array.isArray(equals) ? equals : [equals]).map((e) => cellKey(String(e))),
+          }),
           ...(matches !== undefined && { matches }),
           ...(typeof c["blank"] === "boolean" && { blank: c["blank"] }),
           source: [section, i, "column"],
@@ -287,12 +360,31 @@ export function parseImportMapping(input: string, shown: string, kind: ImportKin
     });
   const only = conditions("only");
   const skip = conditions("skip");
-  const parents: ParentRule[] = Object.entries((raw["parents"] ?? {}) as Record<string, Record<string, unknown>>).map(([path, spec]) => {
-    if (!knownPaths.has(path) && !constantsHave(raw, path)) problems.push(problem(["parents", path], `"${path}" is not a field the mapping fills`, "name the field that holds the parent's id, e.g. portfolio", true));
-    return { path, kind: ((spec["kind"] as string | undefined) ?? "Portfolio") as ParentRule["kind"], fields: Object.entries((spec["fields"] ?? {}) as Record<string, string>), source: ["parents", path] };
-  });
-  const constants = Object.entries((raw["constants"] ?? {}) as Record<string, unknown>).filter(([path]) => checkPath("constants", path) !== undefined);
-  const defaults = Object.entries((raw["defaults"] ?? {}) as Record<string, unknown>).filter(([path]) => checkPath("defaults", path) !== undefined);
+  const parents: ParentRule[] = Object.entries((raw["parents"] ?? {}) as Record<string, Record<string, unknown>>).map(
+    ([path, spec]) => {
+      if (!knownPaths.has(path) && !constantsHave(raw, path))
+        problems.push(
+          problem(
+            ["parents", path],
+            `"${path}" is not a field the mapping fills`,
+            "name the field that holds the parent's id, e.g. portfolio",
+            true,
+          ),
+        );
+      return {
+        path,
+        kind: ((spec["kind"] as string | undefined) ?? "Portfolio") as ParentRule["kind"],
+        fields: Object.entries((spec["fields"] ?? {}) as Record<string, string>),
+        source: ["parents", path],
+      };
+    },
+  );
+  const constants = Object.entries((raw["constants"] ?? {}) as Record<string, unknown>).filter(
+    ([path]) => checkPath("constants", path) !== undefined,
+  );
+  const defaults = Object.entries((raw["defaults"] ?? {}) as Record<string, unknown>).filter(
+    ([path]) => checkPath("defaults", path) !== undefined,
+  );
   if (problems.length > 0) fail(problems);
   if (!fields.some((f) => f.path === "id")) fields.unshift(idRule(target));
 
@@ -331,36 +423,86 @@ export function keyForm(mapping: ImportMapping, path: string, value: unknown): s
 }
 
 /** Adds `--where COLUMN=VALUE` conditions to a mapping's `only` filter. */
-export function withConditions(mapping: ImportMapping, where: readonly { column: string; value: string }[]): ImportMapping {
+export function withConditions(
+  mapping: ImportMapping,
+  where: readonly { column: string; value: string }[],
+): ImportMapping {
   if (where.length === 0) return mapping;
-  return { ...mapping, only: [...mapping.only, ...where.map((w) => ({ column: w.column, equals: [cellKey(w.value)], source: [] }))] };
+  return {
+    ...mapping,
+    only: [...mapping.only, ...where.map((w) => ({ column: w.column, equals: [cellKey(w.value)], source: [] }))],
+  };
 }
 
 function idRule(kind: ImportKind): FieldRule {
-  return { path: "id", type: "string", template: DEFAULT_ID_TEMPLATES[kind], unmapped: "keep", formats: DEFAULT_DATE_FORMATS, split: ";", slugify: true, lowercase: false, once: false, required: false, source: [] };
+  return {
+    path: "id",
+    type: "string",
+    template: DEFAULT_ID_TEMPLATES[kind],
+    unmapped: "keep",
+    formats: DEFAULT_DATE_FORMATS,
+    split: ";",
+    slugify: true,
+    lowercase: false,
+    once: false,
+    required: false,
+    source: [],
+  };
 }
 
 /**
  * The mapping of a CSV whose headers are field paths of the kind, as `pmo export csv` writes
  * them. Other headers are returned, to be reported as ignored.
  */
-export function identityMapping(kind: ImportKind, header: readonly string[]): { mapping: ImportMapping; ignored: string[] } {
+export function identityMapping(
+  kind: ImportKind,
+  header: readonly string[],
+): { mapping: ImportMapping; ignored: string[] } {
   const byPath = new Map(mappableFields(kind).map((f) => [f.path, f]));
   const fields: FieldRule[] = [];
   const ignored: string[] = [];
   for (const column of header) {
-    const field = byPath.get(column.trim()) ?? (/^(?:[A-Za-z0-9]+\.)*x-/.test(column.trim()) ? { path: column.trim(), type: "json" as const } : undefined);
+    const field =
+      byPath.get(column.trim()) ??
+      (/^(?:[A-Za-z0-9]+\.)*x-/.test(column.trim()) ? { path: column.trim(), type: "json" as const } : undefined);
     if (field === undefined) {
       ignored.push(column);
       continue;
     }
     // Cells hold what export wrote: plain text, numbers, ISO dates, JSON for lists and objects.
     const type: FieldType = field.type === "list" ? "json" : field.type;
-    fields.push({ path: field.path, type, column, unmapped: "keep", formats: ["iso"], split: ";", slugify: false, lowercase: false, once: false, required: false, source: [] });
+    fields.push({
+      path: field.path,
+      type,
+      column,
+      unmapped: "keep",
+      formats: ["iso"],
+      split: ";",
+      slugify: false,
+      lowercase: false,
+      once: false,
+      required: false,
+      source: [],
+    });
   }
   if (!fields.some((f) => f.path === "id")) fields.unshift(idRule(kind));
   return {
-    mapping: { kind, key: ["id"], keyIgnoreWords: new Map(), only: [], skip: [], parents: [], encoding: "auto", delimiter: "auto", blanks: new Set([""]), blankPatterns: [], decimalSeparator: ".", fields, constants: [], defaults: new Map() },
+    mapping: {
+      kind,
+      key: ["id"],
+      keyIgnoreWords: new Map(),
+      only: [],
+      skip: [],
+      parents: [],
+      encoding: "auto",
+      delimiter: "auto",
+      blanks: new Set([""]),
+      blankPatterns: [],
+      decimalSeparator: ".",
+      fields,
+      constants: [],
+      defaults: new Map(),
+    },
     ignored,
   };
 }

@@ -11,7 +11,12 @@ import { isIsoDate } from "../dates.js";
 import { slugify } from "./values.js";
 
 /** MSPDI PredecessorLink/Type: 0 finish-to-finish, 1 finish-to-start, 2 start-to-finish, 3 start-to-start. */
-const MSPDI_LINK_TYPES: Record<string, LinkTypeName> = { "0": "finish-to-finish", "1": "finish-to-start", "2": "start-to-finish", "3": "start-to-start" };
+const MSPDI_LINK_TYPES: Record<string, LinkTypeName> = {
+  "0": "finish-to-finish",
+  "1": "finish-to-start",
+  "2": "start-to-finish",
+  "3": "start-to-start",
+};
 /** MSPDI LagFormat values counted in elapsed time (24-hour days) rather than working time. */
 const ELAPSED_LAG_FORMATS = new Set(["4", "6", "8", "10", "12"]);
 /** Percentage lags (of the predecessor's duration) cannot be written as days. */
@@ -78,14 +83,24 @@ function refuseDoctype(xml: string): void {
   const at = xml.search(/<!DOCTYPE/i);
   if (at < 0) return;
   const before = xml.slice(0, at).split(/\r\n?|\n/);
-  throw new MsProjectError("the file has a document type declaration (<!DOCTYPE ...>): pmo does not read XML with a DOCTYPE or entities, which can read other files or expand without bound; Microsoft Project does not write one, so export the plan again as XML", before.length, before[before.length - 1]!.length + 1);
+  throw new MsProjectError(
+    "the file has a document type declaration (<!DOCTYPE ...>): pmo does not read XML with a DOCTYPE or entities, which can read other files or expand without bound; Microsoft Project does not write one, so export the plan again as XML",
+    before.length,
+    before[before.length - 1]!.length + 1,
+  );
 }
 
 export function msProjectToProject(xml: string, options: MsProjectOptions): MsProjectResult {
   refuseDoctype(xml);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new MsProjectError(`not well-formed XML: ${valid.err.msg}`, valid.err.line, valid.err.col);
-  const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, removeNSPrefix: true, processEntities: true, isArray: (name) => ARRAYS.has(name) });
+  const parser = new XMLParser({
+    ignoreAttributes: true,
+    parseTagValue: false,
+    removeNSPrefix: true,
+    processEntities: true,
+    isArray: (name) => ARRAYS.has(name),
+  });
   let root: XmlNode;
   try {
     root = parser.parse(xml) as XmlNode;
@@ -93,7 +108,8 @@ export function msProjectToProject(xml: string, options: MsProjectOptions): MsPr
     throw new MsProjectError(`cannot read the XML: ${(error as Error).message}`);
   }
   const project = root["Project"] as XmlNode | undefined;
-  if (typeof project !== "object" || project === null) throw new MsProjectError("not a Microsoft Project XML (MSPDI) file: the root element is not <Project>");
+  if (typeof project !== "object" || project === null)
+    throw new MsProjectError("not a Microsoft Project XML (MSPDI) file: the root element is not <Project>");
   const taskNodes = ((project["Tasks"] as XmlNode | undefined)?.["Task"] ?? []) as XmlNode[];
   // LinkLag is in tenths of a minute; a working day is MinutesPerDay minutes (480 by default).
   const minutesPerDay = Number(text(project["MinutesPerDay"]) ?? 480) || 480;
@@ -136,13 +152,23 @@ export function msProjectToProject(xml: string, options: MsProjectOptions): MsPr
     return m;
   });
   const percentLags = tasks.reduce((n, t) => n + [...t.links.values()].filter((l) => l.lag === undefined).length, 0);
-  if (percentLags > 0) notes.push(`${percentLags} ${percentLags === 1 ? "link has" : "links have"} a lag given as a percentage of the predecessor's duration, which cannot be written in days: imported without their lag`);
+  if (percentLags > 0)
+    notes.push(
+      `${percentLags} ${percentLags === 1 ? "link has" : "links have"} a lag given as a percentage of the predecessor's duration, which cannot be written in days: imported without their lag`,
+    );
   const withoutBaseline = milestoneTasks.filter((t) => t.baselineFinish === undefined).length;
-  if (withoutBaseline > 0) notes.push(`${withoutBaseline} of ${milestoneTasks.length} milestones have no baseline (save a baseline in Microsoft Project to track slip)`);
-  if (summary === undefined) notes.push("the plan has no project summary task (UID 0): schedule taken from the project's start and finish dates, without a baseline");
+  if (withoutBaseline > 0)
+    notes.push(
+      `${withoutBaseline} of ${milestoneTasks.length} milestones have no baseline (save a baseline in Microsoft Project to track slip)`,
+    );
+  if (summary === undefined)
+    notes.push(
+      "the plan has no project summary task (UID 0): schedule taken from the project's start and finish dates, without a baseline",
+    );
 
   const percent = summary?.percentComplete;
-  const stage = actualFinish !== undefined || percent === 100 ? "closure" : actualStart !== undefined ? "delivery" : "planning";
+  const stage =
+    actualFinish !== undefined || percent === 100 ? "closure" : actualStart !== undefined ? "delivery" : "planning";
   const value: Record<string, unknown> = { apiVersion: "pmo/v1", kind: "Project", id, name };
   if (options.portfolio !== undefined) value["portfolio"] = options.portfolio;
   value["stage"] = stage;
@@ -223,7 +249,11 @@ function linkOutline(tasks: Task[]): void {
  * a summary task holds for everything in it), followed back through ordinary tasks to the
  * milestones before them; a summary predecessor stands for its last milestone(s).
  */
-function milestonePredecessors(task: Task, byUid: ReadonlyMap<string, Task>, idOf: ReadonlyMap<string, string>): string[] {
+function milestonePredecessors(
+  task: Task,
+  byUid: ReadonlyMap<string, Task>,
+  idOf: ReadonlyMap<string, string>,
+): string[] {
   const found = new Set<string>();
   const visited = new Set<string>([task.uid]);
   const incoming = (t: Task): string[] => {
@@ -279,7 +309,10 @@ function lastMilestones(summary: Task, idOf: ReadonlyMap<string, string>): strin
     }
   };
   collect(summary);
-  const latest = inside.reduce<string | undefined>((max, t) => (t.finish !== undefined && (max === undefined || t.finish > max) ? t.finish : max), undefined);
+  const latest = inside.reduce<string | undefined>(
+    (max, t) => (t.finish !== undefined && (max === undefined || t.finish > max) ? t.finish : max),
+    undefined,
+  );
   return inside.filter((t) => t.finish === latest).map((t) => t.uid);
 }
 

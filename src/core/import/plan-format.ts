@@ -39,26 +39,38 @@ function plural(n: number, one: string, many = `${one}s`): string {
 export function formatPlanText(plan: SyncPlan, ctx: PlanContext, out: Palette): string {
   const lines: string[] = [];
   const kind = ctx.kind.toLowerCase();
-  lines.push(`${out.bold("plan")} for ${ctx.source}: ${plural(ctx.rows, "row")} as ${ctx.kind} documents in ${ctx.out}/, matched by ${ctx.key.join(", then ")}`);
-  for (const p of plan.parents) lines.push(`  ${out.green("+")} ${p.kind.toLowerCase()} ${p.id} ${out.dim(`(${ctx.files.get(p.id) ?? ""})`)}`);
+  lines.push(
+    `${out.bold("plan")} for ${ctx.source}: ${plural(ctx.rows, "row")} as ${ctx.kind} documents in ${ctx.out}/, matched by ${ctx.key.join(", then ")}`,
+  );
+  for (const p of plan.parents)
+    lines.push(`  ${out.green("+")} ${p.kind.toLowerCase()} ${p.id} ${out.dim(`(${ctx.files.get(p.id) ?? ""})`)}`);
   for (const c of plan.created) {
     lines.push(`  ${out.green("+")} ${c.id} ${out.dim(`(row ${c.row}, ${ctx.files.get(c.id) ?? ""})`)}`);
-    if (c.renamedFrom !== undefined) lines.push(`      ${out.dim(`(the id ${c.renamedFrom} is taken by another ${kind})`)}`);
+    if (c.renamedFrom !== undefined)
+      lines.push(`      ${out.dim(`(the id ${c.renamedFrom} is taken by another ${kind})`)}`);
   }
   for (const u of plan.updated) {
     lines.push(`  ${out.yellow("~")} ${u.id} ${out.dim(`(row ${u.row}, ${u.file})`)}`);
     for (const c of u.changes) lines.push(`      ${changeLine(c)}`);
   }
   for (const m of plan.missing) {
-    const what = m.action === "report" ? "no longer in the sheet" : m.action === "close" ? "no longer in the sheet: closed" : "no longer in the sheet: removed";
-    lines.push(`  ${out.red(m.action === "remove" ? "-" : m.action === "close" ? "~" : "?")} ${m.id}${m.name !== undefined ? ` ${JSON.stringify(m.name)}` : ""} ${out.dim(`(${m.file}, ${what})`)}`);
+    const what =
+      m.action === "report"
+        ? "no longer in the sheet"
+        : m.action === "close"
+          ? "no longer in the sheet: closed"
+          : "no longer in the sheet: removed";
+    lines.push(
+      `  ${out.red(m.action === "remove" ? "-" : m.action === "close" ? "~" : "?")} ${m.id}${m.name !== undefined ? ` ${JSON.stringify(m.name)}` : ""} ${out.dim(`(${m.file}, ${what})`)}`,
+    );
     for (const c of m.changes) lines.push(`      ${changeLine(c)}`);
   }
   for (const r of plan.rejected) {
     const where = [`line ${r.line}`, ...(r.key !== undefined ? [`key ${JSON.stringify(r.key)}`] : [])].join(", ");
     lines.push(`  ${out.red("!")} row ${r.row} ${out.dim(`(${where})`)}: ${r.reasons[0]}`);
     for (const reason of r.reasons.slice(1)) lines.push(`      ${reason}`);
-    if (r.document !== undefined) lines.push(`      ${out.dim(`${r.document.id} (${r.document.file}) keeps the values of an earlier import`)}`);
+    if (r.document !== undefined)
+      lines.push(`      ${out.dim(`${r.document.id} (${r.document.file}) keeps the values of an earlier import`)}`);
   }
   const parts = [
     `${plan.created.length} to create`,
@@ -74,7 +86,8 @@ export function formatPlanText(plan: SyncPlan, ctx: PlanContext, out: Palette): 
     ctx.blankRows > 0 ? `${plural(ctx.blankRows, "blank row")} skipped` : "",
   ].filter((s) => s !== "");
   lines.push(`${out.bold("Plan:")} ${parts.join(", ")}${extra.length > 0 ? `; ${extra.join(", ")}` : ""}.`);
-  if (plan.missing.length > 0 && ctx.missing === "report") lines.push(out.dim(`--missing close sets their stage to closed; --missing remove deletes them.`));
+  if (plan.missing.length > 0 && ctx.missing === "report")
+    lines.push(out.dim(`--missing close sets their stage to closed; --missing remove deletes them.`));
   return `${lines.join("\n")}\n`;
 }
 
@@ -99,10 +112,27 @@ export function planJson(plan: SyncPlan, ctx: PlanContext, written: boolean): un
       parents: plan.parents.length,
     },
     parents: plan.parents.map((p) => ({ kind: p.kind, id: p.id, row: p.row, file: ctx.files.get(p.id) })),
-    created: plan.created.map((c) => ({ row: c.row, key: c.key, id: c.id, file: ctx.files.get(c.id), ...(c.renamedFrom !== undefined && { renamedFrom: c.renamedFrom }) })),
+    created: plan.created.map((c) => ({
+      row: c.row,
+      key: c.key,
+      id: c.id,
+      file: ctx.files.get(c.id),
+      ...(c.renamedFrom !== undefined && { renamedFrom: c.renamedFrom }),
+    })),
     updated: plan.updated.map((u) => ({ row: u.row, key: u.key, id: u.id, file: u.file, changes: u.changes })),
     unchanged: plan.unchanged.map((u) => ({ row: u.row, key: u.key, id: u.id, file: u.file })),
-    rejected: plan.rejected.map((r) => ({ row: r.row, line: r.line, ...(r.key !== undefined && { key: r.key }), reasons: r.reasons, ...(r.document !== undefined && { keeps: r.document }) })),
-    missing: plan.missing.map((m) => ({ id: m.id, ...(m.name !== undefined && { name: m.name }), file: m.file, action: m.action })),
+    rejected: plan.rejected.map((r) => ({
+      row: r.row,
+      line: r.line,
+      ...(r.key !== undefined && { key: r.key }),
+      reasons: r.reasons,
+      ...(r.document !== undefined && { keeps: r.document }),
+    })),
+    missing: plan.missing.map((m) => ({
+      id: m.id,
+      ...(m.name !== undefined && { name: m.name }),
+      file: m.file,
+      action: m.action,
+    })),
   };
 }

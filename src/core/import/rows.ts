@@ -62,7 +62,10 @@ export function missingColumns(mapping: ImportMapping, header: readonly string[]
   const missing: MissingColumn[] = [];
   const check = (column: string, source: (string | number)[]) => {
     if (find(column) !== undefined) return;
-    const suggestion = closestMatch(column, header.map((h) => h.replace(/\s+/g, " ").trim()));
+    const suggestion = closestMatch(
+      column,
+      header.map((h) => h.replace(/\s+/g, " ").trim()),
+    );
     missing.push({ column, source, ...(suggestion !== undefined && { suggestion }) });
   };
   for (const rule of mapping.fields) {
@@ -75,7 +78,8 @@ export function missingColumns(mapping: ImportMapping, header: readonly string[]
   for (const condition of [...mapping.only, ...mapping.skip]) check(condition.column, condition.source);
   for (const parent of mapping.parents) {
     for (const [, template] of parent.fields) {
-      for (const m of template.matchAll(PLACEHOLDER)) if (m[1]!.startsWith("column:")) check(m[1]!.slice("column:".length).trim(), parent.source);
+      for (const m of template.matchAll(PLACEHOLDER))
+        if (m[1]!.startsWith("column:")) check(m[1]!.slice("column:".length).trim(), parent.source);
     }
   }
   return missing;
@@ -115,7 +119,11 @@ export function fillTemplate(template: string, value: string, cellOf: (column: s
 }
 
 /** The cells of a row by column header, blanks (as the mapping defines them) as undefined. */
-export function cellReader(row: CsvRow, header: readonly string[], mapping: ImportMapping): (column: string) => string | undefined {
+export function cellReader(
+  row: CsvRow,
+  header: readonly string[],
+  mapping: ImportMapping,
+): (column: string) => string | undefined {
   const find = columnIndex(header);
   return (column) => {
     const i = find(column);
@@ -129,7 +137,11 @@ export function cellReader(row: CsvRow, header: readonly string[], mapping: Impo
  * The row's key as shown in messages: the first of the mapping's key fields (then the id) that
  * the row fills, read on its own so that a row rejected for another field still has one.
  */
-export function rowKey(row: CsvRow, header: readonly string[], mapping: ImportMapping): { shown?: string; values: [path: string, value: string][] } {
+export function rowKey(
+  row: CsvRow,
+  header: readonly string[],
+  mapping: ImportMapping,
+): { shown?: string; values: [path: string, value: string][] } {
   const cellOf = cellReader(row, header, mapping);
   const values: [string, string][] = [];
   for (const path of [...mapping.key, ...(mapping.key.includes("id") ? [] : ["id"])]) {
@@ -145,14 +157,26 @@ export function rowKey(row: CsvRow, header: readonly string[], mapping: ImportMa
   // A row without a key is named by its name, when it has one.
   if (values.length === 0) {
     const rule = mapping.fields.find((f) => f.path === "name");
-    const name = rule === undefined ? undefined : columnsOf(rule).map(cellOf).find((c) => c !== undefined);
+    const name =
+      rule === undefined
+        ? undefined
+        : columnsOf(rule)
+            .map(cellOf)
+            .find((c) => c !== undefined);
     if (name !== undefined) return { shown: oneLine(name), values: [] };
   }
-  return { ...(values[0] !== undefined && { shown: values[0][1] }), values: values.filter(([p]) => mapping.key.includes(p)) };
+  return {
+    ...(values[0] !== undefined && { shown: values[0][1] }),
+    values: values.filter(([p]) => mapping.key.includes(p)),
+  };
 }
 
 /** The document a row becomes, or the reasons it cannot become one. */
-export function rowToDocument(row: CsvRow, header: readonly string[], mapping: ImportMapping): { value: Record<string, unknown> } | { reasons: string[] } {
+export function rowToDocument(
+  row: CsvRow,
+  header: readonly string[],
+  mapping: ImportMapping,
+): { value: Record<string, unknown> } | { reasons: string[] } {
   const reasons: string[] = [];
   if (row.cells.length !== header.length) {
     reasons.push(`has ${row.cells.length} cells where the header has ${header.length} (a shifted or broken row?)`);
@@ -166,20 +190,32 @@ export function rowToDocument(row: CsvRow, header: readonly string[], mapping: I
     if (mapping.constants.some(([p]) => p === rule.path)) continue;
     try {
       const read = readField(rule, row, cellOf, mapping.decimalSeparator);
-      const fallback = read === undefined ? (Object.hasOwn(rule, "default") ? rule.default : mapping.defaults.get(rule.path)) : undefined;
+      const fallback =
+        read === undefined
+          ? Object.hasOwn(rule, "default")
+            ? rule.default
+            : mapping.defaults.get(rule.path)
+          : undefined;
       const result = read ?? (fallback === undefined ? undefined : structuredClone(fallback));
       if (result === undefined && rule.required) {
         const cells = columnsOf(rule).map((c) => {
           const i = columnIndex(header)(c);
           return `${quoteCell(c)}: ${quoteCell(i === undefined ? "" : (row.cells[i] ?? ""))}`;
         });
-        throw new CellError(`no value (${cells.length > 0 ? cells.join(", ") : "the template's columns are blank"}); the field is required by the mapping`);
+        throw new CellError(
+          `no value (${cells.length > 0 ? cells.join(", ") : "the template's columns are blank"}); the field is required by the mapping`,
+        );
       }
       if (result !== undefined) setPath(value, rule.path, result);
     } catch (error) {
       if (!(error instanceof CellError)) throw error;
       const columns = columnsOf(rule).map((c) => `"${oneLine(c)}"`);
-      const where = columns.length === 0 ? "" : columns.length === 1 ? ` (column ${columns[0]})` : ` (columns ${columns.join(", then ")})`;
+      const where =
+        columns.length === 0
+          ? ""
+          : columns.length === 1
+            ? ` (column ${columns[0]})`
+            : ` (columns ${columns.join(", then ")})`;
       reasons.push(`${rule.path}${where}: ${error.message}`);
     }
   }
@@ -187,7 +223,8 @@ export function rowToDocument(row: CsvRow, header: readonly string[], mapping: I
     if (rule.when !== undefined && getPath(value, rule.when) === undefined) deletePath(value, rule.path);
   }
   for (const [path, fallback] of mapping.defaults) {
-    if (!mapping.fields.some((f) => f.path === path) && getPath(value, path) === undefined) setPath(value, path, structuredClone(fallback));
+    if (!mapping.fields.some((f) => f.path === path) && getPath(value, path) === undefined)
+      setPath(value, path, structuredClone(fallback));
   }
   return reasons.length > 0 ? { reasons } : { value };
 }
@@ -197,7 +234,12 @@ export function columnsOf(rule: FieldRule): string[] {
   return rule.column === undefined ? [] : [rule.column, ...(rule.fallbacks ?? [])];
 }
 
-function readField(rule: FieldRule, row: CsvRow, cellOf: (column: string) => string | undefined, decimalSeparator: "." | ","): unknown {
+function readField(
+  rule: FieldRule,
+  row: CsvRow,
+  cellOf: (column: string) => string | undefined,
+  decimalSeparator: "." | ",",
+): unknown {
   let cell: string | undefined;
   for (const column of columnsOf(rule)) {
     cell = cellOf(column);
@@ -245,7 +287,9 @@ function readField(rule: FieldRule, row: CsvRow, cellOf: (column: string) => str
         if (other === undefined) blank = true;
         return other ?? "";
       }
-      throw new CellError(`unknown placeholder {{${name}}} in the template (use row, row:N, index, value or column:Header)`);
+      throw new CellError(
+        `unknown placeholder {{${name}}} in the template (use row, row:N, index, value or column:Header)`,
+      );
     });
     if (blank) return undefined;
     mapped = usesValue ? text : transform(text);
@@ -273,7 +317,10 @@ function readField(rule: FieldRule, row: CsvRow, cellOf: (column: string) => str
       throw new CellError(`${quoteCell(s)} is not yes or no`);
     }
     case "list": {
-      const items = s.split(rule.split).map((item) => item.trim()).filter((item) => item !== "");
+      const items = s
+        .split(rule.split)
+        .map((item) => item.trim())
+        .filter((item) => item !== "");
       return items.length > 0 ? items : undefined;
     }
     case "json":
@@ -330,5 +377,10 @@ function deletePath(target: Record<string, unknown>, path: string): void {
 }
 
 export function getPath(target: Record<string, unknown>, path: string): unknown {
-  return path.split(".").reduce<unknown>((at, segment) => (typeof at === "object" && at !== null ? (at as Record<string, unknown>)[segment] : undefined), target);
+  return path
+    .split(".")
+    .reduce<unknown>(
+      (at, segment) => (typeof at === "object" && at !== null ? (at as Record<string, unknown>)[segment] : undefined),
+      target,
+    );
 }

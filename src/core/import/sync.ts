@@ -101,7 +101,9 @@ const INACTIVE = new Set(["closed", "cancelled"]);
 /** The fields the mapping owns (it writes them on every import), and those it only fills when absent. */
 export function ownedFields(mapping: ImportMapping): { owned: string[]; fillOnly: string[] } {
   const once = new Set(mapping.fields.filter((f) => f.once).map((f) => f.path));
-  const owned = [...new Set([...mapping.fields.filter((f) => !f.once).map((f) => f.path), ...mapping.constants.map(([p]) => p)])].filter((p) => p !== "id");
+  const owned = [
+    ...new Set([...mapping.fields.filter((f) => !f.once).map((f) => f.path), ...mapping.constants.map(([p]) => p)]),
+  ].filter((p) => p !== "id");
   const fillOnly = [...new Set([...once, ...mapping.defaults.keys()])].filter((p) => !owned.includes(p) && p !== "id");
   return { owned, fillOnly };
 }
@@ -138,7 +140,11 @@ export function planSync(input: SyncInput): SyncPlan {
         mapping.key.slice(0, i).every((earlier) => {
           const mine = own.get(earlier);
           const theirs = getPath(doc.value, earlier);
-          return mine === undefined || theirs === undefined || keyForm(mapping, earlier, mine) === keyForm(mapping, earlier, theirs);
+          return (
+            mine === undefined ||
+            theirs === undefined ||
+            keyForm(mapping, earlier, mine) === keyForm(mapping, earlier, theirs)
+          );
         }),
       );
       if (fit.length > 0) return fit[0];
@@ -154,7 +160,15 @@ export function planSync(input: SyncInput): SyncPlan {
   const { owned, fillOnly } = ownedFields(mapping);
   const takenIds = new Set(input.existing.map((d) => d.id));
   const claimed = new Map<ExistingDocument, number>();
-  const plan: SyncPlan = { created: [], updated: [], unchanged: [], rejected: [], missing: [], missingClosed: 0, parents: [] };
+  const plan: SyncPlan = {
+    created: [],
+    updated: [],
+    unchanged: [],
+    rejected: [],
+    missing: [],
+    missingClosed: 0,
+    parents: [],
+  };
 
   const rejected: PlannedRejection[] = [];
   for (const r of input.rejected) {
@@ -170,12 +184,27 @@ export function planSync(input: SyncInput): SyncPlan {
       const wanted = id;
       for (let n = 2; takenIds.has(id) || newIds.has(id); n++) id = `${wanted}-${n}`;
       newIds.add(id);
-      plan.created.push({ row: row.row, line: row.line, key: row.key, id, value: { ...row.value, id }, ...(id !== wanted && { renamedFrom: wanted }) });
+      plan.created.push({
+        row: row.row,
+        line: row.line,
+        key: row.key,
+        id,
+        value: { ...row.value, id },
+        ...(id !== wanted && { renamedFrom: wanted }),
+      });
       continue;
     }
     const first = claimed.get(doc);
     if (first !== undefined) {
-      rejected.push({ row: row.row, line: row.line, key: row.key, reasons: [`describes the same ${mapping.kind.toLowerCase()} as row ${first} (${doc.id} in ${doc.file}): one document cannot come from two rows`], document: { id: doc.id, file: doc.file } });
+      rejected.push({
+        row: row.row,
+        line: row.line,
+        key: row.key,
+        reasons: [
+          `describes the same ${mapping.kind.toLowerCase()} as row ${first} (${doc.id} in ${doc.file}): one document cannot come from two rows`,
+        ],
+        document: { id: doc.id, file: doc.file },
+      });
       continue;
     }
     claimed.set(doc, row.row);
@@ -183,14 +212,24 @@ export function planSync(input: SyncInput): SyncPlan {
     for (const path of owned) {
       const before = getPath(doc.value, path);
       const after = getPath(row.value, path);
-      if (!isDeepStrictEqual(before, after)) changes.push({ path, ...(before !== undefined && { before }), ...(after !== undefined && { after }) });
+      if (!isDeepStrictEqual(before, after))
+        changes.push({ path, ...(before !== undefined && { before }), ...(after !== undefined && { after }) });
     }
     for (const path of fillOnly) {
       const after = getPath(row.value, path);
       if (getPath(doc.value, path) === undefined && after !== undefined) changes.push({ path, after });
     }
     if (changes.length === 0) plan.unchanged.push({ row: row.row, key: row.key, id: doc.id, file: doc.file });
-    else plan.updated.push({ row: row.row, line: row.line, key: row.key, id: doc.id, file: doc.file, docIndex: doc.docIndex, changes });
+    else
+      plan.updated.push({
+        row: row.row,
+        line: row.line,
+        key: row.key,
+        id: doc.id,
+        file: doc.file,
+        docIndex: doc.docIndex,
+        changes,
+      });
   }
   plan.rejected = rejected.sort((a, b) => a.row - b.row);
 
@@ -202,8 +241,18 @@ export function planSync(input: SyncInput): SyncPlan {
       continue;
     }
     const name = typeof doc.value["name"] === "string" ? doc.value["name"] : undefined;
-    const changes: FieldChange[] = input.missing === "close" ? [{ path: "stage", ...(stage !== undefined && { before: stage }), after: "closed" }] : [];
-    plan.missing.push({ id: doc.id, file: doc.file, docIndex: doc.docIndex, ...(name !== undefined && { name }), action: input.missing, changes });
+    const changes: FieldChange[] =
+      input.missing === "close"
+        ? [{ path: "stage", ...(stage !== undefined && { before: stage }), after: "closed" }]
+        : [];
+    plan.missing.push({
+      id: doc.id,
+      file: doc.file,
+      docIndex: doc.docIndex,
+      ...(name !== undefined && { name }),
+      action: input.missing,
+      changes,
+    });
   }
   plan.missing.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 

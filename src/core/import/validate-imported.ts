@@ -25,7 +25,11 @@ export interface ImportValidation {
  * `existing` are the documents of the repository the files go into (without those the files
  * would overwrite), or undefined outside a repository: then only schemas are checked.
  */
-export function validatePlannedFiles(files: readonly PlannedFile[], existing: readonly PmoDocument[] | undefined, asOf: string): ImportValidation {
+export function validatePlannedFiles(
+  files: readonly PlannedFile[],
+  existing: readonly PmoDocument[] | undefined,
+  asOf: string,
+): ImportValidation {
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
   const planned: PmoDocument[] = [];

@@ -38,7 +38,11 @@ export function matchKey(value: unknown): string | undefined {
   return key === "" ? undefined : key;
 }
 
-export function isBlank(text: string, blanks: ReadonlySet<string>, patterns: readonly { test(text: string): boolean }[] = []): boolean {
+export function isBlank(
+  text: string,
+  blanks: ReadonlySet<string>,
+  patterns: readonly { test(text: string): boolean }[] = [],
+): boolean {
   return blanks.has(cellKey(text)) || patterns.some((p) => p.test(text));
 }
 
@@ -107,7 +111,11 @@ export function parseNumber(text: string, options: NumberOptions = {}): number {
 /** `DD/MM/YYYY` and friends (what people write) to date-fns tokens (`dd/MM/yyyy`). */
 export function dateFnsFormat(formatText: string): string {
   if (formatText === "iso") return formatText;
-  return formatText.replace(/YYYY/g, "yyyy").replace(/YY/g, "yy").replace(/DD/g, "dd").replace(/D(?!D)/g, "d");
+  return formatText
+    .replace(/YYYY/g, "yyyy")
+    .replace(/YY/g, "yy")
+    .replace(/DD/g, "dd")
+    .replace(/D(?!D)/g, "d");
 }
 
 // Two-digit years resolve within 50 years of this date: 00-49 -> 2000s, 50-99 -> 1900s. Fixed,
@@ -129,7 +137,8 @@ export function parseDate(text: string, formats: readonly string[]): string {
       continue;
     }
     const date = parse(s, fmt, REFERENCE_DATE);
-    if (!Number.isNaN(date.getTime()) && date.getFullYear() >= 1000 && date.getFullYear() <= 9999) return format(date, "yyyy-MM-dd");
+    if (!Number.isNaN(date.getTime()) && date.getFullYear() >= 1000 && date.getFullYear() <= 9999)
+      return format(date, "yyyy-MM-dd");
   }
   throw new CellError(`${quoteCell(s)} is not a date in any of the formats ${formats.join(", ")}`);
 }

@@ -25,7 +25,11 @@ export class WorkbookError extends Error {
  * position; default the first) with its header in row `headerRow` (1-based, default 1). Rows
  * above the header are left out; row numbers are the workbook's.
  */
-export async function readWorkbook(bytes: Uint8Array, sheet: string | number | undefined, headerRow = 1): Promise<WorkbookSheet> {
+export async function readWorkbook(
+  bytes: Uint8Array,
+  sheet: string | number | undefined,
+  headerRow = 1,
+): Promise<WorkbookSheet> {
   let sheets;
   try {
     sheets = await readXlsxFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
@@ -39,14 +43,21 @@ export async function readWorkbook(bytes: Uint8Array, sheet: string | number | u
   else if (typeof sheet === "number" || (/^\d+$/.test(sheet) && !names.includes(sheet))) {
     const index = Number(sheet);
     chosen = sheets[index - 1];
-    if (chosen === undefined) throw new WorkbookError(`the workbook has ${sheets.length} ${sheets.length === 1 ? "sheet" : "sheets"} (${list}), not a sheet ${index}`);
+    if (chosen === undefined)
+      throw new WorkbookError(
+        `the workbook has ${sheets.length} ${sheets.length === 1 ? "sheet" : "sheets"} (${list}), not a sheet ${index}`,
+      );
   } else {
     chosen = sheets.find((s) => s.sheet === sheet) ?? sheets.find((s) => s.sheet.toLowerCase() === sheet.toLowerCase());
-    if (chosen === undefined) throw new WorkbookError(`the workbook has no sheet ${JSON.stringify(sheet)} (its sheets: ${list})`);
+    if (chosen === undefined)
+      throw new WorkbookError(`the workbook has no sheet ${JSON.stringify(sheet)} (its sheets: ${list})`);
   }
   if (chosen === undefined) throw new WorkbookError("the workbook has no sheets");
   const data = chosen.data as unknown as unknown[][];
-  if (data.length < headerRow) throw new WorkbookError(`sheet ${JSON.stringify(chosen.sheet)} has ${data.length} rows, so no header in row ${headerRow}`);
+  if (data.length < headerRow)
+    throw new WorkbookError(
+      `sheet ${JSON.stringify(chosen.sheet)} has ${data.length} rows, so no header in row ${headerRow}`,
+    );
   const width = Math.max(0, ...data.map((r) => r.length));
   const text = (row: unknown[]): string[] => Array.from({ length: width }, (_, i) => cellText(row[i]));
   const header = text(data[headerRow - 1]!);

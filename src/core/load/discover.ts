@@ -47,7 +47,14 @@ export async function discoverFiles(root: string, options: DiscoverOptions = {})
 
 type Ignores = (relPath: string) => boolean;
 
-async function walk(root: string, rel: string, ig: Ignores, files: string[], diagnostics: Diagnostic[], realRoot: string): Promise<void> {
+async function walk(
+  root: string,
+  rel: string,
+  ig: Ignores,
+  files: string[],
+  diagnostics: Diagnostic[],
+  realRoot: string,
+): Promise<void> {
   const entries = await readdir(path.join(root, rel), { withFileTypes: true });
   const subdirs: string[] = [];
   for (const entry of entries) {
@@ -68,7 +75,15 @@ async function walk(root: string, rel: string, ig: Ignores, files: string[], dia
         // the repository's to read (nor to show in code frames).
         const real = await realpath(path.join(root, relPath)).catch(() => undefined);
         if (real === undefined || !isInside(realRoot, real)) {
-          diagnostics.push({ ...fileDiagnostic(relPath, `symbolic link to a file outside the repository (${real ?? "unknown"}): not read`, "unreadable-file"), severity: "warn", hint: "copy the file into the repository, or list the link in .pmoignore" });
+          diagnostics.push({
+            ...fileDiagnostic(
+              relPath,
+              `symbolic link to a file outside the repository (${real ?? "unknown"}): not read`,
+              "unreadable-file",
+            ),
+            severity: "warn",
+            hint: "copy the file into the repository, or list the link in .pmoignore",
+          });
           continue;
         }
       } else if (!entry.isFile()) {
@@ -86,8 +101,10 @@ function isInside(root: string, file: string): boolean {
 }
 
 function linkProblem(error: NodeJS.ErrnoException): string {
-  if (error.code === "ELOOP") return "symbolic link loop: the link points back to itself; remove it or point it at a real file";
-  if (error.code === "ENOENT") return "broken symbolic link: its target does not exist; remove it or add it to .pmoignore";
+  if (error.code === "ELOOP")
+    return "symbolic link loop: the link points back to itself; remove it or point it at a real file";
+  if (error.code === "ENOENT")
+    return "broken symbolic link: its target does not exist; remove it or add it to .pmoignore";
   return `cannot follow symbolic link (${error.code ?? error.message})`;
 }
 

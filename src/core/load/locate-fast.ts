@@ -90,7 +90,11 @@ interface Found {
 }
 
 /** Finds `key` among the entries of a block mapping; undefined when absent. */
-function findKey(lines: readonly string[], map: Extract<Node, { kind: "map" }>, key: string): Found | undefined | "decline" {
+function findKey(
+  lines: readonly string[],
+  map: Extract<Node, { kind: "map" }>,
+  key: string,
+): Found | undefined | "decline" {
   for (let l = map.line; l < lines.length; l++) {
     const text = lines[l]!;
     if (text.includes("\t")) return "decline";
@@ -104,13 +108,18 @@ function findKey(lines: readonly string[], map: Extract<Node, { kind: "map" }>, 
     if (rest.startsWith("---") || rest.startsWith("...")) return undefined;
     const m = KEY.exec(rest);
     if (!m) return "decline";
-    if (m[1] === key) return { line: l, keyStart: start, keyEnd: start + m[1]!.length, valueStart: start + m[0].length };
+    if (m[1] === key)
+      return { line: l, keyStart: start, keyEnd: start + m[1]!.length, valueStart: start + m[0].length };
   }
   return undefined;
 }
 
 /** Finds item `index` of a block sequence. */
-function findItem(lines: readonly string[], seq: Extract<Node, { kind: "seq" }>, index: number): Found | undefined | "decline" {
+function findItem(
+  lines: readonly string[],
+  seq: Extract<Node, { kind: "seq" }>,
+  index: number,
+): Found | undefined | "decline" {
   let count = -1;
   for (let l = seq.line; l < lines.length; l++) {
     const text = lines[l]!;
@@ -131,7 +140,12 @@ function findItem(lines: readonly string[], seq: Extract<Node, { kind: "seq" }>,
  * The node that starts at `column` of `line` (after a key's colon or an item's dash), with its
  * range; undefined for what this scanner does not handle.
  */
-function valueAt(lines: readonly string[], line: number, column: number, parentIndent: number): { node: Node; range: SourceRange } | undefined {
+function valueAt(
+  lines: readonly string[],
+  line: number,
+  column: number,
+  parentIndent: number,
+): { node: Node; range: SourceRange } | undefined {
   const text = lines[line]!;
   let c = column;
   while (text.charCodeAt(c) === 32) c++;
@@ -146,8 +160,10 @@ function valueAt(lines: readonly string[], line: number, column: number, parentI
     if (indent < 0) return undefined;
     const body = next.slice(indent);
     const isItem = body.startsWith("- ") || body === "-";
-    if (isItem && indent >= parentIndent) return { node: { kind: "seq", line: l, indent }, range: point(l, indent, l, indent + 1) };
-    if (indent > parentIndent && KEY.test(body)) return { node: { kind: "map", line: l, column: indent, indent }, range: point(l, indent, l, indent + 1) };
+    if (isItem && indent >= parentIndent)
+      return { node: { kind: "seq", line: l, indent }, range: point(l, indent, l, indent + 1) };
+    if (indent > parentIndent && KEY.test(body))
+      return { node: { kind: "map", line: l, column: indent, indent }, range: point(l, indent, l, indent + 1) };
     return undefined;
   }
   const ch = rest[0]!;

@@ -1,4 +1,14 @@
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from "yaml";
+import {
+  LineCounter,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
+  type Document,
+  type Node,
+} from "yaml";
 import type { Path, SourceRange } from "../../model/document.js";
 import { locateInBlockYaml } from "./locate-fast.js";
 import { normaliseLineBreaks, YAML_OPTIONS } from "./yaml-read.js";
@@ -51,7 +61,9 @@ function rangeOf(doc: Document.Parsed, path: Path, pointAtKey: boolean): [number
     let next: unknown;
     let keyNode: unknown;
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = node.items.find(
+        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment),
+      );
       if (!pair) {
         // A field missing from the document itself: its `id` line says which document is meant
         // better than its first line (often apiVersion) does.

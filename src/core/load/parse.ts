@@ -48,7 +48,11 @@ export function looksLikePmo(text: string, file = ""): boolean {
 export function decodeSource(file: string, bytes: Uint8Array): string | Diagnostic {
   if (bytes.byteLength > MAX_FILE_BYTES) {
     const mb = (bytes.byteLength / 1024 / 1024).toFixed(1);
-    return fileProblem(file, `file is ${mb} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for a pmo file`, "split it into several files, or list it in .pmoignore if it is not a pmo document");
+    return fileProblem(
+      file,
+      `file is ${mb} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for a pmo file`,
+      "split it into several files, or list it in .pmoignore if it is not a pmo document",
+    );
   }
   const head = bytes.subarray(0, 8192);
   if (head.includes(0)) {
@@ -79,7 +83,9 @@ export function parseSource(file: string, input: string): ParsedSource {
   const text = normaliseLineBreaks(input);
   const fast = readFast(text);
   if (fast !== undefined) {
-    return isPmoDocument(fast) ? { documents: [{ docIndex: 0, value: fast }], diagnostics: [], text, notPmo: false } : { documents: [], diagnostics: [], text, notPmo: true };
+    return isPmoDocument(fast)
+      ? { documents: [{ docIndex: 0, value: fast }], diagnostics: [], text, notPmo: false }
+      : { documents: [], diagnostics: [], text, notPmo: true };
   }
   return parseFully(file, text);
 }
@@ -92,7 +98,10 @@ export function isSingleDocument(text: string): boolean {
 function isPmoDocument(record: Record<string, unknown>): boolean {
   const apiVersion = record["apiVersion"];
   const kind = record["kind"];
-  return (typeof apiVersion === "string" && apiVersion.startsWith("pmo/")) || (typeof kind === "string" && (KINDS as readonly string[]).includes(kind));
+  return (
+    (typeof apiVersion === "string" && apiVersion.startsWith("pmo/")) ||
+    (typeof kind === "string" && (KINDS as readonly string[]).includes(kind))
+  );
 }
 
 function parseFully(file: string, text: string): ParsedSource {
@@ -103,7 +112,13 @@ function parseFully(file: string, text: string): ParsedSource {
   try {
     read = readFull(text);
   } catch (error) {
-    const problem = { message: error instanceof RangeError ? "the structure is nested too deeply to read" : "the file cannot be read as YAML", hint: "simplify the file; pmo documents need only a few levels of nesting", start: 0, end: 1 };
+    const problem = {
+      message:
+        error instanceof RangeError ? "the structure is nested too deeply to read" : "the file cannot be read as YAML",
+      hint: "simplify the file; pmo documents need only a few levels of nesting",
+      start: 0,
+      end: 1,
+    };
     diagnostics.push(fileLevel(file, problem, meant));
     return { documents, diagnostics, text, notPmo: false, ...(meant ? { brokenIds: idsIn(text) } : {}) };
   }
@@ -111,7 +126,12 @@ function parseFully(file: string, text: string): ParsedSource {
   let broken = false;
   const directive = /^%/m.test(text) ? directiveProblem(text) : undefined;
   if (directive) {
-    diagnostics.push(syntaxDiagnostic(file, directive, lineCounter, { severity: meant ? "error" : "warn", suffix: meant ? "" : NOT_READ }));
+    diagnostics.push(
+      syntaxDiagnostic(file, directive, lineCounter, {
+        severity: meant ? "error" : "warn",
+        suffix: meant ? "" : NOT_READ,
+      }),
+    );
     return { documents, diagnostics, text, notPmo: false, ...(meant ? { brokenIds: idsIn(text) } : {}) };
   }
   const report = (problem: SyntaxProblem, docIndex: number, severity: Severity = meant ? "error" : "warn"): void => {
@@ -136,8 +156,18 @@ function parseFully(file: string, text: string): ParsedSource {
     if (!result.ok) {
       const problem: SyntaxProblem =
         result.problem === "unknown-alias"
-          ? { message: `the alias *${result.alias} names no anchor &${result.alias} defined before it`, hint: `define &${result.alias} on a value above this line, or write the value out`, start: result.offset, end: result.offset + result.alias.length + 1 }
-          : { message: "aliases expand to too many values (an alias bomb)", hint: "write the values out instead of nesting aliases", start: result.offset, end: result.offset + result.alias.length + 1 };
+          ? {
+              message: `the alias *${result.alias} names no anchor &${result.alias} defined before it`,
+              hint: `define &${result.alias} on a value above this line, or write the value out`,
+              start: result.offset,
+              end: result.offset + result.alias.length + 1,
+            }
+          : {
+              message: "aliases expand to too many values (an alias bomb)",
+              hint: "write the values out instead of nesting aliases",
+              start: result.offset,
+              end: result.offset + result.alias.length + 1,
+            };
       if (!broken || meant) report(problem, docIndex);
       broken = true;
       return;
@@ -148,14 +178,29 @@ function parseFully(file: string, text: string): ParsedSource {
     if (!record || !isPmoDocument(record)) {
       if (meant && !isMap && MEANT_AS_PMO.test(text)) {
         const pos = lineCounter.linePos(doc.range[0]);
-        diagnostics.push({ ruleId: "api-version", severity: "error", message: "document is not a mapping: a pmo document is a set of fields starting with apiVersion, kind and id", file, line: pos.line, column: pos.col, pointer: "", docIndex });
+        diagnostics.push({
+          ruleId: "api-version",
+          severity: "error",
+          message: "document is not a mapping: a pmo document is a set of fields starting with apiVersion, kind and id",
+          file,
+          line: pos.line,
+          column: pos.col,
+          pointer: "",
+          docIndex,
+        });
       }
       return;
     }
     documents.push({ docIndex, value: record });
   });
   const reported = diagnostics.length > 0;
-  return { documents, diagnostics, text, notPmo: documents.length === 0 && !reported, ...(broken && meant ? { brokenIds: idsIn(text) } : {}) };
+  return {
+    documents,
+    diagnostics,
+    text,
+    notPmo: documents.length === 0 && !reported,
+    ...(broken && meant ? { brokenIds: idsIn(text) } : {}),
+  };
 }
 
 /**
@@ -168,7 +213,13 @@ function directiveProblem(text: string): SyntaxProblem | undefined {
   for (const token of new Parser().parse(text)) {
     if (token.type === "directive") {
       if (token.source.startsWith("%YAML")) {
-        if (yamlSeen) return { message: "a second %YAML directive for the same document", hint: "keep one %YAML line per document", start: token.offset, end: token.offset + token.source.length };
+        if (yamlSeen)
+          return {
+            message: "a second %YAML directive for the same document",
+            hint: "keep one %YAML line per document",
+            start: token.offset,
+            end: token.offset + token.source.length,
+          };
         yamlSeen = true;
       }
       pending = { offset: token.offset, source: token.source };
@@ -177,14 +228,30 @@ function directiveProblem(text: string): SyntaxProblem | undefined {
       pending = undefined;
     }
   }
-  if (pending) return { message: `the directive ${pending.source} is not followed by a document`, hint: "put --- and the document after the directive, or remove the directive", start: pending.offset, end: pending.offset + pending.source.length };
+  if (pending)
+    return {
+      message: `the directive ${pending.source} is not followed by a document`,
+      hint: "put --- and the document after the directive, or remove the directive",
+      start: pending.offset,
+      end: pending.offset + pending.source.length,
+    };
   return undefined;
 }
 
-const NOT_READ = "; the file was not read, as nothing in it looks like a pmo document (list it in .pmoignore to silence this)";
+const NOT_READ =
+  "; the file was not read, as nothing in it looks like a pmo document (list it in .pmoignore to silence this)";
 
 function fileLevel(file: string, problem: SyntaxProblem, meant: boolean): Diagnostic {
-  return { ruleId: "yaml-syntax", severity: meant ? "error" : "warn", message: problem.message + (meant ? "" : NOT_READ), ...(problem.hint ? { hint: problem.hint } : {}), file, line: 1, column: 1, pointer: "" };
+  return {
+    ruleId: "yaml-syntax",
+    severity: meant ? "error" : "warn",
+    message: problem.message + (meant ? "" : NOT_READ),
+    ...(problem.hint ? { hint: problem.hint } : {}),
+    file,
+    line: 1,
+    column: 1,
+    pointer: "",
+  };
 }
 
 /** `%YAML 1.1`: pmo reads every file as YAML 1.2 (the core schema), so say what that means. */

@@ -21,7 +21,21 @@ export function readYamlFile(input: string, shown: string): YamlFile {
   try {
     read = readFull(text);
   } catch {
-    return { value: undefined, text, diagnostics: [{ ruleId: "yaml-syntax", severity: "error", message: "the structure is nested too deeply to read", file: shown, line: 1, column: 1, pointer: "" }] };
+    return {
+      value: undefined,
+      text,
+      diagnostics: [
+        {
+          ruleId: "yaml-syntax",
+          severity: "error",
+          message: "the structure is nested too deeply to read",
+          file: shown,
+          line: 1,
+          column: 1,
+          pointer: "",
+        },
+      ],
+    };
   }
   const { docs, lineCounter } = read;
   const diagnostics: Diagnostic[] = [];
@@ -33,13 +47,38 @@ export function readYamlFile(input: string, shown: string): YamlFile {
   }
   if (docs.length > 1 && docs.slice(1).some((d) => d.contents !== null || d.errors.length > 0)) {
     const pos = docs[1]!.range[0];
-    diagnostics.push(syntaxDiagnostic(shown, { message: "this file holds several YAML documents; it must hold one", hint: "remove the --- line and what follows it, or merge the documents", start: pos, end: pos + 3 }, lineCounter));
+    diagnostics.push(
+      syntaxDiagnostic(
+        shown,
+        {
+          message: "this file holds several YAML documents; it must hold one",
+          hint: "remove the --- line and what follows it, or merge the documents",
+          start: pos,
+          end: pos + 3,
+        },
+        lineCounter,
+      ),
+    );
     return { value: undefined, text, diagnostics };
   }
   const result = documentValue(doc);
   if (!result.ok) {
-    const message = result.problem === "unknown-alias" ? `the alias *${result.alias} names no anchor &${result.alias} defined before it` : "aliases expand to too many values (an alias bomb)";
-    diagnostics.push(syntaxDiagnostic(shown, { message, hint: "write the value out instead of using an alias", start: result.offset, end: result.offset + result.alias.length + 1 }, lineCounter));
+    const message =
+      result.problem === "unknown-alias"
+        ? `the alias *${result.alias} names no anchor &${result.alias} defined before it`
+        : "aliases expand to too many values (an alias bomb)";
+    diagnostics.push(
+      syntaxDiagnostic(
+        shown,
+        {
+          message,
+          hint: "write the value out instead of using an alias",
+          start: result.offset,
+          end: result.offset + result.alias.length + 1,
+        },
+        lineCounter,
+      ),
+    );
     return { value: undefined, text, diagnostics };
   }
   return { value: result.value, text, diagnostics };

@@ -19,24 +19,45 @@ export interface SyntaxProblem {
 /** The plain sentence and position for one error or warning of the yaml package. */
 export function describeSyntaxError(error: YAMLError, text: string): SyntaxProblem {
   const [start, end] = error.pos;
-  const at = (problem: Omit<SyntaxProblem, "start" | "end">, from = start, to = end): SyntaxProblem => ({ ...problem, start: from, end: Math.max(to, from + 1) });
+  const at = (problem: Omit<SyntaxProblem, "start" | "end">, from = start, to = end): SyntaxProblem => ({
+    ...problem,
+    start: from,
+    end: Math.max(to, from + 1),
+  });
   if (/call stack/i.test(error.message)) {
-    return at({ message: "the structure is nested too deeply to read", hint: "flatten the structure: pmo documents need only a few levels of nesting" });
+    return at({
+      message: "the structure is nested too deeply to read",
+      hint: "flatten the structure: pmo documents need only a few levels of nesting",
+    });
   }
   const tab = tabIndentBefore(text, start);
   if (error.code === "TAB_AS_INDENT" || tab !== undefined) {
     const pos = tab ?? start;
-    return at({ message: "a tab is used for indentation; YAML allows only spaces there", hint: "replace the tab at the start of this line with spaces (2 per level)" }, pos, pos + 1);
+    return at(
+      {
+        message: "a tab is used for indentation; YAML allows only spaces there",
+        hint: "replace the tab at the start of this line with spaces (2 per level)",
+      },
+      pos,
+      pos + 1,
+    );
   }
   switch (error.code) {
     case "DUPLICATE_KEY": {
       const key = keyAt(text, start);
-      return at({ message: key ? `the field "${key}" appears twice in this mapping` : "a key appears twice in this mapping", hint: "remove or rename one of them: each field may appear once" });
+      return at({
+        message: key ? `the field "${key}" appears twice in this mapping` : "a key appears twice in this mapping",
+        hint: "remove or rename one of them: each field may appear once",
+      });
     }
     case "MISSING_CHAR": {
       if (/quote/.test(error.message)) {
         const opened = openingQuote(text, start);
-        return at({ message: "this quoted string is never closed", hint: "add the closing quote at the end of the value" }, opened ?? start, (opened ?? start) + 1);
+        return at(
+          { message: "this quoted string is never closed", hint: "add the closing quote at the end of the value" },
+          opened ?? start,
+          (opened ?? start) + 1,
+        );
       }
       const bracket = /\]/.test(error.message) ? "[" : /\}/.test(error.message) ? "{" : undefined;
       if (bracket) return unclosed(bracket, text, start);
@@ -51,27 +72,46 @@ export function describeSyntaxError(error: YAMLError, text: string): SyntaxProbl
       break;
     case "TAG_RESOLVE_FAILED": {
       const tag = /^!\S*/.exec(text.slice(start, start + 100))?.[0] ?? "this tag";
-      return at({ message: `the tag ${tag} is not one pmo reads; the value is read as plain text`, hint: "remove the tag" });
+      return at({
+        message: `the tag ${tag} is not one pmo reads; the value is read as plain text`,
+        hint: "remove the tag",
+      });
     }
     case "BAD_ALIAS":
-      return at({ message: "an alias (*name) must name an anchor (&name) defined before it", hint: "define the anchor first, or write the value out" });
+      return at({
+        message: "an alias (*name) must name an anchor (&name) defined before it",
+        hint: "define the anchor first, or write the value out",
+      });
     default:
       break;
   }
   const indentation = misindentedLine(text, start);
   if (indentation !== undefined) {
     return at(
-      { message: `this line is indented by ${indentation.found} ${indentation.found === 1 ? "space" : "spaces"}, which matches no field or list above it (expected ${indentation.expected})`, hint: "line up fields of the same mapping, and indent a field's children 2 spaces deeper than the field" },
+      {
+        message: `this line is indented by ${indentation.found} ${indentation.found === 1 ? "space" : "spaces"}, which matches no field or list above it (expected ${indentation.expected})`,
+        hint: "line up fields of the same mapping, and indent a field's children 2 spaces deeper than the field",
+      },
       indentation.offset,
       indentation.offset + Math.max(1, indentation.length),
     );
   }
   const line = lineAt(text, start);
   if (/^\s*(?:-\s+)?[^\s#'"][^:#]*:\S/.test(line.text) && !/^\s*(?:-\s+)?[^\s#'"][^:#]*:\s/.test(line.text)) {
-    return at({ message: "a colon after a key must be followed by a space", hint: "write `key: value`, with a space after the colon" }, line.start, line.start + line.text.length);
+    return at(
+      {
+        message: "a colon after a key must be followed by a space",
+        hint: "write `key: value`, with a space after the colon",
+      },
+      line.start,
+      line.start + line.text.length,
+    );
   }
   if (/^\s*(?:-\s+)?[^\s#'"][^:#]*:\s+[^"'\s][^#]*:\s/.test(line.text)) {
-    return at({ message: "this value contains \": \", so it reads as another field", hint: "put the value in quotes, e.g. name: \"Phase 2: delivery\"" });
+    return at({
+      message: 'this value contains ": ", so it reads as another field',
+      hint: 'put the value in quotes, e.g. name: "Phase 2: delivery"',
+    });
   }
   return at({ message: plainParserMessage(error.message), hint: GENERIC_HINTS[error.code] });
 }
@@ -95,7 +135,12 @@ function plainParserMessage(message: string): string {
 }
 
 /** A diagnostic from a syntax problem. */
-export function syntaxDiagnostic(file: string, problem: SyntaxProblem, lineCounter: LineCounter, options: { docIndex?: number; severity?: Severity; ruleId?: string; suffix?: string } = {}): Diagnostic {
+export function syntaxDiagnostic(
+  file: string,
+  problem: SyntaxProblem,
+  lineCounter: LineCounter,
+  options: { docIndex?: number; severity?: Severity; ruleId?: string; suffix?: string } = {},
+): Diagnostic {
   const start = lineCounter.linePos(problem.start);
   const end = lineCounter.linePos(problem.end);
   return {
@@ -116,7 +161,10 @@ export function syntaxDiagnostic(file: string, problem: SyntaxProblem, lineCount
 function unclosed(bracket: "[" | "{", text: string, before: number): SyntaxProblem {
   const opened = openingBracket(text, before, bracket);
   const pos = opened ?? before;
-  const hint = bracket === "[" ? `add the closing ], or write the list one item per line with "- "` : `add the closing }, or write the fields one per line as key: value`;
+  const hint =
+    bracket === "["
+      ? `add the closing ], or write the list one item per line with "- "`
+      : `add the closing }, or write the fields one per line as key: value`;
   return { message: `this ${bracket} is never closed`, hint, start: pos, end: pos + 1 };
 }
 
@@ -152,7 +200,10 @@ function tabIndentBefore(text: string, offset: number): number | undefined {
  * indentation of block mappings and sequences only; block scalars are skipped, and a file
  * with flow collections or multi-line quoted values is left to the parser's own message.
  */
-function misindentedLine(text: string, offset: number): { offset: number; length: number; found: number; expected: string } | undefined {
+function misindentedLine(
+  text: string,
+  offset: number,
+): { offset: number; length: number; found: number; expected: string } | undefined {
   // The parser often notices the mistake at the end of the line before it: look one line on.
   const lineEnd = text.indexOf("\n", offset);
   const nextEnd = lineEnd < 0 ? -1 : text.indexOf("\n", lineEnd + 1);

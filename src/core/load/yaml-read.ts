@@ -1,5 +1,14 @@
 import { FAILSAFE_SCHEMA, Type, load as fastLoad } from "js-yaml";
-import { isAlias, LineCounter, parseAllDocuments, visit, type Document, type ParseOptions, type DocumentOptions, type SchemaOptions } from "yaml";
+import {
+  isAlias,
+  LineCounter,
+  parseAllDocuments,
+  visit,
+  type Document,
+  type ParseOptions,
+  type DocumentOptions,
+  type SchemaOptions,
+} from "yaml";
 
 /**
  * The one reading of YAML text that every part of pmo uses (documents, the config, import
@@ -50,17 +59,27 @@ const NAN = /^\.(?:nan|NaN|NAN)$/;
 const coreInt = new Type("tag:yaml.org,2002:int", {
   kind: "scalar",
   resolve: (s: string | null) => s !== null && (INT.test(s) || OCT.test(s) || HEX.test(s)),
-  construct: (s: string) => (OCT.test(s) ? parseInt(s.slice(2), 8) : HEX.test(s) ? parseInt(s.slice(2), 16) : parseInt(s, 10)),
+  construct: (s: string) =>
+    OCT.test(s) ? parseInt(s.slice(2), 8) : HEX.test(s) ? parseInt(s.slice(2), 16) : parseInt(s, 10),
 });
 const coreFloat = new Type("tag:yaml.org,2002:float", {
   kind: "scalar",
   resolve: (s: string | null) => s !== null && !INT.test(s) && (FLOAT.test(s) || INF.test(s) || NAN.test(s)),
-  construct: (s: string) => (NAN.test(s) ? NaN : INF.test(s) ? (s.startsWith("-") ? -Infinity : Infinity) : parseFloat(s)),
+  construct: (s: string) =>
+    NAN.test(s) ? NaN : INF.test(s) ? (s.startsWith("-") ? -Infinity : Infinity) : parseFloat(s),
 });
 const NULL = /^(?:~|null|Null|NULL)?$/;
 const BOOL = /^(?:true|True|TRUE|false|False|FALSE)$/;
-const coreNull = new Type("tag:yaml.org,2002:null", { kind: "scalar", resolve: (s: string | null) => s === null || NULL.test(s), construct: () => null });
-const coreBool = new Type("tag:yaml.org,2002:bool", { kind: "scalar", resolve: (s: string | null) => s !== null && BOOL.test(s), construct: (s: string) => s.charAt(0) === "t" || s.charAt(0) === "T" });
+const coreNull = new Type("tag:yaml.org,2002:null", {
+  kind: "scalar",
+  resolve: (s: string | null) => s === null || NULL.test(s),
+  construct: () => null,
+});
+const coreBool = new Type("tag:yaml.org,2002:bool", {
+  kind: "scalar",
+  resolve: (s: string | null) => s !== null && BOOL.test(s),
+  construct: (s: string) => s.charAt(0) === "t" || s.charAt(0) === "T",
+});
 /** js-yaml with exactly the core schema's scalars. */
 const FAST_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [coreNull, coreBool, coreInt, coreFloat] });
 
@@ -84,7 +103,7 @@ const FAST_PATH_DECLINES = new RegExp(
     "\\[[^\\]\\n]*(?:\\n|$|\\[)", // a flow sequence that does not close on its line, or nests
     "\\](?!\\n|$)", // anything after the end of a flow sequence
     "[\"']#", // a comment touching a quoted scalar
-    "(?<![^\\s:[,-])\"(?:[^\"\\\\\\n]|\\\\.)*\\\\?(?:\\n|$)", // a double-quoted scalar that goes on to the next line
+    '(?<![^\\s:[,-])"(?:[^"\\\\\\n]|\\\\.)*\\\\?(?:\\n|$)', // a double-quoted scalar that goes on to the next line
     "(?<![^\\s:[,-])'(?:[^'\\n]|'')*(?:\\n|$)", // a single-quoted scalar that goes on to the next line
     "(?<![^\\n])[ ]+(?:\\n|$)", // whitespace-only lines
   ].join("|"),
@@ -132,7 +151,9 @@ export function readFull(text: string): FullRead {
 }
 
 /** A document's plain value, or why it cannot be had (an alias problem). */
-export type DocumentValue = { ok: true; value: unknown } | { ok: false; problem: "unknown-alias" | "alias-bomb"; alias: string; offset: number };
+export type DocumentValue =
+  | { ok: true; value: unknown }
+  | { ok: false; problem: "unknown-alias" | "alias-bomb"; alias: string; offset: number };
 
 /**
  * Converts a parsed document without errors to plain data. An alias to an anchor that is not

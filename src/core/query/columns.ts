@@ -37,7 +37,10 @@ export function riskBandTone(doc: PmoDocument | undefined, ctx: QueryContext): T
 /** Late beyond the project's schedule tolerance (as the rules compute it) is red; any other lateness amber. */
 export function slipTone(days: number, doc: PmoDocument, ctx: QueryContext): Tone {
   const entry = ctx.model.catalog.project(doc.id);
-  const tolerance = entry && entry.doc === doc ? ctx.model.facts.scheduleTolerance(entry.value).days : ctx.model.settings.scheduleToleranceDays;
+  const tolerance =
+    entry && entry.doc === doc
+      ? ctx.model.facts.scheduleTolerance(entry.value).days
+      : ctx.model.settings.scheduleToleranceDays;
   return days > tolerance ? "red" : "amber";
 }
 
@@ -68,7 +71,11 @@ const at = (doc: PmoDocument, ...path: string[]): unknown => {
 const text = (doc: PmoDocument, ...path: string[]): string | undefined => str(at(doc, ...path));
 const number = (doc: PmoDocument, ...path: string[]): number | undefined => num(at(doc, ...path));
 
-const column = (key: string, header: string, ...path: string[]): Column => ({ key, header, value: (doc) => scalar(at(doc, ...(path.length ? path : [key]))) });
+const column = (key: string, header: string, ...path: string[]): Column => ({
+  key,
+  header,
+  value: (doc) => scalar(at(doc, ...(path.length ? path : [key]))),
+});
 
 const longText = (key: string, header: string): Column => ({
   ...column(key, header),
@@ -103,7 +110,13 @@ const statusColumn = (key: string, header: string, ...path: string[]): Column =>
   },
 });
 
-const money = (key: string, header: string, path: string[], currencyPath: string[], tone?: (doc: PmoDocument) => Tone | undefined): Column => ({
+const money = (
+  key: string,
+  header: string,
+  path: string[],
+  currencyPath: string[],
+  tone?: (doc: PmoDocument) => Tone | undefined,
+): Column => ({
   ...column(key, header, ...path),
   align: "right",
   cell: (doc, ctx) => {
@@ -241,7 +254,13 @@ const PORTFOLIO_COLUMNS: Column[] = [
   money("envelope", "Budget envelope", ["budget", "envelope"], ["budget", "currency"]),
 ];
 
-const PERSON_COLUMNS: Column[] = [column("id", "ID"), column("name", "Name"), longText("role", "Role"), column("organisation", "Organisation"), column("email", "Email")];
+const PERSON_COLUMNS: Column[] = [
+  column("id", "ID"),
+  column("name", "Name"),
+  longText("role", "Role"),
+  column("organisation", "Organisation"),
+  column("email", "Email"),
+];
 
 const ENGAGEMENT_COLUMNS: Column[] = [
   column("id", "ID"),
@@ -281,7 +300,11 @@ export function cellOf(col: Column, doc: PmoDocument, ctx: QueryContext): Cell {
  * `GBP 42.5M` in tables, `GBP 42,500,000` when exact: the project's one money format
  * (src/core/money.ts), which does not depend on the machine's ICU data.
  */
-export function formatMoney(amount: number, currencyCode: string | undefined, options: { exact?: boolean } = {}): string {
+export function formatMoney(
+  amount: number,
+  currencyCode: string | undefined,
+  options: { exact?: boolean } = {},
+): string {
   if (!options.exact) return formatCompactMoney(amount, currencyCode);
   const formatted = `${amount < 0 ? "-" : ""}${groupThousands(Math.round(Math.abs(amount) * 100) / 100)}`;
   return currencyCode ? `${currencyCode} ${formatted}` : formatted;

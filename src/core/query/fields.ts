@@ -104,7 +104,8 @@ function mergeSchema(node: FieldNode, schema: SchemaObject, base: string, lookup
   if (isObject(schema["additionalProperties"]) || schema["additionalProperties"] === true) node.open = true;
   for (const keyword of ["allOf", "anyOf", "oneOf"]) {
     const branches = schema[keyword];
-    if (Array.isArray(branches)) for (const branch of branches) if (isObject(branch)) mergeSchema(node, branch, base, lookup, depth + 1);
+    if (Array.isArray(branches))
+      for (const branch of branches) if (isObject(branch)) mergeSchema(node, branch, base, lookup, depth + 1);
   }
   for (const keyword of ["then", "else"]) {
     const branch = schema[keyword];
@@ -112,7 +113,14 @@ function mergeSchema(node: FieldNode, schema: SchemaObject, base: string, lookup
   }
   // A schema that says nothing about its shape (the `x-` extension value, say) accepts anything.
   const type = schema["type"];
-  const shapeless = type === undefined && ref === undefined && !isObject(properties) && !isObject(items) && !("const" in schema) && !("enum" in schema) && !hasBranches(schema);
+  const shapeless =
+    type === undefined &&
+    ref === undefined &&
+    !isObject(properties) &&
+    !isObject(items) &&
+    !("const" in schema) &&
+    !("enum" in schema) &&
+    !hasBranches(schema);
   if (shapeless) node.open = true;
 }
 
@@ -120,7 +128,11 @@ function hasBranches(schema: SchemaObject): boolean {
   return ["allOf", "anyOf", "oneOf", "then", "else"].some((k) => k in schema);
 }
 
-function resolveRef(ref: string, base: string, lookup: SchemaLookup): { schema: SchemaObject; base: string } | undefined {
+function resolveRef(
+  ref: string,
+  base: string,
+  lookup: SchemaLookup,
+): { schema: SchemaObject; base: string } | undefined {
   const [file, fragment = ""] = ref.split("#", 2) as [string, string?];
   const name = file === "" ? base : file.replace(/^.*\//, "").replace(/\.schema\.json$/, "");
   let target: unknown = lookup(name);

@@ -10,7 +10,16 @@ export { parseWhere, matchesWhere, WhereSyntaxError, type WhereFilter } from "./
 export { parseSort, naturalCompare, compareValues, sortRows, type SortSpec, type SortValue } from "./sort.js";
 export { buildRelations, type Relations, type PersonLink, type PersonRole } from "./relations.js";
 export { statusScaleOf, type StatusScaleInfo, type StatusColour } from "./status.js";
-export { COLUMNS, cellOf, formatMoney, riskScore, type Column, type Cell, type Tone, type QueryContext } from "./columns.js";
+export {
+  COLUMNS,
+  cellOf,
+  formatMoney,
+  riskScore,
+  type Column,
+  type Cell,
+  type Tone,
+  type QueryContext,
+} from "./columns.js";
 export { listEntities, describeFilters, type ListQuery, type ListResult } from "./list.js";
 export { buildShowView, showData, type ShowView, type Fact, type Section, type SectionColumn } from "./show.js";
 export { renderTable, type Paint, type TableOptions } from "./table.js";

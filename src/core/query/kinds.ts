@@ -2,7 +2,9 @@ import { KINDS, type Kind } from "../../model/document.js";
 import { KIND_INFO } from "../domain/index.js";
 
 /** How each kind is named on the command line (the kind registry): the plural first. */
-const KIND_WORDS: Record<Kind, readonly string[]> = Object.fromEntries(KINDS.map((kind) => [kind, KIND_INFO[kind].words])) as Record<Kind, readonly string[]>;
+const KIND_WORDS: Record<Kind, readonly string[]> = Object.fromEntries(
+  KINDS.map((kind) => [kind, KIND_INFO[kind].words]),
+) as Record<Kind, readonly string[]>;
 
 /** The plural a user types and reads: "projects", "people". */
 export function pluralOf(kind: Kind): string {

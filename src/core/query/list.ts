@@ -29,13 +29,23 @@ type FieldRef = { column: Column } | { path: FieldPath };
  */
 export function listEntities(query: ListQuery, ctx: QueryContext, fields: FieldNode): ListResult {
   const columns = COLUMNS[query.kind];
-  const filters = query.where.map((filter) => ({ filter, ref: resolveField(filter.field, query.kind, columns, fields, "--where") }));
+  const filters = query.where.map((filter) => ({
+    filter,
+    ref: resolveField(filter.field, query.kind, columns, fields, "--where"),
+  }));
   const spec: SortSpec = query.sort === undefined ? { field: "id", descending: false } : parseSort(query.sort);
   const sortRef = resolveField(spec.field, query.kind, columns, fields, "--sort");
 
   const candidates = ctx.relations.documents.filter((doc) => doc.kind === query.kind && doc.id !== undefined);
-  const matching = candidates.filter((doc) => filters.every(({ filter, ref }) => matchesWhere(filter, valuesOf(ref, doc, ctx))));
-  const rows = sortRows(matching, (doc) => sortValueOf(sortRef, doc, ctx), spec.descending, (doc) => doc.id ?? "");
+  const matching = candidates.filter((doc) =>
+    filters.every(({ filter, ref }) => matchesWhere(filter, valuesOf(ref, doc, ctx))),
+  );
+  const rows = sortRows(
+    matching,
+    (doc) => sortValueOf(sortRef, doc, ctx),
+    spec.descending,
+    (doc) => doc.id ?? "",
+  );
   return { columns, rows };
 }
 
@@ -51,7 +61,10 @@ function resolveField(name: string, kind: Kind, columns: readonly Column[], fiel
   const topLevel = problem.at === 0;
   const candidates = topLevel ? [...new Set([...problem.known, ...columns.map((c) => c.key)])] : problem.known;
   const suggestion = closestMatch(wrong, candidates);
-  const hint = suggestion === undefined ? "" : ` (did you mean "${[...path.slice(0, problem.at), suggestion, ...path.slice(problem.at + 1)].join(".")}"?)`;
+  const hint =
+    suggestion === undefined
+      ? ""
+      : ` (did you mean "${[...path.slice(0, problem.at), suggestion, ...path.slice(problem.at + 1)].join(".")}"?)`;
   if (topLevel) {
     throw new UsageError(
       `${flag}: unknown field "${name}" for ${plural}${hint}; known fields: ${problem.known.join(", ")}` +
@@ -59,7 +72,8 @@ function resolveField(name: string, kind: Kind, columns: readonly Column[], fiel
     );
   }
   const parent = path.slice(0, problem.at).join(".");
-  const known = problem.known.length > 0 ? `; fields of ${parent}: ${problem.known.join(", ")}` : `; ${parent} has no fields`;
+  const known =
+    problem.known.length > 0 ? `; fields of ${parent}: ${problem.known.join(", ")}` : `; ${parent} has no fields`;
   throw new UsageError(`${flag}: unknown field "${name}" for ${plural}${hint}${known}`);
 }
 

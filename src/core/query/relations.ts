@@ -77,11 +77,17 @@ export function buildRelations(documents: readonly PmoDocument[]): Relations {
         pushPerson(people, v["manager"], doc, "manager");
         for (const dep of list(v["dependencies"])) {
           const target = str(field(dep, "project"));
-          if (target !== undefined) push(dependents, target, { doc, type: str(field(dep, "type")), description: str(field(dep, "description")) });
+          if (target !== undefined)
+            push(dependents, target, {
+              doc,
+              type: str(field(dep, "type")),
+              description: str(field(dep, "description")),
+            });
         }
         for (const gate of list(v["gates"])) {
           const decision = str(field(gate, "decision"));
-          if (decision !== undefined) push(gates, decision, { project: doc, stage: str(field(gate, "stage")), date: str(field(gate, "date")) });
+          if (decision !== undefined)
+            push(gates, decision, { project: doc, stage: str(field(gate, "stage")), date: str(field(gate, "date")) });
         }
         break;
       case "Risk":
@@ -151,7 +157,9 @@ export function num(value: unknown): number | undefined {
   return typeof value === "number" && Number.isFinite(value) ? value : undefined;
 }
 export function obj(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 export function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];

@@ -48,9 +48,19 @@ export function buildShowView(id: string, ctx: QueryContext): ShowView {
   const doc = ctx.relations.byId.get(id);
   if (!doc) {
     const suggestion = closestMatch(id, [...ctx.relations.byId.keys()]);
-    throw new UsageError(`no document has the id "${id}"${suggestion === undefined ? "" : ` (did you mean "${suggestion}"?)`}; run pmo ls <kind> to see the ids`);
+    throw new UsageError(
+      `no document has the id "${id}"${suggestion === undefined ? "" : ` (did you mean "${suggestion}"?)`}; run pmo ls <kind> to see the ids`,
+    );
   }
-  const view: ShowView = { doc, kind: doc.kind, id, heading: `${doc.kind} ${id}`, facts: [], paragraphs: [], sections: [] };
+  const view: ShowView = {
+    doc,
+    kind: doc.kind,
+    id,
+    heading: `${doc.kind} ${id}`,
+    facts: [],
+    paragraphs: [],
+    sections: [],
+  };
   const builder = BUILDERS[doc.kind];
   builder?.(view, doc, ctx);
   if (!builder) view.paragraphs.push({ label: "Document", text: JSON.stringify(doc.value, null, 2) });
@@ -101,7 +111,11 @@ function showProject(view: ShowView, doc: PmoDocument, ctx: QueryContext): void 
   const overall = str(status?.["overall"]);
   if (overall !== undefined) {
     const asOf = str(status?.["asOf"]);
-    pushFact(view, { label: "Status", text: `${overall}${asOf ? ` (as of ${asOf})` : ""}`, ...tone(relations.statusScale.colour(overall)) });
+    pushFact(view, {
+      label: "Status",
+      text: `${overall}${asOf ? ` (as of ${asOf})` : ""}`,
+      ...tone(relations.statusScale.colour(overall)),
+    });
     const dimensions = ["schedule", "budget", "scope", "resources", "quality"]
       .filter((d) => str(status?.[d]) !== undefined)
       .map((d) => `${d} ${str(status?.[d])}`);
@@ -117,7 +131,11 @@ function showProject(view: ShowView, doc: PmoDocument, ctx: QueryContext): void 
     str(schedule?.["actualFinish"]) && `actual ${str(schedule?.["actualFinish"])}`,
   ].filter(Boolean);
   if (finishText.length > 0) {
-    pushFact(view, { label: "Finish", text: finishText.join(", ") + (slip ? ` (${signed(slip)} days)` : ""), ...tone(slip !== undefined && slip > 0 ? slipTone(slip, doc, ctx) : undefined) });
+    pushFact(view, {
+      label: "Finish",
+      text: finishText.join(", ") + (slip ? ` (${signed(slip)} days)` : ""),
+      ...tone(slip !== undefined && slip > 0 ? slipTone(slip, doc, ctx) : undefined),
+    });
   }
 
   const budget = obj(v["budget"]);
@@ -128,12 +146,26 @@ function showProject(view: ShowView, doc: PmoDocument, ctx: QueryContext): void 
   if (amounts.length > 0) {
     const approved = num(budget?.["approved"]);
     const forecast = num(budget?.["forecast"]);
-    const over = approved !== undefined && forecast !== undefined && approved > 0 ? ((forecast - approved) / approved) * 100 : undefined;
-    const overText = over !== undefined && over !== 0 ? ` (forecast ${signed(Math.round(over * 10) / 10)}% against approved)` : "";
-    pushFact(view, { label: "Budget", text: amounts.join(", ") + overText, ...tone(over !== undefined && over > 0 ? "red" : undefined) });
+    const over =
+      approved !== undefined && forecast !== undefined && approved > 0
+        ? ((forecast - approved) / approved) * 100
+        : undefined;
+    const overText =
+      over !== undefined && over !== 0 ? ` (forecast ${signed(Math.round(over * 10) / 10)}% against approved)` : "";
+    pushFact(view, {
+      label: "Budget",
+      text: amounts.join(", ") + overText,
+      ...tone(over !== undefined && over > 0 ? "red" : undefined),
+    });
   }
   fact(view, "Complete", num(v["percentComplete"]) === undefined ? undefined : `${num(v["percentComplete"])}%`);
-  fact(view, "Tags", list(v["tags"]).filter((t) => typeof t === "string").join(", ") || undefined);
+  fact(
+    view,
+    "Tags",
+    list(v["tags"])
+      .filter((t) => typeof t === "string")
+      .join(", ") || undefined,
+  );
 
   paragraph(view, "Description", v["description"]);
   paragraph(view, "Summary", status?.["summary"]);
@@ -141,7 +173,9 @@ function showProject(view: ShowView, doc: PmoDocument, ctx: QueryContext): void 
   const escalation = obj(status?.["escalation"]);
   if (escalation) {
     const to = str(escalation["to"]);
-    const text = [to && `to ${relations.personName(to)}`, str(escalation["date"]) && `on ${str(escalation["date"])}`].filter(Boolean).join(" ");
+    const text = [to && `to ${relations.personName(to)}`, str(escalation["date"]) && `on ${str(escalation["date"])}`]
+      .filter(Boolean)
+      .join(" ");
     paragraph(view, "Escalation", [text, str(escalation["note"])].filter(Boolean).join(": "));
   }
 
@@ -154,7 +188,14 @@ function showProject(view: ShowView, doc: PmoDocument, ctx: QueryContext): void 
       { key: "baseline", header: "Baseline" },
       { key: "forecast", header: "Forecast" },
       { key: "actual", header: "Actual" },
-      { key: "slipDays", header: "Slip (days)", align: "right", format: (d) => (typeof d === "number" && d > 0 ? `+${d}` : String(d)), tone: (m) => (typeof m["slipDays"] === "number" && m["slipDays"] > 0 ? slipTone(m["slipDays"], doc, ctx) : undefined) },
+      {
+        key: "slipDays",
+        header: "Slip (days)",
+        align: "right",
+        format: (d) => (typeof d === "number" && d > 0 ? `+${d}` : String(d)),
+        tone: (m) =>
+          typeof m["slipDays"] === "number" && m["slipDays"] > 0 ? slipTone(m["slipDays"], doc, ctx) : undefined,
+      },
     ],
     items: list(v["milestones"]).map((m, index) => {
       const milestone = obj(m) ?? {};
@@ -162,14 +203,26 @@ function showProject(view: ShowView, doc: PmoDocument, ctx: QueryContext): void 
       const actual = str(milestone["actual"]);
       const forecast = str(milestone["forecast"]);
       const typedMilestone = typed?.milestones?.[index];
-      return compact({ id: str(milestone["id"]), name: str(milestone["name"]), baseline, forecast, actual, slipDays: typedMilestone && milestoneVariance(typedMilestone) });
+      return compact({
+        id: str(milestone["id"]),
+        name: str(milestone["name"]),
+        baseline,
+        forecast,
+        actual,
+        slipDays: typedMilestone && milestoneVariance(typedMilestone),
+      });
     }),
   });
 
   const dependsOn = list(v["dependencies"]).map((d) => {
     const dep = obj(d) ?? {};
     const target = str(dep["project"]);
-    return compact({ id: target, name: nameOf(relations, target), type: str(dep["type"]), description: str(dep["description"]) });
+    return compact({
+      id: target,
+      name: nameOf(relations, target),
+      type: str(dep["type"]),
+      description: str(dep["description"]),
+    });
   });
   view.sections.push({ key: "dependsOn", title: "Depends on", columns: DEPENDENCY_COLUMNS, items: dependsOn });
   const dependents = doc.id === undefined ? [] : relations.dependents(doc.id);
@@ -177,7 +230,11 @@ function showProject(view: ShowView, doc: PmoDocument, ctx: QueryContext): void 
     key: "dependents",
     title: "Depended on by",
     columns: DEPENDENCY_COLUMNS,
-    items: sortById(dependents.map((d) => compact({ id: d.doc.id, name: str(d.doc.value["name"]), type: d.type, description: d.description }))),
+    items: sortById(
+      dependents.map((d) =>
+        compact({ id: d.doc.id, name: str(d.doc.value["name"]), type: d.type, description: d.description }),
+      ),
+    ),
   });
   raidSections(view, doc, ctx);
 }
@@ -196,7 +253,13 @@ function showPortfolio(view: ShowView, doc: PmoDocument, ctx: QueryContext): voi
   fact(view, "Parent", labelled(relations, str(v["parent"])));
   const budget = obj(v["budget"]);
   const envelope = num(budget?.["envelope"]);
-  fact(view, "Budget envelope", envelope === undefined ? undefined : formatMoney(envelope, str(budget?.["currency"]) ?? relations.currency, { exact: true }));
+  fact(
+    view,
+    "Budget envelope",
+    envelope === undefined
+      ? undefined
+      : formatMoney(envelope, str(budget?.["currency"]) ?? relations.currency, { exact: true }),
+  );
   const period = obj(budget?.["period"]);
   fact(view, "Budget period", period ? `${str(period["start"]) ?? "?"} to ${str(period["end"]) ?? "?"}` : undefined);
   paragraph(view, "Description", v["description"]);
@@ -209,7 +272,9 @@ function showPortfolio(view: ShowView, doc: PmoDocument, ctx: QueryContext): voi
       { key: "name", header: "Name" },
       { key: "weight", header: "Weight %", align: "right" },
     ],
-    items: list(v["objectives"]).map((o) => compact({ id: str(obj(o)?.["id"]), name: str(obj(o)?.["name"]), weight: num(obj(o)?.["weight"]) })),
+    items: list(v["objectives"]).map((o) =>
+      compact({ id: str(obj(o)?.["id"]), name: str(obj(o)?.["name"]), weight: num(obj(o)?.["weight"]) }),
+    ),
   });
   const id = doc.id ?? "";
   view.sections.push({
@@ -222,7 +287,14 @@ function showPortfolio(view: ShowView, doc: PmoDocument, ctx: QueryContext): voi
       { key: "projects", header: "Projects", align: "right" },
     ],
     items: sortById(
-      relations.subPortfolios(id).map((p) => compact({ id: p.id, name: str(p.value["name"]), owner: personText(relations, p.value["owner"]), projects: relations.projectsOf(p.id ?? "").length })),
+      relations.subPortfolios(id).map((p) =>
+        compact({
+          id: p.id,
+          name: str(p.value["name"]),
+          owner: personText(relations, p.value["owner"]),
+          projects: relations.projectsOf(p.id ?? "").length,
+        }),
+      ),
     ),
   });
   view.sections.push(projectSection("projects", "Projects", relations.projectsOf(id), ctx));
@@ -237,19 +309,36 @@ function showRisk(view: ShowView, doc: PmoDocument, ctx: QueryContext): void {
   fact(view, "Type", str(v["type"]) ?? "threat");
   fact(view, "Category", str(v["category"]));
   const score = riskScore(doc);
-  fact(view, "Probability × impact", score === undefined ? undefined : `${num(v["probability"])} × ${num(v["impact"])} = ${score}`);
+  fact(
+    view,
+    "Probability × impact",
+    score === undefined ? undefined : `${num(v["probability"])} × ${num(v["impact"])} = ${score}`,
+  );
   fact(view, "Status", str(v["status"]));
   fact(view, "Response", str(v["response"]));
   fact(view, "Owner", person(relations, v["owner"]));
-  for (const [key, label] of [["raised", "Raised"], ["lastReviewed", "Last reviewed"], ["proximity", "Proximity"], ["closed", "Closed"]] as const) fact(view, label, str(v[key]));
+  for (const [key, label] of [
+    ["raised", "Raised"],
+    ["lastReviewed", "Last reviewed"],
+    ["proximity", "Proximity"],
+    ["closed", "Closed"],
+  ] as const)
+    fact(view, label, str(v[key]));
   const cost = obj(v["costImpact"]);
   if (cost) {
     const currency = str(cost["currency"]) ?? relations.currency;
-    const points = ["min", "mostLikely", "max"].map((k) => (num(cost[k]) === undefined ? "?" : formatMoney(num(cost[k])!, undefined, { exact: true })));
+    const points = ["min", "mostLikely", "max"].map((k) =>
+      num(cost[k]) === undefined ? "?" : formatMoney(num(cost[k])!, undefined, { exact: true }),
+    );
     fact(view, "Cost impact", `${currency ? `${currency} ` : ""}${points.join(" / ")} (min / most likely / max)`);
   }
   const days = obj(v["scheduleImpact"]);
-  if (days) fact(view, "Schedule impact", `${["min", "mostLikely", "max"].map((k) => num(days[k]) ?? "?").join(" / ")} days (min / most likely / max)`);
+  if (days)
+    fact(
+      view,
+      "Schedule impact",
+      `${["min", "mostLikely", "max"].map((k) => num(days[k]) ?? "?").join(" / ")} days (min / most likely / max)`,
+    );
   paragraph(view, "Description", v["description"]);
 
   view.sections.push({
@@ -258,12 +347,22 @@ function showRisk(view: ShowView, doc: PmoDocument, ctx: QueryContext): void {
     columns: [
       { key: "action", header: "Action" },
       { key: "owner", header: "Owner" },
-      { key: "due", header: "Due", tone: (m) => (m["status"] !== "done" && typeof m["due"] === "string" && m["due"] < ctx.asOf ? "red" : undefined) },
+      {
+        key: "due",
+        header: "Due",
+        tone: (m) =>
+          m["status"] !== "done" && typeof m["due"] === "string" && m["due"] < ctx.asOf ? "red" : undefined,
+      },
       { key: "status", header: "Status" },
     ],
     items: list(v["mitigations"]).map((m) => {
       const mitigation = obj(m) ?? {};
-      return compact({ action: str(mitigation["action"]), owner: personText(relations, mitigation["owner"]), due: str(mitigation["due"]), status: str(mitigation["status"]) });
+      return compact({
+        action: str(mitigation["action"]),
+        owner: personText(relations, mitigation["owner"]),
+        due: str(mitigation["due"]),
+        status: str(mitigation["status"]),
+      });
     }),
   });
   view.sections.push(issueSection("issues", "Linked issues", relations.issuesOfRisk(doc.id ?? ""), ctx));
@@ -280,7 +379,12 @@ function showIssue(view: ShowView, doc: PmoDocument, ctx: QueryContext): void {
   fact(view, "Raised", str(v["raised"]));
   const due = str(v["due"]);
   const live = ["open", "in-progress"].includes(str(v["status"]) ?? "");
-  if (due !== undefined) pushFact(view, { label: "Due", text: due + (live && due < ctx.asOf ? ` (overdue by ${daysBetween(due, ctx.asOf)} days)` : ""), ...tone(live && due < ctx.asOf ? "red" : undefined) });
+  if (due !== undefined)
+    pushFact(view, {
+      label: "Due",
+      text: due + (live && due < ctx.asOf ? ` (overdue by ${daysBetween(due, ctx.asOf)} days)` : ""),
+      ...tone(live && due < ctx.asOf ? "red" : undefined),
+    });
   fact(view, "Resolved", str(v["resolved"]));
   fact(view, "Risk", labelled(relations, str(v["risk"])));
   fact(view, "Escalated to", person(relations, v["escalatedTo"]));
@@ -302,7 +406,11 @@ function showDecision(view: ShowView, doc: PmoDocument, ctx: QueryContext): void
   fact(view, "Forum", forum === undefined ? undefined : forumName ? `${forum} (${forumName})` : forum);
   const approves = obj(v["approves"]);
   if (approves) {
-    const parts = [str(approves["type"]), str(approves["stage"]) && `stage ${str(approves["stage"])}`, list(approves["milestones"]).length > 0 && `milestones ${list(approves["milestones"]).join(", ")}`];
+    const parts = [
+      str(approves["type"]),
+      str(approves["stage"]) && `stage ${str(approves["stage"])}`,
+      list(approves["milestones"]).length > 0 && `milestones ${list(approves["milestones"]).join(", ")}`,
+    ];
     fact(view, "Approves", parts.filter(Boolean).join(", "));
   }
   fact(view, "Supersedes", labelled(relations, str(v["supersedes"])));
@@ -319,7 +427,9 @@ function showDecision(view: ShowView, doc: PmoDocument, ctx: QueryContext): void
       { key: "stage", header: "Stage" },
       { key: "date", header: "Date" },
     ],
-    items: relations.gatesOf(doc.id ?? "").map((g) => compact({ project: g.project.id, name: str(g.project.value["name"]), stage: g.stage, date: g.date })),
+    items: relations
+      .gatesOf(doc.id ?? "")
+      .map((g) => compact({ project: g.project.id, name: str(g.project.value["name"]), stage: g.stage, date: g.date })),
   });
 }
 
@@ -333,7 +443,8 @@ function showPerson(view: ShowView, doc: PmoDocument, ctx: QueryContext): void {
   const links = relations.linksOf(doc.id ?? "");
   const rolesOf = (kind: string): Map<PmoDocument, string[]> => {
     const byDoc = new Map<PmoDocument, string[]>();
-    for (const link of links.filter((l) => l.doc.kind === kind)) byDoc.set(link.doc, [...(byDoc.get(link.doc) ?? []), ROLE_LABELS[link.role]]);
+    for (const link of links.filter((l) => l.doc.kind === kind))
+      byDoc.set(link.doc, [...(byDoc.get(link.doc) ?? []), ROLE_LABELS[link.role]]);
     return byDoc;
   };
   const roleColumn: SectionColumn = { key: "role", header: "Role" };
@@ -342,25 +453,47 @@ function showPerson(view: ShowView, doc: PmoDocument, ctx: QueryContext): void {
     key: "portfolios",
     title: "Portfolios",
     columns: [{ key: "id", header: "ID" }, { key: "name", header: "Name" }, roleColumn],
-    items: sortById([...portfolios].map(([d, roles]) => compact({ id: d.id, name: str(d.value["name"]), role: roles.join(", ") }))),
+    items: sortById(
+      [...portfolios].map(([d, roles]) => compact({ id: d.id, name: str(d.value["name"]), role: roles.join(", ") })),
+    ),
   });
   const projects = rolesOf("Project");
   const projectTable = projectSection("projects", "Projects", [...projects.keys()], ctx);
   projectTable.columns.splice(2, 0, roleColumn);
-  for (const item of projectTable.items) item["role"] = projects.get(relations.byId.get(String(item["id"]))!)?.join(", ");
+  for (const item of projectTable.items)
+    item["role"] = projects.get(relations.byId.get(String(item["id"]))!)?.join(", ");
   view.sections.push(projectTable);
-  for (const [kind, key, title] of [["Risk", "risks", "Risks"], ["Issue", "issues", "Issues"], ["Decision", "decisions", "Decisions"]] as const) {
+  for (const [kind, key, title] of [
+    ["Risk", "risks", "Risks"],
+    ["Issue", "issues", "Issues"],
+    ["Decision", "decisions", "Decisions"],
+  ] as const) {
     const owned = rolesOf(kind);
     view.sections.push({
       key,
       title,
-      columns: [{ key: "id", header: "ID" }, { key: "title", header: "Title" }, roleColumn, { key: "status", header: "Status" }],
-      items: sortById([...owned].map(([d, roles]) => compact({ id: d.id, title: str(d.value["title"]), role: roles.join(", "), status: str(d.value["status"]) }))),
+      columns: [
+        { key: "id", header: "ID" },
+        { key: "title", header: "Title" },
+        roleColumn,
+        { key: "status", header: "Status" },
+      ],
+      items: sortById(
+        [...owned].map(([d, roles]) =>
+          compact({ id: d.id, title: str(d.value["title"]), role: roles.join(", "), status: str(d.value["status"]) }),
+        ),
+      ),
     });
   }
 }
 
-const ROLE_LABELS: Record<PersonRole, string> = { owner: "owner", sponsor: "sponsor", manager: "manager", decidedBy: "decided by", escalatedTo: "escalated to" };
+const ROLE_LABELS: Record<PersonRole, string> = {
+  owner: "owner",
+  sponsor: "sponsor",
+  manager: "manager",
+  decidedBy: "decided by",
+  escalatedTo: "escalated to",
+};
 
 function showEngagement(view: ShowView, doc: PmoDocument, ctx: QueryContext): void {
   const { relations } = ctx;
@@ -369,12 +502,19 @@ function showEngagement(view: ShowView, doc: PmoDocument, ctx: QueryContext): vo
   fact(view, "Client", str(obj(v["client"])?.["name"]));
   fact(view, "Provider", str(obj(v["provider"])?.["name"]));
   const phase = obj(v["phase"]);
-  fact(view, "Phase", str(phase?.["current"]) && `${str(phase?.["current"])}${str(phase?.["since"]) ? ` since ${str(phase?.["since"])}` : ""}`);
+  fact(
+    view,
+    "Phase",
+    str(phase?.["current"]) &&
+      `${str(phase?.["current"])}${str(phase?.["since"]) ? ` since ${str(phase?.["since"])}` : ""}`,
+  );
   fact(view, "PMO type", list(v["pmoType"]).join(", ") || undefined);
   fact(view, "Currency", str(v["currency"]));
   fact(view, "Status scale", relations.statusScale.values.join(", "));
   fact(view, "Reporting", str(obj(v["reporting"])?.["cadence"]));
-  const counts = (["Portfolio", "Project", "Risk", "Issue", "Decision", "Person"] as const).map((k) => `${relations.ofKind(k).length} ${k.toLowerCase()}${relations.ofKind(k).length === 1 ? "" : "s"}`);
+  const counts = (["Portfolio", "Project", "Risk", "Issue", "Decision", "Person"] as const).map(
+    (k) => `${relations.ofKind(k).length} ${k.toLowerCase()}${relations.ofKind(k).length === 1 ? "" : "s"}`,
+  );
   fact(view, "Documents", counts.join(", ").replace("persons", "people"));
   paragraph(view, "Description", v["description"]);
   const top = relations.ofKind("Portfolio").filter((p) => str(p.value["parent"]) === undefined);
@@ -387,7 +527,16 @@ function showEngagement(view: ShowView, doc: PmoDocument, ctx: QueryContext): vo
       { key: "owner", header: "Owner" },
       { key: "projects", header: "Projects", align: "right" },
     ],
-    items: sortById(top.map((p) => compact({ id: p.id, name: str(p.value["name"]), owner: personText(relations, p.value["owner"]), projects: relations.projectsOf(p.id ?? "").length }))),
+    items: sortById(
+      top.map((p) =>
+        compact({
+          id: p.id,
+          name: str(p.value["name"]),
+          owner: personText(relations, p.value["owner"]),
+          projects: relations.projectsOf(p.id ?? "").length,
+        }),
+      ),
+    ),
   });
 }
 
@@ -402,11 +551,26 @@ function raidSections(view: ShowView, doc: PmoDocument, ctx: QueryContext): void
     columns: [
       { key: "id", header: "ID" },
       { key: "title", header: "Title" },
-      { key: "score", header: "P×I", align: "right", tone: (r) => riskBandTone(typeof r["id"] === "string" ? relations.byId.get(r["id"]) : undefined, ctx) },
+      {
+        key: "score",
+        header: "P×I",
+        align: "right",
+        tone: (r) => riskBandTone(typeof r["id"] === "string" ? relations.byId.get(r["id"]) : undefined, ctx),
+      },
       { key: "status", header: "Status" },
       { key: "owner", header: "Owner" },
     ],
-    items: sortById(relations.attached(id, "Risk").map((r) => compact({ id: r.id, title: str(r.value["title"]), score: riskScore(r), status: str(r.value["status"]), owner: personText(relations, r.value["owner"]) }))),
+    items: sortById(
+      relations.attached(id, "Risk").map((r) =>
+        compact({
+          id: r.id,
+          title: str(r.value["title"]),
+          score: riskScore(r),
+          status: str(r.value["status"]),
+          owner: personText(relations, r.value["owner"]),
+        }),
+      ),
+    ),
   });
   view.sections.push(issueSection("issues", "Issues", relations.attached(id, "Issue"), ctx));
   view.sections.push({
@@ -418,7 +582,16 @@ function raidSections(view: ShowView, doc: PmoDocument, ctx: QueryContext): void
       { key: "status", header: "Status" },
       { key: "date", header: "Date" },
     ],
-    items: sortById(relations.attached(id, "Decision").map((d) => compact({ id: d.id, title: str(d.value["title"]), status: str(d.value["status"]), date: str(d.value["date"]) }))),
+    items: sortById(
+      relations.attached(id, "Decision").map((d) =>
+        compact({
+          id: d.id,
+          title: str(d.value["title"]),
+          status: str(d.value["status"]),
+          date: str(d.value["date"]),
+        }),
+      ),
+    ),
   });
 }
 
@@ -429,14 +602,32 @@ function issueSection(key: string, title: string, issues: PmoDocument[], ctx: Qu
     columns: [
       { key: "id", header: "ID" },
       { key: "title", header: "Title" },
-      { key: "priority", header: "Priority", tone: (i) => (i["priority"] === "critical" ? "red" : i["priority"] === "high" ? "amber" : undefined) },
+      {
+        key: "priority",
+        header: "Priority",
+        tone: (i) => (i["priority"] === "critical" ? "red" : i["priority"] === "high" ? "amber" : undefined),
+      },
       { key: "status", header: "Status" },
       { key: "owner", header: "Owner" },
-      { key: "due", header: "Due", tone: (i) => (["open", "in-progress"].includes(String(i["status"])) && typeof i["due"] === "string" && i["due"] < ctx.asOf ? "red" : undefined) },
+      {
+        key: "due",
+        header: "Due",
+        tone: (i) =>
+          ["open", "in-progress"].includes(String(i["status"])) && typeof i["due"] === "string" && i["due"] < ctx.asOf
+            ? "red"
+            : undefined,
+      },
     ],
     items: sortById(
       issues.map((i) =>
-        compact({ id: i.id, title: str(i.value["title"]), priority: str(i.value["priority"]), status: str(i.value["status"]), owner: personText(ctx.relations, i.value["owner"]), due: str(i.value["due"]) }),
+        compact({
+          id: i.id,
+          title: str(i.value["title"]),
+          priority: str(i.value["priority"]),
+          status: str(i.value["status"]),
+          owner: personText(ctx.relations, i.value["owner"]),
+          due: str(i.value["due"]),
+        }),
       ),
     ),
   };
@@ -451,7 +642,11 @@ function projectSection(key: string, title: string, projects: PmoDocument[], ctx
       { key: "id", header: "ID" },
       { key: "name", header: "Name" },
       { key: "stage", header: "Stage" },
-      { key: "status", header: "Status", tone: (p) => (typeof p["status"] === "string" ? relations.statusScale.colour(p["status"]) : undefined) },
+      {
+        key: "status",
+        header: "Status",
+        tone: (p) => (typeof p["status"] === "string" ? relations.statusScale.colour(p["status"]) : undefined),
+      },
       { key: "forecastFinish", header: "Forecast finish" },
     ],
     items: sortById(
@@ -467,7 +662,6 @@ function projectSection(key: string, title: string, projects: PmoDocument[], ctx
     ),
   };
 }
-
 
 function owningFacts(view: ShowView, doc: PmoDocument, relations: Relations): void {
   const project = str(doc.value["project"]);

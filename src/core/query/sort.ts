@@ -59,7 +59,12 @@ export function compareValues(a: SortValue, b: SortValue): number {
  * Sorts rows by a key, missing keys last, ties broken by `tieBreak` (the id) so the output is
  * the same on every run. Returns a new array.
  */
-export function sortRows<T>(rows: readonly T[], key: (row: T) => SortValue, descending: boolean, tieBreak: (row: T) => string): T[] {
+export function sortRows<T>(
+  rows: readonly T[],
+  key: (row: T) => SortValue,
+  descending: boolean,
+  tieBreak: (row: T) => string,
+): T[] {
   const keyed = rows.map((row) => ({ row, key: key(row), id: tieBreak(row) }));
   keyed.sort((x, y) => {
     const xMissing = x.key === undefined || x.key === "";

@@ -18,7 +18,9 @@ export interface WhereFilter {
 export function parseWhere(text: string): WhereFilter {
   const match = /^([^=!]+?)\s*(!=|=)\s*(.*)$/s.exec(text);
   if (!match || match[1]!.trim() === "") {
-    throw new WhereSyntaxError(`--where "${text}" is not a filter: write field=value or field!=value, e.g. --where stage=delivery`);
+    throw new WhereSyntaxError(
+      `--where "${text}" is not a filter: write field=value or field!=value, e.g. --where stage=delivery`,
+    );
   }
   const [, field, operator, raw] = match as unknown as [string, string, string, string];
   const values = raw.split(",").map((v) => v.trim());

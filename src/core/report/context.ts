@@ -62,7 +62,13 @@ export interface ChartView {
 }
 
 export function chartView(chart: Chart, file: string, links: Links): ChartView {
-  return { title: chart.title, description: chart.description, svg: chart.svg, file: `charts/${file}`, src: links.chart(file) };
+  return {
+    title: chart.title,
+    description: chart.description,
+    svg: chart.svg,
+    file: `charts/${file}`,
+    src: links.chart(file),
+  };
 }
 
 /** A person as a report names them: the roster name when there is one, otherwise the reference. */
@@ -80,9 +86,18 @@ export interface ScopeView {
 
 export function scopeOf(ctx: ReportContext, value: { project?: string; portfolio?: string }): ScopeView {
   if (value.project !== undefined) {
-    return { id: value.project, name: ctx.catalog.project(value.project)?.value.name ?? value.project, href: ctx.links.project(value.project) };
+    return {
+      id: value.project,
+      name: ctx.catalog.project(value.project)?.value.name ?? value.project,
+      href: ctx.links.project(value.project),
+    };
   }
-  if (value.portfolio !== undefined) return { id: value.portfolio, name: ctx.catalog.portfolio(value.portfolio)?.value.name ?? value.portfolio, href: ctx.links.portfolio(value.portfolio) };
+  if (value.portfolio !== undefined)
+    return {
+      id: value.portfolio,
+      name: ctx.catalog.portfolio(value.portfolio)?.value.name ?? value.portfolio,
+      href: ctx.links.portfolio(value.portfolio),
+    };
   // An audience's pack may leave the engagement page out (its link is then empty).
   return { id: null, name: "Engagement", href: ctx.links.engagement === "" ? null : ctx.links.engagement };
 }
@@ -105,12 +120,22 @@ export function findingView(d: Diagnostic | WaivedDiagnostic): FindingView {
     message: d.message,
     location: `${d.file}:${d.line}:${d.column}`,
     entity: d.entity ?? null,
-    waiver: waiver ? { source: waiver.source, reason: waiver.reason, approver: waiver.approver ?? null, expires: waiver.expires ?? null } : null,
+    waiver: waiver
+      ? {
+          source: waiver.source,
+          reason: waiver.reason,
+          approver: waiver.approver ?? null,
+          expires: waiver.expires ?? null,
+        }
+      : null,
   };
 }
 
 /** Indexes findings by entity and by file, so that pages of 10,000 projects stay linear. */
-export function indexFindings(findings: readonly Diagnostic[], waived: readonly WaivedDiagnostic[]): ReportContext["findingsFor"] {
+export function indexFindings(
+  findings: readonly Diagnostic[],
+  waived: readonly WaivedDiagnostic[],
+): ReportContext["findingsFor"] {
   const byKey = new Map<string, { active: Diagnostic[]; waived: WaivedDiagnostic[] }>();
   const add = (d: Diagnostic, list: "active" | "waived"): void => {
     const key = d.entity !== undefined ? `id:${d.entity}` : `file:${d.file}`;
@@ -126,6 +151,9 @@ export function indexFindings(findings: readonly Diagnostic[], waived: readonly 
   return (id, file) => {
     const a = byKey.get(`id:${id}`);
     const b = byKey.get(`file:${file}`);
-    return { active: [...(a?.active ?? []), ...(b?.active ?? [])], waived: [...(a?.waived ?? []), ...(b?.waived ?? [])] };
+    return {
+      active: [...(a?.active ?? []), ...(b?.active ?? [])],
+      waived: [...(a?.waived ?? []), ...(b?.waived ?? [])],
+    };
   };
 }

@@ -14,7 +14,13 @@ type SafeString = { toHTML(): string };
 type Escape = (text: string) => string;
 
 /** Emoji for the built-in scales in Markdown, where there is no CSS to colour a badge. */
-const STATUS_EMOJI: Record<string, string> = { green: "🟢", "amber-green": "🟡", amber: "🟠", "amber-red": "🟠", red: "🔴" };
+const STATUS_EMOJI: Record<string, string> = {
+  green: "🟢",
+  "amber-green": "🟡",
+  amber: "🟠",
+  "amber-red": "🟠",
+  red: "🔴",
+};
 const BAND_EMOJI: Record<string, string> = { low: "🟢", medium: "🟡", high: "🟠", critical: "🔴" };
 
 /**
@@ -22,10 +28,17 @@ const BAND_EMOJI: Record<string, string> = { low: "🟢", medium: "🟡", high: 
  * English names, never the machine's locale), money and percentages the same functions as
  * pmo check's messages, so a report and a finding never disagree on a number.
  */
-export function reportHelpers(formatName: OutputFormat, safe: (html: string) => SafeString, escapeText: Escape): Record<string, HelperDelegate> {
+export function reportHelpers(
+  formatName: OutputFormat,
+  safe: (html: string) => SafeString,
+  escapeText: Escape,
+): Record<string, HelperDelegate> {
   const isHtml = formatName === "html";
   const present = (v: unknown): boolean => v !== null && v !== undefined && v !== "";
-  const field = (item: unknown, key: string): unknown => key.split(".").reduce<unknown>((v, k) => (v === null || v === undefined ? undefined : (v as Record<string, unknown>)[k]), item);
+  const field = (item: unknown, key: string): unknown =>
+    key
+      .split(".")
+      .reduce<unknown>((v, k) => (v === null || v === undefined ? undefined : (v as Record<string, unknown>)[k]), item);
   const compare = (a: unknown, b: unknown): number => {
     if (typeof a === "number" && typeof b === "number") return a - b;
     if (a === null || a === undefined) return b === null || b === undefined ? 0 : 1;
@@ -58,7 +71,9 @@ export function reportHelpers(formatName: OutputFormat, safe: (html: string) => 
     /** {{money amount currency}} "GBP 14.26M". */
     money: (...list: unknown[]) => {
       const [amount, currency] = args(list);
-      return typeof amount === "number" ? formatMoney(amount, typeof currency === "string" ? currency : undefined) : NONE;
+      return typeof amount === "number"
+        ? formatMoney(amount, typeof currency === "string" ? currency : undefined)
+        : NONE;
     },
     /** {{percent value}} "62%". */
     percent: (...list: unknown[]) => {
@@ -107,7 +122,9 @@ export function reportHelpers(formatName: OutputFormat, safe: (html: string) => 
     /** {{join list ", "}} */
     join: (...list: unknown[]) => {
       const [items, separator] = args(list);
-      return Array.isArray(items) && items.length > 0 ? items.map(String).join(typeof separator === "string" ? separator : ", ") : NONE;
+      return Array.isArray(items) && items.length > 0
+        ? items.map(String).join(typeof separator === "string" ? separator : ", ")
+        : NONE;
     },
     /** {{#each (sortBy list "score" "desc")}}: a sorted copy, by a dotted field. */
     sortBy: (...list: unknown[]) => {
@@ -151,7 +168,13 @@ export function reportHelpers(formatName: OutputFormat, safe: (html: string) => 
     cssString: (...list: unknown[]) => {
       const [value] = args(list);
       const text = present(value) ? String(value) : "";
-      const escaped = [...text].map((c) => (c === "\\" || c === '"' || c === "<" || c === ">" || c === "&" || c < " " || c === "\u007f" ? `\\${c.charCodeAt(0).toString(16)} ` : c)).join("");
+      const escaped = [...text]
+        .map((c) =>
+          c === "\\" || c === '"' || c === "<" || c === ">" || c === "&" || c < " " || c === "\u007f"
+            ? `\\${c.charCodeAt(0).toString(16)} `
+            : c,
+        )
+        .join("");
       return isHtml ? safe(`"${escaped}"`) : `"${escaped}"`;
     },
     /** {{plural count "risk" "risks"}} "1 risk", "3 risks". */

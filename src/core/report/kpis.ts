@@ -6,7 +6,8 @@ import type { ReportContext } from "./context.js";
 export const METRICS = {
   "status-reports-on-time": "Share of active projects whose status report is within the validity period",
   "risk-reviews-on-time": "Share of open risks reviewed within the review period",
-  "milestones-within-tolerance": "Share of milestones achieved in the last 90 days within the schedule tolerance of their baseline",
+  "milestones-within-tolerance":
+    "Share of milestones achieved in the last 90 days within the schedule tolerance of their baseline",
 } as const;
 export type MetricId = keyof typeof METRICS;
 
@@ -31,7 +32,8 @@ export function metricOf(kpi: Kpi): MetricId | null {
   const text = `${kpi.name} ${kpi.measure ?? ""}`.toLowerCase();
   if (text.includes("status report")) return "status-reports-on-time";
   if (text.includes("risk") && text.includes("review")) return "risk-reviews-on-time";
-  if (text.includes("milestone") && (text.includes("tolerance") || text.includes("on time"))) return "milestones-within-tolerance";
+  if (text.includes("milestone") && (text.includes("tolerance") || text.includes("on time")))
+    return "milestones-within-tolerance";
   return null;
 }
 
@@ -47,7 +49,9 @@ export function computeMetrics(ctx: ReportContext): Record<MetricId, MetricValue
     denominator,
   });
   const active = catalog.projects.filter((p) => ACTIVE_STAGES.has(p.value.stage));
-  const onTime = active.filter((p) => p.value.status !== undefined && daysBetween(p.value.status.asOf, asOf) <= settings.statusValidityDays).length;
+  const onTime = active.filter(
+    (p) => p.value.status !== undefined && daysBetween(p.value.status.asOf, asOf) <= settings.statusValidityDays,
+  ).length;
   const openRisks = catalog.risks.filter((r) => r.value.status === "open");
   const reviewed = openRisks.filter((r) => {
     const date = r.value.lastReviewed ?? r.value.raised;

@@ -19,7 +19,19 @@ export interface Links {
   table(kind: string, n: number): string;
 }
 
-export type PageKind = "index" | "project" | "risks" | "engagement" | "issues" | "decisions" | "benefits" | "dependencies" | "roadmap" | "portfolio" | "single" | "table";
+export type PageKind =
+  | "index"
+  | "project"
+  | "risks"
+  | "engagement"
+  | "issues"
+  | "decisions"
+  | "benefits"
+  | "dependencies"
+  | "roadmap"
+  | "portfolio"
+  | "single"
+  | "table";
 
 /**
  * File names of project pages. Ids are case-sensitive but file systems on laptops often are
@@ -58,7 +70,13 @@ export function compareIds(a: string, b: string): number {
  * Links for one page of a site (`single` false) or of a single-file report. Project pages
  * live in projects/, portfolio pages in portfolios/, every other page at the top.
  */
-export function linksFor(page: PageKind, ext: string, fileNames: ReadonlyMap<string, string>, single: boolean, portfolioNames: ReadonlyMap<string, string> = new Map()): Links {
+export function linksFor(
+  page: PageKind,
+  ext: string,
+  fileNames: ReadonlyMap<string, string>,
+  single: boolean,
+  portfolioNames: ReadonlyMap<string, string> = new Map(),
+): Links {
   if (single) {
     return {
       index: "#dashboard",
@@ -77,7 +95,8 @@ export function linksFor(page: PageKind, ext: string, fileNames: ReadonlyMap<str
   }
   const nested = page === "project" || page === "portfolio";
   const up = nested ? "../" : "";
-  const inFolder = (folder: string, name: string): string => (page === folder.slice(0, -1) ? `${name}.${ext}` : `${up}${folder}/${name}.${ext}`);
+  const inFolder = (folder: string, name: string): string =>
+    page === folder.slice(0, -1) ? `${name}.${ext}` : `${up}${folder}/${name}.${ext}`;
   return {
     index: `${up}index.${ext}`,
     risks: `${up}risks.${ext}`,

@@ -19,6 +19,16 @@ export function milestoneView(m: Milestone, asOf: string): MilestoneView {
   const current = m.actual ?? m.forecast;
   const expected = current ?? m.baseline ?? null;
   const slipDays = milestoneVariance(m) ?? null;
-  const state = m.actual !== undefined ? "achieved" : expected === null ? "unplanned" : expected < asOf ? "overdue" : "upcoming";
-  return { id: m.id, name: m.name, baseline: m.baseline ?? null, forecast: m.forecast ?? null, actual: m.actual ?? null, slipDays, state, expected };
+  const state =
+    m.actual !== undefined ? "achieved" : expected === null ? "unplanned" : expected < asOf ? "overdue" : "upcoming";
+  return {
+    id: m.id,
+    name: m.name,
+    baseline: m.baseline ?? null,
+    forecast: m.forecast ?? null,
+    actual: m.actual ?? null,
+    slipDays,
+    state,
+    expected,
+  };
 }

@@ -67,18 +67,40 @@ export function riskRow(ctx: ReportContext, risk: Risk): RiskRow {
     lastReviewed: risk.lastReviewed ?? null,
     reviewOverdueDays: overdue,
     proximity: risk.proximity ?? null,
-    proximityDays: risk.status === "open" && risk.proximity !== undefined ? daysBetween(ctx.asOf, risk.proximity) : null,
+    proximityDays:
+      risk.status === "open" && risk.proximity !== undefined ? daysBetween(ctx.asOf, risk.proximity) : null,
     openMitigations: (risk.mitigations ?? []).filter((m) => m.status !== "done").length,
     active: risk.status === "open",
     closed: risk.closed ?? null,
     mitigations: (risk.mitigations ?? []).map((m) => {
       const late = m.status !== "done" && m.due !== undefined ? daysBetween(m.due, ctx.asOf) : 0;
-      return { action: m.action, owner: personName(ctx.catalog, m.owner), due: m.due ?? null, status: m.status ?? null, overdueDays: late > 0 ? late : null };
+      return {
+        action: m.action,
+        owner: personName(ctx.catalog, m.owner),
+        due: m.due ?? null,
+        status: m.status ?? null,
+        overdueDays: late > 0 ? late : null,
+      };
     }),
-    costImpact: risk.costImpact ? { currency: risk.costImpact.currency ?? ctx.settings.currency, min: risk.costImpact.min, mostLikely: risk.costImpact.mostLikely, max: risk.costImpact.max } : null,
-    exposure: risk.status === "open" && risk.costImpact !== undefined && risk.probabilityPercent !== undefined ? (risk.costImpact.mostLikely * risk.probabilityPercent) / 100 : null,
-    scheduleImpact: risk.scheduleImpact ? { min: risk.scheduleImpact.min, mostLikely: risk.scheduleImpact.mostLikely, max: risk.scheduleImpact.max } : null,
-    issues: ctx.catalog.issuesForRisk(risk.id).map((i) => i.value.id).sort(compareIds),
+    costImpact: risk.costImpact
+      ? {
+          currency: risk.costImpact.currency ?? ctx.settings.currency,
+          min: risk.costImpact.min,
+          mostLikely: risk.costImpact.mostLikely,
+          max: risk.costImpact.max,
+        }
+      : null,
+    exposure:
+      risk.status === "open" && risk.costImpact !== undefined && risk.probabilityPercent !== undefined
+        ? (risk.costImpact.mostLikely * risk.probabilityPercent) / 100
+        : null,
+    scheduleImpact: risk.scheduleImpact
+      ? { min: risk.scheduleImpact.min, mostLikely: risk.scheduleImpact.mostLikely, max: risk.scheduleImpact.max }
+      : null,
+    issues: ctx.catalog
+      .issuesForRisk(risk.id)
+      .map((i) => i.value.id)
+      .sort(compareIds),
   };
 }
 
@@ -90,7 +112,11 @@ export function rankRisks(rows: RiskRow[]): RiskRow[] {
 /** Open risks ranked, then occurred and closed ones (most recently closed first), for pages that show both. */
 export function splitRisks(rows: RiskRow[]): { open: RiskRow[]; inactive: RiskRow[] } {
   const open = rankRisks(rows.filter((r) => r.active));
-  const inactive = rows.filter((r) => !r.active).sort((a, b) => compareIds(a.status, b.status) || compareIds(b.closed ?? "", a.closed ?? "") || compareIds(a.id, b.id));
+  const inactive = rows
+    .filter((r) => !r.active)
+    .sort(
+      (a, b) => compareIds(a.status, b.status) || compareIds(b.closed ?? "", a.closed ?? "") || compareIds(a.id, b.id),
+    );
   return { open, inactive };
 }
 
@@ -128,7 +154,12 @@ export function issueRows(ctx: ReportContext, issues: readonly Entry<Issue>[]): 
         escalatedTo: personName(ctx.catalog, i.escalatedTo),
       };
     })
-    .sort((a, b) => openFirst(a.status, b.status) || (PRIORITY_RANK[a.priority ?? "low"]! - PRIORITY_RANK[b.priority ?? "low"]!) || compareIds(a.id, b.id));
+    .sort(
+      (a, b) =>
+        openFirst(a.status, b.status) ||
+        PRIORITY_RANK[a.priority ?? "low"]! - PRIORITY_RANK[b.priority ?? "low"]! ||
+        compareIds(a.id, b.id),
+    );
 }
 
 function openFirst(a: string, b: string): number {
@@ -155,7 +186,12 @@ export interface DecisionRow {
   /** The money at stake, in the decision's currency. */
   amount: { value: number; currency: string } | null;
   options: { id: string; title: string; description: string | null; amount: number | null; recommended: boolean }[];
-  recommendation: { option: string | null; optionTitle: string | null; by: string | null; rationale: string | null } | null;
+  recommendation: {
+    option: string | null;
+    optionTitle: string | null;
+    by: string | null;
+    rationale: string | null;
+  } | null;
   rationale: string | null;
 }
 
@@ -173,14 +209,31 @@ export function decisionRows(ctx: ReportContext, decisions: readonly Entry<Decis
       approves: d.approves ? (d.approves.stage ? `${d.approves.type} (${d.approves.stage})` : d.approves.type) : null,
       ...boardFields(ctx, d),
     }))
-    .sort((a, b) => (a.status === "proposed" ? 0 : 1) - (b.status === "proposed" ? 0 : 1) || compareIds(b.date ?? "", a.date ?? "") || compareIds(a.id, b.id));
+    .sort(
+      (a, b) =>
+        (a.status === "proposed" ? 0 : 1) - (b.status === "proposed" ? 0 : 1) ||
+        compareIds(b.date ?? "", a.date ?? "") ||
+        compareIds(a.id, b.id),
+    );
 }
 
 /** What a board reads on a decision: the deadline, the money, the options and the recommendation. */
-function boardFields(ctx: ReportContext, d: Decision): Pick<DecisionRow, "description" | "currency" | "due" | "dueDays" | "amount" | "options" | "recommendation" | "rationale"> {
+function boardFields(
+  ctx: ReportContext,
+  d: Decision,
+): Pick<
+  DecisionRow,
+  "description" | "currency" | "due" | "dueDays" | "amount" | "options" | "recommendation" | "rationale"
+> {
   const money = decisionAmount(d, ctx.catalog, ctx.settings);
   const rec = d.recommendation;
-  const options = (d.options ?? []).map((o) => ({ id: o.id, title: o.title, description: o.description ?? null, amount: o.amount ?? null, recommended: rec?.option === o.id }));
+  const options = (d.options ?? []).map((o) => ({
+    id: o.id,
+    title: o.title,
+    description: o.description ?? null,
+    amount: o.amount ?? null,
+    recommended: rec?.option === o.id,
+  }));
   return {
     description: d.description ?? null,
     currency: decisionCurrency(d, ctx.catalog, ctx.settings),
@@ -189,7 +242,12 @@ function boardFields(ctx: ReportContext, d: Decision): Pick<DecisionRow, "descri
     amount: money ? { value: money.amount, currency: money.currency } : null,
     options,
     recommendation: rec
-      ? { option: rec.option ?? null, optionTitle: options.find((o) => o.recommended)?.title ?? null, by: personName(ctx.catalog, rec.by), rationale: rec.rationale ?? null }
+      ? {
+          option: rec.option ?? null,
+          optionTitle: options.find((o) => o.recommended)?.title ?? null,
+          by: personName(ctx.catalog, rec.by),
+          rationale: rec.rationale ?? null,
+        }
       : null,
     rationale: d.rationale ?? null,
   };

@@ -66,7 +66,10 @@ function asTemplateError(error: unknown, t: TemplateSource): TemplateError {
   const e = error as { message?: string; lineNumber?: number; column?: number };
   const message = String(e.message ?? error)
     .replace(/ - \d+:\d+$/, "")
-    .replace(/ not defined in .*$/s, " is not a field of the view here (templates run in strict mode: check the spelling, or guard optional values with {{#if}})");
+    .replace(
+      / not defined in .*$/s,
+      " is not a field of the view here (templates run in strict mode: check the spelling, or guard optional values with {{#if}})",
+    );
   return new TemplateError(t.file, e.lineNumber, e.column, message);
 }
 
@@ -80,15 +83,28 @@ function checkPartialReferences(env: typeof Handlebars, t: TemplateSource, parti
     ast = env.parse(t.source);
   } catch (error) {
     const e = error as { message?: string; lineNumber?: number; column?: number };
-    const firstLine = String(e.message ?? error).split("\n").find((l) => !/^Parse error on line/.test(l)) ?? String(error);
+    const firstLine =
+      String(e.message ?? error)
+        .split("\n")
+        .find((l) => !/^Parse error on line/.test(l)) ?? String(error);
     const line = e.lineNumber ?? Number(/line (\d+)/.exec(String(e.message))?.[1] ?? NaN);
-    throw new TemplateError(t.file, Number.isNaN(line) ? undefined : line, e.column, `syntax error: ${String(e.message ?? error).split("\n").slice(-1)[0] || firstLine}`);
+    throw new TemplateError(
+      t.file,
+      Number.isNaN(line) ? undefined : line,
+      e.column,
+      `syntax error: ${
+        String(e.message ?? error)
+          .split("\n")
+          .slice(-1)[0] || firstLine
+      }`,
+    );
   }
   const visitor = new Handlebars.Visitor();
   const missing: { name: string; line: number; column: number }[] = [];
   const check = (node: hbs.AST.PartialStatement | hbs.AST.PartialBlockStatement): void => {
     const name = node.name.type === "PathExpression" ? (node.name as hbs.AST.PathExpression).original : undefined;
-    if (name !== undefined && !partials.has(name) && name !== "@partial-block") missing.push({ name, line: node.loc.start.line, column: node.loc.start.column });
+    if (name !== undefined && !partials.has(name) && name !== "@partial-block")
+      missing.push({ name, line: node.loc.start.line, column: node.loc.start.column });
   };
   visitor.PartialStatement = (node) => {
     check(node);
@@ -99,5 +115,11 @@ function checkPartialReferences(env: typeof Handlebars, t: TemplateSource, parti
   };
   visitor.accept(ast);
   const first = missing[0];
-  if (first) throw new TemplateError(t.file, first.line, first.column, `partial "${first.name}" does not exist (partials: ${[...partials].sort().join(", ")})`);
+  if (first)
+    throw new TemplateError(
+      t.file,
+      first.line,
+      first.column,
+      `partial "${first.name}" does not exist (partials: ${[...partials].sort().join(", ")})`,
+    );
 }

@@ -125,12 +125,20 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
       ...Object.fromEntries(Object.entries(input.layout ?? {}).filter(([, v]) => v !== undefined)),
       // An audience may ask for one dashboard whatever the size of the portfolio.
       tables: input.audience?.sections.has("tables") ?? true,
-      ...(input.audience?.dashboard === "exceptions" ? { exceptionsAbove: -1 } : input.audience?.dashboard === "full" ? { exceptionsAbove: Number.MAX_SAFE_INTEGER } : {}),
+      ...(input.audience?.dashboard === "exceptions"
+        ? { exceptionsAbove: -1 }
+        : input.audience?.dashboard === "full"
+          ? { exceptionsAbove: Number.MAX_SAFE_INTEGER }
+          : {}),
     },
     single: input.single,
   };
   const hasSection = (section: AudienceSection): boolean => input.audience?.sections.has(section) ?? true;
-  const ctxFor = (page: PageKind, linked: ReadonlyMap<string, string> = fileNames, linkedPortfolios: ReadonlyMap<string, string> = portfolioNames): ReportContext => {
+  const ctxFor = (
+    page: PageKind,
+    linked: ReadonlyMap<string, string> = fileNames,
+    linkedPortfolios: ReadonlyMap<string, string> = portfolioNames,
+  ): ReportContext => {
     const links = linksFor(page, format, linked, input.single, linkedPortfolios);
     // In an audience's pack, a reference to the engagement is plain text when its page is left out.
     return { ...base, links: hasSection("engagement") ? links : { ...links, engagement: "" } };
@@ -191,7 +199,8 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
       new Map(packedPortfolios.map((p) => [p.value.id, portfolioNames.get(p.value.id)!])),
     );
     const { dashboard, full } = buildDashboardViews(ctx);
-    const tables = dashboard.layout.mode === "exceptions" ? TABLE_KINDS.map((kind) => tablePages(ctx, full, kind)[0]!) : [];
+    const tables =
+      dashboard.layout.mode === "exceptions" ? TABLE_KINDS.map((kind) => tablePages(ctx, full, kind)[0]!) : [];
     const risks = buildRiskRegisterView(ctx);
     const projectViews = packed.map((p) => buildProjectView(ctx, p.value, p.doc.file, fileNames.get(p.value.id)!));
     const roadmap = has("roadmap") ? buildRoadmapView(ctx) : null;
@@ -215,31 +224,67 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
     };
     yield { path: `report.${format}`, content: renderer.render("single", view) };
     [...(roadmap ? [roadmap.chart] : []), ...portfolioViews.map((p) => p.roadmap)].forEach(keepChart);
-    [dashboard.statusChart, ...evmCharts(...full.budgets.map((b) => b.chart)), ...evmCharts(dashboard.quadrant), ...trendCharts(dashboard.trends), risks.heatMap, ...projectViews.flatMap((p) => [p.timeline, ...evmCharts(p.performance?.sCurve), ...evmCharts(p.performance?.trend), ...trendCharts(p.trends)])].forEach(keepChart);
+    [
+      dashboard.statusChart,
+      ...evmCharts(...full.budgets.map((b) => b.chart)),
+      ...evmCharts(dashboard.quadrant),
+      ...trendCharts(dashboard.trends),
+      risks.heatMap,
+      ...projectViews.flatMap((p) => [
+        p.timeline,
+        ...evmCharts(p.performance?.sCurve),
+        ...evmCharts(p.performance?.trend),
+        ...trendCharts(p.trends),
+      ]),
+    ].forEach(keepChart);
   } else {
     const indexCtx = ctxFor("index");
     const { dashboard, full } = buildDashboardViews(indexCtx);
-    yield { path: `index.${format}`, content: renderer.render("index", { site: siteFor("index", "Portfolio dashboard", indexCtx.links), message: messageView(indexCtx, engagement?.message), dashboard }) };
+    yield {
+      path: `index.${format}`,
+      content: renderer.render("index", {
+        site: siteFor("index", "Portfolio dashboard", indexCtx.links),
+        message: messageView(indexCtx, engagement?.message),
+        dashboard,
+      }),
+    };
     if (dashboard.layout.mode === "exceptions") {
       const tableCtx = ctxFor("table");
       for (const kind of TABLE_KINDS) {
         for (const table of tablePages(tableCtx, full, kind)) {
           const title = table.of > 1 ? `${table.title} (page ${table.number} of ${table.of})` : table.title;
-          yield { path: `${kind}-${table.number}.${format}`, content: renderer.render("table", { site: siteFor("table", title, tableCtx.links), table }) };
+          yield {
+            path: `${kind}-${table.number}.${format}`,
+            content: renderer.render("table", { site: siteFor("table", title, tableCtx.links), table }),
+          };
         }
       }
     }
-    [dashboard.statusChart, ...evmCharts(...full.budgets.map((b) => b.chart)), ...evmCharts(dashboard.quadrant), ...trendCharts(dashboard.trends)].forEach(keepChart);
+    [
+      dashboard.statusChart,
+      ...evmCharts(...full.budgets.map((b) => b.chart)),
+      ...evmCharts(dashboard.quadrant),
+      ...trendCharts(dashboard.trends),
+    ].forEach(keepChart);
 
     const risksCtx = ctxFor("risks");
     const risks = buildRiskRegisterView(risksCtx);
-    yield { path: `risks.${format}`, content: renderer.render("risks", { site: siteFor("risks", "Risk register", risksCtx.links), risks }) };
+    yield {
+      path: `risks.${format}`,
+      content: renderer.render("risks", { site: siteFor("risks", "Risk register", risksCtx.links), risks }),
+    };
     keepChart(risks.heatMap);
 
     const engagementCtx = ctxFor("engagement");
     const engagementView = buildEngagementView(engagementCtx);
     if (engagementView) {
-      yield { path: `engagement.${format}`, content: renderer.render("engagement", { site: siteFor("engagement", "Engagement", engagementCtx.links), engagement: engagementView }) };
+      yield {
+        path: `engagement.${format}`,
+        content: renderer.render("engagement", {
+          site: siteFor("engagement", "Engagement", engagementCtx.links),
+          engagement: engagementView,
+        }),
+      };
     }
 
     for (const [page, title, build, key] of [
@@ -249,18 +294,30 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
       ["dependencies", "Dependencies", buildDependenciesView, "dependencies"],
     ] as const) {
       const pageCtx = ctxFor(page);
-      yield { path: `${page}.${format}`, content: renderer.render(page, { site: siteFor(page, title, pageCtx.links), [key]: build(pageCtx) }) };
+      yield {
+        path: `${page}.${format}`,
+        content: renderer.render(page, { site: siteFor(page, title, pageCtx.links), [key]: build(pageCtx) }),
+      };
     }
     const roadmapCtx = ctxFor("roadmap");
     const roadmap = buildRoadmapView(roadmapCtx);
-    yield { path: `roadmap.${format}`, content: renderer.render("roadmap", { site: siteFor("roadmap", "Roadmap", roadmapCtx.links), roadmap }) };
+    yield {
+      path: `roadmap.${format}`,
+      content: renderer.render("roadmap", { site: siteFor("roadmap", "Roadmap", roadmapCtx.links), roadmap }),
+    };
     keepChart(roadmap.chart);
 
     const portfolioCtx = ctxFor("portfolio");
     for (const p of portfolios) {
       const name = portfolioNames.get(p.value.id)!;
       const portfolio = buildPortfolioView(portfolioCtx, p, name);
-      yield { path: `portfolios/${name}.${format}`, content: renderer.render("portfolio", { site: siteFor("portfolio", `${portfolio.id} ${portfolio.name}`, portfolioCtx.links), portfolio }) };
+      yield {
+        path: `portfolios/${name}.${format}`,
+        content: renderer.render("portfolio", {
+          site: siteFor("portfolio", `${portfolio.id} ${portfolio.name}`, portfolioCtx.links),
+          portfolio,
+        }),
+      };
       keepChart(portfolio.roadmap);
     }
 
@@ -268,12 +325,24 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
     for (const p of projects) {
       const name = fileNames.get(p.value.id)!;
       const project = buildProjectView(projectCtx, p.value, p.doc.file, name);
-      yield { path: `projects/${name}.${format}`, content: renderer.render("project", { site: siteFor("project", `${project.id} ${project.name}`, projectCtx.links), project }) };
-      [project.timeline, ...evmCharts(project.performance?.sCurve), ...evmCharts(project.performance?.trend), ...trendCharts(project.trends)].forEach(keepChart);
+      yield {
+        path: `projects/${name}.${format}`,
+        content: renderer.render("project", {
+          site: siteFor("project", `${project.id} ${project.name}`, projectCtx.links),
+          project,
+        }),
+      };
+      [
+        project.timeline,
+        ...evmCharts(project.performance?.sCurve),
+        ...evmCharts(project.performance?.trend),
+        ...trendCharts(project.trends),
+      ].forEach(keepChart);
     }
   }
   if (format === "md") {
-    for (const [file, svg] of [...charts.entries()].sort(([a], [b]) => compareIds(a, b))) yield { path: file, content: svg.endsWith("\n") ? svg : `${svg}\n` };
+    for (const [file, svg] of [...charts.entries()].sort(([a], [b]) => compareIds(a, b)))
+      yield { path: file, content: svg.endsWith("\n") ? svg : `${svg}\n` };
   }
 }
 

@@ -28,7 +28,10 @@ export function statusScaleView(engagement: Engagement | undefined, settings: Se
   const custom = Array.isArray(engagement?.statusScale) ? engagement.statusScale : undefined;
   return settings.statusScale.values.map((value, rank) => {
     const declared = custom?.find((c) => c.value === value);
-    const color = declared?.color !== undefined && SAFE_COLOR.test(declared.color) ? declared.color : (STATUS_COLORS[value] ?? NEUTRAL);
+    const color =
+      declared?.color !== undefined && SAFE_COLOR.test(declared.color)
+        ? declared.color
+        : (STATUS_COLORS[value] ?? NEUTRAL);
     return { value, label: declared?.label ?? BUILT_IN_LABELS[value] ?? value, rank, color };
   });
 }
@@ -47,7 +50,11 @@ export function notAssessedView(engagement: Engagement | undefined, settings: Se
 }
 
 /** Looks a value up on the scale; null for no value, and a neutral entry for a value off the scale. */
-export function statusLookup(scale: readonly StatusView[], notAssessed: readonly StatusView[] = []): (value: string | undefined) => StatusView | null {
+export function statusLookup(
+  scale: readonly StatusView[],
+  notAssessed: readonly StatusView[] = [],
+): (value: string | undefined) => StatusView | null {
   const byValue = new Map([...notAssessed, ...scale].map((s) => [s.value, s]));
-  return (value) => (value === undefined ? null : (byValue.get(value) ?? { value, label: value, rank: scale.length, color: NEUTRAL }));
+  return (value) =>
+    value === undefined ? null : (byValue.get(value) ?? { value, label: value, rank: scale.length, color: NEUTRAL });
 }

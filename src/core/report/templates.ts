@@ -12,7 +12,20 @@ export interface TemplateSet {
   partials: ReadonlyMap<string, TemplateSource>;
 }
 
-export const PAGE_TEMPLATES = ["index", "project", "risks", "engagement", "issues", "decisions", "benefits", "dependencies", "roadmap", "portfolio", "single", "table"] as const;
+export const PAGE_TEMPLATES = [
+  "index",
+  "project",
+  "risks",
+  "engagement",
+  "issues",
+  "decisions",
+  "benefits",
+  "dependencies",
+  "roadmap",
+  "portfolio",
+  "single",
+  "table",
+] as const;
 export type PageTemplate = (typeof PAGE_TEMPLATES)[number];
 
 /**
@@ -21,7 +34,10 @@ export type PageTemplate = (typeof PAGE_TEMPLATES)[number];
  * template that is not one of PAGE_TEMPLATES would never be rendered, so it is refused, as
  * a misspelt file name would otherwise be silently ignored.
  */
-export function overlayTemplates(builtIn: TemplateSet, user: TemplateSet): { set: TemplateSet; unknownPages: TemplateSource[] } {
+export function overlayTemplates(
+  builtIn: TemplateSet,
+  user: TemplateSet,
+): { set: TemplateSet; unknownPages: TemplateSource[] } {
   const pages = new Map(builtIn.pages);
   const unknownPages: TemplateSource[] = [];
   for (const t of user.pages.values()) {

@@ -16,9 +16,12 @@ export const rule = defineRule({
     presets: ["recommended", "tactical"],
     messages: {
       noDecision: "baseline {{name}} (tag pmo-baseline/{{name}}) records no decision: {{why}}",
-      unknownDecision: "baseline {{name}} (tag pmo-baseline/{{name}}) names decision {{decision}}, which does not exist",
-      notApproved: "decision {{decision}} approves baseline {{name}} (tag pmo-baseline/{{name}}) but is {{status}}, not approved",
-      otherBaseline: "decision {{decision}} approves the baseline {{named}}, but the tag pmo-baseline/{{name}} names it",
+      unknownDecision:
+        "baseline {{name}} (tag pmo-baseline/{{name}}) names decision {{decision}}, which does not exist",
+      notApproved:
+        "decision {{decision}} approves baseline {{name}} (tag pmo-baseline/{{name}}) but is {{status}}, not approved",
+      otherBaseline:
+        "decision {{decision}} approves the baseline {{named}}, but the tag pmo-baseline/{{name}} names it",
     },
   },
   check({ catalog, baselines, report }) {
@@ -26,18 +29,42 @@ export const rule = defineRule({
     for (const baseline of baselines) {
       const { name } = baseline;
       if (!baseline.annotated || baseline.decision === undefined) {
-        if (engagement) report({ doc: engagement.doc, path: [], messageId: "noDecision", data: { name, why: baseline.annotated ? "its message has no Decision: line" : "it is a lightweight tag" } });
+        if (engagement)
+          report({
+            doc: engagement.doc,
+            path: [],
+            messageId: "noDecision",
+            data: { name, why: baseline.annotated ? "its message has no Decision: line" : "it is a lightweight tag" },
+          });
         continue;
       }
       const entry = catalog.decision(baseline.decision);
       if (!entry) {
-        if (engagement) report({ doc: engagement.doc, path: [], messageId: "unknownDecision", data: { name, decision: baseline.decision } });
+        if (engagement)
+          report({
+            doc: engagement.doc,
+            path: [],
+            messageId: "unknownDecision",
+            data: { name, decision: baseline.decision },
+          });
         continue;
       }
       const decision = entry.value;
-      if (decision.status !== "approved") report({ doc: entry.doc, path: ["status"], messageId: "notApproved", data: { name, decision: decision.id, status: decision.status } });
+      if (decision.status !== "approved")
+        report({
+          doc: entry.doc,
+          path: ["status"],
+          messageId: "notApproved",
+          data: { name, decision: decision.id, status: decision.status },
+        });
       const named = decision.approves?.baselineName;
-      if (named !== undefined && named !== name) report({ doc: entry.doc, path: ["approves", "baselineName"], messageId: "otherBaseline", data: { name, decision: decision.id, named } });
+      if (named !== undefined && named !== name)
+        report({
+          doc: entry.doc,
+          path: ["approves", "baselineName"],
+          messageId: "otherBaseline",
+          data: { name, decision: decision.id, named },
+        });
     }
   },
 });

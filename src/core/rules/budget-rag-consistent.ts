@@ -22,7 +22,8 @@ export const rule = defineRule({
     for (const { doc, value: project } of catalog.projects) {
       const status = project.status;
       const budget = project.budget;
-      if (!status || !budget || budget.approved === undefined || budget.forecast === undefined || budget.approved <= 0) continue;
+      if (!status || !budget || budget.approved === undefined || budget.forecast === undefined || budget.approved <= 0)
+        continue;
       if (project.stage === "closed" || project.stage === "cancelled") continue;
       const dimension = status.budget !== undefined ? "budget" : "overall";
       const reported = status[dimension];

@@ -21,9 +21,11 @@ export const rule = defineRule({
   check({ catalog, report }) {
     for (const { doc, value: project } of catalog.projects) {
       if (project.stage !== "closed") continue;
-      if (project.schedule?.actualFinish === undefined) report({ doc, path: ["schedule", "actualFinish"], messageId: "noActualFinish" });
+      if (project.schedule?.actualFinish === undefined)
+        report({ doc, path: ["schedule", "actualFinish"], messageId: "noActualFinish" });
       const lessons = project.closure?.lessonsLearned ?? [];
-      if (!lessons.some((l) => l.trim() !== "")) report({ doc, path: ["closure", "lessonsLearned"], messageId: "noLessons" });
+      if (!lessons.some((l) => l.trim() !== ""))
+        report({ doc, path: ["closure", "lessonsLearned"], messageId: "noLessons" });
     }
   },
 });

@@ -13,7 +13,8 @@ export const rule = defineRule({
     severity: "warn",
     presets: ["recommended", "project"],
     messages: {
-      openOnFinished: "{{type}} is open, but project {{project}} is {{stage}}; close it, or transfer it to the portfolio or the engagement",
+      openOnFinished:
+        "{{type}} is open, but project {{project}} is {{stage}}; close it, or transfer it to the portfolio or the engagement",
     },
   },
   check({ catalog, report }) {
@@ -21,7 +22,12 @@ export const rule = defineRule({
       if (project.stage !== "closed" && project.stage !== "cancelled") continue;
       for (const { doc, value: risk } of catalog.risksOf(project.id)) {
         if (risk.project !== project.id || risk.status !== "open") continue;
-        report({ doc, path: ["status"], messageId: "openOnFinished", data: { type: risk.type ?? "threat", project: project.id, stage: project.stage } });
+        report({
+          doc,
+          path: ["status"],
+          messageId: "openOnFinished",
+          data: { type: risk.type ?? "threat", project: project.id, stage: project.stage },
+        });
       }
     }
   },

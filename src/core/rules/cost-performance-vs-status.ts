@@ -17,7 +17,8 @@ export interface CostPerformanceOptions extends Record<string, unknown> {
 export const rule = defineRule<CostPerformanceOptions>({
   meta: {
     id: "cost-performance-vs-status",
-    description: "A project whose cost performance index is below the threshold (0.90 by default) is not reported green on budget",
+    description:
+      "A project whose cost performance index is below the threshold (0.90 by default) is not reported green on budget",
     group: "project-support",
     severity: "warn",
     presets: ["recommended", "tactical", "project"],
@@ -27,14 +28,16 @@ export const rule = defineRule<CostPerformanceOptions>({
         threshold: {
           type: "number",
           exclusiveMinimum: 0,
-          description: "The CPI below which the budget may not be reported green (0.90: less than 90 of value earned per 100 spent).",
+          description:
+            "The CPI below which the budget may not be reported green (0.90: less than 90 of value earned per 100 spent).",
         },
       },
       additionalProperties: false,
     },
     defaultOptions: { threshold: 0.9 },
     messages: {
-      greenWithPoorCpi: "budget reported {{status}}, but CPI is {{cpi}} (earned {{ev}} for {{ac}} spent), below {{threshold}}",
+      greenWithPoorCpi:
+        "budget reported {{status}}, but CPI is {{cpi}} (earned {{ev}} for {{ac}} spent), below {{threshold}}",
     },
   },
   check({ catalog, settings, asOf, options, report }) {
@@ -52,7 +55,13 @@ export const rule = defineRule<CostPerformanceOptions>({
         doc,
         path: ["status", dimension],
         messageId: "greenWithPoorCpi",
-        data: { status: reported ?? "", cpi: cpi.toFixed(2), ev: formatMoney(f.ev.value ?? 0, currency), ac: formatMoney(f.ac.value ?? 0, currency), threshold: options.threshold.toFixed(2) },
+        data: {
+          status: reported ?? "",
+          cpi: cpi.toFixed(2),
+          ev: formatMoney(f.ev.value ?? 0, currency),
+          ac: formatMoney(f.ac.value ?? 0, currency),
+          threshold: options.threshold.toFixed(2),
+        },
       });
     }
   },

@@ -27,7 +27,11 @@ export const rule = defineRule({
         path: ["prioritisation", "criteria"],
         key: true,
         messageId: "notHundred",
-        data: { portfolio: portfolio.id, sum: formatWeight(sum), weights: criteria.map((c) => `${c.id} ${c.weight}`).join(", ") },
+        data: {
+          portfolio: portfolio.id,
+          sum: formatWeight(sum),
+          weights: criteria.map((c) => `${c.id} ${c.weight}`).join(", "),
+        },
       });
     }
   },

@@ -18,7 +18,8 @@ import { scheduleOf } from "./support/schedule.js";
 export const rule = defineRule({
   meta: {
     id: "critical-slip-needs-decision",
-    description: "A critical milestone that its predecessors push beyond the schedule tolerance is covered by an approved decision",
+    description:
+      "A critical milestone that its predecessors push beyond the schedule tolerance is covered by an approved decision",
     group: "delivery",
     severity: "warn",
     presets: ["recommended", "tactical", "project", "strategic"],
@@ -67,5 +68,7 @@ export const rule = defineRule({
 /** An approved decision of any type that names the milestone (a recovery plan, a scope change). */
 function decidedElsewhere(catalog: Parameters<typeof approvedRebaselines>[0], projectId: string, id: string): boolean {
   const names = new Set([id, `${projectId}/${id}`]);
-  return catalog.decisionsOf(projectId).some(({ value: d }) => d.status === "approved" && (d.approves?.milestones ?? []).some((m) => names.has(m)));
+  return catalog
+    .decisionsOf(projectId)
+    .some(({ value: d }) => d.status === "approved" && (d.approves?.milestones ?? []).some((m) => names.has(m)));
 }

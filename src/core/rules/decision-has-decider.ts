@@ -2,7 +2,12 @@ import type { DecisionStatus } from "../../model/entities.js";
 import { defineRule } from "./rule.js";
 
 /** Statuses that say a decision was taken (to approve, reject, defer, or later replace it). */
-const DECIDED: ReadonlySet<DecisionStatus> = new Set<DecisionStatus>(["approved", "rejected", "deferred", "superseded"]);
+const DECIDED: ReadonlySet<DecisionStatus> = new Set<DecisionStatus>([
+  "approved",
+  "rejected",
+  "deferred",
+  "superseded",
+]);
 
 /**
  * A decision log entry without who decided and when is not evidence of anything. The schema
@@ -25,7 +30,8 @@ export const rule = defineRule({
     for (const { doc, value: decision } of catalog.decisions) {
       if (!DECIDED.has(decision.status)) continue;
       const data = { status: decision.status };
-      if (decision.decidedBy === undefined || decision.decidedBy.trim() === "") report({ doc, path: ["decidedBy"], messageId: "noDecidedBy", data });
+      if (decision.decidedBy === undefined || decision.decidedBy.trim() === "")
+        report({ doc, path: ["decidedBy"], messageId: "noDecidedBy", data });
       if (decision.date === undefined) report({ doc, path: ["date"], messageId: "noDate", data });
     }
   },

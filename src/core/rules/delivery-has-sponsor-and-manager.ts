@@ -16,15 +16,18 @@ export const rule = defineRule({
     severity: "error",
     presets: ["recommended", "tactical", "project"],
     messages: {
-      noSponsor: "project in {{stage}} has no sponsor: name who owns the business case and decides on tolerance breaches",
+      noSponsor:
+        "project in {{stage}} has no sponsor: name who owns the business case and decides on tolerance breaches",
       noManager: "project in {{stage}} has no manager: name who runs the project day to day",
     },
   },
   check({ catalog, report }) {
     for (const { doc, value: project } of catalog.projects) {
       if (!STAGES_NEEDING_ROLES.has(project.stage)) continue;
-      if (project.sponsor === undefined) report({ doc, path: ["sponsor"], key: true, messageId: "noSponsor", data: { stage: project.stage } });
-      if (project.manager === undefined) report({ doc, path: ["manager"], key: true, messageId: "noManager", data: { stage: project.stage } });
+      if (project.sponsor === undefined)
+        report({ doc, path: ["sponsor"], key: true, messageId: "noSponsor", data: { stage: project.stage } });
+      if (project.manager === undefined)
+        report({ doc, path: ["manager"], key: true, messageId: "noManager", data: { stage: project.stage } });
     }
   },
 });

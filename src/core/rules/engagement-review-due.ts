@@ -11,13 +11,16 @@ import { formatDays } from "./support/days.js";
 export const rule = defineRule({
   meta: {
     id: "engagement-review-due",
-    description: "The engagement's next service review has not passed, and an engagement in monitoring has one scheduled",
+    description:
+      "The engagement's next service review has not passed, and an engagement in monitoring has one scheduled",
     group: "governance",
     severity: "warn",
     presets: ["recommended", "operational"],
     messages: {
-      overdue: "the next service review was due on {{next}}, {{age}} before {{asOf}}; hold it and record reviews.last and a new reviews.next",
-      notRescheduled: "the service review was held on {{last}}, but the next one is not scheduled (reviews.next {{next}} has passed)",
+      overdue:
+        "the next service review was due on {{next}}, {{age}} before {{asOf}}; hold it and record reviews.last and a new reviews.next",
+      notRescheduled:
+        "the service review was held on {{last}}, but the next one is not scheduled (reviews.next {{next}} has passed)",
       unscheduled: "the engagement is in its monitoring phase with no next service review scheduled (reviews.next)",
     },
   },
@@ -28,12 +31,14 @@ export const rule = defineRule({
     const next = engagement.reviews?.next;
     const last = engagement.reviews?.last;
     if (next === undefined) {
-      if (engagement.phase.current === "monitoring") report({ doc, path: ["reviews", "next"], messageId: "unscheduled" });
+      if (engagement.phase.current === "monitoring")
+        report({ doc, path: ["reviews", "next"], messageId: "unscheduled" });
       return;
     }
     const age = daysBetween(next, asOf);
     if (age <= 0) return;
-    if (last !== undefined && last >= next) report({ doc, path: ["reviews", "next"], messageId: "notRescheduled", data: { last, next } });
+    if (last !== undefined && last >= next)
+      report({ doc, path: ["reviews", "next"], messageId: "notRescheduled", data: { last, next } });
     else report({ doc, path: ["reviews", "next"], messageId: "overdue", data: { next, age: formatDays(age), asOf } });
   },
 });

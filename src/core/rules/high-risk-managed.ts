@@ -12,7 +12,8 @@ import { describeScore } from "./support/risks.js";
 export const rule = defineRule({
   meta: {
     id: "high-risk-managed",
-    description: "An open high or critical threat has an owner, a dated mitigation that is not done, and a review within the review period",
+    description:
+      "An open high or critical threat has an owner, a dated mitigation that is not done, and a review within the review period",
     group: "risk",
     severity: "error",
     presets: ["recommended", "project", "tactical", "operational"],
@@ -33,12 +34,21 @@ export const rule = defineRule({
     for (const { doc, value: risk } of catalog.risks) {
       if (!isHighOpenThreat(risk, settings) || belongsToFinishedProject(risk, catalog)) continue;
       const score = describeScore(risk, settings);
-      if (risk.owner === undefined || risk.owner.trim() === "") report({ doc, path: ["owner"], messageId: "noOwner", data: { score } });
+      if (risk.owner === undefined || risk.owner.trim() === "")
+        report({ doc, path: ["owner"], messageId: "noOwner", data: { score } });
 
       const mitigations = risk.mitigations ?? [];
       if (!mitigations.some((m) => m.status !== "done" && m.due !== undefined)) {
-        if (mitigations.length === 0) report({ doc, path: ["mitigations"], messageId: "noMitigation", data: { score } });
-        else report({ doc, path: ["mitigations"], key: true, messageId: "noOpenMitigation", data: { score, count: mitigations.length } });
+        if (mitigations.length === 0)
+          report({ doc, path: ["mitigations"], messageId: "noMitigation", data: { score } });
+        else
+          report({
+            doc,
+            path: ["mitigations"],
+            key: true,
+            messageId: "noOpenMitigation",
+            data: { score, count: mitigations.length },
+          });
       }
 
       const review = reviewState(risk, asOf, reviewDays);

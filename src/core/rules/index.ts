@@ -34,8 +34,33 @@ import { rule as successorBeforePredecessor } from "./successor-before-predecess
 import { rule as tcpiUnrealistic } from "./tcpi-unrealistic.js";
 import { rule as unalignedSpend } from "./unaligned-spend.js";
 
-export { defineRule, interpolate, renderMessage, reportedDiagnostic, RULE_GROUPS, GROUP_TITLES, PRESET_NAMES, type BaselineTag, type Rule, type RuleMeta, type RuleContext, type RuleGroup, type PresetName, type PresetMembership, type ReportArgs, type ReportingMeta } from "./rule.js";
-export { resolveSettings, DEFAULTS, RISK_BANDS, type Settings, type Thresholds, type RiskMatrix, type RiskBand } from "../domain/index.js";
+export {
+  defineRule,
+  interpolate,
+  renderMessage,
+  reportedDiagnostic,
+  RULE_GROUPS,
+  GROUP_TITLES,
+  PRESET_NAMES,
+  type BaselineTag,
+  type Rule,
+  type RuleMeta,
+  type RuleContext,
+  type RuleGroup,
+  type PresetName,
+  type PresetMembership,
+  type ReportArgs,
+  type ReportingMeta,
+} from "./rule.js";
+export {
+  resolveSettings,
+  DEFAULTS,
+  RISK_BANDS,
+  type Settings,
+  type Thresholds,
+  type RiskMatrix,
+  type RiskBand,
+} from "../domain/index.js";
 
 /**
  * Every governance rule, in id order. One rule per file; the file name, the rule id, the test

@@ -12,7 +12,8 @@ import { isAchieved, isTerminalStage, milestoneSlipDays, type Rebaselines, unapp
 export const rule = defineRule({
   meta: {
     id: "milestone-slip-needs-rebaseline",
-    description: "A milestone forecast to slip beyond the schedule tolerance is covered by an approved re-baseline decision",
+    description:
+      "A milestone forecast to slip beyond the schedule tolerance is covered by an approved re-baseline decision",
     group: "delivery",
     severity: "error",
     presets: ["recommended", "project", "tactical"],
@@ -28,7 +29,9 @@ export const rule = defineRule({
       if (isTerminalStage(project.stage) || !project.milestones) continue;
       const tolerance = facts.scheduleTolerance(project);
       let rebaselines: Rebaselines | undefined;
-      const hasRebaselineDecisions = catalog.decisionsOf(project.id).some((d) => d.value.approves?.type === "rebaseline");
+      const hasRebaselineDecisions = catalog
+        .decisionsOf(project.id)
+        .some((d) => d.value.approves?.type === "rebaseline");
       project.milestones.forEach((m, index) => {
         if (isAchieved(m) || m.forecast === undefined) return;
         // Without re-baseline decisions only the original baseline counts, and most milestones

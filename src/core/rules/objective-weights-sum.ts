@@ -27,7 +27,11 @@ export const rule = defineRule({
         path: ["objectives"],
         key: true,
         messageId: "notHundred",
-        data: { portfolio: portfolio.id, sum: formatWeight(sum), weights: objectives.map((o) => `${o.id} ${o.weight}`).join(", ") },
+        data: {
+          portfolio: portfolio.id,
+          sum: formatWeight(sum),
+          weights: objectives.map((o) => `${o.id} ${o.weight}`).join(", "),
+        },
       });
     }
   },

@@ -29,39 +29,80 @@ export const rule = defineRule<Options>({
     optionsSchema: {
       type: "object",
       properties: {
-        iterations: { type: "integer", minimum: 100, maximum: 1000000, description: "Iterations of the simulation the rule runs." },
-        seed: { type: "integer", minimum: 0, description: "Seed of the simulation (a fixed seed keeps findings reproducible)." },
+        iterations: {
+          type: "integer",
+          minimum: 100,
+          maximum: 1000000,
+          description: "Iterations of the simulation the rule runs.",
+        },
+        seed: {
+          type: "integer",
+          minimum: 0,
+          description: "Seed of the simulation (a fixed seed keeps findings reproducible).",
+        },
       },
       additionalProperties: false,
     },
     defaultOptions: { iterations: 2000, seed: 20260101 },
     messages: {
-      milestone: "milestone {{milestone}}: the forecast meets the committed date {{committed}}, but P80 is {{p80}}; {{chance}} chance of meeting it ({{iterations}} iterations, seed {{seed}})",
-      finish: "project {{project}}: the forecast meets the committed finish {{committed}}, but P80 is {{p80}}; {{chance}} chance of meeting it ({{iterations}} iterations, seed {{seed}})",
+      milestone:
+        "milestone {{milestone}}: the forecast meets the committed date {{committed}}, but P80 is {{p80}}; {{chance}} chance of meeting it ({{iterations}} iterations, seed {{seed}})",
+      finish:
+        "project {{project}}: the forecast meets the committed finish {{committed}}, but P80 is {{p80}}; {{chance}} chance of meeting it ({{iterations}} iterations, seed {{seed}})",
     },
   },
   check({ catalog, asOf, options, report }) {
     const iterations = options.iterations ?? 2000;
     const seed = options.seed ?? 20260101;
-    const uncertain = catalog.projects.some(({ value: p }) => (p.milestones ?? []).some((m) => m.durationEstimate || m.estimate)) || catalog.risks.some(({ value: r }) => r.probabilityPercent !== undefined);
+    const uncertain =
+      catalog.projects.some(({ value: p }) => (p.milestones ?? []).some((m) => m.durationEstimate || m.estimate)) ||
+      catalog.risks.some(({ value: r }) => r.probabilityPercent !== undefined);
     if (!uncertain) return;
     const forecast = forecastOf(catalog, asOf, iterations, seed);
     if (!forecast) return;
-    const data = (p80: string, committed: string, chance: number | undefined) => ({ p80, committed, chance: `${((chance ?? 0) * 100).toFixed(1)}%`, iterations, seed });
+    const data = (p80: string, committed: string, chance: number | undefined) => ({
+      p80,
+      committed,
+      chance: `${((chance ?? 0) * 100).toFixed(1)}%`,
+      iterations,
+      seed,
+    });
     for (const it of forecast.items) {
       // A forecast already past the commitment is milestone-slip-needs-rebaseline's finding.
-      if (it.committed === undefined || it.p80 <= it.committed || it.p50 === it.p90 || (it.forecast !== undefined && it.forecast > it.committed)) continue;
+      if (
+        it.committed === undefined ||
+        it.p80 <= it.committed ||
+        it.p50 === it.p90 ||
+        (it.forecast !== undefined && it.forecast > it.committed)
+      )
+        continue;
       const entry = catalog.project(it.project);
       if (!entry || isTerminalStage(entry.value.stage)) continue;
       const index = (entry.value.milestones ?? []).findIndex((m) => `${it.project}/${m.id}` === it.key);
       if (index < 0) continue;
-      report({ doc: entry.doc, path: ["milestones", index, "baseline"], messageId: "milestone", data: { milestone: it.key, ...data(it.p80, it.committed, it.probabilityOnTime) } });
+      report({
+        doc: entry.doc,
+        path: ["milestones", index, "baseline"],
+        messageId: "milestone",
+        data: { milestone: it.key, ...data(it.p80, it.committed, it.probabilityOnTime) },
+      });
     }
     for (const p of forecast.projects) {
-      if (p.committed === undefined || p.p80 <= p.committed || p.p50 === p.p90 || (p.forecast !== undefined && p.forecast > p.committed)) continue;
+      if (
+        p.committed === undefined ||
+        p.p80 <= p.committed ||
+        p.p50 === p.p90 ||
+        (p.forecast !== undefined && p.forecast > p.committed)
+      )
+        continue;
       const entry = catalog.project(p.id);
       if (!entry || isTerminalStage(entry.value.stage)) continue;
-      report({ doc: entry.doc, path: ["schedule", "baselineFinish"], messageId: "finish", data: { project: p.id, ...data(p.p80, p.committed, p.probabilityOnTime) } });
+      report({
+        doc: entry.doc,
+        path: ["schedule", "baselineFinish"],
+        messageId: "finish",
+        data: { project: p.id, ...data(p.p80, p.committed, p.probabilityOnTime) },
+      });
     }
   },
 });

@@ -52,15 +52,31 @@ export const rule = defineRule<PercentCompleteOptions>({
       const share = (achieved.length / total) * 100;
       if (percent >= 100 && achieved.length < total) {
         const open = milestones.filter((m) => !isAchieved(m));
-        report({ doc, path: ["percentComplete"], messageId: "completeWithOpen", data: { open: open.length, total, ids: open.map((m) => m.id).join(", ") } });
+        report({
+          doc,
+          path: ["percentComplete"],
+          messageId: "completeWithOpen",
+          data: { open: open.length, total, ids: open.map((m) => m.id).join(", ") },
+        });
       } else if (percent <= 0 && achieved.length > 0) {
-        report({ doc, path: ["percentComplete"], messageId: "zeroWithAchieved", data: { achieved: achieved.length, total, ids: achieved.map((m) => m.id).join(", ") } });
+        report({
+          doc,
+          path: ["percentComplete"],
+          messageId: "zeroWithAchieved",
+          data: { achieved: achieved.length, total, ids: achieved.map((m) => m.id).join(", ") },
+        });
       } else if (share - percent > options.tolerance) {
         report({
           doc,
           path: ["percentComplete"],
           messageId: "behindMilestones",
-          data: { percent: formatPercent(percent), achieved: achieved.length, total, share: formatPercent(share), tolerance: options.tolerance },
+          data: {
+            percent: formatPercent(percent),
+            achieved: achieved.length,
+            total,
+            share: formatPercent(share),
+            tolerance: options.tolerance,
+          },
         });
       }
     }

@@ -10,12 +10,14 @@ import { isTerminalStage } from "../domain/index.js";
 export const rule = defineRule({
   meta: {
     id: "project-contributes-to-objective",
-    description: "Every active project contributes to at least one objective of its portfolio or of an ancestor portfolio",
+    description:
+      "Every active project contributes to at least one objective of its portfolio or of an ancestor portfolio",
     group: "portfolio",
     severity: "warn",
     presets: ["recommended", "strategic"],
     messages: {
-      noContribution: "project in {{stage}} contributes to no objective of portfolio {{portfolio}}; add a contribution to one of: {{objectives}}",
+      noContribution:
+        "project in {{stage}} contributes to no objective of portfolio {{portfolio}}; add a contribution to one of: {{objectives}}",
     },
   },
   check({ catalog, facts, report }) {

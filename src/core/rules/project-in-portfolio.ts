@@ -14,7 +14,8 @@ export const rule = defineRule({
     severity: "warn",
     presets: ["recommended", "strategic", "operational"],
     messages: {
-      noPortfolio: "project {{project}} names no portfolio, so it is outside portfolio governance; set portfolio to one of: {{portfolios}}",
+      noPortfolio:
+        "project {{project}} names no portfolio, so it is outside portfolio governance; set portfolio to one of: {{portfolios}}",
     },
   },
   check({ catalog, report }) {
@@ -23,7 +24,13 @@ export const rule = defineRule({
     const portfolios = ids.length > 5 ? `${ids.slice(0, 5).join(", ")}, ...` : ids.join(", ");
     for (const { doc, value: project } of catalog.projects) {
       if (project.portfolio !== undefined || isTerminalStage(project.stage)) continue;
-      report({ doc, path: ["portfolio"], key: true, messageId: "noPortfolio", data: { project: project.id, portfolios } });
+      report({
+        doc,
+        path: ["portfolio"],
+        key: true,
+        messageId: "noPortfolio",
+        data: { project: project.id, portfolios },
+      });
     }
   },
 });

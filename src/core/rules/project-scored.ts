@@ -24,7 +24,8 @@ export const rule = defineRule({
     severity: "info",
     presets: ["strategic"],
     messages: {
-      missingScores: "project in {{stage}} has no score for {{count}} of the {{total}} prioritisation criteria of portfolio {{portfolio}}: {{missing}}",
+      missingScores:
+        "project in {{stage}} has no score for {{count}} of the {{total}} prioritisation criteria of portfolio {{portfolio}}: {{missing}}",
       missingWsjf: "project in {{stage}} has no {{missing}} for the WSJF ranking of portfolio {{portfolio}}",
     },
   },
@@ -36,7 +37,13 @@ export const rule = defineRule({
       if (owner.prioritisation!.method === "wsjf") {
         const missing = WSJF_INPUTS.filter((k) => typeof project.wsjf?.[k] !== "number").map((k) => `wsjf.${k}`);
         if (missing.length === 0) continue;
-        report({ doc, path: ["wsjf"], key: true, messageId: "missingWsjf", data: { stage: project.stage, missing: missing.join(", "), portfolio: owner.id } });
+        report({
+          doc,
+          path: ["wsjf"],
+          key: true,
+          messageId: "missingWsjf",
+          data: { stage: project.stage, missing: missing.join(", "), portfolio: owner.id },
+        });
         continue;
       }
       const criteria = owner.prioritisation!.criteria ?? [];
@@ -49,7 +56,13 @@ export const rule = defineRule({
         path: ["scores"],
         key: true,
         messageId: "missingScores",
-        data: { stage: project.stage, count: missing.length, total: scored.length, portfolio: owner.id, missing: missing.join(", ") },
+        data: {
+          stage: project.stage,
+          count: missing.length,
+          total: scored.length,
+          portfolio: owner.id,
+          missing: missing.join(", "),
+        },
       });
     }
   },

@@ -14,8 +14,10 @@ export const rule = defineRule({
     severity: "error",
     presets: ["recommended", "tactical", "project"],
     messages: {
-      noRecoveryPlan: "overall status is {{status}} but the status report has no recovery plan: say how and by when the project returns within tolerance",
-      noEscalation: "overall status is {{status}} but the status report records no escalation: name who it was escalated to, and when",
+      noRecoveryPlan:
+        "overall status is {{status}} but the status report has no recovery plan: say how and by when the project returns within tolerance",
+      noEscalation:
+        "overall status is {{status}} but the status report records no escalation: name who it was escalated to, and when",
     },
   },
   check({ catalog, settings, report }) {
@@ -25,10 +27,22 @@ export const rule = defineRule({
       const status = project.status;
       if (!status || isTerminalStage(project.stage) || !settings.isRed(status.overall)) continue;
       if (status.recoveryPlan === undefined || status.recoveryPlan.trim() === "") {
-        report({ doc, path: ["status", "recoveryPlan"], key: true, messageId: "noRecoveryPlan", data: { status: status.overall } });
+        report({
+          doc,
+          path: ["status", "recoveryPlan"],
+          key: true,
+          messageId: "noRecoveryPlan",
+          data: { status: status.overall },
+        });
       }
       if (status.escalation === undefined) {
-        report({ doc, path: ["status", "escalation"], key: true, messageId: "noEscalation", data: { status: status.overall } });
+        report({
+          doc,
+          path: ["status", "escalation"],
+          key: true,
+          messageId: "noEscalation",
+          data: { status: status.overall },
+        });
       }
     }
   },

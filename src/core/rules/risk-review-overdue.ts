@@ -15,7 +15,8 @@ export const rule = defineRule({
     severity: "warn",
     presets: ["recommended", "project", "operational"],
     messages: {
-      overdue: "{{type}} last reviewed {{date}}, {{age}} before {{asOf}}; open risks are reviewed at least every {{reviewDays}}",
+      overdue:
+        "{{type}} last reviewed {{date}}, {{age}} before {{asOf}}; open risks are reviewed at least every {{reviewDays}}",
       notReviewedSinceRaised:
         "{{type}} not reviewed since it was raised on {{date}}, {{age}} before {{asOf}}; open risks are reviewed at least every {{reviewDays}}",
       never: "{{type}} has no lastReviewed date (nor a raised date to count from)",
@@ -24,7 +25,8 @@ export const rule = defineRule({
   check({ catalog, settings, asOf, report }) {
     const reviewDays = settings.risk.reviewDays;
     for (const { doc, value: risk } of catalog.risks) {
-      if (risk.status !== "open" || isHighOpenThreat(risk, settings) || belongsToFinishedProject(risk, catalog)) continue;
+      if (risk.status !== "open" || isHighOpenThreat(risk, settings) || belongsToFinishedProject(risk, catalog))
+        continue;
       const type = risk.type ?? "threat";
       const review = reviewState(risk, asOf, reviewDays);
       if (review.kind === "never") report({ doc, path: ["lastReviewed"], messageId: "never", data: { type } });

@@ -19,7 +19,8 @@ interface Slip {
 export const rule = defineRule({
   meta: {
     id: "schedule-rag-consistent",
-    description: "A project whose milestones or finish slip beyond the schedule tolerance is not reported green on schedule",
+    description:
+      "A project whose milestones or finish slip beyond the schedule tolerance is not reported green on schedule",
     group: "project-support",
     severity: "warn",
     presets: ["recommended", "tactical", "project"],
@@ -45,15 +46,25 @@ export const rule = defineRule({
       for (const m of project.milestones ?? []) {
         if (isAchieved(m)) continue;
         const slip = unapprovedSlip(m.id, m.forecast, m.baseline, tolerance.days, approved);
-        if (slip) slips.push({ days: slip.days, messageId: "milestoneSlip", data: { milestone: m.id, name: m.name, baseline: slip.against } });
+        if (slip)
+          slips.push({
+            days: slip.days,
+            messageId: "milestoneSlip",
+            data: { milestone: m.id, name: m.name, baseline: slip.against },
+          });
       }
       const s = project.schedule;
-      const finish = s?.actualFinish === undefined ? unapprovedSlip("finish", s?.forecastFinish, s?.baselineFinish, tolerance.days, approved) : undefined;
+      const finish =
+        s?.actualFinish === undefined
+          ? unapprovedSlip("finish", s?.forecastFinish, s?.baselineFinish, tolerance.days, approved)
+          : undefined;
       if (finish) slips.push({ days: finish.days, messageId: "finishSlip", data: { baseline: finish.against } });
       if (slips.length === 0) continue;
       // The largest slip speaks for the project; ties go to the first in the document.
       const worst = slips.reduce((a, b) => (b.days > a.days ? b : a));
-      const others = slips.filter((s) => s !== worst).map((s) => (s.messageId === "finishSlip" ? "the finish" : String(s.data["milestone"])));
+      const others = slips
+        .filter((s) => s !== worst)
+        .map((s) => (s.messageId === "finishSlip" ? "the finish" : String(s.data["milestone"])));
       report({
         doc,
         path: ["status", dimension],

@@ -19,7 +19,8 @@ const DIMENSIONS = STATUS_DIMENSIONS.filter((d) => d !== "overall");
 export const rule = defineRule<StatusDimensionsOptions>({
   meta: {
     id: "status-dimensions-consistent",
-    description: "The overall status is not green with a red dimension, nor better than the worst dimension by more than one step",
+    description:
+      "The overall status is not green with a red dimension, nor better than the worst dimension by more than one step",
     group: "project-support",
     severity: "warn",
     presets: ["recommended", "tactical"],
@@ -29,7 +30,8 @@ export const rule = defineRule<StatusDimensionsOptions>({
         maxStepsBetter: {
           type: "integer",
           minimum: 0,
-          description: "How many steps of the status scale the overall status may be better than the worst dimension (0: overall is at least as bad as every dimension).",
+          description:
+            "How many steps of the status scale the overall status may be better than the worst dimension (0: overall is at least as bad as every dimension).",
         },
       },
       additionalProperties: false,

@@ -10,7 +10,8 @@ import { formatDays } from "./support/days.js";
 export const rule = defineRule({
   meta: {
     id: "status-report-stale",
-    description: "A project in initiation, planning, delivery or closure has a status report within the status validity period",
+    description:
+      "A project in initiation, planning, delivery or closure has a status report within the status validity period",
     group: "governance",
     severity: "warn",
     presets: ["recommended", "operational", "tactical"],
@@ -22,13 +23,19 @@ export const rule = defineRule({
   check({ catalog, facts, asOf, report }) {
     for (const { doc, value: project } of catalog.projects) {
       const state = facts.statusReport(project);
-      if (state.kind === "missing") report({ doc, path: ["status"], messageId: "missing", data: { stage: project.stage } });
+      if (state.kind === "missing")
+        report({ doc, path: ["status"], messageId: "missing", data: { stage: project.stage } });
       if (state.kind !== "stale") continue;
       report({
         doc,
         path: ["status", "asOf"],
         messageId: "stale",
-        data: { date: project.status!.asOf, age: formatDays(state.age), asOf, validity: formatDays(state.validityDays) },
+        data: {
+          date: project.status!.asOf,
+          age: formatDays(state.age),
+          asOf,
+          validity: formatDays(state.validityDays),
+        },
       });
     }
   },

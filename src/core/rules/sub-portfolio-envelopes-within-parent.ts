@@ -15,8 +15,10 @@ export const rule = defineRule({
     severity: "warn",
     presets: ["recommended", "strategic"],
     messages: {
-      overParent: "the envelopes of its sub-portfolios ({{children}}) total {{total}}, {{over}} more than this portfolio's envelope {{envelope}}",
-      notComparable: "envelope in {{currency}} is not comparable with the {{parentCurrency}} envelope of parent portfolio {{parent}}, so it is not counted there (amounts in different currencies are never added)",
+      overParent:
+        "the envelopes of its sub-portfolios ({{children}}) total {{total}}, {{over}} more than this portfolio's envelope {{envelope}}",
+      notComparable:
+        "envelope in {{currency}} is not comparable with the {{parentCurrency}} envelope of parent portfolio {{parent}}, so it is not counted there (amounts in different currencies are never added)",
     },
   },
   check({ catalog, settings, report }) {
@@ -31,7 +33,12 @@ export const rule = defineRule({
         if (childEnvelope === undefined) continue;
         const childCurrency = child.budget?.currency ?? settings.currency;
         if (childCurrency !== currency) {
-          report({ doc: childDoc, path: ["budget", "envelope"], messageId: "notComparable", data: { currency: childCurrency, parentCurrency: currency, parent: parent.id } });
+          report({
+            doc: childDoc,
+            path: ["budget", "envelope"],
+            messageId: "notComparable",
+            data: { currency: childCurrency, parentCurrency: currency, parent: parent.id },
+          });
           continue;
         }
         total += childEnvelope;
@@ -45,7 +52,10 @@ export const rule = defineRule({
         data: {
           children: counted.sort().join(", "),
           total: formatMoney(total, currency),
-          over: envelope > 0 ? formatPercent(((total - envelope) / envelope) * 100) : formatMoney(total - envelope, currency),
+          over:
+            envelope > 0
+              ? formatPercent(((total - envelope) / envelope) * 100)
+              : formatMoney(total - envelope, currency),
           envelope: formatMoney(envelope, currency),
         },
       });

@@ -18,7 +18,8 @@ export const rule = defineRule({
     severity: "warn",
     presets: ["recommended", "tactical", "project"],
     messages: {
-      tooEarly: "milestone {{milestone}} is forecast {{date}}, {{days}} earlier than its predecessors allow ({{earliest}}, after {{after}}); move the forecast or revisit the dependency",
+      tooEarly:
+        "milestone {{milestone}} is forecast {{date}}, {{days}} earlier than its predecessors allow ({{earliest}}, after {{after}}); move the forecast or revisit the dependency",
     },
   },
   check({ catalog, asOf, report }) {

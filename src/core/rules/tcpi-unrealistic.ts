@@ -18,7 +18,8 @@ export interface TcpiOptions extends Record<string, unknown> {
 export const rule = defineRule<TcpiOptions>({
   meta: {
     id: "tcpi-unrealistic",
-    description: "A project's TCPI against its budget stays credible (not above 1.10 by default): otherwise the budget needs a new forecast",
+    description:
+      "A project's TCPI against its budget stays credible (not above 1.10 by default): otherwise the budget needs a new forecast",
     group: "project-support",
     severity: "warn",
     presets: ["recommended", "tactical", "project"],
@@ -28,7 +29,8 @@ export const rule = defineRule<TcpiOptions>({
         threshold: {
           type: "number",
           exclusiveMinimum: 0,
-          description: "The TCPI against BAC above which finishing on budget is not credible (1.10: the rest of the work must be 10% more efficient than budgeted).",
+          description:
+            "The TCPI against BAC above which finishing on budget is not credible (1.10: the rest of the work must be 10% more efficient than budgeted).",
         },
       },
       additionalProperties: false,
@@ -37,7 +39,8 @@ export const rule = defineRule<TcpiOptions>({
     messages: {
       unrealistic:
         "TCPI is {{tcpi}} (remaining work {{remaining}} / remaining budget {{funds}}): the rest must be done {{better}}% more efficiently than budgeted, above the credible {{threshold}}; current CPI is {{cpi}}",
-      budgetSpent: "the budget {{bac}} is spent (actual cost {{ac}}) with {{remaining}} of the work not yet earned: the project cannot finish on budget",
+      budgetSpent:
+        "the budget {{bac}} is spent (actual cost {{ac}}) with {{remaining}} of the work not yet earned: the project cannot finish on budget",
     },
   },
   check({ catalog, settings, asOf, options, report }) {
@@ -48,7 +51,16 @@ export const rule = defineRule<TcpiOptions>({
       if (bac === undefined || ev === undefined || ac === undefined || ev >= bac) continue;
       const currency = project.budget?.currency ?? settings.currency;
       if (ac >= bac) {
-        report({ doc, path: ["budget", "actual"], messageId: "budgetSpent", data: { bac: formatMoney(bac, currency), ac: formatMoney(ac, currency), remaining: formatMoney(bac - ev, currency) } });
+        report({
+          doc,
+          path: ["budget", "actual"],
+          messageId: "budgetSpent",
+          data: {
+            bac: formatMoney(bac, currency),
+            ac: formatMoney(ac, currency),
+            remaining: formatMoney(bac - ev, currency),
+          },
+        });
         continue;
       }
       const tcpi = f.tcpiBac.value;

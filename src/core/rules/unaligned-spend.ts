@@ -13,14 +13,20 @@ import { defineRule } from "./rule.js";
 export const rule = defineRule<{ maxSharePercent: number }>({
   meta: {
     id: "unaligned-spend",
-    description: "At most a configured share of a portfolio's committed spend goes to projects that contribute to none of its objectives",
+    description:
+      "At most a configured share of a portfolio's committed spend goes to projects that contribute to none of its objectives",
     group: "portfolio",
     severity: "warn",
     presets: ["strategic"],
     optionsSchema: {
       type: "object",
       properties: {
-        maxSharePercent: { type: "number", minimum: 0, maximum: 100, description: "The largest share (percent) of committed spend that may go to unaligned projects." },
+        maxSharePercent: {
+          type: "number",
+          minimum: 0,
+          maximum: 100,
+          description: "The largest share (percent) of committed spend that may go to unaligned projects.",
+        },
       },
       additionalProperties: false,
     },
@@ -34,7 +40,8 @@ export const rule = defineRule<{ maxSharePercent: number }>({
     const max = options.maxSharePercent;
     for (const { doc, value: portfolio } of catalog.portfolios) {
       const objectives = new Set<string>();
-      for (const { value: p } of portfolioChain(catalog, portfolio.id)) for (const o of p.objectives ?? []) objectives.add(o.id);
+      for (const { value: p } of portfolioChain(catalog, portfolio.id))
+        for (const o of p.objectives ?? []) objectives.add(o.id);
       // Without objectives there is nothing to align with: a gap in the portfolio, not in its spend.
       if (objectives.size === 0) continue;
       const currency = portfolio.budget?.currency ?? settings.currency;
@@ -70,7 +77,10 @@ export const rule = defineRule<{ maxSharePercent: number }>({
           total: formatMoney(total, currency),
           projects: unalignedIds.sort().join(", "),
           max: formatPercent(max),
-          notCounted: notCounted === 0 ? "" : `; not counted: ${notCounted} committed project${notCounted === 1 ? "" : "s"} with no approved budget or forecast in ${currency}`,
+          notCounted:
+            notCounted === 0
+              ? ""
+              : `; not counted: ${notCounted} committed project${notCounted === 1 ? "" : "s"} with no approved budget or forecast in ${currency}`,
         },
       });
     }

@@ -35,7 +35,10 @@ export function nextId(kind: string, ofKind: readonly string[], taken: ReadonlyS
     const worded = wordedId(ofKind, taken, name);
     if (worded !== undefined) return worded;
   }
-  const [prefix, { max, width }] = best ?? [DEFAULT_ID_PREFIX[kind] ?? `${kind.slice(0, 3).toUpperCase()}-`, { max: 0, width: DEFAULT_WIDTH }];
+  const [prefix, { max, width }] = best ?? [
+    DEFAULT_ID_PREFIX[kind] ?? `${kind.slice(0, 3).toUpperCase()}-`,
+    { max: 0, width: DEFAULT_WIDTH },
+  ];
   let n = max + 1;
   let id = `${prefix}${String(n).padStart(width, "0")}`;
   while (taken.has(id)) id = `${prefix}${String(++n).padStart(width, "0")}`;

@@ -1,4 +1,12 @@
-import { CADENCES, ENGAGEMENT_PHASES, PMO_TYPES, type Cadence, type EngagementPhase, type PmoType, type PmoService } from "../../model/entities.js";
+import {
+  CADENCES,
+  ENGAGEMENT_PHASES,
+  PMO_TYPES,
+  type Cadence,
+  type EngagementPhase,
+  type PmoType,
+  type PmoService,
+} from "../../model/entities.js";
 import { addDaysIso } from "../dates.js";
 import { UsageError } from "../errors.js";
 import { renderTemplate } from "./templates.js";
@@ -47,7 +55,14 @@ const SERVICES: Record<PmoType, PmoService[]> = {
   operational: ["reporting", "analysis"],
   project: ["project-management-support", "reporting"],
 };
-const SERVICE_ORDER: readonly PmoService[] = ["portfolio-management", "project-management-support", "project-delivery", "governance", "reporting", "analysis"];
+const SERVICE_ORDER: readonly PmoService[] = [
+  "portfolio-management",
+  "project-management-support",
+  "project-delivery",
+  "governance",
+  "reporting",
+  "analysis",
+];
 
 /** Days between status reports, per cadence; a report is stale a week after the next was due. */
 const CADENCE_DAYS: Record<Cadence, number> = { weekly: 7, fortnightly: 14, monthly: 31, quarterly: 92 };
@@ -65,18 +80,41 @@ const SCHEMA_GLOBS: readonly [string, string[]][] = [
 ];
 
 /** Checks and normalises answers from flags or prompts; throws a UsageError naming the allowed values. */
-export function normaliseAnswers(raw: { client: string; types: readonly string[]; phase: string; cadence: string; currency: string; provider: string }): InitAnswers {
+export function normaliseAnswers(raw: {
+  client: string;
+  types: readonly string[];
+  phase: string;
+  cadence: string;
+  currency: string;
+  provider: string;
+}): InitAnswers {
   const client = raw.client.trim();
   if (client === "") throw new UsageError("the client's name cannot be empty");
-  const types = [...new Set(raw.types.flatMap((t) => t.split(",")).map((t) => t.trim().toLowerCase()).filter((t) => t !== ""))];
+  const types = [
+    ...new Set(
+      raw.types
+        .flatMap((t) => t.split(","))
+        .map((t) => t.trim().toLowerCase())
+        .filter((t) => t !== ""),
+    ),
+  ];
   if (types.length === 0) throw new UsageError(`a PMO type is needed: ${PMO_TYPES.join(", ")}`);
-  for (const type of types) if (!(PMO_TYPES as readonly string[]).includes(type)) throw new UsageError(`unknown PMO type "${type}": expected ${PMO_TYPES.join(", ")} (several separated by commas)`);
+  for (const type of types)
+    if (!(PMO_TYPES as readonly string[]).includes(type))
+      throw new UsageError(
+        `unknown PMO type "${type}": expected ${PMO_TYPES.join(", ")} (several separated by commas)`,
+      );
   const phase = raw.phase.trim().toLowerCase();
-  if (!(ENGAGEMENT_PHASES as readonly string[]).includes(phase)) throw new UsageError(`unknown phase "${raw.phase}": expected ${ENGAGEMENT_PHASES.join(", ")}`);
+  if (!(ENGAGEMENT_PHASES as readonly string[]).includes(phase))
+    throw new UsageError(`unknown phase "${raw.phase}": expected ${ENGAGEMENT_PHASES.join(", ")}`);
   const cadence = raw.cadence.trim().toLowerCase();
-  if (!(CADENCES as readonly string[]).includes(cadence)) throw new UsageError(`unknown reporting cadence "${raw.cadence}": expected ${CADENCES.join(", ")}`);
+  if (!(CADENCES as readonly string[]).includes(cadence))
+    throw new UsageError(`unknown reporting cadence "${raw.cadence}": expected ${CADENCES.join(", ")}`);
   const currency = raw.currency.trim().toUpperCase();
-  if (!/^[A-Z]{3}$/.test(currency)) throw new UsageError(`"${raw.currency}" is not a currency code: expected three letters (ISO 4217), e.g. EUR, GBP, USD`);
+  if (!/^[A-Z]{3}$/.test(currency))
+    throw new UsageError(
+      `"${raw.currency}" is not a currency code: expected three letters (ISO 4217), e.g. EUR, GBP, USD`,
+    );
   const provider = raw.provider.trim();
   if (provider === "") throw new UsageError("the provider's name cannot be empty");
   const ordered = PMO_TYPES.filter((t) => types.includes(t));
@@ -93,7 +131,15 @@ export function clientFromFolder(folder: string): string {
 export function planInit(answers: InitAnswers, context: InitContext): ScaffoldFile[] {
   const { asOf, version } = context;
   const pmoPackage = context.pmoPackage;
-  const slug = answers.client.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toUpperCase().split(/[^A-Z0-9]+/).filter((w) => w !== "").join("-").slice(0, 40).replace(/-+$/, "");
+  const slug = answers.client
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toUpperCase()
+    .split(/[^A-Z0-9]+/)
+    .filter((w) => w !== "")
+    .join("-")
+    .slice(0, 40)
+    .replace(/-+$/, "");
   const services = SERVICE_ORDER.filter((s) => answers.types.some((t) => SERVICES[t].includes(s)));
   const data = {
     ...answers,
@@ -107,10 +153,16 @@ export function planInit(answers: InitAnswers, context: InitContext): ScaffoldFi
     reviewNext: addDaysIso(asOf, 91),
     milestoneDate: addDaysIso(asOf, 28),
     projectFinish: addDaysIso(asOf, 182),
-    typesPhrase: answers.types.length === 1 ? `the ${answers.types[0]} preset adds those of a ${answers.types[0]} PMO` : `the ${answers.types.join(" and ")} presets add those of each PMO type`,
+    typesPhrase:
+      answers.types.length === 1
+        ? `the ${answers.types[0]} preset adds those of a ${answers.types[0]} PMO`
+        : `the ${answers.types.join(" and ")} presets add those of each PMO type`,
     schemaGlobs: SCHEMA_GLOBS.filter(([name]) => context.schemas.has(name)).map(([name, globs]) => ({ name, globs })),
   };
-  const render = (template: string, file: string): ScaffoldFile => ({ file, text: renderTemplate(`init/${template}`, data) });
+  const render = (template: string, file: string): ScaffoldFile => ({
+    file,
+    text: renderTemplate(`init/${template}`, data),
+  });
   return [
     render("README.md.hbs", "README.md"),
     { file: "package.json", text: packageJson(slug, answers, context.pmoPackage) },
@@ -121,7 +173,10 @@ export function planInit(answers: InitAnswers, context: InitContext): ScaffoldFi
     render("risk.yaml.hbs", "raid/risks/RSK-001.yaml"),
     render("decision.yaml.hbs", "raid/decisions/DEC-001.yaml"),
     render("people.yaml.hbs", "people/people.yaml"),
-    ...[...context.schemas].map(([name, schema]) => ({ file: `schemas/${name}.schema.json`, text: `${JSON.stringify(schema, null, 2)}\n` })),
+    ...[...context.schemas].map(([name, schema]) => ({
+      file: `schemas/${name}.schema.json`,
+      text: `${JSON.stringify(schema, null, 2)}\n`,
+    })),
     render("github-workflow.yml.hbs", ".github/workflows/pmo.yml"),
     render("gitlab-ci.yml.hbs", ".gitlab-ci.yml"),
     render("vscode-settings.json.hbs", ".vscode/settings.json"),

@@ -9,7 +9,9 @@ export const NEW_KINDS = ["Portfolio", "Project", "Risk", "Issue", "Decision", "
 export type NewKind = (typeof NEW_KINDS)[number];
 
 /** Where a kind lives when the repository has none of it yet (the layout `pmo init` writes). */
-export const CONVENTIONAL_FOLDER: Readonly<Record<NewKind, string>> = Object.fromEntries(NEW_KINDS.map((kind) => [kind, KIND_INFO[kind].folder])) as Record<NewKind, string>;
+export const CONVENTIONAL_FOLDER: Readonly<Record<NewKind, string>> = Object.fromEntries(
+  NEW_KINDS.map((kind) => [kind, KIND_INFO[kind].folder]),
+) as Record<NewKind, string>;
 
 export interface NewDocumentRequest {
   kind: NewKind;
@@ -45,8 +47,20 @@ export function planNewDocument(documents: readonly PmoDocument[], request: NewD
   const { kind } = request;
   const taken = new Set(documents.flatMap((d) => (d.id === undefined ? [] : [d.id])));
   const ofKind = documents.filter((d) => d.kind === kind);
-  const id = request.id ?? (kind === "Person" ? personIdFor(request, taken) : nextId(kind, ofKind.flatMap((d) => (d.id ? [d.id] : [])), taken, request.name));
-  if (!/^[A-Za-z][A-Za-z0-9_.-]*$/.test(id) || id.length > 64) throw new UsageError(`"${id}" is not a valid id: a letter followed by letters, digits, _, . or -, at most 64 characters`);
+  const id =
+    request.id ??
+    (kind === "Person"
+      ? personIdFor(request, taken)
+      : nextId(
+          kind,
+          ofKind.flatMap((d) => (d.id ? [d.id] : [])),
+          taken,
+          request.name,
+        ));
+  if (!/^[A-Za-z][A-Za-z0-9_.-]*$/.test(id) || id.length > 64)
+    throw new UsageError(
+      `"${id}" is not a valid id: a letter followed by letters, digits, _, . or -, at most 64 characters`,
+    );
   if (taken.has(id)) {
     const holder = documents.find((d) => d.id === id)!;
     throw new UsageError(`id ${id} is already used by the ${holder.kind.toLowerCase()} in ${holder.file}`);
@@ -76,9 +90,16 @@ function personIdFor(request: NewDocumentRequest, taken: ReadonlySet<string>): s
  * (for a project with --portfolio, of that portfolio's projects; for RAID entries with --project,
  * of that project's entries), ties to the folder that sorts first; else the conventional one.
  */
-export function usualFolder(documents: readonly PmoDocument[], request: Pick<NewDocumentRequest, "kind" | "portfolio" | "project">): string {
+export function usualFolder(
+  documents: readonly PmoDocument[],
+  request: Pick<NewDocumentRequest, "kind" | "portfolio" | "project">,
+): string {
   const ofKind = documents.filter((d) => d.kind === request.kind);
-  const related = ofKind.filter((d) => (request.project !== undefined && d.value["project"] === request.project) || (request.kind === "Project" && request.portfolio !== undefined && d.value["portfolio"] === request.portfolio));
+  const related = ofKind.filter(
+    (d) =>
+      (request.project !== undefined && d.value["project"] === request.project) ||
+      (request.kind === "Project" && request.portfolio !== undefined && d.value["portfolio"] === request.portfolio),
+  );
   return mostCommonFolder(related) ?? mostCommonFolder(ofKind) ?? CONVENTIONAL_FOLDER[request.kind];
 }
 
@@ -93,8 +114,18 @@ function mostCommonFolder(documents: readonly PmoDocument[]): string | undefined
 }
 
 /** The middle of the engagement's risk scale (3 on the usual 5-point scale): a default to assess. */
-function riskScaleMiddle(engagement: Record<string, unknown> | undefined): { probability: number; impact: number; scale: { probability: number; impact: number } } {
-  const scale = ((engagement?.["governance"] as Record<string, unknown> | undefined)?.["risk"] as Record<string, unknown> | undefined)?.["scale"] as Record<string, unknown> | undefined;
+function riskScaleMiddle(engagement: Record<string, unknown> | undefined): {
+  probability: number;
+  impact: number;
+  scale: { probability: number; impact: number };
+} {
+  const scale = (
+    (engagement?.["governance"] as Record<string, unknown> | undefined)?.["risk"] as Record<string, unknown> | undefined
+  )?.["scale"] as Record<string, unknown> | undefined;
   const max = (key: string): number => (typeof scale?.[key] === "number" ? (scale[key] as number) : 5);
-  return { probability: Math.ceil(max("probability") / 2), impact: Math.ceil(max("impact") / 2), scale: { probability: max("probability"), impact: max("impact") } };
+  return {
+    probability: Math.ceil(max("probability") / 2),
+    impact: Math.ceil(max("impact") / 2),
+    scale: { probability: max("probability"), impact: max("impact") },
+  };
 }

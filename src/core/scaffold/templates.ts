@@ -18,7 +18,9 @@ handlebars.registerHelper("yaml", (value: unknown) => {
   return stringify(value, { lineWidth: 0, singleQuote: false }).replace(/\n$/, "");
 });
 handlebars.registerHelper("json", (value: unknown) => JSON.stringify(value));
-handlebars.registerHelper("join", (values: unknown, separator: unknown) => (Array.isArray(values) ? values.join(typeof separator === "string" ? separator : ", ") : ""));
+handlebars.registerHelper("join", (values: unknown, separator: unknown) =>
+  Array.isArray(values) ? values.join(typeof separator === "string" ? separator : ", ") : "",
+);
 
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 

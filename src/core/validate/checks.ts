@@ -14,7 +14,8 @@ const LOAD_AND_SCHEMA_CHECKS: readonly ValidationCheckMeta[] = [
     id: "unreadable-file",
     description: "The file is UTF-8 text under 10 MB, and a link that resolves",
     layer: "file",
-    finds: "binary content, a file over 10 MB, text that is not UTF-8, a broken or looping symbolic link; a link to a file outside the repository (a warning: it is not read)",
+    finds:
+      "binary content, a file over 10 MB, text that is not UTF-8, a broken or looping symbolic link; a link to a file outside the repository (a warning: it is not read)",
     fix: "save as UTF-8, split the file, or list it in `.pmoignore`",
   },
   {
@@ -28,7 +29,8 @@ const LOAD_AND_SCHEMA_CHECKS: readonly ValidationCheckMeta[] = [
     id: "schema",
     description: "Every document matches its kind's JSON Schema",
     layer: "schema",
-    finds: "the document does not match its kind's JSON Schema: unknown field, wrong type, invalid value, missing required field, impossible date",
+    finds:
+      "the document does not match its kind's JSON Schema: unknown field, wrong type, invalid value, missing required field, impossible date",
     fix: "the message says what was found and what is allowed; `pmo schema <kind>` prints the schema",
   },
 ];
@@ -37,7 +39,10 @@ const LOAD_AND_SCHEMA_CHECKS: readonly ValidationCheckMeta[] = [
  * Every check `pmo validate` makes, in the order its layers run: the one list of validation
  * rule ids, from which the README's and docs/validation.md's tables are generated.
  */
-export const VALIDATION_CHECKS: readonly ValidationCheckMeta[] = [...LOAD_AND_SCHEMA_CHECKS, ...INTEGRITY_RULES.map((r) => r.meta)];
+export const VALIDATION_CHECKS: readonly ValidationCheckMeta[] = [
+  ...LOAD_AND_SCHEMA_CHECKS,
+  ...INTEGRITY_RULES.map((r) => r.meta),
+];
 
 /** Where a validation check is documented: an integrity rule has its own page. */
 export function validationDocs(check: ValidationCheckMeta): string {

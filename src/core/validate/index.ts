@@ -6,7 +6,21 @@ import { validateDocument } from "./schema.js";
 
 export { checkIntegrity } from "./integrity.js";
 export { VALIDATION_CHECKS, validationDocs } from "./checks.js";
-export { INTEGRITY_RULES, DATE_ORDER, PAST_DATES, PERSON_REFS, WHOLE_REPO_REFS, VALIDATION_LAYERS, defineValidationRule, type RefSpec, type ValidationCheckMeta, type ValidationContext, type ValidationLayer, type ValidationRule, type ValidationRuleMeta } from "./rules/index.js";
+export {
+  INTEGRITY_RULES,
+  DATE_ORDER,
+  PAST_DATES,
+  PERSON_REFS,
+  WHOLE_REPO_REFS,
+  VALIDATION_LAYERS,
+  defineValidationRule,
+  type RefSpec,
+  type ValidationCheckMeta,
+  type ValidationContext,
+  type ValidationLayer,
+  type ValidationRule,
+  type ValidationRuleMeta,
+} from "./rules/index.js";
 export { validateDocument, validateConfig, getSchema, schemaNames } from "./schema.js";
 export { closestMatch } from "./suggest.js";
 export { translateErrors, type SchemaProblem } from "./schema-messages.js";
@@ -25,7 +39,9 @@ export interface ValidateOptions {
 export function validateWorkspace(workspace: Workspace, options: ValidateOptions): Diagnostic[] {
   const diagnostics: Diagnostic[] = [...workspace.diagnostics];
   for (const doc of workspace.documents) diagnostics.push(...schemaDiagnostics(doc));
-  diagnostics.push(...withoutBrokenFileCascade(checkIntegrity(workspace.documents, options.asOf), workspace.broken ?? []));
+  diagnostics.push(
+    ...withoutBrokenFileCascade(checkIntegrity(workspace.documents, options.asOf), workspace.broken ?? []),
+  );
   return sortDiagnostics(diagnostics);
 }
 

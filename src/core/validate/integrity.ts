@@ -10,7 +10,11 @@ import { INTEGRITY_RULES, type ValidationRule } from "./rules/index.js";
  * actual dates are not in the future of `asOf`, and values follow the engagement's scales.
  * Works on every document, including ones with schema errors. Every finding is an error.
  */
-export function checkIntegrity(documents: readonly PmoDocument[], asOf: string, rules: readonly ValidationRule[] = INTEGRITY_RULES): Diagnostic[] {
+export function checkIntegrity(
+  documents: readonly PmoDocument[],
+  asOf: string,
+  rules: readonly ValidationRule[] = INTEGRITY_RULES,
+): Diagnostic[] {
   const byId = new Map<string, PmoDocument>();
   for (const doc of documents) if (doc.id && !byId.has(doc.id)) byId.set(doc.id, doc);
   const engagement = documents.find((d) => d.kind === "Engagement");
@@ -23,7 +27,16 @@ export function checkIntegrity(documents: readonly PmoDocument[], asOf: string, 
       asOf,
       report: (args) => out.push(reportedDiagnostic(rule.meta, "error", args)),
       // A problem with no document to point at (none of the right kind): the file's first line.
-      reportFile: ({ file, messageId, data }) => out.push({ ruleId: rule.meta.id, severity: "error", ...renderMessage(rule.meta, messageId, data), file, line: 1, column: 1, pointer: "" }),
+      reportFile: ({ file, messageId, data }) =>
+        out.push({
+          ruleId: rule.meta.id,
+          severity: "error",
+          ...renderMessage(rule.meta, messageId, data),
+          file,
+          line: 1,
+          column: 1,
+          pointer: "",
+        }),
     });
   }
   return out;

@@ -26,7 +26,10 @@ const PATTERN_DESCRIPTIONS: Record<string, [noun: string, expected: string]> = {
   "^[A-Za-z][A-Za-z0-9_.-]*$": ["id", 'a letter followed by letters, digits, "_", "." or "-"'],
   "^[a-z][a-z0-9-]*$": ["status value", 'lower-kebab-case, such as "green" or "amber-green"'],
   "^[A-Z]{3}$": ["currency code", 'a three-letter ISO 4217 code such as "EUR"'],
-  "^(?:[A-Za-z][A-Za-z0-9_.-]*/)?[A-Za-z][A-Za-z0-9_.-]*$": ["milestone reference", '"M2" (same project) or "PRJ-002/M3" (another project)'],
+  "^(?:[A-Za-z][A-Za-z0-9_.-]*/)?[A-Za-z][A-Za-z0-9_.-]*$": [
+    "milestone reference",
+    '"M2" (same project) or "PRJ-002/M3" (another project)',
+  ],
 };
 
 const FORMAT_DESCRIPTIONS: Record<string, [noun: string, expected: string]> = {
@@ -125,7 +128,9 @@ function translateError(error: ErrorObject, rootLabel: string, all: readonly Err
   const parent = isNode(error.parentSchema) ? error.parentSchema : {};
   const params = error.params as Record<string, unknown>;
   const problem = (message: string, hint?: string, at: string = pointer): SchemaProblem =>
-    hint === undefined ? { pointer: at, keyword: error.keyword, message } : { pointer: at, keyword: error.keyword, message, hint };
+    hint === undefined
+      ? { pointer: at, keyword: error.keyword, message }
+      : { pointer: at, keyword: error.keyword, message, hint };
 
   switch (error.keyword) {
     case "additionalProperties": {
@@ -145,8 +150,12 @@ function translateError(error: ErrorObject, rootLabel: string, all: readonly Err
       const place = pointer === "" ? "" : ` in ${placeName(pointer, rootLabel)}`;
       const properties = isNode(parent["properties"]) ? parent["properties"] : {};
       const property = properties[missing];
-      const description = isNode(property) && typeof property["description"] === "string" ? property["description"] : undefined;
-      return { ...problem(`missing required field "${missing}"${place}`, description && `${missing}: ${description}`), missing };
+      const description =
+        isNode(property) && typeof property["description"] === "string" ? property["description"] : undefined;
+      return {
+        ...problem(`missing required field "${missing}"${place}`, description && `${missing}: ${description}`),
+        missing,
+      };
     }
     case "type": {
       const expected = expectedType(params["type"]);
@@ -164,7 +173,9 @@ function translateError(error: ErrorObject, rootLabel: string, all: readonly Err
       );
     }
     case "const":
-      return problem(`${describeValue(data)} is not a valid ${field}: expected ${JSON.stringify(params["allowedValue"])}`);
+      return problem(
+        `${describeValue(data)} is not a valid ${field}: expected ${JSON.stringify(params["allowedValue"])}`,
+      );
     case "format": {
       const format = String(params["format"]);
       const [noun, expected] = FORMAT_DESCRIPTIONS[format] ?? [`${format} value`, `a valid ${format}`];
@@ -174,15 +185,29 @@ function translateError(error: ErrorObject, rootLabel: string, all: readonly Err
       const pattern = String(params["pattern"]);
       const [noun, expected] = PATTERN_DESCRIPTIONS[pattern] ?? ["value", `text matching the pattern ${pattern}`];
       // Most pattern failures are a capital letter or a space too many: offer the fixed value.
-      const lowered = typeof data === "string" ? data.trim().toLowerCase().replace(/[\s_]+/g, "-") : undefined;
-      const suggestion = lowered !== undefined && lowered !== data && new RegExp(pattern, "u").test(lowered) ? lowered : undefined;
-      return problem(`${field}: ${describeValue(data)} is not a valid ${noun}: expected ${expected}${didYouMean(suggestion)}`);
+      const lowered =
+        typeof data === "string"
+          ? data
+              .trim()
+              .toLowerCase()
+              .replace(/[\s_]+/g, "-")
+          : undefined;
+      const suggestion =
+        lowered !== undefined && lowered !== data && new RegExp(pattern, "u").test(lowered) ? lowered : undefined;
+      return problem(
+        `${field}: ${describeValue(data)} is not a valid ${noun}: expected ${expected}${didYouMean(suggestion)}`,
+      );
     }
     case "minimum":
     case "maximum":
     case "exclusiveMinimum":
     case "exclusiveMaximum": {
-      const phrases: Record<string, string> = { minimum: "at least", maximum: "at most", exclusiveMinimum: "greater than", exclusiveMaximum: "less than" };
+      const phrases: Record<string, string> = {
+        minimum: "at least",
+        maximum: "at most",
+        exclusiveMinimum: "greater than",
+        exclusiveMaximum: "less than",
+      };
       const phrase = phrases[error.keyword] ?? "within";
       return problem(`${field} must be ${phrase} ${String(params["limit"])} (found ${describeValue(data)})`);
     }
@@ -207,15 +232,26 @@ function translateError(error: ErrorObject, rootLabel: string, all: readonly Err
       const later = Math.max(Number(params["i"]), Number(params["j"]));
       const earlier = Math.min(Number(params["i"]), Number(params["j"]));
       const item = Array.isArray(data) ? data[later] : undefined;
-      return problem(`${field} lists ${describeValue(item)} more than once (items ${earlier} and ${later})`, undefined, `${pointer}/${later}`);
+      return problem(
+        `${field} lists ${describeValue(item)} more than once (items ${earlier} and ${later})`,
+        undefined,
+        `${pointer}/${later}`,
+      );
     }
     case "propertyNames": {
       const name = String(params["propertyName"]);
       const inner = all.find((e) => e.instancePath === pointer && e.data === name && e.keyword === "pattern");
       const pattern = inner === undefined ? undefined : String((inner.params as Record<string, unknown>)["pattern"]);
       const description = pattern === undefined ? undefined : PATTERN_DESCRIPTIONS[pattern];
-      const expected = pattern === undefined ? "" : `: expected ${description === undefined ? `a key matching ${pattern}` : `${description[1]} (keys are ${description[0]}s)`}`;
-      return problem(`"${name}" is not a valid key in ${placeName(pointer, rootLabel)}${expected}`, undefined, `${pointer}/${escapePointerSegment(name)}`);
+      const expected =
+        pattern === undefined
+          ? ""
+          : `: expected ${description === undefined ? `a key matching ${pattern}` : `${description[1]} (keys are ${description[0]}s)`}`;
+      return problem(
+        `"${name}" is not a valid key in ${placeName(pointer, rootLabel)}${expected}`,
+        undefined,
+        `${pointer}/${escapePointerSegment(name)}`,
+      );
     }
     case "not": {
       const dependent = /\/dependentSchemas\/([^/]+)\/not$/.exec(error.schemaPath);
@@ -224,13 +260,19 @@ function translateError(error: ErrorObject, rootLabel: string, all: readonly Err
       const hint = typeof parent["description"] === "string" ? parent["description"] : undefined;
       if (dependent?.[1] !== undefined && required.length > 0) {
         const names = [dependent[1], ...required].map((name) => `"${name}"`).join(" and ");
-        return problem(`${names} cannot both be given in ${placeName(pointer, rootLabel)}`, hint, `${pointer}/${escapePointerSegment(required[0]!)}`);
+        return problem(
+          `${names} cannot both be given in ${placeName(pointer, rootLabel)}`,
+          hint,
+          `${pointer}/${escapePointerSegment(required[0]!)}`,
+        );
       }
       return problem(`${field} is not allowed in this form`, hint);
     }
     case "dependentRequired":
     case "dependencies":
-      return problem(`"${String(params["property"])}" also needs "${String(params["missingProperty"])}" in ${placeName(pointer, rootLabel)}`);
+      return problem(
+        `"${String(params["property"])}" also needs "${String(params["missingProperty"])}" in ${placeName(pointer, rootLabel)}`,
+      );
     case "false schema":
       return problem(`${field} is not allowed here`);
     case "oneOf":
@@ -239,7 +281,10 @@ function translateError(error: ErrorObject, rootLabel: string, all: readonly Err
       const types = branches.map((b) => (isNode(b) ? b["type"] : undefined)).filter((t) => t !== undefined);
       const hint = typeof parent["description"] === "string" ? parent["description"] : undefined;
       if (types.length === branches.length && types.length > 0) {
-        return problem(`${field}: expected ${types.map(expectedType).join(" or ")}, found ${describeFound(data)}`, hint);
+        return problem(
+          `${field}: expected ${types.map(expectedType).join(" or ")}, found ${describeFound(data)}`,
+          hint,
+        );
       }
       return problem(`${field} does not match any of the allowed forms`, hint);
     }
@@ -265,7 +310,9 @@ function fieldName(pointer: string, rootLabel: string): string {
 function placeName(pointer: string, rootLabel: string): string {
   const segments = splitPointer(pointer);
   if (segments.length === 0) return rootLabel;
-  return segments.map((segment, i) => (/^\d+$/.test(segment) ? `[${segment}]` : i === 0 ? segment : `.${segment}`)).join("");
+  return segments
+    .map((segment, i) => (/^\d+$/.test(segment) ? `[${segment}]` : i === 0 ? segment : `.${segment}`))
+    .join("");
 }
 
 function expectedType(type: unknown): string {

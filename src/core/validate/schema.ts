@@ -22,7 +22,8 @@ export type { SchemaProblem } from "./schema-messages.js";
 type ValidatorLookup = (name: string) => ValidateFunction | undefined;
 
 const schemaFiles: SchemaFiles = readSchemaFiles();
-const lookupValidator: ValidatorLookup = (await generatedValidators(schemaFiles.digest)) ?? (await compiledValidators(schemaFiles));
+const lookupValidator: ValidatorLookup =
+  (await generatedValidators(schemaFiles.digest)) ?? (await compiledValidators(schemaFiles));
 
 /** The generated module's validators, if it exists and was generated from these very schemas. */
 async function generatedValidators(digest: string): Promise<ValidatorLookup | undefined> {

@@ -3,10 +3,18 @@ import { describePropagation, slipPropagation } from "../../../src/core/diff/ind
 import type { PmoDocument } from "../../../src/model/document.js";
 
 const project = (id: string, milestones: unknown[]): PmoDocument =>
-  ({ kind: "Project", id, file: `${id}.yaml`, value: { apiVersion: "pmo/v1", kind: "Project", id, name: id, stage: "delivery", milestones } }) as unknown as PmoDocument;
+  ({
+    kind: "Project",
+    id,
+    file: `${id}.yaml`,
+    value: { apiVersion: "pmo/v1", kind: "Project", id, name: id, stage: "delivery", milestones },
+  }) as unknown as PmoDocument;
 
 const side = (m3: string): PmoDocument[] => [
-  project("PRJ-002", [{ id: "M3", name: "Section 2", baseline: "2027-01-15", forecast: m3 }, { id: "M4", name: "Section 3", forecast: "2027-06-30", dependsOn: ["M3"] }]),
+  project("PRJ-002", [
+    { id: "M3", name: "Section 2", baseline: "2027-01-15", forecast: m3 },
+    { id: "M4", name: "Section 3", forecast: "2027-06-30", dependsOn: ["M3"] },
+  ]),
   project("PRJ-007", [
     { id: "M1", name: "Meters", forecast: "2027-01-20", dependsOn: ["PRJ-002/M3"] },
     { id: "M2", name: "Bills", forecast: "2027-02-10", dependsOn: ["M1"] },
@@ -29,7 +37,9 @@ describe("slip propagation in pmo diff", () => {
 
   it("a slip inside the float pushes nothing", () => {
     const result = slipPropagation(side("2027-01-15"), side("2027-01-18"), "2026-11-30");
-    expect(result.map(describePropagation)).toEqual(["PRJ-002/M3 +3 days → absorbed by float (nothing downstream moves)"]);
+    expect(result.map(describePropagation)).toEqual([
+      "PRJ-002/M3 +3 days → absorbed by float (nothing downstream moves)",
+    ]);
   });
 
   it("a pull-in is not a slip", () => {

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { ConfigValues } from "../../../src/core/config/index.js";
-import { buildCatalog, buildModel, decisionAmount, type RiskBand, finishVariance, milestoneSlipDays, milestoneVariance, settingsOf, type Model } from "../../../src/core/domain/index.js";
+import {
+  buildCatalog,
+  buildModel,
+  decisionAmount,
+  type RiskBand,
+  finishVariance,
+  milestoneSlipDays,
+  milestoneVariance,
+  settingsOf,
+  type Model,
+} from "../../../src/core/domain/index.js";
 import { documentsOf } from "../../../src/core/load/index.js";
 import type { PmoDocument } from "../../../src/model/document.js";
 import type { Decision, Project, Risk } from "../../../src/model/entities.js";
@@ -15,11 +25,15 @@ function model(files: Record<string, string> = {}, values: ConfigValues = {}): M
   return buildModel(documents(files), { values }, AS_OF);
 }
 
-const project = (id: string, body: string): string => `apiVersion: pmo/v1\nkind: Project\nid: ${id}\nname: Project ${id}\n${body}\n`;
+const project = (id: string, body: string): string =>
+  `apiVersion: pmo/v1\nkind: Project\nid: ${id}\nname: Project ${id}\n${body}\n`;
 
 describe("domain model: settings", () => {
   it("takes the engagement's values first, then the config's thresholds, then the defaults", () => {
-    const { settings } = model({}, { thresholds: { riskHighThreshold: 9, riskMediumThreshold: 4, budgetTolerancePercent: 25, riskReviewDays: 7 } });
+    const { settings } = model(
+      {},
+      { thresholds: { riskHighThreshold: 9, riskMediumThreshold: 4, budgetTolerancePercent: 25, riskReviewDays: 7 } },
+    );
     // BASE_FILES' engagement sets highThreshold 12, criticalThreshold 20, reviewDays 30, budgetPercent 10.
     expect(settings.risk.highThreshold).toBe(12);
     expect(settings.sources["riskHighThreshold"]).toBe("engagement");
@@ -54,8 +68,14 @@ describe("domain model: catalog", () => {
 describe("domain model: derived facts", () => {
   const files = {
     "sub.yaml": "apiVersion: pmo/v1\nkind: Portfolio\nid: PF-SUB\nname: Sub\nparent: PF-A\n",
-    "p1.yaml": project("P1", "portfolio: PF-SUB\nstage: delivery\nstatus: { asOf: 2026-11-01, overall: green }\nbudget: { approved: 100, forecast: 120 }"),
-    "p2.yaml": project("P2", "portfolio: PF-A\nstage: proposal\nstatus: { asOf: 2025-01-01, overall: green }\nbudget: { approved: 50, currency: USD }"),
+    "p1.yaml": project(
+      "P1",
+      "portfolio: PF-SUB\nstage: delivery\nstatus: { asOf: 2026-11-01, overall: green }\nbudget: { approved: 100, forecast: 120 }",
+    ),
+    "p2.yaml": project(
+      "P2",
+      "portfolio: PF-A\nstage: proposal\nstatus: { asOf: 2025-01-01, overall: green }\nbudget: { approved: 50, currency: USD }",
+    ),
     "p3.yaml": project("P3", "stage: planning"),
     "p4.yaml": project("P4", "stage: closed\nstatus: { asOf: 2025-01-01, overall: green }\nbudget: { approved: 10 }"),
   };
@@ -87,24 +107,63 @@ describe("domain model: derived facts", () => {
   });
 
   it("decision amount: its own currency, else its project's or portfolio's budget currency, else the engagement's", () => {
-    const d = (extra: Partial<Decision>): Decision => ({ apiVersion: "pmo/v1", kind: "Decision", id: "D", title: "t", status: "proposed", ...extra });
-    const withPortfolio = model({ ...files, "pf.yaml": "apiVersion: pmo/v1\nkind: Portfolio\nid: PF-GBP\nname: G\nowner: ann\nbudget: { envelope: 5, currency: GBP }\n" });
-    expect(decisionAmount(d({ amount: { value: 5, currency: "CHF" }, project: "P2" }), m.catalog, m.settings)).toEqual({ amount: 5, currency: "CHF" });
-    expect(decisionAmount(d({ amount: { value: 5 }, project: "P2" }), m.catalog, m.settings)).toEqual({ amount: 5, currency: "USD" });
-    expect(decisionAmount(d({ amount: { value: 5 }, portfolio: "PF-GBP" }), withPortfolio.catalog, withPortfolio.settings)).toEqual({ amount: 5, currency: "GBP" });
-    expect(decisionAmount(d({ amount: { value: 0 }, project: "P1" }), m.catalog, m.settings)).toEqual({ amount: 0, currency: "EUR" });
+    const d = (extra: Partial<Decision>): Decision => ({
+      apiVersion: "pmo/v1",
+      kind: "Decision",
+      id: "D",
+      title: "t",
+      status: "proposed",
+      ...extra,
+    });
+    const withPortfolio = model({
+      ...files,
+      "pf.yaml":
+        "apiVersion: pmo/v1\nkind: Portfolio\nid: PF-GBP\nname: G\nowner: ann\nbudget: { envelope: 5, currency: GBP }\n",
+    });
+    expect(decisionAmount(d({ amount: { value: 5, currency: "CHF" }, project: "P2" }), m.catalog, m.settings)).toEqual({
+      amount: 5,
+      currency: "CHF",
+    });
+    expect(decisionAmount(d({ amount: { value: 5 }, project: "P2" }), m.catalog, m.settings)).toEqual({
+      amount: 5,
+      currency: "USD",
+    });
+    expect(
+      decisionAmount(d({ amount: { value: 5 }, portfolio: "PF-GBP" }), withPortfolio.catalog, withPortfolio.settings),
+    ).toEqual({ amount: 5, currency: "GBP" });
+    expect(decisionAmount(d({ amount: { value: 0 }, project: "P1" }), m.catalog, m.settings)).toEqual({
+      amount: 0,
+      currency: "EUR",
+    });
     expect(decisionAmount(d({ project: "P1" }), m.catalog, m.settings)).toBeUndefined();
   });
 
   it("risk band: the thresholds in force (engagement high 12, critical 20)", () => {
-    const risk = (p: number, i: number): Risk => ({ apiVersion: "pmo/v1", kind: "Risk", id: "R", title: "t", probability: p, impact: i, status: "open" });
-    expect([m.facts.riskBand(risk(3, 4)), m.facts.riskBand(risk(4, 5)), m.facts.riskBand(risk(2, 3)), m.facts.riskBand(risk(1, 5))]).toEqual(["high", "critical", "medium", "low"]);
+    const risk = (p: number, i: number): Risk => ({
+      apiVersion: "pmo/v1",
+      kind: "Risk",
+      id: "R",
+      title: "t",
+      probability: p,
+      impact: i,
+      status: "open",
+    });
+    expect([
+      m.facts.riskBand(risk(3, 4)),
+      m.facts.riskBand(risk(4, 5)),
+      m.facts.riskBand(risk(2, 3)),
+      m.facts.riskBand(risk(1, 5)),
+    ]).toEqual(["high", "critical", "medium", "low"]);
   });
 
   it("slip: the actual date, else the forecast, against the baseline; an achieved milestone has no open slip", () => {
     expect(milestoneVariance({ id: "M1", name: "m", baseline: "2026-01-01", forecast: "2026-01-31" })).toBe(30);
-    expect(milestoneVariance({ id: "M1", name: "m", baseline: "2026-01-01", forecast: "2026-01-31", actual: "2026-01-11" })).toBe(10);
-    expect(milestoneSlipDays({ id: "M1", name: "m", baseline: "2026-01-01", forecast: "2026-01-31", actual: "2026-01-11" })).toBeUndefined();
+    expect(
+      milestoneVariance({ id: "M1", name: "m", baseline: "2026-01-01", forecast: "2026-01-31", actual: "2026-01-11" }),
+    ).toBe(10);
+    expect(
+      milestoneSlipDays({ id: "M1", name: "m", baseline: "2026-01-01", forecast: "2026-01-31", actual: "2026-01-11" }),
+    ).toBeUndefined();
     expect(milestoneVariance({ id: "M1", name: "m", forecast: "2026-01-31" })).toBeUndefined();
     const p = { ...get("P3"), schedule: { baselineFinish: "2026-06-30", forecastFinish: "2026-06-20" } };
     expect(finishVariance(p)).toBe(-10);

@@ -53,7 +53,15 @@ describe("documentToYaml", () => {
       "",
     ];
     for (const description of awkward) {
-      const value = { apiVersion: "pmo/v1", kind: "Project", id: "PRJ-1", name: "N", description, stage: "delivery", tags: [description || "x"] };
+      const value = {
+        apiVersion: "pmo/v1",
+        kind: "Project",
+        id: "PRJ-1",
+        name: "N",
+        description,
+        stage: "delivery",
+        tags: [description || "x"],
+      };
       const text = documentToYaml("Project", value);
       expect(formatted(text), JSON.stringify(description)).toBe(text);
       expect(parseAllDocuments(text)[0]!.toJS()).toEqual(value);

@@ -41,7 +41,19 @@ describe("editSource", () => {
       "x-note: kept",
       "",
     ].join("\n");
-    const out = editSource(source, [{ docIndex: 0, set: [["name", "New name"], ["status.overall", "red"], ["portfolio", "PF-A"], ["budget.approved", 100], ["x-source", "sheet"]], remove: ["description"] }]);
+    const out = editSource(source, [
+      {
+        docIndex: 0,
+        set: [
+          ["name", "New name"],
+          ["status.overall", "red"],
+          ["portfolio", "PF-A"],
+          ["budget.approved", 100],
+          ["x-source", "sheet"],
+        ],
+        remove: ["description"],
+      },
+    ]);
     expect(out).toBe(
       [
         "# yaml-language-server: $schema=../schemas/project.schema.json",
@@ -71,8 +83,13 @@ describe("editSource", () => {
   });
 
   it("edits or deletes one document of a multi-document file", () => {
-    const source = "apiVersion: pmo/v1\nkind: Portfolio\nid: A\nname: A\nowner: X\n---\napiVersion: pmo/v1\nkind: Portfolio\nid: B\nname: B\nowner: Y\n";
-    expect(editSource(source, [{ docIndex: 1, set: [["name", "Bee"]] }])).toBe(source.replace("name: B\n", "name: Bee\n"));
-    expect(editSource(source, [{ docIndex: 0, deleteDocument: true }])).toBe("apiVersion: pmo/v1\nkind: Portfolio\nid: B\nname: B\nowner: Y\n");
+    const source =
+      "apiVersion: pmo/v1\nkind: Portfolio\nid: A\nname: A\nowner: X\n---\napiVersion: pmo/v1\nkind: Portfolio\nid: B\nname: B\nowner: Y\n";
+    expect(editSource(source, [{ docIndex: 1, set: [["name", "Bee"]] }])).toBe(
+      source.replace("name: B\n", "name: Bee\n"),
+    );
+    expect(editSource(source, [{ docIndex: 0, deleteDocument: true }])).toBe(
+      "apiVersion: pmo/v1\nkind: Portfolio\nid: B\nname: B\nowner: Y\n",
+    );
   });
 });

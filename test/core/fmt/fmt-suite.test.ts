@@ -23,26 +23,30 @@ function values(text: string): unknown[] | undefined {
 
 describe("pmo fmt over the YAML test suite", () => {
   const suite = yamlTestSuite();
-  it.each(suite.map((c) => [c.id, c] as const))("%s: formats to the same data, idempotently, or leaves the file with a diagnostic", (_id, c) => {
-    // Schema ordering too: each case formatted as if it were a config file.
-    for (const schema of [undefined, "config"]) {
-      const result = formatSource("case.yaml", c.yaml, schema ? { schema } : {});
-      if (!result.ok) {
-        expect(result.diagnostics.length).toBeGreaterThan(0);
-        expect(result.diagnostics.every((d) => d.line >= 1 && d.message !== "")).toBe(true);
-        continue;
+  it.each(suite.map((c) => [c.id, c] as const))(
+    "%s: formats to the same data, idempotently, or leaves the file with a diagnostic",
+    (_id, c) => {
+      // Schema ordering too: each case formatted as if it were a config file.
+      for (const schema of [undefined, "config"]) {
+        const result = formatSource("case.yaml", c.yaml, schema ? { schema } : {});
+        if (!result.ok) {
+          expect(result.diagnostics.length).toBeGreaterThan(0);
+          expect(result.diagnostics.every((d) => d.line >= 1 && d.message !== "")).toBe(true);
+          continue;
+        }
+        const before = values(c.yaml);
+        expect(before, "formatted a file that does not read").toBeDefined();
+        expect(isDeepStrictEqual(values(result.text), before), `${c.id}: the data changed\n${result.text}`).toBe(true);
+        const again = formatSource("case.yaml", result.text, schema ? { schema } : {});
+        expect(again.ok && again.text, `${c.id}: a second run changes the file`).toBe(result.text);
       }
-      const before = values(c.yaml);
-      expect(before, "formatted a file that does not read").toBeDefined();
-      expect(isDeepStrictEqual(values(result.text), before), `${c.id}: the data changed\n${result.text}`).toBe(true);
-      const again = formatSource("case.yaml", result.text, schema ? { schema } : {});
-      expect(again.ok && again.text, `${c.id}: a second run changes the file`).toBe(result.text);
-    }
-  });
+    },
+  );
 });
 
 describe("pmo fmt on what it once could not format", () => {
-  const PROJECT = "apiVersion: pmo/v1\nkind: Project\nid: PRJ-1\nname: One\nmanager: &pm chloe.evans\nsponsor: *pm\nstage: delivery\n";
+  const PROJECT =
+    "apiVersion: pmo/v1\nkind: Project\nid: PRJ-1\nname: One\nmanager: &pm chloe.evans\nsponsor: *pm\nstage: delivery\n";
 
   it("keeps the key order of a document where ordering would put an alias before its anchor", () => {
     const result = formatSource("p.yaml", PROJECT);
@@ -58,7 +62,9 @@ describe("pmo fmt on what it once could not format", () => {
     const result = formatSource("p.yaml", "apiVersion: pmo/v1\nkind: Project\nid: PRJ-1\nsponsor: *pm\n");
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`)).toEqual(["4:10 yaml-syntax the alias *pm names no anchor &pm defined before it; the file was not formatted"]);
+    expect(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`)).toEqual([
+      "4:10 yaml-syntax the alias *pm names no anchor &pm defined before it; the file was not formatted",
+    ]);
   });
 
   it("keeps a !!binary scalar as it is", () => {

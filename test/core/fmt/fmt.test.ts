@@ -13,7 +13,8 @@ function format(text: string, schema?: string): string {
   return result.text;
 }
 
-const values = (text: string): unknown[] => parseAllDocuments(text, { version: "1.2" }).map((doc) => doc.toJS() as unknown);
+const values = (text: string): unknown[] =>
+  parseAllDocuments(text, { version: "1.2" }).map((doc) => doc.toJS() as unknown);
 
 const exampleFiles = readdirSync(path.join(projectRoot, "examples"), { recursive: true, encoding: "utf8" })
   .filter((f) => f.endsWith(".yaml"))
@@ -80,14 +81,24 @@ status: open # still live
   });
 
   it("keeps the comments at the top of a document at the top when the first key moves", () => {
-    expect(format(`# yaml-language-server: $schema=person.schema.json\nname: A B\napiVersion: pmo/v1\nkind: Person\nid: a.b\n`)).toBe(
+    expect(
+      format(
+        `# yaml-language-server: $schema=person.schema.json\nname: A B\napiVersion: pmo/v1\nkind: Person\nid: a.b\n`,
+      ),
+    ).toBe(
       `# yaml-language-server: $schema=person.schema.json\napiVersion: pmo/v1\nkind: Person\nid: a.b\nname: A B\n`,
     );
   });
 
   it("keeps trailing comments as close to the last key as they were", () => {
-    expect(format(`kind: Person\napiVersion: pmo/v1\nid: a.b\nname: A\n# role: TODO\n# email: TODO\n`)).toBe(`apiVersion: pmo/v1\nkind: Person\nid: a.b\nname: A\n# role: TODO\n# email: TODO\n`);
-    expect(format(`apiVersion: pmo/v1\nkind: Person\nid: a.b\nname: A\n\n# the end\n---\napiVersion: pmo/v1\nkind: Person\nid: c.d\nname: C\n# close\n`)).toBe(
+    expect(format(`kind: Person\napiVersion: pmo/v1\nid: a.b\nname: A\n# role: TODO\n# email: TODO\n`)).toBe(
+      `apiVersion: pmo/v1\nkind: Person\nid: a.b\nname: A\n# role: TODO\n# email: TODO\n`,
+    );
+    expect(
+      format(
+        `apiVersion: pmo/v1\nkind: Person\nid: a.b\nname: A\n\n# the end\n---\napiVersion: pmo/v1\nkind: Person\nid: c.d\nname: C\n# close\n`,
+      ),
+    ).toBe(
       `apiVersion: pmo/v1\nkind: Person\nid: a.b\nname: A\n\n# the end\n---\napiVersion: pmo/v1\nkind: Person\nid: c.d\nname: C\n# close\n`,
     );
   });
@@ -208,7 +219,9 @@ name: C D
   });
 
   it("orders the config by the config schema when asked to", () => {
-    expect(format(`waivers: []\nrules: {}\nextends: [recommended]\n`, "config")).toBe(`extends: [recommended]\nrules: {}\nwaivers: []\n`);
+    expect(format(`waivers: []\nrules: {}\nextends: [recommended]\n`, "config")).toBe(
+      `extends: [recommended]\nrules: {}\nwaivers: []\n`,
+    );
     expect(format(`waivers: []\nrules: {}\n`)).toBe(`waivers: []\nrules: {}\n`);
   });
 
@@ -220,7 +233,9 @@ name: C D
     const result = formatSource("bad.yaml", `apiVersion: pmo/v1\nkind: Project\nid: PRJ-1\nid: PRJ-2\n`);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual(["bad.yaml:4:1 yaml-syntax"]);
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual([
+      "bad.yaml:4:1 yaml-syntax",
+    ]);
   });
 
   it("normalises CRLF line endings and a byte-order mark", () => {

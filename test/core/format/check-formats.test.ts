@@ -63,9 +63,19 @@ describe("stylish", () => {
 
   it("writes the summary with the waived count, coloured like the rest", () => {
     const tag = (name: string) => (s: string) => `<${name}>${s}</${name}>`;
-    const palette: Palette = { red: tag("red"), yellow: tag("yellow"), blue: tag("blue"), green: tag("green"), dim: tag("dim"), bold: tag("b"), underline: tag("u") };
+    const palette: Palette = {
+      red: tag("red"),
+      yellow: tag("yellow"),
+      blue: tag("blue"),
+      green: tag("green"),
+      dim: tag("dim"),
+      bold: tag("b"),
+      underline: tag("u"),
+    };
     const out = stylish(DIAGNOSTICS, checkContext({ palette }));
-    expect(out.trimEnd().split("\n").at(-1)).toBe("<red><b>✖ 4 problems (2 errors, 1 warning, 1 info) in 2 files, 2 waived</b></red>");
+    expect(out.trimEnd().split("\n").at(-1)).toBe(
+      "<red><b>✖ 4 problems (2 errors, 1 warning, 1 info) in 2 files, 2 waived</b></red>",
+    );
     expect(out).toContain("<b>Waived</b>");
   });
 
@@ -122,7 +132,12 @@ describe("github", () => {
   it("prints one line per finding, and nothing at all when there is nothing", () => {
     const out = github(DIAGNOSTICS, checkContext({ waived: [] }));
     expect(out.split("\n").filter(Boolean)).toHaveLength(DIAGNOSTICS.length);
-    expect(out.split("\n").filter(Boolean).every((l) => /^::(error|warning|notice) file=/.test(l))).toBe(true);
+    expect(
+      out
+        .split("\n")
+        .filter(Boolean)
+        .every((l) => /^::(error|warning|notice) file=/.test(l)),
+    ).toBe(true);
     expect(github([], checkContext({ waived: [] }))).toBe("");
     expect(github([], checkContext())).toBe("::notice title=pmo::2 findings were waived and not annotated\n");
   });
@@ -134,7 +149,9 @@ describe("markdown", () => {
   it("escapes table-breaking and HTML characters in messages", () => {
     const out = markdown([HOSTILE], checkContext({ waived: [] }));
     const row = out.split("\n").find((l) => l.startsWith("| ✖"))!;
-    expect(row).toBe("| ✖ error | `odd/we,ird:name%.yaml` | 2 | `schema` | name &lt;script&gt;&amp;\"' \\| 50%: a,b;c<br>next line\u0000\u0007 \\`code\\` \\*bold\\* \\]\\]&gt; |");
+    expect(row).toBe(
+      "| ✖ error | `odd/we,ird:name%.yaml` | 2 | `schema` | name &lt;script&gt;&amp;\"' \\| 50%: a,b;c<br>next line\u0000\u0007 \\`code\\` \\*bold\\* \\]\\]&gt; |",
+    );
   });
 
   it("sorts by severity, then keeps the file order", () => {
@@ -142,11 +159,19 @@ describe("markdown", () => {
       .split("\n")
       .filter((l) => /^\| [✖⚠ℹ]/.test(l))
       .map((l) => l.split(" | ").slice(0, 3).join(" | "));
-    expect(rows).toEqual(["| ✖ error | `projects/alpha.yaml` | 14", "| ✖ error | `projects/beta dir/beta.yaml` | 4", "| ⚠ warning | `projects/alpha.yaml` | 40", "| ℹ info | `projects/beta dir/beta.yaml` | 22"]);
+    expect(rows).toEqual([
+      "| ✖ error | `projects/alpha.yaml` | 14",
+      "| ✖ error | `projects/beta dir/beta.yaml` | 4",
+      "| ⚠ warning | `projects/alpha.yaml` | 40",
+      "| ℹ info | `projects/beta dir/beta.yaml` | 22",
+    ]);
   });
 
   it(`caps the table at ${MARKDOWN_MAX_ROWS} rows and says how many were cut`, () => {
-    const many: Diagnostic[] = Array.from({ length: MARKDOWN_MAX_ROWS + 5 }, (_, i) => ({ ...DIAGNOSTICS[1]!, line: i + 1 }));
+    const many: Diagnostic[] = Array.from({ length: MARKDOWN_MAX_ROWS + 5 }, (_, i) => ({
+      ...DIAGNOSTICS[1]!,
+      line: i + 1,
+    }));
     const out = markdown(many, checkContext({ waived: [] }));
     expect(out.split("\n").filter((l) => l.startsWith("| ⚠"))).toHaveLength(MARKDOWN_MAX_ROWS);
     expect(out).toContain("…and 5 more problems not shown; run `pmo check` for the full list.");

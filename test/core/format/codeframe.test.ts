@@ -4,7 +4,11 @@ import { runCli } from "../../helpers/cli.js";
 import { makeRepo, removeRepo } from "../../helpers/repo.js";
 
 /** The caret line of a frame, without the gutter. */
-const caretOf = (frame: string) => frame.split("\n").at(-1)!.replace(/^ +\d* *\| /, "");
+const caretOf = (frame: string) =>
+  frame
+    .split("\n")
+    .at(-1)!
+    .replace(/^ +\d* *\| /, "");
 
 describe("code frame", () => {
   it("puts the caret under the reported column of plain text", () => {
@@ -23,7 +27,9 @@ describe("code frame", () => {
 
     const after = "title: 风险 owner\n";
     const owner = after.indexOf("owner") + 1;
-    expect(caretOf(codeFrame(after, 1, owner, 1, owner + 5, PLAIN))).toBe(`${" ".repeat("title: 风险 ".length + 2)}^^^^^`);
+    expect(caretOf(codeFrame(after, 1, owner, 1, owner + 5, PLAIN))).toBe(
+      `${" ".repeat("title: 风险 ".length + 2)}^^^^^`,
+    );
   });
 
   it("marks a whole wide character, or an emoji outside the basic plane, when no end is given", () => {
@@ -37,7 +43,8 @@ describe("code frame", () => {
 
   it("is what pmo validate shows for a file with Japanese text", async () => {
     const dir = makeRepo({
-      "risk.yaml": "apiVersion: pmo/v1\nkind: Risk\nid: RSK-001\ntitle: 供給業者の倒産\nprobability: 3\nimpact: 4\nstatus: 未対応\n",
+      "risk.yaml":
+        "apiVersion: pmo/v1\nkind: Risk\nid: RSK-001\ntitle: 供給業者の倒産\nprobability: 3\nimpact: 4\nstatus: 未対応\n",
     });
     try {
       const result = await runCli(["validate", "--as-of", "2026-11-30"], { cwd: dir });
@@ -53,4 +60,3 @@ describe("code frame", () => {
     }
   });
 });
-

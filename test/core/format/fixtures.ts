@@ -31,7 +31,7 @@ export const DIAGNOSTICS: readonly Diagnostic[] = [
   {
     ruleId: "schema",
     severity: "error",
-    message: "status.rag must be one of green, amber, red; found \"blue\"",
+    message: 'status.rag must be one of green, amber, red; found "blue"',
     file: "projects/beta dir/beta.yaml",
     line: 4,
     column: 8,
@@ -75,20 +75,60 @@ export const WAIVED: readonly WaivedDiagnostic[] = [
 ];
 
 export const RULES: ReadonlyMap<string, RuleInfo> = new Map<string, RuleInfo>([
-  ["budget-rag-consistent", { id: "budget-rag-consistent", description: "A project's budget RAG agrees with its forecast spend", severity: "error", docs: "docs/rules/budget-rag-consistent.md", group: "Portfolio management" }],
-  ["milestone-has-date", { id: "milestone-has-date", description: "Every milestone has a baseline date", severity: "info", docs: "docs/rules/milestone-has-date.md", group: "Delivery" }],
-  ["risk-has-owner", { id: "risk-has-owner", description: "Every open risk has an owner", severity: "warn", docs: "docs/rules/risk-has-owner.md", group: "Risk management" }],
+  [
+    "budget-rag-consistent",
+    {
+      id: "budget-rag-consistent",
+      description: "A project's budget RAG agrees with its forecast spend",
+      severity: "error",
+      docs: "docs/rules/budget-rag-consistent.md",
+      group: "Portfolio management",
+    },
+  ],
+  [
+    "milestone-has-date",
+    {
+      id: "milestone-has-date",
+      description: "Every milestone has a baseline date",
+      severity: "info",
+      docs: "docs/rules/milestone-has-date.md",
+      group: "Delivery",
+    },
+  ],
+  [
+    "risk-has-owner",
+    {
+      id: "risk-has-owner",
+      description: "Every open risk has an owner",
+      severity: "warn",
+      docs: "docs/rules/risk-has-owner.md",
+      group: "Risk management",
+    },
+  ],
   ["schema", { id: "schema", description: "Documents conform to their kind's JSON Schema", severity: "error" }],
 ]);
 
 export const SOURCES = new Map<string, string>([
-  ["projects/alpha.yaml", Array.from({ length: 60 }, (_, i) => (i === 13 ? "    rag: green" : i === 39 ? "  - id: RSK-7" : `# line ${i + 1}`)).join("\n")],
+  [
+    "projects/alpha.yaml",
+    Array.from({ length: 60 }, (_, i) =>
+      i === 13 ? "    rag: green" : i === 39 ? "  - id: RSK-7" : `# line ${i + 1}`,
+    ).join("\n"),
+  ],
   ["projects/beta dir/beta.yaml", "apiVersion: pmo/v1\nkind: Project\nstatus:\n  rag: blue\n"],
 ]);
 
 /** What `pmo check` passes: everything a formatter may use. */
 export function checkContext(overrides: Partial<FormatContext> = {}): FormatContext {
-  return { palette: PLAIN, sources: SOURCES, documents: 5, waived: WAIVED, rules: RULES, toolVersion: "0.1.0", ...overrides };
+  return {
+    palette: PLAIN,
+    sources: SOURCES,
+    documents: 5,
+    waived: WAIVED,
+    rules: RULES,
+    toolVersion: "0.1.0",
+    ...overrides,
+  };
 }
 
 /** A message that tries every escaping rule at once. */

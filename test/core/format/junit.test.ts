@@ -11,7 +11,13 @@ import { checkContext, DIAGNOSTICS, HOSTILE } from "./fixtures.js";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const projectRoot = path.resolve(here, "../../..");
 const format = FORMATTERS["junit"]!;
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", parseAttributeValue: false, htmlEntities: true, isArray: (name) => ["testsuite", "testcase"].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "",
+  parseAttributeValue: false,
+  htmlEntities: true,
+  isArray: (name) => ["testsuite", "testcase"].includes(name),
+});
 
 function parse(xml: string): any {
   const valid = XMLValidator.validate(xml);
@@ -21,13 +27,19 @@ function parse(xml: string): any {
 
 describe("junit formatter", () => {
   it("matches the golden file", async () => {
-    await expect(format(DIAGNOSTICS, checkContext())).toMatchFileSnapshot(path.join(here, "__snapshots__/check.junit.xml"));
+    await expect(format(DIAGNOSTICS, checkContext())).toMatchFileSnapshot(
+      path.join(here, "__snapshots__/check.junit.xml"),
+    );
   });
 
   it("is well-formed XML whose counts add up", () => {
     const doc = parse(format(DIAGNOSTICS, checkContext()));
     const suites: any[] = doc.testsuites.testsuite;
-    expect(suites.map((s) => s.name)).toEqual(["projects/alpha.yaml", "projects/beta dir/beta.yaml", "projects/gamma.yaml"]);
+    expect(suites.map((s) => s.name)).toEqual([
+      "projects/alpha.yaml",
+      "projects/beta dir/beta.yaml",
+      "projects/gamma.yaml",
+    ]);
     let tests = 0;
     let failures = 0;
     for (const s of suites) {
@@ -70,7 +82,13 @@ describe("junit formatter", () => {
 
 describe("junit formatter against its readers", () => {
   const xsd = readFileSync(path.join(here, "../../fixtures/junit/jenkins-junit.xsd"), "utf8");
-  const validateJunit = async (xml: string) => (await validateXML({ xml: { fileName: "report.xml", contents: xml }, schema: { fileName: "junit.xsd", contents: xsd } })).errors.map((e) => e.message);
+  const validateJunit = async (xml: string) =>
+    (
+      await validateXML({
+        xml: { fileName: "report.xml", contents: xml },
+        schema: { fileName: "junit.xsd", contents: xsd },
+      })
+    ).errors.map((e) => e.message);
 
   it("is valid against the Jenkins/Ant JUnit schema, and the schema catches what it should", async () => {
     expect(await validateJunit(format(DIAGNOSTICS, checkContext()))).toEqual([]);
@@ -80,9 +98,14 @@ describe("junit formatter against its readers", () => {
   });
 
   it("names every finding of examples/broken uniquely, so that no reader merges two", async () => {
-    const result = await runCli(["check", "examples/broken", "--as-of", "2026-11-30", "--format", "junit"], { cwd: projectRoot });
+    const result = await runCli(["check", "examples/broken", "--as-of", "2026-11-30", "--format", "junit"], {
+      cwd: projectRoot,
+    });
     expect(await validateJunit(result.stdout)).toEqual([]);
-    const json = JSON.parse((await runCli(["check", "examples/broken", "--as-of", "2026-11-30", "--format", "json"], { cwd: projectRoot })).stdout) as { diagnostics?: unknown[] } | unknown[];
+    const json = JSON.parse(
+      (await runCli(["check", "examples/broken", "--as-of", "2026-11-30", "--format", "json"], { cwd: projectRoot }))
+        .stdout,
+    ) as { diagnostics?: unknown[] } | unknown[];
     const findings = Array.isArray(json) ? json.length : (json.diagnostics?.length ?? Number.NaN);
     const suites: any[] = parse(result.stdout).testsuites.testsuite;
     const cases = suites.flatMap((s) => (s.testcase as any[]).map((c) => `${c.classname}\u0000${c.name}`));

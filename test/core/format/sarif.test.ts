@@ -21,7 +21,8 @@ const schemaPath = createRequire(import.meta.url).resolve("@microsoft/jest-sarif
 // ajv-draft-04 is CommonJS: under NodeNext its default import is module.exports, which is the
 // Ajv class itself and also carries it as `.default` (the only spelling the typings allow).
 const Ajv04 = ajvDraft04.default;
-const addFormats: FormatsPlugin = (ajvFormats as unknown as { default?: FormatsPlugin }).default ?? (ajvFormats as unknown as FormatsPlugin);
+const addFormats: FormatsPlugin =
+  (ajvFormats as unknown as { default?: FormatsPlugin }).default ?? (ajvFormats as unknown as FormatsPlugin);
 // The schema's `language` pattern has a stray `]` that is only legal without the `u` flag.
 const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false });
 addFormats(ajv);
@@ -55,11 +56,15 @@ describe("sarif formatter", () => {
   });
 
   it("validates against the schema with nothing found, and with a hostile message and file name", () => {
-    expect(validateSarif(parse(format([], checkContext({ waived: [] })))), JSON.stringify(validateSarif.errors)).toBe(true);
+    expect(validateSarif(parse(format([], checkContext({ waived: [] })))), JSON.stringify(validateSarif.errors)).toBe(
+      true,
+    );
     const log = parse(format([HOSTILE], checkContext({ waived: [] })));
     expect(validateSarif(log), JSON.stringify(validateSarif.errors)).toBe(true);
     expect(log.runs[0].results[0].message.text).toBe(HOSTILE.message);
-    expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe("odd/we%2Cird%3Aname%25.yaml");
+    expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(
+      "odd/we%2Cird%3Aname%25.yaml",
+    );
   });
 
   // What GitHub code scanning reads (docs.github.com "SARIF support for code scanning").
@@ -73,7 +78,12 @@ describe("sarif formatter", () => {
     expect(run.tool.driver.informationUri).toBe("https://www.npmjs.com/package/@pmo-as-code/pmo");
     const ids = run.tool.driver.rules.map((r: { id: string }) => r.id);
     expect(ids).toEqual(["budget-rag-consistent", "milestone-has-date", "risk-has-owner", "schema"]);
-    expect(run.tool.driver.rules.map((r: { name: string }) => r.name)).toEqual(["BudgetRagConsistent", "MilestoneHasDate", "RiskHasOwner", "Schema"]);
+    expect(run.tool.driver.rules.map((r: { name: string }) => r.name)).toEqual([
+      "BudgetRagConsistent",
+      "MilestoneHasDate",
+      "RiskHasOwner",
+      "Schema",
+    ]);
     for (const result of run.results) {
       expect(run.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
       expect(["error", "warning", "note"]).toContain(result.level);
@@ -95,7 +105,9 @@ describe("sarif formatter", () => {
         name: "RiskHasOwner",
         helpUri: "https://unpkg.com/@pmo-as-code/pmo@0.1.0/docs/rules/risk-has-owner.md",
         shortDescription: { text: RULES.get("risk-has-owner")!.description },
-        help: { text: "Every open risk has an owner\n\nDocumentation: docs/rules/risk-has-owner.md in the pmo package." },
+        help: {
+          text: "Every open risk has an owner\n\nDocumentation: docs/rules/risk-has-owner.md in the pmo package.",
+        },
         defaultConfiguration: { level: "warning" },
         properties: { tags: ["Risk management"] },
       },
@@ -112,10 +124,18 @@ describe("sarif formatter", () => {
   });
 
   it("writes URIs relative to the repository root, also when run from a folder below it or beside the files", () => {
-    const uris = (repositoryPath: string) => parse(format([DIAGNOSTICS[0]!], checkContext({ waived: [], repositoryPath }))).runs[0].results.map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri);
+    const uris = (repositoryPath: string) =>
+      parse(format([DIAGNOSTICS[0]!], checkContext({ waived: [], repositoryPath }))).runs[0].results.map(
+        (r: any) => r.locations[0].physicalLocation.artifactLocation.uri,
+      );
     expect(uris("")).toEqual(["projects/alpha.yaml"]);
     expect(uris("engagements/acme")).toEqual(["engagements/acme/projects/alpha.yaml"]);
-    const outside = parse(format([{ ...DIAGNOSTICS[0]!, file: "../pmo/projects/alpha.yaml" }], checkContext({ waived: [], repositoryPath: "tools" }))).runs[0].results[0];
+    const outside = parse(
+      format(
+        [{ ...DIAGNOSTICS[0]!, file: "../pmo/projects/alpha.yaml" }],
+        checkContext({ waived: [], repositoryPath: "tools" }),
+      ),
+    ).runs[0].results[0];
     expect(outside.locations[0].physicalLocation.artifactLocation.uri).toBe("pmo/projects/alpha.yaml");
   });
 

@@ -8,7 +8,11 @@ describe("wrapProse", () => {
   });
 
   it("keeps a word longer than the line whole, on its own line", () => {
-    expect(wrapProse("see https://example.org/a/very/long/path now", 12)).toEqual(["see", "https://example.org/a/very/long/path", "now"]);
+    expect(wrapProse("see https://example.org/a/very/long/path now", 12)).toEqual([
+      "see",
+      "https://example.org/a/very/long/path",
+      "now",
+    ]);
   });
 
   it("measures CJK characters as two columns and breaks between them", () => {

@@ -15,7 +15,8 @@ const example = path.resolve(fileURLToPath(import.meta.url), "../../../../exampl
 const repos: string[] = [];
 afterAll(() => repos.forEach(removeRepo));
 
-const project = (id: string, extra = ""): string => `apiVersion: pmo/v1\nkind: Project\nid: ${id}\nname: Project ${id}\nstage: delivery\n${extra}`;
+const project = (id: string, extra = ""): string =>
+  `apiVersion: pmo/v1\nkind: Project\nid: ${id}\nname: Project ${id}\nstage: delivery\n${extra}`;
 
 async function atRef(dir: string, ref: string) {
   const repo = await openRepository(dir, dir, ref);
@@ -84,11 +85,16 @@ describe("loadWorkspaceAtRevision", () => {
     commitAll(dir, "links");
     const { workspace } = await atRef(dir, "HEAD");
     expect(workspace.documents.map((d) => `${d.file}:${d.id}`)).toEqual(["engagement.yaml:ENG", "link.yaml:P1"]);
-    expect(workspace.diagnostics.map((d) => `${d.file}: ${d.message}`)).toEqual(["broken.yaml: broken symbolic link: its target does not exist; remove it or add it to .pmoignore"]);
+    expect(workspace.diagnostics.map((d) => `${d.file}: ${d.message}`)).toEqual([
+      "broken.yaml: broken symbolic link: its target does not exist; remove it or add it to .pmoignore",
+    ]);
   });
 
   it("reports YAML problems at a ref with the same positions as in a folder", async () => {
-    const dir = makeGitRepo({ "engagement.yaml": ENGAGEMENT, "bad.yaml": "apiVersion: pmo/v1\nkind: Project\nid: P1\n\tname: x\n" });
+    const dir = makeGitRepo({
+      "engagement.yaml": ENGAGEMENT,
+      "bad.yaml": "apiVersion: pmo/v1\nkind: Project\nid: P1\n\tname: x\n",
+    });
     repos.push(dir);
     commitAll(dir, "bad");
     const { workspace } = await atRef(dir, "HEAD");
@@ -135,7 +141,9 @@ describe("resolveRevision", () => {
     repos.push(dir);
     commitAll(dir, "first");
     const repo = await openRepository(dir, dir, "x");
-    await expect(resolveRevision(repo, "no-such-branch")).rejects.toThrow(/unknown git ref "no-such-branch": no branch, tag or commit has that name/);
+    await expect(resolveRevision(repo, "no-such-branch")).rejects.toThrow(
+      /unknown git ref "no-such-branch": no branch, tag or commit has that name/,
+    );
     await expect(resolveRevision(repo, "main...nope")).rejects.toThrow(/unknown git ref "nope" \(in "main...nope"\)/);
     await expect(resolveRevision(repo, "--output=x")).rejects.toBeInstanceOf(UsageError);
   });
@@ -151,12 +159,16 @@ describe("resolveRevision", () => {
     execFileSync("git", ["clone", "-q", "--depth", "1", `file://${origin}`, "clone"], { cwd: parent, stdio: "ignore" });
     const repo = await openRepository(path.join(parent, "clone"), "clone", "HEAD~1");
     expect(repo.shallow).toBe(true);
-    await expect(resolveRevision(repo, "HEAD~1")).rejects.toThrow(/unknown git ref "HEAD~1": this is a shallow clone.*git fetch --unshallow.*fetch-depth: 0/);
+    await expect(resolveRevision(repo, "HEAD~1")).rejects.toThrow(
+      /unknown git ref "HEAD~1": this is a shallow clone.*git fetch --unshallow.*fetch-depth: 0/,
+    );
   });
 
   it("says when the folder is not inside a git repository", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "pmo-nogit-"));
     repos.push(dir);
-    await expect(openRepository(dir, "plain-folder", "main")).rejects.toThrow('cannot read git ref "main": plain-folder is not inside a git repository');
+    await expect(openRepository(dir, "plain-folder", "main")).rejects.toThrow(
+      'cannot read git ref "main": plain-folder is not inside a git repository',
+    );
   });
 });

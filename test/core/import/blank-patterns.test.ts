@@ -31,6 +31,8 @@ describe("blank patterns run on a linear-time engine", () => {
     }
     expect(error).toBeInstanceOf(UsageError);
     const diagnostics = (error as UsageError).diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`);
-    expect(diagnostics).toEqual(["map.yaml:4:5 not a regular expression pmo can run safely: invalid escape sequence: `\\1`"]);
+    expect(diagnostics).toEqual([
+      "map.yaml:4:5 not a regular expression pmo can run safely: invalid escape sequence: `\\1`",
+    ]);
   });
 });

@@ -25,7 +25,9 @@ describe("MSPDI link types and lags", () => {
       ),
       { fileStem: "links" },
     );
-    const dependsOn = Object.fromEntries((value["milestones"] as { id: string; dependsOn?: unknown }[]).map((m) => [m.id, m.dependsOn]));
+    const dependsOn = Object.fromEntries(
+      (value["milestones"] as { id: string; dependsOn?: unknown }[]).map((m) => [m.id, m.dependsOn]),
+    );
     expect(dependsOn).toEqual({
       M1: undefined,
       M2: [{ milestone: "M1", type: "start-to-start", lag: 2 }],
@@ -38,17 +40,31 @@ describe("MSPDI link types and lags", () => {
 
   it("counts working-day lags in the plan's MinutesPerDay, and says when a percentage lag is dropped", () => {
     const result = msProjectToProject(
-      plan(task(1, "A", true, "2026-03-02") + task(2, "B", true, "2026-03-04", link(1, 1, 8400, 7)) + task(3, "C", true, "2026-03-05", link(1, 1, 500, 19)), "<MinutesPerDay>420</MinutesPerDay>"),
+      plan(
+        task(1, "A", true, "2026-03-02") +
+          task(2, "B", true, "2026-03-04", link(1, 1, 8400, 7)) +
+          task(3, "C", true, "2026-03-05", link(1, 1, 500, 19)),
+        "<MinutesPerDay>420</MinutesPerDay>",
+      ),
       { fileStem: "links" },
     );
     const milestones = result.value["milestones"] as { dependsOn?: unknown }[];
     expect(milestones[1]!.dependsOn).toEqual([{ milestone: "M1", lag: 2 }]);
     expect(milestones[2]!.dependsOn).toEqual(["M1"]);
-    expect(result.notes).toContain("1 link has a lag given as a percentage of the predecessor's duration, which cannot be written in days: imported without their lag");
+    expect(result.notes).toContain(
+      "1 link has a lag given as a percentage of the predecessor's duration, which cannot be written in days: imported without their lag",
+    );
   });
 
   it("a dependency followed through ordinary tasks stays a plain reference", () => {
-    const { value } = msProjectToProject(plan(task(1, "A", true, "2026-03-02") + task(2, "work", false, "2026-03-20", link(1, 3, 4800, 7)) + task(3, "B", true, "2026-03-20", link(2, 1))), { fileStem: "links" });
+    const { value } = msProjectToProject(
+      plan(
+        task(1, "A", true, "2026-03-02") +
+          task(2, "work", false, "2026-03-20", link(1, 3, 4800, 7)) +
+          task(3, "B", true, "2026-03-20", link(2, 1)),
+      ),
+      { fileStem: "links" },
+    );
     expect((value["milestones"] as { dependsOn?: unknown }[])[1]!.dependsOn).toEqual(["M1"]);
   });
 });

@@ -20,12 +20,17 @@ describe("loadWorkspace", () => {
   it("finds documents by content in any layout, several per file, in a stable order", async () => {
     const root = repo({
       "b/deep/x.yml": PROJECT,
-      "a.yaml": "apiVersion: pmo/v1\nkind: Person\nid: p1\nname: A\n---\napiVersion: pmo/v1\nkind: Person\nid: p2\nname: B\n",
+      "a.yaml":
+        "apiVersion: pmo/v1\nkind: Person\nid: p1\nname: A\n---\napiVersion: pmo/v1\nkind: Person\nid: p2\nname: B\n",
       "not-pmo.yaml": "services:\n  web:\n    image: nginx\n",
       "readme.md": "apiVersion: pmo/v1\n",
     });
     const ws = await loadWorkspace(root);
-    expect(ws.documents.map((d) => `${d.file}#${d.docIndex}:${d.id}`)).toEqual(["a.yaml#0:p1", "a.yaml#1:p2", "b/deep/x.yml#0:PRJ-1"]);
+    expect(ws.documents.map((d) => `${d.file}#${d.docIndex}:${d.id}`)).toEqual([
+      "a.yaml#0:p1",
+      "a.yaml#1:p2",
+      "b/deep/x.yml#0:PRJ-1",
+    ]);
     expect(ws.diagnostics).toEqual([]);
   });
 
@@ -58,7 +63,10 @@ describe("loadWorkspace", () => {
   });
 
   it("locates paths, falling back to the nearest existing ancestor", async () => {
-    const root = repo({ "p.yaml": "# modeline\napiVersion: pmo/v1\nkind: Project\nid: P\nmilestones:\n  - id: M1\n    name: Kick-off\n  - id: M2\n" });
+    const root = repo({
+      "p.yaml":
+        "# modeline\napiVersion: pmo/v1\nkind: Project\nid: P\nmilestones:\n  - id: M1\n    name: Kick-off\n  - id: M2\n",
+    });
     const [doc] = (await loadWorkspace(root)).documents;
     expect(doc!.locate(["milestones", 1, "id"])).toMatchObject({ line: 8, column: 9 });
     expect(doc!.locate(["milestones", 0, "name"], { key: true })).toMatchObject({ line: 7, column: 5 });
@@ -81,7 +89,12 @@ describe("loadWorkspace", () => {
 
   it("survives alias bombs, deep nesting, __proto__ keys and symlink loops", async () => {
     const bomb = ["apiVersion: pmo/v1", "kind: Project", "id: BOMB", "a: &a [x,x,x,x,x,x,x,x,x,x]"];
-    for (let i = 1; i < 9; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill("*" + String.fromCharCode(96 + i)).join(",")}]`);
+    for (let i = 1; i < 9; i++)
+      bomb.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill("*" + String.fromCharCode(96 + i))
+          .join(",")}]`,
+      );
     const root = repo({
       "bomb.yaml": bomb.join("\n") + "\n",
       "deep.yaml": "apiVersion: pmo/v1\nkind: Project\nid: DEEP\nx: " + "[".repeat(20000) + "]".repeat(20000) + "\n",

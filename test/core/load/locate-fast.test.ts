@@ -32,14 +32,19 @@ function allPaths(value: unknown, prefix: (string | number)[] = []): Path[] {
 }
 
 const SAMPLES: Record<string, string> = {
-  "item maps and nested lists": "apiVersion: pmo/v1\nkind: Project\nid: P\nmilestones:\n  - id: M1\n    name: Kick-off   # first\n    dependsOn:\n      - M0\n  -   id: M2\n    name: 'It''s done'\nlist:\n- a\n- \"b \\\" c\"\nempty:\nafter: x\n",
-  "comments, blank lines and a leading marker": "# modeline\n---\napiVersion: pmo/v1\n\nkind: Risk   # comment\nid: R\n\n# between\nstatus:\n  # inside\n  asOf: 2026-01-01\n",
-  "multi-line and block scalars": "apiVersion: pmo/v1\nkind: Project\nid: P\ndescription: >-\n  folded\n  text\nsummary: a plain\n  continued line\nname: X\nflow: { a: 1, b: [x, y] }\n",
+  "item maps and nested lists":
+    "apiVersion: pmo/v1\nkind: Project\nid: P\nmilestones:\n  - id: M1\n    name: Kick-off   # first\n    dependsOn:\n      - M0\n  -   id: M2\n    name: 'It''s done'\nlist:\n- a\n- \"b \\\" c\"\nempty:\nafter: x\n",
+  "comments, blank lines and a leading marker":
+    "# modeline\n---\napiVersion: pmo/v1\n\nkind: Risk   # comment\nid: R\n\n# between\nstatus:\n  # inside\n  asOf: 2026-01-01\n",
+  "multi-line and block scalars":
+    "apiVersion: pmo/v1\nkind: Project\nid: P\ndescription: >-\n  folded\n  text\nsummary: a plain\n  continued line\nname: X\nflow: { a: 1, b: [x, y] }\n",
 };
 
 describe("locateInBlockYaml agrees with the yaml package wherever it answers", () => {
   const cases: [string, string][] = [
-    ...[...yamlFiles("examples"), ...yamlFiles("test/e2e/scenarios")].map((f) => [f, readFileSync(path.join(root, f), "utf8")] as [string, string]),
+    ...[...yamlFiles("examples"), ...yamlFiles("test/e2e/scenarios")].map(
+      (f) => [f, readFileSync(path.join(root, f), "utf8")] as [string, string],
+    ),
     ...Object.entries(SAMPLES),
   ];
   it.each(cases.filter(([, text]) => isSingleDocument(text)))("%s", (_name, text) => {

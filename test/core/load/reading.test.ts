@@ -17,7 +17,8 @@ function repo(files: Record<string, string>): string {
 }
 
 const RISK = "apiVersion: pmo/v1\nkind: Risk\nid: R-1\ntitle: Late steel\n";
-const shown = (text: string, file = "x.yaml"): string[] => parseSource(file, text).diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.message}`);
+const shown = (text: string, file = "x.yaml"): string[] =>
+  parseSource(file, text).diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.message}`);
 const readValue = (text: string): unknown => parseSource("x.yaml", text).documents[0]?.value;
 
 describe("one meaning for the same bytes", () => {
@@ -54,15 +55,25 @@ describe("one meaning for the same bytes", () => {
   it("keeps a document with a tag it does not resolve, as text, with a warning", () => {
     const parsed = parseSource("x.yaml", `${RISK}x-blob: !!binary aGVsbG8=\n`);
     expect(parsed.documents[0]!.value["x-blob"]).toBe("aGVsbG8=");
-    expect(shown(`${RISK}x-blob: !!binary aGVsbG8=\n`)).toEqual(["5:9 warn the tag !!binary is not one pmo reads; the value is read as plain text"]);
+    expect(shown(`${RISK}x-blob: !!binary aGVsbG8=\n`)).toEqual([
+      "5:9 warn the tag !!binary is not one pmo reads; the value is read as plain text",
+    ]);
   });
 });
 
 describe("nothing vanishes", () => {
   it.each([
-    ["a JSON document with a missing brace", '{"apiVersion": "pmo/v1", "kind": "Risk", "id": "R-1"\n', "1:1 error this { is never closed"],
+    [
+      "a JSON document with a missing brace",
+      '{"apiVersion": "pmo/v1", "kind": "Risk", "id": "R-1"\n',
+      "1:1 error this { is never closed",
+    ],
     ["quoted keys", '"kind": "Risk"\n"id": "R-1\n', "3:1 error this quoted string is never closed"],
-    ["a space before the colon", "apiVersion : pmo/v1\nkind: Risk\nid: R-1\n  title: x\n", "4:3 error this line is indented by 2 spaces, which matches no field or list above it (expected 0)"],
+    [
+      "a space before the colon",
+      "apiVersion : pmo/v1\nkind: Risk\nid: R-1\n  title: x\n",
+      "4:3 error this line is indented by 2 spaces, which matches no field or list above it (expected 0)",
+    ],
   ])("reports a broken pmo file that does not match the usual markers: %s", (_name, text, expected) => {
     expect(shown(text, "notes/x.yaml")[0]).toBe(expected);
   });
@@ -72,7 +83,12 @@ describe("nothing vanishes", () => {
   });
 
   it("warns about other YAML that does not parse, and counts files that hold no pmo document", async () => {
-    const root = repo({ "risk.yaml": RISK, "ci.yml": "jobs:\n  - run: [\n", "compose.yaml": "services: {}\n", "pmo.config.yaml": "ignore: []\n" });
+    const root = repo({
+      "risk.yaml": RISK,
+      "ci.yml": "jobs:\n  - run: [\n",
+      "compose.yaml": "services: {}\n",
+      "pmo.config.yaml": "ignore: []\n",
+    });
     const ws = await loadWorkspace(root);
     expect(ws.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity}`)).toEqual(["ci.yml:2:10 warn"]);
     expect(ws.diagnostics[0]!.message).toMatch(/the file was not read, as nothing in it looks like a pmo document/);
@@ -80,7 +96,11 @@ describe("nothing vanishes", () => {
   });
 
   it("does not read dot-files, other tools' settings, even when they do not parse", async () => {
-    const root = repo({ "risk.yaml": RISK, ".gitlab-ci.yml": "workflow:\n  rules: [\n", "ci/.pre-commit-config.yaml": "repos: []\n" });
+    const root = repo({
+      "risk.yaml": RISK,
+      ".gitlab-ci.yml": "workflow:\n  rules: [\n",
+      "ci/.pre-commit-config.yaml": "repos: []\n",
+    });
     const ws = await loadWorkspace(root);
     expect(ws.diagnostics).toEqual([]);
     expect(ws.notPmo).toEqual([]);
@@ -96,8 +116,13 @@ describe("a broken file does not cascade", () => {
     const file = path.join(root, "projects/network/PRJ-007.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace(/^ {2}/m, "\t"));
     const found = validateWorkspace(await loadWorkspace(root), { asOf: "2026-11-30" });
-    expect(found.map((d) => `${d.file}:${d.line} ${d.severity} ${d.ruleId}`)).toEqual(["projects/network/PRJ-007.yaml:1 info unresolved-reference", "projects/network/PRJ-007.yaml:7 error yaml-syntax"]);
-    expect(found[0]!.message).toBe("references to PRJ-007, PRJ-007/M2, PRJ-007/M4 were not checked: they may be defined in this file, which does not parse");
+    expect(found.map((d) => `${d.file}:${d.line} ${d.severity} ${d.ruleId}`)).toEqual([
+      "projects/network/PRJ-007.yaml:1 info unresolved-reference",
+      "projects/network/PRJ-007.yaml:7 error yaml-syntax",
+    ]);
+    expect(found[0]!.message).toBe(
+      "references to PRJ-007, PRJ-007/M2, PRJ-007/M4 were not checked: they may be defined in this file, which does not parse",
+    );
   });
 });
 
@@ -111,7 +136,9 @@ describe("symbolic links", () => {
     symlinkSync("risk.yaml", path.join(root, "inside-link.yaml"));
     const ws = await loadWorkspace(root);
     expect(ws.documents.map((d) => `${d.file}:${d.id}`)).toEqual(["inside-link.yaml:R-1", "risk.yaml:R-1"]);
-    expect(ws.diagnostics.map((d) => `${d.file} ${d.severity} ${d.message.replace(outside, "<outside>")}`)).toEqual([`linked.yaml warn symbolic link to a file outside the repository (${realpathSync(path.join(outside, "secret.yaml")).replace(outside, "<outside>")}): not read`]);
+    expect(ws.diagnostics.map((d) => `${d.file} ${d.severity} ${d.message.replace(outside, "<outside>")}`)).toEqual([
+      `linked.yaml warn symbolic link to a file outside the repository (${realpathSync(path.join(outside, "secret.yaml")).replace(outside, "<outside>")}): not read`,
+    ]);
     expect(ws.sources.has("linked.yaml")).toBe(false);
   });
 });

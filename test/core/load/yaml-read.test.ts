@@ -34,16 +34,19 @@ describe("the YAML test suite (conformance)", () => {
     expect(SUITE.filter((c) => c.error).length).toBe(94);
   });
 
-  it.each(SUITE.filter((c) => c.error).map((c) => [c.id, c] as const))("error case %s gives a yaml-syntax diagnostic with a line", (_id, c) => {
-    for (const file of ["projects/case.yaml", "notes/case.yaml"]) {
-      const parsed = parseSource(file, c.yaml);
-      const syntax = parsed.diagnostics.filter((d) => d.ruleId === "yaml-syntax");
-      expect(syntax.length, `${c.id} ${c.title} as ${file}`).toBeGreaterThan(0);
-      expect(syntax[0]!.line).toBeGreaterThanOrEqual(1);
-      expect(syntax.some((d) => d.severity === (file.startsWith("projects/") ? "error" : "warn"))).toBe(true);
-      expect(parsed.documents).toEqual([]);
-    }
-  });
+  it.each(SUITE.filter((c) => c.error).map((c) => [c.id, c] as const))(
+    "error case %s gives a yaml-syntax diagnostic with a line",
+    (_id, c) => {
+      for (const file of ["projects/case.yaml", "notes/case.yaml"]) {
+        const parsed = parseSource(file, c.yaml);
+        const syntax = parsed.diagnostics.filter((d) => d.ruleId === "yaml-syntax");
+        expect(syntax.length, `${c.id} ${c.title} as ${file}`).toBeGreaterThan(0);
+        expect(syntax[0]!.line).toBeGreaterThanOrEqual(1);
+        expect(syntax.some((d) => d.severity === (file.startsWith("projects/") ? "error" : "warn"))).toBe(true);
+        expect(parsed.documents).toEqual([]);
+      }
+    },
+  );
 
   it.each(Object.entries(REASONED))("valid case %s is refused with a reason", (id, reason) => {
     const c = SUITE.find((s) => s.id === id)!;
@@ -51,19 +54,24 @@ describe("the YAML test suite (conformance)", () => {
     expect(parsed.diagnostics.map((d) => d.message)).toEqual([reason]);
   });
 
-  it.each(SUITE.filter((c) => !c.error && !(c.id in REASONED)).map((c) => [c.id, c] as const))("valid case %s gives its data and no error", (_id, c) => {
-    const values = recordReading(c.yaml);
-    expect(values, `${c.id} ${c.title}`).toBeDefined();
-    if (c.json) {
-      // Empty documents are null in the reading; in.json leaves them out.
-      const read = JSON.parse(JSON.stringify(values!.filter((v, i) => v !== null || i < c.json!.length && c.json![i] === null)));
-      expect(read).toEqual(c.json);
-    }
-    for (const file of ["projects/case.yaml", "notes/case.yaml"]) {
-      const parsed = parseSource(file, c.yaml);
-      expect(parsed.diagnostics.filter((d) => d.severity === "error" && d.ruleId === "yaml-syntax")).toEqual([]);
-    }
-  });
+  it.each(SUITE.filter((c) => !c.error && !(c.id in REASONED)).map((c) => [c.id, c] as const))(
+    "valid case %s gives its data and no error",
+    (_id, c) => {
+      const values = recordReading(c.yaml);
+      expect(values, `${c.id} ${c.title}`).toBeDefined();
+      if (c.json) {
+        // Empty documents are null in the reading; in.json leaves them out.
+        const read = JSON.parse(
+          JSON.stringify(values!.filter((v, i) => v !== null || (i < c.json!.length && c.json![i] === null))),
+        );
+        expect(read).toEqual(c.json);
+      }
+      for (const file of ["projects/case.yaml", "notes/case.yaml"]) {
+        const parsed = parseSource(file, c.yaml);
+        expect(parsed.diagnostics.filter((d) => d.severity === "error" && d.ruleId === "yaml-syntax")).toEqual([]);
+      }
+    },
+  );
 });
 
 /** Texts for the differential test: every suite case, every example file, and mutations of them. */
@@ -80,9 +88,45 @@ function corpus(): [string, string][] {
   walk(root);
   const examples = texts.filter(([name]) => !name.startsWith("suite "));
   // Values whose meaning differs between YAML 1.1, js-yaml and the core schema.
-  const scalars = ["12_400_000", "0b101", "0x_1", "0x1F", "0o17", "017", "+12", "-0", "1e3", "+.5", ".5", "1.", ".inf", "-.Inf", ".NaN", "~", "null", "Null", "yes", "No", "on", "TRUE", "2025-11-24", "2025-11-24T10:00:00Z", "1:30", "'quoted'", '"dq \\t"', "a #b", "12:30:00", "0.1e-2", "1_000.5", "0xFF_FF", "= x", "<<"];
+  const scalars = [
+    "12_400_000",
+    "0b101",
+    "0x_1",
+    "0x1F",
+    "0o17",
+    "017",
+    "+12",
+    "-0",
+    "1e3",
+    "+.5",
+    ".5",
+    "1.",
+    ".inf",
+    "-.Inf",
+    ".NaN",
+    "~",
+    "null",
+    "Null",
+    "yes",
+    "No",
+    "on",
+    "TRUE",
+    "2025-11-24",
+    "2025-11-24T10:00:00Z",
+    "1:30",
+    "'quoted'",
+    '"dq \\t"',
+    "a #b",
+    "12:30:00",
+    "0.1e-2",
+    "1_000.5",
+    "0xFF_FF",
+    "= x",
+    "<<",
+  ];
   for (const [name, text] of examples.slice(0, 8)) {
-    for (const s of scalars) texts.push([`${name} with ${s}`, text.replace(/^(name|summary|description): .*$/m, `$1: ${s}`)]);
+    for (const s of scalars)
+      texts.push([`${name} with ${s}`, text.replace(/^(name|summary|description): .*$/m, `$1: ${s}`)]);
     texts.push([`${name} with CR`, text.replace(/\n/g, "\r")]);
     texts.push([`${name} with CRLF`, text.replace(/\n/g, "\r\n")]);
     texts.push([`${name} with a merge key`, `${text}\n<<: {x: 1}\n`]);
@@ -101,11 +145,16 @@ describe("the fast path reads exactly what the yaml package reads", () => {
     const record = recordReading(source);
     expect(record, "the fast path accepted a text the yaml package rejects").toBeDefined();
     expect(record!.length).toBe(1);
-    expect(isDeepStrictEqual(fast, record![0]), `fast: ${JSON.stringify(fast)}\nfull: ${JSON.stringify(record![0])}`).toBe(true);
+    expect(
+      isDeepStrictEqual(fast, record![0]),
+      `fast: ${JSON.stringify(fast)}\nfull: ${JSON.stringify(record![0])}`,
+    ).toBe(true);
   });
 
   it("answers the plain block-style files of the example repository", () => {
-    const examples = texts.filter(([name]) => name.startsWith("meridian-water/") && !name.includes(" with ") && !name.endsWith("README.md"));
+    const examples = texts.filter(
+      ([name]) => name.startsWith("meridian-water/") && !name.includes(" with ") && !name.endsWith("README.md"),
+    );
     const fast = examples.filter(([, text]) => readFast(normaliseLineBreaks(text)) !== undefined);
     expect(fast.length / examples.length).toBeGreaterThan(0.5);
   });

@@ -49,7 +49,12 @@ describe("resolveKind", () => {
 });
 
 describe("selectValues", () => {
-  const value = { status: { overall: "red" }, tags: ["a", "b"], milestones: [{ id: "M1", forecast: "2026-01-01" }, { id: "M2" }], zero: 0 };
+  const value = {
+    status: { overall: "red" },
+    tags: ["a", "b"],
+    milestones: [{ id: "M1", forecast: "2026-01-01" }, { id: "M2" }],
+    zero: 0,
+  };
   it.each([
     ["status.overall", ["red"]],
     ["tags", ["a", "b"]],
@@ -63,8 +68,16 @@ describe("selectValues", () => {
 
 describe("parseWhere and matchesWhere", () => {
   it("parses =, != and comma lists", () => {
-    expect(parseWhere("stage=delivery,planning")).toMatchObject({ field: "stage", negate: false, values: ["delivery", "planning"] });
-    expect(parseWhere("status.overall != red")).toMatchObject({ field: "status.overall", negate: true, values: ["red"] });
+    expect(parseWhere("stage=delivery,planning")).toMatchObject({
+      field: "stage",
+      negate: false,
+      values: ["delivery", "planning"],
+    });
+    expect(parseWhere("status.overall != red")).toMatchObject({
+      field: "status.overall",
+      negate: true,
+      values: ["red"],
+    });
     expect(parseWhere("summary=a=b")).toMatchObject({ field: "summary", values: ["a=b"] });
   });
   it.each(["stage", "=delivery", ""])("rejects %j", (text) => expect(() => parseWhere(text)).toThrow(WhereSyntaxError));
@@ -82,7 +95,9 @@ describe("parseWhere and matchesWhere", () => {
     ["tags=dwi", ["treatment", "dwi"], true],
     ["percentComplete=64", [64], true],
     ["status=red", [{ overall: "red" }], false],
-  ] as const)("%s on %j -> %s", (text, values, expected) => expect(matchesWhere(parseWhere(text), values)).toBe(expected));
+  ] as const)("%s on %j -> %s", (text, values, expected) =>
+    expect(matchesWhere(parseWhere(text), values)).toBe(expected),
+  );
 });
 
 describe("sorting", () => {
@@ -105,14 +120,26 @@ describe("sorting", () => {
       { id: "R-3", score: 9 },
       { id: "R-1", score: 4 },
     ];
-    const by = (descending: boolean): string[] => sortRows(rows, (r) => r.score, descending, (r) => r.id).map((r) => r.id);
+    const by = (descending: boolean): string[] =>
+      sortRows(
+        rows,
+        (r) => r.score,
+        descending,
+        (r) => r.id,
+      ).map((r) => r.id);
     expect(by(false)).toEqual(["R-1", "R-10", "R-3", "R-2"]);
     expect(by(true)).toEqual(["R-3", "R-1", "R-10", "R-2"]);
   });
 });
 
 describe("field trees", () => {
-  const common = { $defs: { date: { type: "string" }, extension: {}, status: { type: "object", properties: { overall: { type: "string" } } } } };
+  const common = {
+    $defs: {
+      date: { type: "string" },
+      extension: {},
+      status: { type: "object", properties: { overall: { type: "string" } } },
+    },
+  };
   const project = {
     type: "object",
     properties: {
@@ -121,14 +148,25 @@ describe("field trees", () => {
       milestones: { type: "array", items: { $ref: "#/$defs/milestone" } },
       scores: { type: "object", additionalProperties: { type: "number" } },
     },
-    $defs: { milestone: { type: "object", properties: { id: { type: "string" }, forecast: { $ref: "common.schema.json#/$defs/date" } } } },
+    $defs: {
+      milestone: {
+        type: "object",
+        properties: { id: { type: "string" }, forecast: { $ref: "common.schema.json#/$defs/date" } },
+      },
+    },
   };
   const lookup = (name: string): object | undefined => ({ common, project })[name];
   const tree: FieldNode = fieldTreeFromSchema(project, lookup, "project");
 
-  it.each(["id", "status.overall", "milestones.forecast", "milestones.0.id", "scores.value", "x-custom.anything", "status.x-note"])("knows %s", (path) =>
-    expect(checkPath(tree, parsePath(path))).toBeUndefined(),
-  );
+  it.each([
+    "id",
+    "status.overall",
+    "milestones.forecast",
+    "milestones.0.id",
+    "scores.value",
+    "x-custom.anything",
+    "status.x-note",
+  ])("knows %s", (path) => expect(checkPath(tree, parsePath(path))).toBeUndefined());
   it("names the known fields where a path goes wrong", () => {
     expect(checkPath(tree, parsePath("stauts"))).toEqual({ at: 0, known: ["id", "status", "milestones", "scores"] });
     expect(checkPath(tree, parsePath("status.overal"))).toEqual({ at: 1, known: ["overall"] });
@@ -145,12 +183,25 @@ describe("status scales", () => {
   it("colours rag and dca5 values by name and ranks them best first", () => {
     const dca5 = statusScaleOf({ statusScale: "dca5" });
     expect(dca5.values).toHaveLength(5);
-    expect(["green", "amber-green", "amber", "amber-red", "red"].map((v) => dca5.colour(v))).toEqual(["green", "amber", "amber", "red", "red"]);
+    expect(["green", "amber-green", "amber", "amber-red", "red"].map((v) => dca5.colour(v))).toEqual([
+      "green",
+      "amber",
+      "amber",
+      "red",
+      "red",
+    ]);
     expect(dca5.rank("red")).toBe(4);
     expect(statusScaleOf(undefined).rank("amber-red")).toBeUndefined();
   });
   it("colours a custom scale by its declared colour, else by position", () => {
-    const scale = statusScaleOf({ statusScale: [{ value: "on-track" }, { value: "watch", color: "purple" }, { value: "late", color: "amber" }, { value: "stopped" }] });
+    const scale = statusScaleOf({
+      statusScale: [
+        { value: "on-track" },
+        { value: "watch", color: "purple" },
+        { value: "late", color: "amber" },
+        { value: "stopped" },
+      ],
+    });
     expect(scale.values.map((v) => scale.colour(v))).toEqual(["green", "amber", "amber", "red"]);
   });
 });
@@ -171,9 +222,33 @@ describe("relations", () => {
     doc({ kind: "Portfolio", id: "PF-1", name: "One", owner: "ann" }),
     doc({ kind: "Portfolio", id: "PG-1", name: "Programme", parent: "PF-1", owner: "ann" }),
     doc({ kind: "Project", id: "PRJ-1", name: "First", portfolio: "PG-1", manager: "ann", stage: "delivery" }),
-    doc({ kind: "Project", id: "PRJ-2", name: "Second", portfolio: "PG-1", stage: "planning", dependencies: [{ project: "PRJ-1", type: "finish-to-start" }] }),
-    doc({ kind: "Risk", id: "RSK-1", title: "R", project: "PRJ-1", probability: 3, impact: 4, status: "open", owner: "ann" }),
-    doc({ kind: "Issue", id: "ISS-1", title: "I", project: "PRJ-1", risk: "RSK-1", raised: "2026-01-01", status: "open" }),
+    doc({
+      kind: "Project",
+      id: "PRJ-2",
+      name: "Second",
+      portfolio: "PG-1",
+      stage: "planning",
+      dependencies: [{ project: "PRJ-1", type: "finish-to-start" }],
+    }),
+    doc({
+      kind: "Risk",
+      id: "RSK-1",
+      title: "R",
+      project: "PRJ-1",
+      probability: 3,
+      impact: 4,
+      status: "open",
+      owner: "ann",
+    }),
+    doc({
+      kind: "Issue",
+      id: "ISS-1",
+      title: "I",
+      project: "PRJ-1",
+      risk: "RSK-1",
+      raised: "2026-01-01",
+      status: "open",
+    }),
     doc({ kind: "Decision", id: "DEC-1", title: "D", portfolio: "PF-1", status: "approved", decidedBy: "ann" }),
     doc({ kind: "Decision", id: "DEC-2", title: "D2", status: "approved", supersedes: "DEC-1" }),
     doc({ kind: "Project", id: "PRJ-1", name: "Duplicate" }, "dup.yaml"),
@@ -188,7 +263,13 @@ describe("relations", () => {
     expect(relations.dependents("PRJ-1").map((d) => [d.doc.id, d.type])).toEqual([["PRJ-2", "finish-to-start"]]);
     expect(relations.issuesOfRisk("RSK-1").map((d) => d.id)).toEqual(["ISS-1"]);
     expect(relations.supersededBy("DEC-1").map((d) => d.id)).toEqual(["DEC-2"]);
-    expect(relations.linksOf("ann").map((l) => `${l.doc.id}:${l.role}`)).toEqual(["PF-1:owner", "PG-1:owner", "PRJ-1:manager", "RSK-1:owner", "DEC-1:decidedBy"]);
+    expect(relations.linksOf("ann").map((l) => `${l.doc.id}:${l.role}`)).toEqual([
+      "PF-1:owner",
+      "PG-1:owner",
+      "PRJ-1:manager",
+      "RSK-1:owner",
+      "DEC-1:decidedBy",
+    ]);
   });
   it("resolves people through the roster, and keeps the first of duplicate ids", () => {
     expect(relations.personName("ann")).toBe("Ann Archer");
@@ -196,7 +277,9 @@ describe("relations", () => {
     expect(relations.byId.get("PRJ-1")?.file).toBe("x.yaml");
   });
   it("survives documents of the wrong shape", () => {
-    const odd = buildRelations([doc({ kind: "Project", id: "P", dependencies: "nope", gates: [null, 3], portfolio: 7 })]);
+    const odd = buildRelations([
+      doc({ kind: "Project", id: "P", dependencies: "nope", gates: [null, 3], portfolio: 7 }),
+    ]);
     expect(odd.projectsOf("7")).toEqual([]);
   });
 
@@ -204,7 +287,9 @@ describe("relations", () => {
     const ctx: QueryContext = { relations, asOf: "2026-06-01", model: buildModel([], { values: {} }, "2026-06-01") };
     const open: FieldNode = { fields: new Map(), open: true };
     const ids = (where: string[], sort?: string): string[] =>
-      listEntities({ kind: "Project", where: where.map(parseWhere), ...(sort && { sort }) }, ctx, open).rows.map((d) => d.id ?? "");
+      listEntities({ kind: "Project", where: where.map(parseWhere), ...(sort && { sort }) }, ctx, open).rows.map(
+        (d) => d.id ?? "",
+      );
 
     it("filters and sorts, by id by default", () => {
       expect(ids([])).toEqual(["PRJ-1", "PRJ-1", "PRJ-2"]);
@@ -218,8 +303,12 @@ describe("relations", () => {
     });
     it("reports an unknown field with the known ones", () => {
       const closed: FieldNode = { fields: new Map([["stage", { fields: new Map(), open: false }]]), open: false };
-      expect(() => listEntities({ kind: "Project", where: [parseWhere("stag=delivery")] }, ctx, closed)).toThrow(UsageError);
-      expect(() => listEntities({ kind: "Project", where: [], sort: "stag" }, ctx, closed)).toThrow(/--sort: unknown field "stag" for projects \(did you mean "stage"\?\); known fields: stage/);
+      expect(() => listEntities({ kind: "Project", where: [parseWhere("stag=delivery")] }, ctx, closed)).toThrow(
+        UsageError,
+      );
+      expect(() => listEntities({ kind: "Project", where: [], sort: "stag" }, ctx, closed)).toThrow(
+        /--sort: unknown field "stag" for projects \(did you mean "stage"\?\); known fields: stage/,
+      );
     });
   });
 });

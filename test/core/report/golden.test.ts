@@ -35,7 +35,9 @@ describe.each(["html", "md"] as const)("pmo report --format %s on examples/merid
   const out = path.join(work, `out-${format}`);
 
   it("writes the site and matches the golden files", async () => {
-    const result = await runCli(["report", repo, "--as-of", "2026-11-30", "--format", format, "--out-dir", out], { cwd: work });
+    const result = await runCli(["report", repo, "--as-of", "2026-11-30", "--format", format, "--out-dir", out], {
+      cwd: work,
+    });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const files = listFiles(out);
@@ -52,7 +54,8 @@ describe.each(["html", "md"] as const)("pmo report --format %s on examples/merid
     await runCli(["report", repo, "--as-of", "2026-11-30", "--format", format, "--out-dir", again], { cwd: work });
     const files = listFiles(out);
     expect(listFiles(again)).toEqual(files);
-    for (const file of files) expect(readFileSync(path.join(again, file), "utf8")).toBe(readFileSync(path.join(out, file), "utf8"));
+    for (const file of files)
+      expect(readFileSync(path.join(again, file), "utf8")).toBe(readFileSync(path.join(out, file), "utf8"));
   });
 
   if (format === "html") {
@@ -60,7 +63,11 @@ describe.each(["html", "md"] as const)("pmo report --format %s on examples/merid
       for (const file of listFiles(out).filter((f) => f.endsWith(".html"))) {
         const text = readFileSync(path.join(out, file), "utf8");
         const report = await validator.validateString(text, file);
-        expect(report.results.flatMap((r) => r.messages.map((m) => `${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`))).toEqual([]);
+        expect(
+          report.results.flatMap((r) =>
+            r.messages.map((m) => `${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`),
+          ),
+        ).toEqual([]);
         expect(text).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;`);
         expect(text).not.toMatch(/(?:src|href)="(?:https?:)?\/\//);
         expect(text).not.toMatch(/@import|url\(\s*['"]?http/);

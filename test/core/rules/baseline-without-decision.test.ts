@@ -16,35 +16,79 @@ const tag = (name: string, decision?: string, annotated = true) => ({ name, deci
 testRule(rule, {
   valid: [
     { name: "no baselines", files: { "d.yaml": decision("proposed") } },
-    { name: "a baseline approved by an approved decision", files: { "d.yaml": decision("approved") }, baselines: [tag("Q1", "DEC-1")] },
-    { name: "the decision names this baseline", files: { "d.yaml": decision("approved", "{ type: rebaseline, baselineName: Q1 }") }, baselines: [tag("Q1", "DEC-1")] },
+    {
+      name: "a baseline approved by an approved decision",
+      files: { "d.yaml": decision("approved") },
+      baselines: [tag("Q1", "DEC-1")],
+    },
+    {
+      name: "the decision names this baseline",
+      files: { "d.yaml": decision("approved", "{ type: rebaseline, baselineName: Q1 }") },
+      baselines: [tag("Q1", "DEC-1")],
+    },
   ],
   invalid: [
     {
       name: "the decision does not exist: reported on the engagement",
       files: { "d.yaml": decision("approved") },
       baselines: [tag("Q1", "DEC-9")],
-      errors: [{ file: "engagement.yaml", line: 1, column: 1, messageId: "unknownDecision", data: { name: "Q1", decision: "DEC-9" } }],
+      errors: [
+        {
+          file: "engagement.yaml",
+          line: 1,
+          column: 1,
+          messageId: "unknownDecision",
+          data: { name: "Q1", decision: "DEC-9" },
+        },
+      ],
     },
     {
       name: "the decision is not approved (superseded since)",
       files: { "d.yaml": decision("superseded") },
       baselines: [tag("Q1", "DEC-1")],
-      errors: [{ file: "d.yaml", line: 5, column: 9, messageId: "notApproved", data: { name: "Q1", decision: "DEC-1", status: "superseded" } }],
+      errors: [
+        {
+          file: "d.yaml",
+          line: 5,
+          column: 9,
+          messageId: "notApproved",
+          data: { name: "Q1", decision: "DEC-1", status: "superseded" },
+        },
+      ],
     },
     {
       name: "the decision approves another baseline",
       files: { "d.yaml": decision("approved", "{ type: rebaseline, baselineName: Q2 }") },
       baselines: [tag("Q1", "DEC-1")],
-      errors: [{ file: "d.yaml", line: 8, column: 45, messageId: "otherBaseline", data: { name: "Q1", decision: "DEC-1", named: "Q2" } }],
+      errors: [
+        {
+          file: "d.yaml",
+          line: 8,
+          column: 45,
+          messageId: "otherBaseline",
+          data: { name: "Q1", decision: "DEC-1", named: "Q2" },
+        },
+      ],
     },
     {
       name: "a lightweight tag and a tag without a Decision line",
       files: { "d.yaml": decision("approved") },
       baselines: [tag("light", undefined, false), tag("bare", undefined, true)],
       errors: [
-        { file: "engagement.yaml", line: 1, column: 1, messageId: "noDecision", data: { name: "light", why: "it is a lightweight tag" } },
-        { file: "engagement.yaml", line: 1, column: 1, messageId: "noDecision", data: { name: "bare", why: "its message has no Decision: line" } },
+        {
+          file: "engagement.yaml",
+          line: 1,
+          column: 1,
+          messageId: "noDecision",
+          data: { name: "light", why: "it is a lightweight tag" },
+        },
+        {
+          file: "engagement.yaml",
+          line: 1,
+          column: 1,
+          messageId: "noDecision",
+          data: { name: "bare", why: "its message has no Decision: line" },
+        },
       ],
     },
   ],

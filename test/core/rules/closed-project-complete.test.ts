@@ -11,14 +11,19 @@ stage: ${stage}
 ${extra}
 `;
 
-const schedule = "schedule: { baselineStart: 2025-01-06, baselineFinish: 2026-05-29, actualStart: 2025-01-06, actualFinish: 2026-06-26 }";
-const closure = "closure:\n  date: 2026-07-22\n  lessonsLearned:\n    - Order long-lead UV reactors before detailed design is frozen";
+const schedule =
+  "schedule: { baselineStart: 2025-01-06, baselineFinish: 2026-05-29, actualStart: 2025-01-06, actualFinish: 2026-06-26 }";
+const closure =
+  "closure:\n  date: 2026-07-22\n  lessonsLearned:\n    - Order long-lead UV reactors before detailed design is frozen";
 
 testRule(rule, {
   valid: [
     { name: "finished and lessons recorded", files: { "p.yaml": project(`${schedule}\n${closure}`) } },
     { name: "a project in closure has not closed yet", files: { "p.yaml": project("percentComplete: 96", "closure") } },
-    { name: "a cancelled project stops on a decision", files: { "p.yaml": project("percentComplete: 40", "cancelled") } },
+    {
+      name: "a cancelled project stops on a decision",
+      files: { "p.yaml": project("percentComplete: 40", "cancelled") },
+    },
     { name: "a project in delivery", files: { "p.yaml": project("percentComplete: 40", "delivery") } },
   ],
   invalid: [
@@ -32,7 +37,11 @@ testRule(rule, {
     },
     {
       name: "a schedule without actualFinish, a closure without lessons",
-      files: { "p.yaml": project("schedule: { baselineStart: 2025-01-06, baselineFinish: 2026-05-29 }\nclosure:\n  date: 2026-07-22\n  report: docs/closure/PRJ-1.pdf") },
+      files: {
+        "p.yaml": project(
+          "schedule: { baselineStart: 2025-01-06, baselineFinish: 2026-05-29 }\nclosure:\n  date: 2026-07-22\n  report: docs/closure/PRJ-1.pdf",
+        ),
+      },
       errors: [
         { file: "p.yaml", line: 7, column: 11, messageId: "noActualFinish" },
         { file: "p.yaml", line: 9, column: 3, messageId: "noLessons" },

@@ -23,10 +23,22 @@ ${extra}
 
 testRule(rule, {
   valid: [
-    { name: "an open risk of a project in delivery", files: { "p.yaml": project("delivery"), "r.yaml": risk("project: PRJ-1") } },
-    { name: "a closed risk of a closed project", files: { "p.yaml": project("closed"), "r.yaml": risk("project: PRJ-1", "closed", "closed: 2026-06-01") } },
-    { name: "an occurred risk of a cancelled project", files: { "p.yaml": project("cancelled"), "r.yaml": risk("project: PRJ-1", "occurred") } },
-    { name: "a project in closure may still hold open risks", files: { "p.yaml": project("closure"), "r.yaml": risk("project: PRJ-1") } },
+    {
+      name: "an open risk of a project in delivery",
+      files: { "p.yaml": project("delivery"), "r.yaml": risk("project: PRJ-1") },
+    },
+    {
+      name: "a closed risk of a closed project",
+      files: { "p.yaml": project("closed"), "r.yaml": risk("project: PRJ-1", "closed", "closed: 2026-06-01") },
+    },
+    {
+      name: "an occurred risk of a cancelled project",
+      files: { "p.yaml": project("cancelled"), "r.yaml": risk("project: PRJ-1", "occurred") },
+    },
+    {
+      name: "a project in closure may still hold open risks",
+      files: { "p.yaml": project("closure"), "r.yaml": risk("project: PRJ-1") },
+    },
     { name: "a portfolio risk", files: { "p.yaml": project("closed"), "r.yaml": risk("portfolio: PF-A") } },
     { name: "an engagement risk", files: { "p.yaml": project("closed"), "r.yaml": risk("owner: ann") } },
   ],
@@ -34,7 +46,15 @@ testRule(rule, {
     {
       name: "an open threat of a closed project",
       files: { "p.yaml": project("closed"), "r.yaml": risk("project: PRJ-1") },
-      errors: [{ file: "r.yaml", line: 8, column: 9, messageId: "openOnFinished", data: { type: "threat", project: "PRJ-1", stage: "closed" } }],
+      errors: [
+        {
+          file: "r.yaml",
+          line: 8,
+          column: 9,
+          messageId: "openOnFinished",
+          data: { type: "threat", project: "PRJ-1", stage: "closed" },
+        },
+      ],
     },
     {
       name: "an open opportunity of a cancelled project, among other risks",
@@ -46,7 +66,15 @@ testRule(rule, {
           risk("project: PRJ-2", "open", "", "RSK-3"),
         ].join("---\n"),
       },
-      errors: [{ file: "r.yaml", line: 8, column: 9, messageId: "openOnFinished", data: { type: "opportunity", project: "PRJ-1", stage: "cancelled" } }],
+      errors: [
+        {
+          file: "r.yaml",
+          line: 8,
+          column: 9,
+          messageId: "openOnFinished",
+          data: { type: "opportunity", project: "PRJ-1", stage: "cancelled" },
+        },
+      ],
     },
   ],
 });

@@ -13,13 +13,25 @@ ${extra}
 
 testRule(rule, {
   valid: [
-    { name: "approved, with decider and date", files: { "d.yaml": decision("approved", "decidedBy: ann\ndate: 2026-02-18") } },
-    { name: "rejected, with decider and date", files: { "d.yaml": decision("rejected", "decidedBy: bob\ndate: 2026-03-18") } },
-    { name: "a proposed decision is not taken yet", files: { "d.yaml": decision("proposed", "rationale: To be discussed") } },
+    {
+      name: "approved, with decider and date",
+      files: { "d.yaml": decision("approved", "decidedBy: ann\ndate: 2026-02-18") },
+    },
+    {
+      name: "rejected, with decider and date",
+      files: { "d.yaml": decision("rejected", "decidedBy: bob\ndate: 2026-03-18") },
+    },
+    {
+      name: "a proposed decision is not taken yet",
+      files: { "d.yaml": decision("proposed", "rationale: To be discussed") },
+    },
     {
       name: "a superseded decision and the one that replaced it",
       files: {
-        "d.yaml": decision("superseded", "decidedBy: ann\ndate: 2025-11-12") + "---\n" + decision("approved", "decidedBy: ann\ndate: 2026-02-18\nsupersedes: DEC-1", "DEC-2"),
+        "d.yaml":
+          decision("superseded", "decidedBy: ann\ndate: 2025-11-12") +
+          "---\n" +
+          decision("approved", "decidedBy: ann\ndate: 2026-02-18\nsupersedes: DEC-1", "DEC-2"),
       },
     },
   ],
@@ -44,7 +56,12 @@ testRule(rule, {
     },
     {
       name: "superseded without a decider, the second document of a log",
-      files: { "d.yaml": decision("approved", "decidedBy: ann\ndate: 2026-02-18") + "---\n" + decision("superseded", "date: 2025-11-12", "DEC-2") },
+      files: {
+        "d.yaml":
+          decision("approved", "decidedBy: ann\ndate: 2026-02-18") +
+          "---\n" +
+          decision("superseded", "date: 2025-11-12", "DEC-2"),
+      },
       errors: [{ file: "d.yaml", line: 12, column: 1, messageId: "noDecidedBy", data: { status: "superseded" } }],
     },
   ],

@@ -28,7 +28,14 @@ testRule(rule, {
     { name: "initiation may still be appointing", files: { "p.yaml": project("sponsor: ann\n", "initiation") } },
     { name: "closed project", files: { "p.yaml": project("", "closed") } },
     { name: "cancelled project", files: { "p.yaml": project("", "cancelled") } },
-    { name: "free-text names without a roster", files: { ...noRoster, "portfolio.yaml": "apiVersion: pmo/v1\nkind: Portfolio\nid: PF-A\nname: A\nowner: Ann Able\n", "p.yaml": project("sponsor: Ann Able\nmanager: Bob Baker\n") } },
+    {
+      name: "free-text names without a roster",
+      files: {
+        ...noRoster,
+        "portfolio.yaml": "apiVersion: pmo/v1\nkind: Portfolio\nid: PF-A\nname: A\nowner: Ann Able\n",
+        "p.yaml": project("sponsor: Ann Able\nmanager: Bob Baker\n"),
+      },
+    },
   ],
   invalid: [
     {

@@ -19,23 +19,46 @@ currency: EUR
 testRule(rule, {
   valid: [
     { name: "the base engagement: next review in December", files: {} },
-    { name: "the next review is today", files: { "engagement.yaml": engagement("monitoring", "{ last: 2026-06-01, next: 2026-11-30 }") } },
+    {
+      name: "the next review is today",
+      files: { "engagement.yaml": engagement("monitoring", "{ last: 2026-06-01, next: 2026-11-30 }") },
+    },
     { name: "no review dates outside monitoring", files: { "engagement.yaml": engagement("deployment", undefined) } },
-    { name: "only a last review outside monitoring", files: { "engagement.yaml": engagement("design", "{ last: 2026-06-01 }") } },
-    { name: "monitoring with a review scheduled", files: { "engagement.yaml": engagement("monitoring", "{ next: 2027-01-21 }") } },
+    {
+      name: "only a last review outside monitoring",
+      files: { "engagement.yaml": engagement("design", "{ last: 2026-06-01 }") },
+    },
+    {
+      name: "monitoring with a review scheduled",
+      files: { "engagement.yaml": engagement("monitoring", "{ next: 2027-01-21 }") },
+    },
   ],
   invalid: [
     {
       name: "the next review has passed",
       files: { "engagement.yaml": engagement("deployment", "{ last: 2026-06-01, next: 2026-10-15 }") },
       errors: [
-        { file: "engagement.yaml", line: 10, column: 36, messageId: "overdue", data: { next: "2026-10-15", age: "46 days", asOf: "2026-11-30" } },
+        {
+          file: "engagement.yaml",
+          line: 10,
+          column: 36,
+          messageId: "overdue",
+          data: { next: "2026-10-15", age: "46 days", asOf: "2026-11-30" },
+        },
       ],
     },
     {
       name: "held, but not rescheduled",
       files: { "engagement.yaml": engagement("monitoring", "{ last: 2026-11-02, next: 2026-10-30 }") },
-      errors: [{ file: "engagement.yaml", line: 10, column: 36, messageId: "notRescheduled", data: { last: "2026-11-02", next: "2026-10-30" } }],
+      errors: [
+        {
+          file: "engagement.yaml",
+          line: 10,
+          column: 36,
+          messageId: "notRescheduled",
+          data: { last: "2026-11-02", next: "2026-10-30" },
+        },
+      ],
     },
     {
       name: "monitoring with no review dates",
@@ -51,7 +74,15 @@ testRule(rule, {
       name: "a later as-of date makes the base engagement's review overdue",
       asOf: "2027-01-04",
       files: {},
-      errors: [{ file: "engagement.yaml", line: 16, column: 36, messageId: "overdue", data: { next: "2026-12-31", age: "4 days", asOf: "2027-01-04" } }],
+      errors: [
+        {
+          file: "engagement.yaml",
+          line: 16,
+          column: 36,
+          messageId: "overdue",
+          data: { next: "2026-12-31", age: "4 days", asOf: "2027-01-04" },
+        },
+      ],
     },
   ],
 });

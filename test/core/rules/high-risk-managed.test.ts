@@ -46,16 +46,29 @@ testRule(rule, {
   valid: [
     { name: "owned, mitigated and reviewed", files: { "r.yaml": risk(managed) } },
     { name: "a medium threat needs none of it", files: { "r.yaml": risk("raised: 2020-01-01", 3, 3) } },
-    { name: "an opportunity is not a threat to manage", files: { "r.yaml": risk("type: opportunity\nraised: 2020-01-01") } },
-    { name: "a closed threat", files: { "r.yaml": risk("raised: 2020-01-01\nclosed: 2026-01-01").replace("status: open", "status: closed") } },
-    { name: "an occurred threat is an issue now", files: { "r.yaml": risk("raised: 2020-01-01").replace("status: open", "status: occurred") } },
+    {
+      name: "an opportunity is not a threat to manage",
+      files: { "r.yaml": risk("type: opportunity\nraised: 2020-01-01") },
+    },
+    {
+      name: "a closed threat",
+      files: { "r.yaml": risk("raised: 2020-01-01\nclosed: 2026-01-01").replace("status: open", "status: closed") },
+    },
+    {
+      name: "an occurred threat is an issue now",
+      files: { "r.yaml": risk("raised: 2020-01-01").replace("status: open", "status: occurred") },
+    },
     {
       name: "reviewed exactly at the end of the review period",
       files: { "r.yaml": risk(managed.replace("lastReviewed: 2026-11-20", "lastReviewed: 2026-10-31")) },
     },
     {
       name: "never reviewed, but raised within the review period",
-      files: { "r.yaml": risk(managed.replace("lastReviewed: 2026-11-20\n", "").replace("raised: 2026-06-01", "raised: 2026-11-16")) },
+      files: {
+        "r.yaml": risk(
+          managed.replace("lastReviewed: 2026-11-20\n", "").replace("raised: 2026-06-01", "raised: 2026-11-16"),
+        ),
+      },
     },
     {
       name: "one done mitigation and one dated open one",
@@ -73,7 +86,10 @@ mitigations:
     },
     {
       name: "a higher threshold in the engagement: 4x4 is medium",
-      files: { "engagement.yaml": engagement("{ highThreshold: 18, criticalThreshold: 24 }"), "r.yaml": risk("raised: 2020-01-01") },
+      files: {
+        "engagement.yaml": engagement("{ highThreshold: 18, criticalThreshold: 24 }"),
+        "r.yaml": risk("raised: 2020-01-01"),
+      },
     },
     {
       name: "a config matrix that rates 4x4 medium",
@@ -82,7 +98,10 @@ mitigations:
     },
     {
       name: "a longer review period in the config when the engagement is silent",
-      files: { "engagement.yaml": engagement("{ highThreshold: 12 }"), "r.yaml": risk(managed.replace("2026-11-20", "2026-09-30")) },
+      files: {
+        "engagement.yaml": engagement("{ highThreshold: 12 }"),
+        "r.yaml": risk(managed.replace("2026-11-20", "2026-09-30")),
+      },
       thresholds: { riskReviewDays: 90 },
     },
   ],
@@ -93,7 +112,19 @@ mitigations:
       errors: [
         { file: "r.yaml", line: 3, column: 1, messageId: "noOwner", data: { score: "16 (4x4, high)" } },
         { file: "r.yaml", line: 3, column: 1, messageId: "noMitigation", data: { score: "16 (4x4, high)" } },
-        { file: "r.yaml", line: 9, column: 15, messageId: "reviewOverdue", data: { score: "16 (4x4, high)", date: "2026-09-01", age: "90 days", asOf: "2026-11-30", reviewDays: "30 days" } },
+        {
+          file: "r.yaml",
+          line: 9,
+          column: 15,
+          messageId: "reviewOverdue",
+          data: {
+            score: "16 (4x4, high)",
+            date: "2026-09-01",
+            age: "90 days",
+            asOf: "2026-11-30",
+            reviewDays: "30 days",
+          },
+        },
       ],
     },
     {
@@ -105,7 +136,15 @@ mitigations:
   - { action: Survey, due: 2026-10-01, status: done }
   - { action: Second-source, status: planned }`),
       },
-      errors: [{ file: "r.yaml", line: 10, column: 1, messageId: "noOpenMitigation", data: { score: "16 (4x4, high)", count: 2 } }],
+      errors: [
+        {
+          file: "r.yaml",
+          line: 10,
+          column: 1,
+          messageId: "noOpenMitigation",
+          data: { score: "16 (4x4, high)", count: 2 },
+        },
+      ],
     },
     {
       name: "an empty mitigation list",
@@ -116,7 +155,19 @@ mitigations:
       name: "a critical threat on a portfolio, never reviewed since it was raised",
       files: { "r.yaml": risk(managed.replace("lastReviewed: 2026-11-20\n", "") + "\nportfolio: PF-A", 5, 4) },
       errors: [
-        { file: "r.yaml", line: 9, column: 9, messageId: "notReviewedSinceRaised", data: { score: "20 (5x4, critical)", date: "2026-06-01", age: "182 days", asOf: "2026-11-30", reviewDays: "30 days" } },
+        {
+          file: "r.yaml",
+          line: 9,
+          column: 9,
+          messageId: "notReviewedSinceRaised",
+          data: {
+            score: "20 (5x4, critical)",
+            date: "2026-06-01",
+            age: "182 days",
+            asOf: "2026-11-30",
+            reviewDays: "30 days",
+          },
+        },
       ],
     },
     {
@@ -132,10 +183,26 @@ mitigations:
     {
       name: "a 4x4 scale with the engagement's own thresholds (dca5 engagement)",
       files: {
-        "engagement.yaml": engagement("{ scale: { probability: 4, impact: 4 }, highThreshold: 9, criticalThreshold: 16, reviewDays: 14 }"),
+        "engagement.yaml": engagement(
+          "{ scale: { probability: 4, impact: 4 }, highThreshold: 9, criticalThreshold: 16, reviewDays: 14 }",
+        ),
         "r.yaml": risk(managed.replace("2026-11-20", "2026-11-10"), 3, 3),
       },
-      errors: [{ file: "r.yaml", line: 10, column: 15, messageId: "reviewOverdue", data: { score: "9 (3x3, high)", date: "2026-11-10", age: "20 days", asOf: "2026-11-30", reviewDays: "14 days" } }],
+      errors: [
+        {
+          file: "r.yaml",
+          line: 10,
+          column: 15,
+          messageId: "reviewOverdue",
+          data: {
+            score: "9 (3x3, high)",
+            date: "2026-11-10",
+            age: "20 days",
+            asOf: "2026-11-30",
+            reviewDays: "14 days",
+          },
+        },
+      ],
     },
     {
       name: "a config matrix that rates 3x3 high",

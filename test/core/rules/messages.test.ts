@@ -13,5 +13,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
  */
 it("governance and integrity rules keep their metadata and wording", async () => {
   const meta = { governance: RULES.map((r) => r.meta), integrity: INTEGRITY_RULES.map((r) => r.meta) };
-  await expect(JSON.stringify(meta, null, 2) + "\n").toMatchFileSnapshot(path.join(here, "__snapshots__/rule-meta.json"));
+  await expect(JSON.stringify(meta, null, 2) + "\n").toMatchFileSnapshot(
+    path.join(here, "__snapshots__/rule-meta.json"),
+  );
 });

@@ -39,7 +39,8 @@ describe.each(RULES.map((r) => [r.meta.id, r] as const))("%s", (id, rule) => {
     expect(existsSync(path.join(root, `test/core/rules/${id}.test.ts`))).toBe(true);
     const doc = readFileSync(path.join(root, `docs/rules/${id}.md`), "utf8");
     expect(doc.startsWith(`# ${id}\n`)).toBe(true);
-    for (const section of ["## Why", "## What it checks", "## Examples", "## How to fix"]) expect(doc).toContain(section);
+    for (const section of ["## Why", "## What it checks", "## Examples", "## How to fix"])
+      expect(doc).toContain(section);
     expect(doc).toContain(rule.meta.severity);
   });
 
@@ -48,7 +49,8 @@ describe.each(RULES.map((r) => [r.meta.id, r] as const))("%s", (id, rule) => {
     expect(rule.meta.description.length).toBeGreaterThan(20);
     expect(["error", "warn", "info"]).toContain(rule.meta.severity);
     expect(RULE_GROUPS).toContain(rule.meta.group);
-    for (const preset of rule.meta.presets) expect(["recommended", "strategic", "tactical", "operational", "project"]).toContain(preset);
+    for (const preset of rule.meta.presets)
+      expect(["recommended", "strategic", "tactical", "operational", "project"]).toContain(preset);
     expect(Object.keys(rule.meta.messages).length).toBeGreaterThan(0);
   });
 

@@ -2,7 +2,12 @@ import { rule } from "../../../src/core/rules/milestone-slip-needs-rebaseline.js
 import { testRule } from "../../helpers/rule-tester.js";
 
 /** A project with a 2026-01-05 to 2027-06-30 baseline; milestone entries start at line 10. */
-const project = (milestones: string, stage = "delivery", id = "PRJ-1", schedule = "{ baselineStart: 2026-01-05, baselineFinish: 2027-06-30 }"): string => `apiVersion: pmo/v1
+const project = (
+  milestones: string,
+  stage = "delivery",
+  id = "PRJ-1",
+  schedule = "{ baselineStart: 2026-01-05, baselineFinish: 2027-06-30 }",
+): string => `apiVersion: pmo/v1
 kind: Project
 id: ${id}
 name: Trunk main renewal
@@ -43,7 +48,12 @@ currency: EUR
 /** Two approved re-baselines of M2, each with its own id, date and re-baselined date. */
 const two = (first: [string, string, string], second: [string, string, string]): string =>
   [first, second]
-    .map(([id, date, m2]) => decision(`{ type: rebaseline, baselines: { M2: ${m2} } }`, "approved", "PRJ-1", id).replace("date: 2026-10-21", `date: ${date}`))
+    .map(([id, date, m2]) =>
+      decision(`{ type: rebaseline, baselines: { M2: ${m2} } }`, "approved", "PRJ-1", id).replace(
+        "date: 2026-10-21",
+        `date: ${date}`,
+      ),
+    )
     .join("---\n");
 
 /** M2 reported against a re-baselined date set by a decision. */
@@ -52,52 +62,110 @@ const beyond = (baseline: string, slip: string, decisionId: string) => ({
   line: 10,
   column: 77,
   messageId: "beyondRebaseline",
-  data: { milestone: "M2", forecast: "2027-01-29", baseline, slip, tolerance: "30 days", project: "PRJ-1", decision: decisionId },
+  data: {
+    milestone: "M2",
+    forecast: "2027-01-29",
+    baseline,
+    slip,
+    tolerance: "30 days",
+    project: "PRJ-1",
+    decision: decisionId,
+  },
 });
 
 testRule(rule, {
   valid: [
     {
       name: "a slip within tolerance of the re-baselined date",
-      files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline, milestones: [M2], baselines: { M2: 2027-01-15 } }") },
+      files: {
+        "p.yaml": project(slipped),
+        "d.yaml": decision("{ type: rebaseline, milestones: [M2], baselines: { M2: 2027-01-15 } }"),
+      },
     },
     {
       name: "the latest of two re-baselines holds",
       files: {
         "p.yaml": project(slipped),
-        "d.yaml": decision("{ type: rebaseline, baselines: { M2: 2026-11-30 } }") + "---\n" + decision("{ type: rebaseline, baselines: { M2: 2027-01-20 } }").replace("id: DEC-1", "id: DEC-2").replace("date: 2026-10-21", "date: 2026-11-18"),
+        "d.yaml":
+          decision("{ type: rebaseline, baselines: { M2: 2026-11-30 } }") +
+          "---\n" +
+          decision("{ type: rebaseline, baselines: { M2: 2027-01-20 } }")
+            .replace("id: DEC-1", "id: DEC-2")
+            .replace("date: 2026-10-21", "date: 2026-11-18"),
       },
     },
     {
       name: "the latest re-baseline holds whatever the file order",
-      files: { "p.yaml": project(slipped), "d.yaml": two(["DEC-2", "2026-11-18", "2027-01-20"], ["DEC-1", "2026-10-21", "2026-11-30"]) },
+      files: {
+        "p.yaml": project(slipped),
+        "d.yaml": two(["DEC-2", "2026-11-18", "2027-01-20"], ["DEC-1", "2026-10-21", "2026-11-30"]),
+      },
     },
     {
       name: "a proposed re-baseline's dates do not move the yardstick",
       files: {
         "p.yaml": project(slipped),
-        "d.yaml": decision("{ type: rebaseline, baselines: { M2: 2027-01-20 } }") + "---\n" + decision("{ type: rebaseline, baselines: { M2: 2026-11-30 } }", "proposed", "PRJ-1", "DEC-2"),
+        "d.yaml":
+          decision("{ type: rebaseline, baselines: { M2: 2027-01-20 } }") +
+          "---\n" +
+          decision("{ type: rebaseline, baselines: { M2: 2026-11-30 } }", "proposed", "PRJ-1", "DEC-2"),
       },
     },
-    { name: "a re-baseline of the finish alone re-plans the whole project", files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline, baselines: { finish: 2027-09-30 } }") } },
-    { name: "within tolerance (exactly 30 days)", files: { "p.yaml": project("  - { id: M2, name: Build, baseline: 2026-09-30, forecast: 2026-10-30 }") } },
-    { name: "ahead of baseline", files: { "p.yaml": project("  - { id: M2, name: Build, baseline: 2026-09-30, forecast: 2026-08-30 }") } },
-    { name: "covered by an approved decision listing the milestone", files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline, milestones: [M1, M2] }") } },
-    { name: "covered by an approved decision that re-plans the whole project", files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline }") } },
+    {
+      name: "a re-baseline of the finish alone re-plans the whole project",
+      files: {
+        "p.yaml": project(slipped),
+        "d.yaml": decision("{ type: rebaseline, baselines: { finish: 2027-09-30 } }"),
+      },
+    },
+    {
+      name: "within tolerance (exactly 30 days)",
+      files: { "p.yaml": project("  - { id: M2, name: Build, baseline: 2026-09-30, forecast: 2026-10-30 }") },
+    },
+    {
+      name: "ahead of baseline",
+      files: { "p.yaml": project("  - { id: M2, name: Build, baseline: 2026-09-30, forecast: 2026-08-30 }") },
+    },
+    {
+      name: "covered by an approved decision listing the milestone",
+      files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline, milestones: [M1, M2] }") },
+    },
+    {
+      name: "covered by an approved decision that re-plans the whole project",
+      files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline }") },
+    },
     {
       name: "covered by a second decision when the first lists other milestones",
       files: {
         "p.yaml": project(slipped),
-        "d.yaml": decision("{ type: rebaseline, milestones: [M1] }") + "---\n" + decision("{ type: rebaseline, milestones: [M2] }", "approved", "PRJ-1", "DEC-2"),
+        "d.yaml":
+          decision("{ type: rebaseline, milestones: [M1] }") +
+          "---\n" +
+          decision("{ type: rebaseline, milestones: [M2] }", "approved", "PRJ-1", "DEC-2"),
       },
     },
     {
       name: "achieved late: the slip is history",
-      files: { "p.yaml": project("  - { id: M2, name: Build, baseline: 2026-06-30, forecast: 2026-10-30, actual: 2026-10-30 }") },
+      files: {
+        "p.yaml": project(
+          "  - { id: M2, name: Build, baseline: 2026-06-30, forecast: 2026-10-30, actual: 2026-10-30 }",
+        ),
+      },
     },
-    { name: "no baseline to slip against", files: { "p.yaml": project("  - { id: M2, name: Build, forecast: 2027-01-29 }") } },
+    {
+      name: "no baseline to slip against",
+      files: { "p.yaml": project("  - { id: M2, name: Build, forecast: 2027-01-29 }") },
+    },
     { name: "no forecast", files: { "p.yaml": project("  - { id: M2, name: Build, baseline: 2026-12-30 }") } },
-    { name: "a closed project", files: { "p.yaml": project("  - { id: M2, name: Build, baseline: 2026-06-30, forecast: 2026-10-30, actual: 2026-10-30 }", "closed") } },
+    {
+      name: "a closed project",
+      files: {
+        "p.yaml": project(
+          "  - { id: M2, name: Build, baseline: 2026-06-30, forecast: 2026-10-30, actual: 2026-10-30 }",
+          "closed",
+        ),
+      },
+    },
     { name: "a cancelled project", files: { "p.yaml": project(slipped, "cancelled") } },
     {
       name: "a wider tolerance in the engagement",
@@ -105,70 +173,309 @@ testRule(rule, {
     },
     {
       name: "a percentage tolerance looser than the days tolerance does not widen it",
-      files: { "engagement.yaml": engagement("{ tolerances: { scheduleDays: 30, schedulePercent: 50 } }"), "p.yaml": project("  - { id: M2, name: Build, baseline: 2026-09-30, forecast: 2026-10-30 }") },
+      files: {
+        "engagement.yaml": engagement("{ tolerances: { scheduleDays: 30, schedulePercent: 50 } }"),
+        "p.yaml": project("  - { id: M2, name: Build, baseline: 2026-09-30, forecast: 2026-10-30 }"),
+      },
     },
   ],
   invalid: [
     {
       name: "the later of two re-baselines wins even when it is the tighter one",
-      files: { "p.yaml": project(slipped), "d.yaml": two(["DEC-1", "2026-11-18", "2026-11-30"], ["DEC-2", "2026-10-21", "2027-01-20"]) },
+      files: {
+        "p.yaml": project(slipped),
+        "d.yaml": two(["DEC-1", "2026-11-18", "2026-11-30"], ["DEC-2", "2026-10-21", "2027-01-20"]),
+      },
       errors: [beyond("2026-11-30", "60 days", "DEC-1")],
     },
     {
       name: "two re-baselines on one day: the greater id wins",
-      files: { "p.yaml": project(slipped), "d.yaml": two(["DEC-2", "2026-10-21", "2026-11-30"], ["DEC-1", "2026-10-21", "2027-01-20"]) },
+      files: {
+        "p.yaml": project(slipped),
+        "d.yaml": two(["DEC-2", "2026-10-21", "2026-11-30"], ["DEC-1", "2026-10-21", "2027-01-20"]),
+      },
       errors: [beyond("2026-11-30", "60 days", "DEC-2")],
     },
     {
       name: "a re-baseline listing only other milestones still sets M2's date when it records one",
-      files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline, milestones: [M1], baselines: { M2: 2026-12-15 } }") },
+      files: {
+        "p.yaml": project(slipped),
+        "d.yaml": decision("{ type: rebaseline, milestones: [M1], baselines: { M2: 2026-12-15 } }"),
+      },
       errors: [beyond("2026-12-15", "45 days", "DEC-1")],
     },
     {
       name: "a further slip beyond tolerance of the re-baselined date",
-      files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline, milestones: [M2], baselines: { M2: 2026-12-15 } }") },
-      errors: [{ file: "p.yaml", line: 10, column: 77, messageId: "beyondRebaseline", data: { milestone: "M2", forecast: "2027-01-29", baseline: "2026-12-15", slip: "45 days", tolerance: "30 days", project: "PRJ-1", decision: "DEC-1" } }],
+      files: {
+        "p.yaml": project(slipped),
+        "d.yaml": decision("{ type: rebaseline, milestones: [M2], baselines: { M2: 2026-12-15 } }"),
+      },
+      errors: [
+        {
+          file: "p.yaml",
+          line: 10,
+          column: 77,
+          messageId: "beyondRebaseline",
+          data: {
+            milestone: "M2",
+            forecast: "2027-01-29",
+            baseline: "2026-12-15",
+            slip: "45 days",
+            tolerance: "30 days",
+            project: "PRJ-1",
+            decision: "DEC-1",
+          },
+        },
+      ],
     },
     {
       name: "121 days late with no decision",
       files: { "p.yaml": project(slipped) },
       errors: [
-        { file: "p.yaml", line: 10, column: 77, messageId: "unapprovedSlip", data: { milestone: "M2", forecast: "2027-01-29", baseline: "2026-09-30", slip: "121 days", tolerance: "30 days", project: "PRJ-1", decision: "" } },
+        {
+          file: "p.yaml",
+          line: 10,
+          column: 77,
+          messageId: "unapprovedSlip",
+          data: {
+            milestone: "M2",
+            forecast: "2027-01-29",
+            baseline: "2026-09-30",
+            slip: "121 days",
+            tolerance: "30 days",
+            project: "PRJ-1",
+            decision: "",
+          },
+        },
       ],
     },
     {
       name: "31 days late",
       files: { "p.yaml": project("  - { id: M2, name: Build, baseline: 2026-09-30, forecast: 2026-10-31 }") },
-      errors: [{ file: "p.yaml", line: 10, column: 60, messageId: "unapprovedSlip", data: { milestone: "M2", forecast: "2026-10-31", baseline: "2026-09-30", slip: "31 days", tolerance: "30 days", project: "PRJ-1", decision: "" } }],
+      errors: [
+        {
+          file: "p.yaml",
+          line: 10,
+          column: 60,
+          messageId: "unapprovedSlip",
+          data: {
+            milestone: "M2",
+            forecast: "2026-10-31",
+            baseline: "2026-09-30",
+            slip: "31 days",
+            tolerance: "30 days",
+            project: "PRJ-1",
+            decision: "",
+          },
+        },
+      ],
     },
-    { name: "the decision is only proposed", files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline, milestones: [M2] }", "proposed") }, errors: [{ file: "p.yaml", line: 10, column: 77, messageId: "unapprovedSlip", data: { milestone: "M2", forecast: "2027-01-29", baseline: "2026-09-30", slip: "121 days", tolerance: "30 days", project: "PRJ-1", decision: "" } }] },
-    { name: "the decision was rejected", files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline }", "rejected") }, errors: [{ file: "p.yaml", line: 10, column: 77, messageId: "unapprovedSlip", data: { milestone: "M2", forecast: "2027-01-29", baseline: "2026-09-30", slip: "121 days", tolerance: "30 days", project: "PRJ-1", decision: "" } }] },
-    { name: "the decision was superseded", files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline }", "superseded") }, errors: [{ file: "p.yaml", line: 10, column: 77, messageId: "unapprovedSlip", data: { milestone: "M2", forecast: "2027-01-29", baseline: "2026-09-30", slip: "121 days", tolerance: "30 days", project: "PRJ-1", decision: "" } }] },
-    { name: "the approved decision is a budget change", files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: budget-change }") }, errors: [{ file: "p.yaml", line: 10, column: 77, messageId: "unapprovedSlip", data: { milestone: "M2", forecast: "2027-01-29", baseline: "2026-09-30", slip: "121 days", tolerance: "30 days", project: "PRJ-1", decision: "" } }] },
-    { name: "the decision lists other milestones", files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline, milestones: [M1] }") }, errors: [{ file: "p.yaml", line: 10, column: 77, messageId: "unapprovedSlip", data: { milestone: "M2", forecast: "2027-01-29", baseline: "2026-09-30", slip: "121 days", tolerance: "30 days", project: "PRJ-1", decision: "" } }] },
+    {
+      name: "the decision is only proposed",
+      files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline, milestones: [M2] }", "proposed") },
+      errors: [
+        {
+          file: "p.yaml",
+          line: 10,
+          column: 77,
+          messageId: "unapprovedSlip",
+          data: {
+            milestone: "M2",
+            forecast: "2027-01-29",
+            baseline: "2026-09-30",
+            slip: "121 days",
+            tolerance: "30 days",
+            project: "PRJ-1",
+            decision: "",
+          },
+        },
+      ],
+    },
+    {
+      name: "the decision was rejected",
+      files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline }", "rejected") },
+      errors: [
+        {
+          file: "p.yaml",
+          line: 10,
+          column: 77,
+          messageId: "unapprovedSlip",
+          data: {
+            milestone: "M2",
+            forecast: "2027-01-29",
+            baseline: "2026-09-30",
+            slip: "121 days",
+            tolerance: "30 days",
+            project: "PRJ-1",
+            decision: "",
+          },
+        },
+      ],
+    },
+    {
+      name: "the decision was superseded",
+      files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline }", "superseded") },
+      errors: [
+        {
+          file: "p.yaml",
+          line: 10,
+          column: 77,
+          messageId: "unapprovedSlip",
+          data: {
+            milestone: "M2",
+            forecast: "2027-01-29",
+            baseline: "2026-09-30",
+            slip: "121 days",
+            tolerance: "30 days",
+            project: "PRJ-1",
+            decision: "",
+          },
+        },
+      ],
+    },
+    {
+      name: "the approved decision is a budget change",
+      files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: budget-change }") },
+      errors: [
+        {
+          file: "p.yaml",
+          line: 10,
+          column: 77,
+          messageId: "unapprovedSlip",
+          data: {
+            milestone: "M2",
+            forecast: "2027-01-29",
+            baseline: "2026-09-30",
+            slip: "121 days",
+            tolerance: "30 days",
+            project: "PRJ-1",
+            decision: "",
+          },
+        },
+      ],
+    },
+    {
+      name: "the decision lists other milestones",
+      files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline, milestones: [M1] }") },
+      errors: [
+        {
+          file: "p.yaml",
+          line: 10,
+          column: 77,
+          messageId: "unapprovedSlip",
+          data: {
+            milestone: "M2",
+            forecast: "2027-01-29",
+            baseline: "2026-09-30",
+            slip: "121 days",
+            tolerance: "30 days",
+            project: "PRJ-1",
+            decision: "",
+          },
+        },
+      ],
+    },
     {
       name: "the decision re-plans another project",
-      files: { "p.yaml": project(slipped) + "---\n" + project("", "delivery", "PRJ-2"), "d.yaml": decision("{ type: rebaseline }", "approved", "PRJ-2") },
-      errors: [{ file: "p.yaml", line: 10, column: 77, messageId: "unapprovedSlip", data: { milestone: "M2", forecast: "2027-01-29", baseline: "2026-09-30", slip: "121 days", tolerance: "30 days", project: "PRJ-1", decision: "" } }],
+      files: {
+        "p.yaml": project(slipped) + "---\n" + project("", "delivery", "PRJ-2"),
+        "d.yaml": decision("{ type: rebaseline }", "approved", "PRJ-2"),
+      },
+      errors: [
+        {
+          file: "p.yaml",
+          line: 10,
+          column: 77,
+          messageId: "unapprovedSlip",
+          data: {
+            milestone: "M2",
+            forecast: "2027-01-29",
+            baseline: "2026-09-30",
+            slip: "121 days",
+            tolerance: "30 days",
+            project: "PRJ-1",
+            decision: "",
+          },
+        },
+      ],
     },
     {
       name: "a portfolio decision does not re-baseline a project",
-      files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline }").replace("project: PRJ-1", "portfolio: PF-A") },
-      errors: [{ file: "p.yaml", line: 10, column: 77, messageId: "unapprovedSlip", data: { milestone: "M2", forecast: "2027-01-29", baseline: "2026-09-30", slip: "121 days", tolerance: "30 days", project: "PRJ-1", decision: "" } }],
+      files: {
+        "p.yaml": project(slipped),
+        "d.yaml": decision("{ type: rebaseline }").replace("project: PRJ-1", "portfolio: PF-A"),
+      },
+      errors: [
+        {
+          file: "p.yaml",
+          line: 10,
+          column: 77,
+          messageId: "unapprovedSlip",
+          data: {
+            milestone: "M2",
+            forecast: "2027-01-29",
+            baseline: "2026-09-30",
+            slip: "121 days",
+            tolerance: "30 days",
+            project: "PRJ-1",
+            decision: "",
+          },
+        },
+      ],
     },
     {
       name: "the percentage is the tighter limit (dca5 engagement, 200-day baseline, 10%)",
       files: {
         "engagement.yaml": engagement("{ tolerances: { scheduleDays: 30, schedulePercent: 10 } }"),
-        "p.yaml": project("  - { id: M2, name: Build, baseline: 2026-06-30, forecast: 2026-07-25 }", "delivery", "PRJ-1", "{ baselineStart: 2026-01-05, baselineFinish: 2026-07-24 }"),
+        "p.yaml": project(
+          "  - { id: M2, name: Build, baseline: 2026-06-30, forecast: 2026-07-25 }",
+          "delivery",
+          "PRJ-1",
+          "{ baselineStart: 2026-01-05, baselineFinish: 2026-07-24 }",
+        ),
       },
-      errors: [{ file: "p.yaml", line: 10, column: 60, messageId: "unapprovedSlip", data: { milestone: "M2", forecast: "2026-07-25", baseline: "2026-06-30", slip: "25 days", tolerance: "20 days (10% of the 200-day baseline)", project: "PRJ-1", decision: "" } }],
+      errors: [
+        {
+          file: "p.yaml",
+          line: 10,
+          column: 60,
+          messageId: "unapprovedSlip",
+          data: {
+            milestone: "M2",
+            forecast: "2026-07-25",
+            baseline: "2026-06-30",
+            slip: "25 days",
+            tolerance: "20 days (10% of the 200-day baseline)",
+            project: "PRJ-1",
+            decision: "",
+          },
+        },
+      ],
     },
     {
       name: "the config's tolerance when the engagement is silent",
-      files: { "engagement.yaml": engagement("{ risk: { reviewDays: 30 } }"), "p.yaml": project("  - { id: M2, name: Build, baseline: 2026-09-30, forecast: 2026-10-20 }", "planning") },
+      files: {
+        "engagement.yaml": engagement("{ risk: { reviewDays: 30 } }"),
+        "p.yaml": project("  - { id: M2, name: Build, baseline: 2026-09-30, forecast: 2026-10-20 }", "planning"),
+      },
       thresholds: { scheduleToleranceDays: 10 },
-      errors: [{ file: "p.yaml", line: 10, column: 60, messageId: "unapprovedSlip", data: { milestone: "M2", forecast: "2026-10-20", baseline: "2026-09-30", slip: "20 days", tolerance: "10 days", project: "PRJ-1", decision: "" } }],
+      errors: [
+        {
+          file: "p.yaml",
+          line: 10,
+          column: 60,
+          messageId: "unapprovedSlip",
+          data: {
+            milestone: "M2",
+            forecast: "2026-10-20",
+            baseline: "2026-09-30",
+            slip: "20 days",
+            tolerance: "10 days",
+            project: "PRJ-1",
+            decision: "",
+          },
+        },
+      ],
     },
   ],
 });

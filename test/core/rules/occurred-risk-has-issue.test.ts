@@ -32,7 +32,10 @@ stage: delivery
 testRule(rule, {
   valid: [
     { name: "an occurred risk with an open issue", files: { "r.yaml": risk("occurred"), "i.yaml": issue("RSK-1") } },
-    { name: "an occurred risk whose issue is resolved", files: { "r.yaml": risk("occurred"), "i.yaml": issue("RSK-1", "closed") } },
+    {
+      name: "an occurred risk whose issue is resolved",
+      files: { "r.yaml": risk("occurred"), "i.yaml": issue("RSK-1", "closed") },
+    },
     { name: "an open risk needs no issue", files: { "r.yaml": risk("open") } },
     { name: "a risk that occurred and was closed", files: { "r.yaml": risk("closed", "closed: 2026-10-01") } },
     { name: "an occurred opportunity is no issue", files: { "r.yaml": risk("occurred", "type: opportunity") } },
@@ -45,7 +48,11 @@ testRule(rule, {
     },
     {
       name: "the issue names another risk",
-      files: { "p.yaml": project, "r.yaml": risk("occurred", "project: PRJ-1") + "---\n" + risk("occurred", "portfolio: PF-A", "RSK-2"), "i.yaml": issue("RSK-2") },
+      files: {
+        "p.yaml": project,
+        "r.yaml": risk("occurred", "project: PRJ-1") + "---\n" + risk("occurred", "portfolio: PF-A", "RSK-2"),
+        "i.yaml": issue("RSK-2"),
+      },
       errors: [{ file: "r.yaml", line: 7, column: 9, messageId: "noIssue", data: { risk: "RSK-1" } }],
     },
   ],

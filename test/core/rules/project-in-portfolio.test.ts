@@ -27,17 +27,43 @@ testRule(rule, {
     {
       name: "delivery project with no portfolio",
       files: { "p.yaml": project("") },
-      errors: [{ file: "p.yaml", line: 3, column: 1, messageId: "noPortfolio", data: { project: "PRJ-1", portfolios: "PF-A" } }],
+      errors: [
+        {
+          file: "p.yaml",
+          line: 3,
+          column: 1,
+          messageId: "noPortfolio",
+          data: { project: "PRJ-1", portfolios: "PF-A" },
+        },
+      ],
     },
     {
       name: "a proposal is governed too",
       files: { "p.yaml": project("manager: bob\n", "proposal") },
-      errors: [{ file: "p.yaml", line: 3, column: 1, messageId: "noPortfolio", data: { project: "PRJ-1", portfolios: "PF-A" } }],
+      errors: [
+        {
+          file: "p.yaml",
+          line: 3,
+          column: 1,
+          messageId: "noPortfolio",
+          data: { project: "PRJ-1", portfolios: "PF-A" },
+        },
+      ],
     },
     {
       name: "second document of a file",
-      files: { "p.yaml": `apiVersion: pmo/v1\nkind: Project\nid: PRJ-0\nname: In\nportfolio: PF-A\nstage: delivery\n---\n${project("")}` },
-      errors: [{ file: "p.yaml", line: 10, column: 1, messageId: "noPortfolio", data: { project: "PRJ-1", portfolios: "PF-A" } }],
+      files: {
+        "p.yaml": `apiVersion: pmo/v1\nkind: Project\nid: PRJ-0\nname: In\nportfolio: PF-A\nstage: delivery\n---\n${project("")}`,
+      },
+      errors: [
+        {
+          file: "p.yaml",
+          line: 10,
+          column: 1,
+          messageId: "noPortfolio",
+          data: { project: "PRJ-1", portfolios: "PF-A" },
+        },
+      ],
     },
   ],
 });

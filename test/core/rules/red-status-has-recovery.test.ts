@@ -12,24 +12,47 @@ status:
   asOf: 2026-11-27
 ${status}`;
 
-const withScale = (scale: string): Record<string, string> => ({ "engagement.yaml": `${BASE_FILES["engagement.yaml"]}statusScale: ${scale}\n` });
+const withScale = (scale: string): Record<string, string> => ({
+  "engagement.yaml": `${BASE_FILES["engagement.yaml"]}statusScale: ${scale}\n`,
+});
 const escalation = "  escalation: { to: ann, date: 2026-11-20 }\n";
-const plan = "  recoveryPlan: Second supplier onboarded by 15 January; re-plan to the steering committee on 3 December.\n";
+const plan =
+  "  recoveryPlan: Second supplier onboarded by 15 January; re-plan to the steering committee on 3 December.\n";
 
 testRule(rule, {
   valid: [
-    { name: "red with a recovery plan and an escalation", files: { "p.yaml": project(`  overall: red\n${plan}${escalation}`) } },
+    {
+      name: "red with a recovery plan and an escalation",
+      files: { "p.yaml": project(`  overall: red\n${plan}${escalation}`) },
+    },
     { name: "amber needs neither", files: { "p.yaml": project("  overall: amber\n") } },
-    { name: "a red dimension with an amber overall", files: { "p.yaml": project("  overall: amber\n  schedule: red\n") } },
+    {
+      name: "a red dimension with an amber overall",
+      files: { "p.yaml": project("  overall: amber\n  schedule: red\n") },
+    },
     { name: "closed project with a final red report", files: { "p.yaml": project("  overall: red\n", "closed") } },
     { name: "cancelled project", files: { "p.yaml": project("  overall: red\n", "cancelled") } },
-    { name: "no status report", files: { "p.yaml": "apiVersion: pmo/v1\nkind: Project\nid: PRJ-1\nname: P\nportfolio: PF-A\nstage: delivery\n" } },
-    { name: "dca5: amber-red is not the worst value", files: { ...withScale("dca5"), "p.yaml": project("  overall: amber-red\n") } },
+    {
+      name: "no status report",
+      files: { "p.yaml": "apiVersion: pmo/v1\nkind: Project\nid: PRJ-1\nname: P\nportfolio: PF-A\nstage: delivery\n" },
+    },
+    {
+      name: "dca5: amber-red is not the worst value",
+      files: { ...withScale("dca5"), "p.yaml": project("  overall: amber-red\n") },
+    },
     {
       name: "custom scale: only the last value is red",
-      files: { ...withScale("[{ value: on-track, label: On track }, { value: at-risk, label: At risk }, { value: off-track, label: Off track }]"), "p.yaml": project("  overall: at-risk\n") },
+      files: {
+        ...withScale(
+          "[{ value: on-track, label: On track }, { value: at-risk, label: At risk }, { value: off-track, label: Off track }]",
+        ),
+        "p.yaml": project("  overall: at-risk\n"),
+      },
     },
-    { name: "a one-value scale has no red", files: { ...withScale("[{ value: reported, label: Reported }]"), "p.yaml": project("  overall: reported\n") } },
+    {
+      name: "a one-value scale has no red",
+      files: { ...withScale("[{ value: reported, label: Reported }]"), "p.yaml": project("  overall: reported\n") },
+    },
   ],
   invalid: [
     {
@@ -57,7 +80,10 @@ testRule(rule, {
     },
     {
       name: "custom scale: the last value",
-      files: { ...withScale("[{ value: on-track, label: On track }, { value: off-track, label: Off track }]"), "p.yaml": project(`  overall: off-track\n${plan}`) },
+      files: {
+        ...withScale("[{ value: on-track, label: On track }, { value: off-track, label: Off track }]"),
+        "p.yaml": project(`  overall: off-track\n${plan}`),
+      },
       errors: [{ file: "p.yaml", line: 8, column: 3, messageId: "noEscalation", data: { status: "off-track" } }],
     },
   ],

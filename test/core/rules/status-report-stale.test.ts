@@ -34,16 +34,36 @@ testRule(rule, {
     { name: "a proposal need not report", files: { "p.yaml": project(undefined, "proposal") } },
     {
       name: "a 21-day validity from the engagement (dca5, fortnightly)",
-      files: { "engagement.yaml": engagement("reporting: { cadence: fortnightly, statusValidityDays: 21 }"), "p.yaml": project("2026-11-09") },
+      files: {
+        "engagement.yaml": engagement("reporting: { cadence: fortnightly, statusValidityDays: 21 }"),
+        "p.yaml": project("2026-11-09"),
+      },
     },
-    { name: "monthly reporting: 31 days", files: { "engagement.yaml": engagement("reporting: { cadence: monthly }"), "p.yaml": project("2026-10-30", "planning") } },
-    { name: "no cadence anywhere: the 14-day default", files: { "engagement.yaml": engagement(""), "p.yaml": project("2026-11-16") } },
+    {
+      name: "monthly reporting: 31 days",
+      files: {
+        "engagement.yaml": engagement("reporting: { cadence: monthly }"),
+        "p.yaml": project("2026-10-30", "planning"),
+      },
+    },
+    {
+      name: "no cadence anywhere: the 14-day default",
+      files: { "engagement.yaml": engagement(""), "p.yaml": project("2026-11-16") },
+    },
   ],
   invalid: [
     {
       name: "missed a weekly cycle",
       files: { "p.yaml": project("2026-11-22") },
-      errors: [{ file: "p.yaml", line: 8, column: 9, messageId: "stale", data: { date: "2026-11-22", age: "8 days", asOf: "2026-11-30", validity: "7 days" } }],
+      errors: [
+        {
+          file: "p.yaml",
+          line: 8,
+          column: 9,
+          messageId: "stale",
+          data: { date: "2026-11-22", age: "8 days", asOf: "2026-11-30", validity: "7 days" },
+        },
+      ],
     },
     {
       name: "no status report",
@@ -52,19 +72,46 @@ testRule(rule, {
     },
     {
       name: "66 days old with a 21-day validity (dca5, fortnightly)",
-      files: { "engagement.yaml": engagement("reporting: { cadence: fortnightly, statusValidityDays: 21 }"), "p.yaml": project("2026-09-25") },
-      errors: [{ file: "p.yaml", line: 8, column: 9, messageId: "stale", data: { date: "2026-09-25", age: "66 days", asOf: "2026-11-30", validity: "21 days" } }],
+      files: {
+        "engagement.yaml": engagement("reporting: { cadence: fortnightly, statusValidityDays: 21 }"),
+        "p.yaml": project("2026-09-25"),
+      },
+      errors: [
+        {
+          file: "p.yaml",
+          line: 8,
+          column: 9,
+          messageId: "stale",
+          data: { date: "2026-09-25", age: "66 days", asOf: "2026-11-30", validity: "21 days" },
+        },
+      ],
     },
     {
       name: "a project in closure still reports",
       files: { "p.yaml": project("2026-10-01", "closure") },
-      errors: [{ file: "p.yaml", line: 8, column: 9, messageId: "stale", data: { date: "2026-10-01", age: "60 days", asOf: "2026-11-30", validity: "7 days" } }],
+      errors: [
+        {
+          file: "p.yaml",
+          line: 8,
+          column: 9,
+          messageId: "stale",
+          data: { date: "2026-10-01", age: "60 days", asOf: "2026-11-30", validity: "7 days" },
+        },
+      ],
     },
     {
       name: "the config's validity when the engagement is silent",
       files: { "engagement.yaml": engagement(""), "p.yaml": project("2026-11-25", "planning") },
       thresholds: { statusValidityDays: 3 },
-      errors: [{ file: "p.yaml", line: 8, column: 9, messageId: "stale", data: { date: "2026-11-25", age: "5 days", asOf: "2026-11-30", validity: "3 days" } }],
+      errors: [
+        {
+          file: "p.yaml",
+          line: 8,
+          column: 9,
+          messageId: "stale",
+          data: { date: "2026-11-25", age: "5 days", asOf: "2026-11-30", validity: "3 days" },
+        },
+      ],
     },
   ],
 });

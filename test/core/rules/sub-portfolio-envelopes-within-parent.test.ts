@@ -14,23 +14,48 @@ budget: { currency: ${currency}, envelope: ${envelope} }
 testRule(rule, {
   valid: [
     { name: "no sub-portfolios", files: {} },
-    { name: "sub-portfolios within the parent's envelope", files: { "a.yaml": sub("PG-1", "6000000"), "b.yaml": sub("PG-2", "4000000") } },
-    { name: "a sub-portfolio without an envelope", files: { "a.yaml": "apiVersion: pmo/v1\nkind: Portfolio\nid: PG-1\nname: P\nowner: ann\nparent: PF-A\n" } },
+    {
+      name: "sub-portfolios within the parent's envelope",
+      files: { "a.yaml": sub("PG-1", "6000000"), "b.yaml": sub("PG-2", "4000000") },
+    },
+    {
+      name: "a sub-portfolio without an envelope",
+      files: { "a.yaml": "apiVersion: pmo/v1\nkind: Portfolio\nid: PG-1\nname: P\nowner: ann\nparent: PF-A\n" },
+    },
     {
       name: "a parent without an envelope",
-      files: { "portfolio.yaml": "apiVersion: pmo/v1\nkind: Portfolio\nid: PF-A\nname: A\nowner: ann\n", "a.yaml": sub("PG-1", "60000000") },
+      files: {
+        "portfolio.yaml": "apiVersion: pmo/v1\nkind: Portfolio\nid: PF-A\nname: A\nowner: ann\n",
+        "a.yaml": sub("PG-1", "60000000"),
+      },
     },
   ],
   invalid: [
     {
       name: "sub-portfolio envelopes over the parent's",
       files: { "a.yaml": sub("PG-1", "7000000"), "b.yaml": sub("PG-2", "4500000") },
-      errors: [{ file: "portfolio.yaml", line: 13, column: 36, messageId: "overParent", data: { children: "PG-1, PG-2", total: "EUR 11.5M", over: "15%", envelope: "EUR 10M" } }],
+      errors: [
+        {
+          file: "portfolio.yaml",
+          line: 13,
+          column: 36,
+          messageId: "overParent",
+          data: { children: "PG-1, PG-2", total: "EUR 11.5M", over: "15%", envelope: "EUR 10M" },
+        },
+      ],
     },
     {
       name: "an envelope in another currency is not added",
       files: { "a.yaml": sub("PG-1", "6000000"), "b.yaml": sub("PG-2", "9000000", "GBP") },
-      errors: [{ file: "b.yaml", line: 7, column: 36, messageId: "notComparable", data: { currency: "GBP", parentCurrency: "EUR", parent: "PF-A" } }],
+      errors: [
+        {
+          file: "b.yaml",
+          line: 7,
+          column: 36,
+          messageId: "notComparable",
+          data: { currency: "GBP", parentCurrency: "EUR", parent: "PF-A" },
+        },
+      ],
     },
   ],
 });

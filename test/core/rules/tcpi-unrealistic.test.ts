@@ -18,24 +18,52 @@ testRule(rule, {
     { name: "TCPI 1.09", files: { "p.yaml": project("{ approved: 1000, actual: 450 }", 40) } },
     { name: "no actual cost: unknown, not judged", files: { "p.yaml": project("{ approved: 1000 }", 40) } },
     { name: "a finished project", files: { "p.yaml": project("{ approved: 1000, actual: 1200 }", 100, "closed") } },
-    { name: "a higher threshold", files: { "p.yaml": project("{ approved: 1000, actual: 500 }", 40) }, options: { threshold: 1.25 } },
+    {
+      name: "a higher threshold",
+      files: { "p.yaml": project("{ approved: 1000, actual: 500 }", 40) },
+      options: { threshold: 1.25 },
+    },
   ],
   invalid: [
     {
       // TCPI = 600 / 500 = 1.20.
       name: "TCPI 1.20",
       files: { "p.yaml": project("{ approved: 1000, actual: 500 }", 40) },
-      errors: [{ file: "p.yaml", line: 7, column: 21, messageId: "unrealistic", data: { tcpi: "1.20", remaining: "EUR 600", funds: "EUR 500", better: "20", threshold: "1.10", cpi: "0.80" } }],
+      errors: [
+        {
+          file: "p.yaml",
+          line: 7,
+          column: 21,
+          messageId: "unrealistic",
+          data: { tcpi: "1.20", remaining: "EUR 600", funds: "EUR 500", better: "20", threshold: "1.10", cpi: "0.80" },
+        },
+      ],
     },
     {
       name: "the budget is spent with work remaining (AC > BAC)",
       files: { "p.yaml": project("{ approved: 1000, actual: 1100 }", 70) },
-      errors: [{ file: "p.yaml", line: 7, column: 35, messageId: "budgetSpent", data: { bac: "EUR 1,000", ac: "EUR 1,100", remaining: "EUR 300" } }],
+      errors: [
+        {
+          file: "p.yaml",
+          line: 7,
+          column: 35,
+          messageId: "budgetSpent",
+          data: { bac: "EUR 1,000", ac: "EUR 1,100", remaining: "EUR 300" },
+        },
+      ],
     },
     {
       name: "BAC = AC with work remaining",
       files: { "p.yaml": project("{ approved: 1000, actual: 1000 }", 90) },
-      errors: [{ file: "p.yaml", line: 7, column: 35, messageId: "budgetSpent", data: { bac: "EUR 1,000", ac: "EUR 1,000", remaining: "EUR 100" } }],
+      errors: [
+        {
+          file: "p.yaml",
+          line: 7,
+          column: 35,
+          messageId: "budgetSpent",
+          data: { bac: "EUR 1,000", ac: "EUR 1,000", remaining: "EUR 100" },
+        },
+      ],
     },
   ],
 });

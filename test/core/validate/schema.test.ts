@@ -28,15 +28,30 @@ const BASELINES: Record<string, Doc> = {
     client: { name: "City of Utrecht", sector: "public sector", country: "NL" },
     provider: { name: "Northwind Consulting", contact: "Anna" },
     pmoType: ["strategic", "operational"],
-    phase: { current: "deployment", since: "2026-01-12", plan: [{ phase: "monitoring", start: "2026-07-01", end: "2026-12-31" }] },
+    phase: {
+      current: "deployment",
+      since: "2026-01-12",
+      plan: [{ phase: "monitoring", start: "2026-07-01", end: "2026-12-31" }],
+    },
     scope: { services: ["portfolio-management", "reporting"], excluded: ["project-delivery"] },
     objectives: [{ id: "SO-1", description: "Timely reporting", target: 95 }],
-    reporting: { cadence: "monthly", statusValidityDays: 35, audiences: [{ name: "Board", formats: ["pdf"] }], formats: ["markdown"] },
+    reporting: {
+      cadence: "monthly",
+      statusValidityDays: 35,
+      audiences: [{ name: "Board", formats: ["pdf"] }],
+      formats: ["markdown"],
+    },
     message: { asOf: "2026-03-31", text: "Two projects need a board decision this month.", author: "Anna" },
     governance: {
       forums: [{ id: "PB", name: "Portfolio Board", cadence: "monthly", members: ["Anna", "Priya"] }],
       tolerances: { budgetPercent: 10, scheduleDays: 15 },
-      risk: { scale: { probability: 5, impact: 5 }, highThreshold: 12, criticalThreshold: 20, appetite: "moderate", reviewDays: 30 },
+      risk: {
+        scale: { probability: 5, impact: 5 },
+        highThreshold: 12,
+        criticalThreshold: 20,
+        appetite: "moderate",
+        reviewDays: 30,
+      },
     },
     kpis: [{ id: "K1", name: "Reports on time", target: 95, unit: "%", direction: "higher-is-better" }],
     reviews: { last: "2026-01-15", next: "2026-07-15" },
@@ -68,10 +83,23 @@ const BASELINES: Record<string, Doc> = {
     schedule: { baselineStart: "2026-01-05", baselineFinish: "2026-09-30", actualStart: "2026-01-12" },
     budget: { currency: "EUR", approved: 850000, actual: 310000, forecast: 900000 },
     percentComplete: 40,
-    status: { asOf: "2026-03-31", overall: "amber", budget: "green", comments: { budget: "Within tolerance.", schedule: "Supplier two weeks late." }, achievements: ["Design approved"], escalation: { to: "Board" } },
+    status: {
+      asOf: "2026-03-31",
+      overall: "amber",
+      budget: "green",
+      comments: { budget: "Within tolerance.", schedule: "Supplier two weeks late." },
+      achievements: ["Design approved"],
+      escalation: { to: "Board" },
+    },
     milestones: [
       { id: "M1", name: "Design approved", baseline: "2026-02-27" },
-      { id: "M2", name: "Go-live", baseline: "2026-09-30", dependsOn: ["M1", "PRJ-002/M3"], estimate: { optimistic: "2026-09-01", mostLikely: "2026-09-30", pessimistic: "2026-11-30" } },
+      {
+        id: "M2",
+        name: "Go-live",
+        baseline: "2026-09-30",
+        dependsOn: ["M1", "PRJ-002/M3"],
+        estimate: { optimistic: "2026-09-01", mostLikely: "2026-09-30", pessimistic: "2026-11-30" },
+      },
     ],
     dependencies: [{ project: "PRJ-002", type: "finish-to-start" }],
     contributions: [{ objective: "OBJ-1", strength: "high" }],
@@ -148,21 +176,87 @@ const MUTATIONS: [string, string, unknown, string, string][] = [
   ["Engagement", "/client/name", "", "/client/name", "name must not be empty"],
   ["Engagement", "/pmoType", [], "/pmoType", "pmoType must have at least 1 item (found none)"],
   ["Engagement", "/pmoType", ["strategic", "strategic"], "/pmoType/1", 'pmoType lists "strategic" more than once'],
-  ["Engagement", "/pmoType/0", "strategy", "/pmoType/0", '"strategy" is not a valid pmoType item: expected one of strategic, tactical, operational, project (did you mean "strategic"?)'],
-  ["Engagement", "/phase/current", "running", "/phase/current", "expected one of preparation, design, deployment, monitoring"],
+  [
+    "Engagement",
+    "/pmoType/0",
+    "strategy",
+    "/pmoType/0",
+    '"strategy" is not a valid pmoType item: expected one of strategic, tactical, operational, project (did you mean "strategic"?)',
+  ],
+  [
+    "Engagement",
+    "/phase/current",
+    "running",
+    "/phase/current",
+    "expected one of preparation, design, deployment, monitoring",
+  ],
   ["Engagement", "/phase/plan/0/end", DELETE, "/phase/plan/0", 'missing required field "end" in phase.plan[0]'],
   ["Engagement", "/scope/services/0", "pmo", "/scope/services/0", "is not a valid services item"],
-  ["Engagement", "/reporting/cadence", "daily", "/reporting/cadence", "expected one of weekly, fortnightly, monthly, quarterly"],
-  ["Engagement", "/reporting/statusValidityDays", 0, "/reporting/statusValidityDays", "statusValidityDays must be at least 1 (found 0)"],
-  ["Engagement", "/governance/risk/appetite", "huge", "/governance/risk/appetite", "expected one of low, moderate, high"],
-  ["Engagement", "/governance/risk/scale/impact", DELETE, "/governance/risk/scale", 'missing required field "impact" in governance.risk.scale'],
+  [
+    "Engagement",
+    "/reporting/cadence",
+    "daily",
+    "/reporting/cadence",
+    "expected one of weekly, fortnightly, monthly, quarterly",
+  ],
+  [
+    "Engagement",
+    "/reporting/statusValidityDays",
+    0,
+    "/reporting/statusValidityDays",
+    "statusValidityDays must be at least 1 (found 0)",
+  ],
+  [
+    "Engagement",
+    "/governance/risk/appetite",
+    "huge",
+    "/governance/risk/appetite",
+    "expected one of low, moderate, high",
+  ],
+  [
+    "Engagement",
+    "/governance/risk/scale/impact",
+    DELETE,
+    "/governance/risk/scale",
+    'missing required field "impact" in governance.risk.scale',
+  ],
   ["Engagement", "/kpis/0/direction", "up", "/kpis/0/direction", "expected one of higher-is-better, lower-is-better"],
-  ["Engagement", "/contacts/0/email", "not-an-email", "/contacts/0/email", 'email: "not-an-email" is not a valid email address'],
-  ["Engagement", "/objectives/0/target", true, "/objectives/0/target", "target: expected a string or a number, found true (a boolean)"],
-  ["Engagement", "/statusScale", "ragg", "/statusScale", '"ragg" is not a valid statusScale: expected one of rag, dca5 (did you mean "rag"?)'],
+  [
+    "Engagement",
+    "/contacts/0/email",
+    "not-an-email",
+    "/contacts/0/email",
+    'email: "not-an-email" is not a valid email address',
+  ],
+  [
+    "Engagement",
+    "/objectives/0/target",
+    true,
+    "/objectives/0/target",
+    "target: expected a string or a number, found true (a boolean)",
+  ],
+  [
+    "Engagement",
+    "/statusScale",
+    "ragg",
+    "/statusScale",
+    '"ragg" is not a valid statusScale: expected one of rag, dca5 (did you mean "rag"?)',
+  ],
   ["Engagement", "/statusScale", 5, "/statusScale", "statusScale: expected a string or a list, found the number 5"],
-  ["Engagement", "/statusScale", [{ value: "On Track", label: "On track" }], "/statusScale/0/value", 'did you mean "on-track"?'],
-  ["Engagement", "/statusScale", [{ value: "ok" }], "/statusScale/0", 'missing required field "label" in statusScale[0]'],
+  [
+    "Engagement",
+    "/statusScale",
+    [{ value: "On Track", label: "On track" }],
+    "/statusScale/0/value",
+    'did you mean "on-track"?',
+  ],
+  [
+    "Engagement",
+    "/statusScale",
+    [{ value: "ok" }],
+    "/statusScale/0",
+    'missing required field "label" in statusScale[0]',
+  ],
   ["Engagement", "/statusScale", [], "/statusScale", "statusScale must have at least 1 item (found none)"],
   ["Engagement", "/message/text", DELETE, "/message", 'missing required field "text" in message'],
   // Portfolio
@@ -174,30 +268,114 @@ const MUTATIONS: [string, string, unknown, string, string][] = [
   ["Portfolio", "/message/asOf", "March", "/message/asOf", 'asOf: "March" is not a valid date'],
   ["Portfolio", "/message", "All fine", "/message", "message: expected an object"],
   // Project
-  ["Project", "/stage", "amber-ish", "/stage", '"amber-ish" is not a valid stage: expected one of proposal, initiation, planning, delivery, closure, closed, cancelled'],
+  [
+    "Project",
+    "/stage",
+    "amber-ish",
+    "/stage",
+    '"amber-ish" is not a valid stage: expected one of proposal, initiation, planning, delivery, closure, closed, cancelled',
+  ],
   ["Project", "/stage", DELETE, "", 'missing required field "stage"'],
   ["Project", "/percentComplete", 120, "/percentComplete", "percentComplete must be at most 100 (found 120)"],
-  ["Project", "/percentComplete", "40%", "/percentComplete", 'percentComplete: expected a number, found a string ("40%")'],
+  [
+    "Project",
+    "/percentComplete",
+    "40%",
+    "/percentComplete",
+    'percentComplete: expected a number, found a string ("40%")',
+  ],
   ["Project", "/tags", "urgent", "/tags", "expected a list, found a string"],
-  ["Project", "/schedule/baselineStart", "2026-02-30", "/schedule/baselineStart", '"2026-02-30" is not a valid date: expected YYYY-MM-DD (a real calendar date)'],
+  [
+    "Project",
+    "/schedule/baselineStart",
+    "2026-02-30",
+    "/schedule/baselineStart",
+    '"2026-02-30" is not a valid date: expected YYYY-MM-DD (a real calendar date)',
+  ],
   ["Project", "/schedule/baselineFinish", "30/09/2026", "/schedule/baselineFinish", "is not a valid date"],
   ["Project", "/schedule", "soon", "/schedule", "schedule: expected an object (key: value pairs), found a string"],
-  ["Project", "/budget/approved", null, "/budget/approved", "approved: expected a number, found nothing (an empty value)"],
+  [
+    "Project",
+    "/budget/approved",
+    null,
+    "/budget/approved",
+    "approved: expected a number, found nothing (an empty value)",
+  ],
   ["Project", "/status/asOf", DELETE, "/status", 'missing required field "asOf" in status'],
-  ["Project", "/status/overall", "Amber", "/status/overall", 'overall: "Amber" is not a valid status value: expected lower-kebab-case, such as "green" or "amber-green" (did you mean "amber"?)'],
+  [
+    "Project",
+    "/status/overall",
+    "Amber",
+    "/status/overall",
+    'overall: "Amber" is not a valid status value: expected lower-kebab-case, such as "green" or "amber-green" (did you mean "amber"?)',
+  ],
   ["Project", "/status/achievements", "Design approved", "/status/achievements", "achievements: expected a list"],
-  ["Project", "/status/comments/overall", "Fine", "/status/comments/overall", 'unknown field "overall" in status.comments'],
+  [
+    "Project",
+    "/status/comments/overall",
+    "Fine",
+    "/status/comments/overall",
+    'unknown field "overall" in status.comments',
+  ],
   ["Project", "/status/comments/budget", "", "/status/comments/budget", "budget must not be empty"],
-  ["Project", "/milestones/1/dependsOn", ["PRJ 002/M3"], "/milestones/1/dependsOn/0", "is not a valid milestone reference"],
-  ["Project", "/milestones/1/dependsOn", [{ milestone: "M1", type: "blocks" }], "/milestones/1/dependsOn/0/type", "expected one of finish-to-start, start-to-start, finish-to-finish, start-to-finish"],
-  ["Project", "/milestones/1/dependsOn", [{ milestone: "M1", lag: "2d" }], "/milestones/1/dependsOn/0/lag", "expected a number"],
-  ["Project", "/milestones/1/dependsOn", [{ type: "start-to-start" }], "/milestones/1/dependsOn/0", 'missing required field "milestone"'],
+  [
+    "Project",
+    "/milestones/1/dependsOn",
+    ["PRJ 002/M3"],
+    "/milestones/1/dependsOn/0",
+    "is not a valid milestone reference",
+  ],
+  [
+    "Project",
+    "/milestones/1/dependsOn",
+    [{ milestone: "M1", type: "blocks" }],
+    "/milestones/1/dependsOn/0/type",
+    "expected one of finish-to-start, start-to-start, finish-to-finish, start-to-finish",
+  ],
+  [
+    "Project",
+    "/milestones/1/dependsOn",
+    [{ milestone: "M1", lag: "2d" }],
+    "/milestones/1/dependsOn/0/lag",
+    "expected a number",
+  ],
+  [
+    "Project",
+    "/milestones/1/dependsOn",
+    [{ type: "start-to-start" }],
+    "/milestones/1/dependsOn/0",
+    'missing required field "milestone"',
+  ],
   ["Project", "/milestones/1/duration", -3, "/milestones/1/duration", "at least 0"],
-  ["Project", "/milestones/1/estimate/pessimistic", DELETE, "/milestones/1/estimate", 'missing required field "pessimistic" in milestones[1].estimate'],
-  ["Project", "/milestones/0/baseLine", "2026-02-27", "/milestones/0/baseLine", 'unknown field "baseLine" in milestones[0]'],
-  ["Project", "/dependencies/0/type", "blocks", "/dependencies/0/type", "expected one of finish-to-start, start-to-start, finish-to-finish, start-to-finish"],
+  [
+    "Project",
+    "/milestones/1/estimate/pessimistic",
+    DELETE,
+    "/milestones/1/estimate",
+    'missing required field "pessimistic" in milestones[1].estimate',
+  ],
+  [
+    "Project",
+    "/milestones/0/baseLine",
+    "2026-02-27",
+    "/milestones/0/baseLine",
+    'unknown field "baseLine" in milestones[0]',
+  ],
+  [
+    "Project",
+    "/dependencies/0/type",
+    "blocks",
+    "/dependencies/0/type",
+    "expected one of finish-to-start, start-to-start, finish-to-finish, start-to-finish",
+  ],
   ["Project", "/contributions/0/strength", "strong", "/contributions/0/strength", "expected one of high, medium, low"],
-  ["Project", "/benefits/0/status", "done", "/benefits/0/status", "expected one of planned, on-track, at-risk, realised, not-realised"],
+  [
+    "Project",
+    "/benefits/0/status",
+    "done",
+    "/benefits/0/status",
+    "expected one of planned, on-track, at-risk, realised, not-realised",
+  ],
   ["Project", "/gates/0/outcome", "passed", "/gates/0/outcome", "expected one of approved, rejected, deferred"],
   ["Project", "/gates/0/date", DELETE, "/gates/0", 'missing required field "date" in gates[0]'],
   ["Project", "/scores/fit", "high", "/scores/fit", "fit: expected a number"],
@@ -207,8 +385,20 @@ const MUTATIONS: [string, string, unknown, string, string][] = [
   ["Risk", "/probability", 0, "/probability", "probability must be at least 1 (found 0)"],
   ["Risk", "/impact", 2.5, "/impact", "impact: expected a whole number, found the fractional number 2.5"],
   ["Risk", "/status", "active", "/status", "expected one of open, closed, occurred"],
-  ["Risk", "/type", "threats", "/type", '"threats" is not a valid type: expected one of threat, opportunity (did you mean "threat"?)'],
-  ["Risk", "/response", "exploit", "/response", '"exploit" is not a valid response: expected one of avoid, mitigate, transfer, accept, escalate'],
+  [
+    "Risk",
+    "/type",
+    "threats",
+    "/type",
+    '"threats" is not a valid type: expected one of threat, opportunity (did you mean "threat"?)',
+  ],
+  [
+    "Risk",
+    "/response",
+    "exploit",
+    "/response",
+    '"exploit" is not a valid response: expected one of avoid, mitigate, transfer, accept, escalate',
+  ],
   ["Risk", "/portfolio", "PF-digital", "/portfolio", '"project" and "portfolio" cannot both be given in risk'],
   ["Risk", "/mitigations/0/action", DELETE, "/mitigations/0", 'missing required field "action" in mitigations[0]'],
   ["Risk", "/mitigations/0/status", "doing", "/mitigations/0/status", "expected one of planned, in-progress, done"],
@@ -224,7 +414,13 @@ const MUTATIONS: [string, string, unknown, string, string][] = [
   ["Decision", "/title", DELETE, "", 'missing required field "title"'],
   ["Decision", "/date", "yesterday", "/date", 'date: "yesterday" is not a valid date'],
   ["Decision", "/status", "accepted", "/status", "expected one of proposed, approved, rejected, deferred, superseded"],
-  ["Decision", "/approves/type", "gate", "/approves/type", "expected one of stage-gate, rebaseline, budget-change, scope-change, other"],
+  [
+    "Decision",
+    "/approves/type",
+    "gate",
+    "/approves/type",
+    "expected one of stage-gate, rebaseline, budget-change, scope-change, other",
+  ],
   ["Decision", "/approves/stage", "build", "/approves/stage", "is not a valid stage"],
   ["Decision", "/supersedes", "D 000", "/supersedes", 'supersedes: "D 000" is not a valid id'],
   ["Decision", "/due", "Friday", "/due", 'due: "Friday" is not a valid date'],
@@ -258,14 +454,18 @@ describe("special cases", () => {
       expect.objectContaining({
         pointer: "/sponser",
         keyword: "additionalProperties",
-        message: expect.stringMatching(/^unknown field "sponser" in project \(allowed: apiVersion, kind, id, name, .*sponsor.*; did you mean "sponsor"\?\)$/),
+        message: expect.stringMatching(
+          /^unknown field "sponser" in project \(allowed: apiVersion, kind, id, name, .*sponsor.*; did you mean "sponsor"\?\)$/,
+        ),
       }),
     ]);
   });
 
   it("gives no suggestion when nothing is close", () => {
     const [problem] = validateDocument("Person", mutate(BASELINES["Person"]!, "/favouriteColour", "blue"));
-    expect(problem?.message).toBe('unknown field "favouriteColour" in person (allowed: apiVersion, kind, id, name, email, role, organisation)');
+    expect(problem?.message).toBe(
+      'unknown field "favouriteColour" in person (allowed: apiVersion, kind, id, name, email, role, organisation)',
+    );
   });
 
   it("escapes the pointer of an unknown key containing a slash", () => {
@@ -296,13 +496,24 @@ describe("special cases", () => {
   it("rejects the impossible date 2026-02-30 but accepts 2028-02-29", () => {
     const bad = validateDocument("Issue", mutate(BASELINES["Issue"]!, "/raised", "2026-02-30"));
     expect(bad).toEqual([
-      { pointer: "/raised", keyword: "format", message: 'raised: "2026-02-30" is not a valid date: expected YYYY-MM-DD (a real calendar date)' },
+      {
+        pointer: "/raised",
+        keyword: "format",
+        message: 'raised: "2026-02-30" is not a valid date: expected YYYY-MM-DD (a real calendar date)',
+      },
     ]);
     expect(validateDocument("Issue", mutate(BASELINES["Issue"]!, "/raised", "2028-02-29"))).toEqual([]);
   });
 
   it("accepts the built-in and custom status scales", () => {
-    for (const scale of ["rag", "dca5", [{ value: "on-track", label: "On track", color: "#2e7d32" }, { value: "off-track", label: "Off track" }]]) {
+    for (const scale of [
+      "rag",
+      "dca5",
+      [
+        { value: "on-track", label: "On track", color: "#2e7d32" },
+        { value: "off-track", label: "Off track" },
+      ],
+    ]) {
       expect(validateDocument("Engagement", mutate(BASELINES["Engagement"]!, "/statusScale", scale))).toEqual([]);
     }
   });
@@ -311,7 +522,10 @@ describe("special cases", () => {
     const opportunity = { ...BASELINES["Risk"], type: "opportunity", response: "exploit" };
     expect(validateDocument("Risk", opportunity)).toEqual([]);
     const [problem] = validateDocument("Risk", { ...opportunity, response: "mitigate" });
-    expect(problem).toMatchObject({ pointer: "/response", message: '"mitigate" is not a valid response: expected one of exploit, enhance, share, accept, escalate' });
+    expect(problem).toMatchObject({
+      pointer: "/response",
+      message: '"mitigate" is not a valid response: expected one of exploit, enhance, share, accept, escalate',
+    });
   });
 
   it("leaves decidedBy and date of an approved decision to pmo check, as the data model says", () => {
@@ -332,14 +546,23 @@ describe("special cases", () => {
   it("orders array indexes numerically", () => {
     const doc = structuredClone(BASELINES["Project"]!) as Record<string, any>;
     doc.milestones = Array.from({ length: 11 }, (_, i) => ({ id: `M${i}`, name: i === 2 || i === 10 ? "" : "m" }));
-    expect(validateDocument("Project", doc).map((p) => p.pointer)).toEqual(["/milestones/2/name", "/milestones/10/name"]);
+    expect(validateDocument("Project", doc).map((p) => p.pointer)).toEqual([
+      "/milestones/2/name",
+      "/milestones/10/name",
+    ]);
   });
 
   it("explains a document that is not an object", () => {
     expect(validateDocument("Person", "Priya")).toEqual([
-      { pointer: "", keyword: "type", message: 'person: expected an object (key: value pairs), found a string ("Priya")' },
+      {
+        pointer: "",
+        keyword: "type",
+        message: 'person: expected an object (key: value pairs), found a string ("Priya")',
+      },
     ]);
-    expect(validateDocument("Person", null)[0]?.message).toBe("person: expected an object (key: value pairs), found nothing (an empty value)");
+    expect(validateDocument("Person", null)[0]?.message).toBe(
+      "person: expected an object (key: value pairs), found nothing (an empty value)",
+    );
   });
 
   it("gives the property description as a hint for a missing field", () => {
@@ -354,7 +577,8 @@ describe("unknown kinds", () => {
       {
         pointer: "/kind",
         keyword: "enum",
-        message: 'unknown kind "Projct": expected one of Engagement, Portfolio, Project, Risk, Issue, Decision, Person (did you mean "Project"?)',
+        message:
+          'unknown kind "Projct": expected one of Engagement, Portfolio, Project, Risk, Issue, Decision, Person (did you mean "Project"?)',
       },
     ]);
   });
@@ -365,7 +589,12 @@ describe("unknown kinds", () => {
 
   it("reports a missing kind", () => {
     expect(validateDocument("", {})).toEqual([
-      { pointer: "", keyword: "required", message: 'missing required field "kind" (expected one of Engagement, Portfolio, Project, Risk, Issue, Decision, Person)' },
+      {
+        pointer: "",
+        keyword: "required",
+        message:
+          'missing required field "kind" (expected one of Engagement, Portfolio, Project, Risk, Issue, Decision, Person)',
+      },
     ]);
   });
 });
@@ -378,19 +607,38 @@ describe("validateConfig", () => {
 
   it("rejects unknown keys with a suggestion, and wrong types", () => {
     expect(validateConfig({ ignores: ["a"] })).toEqual([
-      expect.objectContaining({ pointer: "/ignores", message: 'unknown field "ignores" in configuration (allowed: ignore, extends, rules, overrides, thresholds, riskMatrix, waivers, report; did you mean "ignore"?)' }),
+      expect.objectContaining({
+        pointer: "/ignores",
+        message:
+          'unknown field "ignores" in configuration (allowed: ignore, extends, rules, overrides, thresholds, riskMatrix, waivers, report; did you mean "ignore"?)',
+      }),
     ]);
     expect(validateConfig({ ignore: "drafts/" })).toEqual([
       { pointer: "/ignore", keyword: "type", message: 'ignore: expected a list, found a string ("drafts/")' },
     ]);
-    expect(validateConfig({ ignore: [""] })).toEqual([{ pointer: "/ignore/0", keyword: "minLength", message: "ignore item must not be empty" }]);
-    expect(validateConfig(null)[0]?.message).toBe("configuration: expected an object (key: value pairs), found nothing (an empty value)");
+    expect(validateConfig({ ignore: [""] })).toEqual([
+      { pointer: "/ignore/0", keyword: "minLength", message: "ignore item must not be empty" },
+    ]);
+    expect(validateConfig(null)[0]?.message).toBe(
+      "configuration: expected an object (key: value pairs), found nothing (an empty value)",
+    );
   });
 });
 
 describe("getSchema and schemaNames", () => {
   it("lists the kinds, then config and common", () => {
-    expect(schemaNames()).toEqual(["engagement", "portfolio", "project", "risk", "issue", "decision", "person", "config", "import-mapping", "common"]);
+    expect(schemaNames()).toEqual([
+      "engagement",
+      "portfolio",
+      "project",
+      "risk",
+      "issue",
+      "decision",
+      "person",
+      "config",
+      "import-mapping",
+      "common",
+    ]);
   });
 
   it("returns a schema by name, kind or file name, as a copy", () => {
@@ -403,6 +651,8 @@ describe("getSchema and schemaNames", () => {
   });
 
   it("throws on an unknown name, listing the known ones", () => {
-    expect(() => getSchema("projet")).toThrow('unknown schema "projet": expected one of engagement, portfolio, project, risk, issue, decision, person, config, import-mapping, common (did you mean "project"?)');
+    expect(() => getSchema("projet")).toThrow(
+      'unknown schema "projet": expected one of engagement, portfolio, project, risk, issue, decision, person, config, import-mapping, common (did you mean "project"?)',
+    );
   });
 });

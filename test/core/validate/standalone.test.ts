@@ -77,7 +77,8 @@ function* mutations(doc: Doc): Generator<[string, Doc]> {
     pointers.push(at);
     if (Array.isArray(node)) {
       for (const [i, item] of node.entries()) walk(item, [...at, String(i)]);
-    } else if (typeof node === "object" && node !== null) for (const [key, child] of Object.entries(node)) walk(child, [...at, key]);
+    } else if (typeof node === "object" && node !== null)
+      for (const [key, child] of Object.entries(node)) walk(child, [...at, key]);
   };
   walk(doc, []);
   for (const at of pointers) {
@@ -89,7 +90,13 @@ function* mutations(doc: Doc): Generator<[string, Doc]> {
     } else if (typeof original === "object" && original !== null) {
       replacements.push(["unknown field", { ...original, Nmae: "x", "x-ok": 1 }], ["list", ["x"]]);
     } else if (typeof original === "string") {
-      replacements.push(["number", 42], ["bad text", "Not Valid Value!"], ["empty", ""], ["bad date", "2026-02-30"], ["null", null]);
+      replacements.push(
+        ["number", 42],
+        ["bad text", "Not Valid Value!"],
+        ["empty", ""],
+        ["bad date", "2026-02-30"],
+        ["null", null],
+      );
     } else {
       replacements.push(["string", "twelve"], ["negative", -1.5], ["huge", 1e9], ["boolean", true]);
     }
@@ -120,14 +127,17 @@ describe("generated standalone validators", () => {
     expect(Object.keys(generated).sort()).toEqual([...VALIDATED_SCHEMAS, "schemaDigest"].sort());
   });
 
-  it.each(examples.map((dir) => [path.basename(dir), dir]))("agree with run-time compilation on every document in examples/%s", async (_, dir) => {
-    const workspace = await loadWorkspace(dir);
-    expect(workspace.documents.length).toBeGreaterThan(0);
-    for (const doc of workspace.documents) {
-      const schema = schemaOf(doc.kind);
-      if (schema !== undefined) expectSameProblems(schema, doc.value, `${doc.file}#${doc.docIndex}`);
-    }
-  });
+  it.each(examples.map((dir) => [path.basename(dir), dir]))(
+    "agree with run-time compilation on every document in examples/%s",
+    async (_, dir) => {
+      const workspace = await loadWorkspace(dir);
+      expect(workspace.documents.length).toBeGreaterThan(0);
+      for (const doc of workspace.documents) {
+        const schema = schemaOf(doc.kind);
+        if (schema !== undefined) expectSameProblems(schema, doc.value, `${doc.file}#${doc.docIndex}`);
+      }
+    },
+  );
 
   it("agree on mutated documents of every kind, and of the config", async () => {
     const workspace = await loadWorkspace(examples[0]!);

@@ -20,7 +20,8 @@ function declaresPrioritisation(p: Portfolio): boolean {
  * portfolio's own, the ones its projects contribute to; the declaring portfolio's when it has none.
  */
 export function methodOf(catalog: Catalog, portfolio: Portfolio): PrioritisationMethod {
-  const declarer = portfolioChain(catalog, portfolio.id).find((e) => declaresPrioritisation(e.value))?.value ?? portfolio;
+  const declarer =
+    portfolioChain(catalog, portfolio.id).find((e) => declaresPrioritisation(e.value))?.value ?? portfolio;
   const p = declarer.prioritisation ?? {};
   const scale = p.scale ?? DEFAULT_SCALE;
   const objectives = (portfolio.objectives?.length ? portfolio.objectives : declarer.objectives) ?? [];
@@ -28,7 +29,12 @@ export function methodOf(catalog: Catalog, portfolio: Portfolio): Prioritisation
     method: p.method ?? "weighted-sum",
     declaredBy: declarer.id,
     scale: { min: scale.min, max: scale.max },
-    criteria: (p.criteria ?? []).map((c) => ({ id: c.id, name: c.name, weight: c.weight, source: c.source ?? "scores" })),
+    criteria: (p.criteria ?? []).map((c) => ({
+      id: c.id,
+      name: c.name,
+      weight: c.weight,
+      source: c.source ?? "scores",
+    })),
     alignmentPoints: {
       high: p.alignment?.high ?? scale.max,
       medium: p.alignment?.medium ?? (scale.min + scale.max) / 2,

@@ -55,7 +55,20 @@ export function compareScenarios(states: readonly ScenarioState[]): ScenarioComp
     const per = states.map((s) => s.rankings.find((r) => r.portfolio.id === id));
     const name = [...per].reverse().find((r) => r !== undefined)!.portfolio.name;
     const columns: PortfolioColumn[] = per.map((r, i) => {
-      if (!r) return { present: false, currency: "", envelope: undefined, available: undefined, committedCost: 0, fundedCost: 0, funded: [], belowLine: [], costUnknown: 0, unscored: 0, statusMix: [] };
+      if (!r)
+        return {
+          present: false,
+          currency: "",
+          envelope: undefined,
+          available: undefined,
+          committedCost: 0,
+          fundedCost: 0,
+          funded: [],
+          belowLine: [],
+          costUnknown: 0,
+          unscored: 0,
+          statusMix: [],
+        };
       const state = states[i]!;
       const counts = new Map<string, number>();
       for (const row of r.rows) {
@@ -63,13 +76,21 @@ export function compareScenarios(states: readonly ScenarioState[]): ScenarioComp
         counts.set(status, (counts.get(status) ?? 0) + 1);
       }
       const order = [...state.statusValues, "none"];
-      const statusMix = [...counts].sort(([a], [b]) => (order.indexOf(a) === -1 ? 99 : order.indexOf(a)) - (order.indexOf(b) === -1 ? 99 : order.indexOf(b)) || compareIds(a, b)).map(([status, count]) => ({ status, count }));
+      const statusMix = [...counts]
+        .sort(
+          ([a], [b]) =>
+            (order.indexOf(a) === -1 ? 99 : order.indexOf(a)) - (order.indexOf(b) === -1 ? 99 : order.indexOf(b)) ||
+            compareIds(a, b),
+        )
+        .map(([status, count]) => ({ status, count }));
       return {
         present: true,
         currency: r.currency,
         envelope: r.envelope,
         available: r.available,
-        committedCost: r.rows.filter((x) => x.candidate.committed && x.candidate.cost !== undefined).reduce((sum, x) => sum + x.candidate.cost!, 0),
+        committedCost: r.rows
+          .filter((x) => x.candidate.committed && x.candidate.cost !== undefined)
+          .reduce((sum, x) => sum + x.candidate.cost!, 0),
         fundedCost: r.fundedCost,
         funded: r.rows.filter((x) => x.funding === "funded").map((x) => x.candidate.id),
         belowLine: r.rows.filter((x) => x.funding === "below-line").map((x) => x.candidate.id),
@@ -95,17 +116,28 @@ export function compareScenarios(states: readonly ScenarioState[]): ScenarioComp
         name: pname,
         cells: per.map((r) => {
           const row = r?.rows.find((x) => x.candidate.id === pid);
-          return row ? { rank: row.rank, score: row.score.value, funding: row.funding, stage: row.candidate.stage } : null;
+          return row
+            ? { rank: row.rank, score: row.score.value, funding: row.funding, stage: row.candidate.stage }
+            : null;
         }),
       }));
     return { id, name, columns, projects };
   });
-  return { states: states.map((s) => ({ label: s.label, ...(s.commit !== undefined && { commit: s.commit }) })), portfolios };
+  return {
+    states: states.map((s) => ({ label: s.label, ...(s.commit !== undefined && { commit: s.commit }) })),
+    portfolios,
+  };
 }
 
-const FUNDING_MARK: Record<FundingState, string> = { funded: "funded", "below-line": "below line", "cost-unknown": "cost unknown", "no-envelope": "-" };
+const FUNDING_MARK: Record<FundingState, string> = {
+  funded: "funded",
+  "below-line": "below line",
+  "cost-unknown": "cost unknown",
+  "no-envelope": "-",
+};
 const money = (n: number | undefined, currency: string): string => (n === undefined ? "-" : formatMoney(n, currency));
-const mix = (c: PortfolioColumn): string => (c.present ? c.statusMix.map((m) => `${m.status} ${m.count}`).join(", ") || "-" : "absent");
+const mix = (c: PortfolioColumn): string =>
+  c.present ? c.statusMix.map((m) => `${m.status} ${m.count}`).join(", ") || "-" : "absent";
 
 function summaryRows(c: readonly PortfolioColumn[]): [string, string[]][] {
   const cell = (f: (x: PortfolioColumn) => string) => c.map((x) => (x.present ? f(x) : "absent"));
@@ -125,12 +157,27 @@ function projectCell(cell: ProjectRow["cells"][number]): string {
   return `${cell.rank} ${FUNDING_MARK[cell.funding]}${cell.score === undefined ? " (unscored)" : ""}`;
 }
 
-export function formatComparisonTable(result: ScenarioComparison, style: { bold: (s: string) => string } = { bold: (s) => s }): string {
+export function formatComparisonTable(
+  result: ScenarioComparison,
+  style: { bold: (s: string) => string } = { bold: (s) => s },
+): string {
   const labels = result.states.map((s) => (s.commit ? `${s.label} (${s.commit.slice(0, 7)})` : s.label));
   const plain = (_t: unknown, text: string): string => text;
   const parts = result.portfolios.map((p) => {
-    const summary = renderTable(["", ...labels], summaryRows(p.columns).map(([k, v]) => [{ text: k }, ...v.map((t) => ({ text: t }))]), { paint: plain, header: style.bold });
-    const ranks = renderTable(["ID", "Name", ...labels], p.projects.map((r) => [{ text: r.id }, { text: r.name.length > 36 ? `${r.name.slice(0, 35)}…` : r.name }, ...r.cells.map((c) => ({ text: projectCell(c) }))]), { paint: plain, header: style.bold });
+    const summary = renderTable(
+      ["", ...labels],
+      summaryRows(p.columns).map(([k, v]) => [{ text: k }, ...v.map((t) => ({ text: t }))]),
+      { paint: plain, header: style.bold },
+    );
+    const ranks = renderTable(
+      ["ID", "Name", ...labels],
+      p.projects.map((r) => [
+        { text: r.id },
+        { text: r.name.length > 36 ? `${r.name.slice(0, 35)}…` : r.name },
+        ...r.cells.map((c) => ({ text: projectCell(c) })),
+      ]),
+      { paint: plain, header: style.bold },
+    );
     return `${style.bold(`${p.id} ${p.name}`)}\n\n${summary}\n${ranks}`;
   });
   if (parts.length === 0) return "no portfolio has active projects in any of the states\n";
@@ -141,12 +188,23 @@ const md = (s: string): string => s.replace(/\|/g, "\\|").replace(/([*_`[\]<>])/
 
 export function formatComparisonMarkdown(result: ScenarioComparison): string {
   const labels = result.states.map((s) => md(s.label));
-  const out = ["# Scenario comparison", "", `States: ${result.states.map((s) => `${md(s.label)}${s.commit ? ` (\`${s.commit.slice(0, 7)}\`)` : ""}`).join(", ")}.`, ""];
+  const out = [
+    "# Scenario comparison",
+    "",
+    `States: ${result.states.map((s) => `${md(s.label)}${s.commit ? ` (\`${s.commit.slice(0, 7)}\`)` : ""}`).join(", ")}.`,
+    "",
+  ];
   for (const p of result.portfolios) {
-    out.push(`## ${md(p.id)} ${md(p.name)}`, "", `| | ${labels.join(" | ")} |`, `| --- | ${labels.map(() => "---").join(" | ")} |`);
+    out.push(
+      `## ${md(p.id)} ${md(p.name)}`,
+      "",
+      `| | ${labels.join(" | ")} |`,
+      `| --- | ${labels.map(() => "---").join(" | ")} |`,
+    );
     for (const [k, v] of summaryRows(p.columns)) out.push(`| ${k} | ${v.map(md).join(" | ")} |`);
     out.push("", `| ID | Name | ${labels.join(" | ")} |`, `| --- | --- | ${labels.map(() => "---").join(" | ")} |`);
-    for (const r of p.projects) out.push(`| ${md(r.id)} | ${md(r.name)} | ${r.cells.map((c) => md(projectCell(c))).join(" | ")} |`);
+    for (const r of p.projects)
+      out.push(`| ${md(r.id)} | ${md(r.name)} | ${r.cells.map((c) => md(projectCell(c))).join(" | ")} |`);
     out.push("");
   }
   return out.join("\n");
@@ -158,9 +216,11 @@ export function formatComparisonJson(result: ScenarioComparison): string {
     portfolios: result.portfolios.map((p) => ({
       ...p,
       columns: p.columns.map((c) => ({ ...c, envelope: c.envelope ?? null, available: c.available ?? null })),
-      projects: p.projects.map((r) => ({ ...r, cells: r.cells.map((c) => (c ? { ...c, score: c.score ?? null } : null)) })),
+      projects: p.projects.map((r) => ({
+        ...r,
+        cells: r.cells.map((c) => (c ? { ...c, score: c.score ?? null } : null)),
+      })),
     })),
   };
   return `${JSON.stringify(clean, null, 2)}\n`;
 }
-

@@ -20,7 +20,8 @@ export function describeMethod(r: Ranking): string {
   const m = r.method;
   const from = m.declaredBy === r.portfolio.id ? "" : ` (declared by ${m.declaredBy})`;
   const order = m.fundingOrder === "committed-first" ? "committed work first, then by rank" : "strictly by rank";
-  if (m.method === "wsjf") return `WSJF: (business value + time criticality + risk reduction) / job size${from}; funding ${order}`;
+  if (m.method === "wsjf")
+    return `WSJF: (business value + time criticality + risk reduction) / job size${from}; funding ${order}`;
   return `weighted sum of ${plural(m.criteria.length, "criterion", "criteria")} on a ${formatScore(m.scale.min)}-${formatScore(m.scale.max)} scale${from}; funding ${order}`;
 }
 
@@ -53,24 +54,40 @@ export function rankingNotes(r: Ranking): string[] {
     const funded = r.rows.filter((x) => x.funding === "funded");
     const below = r.rows.filter((x) => x.funding === "below-line");
     const belowCost = below.reduce((s, x) => s + (x.candidate.cost ?? 0), 0);
-    notes.push(`Funded: ${plural(funded.length, "project")}, ${money(r.fundedCost)} of ${money(r.available)}${r.available >= r.fundedCost ? ` (${money(r.available - r.fundedCost)} left)` : ""}.`);
-    if (r.cutLine) notes.push(`Below the cut line: ${plural(below.length, "project")}, ${money(belowCost)}; the line falls ${r.cutLine.lastFunded ? `after ${r.cutLine.lastFunded}` : "before the first project"}, where ${r.cutLine.firstBelow} no longer fits.`);
+    notes.push(
+      `Funded: ${plural(funded.length, "project")}, ${money(r.fundedCost)} of ${money(r.available)}${r.available >= r.fundedCost ? ` (${money(r.available - r.fundedCost)} left)` : ""}.`,
+    );
+    if (r.cutLine)
+      notes.push(
+        `Below the cut line: ${plural(below.length, "project")}, ${money(belowCost)}; the line falls ${r.cutLine.lastFunded ? `after ${r.cutLine.lastFunded}` : "before the first project"}, where ${r.cutLine.firstBelow} no longer fits.`,
+      );
     else notes.push("Everything with a known cost fits in the envelope.");
   }
   if (r.costUnknown.length > 0) {
-    notes.push(`Cost unknown, left out of the cumulative cost: ${r.costUnknown.map((c) => `${c.id} (rank ${c.rank}, ${c.because})`).join("; ")}.`);
+    notes.push(
+      `Cost unknown, left out of the cumulative cost: ${r.costUnknown.map((c) => `${c.id} (rank ${c.rank}, ${c.because})`).join("; ")}.`,
+    );
   }
-  if (r.unscored.length > 0) notes.push(`Unscored, ranked last: ${r.unscored.map((u) => `${u.id} (missing ${u.missing.join(", ")})`).join("; ")}.`);
+  if (r.unscored.length > 0)
+    notes.push(
+      `Unscored, ranked last: ${r.unscored.map((u) => `${u.id} (missing ${u.missing.join(", ")})`).join("; ")}.`,
+    );
   return notes;
 }
 
 const scoreHeader = (r: Ranking): string => (r.method.method === "wsjf" ? "WSJF" : "Score");
-const scoreText = (row: RankedRow): string => (row.score.value === undefined ? "unscored" : formatScore(row.score.value));
-const costText = (row: RankedRow, currency: string): string => (row.candidate.cost === undefined ? "unknown" : formatMoney(row.candidate.cost, currency));
-const cumulativeText = (row: RankedRow, currency: string): string => (row.cumulative === undefined ? "-" : formatMoney(row.cumulative, currency));
+const scoreText = (row: RankedRow): string =>
+  row.score.value === undefined ? "unscored" : formatScore(row.score.value);
+const costText = (row: RankedRow, currency: string): string =>
+  row.candidate.cost === undefined ? "unknown" : formatMoney(row.candidate.cost, currency);
+const cumulativeText = (row: RankedRow, currency: string): string =>
+  row.cumulative === undefined ? "-" : formatMoney(row.cumulative, currency);
 
 /** `pmo rank` as a terminal table per portfolio, the cut line drawn between the rows. */
-export function formatRankingTable(rankings: readonly Ranking[], options: { explain: boolean; style?: TextStyle }): string {
+export function formatRankingTable(
+  rankings: readonly Ranking[],
+  options: { explain: boolean; style?: TextStyle },
+): string {
   const style = options.style ?? PLAIN_STYLE;
   const parts: string[] = [];
   for (const r of rankings) {
@@ -84,7 +101,14 @@ export function formatRankingTable(rankings: readonly Ranking[], options: { expl
       { text: scoreText(row), ...(row.score.value === undefined && { tone: "dim" as const }) },
       { text: costText(row, r.currency), ...(row.candidate.cost === undefined && { tone: "amber" as const }) },
       { text: cumulativeText(row, r.currency) },
-      { text: FUNDING_WORDS[row.funding], ...(row.funding === "below-line" ? { tone: "red" as const } : row.funding === "funded" ? { tone: "green" as const } : {}) },
+      {
+        text: FUNDING_WORDS[row.funding],
+        ...(row.funding === "below-line"
+          ? { tone: "red" as const }
+          : row.funding === "funded"
+            ? { tone: "green" as const }
+            : {}),
+      },
     ]);
     const table = renderTable(["Rank", "ID", "Name", "Stage", scoreHeader(r), "Cost", "Cumulative", "Funding"], cells, {
       align: [undefined, undefined, undefined, undefined, "right", "right", "right", undefined],
@@ -102,7 +126,8 @@ export function formatRankingTable(rankings: readonly Ranking[], options: { expl
     let text = head + lines.join("\n");
     if (options.explain) {
       text += "\nArithmetic:\n";
-      for (const row of r.rows) text += `  ${String(row.rank).padStart(3)}  ${row.candidate.id}  ${row.score.arithmetic}\n`;
+      for (const row of r.rows)
+        text += `  ${String(row.rank).padStart(3)}  ${row.candidate.id}  ${row.score.arithmetic}\n`;
     }
     text += `\n${rankingNotes(r).join("\n")}\n`;
     parts.push(text);
@@ -111,21 +136,61 @@ export function formatRankingTable(rankings: readonly Ranking[], options: { expl
   return parts.join("\n");
 }
 
-const mdEscape = (s: string): string => s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/([*_`[\]<>])/g, "\\$1");
+const mdEscape = (s: string): string =>
+  s
+    .replace(/\\/g, "\\\\")
+    .replace(/\|/g, "\\|")
+    .replace(/([*_`[\]<>])/g, "\\$1");
 
 /** `pmo rank --format markdown`: a section and a table per portfolio, the cut line as a row. */
 export function formatRankingMarkdown(rankings: readonly Ranking[], options: { explain: boolean }): string {
   const out: string[] = [];
   for (const r of rankings) {
-    out.push(`## ${mdEscape(r.portfolio.id)} ${mdEscape(r.portfolio.name)}`, "", `${mdEscape(describeMethod(r))}; ${mdEscape(describeEnvelope(r))}.`, "");
-    const header = ["Rank", "ID", "Name", "Stage", scoreHeader(r), "Cost", "Cumulative", "Funding", ...(options.explain ? ["Arithmetic"] : [])];
-    out.push(`| ${header.join(" | ")} |`, `| ${header.map((h) => (["Rank", "Score", "WSJF", "Cost", "Cumulative"].includes(h) ? "---:" : "---")).join(" | ")} |`);
+    out.push(
+      `## ${mdEscape(r.portfolio.id)} ${mdEscape(r.portfolio.name)}`,
+      "",
+      `${mdEscape(describeMethod(r))}; ${mdEscape(describeEnvelope(r))}.`,
+      "",
+    );
+    const header = [
+      "Rank",
+      "ID",
+      "Name",
+      "Stage",
+      scoreHeader(r),
+      "Cost",
+      "Cumulative",
+      "Funding",
+      ...(options.explain ? ["Arithmetic"] : []),
+    ];
+    out.push(
+      `| ${header.join(" | ")} |`,
+      `| ${header.map((h) => (["Rank", "Score", "WSJF", "Cost", "Cumulative"].includes(h) ? "---:" : "---")).join(" | ")} |`,
+    );
     for (const row of inFundingOrder(r)) {
-      const cells = [String(row.rank), mdEscape(row.candidate.id), mdEscape(row.candidate.name), row.candidate.stage, scoreText(row), costText(row, r.currency), cumulativeText(row, r.currency), FUNDING_WORDS[row.funding], ...(options.explain ? [mdEscape(row.score.arithmetic)] : [])];
+      const cells = [
+        String(row.rank),
+        mdEscape(row.candidate.id),
+        mdEscape(row.candidate.name),
+        row.candidate.stage,
+        scoreText(row),
+        costText(row, r.currency),
+        cumulativeText(row, r.currency),
+        FUNDING_WORDS[row.funding],
+        ...(options.explain ? [mdEscape(row.score.arithmetic)] : []),
+      ];
       out.push(`| ${cells.join(" | ")} |`);
-      if (r.cutLine && row.fundingPosition === r.cutLine.afterPosition) out.push(`| | **cut line: ${formatMoney(r.available!, r.currency)}** | | | | | | |${options.explain ? " |" : ""}`);
+      if (r.cutLine && row.fundingPosition === r.cutLine.afterPosition)
+        out.push(
+          `| | **cut line: ${formatMoney(r.available!, r.currency)}** | | | | | | |${options.explain ? " |" : ""}`,
+        );
     }
-    if (r.cutLine && r.cutLine.afterPosition === 0) out.splice(out.length - r.rows.length, 0, `| | **cut line: ${formatMoney(r.available!, r.currency)}** | | | | | | |${options.explain ? " |" : ""}`);
+    if (r.cutLine && r.cutLine.afterPosition === 0)
+      out.splice(
+        out.length - r.rows.length,
+        0,
+        `| | **cut line: ${formatMoney(r.available!, r.currency)}** | | | | | | |${options.explain ? " |" : ""}`,
+      );
     out.push("", ...rankingNotes(r).map(mdEscape), "");
   }
   if (out.length === 0) return "No portfolio has active projects to rank.\n";
@@ -160,7 +225,23 @@ export function formatRankingCsv(rankings: readonly Ranking[]): string {
   }
   return stringify(records, {
     header: true,
-    columns: ["portfolio", "rank", "funding_position", "id", "name", "stage", "committed", "method", "score", "selection_value", "cost", "currency", "cumulative", "funding", "arithmetic"],
+    columns: [
+      "portfolio",
+      "rank",
+      "funding_position",
+      "id",
+      "name",
+      "stage",
+      "committed",
+      "method",
+      "score",
+      "selection_value",
+      "cost",
+      "currency",
+      "cumulative",
+      "funding",
+      "arithmetic",
+    ],
     record_delimiter: "unix",
   });
 }
@@ -210,19 +291,38 @@ export function selectionNotes(s: Selection): string[] {
   const money = (n: number): string => formatMoney(n, s.currency);
   const notes: string[] = [];
   if (s.status === "infeasible") return [`No selection fits: ${s.reason}.`];
-  notes.push(`Selected ${plural(s.selected.length, "project")} for ${money(s.cost)} of the ${money(s.budget)} budget (${money(s.budget - s.cost)} left); total ${s.valueMeasure} ${formatScore(s.value)}.`);
-  notes.push(s.status === "optimal" ? "Optimal: the search covered every feasible selection (branch and bound)." : "NOT proved optimal: the search stopped at its node limit; this is the best selection found.");
-  if (s.fundingOrder === "committed-first") notes.push("Committed work is funded first and is not reconsidered (--funding-order rank lets it compete).");
-  if (s.valueUnknown.length > 0) notes.push(`Funded but unscored, so not in the total value: ${s.valueUnknown.join(", ")}.`);
-  if (s.committedCostUnknown.length > 0) notes.push(`Committed with an unknown cost, so not deducted from the budget (the money left is overstated): ${s.committedCostUnknown.join(", ")}.`);
-  if (s.notConsidered.length > 0) notes.push(`Not considered: ${s.notConsidered.map((n) => `${n.id} (rank ${n.rank}, ${n.because})`).join("; ")}.`);
-  if (s.forcedOut.length > 0) notes.push(`Could not be funded: ${s.forcedOut.map((f) => `${f.id} (${f.because})`).join("; ")}.`);
-  if (s.versusCutLine.selectedBelowLine.length > 0) notes.push(`Selected although below the ranking's cut line: ${s.versusCutLine.selectedBelowLine.join(", ")}.`);
-  if (s.versusCutLine.fundedNotSelected.length > 0) notes.push(`Above the cut line but not selected: ${s.versusCutLine.fundedNotSelected.join(", ")}.`);
+  notes.push(
+    `Selected ${plural(s.selected.length, "project")} for ${money(s.cost)} of the ${money(s.budget)} budget (${money(s.budget - s.cost)} left); total ${s.valueMeasure} ${formatScore(s.value)}.`,
+  );
+  notes.push(
+    s.status === "optimal"
+      ? "Optimal: the search covered every feasible selection (branch and bound)."
+      : "NOT proved optimal: the search stopped at its node limit; this is the best selection found.",
+  );
+  if (s.fundingOrder === "committed-first")
+    notes.push("Committed work is funded first and is not reconsidered (--funding-order rank lets it compete).");
+  if (s.valueUnknown.length > 0)
+    notes.push(`Funded but unscored, so not in the total value: ${s.valueUnknown.join(", ")}.`);
+  if (s.committedCostUnknown.length > 0)
+    notes.push(
+      `Committed with an unknown cost, so not deducted from the budget (the money left is overstated): ${s.committedCostUnknown.join(", ")}.`,
+    );
+  if (s.notConsidered.length > 0)
+    notes.push(`Not considered: ${s.notConsidered.map((n) => `${n.id} (rank ${n.rank}, ${n.because})`).join("; ")}.`);
+  if (s.forcedOut.length > 0)
+    notes.push(`Could not be funded: ${s.forcedOut.map((f) => `${f.id} (${f.because})`).join("; ")}.`);
+  if (s.versusCutLine.selectedBelowLine.length > 0)
+    notes.push(`Selected although below the ranking's cut line: ${s.versusCutLine.selectedBelowLine.join(", ")}.`);
+  if (s.versusCutLine.fundedNotSelected.length > 0)
+    notes.push(`Above the cut line but not selected: ${s.versusCutLine.fundedNotSelected.join(", ")}.`);
   return notes;
 }
 
-export function formatSelectionTable(selections: readonly Selection[], frontiers: ReadonlyMap<string, FrontierPoint[]>, style: TextStyle = PLAIN_STYLE): string {
+export function formatSelectionTable(
+  selections: readonly Selection[],
+  frontiers: ReadonlyMap<string, FrontierPoint[]>,
+  style: TextStyle = PLAIN_STYLE,
+): string {
   const parts: string[] = [];
   for (const s of selections) {
     let text = `${style.bold(`${s.portfolio.id} ${s.portfolio.name}`)}\nbudget ${formatMoney(s.budget, s.currency)}; maximising the total ${s.valueMeasure}\n\n`;
@@ -237,7 +337,11 @@ export function formatSelectionTable(selections: readonly Selection[], frontiers
           { text: row.score.selectionValue === undefined ? "unknown" : formatScore(row.score.selectionValue) },
           { text: formatMoney(row.candidate.cost!, s.currency) },
         ]),
-        { align: [undefined, undefined, undefined, undefined, "right", "right"], paint: style.paint, header: style.bold },
+        {
+          align: [undefined, undefined, undefined, undefined, "right", "right"],
+          paint: style.paint,
+          header: style.bold,
+        },
       );
     }
     text += `\n${selectionNotes(s).join("\n")}\n`;
@@ -246,7 +350,12 @@ export function formatSelectionTable(selections: readonly Selection[], frontiers
       text += "\nEfficient frontier (best value at each budget):\n";
       text += renderTable(
         ["Budget", "Value", "Cost", "Projects"],
-        f.map((p) => [{ text: formatMoney(p.budget, s.currency) }, { text: p.status === "infeasible" ? "infeasible" : formatScore(p.value) }, { text: formatMoney(p.cost, s.currency) }, { text: String(p.count) }]),
+        f.map((p) => [
+          { text: formatMoney(p.budget, s.currency) },
+          { text: p.status === "infeasible" ? "infeasible" : formatScore(p.value) },
+          { text: formatMoney(p.cost, s.currency) },
+          { text: String(p.count) },
+        ]),
         { align: ["right", "right", "right", "right"], paint: style.paint, header: style.bold },
       );
     }
@@ -255,14 +364,24 @@ export function formatSelectionTable(selections: readonly Selection[], frontiers
   return parts.join("\n");
 }
 
-export function formatSelectionMarkdown(selections: readonly Selection[], frontiers: ReadonlyMap<string, FrontierPoint[]>): string {
+export function formatSelectionMarkdown(
+  selections: readonly Selection[],
+  frontiers: ReadonlyMap<string, FrontierPoint[]>,
+): string {
   const out: string[] = ["# Selection", ""];
   for (const s of selections) {
-    out.push(`## ${mdEscape(s.portfolio.id)} ${mdEscape(s.portfolio.name)}`, "", `Budget ${formatMoney(s.budget, s.currency)}; maximising the total ${mdEscape(s.valueMeasure)}.`, "");
+    out.push(
+      `## ${mdEscape(s.portfolio.id)} ${mdEscape(s.portfolio.name)}`,
+      "",
+      `Budget ${formatMoney(s.budget, s.currency)}; maximising the total ${mdEscape(s.valueMeasure)}.`,
+      "",
+    );
     if (s.selected.length > 0) {
       out.push("| Rank | ID | Name | Stage | Value | Cost |", "| ---: | --- | --- | --- | ---: | ---: |");
       for (const row of s.selected) {
-        out.push(`| ${row.rank} | ${mdEscape(row.candidate.id)} | ${mdEscape(row.candidate.name)} | ${row.candidate.stage} | ${row.score.selectionValue === undefined ? "unknown" : formatScore(row.score.selectionValue)} | ${formatMoney(row.candidate.cost!, s.currency)} |`);
+        out.push(
+          `| ${row.rank} | ${mdEscape(row.candidate.id)} | ${mdEscape(row.candidate.name)} | ${row.candidate.stage} | ${row.score.selectionValue === undefined ? "unknown" : formatScore(row.score.selectionValue)} | ${formatMoney(row.candidate.cost!, s.currency)} |`,
+        );
       }
       out.push("");
     }
@@ -270,7 +389,10 @@ export function formatSelectionMarkdown(selections: readonly Selection[], fronti
     const f = frontiers.get(s.portfolio.id);
     if (f) {
       out.push("Efficient frontier:", "", "| Budget | Value | Cost | Projects |", "| ---: | ---: | ---: | ---: |");
-      for (const p of f) out.push(`| ${formatMoney(p.budget, s.currency)} | ${p.status === "infeasible" ? "infeasible" : formatScore(p.value)} | ${formatMoney(p.cost, s.currency)} | ${p.count} |`);
+      for (const p of f)
+        out.push(
+          `| ${formatMoney(p.budget, s.currency)} | ${p.status === "infeasible" ? "infeasible" : formatScore(p.value)} | ${formatMoney(p.cost, s.currency)} | ${p.count} |`,
+        );
       out.push("");
     }
   }
@@ -281,10 +403,27 @@ export function formatSelectionCsv(selections: readonly Selection[]): string {
   const records: unknown[][] = [];
   for (const s of selections) {
     for (const row of s.selected) {
-      records.push([s.portfolio.id, row.rank, row.candidate.id, row.candidate.name, row.candidate.stage, row.score.selectionValue ?? "", row.candidate.cost ?? "", s.currency, s.budget, s.status].map(neutraliseFormula));
+      records.push(
+        [
+          s.portfolio.id,
+          row.rank,
+          row.candidate.id,
+          row.candidate.name,
+          row.candidate.stage,
+          row.score.selectionValue ?? "",
+          row.candidate.cost ?? "",
+          s.currency,
+          s.budget,
+          s.status,
+        ].map(neutraliseFormula),
+      );
     }
   }
-  return stringify(records, { header: true, columns: ["portfolio", "rank", "id", "name", "stage", "value", "cost", "currency", "budget", "status"], record_delimiter: "unix" });
+  return stringify(records, {
+    header: true,
+    columns: ["portfolio", "rank", "id", "name", "stage", "value", "cost", "currency", "budget", "status"],
+    record_delimiter: "unix",
+  });
 }
 
 export function selectionData(s: Selection, f: FrontierPoint[] | undefined): object {
@@ -298,7 +437,14 @@ export function selectionData(s: Selection, f: FrontierPoint[] | undefined): obj
     ...(s.reason !== undefined && { reason: s.reason }),
     value: cleanNumber(s.value),
     cost: s.cost,
-    selected: s.selected.map((row) => ({ rank: row.rank, id: row.candidate.id, name: row.candidate.name, stage: row.candidate.stage, value: row.score.selectionValue ?? null, cost: row.candidate.cost ?? null })),
+    selected: s.selected.map((row) => ({
+      rank: row.rank,
+      id: row.candidate.id,
+      name: row.candidate.name,
+      stage: row.candidate.stage,
+      value: row.score.selectionValue ?? null,
+      cost: row.candidate.cost ?? null,
+    })),
     valueUnknown: s.valueUnknown,
     committedCostUnknown: s.committedCostUnknown,
     notConsidered: s.notConsidered,
@@ -309,6 +455,9 @@ export function selectionData(s: Selection, f: FrontierPoint[] | undefined): obj
   };
 }
 
-export function formatSelectionJson(selections: readonly Selection[], frontiers: ReadonlyMap<string, FrontierPoint[]>): string {
+export function formatSelectionJson(
+  selections: readonly Selection[],
+  frontiers: ReadonlyMap<string, FrontierPoint[]>,
+): string {
   return `${JSON.stringify({ selections: selections.map((s) => selectionData(s, frontiers.get(s.portfolio.id))) }, null, 2)}\n`;
 }

@@ -26,4 +26,13 @@ export {
   inFundingOrder,
   type TextStyle,
 } from "./format.js";
-export { compareScenarios, formatComparisonTable, formatComparisonMarkdown, formatComparisonJson, type ScenarioState, type ScenarioComparison, type PortfolioColumn, type ProjectRow } from "./compare.js";
+export {
+  compareScenarios,
+  formatComparisonTable,
+  formatComparisonMarkdown,
+  formatComparisonJson,
+  type ScenarioState,
+  type ScenarioComparison,
+  type PortfolioColumn,
+  type ProjectRow,
+} from "./compare.js";

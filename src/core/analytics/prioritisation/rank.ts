@@ -23,7 +23,10 @@ function compareIds(a: string, b: string): number {
  *    before an unknown one;
  * 4. then the project id, in code-unit order.
  */
-export function compareRanked(a: { candidate: Candidate; score: Score }, b: { candidate: Candidate; score: Score }): number {
+export function compareRanked(
+  a: { candidate: Candidate; score: Score },
+  b: { candidate: Candidate; score: Score },
+): number {
   const av = a.score.value;
   const bv = b.score.value;
   if (av === undefined || bv === undefined) {
@@ -51,10 +54,21 @@ export function rankPortfolio(input: RankInput): Ranking {
   const scored = input.candidates.map((candidate) => ({ candidate, score: scoreCandidate(input.method, candidate) }));
   scored.sort(compareRanked);
   const subs = [...(input.subPortfolioEnvelopes ?? [])].sort((a, b) => compareIds(a.id, b.id));
-  const available = input.envelope === undefined ? undefined : input.envelope - subs.reduce((s, x) => s + x.envelope, 0);
+  const available =
+    input.envelope === undefined ? undefined : input.envelope - subs.reduce((s, x) => s + x.envelope, 0);
 
-  const rows: RankedRow[] = scored.map((s, i) => ({ rank: i + 1, candidate: s.candidate, score: s.score, fundingPosition: 0, cumulative: undefined, funding: "no-envelope" }));
-  const order = input.method.fundingOrder === "committed-first" ? [...rows.filter((r) => r.candidate.committed), ...rows.filter((r) => !r.candidate.committed)] : [...rows];
+  const rows: RankedRow[] = scored.map((s, i) => ({
+    rank: i + 1,
+    candidate: s.candidate,
+    score: s.score,
+    fundingPosition: 0,
+    cumulative: undefined,
+    funding: "no-envelope",
+  }));
+  const order =
+    input.method.fundingOrder === "committed-first"
+      ? [...rows.filter((r) => r.candidate.committed), ...rows.filter((r) => !r.candidate.committed)]
+      : [...rows];
 
   let cumulative = 0;
   let fundedCost = 0;
@@ -80,7 +94,12 @@ export function rankPortfolio(input: RankInput): Ranking {
       lastFunded = row;
       return;
     }
-    if (!below) cutLine = { afterPosition: lastFunded?.fundingPosition ?? 0, lastFunded: lastFunded?.candidate.id, firstBelow: row.candidate.id };
+    if (!below)
+      cutLine = {
+        afterPosition: lastFunded?.fundingPosition ?? 0,
+        lastFunded: lastFunded?.candidate.id,
+        firstBelow: row.candidate.id,
+      };
     below = true;
     row.funding = "below-line";
   });
@@ -95,8 +114,16 @@ export function rankPortfolio(input: RankInput): Ranking {
     rows,
     fundedCost,
     totalCost: cumulative,
-    costUnknown: rows.filter((r) => r.candidate.cost === undefined).map((r) => ({ id: r.candidate.id, rank: r.rank, because: r.candidate.costUnknownBecause ?? "no forecast or approved budget" })),
-    unscored: rows.filter((r) => r.score.value === undefined).map((r) => ({ id: r.candidate.id, rank: r.rank, missing: r.score.missing })),
+    costUnknown: rows
+      .filter((r) => r.candidate.cost === undefined)
+      .map((r) => ({
+        id: r.candidate.id,
+        rank: r.rank,
+        because: r.candidate.costUnknownBecause ?? "no forecast or approved budget",
+      })),
+    unscored: rows
+      .filter((r) => r.score.value === undefined)
+      .map((r) => ({ id: r.candidate.id, rank: r.rank, missing: r.score.missing })),
     cutLine,
   };
 }

@@ -41,13 +41,27 @@ function scoreWeightedSum(method: PrioritisationMethod, candidate: Candidate): S
   const weightSum = method.criteria.reduce((sum, c) => sum + c.weight, 0);
   if (method.criteria.length === 0) missing.push("prioritisation criteria (the portfolio declares none)");
   else if (weightSum <= 0) missing.push("criteria weights (they sum to 0)");
-  const shown = terms.map((t) => `${formatScore(t.weight!)}×${t.value === undefined ? "?" : formatScore(t.value)}`).join(" + ");
+  const shown = terms
+    .map((t) => `${formatScore(t.weight!)}×${t.value === undefined ? "?" : formatScore(t.value)}`)
+    .join(" + ");
   if (missing.length > 0) {
-    return { value: undefined, selectionValue: undefined, terms, missing, arithmetic: `(${shown}) / ${formatScore(weightSum)} = unknown (missing ${missing.join(", ")})` };
+    return {
+      value: undefined,
+      selectionValue: undefined,
+      terms,
+      missing,
+      arithmetic: `(${shown}) / ${formatScore(weightSum)} = unknown (missing ${missing.join(", ")})`,
+    };
   }
   const value = cleanNumber(terms.reduce((sum, t) => sum + t.weight! * t.value!, 0) / weightSum);
   const details = terms.filter((t) => t.detail).map((t) => `; ${t.id} = ${t.detail}`);
-  return { value, selectionValue: value, terms, missing, arithmetic: `(${shown}) / ${formatScore(weightSum)} = ${formatScore(value)}${details.join("")}` };
+  return {
+    value,
+    selectionValue: value,
+    terms,
+    missing,
+    arithmetic: `(${shown}) / ${formatScore(weightSum)} = ${formatScore(value)}${details.join("")}`,
+  };
 }
 
 /**
@@ -55,9 +69,13 @@ function scoreWeightedSum(method: PrioritisationMethod, candidate: Candidate): S
  * weights, over the portfolio's objectives the project contributes to. A project contributing
  * at full strength to every objective scores the top of the scale; one contributing to none, 0.
  */
-export function alignmentScore(method: PrioritisationMethod, candidate: Candidate): { value: number | undefined; detail: string } {
+export function alignmentScore(
+  method: PrioritisationMethod,
+  candidate: Candidate,
+): { value: number | undefined; detail: string } {
   const total = method.objectives.reduce((sum, o) => sum + o.weight, 0);
-  if (method.objectives.length === 0 || total <= 0) return { value: undefined, detail: `portfolio ${method.declaredBy} has no weighted objectives` };
+  if (method.objectives.length === 0 || total <= 0)
+    return { value: undefined, detail: `portfolio ${method.declaredBy} has no weighted objectives` };
   const parts: string[] = [];
   let sum = 0;
   for (const o of method.objectives) {
@@ -69,7 +87,13 @@ export function alignmentScore(method: PrioritisationMethod, candidate: Candidat
     parts.push(`${formatScore(o.weight)}×${formatScore(points)} ${o.id} ${c.strength}`);
   }
   const value = cleanNumber(sum / total);
-  return { value, detail: parts.length === 0 ? `no contribution to an objective = 0` : `(${parts.join(" + ")}) / ${formatScore(total)} = ${formatScore(value)}` };
+  return {
+    value,
+    detail:
+      parts.length === 0
+        ? `no contribution to an objective = 0`
+        : `(${parts.join(" + ")}) / ${formatScore(total)} = ${formatScore(value)}`,
+  };
 }
 
 /**
@@ -88,8 +112,21 @@ function scoreWsjf(candidate: Candidate): Score {
   if (w.jobSize !== undefined && w.jobSize <= 0) missing.push("wsjf.jobSize above 0");
   const show = (v: number | undefined): string => (v === undefined ? "?" : formatScore(v));
   const shown = `(${show(w.businessValue)} + ${show(w.timeCriticality)} + ${show(w.riskReduction)}) / ${show(w.jobSize)}`;
-  if (missing.length > 0) return { value: undefined, selectionValue: undefined, terms, missing, arithmetic: `${shown} = unknown (missing ${missing.join(", ")})` };
+  if (missing.length > 0)
+    return {
+      value: undefined,
+      selectionValue: undefined,
+      terms,
+      missing,
+      arithmetic: `${shown} = unknown (missing ${missing.join(", ")})`,
+    };
   const cod = w.businessValue! + w.timeCriticality! + w.riskReduction!;
   const value = cleanNumber(cod / w.jobSize!);
-  return { value, selectionValue: cleanNumber(cod), terms, missing, arithmetic: `${shown} = ${formatScore(cod)} / ${formatScore(w.jobSize!)} = ${formatScore(value)}` };
+  return {
+    value,
+    selectionValue: cleanNumber(cod),
+    terms,
+    missing,
+    arithmetic: `${shown} = ${formatScore(cod)} / ${formatScore(w.jobSize!)} = ${formatScore(value)}`,
+  };
 }

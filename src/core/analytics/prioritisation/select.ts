@@ -44,7 +44,8 @@ export interface Selection {
   nodes: number;
 }
 
-const committedFixed = (order: FundingOrder, row: RankedRow): boolean => order === "committed-first" && row.candidate.committed;
+const committedFixed = (order: FundingOrder, row: RankedRow): boolean =>
+  order === "committed-first" && row.candidate.committed;
 
 /**
  * The projects that maximise total value within the budget, exactly (see solveSelection). With
@@ -69,14 +70,25 @@ export function selectPortfolio(ranking: Ranking, options: SelectOptions = {}): 
     const fixed = committedFixed(order, row);
     if (c.cost === undefined) {
       if (fixed) committedCostUnknown.push(c.id);
-      else notConsidered.push({ id: c.id, rank: row.rank, because: `cost unknown (${c.costUnknownBecause ?? "no forecast or approved budget"})` });
+      else
+        notConsidered.push({
+          id: c.id,
+          rank: row.rank,
+          because: `cost unknown (${c.costUnknownBecause ?? "no forecast or approved budget"})`,
+        });
       continue;
     }
     if (row.score.selectionValue === undefined && !fixed) {
       notConsidered.push({ id: c.id, rank: row.rank, because: `not scored (missing ${row.score.missing.join(", ")})` });
       continue;
     }
-    items.push({ id: c.id, value: row.score.selectionValue ?? 0, cost: c.cost, dependsOn: [], ...(c.exclusiveGroup !== undefined && { group: c.exclusiveGroup }) });
+    items.push({
+      id: c.id,
+      value: row.score.selectionValue ?? 0,
+      cost: c.cost,
+      dependsOn: [],
+      ...(c.exclusiveGroup !== undefined && { group: c.exclusiveGroup }),
+    });
     itemRows.push(row);
     if (fixed) include.add(c.id);
   }
@@ -100,14 +112,27 @@ export function selectPortfolio(ranking: Ranking, options: SelectOptions = {}): 
       }
       const other = options.lookup?.(d);
       if (other && other.stage !== "proposal" && other.stage !== "cancelled") continue;
-      forcedOutByDependency.push({ id: item.id, because: other ? `depends on ${d}, ${other.stage === "cancelled" ? "which is cancelled" : "a proposal outside this portfolio"}` : `depends on ${d}, which is not in the repository` });
+      forcedOutByDependency.push({
+        id: item.id,
+        because: other
+          ? `depends on ${d}, ${other.stage === "cancelled" ? "which is cancelled" : "a proposal outside this portfolio"}`
+          : `depends on ${d}, which is not in the repository`,
+      });
     }
     items[k] = { ...item, dependsOn: deps };
   });
   for (const f of forcedOutByDependency) exclude.push(f.id);
 
-  const result = solveSelection({ items, budget, include: [...include], exclude, ...(options.nodeLimit !== undefined && { nodeLimit: options.nodeLimit }) });
-  const forcedOut = result.forcedOut.map((f) => forcedOutByDependency.find((x) => x.id === f.id && f.because === "excluded") ?? f);
+  const result = solveSelection({
+    items,
+    budget,
+    include: [...include],
+    exclude,
+    ...(options.nodeLimit !== undefined && { nodeLimit: options.nodeLimit }),
+  });
+  const forcedOut = result.forcedOut.map(
+    (f) => forcedOutByDependency.find((x) => x.id === f.id && f.because === "excluded") ?? f,
+  );
   const selectedSet = new Set(result.selected);
   const selected = ranking.rows.filter((r) => selectedSet.has(r.candidate.id));
   return {
@@ -117,7 +142,9 @@ export function selectPortfolio(ranking: Ranking, options: SelectOptions = {}): 
     fundingOrder: order,
     valueMeasure: ranking.method.method === "wsjf" ? "cost of delay (WSJF numerator)" : "weighted score",
     status: result.status,
-    ...(result.reason !== undefined && { reason: explainReason(result.reason, items, [...include], budget, ranking.currency) }),
+    ...(result.reason !== undefined && {
+      reason: explainReason(result.reason, items, [...include], budget, ranking.currency),
+    }),
     selected,
     value: cleanNumber(result.value),
     cost: result.cost,
@@ -127,14 +154,22 @@ export function selectPortfolio(ranking: Ranking, options: SelectOptions = {}): 
     forcedOut,
     versusCutLine: {
       selectedBelowLine: selected.filter((r) => r.funding === "below-line").map((r) => r.candidate.id),
-      fundedNotSelected: ranking.rows.filter((r) => r.funding === "funded" && !selectedSet.has(r.candidate.id) && itemIds.has(r.candidate.id)).map((r) => r.candidate.id),
+      fundedNotSelected: ranking.rows
+        .filter((r) => r.funding === "funded" && !selectedSet.has(r.candidate.id) && itemIds.has(r.candidate.id))
+        .map((r) => r.candidate.id),
     },
     nodes: result.nodes,
   };
 }
 
 /** Puts the amounts into the solver's "cost more than the budget". */
-function explainReason(reason: string, items: readonly SelectionItem[], include: readonly string[], budget: number, currency: string): string {
+function explainReason(
+  reason: string,
+  items: readonly SelectionItem[],
+  include: readonly string[],
+  budget: number,
+  currency: string,
+): string {
   if (!reason.startsWith("the projects that must be funded cost more")) return reason;
   const byId = new Map(items.map((i) => [i.id, i]));
   const need = new Set<string>();
@@ -164,8 +199,12 @@ export interface FrontierPoint {
 export function frontier(ranking: Ranking, options: SelectOptions & { levels?: number } = {}): FrontierPoint[] {
   const levels = Math.max(2, options.levels ?? 10);
   const order = options.fundingOrder ?? ranking.method.fundingOrder;
-  const known = ranking.rows.filter((r) => r.candidate.cost !== undefined && (r.score.selectionValue !== undefined || committedFixed(order, r)));
-  const fixed = known.filter((r) => committedFixed(order, r) || (options.include ?? []).includes(r.candidate.id)).reduce((s, r) => s + r.candidate.cost!, 0);
+  const known = ranking.rows.filter(
+    (r) => r.candidate.cost !== undefined && (r.score.selectionValue !== undefined || committedFixed(order, r)),
+  );
+  const fixed = known
+    .filter((r) => committedFixed(order, r) || (options.include ?? []).includes(r.candidate.id))
+    .reduce((s, r) => s + r.candidate.cost!, 0);
   const all = known.reduce((s, r) => s + r.candidate.cost!, 0);
   const budgets = new Set<number>();
   for (let i = 0; i < levels; i++) budgets.add(Math.round(fixed + ((all - fixed) * i) / (levels - 1)));

@@ -66,7 +66,9 @@ export function solveSelection(problem: SelectionProblem): SelectionResult {
   const nodeLimit = problem.nodeLimit ?? 5_000_000;
 
   // Transitive dependencies and dependents, as index lists.
-  const direct = items.map((it) => it.dependsOn.map((d) => index.get(d)).filter((d): d is number => d !== undefined && d !== index.get(it.id)));
+  const direct = items.map((it) =>
+    it.dependsOn.map((d) => index.get(d)).filter((d): d is number => d !== undefined && d !== index.get(it.id)),
+  );
   const closure = (start: number, edges: number[][]): number[] => {
     const seen = new Set<number>([start]);
     const stack = [...edges[start]!];
@@ -141,7 +143,16 @@ export function solveSelection(problem: SelectionProblem): SelectionResult {
   };
 
   const forcedOut: SelectionResult["forcedOut"] = [];
-  const infeasible = (reason: string): SelectionResult => ({ status: "infeasible", selected: [], value: 0, cost: 0, nodes: 0, forcedIn: [], forcedOut, reason });
+  const infeasible = (reason: string): SelectionResult => ({
+    status: "infeasible",
+    selected: [],
+    value: 0,
+    cost: 0,
+    nodes: 0,
+    forcedIn: [],
+    forcedOut,
+    reason,
+  });
 
   for (const id of problem.exclude ?? []) {
     const i = index.get(id);
@@ -149,7 +160,8 @@ export function solveSelection(problem: SelectionProblem): SelectionResult {
     if (state[i] === 0) forcedOut.push({ id, because: "excluded" });
     const before = trail.length;
     exclude(i);
-    for (const j of trail.slice(before)) if (j !== i) forcedOut.push({ id: items[j]!.id, because: `depends on ${id}, which is excluded` });
+    for (const j of trail.slice(before))
+      if (j !== i) forcedOut.push({ id: items[j]!.id, because: `depends on ${id}, which is excluded` });
   }
   for (const id of problem.include ?? []) {
     const i = index.get(id);
@@ -157,7 +169,11 @@ export function solveSelection(problem: SelectionProblem): SelectionResult {
     if (state[i] === 1) continue;
     const blockedBy = [i, ...deps[i]!].find((j) => state[j] === -1);
     if (blockedBy !== undefined) {
-      return infeasible(blockedBy === i ? `${id} must be funded but cannot be: ${forcedOut.find((f) => f.id === id)?.because ?? "excluded"}` : `${id} must be funded but depends on ${items[blockedBy]!.id}, which cannot be`);
+      return infeasible(
+        blockedBy === i
+          ? `${id} must be funded but cannot be: ${forcedOut.find((f) => f.id === id)?.because ?? "excluded"}`
+          : `${id} must be funded but depends on ${items[blockedBy]!.id}, which cannot be`,
+      );
     }
     const before = trail.length;
     if (!include(i)) {
@@ -166,12 +182,14 @@ export function solveSelection(problem: SelectionProblem): SelectionResult {
       if (needCost > capacity) return infeasible(`the projects that must be funded cost more than the budget`);
       return infeasible(`${id} must be funded but conflicts with another project of its exclusive group`);
     }
-    for (const j of trail.slice(before)) if (state[j] === -1) forcedOut.push({ id: items[j]!.id, because: `exclusive with ${id}, which must be funded` });
+    for (const j of trail.slice(before))
+      if (state[j] === -1) forcedOut.push({ id: items[j]!.id, because: `exclusive with ${id}, which must be funded` });
   }
   const forcedIn = items.filter((_, i) => state[i] === 1).map((it) => it.id);
 
   // Decision order: value per unit of cost, best first (free items first); ties in rank order.
-  const density = (i: number): number => (cost[i] === 0 ? (value[i]! > 0 ? Infinity : Number.MAX_VALUE) : value[i]! / cost[i]!);
+  const density = (i: number): number =>
+    cost[i] === 0 ? (value[i]! > 0 ? Infinity : Number.MAX_VALUE) : value[i]! / cost[i]!;
   const order = items.map((_, i) => i).sort((a, b) => density(b) - density(a) || a - b);
 
   let best = { value: -1, cost: Infinity, selection: new Int8Array(n) };
@@ -215,7 +233,8 @@ export function solveSelection(problem: SelectionProblem): SelectionResult {
     let k = from;
     while (k < n && state[order[k]!] !== 0) k += 1;
     if (k === n) {
-      if (better()) best = { value: chosenValue, cost: chosenCost, selection: Int8Array.from(state, (s) => (s === 1 ? 1 : 0)) };
+      if (better())
+        best = { value: chosenValue, cost: chosenCost, selection: Int8Array.from(state, (s) => (s === 1 ? 1 : 0)) };
       return;
     }
     const b = bound();

@@ -1,7 +1,13 @@
 import type { PmoDocument } from "../../../model/document.js";
 import type { Engagement, LinkType as LinkTypeName, Milestone, Project } from "../../../model/entities.js";
 import { type WorkCalendar, makeCalendar } from "./calendar.js";
-import { type LinkType, type NetworkActivity, type NetworkLink, type ScheduleResult, scheduleNetwork } from "./network.js";
+import {
+  type LinkType,
+  type NetworkActivity,
+  type NetworkLink,
+  type ScheduleResult,
+  scheduleNetwork,
+} from "./network.js";
 import { criticalPaths, drivingChains, type PathList } from "./paths.js";
 import { pertMean } from "./pert.js";
 
@@ -86,13 +92,23 @@ const TYPE_CODE: Record<LinkTypeName, LinkType> = {
   "finish-to-finish": "FF",
   "start-to-finish": "SF",
 };
-const TYPE_NAME: Record<LinkType, LinkTypeName> = { FS: "finish-to-start", SS: "start-to-start", FF: "finish-to-finish", SF: "start-to-finish" };
+const TYPE_NAME: Record<LinkType, LinkTypeName> = {
+  FS: "finish-to-start",
+  SS: "start-to-start",
+  FF: "finish-to-finish",
+  SF: "start-to-finish",
+};
 
 /** A `dependsOn` entry resolved to the predecessor's key and the link. */
-export function parseDependsOn(projectId: string, entry: string | { milestone: string; type?: LinkTypeName; lag?: number }): { key: string; type: LinkTypeName; lag: number } {
+export function parseDependsOn(
+  projectId: string,
+  entry: string | { milestone: string; type?: LinkTypeName; lag?: number },
+): { key: string; type: LinkTypeName; lag: number } {
   const ref = typeof entry === "string" ? entry : entry.milestone;
   const key = ref.includes("/") ? ref : `${projectId}/${ref}`;
-  return typeof entry === "string" ? { key, type: "finish-to-start", lag: 0 } : { key, type: entry.type ?? "finish-to-start", lag: entry.lag ?? 0 };
+  return typeof entry === "string"
+    ? { key, type: "finish-to-start", lag: 0 }
+    : { key, type: entry.type ?? "finish-to-start", lag: entry.lag ?? 0 };
 }
 
 function projectStart(p: Project): string | undefined {
@@ -100,7 +116,10 @@ function projectStart(p: Project): string | undefined {
 }
 
 function hasProgress(p: Project): boolean {
-  return p.schedule?.actualStart !== undefined || (p.milestones ?? []).some((m) => m.actual !== undefined || m.actualStart !== undefined);
+  return (
+    p.schedule?.actualStart !== undefined ||
+    (p.milestones ?? []).some((m) => m.actual !== undefined || m.actualStart !== undefined)
+  );
 }
 
 export interface ItemMeta {
@@ -163,7 +182,8 @@ export function networkInput(source: ScheduleSource, asOf: string): NetworkInput
       // An estimate without a duration schedules on the PERT expected duration.
       const duration = m.duration ?? (m.durationEstimate ? pertMean(m.durationEstimate) : undefined);
       const ownDate = duration === undefined ? (m.forecast ?? m.baseline) : undefined;
-      const kind: ScheduleItem["kind"] = duration !== undefined ? "activity" : ownDate !== undefined ? "dated" : "milestone";
+      const kind: ScheduleItem["kind"] =
+        duration !== undefined ? "activity" : ownDate !== undefined ? "dated" : "milestone";
       const a: NetworkActivity = { key, duration: duration ?? 0, group: p.id };
       let finishReason: DateReason | undefined;
       let sReason: DateReason = startReason;
@@ -191,7 +211,18 @@ export function networkInput(source: ScheduleSource, asOf: string): NetworkInput
         }
       }
       activities.push(a);
-      metas.push({ project: p, doc, milestone: m, index, kind, ownDate, startReason: sReason, finishReason, origin: startPoint, progress });
+      metas.push({
+        project: p,
+        doc,
+        milestone: m,
+        index,
+        kind,
+        ownDate,
+        startReason: sReason,
+        finishReason,
+        origin: startPoint,
+        progress,
+      });
       for (const entry of m.dependsOn ?? []) {
         const link = parseDependsOn(p.id, entry);
         pending.push({ from: link.key, to: key, type: link.type, lag: link.lag });
@@ -219,7 +250,8 @@ export function buildSchedule(source: ScheduleSource, asOf: string): PortfolioSc
     const point = (t: number, isFinish: boolean): string => dateOf(calendar, t, r.duration, isFinish, meta.origin);
     let earlyFinish = point(r.ef, true);
     // A dated milestone the network leaves where it is keeps the date as written (a weekend date stays).
-    if (meta.ownDate !== undefined && r.ownDriver === "finish-no-earlier-than" && meta.finishReason === "own-date") earlyFinish = meta.ownDate;
+    if (meta.ownDate !== undefined && r.ownDriver === "finish-no-earlier-than" && meta.finishReason === "own-date")
+      earlyFinish = meta.ownDate;
     const reason: DateReason | undefined =
       r.drivingLinks.length > 0
         ? undefined
@@ -254,8 +286,15 @@ export function buildSchedule(source: ScheduleSource, asOf: string): PortfolioSc
       forecast: m.forecast,
       actual: m.actual,
       reason,
-      inconsistentByDays: meta.kind === "dated" && meta.finishReason === "own-date" && (r.pushedPastOwnDate ?? 0) > 0 ? r.pushedPastOwnDate : undefined,
-      drivers: r.drivingLinks.map((k) => ({ key: links[k]!.from, type: TYPE_NAME[links[k]!.type], lag: links[k]!.lag })),
+      inconsistentByDays:
+        meta.kind === "dated" && meta.finishReason === "own-date" && (r.pushedPastOwnDate ?? 0) > 0
+          ? r.pushedPastOwnDate
+          : undefined,
+      drivers: r.drivingLinks.map((k) => ({
+        key: links[k]!.from,
+        type: TYPE_NAME[links[k]!.type],
+        lag: links[k]!.lag,
+      })),
     };
   });
   const byKey = new Map(items.map((it) => [it.key, it]));
@@ -293,4 +332,3 @@ function dateOf(calendar: WorkCalendar, t: number, duration: number, isFinish: b
   if (duration === 0 && day < origin) return calendar.dateOfDay(Math.ceil(t - 1e-9));
   return calendar.dateOfDay(day);
 }
-

@@ -49,7 +49,9 @@ const dates = new Map<number, string>();
 export function dayNumber(date: string): number {
   let n = dayNumbers.get(date);
   if (n === undefined) {
-    n = Math.round(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY);
+    n = Math.round(
+      Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY,
+    );
     if (dayNumbers.size >= MEMO_LIMIT) dayNumbers.clear();
     dayNumbers.set(date, n);
   }
@@ -87,7 +89,9 @@ export function makeCalendar(options: CalendarOptions): WorkCalendar {
   const weekdayIndex = (n: number): number => (((n - EPOCH_MONDAY) % 7) + 7) % 7;
   const isWorkingWeekday = (n: number): boolean => working[weekdayIndex(n)]!;
   // Holidays that fall on working weekdays, as sorted unique day numbers.
-  const holidays = [...new Set((options.nonWorkingDates ?? []).map(dayNumber))].filter(isWorkingWeekday).sort((a, b) => a - b);
+  const holidays = [...new Set((options.nonWorkingDates ?? []).map(dayNumber))]
+    .filter(isWorkingWeekday)
+    .sort((a, b) => a - b);
   const holidaySet = new Set(holidays);
   /** Holidays strictly before day n. */
   const holidaysBefore = (n: number): number => {

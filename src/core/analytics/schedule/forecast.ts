@@ -77,11 +77,19 @@ export function buildForecast(source: ForecastSource, asOf: string, options: For
     const s: SimActivity = { ...a, dated: meta.kind === "dated" };
     if (a.actualFinish !== undefined) return s;
     if (m.durationEstimate && meta.kind === "activity") {
-      const r = { min: m.durationEstimate.optimistic, mode: m.durationEstimate.mostLikely, max: m.durationEstimate.pessimistic };
+      const r = {
+        min: m.durationEstimate.optimistic,
+        mode: m.durationEstimate.mostLikely,
+        max: m.durationEstimate.pessimistic,
+      };
       s.durationRange = r;
       variance.set(a.key, ((r.max - r.min) / 6) ** 2);
     } else if (m.estimate && meta.kind === "dated") {
-      const r = { min: calendar.finishPoint(m.estimate.optimistic), mode: calendar.finishPoint(m.estimate.mostLikely), max: calendar.finishPoint(m.estimate.pessimistic) };
+      const r = {
+        min: calendar.finishPoint(m.estimate.optimistic),
+        mode: calendar.finishPoint(m.estimate.mostLikely),
+        max: calendar.finishPoint(m.estimate.pessimistic),
+      };
       if (r.min <= r.mode && r.mode <= r.max) {
         s.dateRange = r;
         variance.set(a.key, ((r.max - r.min) / 6) ** 2);
@@ -100,25 +108,41 @@ export function buildForecast(source: ForecastSource, asOf: string, options: For
       if (r.milestones?.length || r.probabilityPercent !== undefined) incomplete++;
       continue;
     }
-    const targets = r.milestones.map((ref) => (ref.includes("/") ? ref : `${r.project ?? ""}/${ref}`)).filter((k) => keys.has(k));
+    const targets = r.milestones
+      .map((ref) => (ref.includes("/") ? ref : `${r.project ?? ""}/${ref}`))
+      .filter((k) => keys.has(k));
     if (targets.length === 0) {
       incomplete++;
       continue;
     }
-    events.push({ id: r.id, probability: r.probabilityPercent / 100, impact: { min: r.scheduleImpact.min, mode: r.scheduleImpact.mostLikely, max: r.scheduleImpact.max }, targets });
+    events.push({
+      id: r.id,
+      probability: r.probabilityPercent / 100,
+      impact: { min: r.scheduleImpact.min, mode: r.scheduleImpact.mostLikely, max: r.scheduleImpact.max },
+      targets,
+    });
   }
-  if (incomplete > 0) notes.push(`${incomplete} ${incomplete === 1 ? "risk names" : "risks name"} milestones or a probability but not all of probabilityPercent, scheduleImpact and milestones that resolve: left out of the simulation`);
+  if (incomplete > 0)
+    notes.push(
+      `${incomplete} ${incomplete === 1 ? "risk names" : "risks name"} milestones or a probability but not all of probabilityPercent, scheduleImpact and milestones that resolve: left out of the simulation`,
+    );
   const uncertain = sim.filter((a) => a.durationRange || a.dateRange).length;
-  if (uncertain === 0 && events.length === 0) notes.push("no item has a three-point estimate and no risk event applies: every iteration gives the same dates");
+  if (uncertain === 0 && events.length === 0)
+    notes.push("no item has a three-point estimate and no risk event applies: every iteration gives the same dates");
 
-  const result = simulate(sim, input.links, events, { iterations: options.iterations, seed: options.seed, distribution });
+  const result = simulate(sim, input.links, events, {
+    iterations: options.iterations,
+    seed: options.seed,
+    distribution,
+  });
 
   // PERT's analytic answer: the network on mean inputs, and the variance along each item's driving chain.
   const meanNetwork = scheduleNetwork(
     sim.map((a) => {
       const m = { ...a };
       if (a.durationRange) m.duration = rangeMean(a.durationRange, "pert");
-      if (a.dateRange) m.finishNoEarlierThan = Math.max(rangeMean(a.dateRange, "pert"), a.finishNoEarlierThan ?? -Infinity);
+      if (a.dateRange)
+        m.finishNoEarlierThan = Math.max(rangeMean(a.dateRange, "pert"), a.finishNoEarlierThan ?? -Infinity);
       return m;
     }),
     input.links,
@@ -152,7 +176,9 @@ export function buildForecast(source: ForecastSource, asOf: string, options: For
       name: meta.milestone.name,
       committed,
       committedFrom: re ? "rebaseline" : committed ? "baseline" : undefined,
-      forecast: meta.milestone.forecast ?? (meta.kind === "activity" ? dateOfFinish(Math.ceil(meanNetwork.byKey.get(a.key)!.ef - 1e-9)) : undefined),
+      forecast:
+        meta.milestone.forecast ??
+        (meta.kind === "activity" ? dateOfFinish(Math.ceil(meanNetwork.byKey.get(a.key)!.ef - 1e-9)) : undefined),
       p50: dateOfFinish(s.percentile(0.5)),
       p80: dateOfFinish(s.percentile(0.8)),
       p90: dateOfFinish(s.percentile(0.9)),
@@ -187,7 +213,12 @@ export function buildForecast(source: ForecastSource, asOf: string, options: For
     distribution,
     items,
     projects,
-    risks: events.map((e) => ({ id: e.id, probability: e.probability, occurred: result.riskOccurrence.get(e.id)!, milestones: e.targets })),
+    risks: events.map((e) => ({
+      id: e.id,
+      probability: e.probability,
+      occurred: result.riskOccurrence.get(e.id)!,
+      milestones: e.targets,
+    })),
     notes,
   };
 }
@@ -207,4 +238,3 @@ function committedDates(decisions: readonly { value: Decision }[]): Map<string, 
   }
   return new Map([...best].map(([k, v]) => [k, v.date]));
 }
-

@@ -5,7 +5,17 @@ type Renderer = (headers: string[], rows: string[][], align: ("left" | "right")[
 const pct = (p: number | undefined): string => (p === undefined ? "" : `${(p * 100).toFixed(1)}%`);
 const days = (d: number): string => (d === 0 ? "0" : d > 0 ? `+${d.toFixed(1)}` : d.toFixed(1));
 
-const ITEM_HEADERS = ["item", "committed", "P50", "P80", "P90", "P(on time)", "PERT P(on time)", "criticality", "merge bias (days)"];
+const ITEM_HEADERS = [
+  "item",
+  "committed",
+  "P50",
+  "P80",
+  "P90",
+  "P(on time)",
+  "PERT P(on time)",
+  "criticality",
+  "merge bias (days)",
+];
 const ITEM_ALIGN: ("left" | "right")[] = ["left", "left", "left", "left", "left", "right", "right", "right", "right"];
 const PROJECT_HEADERS = ["project finish", "committed", "P50", "P80", "P90", "P(on time)"];
 const PROJECT_ALIGN: ("left" | "right")[] = ["left", "left", "left", "left", "left", "right"];
@@ -29,12 +39,21 @@ function heading(f: Forecast): string {
 }
 
 function riskLines(f: Forecast): string[] {
-  return f.risks.map((r) => `${r.id}: ${pct(r.probability)} chance, occurred in ${pct(r.occurred)} of iterations, pushes ${r.milestones.join(", ")}`);
+  return f.risks.map(
+    (r) =>
+      `${r.id}: ${pct(r.probability)} chance, occurred in ${pct(r.occurred)} of iterations, pushes ${r.milestones.join(", ")}`,
+  );
 }
 
 export function formatForecastTable(f: Forecast, render: Renderer, bold: (t: string) => string): string {
   const out = [bold(heading(f)), ""];
-  out.push(render(PROJECT_HEADERS, f.projects.map((p) => [p.id, p.committed ?? "", p.p50, p.p80, p.p90, pct(p.probabilityOnTime)]), PROJECT_ALIGN));
+  out.push(
+    render(
+      PROJECT_HEADERS,
+      f.projects.map((p) => [p.id, p.committed ?? "", p.p50, p.p80, p.p90, pct(p.probabilityOnTime)]),
+      PROJECT_ALIGN,
+    ),
+  );
   out.push(render(ITEM_HEADERS, f.items.map(itemRow), ITEM_ALIGN));
   if (f.risks.length > 0) out.push(bold("Risk events"), ...riskLines(f).map((l) => `  ${l}`), "");
   for (const n of f.notes) out.push(`note: ${n}`);
@@ -51,7 +70,13 @@ export function formatForecastMarkdown(f: Forecast): string {
     "",
   ];
   const out = [`# ${heading(f)}`, ""];
-  out.push(...table(PROJECT_HEADERS, PROJECT_ALIGN, f.projects.map((p) => [p.id, p.committed ?? "", p.p50, p.p80, p.p90, pct(p.probabilityOnTime)])));
+  out.push(
+    ...table(
+      PROJECT_HEADERS,
+      PROJECT_ALIGN,
+      f.projects.map((p) => [p.id, p.committed ?? "", p.p50, p.p80, p.p90, pct(p.probabilityOnTime)]),
+    ),
+  );
   out.push(...table(ITEM_HEADERS, ITEM_ALIGN, f.items.map(itemRow)));
   if (f.risks.length > 0) out.push("## Risk events", "", ...riskLines(f).map((l) => `- ${cell(l)}`), "");
   for (const n of f.notes) out.push(`> ${n}`, "");
@@ -67,7 +92,11 @@ export function formatForecastJson(f: Forecast): string {
         iterations: f.iterations,
         seed: f.seed,
         distribution: f.distribution,
-        projects: f.projects.map((p) => ({ ...p, committed: p.committed ?? null, probabilityOnTime: round(p.probabilityOnTime) })),
+        projects: f.projects.map((p) => ({
+          ...p,
+          committed: p.committed ?? null,
+          probabilityOnTime: round(p.probabilityOnTime),
+        })),
         items: f.items.map((it) => ({
           ...it,
           committed: it.committed ?? null,

@@ -10,8 +10,32 @@ export interface SchedulePaint {
 
 type Renderer = (headers: string[], rows: string[][], align: ("left" | "right")[]) => string;
 
-const HEADERS = ["item", "name", "days", "early start", "early finish", "late start", "late finish", "total float", "free float", "driven by", "notes"];
-const ALIGN: ("left" | "right")[] = ["left", "left", "right", "left", "left", "left", "left", "right", "right", "left", "left"];
+const HEADERS = [
+  "item",
+  "name",
+  "days",
+  "early start",
+  "early finish",
+  "late start",
+  "late finish",
+  "total float",
+  "free float",
+  "driven by",
+  "notes",
+];
+const ALIGN: ("left" | "right")[] = [
+  "left",
+  "left",
+  "right",
+  "left",
+  "left",
+  "left",
+  "left",
+  "right",
+  "right",
+  "left",
+  "left",
+];
 
 function row(item: ScheduleItem, view: ScheduleView): string[] {
   const project = view.projects.find((p) => p.id === item.project);
@@ -76,7 +100,13 @@ function focusLines(view: ScheduleView, bullet: (i: number) => string): string[]
   lines.push("What drives this date (each chain from the item that sets it):");
   for (const [i, chain] of focus.chains.paths.entries()) {
     const root = view.items.find((x) => x.key === chain[0]);
-    const why = root ? describeReason(root, view.projects.find((p) => p.id === root.project), view.asOf) : "";
+    const why = root
+      ? describeReason(
+          root,
+          view.projects.find((p) => p.id === root.project),
+          view.asOf,
+        )
+      : "";
     lines.push(`${bullet(i)}${chain.join(" → ")}${why ? ` (${chain[0]}: ${why})` : ""}`);
   }
   if (focus.chains.truncated) lines.push(`(only the first ${focus.chains.paths.length} chains are listed)`);
@@ -87,9 +117,18 @@ export function formatScheduleTable(view: ScheduleView, render: Renderer, paint:
   const out: string[] = [paint.bold(heading(view)), ""];
   if (view.focus) out.push(...focusLines(view, (i) => `  ${i + 1}. `), "");
   if (view.items.length === 0) out.push("No milestones to schedule.", "");
-  else out.push(render(HEADERS, view.items.map((it) => row(it, view)), ALIGN));
+  else
+    out.push(
+      render(
+        HEADERS,
+        view.items.map((it) => row(it, view)),
+        ALIGN,
+      ),
+    );
   if (!view.focus) {
-    out.push(paint.bold(`Critical paths (${view.criticalPaths.paths.length}${view.criticalPaths.truncated ? "+" : ""})`));
+    out.push(
+      paint.bold(`Critical paths (${view.criticalPaths.paths.length}${view.criticalPaths.truncated ? "+" : ""})`),
+    );
     out.push(...pathLines(view, (i) => `  ${i + 1}. `));
   }
   return out.join("\n").replace(/\n*$/, "\n");
@@ -101,7 +140,8 @@ function cell(text: string): string {
 
 export function formatScheduleMarkdown(view: ScheduleView): string {
   const out: string[] = [`# ${heading(view)}`, ""];
-  if (view.focus) out.push(...focusLines(view, (i) => `${i + 1}. `).map((l, i) => (i === 0 ? `**${cell(l)}**` : cell(l))), "");
+  if (view.focus)
+    out.push(...focusLines(view, (i) => `${i + 1}. `).map((l, i) => (i === 0 ? `**${cell(l)}**` : cell(l))), "");
   if (view.items.length > 0) {
     out.push(`| ${HEADERS.join(" | ")} |`, `| ${ALIGN.map((a) => (a === "right" ? "---:" : "---")).join(" | ")} |`);
     for (const it of view.items) out.push(`| ${row(it, view).map(cell).join(" | ")} |`);
@@ -145,11 +185,21 @@ export function formatScheduleJson(view: ScheduleView): string {
   const body: Record<string, unknown> = {
     asOf: view.asOf,
     days: view.days,
-    projects: view.projects.map((p) => ({ id: p.id, start: p.start ?? null, finish: p.finish ?? null, inProgress: p.inProgress })),
+    projects: view.projects.map((p) => ({
+      id: p.id,
+      start: p.start ?? null,
+      finish: p.finish ?? null,
+      inProgress: p.inProgress,
+    })),
     items: view.items.map(item),
     criticalPaths: view.criticalPaths.paths,
     criticalPathsTruncated: view.criticalPaths.truncated,
   };
-  if (view.focus) body["milestone"] = { ...item(view.focus.item), drivingChains: view.focus.chains.paths, drivingChainsTruncated: view.focus.chains.truncated };
+  if (view.focus)
+    body["milestone"] = {
+      ...item(view.focus.item),
+      drivingChains: view.focus.chains.paths,
+      drivingChainsTruncated: view.focus.chains.truncated,
+    };
   return JSON.stringify(body, null, 2) + "\n";
 }

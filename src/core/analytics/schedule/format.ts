@@ -24,8 +24,13 @@ export function resolveMilestoneKey(schedule: PortfolioSchedule, ref: string): s
   if (schedule.byKey.has(ref)) return ref;
   const matches = schedule.items.filter((it) => it.id === ref).map((it) => it.key);
   if (matches.length === 1) return matches[0]!;
-  if (matches.length > 1) throw new UnknownMilestoneError(`milestone "${ref}" exists in several projects (${matches.join(", ")}): write PROJECT/${ref}`);
-  throw new UnknownMilestoneError(`no milestone "${ref}" in the schedule: write PRJ-001/M2, or an id only one project has`);
+  if (matches.length > 1)
+    throw new UnknownMilestoneError(
+      `milestone "${ref}" exists in several projects (${matches.join(", ")}): write PROJECT/${ref}`,
+    );
+  throw new UnknownMilestoneError(
+    `no milestone "${ref}" in the schedule: write PRJ-001/M2, or an id only one project has`,
+  );
 }
 
 export function scheduleView(schedule: PortfolioSchedule, options: ScheduleViewOptions = {}): ScheduleView {
@@ -40,10 +45,22 @@ export function scheduleView(schedule: PortfolioSchedule, options: ScheduleViewO
     focus = { item: schedule.byKey.get(key)!, chains };
   }
   if (options.critical) items = items.filter((it) => it.critical);
-  return { asOf: schedule.asOf, days: schedule.days, items, criticalPaths: schedule.criticalPaths, projects: schedule.projects, focus };
+  return {
+    asOf: schedule.asOf,
+    days: schedule.days,
+    items,
+    criticalPaths: schedule.criticalPaths,
+    projects: schedule.projects,
+    focus,
+  };
 }
 
-const LINK_SHORT: Record<string, string> = { "finish-to-start": "FS", "start-to-start": "SS", "finish-to-finish": "FF", "start-to-finish": "SF" };
+const LINK_SHORT: Record<string, string> = {
+  "finish-to-start": "FS",
+  "start-to-start": "SS",
+  "finish-to-finish": "FF",
+  "start-to-finish": "SF",
+};
 
 /** `PRJ-001/M1 (SS+2)`: a driving predecessor with its link when it is not a plain finish-to-start. */
 export function describeDriver(d: { key: string; type: string; lag: number }): string {
@@ -54,7 +71,11 @@ export function describeDriver(d: { key: string; type: string; lag: number }): s
 }
 
 /** Why an item is dated where it is, in words. */
-export function describeReason(item: ScheduleItem, project: { start: string | undefined } | undefined, asOf: string): string {
+export function describeReason(
+  item: ScheduleItem,
+  project: { start: string | undefined } | undefined,
+  asOf: string,
+): string {
   if (item.drivers.length > 0) return `after ${item.drivers.map(describeDriver).join(", ")}`;
   switch (item.reason) {
     case "actual":
@@ -87,6 +108,7 @@ export function notesOf(item: ScheduleItem): string[] {
   const notes: string[] = [];
   if (item.critical) notes.push("critical");
   if (item.inProgress) notes.push("in progress");
-  if (item.inconsistentByDays !== undefined) notes.push(`forecast ${num(item.inconsistentByDays)} days earlier than its predecessors allow`);
+  if (item.inconsistentByDays !== undefined)
+    notes.push(`forecast ${num(item.inconsistentByDays)} days earlier than its predecessors allow`);
   return notes;
 }

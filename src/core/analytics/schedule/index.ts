@@ -4,7 +4,14 @@
  */
 export type { CalendarOptions, Weekday, WorkCalendar } from "./calendar.js";
 export { WEEKDAYS, dateOfDayNumber, dayNumber, makeCalendar } from "./calendar.js";
-export type { LinkType, NetworkActivity, NetworkLink, OwnDriver, ScheduleResult, ScheduledActivity } from "./network.js";
+export type {
+  LinkType,
+  NetworkActivity,
+  NetworkLink,
+  OwnDriver,
+  ScheduleResult,
+  ScheduledActivity,
+} from "./network.js";
 export { NetworkCycleError, scheduleNetwork } from "./network.js";
 export type { PathList } from "./paths.js";
 export { MAX_PATHS, criticalPaths, drivingChains } from "./paths.js";
@@ -18,9 +25,27 @@ export type { ScheduleView, ScheduleViewOptions } from "./format.js";
 export { UnknownMilestoneError, describeDriver, describeReason, resolveMilestoneKey, scheduleView } from "./format.js";
 export type { SchedulePaint } from "./format-output.js";
 export { formatScheduleJson, formatScheduleMarkdown, formatScheduleTable } from "./format-output.js";
-export type { Distribution, RiskEvent, SimActivity, SimulatedItem, SimulationOptions, SimulationResult, ThreePointDays } from "./montecarlo.js";
+export type {
+  Distribution,
+  RiskEvent,
+  SimActivity,
+  SimulatedItem,
+  SimulationOptions,
+  SimulationResult,
+  ThreePointDays,
+} from "./montecarlo.js";
 export { rangeMean, simulate } from "./montecarlo.js";
-export { Random, betaQuantiles, gamma, logPositive, normal, pertBeta, pertBetaFromTable, pertTable, triangular } from "./random.js";
+export {
+  Random,
+  betaQuantiles,
+  gamma,
+  logPositive,
+  normal,
+  pertBeta,
+  pertBetaFromTable,
+  pertTable,
+  triangular,
+} from "./random.js";
 export type { Forecast, ForecastItem, ForecastOptions, ForecastProject, ForecastSource } from "./forecast.js";
 export { buildForecast } from "./forecast.js";
 export { formatForecastJson, formatForecastMarkdown, formatForecastTable } from "./format-forecast.js";

@@ -85,14 +85,20 @@ export function rangeMean(r: ThreePointDays, distribution: Distribution): number
   return distribution === "pert" ? (r.min + 4 * r.mode + r.max) / 6 : (r.min + r.mode + r.max) / 3;
 }
 
-export function simulate(activities: readonly SimActivity[], links: readonly NetworkLink[], risks: readonly RiskEvent[], options: SimulationOptions): SimulationResult {
+export function simulate(
+  activities: readonly SimActivity[],
+  links: readonly NetworkLink[],
+  risks: readonly RiskEvent[],
+  options: SimulationOptions,
+): SimulationResult {
   const n = activities.length;
   const index = new Map(activities.map((a, i) => [a.key, i]));
   const inStart: number[] = new Array(n + 1).fill(0);
   const incoming: number[][] = activities.map(() => []);
   links.forEach((l, k) => {
     const t = index.get(l.to);
-    if (t === undefined || !index.has(l.from)) throw new RangeError(`link ${l.from} -> ${l.to} names an unknown activity`);
+    if (t === undefined || !index.has(l.from))
+      throw new RangeError(`link ${l.from} -> ${l.to} names an unknown activity`);
     incoming[t]!.push(k);
   });
   // Flat arrays for the hot loop.
@@ -160,7 +166,14 @@ export function simulate(activities: readonly SimActivity[], links: readonly Net
         const j = linkFrom[k]!;
         const type = linkType[k]!;
         if (started && type < 2) continue;
-        const bound = type === 0 ? ef[j]! + linkLag[k]! : type === 1 ? es[j]! + linkLag[k]! : type === 2 ? ef[j]! + linkLag[k]! - d : es[j]! + linkLag[k]! - d;
+        const bound =
+          type === 0
+            ? ef[j]! + linkLag[k]!
+            : type === 1
+              ? es[j]! + linkLag[k]!
+              : type === 2
+                ? ef[j]! + linkLag[k]! - d
+                : es[j]! + linkLag[k]! - d;
         if (bound > best) {
           best = bound;
           driver[i] = j;
@@ -237,11 +250,16 @@ export function simulate(activities: readonly SimActivity[], links: readonly Net
     if (!tables.has(r)) tables.set(r, pertTable(r.min, r.mode, r.max));
     return tables.get(r);
   };
-  const durationTables = activities.map((a) => (options.distribution === "pert" && a.durationRange ? tableOf(a.durationRange) : undefined));
-  const dateTables = activities.map((a) => (options.distribution === "pert" && a.dateRange ? tableOf(a.dateRange) : undefined));
+  const durationTables = activities.map((a) =>
+    options.distribution === "pert" && a.durationRange ? tableOf(a.durationRange) : undefined,
+  );
+  const dateTables = activities.map((a) =>
+    options.distribution === "pert" && a.dateRange ? tableOf(a.dateRange) : undefined,
+  );
   const riskTables = risks.map((r) => (options.distribution === "pert" ? tableOf(r.impact) : undefined));
   const pert = options.distribution === "pert";
-  const sample = (r: ThreePointDays, table: Float64Array | undefined): number => (pert ? pertBetaFromTable(random.next(), r.min, r.max, table) : triangular(random.next(), r.min, r.mode, r.max));
+  const sample = (r: ThreePointDays, table: Float64Array | undefined): number =>
+    pert ? pertBetaFromTable(random.next(), r.min, r.max, table) : triangular(random.next(), r.min, r.mode, r.max);
 
   const fixedDuration = Float64Array.from(activities, (a) => a.duration);
   const uncertainDuration = activities.flatMap((a, i) => (a.durationRange ? [i] : []));

@@ -36,7 +36,12 @@ export interface NetworkLink {
 }
 
 /** What fixed an early date when no link did. */
-export type OwnDriver = "start-no-earlier-than" | "finish-no-earlier-than" | "actual-start" | "actual-finish" | "network-start";
+export type OwnDriver =
+  | "start-no-earlier-than"
+  | "finish-no-earlier-than"
+  | "actual-start"
+  | "actual-finish"
+  | "network-start";
 
 export interface ScheduledActivity {
   key: string;

@@ -24,7 +24,9 @@ export function criticalPaths(result: ScheduleResult, group?: string): PathList 
     const t = indexOf.get(links[k]!.to)!;
     return f.critical && t.critical && t.drivingLinks.includes(k) && (inGroup(f.index) || inGroup(t.index));
   };
-  const next = activities.map((a, i) => (a.critical ? outgoing[i]!.filter(isCriticalLink).map((k) => indexOf.get(links[k]!.to)!.index) : []));
+  const next = activities.map((a, i) =>
+    a.critical ? outgoing[i]!.filter(isCriticalLink).map((k) => indexOf.get(links[k]!.to)!.index) : [],
+  );
   const hasCriticalIn = activities.map((a, i) => a.critical && incoming[i]!.some(isCriticalLink));
   const starts = activities.filter((a, i) => a.critical && !hasCriticalIn[i] && inGroup(i)).map((a) => a.index);
   const paths: string[][] = [];

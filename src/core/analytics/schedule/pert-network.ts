@@ -27,7 +27,11 @@ export interface PertAnalysis {
   probabilities: { target: number; result: PertProbability }[];
 }
 
-export function pertAnalysis(activities: readonly PertActivity[], links: readonly NetworkLink[], targets: readonly number[] = []): PertAnalysis {
+export function pertAnalysis(
+  activities: readonly PertActivity[],
+  links: readonly NetworkLink[],
+  targets: readonly number[] = [],
+): PertAnalysis {
   const mean = new Map<string, number>();
   const variance = new Map<string, number>();
   const network: NetworkActivity[] = activities.map((a) => {

@@ -204,7 +204,6 @@ export function betaQuantiles(alpha: number, beta: number = 6 - alpha): Float64A
   return table;
 }
 
-
 /** The quantile table of the PERT-beta on [min, max] with this mode (undefined for a point). */
 export function pertTable(min: number, mode: number, max: number): Float64Array | undefined {
   const width = max - min;

@@ -33,7 +33,9 @@ const valueText = (v: number): string => String(Math.round(v * 100) / 100);
  * (with its selection's size in the tooltip) and a dashed rule at the chosen budget.
  */
 export function frontierChart(input: FrontierChartInput): Chart {
-  const points = (Array.isArray(input.points) ? input.points : []).filter((p) => Number.isFinite(p.budget) && Number.isFinite(p.value) && p.status !== "infeasible").sort((a, b) => a.budget - b.budget);
+  const points = (Array.isArray(input.points) ? input.points : [])
+    .filter((p) => Number.isFinite(p.budget) && Number.isFinite(p.value) && p.status !== "infeasible")
+    .sort((a, b) => a.budget - b.budget);
   if (points.length === 0) return noDataChart(input.title, "No feasible budget level to show");
   const minB = Math.min(...points.map((p) => p.budget), input.chosen ?? Infinity);
   const maxB = Math.max(...points.map((p) => p.budget), input.chosen ?? -Infinity);
@@ -52,11 +54,28 @@ export function frontierChart(input: FrontierChartInput): Chart {
     parts.push(text(PLOT_X - 6, y(v), valueText(v), { anchor: "end", baseline: "middle", size: 11, fill: MUTED_INK }));
   }
   for (let b = x0; b <= x1 + bStep / 2; b += bStep) {
-    parts.push(`<line x1="${num(x(b))}" y1="${TOP + PLOT_H}" x2="${num(x(b))}" y2="${TOP + PLOT_H + 4}" stroke="#8c959f"/>`);
-    parts.push(text(x(b), TOP + PLOT_H + 16, formatMoney(b, undefined), { anchor: "middle", size: 11, fill: MUTED_INK }));
+    parts.push(
+      `<line x1="${num(x(b))}" y1="${TOP + PLOT_H}" x2="${num(x(b))}" y2="${TOP + PLOT_H + 4}" stroke="#8c959f"/>`,
+    );
+    parts.push(
+      text(x(b), TOP + PLOT_H + 16, formatMoney(b, undefined), { anchor: "middle", size: 11, fill: MUTED_INK }),
+    );
   }
-  parts.push(text(PLOT_X + PLOT_W / 2, TOP + PLOT_H + 34, `Budget (${input.currency})`, { anchor: "middle", size: 12, fill: MUTED_INK }));
-  parts.push(text(16, TOP + PLOT_H / 2, `Best total ${input.valueLabel}`, { anchor: "middle", size: 12, fill: MUTED_INK, extra: `transform="rotate(-90 16 ${num(TOP + PLOT_H / 2)})"` }));
+  parts.push(
+    text(PLOT_X + PLOT_W / 2, TOP + PLOT_H + 34, `Budget (${input.currency})`, {
+      anchor: "middle",
+      size: 12,
+      fill: MUTED_INK,
+    }),
+  );
+  parts.push(
+    text(16, TOP + PLOT_H / 2, `Best total ${input.valueLabel}`, {
+      anchor: "middle",
+      size: 12,
+      fill: MUTED_INK,
+      extra: `transform="rotate(-90 16 ${num(TOP + PLOT_H / 2)})"`,
+    }),
+  );
 
   // Step line: the value holds until the next budget level buys more.
   let d = `M${num(x(points[0]!.budget))} ${num(y(points[0]!.value))}`;
@@ -64,12 +83,21 @@ export function frontierChart(input: FrontierChartInput): Chart {
   parts.push(`<path d="${d}" fill="none" stroke="${SERIES_COLORS[0]}" stroke-width="2"/>`);
   for (const p of points) {
     const label = `${formatMoney(p.budget, input.currency)}: ${input.valueLabel} ${valueText(p.value)} from ${plural(p.count, "project")} costing ${formatMoney(p.cost, input.currency)}`;
-    parts.push(`<circle cx="${num(x(p.budget))}" cy="${num(y(p.value))}" r="4" fill="${SERIES_COLORS[0]}">${tooltip(label)}</circle>`);
+    parts.push(
+      `<circle cx="${num(x(p.budget))}" cy="${num(y(p.value))}" r="4" fill="${SERIES_COLORS[0]}">${tooltip(label)}</circle>`,
+    );
   }
   if (input.chosen !== undefined && Number.isFinite(input.chosen)) {
     const cx = x(input.chosen);
-    parts.push(`<line x1="${num(cx)}" y1="${TOP}" x2="${num(cx)}" y2="${TOP + PLOT_H}" stroke="${SERIES_COLORS[1]}" stroke-dasharray="5 3"/>`);
-    parts.push(text(cx + 4, TOP + 10, `budget ${formatMoney(input.chosen, input.currency)}`, { size: 11, fill: SERIES_COLORS[1] }));
+    parts.push(
+      `<line x1="${num(cx)}" y1="${TOP}" x2="${num(cx)}" y2="${TOP + PLOT_H}" stroke="${SERIES_COLORS[1]}" stroke-dasharray="5 3"/>`,
+    );
+    parts.push(
+      text(cx + 4, TOP + 10, `budget ${formatMoney(input.chosen, input.currency)}`, {
+        size: 11,
+        fill: SERIES_COLORS[1],
+      }),
+    );
   }
   const first = points[0]!;
   const last = points[points.length - 1]!;

@@ -24,7 +24,16 @@ export const BAND_COLORS: Record<string, string> = {
 };
 
 /** Series colours for lines and bars: each at least 4.5:1 on white, distinct in hue. */
-export const SERIES_COLORS = ["#0969da", "#bc4c00", "#1a7f37", "#8250df", "#bf3989", "#1b7c83", "#6e7781", "#9a6700"] as const;
+export const SERIES_COLORS = [
+  "#0969da",
+  "#bc4c00",
+  "#1a7f37",
+  "#8250df",
+  "#bf3989",
+  "#1b7c83",
+  "#6e7781",
+  "#9a6700",
+] as const;
 
 /** Fill patterns, in the order of growing severity, so greyscale prints still tell values apart. */
 export const PATTERNS = ["solid", "dots", "diagonal", "back-diagonal", "crosshatch", "horizontal", "vertical"] as const;
@@ -95,7 +104,8 @@ function luminance(hex: string): number {
  */
 export function safeColor(value: string | undefined, fallback: string): string {
   if (value && /^#[0-9a-fA-F]{6}$/.test(value)) return value.toLowerCase();
-  if (value && /^#[0-9a-fA-F]{3}$/.test(value)) return `#${[...value.slice(1)].map((c) => c + c).join("")}`.toLowerCase();
+  if (value && /^#[0-9a-fA-F]{3}$/.test(value))
+    return `#${[...value.slice(1)].map((c) => c + c).join("")}`.toLowerCase();
   if (value && /^[a-zA-Z]{3,20}$/.test(value)) return value.toLowerCase();
   return fallback;
 }
@@ -105,6 +115,7 @@ export function safeColor(value: string | undefined, fallback: string): string {
  * colour, whose darkness is unknown here, white ink with a dark outline reads on anything.
  */
 export function inkOn(fill: string): string {
-  if (!fill.startsWith("#")) return `fill="#ffffff" stroke="#1f2328" stroke-width="2.5" stroke-linejoin="round" paint-order="stroke"`;
+  if (!fill.startsWith("#"))
+    return `fill="#ffffff" stroke="#1f2328" stroke-width="2.5" stroke-linejoin="round" paint-order="stroke"`;
   return contrastRatio(fill, "#ffffff") >= contrastRatio(fill, "#1f2328") ? `fill="#ffffff"` : `fill="#1f2328"`;
 }

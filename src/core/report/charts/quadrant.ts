@@ -1,5 +1,18 @@
 import { SERIES_COLORS } from "./palette.js";
-import { fitText, frame, GRID, MUTED_INK, noDataChart, num, PANEL, plural, sentences, text, tooltip, type Chart } from "./svg.js";
+import {
+  fitText,
+  frame,
+  GRID,
+  MUTED_INK,
+  noDataChart,
+  num,
+  PANEL,
+  plural,
+  sentences,
+  text,
+  tooltip,
+  type Chart,
+} from "./svg.js";
 
 export interface QuadrantInput {
   title: string;
@@ -25,9 +38,15 @@ const HIGH = 1.5;
  * outside 0.5-1.5 are drawn on the border with their value in the tooltip and the text.
  */
 export function quadrant(input: QuadrantInput): Chart {
-  const points = (Array.isArray(input.points) ? input.points : []).filter((p) => Number.isFinite(p?.spi) && Number.isFinite(p?.cpi));
+  const points = (Array.isArray(input.points) ? input.points : []).filter(
+    (p) => Number.isFinite(p?.spi) && Number.isFinite(p?.cpi),
+  );
   const leftOut = Array.isArray(input.leftOut) ? input.leftOut : [];
-  if (points.length === 0) return noDataChart(input.title, leftOut.length > 0 ? `No project has both SPI and CPI (${leftOut.length} without)` : "No project to show");
+  if (points.length === 0)
+    return noDataChart(
+      input.title,
+      leftOut.length > 0 ? `No project has both SPI and CPI (${leftOut.length} without)` : "No project to show",
+    );
   const clamp = (v: number) => Math.min(HIGH, Math.max(LOW, v));
   const x = (spi: number) => PLOT_X + ((clamp(spi) - LOW) / (HIGH - LOW)) * PLOT;
   const y = (cpi: number) => PLOT_Y + PLOT - ((clamp(cpi) - LOW) / (HIGH - LOW)) * PLOT;
@@ -40,10 +59,19 @@ export function quadrant(input: QuadrantInput): Chart {
     parts.push(text(x(v), PLOT_Y + PLOT + 16, v.toFixed(2), { anchor: "middle", size: 11, fill: MUTED_INK }));
     parts.push(text(PLOT_X - 6, y(v), v.toFixed(2), { anchor: "end", baseline: "middle", size: 11, fill: MUTED_INK }));
   }
-  parts.push(text(PLOT_X + PLOT / 2, PLOT_Y + PLOT + 34, "SPI (schedule performance)", { anchor: "middle", weight: "bold" }));
+  parts.push(
+    text(PLOT_X + PLOT / 2, PLOT_Y + PLOT + 34, "SPI (schedule performance)", { anchor: "middle", weight: "bold" }),
+  );
   const cy = PLOT_Y + PLOT / 2;
-  parts.push(text(16, cy, "CPI (cost performance)", { anchor: "middle", weight: "bold", extra: `transform="rotate(-90 16 ${num(cy)})"` }));
-  const corner = (cx: number, cyy: number, label: string, anchor: "start" | "end") => parts.push(text(cx, cyy, label, { anchor, size: 11, fill: MUTED_INK }));
+  parts.push(
+    text(16, cy, "CPI (cost performance)", {
+      anchor: "middle",
+      weight: "bold",
+      extra: `transform="rotate(-90 16 ${num(cy)})"`,
+    }),
+  );
+  const corner = (cx: number, cyy: number, label: string, anchor: "start" | "end") =>
+    parts.push(text(cx, cyy, label, { anchor, size: 11, fill: MUTED_INK }));
   corner(PLOT_X + PLOT - 6, PLOT_Y + 14, "ahead, under cost", "end");
   corner(PLOT_X + 6, PLOT_Y + 14, "behind, under cost", "start");
   corner(PLOT_X + PLOT - 6, PLOT_Y + PLOT - 8, "ahead, over cost", "end");
@@ -64,17 +92,23 @@ export function quadrant(input: QuadrantInput): Chart {
   const behindOverPoints = sorted.filter((p) => p.spi < 1 && p.cpi < 1);
   const behindOver = behindOverPoints.map((p) => p.id);
   // The worst first (lowest SPI x CPI) when the list is cut.
-  const worst = [...behindOverPoints].sort((a, b) => a.spi * a.cpi - b.spi * b.cpi || (a.id < b.id ? -1 : 1)).slice(0, LISTED);
+  const worst = [...behindOverPoints]
+    .sort((a, b) => a.spi * a.cpi - b.spi * b.cpi || (a.id < b.id ? -1 : 1))
+    .slice(0, LISTED);
   const description = sentences(
     many
       ? [
           `${plural(sorted.length, "project")} by SPI and CPI`,
-          behindOver.length > 0 ? `${behindOver.length} behind schedule and over cost, the worst: ${worst.map((p) => `${p.id} (SPI ${p.spi.toFixed(2)}, CPI ${p.cpi.toFixed(2)})`).join(", ")}` : "none is both behind schedule and over cost",
+          behindOver.length > 0
+            ? `${behindOver.length} behind schedule and over cost, the worst: ${worst.map((p) => `${p.id} (SPI ${p.spi.toFixed(2)}, CPI ${p.cpi.toFixed(2)})`).join(", ")}`
+            : "none is both behind schedule and over cost",
           ...(leftOut.length > 0 ? [`${leftOut.length} without SPI or CPI`] : []),
         ]
       : [
           `${plural(sorted.length, "project")} by SPI and CPI`,
-          behindOver.length > 0 ? `behind schedule and over cost: ${behindOver.join(", ")}` : "none is both behind schedule and over cost",
+          behindOver.length > 0
+            ? `behind schedule and over cost: ${behindOver.join(", ")}`
+            : "none is both behind schedule and over cost",
           ...sorted.map((p) => `${p.id}: SPI ${p.spi.toFixed(2)}, CPI ${p.cpi.toFixed(2)}`),
           ...(leftOut.length > 0 ? [`without SPI or CPI: ${leftOut.join(", ")}`] : []),
         ],

@@ -1,5 +1,29 @@
-import { inkOn, patternDefs, patternFor, patternId, safeColor, STATUS_COLORS, statusColor, type Pattern } from "./palette.js";
-import { countOf, fitText, frame, GRID, MUTED_INK, noDataChart, num, plural, sentences, text, textWidth, tooltip, urlOf, type Chart } from "./svg.js";
+import {
+  inkOn,
+  patternDefs,
+  patternFor,
+  patternId,
+  safeColor,
+  STATUS_COLORS,
+  statusColor,
+  type Pattern,
+} from "./palette.js";
+import {
+  countOf,
+  fitText,
+  frame,
+  GRID,
+  MUTED_INK,
+  noDataChart,
+  num,
+  plural,
+  sentences,
+  text,
+  textWidth,
+  tooltip,
+  urlOf,
+  type Chart,
+} from "./svg.js";
 
 export interface StatusBarsInput {
   title: string;
@@ -35,14 +59,29 @@ interface Segment {
  * the end of each bar; a legend with each value's count over all rows.
  */
 export function statusBars(input: StatusBarsInput): Chart {
-  const rows = (Array.isArray(input.rows) ? input.rows : []).map((r) => ({ label: typeof r.label === "string" ? r.label : "", counts: r.counts ?? {} }));
+  const rows = (Array.isArray(input.rows) ? input.rows : []).map((r) => ({
+    label: typeof r.label === "string" ? r.label : "",
+    counts: r.counts ?? {},
+  }));
   const scale = Array.isArray(input.scale) ? input.scale.filter((s) => typeof s?.value === "string") : [];
   const known = new Set(scale.map((s) => s.value));
-  const extra = [...new Set(rows.flatMap((r) => Object.keys(r.counts)))].filter((v) => !known.has(v) && rows.some((r) => countOf(r.counts[v]) > 0)).sort(compare);
+  const extra = [...new Set(rows.flatMap((r) => Object.keys(r.counts)))]
+    .filter((v) => !known.has(v) && rows.some((r) => countOf(r.counts[v]) > 0))
+    .sort(compare);
   const size = scale.length + extra.length;
   const segments: Segment[] = [
-    ...scale.map((s, i) => ({ value: s.value, label: typeof s.label === "string" && s.label !== "" ? s.label : s.value, color: safeColor(s.color, statusColor(s.value, i)), pattern: patternFor(i, scale.length) })),
-    ...extra.map((v, i) => ({ value: v, label: v, color: STATUS_COLORS[v] ?? STATUS_COLORS["unknown"]!, pattern: patternFor(scale.length + i, Math.max(size, 6)) })),
+    ...scale.map((s, i) => ({
+      value: s.value,
+      label: typeof s.label === "string" && s.label !== "" ? s.label : s.value,
+      color: safeColor(s.color, statusColor(s.value, i)),
+      pattern: patternFor(i, scale.length),
+    })),
+    ...extra.map((v, i) => ({
+      value: v,
+      label: v,
+      color: STATUS_COLORS[v] ?? STATUS_COLORS["unknown"]!,
+      pattern: patternFor(scale.length + i, Math.max(size, 6)),
+    })),
   ];
   const totals = rows.map((r) => segments.reduce((sum, s) => sum + countOf(r.counts[s.value]), 0));
   const grand = totals.reduce((a, b) => a + b, 0);
@@ -50,7 +89,9 @@ export function statusBars(input: StatusBarsInput): Chart {
 
   const overTime = input.rowsAre === "periods";
   const latest = rows[rows.length - 1]!;
-  const perValue = segments.map((s) => (overTime ? countOf(latest.counts[s.value]) : rows.reduce((sum, r) => sum + countOf(r.counts[s.value]), 0)));
+  const perValue = segments.map((s) =>
+    overTime ? countOf(latest.counts[s.value]) : rows.reduce((sum, r) => sum + countOf(r.counts[s.value]), 0),
+  );
   const max = Math.max(...totals);
   const parts: string[] = [];
 
@@ -73,20 +114,39 @@ export function statusBars(input: StatusBarsInput): Chart {
   rows.forEach((row, index) => {
     const y = top + index * ROW_H;
     const by = y + (ROW_H - BAR_H) / 2;
-    parts.push(`<g>${tooltip(row.label)}${text(8, y + ROW_H / 2, fitText(row.label, LABEL_W - 8, 12), { baseline: "middle" })}</g>`);
+    parts.push(
+      `<g>${tooltip(row.label)}${text(8, y + ROW_H / 2, fitText(row.label, LABEL_W - 8, 12), { baseline: "middle" })}</g>`,
+    );
     parts.push(`<rect x="${PLOT_X}" y="${num(by)}" width="${PLOT_W}" height="${BAR_H}" fill="#f6f8fa"/>`);
     let x = PLOT_X;
     segments.forEach((s) => {
       const n = countOf(row.counts[s.value]);
       if (n === 0) return;
       const w = (n / max) * PLOT_W;
-      const g = [`<g>${tooltip(`${row.label}: ${n} ${s.label}`)}`, `<rect x="${num(x)}" y="${num(by)}" width="${num(w)}" height="${BAR_H}" fill="${s.color}"/>`];
-      if (s.pattern !== "solid") g.push(`<rect x="${num(x)}" y="${num(by)}" width="${num(w)}" height="${BAR_H}" fill="${urlOf(patternId(s.pattern, "light"))}"/>`);
-      g.push(`<line x1="${num(x + w)}" y1="${num(by)}" x2="${num(x + w)}" y2="${num(by + BAR_H)}" stroke="#ffffff" stroke-width="1.5"/>`);
+      const g = [
+        `<g>${tooltip(`${row.label}: ${n} ${s.label}`)}`,
+        `<rect x="${num(x)}" y="${num(by)}" width="${num(w)}" height="${BAR_H}" fill="${s.color}"/>`,
+      ];
+      if (s.pattern !== "solid")
+        g.push(
+          `<rect x="${num(x)}" y="${num(by)}" width="${num(w)}" height="${BAR_H}" fill="${urlOf(patternId(s.pattern, "light"))}"/>`,
+        );
+      g.push(
+        `<line x1="${num(x + w)}" y1="${num(by)}" x2="${num(x + w)}" y2="${num(by + BAR_H)}" stroke="#ffffff" stroke-width="1.5"/>`,
+      );
       const label = String(n);
       if (w >= textWidth(label, 12) + 10) {
-        g.push(`<rect x="${num(x + w / 2 - textWidth(label, 12) / 2 - 3)}" y="${num(by + 3)}" width="${num(textWidth(label, 12) + 6)}" height="${BAR_H - 6}" rx="3" fill="${s.color}"/>`);
-        g.push(text(x + w / 2, by + BAR_H / 2, label, { anchor: "middle", baseline: "middle", weight: "bold", extra: inkOn(s.color) }));
+        g.push(
+          `<rect x="${num(x + w / 2 - textWidth(label, 12) / 2 - 3)}" y="${num(by + 3)}" width="${num(textWidth(label, 12) + 6)}" height="${BAR_H - 6}" rx="3" fill="${s.color}"/>`,
+        );
+        g.push(
+          text(x + w / 2, by + BAR_H / 2, label, {
+            anchor: "middle",
+            baseline: "middle",
+            weight: "bold",
+            extra: inkOn(s.color),
+          }),
+        );
       }
       g.push(`</g>`);
       parts.push(g.join(""));
@@ -111,9 +171,22 @@ export function statusBars(input: StatusBarsInput): Chart {
     worstRow = `Most ${value.label}: ${best.label} (${best.n})`;
   }
   const description = overTime
-    ? sentences([`${latest.label}: ${totals[totals.length - 1]} in all${byValue ? `: ${byValue}` : ""}`, `${plural(rows.length, "period")} shown, from ${rows[0]!.label} to ${latest.label}`])
+    ? sentences([
+        `${latest.label}: ${totals[totals.length - 1]} in all${byValue ? `: ${byValue}` : ""}`,
+        `${plural(rows.length, "period")} shown, from ${rows[0]!.label} to ${latest.label}`,
+      ])
     : sentences([`${grand} in ${plural(rows.length, "group")}: ${byValue}`, worstRow]);
-  return frame({ title: input.title, description, width: WIDTH, height: bottom + 10, defs: patternDefs(segments.map((s) => s.pattern), "light"), body: parts.join("\n") });
+  return frame({
+    title: input.title,
+    description,
+    width: WIDTH,
+    height: bottom + 10,
+    defs: patternDefs(
+      segments.map((s) => s.pattern),
+      "light",
+    ),
+    body: parts.join("\n"),
+  });
 }
 
 function swatch(x: number, y: number, s: Segment): string {

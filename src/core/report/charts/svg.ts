@@ -26,14 +26,16 @@ const ID_TOKEN = "\u0000id";
 
 /** Escapes text and attribute values for XML (and for HTML, where the SVG is inlined). */
 export function escapeXml(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;")
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: XML cannot carry these control characters, so they are removed
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
+  return (
+    value
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+      .replace(/'/g, "&#39;")
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: XML cannot carry these control characters, so they are removed
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
+  );
 }
 
 /** A coordinate with at most one decimal, never "-0" and never an exponent. */
@@ -114,7 +116,14 @@ export function tooltip(content: string): string {
  * derived from a hash of the title and the drawing, so the same chart always has the same ids
  * and two different charts on one page do not share any.
  */
-export function frame(input: { title: string; description: string; width: number; height: number; defs?: string; body: string }): Chart {
+export function frame(input: {
+  title: string;
+  description: string;
+  width: number;
+  height: number;
+  defs?: string;
+  body: string;
+}): Chart {
   const width = Math.max(1, Math.ceil(input.width));
   const height = Math.max(1, Math.ceil(input.height));
   const prefix = `pmo-chart-${hash(`${input.title}\n${input.description}\n${input.defs ?? ""}\n${input.body}`)}`;

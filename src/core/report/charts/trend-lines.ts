@@ -1,7 +1,20 @@
 import { formatMoney, groupThousands } from "../../money.js";
 import { SERIES_COLORS } from "./palette.js";
 import { dayOf, longDate, monthStart, monthTicks } from "./time-scale.js";
-import { fitText, frame, GRID, MUTED_INK, noDataChart, num, plural, sentences, text, textWidth, tooltip, type Chart } from "./svg.js";
+import {
+  fitText,
+  frame,
+  GRID,
+  MUTED_INK,
+  noDataChart,
+  num,
+  plural,
+  sentences,
+  text,
+  textWidth,
+  tooltip,
+  type Chart,
+} from "./svg.js";
 
 export interface TrendLinesInput {
   title: string;
@@ -30,7 +43,10 @@ export function trendLines(input: TrendLinesInput): Chart {
     label: typeof s.label === "string" ? s.label : "",
     points: (Array.isArray(s.points) ? s.points : [])
       .map((p) => ({ day: dayOf(p?.date), value: p?.value }))
-      .filter((p): p is { day: number; value: number } => p.day !== undefined && typeof p.value === "number" && Number.isFinite(p.value))
+      .filter(
+        (p): p is { day: number; value: number } =>
+          p.day !== undefined && typeof p.value === "number" && Number.isFinite(p.value),
+      )
       .sort((a, b) => a.day - b.day),
   }));
   const points = series.flatMap((s) => s.points);
@@ -62,7 +78,9 @@ export function trendLines(input: TrendLinesInput): Chart {
       lx = PLOT_X;
       ly += 20;
     }
-    parts.push(`<g>${tooltip(s.label)}<line x1="${num(lx)}" y1="${ly}" x2="${num(lx + 28)}" y2="${ly}" ${lineAttrs(i)}/>${marker(i, lx + 14, ly)}${text(lx + 34, ly, label, { baseline: "middle" })}</g>`);
+    parts.push(
+      `<g>${tooltip(s.label)}<line x1="${num(lx)}" y1="${ly}" x2="${num(lx + 28)}" y2="${ly}" ${lineAttrs(i)}/>${marker(i, lx + 14, ly)}${text(lx + 34, ly, label, { baseline: "middle" })}</g>`,
+    );
     lx += w;
   });
   const top = ly + 22;
@@ -76,14 +94,32 @@ export function trendLines(input: TrendLinesInput): Chart {
     parts.push(text(PLOT_X - 6, y(v), tickLabel(v), { anchor: "end", baseline: "middle", size: 11, fill: MUTED_INK }));
   }
   for (const tick of monthTicks(from, to, Math.floor(PLOT_W / 60))) {
-    parts.push(`<line x1="${num(x(tick.day))}" y1="${top + PLOT_H}" x2="${num(x(tick.day))}" y2="${top + PLOT_H + 4}" stroke="#8c959f"/>`);
+    parts.push(
+      `<line x1="${num(x(tick.day))}" y1="${top + PLOT_H}" x2="${num(x(tick.day))}" y2="${top + PLOT_H + 4}" stroke="#8c959f"/>`,
+    );
     parts.push(text(x(tick.day), top + PLOT_H + 16, tick.month, { anchor: "middle", size: 11, fill: MUTED_INK }));
-    if (tick.year) parts.push(text(x(tick.day), top + PLOT_H + 29, tick.year, { anchor: "middle", size: 11, fill: MUTED_INK, weight: "bold" }));
+    if (tick.year)
+      parts.push(
+        text(x(tick.day), top + PLOT_H + 29, tick.year, {
+          anchor: "middle",
+          size: 11,
+          fill: MUTED_INK,
+          weight: "bold",
+        }),
+      );
   }
-  parts.push(`<line x1="${PLOT_X}" y1="${top + PLOT_H}" x2="${PLOT_X + PLOT_W}" y2="${top + PLOT_H}" stroke="#8c959f"/>`);
+  parts.push(
+    `<line x1="${PLOT_X}" y1="${top + PLOT_H}" x2="${PLOT_X + PLOT_W}" y2="${top + PLOT_H}" stroke="#8c959f"/>`,
+  );
   if (yLabel) {
     const cy = top + PLOT_H / 2;
-    parts.push(text(16, cy, fitText(yLabel, PLOT_H, 12), { anchor: "middle", weight: "bold", extra: `transform="rotate(-90 16 ${num(cy)})"` }));
+    parts.push(
+      text(16, cy, fitText(yLabel, PLOT_H, 12), {
+        anchor: "middle",
+        weight: "bold",
+        extra: `transform="rotate(-90 16 ${num(cy)})"`,
+      }),
+    );
   }
 
   series.forEach((s, i) => {
@@ -91,7 +127,10 @@ export function trendLines(input: TrendLinesInput): Chart {
     const coords = s.points.map((p) => `${num(x(p.day))},${num(y(p.value))}`).join(" ");
     const g = [`<g>`];
     if (s.points.length > 1) g.push(`<polyline points="${coords}" fill="none" ${lineAttrs(i)}/>`);
-    for (const p of s.points) g.push(`<g>${tooltip(`${s.label}: ${formatValue(p.value)} on ${longDate(p.day)}`)}${marker(i, x(p.day), y(p.value))}</g>`);
+    for (const p of s.points)
+      g.push(
+        `<g>${tooltip(`${s.label}: ${formatValue(p.value)} on ${longDate(p.day)}`)}${marker(i, x(p.day), y(p.value))}</g>`,
+      );
     g.push(`</g>`);
     parts.push(g.join(""));
   });
@@ -105,7 +144,10 @@ export function trendLines(input: TrendLinesInput): Chart {
         ? `${s.label}: ${formatValue(first.value)} on ${longDate(first.day)}`
         : `${s.label}: from ${formatValue(first.value)} on ${longDate(first.day)} to ${formatValue(last.value)} on ${longDate(last.day)}`;
     });
-  const description = sentences([`${plural(series.length, "series", "series")}${yLabel ? ` of ${yLabel}` : ""}, ${plural(points.length, "point")}`, ...described]);
+  const description = sentences([
+    `${plural(series.length, "series", "series")}${yLabel ? ` of ${yLabel}` : ""}, ${plural(points.length, "point")}`,
+    ...described,
+  ]);
   return frame({ title: input.title, description, width: WIDTH, height: top + PLOT_H + 40, body: parts.join("\n") });
 }
 
@@ -144,10 +186,15 @@ function niceRange(low: number, high: number): { min: number; max: number; step:
  */
 export function axisLabels(min: number, max: number, step: number): (value: number) => string {
   const largest = Math.max(Math.abs(min), Math.abs(max));
-  const [unit, suffix] = largest >= 1e9 ? [1e9, "bn"] : largest >= 1e6 ? [1e6, "M"] : largest >= 1e4 ? [1e3, "k"] : [1, ""];
+  const [unit, suffix] =
+    largest >= 1e9 ? [1e9, "bn"] : largest >= 1e6 ? [1e6, "M"] : largest >= 1e4 ? [1e3, "k"] : [1, ""];
   const scaled = step / unit;
   let decimals = 0;
-  while (decimals < 6 && Math.abs(Math.round(scaled * 10 ** decimals) - scaled * 10 ** decimals) > 1e-9 * 10 ** decimals) decimals++;
+  while (
+    decimals < 6 &&
+    Math.abs(Math.round(scaled * 10 ** decimals) - scaled * 10 ** decimals) > 1e-9 * 10 ** decimals
+  )
+    decimals++;
   return (value) => {
     const text = (value / unit).toFixed(decimals);
     const clean = /^-0(\.0+)?$/.test(text) ? text.slice(1) : text;

@@ -151,7 +151,8 @@ export function layOutDashboard(ctx: ReportContext, view: DashboardView): Dashbo
   // Budget: the totals, and the portfolios beyond tolerance or over their envelope.
   const tolerance = ctx.settings.budgetTolerancePercent;
   const exceptional = (r: BudgetTable["rows"][number]): boolean =>
-    (r.variancePercent !== null && r.variancePercent > tolerance) || (r.envelope !== null && r.forecast !== null && r.forecast > r.envelope);
+    (r.variancePercent !== null && r.variancePercent > tolerance) ||
+    (r.envelope !== null && r.forecast !== null && r.forecast > r.envelope);
   // The furthest over first, then cut like every other list.
   const byOverrun = (a: BudgetTable["rows"][number], b: BudgetTable["rows"][number]): number =>
     (b.variancePercent ?? -Infinity) - (a.variancePercent ?? -Infinity);

@@ -4,7 +4,14 @@ import { addDaysIso, daysBetween } from "../../dates.js";
 import { approvedSpend, budgetAmounts, sumKnown, type BudgetAmounts } from "../../domain/index.js";
 import { formatMoney } from "../../money.js";
 import { budgetBars, statusBars } from "../charts/index.js";
-import { chartView, findingView, personName, type ChartView, type FindingView, type ReportContext } from "../context.js";
+import {
+  chartView,
+  findingView,
+  personName,
+  type ChartView,
+  type FindingView,
+  type ReportContext,
+} from "../context.js";
 import { compareIds } from "../links.js";
 import { milestoneView, type MilestoneView } from "../milestones.js";
 import { decisionRows, rankRisks, riskRow, type DecisionRow, type RiskRow } from "../raid.js";
@@ -127,7 +134,15 @@ export interface DashboardView {
   layout: DashboardLayout;
   alignment: {
     /** `more`: contributing projects not listed (exception-first layout only). */
-    objectives: { portfolio: string; id: string; name: string; weight: number; projects: (ProjectRef & { strength: string | null })[]; more: number; spend: Amount[] }[];
+    objectives: {
+      portfolio: string;
+      id: string;
+      name: string;
+      weight: number;
+      projects: (ProjectRef & { strength: string | null })[];
+      more: number;
+      spend: Amount[];
+    }[];
     unaligned: { projects: ProjectRef[]; spend: Amount[] };
     spendMeasure: string;
   };
@@ -155,10 +170,13 @@ export function buildDashboardViews(ctx: ReportContext): { dashboard: DashboardV
 /** The portfolio dashboard: the executive summary and every cross-project table. */
 function buildFullDashboard(ctx: ReportContext): DashboardView {
   const { catalog, settings } = ctx;
-  const projects = [...catalog.projects].map((p) => p.value).sort((a, b) => compareIds(a.portfolio ?? "\uffff", b.portfolio ?? "\uffff") || compareIds(a.id, b.id));
+  const projects = [...catalog.projects]
+    .map((p) => p.value)
+    .sort((a, b) => compareIds(a.portfolio ?? "\uffff", b.portfolio ?? "\uffff") || compareIds(a.id, b.id));
   const live = projects.filter((p) => p.stage !== "cancelled");
   const ref = (p: Project): ProjectRef => ({ id: p.id, name: p.name, href: ctx.links.project(p.id) });
-  const portfolioName = (id: string | undefined): string => (id === undefined ? "(no portfolio)" : (catalog.portfolio(id)?.value.name ?? id));
+  const portfolioName = (id: string | undefined): string =>
+    id === undefined ? "(no portfolio)" : (catalog.portfolio(id)?.value.name ?? id);
 
   const rag: RagRow[] = projects.map((p) => {
     return {
@@ -175,7 +193,11 @@ function buildFullDashboard(ctx: ReportContext): DashboardView {
   });
 
   // Every project is counted once: by its value on the scale, as not assessed (or withheld), or as without a status report.
-  const byStatus = ctx.scale.map((s) => ({ status: s as StatusView | null, name: s.label, count: projects.filter((p) => p.status?.overall === s.value).length }));
+  const byStatus = ctx.scale.map((s) => ({
+    status: s as StatusView | null,
+    name: s.label,
+    count: projects.filter((p) => p.status?.overall === s.value).length,
+  }));
   for (const s of ctx.notAssessed) {
     const count = projects.filter((p) => p.status?.overall === s.value).length;
     if (count > 0) byStatus.push({ status: s, name: s.label, count });
@@ -193,7 +215,12 @@ function buildFullDashboard(ctx: ReportContext): DashboardView {
         if ((p.portfolio ?? "") !== id) continue;
         // Values off the scale (not assessed, no report) are drawn after it, under their labels.
         const overall = p.status?.overall;
-        const key = overall === undefined ? NO_STATUS : ctx.settings.isNotAssessed(overall) ? ctx.status(overall)!.label : overall;
+        const key =
+          overall === undefined
+            ? NO_STATUS
+            : ctx.settings.isNotAssessed(overall)
+              ? ctx.status(overall)!.label
+              : overall;
         counts[key] = (counts[key] ?? 0) + 1;
       }
       return { label: portfolioName(id === "" ? undefined : id), counts };
@@ -208,7 +235,9 @@ function buildFullDashboard(ctx: ReportContext): DashboardView {
     summary: {
       projects: projects.length,
       byStatus,
-      byStage: STAGES.map((stage) => ({ stage, count: projects.filter((p) => p.stage === stage).length })).filter((s) => s.count > 0),
+      byStage: STAGES.map((stage) => ({ stage, count: projects.filter((p) => p.stage === stage).length })).filter(
+        (s) => s.count > 0,
+      ),
       openRisks: catalog.risks.filter((r) => r.value.status === "open").length,
       openIssues: openIssues.length,
       proposedDecisions: proposed.length,
@@ -220,12 +249,23 @@ function buildFullDashboard(ctx: ReportContext): DashboardView {
       decisions: decisionRows(ctx, proposed),
       escalations: projects
         .filter((p) => p.status?.escalation !== undefined && p.stage !== "closed" && p.stage !== "cancelled")
-        .map((p) => ({ project: ref(p), to: personName(catalog, p.status!.escalation!.to)!, date: p.status!.escalation!.date ?? null, note: p.status!.escalation!.note ?? null })),
+        .map((p) => ({
+          project: ref(p),
+          to: personName(catalog, p.status!.escalation!.to)!,
+          date: p.status!.escalation!.date ?? null,
+          note: p.status!.escalation!.note ?? null,
+        })),
       escalatedIssues: openIssues
         .filter((i) => i.value.escalatedTo !== undefined)
         .map(({ value: i }) => {
           const project = catalog.project(i.project)?.value;
-          return { id: i.id, title: i.title, project: project ? ref(project) : null, to: personName(catalog, i.escalatedTo)!, priority: i.priority ?? null };
+          return {
+            id: i.id,
+            title: i.title,
+            project: project ? ref(project) : null,
+            to: personName(catalog, i.escalatedTo)!,
+            priority: i.priority ?? null,
+          };
         })
         .sort((a, b) => compareIds(a.id, b.id)),
       red: rag.filter((r) => r.overall !== null && settings.isRed(r.overall.value)),
@@ -236,7 +276,10 @@ function buildFullDashboard(ctx: ReportContext): DashboardView {
     budgets: buildBudgets(ctx, live, portfolioName),
     quadrant: buildQuadrant(ctx, live),
     milestones: buildMilestones(ctx, live, ref),
-    topRisks: rankRisks(catalog.risks.filter((r) => r.value.status === "open").map((r) => riskRow(ctx, r.value))).slice(0, TOP_RISKS),
+    topRisks: rankRisks(catalog.risks.filter((r) => r.value.status === "open").map((r) => riskRow(ctx, r.value))).slice(
+      0,
+      TOP_RISKS,
+    ),
     governance: {
       errors: ctx.findings.filter((d) => d.severity === "error").length,
       warnings: ctx.findings.filter((d) => d.severity === "warn").length,
@@ -247,7 +290,13 @@ function buildFullDashboard(ctx: ReportContext): DashboardView {
     },
     exceptions: buildExceptions(ctx, projects, changed, portfolioName),
     // Set by layOutDashboard, which every caller goes through.
-    layout: { mode: "full", exceptionsAbove: ctx.layout.exceptionsAbove, shown: ctx.layout.dashboardRows, more: NOTHING_CUT, tables: {} as DashboardLayout["tables"] },
+    layout: {
+      mode: "full",
+      exceptionsAbove: ctx.layout.exceptionsAbove,
+      shown: ctx.layout.dashboardRows,
+      more: NOTHING_CUT,
+      tables: {} as DashboardLayout["tables"],
+    },
     alignment: buildAlignment(ctx, live, ref),
   };
 }
@@ -261,7 +310,9 @@ function countByRule(ctx: ReportContext): { ruleId: string; severity: string; co
     entry.count += 1;
     counts.set(key, entry);
   }
-  return [...counts.values()].sort((a, b) => rank[a.severity]! - rank[b.severity]! || b.count - a.count || compareIds(a.ruleId, b.ruleId));
+  return [...counts.values()].sort(
+    (a, b) => rank[a.severity]! - rank[b.severity]! || b.count - a.count || compareIds(a.ruleId, b.ruleId),
+  );
 }
 
 /**
@@ -271,7 +322,11 @@ function countByRule(ctx: ReportContext): { ruleId: string; severity: string; co
  * over the projects that have both. Proposals are not approved work: they are summed apart,
  * never in the approved work's variance.
  */
-function buildBudgets(ctx: ReportContext, projects: Project[], portfolioName: (id: string | undefined) => string): BudgetTable[] {
+function buildBudgets(
+  ctx: ReportContext,
+  projects: Project[],
+  portfolioName: (id: string | undefined) => string,
+): BudgetTable[] {
   interface Group {
     approved: BudgetAmounts[];
     proposals: BudgetAmounts[];
@@ -287,22 +342,36 @@ function buildBudgets(ctx: ReportContext, projects: Project[], portfolioName: (i
     (p.stage === "proposal" ? group.proposals : group.approved).push(amounts);
   }
   return [...byCurrency.keys()].sort(compareIds).map((currency) => {
-    const groups = [...byCurrency.get(currency)!.entries()].sort(([a], [b]) => compareIds(a || "\uffff", b || "\uffff"));
+    const groups = [...byCurrency.get(currency)!.entries()].sort(([a], [b]) =>
+      compareIds(a || "\uffff", b || "\uffff"),
+    );
     const envelopeOf = (key: string): number | null => {
       const envelope = key === "" ? undefined : ctx.catalog.portfolio(key)?.value.budget;
       return envelope && (envelope.currency ?? ctx.settings.currency) === currency ? (envelope.envelope ?? null) : null;
     };
-    const rows = groups.filter(([, g]) => g.approved.length > 0).map(([key, g]) => budgetRow(portfolioName(key === "" ? undefined : key), g.approved, envelopeOf(key)));
+    const rows = groups
+      .filter(([, g]) => g.approved.length > 0)
+      .map(([key, g]) => budgetRow(portfolioName(key === "" ? undefined : key), g.approved, envelopeOf(key)));
     const all = groups.flatMap(([, g]) => g.approved);
     const total = budgetRow("Total", all, null);
     const envelopes = rows.map((r) => r.envelope);
-    total.envelope = rows.length > 0 && envelopes.every((e) => e !== null) ? envelopes.reduce<number>((a, e) => a + e!, 0) : null;
-    const proposals = groups.filter(([, g]) => g.proposals.length > 0).map(([key, g]) => proposalRow(portfolioName(key === "" ? undefined : key), g.proposals));
+    total.envelope =
+      rows.length > 0 && envelopes.every((e) => e !== null) ? envelopes.reduce<number>((a, e) => a + e!, 0) : null;
+    const proposals = groups
+      .filter(([, g]) => g.proposals.length > 0)
+      .map(([key, g]) => proposalRow(portfolioName(key === "" ? undefined : key), g.proposals));
     const allProposals = groups.flatMap(([, g]) => g.proposals);
     const chart = budgetBars({
       title: `Budget by portfolio (${currency})`,
       currency,
-      rows: rows.map((r) => ({ label: r.name, approved: r.approved, actual: r.actual, forecast: r.forecast, variance: r.variance, variancePercent: r.variancePercent })),
+      rows: rows.map((r) => ({
+        label: r.name,
+        approved: r.approved,
+        actual: r.actual,
+        forecast: r.forecast,
+        variance: r.variance,
+        variancePercent: r.variancePercent,
+      })),
     });
     return {
       currency,
@@ -347,21 +416,42 @@ function proposalRow(name: string, list: readonly BudgetAmounts[]): ProposalRow 
 function budgetNotes(total: BudgetRow, proposals: ProposalRow | null, currency: string): string[] {
   const notes: string[] = [];
   const projects = (n: number): string => `${n} ${n === 1 ? "project" : "projects"}`;
-  if (total.unknown.approved > 0) notes.push(`${projects(total.unknown.approved)} without an approved budget: left out of Approved and of the variance.`);
-  if (total.unknown.forecast > 0) notes.push(`${projects(total.unknown.forecast)} without a forecast at completion: left out of Forecast and of the variance.`);
-  if (total.unknown.actual > 0) notes.push(`${projects(total.unknown.actual)} without an actual cost to date: left out of Actual.`);
+  if (total.unknown.approved > 0)
+    notes.push(
+      `${projects(total.unknown.approved)} without an approved budget: left out of Approved and of the variance.`,
+    );
+  if (total.unknown.forecast > 0)
+    notes.push(
+      `${projects(total.unknown.forecast)} without a forecast at completion: left out of Forecast and of the variance.`,
+    );
+  if (total.unknown.actual > 0)
+    notes.push(`${projects(total.unknown.actual)} without an actual cost to date: left out of Actual.`);
   if (total.projects > 0 && total.varianceProjects < total.projects) {
-    notes.push(total.varianceProjects === 0 ? "No project has both a forecast and an approved budget: the variance is unknown." : `The variance compares forecast with approved over the ${projects(total.varianceProjects)} that have both.`);
+    notes.push(
+      total.varianceProjects === 0
+        ? "No project has both a forecast and an approved budget: the variance is unknown."
+        : `The variance compares forecast with approved over the ${projects(total.varianceProjects)} that have both.`,
+    );
   }
   if (proposals) {
-    const amount = proposals.forecast === null ? "no forecast given" : `forecast ${formatMoney(proposals.forecast, currency)}`;
-    const left = proposals.unknownForecast > 0 && proposals.forecast !== null ? ` (${projects(proposals.unknownForecast)} without a forecast left out)` : "";
-    notes.push(`${proposals.projects === 1 ? "1 proposal" : `${proposals.projects} proposals`}, not approved, ${amount}${left}: shown apart, not in the figures above.`);
+    const amount =
+      proposals.forecast === null ? "no forecast given" : `forecast ${formatMoney(proposals.forecast, currency)}`;
+    const left =
+      proposals.unknownForecast > 0 && proposals.forecast !== null
+        ? ` (${projects(proposals.unknownForecast)} without a forecast left out)`
+        : "";
+    notes.push(
+      `${proposals.projects === 1 ? "1 proposal" : `${proposals.projects} proposals`}, not approved, ${amount}${left}: shown apart, not in the figures above.`,
+    );
   }
   return notes;
 }
 
-function buildMilestones(ctx: ReportContext, projects: Project[], ref: (p: Project) => ProjectRef): DashboardView["milestones"] {
+function buildMilestones(
+  ctx: ReportContext,
+  projects: Project[],
+  ref: (p: Project) => ProjectRef,
+): DashboardView["milestones"] {
   const upcoming: MilestoneRow[] = [];
   const slipped: MilestoneRow[] = [];
   const horizon = addDaysIso(ctx.asOf, WINDOWS[WINDOWS.length - 1]!);
@@ -376,12 +466,28 @@ function buildMilestones(ctx: ReportContext, projects: Project[], ref: (p: Proje
       if ((view.slipDays ?? 0) > 0 || view.state === "overdue") slipped.push({ ...row, window: null });
     }
   }
-  upcoming.sort((a, b) => a.inDays - b.inDays || compareIds(a.project.id, b.project.id) || compareIds(a.milestone.id, b.milestone.id));
-  slipped.sort((a, b) => (b.milestone.slipDays ?? 0) - (a.milestone.slipDays ?? 0) || compareIds(a.project.id, b.project.id) || compareIds(a.milestone.id, b.milestone.id));
-  return { upcoming, slipped, windows: WINDOWS.map((within) => ({ within, count: upcoming.filter((r) => r.window === within).length })) };
+  upcoming.sort(
+    (a, b) =>
+      a.inDays - b.inDays || compareIds(a.project.id, b.project.id) || compareIds(a.milestone.id, b.milestone.id),
+  );
+  slipped.sort(
+    (a, b) =>
+      (b.milestone.slipDays ?? 0) - (a.milestone.slipDays ?? 0) ||
+      compareIds(a.project.id, b.project.id) ||
+      compareIds(a.milestone.id, b.milestone.id),
+  );
+  return {
+    upcoming,
+    slipped,
+    windows: WINDOWS.map((within) => ({ within, count: upcoming.filter((r) => r.window === within).length })),
+  };
 }
 
-function buildAlignment(ctx: ReportContext, projects: Project[], ref: (p: Project) => ProjectRef): DashboardView["alignment"] {
+function buildAlignment(
+  ctx: ReportContext,
+  projects: Project[],
+  ref: (p: Project) => ProjectRef,
+): DashboardView["alignment"] {
   const spendOf = (list: Project[]): Amount[] => {
     const sums = new Map<string, number>();
     for (const p of list) {
@@ -395,18 +501,27 @@ function buildAlignment(ctx: ReportContext, projects: Project[], ref: (p: Projec
   const portfolios = [...ctx.catalog.portfolios].sort((a, b) => compareIds(a.value.id, b.value.id));
   for (const { value: pf } of portfolios) {
     for (const o of pf.objectives ?? []) {
-      const contributing = projects.filter((p) => p.portfolio === pf.id && (p.contributions ?? []).some((c) => c.objective === o.id));
+      const contributing = projects.filter(
+        (p) => p.portfolio === pf.id && (p.contributions ?? []).some((c) => c.objective === o.id),
+      );
       objectives.push({
         portfolio: pf.name,
         id: o.id,
         name: o.name,
         weight: o.weight,
-        projects: contributing.map((p) => ({ ...ref(p), strength: p.contributions!.find((c) => c.objective === o.id)!.strength ?? null })),
+        projects: contributing.map((p) => ({
+          ...ref(p),
+          strength: p.contributions!.find((c) => c.objective === o.id)!.strength ?? null,
+        })),
         more: 0,
         spend: spendOf(contributing),
       });
     }
   }
   const unaligned = projects.filter((p) => (p.contributions ?? []).length === 0);
-  return { objectives, unaligned: { projects: unaligned.map(ref), spend: spendOf(unaligned) }, spendMeasure: "approved budget (forecast where no budget is approved)" };
+  return {
+    objectives,
+    unaligned: { projects: unaligned.map(ref), spend: spendOf(unaligned) },
+    spendMeasure: "approved budget (forecast where no budget is approved)",
+  };
 }

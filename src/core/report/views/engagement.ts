@@ -32,10 +32,22 @@ export interface EngagementView {
   phase: { current: string; since: string; plan: { phase: string; start: string; end: string; current: boolean }[] };
   scope: { services: string[]; excluded: string[]; notes: string | null };
   objectives: { id: string; description: string; measure: string | null; target: string | null }[];
-  reporting: { cadence: string | null; statusValidityDays: number; audiences: { name: string; cadence: string | null; formats: string[] }[]; formats: string[] };
+  reporting: {
+    cadence: string | null;
+    statusValidityDays: number;
+    audiences: { name: string; cadence: string | null; formats: string[] }[];
+    formats: string[];
+  };
   forums: { id: string; name: string; chair: string | null; cadence: string | null; members: string[] }[];
   tolerances: { budgetPercent: number; scheduleDays: number; schedulePercent: number | null };
-  risk: { probabilityMax: number; impactMax: number; highThreshold: number; criticalThreshold: number; appetite: string | null; reviewDays: number };
+  risk: {
+    probabilityMax: number;
+    impactMax: number;
+    highThreshold: number;
+    criticalThreshold: number;
+    appetite: string | null;
+    reviewDays: number;
+  };
   kpis: KpiView[];
   metrics: MetricValue[];
   reviews: { last: string | null; next: string | null };
@@ -56,22 +68,42 @@ export function buildEngagementView(ctx: ReportContext): EngagementView | null {
     name: e.name,
     description: e.description ?? null,
     message: messageView(ctx, e.message),
-    issues: issueRows(ctx, catalog.issues.filter((i) => i.value.project === undefined && i.value.portfolio === undefined)),
-    decisions: decisionRows(ctx, catalog.decisions.filter((d) => d.value.project === undefined && d.value.portfolio === undefined)),
+    issues: issueRows(
+      ctx,
+      catalog.issues.filter((i) => i.value.project === undefined && i.value.portfolio === undefined),
+    ),
+    decisions: decisionRows(
+      ctx,
+      catalog.decisions.filter((d) => d.value.project === undefined && d.value.portfolio === undefined),
+    ),
     client: { name: e.client.name, sector: e.client.sector ?? null, country: e.client.country ?? null },
     provider: { name: e.provider.name, contact: personName(catalog, e.provider.contact) },
     pmoTypes: e.pmoType,
     phase: {
       current: e.phase.current,
       since: e.phase.since,
-      plan: (e.phase.plan ?? []).map((p) => ({ phase: p.phase, start: p.start, end: p.end, current: p.phase === e.phase.current })),
+      plan: (e.phase.plan ?? []).map((p) => ({
+        phase: p.phase,
+        start: p.start,
+        end: p.end,
+        current: p.phase === e.phase.current,
+      })),
     },
     scope: { services: e.scope.services, excluded: e.scope.excluded ?? [], notes: e.scope.notes ?? null },
-    objectives: (e.objectives ?? []).map((o) => ({ id: o.id, description: o.description, measure: o.measure ?? null, target: o.target === undefined ? null : String(o.target) })),
+    objectives: (e.objectives ?? []).map((o) => ({
+      id: o.id,
+      description: o.description,
+      measure: o.measure ?? null,
+      target: o.target === undefined ? null : String(o.target),
+    })),
     reporting: {
       cadence: e.reporting?.cadence ?? null,
       statusValidityDays: settings.statusValidityDays,
-      audiences: (e.reporting?.audiences ?? []).map((a) => ({ name: a.name, cadence: a.cadence ?? null, formats: a.formats ?? [] })),
+      audiences: (e.reporting?.audiences ?? []).map((a) => ({
+        name: a.name,
+        cadence: a.cadence ?? null,
+        formats: a.formats ?? [],
+      })),
       formats: e.reporting?.formats ?? [],
     },
     forums: (e.governance?.forums ?? []).map((f) => ({
@@ -81,7 +113,11 @@ export function buildEngagementView(ctx: ReportContext): EngagementView | null {
       cadence: f.cadence ?? null,
       members: (f.members ?? []).map((m) => personName(catalog, m)!),
     })),
-    tolerances: { budgetPercent: settings.budgetTolerancePercent, scheduleDays: settings.scheduleToleranceDays, schedulePercent: settings.scheduleTolerancePercent ?? null },
+    tolerances: {
+      budgetPercent: settings.budgetTolerancePercent,
+      scheduleDays: settings.scheduleToleranceDays,
+      schedulePercent: settings.scheduleTolerancePercent ?? null,
+    },
     risk: {
       probabilityMax: settings.risk.probabilityMax,
       impactMax: settings.risk.impactMax,
@@ -95,8 +131,22 @@ export function buildEngagementView(ctx: ReportContext): EngagementView | null {
       const current = metric === null ? null : metrics[metric];
       const direction = k.direction ?? "higher-is-better";
       const value = current?.value ?? null;
-      const assessment = value === null ? null : (direction === "higher-is-better" ? value >= k.target : value <= k.target) ? "met" : "missed";
-      return { id: k.id, name: k.name, target: k.target, unit: k.unit ?? null, direction, measure: k.measure ?? null, current: value === null ? null : current, assessment };
+      const assessment =
+        value === null
+          ? null
+          : (direction === "higher-is-better" ? value >= k.target : value <= k.target)
+            ? "met"
+            : "missed";
+      return {
+        id: k.id,
+        name: k.name,
+        target: k.target,
+        unit: k.unit ?? null,
+        direction,
+        measure: k.measure ?? null,
+        current: value === null ? null : current,
+        assessment,
+      };
     }),
     metrics: Object.values(metrics),
     reviews: { last: e.reviews?.last ?? null, next: e.reviews?.next ?? null },

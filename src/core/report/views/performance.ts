@@ -26,7 +26,9 @@ export interface PerformanceView {
 
 /** The earned value of a project at the report's date, the same figures `pmo evm` prints. */
 export function evmOf(ctx: ReportContext, project: Project): ProjectEvm | undefined {
-  return isMeasured(project) ? projectEvm(project, { asOf: ctx.asOf, defaultCurrency: ctx.settings.currency }) : undefined;
+  return isMeasured(project)
+    ? projectEvm(project, { asOf: ctx.asOf, defaultCurrency: ctx.settings.currency })
+    : undefined;
 }
 
 const ratio = (f: EvmFigures["cpi"]) => (f.value === undefined ? "unknown" : f.value.toFixed(2));
@@ -40,27 +42,60 @@ export function buildPerformance(ctx: ReportContext, project: Project, fileName:
   const eac = f.eacUsed ? f.eac[f.eacUsed] : f.eac.cpi;
   const vac = f.eacUsed ? f.vac[f.eacUsed] : f.vac.cpi;
   const rows: PerformanceRow[] = [
-    { name: "CPI", value: ratio(f.cpi), meaning: f.cpi.value === undefined ? "" : `${Math.round(f.cpi.value * 100)} of value earned per 100 spent` },
-    { name: "SPI", value: ratio(f.spi), meaning: f.spi.value === undefined ? "" : `${Math.round(f.spi.value * 100)}% of the value planned by now is earned` },
+    {
+      name: "CPI",
+      value: ratio(f.cpi),
+      meaning: f.cpi.value === undefined ? "" : `${Math.round(f.cpi.value * 100)} of value earned per 100 spent`,
+    },
+    {
+      name: "SPI",
+      value: ratio(f.spi),
+      meaning:
+        f.spi.value === undefined ? "" : `${Math.round(f.spi.value * 100)}% of the value planned by now is earned`,
+    },
     {
       name: "SPI(t)",
       value: ratio(f.spit),
-      meaning: f.svt.value === undefined ? "" : `${Math.abs(Math.round(f.svt.value))} days ${f.svt.value < 0 ? "behind" : "ahead of"} the plan (earned schedule${f.esLabel ? ` reaches ${f.esLabel}` : ""})`,
+      meaning:
+        f.svt.value === undefined
+          ? ""
+          : `${Math.abs(Math.round(f.svt.value))} days ${f.svt.value < 0 ? "behind" : "ahead of"} the plan (earned schedule${f.esLabel ? ` reaches ${f.esLabel}` : ""})`,
     },
     {
       name: "EAC vs BAC",
       value: `${money(eac.value)} vs ${money(f.bac.value)}`,
-      meaning: vac.value === undefined ? "" : `${vac.value < 0 ? "over" : "under"} budget at completion by ${formatMoney(Math.abs(vac.value), evm.currency)} (${f.eacUsed === "bottomUp" ? "the project forecast" : "BAC / CPI"})`,
+      meaning:
+        vac.value === undefined
+          ? ""
+          : `${vac.value < 0 ? "over" : "under"} budget at completion by ${formatMoney(Math.abs(vac.value), evm.currency)} (${f.eacUsed === "bottomUp" ? "the project forecast" : "BAC / CPI"})`,
     },
   ];
   const unknown = [f.bac, f.pv, f.ev, f.ac].flatMap((x) => ("missing" in x ? [x.missing] : []));
   const series = [
     { label: "Planned value (PV)", points: evm.series.planned },
     { label: "Earned value (EV)", points: f.ev.value === undefined ? [] : [{ date: ctx.asOf, value: f.ev.value }] },
-    { label: "Actual cost (AC)", points: [...evm.series.actual, ...(f.ac.value === undefined || evm.series.actual.some((p) => p.date === ctx.asOf) ? [] : [{ date: ctx.asOf, value: f.ac.value }])] },
+    {
+      label: "Actual cost (AC)",
+      points: [
+        ...evm.series.actual,
+        ...(f.ac.value === undefined || evm.series.actual.some((p) => p.date === ctx.asOf)
+          ? []
+          : [{ date: ctx.asOf, value: f.ac.value }]),
+      ],
+    },
   ];
   const hasCurve = evm.series.planned.length > 0 || evm.series.actual.length > 0;
-  const sCurve = hasCurve ? chartView(trendLines({ title: `${project.id} planned value, earned value and actual cost`, yLabel: evm.currency, series }), `evm-${fileName}.svg`, ctx.links) : null;
+  const sCurve = hasCurve
+    ? chartView(
+        trendLines({
+          title: `${project.id} planned value, earned value and actual cost`,
+          yLabel: evm.currency,
+          series,
+        }),
+        `evm-${fileName}.svg`,
+        ctx.links,
+      )
+    : null;
   return { rows, tcpi: tcpiInWords(f), unknown, sCurve, trend: indexTrend(ctx, project, fileName) };
 }
 
@@ -72,21 +107,30 @@ function indexTrend(ctx: ReportContext, project: Project, fileName: string): Cha
     { label: "CPI", points: points.flatMap((p) => (p.cpi === null ? [] : [{ date: p.date, value: p.cpi }])) },
     { label: "SPI", points: points.flatMap((p) => (p.spi === null ? [] : [{ date: p.date, value: p.spi }])) },
   ];
-  return chartView(trendLines({ title: `${project.id} CPI and SPI over time`, yLabel: "index", series, includeZero: false }), `evm-trend-${fileName}.svg`, ctx.links);
+  return chartView(
+    trendLines({ title: `${project.id} CPI and SPI over time`, yLabel: "index", series, includeZero: false }),
+    `evm-trend-${fileName}.svg`,
+    ctx.links,
+  );
 }
 
 /** TCPI against the budget, in the words a board reads. */
 export function tcpiInWords(f: EvmFigures): string {
   const t = f.tcpiBac;
   if (t.value === undefined) {
-    if (f.notes.includes("ac-exceeds-bac") || f.notes.includes("bac-equals-ac")) return "The budget is already spent: the project cannot finish within it; it needs a new forecast and a budget decision.";
+    if (f.notes.includes("ac-exceeds-bac") || f.notes.includes("bac-equals-ac"))
+      return "The budget is already spent: the project cannot finish within it; it needs a new forecast and a budget decision.";
     return `TCPI is unknown: ${t.missing}.`;
   }
   const pct = Math.round(Math.abs(t.value - 1) * 100);
   const cpi = f.cpi.value;
-  if (t.value <= 1) return `TCPI ${t.value.toFixed(2)}: the remaining work can cost ${pct}% more than budgeted and still finish within the budget; achievable.`;
+  if (t.value <= 1)
+    return `TCPI ${t.value.toFixed(2)}: the remaining work can cost ${pct}% more than budgeted and still finish within the budget; achievable.`;
   if (t.value <= 1.1) {
-    const vsCpi = cpi !== undefined && t.value > cpi + 0.05 ? `, well above today's CPI of ${cpi.toFixed(2)}: achievable only with a real improvement` : ": achievable with care";
+    const vsCpi =
+      cpi !== undefined && t.value > cpi + 0.05
+        ? `, well above today's CPI of ${cpi.toFixed(2)}: achievable only with a real improvement`
+        : ": achievable with care";
     return `TCPI ${t.value.toFixed(2)}: the remaining work must be done ${pct}% more efficiently than budgeted${vsCpi}.`;
   }
   return `TCPI ${t.value.toFixed(2)}: the remaining work must be done ${pct}% more efficiently than budgeted, more than projects credibly achieve (1.10); the budget will not hold without a new forecast.`;
@@ -94,9 +138,21 @@ export function tcpiInWords(f: EvmFigures): string {
 
 /** The portfolio quadrant: every measured project by SPI and CPI. */
 export function buildQuadrant(ctx: ReportContext, projects: readonly Project[]): ChartView | null {
-  const measured = projects.map((p) => ({ p, evm: evmOf(ctx, p) })).filter((x): x is { p: Project; evm: ProjectEvm } => x.evm !== undefined);
+  const measured = projects
+    .map((p) => ({ p, evm: evmOf(ctx, p) }))
+    .filter((x): x is { p: Project; evm: ProjectEvm } => x.evm !== undefined);
   if (measured.length === 0) return null;
-  const points = measured.flatMap(({ p, evm }) => (evm.figures.spi.value !== undefined && evm.figures.cpi.value !== undefined ? [{ id: p.id, label: `${p.id} ${p.name}`, spi: evm.figures.spi.value, cpi: evm.figures.cpi.value }] : []));
-  const leftOut = measured.filter(({ evm }) => evm.figures.spi.value === undefined || evm.figures.cpi.value === undefined).map(({ p }) => p.id);
-  return chartView(quadrant({ title: "Cost and schedule performance (SPI vs CPI)", points, leftOut }), "evm-quadrant.svg", ctx.links);
+  const points = measured.flatMap(({ p, evm }) =>
+    evm.figures.spi.value !== undefined && evm.figures.cpi.value !== undefined
+      ? [{ id: p.id, label: `${p.id} ${p.name}`, spi: evm.figures.spi.value, cpi: evm.figures.cpi.value }]
+      : [],
+  );
+  const leftOut = measured
+    .filter(({ evm }) => evm.figures.spi.value === undefined || evm.figures.cpi.value === undefined)
+    .map(({ p }) => p.id);
+  return chartView(
+    quadrant({ title: "Cost and schedule performance (SPI vs CPI)", points, leftOut }),
+    "evm-quadrant.svg",
+    ctx.links,
+  );
 }

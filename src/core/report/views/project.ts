@@ -2,9 +2,24 @@ import { STATUS_DIMENSIONS, type Project } from "../../../model/entities.js";
 import { daysBetween } from "../../dates.js";
 import { finishVariance } from "../../domain/index.js";
 import { timeline } from "../charts/index.js";
-import { chartView, findingView, personName, type ChartView, type FindingView, type ReportContext } from "../context.js";
+import {
+  chartView,
+  findingView,
+  personName,
+  type ChartView,
+  type FindingView,
+  type ReportContext,
+} from "../context.js";
 import { milestoneView, type MilestoneView } from "../milestones.js";
-import { decisionRows, issueRows, riskRow, splitRisks, type DecisionRow, type IssueRow, type RiskRow } from "../raid.js";
+import {
+  decisionRows,
+  issueRows,
+  riskRow,
+  splitRisks,
+  type DecisionRow,
+  type IssueRow,
+  type RiskRow,
+} from "../raid.js";
 import { projectBenefitRows, unitTotals, type BenefitRow, type UnitTotal } from "./benefits.js";
 import { dependencyRows, dependentsOf, type ProjectDependencyRow } from "./dependencies.js";
 import type { StatusView } from "../status.js";
@@ -50,8 +65,24 @@ export interface ProjectView {
     recoveryPlan: string | null;
     escalation: { to: string; date: string | null; note: string | null } | null;
   };
-  schedule: { baselineStart: string | null; baselineFinish: string | null; forecastStart: string | null; forecastFinish: string | null; actualStart: string | null; actualFinish: string | null; finishSlipDays: number | null };
-  budget: { currency: string; approved: number | null; baseline: number | null; actual: number | null; forecast: number | null; variance: number | null; variancePercent: number | null } | null;
+  schedule: {
+    baselineStart: string | null;
+    baselineFinish: string | null;
+    forecastStart: string | null;
+    forecastFinish: string | null;
+    actualStart: string | null;
+    actualFinish: string | null;
+    finishSlipDays: number | null;
+  };
+  budget: {
+    currency: string;
+    approved: number | null;
+    baseline: number | null;
+    actual: number | null;
+    forecast: number | null;
+    variance: number | null;
+    variancePercent: number | null;
+  } | null;
   percentComplete: number | null;
   milestones: MilestoneView[];
   timeline: ChartView;
@@ -76,7 +107,14 @@ export interface ProjectView {
   waived: FindingView[];
 }
 
-const DIMENSION_NAMES: Record<string, string> = { overall: "Overall", schedule: "Schedule", budget: "Budget", scope: "Scope", resources: "Resources", quality: "Quality" };
+const DIMENSION_NAMES: Record<string, string> = {
+  overall: "Overall",
+  schedule: "Schedule",
+  budget: "Budget",
+  scope: "Scope",
+  resources: "Resources",
+  quality: "Quality",
+};
 
 /** One project's page: its status report, schedule, money, RAID log and findings. */
 export function buildProjectView(ctx: ReportContext, project: Project, file: string, fileName: string): ProjectView {
@@ -91,7 +129,11 @@ export function buildProjectView(ctx: ReportContext, project: Project, file: str
   const portfolio = catalog.portfolio(project.portfolio);
   const found = ctx.findingsFor(project.id, file);
   const benefits = projectBenefitRows(ctx, project);
-  const dimensions: DimensionView[] = STATUS_DIMENSIONS.map((d) => ({ name: DIMENSION_NAMES[d]!, status: ctx.status(status?.[d]), comment: (d === "overall" ? undefined : status?.comments?.[d]) ?? null }));
+  const dimensions: DimensionView[] = STATUS_DIMENSIONS.map((d) => ({
+    name: DIMENSION_NAMES[d]!,
+    status: ctx.status(status?.[d]),
+    comment: (d === "overall" ? undefined : status?.comments?.[d]) ?? null,
+  }));
 
   const chart = timeline({
     title: `${project.id} ${project.name}: schedule and milestones`,
@@ -104,7 +146,12 @@ export function buildProjectView(ctx: ReportContext, project: Project, file: str
         forecastStart: s.forecastStart ?? s.actualStart,
         forecastFinish: s.forecastFinish,
         actualFinish: s.actualFinish,
-        milestones: (project.milestones ?? []).map((m) => ({ label: `${m.id} ${m.name}`, baseline: m.baseline, forecast: m.forecast, actual: m.actual })),
+        milestones: (project.milestones ?? []).map((m) => ({
+          label: `${m.id} ${m.name}`,
+          baseline: m.baseline,
+          forecast: m.forecast,
+          actual: m.actual,
+        })),
       },
     ],
   });
@@ -114,7 +161,11 @@ export function buildProjectView(ctx: ReportContext, project: Project, file: str
     name: project.name,
     description: project.description ?? null,
     anchor: `project-${fileName}`,
-    portfolio: portfolio ? { id: portfolio.value.id, name: portfolio.value.name } : project.portfolio !== undefined ? { id: project.portfolio, name: project.portfolio } : null,
+    portfolio: portfolio
+      ? { id: portfolio.value.id, name: portfolio.value.name }
+      : project.portfolio !== undefined
+        ? { id: project.portfolio, name: project.portfolio }
+        : null,
     sponsor: personName(catalog, project.sponsor),
     manager: personName(catalog, project.manager),
     stage: project.stage,
@@ -130,7 +181,13 @@ export function buildProjectView(ctx: ReportContext, project: Project, file: str
       achievements: status?.achievements ?? [],
       nextSteps: status?.nextSteps ?? [],
       recoveryPlan: status?.recoveryPlan ?? null,
-      escalation: status?.escalation ? { to: personName(catalog, status.escalation.to)!, date: status.escalation.date ?? null, note: status.escalation.note ?? null } : null,
+      escalation: status?.escalation
+        ? {
+            to: personName(catalog, status.escalation.to)!,
+            date: status.escalation.date ?? null,
+            note: status.escalation.note ?? null,
+          }
+        : null,
     },
     schedule: {
       baselineStart: s.baselineStart ?? null,
@@ -162,10 +219,17 @@ export function buildProjectView(ctx: ReportContext, project: Project, file: str
     benefitTotals: unitTotals(benefits),
     gates: (project.gates ?? []).map((g) => {
       const d = catalog.decision(g.decision)?.value;
-      return { stage: g.stage, date: g.date, outcome: g.outcome ?? null, decision: g.decision !== undefined ? { id: g.decision, title: d?.title ?? g.decision } : null };
+      return {
+        stage: g.stage,
+        date: g.date,
+        outcome: g.outcome ?? null,
+        decision: g.decision !== undefined ? { id: g.decision, title: d?.title ?? g.decision } : null,
+      };
     }),
     waitsOn: dependencyRows(ctx, project),
-    waitedOnBy: dependentsOf(catalog, project.id).flatMap((id) => dependencyRows(ctx, catalog.project(id)!.value).filter((r) => r.predecessor.id === project.id)),
+    waitedOnBy: dependentsOf(catalog, project.id).flatMap((id) =>
+      dependencyRows(ctx, catalog.project(id)!.value).filter((r) => r.predecessor.id === project.id),
+    ),
     issues: issueRows(ctx, catalog.issuesOf(project.id)),
     decisions: decisionRows(ctx, catalog.decisionsOf(project.id)),
     findings: found.active.map(findingView),

@@ -30,7 +30,9 @@ export function buildRiskRegisterView(ctx: ReportContext): RiskRegisterView {
   const open = rankRisks(all.filter((r) => r.status === "open").map((r) => riskRow(ctx, r)));
   const { probabilityMax, impactMax } = settings.risk;
   const counts = Array.from({ length: probabilityMax }, () => Array<number>(impactMax).fill(0));
-  const bands = Array.from({ length: probabilityMax }, (_, p) => Array.from({ length: impactMax }, (_, i) => settings.risk.band(p + 1, i + 1)));
+  const bands = Array.from({ length: probabilityMax }, (_, p) =>
+    Array.from({ length: impactMax }, (_, i) => settings.risk.band(p + 1, i + 1)),
+  );
   for (const r of open) {
     const row = counts[r.probability - 1];
     if (row && r.impact >= 1 && r.impact <= impactMax) row[r.impact - 1]! += 1;
@@ -54,8 +56,13 @@ export function buildRiskRegisterView(ctx: ReportContext): RiskRegisterView {
     byBand: bandOrder.map((band) => ({ band, count: open.filter((r) => r.band === band).length })),
     heatMap: chartView(chart, "risk-heat-map.svg", ctx.links),
     owners: [...owners.values()].sort((a, b) => b.open - a.open || compareIds(a.owner, b.owner)),
-    overdueReviews: open.filter((r) => r.reviewOverdueDays !== null).sort((a, b) => b.reviewOverdueDays! - a.reviewOverdueDays! || compareIds(a.id, b.id)),
+    overdueReviews: open
+      .filter((r) => r.reviewOverdueDays !== null)
+      .sort((a, b) => b.reviewOverdueDays! - a.reviewOverdueDays! || compareIds(a.id, b.id)),
     reviewDays: settings.risk.reviewDays,
-    inactive: { occurred: all.filter((r) => r.status === "occurred").length, closed: all.filter((r) => r.status === "closed").length },
+    inactive: {
+      occurred: all.filter((r) => r.status === "occurred").length,
+      closed: all.filter((r) => r.status === "closed").length,
+    },
   };
 }

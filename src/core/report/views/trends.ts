@@ -52,13 +52,17 @@ export function buildProjectTrends(ctx: ReportContext, project: Project, fileNam
   const assessed = project.status?.asOf;
   if (lastStatus !== project.status?.overall) {
     const lastDate = statusPoints[statusPoints.length - 1]!.date;
-    statusPoints.push({ date: assessed !== undefined && assessed > lastDate && assessed <= ctx.asOf ? assessed : ctx.asOf, value: project.status?.overall });
+    statusPoints.push({
+      date: assessed !== undefined && assessed > lastDate && assessed <= ctx.asOf ? assessed : ctx.asOf,
+      value: project.status?.overall,
+    });
   } else if (assessed !== undefined) {
     // The current status holds from the date it was assessed, not from the commit that recorded it.
     let run = statusPoints.length - 1;
     while (run > 0 && statusPoints[run - 1]!.value === lastStatus) run--;
     const before = run > 0 ? statusPoints[run - 1]!.date : undefined;
-    if (assessed < statusPoints[run]!.date && (before === undefined || before < assessed)) statusPoints[run] = { ...statusPoints[run]!, date: assessed };
+    if (assessed < statusPoints[run]!.date && (before === undefined || before < assessed))
+      statusPoints[run] = { ...statusPoints[run]!, date: assessed };
   }
   const status = statusHistory({
     title: `${project.id} ${project.name}: overall status over time`,

@@ -1,4 +1,10 @@
-import { type Forecast, NetworkCycleError, type PortfolioSchedule, buildForecast, buildSchedule } from "../../analytics/schedule/index.js";
+import {
+  type Forecast,
+  NetworkCycleError,
+  type PortfolioSchedule,
+  buildForecast,
+  buildSchedule,
+} from "../../analytics/schedule/index.js";
 import type { Catalog } from "../../catalog/index.js";
 
 const cache = new WeakMap<Catalog, Map<string, PortfolioSchedule | null>>();
@@ -40,7 +46,16 @@ export function forecastOf(catalog: Catalog, asOf: string, iterations: number, s
   if (!byKey.has(key)) {
     let forecast: Forecast | null;
     try {
-      forecast = buildForecast({ engagement: catalog.engagement?.value, projects: catalog.projects, risks: catalog.risks, decisions: catalog.decisions }, asOf, { iterations, seed });
+      forecast = buildForecast(
+        {
+          engagement: catalog.engagement?.value,
+          projects: catalog.projects,
+          risks: catalog.risks,
+          decisions: catalog.decisions,
+        },
+        asOf,
+        { iterations, seed },
+      );
     } catch (error) {
       if (!(error instanceof NetworkCycleError)) throw error;
       forecast = null;

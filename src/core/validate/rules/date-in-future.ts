@@ -15,7 +15,11 @@ export const PAST_DATES: Readonly<Record<string, readonly (readonly string[])[]>
   Risk: [["raised"], ["lastReviewed"], ["closed"]],
   Issue: [["raised"], ["resolved"]],
   Portfolio: [["message", "asOf"]],
-  Engagement: [["phase", "since"], ["reviews", "last"], ["message", "asOf"]],
+  Engagement: [
+    ["phase", "since"],
+    ["reviews", "last"],
+    ["message", "asOf"],
+  ],
 };
 
 /**

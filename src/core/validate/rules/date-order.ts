@@ -4,14 +4,39 @@ import { defineValidationRule } from "./rule.js";
 /** Date fields that must be in order, per kind: [earlier, later]. */
 export const DATE_ORDER: Readonly<Record<string, readonly (readonly [readonly string[], readonly string[]])[]>> = {
   Project: [
-    [["schedule", "baselineStart"], ["schedule", "baselineFinish"]],
-    [["schedule", "forecastStart"], ["schedule", "forecastFinish"]],
-    [["schedule", "actualStart"], ["schedule", "actualFinish"]],
-    [["milestones", "*", "estimate", "optimistic"], ["milestones", "*", "estimate", "mostLikely"]],
-    [["milestones", "*", "estimate", "mostLikely"], ["milestones", "*", "estimate", "pessimistic"]],
+    [
+      ["schedule", "baselineStart"],
+      ["schedule", "baselineFinish"],
+    ],
+    [
+      ["schedule", "forecastStart"],
+      ["schedule", "forecastFinish"],
+    ],
+    [
+      ["schedule", "actualStart"],
+      ["schedule", "actualFinish"],
+    ],
+    [
+      ["milestones", "*", "estimate", "optimistic"],
+      ["milestones", "*", "estimate", "mostLikely"],
+    ],
+    [
+      ["milestones", "*", "estimate", "mostLikely"],
+      ["milestones", "*", "estimate", "pessimistic"],
+    ],
   ],
-  Portfolio: [[["budget", "period", "start"], ["budget", "period", "end"]]],
-  Engagement: [[["phase", "plan", "*", "start"], ["phase", "plan", "*", "end"]]],
+  Portfolio: [
+    [
+      ["budget", "period", "start"],
+      ["budget", "period", "end"],
+    ],
+  ],
+  Engagement: [
+    [
+      ["phase", "plan", "*", "start"],
+      ["phase", "plan", "*", "end"],
+    ],
+  ],
   Risk: [[["raised"], ["closed"]]],
   Issue: [[["raised"], ["resolved"]]],
 };
@@ -22,7 +47,8 @@ export const rule = defineValidationRule({
     id: "date-order",
     description: "Finishes are not before their starts",
     layer: "integrity",
-    finds: "a finish before its start (baseline, forecast, actual), estimates out of order, a resolution before it was raised",
+    finds:
+      "a finish before its start (baseline, forecast, actual), estimates out of order, a resolution before it was raised",
     fix: "correct one of the dates",
     messages: { outOfOrder: "{{later}} {{end}} is before {{earlier}} {{start}}" },
     hints: { outOfOrder: "correct one of the two dates" },
@@ -37,7 +63,12 @@ export const rule = defineValidationRule({
           const end = ends.get(parentKey(path));
           if (!isDate(start) || !isDate(end) || start <= end) continue;
           const laterPath = [...path.slice(0, -1), later[later.length - 1]!];
-          report({ doc, path: laterPath, messageId: "outOfOrder", data: { later: label(laterPath), end, earlier: label(path), start } });
+          report({
+            doc,
+            path: laterPath,
+            messageId: "outOfOrder",
+            data: { later: label(laterPath), end, earlier: label(path), start },
+          });
         }
       }
     }

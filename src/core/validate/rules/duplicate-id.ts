@@ -34,7 +34,10 @@ export const rule = defineValidationRule({
     for (const [id, docs] of byId) {
       if (docs.length < 2) continue;
       for (const doc of docs) {
-        const others = docs.filter((d) => d !== doc).map(where).join(", ");
+        const others = docs
+          .filter((d) => d !== doc)
+          .map(where)
+          .join(", ");
         report({ doc, path: ["id"], messageId: "duplicateId", data: { id, others } });
       }
     }
@@ -44,7 +47,13 @@ export const rule = defineValidationRule({
       list(doc.value["milestones"]).forEach((m, i) => {
         const id = str(obj(m)?.["id"]);
         if (id === undefined) return;
-        if (seen.has(id)) report({ doc, path: ["milestones", i, "id"], messageId: "duplicateMilestone", data: { id, project: doc.id ?? "" } });
+        if (seen.has(id))
+          report({
+            doc,
+            path: ["milestones", i, "id"],
+            messageId: "duplicateMilestone",
+            data: { id, project: doc.id ?? "" },
+          });
         seen.add(id);
       });
     }

@@ -28,6 +28,7 @@ export const rule = defineValidationRule({
       if (documents.length > 0) reportFile({ file: documents[0]!.file, messageId: "none" });
       return;
     }
-    for (const doc of engagements.slice(1)) report({ doc, path: ["kind"], messageId: "another", data: { first: where(first) } });
+    for (const doc of engagements.slice(1))
+      report({ doc, path: ["kind"], messageId: "another", data: { first: where(first) } });
   },
 });

@@ -8,7 +8,15 @@ import { rule as riskScale } from "./risk-scale.js";
 import { rule as statusScale } from "./status-scale.js";
 import { rule as unresolvedReference } from "./unresolved-reference.js";
 
-export { defineValidationRule, VALIDATION_LAYERS, type ValidationCheckMeta, type ValidationContext, type ValidationLayer, type ValidationRule, type ValidationRuleMeta } from "./rule.js";
+export {
+  defineValidationRule,
+  VALIDATION_LAYERS,
+  type ValidationCheckMeta,
+  type ValidationContext,
+  type ValidationLayer,
+  type ValidationRule,
+  type ValidationRuleMeta,
+} from "./rule.js";
 export { DATE_ORDER } from "./date-order.js";
 export { PAST_DATES } from "./date-in-future.js";
 export { PERSON_REFS, WHOLE_REPO_REFS, type RefSpec } from "./unresolved-reference.js";

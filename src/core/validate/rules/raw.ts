@@ -8,7 +8,11 @@ import type { Path, PmoDocument } from "../../../model/document.js";
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Yields [path, value] for every match of a pattern with `*` for any list item. */
-export function select(value: unknown, pattern: readonly string[], prefix: (string | number)[] = []): [Path, unknown][] {
+export function select(
+  value: unknown,
+  pattern: readonly string[],
+  prefix: (string | number)[] = [],
+): [Path, unknown][] {
   if (pattern.length === 0) return value === undefined ? [] : [[prefix, value]];
   const [head, ...rest] = pattern as [string, ...string[]];
   if (head === "*") {
@@ -40,7 +44,9 @@ export function str(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 export function obj(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 export function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];

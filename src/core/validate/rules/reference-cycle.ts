@@ -40,7 +40,8 @@ export const rule = defineValidationRule({
       if (!doc.id || byId.get(doc.id) !== doc) continue;
       if (doc.kind === "Portfolio") {
         const parent = str(doc.value["parent"]);
-        if (parent && byId.get(parent)?.kind === "Portfolio") portfolioEdges.set(doc.id, [{ to: parent, doc, path: ["parent"] }]);
+        if (parent && byId.get(parent)?.kind === "Portfolio")
+          portfolioEdges.set(doc.id, [{ to: parent, doc, path: ["parent"] }]);
       }
       if (doc.kind !== "Project") continue;
       const deps: Edge[] = [];

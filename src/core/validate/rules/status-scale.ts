@@ -32,7 +32,9 @@ export const rule = defineValidationRule({
     layer: "integrity",
     finds: "a status value not on the engagement's scale (`rag`, `dca5` or custom)",
     fix: "use a value of the scale",
-    messages: { offScale: 'status {{dimension}} "{{value}}" is not on the engagement\'s {{scale}} status scale ({{values}})' },
+    messages: {
+      offScale: 'status {{dimension}} "{{value}}" is not on the engagement\'s {{scale}} status scale ({{values}})',
+    },
     hints: { offScale: "use one of the scale's values, or change statusScale in the engagement" },
   },
   check({ documents, engagement, report }) {
@@ -43,7 +45,12 @@ export const rule = defineValidationRule({
       for (const dimension of STATUS_DIMENSIONS) {
         const value = status?.[dimension];
         if (typeof value !== "string" || scale.values.includes(value)) continue;
-        report({ doc, path: ["status", dimension], messageId: "offScale", data: { dimension, value, scale: scale.name, values: scale.values.join(", ") } });
+        report({
+          doc,
+          path: ["status", dimension],
+          messageId: "offScale",
+          data: { dimension, value, scale: scale.name, values: scale.values.join(", ") },
+        });
       }
     }
   },

@@ -61,7 +61,8 @@ export const rule = defineValidationRule({
       unknownCriterion: 'score "{{criterion}}" is not a prioritisation criterion of portfolio "{{portfolio}}"{{known}}',
       contributionsWithoutPortfolio: "contributions name objectives, but the project has no portfolio",
       missingDependencyProject: 'milestone dependency "{{ref}}" names project "{{project}}", which does not exist',
-      missingDependencyMilestone: 'milestone dependency "{{ref}}" names milestone "{{milestone}}", which project {{project}} does not have',
+      missingDependencyMilestone:
+        'milestone dependency "{{ref}}" names milestone "{{milestone}}", which project {{project}} does not have',
       unknownRebaselineMilestone: 'milestone "{{ref}}" is not a milestone of project {{project}}{{known}}',
       unknownRebaselineKey: 're-baselined milestone "{{key}}" is not a milestone of project {{project}}{{known}}',
       unknownOption: 'recommended option "{{option}}" is not one of the decision\'s options{{known}}',
@@ -94,7 +95,12 @@ export const rule = defineValidationRule({
       if (doc.kind === "Decision") {
         const forum = doc.value["forum"];
         if (typeof forum === "string" && !forums.has(forum)) {
-          ctx.report({ doc, path: ["forum"], messageId: "unknownForum", data: { forum, known: forums.size ? ` (${[...forums].sort().join(", ")})` : "" } });
+          ctx.report({
+            doc,
+            path: ["forum"],
+            messageId: "unknownForum",
+            data: { forum, known: forums.size ? ` (${[...forums].sort().join(", ")})` : "" },
+          });
         }
       }
       if (doc.kind === "Project") checkProjectLocalRefs(doc, ctx);
@@ -118,9 +124,19 @@ function checkSpecs(doc: PmoDocument, specs: readonly RefSpec[], { byId, report 
       const targets = spec.targets.join(" or ");
       if (!target) {
         const messageId = spec.targets[0] === "Person" ? "missingPerson" : "missing";
-        report({ doc, path, messageId, data: { field: label(path), value, targets, suggestion: suggest(value, byId, spec.targets) } });
+        report({
+          doc,
+          path,
+          messageId,
+          data: { field: label(path), value, targets, suggestion: suggest(value, byId, spec.targets) },
+        });
       } else if (!spec.targets.includes(target.kind)) {
-        report({ doc, path, messageId: "wrongKind", data: { field: label(path), value, kind: target.kind, file: target.file, targets } });
+        report({
+          doc,
+          path,
+          messageId: "wrongKind",
+          data: { field: label(path), value, kind: target.kind, file: target.file, targets },
+        });
       }
     }
   }
@@ -140,12 +156,23 @@ function checkProjectLocalRefs(doc: PmoDocument, { byId, report }: ValidationCon
     list(doc.value["contributions"]).forEach((c, i) => {
       const objective = str(obj(c)?.["objective"]);
       if (objective !== undefined && !objectives.has(objective)) {
-        report({ doc, path: ["contributions", i, "objective"], messageId: "unknownObjective", data: { objective, portfolio: String(portfolio), known: known(objectives) } });
+        report({
+          doc,
+          path: ["contributions", i, "objective"],
+          messageId: "unknownObjective",
+          data: { objective, portfolio: String(portfolio), known: known(objectives) },
+        });
       }
     });
     for (const key of Object.keys(obj(doc.value["scores"]) ?? {})) {
       if (key.startsWith("x-") || criteria.has(key)) continue;
-      report({ doc, path: ["scores", key], key: true, messageId: "unknownCriterion", data: { criterion: key, portfolio: String(portfolio), known: known(criteria) } });
+      report({
+        doc,
+        path: ["scores", key],
+        key: true,
+        messageId: "unknownCriterion",
+        data: { criterion: key, portfolio: String(portfolio), known: known(criteria) },
+      });
     }
   } else if (portfolio === undefined && list(doc.value["contributions"]).length > 0) {
     report({ doc, path: ["contributions"], messageId: "contributionsWithoutPortfolio" });
@@ -157,8 +184,15 @@ function checkProjectLocalRefs(doc: PmoDocument, { byId, report }: ValidationCon
       if (ref === undefined) return;
       const target = resolveMilestone(doc, ref, byId);
       if (target.ok) return;
-      if (target.milestone === undefined) report({ doc, path, messageId: "missingDependencyProject", data: { ref, project: target.project } });
-      else report({ doc, path, messageId: "missingDependencyMilestone", data: { ref, project: target.project, milestone: target.milestone } });
+      if (target.milestone === undefined)
+        report({ doc, path, messageId: "missingDependencyProject", data: { ref, project: target.project } });
+      else
+        report({
+          doc,
+          path,
+          messageId: "missingDependencyMilestone",
+          data: { ref, project: target.project, milestone: target.milestone },
+        });
     });
   });
 }
@@ -174,12 +208,23 @@ function checkDecisionMilestones(doc: PmoDocument, { byId, report }: ValidationC
   const name = (ref: string): string => (ref.startsWith(`${project}/`) ? ref.slice(project.length + 1) : ref);
   list(approves?.["milestones"]).forEach((ref, i) => {
     if (typeof ref === "string" && !ids.has(name(ref))) {
-      report({ doc, path: ["approves", "milestones", i], messageId: "unknownRebaselineMilestone", data: { ref, project, known: listed } });
+      report({
+        doc,
+        path: ["approves", "milestones", i],
+        messageId: "unknownRebaselineMilestone",
+        data: { ref, project, known: listed },
+      });
     }
   });
   for (const key of Object.keys(obj(approves?.["baselines"]) ?? {})) {
     if (key === "finish" || key.startsWith("x-") || ids.has(name(key))) continue;
-    report({ doc, path: ["approves", "baselines", key], key: true, messageId: "unknownRebaselineKey", data: { key, project, known: listed } });
+    report({
+      doc,
+      path: ["approves", "baselines", key],
+      key: true,
+      messageId: "unknownRebaselineKey",
+      data: { key, project, known: listed },
+    });
   }
 }
 
@@ -187,7 +232,11 @@ function checkDecisionMilestones(doc: PmoDocument, { byId, report }: ValidationC
 function checkRecommendedOption(doc: PmoDocument, { report }: ValidationContext): void {
   const option = str(obj(doc.value["recommendation"])?.["option"]);
   if (option === undefined) return;
-  const ids = new Set(list(doc.value["options"]).map((o) => str(obj(o)?.["id"])).filter(isString));
+  const ids = new Set(
+    list(doc.value["options"])
+      .map((o) => str(obj(o)?.["id"]))
+      .filter(isString),
+  );
   if (ids.has(option)) return;
   report({ doc, path: ["recommendation", "option"], messageId: "unknownOption", data: { option, known: known(ids) } });
 }

@@ -9,7 +9,12 @@ describe("docs/evm.md worked example", () => {
     ev: known(2500, ""),
     ac: known(2800, ""),
     forecast: known(4400, ""),
-    schedule: { points: [0, 1000, 2000, 3000, 4000].map((value, t) => ({ t, value })), at: 3, label: (t) => `day ${t}`, unit: "days" },
+    schedule: {
+      points: [0, 1000, 2000, 3000, 4000].map((value, t) => ({ t, value })),
+      at: 3,
+      label: (t) => `day ${t}`,
+      unit: "days",
+    },
   });
   const v = (x: Figure) => x.value!;
   it.each([

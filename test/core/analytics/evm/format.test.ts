@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { formatEvmCsv, formatEvmJson, projectEvm, rollUp, type EvmReport } from "../../../../src/core/analytics/evm/index.js";
+import {
+  formatEvmCsv,
+  formatEvmJson,
+  projectEvm,
+  rollUp,
+  type EvmReport,
+} from "../../../../src/core/analytics/evm/index.js";
 import type { Project } from "../../../../src/model/entities.js";
 
 const project: Project = {
@@ -13,12 +19,20 @@ const project: Project = {
   percentComplete: 40,
 };
 const p = projectEvm(project, { asOf: "2026-03-01", defaultCurrency: "EUR" });
-const report: EvmReport = { asOf: "2026-03-01", baseline: undefined, projects: [p], rollups: rollUp({ scope: "engagement", id: "E", name: "E", projects: [p] }) };
+const report: EvmReport = {
+  asOf: "2026-03-01",
+  baseline: undefined,
+  projects: [p],
+  rollups: rollUp({ scope: "engagement", id: "E", name: "E", projects: [p] }),
+};
 
 describe("evm formats", () => {
   it("JSON gives unknown figures as null with what is missing, and the arithmetic only with explain", () => {
     const plain = JSON.parse(formatEvmJson(report));
-    expect(plain.projects[0].figures.pv).toEqual({ value: null, missing: expect.stringContaining("earnedValue.plannedValue") });
+    expect(plain.projects[0].figures.pv).toEqual({
+      value: null,
+      missing: expect.stringContaining("earnedValue.plannedValue"),
+    });
     expect(plain.projects[0].figures.cpi).toEqual({ value: 0.8 });
     const explained = JSON.parse(formatEvmJson(report, true));
     expect(explained.projects[0].figures.cpi).toEqual({ value: 0.8, explain: "CPI = EV / AC = 400 / 500 = 0.8000" });

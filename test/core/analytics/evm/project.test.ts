@@ -14,7 +14,8 @@ const base: Project = {
   percentComplete: 40,
 };
 const opts = { asOf: "2026-03-01", defaultCurrency: "EUR" };
-const run = (p: Partial<Project>, o: Partial<typeof opts> = {}): ProjectEvm => projectEvm({ ...base, ...p } as Project, { ...opts, ...o });
+const run = (p: Partial<Project>, o: Partial<typeof opts> = {}): ProjectEvm =>
+  projectEvm({ ...base, ...p } as Project, { ...opts, ...o });
 
 describe("projectEvm: planned value", () => {
   it("without a planned-value curve, PV and everything built on it say what is missing", () => {
@@ -41,19 +42,52 @@ describe("projectEvm: planned value", () => {
   });
 
   it("periods: cumulative amounts, interpolated between period ends; the explanation shows the arithmetic", () => {
-    const r = run({ earnedValue: { plannedValue: "periods", periods: [{ period: "2026-01-31", planned: 200 }, { period: "2026-02-28", planned: 500 }, { period: "2026-03-31", planned: 800 }, { period: "2026-04-30", planned: 1000 }] } });
+    const r = run({
+      earnedValue: {
+        plannedValue: "periods",
+        periods: [
+          { period: "2026-01-31", planned: 200 },
+          { period: "2026-02-28", planned: 500 },
+          { period: "2026-03-31", planned: 800 },
+          { period: "2026-04-30", planned: 1000 },
+        ],
+      },
+    });
     expect(r.figures.pv.value).toBeCloseTo(500 + (300 * 1) / 31, 9);
     expect("explain" in r.figures.pv && r.figures.pv.explain).toContain("linear between 2026-02-28 and 2026-03-31");
-    expect(r.series.planned.map((p) => p.date)).toEqual(["2026-01-01", "2026-01-31", "2026-02-28", "2026-03-31", "2026-04-30"]);
+    expect(r.series.planned.map((p) => p.date)).toEqual([
+      "2026-01-01",
+      "2026-01-31",
+      "2026-02-28",
+      "2026-03-31",
+      "2026-04-30",
+    ]);
   });
 
   it("periods that fall are refused: the amounts are cumulative", () => {
-    const r = run({ earnedValue: { plannedValue: "periods", periods: [{ period: "2026-01-31", planned: 200 }, { period: "2026-02-28", planned: 100 }] } });
+    const r = run({
+      earnedValue: {
+        plannedValue: "periods",
+        periods: [
+          { period: "2026-01-31", planned: 200 },
+          { period: "2026-02-28", planned: 100 },
+        ],
+      },
+    });
     expect("missing" in r.figures.pv && r.figures.pv.missing).toContain("cumulative");
   });
 
   it("a PV plateau (a planned pause) is named", () => {
-    const r = run({ earnedValue: { plannedValue: "periods", periods: [{ period: "2026-01-31", planned: 400 }, { period: "2026-03-31", planned: 400 }, { period: "2026-04-30", planned: 1000 }] } });
+    const r = run({
+      earnedValue: {
+        plannedValue: "periods",
+        periods: [
+          { period: "2026-01-31", planned: 400 },
+          { period: "2026-03-31", planned: 400 },
+          { period: "2026-04-30", planned: 1000 },
+        ],
+      },
+    });
     expect(r.figures.pv.value).toBe(400);
     expect(r.figures.notes).toContain("pv-plateau");
     // EV 400 equals the plateau: earned schedule takes the earliest date it was planned.
@@ -97,20 +131,36 @@ describe("projectEvm: earned value methods", () => {
   it("0-100 and 50-50 without milestone values treat the project as one package", () => {
     expect(run({ earnedValue: { method: "0-100" } }).figures.ev.value).toBe(0);
     expect(run({ earnedValue: { method: "50-50" } }).figures.ev.value).toBe(500);
-    expect(run({ earnedValue: { method: "0-100" }, schedule: { ...base.schedule, actualFinish: "2026-02-20" } }).figures.ev.value).toBe(1000);
+    expect(
+      run({ earnedValue: { method: "0-100" }, schedule: { ...base.schedule, actualFinish: "2026-02-20" } }).figures.ev
+        .value,
+    ).toBe(1000);
   });
 });
 
 describe("projectEvm: actual cost and finish", () => {
   it("AC from the periods when the budget has no actual", () => {
-    const r = run({ budget: { approved: 1000 }, earnedValue: { periods: [{ period: "2026-01-31", actual: 100 }, { period: "2026-02-28", actual: 260 }, { period: "2026-03-31", actual: 999 }] } });
+    const r = run({
+      budget: { approved: 1000 },
+      earnedValue: {
+        periods: [
+          { period: "2026-01-31", actual: 100 },
+          { period: "2026-02-28", actual: 260 },
+          { period: "2026-03-31", actual: 999 },
+        ],
+      },
+    });
     expect(r.figures.ac.value).toBe(260);
     expect(r.series.actual).toHaveLength(3);
   });
 
   it("completion after the planned finish: SPI is 1, SPI(t) keeps the delay, and it is named", () => {
     const r = run(
-      { percentComplete: 100, schedule: { ...base.schedule, actualFinish: "2026-06-30" }, earnedValue: { plannedValue: "linear" } },
+      {
+        percentComplete: 100,
+        schedule: { ...base.schedule, actualFinish: "2026-06-30" },
+        earnedValue: { plannedValue: "linear" },
+      },
       { asOf: "2026-07-15" },
     );
     expect(r.figures.spi.value).toBe(1);
@@ -128,7 +178,8 @@ describe("projectEvm: actual cost and finish", () => {
 
   it("no budget at all: BAC, EV and the EACs are unknown, none is 0", () => {
     const r = run({ budget: undefined });
-    for (const f of [r.figures.bac, r.figures.ev, r.figures.ac, r.figures.eac.cpi, r.figures.vac.cpi]) expect(f.value).toBeUndefined();
+    for (const f of [r.figures.bac, r.figures.ev, r.figures.ac, r.figures.eac.cpi, r.figures.vac.cpi])
+      expect(f.value).toBeUndefined();
   });
 
   it("isMeasured: delivery and later, or any project with an earned value plan", () => {
@@ -140,8 +191,16 @@ describe("projectEvm: actual cost and finish", () => {
 
 describe("rollUp", () => {
   const a = run({ id: "A", earnedValue: { plannedValue: "linear" } });
-  const b = run({ id: "B", budget: { approved: 3000, actual: 1000, forecast: 2900 }, earnedValue: { plannedValue: "linear" } });
-  const c = run({ id: "C", budget: { currency: "GBP", approved: 500, actual: 100 }, earnedValue: { plannedValue: "linear" } });
+  const b = run({
+    id: "B",
+    budget: { approved: 3000, actual: 1000, forecast: 2900 },
+    earnedValue: { plannedValue: "linear" },
+  });
+  const c = run({
+    id: "C",
+    budget: { currency: "GBP", approved: 500, actual: 100 },
+    earnedValue: { plannedValue: "linear" },
+  });
   const d = run({ id: "D" });
 
   it("sums within one currency, puts other currencies side by side, and names who is left out", () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { computeFigures, known, unknown, type EvmInputs, type Figure } from "../../../../src/core/analytics/evm/index.js";
+import {
+  computeFigures,
+  known,
+  unknown,
+  type EvmInputs,
+  type Figure,
+} from "../../../../src/core/analytics/evm/index.js";
 
 /**
  * Published earned value and earned schedule worked examples, reproduced to the precision the
@@ -7,8 +13,17 @@ import { computeFigures, known, unknown, type EvmInputs, type Figure } from "../
  * it was published; the inputs are the source's, the expected values are the source's answers.
  */
 
-function inputs(v: { bac?: number; pv?: number; ev?: number; ac?: number; forecast?: number; curve?: number[]; at?: number }): EvmInputs {
-  const fig = (n: number | undefined, name: string): Figure => (n === undefined ? unknown(`no ${name}`) : known(n, `${name} = ${n}`));
+function inputs(v: {
+  bac?: number;
+  pv?: number;
+  ev?: number;
+  ac?: number;
+  forecast?: number;
+  curve?: number[];
+  at?: number;
+}): EvmInputs {
+  const fig = (n: number | undefined, name: string): Figure =>
+    n === undefined ? unknown(`no ${name}`) : known(n, `${name} = ${n}`);
   return {
     bac: fig(v.bac, "BAC"),
     pv: fig(v.pv, "PV"),
@@ -16,7 +31,14 @@ function inputs(v: { bac?: number; pv?: number; ev?: number; ac?: number; foreca
     ac: fig(v.ac, "AC"),
     forecast: fig(v.forecast, "forecast"),
     // curve[i] is the cumulative planned value at the end of period i (curve[0] = 0 at the start).
-    schedule: v.curve ? { points: v.curve.map((value, t) => ({ t, value })), at: v.at ?? 0, label: (t) => `period ${t}`, unit: "periods" } : unknown("no curve"),
+    schedule: v.curve
+      ? {
+          points: v.curve.map((value, t) => ({ t, value })),
+          at: v.at ?? 0,
+          label: (t) => `period ${t}`,
+          unit: "periods",
+        }
+      : unknown("no curve"),
   };
 }
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { solveSelection, type SelectionItem, type SelectionProblem } from "../../../../src/core/analytics/prioritisation/index.js";
+import {
+  solveSelection,
+  type SelectionItem,
+  type SelectionProblem,
+} from "../../../../src/core/analytics/prioritisation/index.js";
 
 /** Every subset, checked against every constraint: the reference the solver must equal. */
 function bruteForce(problem: SelectionProblem): { value: number; cost: number; selected: string[] } | undefined {
@@ -13,7 +17,9 @@ function bruteForce(problem: SelectionProblem): { value: number; cost: number; s
   const budget = Math.round(problem.budget * 100);
   // Bit masks: what each item needs, the members of each group, the forced sets.
   const needs = items.map((it) => it.dependsOn.reduce((m, d) => (index.has(d) ? m | (1 << index.get(d)!) : m), 0));
-  const groupMasks = [...new Set(items.map((it) => it.group).filter((g) => g !== undefined))].map((g) => items.reduce((m, it, i) => (it.group === g ? m | (1 << i) : m), 0));
+  const groupMasks = [...new Set(items.map((it) => it.group).filter((g) => g !== undefined))].map((g) =>
+    items.reduce((m, it, i) => (it.group === g ? m | (1 << i) : m), 0),
+  );
   const mustIn = items.reduce((m, it, i) => (include.has(it.id) ? m | (1 << i) : m), 0);
   const mustOut = items.reduce((m, it, i) => (exclude.has(it.id) ? m | (1 << i) : m), 0);
   const lexBetter = (a: number, b: number): boolean => {
@@ -40,11 +46,19 @@ function bruteForce(problem: SelectionProblem): { value: number; cost: number; s
       cost += C[i]!;
     }
     if (!ok || cost > budget) continue;
-    if (groupMasks.some((g) => {
-      const x = mask & g;
-      return (x & (x - 1)) !== 0;
-    })) continue;
-    if (!best || value > best.value || (value === best.value && (cost < best.cost || (cost === best.cost && lexBetter(mask, best.mask))))) best = { value, cost, mask };
+    if (
+      groupMasks.some((g) => {
+        const x = mask & g;
+        return (x & (x - 1)) !== 0;
+      })
+    )
+      continue;
+    if (
+      !best ||
+      value > best.value ||
+      (value === best.value && (cost < best.cost || (cost === best.cost && lexBetter(mask, best.mask))))
+    )
+      best = { value, cost, mask };
   }
   if (!best) return undefined;
   const selected = items.filter((_, i) => (best!.mask >> i) & 1).map((it) => it.id);
@@ -92,19 +106,49 @@ describe("solveSelection", () => {
   // 22 items, capacity 400 dag; the published optimum is value 1030 at weight 396.
   it("reproduces the Rosetta Code 0-1 knapsack optimum (value 1030, weight 396)", () => {
     const table: [string, number, number][] = [
-      ["map", 9, 150], ["compass", 13, 35], ["water", 153, 200], ["sandwich", 50, 160], ["glucose", 15, 60],
-      ["tin", 68, 45], ["banana", 27, 60], ["apple", 39, 40], ["cheese", 23, 30], ["beer", 52, 10],
-      ["suntan cream", 11, 70], ["camera", 32, 30], ["T-shirt", 24, 15], ["trousers", 48, 10], ["umbrella", 73, 40],
-      ["waterproof trousers", 42, 70], ["waterproof overclothes", 43, 75], ["note-case", 22, 80], ["sunglasses", 7, 20],
-      ["towel", 18, 12], ["socks", 4, 50], ["book", 30, 10],
+      ["map", 9, 150],
+      ["compass", 13, 35],
+      ["water", 153, 200],
+      ["sandwich", 50, 160],
+      ["glucose", 15, 60],
+      ["tin", 68, 45],
+      ["banana", 27, 60],
+      ["apple", 39, 40],
+      ["cheese", 23, 30],
+      ["beer", 52, 10],
+      ["suntan cream", 11, 70],
+      ["camera", 32, 30],
+      ["T-shirt", 24, 15],
+      ["trousers", 48, 10],
+      ["umbrella", 73, 40],
+      ["waterproof trousers", 42, 70],
+      ["waterproof overclothes", 43, 75],
+      ["note-case", 22, 80],
+      ["sunglasses", 7, 20],
+      ["towel", 18, 12],
+      ["socks", 4, 50],
+      ["book", 30, 10],
     ];
-    const result = solveSelection({ items: table.map(([id, cost, value]) => ({ id, cost, value, dependsOn: [] })), budget: 400 });
+    const result = solveSelection({
+      items: table.map(([id, cost, value]) => ({ id, cost, value, dependsOn: [] })),
+      budget: 400,
+    });
     expect(result.status).toBe("optimal");
     expect(result.value).toBe(1030);
     expect(result.cost).toBe(396);
     expect(result.selected).toEqual([
-      "map", "compass", "water", "sandwich", "glucose", "banana", "suntan cream",
-      "waterproof trousers", "waterproof overclothes", "note-case", "sunglasses", "socks",
+      "map",
+      "compass",
+      "water",
+      "sandwich",
+      "glucose",
+      "banana",
+      "suntan cream",
+      "waterproof trousers",
+      "waterproof overclothes",
+      "note-case",
+      "sunglasses",
+      "socks",
     ]);
   });
 
@@ -154,7 +198,10 @@ describe("solveSelection", () => {
     ];
     const result = solveSelection({ items, budget: 10, include: ["A"], exclude: ["D"] });
     expect(result).toMatchObject({ status: "optimal", selected: ["A", "B"], forcedIn: ["A", "B"] });
-    expect(result.forcedOut).toEqual([{ id: "D", because: "excluded" }, { id: "C", because: "depends on D, which is excluded" }]);
+    expect(result.forcedOut).toEqual([
+      { id: "D", because: "excluded" },
+      { id: "C", because: "depends on D, which is excluded" },
+    ]);
   });
 
   it("says why there is no feasible selection", () => {
@@ -162,13 +209,26 @@ describe("solveSelection", () => {
       { id: "A", value: 1, cost: 5, dependsOn: [], group: "g" },
       { id: "B", value: 1, cost: 5, dependsOn: [], group: "g" },
     ];
-    expect(solveSelection({ items, budget: 4, include: ["A"] }).reason).toBe("the projects that must be funded cost more than the budget");
-    expect(solveSelection({ items, budget: 10, include: ["A", "B"] }).reason).toBe("B must be funded but cannot be: exclusive with A, which must be funded");
-    expect(solveSelection({ items, budget: 10, include: ["A"], exclude: ["A"] }).reason).toBe("A must be funded but cannot be: excluded");
+    expect(solveSelection({ items, budget: 4, include: ["A"] }).reason).toBe(
+      "the projects that must be funded cost more than the budget",
+    );
+    expect(solveSelection({ items, budget: 10, include: ["A", "B"] }).reason).toBe(
+      "B must be funded but cannot be: exclusive with A, which must be funded",
+    );
+    expect(solveSelection({ items, budget: 10, include: ["A"], exclude: ["A"] }).reason).toBe(
+      "A must be funded but cannot be: excluded",
+    );
   });
 
   it("breaks ties deterministically: the cheaper selection, then the better-ranked project", () => {
-    const tie = solveSelection({ items: [{ id: "A", value: 2, cost: 6, dependsOn: [] }, { id: "B", value: 2, cost: 5, dependsOn: [] }, { id: "C", value: 2, cost: 5, dependsOn: [] }], budget: 6 });
+    const tie = solveSelection({
+      items: [
+        { id: "A", value: 2, cost: 6, dependsOn: [] },
+        { id: "B", value: 2, cost: 5, dependsOn: [] },
+        { id: "C", value: 2, cost: 5, dependsOn: [] },
+      ],
+      budget: 6,
+    });
     expect(tie.selected).toEqual(["B"]);
   });
 

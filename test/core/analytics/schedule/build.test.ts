@@ -6,7 +6,10 @@ import type { Engagement, Milestone, Project } from "../../../../src/model/entit
 function source(projects: Partial<Project>[], scheduling?: Engagement["scheduling"]): ScheduleSource {
   return {
     engagement: scheduling ? ({ scheduling } as Engagement) : undefined,
-    projects: projects.map((p, i) => ({ doc: { file: `p${i}.yaml` } as unknown as PmoDocument, value: { apiVersion: "pmo/v1", kind: "Project", stage: "planning", name: p.id!, ...p } as Project })),
+    projects: projects.map((p, i) => ({
+      doc: { file: `p${i}.yaml` } as unknown as PmoDocument,
+      value: { apiVersion: "pmo/v1", kind: "Project", stage: "planning", name: p.id!, ...p } as Project,
+    })),
   };
 }
 
@@ -26,10 +29,14 @@ describe("working-day calendar", () => {
     expect(cal.isWorkingDate("2026-12-25")).toBe(false);
   });
   it("round-trips every day of a year", () => {
-    for (let d = cal.startPoint("2026-01-01"); d < cal.startPoint("2027-01-01"); d++) expect(cal.startPoint(cal.dateOfDay(d))).toBe(d);
+    for (let d = cal.startPoint("2026-01-01"); d < cal.startPoint("2027-01-01"); d++)
+      expect(cal.startPoint(cal.dateOfDay(d))).toBe(d);
   });
   it("accepts a custom working week", () => {
-    const sixDays = makeCalendar({ days: "working", workingWeekdays: ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] });
+    const sixDays = makeCalendar({
+      days: "working",
+      workingWeekdays: ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday"],
+    });
     const mon = sixDays.startPoint("2026-12-21");
     expect(sixDays.dateOfDay(mon + 5)).toBe("2026-12-26");
     expect(sixDays.dateOfDay(mon + 6)).toBe("2026-12-28");
@@ -44,7 +51,11 @@ describe("buildSchedule", () => {
           {
             id: "P",
             schedule: { baselineStart: "2026-03-02" },
-            milestones: [m("A", { duration: 5 }), m("B", { duration: 3, dependsOn: [{ milestone: "A", lag: 2 }] }), m("done", { duration: 0, dependsOn: ["B"] })],
+            milestones: [
+              m("A", { duration: 5 }),
+              m("B", { duration: 3, dependsOn: [{ milestone: "A", lag: 2 }] }),
+              m("done", { duration: 0, dependsOn: ["B"] }),
+            ],
           },
         ],
         { days: "working" },
@@ -66,8 +77,21 @@ describe("buildSchedule", () => {
   it("gives a date-constrained milestone plan float from the dates, and flags a forecast its predecessors do not allow", () => {
     const s = buildSchedule(
       source([
-        { id: "P", milestones: [m("M1", { forecast: "2026-03-01" }), m("M2", { forecast: "2026-03-20", dependsOn: ["M1"] }), m("M3", { forecast: "2026-04-30" })] },
-        { id: "Q", milestones: [m("M1", { forecast: "2026-02-20", dependsOn: ["P/M2"] }), m("M2", { forecast: "2026-05-15", dependsOn: ["M1"] })] },
+        {
+          id: "P",
+          milestones: [
+            m("M1", { forecast: "2026-03-01" }),
+            m("M2", { forecast: "2026-03-20", dependsOn: ["M1"] }),
+            m("M3", { forecast: "2026-04-30" }),
+          ],
+        },
+        {
+          id: "Q",
+          milestones: [
+            m("M1", { forecast: "2026-02-20", dependsOn: ["P/M2"] }),
+            m("M2", { forecast: "2026-05-15", dependsOn: ["M1"] }),
+          ],
+        },
       ]),
       "2026-01-15",
     );

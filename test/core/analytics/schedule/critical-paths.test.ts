@@ -37,6 +37,10 @@ describe("every critical path", () => {
     ]);
     const result = scheduleNetwork(activities, links);
     // B: 2..8; C: 5..8. Both end the project at 8.
-    expect(criticalPaths(result).paths).toEqual([["A", "B"], ["A", "C"], ["X", "C"]]);
+    expect(criticalPaths(result).paths).toEqual([
+      ["A", "B"],
+      ["A", "C"],
+      ["X", "C"],
+    ]);
   });
 });

@@ -1,8 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { Random, type SimActivity, betaQuantiles, expNonPositive, logPositive, normalCdf, pertBeta, simulate } from "../../../../src/core/analytics/schedule/index.js";
+import {
+  Random,
+  type SimActivity,
+  betaQuantiles,
+  expNonPositive,
+  logPositive,
+  normalCdf,
+  pertBeta,
+  simulate,
+} from "../../../../src/core/analytics/schedule/index.js";
 
-const chain = (prefix: string, ranges: [number, number, number][], after?: string): { activities: SimActivity[]; links: { from: string; to: string; type: "FS"; lag: number }[] } => {
-  const activities = ranges.map(([min, mode, max], i) => ({ key: `${prefix}${i}`, duration: mode, durationRange: { min, mode, max }, startNoEarlierThan: 0 }));
+const chain = (
+  prefix: string,
+  ranges: [number, number, number][],
+  after?: string,
+): { activities: SimActivity[]; links: { from: string; to: string; type: "FS"; lag: number }[] } => {
+  const activities = ranges.map(([min, mode, max], i) => ({
+    key: `${prefix}${i}`,
+    duration: mode,
+    durationRange: { min, mode, max },
+    startNoEarlierThan: 0,
+  }));
   const links = activities.slice(1).map((a, i) => ({ from: `${prefix}${i}`, to: a.key, type: "FS" as const, lag: 0 }));
   if (after) links.unshift({ from: after, to: `${prefix}0`, type: "FS", lag: 0 });
   return { activities, links };
@@ -45,11 +63,26 @@ describe("Monte Carlo against closed forms (100,000 iterations, within 1%)", () 
 
   it("two parallel paths that merge: the expected maximum (Clark 1961) and the merge bias", () => {
     // Each path is 30 PERT-beta activities: close to normal by the central limit theorem.
-    const a = chain("A", Array.from({ length: 30 }, () => [2, 4, 9] as [number, number, number]));
-    const b = chain("B", Array.from({ length: 30 }, () => [3, 4, 8] as [number, number, number]));
+    const a = chain(
+      "A",
+      Array.from({ length: 30 }, () => [2, 4, 9] as [number, number, number]),
+    );
+    const b = chain(
+      "B",
+      Array.from({ length: 30 }, () => [3, 4, 8] as [number, number, number]),
+    );
     const join: SimActivity = { key: "join", duration: 0, startNoEarlierThan: 0 };
-    const links = [...a.links, ...b.links, { from: "A29", to: "join", type: "FS" as const, lag: 0 }, { from: "B29", to: "join", type: "FS" as const, lag: 0 }];
-    const result = simulate([...a.activities, ...b.activities, join], links, [], { iterations: 100_000, seed: 7, distribution: "pert" });
+    const links = [
+      ...a.links,
+      ...b.links,
+      { from: "A29", to: "join", type: "FS" as const, lag: 0 },
+      { from: "B29", to: "join", type: "FS" as const, lag: 0 },
+    ];
+    const result = simulate([...a.activities, ...b.activities, join], links, [], {
+      iterations: 100_000,
+      seed: 7,
+      distribution: "pert",
+    });
     // PERT-beta(a, m, b) with α = 1 + 4(m-a)/(b-a): mean (a + 4m + b)/6, variance αβ(b-a)²/((α+β)²(α+β+1)) = (μ-a)(b-μ)/7.
     const moments = (lo: number, mode: number, hi: number): [number, number] => {
       const mu = (lo + 4 * mode + hi) / 6;

@@ -1,11 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { type PertActivity, expNonPositive, normalCdf, pertAnalysis } from "../../../../src/core/analytics/schedule/index.js";
+import {
+  type PertActivity,
+  expNonPositive,
+  normalCdf,
+  pertAnalysis,
+} from "../../../../src/core/analytics/schedule/index.js";
 import { network } from "./textbook.js";
 
 /** Rows of [id, optimistic, most likely, pessimistic, predecessors]. */
-function pert(rows: [string, number, number, number, string][]): { activities: PertActivity[]; links: ReturnType<typeof network>["links"] } {
+function pert(rows: [string, number, number, number, string][]): {
+  activities: PertActivity[];
+  links: ReturnType<typeof network>["links"];
+} {
   const { links } = network(rows.map(([id, , , , preds]) => [id, 0, preds]));
-  const activities = rows.map(([key, optimistic, mostLikely, pessimistic]) => ({ key, estimate: { optimistic, mostLikely, pessimistic }, startNoEarlierThan: 0 }));
+  const activities = rows.map(([key, optimistic, mostLikely, pessimistic]) => ({
+    key,
+    estimate: { optimistic, mostLikely, pessimistic },
+    startNoEarlierThan: 0,
+  }));
   return { activities, links };
 }
 
@@ -35,7 +47,22 @@ describe("PERT, published examples", () => {
       ["N", 5, 5.5, 9, "K, L"],
     ]);
     const result = pertAnalysis(activities, links, [47]);
-    expect(Object.fromEntries(result.mean)).toEqual({ A: 2, B: 4, C: 10, D: 6, E: 4, F: 5, G: 7, H: 9, I: 7, J: 8, K: 4, L: 5, M: 2, N: 6 });
+    expect(Object.fromEntries(result.mean)).toEqual({
+      A: 2,
+      B: 4,
+      C: 10,
+      D: 6,
+      E: 4,
+      F: 5,
+      G: 7,
+      H: 9,
+      I: 7,
+      J: 8,
+      K: 4,
+      L: 5,
+      M: 2,
+      N: 6,
+    });
     expect(round(result.variance.get("C")!, 4)).toBe(4);
     expect(round(result.variance.get("E")!, 4)).toBe(0.4444);
     expect(result.criticalPath).toEqual(["A", "B", "C", "E", "F", "J", "L", "N"]);

@@ -8,7 +8,10 @@ export function network(rows: Row[]): { activities: NetworkActivity[]; links: Ne
   const activities = rows.map(([key, duration]) => ({ key, duration, startNoEarlierThan: 0 }));
   const links: NetworkLink[] = [];
   for (const [to, , preds] of rows) {
-    for (const p of preds.split(",").map((s) => s.trim()).filter(Boolean)) {
+    for (const p of preds
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const m = /^([^()]+)(?:\((FS|SS|FF|SF)(-?\d+(?:\.\d+)?)?\))?$/.exec(p);
       if (!m) throw new Error(`bad predecessor ${p}`);
       links.push({ from: m[1]!, to, type: (m[2] ?? "FS") as LinkType, lag: Number(m[3] ?? 0) });

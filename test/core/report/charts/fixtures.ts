@@ -1,4 +1,10 @@
-import type { BudgetBarsInput, HeatMapInput, StatusBarsInput, TimelineInput, TrendLinesInput } from "../../../../src/core/report/charts/index.js";
+import type {
+  BudgetBarsInput,
+  HeatMapInput,
+  StatusBarsInput,
+  TimelineInput,
+  TrendLinesInput,
+} from "../../../../src/core/report/charts/index.js";
 
 /** Chart inputs shaped like the bundled example (Meridian Water, GBP, dca5, as of 2026-11-30). */
 
@@ -124,7 +130,11 @@ export const portfolioTimelineInput: TimelineInput = {
     forecastFinish: `2027-0${n + 2}-28`,
     milestones: [
       { label: "Design", baseline: `2026-0${n + 2}-10`, actual: `2026-0${n + 2}-20` },
-      { label: "Build", baseline: `2026-${String(n + 6).padStart(2, "0")}-10`, forecast: `2026-${String(n + 7).padStart(2, "0")}-05` },
+      {
+        label: "Build",
+        baseline: `2026-${String(n + 6).padStart(2, "0")}-10`,
+        forecast: `2026-${String(n + 7).padStart(2, "0")}-05`,
+      },
       { label: "Handover", baseline: `2027-0${n}-20`, forecast: `2027-0${n + 2}-20` },
     ],
   })),

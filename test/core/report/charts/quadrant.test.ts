@@ -41,11 +41,18 @@ describe("quadrant chart", () => {
   });
 
   it("with nothing to plot, says so", () => {
-    expect(quadrant({ title: "Q", points: [], leftOut: ["A"] }).description).toContain("No project has both SPI and CPI");
+    expect(quadrant({ title: "Q", points: [], leftOut: ["A"] }).description).toContain(
+      "No project has both SPI and CPI",
+    );
   });
 
   it("above 40 points drops the point labels and describes itself in counts, naming the ten worst behind and over cost", () => {
-    const points = Array.from({ length: 60 }, (_, i) => ({ id: `PRJ-${String(i).padStart(3, "0")}`, label: `PRJ-${i}`, spi: 0.5 + i / 100, cpi: 0.55 + i / 100 }));
+    const points = Array.from({ length: 60 }, (_, i) => ({
+      id: `PRJ-${String(i).padStart(3, "0")}`,
+      label: `PRJ-${i}`,
+      spi: 0.5 + i / 100,
+      cpi: 0.55 + i / 100,
+    }));
     const chart = quadrant({ title: "Many", points, leftOut: ["PRJ-X", "PRJ-Y"] });
     expect(XMLValidator.validate(chart.svg)).toBe(true);
     // 60 tooltips, no label beside any point.

@@ -32,19 +32,29 @@ describe("statusHistory chart", () => {
   it("is a valid, labelled SVG whose y axis is the status scale, best at the top", () => {
     const chart = statusHistory(input);
     expect(XMLValidator.validate(chart.svg)).toBe(true);
-    const svg = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(chart.svg)["svg"] as Record<string, unknown>;
+    const svg = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(chart.svg)["svg"] as Record<
+      string,
+      unknown
+    >;
     expect(svg["role"]).toBe("img");
     const [titleId, descId] = String(svg["aria-labelledby"]).split(" ");
     expect(ids(chart.svg)).toEqual([titleId, descId]);
     expect(chart.svg).not.toMatch(/<style|\sstyle=|<script|href=|NaN|Infinity|undefined/);
-    const labels = [...chart.svg.matchAll(/<text x="[\d.]+" y="([\d.]+)" text-anchor="end" dominant-baseline="central">([^<]+)<\/text>/g)].map((m) => [Number(m[1]), m[2]] as const);
+    const labels = [
+      ...chart.svg.matchAll(
+        /<text x="[\d.]+" y="([\d.]+)" text-anchor="end" dominant-baseline="central">([^<]+)<\/text>/g,
+      ),
+    ].map((m) => [Number(m[1]), m[2]] as const);
     expect(labels.map(([, l]) => l)).toEqual(dca5Scale.map((s) => s.label));
     for (let i = 1; i < labels.length; i++) expect(labels[i]![0]).toBeGreaterThan(labels[i - 1]![0]);
   });
 
   it("draws a step line: flat while a status holds, up to the as-of date", () => {
     const svg = statusHistory(input).svg;
-    const points = /<polyline points="([^"]+)"/.exec(svg)![1]!.split(" ").map((p) => p.split(",").map(Number) as [number, number]);
+    const points = /<polyline points="([^"]+)"/
+      .exec(svg)![1]!
+      .split(" ")
+      .map((p) => p.split(",").map(Number) as [number, number]);
     expect(points).toHaveLength(10);
     for (let i = 0; i < points.length; i += 2) expect(points[i]![1]).toBe(points[i + 1]![1]); // flat segments
     for (let i = 1; i + 1 < points.length; i += 2) expect(points[i]![0]).toBe(points[i + 1]![0]); // vertical jumps
@@ -56,7 +66,9 @@ describe("statusHistory chart", () => {
     expect(statusHistory(input).description).toBe(
       "Amber/green from 15 Jun 2026. 4 changes: Amber/green to Amber on 3 Aug 2026; Amber to Amber/red on 14 Sep 2026; Amber/red to Red on 19 Oct 2026; Red to Amber on 20 Nov 2026. Amber as of 30 Nov 2026.",
     );
-    expect(statusHistory({ ...input, points: [{ date: "2026-10-01", value: "green" }] }).description).toBe("Green from 1 Oct 2026. No change since. Green as of 30 Nov 2026.");
+    expect(statusHistory({ ...input, points: [{ date: "2026-10-01", value: "green" }] }).description).toBe(
+      "Green from 1 Oct 2026. No change since. Green as of 30 Nov 2026.",
+    );
   });
 
   it("keeps ids apart between charts and stable between runs", () => {
@@ -67,14 +79,26 @@ describe("statusHistory chart", () => {
   });
 
   it("escapes titles and labels", () => {
-    const chart = statusHistory({ ...input, title: EVIL, scale: [{ value: "green", label: EVIL, color: `red" onload="x` }], points: [{ date: "2026-10-01", value: "green" }] });
+    const chart = statusHistory({
+      ...input,
+      title: EVIL,
+      scale: [{ value: "green", label: EVIL, color: `red" onload="x` }],
+      points: [{ date: "2026-10-01", value: "green" }],
+    });
     expect(XMLValidator.validate(chart.svg)).toBe(true);
     expect(chart.svg).not.toContain("<script");
     expect(chart.svg).not.toContain("onload");
   });
 
   it("draws a value off the scale in its own band below it, and leaves a gap where there was no status", () => {
-    const chart = statusHistory({ ...input, points: [{ date: "2026-09-01", value: "green" }, { date: "2026-10-01", value: undefined }, { date: "2026-11-01", value: "blocked" }] });
+    const chart = statusHistory({
+      ...input,
+      points: [
+        { date: "2026-09-01", value: "green" },
+        { date: "2026-10-01", value: undefined },
+        { date: "2026-11-01", value: "blocked" },
+      ],
+    });
     expect(XMLValidator.validate(chart.svg)).toBe(true);
     expect(chart.svg).toContain(">blocked</text>");
     expect(chart.svg.match(/<polyline /g)).toHaveLength(2);

@@ -7,14 +7,37 @@ testValidationRule(rule, {
     {
       name: "a second engagement, reported at its kind",
       files: { "e2.yaml": ENGAGEMENT.replace("id: ENG", "id: ENG2") },
-      errors: [{ file: "e2.yaml", line: 2, column: 7, messageId: "another", data: { first: "Engagement in engagement.yaml:3" } }],
+      errors: [
+        {
+          file: "e2.yaml",
+          line: 2,
+          column: 7,
+          messageId: "another",
+          data: { first: "Engagement in engagement.yaml:3" },
+        },
+      ],
     },
     {
       name: "a third engagement too",
-      files: { "e2.yaml": ENGAGEMENT.replace("id: ENG", "id: ENG2"), "e3.yaml": ENGAGEMENT.replace("id: ENG", "id: ENG3") },
+      files: {
+        "e2.yaml": ENGAGEMENT.replace("id: ENG", "id: ENG2"),
+        "e3.yaml": ENGAGEMENT.replace("id: ENG", "id: ENG3"),
+      },
       errors: [
-        { file: "e2.yaml", line: 2, column: 7, messageId: "another", data: { first: "Engagement in engagement.yaml:3" } },
-        { file: "e3.yaml", line: 2, column: 7, messageId: "another", data: { first: "Engagement in engagement.yaml:3" } },
+        {
+          file: "e2.yaml",
+          line: 2,
+          column: 7,
+          messageId: "another",
+          data: { first: "Engagement in engagement.yaml:3" },
+        },
+        {
+          file: "e3.yaml",
+          line: 2,
+          column: 7,
+          messageId: "another",
+          data: { first: "Engagement in engagement.yaml:3" },
+        },
       ],
     },
     {

@@ -1,23 +1,49 @@
 import { rule } from "../../../../src/core/validate/rules/reference-cycle.js";
 import { doc, testValidationRule } from "../../../helpers/validation-rule-tester.js";
 
-const dependsOn = (id: string, ...on: string[]): string => doc("Project", `dependencies:\n${on.map((p) => `  - project: ${p}\n`).join("")}`, id);
+const dependsOn = (id: string, ...on: string[]): string =>
+  doc("Project", `dependencies:\n${on.map((p) => `  - project: ${p}\n`).join("")}`, id);
 const milestones = (id: string, ...entries: string[]): string => doc("Project", `milestones:\n${entries.join("")}`, id);
 const portfolio = (id: string, parent: string): string => doc("Portfolio", `parent: ${parent}\n`, id);
 
 testValidationRule(rule, {
   valid: [
-    { name: "a chain of dependencies", files: { "a.yaml": dependsOn("P1", "P2"), "b.yaml": dependsOn("P2", "P3"), "c.yaml": doc("Project", "", "P3") } },
-    { name: "a diamond is not a cycle", files: { "a.yaml": dependsOn("P1", "P2", "P3"), "b.yaml": dependsOn("P2", "P4"), "c.yaml": dependsOn("P3", "P4"), "d.yaml": doc("Project", "", "P4") } },
-    { name: "links to documents of another kind, or to nothing, are not edges", files: { "a.yaml": dependsOn("P1", "PF"), "pf.yaml": portfolio("PF", "P1"), "c.yaml": portfolio("PF2", "NONE") } },
-    { name: "a duplicated id is judged by its first document", files: { "a.yaml": dependsOn("P1", "P2"), "b.yaml": dependsOn("P2"), "c.yaml": dependsOn("P2", "P1") } },
-    { name: "milestone dependencies that resolve without looping", files: { "a.yaml": milestones("P1", "  - id: M1\n  - id: M2\n    dependsOn: [M1, P2/M1, 7, NOPE]\n"), "b.yaml": milestones("P2", "  - id: M1\n  - name: no id\n    dependsOn: [P1/M2]\n") } },
+    {
+      name: "a chain of dependencies",
+      files: { "a.yaml": dependsOn("P1", "P2"), "b.yaml": dependsOn("P2", "P3"), "c.yaml": doc("Project", "", "P3") },
+    },
+    {
+      name: "a diamond is not a cycle",
+      files: {
+        "a.yaml": dependsOn("P1", "P2", "P3"),
+        "b.yaml": dependsOn("P2", "P4"),
+        "c.yaml": dependsOn("P3", "P4"),
+        "d.yaml": doc("Project", "", "P4"),
+      },
+    },
+    {
+      name: "links to documents of another kind, or to nothing, are not edges",
+      files: { "a.yaml": dependsOn("P1", "PF"), "pf.yaml": portfolio("PF", "P1"), "c.yaml": portfolio("PF2", "NONE") },
+    },
+    {
+      name: "a duplicated id is judged by its first document",
+      files: { "a.yaml": dependsOn("P1", "P2"), "b.yaml": dependsOn("P2"), "c.yaml": dependsOn("P2", "P1") },
+    },
+    {
+      name: "milestone dependencies that resolve without looping",
+      files: {
+        "a.yaml": milestones("P1", "  - id: M1\n  - id: M2\n    dependsOn: [M1, P2/M1, 7, NOPE]\n"),
+        "b.yaml": milestones("P2", "  - id: M1\n  - name: no id\n    dependsOn: [P1/M2]\n"),
+      },
+    },
   ],
   invalid: [
     {
       name: "project dependencies, spelled out from the smallest id whatever the file order",
       files: { "c.yaml": dependsOn("P3", "P1"), "a.yaml": dependsOn("P1", "P2"), "b.yaml": dependsOn("P2", "P3") },
-      errors: [{ file: "a.yaml", line: 5, column: 14, messageId: "projectCycle", data: { cycle: "P1 -> P2 -> P3 -> P1" } }],
+      errors: [
+        { file: "a.yaml", line: 5, column: 14, messageId: "projectCycle", data: { cycle: "P1 -> P2 -> P3 -> P1" } },
+      ],
     },
     {
       name: "a project depending on itself",
@@ -26,7 +52,11 @@ testValidationRule(rule, {
     },
     {
       name: "two cycles through one project, each reported once",
-      files: { "a.yaml": dependsOn("P1", "P2", "P3"), "b.yaml": dependsOn("P2", "P1"), "c.yaml": dependsOn("P3", "P1") },
+      files: {
+        "a.yaml": dependsOn("P1", "P2", "P3"),
+        "b.yaml": dependsOn("P2", "P1"),
+        "c.yaml": dependsOn("P3", "P1"),
+      },
       errors: [
         { file: "a.yaml", line: 5, column: 14, messageId: "projectCycle", data: { cycle: "P1 -> P2 -> P1" } },
         { file: "a.yaml", line: 6, column: 14, messageId: "projectCycle", data: { cycle: "P1 -> P3 -> P1" } },
@@ -44,18 +74,50 @@ testValidationRule(rule, {
     },
     {
       name: "milestone dependencies across projects",
-      files: { "a.yaml": milestones("P1", "  - id: M1\n    dependsOn: [P2/M1]\n"), "b.yaml": milestones("P2", "  - id: M1\n    dependsOn: [P1/M1]\n") },
-      errors: [{ file: "a.yaml", line: 6, column: 17, messageId: "milestoneCycle", data: { cycle: "P1/M1 -> P2/M1 -> P1/M1" } }],
+      files: {
+        "a.yaml": milestones("P1", "  - id: M1\n    dependsOn: [P2/M1]\n"),
+        "b.yaml": milestones("P2", "  - id: M1\n    dependsOn: [P1/M1]\n"),
+      },
+      errors: [
+        {
+          file: "a.yaml",
+          line: 6,
+          column: 17,
+          messageId: "milestoneCycle",
+          data: { cycle: "P1/M1 -> P2/M1 -> P1/M1" },
+        },
+      ],
     },
     {
       name: "typed links between milestones",
-      files: { "a.yaml": milestones("P1", "  - id: M1\n    dependsOn: [{ milestone: M2, type: SS }]\n  - id: M2\n    dependsOn: [{ milestone: M1, lag: 2 }]\n") },
-      errors: [{ file: "a.yaml", line: 6, column: 30, messageId: "milestoneCycle", data: { cycle: "P1/M1 -> P1/M2 -> P1/M1" } }],
+      files: {
+        "a.yaml": milestones(
+          "P1",
+          "  - id: M1\n    dependsOn: [{ milestone: M2, type: SS }]\n  - id: M2\n    dependsOn: [{ milestone: M1, lag: 2 }]\n",
+        ),
+      },
+      errors: [
+        {
+          file: "a.yaml",
+          line: 6,
+          column: 30,
+          messageId: "milestoneCycle",
+          data: { cycle: "P1/M1 -> P1/M2 -> P1/M1" },
+        },
+      ],
     },
     {
       name: "milestone dependencies within a project",
       files: { "a.yaml": milestones("P1", "  - id: M2\n    dependsOn: [M1]\n  - id: M1\n    dependsOn: [M2]\n") },
-      errors: [{ file: "a.yaml", line: 8, column: 17, messageId: "milestoneCycle", data: { cycle: "P1/M1 -> P1/M2 -> P1/M1" } }],
+      errors: [
+        {
+          file: "a.yaml",
+          line: 8,
+          column: 17,
+          messageId: "milestoneCycle",
+          data: { cycle: "P1/M1 -> P1/M2 -> P1/M1" },
+        },
+      ],
     },
   ],
 });

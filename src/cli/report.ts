@@ -17,6 +17,12 @@ export function registerReport(ctx: CliContext): void {
     .option("--single", "write one file (report.html or report.md) instead of a site")
     .addOption(
       new Option(
+        "--pack <contents>",
+        "board: the board pack, a few pages for a steering committee; full: the whole report (default: board for --format pdf, full otherwise)",
+      ).choices(["board", "full"]),
+    )
+    .addOption(
+      new Option(
         "--paper <size>",
         "paper of the print stylesheet and the PDF (default: the config's report.paper, else a4)",
       ).choices(["a4", "letter"]),
@@ -60,15 +66,21 @@ reporting cadence before --as-of). The dashboard's trend runs from the first com
 make more than 24 periods. Outside git, or with --no-history, the report says that these
 are left out.
 
---format pdf prints the board pack (the single page, laid out by the print stylesheet on
-A4 or Letter, with running headers and page numbers) to report.pdf through a headless
-Chromium: the one --chromium or PMO_CHROMIUM names, else a system Chromium or Chrome.
+--format pdf prints the board pack to report.pdf: the exception dashboard and totals, the
+decisions awaiting the board with their options and recommendation, the roadmap, the highest
+risks, open issues, dependencies, benefits per objective, and each portfolio's message with
+one block per project (at most 12 A4 pages for the bundled example, body text 9 pt at 100%).
+--pack full prints the whole report instead; --pack board --format html writes the pack as
+one page. The PDF is laid out by the print stylesheet on A4 or Letter, with running headers
+and page numbers, through a headless Chromium: the one --chromium or PMO_CHROMIUM names, else
+a system Chromium or Chrome.
 
 Examples:
   $ pmo report examples/meridian-water --as-of 2026-11-30 --out-dir report
   $ pmo report --format markdown --out-dir docs/status
   $ pmo report --single --out-dir board-pack
   $ pmo report --format pdf --paper letter --out-dir board-pack
+  $ pmo report --format pdf --pack full --out-dir whole-report
   $ pmo report --format pdf --audience steering-committee --out-dir steering
   $ pmo report --templates branding --out-dir report
   $ pmo report --no-history --out-dir report
@@ -82,6 +94,7 @@ Examples:
           outDir: string;
           asOf?: string;
           single?: boolean;
+          pack?: "board" | "full";
           paper?: "a4" | "letter";
           audience?: string;
           chromium?: string;
@@ -102,6 +115,7 @@ Examples:
               format: opts.format,
               out: opts.outDir,
               single: opts.single === true,
+              pack: opts.pack,
               paper: opts.paper,
               audience: opts.audience,
               chromium: { option: opts.chromium, env: ctx.host.env["PMO_CHROMIUM"], platform: process.platform },

@@ -38,6 +38,11 @@ export interface ReportCommandOptions {
   chromium?: ChromiumChoice;
   out: string;
   single: boolean;
+  /**
+   * `--pack`: `board` writes the board pack (one page of a few sheets) instead of the report;
+   * `full` the whole report. The default: the board pack for PDF, the full report otherwise.
+   */
+  pack?: "board" | "full";
   templates?: string;
   force: boolean;
   /** Read the git history for the trend charts and "what changed state" (`--no-history` turns it off). */
@@ -61,6 +66,11 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
   const shownOut = displayPath(out, io.cwd);
   const pdf = options.format === "pdf";
   const format: OutputFormat = pdf ? "html" : (options.format as OutputFormat);
+  const pack = options.pack ?? (pdf ? "board" : "full");
+  if (pack === "board" && format === "md")
+    throw new UsageError(
+      "--pack board is laid out for paper and screen: use --format pdf or --format html (Markdown has the full report only)",
+    );
   const templates = loadTemplates(format, options.templates, io.cwd);
   // Before the long part: a PDF without a browser to print it is known at once.
   const chromium = pdf ? await findChromium(options.chromium ?? { platform: "linux" }, io.cwd) : undefined;
@@ -105,7 +115,8 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
     findings: result.diagnostics,
     waived: result.waived,
     format,
-    single: options.single || pdf || audience !== undefined,
+    single: options.single || pdf || audience !== undefined || pack === "board",
+    pack,
     templates,
     history: git.history,
     meta: { version: options.version, commit: git.commit },
@@ -145,7 +156,9 @@ async function printReport(
 ): Promise<OutputFile> {
   const page = [...rendered].find((f) => f.path === "report.html");
   if (page === undefined || typeof page.content !== "string")
-    throw new UsageError("the report has no single page to print (a --templates folder must keep single.hbs)");
+    throw new UsageError(
+      "the report has no single page to print (a --templates folder must keep single.hbs and pack.hbs)",
+    );
   const content = await renderPdf(page.content, {
     executable,
     paper,

@@ -226,28 +226,17 @@ describe.skipIf(!availability.run)("report in headless Chromium", { timeout: TIM
         if (name === "desktop" && process.env["PMO_UPDATE_SCREENSHOT"] === "1") {
           mkdirSync(path.dirname(README_SHOT), { recursive: true });
           await page.screenshot({ path: README_SHOT, fullPage: false });
-          // What awaits the board: from "Needs a decision" to the next section.
-          const box = await page.evaluate(() => {
-            const { document } = globalThis as unknown as {
-              document: {
-                querySelectorAll(s: string): { textContent: string | null; getBoundingClientRect(): { top: number } }[];
-              };
-            };
-            const headings = [...document.querySelectorAll("h2")];
-            const at = headings.findIndex((h) => h.textContent === "Needs a decision");
-            const top =
-              headings[at]!.getBoundingClientRect().top + (globalThis as unknown as { scrollY: number }).scrollY;
-            const bottom =
-              headings[at + 1]!.getBoundingClientRect().top + (globalThis as unknown as { scrollY: number }).scrollY;
-            return { top, height: bottom - top };
-          });
-          await page.screenshot({
-            path: DECISIONS_SHOT,
-            fullPage: true,
-            clip: { x: 0, y: box.top - 8, width: viewport.width, height: box.height },
-          });
         }
         expect(problems).toEqual([]);
+      } finally {
+        await close();
+      }
+    }
+    if (process.env["PMO_UPDATE_SCREENSHOT"] === "1") {
+      // The decision log: what awaits the board, with options and recommendation, then the log by status.
+      const { page, close } = await visit(browser, path.join(out, "decisions.html"), out, DESKTOP);
+      try {
+        await page.screenshot({ path: DECISIONS_SHOT, fullPage: false });
       } finally {
         await close();
       }
@@ -255,10 +244,10 @@ describe.skipIf(!availability.run)("report in headless Chromium", { timeout: TIM
   });
 
   it.skipIf(!poppler.run)(
-    "prints the board pack to PDF: paper size, text a reader extracts, nothing in the margins, the same bytes twice",
+    "prints the board pack to PDF: at most 12 A4 pages, every section, body text at 9 pt or more, nothing in the margins, the same bytes twice",
     async () => {
       const dir = tempDir();
-      const print = (out: string, paper: "a4" | "letter") =>
+      const print = (out: string, ...extra: string[]) =>
         runCli(
           [
             "report",
@@ -267,17 +256,16 @@ describe.skipIf(!availability.run)("report in headless Chromium", { timeout: TIM
             "2026-11-30",
             "--format",
             "pdf",
-            "--paper",
-            paper,
             "--chromium",
             CHROMIUM,
             "--out-dir",
             out,
+            ...extra,
           ],
           { cwd: projectRoot },
         );
       const a4 = path.join(dir, "a4");
-      const first = await print(a4, "a4");
+      const first = await print(a4, "--paper", "a4");
       expect(
         first.stderr.split("\n").filter((l) => l !== "" && !l.startsWith("warning: this is a shallow clone")),
       ).toEqual([]);
@@ -293,21 +281,37 @@ describe.skipIf(!availability.run)("report in headless Chromium", { timeout: TIM
       expect(info["Tagged"]).toBe("yes");
 
       const pages = pdfPages(file);
-      expect(pages.length).toBeGreaterThan(1);
+      expect(pages.length, "the board pack of the bundled example fits 12 A4 pages").toBeLessThanOrEqual(12);
+      expect(pages.length).toBeGreaterThan(4);
       for (const p of pages) {
-        // Portrait A4, or landscape A4 for the wide tables.
-        const [short, long] = [Math.min(p.width, p.height), Math.max(p.width, p.height)];
-        expect(Math.round(short), `page ${p.number}`).toBe(PAPER.a4.width);
-        expect(Math.round(long), `page ${p.number}`).toBe(PAPER.a4.height);
+        // Portrait A4: the pack's tables are laid out for it.
+        expect(Math.round(p.width), `page ${p.number}`).toBe(PAPER.a4.width);
+        expect(Math.round(p.height), `page ${p.number}`).toBe(PAPER.a4.height);
       }
-      expect(
-        pages.some((p) => p.width > p.height),
-        "the status table of every project is on a landscape page",
-      ).toBe(true);
 
+      // Every section of the pack, and a block for a project in place of its page.
       const text = pdfText(file);
-      for (const heading of ["Portfolio dashboard", "Executive summary", "Needs a decision", "Risk register"])
-        expect(text).toContain(heading);
+      for (const heading of [
+        "Board pack",
+        "Summary",
+        "Needs a decision",
+        "Exceptions",
+        "Budget",
+        "Slipped or overdue milestones",
+        "Decisions awaiting the board",
+        "Roadmap",
+        "Risks",
+        "Highest open risks",
+        "Open issues",
+        "Dependencies",
+        "Benefits",
+        "Portfolios and their projects",
+        "PF-NETWORK Water Network Performance",
+      ])
+        expect(text, heading).toContain(heading);
+      expect(text).toContain("PRJ-007 Smart metering rollout phase 1");
+      expect(text).toMatch(/Recommendation: option A/);
+      expect(text).not.toContain("Status of every project");
       expect(pdfText(file, 1)).toMatch(new RegExp(`Page 1 of ${pages.length}\\b`));
 
       for (const p of pages) {
@@ -330,41 +334,75 @@ describe.skipIf(!availability.run)("report in headless Chromium", { timeout: TIM
         for (const shot of PDF_SHOTS) pdfPagePng(file, shot.page, shot.file);
 
       const again = path.join(dir, "again");
-      expect((await print(again, "a4")).code).toBe(0);
+      expect((await print(again, "--paper", "a4")).code).toBe(0);
       expect(readPdf(path.join(again, "report.pdf")).equals(readPdf(file)), "two runs give the same bytes").toBe(true);
 
-      // The steering committee's pack: the exception dashboard, what needs a decision, the risks.
+      // The whole report is still there to print, with the status of every project on landscape pages.
+      const whole = path.join(dir, "whole");
+      expect((await print(whole, "--pack", "full")).code).toBe(0);
+      const wholePages = pdfPages(path.join(whole, "report.pdf"));
+      expect(wholePages.length).toBeGreaterThan(pages.length);
+      expect(
+        wholePages.some((p) => p.width > p.height),
+        "the status table of every project is on a landscape page",
+      ).toBe(true);
+      expect(pdfText(path.join(whole, "report.pdf"))).toContain("Status of every project");
+
+      // The steering committee's pack: its sections of the board pack only.
       const steering = path.join(dir, "steering");
-      const pack = await runCli(
-        [
-          "report",
-          "examples/meridian-water",
-          "--as-of",
-          "2026-11-30",
-          "--format",
-          "pdf",
-          "--audience",
-          "steering-committee",
-          "--chromium",
-          CHROMIUM,
-          "--out-dir",
-          steering,
-        ],
-        { cwd: projectRoot },
-      );
-      expect(pack.code).toBe(0);
+      expect((await print(steering, "--audience", "steering-committee")).code).toBe(0);
       const packPages = pdfPages(path.join(steering, "report.pdf"));
-      expect(packPages.length, "the board pack of the bundled example fits 12 A4 pages").toBeLessThanOrEqual(12);
+      expect(packPages.length).toBeLessThanOrEqual(pages.length);
       const packText = pdfText(path.join(steering, "report.pdf"));
-      for (const heading of ["Portfolio dashboard", "Needs a decision", "Exceptions", "Risk register"])
+      for (const heading of ["Board pack", "Needs a decision", "Exceptions", "Risks"])
         expect(packText).toContain(heading);
+      expect(packText).not.toContain("Portfolios and their projects");
 
       const letter = path.join(dir, "letter");
-      expect((await print(letter, "letter")).code).toBe(0);
+      expect((await print(letter, "--paper", "letter")).code).toBe(0);
       for (const p of pdfPages(path.join(letter, "report.pdf"))) {
         expect(Math.round(Math.min(p.width, p.height)), `Letter page ${p.number}`).toBe(PAPER.letter.width);
         expect(Math.round(Math.max(p.width, p.height)), `Letter page ${p.number}`).toBe(PAPER.letter.height);
       }
     },
   );
+
+  it("lays the board pack out for print with body text of at least 9 pt and nothing wider than the page", async () => {
+    const out = path.join(tempDir(), "pack");
+    const result = await runCli(
+      ["report", "examples/meridian-water", "--as-of", "2026-11-30", "--pack", "board", "--out-dir", out],
+      { cwd: projectRoot },
+    );
+    expect(result.code).toBe(0);
+    const { page, problems, close } = await visit(browser, path.join(out, "report.html"), out, {
+      // The width of A4's printable area at 96 px per inch: 210 mm less 2 x 13 mm margins.
+      width: Math.floor(((210 - 26) / 25.4) * 96),
+      height: 1000,
+    });
+    try {
+      await page.emulateMedia({ media: "print" });
+      const sizes = await page.evaluate(() => {
+        const { document, getComputedStyle } = globalThis as unknown as {
+          document: {
+            querySelectorAll(s: string): ArrayLike<{ textContent: string | null; closest(s: string): unknown }>;
+          };
+          getComputedStyle(e: unknown): { fontSize: string };
+        };
+        const body = [
+          ...Array.from(document.querySelectorAll(".pack p, .pack td, .pack th, .pack li, .pack dd, .pack dt")),
+        ]
+          .filter((e) => (e.textContent ?? "").trim() !== "" && e.closest("figure") === null)
+          .map((e) => Number.parseFloat(getComputedStyle(e).fontSize));
+        return { count: body.length, min: Math.min(...body) };
+      });
+      expect(sizes.count).toBeGreaterThan(100);
+      // 9 pt is 12 CSS px.
+      expect(sizes.min, "smallest body text, in CSS px").toBeGreaterThanOrEqual(12);
+      expect(await horizontalOverflow(page), "the pack is wider than A4's printable width").toBe(0);
+      expect(problems).toEqual([]);
+      expect((await axeViolations(page)).map(String), "axe-core: serious or critical violations").toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 });

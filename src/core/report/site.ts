@@ -23,6 +23,8 @@ import { buildDependenciesView } from "./views/dependencies.js";
 import { buildIssueLogView } from "./views/issue-log.js";
 import { buildPortfolioView, messageView } from "./views/portfolio.js";
 import { buildRoadmapView } from "./views/roadmap.js";
+import { buildBoardPackView } from "./views/board-pack.js";
+import { isTerminalStage } from "../domain/index.js";
 
 export interface ReportInput {
   catalog: Catalog;
@@ -48,6 +50,11 @@ export interface ReportInput {
   layout?: Partial<ReportLayout>;
   /** One audience's pack (`--audience`): its sections, dashboard and project pages (single only). */
   audience?: Audience;
+  /**
+   * `board`: the board pack (`--pack board`, the default of `--format pdf`), one page of a
+   * few sheets for a steering committee, instead of the site or the whole report in one file.
+   */
+  pack?: "board" | "full";
 }
 
 export type Paper = "a4" | "letter";
@@ -91,7 +98,7 @@ export interface SiteView {
   page: { kind: PageKind; title: string };
   single: boolean;
   /** The print stylesheet's paper: `size` is the CSS page size (`A4`, `letter`). */
-  print: { paper: Paper; size: string; pdf: boolean };
+  print: { paper: Paper; size: string; pdf: boolean; pack: boolean };
 }
 
 /**
@@ -173,7 +180,12 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
     audience: input.audience ? { id: input.audience.id, name: input.audience.name } : null,
     page: { kind, title },
     single: input.single,
-    print: { paper: input.paper ?? "a4", size: input.paper === "letter" ? "letter" : "A4", pdf: input.pdf === true },
+    print: {
+      paper: input.paper ?? "a4",
+      size: input.paper === "letter" ? "letter" : "A4",
+      pdf: input.pdf === true,
+      pack: input.pack === "board",
+    },
   });
 
   const projects = [...catalog.projects].sort((a, b) => compareIds(a.value.id, b.value.id));
@@ -181,6 +193,46 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
   const charts = new Map<string, string>();
   const keepChart = (chart: ChartView): void => void charts.set(chart.file, chart.svg);
 
+  if (input.pack === "board") {
+    const audience = input.audience;
+    const has = (section: AudienceSection): boolean => audience?.sections.has(section) ?? true;
+    // Links go to what the pack holds: the blocks of the projects it summarises, its portfolios.
+    const exceptionsOnly = audience?.projects === "exceptions" || projects.length > base.layout.exceptionsAbove;
+    let summarised = new Set<string>();
+    if (has("projects")) {
+      summarised = exceptionsOnly
+        ? new Set(buildDashboardViews(ctxFor("single")).full.exceptions.rows.map((r) => r.id))
+        : new Set(projects.filter((p) => !isTerminalStage(p.value.stage)).map((p) => p.value.id));
+      // Proposals are rows of their portfolio's table, with the same anchors as blocks.
+    }
+    const linkedProjects = new Map([...fileNames].filter(([id]) => summarised.has(id)));
+    const linkedPortfolios = has("portfolios") ? portfolioNames : new Map<string, string>();
+    const ctx = ctxFor("single", linkedProjects, linkedPortfolios);
+    const pack = buildBoardPackView(
+      ctx,
+      has,
+      { projects: exceptionsOnly ? "exceptions" : "all" },
+      fileNames,
+      portfolioNames,
+    );
+    const site = siteFor("single", audience ? `${audience.name}: board pack` : "Board pack", ctx.links);
+    site.nav = {
+      ...site.nav,
+      hasEngagement: false,
+      hasDashboard: pack.sections.summary,
+      hasRisks: pack.sections.risks,
+      hasIssues: pack.sections.issues,
+      hasDecisions: pack.sections.decisions,
+      hasBenefits: pack.sections.benefits,
+      hasDependencies: pack.sections.dependencies,
+      hasRoadmap: pack.sections.roadmap,
+    };
+    yield {
+      path: `report.${format}`,
+      content: renderer.render("pack", { site, message: messageView(ctx, engagement?.message), pack }),
+    };
+    return;
+  }
   if (input.single) {
     const audience = input.audience;
     const has = (section: AudienceSection): boolean => audience?.sections.has(section) ?? true;

@@ -25,6 +25,7 @@ export const PAGE_TEMPLATES = [
   "portfolio",
   "single",
   "table",
+  "pack",
 ] as const;
 export type PageTemplate = (typeof PAGE_TEMPLATES)[number];
 

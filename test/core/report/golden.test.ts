@@ -75,3 +75,56 @@ describe.each(["html", "md"] as const)("pmo report --format %s on examples/merid
     });
   }
 });
+
+describe("pmo report --pack board on examples/meridian-water", () => {
+  const out = path.join(work, "out-pack");
+
+  it("writes the board pack as one page that matches its golden file and is valid HTML", async () => {
+    const result = await runCli(["report", repo, "--as-of", "2026-11-30", "--pack", "board", "--out-dir", out], {
+      cwd: work,
+    });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(listFiles(out)).toEqual([".pmo-report.json", "report.html"]);
+    const text = readFileSync(path.join(out, "report.html"), "utf8");
+    await expect(text).toMatchFileSnapshot(path.join(goldenDir, "html-pack", "report.html"));
+    const report = await validator.validateString(text, "report.html");
+    expect(
+      report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`)),
+    ).toEqual([]);
+    // Every section of the pack, and one block per approved, active project instead of its page.
+    for (const id of [
+      "dashboard",
+      "decision-log",
+      "roadmap",
+      "risk-register",
+      "issue-log",
+      "dependencies",
+      "benefits",
+      "portfolios",
+    ])
+      expect(text, id).toContain(`id="${id}"`);
+    expect(text.match(/<article class="block"/g)?.length).toBe(14);
+    expect(text).not.toContain("<h2>Status</h2>");
+  });
+
+  it("refuses Markdown, which has the full report only", async () => {
+    const result = await runCli(
+      [
+        "report",
+        repo,
+        "--as-of",
+        "2026-11-30",
+        "--pack",
+        "board",
+        "--format",
+        "md",
+        "--out-dir",
+        path.join(work, "md-pack"),
+      ],
+      { cwd: work },
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--pack board is laid out for paper and screen");
+  });
+});

@@ -34,12 +34,14 @@ export function createRenderer(set: TemplateSet, formatName: OutputFormat): Rend
   const env = Handlebars.create();
   const helpers = reportHelpers(formatName, (html) => new env.SafeString(html), env.escapeExpression);
   for (const [name, helper] of Object.entries(helpers)) env.registerHelper(name, helper);
+  // Helpers the compiler knows are called directly, not looked up as a field first on every use.
+  const knownHelpers = Object.fromEntries(Object.keys(helpers).map((name) => [name, true]));
 
   const all = [...set.partials.values(), ...set.pages.values()];
   const partialNames = new Set(set.partials.keys());
   for (const t of all) checkPartialReferences(env, t, partialNames);
   const compile = (t: TemplateSource): Compiled => {
-    const template = env.compile(t.source, { strict: true, preventIndent: true }) as Compiled;
+    const template = env.compile(t.source, { strict: true, preventIndent: true, knownHelpers }) as Compiled;
     return (context, options) => {
       try {
         return template(context, options);

@@ -112,4 +112,32 @@ describe("the two-branch example: pmo compare main scenario/cut-20pct", () => {
       "PRJ-025",
     ]);
   });
+
+  it("with --p80, shows each state's P80 finishes: the same dates pmo forecast gives", async () => {
+    const args = ["--iterations", "500", ...AS_OF];
+    const r = await runCli(["compare", "main", "scenario/cut-20pct", "--p80", "--format", "json", ...args], {
+      cwd: dir,
+    });
+    expect(r.stderr).toBe("");
+    const asset = JSON.parse(r.stdout).portfolios.find((p: { id: string }) => p.id === "PF-ASSET");
+    const forecast = JSON.parse((await runCli(["forecast", "--format", "json", ...args], { cwd: dir })).stdout);
+    const p80 = new Map<string, string>(
+      forecast.projects.map((p: { id: string; p80: string }) => [p.id, p.p80] as [string, string]),
+    );
+    const rows = asset.projects as { id: string; cells: { p80?: string }[] }[];
+    for (const row of rows) expect(row.cells[0]!.p80, row.id).toBe(p80.get(row.id));
+    const withForecast = rows.filter((row) => p80.has(row.id));
+    expect(withForecast.length).toBeGreaterThan(0);
+    const latest = withForecast
+      .map((row) => p80.get(row.id)!)
+      .sort()
+      .at(-1);
+    // Cutting envelopes changes no date: both states have the same schedule.
+    for (const column of asset.columns) {
+      expect(column.p80.latest).toBe(latest);
+      expect(column.p80.noForecast).toBe(rows.length - withForecast.length);
+    }
+    const plain = await runCli(["compare", "main", "scenario/cut-20pct", "--format", "json", ...AS_OF], { cwd: dir });
+    expect(JSON.parse(plain.stdout).portfolios[0].columns[0].p80).toBeNull();
+  });
 });

@@ -134,6 +134,23 @@ describe("pmo rank and select on a small repository", () => {
   });
 });
 
+describe("what pmo rank reads", () => {
+  it("does not read risk files (their problems are pmo validate's), but refuses a broken project", async () => {
+    const dir = scenarioRepo();
+    // A risk that fails its schema (no project or portfolio, probability off the scale).
+    writeFiles(dir, { "risk.yaml": "apiVersion: pmo/v1\nkind: Risk\nid: R-1\ntitle: Flood\nprobability: 9\n" });
+    const ranked = await runCli(["rank", "PF", ...AS_OF], { cwd: dir });
+    expect(ranked.stderr).toBe("");
+    expect(ranked.code).toBe(0);
+    expect((await runCli(["validate", ...AS_OF], { cwd: dir })).code).toBe(1);
+    writeFiles(dir, { "p2.yaml": project("P2", { stage: "not-a-stage" }) });
+    const refused = await runCli(["rank", "PF", ...AS_OF], { cwd: dir });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("p2.yaml");
+    expect(refused.stderr).toContain("ranking not computed");
+  });
+});
+
 describe("parseBudget", () => {
   it.each([
     ["2500000", 2_500_000],

@@ -1,3 +1,7 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseBudget } from "../../src/commands/rank.js";
 import { runCli } from "../helpers/cli.js";
@@ -148,6 +152,20 @@ describe("what pmo rank reads", () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("p2.yaml");
     expect(refused.stderr).toContain("ranking not computed");
+  });
+});
+
+describe("the frontier chart in docs/prioritisation.md", () => {
+  it("is what pmo select PF-ASSET --chart writes on the example", async () => {
+    const root = path.resolve(fileURLToPath(import.meta.url), "../../..");
+    const out = path.join(mkdtempSync(path.join(os.tmpdir(), "pmo-frontier-")), "frontier.svg");
+    const r = await runCli(
+      ["-C", path.join(root, "examples/meridian-water"), "select", "PF-ASSET", "--chart", out, ...AS_OF],
+      { cwd: root },
+    );
+    expect(r.code).toBe(0);
+    expect(readFileSync(out, "utf8")).toBe(readFileSync(path.join(root, "docs/images/frontier-PF-ASSET.svg"), "utf8"));
+    rmSync(path.dirname(out), { recursive: true, force: true });
   });
 });
 

@@ -187,6 +187,48 @@ describe("pmo report: exceptions", () => {
     }
   });
 
+  it("above report.exceptionsAbove, the risk register keeps the highest 25 risks and writes the whole register as risks.csv", async () => {
+    const files: Record<string, string> = { "pmo.config.yaml": "report:\n  exceptionsAbove: 5\n" };
+    for (let i = 10; i < 18; i++) files[`projects/PRJ-${i}.yaml`] = PROJECT(`PRJ-${i}`);
+    // 30 open risks, scores 1 x 1 to 5 x 5 (RSK-25 and RSK-30 the highest, ties by id), and one closed.
+    for (let i = 1; i <= 30; i++) {
+      const probability = 1 + Math.floor((i - 1) / 6);
+      const impact = 1 + ((i - 1) % 5);
+      files[`raid/RSK-${i}.yaml`] =
+        `apiVersion: pmo/v1\nkind: Risk\nid: RSK-${i}\ntitle: "=Risk ${i}"\nproject: PRJ-1\nstatus: open\nprobability: ${Math.min(5, probability)}\nimpact: ${impact}\nowner: owner-${i % 30}\nraised: 2026-11-01\nlastReviewed: 2026-11-20\n`;
+    }
+    files["raid/RSK-99.yaml"] =
+      "apiVersion: pmo/v1\nkind: Risk\nid: RSK-99\ntitle: Gone\nproject: PRJ-1\nstatus: closed\nclosed: 2026-11-02\nprobability: 2\nimpact: 2\nraised: 2026-10-01\n";
+    const dir = repo(files);
+    const result = await report(dir);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const html = readFileSync(path.join(dir, "out/risks.html"), "utf8");
+    expect(html).toContain("30 open risks");
+    expect(html).toContain(
+      `The 25 highest of 30 open risks; every risk of the register, open or not, is in <a href="risks.csv" download>risks.csv</a>.`,
+    );
+    expect(html).toContain("5 more owners with fewer open risks not listed.");
+    const table = html.slice(html.indexOf("Open risks by score"), html.indexOf("<h2>Owners</h2>"));
+    expect((table.match(/<tr><td class="num">/g) ?? []).length).toBe(25);
+    const csv = readFileSync(path.join(dir, "out/risks.csv"), "utf8")
+      .replace(/^\ufeff/, "")
+      .trim()
+      .split("\n");
+    expect(csv[0]).toBe(
+      "id,title,type,status,for,for_name,probability,impact,score,band,owner,response,last_reviewed,review_overdue_days,proximity,cost_impact_currency,cost_impact_most_likely,exposure,open_mitigations",
+    );
+    expect(csv.length).toBe(1 + 31);
+    // Open risks highest first, the closed one last without a band; formula-like titles neutralised.
+    expect(csv[1]!.split(",").slice(0, 2)).toEqual(["RSK-25", "'=Risk 25"]);
+    expect(csv[31]!.split(",").slice(0, 4)).toEqual(["RSK-99", "Gone", "threat", "closed"]);
+    expect(csv[31]!.split(",")[9]).toBe("");
+    // A small repository's register is whole, with no CSV.
+    const small = repo({ "raid/RSK-1.yaml": files["raid/RSK-1.yaml"]! });
+    expect((await report(small)).code).toBe(0);
+    expect(existsSync(path.join(small, "out/risks.csv"))).toBe(false);
+  });
+
   it("in one file, the full tables are sections of the page that the dashboard links to", async () => {
     const many: Record<string, string> = {};
     for (let i = 10; i < 20; i++) many[`projects/PRJ-${i}.yaml`] = PROJECT(`PRJ-${i}`);

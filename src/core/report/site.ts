@@ -16,7 +16,7 @@ import { TABLE_KINDS, tablePages } from "./views/dashboard-layout.js";
 import { buildEngagementView } from "./views/engagement.js";
 import { buildProjectView } from "./views/project.js";
 import type { PortfolioTrendsView, ProjectTrendsView } from "./views/trends.js";
-import { buildRiskRegisterView } from "./views/risk-register.js";
+import { buildRiskRegisterView, riskRegisterCsv } from "./views/risk-register.js";
 import { buildBenefitsView } from "./views/benefits.js";
 import { buildDecisionLogView } from "./views/decision-log.js";
 import { buildDependenciesView } from "./views/dependencies.js";
@@ -344,6 +344,8 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
       content: renderer.render("risks", { site: siteFor("risks", "Risk register", risksCtx.links), risks }),
     };
     keepChart(risks.heatMap);
+    // A large site's register page keeps the highest risks; the whole register is a CSV beside it.
+    if (risks.cut.csv !== null) yield { path: risks.cut.csv, content: riskRegisterCsv(risksCtx) };
 
     const engagementCtx = ctxFor("engagement");
     const engagementView = buildEngagementView(engagementCtx);

@@ -209,7 +209,7 @@ export function buildBoardPackView(
       threats: register.threats,
       opportunities: register.opportunities,
       inactive: register.inactive,
-      open: register.open.length,
+      open: register.openCount,
       top: top.rows,
       more: top.more,
     };

@@ -88,6 +88,9 @@ export interface TablePageView {
   spendMeasure: string;
 }
 
+/** How many contributing projects an objective's row of the alignment table names; the rest are counted. */
+const ALIGNMENT_PROJECTS = 12;
+
 /** The rows of a full table, whole. */
 function tableRows(full: DashboardView, kind: TableKind): TablePageView["rows"] {
   if (kind === "status") return full.rag;
@@ -96,7 +99,11 @@ function tableRows(full: DashboardView, kind: TableKind): TablePageView["rows"] 
   if (kind === "slipped") return full.milestones.slipped;
   // One table per currency, on one page: rows are portfolios, never thousands.
   if (kind === "budget") return full.budgets;
-  return full.alignment.objectives;
+  return full.alignment.objectives.map((o) => ({
+    ...o,
+    projects: o.projects.slice(0, ALIGNMENT_PROJECTS),
+    more: o.more + Math.max(0, o.projects.length - ALIGNMENT_PROJECTS),
+  }));
 }
 
 function countOf(view: DashboardView, kind: TableKind): number {
@@ -156,13 +163,16 @@ export function layOutDashboard(ctx: ReportContext, view: DashboardView): Dashbo
   // The furthest over first, then cut like every other list.
   const byOverrun = (a: BudgetTable["rows"][number], b: BudgetTable["rows"][number]): number =>
     (b.variancePercent ?? -Infinity) - (a.variancePercent ?? -Infinity);
+  // Proposals keep their total only: a row per portfolio is on the budget page.
   const budgets = view.budgets.map((b) => ({
     ...b,
     rows: b.rows.filter(exceptional).sort(byOverrun).slice(0, shown),
+    proposals: [],
     chart: null,
   }));
   const budgetRows =
-    view.budgets.reduce((n, b) => n + b.rows.length, 0) - budgets.reduce((n, b) => n + b.rows.length, 0);
+    view.budgets.reduce((n, b) => n + b.rows.length + b.proposals.length, 0) -
+    budgets.reduce((n, b) => n + b.rows.length, 0);
   const unserved = view.alignment.objectives.filter((o) => o.projects.length === 0);
   return {
     ...view,

@@ -1,6 +1,7 @@
 import { heatMap } from "../charts/index.js";
 import { chartView, type ChartView, type ReportContext } from "../context.js";
 import { compareIds } from "../links.js";
+import { formatCsv } from "../../csv.js";
 import { rankRisks, riskRow, type RiskRow } from "../raid.js";
 
 export interface OwnerLoad {
@@ -11,7 +12,10 @@ export interface OwnerLoad {
 }
 
 export interface RiskRegisterView {
+  /** Open risks, highest score first: every one, or the first REGISTER_ROWS of a large site (`cut`). */
   open: RiskRow[];
+  /** Every open risk, counted. */
+  openCount: number;
   threats: number;
   opportunities: number;
   byBand: { band: string; count: number }[];
@@ -21,6 +25,20 @@ export interface RiskRegisterView {
   reviewDays: number;
   /** Occurred and closed risks, for the record. */
   inactive: { occurred: number; closed: number };
+  /**
+   * Above the exception-first threshold, in a site, the page keeps the highest risks, the
+   * busiest owners and the longest overdue reviews, and says how many it left out; the whole
+   * register is in `csv` (a file beside the page). Nothing is cut otherwise (`csv` null).
+   */
+  cut: { open: number; owners: number; overdueReviews: number; csv: string | null };
+}
+
+/** How many rows each list of a register page keeps above the exception-first threshold. */
+export const REGISTER_ROWS = 25;
+
+/** Whether a register page is cut to its first rows: a site (not one file) of more projects than the threshold. */
+export function isLargeSite(ctx: ReportContext): boolean {
+  return !ctx.single && ctx.catalog.projects.length > ctx.layout.exceptionsAbove;
 }
 
 /** The risk register: every open risk ranked by score, the heat map, owners and overdue reviews. */
@@ -49,20 +67,85 @@ export function buildRiskRegisterView(ctx: ReportContext): RiskRegisterView {
     owners.set(name, load);
   }
   const bandOrder = ["critical", "high", "medium", "low"];
+  const ownerRows = [...owners.values()].sort((a, b) => b.open - a.open || compareIds(a.owner, b.owner));
+  const overdue = open
+    .filter((r) => r.reviewOverdueDays !== null)
+    .sort((a, b) => b.reviewOverdueDays! - a.reviewOverdueDays! || compareIds(a.id, b.id));
+  const large = isLargeSite(ctx);
+  const keep = <T>(rows: T[]): T[] => (large ? rows.slice(0, REGISTER_ROWS) : rows);
+  const left = (rows: readonly unknown[]): number => (large ? Math.max(0, rows.length - REGISTER_ROWS) : 0);
   return {
-    open,
+    open: keep(open),
+    openCount: open.length,
+    cut: {
+      open: left(open),
+      owners: left(ownerRows),
+      overdueReviews: left(overdue),
+      csv: large ? "risks.csv" : null,
+    },
     threats: open.filter((r) => r.type === "threat").length,
     opportunities: open.filter((r) => r.type === "opportunity").length,
     byBand: bandOrder.map((band) => ({ band, count: open.filter((r) => r.band === band).length })),
     heatMap: chartView(chart, "risk-heat-map.svg", ctx.links),
-    owners: [...owners.values()].sort((a, b) => b.open - a.open || compareIds(a.owner, b.owner)),
-    overdueReviews: open
-      .filter((r) => r.reviewOverdueDays !== null)
-      .sort((a, b) => b.reviewOverdueDays! - a.reviewOverdueDays! || compareIds(a.id, b.id)),
+    owners: keep(ownerRows),
+    overdueReviews: keep(overdue),
     reviewDays: settings.risk.reviewDays,
     inactive: {
       occurred: all.filter((r) => r.status === "occurred").length,
       closed: all.filter((r) => r.status === "closed").length,
     },
   };
+}
+
+const CSV_COLUMNS = [
+  "id",
+  "title",
+  "type",
+  "status",
+  "for",
+  "for_name",
+  "probability",
+  "impact",
+  "score",
+  "band",
+  "owner",
+  "response",
+  "last_reviewed",
+  "review_overdue_days",
+  "proximity",
+  "cost_impact_currency",
+  "cost_impact_most_likely",
+  "exposure",
+  "open_mitigations",
+] as const;
+
+/** The whole register as CSV: every risk (open ones first, highest score first), one row each; unknown cells are empty. */
+export function riskRegisterCsv(ctx: ReportContext): string {
+  const rows = ctx.catalog.risks.map((r) => riskRow(ctx, r.value));
+  const open = rankRisks(rows.filter((r) => r.active));
+  const inactive = rows.filter((r) => !r.active).sort((a, b) => compareIds(a.id, b.id));
+  return formatCsv(
+    CSV_COLUMNS,
+    [...open, ...inactive].map((r) => [
+      r.id,
+      r.title,
+      r.type,
+      r.status,
+      r.scope.id ?? "",
+      r.scope.name,
+      r.probability,
+      r.impact,
+      r.score,
+      r.active ? r.band : "",
+      r.owner ?? "",
+      r.response ?? "",
+      r.lastReviewed ?? "",
+      r.reviewOverdueDays ?? "",
+      r.proximity ?? "",
+      r.costImpact?.currency ?? "",
+      r.costImpact?.mostLikely ?? "",
+      r.exposure ?? "",
+      r.openMitigations,
+    ]),
+  );
 }

@@ -19,6 +19,13 @@ testValidationRule(rule, {
       },
     },
     {
+      name: "the same option id in two decisions, and options without ids",
+      files: {
+        "d.yaml": doc("Decision", "options:\n  - id: A\n  - id: B\n", "D1"),
+        "e.yaml": doc("Decision", "options:\n  - id: A\n  - title: no id\n  - title: none either\n", "D2"),
+      },
+    },
+    {
       name: "documents without ids",
       files: {
         "p.yaml": "apiVersion: pmo/v1\nkind: Project\nname: A\n---\napiVersion: pmo/v1\nkind: Project\nname: B\n",
@@ -82,6 +89,11 @@ testValidationRule(rule, {
       errors: [
         { file: "p.yaml", line: 7, column: 9, messageId: "duplicateMilestone", data: { id: "M1", project: "P1" } },
       ],
+    },
+    {
+      name: "an option id twice in a decision: the second is reported",
+      files: { "d.yaml": doc("Decision", "options:\n  - id: A\n  - id: B\n  - id: A\n", "D1") },
+      errors: [{ file: "d.yaml", line: 7, column: 9, messageId: "duplicateOption", data: { id: "A", decision: "D1" } }],
     },
   ],
 });

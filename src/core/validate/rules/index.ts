@@ -4,6 +4,7 @@ import { rule as dateOrder } from "./date-order.js";
 import { rule as duplicateId } from "./duplicate-id.js";
 import { rule as engagementCount } from "./engagement-count.js";
 import { rule as referenceCycle } from "./reference-cycle.js";
+import { rule as riskMilestones } from "./risk-milestones.js";
 import { rule as riskScale } from "./risk-scale.js";
 import { rule as statusScale } from "./status-scale.js";
 import { rule as unresolvedReference } from "./unresolved-reference.js";
@@ -31,6 +32,7 @@ export const INTEGRITY_RULES: readonly ValidationRule[] = [
   duplicateId,
   engagementCount,
   referenceCycle,
+  riskMilestones,
   riskScale,
   statusScale,
   unresolvedReference,

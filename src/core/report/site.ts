@@ -29,6 +29,7 @@ import { buildDecisionLogView } from "./views/decision-log.js";
 import { buildDependenciesView } from "./views/dependencies.js";
 import { buildIssueLogView } from "./views/issue-log.js";
 import { buildPortfolioView, messageView } from "./views/portfolio.js";
+import { buildRankingPage } from "./views/ranking.js";
 import { buildRoadmapView } from "./views/roadmap.js";
 import { scheduleCharts } from "./views/schedule.js";
 
@@ -216,6 +217,7 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
     const projectViews = packed.map((p) => buildProjectView(ctx, p.value, p.doc.file, fileNames.get(p.value.id)!));
     const roadmap = has("roadmap") ? buildRoadmapView(ctx) : null;
     const portfolioViews = packedPortfolios.map((p) => buildPortfolioView(ctx, p, portfolioNames.get(p.value.id)!));
+    const rankings = packedPortfolios.map((p) => buildRankingPage(ctx, p, portfolioNames.get(p.value.id)!).view);
     const include = { dashboard: has("dashboard"), risks: has("risks") };
     const view = {
       site: siteFor("single", audience ? `${audience.name}: report` : "Portfolio report", ctx.links),
@@ -231,10 +233,12 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
       dependencies: has("dependencies") ? buildDependenciesView(ctx) : null,
       roadmap,
       portfolios: portfolioViews,
+      rankings,
       projects: projectViews,
     };
     yield { path: `report.${format}`, content: renderer.render("single", view) };
     [...(roadmap ? [roadmap.chart] : []), ...portfolioViews.map((p) => p.roadmap)].forEach(keepChart);
+    for (const r of rankings) if (r.frontier) keepChart(r.frontier.chart);
     [
       dashboard.statusChart,
       ...evmCharts(...full.budgets.map((b) => b.chart)),
@@ -334,6 +338,18 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
         }),
       };
       keepChart(portfolio.roadmap);
+    }
+
+    const rankingCtx = ctxFor("ranking");
+    for (const p of portfolios) {
+      const { view: ranking, csv } = buildRankingPage(rankingCtx, p, portfolioNames.get(p.value.id)!);
+      const site = siteFor("ranking", `${ranking.id} ${ranking.name}: ranking`, rankingCtx.links);
+      yield {
+        path: `rankings/${portfolioNames.get(p.value.id)!}.${format}`,
+        content: renderer.render("ranking", { site, ranking }),
+      };
+      if (csv) yield csv;
+      if (ranking.frontier) keepChart(ranking.frontier.chart);
     }
 
     const projectCtx = ctxFor("project");

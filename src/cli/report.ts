@@ -47,6 +47,10 @@ export function registerReport(ctx: CliContext): void {
         "start the dashboard's trend at this date, YYYY-MM-DD (default: the first commit)",
       ).argParser((value: string) => asOfOption().parseArg!(value, undefined)),
     )
+    .option(
+      "-b, --baseline <name>",
+      "measure against baseline NAME (the git tag pmo-baseline/NAME): its budgets, baseline dates and planned value, today's progress",
+    )
     .option("-c, --config <file>", "config file (default: pmo.config.yaml in the repository)")
     .addHelpText(
       "after",
@@ -78,7 +82,8 @@ Examples:
   $ pmo report --format pdf --audience steering-committee --out-dir steering
   $ pmo report --templates branding --out-dir report
   $ pmo report --no-history --out-dir report
-  $ pmo report --since 2025-01-01 --out-dir report`,
+  $ pmo report --since 2025-01-01 --out-dir report
+  $ pmo report --baseline 2026-Q3 --out-dir report-vs-q3`,
     )
     .action(
       async (
@@ -97,6 +102,7 @@ Examples:
           config?: string;
           since?: string;
           forecastIterations?: number;
+          baseline?: string;
         },
       ) => {
         const { runReport } = await import("../commands/report.js");
@@ -117,6 +123,7 @@ Examples:
               history: opts.history !== false,
               ...(opts.since !== undefined && { since: opts.since }),
               ...(opts.forecastIterations !== undefined && { forecastIterations: opts.forecastIterations }),
+              ...(opts.baseline !== undefined && { baseline: opts.baseline }),
               version: version(),
             },
             await io(),

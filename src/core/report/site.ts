@@ -47,8 +47,8 @@ export interface ReportInput {
   templates: TemplateSet;
   /** The git history for the trend charts and "what changed state", or why there is none. */
   history: ReportHistory;
-  /** What the footer stamps besides the as-of date. */
-  meta: { version: string; commit: string | null };
+  /** What the footer stamps besides the as-of date, and the baseline measured against (`--baseline`). */
+  meta: { version: string; commit: string | null; baseline?: ReportBaseline };
   /** The paper the print stylesheet lays pages out on (`--paper`); A4 when not given. */
   paper?: Paper;
   /** The single page is printed to PDF (`--format pdf`): the print layout is the only one. */
@@ -62,6 +62,17 @@ export interface ReportInput {
 }
 
 export type Paper = "a4" | "letter";
+
+/** The baseline a report measures against (`pmo report --baseline NAME`), as every page's header states it. */
+export interface ReportBaseline {
+  name: string;
+  /** The tagged commit, short. */
+  commit: string;
+  /** The approving decision the tag records, or null. */
+  decision: string | null;
+  /** Projects that are not in the baseline (no baseline plan there). */
+  notInBaseline: string[];
+}
 
 /** One file of the report, by its path inside the output folder (forward slashes). */
 export interface ReportFile {
@@ -77,6 +88,8 @@ export interface SiteView {
   asOf: string;
   version: string;
   commit: string | null;
+  /** The baseline measured against, or null. */
+  baseline: ReportBaseline | null;
   scale: readonly StatusView[];
   nav: {
     index: string;
@@ -163,6 +176,7 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
     asOf,
     version: input.meta.version,
     commit: input.meta.commit,
+    baseline: input.meta.baseline ?? null,
     scale,
     nav: {
       index: links.index,

@@ -57,3 +57,15 @@ export type {
 } from "./forecast.js";
 export { DEFAULT_FORECAST_SEED, buildForecast } from "./forecast.js";
 export { formatForecastJson, formatForecastMarkdown, formatForecastTable } from "./format-forecast.js";
+export type {
+  BaselineVariance,
+  BaselineVarianceItem,
+  BaselineVarianceProject,
+  ProjectFinishDates,
+} from "./baseline.js";
+export {
+  baselineVariance,
+  baselineVarianceJson,
+  formatBaselineVarianceMarkdown,
+  formatBaselineVarianceTable,
+} from "./baseline.js";

@@ -4,7 +4,14 @@ import { deriveFacts, type Catalog, type Facts } from "../domain/index.js";
 import type { WaivedDiagnostic } from "../format/index.js";
 import type { Settings } from "../rules/index.js";
 import type { Audience } from "./audience.js";
-import { DEFAULT_LAYOUT, indexFindings, type ChartView, type ReportContext, type ReportLayout } from "./context.js";
+import {
+  DEFAULT_LAYOUT,
+  indexFindings,
+  type ChartView,
+  type ReportContext,
+  type ReportForecast,
+  type ReportLayout,
+} from "./context.js";
 import type { OutputFormat } from "./helpers.js";
 import { indexProjectHistories, type ReportHistory } from "./history.js";
 import { compareIds, linksFor, portfolioFileNames, projectFileNames, type Links, type PageKind } from "./links.js";
@@ -26,6 +33,7 @@ import { buildRankingPage } from "./views/ranking.js";
 import { buildRoadmapView } from "./views/roadmap.js";
 import { buildBoardPackView } from "./views/board-pack.js";
 import { isTerminalStage } from "../domain/index.js";
+import { scheduleCharts } from "./views/schedule.js";
 
 export interface ReportInput {
   catalog: Catalog;
@@ -56,6 +64,8 @@ export interface ReportInput {
    * few sheets for a steering committee, instead of the site or the whole report in one file.
    */
   pack?: "board" | "full";
+  /** The schedule forecast's iterations and seed (null: left out); the default otherwise. */
+  forecast?: ReportForecast | null;
 }
 
 export type Paper = "a4" | "letter";
@@ -153,6 +163,7 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
           : {}),
     },
     single: input.single,
+    forecast: input.forecast,
   };
   const hasSection = (section: AudienceSection): boolean => input.audience?.sections.has(section) ?? true;
   const ctxFor = (
@@ -300,7 +311,9 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
       ...evmCharts(dashboard.quadrant),
       ...trendCharts(dashboard.trends),
       risks.heatMap,
+      ...scheduleCharts(view.dependencies?.network),
       ...projectViews.flatMap((p) => [
+        ...scheduleCharts(p.network),
         p.timeline,
         ...evmCharts(p.performance?.sCurve),
         ...evmCharts(p.performance?.trend),
@@ -366,10 +379,12 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
       ["dependencies", "Dependencies", buildDependenciesView, "dependencies"],
     ] as const) {
       const pageCtx = ctxFor(page);
+      const built = build(pageCtx);
       yield {
         path: `${page}.${format}`,
-        content: renderer.render(page, { site: siteFor(page, title, pageCtx.links), [key]: build(pageCtx) }),
+        content: renderer.render(page, { site: siteFor(page, title, pageCtx.links), [key]: built }),
       };
+      if ("network" in built) scheduleCharts(built.network).forEach(keepChart);
     }
     const roadmapCtx = ctxFor("roadmap");
     const roadmap = buildRoadmapView(roadmapCtx);
@@ -421,6 +436,7 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
         ...evmCharts(project.performance?.sCurve),
         ...evmCharts(project.performance?.trend),
         ...trendCharts(project.trends),
+        ...scheduleCharts(project.network),
       ].forEach(keepChart);
     }
   }

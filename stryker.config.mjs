@@ -24,8 +24,8 @@ export default {
   // Metadata literals are evaluated once, at import: each would rerun every test. The golden
   // test of rule metadata (test/core/rules/messages.test.ts) pins them instead.
   ignoreStatic: true,
-  // The machine is shared.
-  concurrency: 2,
+  // The machine is shared: one test runner unless MUTATE_CONCURRENCY says otherwise.
+  concurrency: Number(process.env.MUTATE_CONCURRENCY ?? 1),
   timeoutMS: 20000,
   reporters: ["clear-text", "progress", "html", "json"],
   htmlReporter: { fileName: `reports/mutation/${scope}.html` },

@@ -1,31 +1,42 @@
+import type { Risk } from "../../model/entities.js";
 import { Covered, type DiffContext } from "./context.js";
 import type { KindDiff } from "./project.js";
 import type { Detail, Direction } from "./types.js";
 import { num, str, type Value } from "./values.js";
-import type { Settings } from "../rules/index.js";
+import { isHighOpenThreat, riskBand, riskScore as score, type Scored, type Settings } from "../domain/index.js";
 
-/** `4 x 5 = 20 (critical)`. */
+/** A risk value's probability and impact, when both are numbers (a diff also reads invalid documents). */
+function scored(value: Value): Scored | undefined {
+  const probability = num(value["probability"]);
+  const impact = num(value["impact"]);
+  return probability === undefined || impact === undefined ? undefined : { probability, impact };
+}
+
+/** `4 x 5 = 20 (critical)`: the domain's score and band. */
 export function scoreText(value: Value, settings: Settings): string | undefined {
-  const p = num(value["probability"]);
-  const i = num(value["impact"]);
-  if (p === undefined || i === undefined) return undefined;
-  return `${p} x ${i} = ${p * i} (${settings.risk.band(p, i)})`;
+  const risk = scored(value);
+  if (risk === undefined) return undefined;
+  return `${risk.probability} x ${risk.impact} = ${score(risk)} (${riskBand(risk, settings)})`;
 }
 
 export function riskScore(value: Value): number | undefined {
-  const p = num(value["probability"]);
-  const i = num(value["impact"]);
-  return p === undefined || i === undefined ? undefined : p * i;
+  const risk = scored(value);
+  return risk === undefined ? undefined : score(risk);
 }
 
-/** A threat whose score is in the high or critical band and that is still open. */
+/** A threat whose score is in the high or critical band and that is still open (the domain's isHighOpenThreat). */
 export function isHighThreat(value: Value | undefined, settings: Settings): boolean {
-  if (!value || (str(value["type"]) ?? "threat") !== "threat" || str(value["status"]) !== "open") return false;
-  const p = num(value["probability"]);
-  const i = num(value["impact"]);
-  if (p === undefined || i === undefined) return false;
-  const band = settings.risk.band(p, i);
-  return band === "high" || band === "critical";
+  const risk = value === undefined ? undefined : scored(value);
+  if (value === undefined || risk === undefined) return false;
+  const type = str(value["type"]);
+  return isHighOpenThreat(
+    {
+      ...risk,
+      status: str(value["status"]) as Risk["status"],
+      ...(type !== undefined && { type: type as Risk["type"] }),
+    },
+    settings,
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Portfolio, Project, Risk } from "../../model/entities.js";
 import type { Catalog, Entry } from "./catalog.js";
 import { committedCost, costVariance, type CostVariance, type Money } from "./money.js";
-import { portfolioChain, portfolioPath } from "./portfolios.js";
+import { portfolioChain, portfolioPath, projectsWithin } from "./portfolios.js";
 import { riskBand } from "./risks.js";
 import { approvedRebaselines, scheduleTolerance, type Rebaselines, type ScheduleTolerance } from "./schedule.js";
 import type { RiskBand, Settings } from "./settings.js";
@@ -18,6 +18,8 @@ export interface Facts {
   portfolioChain(portfolioId: string | undefined): readonly Entry<Portfolio>[];
   /** Ids of the portfolios an entity sits in, nearest first (see portfolioPath). */
   portfolioPath(entityId: string | undefined): readonly string[];
+  /** The projects of a portfolio and its sub-portfolios (see projectsWithin). */
+  projectsWithin(portfolioId: string): readonly Entry<Project>[];
   /** What the project's approved re-baseline decisions cover, and which baseline governs. */
   rebaselines(projectId: string): Rebaselines;
   /** The schedule tolerance in force for a project (days, or the tighter percentage). */
@@ -44,6 +46,7 @@ export function deriveFacts(catalog: Catalog, settings: Settings, asOf: string):
   return {
     portfolioChain: memo((id: string | undefined) => portfolioChain(catalog, id)),
     portfolioPath: memo((id: string | undefined) => portfolioPath(catalog, id)),
+    projectsWithin: memo((id: string) => projectsWithin(catalog, id)),
     rebaselines: memo((id: string) => approvedRebaselines(catalog, id)),
     scheduleTolerance: memo((project: Project) => scheduleTolerance(project, settings)),
     statusReport: memo((project: Project) => statusReportState(project, settings, asOf)),

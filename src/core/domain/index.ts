@@ -20,7 +20,7 @@ export {
   type RiskBand,
 } from "./settings.js";
 export { isCommitted, isTerminalStage, reportsStatus } from "./lifecycle.js";
-export { portfolioChain, portfolioPath } from "./portfolios.js";
+export { portfolioChain, portfolioPath, projectsWithin } from "./portfolios.js";
 export {
   belongsToFinishedProject,
   isHighBand,
@@ -29,6 +29,7 @@ export {
   riskBand,
   riskScore,
   type ReviewState,
+  type Scored,
 } from "./risks.js";
 export {
   approvedRebaselines,

@@ -1,4 +1,4 @@
-import type { Portfolio } from "../../model/entities.js";
+import type { Portfolio, Project } from "../../model/entities.js";
 import type { Catalog, Entry } from "./catalog.js";
 
 /**
@@ -36,4 +36,26 @@ export function portfolioPath(catalog: Catalog, entityId: string | undefined): s
     id = catalog.portfolio(id)?.value.parent;
   }
   return chain;
+}
+
+/**
+ * The projects of a portfolio and of its sub-portfolios, at any depth, in load order by
+ * portfolio: the projects whose portfolioPath includes it, found from the catalog's parent
+ * and portfolio indexes instead of by walking every project's chain. Stops at a repeated
+ * portfolio, as portfolioChain does.
+ */
+export function projectsWithin(catalog: Catalog, portfolioId: string): Entry<Project>[] {
+  const projects: Entry<Project>[] = [];
+  const seen = new Set<string>([portfolioId]);
+  const queue = [portfolioId];
+  for (let i = 0; i < queue.length; i++) {
+    const id = queue[i]!;
+    projects.push(...catalog.projectsOf(id));
+    for (const child of catalog.childrenOf(id))
+      if (!seen.has(child.value.id)) {
+        seen.add(child.value.id);
+        queue.push(child.value.id);
+      }
+  }
+  return projects;
 }

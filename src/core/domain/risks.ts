@@ -9,18 +9,21 @@ export function isHighBand(band: RiskBand): boolean {
   return band === "high" || band === "critical";
 }
 
+/** The fields a risk's score and band are read from. */
+export type Scored = Pick<Risk, "probability" | "impact">;
+
 /** An open threat in the high or critical band (opportunities are not threats to manage). */
-export function isHighOpenThreat(risk: Risk, settings: Settings): boolean {
+export function isHighOpenThreat(risk: Scored & Pick<Risk, "status" | "type">, settings: Settings): boolean {
   return risk.status === "open" && (risk.type ?? "threat") === "threat" && isHighBand(riskBand(risk, settings));
 }
 
 /** Probability times impact: the risk's score on the engagement's scale. */
-export function riskScore(risk: Risk): number {
+export function riskScore(risk: Scored): number {
   return risk.probability * risk.impact;
 }
 
 /** The risk's band: the config's risk matrix cell, else the score against the thresholds in force. */
-export function riskBand(risk: Risk, settings: Settings): RiskBand {
+export function riskBand(risk: Scored, settings: Settings): RiskBand {
   return settings.risk.band(risk.probability, risk.impact);
 }
 

@@ -1,6 +1,6 @@
 import type { Kind, PmoDocument } from "../../model/document.js";
 import type { Model } from "../domain/index.js";
-import { daysBetween } from "./calendar.js";
+import { daysBetween, isIsoDate } from "../dates.js";
 import { num, obj, str, type Relations } from "./relations.js";
 import type { SortValue } from "./sort.js";
 import type { StatusColour } from "./status.js";
@@ -190,8 +190,7 @@ const RISK_COLUMNS: Column[] = [
       const reviewed = text(doc, "lastReviewed");
       if (reviewed === undefined) return { text: "" };
       const days = ctx.model.settings.risk.reviewDays;
-      const age = daysBetween(reviewed, ctx.asOf);
-      const overdue = text(doc, "status") === "open" && age !== undefined && age > days;
+      const overdue = text(doc, "status") === "open" && isIsoDate(reviewed) && daysBetween(reviewed, ctx.asOf) > days;
       return overdue ? { text: reviewed, tone: "amber" } : { text: reviewed };
     },
   },

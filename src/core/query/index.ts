@@ -23,4 +23,3 @@ export {
 export { listEntities, describeFilters, type ListQuery, type ListResult } from "./list.js";
 export { buildShowView, showData, type ShowView, type Fact, type Section, type SectionColumn } from "./show.js";
 export { renderTable, type Paint, type TableOptions } from "./table.js";
-export { daysBetween } from "./calendar.js";

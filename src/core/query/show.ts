@@ -2,7 +2,7 @@ import type { PmoDocument } from "../../model/document.js";
 import { finishVariance, milestoneVariance } from "../domain/index.js";
 import { UsageError } from "../errors.js";
 import { closestMatch } from "../validate/index.js";
-import { daysBetween } from "./calendar.js";
+import { daysBetween, isIsoDate } from "../dates.js";
 import { formatMoney, riskBandTone, riskScore, slipTone, type QueryContext, type Tone } from "./columns.js";
 import { list, num, obj, str, type PersonRole, type Relations } from "./relations.js";
 import { naturalCompare } from "./sort.js";
@@ -379,12 +379,14 @@ function showIssue(view: ShowView, doc: PmoDocument, ctx: QueryContext): void {
   fact(view, "Raised", str(v["raised"]));
   const due = str(v["due"]);
   const live = ["open", "in-progress"].includes(str(v["status"]) ?? "");
-  if (due !== undefined)
+  if (due !== undefined) {
+    const overdue = live && isIsoDate(due) && due < ctx.asOf;
     pushFact(view, {
       label: "Due",
-      text: due + (live && due < ctx.asOf ? ` (overdue by ${daysBetween(due, ctx.asOf)} days)` : ""),
-      ...tone(live && due < ctx.asOf ? "red" : undefined),
+      text: due + (overdue ? ` (overdue by ${daysBetween(due, ctx.asOf)} days)` : ""),
+      ...tone(overdue ? "red" : undefined),
     });
+  }
   fact(view, "Resolved", str(v["resolved"]));
   fact(view, "Risk", labelled(relations, str(v["risk"])));
   fact(view, "Escalated to", person(relations, v["escalatedTo"]));

@@ -99,6 +99,29 @@ describe("domain model: derived facts", () => {
     expect(m.facts.portfolioPath("nobody")).toEqual([]);
   });
 
+  it("projects within a portfolio: its own and its sub-portfolios', the same as those whose portfolioPath includes it", () => {
+    const ids = (portfolio: string) => m.facts.projectsWithin(portfolio).map((e) => e.value.id);
+    expect(ids("PF-A")).toEqual(["P2", "P1"]);
+    expect(ids("PF-SUB")).toEqual(["P1"]);
+    expect(ids("nobody")).toEqual([]);
+    expect(m.facts.projectsWithin("PF-A")).toBe(m.facts.projectsWithin("PF-A"));
+    for (const portfolio of ["PF-A", "PF-SUB"])
+      expect(new Set(ids(portfolio))).toEqual(
+        new Set(
+          m.catalog.projects
+            .filter((p) => m.facts.portfolioPath(p.value.id).includes(portfolio))
+            .map((p) => p.value.id),
+        ),
+      );
+    // A parent cycle (which validation rejects) ends the walk instead of looping.
+    const cyclic = model({
+      "x.yaml": "apiVersion: pmo/v1\nkind: Portfolio\nid: PF-X\nname: X\nparent: PF-Y\n",
+      "y.yaml": "apiVersion: pmo/v1\nkind: Portfolio\nid: PF-Y\nname: Y\nparent: PF-X\n",
+      "q.yaml": project("Q1", "portfolio: PF-Y\nstage: planning"),
+    });
+    expect(cyclic.facts.projectsWithin("PF-X").map((e) => e.value.id)).toEqual(["Q1"]);
+  });
+
   it("committed cost: the forecast, else the approved budget, of projects past the proposal and not finished", () => {
     expect(m.facts.committedCost(get("P1"))).toEqual({ amount: 120, currency: "EUR" });
     expect(m.facts.committedCost(get("P2"))).toBeUndefined();

@@ -3,7 +3,6 @@ import {
   addObservedFields,
   buildRelations,
   checkPath,
-  daysBetween,
   fieldTreeFromSchema,
   listEntities,
   matchesWhere,
@@ -203,15 +202,6 @@ describe("status scales", () => {
       ],
     });
     expect(scale.values.map((v) => scale.colour(v))).toEqual(["green", "amber", "amber", "red"]);
-  });
-});
-
-describe("daysBetween", () => {
-  it("counts calendar days across a DST change and year ends", () => {
-    expect(daysBetween("2026-03-28", "2026-03-30")).toBe(2);
-    expect(daysBetween("2026-12-31", "2027-01-01")).toBe(1);
-    expect(daysBetween("2027-01-01", "2026-12-31")).toBe(-1);
-    expect(daysBetween("2027-01-01", undefined)).toBeUndefined();
   });
 });
 

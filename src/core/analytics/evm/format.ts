@@ -1,5 +1,4 @@
-import { stringify } from "csv-stringify/sync";
-import { neutraliseFormula } from "../../csv.js";
+import { formatCsv } from "../../csv.js";
 import type { Palette } from "../../format/index.js";
 import { formatMoney } from "../../money.js";
 import { escapeMarkdown } from "../../markdown.js";
@@ -391,13 +390,13 @@ export function formatEvmCsv(report: EvmReport): string {
       m(f.ieact),
       f.ieactLabel ?? "",
       f.notes.join(" "),
-    ].map(neutraliseFormula);
+    ];
   };
   const records = [
     ...report.projects.map((p) => row("project", p.id, p.name, p.currency, p.figures)),
     ...report.rollups.map((r) => row(r.scope, r.id, r.name, r.currency, r.figures)),
   ];
-  return stringify(records, { header: true, columns: CSV_COLUMNS, record_delimiter: "unix" });
+  return formatCsv(CSV_COLUMNS, records, { bom: false });
 }
 
 /** Left-aligned text, right-aligned numbers (when `numbers`), two spaces between columns. */
@@ -442,17 +441,9 @@ export function formatEvmHistory(
     const rows = ids.flatMap((id) =>
       history
         .get(id)!
-        .map((p) =>
-          [id, p.date, p.commit, p.cpi ?? "", p.spi ?? "", p.spit ?? "", p.eac ?? "", p.currency].map(
-            neutraliseFormula,
-          ),
-        ),
+        .map((p) => [id, p.date, p.commit, p.cpi ?? "", p.spi ?? "", p.spit ?? "", p.eac ?? "", p.currency]),
     );
-    return stringify(rows, {
-      header: true,
-      columns: ["project", "date", "commit", "cpi", "spi", "spit", "eac", "currency"],
-      record_delimiter: "unix",
-    });
+    return formatCsv(["project", "date", "commit", "cpi", "spi", "spit", "eac", "currency"], rows, { bom: false });
   }
   const header = ["Date", "Commit", "CPI", "SPI", "SPI(t)", "EAC"];
   const rows = (id: string) =>

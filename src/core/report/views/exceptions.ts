@@ -42,8 +42,9 @@ export interface ExceptionsView {
 /**
  * The projects a board should look at first: reporting the worst value of the status scale,
  * worsened since the previous report, a milestone or the finish later than its baseline by
- * more than the project's schedule tolerance, forecast at completion over the approved budget
- * by more than the budget tolerance, or a stale status report. Closed and cancelled projects
+ * more than the project's schedule tolerance, forecast at completion over the approved (else
+ * baseline) budget by more than the budget tolerance (the domain's costVariance, which the
+ * cost-variance-beyond-tolerance rule judges too), or a stale status report. Closed and cancelled projects
  * are not judged. Every judgement reads the domain's facts (tolerances, status report state)
  * and a missing figure is no exception (an unknown forecast is not over budget).
  */
@@ -80,16 +81,12 @@ export function buildExceptions(
       kinds.push("slipped");
       reasons.push(`${slip.what} ${slip.days} days late against baseline (tolerance ${tolerance.text})`);
     }
-    const b = p.budget;
-    if (b?.approved !== undefined && b.forecast !== undefined && b.approved > 0) {
-      const over = ((b.forecast - b.approved) / b.approved) * 100;
-      if (over > settings.budgetTolerancePercent) {
-        const currency = b.currency ?? settings.currency;
-        kinds.push("over-budget");
-        reasons.push(
-          `forecast ${formatMoney(b.forecast, currency)} is ${formatPercent(over)} over approved ${formatMoney(b.approved, currency)} (tolerance ${formatPercent(settings.budgetTolerancePercent)})`,
-        );
-      }
+    const cost = ctx.facts.costVariance(p);
+    if (cost?.percent !== undefined && cost.percent > settings.budgetTolerancePercent) {
+      kinds.push("over-budget");
+      reasons.push(
+        `forecast ${formatMoney(cost.forecast, cost.currency)} is ${formatPercent(cost.percent)} over ${cost.against} ${formatMoney(cost.reference, cost.currency)} (tolerance ${formatPercent(settings.budgetTolerancePercent)})`,
+      );
     }
     const report = ctx.facts.statusReport(p);
     if (report.kind === "stale") {

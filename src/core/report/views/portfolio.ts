@@ -109,9 +109,7 @@ export function buildPortfolioView(ctx: ReportContext, entry: Entry<Portfolio>, 
   const { catalog, facts, settings } = ctx;
   const portfolio = entry.value;
   const ref = (id: string) => ({ id, name: catalog.portfolio(id)?.value.name ?? id, href: ctx.links.portfolio(id) });
-  const members = catalog.projects
-    .filter((p) => facts.portfolioPath(p.value.id).includes(portfolio.id))
-    .sort((a, b) => compareIds(a.value.id, b.value.id));
+  const members = [...facts.projectsWithin(portfolio.id)].sort((a, b) => compareIds(a.value.id, b.value.id));
 
   const rows: PortfolioProjectRow[] = members.map(({ value: p }) => {
     const b = p.budget;

@@ -80,3 +80,24 @@ describe("dashboard alignment spend", () => {
     expect(alignment.spendMeasure).toContain("proposals");
   });
 });
+
+describe("the exception list's over-budget judgement", () => {
+  it("is the domain's cost variance: against the approved budget, else the baseline, beyond the tolerance", () => {
+    const ctx = reportContextOf({
+      "p1.yaml": projectYaml("P1", `stage: delivery\n${status("green")}budget: { approved: 100, forecast: 111 }\n`),
+      "p2.yaml": projectYaml("P2", `stage: delivery\n${status("green")}budget: { baseline: 100, forecast: 120 }\n`),
+      "p3.yaml": projectYaml("P3", `stage: delivery\n${status("green")}budget: { approved: 100, forecast: 110 }\n`),
+      "p4.yaml": projectYaml("P4", `stage: delivery\n${status("green")}budget: { forecast: 500 }\n`),
+    });
+    const rows = buildDashboardView(ctx).exceptions.rows.filter((r) => r.kinds.includes("over-budget"));
+    expect(ctx.settings.budgetTolerancePercent).toBe(10);
+    expect(rows.map((r) => [r.id, r.reasons])).toEqual([
+      ["P1", ["forecast EUR 111 is 11% over approved EUR 100 (tolerance 10%)"]],
+      ["P2", ["forecast EUR 120 is 20% over baseline EUR 100 (tolerance 10%)"]],
+    ]);
+    for (const { value: p } of ctx.catalog.projects) {
+      const variance = ctx.facts.costVariance(p);
+      expect(rows.some((r) => r.id === p.id)).toBe(variance?.percent !== undefined && variance.percent > 10);
+    }
+  });
+});

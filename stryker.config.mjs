@@ -32,6 +32,9 @@ export default {
   jsonReporter: { fileName: `reports/mutation/${scope}.json` },
   thresholds: { high: 90, low: 85, break: null },
   ignorePatterns: ["dist", "bench/.repos", "coverage", "reports", ".stryker-tmp", "test/browser", "test/e2e"],
+  // A re-run reuses the result of every mutant whose code and covering tests did not change.
+  incremental: true,
+  incrementalFile: `reports/mutation/${scope}.incremental.json`,
   tempDirName: ".stryker-tmp",
   cleanTempDir: "always",
 };

@@ -35,6 +35,7 @@ export default {
   // A re-run reuses the result of every mutant whose code and covering tests did not change.
   incremental: true,
   incrementalFile: `reports/mutation/${scope}.incremental.json`,
-  tempDirName: ".stryker-tmp",
+  // One sandbox folder per scope, so that two scopes can run side by side.
+  tempDirName: `.stryker-tmp/${scope}`,
   cleanTempDir: "always",
 };

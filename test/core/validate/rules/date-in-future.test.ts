@@ -1,5 +1,5 @@
 import { rule } from "../../../../src/core/validate/rules/date-in-future.js";
-import { doc, testValidationRule } from "../../../helpers/validation-rule-tester.js";
+import { doc, pointerOf, testValidationRule } from "../../../helpers/validation-rule-tester.js";
 
 const future = (field: string) => ({ field, date: "2026-12-01", asOf: "2026-11-30" });
 
@@ -71,7 +71,9 @@ testValidationRule(rule, {
     ...FIELDS.map(([kind, body, line, column, field]) => ({
       name: `${kind} ${field}`,
       files: { [file(kind)]: doc(kind, body, kind === "Engagement" ? "ENG" : "X1") },
-      errors: [{ file: file(kind), line, column, messageId: "inFuture", data: future(field) }],
+      errors: [
+        { file: file(kind), line, column, pointer: pointerOf(field), messageId: "inFuture", data: future(field) },
+      ],
     })),
     {
       name: "a decision dated after the as-of date",
@@ -81,6 +83,7 @@ testValidationRule(rule, {
           file: "d.yaml",
           line: 5,
           column: 7,
+          pointer: "/date",
           messageId: "decisionInFuture",
           data: { date: "2026-12-01", asOf: "2026-11-30" },
         },
@@ -94,6 +97,7 @@ testValidationRule(rule, {
           file: "d.yaml",
           line: 4,
           column: 7,
+          pointer: "/date",
           messageId: "decisionInFuture",
           data: { date: "2026-12-01", asOf: "2026-11-30" },
         },

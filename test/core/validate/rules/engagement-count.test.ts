@@ -12,6 +12,7 @@ testValidationRule(rule, {
           file: "e2.yaml",
           line: 2,
           column: 7,
+          pointer: "/kind",
           messageId: "another",
           data: { first: "Engagement in engagement.yaml:3" },
         },
@@ -28,6 +29,7 @@ testValidationRule(rule, {
           file: "e2.yaml",
           line: 2,
           column: 7,
+          pointer: "/kind",
           messageId: "another",
           data: { first: "Engagement in engagement.yaml:3" },
         },
@@ -35,6 +37,7 @@ testValidationRule(rule, {
           file: "e3.yaml",
           line: 2,
           column: 7,
+          pointer: "/kind",
           messageId: "another",
           data: { first: "Engagement in engagement.yaml:3" },
         },
@@ -43,7 +46,7 @@ testValidationRule(rule, {
     {
       name: "no engagement: the first file's first line",
       files: { "engagement.yaml": doc("Project", "", "P1"), "z.yaml": doc("Risk", "", "R1") },
-      errors: [{ file: "engagement.yaml", line: 1, column: 1, messageId: "none" }],
+      errors: [{ file: "engagement.yaml", line: 1, column: 1, pointer: "", messageId: "none" }],
     },
   ],
 });

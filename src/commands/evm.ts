@@ -45,7 +45,8 @@ export interface EvmCommandOptions {
 }
 
 /** The kinds earned value reads; only these are schema-checked, so that a large repository stays fast. */
-const READ_KINDS: ReadonlySet<string> = new Set(["Engagement", "Portfolio", "Project"]);
+const KINDS_READ = ["Engagement", "Portfolio", "Project"] as const;
+const READ_KINDS: ReadonlySet<string> = new Set(KINDS_READ);
 
 /**
  * `pmo evm`: earned value per project and roll-ups. A document that fails its schema is left
@@ -53,7 +54,7 @@ const READ_KINDS: ReadonlySet<string> = new Set(["Engagement", "Portfolio", "Pro
  */
 export async function runEvm(options: EvmCommandOptions, io: CommandIO): Promise<ExitCode> {
   if (options.history) return runEvmHistory(options, io);
-  const { workspace } = await openWorkspace(options, io.cwd);
+  const { workspace } = await openWorkspace(options, io.cwd, { kinds: KINDS_READ });
   const { documents, invalid } = usableDocuments(workspace.documents);
   if (invalid > 0)
     io.stderr(

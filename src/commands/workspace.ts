@@ -3,7 +3,7 @@ import { loadConfig, type Config } from "../core/config/index.js";
 import type { CheckResult } from "../core/engine/index.js";
 import type { BaselineTag } from "../core/rules/index.js";
 import { UsageError } from "../core/errors.js";
-import { isDirectory, loadWorkspace } from "../core/load/index.js";
+import { isDirectory, loadWorkspace, type LoadOptions } from "../core/load/index.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import type { Workspace } from "../model/document.js";
 import { sortDiagnostics, validateWorkspace } from "../core/validate/index.js";
@@ -26,10 +26,15 @@ export function displayPath(target: string, cwd: string): string {
     : rel.split(path.sep).join("/");
 }
 
-/** Resolves the folder, reads the config and loads every document: the start of most commands. */
+/**
+ * Resolves the folder, reads the config and loads every document: the start of most commands.
+ * `load.kinds` loads only the documents of those kinds (see LoadOptions.kinds), for a command
+ * that reads no others; gates never pass it.
+ */
 export async function openWorkspace(
   options: WorkspaceOptions,
   cwd: string = options.dir,
+  load: Pick<LoadOptions, "kinds"> = {},
 ): Promise<{ root: string; config: Config; workspace: Workspace }> {
   const root = path.resolve(options.dir);
   if (!(await isDirectory(root))) {
@@ -47,7 +52,7 @@ export async function openWorkspace(
     const sources = new Map([...error.sources].map(([k, v]) => [k, v]));
     throw new UsageError(`invalid config file ${shown}`, diagnostics, sources);
   }
-  const workspace = await loadWorkspace(root, { ignore: config.ignore });
+  const workspace = await loadWorkspace(root, { ignore: config.ignore, ...load });
   return { root, config, workspace };
 }
 

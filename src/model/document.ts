@@ -52,6 +52,11 @@ export interface Workspace {
   notPmo?: string[];
   /** Files meant as pmo files that do not parse, with the ids their text seems to define. */
   broken?: BrokenFile[];
+  /**
+   * Set when only these kinds were loaded (the loader's `kinds` option): documents of other
+   * kinds are absent, and problems of files that hold only them may be unreported.
+   */
+  kinds?: readonly Kind[];
 }
 
 /** A file that does not parse: references to the ids it seems to define are not reported as dangling. */

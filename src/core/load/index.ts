@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../../model/diagnostic.js";
-import type { BrokenFile, PmoDocument, Workspace } from "../../model/document.js";
+import type { BrokenFile, Kind, PmoDocument, Workspace } from "../../model/document.js";
 import { discoverFiles } from "./discover.js";
 import { createLocator } from "./locate.js";
 import { defaultWorkers, readFiles } from "./parallel.js";
@@ -21,6 +21,7 @@ export {
 } from "./yaml-read.js";
 export { describeSyntaxError, syntaxDiagnostic, type SyntaxProblem } from "./syntax.js";
 export { readYamlFile, type YamlFile } from "./single.js";
+export { declaredKind } from "./prefilter.js";
 
 /** What the loader noticed besides documents and diagnostics: files it read but could not use. */
 export interface LoadFindings {
@@ -40,6 +41,14 @@ export interface LoadOptions {
    * diagnostics and their order are the same whatever the number.
    */
   workers?: number;
+  /**
+   * Only documents of these kinds are wanted, for a command that reads no others (earned value
+   * reads no risks). Documents of other kinds are left out of the workspace, and a file whose
+   * text makes it certain that it holds one document of another kind is not parsed at all
+   * (prefilter.ts), so its problems go unreported: gates (validate, check) load every kind.
+   * The documents are exactly those of a full load that have one of these kinds.
+   */
+  kinds?: readonly Kind[];
 }
 
 /**
@@ -57,10 +66,20 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   // Synchronous reads: for thousands of small files they cost a tenth of what promise-based
   // reads do (no thread-pool round trips), and parsing is CPU-bound anyway; a large
   // repository is shared between loader threads (parallel.ts).
-  const reads = await readFiles(root, discovered.files, options.workers ?? defaultWorkers(discovered.files.length));
-  for (const read of reads) documents.push(...documentsOfRead(read, diagnostics, sources, found));
+  const { kinds } = options;
+  const reads = await readFiles(
+    root,
+    discovered.files,
+    options.workers ?? defaultWorkers(discovered.files.length),
+    kinds,
+  );
+  for (const read of reads) {
+    if (read.skipped) continue;
+    for (const doc of documentsOfRead(read, diagnostics, sources, found))
+      if (kinds === undefined || (kinds as readonly string[]).includes(doc.kind)) documents.push(doc);
+  }
 
-  return { root, documents, sources, diagnostics, ...found };
+  return { root, documents, sources, diagnostics, ...found, ...(kinds && { kinds: [...kinds] }) };
 }
 
 /** Decodes a file's bytes and parses its documents; a file that is not text becomes a diagnostic. */

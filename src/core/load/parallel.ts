@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import type { Kind } from "../../model/document.js";
 import { readOneFile, type FileRead } from "./read-files.js";
 
 /** Below this many files a thread costs more to start than it saves. */
@@ -33,25 +34,31 @@ export function defaultWorkers(fileCount: number): number {
  * that cannot start or fails leaves what it did not read to this thread: the result is the
  * same either way, only the time differs.
  */
-export async function readFiles(root: string, files: readonly string[], workers: number): Promise<FileRead[]> {
-  if (workers <= 0 || files.length < 2 || !existsSync(WORKER_FILE)) return files.map((file) => readOneFile(root, file));
+export async function readFiles(
+  root: string,
+  files: readonly string[],
+  workers: number,
+  kinds?: readonly Kind[],
+): Promise<FileRead[]> {
+  if (workers <= 0 || files.length < 2 || !existsSync(WORKER_FILE))
+    return files.map((file) => readOneFile(root, file, kinds));
   const share = Math.ceil(files.length / (workers + 1));
   const pending: Promise<FileRead[]>[] = [];
-  for (let i = 0; i < workers; i++) pending.push(inThread(root, files.slice(i * share, (i + 1) * share)));
-  const own = files.slice(workers * share).map((file) => readOneFile(root, file));
+  for (let i = 0; i < workers; i++) pending.push(inThread(root, files.slice(i * share, (i + 1) * share), kinds));
+  const own = files.slice(workers * share).map((file) => readOneFile(root, file, kinds));
   const theirs = await Promise.all(pending);
   return [...theirs.flat(), ...own];
 }
 
-function inThread(root: string, files: readonly string[]): Promise<FileRead[]> {
+function inThread(root: string, files: readonly string[], kinds?: readonly Kind[]): Promise<FileRead[]> {
   if (files.length === 0) return Promise.resolve([]);
   return new Promise((resolve) => {
     const results: FileRead[] = [];
     let worker: Worker;
     try {
-      worker = new Worker(WORKER_FILE, { workerData: { root, files, batch: BATCH } });
+      worker = new Worker(WORKER_FILE, { workerData: { root, files, batch: BATCH, ...(kinds && { kinds }) } });
     } catch {
-      resolve(files.map((file) => readOneFile(root, file)));
+      resolve(files.map((file) => readOneFile(root, file, kinds)));
       return;
     }
     worker.on("message", (batch: FileRead[]) => {
@@ -60,7 +67,7 @@ function inThread(root: string, files: readonly string[]): Promise<FileRead[]> {
     // An error is followed by exit; what the thread did not deliver is read here.
     worker.on("error", () => undefined);
     worker.on("exit", () => {
-      for (let i = results.length; i < files.length; i++) results.push(readOneFile(root, files[i]!));
+      for (let i = results.length; i < files.length; i++) results.push(readOneFile(root, files[i]!, kinds));
       resolve(results);
     });
   });

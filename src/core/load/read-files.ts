@@ -1,8 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "../../model/diagnostic.js";
+import type { Kind } from "../../model/document.js";
 import { fileDiagnostic } from "./discover.js";
 import { decodeSource, parseSource, type RawDocument } from "./parse.js";
+import { declaredKind } from "./prefilter.js";
+import { normaliseLineBreaks } from "./yaml-read.js";
 
 /**
  * What reading one file gives, as plain data (a worker thread can hand it over by structured
@@ -16,10 +19,15 @@ export interface FileRead {
   text?: string;
   notPmo: boolean;
   brokenIds?: string[];
+  /** Not parsed: its text holds one document of a kind the load does not want (prefilter.ts). */
+  skipped?: true;
 }
 
-/** Reads, decodes and parses one file of the repository. Never throws for bad content. */
-export function readOneFile(root: string, file: string): FileRead {
+/**
+ * Reads, decodes and parses one file of the repository. Never throws for bad content. With
+ * `kinds`, a file whose one document is certainly of another kind is not parsed.
+ */
+export function readOneFile(root: string, file: string, kinds?: readonly Kind[]): FileRead {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path.join(root, file));
@@ -37,13 +45,18 @@ export function readOneFile(root: string, file: string): FileRead {
       notPmo: false,
     };
   }
-  return readBytes(file, bytes);
+  return readBytes(file, bytes, kinds);
 }
 
 /** Decodes a file's bytes and parses its documents; a file that is not text becomes a diagnostic. */
-export function readBytes(file: string, bytes: Uint8Array): FileRead {
+export function readBytes(file: string, bytes: Uint8Array, kinds?: readonly Kind[]): FileRead {
   const text = decodeSource(file, bytes);
   if (typeof text !== "string") return { file, documents: [], diagnostics: [text], notPmo: false };
+  if (kinds !== undefined) {
+    const kind = declaredKind(normaliseLineBreaks(text));
+    if (kind !== undefined && !kinds.includes(kind))
+      return { file, documents: [], diagnostics: [], notPmo: false, skipped: true };
+  }
   return readText(file, text);
 }
 

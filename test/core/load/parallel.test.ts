@@ -71,4 +71,17 @@ describe("loading with loader threads", () => {
       expect(isDeepStrictEqual(plain(threaded), plain(alone))).toBe(true);
     }
   });
+
+  it("gives the same when only some kinds are loaded (threads skip the same files)", async () => {
+    const { loadWorkspace } = (await import(
+      path.join(dist, "index.js")
+    )) as typeof import("../../../src/core/load/index.js");
+    const kinds = ["Engagement", "Portfolio", "Project", "Decision", "Person"] as const;
+    const alone = await loadWorkspace(repo, { workers: 0, kinds });
+    expect(alone.documents.length).toBeGreaterThan(20);
+    for (const workers of [1, 3]) {
+      const threaded = await loadWorkspace(repo, { workers, kinds });
+      expect(isDeepStrictEqual(plain(threaded), plain(alone))).toBe(true);
+    }
+  });
 });

@@ -63,6 +63,10 @@ testValidationRule(rule, {
       },
     },
     {
+      name: "a future date on a document that is not a decision is no decision date",
+      files: { "i.yaml": doc("Issue", "status: open\ndate: 2026-12-01\n") },
+    },
+    {
       name: "the same fields of kinds they do not belong to",
       files: { "pf.yaml": doc("Portfolio", "raised: 2026-12-01\nclosed: 2026-12-01\nstatus:\n  asOf: 2026-12-01\n") },
     },

@@ -2,7 +2,10 @@ import { rule } from "../../../../src/core/validate/rules/engagement-count.js";
 import { doc, ENGAGEMENT, testValidationRule } from "../../../helpers/validation-rule-tester.js";
 
 testValidationRule(rule, {
-  valid: [{ name: "exactly one engagement", files: { "p.yaml": doc("Project") } }],
+  valid: [
+    { name: "exactly one engagement", files: { "p.yaml": doc("Project") } },
+    { name: "no documents at all: nothing to point at", files: { "engagement.yaml": "" } },
+  ],
   invalid: [
     {
       name: "a second engagement, reported at its kind",

@@ -41,6 +41,10 @@ export function registerReport(ctx: CliContext): void {
         "start the dashboard's trend at this date, YYYY-MM-DD (default: the first commit)",
       ).argParser((value: string) => asOfOption().parseArg!(value, undefined)),
     )
+    .option(
+      "-b, --baseline <name>",
+      "measure against baseline NAME (the git tag pmo-baseline/NAME): its budgets, baseline dates and planned value, today's progress",
+    )
     .option("-c, --config <file>", "config file (default: pmo.config.yaml in the repository)")
     .addHelpText(
       "after",
@@ -72,7 +76,8 @@ Examples:
   $ pmo report --format pdf --audience steering-committee --out-dir steering
   $ pmo report --templates branding --out-dir report
   $ pmo report --no-history --out-dir report
-  $ pmo report --since 2025-01-01 --out-dir report`,
+  $ pmo report --since 2025-01-01 --out-dir report
+  $ pmo report --baseline 2026-Q3 --out-dir report-vs-q3`,
     )
     .action(
       async (
@@ -90,6 +95,7 @@ Examples:
           history?: boolean;
           config?: string;
           since?: string;
+          baseline?: string;
         },
       ) => {
         const { runReport } = await import("../commands/report.js");
@@ -109,6 +115,7 @@ Examples:
               force: opts.force === true,
               history: opts.history !== false,
               ...(opts.since !== undefined && { since: opts.since }),
+              ...(opts.baseline !== undefined && { baseline: opts.baseline }),
               version: version(),
             },
             await io(),

@@ -22,6 +22,7 @@ import { buildDecisionLogView } from "./views/decision-log.js";
 import { buildDependenciesView } from "./views/dependencies.js";
 import { buildIssueLogView } from "./views/issue-log.js";
 import { buildPortfolioView, messageView } from "./views/portfolio.js";
+import { buildRankingPage } from "./views/ranking.js";
 import { buildRoadmapView } from "./views/roadmap.js";
 
 export interface ReportInput {
@@ -38,8 +39,8 @@ export interface ReportInput {
   templates: TemplateSet;
   /** The git history for the trend charts and "what changed state", or why there is none. */
   history: ReportHistory;
-  /** What the footer stamps besides the as-of date. */
-  meta: { version: string; commit: string | null };
+  /** What the footer stamps besides the as-of date, and the baseline measured against (`--baseline`). */
+  meta: { version: string; commit: string | null; baseline?: ReportBaseline };
   /** The paper the print stylesheet lays pages out on (`--paper`); A4 when not given. */
   paper?: Paper;
   /** The single page is printed to PDF (`--format pdf`): the print layout is the only one. */
@@ -51,6 +52,17 @@ export interface ReportInput {
 }
 
 export type Paper = "a4" | "letter";
+
+/** The baseline a report measures against (`pmo report --baseline NAME`), as every page's header states it. */
+export interface ReportBaseline {
+  name: string;
+  /** The tagged commit, short. */
+  commit: string;
+  /** The approving decision the tag records, or null. */
+  decision: string | null;
+  /** Projects that are not in the baseline (no baseline plan there). */
+  notInBaseline: string[];
+}
 
 /** One file of the report, by its path inside the output folder (forward slashes). */
 export interface ReportFile {
@@ -66,6 +78,8 @@ export interface SiteView {
   asOf: string;
   version: string;
   commit: string | null;
+  /** The baseline measured against, or null. */
+  baseline: ReportBaseline | null;
   scale: readonly StatusView[];
   nav: {
     index: string;
@@ -151,6 +165,7 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
     asOf,
     version: input.meta.version,
     commit: input.meta.commit,
+    baseline: input.meta.baseline ?? null,
     scale,
     nav: {
       index: links.index,
@@ -205,6 +220,7 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
     const projectViews = packed.map((p) => buildProjectView(ctx, p.value, p.doc.file, fileNames.get(p.value.id)!));
     const roadmap = has("roadmap") ? buildRoadmapView(ctx) : null;
     const portfolioViews = packedPortfolios.map((p) => buildPortfolioView(ctx, p, portfolioNames.get(p.value.id)!));
+    const rankings = packedPortfolios.map((p) => buildRankingPage(ctx, p, portfolioNames.get(p.value.id)!).view);
     const include = { dashboard: has("dashboard"), risks: has("risks") };
     const view = {
       site: siteFor("single", audience ? `${audience.name}: report` : "Portfolio report", ctx.links),
@@ -220,10 +236,12 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
       dependencies: has("dependencies") ? buildDependenciesView(ctx) : null,
       roadmap,
       portfolios: portfolioViews,
+      rankings,
       projects: projectViews,
     };
     yield { path: `report.${format}`, content: renderer.render("single", view) };
     [...(roadmap ? [roadmap.chart] : []), ...portfolioViews.map((p) => p.roadmap)].forEach(keepChart);
+    for (const r of rankings) if (r.frontier) keepChart(r.frontier.chart);
     [
       dashboard.statusChart,
       ...evmCharts(...full.budgets.map((b) => b.chart)),
@@ -319,6 +337,18 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
         }),
       };
       keepChart(portfolio.roadmap);
+    }
+
+    const rankingCtx = ctxFor("ranking");
+    for (const p of portfolios) {
+      const { view: ranking, csv } = buildRankingPage(rankingCtx, p, portfolioNames.get(p.value.id)!);
+      const site = siteFor("ranking", `${ranking.id} ${ranking.name}: ranking`, rankingCtx.links);
+      yield {
+        path: `rankings/${portfolioNames.get(p.value.id)!}.${format}`,
+        content: renderer.render("ranking", { site, ranking }),
+      };
+      if (csv) yield csv;
+      if (ranking.frontier) keepChart(ranking.frontier.chart);
     }
 
     const projectCtx = ctxFor("project");

@@ -49,3 +49,15 @@ export {
 export type { Forecast, ForecastItem, ForecastOptions, ForecastProject, ForecastSource } from "./forecast.js";
 export { buildForecast } from "./forecast.js";
 export { formatForecastJson, formatForecastMarkdown, formatForecastTable } from "./format-forecast.js";
+export type {
+  BaselineVariance,
+  BaselineVarianceItem,
+  BaselineVarianceProject,
+  ProjectFinishDates,
+} from "./baseline.js";
+export {
+  baselineVariance,
+  baselineVarianceJson,
+  formatBaselineVarianceMarkdown,
+  formatBaselineVarianceTable,
+} from "./baseline.js";

@@ -2,6 +2,7 @@ import type { ValidationRule } from "./rule.js";
 import { rule as dateInFuture } from "./date-in-future.js";
 import { rule as dateOrder } from "./date-order.js";
 import { rule as duplicateId } from "./duplicate-id.js";
+import { rule as earnedValueMilestone } from "./earned-value-milestone.js";
 import { rule as engagementCount } from "./engagement-count.js";
 import { rule as referenceCycle } from "./reference-cycle.js";
 import { rule as riskScale } from "./risk-scale.js";
@@ -29,6 +30,7 @@ export const INTEGRITY_RULES: readonly ValidationRule[] = [
   dateInFuture,
   dateOrder,
   duplicateId,
+  earnedValueMilestone,
   engagementCount,
   referenceCycle,
   riskScale,

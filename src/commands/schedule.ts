@@ -13,7 +13,7 @@ import { renderTable } from "../core/query/index.js";
 import { ExitCode } from "../model/diagnostic.js";
 import type { CommandIO } from "./io.js";
 import { writeFileAtomic } from "./output.js";
-import { openValidCatalog } from "./workspace.js";
+import { openValidCatalog, PLAN_KINDS } from "./workspace.js";
 
 export const SCHEDULE_FORMATS = ["table", "markdown", "json"] as const;
 export type ScheduleFormat = (typeof SCHEDULE_FORMATS)[number];
@@ -34,7 +34,7 @@ export interface ScheduleCommandOptions {
  * validation are left out (one warning line says how many); the rest is scheduled.
  */
 export async function runSchedule(options: ScheduleCommandOptions, io: CommandIO): Promise<ExitCode> {
-  const catalog = await openValidCatalog(options, io, "schedule");
+  const catalog = await openValidCatalog(options, io, "schedule", { kinds: PLAN_KINDS });
   let schedule;
   try {
     schedule = buildSchedule({ engagement: catalog.engagement?.value, projects: catalog.projects }, options.asOf);

@@ -34,9 +34,15 @@ try {
     encoding: "utf8",
   });
   if (render.status !== 0) throw new Error(`pmo report exited ${render.status}: ${render.stderr.split("\n")[0]}`);
-  const pages = readdirSync(out)
-    .filter((f) => f.endsWith(".html"))
-    .sort();
+  // The top-level pages, and the ranking pages of every portfolio (exception-first at size).
+  const pages = [
+    ...readdirSync(out).filter((f) => f.endsWith(".html")),
+    ...(existsSync(join(out, "rankings"))
+      ? readdirSync(join(out, "rankings"))
+          .filter((f) => f.endsWith(".html"))
+          .map((f) => `rankings/${f}`)
+      : []),
+  ].sort();
   const browser = await chromium.launch({
     executablePath,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
@@ -53,9 +59,15 @@ try {
   } finally {
     await browser.close();
   }
-  const tallest = Object.entries(heights).sort(([, a], [, b]) => b.px - a.px)[0];
+  const tallestOf = (entries) => {
+    const [page, h] = entries.sort(([, a], [, b]) => b.px - a.px)[0] ?? [];
+    return page === undefined ? null : { page, ...h };
+  };
+  const all = Object.entries(heights);
+  const tallest = tallestOf(all.filter(([page]) => !page.startsWith("rankings/")));
+  const tallestRanking = tallestOf(all.filter(([page]) => page.startsWith("rankings/")));
   process.stdout.write(
-    `${JSON.stringify({ viewport: VIEWPORT, dashboard: heights["index.html"], tallest: { page: tallest[0], ...tallest[1] }, pages: heights })}\n`,
+    `${JSON.stringify({ viewport: VIEWPORT, dashboard: heights["index.html"], tallest, tallestRanking, pages: heights })}\n`,
   );
 } finally {
   rmSync(out, { recursive: true, force: true });

@@ -15,7 +15,8 @@ if (!dir) throw new Error("usage: node bench/prioritisation.mjs <repository>");
 const seconds = (start) => Number(process.hrtime.bigint() - start) / 1e9;
 
 let t = process.hrtime.bigint();
-const workspace = await loadWorkspace(dir, {});
+// The kinds pmo rank and pmo select read (src/commands/rank.ts).
+const workspace = await loadWorkspace(dir, { kinds: ["Engagement", "Portfolio", "Project", "Person", "Decision"] });
 const catalog = buildCatalog(workspace.documents);
 const settings = resolveSettings(catalog.engagement?.value);
 const loadSeconds = seconds(t);

@@ -536,7 +536,7 @@ function main() {
     const d = height.dashboard;
     process.stdout.write(
       d
-        ? `dashboard of p2500 at 1400 px: ${d.px} px, ${d.screens} screens of 900 px (target <= 5): ${height.pass ? "PASS" : "FAIL"}; tallest page ${height.tallest.page}, ${height.tallest.screens} screens\n\n`
+        ? `dashboard of p2500 at 1400 px: ${d.px} px, ${d.screens} screens of 900 px (target <= 5): ${height.pass ? "PASS" : "FAIL"}; tallest page ${height.tallest.page}, ${height.tallest.screens} screens${height.tallestRanking ? `; tallest ranking page ${height.tallestRanking.page}, ${height.tallestRanking.screens} screens` : ""}\n\n`
         : `dashboard height of p2500: ${height.error}\n\n`,
     );
   }

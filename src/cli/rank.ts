@@ -136,6 +136,12 @@ function parseLevels(value: string): number {
   return n;
 }
 
+function parseIterations(value: string): number {
+  const n = parseCount(value);
+  if (n < 1) throw new InvalidArgumentError("expected at least 1 iteration");
+  return n;
+}
+
 /** `pmo compare`: scenarios as branches, side by side. */
 export function registerCompare(ctx: CliContext): void {
   ctx.program
@@ -149,6 +155,12 @@ export function registerCompare(ctx: CliContext): void {
     )
     .addOption(asOfOption())
     .option("-c, --config <file>", "config file for every state (default: each state's own pmo.config.yaml)")
+    .option("--p80", "run the schedule forecast of each state (Monte Carlo, as pmo forecast) and show P80 finishes")
+    .addOption(
+      new Option("-n, --iterations <n>", "Monte Carlo iterations per state with --p80")
+        .argParser(parseIterations)
+        .default(2000),
+    )
     .addHelpText(
       "after",
       `
@@ -156,26 +168,41 @@ Each state is read from git without a checkout (or from a folder), validated and
 pmo rank. Per portfolio: the envelope, what it leaves for the portfolio's own projects, the
 committed forecast, the funded set and its cost, what falls below the line, unknown costs and
 unscored projects, and the status mix; then each project's rank and funding in each state.
+With --p80, also the latest P80 finish of the portfolio's projects, how many would miss their
+committed finish at P80, and each project's P80 (pmo forecast's simulation, fixed seed).
 A scenario such as "what if we cut 20%?" is a branch a reviewer can read.
 
 Examples:
   $ pmo compare main scenario/cut-20pct
   $ pmo compare v2026-q3 main working-tree --format markdown > scenarios.md
-  $ pmo -C examples/meridian-water compare main HEAD --as-of 2026-11-30 --format json`,
+  $ pmo -C examples/meridian-water compare main HEAD --as-of 2026-11-30 --format json
+  $ pmo compare main scenario/cut-20pct --p80`,
     )
-    .action(async (refs: string[], opts: { format: "table" | "markdown" | "json"; asOf?: string; config?: string }) => {
-      const { runCompare } = await import("../commands/compare.js");
-      ctx.setExit(
-        await runCompare(
-          {
-            dir: ctx.dirOf(undefined),
-            refs,
-            format: opts.format,
-            asOf: opts.asOf ?? (await ctx.today()),
-            ...(opts.config !== undefined && { config: opts.config }),
-          },
-          await ctx.io(),
-        ),
-      );
-    });
+    .action(
+      async (
+        refs: string[],
+        opts: {
+          format: "table" | "markdown" | "json";
+          asOf?: string;
+          config?: string;
+          p80?: boolean;
+          iterations: number;
+        },
+      ) => {
+        const { runCompare } = await import("../commands/compare.js");
+        ctx.setExit(
+          await runCompare(
+            {
+              dir: ctx.dirOf(undefined),
+              refs,
+              format: opts.format,
+              asOf: opts.asOf ?? (await ctx.today()),
+              ...(opts.config !== undefined && { config: opts.config }),
+              ...(opts.p80 === true && { p80: { iterations: opts.iterations } }),
+            },
+            await ctx.io(),
+          ),
+        );
+      },
+    );
 }

@@ -6,12 +6,14 @@ import {
   rankAll,
   type ScenarioState,
 } from "../core/analytics/prioritisation/index.js";
-import { buildCatalog } from "../core/catalog/index.js";
+import { NetworkCycleError, buildForecast } from "../core/analytics/schedule/index.js";
+import { buildCatalog, type Catalog } from "../core/catalog/index.js";
 import { UsageError } from "../core/errors.js";
 import { FORMATTERS } from "../core/format/index.js";
 import { resolveSettings, type RiskMatrix, type Thresholds } from "../core/rules/index.js";
 import { validateWorkspace } from "../core/validate/index.js";
 import { ExitCode } from "../model/diagnostic.js";
+import { DEFAULT_SEED } from "./forecast.js";
 import type { CommandIO } from "./io.js";
 import { openSide } from "./revision.js";
 import { relativeToCwd } from "./workspace.js";
@@ -26,6 +28,8 @@ export interface CompareCommandOptions {
   format: CompareFormat;
   asOf: string;
   config?: string;
+  /** Run the schedule forecast of each state and show P80 finishes (opt-in: the simulation is the slow part). */
+  p80?: { iterations: number; seed?: number };
 }
 
 /**
@@ -61,12 +65,28 @@ export async function runCompare(options: CompareCommandOptions, io: CommandIO):
       side.config.raw["thresholds"] as Thresholds | undefined,
       side.config.raw["riskMatrix"] as RiskMatrix | undefined,
     );
+    let forecast: ScenarioState["forecast"];
+    if (options.p80) {
+      try {
+        forecast = forecastOf(catalog, options.asOf, {
+          iterations: options.p80.iterations,
+          seed: options.p80.seed ?? DEFAULT_SEED,
+        });
+      } catch (error) {
+        if (!(error instanceof NetworkCycleError)) throw error;
+        io.stderr(
+          `error: ${side.label}: ${error.message}; no schedule can satisfy it, so there is no P80 to compare\n`,
+        );
+        return ExitCode.Findings;
+      }
+    }
     states.push({
       label: side.label,
       ...(side.commit !== undefined && { commit: side.commit }),
       rankings: rankAll(catalog, settings),
       statusOf: (id) => catalog.project(id)?.value.status?.overall,
       statusValues: settings.statusScale.values,
+      ...(forecast && { forecast }),
     });
   }
   const result = compareScenarios(states);
@@ -78,4 +98,23 @@ export async function runCompare(options: CompareCommandOptions, io: CommandIO):
         : formatComparisonTable(result, { bold: io.palette.bold }),
   );
   return ExitCode.Clean;
+}
+
+/** Each project's P80 finish and committed finish, from the Monte Carlo forecast pmo forecast runs. */
+function forecastOf(
+  catalog: Catalog,
+  asOf: string,
+  p80: { iterations: number; seed: number },
+): Map<string, { p80: string; committed: string | undefined }> {
+  const forecast = buildForecast(
+    {
+      engagement: catalog.engagement?.value,
+      projects: catalog.projects,
+      risks: catalog.risks,
+      decisions: catalog.decisions,
+    },
+    asOf,
+    p80,
+  );
+  return new Map(forecast.projects.map((p) => [p.id, { p80: p.p80, committed: p.committed }]));
 }

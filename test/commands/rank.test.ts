@@ -1,3 +1,7 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseBudget } from "../../src/commands/rank.js";
 import { runCli } from "../helpers/cli.js";
@@ -131,6 +135,37 @@ describe("pmo rank and select on a small repository", () => {
     // 150 committed leaves 100: P3 alone would be best, but it needs P2 (another 100).
     expect(s.selected.map((x: { id: string }) => x.id)).toEqual(["P1", "P2"]);
     expect(s.status).toBe("optimal");
+  });
+});
+
+describe("what pmo rank reads", () => {
+  it("does not read risk files (their problems are pmo validate's), but refuses a broken project", async () => {
+    const dir = scenarioRepo();
+    // A risk that fails its schema (no project or portfolio, probability off the scale).
+    writeFiles(dir, { "risk.yaml": "apiVersion: pmo/v1\nkind: Risk\nid: R-1\ntitle: Flood\nprobability: 9\n" });
+    const ranked = await runCli(["rank", "PF", ...AS_OF], { cwd: dir });
+    expect(ranked.stderr).toBe("");
+    expect(ranked.code).toBe(0);
+    expect((await runCli(["validate", ...AS_OF], { cwd: dir })).code).toBe(1);
+    writeFiles(dir, { "p2.yaml": project("P2", { stage: "not-a-stage" }) });
+    const refused = await runCli(["rank", "PF", ...AS_OF], { cwd: dir });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("p2.yaml");
+    expect(refused.stderr).toContain("ranking not computed");
+  });
+});
+
+describe("the frontier chart in docs/prioritisation.md", () => {
+  it("is what pmo select PF-ASSET --chart writes on the example", async () => {
+    const root = path.resolve(fileURLToPath(import.meta.url), "../../..");
+    const out = path.join(mkdtempSync(path.join(os.tmpdir(), "pmo-frontier-")), "frontier.svg");
+    const r = await runCli(
+      ["-C", path.join(root, "examples/meridian-water"), "select", "PF-ASSET", "--chart", out, ...AS_OF],
+      { cwd: root },
+    );
+    expect(r.code).toBe(0);
+    expect(readFileSync(out, "utf8")).toBe(readFileSync(path.join(root, "docs/images/frontier-PF-ASSET.svg"), "utf8"));
+    rmSync(path.dirname(out), { recursive: true, force: true });
   });
 });
 

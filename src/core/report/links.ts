@@ -13,6 +13,8 @@ export interface Links {
   project(id: string): string | null;
   /** A portfolio's page; null for an id that is not a portfolio of the repository. */
   portfolio(id: string): string | null;
+  /** A portfolio's ranking page (rank, cut line, alignment matrix, frontier); null as for portfolio. */
+  ranking(id: string): string | null;
   /** A chart file (Markdown output writes charts beside the pages). */
   chart(file: string): string;
   /** Page `n` (from 1) of a full table a large portfolio's dashboard links to (`status-1.html`). */
@@ -30,6 +32,7 @@ export type PageKind =
   | "dependencies"
   | "roadmap"
   | "portfolio"
+  | "ranking"
   | "single"
   | "table";
 
@@ -68,7 +71,8 @@ export function compareIds(a: string, b: string): number {
 
 /**
  * Links for one page of a site (`single` false) or of a single-file report. Project pages
- * live in projects/, portfolio pages in portfolios/, every other page at the top.
+ * live in projects/, portfolio pages in portfolios/, ranking pages in rankings/, every other
+ * page at the top.
  */
 export function linksFor(
   page: PageKind,
@@ -89,11 +93,12 @@ export function linksFor(
       roadmap: "#roadmap",
       project: (id) => (fileNames.has(id) ? `#project-${fileNames.get(id)}` : null),
       portfolio: (id) => (portfolioNames.has(id) ? `#portfolio-${portfolioNames.get(id)}` : null),
+      ranking: (id) => (portfolioNames.has(id) ? `#ranking-${portfolioNames.get(id)}` : null),
       chart: (file) => `charts/${file}`,
       table: (kind) => `#${kind}-table`,
     };
   }
-  const nested = page === "project" || page === "portfolio";
+  const nested = page === "project" || page === "portfolio" || page === "ranking";
   const up = nested ? "../" : "";
   const inFolder = (folder: string, name: string): string =>
     page === folder.slice(0, -1) ? `${name}.${ext}` : `${up}${folder}/${name}.${ext}`;
@@ -113,6 +118,10 @@ export function linksFor(
     portfolio: (id) => {
       const name = portfolioNames.get(id);
       return name === undefined ? null : inFolder("portfolios", name);
+    },
+    ranking: (id) => {
+      const name = portfolioNames.get(id);
+      return name === undefined ? null : inFolder("rankings", name);
     },
     chart: (file) => `${up}charts/${file}`,
     table: (kind, n) => `${up}${kind}-${n}.${ext}`,

@@ -23,6 +23,7 @@ export const PAGE_TEMPLATES = [
   "dependencies",
   "roadmap",
   "portfolio",
+  "ranking",
   "single",
   "table",
 ] as const;

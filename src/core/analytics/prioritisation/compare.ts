@@ -11,6 +11,11 @@ export interface ScenarioState {
   statusOf: (projectId: string) => string | undefined;
   /** Status values, best first, for the order of the status mix. */
   statusValues: readonly string[];
+  /**
+   * The Monte Carlo schedule forecast of each project (pmo forecast), when asked for: its P80
+   * finish and the finish it is committed to. Absent: the comparison shows no P80.
+   */
+  forecast?: ReadonlyMap<string, { p80: string; committed: string | undefined }>;
 }
 
 export interface PortfolioColumn {
@@ -28,12 +33,26 @@ export interface PortfolioColumn {
   unscored: number;
   /** Active projects by overall status, best first; `none` for no status report. */
   statusMix: { status: string; count: number }[];
+  /**
+   * From the schedule forecast, when asked for: the latest P80 finish of the active projects
+   * (not the P80 of the portfolio's finish, which is later still), how many of those with a
+   * committed finish would miss it at P80, and how many projects have no forecast. Null
+   * without a forecast.
+   */
+  p80: { latest: string | null; lateAtP80: number; withCommitted: number; noForecast: number } | null;
 }
 
 export interface ProjectRow {
   id: string;
   name: string;
-  cells: ({ rank: number; score: number | undefined; funding: FundingState; stage: string } | null)[];
+  cells: ({
+    rank: number;
+    score: number | undefined;
+    funding: FundingState;
+    stage: string;
+    /** The P80 finish, when the comparison has a forecast and the project has one. */
+    p80?: string;
+  } | null)[];
 }
 
 export interface ScenarioComparison {
@@ -68,6 +87,7 @@ export function compareScenarios(states: readonly ScenarioState[]): ScenarioComp
           costUnknown: 0,
           unscored: 0,
           statusMix: [],
+          p80: null,
         };
       const state = states[i]!;
       const counts = new Map<string, number>();
@@ -97,6 +117,7 @@ export function compareScenarios(states: readonly ScenarioState[]): ScenarioComp
         costUnknown: r.costUnknown.length,
         unscored: r.unscored.length,
         statusMix,
+        p80: state.forecast ? p80Summary(state.forecast, r) : null,
       };
     });
     const projectIds = new Map<string, string>();
@@ -109,15 +130,23 @@ export function compareScenarios(states: readonly ScenarioState[]): ScenarioComp
       }
       return Infinity;
     };
+    const forecasts = states.map((s) => s.forecast);
     const projects = [...projectIds]
       .sort(([a], [b]) => lastRank(a) - lastRank(b) || compareIds(a, b))
       .map(([pid, pname]) => ({
         id: pid,
         name: pname,
-        cells: per.map((r) => {
+        cells: per.map((r, i) => {
           const row = r?.rows.find((x) => x.candidate.id === pid);
+          const p80 = forecasts[i]?.get(pid)?.p80;
           return row
-            ? { rank: row.rank, score: row.score.value, funding: row.funding, stage: row.candidate.stage }
+            ? {
+                rank: row.rank,
+                score: row.score.value,
+                funding: row.funding,
+                stage: row.candidate.stage,
+                ...(p80 !== undefined && { p80 }),
+              }
             : null;
         }),
       }));
@@ -127,6 +156,25 @@ export function compareScenarios(states: readonly ScenarioState[]): ScenarioComp
     states: states.map((s) => ({ label: s.label, ...(s.commit !== undefined && { commit: s.commit }) })),
     portfolios,
   };
+}
+
+function p80Summary(forecast: NonNullable<ScenarioState["forecast"]>, r: Ranking): NonNullable<PortfolioColumn["p80"]> {
+  let latest: string | null = null;
+  let lateAtP80 = 0;
+  let withCommitted = 0;
+  let noForecast = 0;
+  for (const row of r.rows) {
+    const f = forecast.get(row.candidate.id);
+    if (!f) {
+      noForecast += 1;
+      continue;
+    }
+    if (latest === null || f.p80 > latest) latest = f.p80;
+    if (f.committed === undefined) continue;
+    withCommitted += 1;
+    if (f.p80 > f.committed) lateAtP80 += 1;
+  }
+  return { latest, lateAtP80, withCommitted, noForecast };
 }
 
 const FUNDING_MARK: Record<FundingState, string> = {
@@ -149,12 +197,25 @@ function summaryRows(c: readonly PortfolioColumn[]): [string, string[]][] {
     ["Below the line", cell((x) => String(x.belowLine.length))],
     ["Cost unknown / unscored", cell((x) => `${x.costUnknown} / ${x.unscored}`)],
     ["Status mix", c.map(mix)],
+    ...(c.some((x) => x.p80 !== null)
+      ? ([
+          ["P80 finish (latest project)", cell((x) => x.p80?.latest ?? "-")],
+          [
+            "Late at P80 (of committed)",
+            cell((x) =>
+              x.p80
+                ? `${x.p80.lateAtP80} of ${x.p80.withCommitted}${x.p80.noForecast > 0 ? `; ${x.p80.noForecast} without a forecast` : ""}`
+                : "-",
+            ),
+          ],
+        ] as [string, string[]][])
+      : []),
   ];
 }
 
 function projectCell(cell: ProjectRow["cells"][number]): string {
   if (!cell) return "-";
-  return `${cell.rank} ${FUNDING_MARK[cell.funding]}${cell.score === undefined ? " (unscored)" : ""}`;
+  return `${cell.rank} ${FUNDING_MARK[cell.funding]}${cell.score === undefined ? " (unscored)" : ""}${cell.p80 !== undefined ? `, P80 ${cell.p80}` : ""}`;
 }
 
 export function formatComparisonTable(

@@ -51,6 +51,8 @@ export interface PortfolioView {
   owner: string | null;
   parent: { id: string; name: string; href: string | null } | null;
   children: { id: string; name: string; href: string | null }[];
+  /** Its ranking page (rank, cut line, alignment matrix, frontier). */
+  ranking: string | null;
   message: StatusMessageView | null;
   /** Its projects and those of its sub-portfolios, in id order. */
   projects: PortfolioProjectRow[];
@@ -193,6 +195,7 @@ export function buildPortfolioView(ctx: ReportContext, entry: Entry<Portfolio>, 
       .childrenOf(portfolio.id)
       .map((c) => ref(c.value.id))
       .sort((a, b) => compareIds(a.id, b.id)),
+    ranking: ctx.links.ranking(portfolio.id),
     message: messageView(ctx, portfolio.message),
     projects: rows,
     statusMix: [...mix.values()].sort((a, b) => a.status.rank - b.status.rank),

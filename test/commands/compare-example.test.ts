@@ -1,0 +1,143 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { commitAll, copyInto, git, makeGitRepo, writeFiles } from "../helpers/git.js";
+import { removeRepo } from "../helpers/repo.js";
+
+/**
+ * The worked two-branch example of docs/prioritisation.md ("Scenarios as branches"): the
+ * bundled example on main, and a branch scenario/cut-20pct that cuts every portfolio's
+ * envelope by 20%. The outputs are golden files, and the documentation must show them as
+ * they are (commit ids aside, which change with the example's content).
+ */
+const projectRoot = path.resolve(fileURLToPath(import.meta.url), "../../..");
+const golden = (name: string): string => path.join(projectRoot, "test/commands/__golden__", name);
+const AS_OF = ["--as-of", "2026-11-30"];
+
+const repos: string[] = [];
+afterAll(() => repos.forEach(removeRepo));
+
+/** Every `envelope: N` of the example's portfolios, cut by 20%. */
+function cutEnvelopes(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const id of ["PF-ASSET", "PF-DIGITAL", "PF-NETWORK", "PG-LEAKAGE"]) {
+    const rel = `portfolios/${id}.yaml`;
+    const text = readFileSync(path.join(dir, rel), "utf8");
+    const cut = text.replace(/^(\s+envelope: )(\d+)$/m, (_m, key: string, n: string) => `${key}${Number(n) * 0.8}`);
+    expect(cut, rel).not.toBe(text);
+    files[rel] = cut;
+  }
+  return files;
+}
+
+function scenarioRepo(): string {
+  const dir = makeGitRepo();
+  repos.push(dir);
+  copyInto(dir, path.join(projectRoot, "examples/meridian-water"));
+  commitAll(dir, "Meridian Water as approved", "2026-11-02T09:00:00Z");
+  git(dir, "checkout", "-q", "-b", "scenario/cut-20pct");
+  writeFiles(dir, cutEnvelopes(dir));
+  commitAll(dir, "Scenario: every envelope cut by 20%", "2026-11-03T09:00:00Z");
+  git(dir, "checkout", "-q", "main");
+  return dir;
+}
+
+/** Commit ids in the labels ("main (1a2b3c4)") depend on the example's content: left out of the comparison with the docs. */
+const withoutCommits = (text: string): string => text.replace(/\(([0-9a-f]{7})\)/g, "(commit)");
+
+/** The fenced block of docs/prioritisation.md that follows the given marker line. */
+function docBlock(marker: string): string {
+  const doc = readFileSync(path.join(projectRoot, "docs/prioritisation.md"), "utf8");
+  const at = doc.indexOf(marker);
+  expect(at, `docs/prioritisation.md has "${marker}"`).toBeGreaterThanOrEqual(0);
+  const open = doc.indexOf("```\n", at);
+  const close = doc.indexOf("\n```", open + 4);
+  return doc.slice(open + 4, close + 1);
+}
+
+describe("the two-branch example: pmo compare main scenario/cut-20pct", () => {
+  const dir = scenarioRepo();
+
+  it("sets the two branches side by side (table), as docs/prioritisation.md shows", async () => {
+    const r = await runCli(["compare", "main", "scenario/cut-20pct", ...AS_OF], { cwd: dir });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    await expect(r.stdout).toMatchFileSnapshot(golden("compare-cut-20pct.txt"));
+    // The documentation shows the first portfolio's part of it.
+    const shown = withoutCommits(docBlock("<!-- compare-cut-20pct -->"));
+    expect(shown).toContain("PF-ASSET Asset Renewal and Treatment");
+    expect(withoutCommits(r.stdout).startsWith(shown)).toBe(true);
+  });
+
+  it("moves the cut line: with 20% less, PRJ-024 and PRJ-025 (PF-ASSET) and PRJ-028 (PF-DIGITAL) fall below it", async () => {
+    const r = await runCli(["compare", "main", "scenario/cut-20pct", "--format", "json", ...AS_OF], { cwd: dir });
+    const json = JSON.parse(r.stdout);
+    const below = (id: string) =>
+      json.portfolios
+        .find((p: { id: string }) => p.id === id)
+        .columns.map((c: { belowLine: string[] }) => [...c.belowLine].sort());
+    expect(below("PF-ASSET")).toEqual([
+      ["PRJ-005", "PRJ-022", "PRJ-023"],
+      ["PRJ-005", "PRJ-022", "PRJ-023", "PRJ-024", "PRJ-025"],
+    ]);
+    expect(below("PF-DIGITAL")).toEqual([
+      ["PRJ-027", "PRJ-029"],
+      ["PRJ-027", "PRJ-028", "PRJ-029"],
+    ]);
+  });
+
+  it("answers what stops with 20% less when committed work competes too (pmo select --budget 80%)", async () => {
+    const r = await runCli(
+      ["select", "PF-ASSET", "--budget", "80%", "--funding-order", "rank", "--format", "json", ...AS_OF],
+      { cwd: dir },
+    );
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout).selections[0];
+    expect(s.budget).toBe(148_000_000);
+    expect(s.status).toBe("optimal");
+    // Ten of the twelve fit exactly; what stops is PRJ-001 (in delivery, GBP 44.1M) and PRJ-023.
+    expect(s.cost).toBe(148_000_000);
+    expect(s.selected.map((x: { id: string }) => x.id).sort()).toEqual([
+      "PRJ-002",
+      "PRJ-003",
+      "PRJ-004",
+      "PRJ-005",
+      "PRJ-019",
+      "PRJ-020",
+      "PRJ-021",
+      "PRJ-022",
+      "PRJ-024",
+      "PRJ-025",
+    ]);
+  });
+
+  it("with --p80, shows each state's P80 finishes: the same dates pmo forecast gives", async () => {
+    const args = ["--iterations", "500", ...AS_OF];
+    const r = await runCli(["compare", "main", "scenario/cut-20pct", "--p80", "--format", "json", ...args], {
+      cwd: dir,
+    });
+    expect(r.stderr).toBe("");
+    const asset = JSON.parse(r.stdout).portfolios.find((p: { id: string }) => p.id === "PF-ASSET");
+    const forecast = JSON.parse((await runCli(["forecast", "--format", "json", ...args], { cwd: dir })).stdout);
+    const p80 = new Map<string, string>(
+      forecast.projects.map((p: { id: string; p80: string }) => [p.id, p.p80] as [string, string]),
+    );
+    const rows = asset.projects as { id: string; cells: { p80?: string }[] }[];
+    for (const row of rows) expect(row.cells[0]!.p80, row.id).toBe(p80.get(row.id));
+    const withForecast = rows.filter((row) => p80.has(row.id));
+    expect(withForecast.length).toBeGreaterThan(0);
+    const latest = withForecast
+      .map((row) => p80.get(row.id)!)
+      .sort()
+      .at(-1);
+    // Cutting envelopes changes no date: both states have the same schedule.
+    for (const column of asset.columns) {
+      expect(column.p80.latest).toBe(latest);
+      expect(column.p80.noForecast).toBe(rows.length - withForecast.length);
+    }
+    const plain = await runCli(["compare", "main", "scenario/cut-20pct", "--format", "json", ...AS_OF], { cwd: dir });
+    expect(JSON.parse(plain.stdout).portfolios[0].columns[0].p80).toBeNull();
+  });
+});

@@ -1,7 +1,7 @@
 import { Option } from "commander";
 import type { CliContext } from "./index.js";
 import { version } from "./index.js";
-import { asOfOption, deprecatedAlias } from "./options.js";
+import { asOfOption, deprecatedAlias, parseCount } from "./options.js";
 
 export function registerReport(ctx: CliContext): void {
   const { program, setExit, io, dirOf } = ctx;
@@ -33,6 +33,12 @@ export function registerReport(ctx: CliContext): void {
       "-t, --templates <dir>",
       "folder of templates and partials that override the built-in ones by name (see docs/templates.md)",
     )
+    .addOption(
+      new Option(
+        "--forecast-iterations <n>",
+        "iterations of the schedule forecast on the dependencies and project pages (0 leaves it out; default 2000, and none above 500 projects)",
+      ).argParser(parseCount),
+    )
     .option("--force", "overwrite files in --out-dir that pmo did not write")
     .option("--no-history", "leave out the trend charts and what changed state, which read the git history")
     .addOption(
@@ -40,6 +46,10 @@ export function registerReport(ctx: CliContext): void {
         "--since <date>",
         "start the dashboard's trend at this date, YYYY-MM-DD (default: the first commit)",
       ).argParser((value: string) => asOfOption().parseArg!(value, undefined)),
+    )
+    .option(
+      "-b, --baseline <name>",
+      "measure against baseline NAME (the git tag pmo-baseline/NAME): its budgets, baseline dates and planned value, today's progress",
     )
     .option("-c, --config <file>", "config file (default: pmo.config.yaml in the repository)")
     .addHelpText(
@@ -72,7 +82,8 @@ Examples:
   $ pmo report --format pdf --audience steering-committee --out-dir steering
   $ pmo report --templates branding --out-dir report
   $ pmo report --no-history --out-dir report
-  $ pmo report --since 2025-01-01 --out-dir report`,
+  $ pmo report --since 2025-01-01 --out-dir report
+  $ pmo report --baseline 2026-Q3 --out-dir report-vs-q3`,
     )
     .action(
       async (
@@ -90,6 +101,8 @@ Examples:
           history?: boolean;
           config?: string;
           since?: string;
+          forecastIterations?: number;
+          baseline?: string;
         },
       ) => {
         const { runReport } = await import("../commands/report.js");
@@ -109,6 +122,8 @@ Examples:
               force: opts.force === true,
               history: opts.history !== false,
               ...(opts.since !== undefined && { since: opts.since }),
+              ...(opts.forecastIterations !== undefined && { forecastIterations: opts.forecastIterations }),
+              ...(opts.baseline !== undefined && { baseline: opts.baseline }),
               version: version(),
             },
             await io(),

@@ -17,6 +17,10 @@ export function registerSchedule(ctx: CliContext): void {
       "--milestone <ref>",
       "show what drives one milestone's date (PRJ-001/M2, or M2 when only one project has it)",
     )
+    .option(
+      "-b, --baseline <name>",
+      "measure today's dates against baseline NAME (the git tag pmo-baseline/NAME): variance per item and project finish",
+    )
     .option("-o, --output <file>", "write the output to this file instead (written atomically)")
     .addOption(asOfOption())
     .option("-c, --config <file>", "config file (default: pmo.config.yaml in the repository)")
@@ -36,6 +40,7 @@ Examples:
   $ pmo schedule --critical
   $ pmo schedule --milestone PRJ-014/M3
   $ pmo schedule --format json > schedule.json
+  $ pmo schedule --baseline 2026-Q3
   $ pmo -C examples/meridian-water schedule --format markdown --as-of 2026-11-30`,
     )
     .action(
@@ -44,6 +49,7 @@ Examples:
         critical?: boolean;
         milestone?: string;
         output?: string;
+        baseline?: string;
         asOf?: string;
         config?: string;
       }) => {
@@ -58,6 +64,7 @@ Examples:
               critical: opts.critical ?? false,
               milestone: opts.milestone,
               output: opts.output,
+              baseline: opts.baseline,
             },
             await ctx.io(),
           ),

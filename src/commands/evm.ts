@@ -9,23 +9,12 @@ import {
 } from "../core/analytics/evm/index.js";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { buildCatalog, type Catalog } from "../core/catalog/index.js";
+import { buildCatalog } from "../core/catalog/index.js";
 import { UsageError } from "../core/errors.js";
-import {
-  BASELINE_TAG_PREFIX,
-  baselineRevision,
-  discoveryFilter,
-  findBaseline,
-  gitRaw,
-  loadWorkspaceAtRevision,
-  openRepository,
-  readBlobs,
-  readLog,
-} from "../core/git/index.js";
+import { discoveryFilter, gitRaw, openRepository, readBlobs, readLog } from "../core/git/index.js";
 import { IGNORE_FILE } from "../core/load/index.js";
-import { validateDocument } from "../core/validate/index.js";
 import { ExitCode } from "../model/diagnostic.js";
-import type { PmoDocument } from "../model/document.js";
+import { openBaseline, PLAN_KINDS, usableDocuments } from "./baseline-plan.js";
 import type { CommandIO } from "./io.js";
 import { displayPath, openWorkspace } from "./workspace.js";
 
@@ -44,17 +33,13 @@ export interface EvmCommandOptions {
   history?: boolean;
 }
 
-/** The kinds earned value reads; only these are schema-checked, so that a large repository stays fast. */
-const KINDS_READ = ["Engagement", "Portfolio", "Project"] as const;
-const READ_KINDS: ReadonlySet<string> = new Set(KINDS_READ);
-
 /**
  * `pmo evm`: earned value per project and roll-ups. A document that fails its schema is left
  * out (its fields cannot be trusted) and a warning says how many; `pmo validate` says why.
  */
 export async function runEvm(options: EvmCommandOptions, io: CommandIO): Promise<ExitCode> {
   if (options.history) return runEvmHistory(options, io);
-  const { workspace } = await openWorkspace(options, io.cwd, { kinds: KINDS_READ });
+  const { workspace } = await openWorkspace(options, io.cwd, { kinds: PLAN_KINDS });
   const { documents, invalid } = usableDocuments(workspace.documents);
   if (invalid > 0)
     io.stderr(
@@ -62,7 +47,7 @@ export async function runEvm(options: EvmCommandOptions, io: CommandIO): Promise
         `warning: ${invalid === 1 ? "1 document fails" : `${invalid} documents fail`} schema validation and ${invalid === 1 ? "is" : "are"} left out; run pmo validate`,
       ) + "\n",
     );
-  const baseline = options.baseline === undefined ? undefined : await baselineCatalog(options, io);
+  const baseline = options.baseline === undefined ? undefined : await openBaseline(options.dir, options.baseline, io);
   const report = buildEvmReport(buildCatalog(documents), { asOf: options.asOf, ...(baseline && { baseline }) });
   io.stdout(render(report, options, io));
   return ExitCode.Clean;
@@ -105,38 +90,6 @@ async function runEvmHistory(options: EvmCommandOptions, io: CommandIO): Promise
     );
   io.stdout(formatEvmHistory(history, names, options.format, io.palette));
   return ExitCode.Clean;
-}
-
-/** The repository as the named baseline froze it, schema-checked like the working tree. */
-async function baselineCatalog(options: EvmCommandOptions, io: CommandIO): Promise<{ name: string; catalog: Catalog }> {
-  const name = options.baseline!;
-  const root = path.resolve(options.dir);
-  const shown = displayPath(root, io.cwd);
-  const inside = await gitRaw(root, ["rev-parse", "--show-toplevel"]);
-  if (inside.code !== 0)
-    throw new UsageError(`--baseline reads a git tag, but ${shown} is not inside a git repository`);
-  const repo = await openRepository(root, shown, `${BASELINE_TAG_PREFIX}${name}`);
-  const found = await findBaseline(repo, name);
-  const { workspace } = await loadWorkspaceAtRevision(repo, baselineRevision(found), root);
-  const { documents, invalid } = usableDocuments(workspace.documents);
-  if (invalid > 0)
-    io.stderr(
-      io.palette.yellow(
-        `warning: in baseline ${name}, ${invalid === 1 ? "1 document fails" : `${invalid} documents fail`} schema validation and ${invalid === 1 ? "is" : "are"} left out`,
-      ) + "\n",
-    );
-  return { name, catalog: buildCatalog(documents) };
-}
-
-export function usableDocuments(all: readonly PmoDocument[]): { documents: PmoDocument[]; invalid: number } {
-  const documents: PmoDocument[] = [];
-  let invalid = 0;
-  for (const doc of all) {
-    if (!READ_KINDS.has(doc.kind)) continue;
-    if (doc.apiVersion !== "pmo/v1" || validateDocument(doc.kind, doc.value).length > 0) invalid++;
-    else documents.push(doc);
-  }
-  return { documents, invalid };
 }
 
 function render(report: ReturnType<typeof buildEvmReport>, options: EvmCommandOptions, io: CommandIO): string {

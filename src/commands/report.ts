@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { DEFAULT_FORECAST_SEED } from "../core/analytics/schedule/index.js";
 import { UsageError } from "../core/errors.js";
 import { FORMATTERS } from "../core/format/index.js";
 import {
@@ -13,9 +14,13 @@ import {
   type TemplateSet,
   type TemplateSource,
 } from "../core/report/index.js";
+import { againstBaseline } from "../core/analytics/evm/index.js";
+import { buildCatalog } from "../core/catalog/index.js";
 import { VALIDATION_CHECKS } from "../core/validate/index.js";
 import { ExitCode } from "../model/diagnostic.js";
+import { KINDS } from "../model/document.js";
 import type { Engagement } from "../model/entities.js";
+import { openBaseline } from "./baseline-plan.js";
 import type { CommandIO } from "./io.js";
 import { readReportGit } from "./report-history.js";
 import { writeReport, type OutputFile } from "./report-output.js";
@@ -44,6 +49,10 @@ export interface ReportCommandOptions {
   history: boolean;
   /** `--since`: the dashboard's trend starts at this date instead of the first commit. */
   since?: string;
+  /** `--forecast-iterations`: the schedule forecast's iterations (0 leaves it out); the report's default otherwise. */
+  forecastIterations?: number;
+  /** `--baseline NAME`: budgets, baseline dates and planned value from the tag pmo-baseline/NAME, read from git. */
+  baseline?: string;
   version: string;
 }
 
@@ -65,6 +74,7 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
   // Before the long part: a PDF without a browser to print it is known at once.
   const chromium = pdf ? await findChromium(options.chromium ?? { platform: "linux" }, io.cwd) : undefined;
   const { root, config, workspace } = await openWorkspace(options, io.cwd);
+  const against = options.baseline === undefined ? undefined : await openBaseline(options.dir, options.baseline, io);
   const result = await checkOpenedWorkspace({ root, config, workspace }, options.asOf, io.cwd);
   const invalid = result.diagnostics.filter((d) => d.severity === "error" && VALIDATION.has(d.ruleId));
   if (invalid.length > 0) {
@@ -97,10 +107,19 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
     }
     audience = found.audience;
   }
+  // Against a baseline, the views read each project's plan from the tag and its progress from
+  // today; the findings stay those of the repository as it is. Facts are derived again from
+  // the merged catalog so that views and facts agree.
+  const measured = against
+    ? againstBaseline(
+        KINDS.flatMap((kind) => result.catalog.ofKind(kind).map((e) => e.doc)),
+        against.catalog.projects.map((e) => e.value),
+      )
+    : undefined;
   const rendered = renderReport({
-    catalog: result.catalog,
+    catalog: measured ? buildCatalog(measured.documents) : result.catalog,
     settings: result.settings,
-    facts: result.model.facts,
+    ...(!measured && { facts: result.model.facts }),
     asOf: options.asOf,
     findings: result.diagnostics,
     waived: result.waived,
@@ -108,10 +127,28 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
     single: options.single || pdf || audience !== undefined,
     templates,
     history: git.history,
-    meta: { version: options.version, commit: git.commit },
+    meta: {
+      version: options.version,
+      commit: git.commit,
+      ...(against &&
+        measured && {
+          baseline: {
+            name: against.name,
+            commit: against.baseline.commit.slice(0, 7),
+            decision: against.baseline.decision ?? null,
+            notInBaseline: measured.notInBaseline,
+          },
+        }),
+    },
     paper,
     pdf,
     audience,
+    ...(options.forecastIterations !== undefined && {
+      forecast:
+        options.forecastIterations === 0
+          ? null
+          : { iterations: options.forecastIterations, seed: DEFAULT_FORECAST_SEED },
+    }),
     layout: {
       exceptionsAbove: config.values.report?.exceptionsAbove,
       rowsPerPage: config.values.report?.tableRowsPerPage,

@@ -1,8 +1,13 @@
 import path from "node:path";
+import { withBaselineDates } from "../core/analytics/evm/index.js";
 import {
   NetworkCycleError,
   UnknownMilestoneError,
+  baselineVariance,
+  baselineVarianceJson,
   buildSchedule,
+  formatBaselineVarianceMarkdown,
+  formatBaselineVarianceTable,
   formatScheduleJson,
   formatScheduleMarkdown,
   formatScheduleTable,
@@ -11,9 +16,10 @@ import {
 import { UsageError } from "../core/errors.js";
 import { renderTable } from "../core/query/index.js";
 import { ExitCode } from "../model/diagnostic.js";
+import { openBaseline } from "./baseline-plan.js";
 import type { CommandIO } from "./io.js";
 import { writeFileAtomic } from "./output.js";
-import { openValidCatalog } from "./workspace.js";
+import { openValidCatalog, PLAN_KINDS } from "./workspace.js";
 
 export const SCHEDULE_FORMATS = ["table", "markdown", "json"] as const;
 export type ScheduleFormat = (typeof SCHEDULE_FORMATS)[number];
@@ -26,6 +32,8 @@ export interface ScheduleCommandOptions {
   critical: boolean;
   milestone?: string;
   output?: string;
+  /** --baseline NAME: today's network against the baseline dates of the tag pmo-baseline/NAME, read from git. */
+  baseline?: string;
 }
 
 /**
@@ -34,10 +42,22 @@ export interface ScheduleCommandOptions {
  * validation are left out (one warning line says how many); the rest is scheduled.
  */
 export async function runSchedule(options: ScheduleCommandOptions, io: CommandIO): Promise<ExitCode> {
-  const catalog = await openValidCatalog(options, io, "schedule");
+  const catalog = await openValidCatalog(options, io, "schedule", { kinds: PLAN_KINDS });
+  const against = options.baseline === undefined ? undefined : await openBaseline(options.dir, options.baseline, io);
+  let projects = catalog.projects;
+  const notInBaseline: string[] = [];
+  if (against) {
+    // Today's network, each date measured against the baseline's (its milestones' baseline dates).
+    const planned = new Map(against.catalog.projects.map((e) => [e.value.id, e.value]));
+    projects = catalog.projects.map((e) => {
+      const plan = planned.get(e.value.id);
+      if (!plan) notInBaseline.push(e.value.id);
+      return { doc: e.doc, value: withBaselineDates(e.value, plan) };
+    });
+  }
   let schedule;
   try {
-    schedule = buildSchedule({ engagement: catalog.engagement?.value, projects: catalog.projects }, options.asOf);
+    schedule = buildSchedule({ engagement: catalog.engagement?.value, projects }, options.asOf);
   } catch (error) {
     if (error instanceof NetworkCycleError) {
       io.stderr(
@@ -55,21 +75,43 @@ export async function runSchedule(options: ScheduleCommandOptions, io: CommandIO
     throw error;
   }
   const palette = options.output ? undefined : io.palette;
-  const text =
+  const variance = against
+    ? baselineVariance(
+        against.name,
+        view.items,
+        view.projects,
+        new Map(
+          projects.map((e) => [
+            e.value.id,
+            {
+              baselineFinish: e.value.schedule?.baselineFinish,
+              forecastFinish: e.value.schedule?.forecastFinish,
+              actualFinish: e.value.schedule?.actualFinish,
+            },
+          ]),
+        ),
+        notInBaseline.sort(),
+      )
+    : undefined;
+  const table = (headers: string[], rows: string[][], align: ("left" | "right")[]) =>
+    renderTable(
+      headers,
+      rows.map((r) => r.map((text) => ({ text }))),
+      { align, paint: (_tone, t) => t, header: palette?.bold ?? ((t) => t) },
+    );
+  let text =
     options.format === "json"
-      ? formatScheduleJson(view)
+      ? formatScheduleJson(view, variance ? { baseline: baselineVarianceJson(variance) } : {})
       : options.format === "markdown"
         ? formatScheduleMarkdown(view)
-        : formatScheduleTable(
-            view,
-            (headers, rows, align) =>
-              renderTable(
-                headers,
-                rows.map((r) => r.map((text) => ({ text }))),
-                { align, paint: (_tone, t) => t, header: palette?.bold ?? ((t) => t) },
-              ),
-            { bold: palette?.bold ?? ((t) => t), red: palette?.red ?? ((t) => t), dim: palette?.dim ?? ((t) => t) },
-          );
+        : formatScheduleTable(view, table, {
+            bold: palette?.bold ?? ((t) => t),
+            red: palette?.red ?? ((t) => t),
+            dim: palette?.dim ?? ((t) => t),
+          });
+  if (variance && options.format === "markdown") text += `\n${formatBaselineVarianceMarkdown(variance)}`;
+  else if (variance && options.format === "table")
+    text += `\n${formatBaselineVarianceTable(variance, table, palette?.bold ?? ((t) => t))}`;
   if (options.output) writeFileAtomic(path.resolve(io.cwd, options.output), text);
   else io.stdout(text);
   return ExitCode.Clean;

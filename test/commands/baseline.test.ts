@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { commitAll, git, makeGitRepo, writeFiles } from "../helpers/git.js";
 import { runCli } from "../helpers/cli.js";
@@ -153,6 +155,98 @@ describe("pmo baseline", () => {
     const p2 = against.projects.find((p: { id: string }) => p.id === "PRJ-2");
     expect(p2.figures.pv).toEqual({ value: null, missing: "PV is unknown: PRJ-2 is not in baseline Q1" });
     expect(p2.figures.spi.value).toBeNull();
+  });
+
+  it("schedule --baseline measures today's network against the milestone dates the baseline froze", async () => {
+    const planned = (m1: string, m2: string, forecast = "") => `${project(1000, "2026-05-01", 40)}milestones:
+  - { id: M1, name: Design, baseline: ${m1}${forecast} }
+  - { id: M2, name: Build, baseline: ${m2}, dependsOn: [M1] }
+`;
+    const dir = setup();
+    writeFiles(dir, { "projects/PRJ-1.yaml": planned("2026-03-01", "2026-04-01") });
+    commitAll(dir, "milestones");
+    await pmo(dir, "baseline", "create", "Q1", "--decision", "DEC-1");
+    // Re-planned since: M1 moved to 03-20 and forecast on 03-25; M2 moved a month.
+    writeFiles(dir, {
+      "projects/PRJ-1.yaml": planned("2026-03-20", "2026-05-01", ", forecast: 2026-03-25"),
+      "projects/PRJ-2.yaml": project(300, "2026-05-01", 10).replace("id: PRJ-1", "id: PRJ-2"),
+    });
+    const json = await pmo(dir, "schedule", "--as-of", "2026-02-01", "--format", "json", "--baseline", "Q1");
+    expect(json.stderr).toBe("");
+    expect(json.code).toBe(0);
+    const out = JSON.parse(json.stdout);
+    const m1 = out.items.find((it: { key: string }) => it.key === "PRJ-1/M1");
+    const m2 = out.items.find((it: { key: string }) => it.key === "PRJ-1/M2");
+    // The baseline dates are the tag's, the forecasts today's.
+    expect([m1.baseline, m1.forecast, m2.baseline]).toEqual(["2026-03-01", "2026-03-25", "2026-04-01"]);
+    expect(out.baseline.name).toBe("Q1");
+    expect(out.baseline.items.find((it: { key: string }) => it.key === "PRJ-1/M1")).toEqual({
+      key: "PRJ-1/M1",
+      baseline: "2026-03-01",
+      finish: "2026-03-25",
+      varianceDays: 24,
+      complete: false,
+    });
+    expect(out.baseline.projects.find((p: { id: string }) => p.id === "PRJ-1").baselineFinish).toBe("2026-05-01");
+    expect(out.baseline.notInBaseline).toEqual(["PRJ-2"]);
+    const now = JSON.parse((await pmo(dir, "schedule", "--as-of", "2026-02-01", "--format", "json")).stdout);
+    expect(now.baseline).toBeUndefined();
+    expect(now.items.find((it: { key: string }) => it.key === "PRJ-1/M1").baseline).toBe("2026-03-20");
+
+    const table = await pmo(dir, "schedule", "--as-of", "2026-02-01", "--baseline", "Q1");
+    expect(table.stdout).toContain("Against baseline Q1");
+    expect(table.stdout).toMatch(/PRJ-1\/M1 .*2026-03-01 .*2026-03-25 .*\+24/);
+    expect(table.stdout).toContain("Not in baseline Q1 (no baseline dates): PRJ-2");
+    const unknown = await pmo(dir, "schedule", "--baseline", "nope");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no baseline named "nope": the baselines are Q1');
+  });
+
+  it("report --baseline reads budgets and planned value from the tag, progress from today, and says so on every page", async () => {
+    const dir = setup();
+    await pmo(dir, "baseline", "create", "Q1", "--decision", "DEC-1");
+    writeFiles(dir, { "projects/PRJ-1.yaml": project(2000, "2026-09-01", 50) });
+    commitAll(dir, "re-plan");
+    const report = await pmo(
+      dir,
+      "report",
+      "--as-of",
+      "2026-03-01",
+      "--format",
+      "md",
+      "--single",
+      "--no-history",
+      "--out-dir",
+      "out",
+      "--baseline",
+      "Q1",
+    );
+    expect(report.stderr).toBe("");
+    expect(report.code).toBe(0);
+    const text = readFileSync(path.join(dir, "out", "report.md"), "utf8");
+    const commit = git(dir, "rev-parse", "--short=7", "pmo-baseline/Q1^{commit}");
+    expect(text).toContain(
+      `Measured against baseline **Q1** (commit \`${commit}\`, approved by DEC-1): budgets, baseline dates and planned value are the baseline's`,
+    );
+    // EV = 50% of the baseline's BAC (1,000), PV on its linear plan: SPI = 500 / (1000 × 59 / 120).
+    expect(text).toMatch(/SPI \| 1\.02/);
+    const today = await pmo(
+      dir,
+      "report",
+      "--as-of",
+      "2026-03-01",
+      "--format",
+      "md",
+      "--single",
+      "--no-history",
+      "--out-dir",
+      "now",
+    );
+    expect(today.code).toBe(0);
+    const now = readFileSync(path.join(dir, "now", "report.md"), "utf8");
+    expect(now).not.toContain("Measured against baseline");
+    // Today's plan: 2,000 over 243 days, 59 days in; EV = 1,000.
+    expect(now).toMatch(/SPI \| 2\.06/);
   });
 
   it("pmo check reads the baseline tags: a baseline whose decision is no longer approved is a finding", async () => {

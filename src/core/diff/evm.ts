@@ -2,33 +2,43 @@ import type { PmoDocument } from "../../model/document.js";
 import type { Project } from "../../model/entities.js";
 import { isMeasured, projectEvm, type ProjectEvm } from "../analytics/evm/index.js";
 import { formatMoney } from "../money.js";
+import { signedMoney } from "./context.js";
 
-/** An earned value figure of a project that crossed a threshold between the two sides. */
-export interface EvmCrossing {
+/** A change of a project's CPI, SPI or estimate at completion between the two sides. */
+export interface EvmChange {
   project: string;
   figure: "CPI" | "SPI" | "EAC";
   from: number;
   to: number;
-  /** What was crossed: an index level (1.00 or 0.90), or the project's budget (BAC) for the EAC. */
-  threshold: string;
+  /** `to - from`. */
+  delta: number;
+  /** What was crossed: an index level (1.00 or 0.90), or the project's budget (BAC) for the EAC; null when nothing was. */
+  threshold: string | null;
   direction: "worsened" | "improved";
+  /** The project's currency (the EAC's). */
+  currency: string;
   text: string;
 }
+
+/** A change that crossed a threshold: the ones the summary names. */
+export type EvmCrossing = EvmChange & { threshold: string };
 
 /** The index levels a board watches: on plan (1.00) and the usual tolerance (0.90). */
 const LEVELS = [1, 0.9];
 
 /**
- * The projects whose CPI or SPI crossed 1.00 or 0.90, or whose estimate at completion crossed
- * the budget, between base and head, both judged at the same date so that only the files'
- * changes show. Only projects measured on both sides with the figure known on both count.
+ * Every change of a project's CPI, SPI (as shown, to two decimals) or estimate at completion
+ * (to a whole unit) between base and head, both judged at the same date so that only the
+ * files' changes show. Only projects measured on both sides with the figure known on both
+ * count. Each change says which threshold it crossed, if any: CPI or SPI crossing 1.00 or
+ * 0.90, the EAC crossing the budget. Sorted by project, then CPI, SPI, EAC.
  */
-export function evmCrossings(
+export function evmChanges(
   base: readonly PmoDocument[],
   head: readonly PmoDocument[],
   asOf: string,
   currency: string,
-): EvmCrossing[] {
+): EvmChange[] {
   const measure = (docs: readonly PmoDocument[]) => {
     const map = new Map<string, ProjectEvm>();
     for (const d of docs) {
@@ -44,7 +54,7 @@ export function evmCrossings(
   };
   const a = measure(base);
   const b = measure(head);
-  const out: EvmCrossing[] = [];
+  const out: EvmChange[] = [];
   for (const id of [...b.keys()].sort()) {
     const before = a.get(id);
     const after = b.get(id)!;
@@ -52,34 +62,56 @@ export function evmCrossings(
     for (const figure of ["CPI", "SPI"] as const) {
       const from = (figure === "CPI" ? before.figures.cpi : before.figures.spi).value;
       const to = (figure === "CPI" ? after.figures.cpi : after.figures.spi).value;
-      if (from === undefined || to === undefined) continue;
+      if (from === undefined || to === undefined || from.toFixed(2) === to.toFixed(2)) continue;
       const level = LEVELS.find((l) => from >= l !== to >= l);
-      if (level === undefined) continue;
       const direction = to < from ? "worsened" : "improved";
+      const delta = to - from;
       out.push({
         project: id,
         figure,
         from,
         to,
-        threshold: level.toFixed(2),
+        delta,
+        threshold: level === undefined ? null : level.toFixed(2),
         direction,
-        text: `${id} ${figure} ${from.toFixed(2)} -> ${to.toFixed(2)} (${direction === "worsened" ? "below" : "back to"} ${level.toFixed(2)})`,
+        currency: after.currency,
+        text:
+          level === undefined
+            ? `${id} ${figure} ${from.toFixed(2)} -> ${to.toFixed(2)} (${delta > 0 ? "+" : "-"}${Math.abs(delta).toFixed(2)})`
+            : `${id} ${figure} ${from.toFixed(2)} -> ${to.toFixed(2)} (${direction === "worsened" ? "below" : "back to"} ${level.toFixed(2)})`,
       });
     }
     const eac = (p: ProjectEvm) => (p.figures.eacUsed ? p.figures.eac[p.figures.eacUsed].value : undefined);
     const [from, to, bac] = [eac(before), eac(after), after.figures.bac.value];
-    if (from !== undefined && to !== undefined && bac !== undefined && from > bac !== to > bac) {
-      const direction = to > from ? "worsened" : "improved";
-      out.push({
-        project: id,
-        figure: "EAC",
-        from,
-        to,
-        threshold: "BAC",
-        direction,
-        text: `${id} EAC ${formatMoney(from, after.currency)} -> ${formatMoney(to, after.currency)} (${to > bac ? "over" : "within"} the budget ${formatMoney(bac, after.currency)})`,
-      });
-    }
+    if (from === undefined || to === undefined || Math.round(from) === Math.round(to)) continue;
+    const crossed = bac !== undefined && from > bac !== to > bac;
+    const money = (v: number) => formatMoney(v, after.currency);
+    out.push({
+      project: id,
+      figure: "EAC",
+      from,
+      to,
+      delta: to - from,
+      threshold: crossed ? "BAC" : null,
+      direction: to > from ? "worsened" : "improved",
+      currency: after.currency,
+      text: crossed
+        ? `${id} EAC ${money(from)} -> ${money(to)} (${to > bac! ? "over" : "within"} the budget ${money(bac!)})`
+        : `${id} EAC ${money(from)} -> ${money(to)} (${signedMoney(to - from, after.currency)})`,
+    });
   }
   return out;
+}
+
+/**
+ * The changes that crossed a threshold (CPI or SPI crossing 1.00 or 0.90, the EAC crossing the
+ * budget): what the summary line names.
+ */
+export function evmCrossings(
+  base: readonly PmoDocument[],
+  head: readonly PmoDocument[],
+  asOf: string,
+  currency: string,
+): EvmCrossing[] {
+  return evmChanges(base, head, asOf, currency).filter((c): c is EvmCrossing => c.threshold !== null);
 }

@@ -34,6 +34,7 @@ export function formatDiffJson(result: DiffResult): string {
     schedule: result.schedule,
     validity: result.validity,
     decision: result.decision,
+    evm: result.evm ?? [],
   };
   return JSON.stringify(out, null, 2) + "\n";
 }

@@ -1,6 +1,7 @@
 import { formatMoney } from "../money.js";
 import { signedDuration, signedMoney, signedPercent } from "./context.js";
 import { KIND_TITLES } from "./kinds.js";
+import type { EvmChange } from "./evm.js";
 import { describePropagation } from "./schedule.js";
 import type {
   DateMove,
@@ -12,6 +13,22 @@ import type {
   SideValidity,
   StatusMove,
 } from "./types.js";
+
+/** One CPI, SPI or EAC change as a table row: indexes to two decimals, the EAC as money. */
+function evmRow(c: EvmChange): string {
+  const value = (v: number) => (c.figure === "EAC" ? formatMoney(v, c.currency) : v.toFixed(2));
+  const change =
+    c.figure === "EAC" ? signedMoney(c.delta, c.currency) : `${c.delta < 0 ? "-" : "+"}${Math.abs(c.delta).toFixed(2)}`;
+  const crossed =
+    c.threshold === null
+      ? ""
+      : c.threshold === "BAC"
+        ? c.direction === "worsened"
+          ? "over the budget"
+          : "back within the budget"
+        : `${c.direction === "worsened" ? "below" : "back to"} ${c.threshold}`;
+  return `| ${c.project} | ${c.figure} | ${value(c.from)} | ${value(c.to)} | ${change} | ${crossed} |`;
+}
 
 /**
  * Longest comment the markdown aims for. GitHub refuses comments over 65,536 characters and
@@ -227,6 +244,20 @@ export function formatDiffMarkdown(result: DiffResult, maxChars = DIFF_MARKDOWN_
       },
     );
   }
+
+  // CPI, SPI and EAC per project: those crossing a threshold are in the summary line too.
+  const evm = result.evm ?? [];
+  add(
+    7.2,
+    6.5,
+    `<b>Earned value</b>: ${count(evm.length, "change")} of CPI, SPI or EAC, ${evm.filter((c) => c.threshold !== null).length} crossing a threshold`,
+    evm.map(evmRow),
+    ["earned value change", "earned value changes"],
+    {
+      open: evm.some((c) => c.threshold !== null),
+      table: ["| Project | Figure | From | To | Change | Threshold crossed |", "| --- | --- | --- | --- | --- | --- |"],
+    },
+  );
 
   // What the slips push downstream: it is what the reviewer cannot see in the files.
   const slips = result.schedule.filter((p) => p.pushes.length > 0);

@@ -73,6 +73,14 @@ export function formatDiffText(result: DiffResult, palette: Palette): string {
       );
     }
   }
+  const evm = result.evm ?? [];
+  if (evm.length > 0) {
+    out.push("", palette.bold("Earned value"));
+    for (const c of evm) {
+      const text = c.threshold === null ? c.text : palette.bold(c.text);
+      out.push(`  ${c.direction === "worsened" ? palette.red(text) : palette.green(text)}`);
+    }
+  }
   for (const [kind, title] of KIND_TITLES) {
     const changes = result.changes.filter((c) => c.kind === kind);
     if (changes.length === 0) continue;

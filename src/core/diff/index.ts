@@ -8,6 +8,7 @@ import { diffFindings, findingChange } from "./findings.js";
 import { diffEngagement, diffPortfolio, diffRaid } from "./objectives.js";
 import { describeNewProject, diffProject, type KindDiff } from "./project.js";
 import { describeNewRisk, diffRisk } from "./risk.js";
+import { evmChanges } from "./evm.js";
 import { slipPropagation } from "./schedule.js";
 import { decide } from "./decision.js";
 import { summarise } from "./summary.js";
@@ -157,6 +158,8 @@ export function diffWorkspaces(base: DiffSide, head: DiffSide): DiffResult {
     introduced,
     resolved,
   });
+  const evm =
+    head.asOf !== undefined ? evmChanges(base.documents, head.documents, head.asOf, head.settings.currency) : [];
   const summary = summarise({
     changes,
     base,
@@ -165,7 +168,7 @@ export function diffWorkspaces(base: DiffSide, head: DiffSide): DiffResult {
     resolved,
     decision,
     validity,
-    ...(head.asOf !== undefined && { asOf: head.asOf }),
+    evm,
   });
   const schedule = head.asOf !== undefined ? slipPropagation(base.documents, head.documents, head.asOf) : [];
   return {
@@ -175,6 +178,7 @@ export function diffWorkspaces(base: DiffSide, head: DiffSide): DiffResult {
     changes,
     findings: { introduced, resolved },
     schedule,
+    evm,
     validity,
     decision,
   };

@@ -2,7 +2,7 @@ import type { PmoDocument } from "../../model/document.js";
 import type { Severity } from "../../model/diagnostic.js";
 import type { Settings } from "../rules/index.js";
 import { signedDuration, signedMoney, signedPercent } from "./context.js";
-import { evmCrossings } from "./evm.js";
+import type { EvmChange, EvmCrossing } from "./evm.js";
 import { isHighThreat } from "./risk.js";
 import type {
   DiffDecision,
@@ -23,8 +23,8 @@ export interface SummaryInput {
   resolved: readonly FindingChange[];
   decision: DiffDecision;
   validity: DiffResult["validity"];
-  /** The date earned value is judged at on both sides; without it, no EVM crossings are listed. */
-  asOf?: string;
+  /** Every CPI, SPI and EAC change (evmChanges, judged at the diff's --as-of); none without one. */
+  evm?: readonly EvmChange[];
 }
 
 /** Counts and totals of a diff, and the one-line summary. */
@@ -69,10 +69,8 @@ export function summarise(input: SummaryInput): DiffSummary {
       removed: pd.filter((d) => d.type === "milestone-removed").length,
     },
     forecast: forecastDeltas(input.base, input.head),
-    evm:
-      input.asOf === undefined
-        ? []
-        : evmCrossings(input.base.documents, input.head.documents, input.asOf, input.head.settings.currency),
+    evm: (input.evm ?? []).filter((c): c is EvmCrossing => c.threshold !== null),
+    evmChanged: (input.evm ?? []).filter((c) => c.threshold === null).length,
     risks: {
       added: count((c) => c.kind === "Risk" && c.change === "added"),
       closed: details("Risk").filter((d) => d.type === "risk-status" && d.to === "closed").length,
@@ -221,7 +219,11 @@ export function summaryLine(
       .join(", ");
     parts.push(`${crossing}${r.changed > 0 ? ` (${plural(r.changed, "rank change")})` : ""}`);
   } else if (r && r.changed > 0) parts.push(plural(r.changed, "rank change"));
-  if (s.evm.length > 0) parts.push(`earned value: ${s.evm.map((c) => c.text).join(", ")}`);
+  const otherEvm = s.evmChanged > 0 ? plural(s.evmChanged, "other CPI, SPI or EAC change") : "";
+  if (s.evm.length > 0)
+    parts.push(`earned value: ${s.evm.map((c) => c.text).join(", ")}${otherEvm ? ` (and ${otherEvm})` : ""}`);
+  else if (otherEvm)
+    parts.push(`earned value: ${plural(s.evmChanged, "CPI, SPI or EAC change")}, none crossing a threshold`);
   if (s.risks.newHigh > 0) parts.push(`${s.risks.newHigh} new high ${s.risks.newHigh === 1 ? "risk" : "risks"}`);
   if (parts.length === 0) {
     const e = s.entities;

@@ -1,4 +1,4 @@
-import type { EvmCrossing } from "./evm.js";
+import type { EvmChange, EvmCrossing } from "./evm.js";
 import type { Severity } from "../../model/diagnostic.js";
 
 /** What happened to an entity between base and head. */
@@ -249,6 +249,8 @@ export interface DiffSummary {
   forecast: MoneyDelta[];
   /** Projects whose CPI or SPI crossed 1.00 or 0.90, or whose EAC crossed the budget (judged at the diff's --as-of). */
   evm: EvmCrossing[];
+  /** The other CPI, SPI and EAC changes, crossing no threshold (DiffResult.evm lists them all). */
+  evmChanged: number;
   risks: { added: number; closed: number; rescored: number; newHigh: number };
   findings: { introduced: number; resolved: number; introducedBySeverity: Record<Severity, number> };
   /** Whether each side validates, with its count of validation errors. */
@@ -286,6 +288,8 @@ export interface DiffResult {
   findings: { introduced: FindingChange[]; resolved: FindingChange[] };
   /** Slip propagation through the schedule network (judged at the diff's --as-of). */
   schedule: SlipPropagation[];
+  /** Every change of a project's CPI, SPI or EAC, each with the threshold it crossed or null (judged at the diff's --as-of). */
+  evm: EvmChange[];
   /** Whether each side validates, and what was left out because it could not be read. */
   validity: { base: SideValidity; head: SideValidity };
   /** The decision-first view: worsened projects, status changes, slips, money, findings by rule. */

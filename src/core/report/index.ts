@@ -3,7 +3,15 @@
  * an isolated Handlebars environment that lays the views out, and SVG charts. No file system,
  * no clock: the command reads the templates and writes the files.
  */
-export { buildReport, renderReport, type ReportFile, type Paper, type ReportInput, type SiteView } from "./site.js";
+export {
+  buildReport,
+  renderReport,
+  type ReportBaseline,
+  type ReportFile,
+  type Paper,
+  type ReportInput,
+  type SiteView,
+} from "./site.js";
 export { createRenderer, TemplateError, type Renderer } from "./render.js";
 export { overlayTemplates, PAGE_TEMPLATES, type TemplateSet, type TemplateSource } from "./templates.js";
 export type { OutputFormat } from "./helpers.js";

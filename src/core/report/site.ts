@@ -4,7 +4,14 @@ import { deriveFacts, type Catalog, type Facts } from "../domain/index.js";
 import type { WaivedDiagnostic } from "../format/index.js";
 import type { Settings } from "../rules/index.js";
 import type { Audience } from "./audience.js";
-import { DEFAULT_LAYOUT, indexFindings, type ChartView, type ReportContext, type ReportLayout } from "./context.js";
+import {
+  DEFAULT_LAYOUT,
+  indexFindings,
+  type ChartView,
+  type ReportContext,
+  type ReportForecast,
+  type ReportLayout,
+} from "./context.js";
 import type { OutputFormat } from "./helpers.js";
 import { indexProjectHistories, type ReportHistory } from "./history.js";
 import { compareIds, linksFor, portfolioFileNames, projectFileNames, type Links, type PageKind } from "./links.js";
@@ -24,6 +31,7 @@ import { buildIssueLogView } from "./views/issue-log.js";
 import { buildPortfolioView, messageView } from "./views/portfolio.js";
 import { buildRankingPage } from "./views/ranking.js";
 import { buildRoadmapView } from "./views/roadmap.js";
+import { scheduleCharts } from "./views/schedule.js";
 
 export interface ReportInput {
   catalog: Catalog;
@@ -39,8 +47,8 @@ export interface ReportInput {
   templates: TemplateSet;
   /** The git history for the trend charts and "what changed state", or why there is none. */
   history: ReportHistory;
-  /** What the footer stamps besides the as-of date. */
-  meta: { version: string; commit: string | null };
+  /** What the footer stamps besides the as-of date, and the baseline measured against (`--baseline`). */
+  meta: { version: string; commit: string | null; baseline?: ReportBaseline };
   /** The paper the print stylesheet lays pages out on (`--paper`); A4 when not given. */
   paper?: Paper;
   /** The single page is printed to PDF (`--format pdf`): the print layout is the only one. */
@@ -49,9 +57,22 @@ export interface ReportInput {
   layout?: Partial<ReportLayout>;
   /** One audience's pack (`--audience`): its sections, dashboard and project pages (single only). */
   audience?: Audience;
+  /** The schedule forecast's iterations and seed (null: left out); the default otherwise. */
+  forecast?: ReportForecast | null;
 }
 
 export type Paper = "a4" | "letter";
+
+/** The baseline a report measures against (`pmo report --baseline NAME`), as every page's header states it. */
+export interface ReportBaseline {
+  name: string;
+  /** The tagged commit, short. */
+  commit: string;
+  /** The approving decision the tag records, or null. */
+  decision: string | null;
+  /** Projects that are not in the baseline (no baseline plan there). */
+  notInBaseline: string[];
+}
 
 /** One file of the report, by its path inside the output folder (forward slashes). */
 export interface ReportFile {
@@ -67,6 +88,8 @@ export interface SiteView {
   asOf: string;
   version: string;
   commit: string | null;
+  /** The baseline measured against, or null. */
+  baseline: ReportBaseline | null;
   scale: readonly StatusView[];
   nav: {
     index: string;
@@ -133,6 +156,7 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
           : {}),
     },
     single: input.single,
+    forecast: input.forecast,
   };
   const hasSection = (section: AudienceSection): boolean => input.audience?.sections.has(section) ?? true;
   const ctxFor = (
@@ -152,6 +176,7 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
     asOf,
     version: input.meta.version,
     commit: input.meta.commit,
+    baseline: input.meta.baseline ?? null,
     scale,
     nav: {
       index: links.index,
@@ -234,7 +259,9 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
       ...evmCharts(dashboard.quadrant),
       ...trendCharts(dashboard.trends),
       risks.heatMap,
+      ...scheduleCharts(view.dependencies?.network),
       ...projectViews.flatMap((p) => [
+        ...scheduleCharts(p.network),
         p.timeline,
         ...evmCharts(p.performance?.sCurve),
         ...evmCharts(p.performance?.trend),
@@ -298,10 +325,12 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
       ["dependencies", "Dependencies", buildDependenciesView, "dependencies"],
     ] as const) {
       const pageCtx = ctxFor(page);
+      const built = build(pageCtx);
       yield {
         path: `${page}.${format}`,
-        content: renderer.render(page, { site: siteFor(page, title, pageCtx.links), [key]: build(pageCtx) }),
+        content: renderer.render(page, { site: siteFor(page, title, pageCtx.links), [key]: built }),
       };
+      if ("network" in built) scheduleCharts(built.network).forEach(keepChart);
     }
     const roadmapCtx = ctxFor("roadmap");
     const roadmap = buildRoadmapView(roadmapCtx);
@@ -353,6 +382,7 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
         ...evmCharts(project.performance?.sCurve),
         ...evmCharts(project.performance?.trend),
         ...trendCharts(project.trends),
+        ...scheduleCharts(project.network),
       ].forEach(keepChart);
     }
   }

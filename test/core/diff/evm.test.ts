@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evmCrossings } from "../../../src/core/diff/evm.js";
+import { evmChanges, evmCrossings } from "../../../src/core/diff/evm.js";
 import type { PmoDocument } from "../../../src/model/document.js";
 
 const project = (id: string, actual: number, percent: number, forecast?: number): PmoDocument =>
@@ -34,7 +34,44 @@ describe("evmCrossings", () => {
     expect(found.every((c) => c.direction === "worsened")).toBe(true);
   });
 
-  it("a small move that crosses nothing is not listed", () => {
-    expect(evmCrossings([project("PRJ-1", 480, 50)], [project("PRJ-1", 490, 50)], "2026-03-01", "EUR")).toEqual([]);
+  it("a small move that crosses nothing is not a crossing, but is a change", () => {
+    const [base, head] = [[project("PRJ-1", 480, 50)], [project("PRJ-1", 490, 50)]];
+    expect(evmCrossings(base, head, "2026-03-01", "EUR")).toEqual([]);
+    // CPI 500 / 480 = 1.0417 -> 500 / 490 = 1.0204; SPI unchanged; EAC = BAC / CPI 960 -> 980.
+    expect(evmChanges(base, head, "2026-03-01", "EUR")).toEqual([
+      {
+        project: "PRJ-1",
+        figure: "CPI",
+        from: 500 / 480,
+        to: 500 / 490,
+        delta: 500 / 490 - 500 / 480,
+        threshold: null,
+        direction: "worsened",
+        currency: "EUR",
+        text: "PRJ-1 CPI 1.04 -> 1.02 (-0.02)",
+      },
+      expect.objectContaining({
+        figure: "EAC",
+        threshold: null,
+        direction: "worsened",
+        text: "PRJ-1 EAC EUR 960 -> EUR 980 (+EUR 20)",
+      }),
+    ]);
+  });
+
+  it("a change that rounds away is no change: indexes to two decimals, the EAC to a whole unit", () => {
+    // CPI 500 / 480 = 1.04167 -> 500 / 480.4 = 1.04080: both 1.04; EAC 960 -> 960.77 rounds to 961.
+    const changes = evmChanges([project("PRJ-1", 480, 50)], [project("PRJ-1", 480.4, 50)], "2026-03-01", "EUR");
+    expect(changes.map((c) => c.figure)).toEqual(["EAC"]);
+    expect(evmChanges([project("PRJ-1", 480, 50)], [project("PRJ-1", 480.2, 50)], "2026-03-01", "EUR")).toEqual([]);
+  });
+
+  it("a project new in the head, or not measured on one side, has no change", () => {
+    const unmeasured = {
+      ...project("PRJ-1", 480, 50),
+      value: { ...project("PRJ-1", 480, 50).value, stage: "planning", earnedValue: undefined },
+    } as unknown as PmoDocument;
+    expect(evmChanges([], [project("PRJ-1", 480, 50)], "2026-03-01", "EUR")).toEqual([]);
+    expect(evmChanges([unmeasured], [project("PRJ-1", 300, 50)], "2026-03-01", "EUR")).toEqual([]);
   });
 });

@@ -1,9 +1,12 @@
+import type { PmoDocument } from "../../../model/document.js";
 import type { EarnedValuePeriod, Milestone, Project } from "../../../model/entities.js";
 
 /**
  * A project measured against a baseline: the plan (BAC, baseline dates, the earned value plan,
  * the milestones' baseline dates and values) as the baseline recorded it, the progress
- * (percent complete, actual dates, actual cost, the forecast) as it is now.
+ * (percent complete, actual dates, actual cost, the forecast) as it is now. The milestones
+ * are the baseline's (a milestone deleted since still carries its planned value), with
+ * today's actual dates; `pmo evm --baseline` measures this.
  */
 export function withBaselinePlan(current: Project, baseline: Project): Project {
   const currentMilestones = new Map((current.milestones ?? []).map((m) => [m.id, m]));
@@ -21,7 +24,34 @@ export function withBaselinePlan(current: Project, baseline: Project): Project {
       .filter((m) => !baselineIds.has(m.id))
       .map((m) => ({ id: m.id, name: m.name, ...(m.actual !== undefined && { actual: m.actual }) })),
   ];
+  return withPlanOf(current, baseline, milestones);
+}
 
+/**
+ * A project as it is today with only its plan taken from the baseline: the budget at
+ * completion, the baseline dates of the project and of each milestone, and the earned value
+ * plan. Everything else (forecasts, dependencies, durations, progress) is today's, so that a
+ * schedule or a report reads today's network measured against the baseline's dates. A
+ * milestone added since the baseline has no baseline date; one deleted since is gone. With
+ * no baseline project (the project is not in the baseline), the plan is removed: unknown,
+ * never 0.
+ */
+export function withBaselineDates(current: Project, baseline: Project | undefined): Project {
+  const dates = new Map((baseline?.milestones ?? []).map((m) => [m.id, m.baseline]));
+  const milestones = (current.milestones ?? []).map((m) => {
+    const merged: Milestone = { ...m };
+    delete merged.baseline;
+    const date = dates.get(m.id);
+    if (date !== undefined) merged.baseline = date;
+    return merged;
+  });
+  const merged = withPlanOf(current, baseline ?? ({ id: current.id, name: current.name } as Project), milestones);
+  if (current.milestones === undefined) delete merged.milestones;
+  return merged;
+}
+
+/** `current` with the budget, baseline dates and earned value plan of `baseline`, and these milestones. */
+function withPlanOf(current: Project, baseline: Project, milestones: Milestone[]): Project {
   const periods = new Map<string, EarnedValuePeriod>();
   for (const p of baseline.earnedValue?.periods ?? [])
     if (p.planned !== undefined) periods.set(p.period, { period: p.period, planned: p.planned });
@@ -66,4 +96,26 @@ export function withBaselinePlan(current: Project, baseline: Project): Project {
   if (earnedValue) merged.earnedValue = earnedValue;
   else delete merged.earnedValue;
   return merged;
+}
+
+/**
+ * The documents with each project measured against a baseline (`withBaselineDates`), for the
+ * report and the schedule. Projects that are not in the baseline are named in `notInBaseline`.
+ * Other documents are returned as they are; every document keeps its source positions (only
+ * `value` is replaced).
+ */
+export function againstBaseline(
+  documents: readonly PmoDocument[],
+  baselineProjects: readonly Project[],
+): { documents: PmoDocument[]; notInBaseline: string[] } {
+  const planned = new Map(baselineProjects.map((p) => [p.id, p]));
+  const notInBaseline: string[] = [];
+  const out = documents.map((doc) => {
+    if (doc.kind !== "Project" || doc.id === undefined) return doc;
+    const plan = planned.get(doc.id);
+    if (!plan) notInBaseline.push(doc.id);
+    const value = withBaselineDates(doc.value as unknown as Project, plan);
+    return { ...doc, value: value as unknown as Record<string, unknown> };
+  });
+  return { documents: out, notInBaseline: notInBaseline.sort() };
 }

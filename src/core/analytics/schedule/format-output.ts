@@ -154,7 +154,8 @@ export function formatScheduleMarkdown(view: ScheduleView): string {
   return out.join("\n").replace(/\n*$/, "\n");
 }
 
-export function formatScheduleJson(view: ScheduleView): string {
+/** `extra`: more top-level fields, after the schedule's (`baseline` with --baseline). */
+export function formatScheduleJson(view: ScheduleView, extra: Record<string, unknown> = {}): string {
   const item = (it: ScheduleItem) => ({
     key: it.key,
     project: it.project,
@@ -201,5 +202,6 @@ export function formatScheduleJson(view: ScheduleView): string {
       drivingChains: view.focus.chains.paths,
       drivingChainsTruncated: view.focus.chains.truncated,
     };
+  Object.assign(body, extra);
   return JSON.stringify(body, null, 2) + "\n";
 }

@@ -2,8 +2,10 @@ import type { ValidationRule } from "./rule.js";
 import { rule as dateInFuture } from "./date-in-future.js";
 import { rule as dateOrder } from "./date-order.js";
 import { rule as duplicateId } from "./duplicate-id.js";
+import { rule as earnedValueMilestone } from "./earned-value-milestone.js";
 import { rule as engagementCount } from "./engagement-count.js";
 import { rule as referenceCycle } from "./reference-cycle.js";
+import { rule as riskMilestones } from "./risk-milestones.js";
 import { rule as riskScale } from "./risk-scale.js";
 import { rule as statusScale } from "./status-scale.js";
 import { rule as unresolvedReference } from "./unresolved-reference.js";
@@ -29,8 +31,10 @@ export const INTEGRITY_RULES: readonly ValidationRule[] = [
   dateInFuture,
   dateOrder,
   duplicateId,
+  earnedValueMilestone,
   engagementCount,
   referenceCycle,
+  riskMilestones,
   riskScale,
   statusScale,
   unresolvedReference,

@@ -1,7 +1,7 @@
 import { Option } from "commander";
 import type { CliContext } from "./index.js";
 import { version } from "./index.js";
-import { asOfOption, deprecatedAlias } from "./options.js";
+import { asOfOption, deprecatedAlias, parseCount } from "./options.js";
 
 export function registerReport(ctx: CliContext): void {
   const { program, setExit, io, dirOf } = ctx;
@@ -32,6 +32,12 @@ export function registerReport(ctx: CliContext): void {
     .option(
       "-t, --templates <dir>",
       "folder of templates and partials that override the built-in ones by name (see docs/templates.md)",
+    )
+    .addOption(
+      new Option(
+        "--forecast-iterations <n>",
+        "iterations of the schedule forecast on the dependencies and project pages (0 leaves it out; default 2000, and none above 500 projects)",
+      ).argParser(parseCount),
     )
     .option("--force", "overwrite files in --out-dir that pmo did not write")
     .option("--no-history", "leave out the trend charts and what changed state, which read the git history")
@@ -95,6 +101,7 @@ Examples:
           history?: boolean;
           config?: string;
           since?: string;
+          forecastIterations?: number;
           baseline?: string;
         },
       ) => {
@@ -115,6 +122,7 @@ Examples:
               force: opts.force === true,
               history: opts.history !== false,
               ...(opts.since !== undefined && { since: opts.since }),
+              ...(opts.forecastIterations !== undefined && { forecastIterations: opts.forecastIterations }),
               ...(opts.baseline !== undefined && { baseline: opts.baseline }),
               version: version(),
             },

@@ -40,7 +40,7 @@ export async function runForecast(options: ForecastCommandOptions, io: CommandIO
         decisions: catalog.decisions,
       },
       options.asOf,
-      { iterations: options.iterations, seed: options.seed },
+      { iterations: options.iterations, seed: options.seed, sensitivity: true },
     );
   } catch (error) {
     if (error instanceof NetworkCycleError) {

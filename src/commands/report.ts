@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { DEFAULT_FORECAST_SEED } from "../core/analytics/schedule/index.js";
 import { UsageError } from "../core/errors.js";
 import { FORMATTERS } from "../core/format/index.js";
 import {
@@ -48,6 +49,8 @@ export interface ReportCommandOptions {
   history: boolean;
   /** `--since`: the dashboard's trend starts at this date instead of the first commit. */
   since?: string;
+  /** `--forecast-iterations`: the schedule forecast's iterations (0 leaves it out); the report's default otherwise. */
+  forecastIterations?: number;
   /** `--baseline NAME`: budgets, baseline dates and planned value from the tag pmo-baseline/NAME, read from git. */
   baseline?: string;
   version: string;
@@ -140,6 +143,12 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
     paper,
     pdf,
     audience,
+    ...(options.forecastIterations !== undefined && {
+      forecast:
+        options.forecastIterations === 0
+          ? null
+          : { iterations: options.forecastIterations, seed: DEFAULT_FORECAST_SEED },
+    }),
     layout: {
       exceptionsAbove: config.values.report?.exceptionsAbove,
       rowsPerPage: config.values.report?.tableRowsPerPage,

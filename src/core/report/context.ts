@@ -33,6 +33,13 @@ export interface ReportContext {
   layout: ReportLayout;
   /** One file (`--single`, `--format pdf`): full tables are sections of the page, not pages. */
   single: boolean;
+  /** The schedule forecast's iterations and seed; null leaves it out; absent, the default (views/schedule.ts). */
+  forecast?: ReportForecast | null;
+}
+
+export interface ReportForecast {
+  iterations: number;
+  seed: number;
 }
 
 /**

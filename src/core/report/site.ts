@@ -4,7 +4,14 @@ import { deriveFacts, type Catalog, type Facts } from "../domain/index.js";
 import type { WaivedDiagnostic } from "../format/index.js";
 import type { Settings } from "../rules/index.js";
 import type { Audience } from "./audience.js";
-import { DEFAULT_LAYOUT, indexFindings, type ChartView, type ReportContext, type ReportLayout } from "./context.js";
+import {
+  DEFAULT_LAYOUT,
+  indexFindings,
+  type ChartView,
+  type ReportContext,
+  type ReportForecast,
+  type ReportLayout,
+} from "./context.js";
 import type { OutputFormat } from "./helpers.js";
 import { indexProjectHistories, type ReportHistory } from "./history.js";
 import { compareIds, linksFor, portfolioFileNames, projectFileNames, type Links, type PageKind } from "./links.js";
@@ -24,6 +31,7 @@ import { buildIssueLogView } from "./views/issue-log.js";
 import { buildPortfolioView, messageView } from "./views/portfolio.js";
 import { buildRankingPage } from "./views/ranking.js";
 import { buildRoadmapView } from "./views/roadmap.js";
+import { scheduleCharts } from "./views/schedule.js";
 
 export interface ReportInput {
   catalog: Catalog;
@@ -49,6 +57,8 @@ export interface ReportInput {
   layout?: Partial<ReportLayout>;
   /** One audience's pack (`--audience`): its sections, dashboard and project pages (single only). */
   audience?: Audience;
+  /** The schedule forecast's iterations and seed (null: left out); the default otherwise. */
+  forecast?: ReportForecast | null;
 }
 
 export type Paper = "a4" | "letter";
@@ -146,6 +156,7 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
           : {}),
     },
     single: input.single,
+    forecast: input.forecast,
   };
   const hasSection = (section: AudienceSection): boolean => input.audience?.sections.has(section) ?? true;
   const ctxFor = (
@@ -248,7 +259,9 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
       ...evmCharts(dashboard.quadrant),
       ...trendCharts(dashboard.trends),
       risks.heatMap,
+      ...scheduleCharts(view.dependencies?.network),
       ...projectViews.flatMap((p) => [
+        ...scheduleCharts(p.network),
         p.timeline,
         ...evmCharts(p.performance?.sCurve),
         ...evmCharts(p.performance?.trend),
@@ -312,10 +325,12 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
       ["dependencies", "Dependencies", buildDependenciesView, "dependencies"],
     ] as const) {
       const pageCtx = ctxFor(page);
+      const built = build(pageCtx);
       yield {
         path: `${page}.${format}`,
-        content: renderer.render(page, { site: siteFor(page, title, pageCtx.links), [key]: build(pageCtx) }),
+        content: renderer.render(page, { site: siteFor(page, title, pageCtx.links), [key]: built }),
       };
+      if ("network" in built) scheduleCharts(built.network).forEach(keepChart);
     }
     const roadmapCtx = ctxFor("roadmap");
     const roadmap = buildRoadmapView(roadmapCtx);
@@ -367,6 +382,7 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
         ...evmCharts(project.performance?.sCurve),
         ...evmCharts(project.performance?.trend),
         ...trendCharts(project.trends),
+        ...scheduleCharts(project.network),
       ].forEach(keepChart);
     }
   }

@@ -1,6 +1,6 @@
 import type { Decision, Risk } from "../../../model/entities.js";
 import { type ScheduleSource, networkInput } from "./build.js";
-import { type Distribution, type RiskEvent, type SimActivity, rangeMean, simulate } from "./montecarlo.js";
+import { type Distribution, type Driver, type RiskEvent, type SimActivity, rangeMean, simulate } from "./montecarlo.js";
 import { scheduleNetwork } from "./network.js";
 import { normalCdf } from "./pert.js";
 
@@ -9,9 +9,24 @@ export interface ForecastSource extends ScheduleSource {
   decisions: readonly { value: Decision }[];
 }
 
+/** The seed every forecast uses unless told otherwise: fixed, so that a forecast is reproducible. */
+export const DEFAULT_FORECAST_SEED = 20260101;
+
 export interface ForecastOptions {
   iterations: number;
   seed: number;
+  /** Measure each project's drivers (the tornado); see `SimulationOptions.sensitivity`. */
+  sensitivity?: boolean;
+}
+
+/** An input that moves a project's finish, for the tornado. */
+export interface ForecastDriver {
+  kind: Driver["kind"];
+  /** The item's key (`PRJ-001/M2`) or the risk's id. */
+  key: string;
+  /** The milestone's name or the risk's title. */
+  name: string;
+  correlation: number;
 }
 
 export interface ForecastItem {
@@ -46,6 +61,10 @@ export interface ForecastProject {
   p80: string;
   p90: string;
   probabilityOnTime: number | undefined;
+  /** The S-curve: each date a finish falls on, with the share of iterations finished by then. */
+  curve: { date: string; probability: number }[];
+  /** With `sensitivity`: what moves the finish, strongest first (every input that varies). */
+  drivers: ForecastDriver[];
 }
 
 export interface Forecast {
@@ -134,6 +153,7 @@ export function buildForecast(source: ForecastSource, asOf: string, options: For
     iterations: options.iterations,
     seed: options.seed,
     distribution,
+    sensitivity: options.sensitivity,
   });
 
   // PERT's analytic answer: the network on mean inputs, and the variance along each item's driving chain.
@@ -148,6 +168,28 @@ export function buildForecast(source: ForecastSource, asOf: string, options: For
     input.links,
   );
 
+  // The variance along the first driving chain back from each item (PERT's critical path to
+  // it), memoised: chains across projects share their tails, and walking each one anew is quadratic.
+  const chainVariances = new Map<string, number>();
+  const chainVariance = (key: string): number => {
+    const walk: string[] = [];
+    let base = 0;
+    for (let r = meanNetwork.byKey.get(key); r !== undefined; ) {
+      const known = chainVariances.get(r.key);
+      if (known !== undefined) {
+        base = known;
+        break;
+      }
+      walk.push(r.key);
+      const k = r.drivingLinks[0];
+      r = k === undefined ? undefined : meanNetwork.byKey.get(meanNetwork.links[k]!.from);
+    }
+    for (let w = walk.length - 1; w >= 0; w--) {
+      base += variance.get(walk[w]!) ?? 0;
+      chainVariances.set(walk[w]!, base);
+    }
+    return chainVariances.get(key) ?? base;
+  };
   const rebaselined = committedDates(source.decisions);
   const dateOfFinish = (point: number): string => calendar.dateOfDay(point - 1);
   const items: ForecastItem[] = [];
@@ -160,13 +202,7 @@ export function buildForecast(source: ForecastSource, asOf: string, options: For
     const committedPoint = committed === undefined ? undefined : calendar.finishPoint(committed);
     let pertP: number | undefined;
     if (committedPoint !== undefined) {
-      // Along the first driving chain (PERT's critical path to this item).
-      let v = 0;
-      for (let r = meanNetwork.byKey.get(a.key); r !== undefined; ) {
-        v += variance.get(r.key) ?? 0;
-        const k = r.drivingLinks[0];
-        r = k === undefined ? undefined : meanNetwork.byKey.get(meanNetwork.links[k]!.from);
-      }
+      const v = chainVariance(a.key);
       const mean = meanNetwork.byKey.get(a.key)!.ef;
       pertP = v > 0 ? normalCdf((committedPoint - mean) / Math.sqrt(v)) : committedPoint >= mean ? 1 : 0;
     }
@@ -190,6 +226,8 @@ export function buildForecast(source: ForecastSource, asOf: string, options: For
       uncertain: a.durationRange !== undefined || a.dateRange !== undefined,
     });
   });
+  const riskTitles = new Map(source.risks.map((r) => [r.value.id, r.value.title]));
+  const keyIndex = new Map(sim.map((a, i) => [a.key, i]));
   const projects: ForecastProject[] = [];
   for (const { value: p } of source.projects) {
     const g = result.groups.get(p.id);
@@ -204,6 +242,14 @@ export function buildForecast(source: ForecastSource, asOf: string, options: For
       p80: dateOfFinish(g.percentile(0.8)),
       p90: dateOfFinish(g.percentile(0.9)),
       probabilityOnTime: point === undefined ? undefined : g.probabilityBy(point),
+      curve: g.curve().map((c) => ({ date: dateOfFinish(c.point), probability: c.probability })),
+      drivers: g.drivers.map((d) => ({
+        ...d,
+        name:
+          d.kind === "risk"
+            ? (riskTitles.get(d.key) ?? d.key)
+            : (input.metas[keyIndex.get(d.key)!]?.milestone.name ?? d.key),
+      })),
     });
   }
   return {

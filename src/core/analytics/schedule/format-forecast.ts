@@ -1,4 +1,4 @@
-import type { Forecast, ForecastItem } from "./forecast.js";
+import type { Forecast, ForecastDriver, ForecastItem } from "./forecast.js";
 
 type Renderer = (headers: string[], rows: string[][], align: ("left" | "right")[]) => string;
 
@@ -38,6 +38,35 @@ function heading(f: Forecast): string {
   return `Forecast as of ${f.asOf}: ${String(f.iterations).replace(/\B(?=(\d{3})+$)/g, ",")} iterations, seed ${f.seed}, ${f.distribution === "pert" ? "PERT-beta" : "triangular"} estimates`;
 }
 
+/** The drivers shown per project: the tornado's bars. */
+export const DRIVERS_SHOWN = 5;
+
+const KIND_WORDS: Record<ForecastDriver["kind"], string> = {
+  duration: "duration",
+  date: "date",
+  risk: "risk",
+  predecessor: "finish",
+};
+
+/** Two decimals, never "-0.00". */
+const twoPlaces = (x: number): string => {
+  const r = Math.round(x * 100) / 100;
+  return (r === 0 ? 0 : r).toFixed(2);
+};
+
+/** "PRJ-007: PRJ-007/M5 duration r=0.82, R-012 risk r=0.40": the strongest drivers of each project's finish. */
+function driverLines(f: Forecast): string[] {
+  return f.projects
+    .filter((p) => p.drivers.length > 0)
+    .map(
+      (p) =>
+        `${p.id}: ${p.drivers
+          .slice(0, 3)
+          .map((d) => `${d.key} ${KIND_WORDS[d.kind]} r=${twoPlaces(d.correlation)}`)
+          .join(", ")}`,
+    );
+}
+
 function riskLines(f: Forecast): string[] {
   return f.risks.map(
     (r) =>
@@ -56,6 +85,9 @@ export function formatForecastTable(f: Forecast, render: Renderer, bold: (t: str
   );
   out.push(render(ITEM_HEADERS, f.items.map(itemRow), ITEM_ALIGN));
   if (f.risks.length > 0) out.push(bold("Risk events"), ...riskLines(f).map((l) => `  ${l}`), "");
+  const drivers = driverLines(f);
+  if (drivers.length > 0)
+    out.push(bold("What drives each finish (correlation with it)"), ...drivers.map((l) => `  ${l}`), "");
   for (const n of f.notes) out.push(`note: ${n}`);
   return out.join("\n").replace(/\n*$/, "\n");
 }
@@ -79,6 +111,9 @@ export function formatForecastMarkdown(f: Forecast): string {
   );
   out.push(...table(ITEM_HEADERS, ITEM_ALIGN, f.items.map(itemRow)));
   if (f.risks.length > 0) out.push("## Risk events", "", ...riskLines(f).map((l) => `- ${cell(l)}`), "");
+  const drivers = driverLines(f);
+  if (drivers.length > 0)
+    out.push("## What drives each finish (correlation with it)", "", ...drivers.map((l) => `- ${cell(l)}`), "");
   for (const n of f.notes) out.push(`> ${n}`, "");
   return out.join("\n").replace(/\n*$/, "\n");
 }
@@ -92,10 +127,11 @@ export function formatForecastJson(f: Forecast): string {
         iterations: f.iterations,
         seed: f.seed,
         distribution: f.distribution,
-        projects: f.projects.map((p) => ({
+        projects: f.projects.map(({ curve: _curve, drivers, ...p }) => ({
           ...p,
           committed: p.committed ?? null,
           probabilityOnTime: round(p.probabilityOnTime),
+          drivers: drivers.slice(0, DRIVERS_SHOWN).map((d) => ({ ...d, correlation: round(d.correlation) })),
         })),
         items: f.items.map((it) => ({
           ...it,

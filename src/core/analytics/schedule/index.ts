@@ -12,7 +12,7 @@ export type {
   ScheduleResult,
   ScheduledActivity,
 } from "./network.js";
-export { NetworkCycleError, scheduleNetwork } from "./network.js";
+export { NetworkCycleError, linkFloat, scheduleNetwork } from "./network.js";
 export type { PathList } from "./paths.js";
 export { MAX_PATHS, criticalPaths, drivingChains } from "./paths.js";
 export type { PertProbability, ThreePoint } from "./pert.js";
@@ -27,6 +27,7 @@ export type { SchedulePaint } from "./format-output.js";
 export { formatScheduleJson, formatScheduleMarkdown, formatScheduleTable } from "./format-output.js";
 export type {
   Distribution,
+  Driver,
   RiskEvent,
   SimActivity,
   SimulatedItem,
@@ -46,8 +47,15 @@ export {
   pertTable,
   triangular,
 } from "./random.js";
-export type { Forecast, ForecastItem, ForecastOptions, ForecastProject, ForecastSource } from "./forecast.js";
-export { buildForecast } from "./forecast.js";
+export type {
+  Forecast,
+  ForecastDriver,
+  ForecastItem,
+  ForecastOptions,
+  ForecastProject,
+  ForecastSource,
+} from "./forecast.js";
+export { DEFAULT_FORECAST_SEED, buildForecast } from "./forecast.js";
 export { formatForecastJson, formatForecastMarkdown, formatForecastTable } from "./format-forecast.js";
 export type {
   BaselineVariance,

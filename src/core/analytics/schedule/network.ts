@@ -261,6 +261,18 @@ export function scheduleNetwork(activities: readonly NetworkActivity[], links: r
   return { activities: result, links: [...links], byKey, groupFinish, finish, incoming, outgoing };
 }
 
+/**
+ * A link's float: how many days its predecessor can slip before the link pushes the successor's
+ * early dates (0 for a driving link). Undefined when either end is complete: facts do not move.
+ */
+export function linkFloat(result: ScheduleResult, k: number): number | undefined {
+  const l = result.links[k]!;
+  const f = result.byKey.get(l.from)!;
+  const t = result.byKey.get(l.to)!;
+  if (f.complete || t.complete) return undefined;
+  return clean(Math.max(0, linkSlack(l, f.es, f.ef, t.es, t.ef)));
+}
+
 /** True for the link types that constrain the successor's start (FS, SS). */
 function startsSuccessor(type: LinkType): boolean {
   return type === "FS" || type === "SS";

@@ -13,3 +13,5 @@ export { STATUS_COLORS, BAND_COLORS } from "./palette.js";
 export { quadrant, type QuadrantInput } from "./quadrant.js";
 export { frontierChart, type FrontierChartInput } from "./frontier.js";
 export { roadmap, type RoadmapInput, type RoadmapGroup, type RoadmapRow, type RoadmapMilestone } from "./roadmap.js";
+export { probabilityCurve, type ProbabilityCurveInput } from "./probability-curve.js";
+export { tornado, type TornadoInput } from "./tornado.js";

@@ -1,10 +1,11 @@
 import type { Project } from "../../../model/entities.js";
-import { buildSchedule, NetworkCycleError, type PortfolioSchedule } from "../../analytics/schedule/index.js";
+import type { PortfolioSchedule } from "../../analytics/schedule/index.js";
 import { daysBetween } from "../../dates.js";
 import { finishVariance, milestoneVariance, type Catalog } from "../../domain/index.js";
 import type { ReportContext } from "../context.js";
 import { compareIds } from "../links.js";
 import type { StatusView } from "../status.js";
+import { buildPortfolioScheduleView, scheduleAnalysis, type PortfolioScheduleView } from "./schedule.js";
 
 export interface DependencyProjectRef {
   id: string;
@@ -71,6 +72,8 @@ export interface DependenciesView {
   /** Milestone links whose successor the network pushes past its own date. */
   pushed: number;
   days: "calendar" | "working";
+  /** The portfolio's critical paths and the forecast of the finishes at their end (views/schedule.ts). */
+  network: PortfolioScheduleView;
 }
 
 /** Project ids waiting on each project, built once per catalog. */
@@ -157,16 +160,9 @@ export function buildDependenciesView(ctx: ReportContext): DependenciesView {
       (m.dependsOn ?? []).some((d) => (typeof d === "string" ? d : d.milestone).includes("/")),
     ),
   );
-  let schedule: PortfolioSchedule | undefined;
-  let networkNote: string | null = null;
-  if (crossProject) {
-    try {
-      schedule = buildSchedule({ engagement: ctx.catalog.engagement?.value, projects: ctx.catalog.projects }, ctx.asOf);
-    } catch (error) {
-      if (!(error instanceof NetworkCycleError) && !(error instanceof RangeError)) throw error;
-      networkNote = `The schedule network could not be built: ${error.message}. Run pmo validate for the cycle or the calendar problem.`;
-    }
-  }
+  const analysis = crossProject ? scheduleAnalysis(ctx) : undefined;
+  const schedule: PortfolioSchedule | undefined = analysis?.schedule ?? undefined;
+  const networkNote: string | null = analysis?.note ?? null;
   const milestoneLinks: MilestoneLinkRow[] = [];
   if (schedule) {
     for (const link of schedule.links) {
@@ -212,5 +208,6 @@ export function buildDependenciesView(ctx: ReportContext): DependenciesView {
     networkNote,
     pushed: milestoneLinks.filter((l) => l.pushedDays !== null && l.pushedDays > 0).length,
     days: schedule?.days ?? ctx.catalog.engagement?.value.scheduling?.days ?? "calendar",
+    network: buildPortfolioScheduleView(ctx),
   };
 }

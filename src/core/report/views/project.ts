@@ -25,6 +25,7 @@ import { dependencyRows, dependentsOf, type ProjectDependencyRow } from "./depen
 import type { StatusView } from "../status.js";
 import { buildPerformance, type PerformanceView } from "./performance.js";
 import { buildProjectTrends, type ProjectTrendsView } from "./trends.js";
+import { buildProjectScheduleView, type ProjectScheduleView } from "./schedule.js";
 
 export interface DimensionView {
   name: string;
@@ -101,6 +102,8 @@ export interface ProjectView {
   waitsOn: ProjectDependencyRow[];
   /** The projects that wait on this one. */
   waitedOnBy: ProjectDependencyRow[];
+  /** Milestone links across projects with their float, and the forecast of the finish (views/schedule.ts). */
+  network: ProjectScheduleView;
   issues: IssueRow[];
   decisions: DecisionRow[];
   findings: FindingView[];
@@ -230,6 +233,7 @@ export function buildProjectView(ctx: ReportContext, project: Project, file: str
     waitedOnBy: dependentsOf(catalog, project.id).flatMap((id) =>
       dependencyRows(ctx, catalog.project(id)!.value).filter((r) => r.predecessor.id === project.id),
     ),
+    network: buildProjectScheduleView(ctx, project.id, fileName),
     issues: issueRows(ctx, catalog.issuesOf(project.id)),
     decisions: decisionRows(ctx, catalog.decisionsOf(project.id)),
     findings: found.active.map(findingView),

@@ -5,6 +5,7 @@ import { rule as duplicateId } from "./duplicate-id.js";
 import { rule as earnedValueMilestone } from "./earned-value-milestone.js";
 import { rule as engagementCount } from "./engagement-count.js";
 import { rule as referenceCycle } from "./reference-cycle.js";
+import { rule as riskMilestones } from "./risk-milestones.js";
 import { rule as riskScale } from "./risk-scale.js";
 import { rule as statusScale } from "./status-scale.js";
 import { rule as unresolvedReference } from "./unresolved-reference.js";
@@ -33,6 +34,7 @@ export const INTEGRITY_RULES: readonly ValidationRule[] = [
   earnedValueMilestone,
   engagementCount,
   referenceCycle,
+  riskMilestones,
   riskScale,
   statusScale,
   unresolvedReference,

@@ -27,6 +27,14 @@ export function displayPath(target: string, cwd: string): string {
 }
 
 /**
+ * The kinds a command about projects and portfolios loads (LoadOptions.kinds): the engagement
+ * and every kind a project, portfolio or decision may refer to, so that what validation says of
+ * them is what a full load says (only an id shared with a risk or an issue goes unseen). Risks
+ * and issues, most of the files of a large repository, are not read.
+ */
+export const PLAN_KINDS = ["Engagement", "Portfolio", "Project", "Decision", "Person"] as const;
+
+/**
  * Resolves the folder, reads the config and loads every document: the start of most commands.
  * `load.kinds` loads only the documents of those kinds (see LoadOptions.kinds), for a command
  * that reads no others; gates never pass it.
@@ -67,14 +75,16 @@ export async function openConfig(
 
 /**
  * Opens the workspace and builds the catalog of the documents that pass schema validation, for
- * analyses that can run on the rest: one warning line on stderr says how many were left out of `what`.
+ * analyses that can run on the rest: one warning line on stderr says how many were left out of
+ * `what`. With `load.kinds`, only those kinds are loaded, checked and counted.
  */
 export async function openValidCatalog(
   options: WorkspaceOptions & { asOf: string },
   io: CommandIO,
   what: string,
+  load: Pick<LoadOptions, "kinds"> = {},
 ): Promise<Catalog> {
-  const { workspace } = await openWorkspace(options, io.cwd);
+  const { workspace } = await openWorkspace(options, io.cwd, load);
   const problems = validateWorkspace(workspace, { asOf: options.asOf });
   const broken = new Set(
     problems.filter((d) => d.ruleId === "schema" || d.ruleId === "api-version").map((d) => `${d.file}#${d.docIndex}`),

@@ -27,6 +27,14 @@ export function displayPath(target: string, cwd: string): string {
 }
 
 /**
+ * The kinds a command about projects and portfolios loads (LoadOptions.kinds): the engagement
+ * and every kind a project, portfolio or decision may refer to, so that what validation says of
+ * them is what a full load says (only an id shared with a risk or an issue goes unseen). Risks
+ * and issues, most of the files of a large repository, are not read.
+ */
+export const PLAN_KINDS = ["Engagement", "Portfolio", "Project", "Decision", "Person"] as const;
+
+/**
  * Resolves the folder, reads the config and loads every document: the start of most commands.
  * `load.kinds` loads only the documents of those kinds (see LoadOptions.kinds), for a command
  * that reads no others; gates never pass it.
@@ -36,6 +44,16 @@ export async function openWorkspace(
   cwd: string = options.dir,
   load: Pick<LoadOptions, "kinds"> = {},
 ): Promise<{ root: string; config: Config; workspace: Workspace }> {
+  const { root, config } = await openConfig(options, cwd);
+  const workspace = await loadWorkspace(root, { ignore: config.ignore, ...load });
+  return { root, config, workspace };
+}
+
+/** The repository folder and its config, checked as openWorkspace checks them, for commands that read less. */
+export async function openConfig(
+  options: WorkspaceOptions,
+  cwd: string = options.dir,
+): Promise<{ root: string; config: Config }> {
   const root = path.resolve(options.dir);
   if (!(await isDirectory(root))) {
     throw new UsageError(
@@ -52,20 +70,21 @@ export async function openWorkspace(
     const sources = new Map([...error.sources].map(([k, v]) => [k, v]));
     throw new UsageError(`invalid config file ${shown}`, diagnostics, sources);
   }
-  const workspace = await loadWorkspace(root, { ignore: config.ignore, ...load });
-  return { root, config, workspace };
+  return { root, config };
 }
 
 /**
  * Opens the workspace and builds the catalog of the documents that pass schema validation, for
- * analyses that can run on the rest: one warning line on stderr says how many were left out of `what`.
+ * analyses that can run on the rest: one warning line on stderr says how many were left out of
+ * `what`. With `load.kinds`, only those kinds are loaded, checked and counted.
  */
 export async function openValidCatalog(
   options: WorkspaceOptions & { asOf: string },
   io: CommandIO,
   what: string,
+  load: Pick<LoadOptions, "kinds"> = {},
 ): Promise<Catalog> {
-  const { workspace } = await openWorkspace(options, io.cwd);
+  const { workspace } = await openWorkspace(options, io.cwd, load);
   const problems = validateWorkspace(workspace, { asOf: options.asOf });
   const broken = new Set(
     problems.filter((d) => d.ruleId === "schema" || d.ruleId === "api-version").map((d) => `${d.file}#${d.docIndex}`),

@@ -105,7 +105,16 @@ testValidationRule(rule, {
     {
       name: "an option id twice in a decision: the second is reported",
       files: { "d.yaml": doc("Decision", "options:\n  - id: A\n  - id: B\n  - id: A\n", "D1") },
-      errors: [{ file: "d.yaml", line: 7, column: 9, messageId: "duplicateOption", data: { id: "A", decision: "D1" } }],
+      errors: [
+        {
+          file: "d.yaml",
+          line: 7,
+          column: 9,
+          messageId: "duplicateOption",
+          pointer: "/options/2/id",
+          data: { id: "A", decision: "D1" },
+        },
+      ],
     },
   ],
 });

@@ -5,8 +5,8 @@ import type { BaselineTag } from "../core/rules/index.js";
 import { UsageError } from "../core/errors.js";
 import { isDirectory, loadWorkspace, type LoadOptions } from "../core/load/index.js";
 import type { Diagnostic } from "../model/diagnostic.js";
-import type { Workspace } from "../model/document.js";
-import { sortDiagnostics, validateWorkspace } from "../core/validate/index.js";
+import type { Kind, Workspace } from "../model/document.js";
+import { schemaDiagnostics, sortDiagnostics } from "../core/validate/index.js";
 import { buildCatalog, type Catalog } from "../core/catalog/index.js";
 import type { CommandIO } from "./io.js";
 
@@ -57,25 +57,25 @@ export async function openWorkspace(
 }
 
 /**
- * Opens the workspace and builds the catalog of the documents that pass schema validation, for
- * analyses that can run on the rest: one warning line on stderr says how many were left out of `what`.
+ * Opens the workspace with only the kinds an analysis reads (see LoadOptions.kinds) and builds
+ * the catalog of those documents that pass schema validation, for analyses that can run on the
+ * rest: one warning line on stderr says how many were left out of `what`. Reference integrity
+ * is `pmo validate`'s to judge; it never excluded a document here.
  */
 export async function openValidCatalog(
   options: WorkspaceOptions & { asOf: string },
   io: CommandIO,
   what: string,
+  kinds: readonly Kind[],
 ): Promise<Catalog> {
-  const { workspace } = await openWorkspace(options, io.cwd);
-  const problems = validateWorkspace(workspace, { asOf: options.asOf });
-  const broken = new Set(
-    problems.filter((d) => d.ruleId === "schema" || d.ruleId === "api-version").map((d) => `${d.file}#${d.docIndex}`),
-  );
-  if (broken.size > 0) {
-    const count =
-      broken.size === 1 ? "1 document fails validation and is" : `${broken.size} documents fail validation and are`;
+  const { workspace } = await openWorkspace(options, io.cwd, { kinds });
+  const valid = workspace.documents.filter((d) => schemaDiagnostics(d).length === 0);
+  const broken = workspace.documents.length - valid.length;
+  if (broken > 0) {
+    const count = broken === 1 ? "1 document fails validation and is" : `${broken} documents fail validation and are`;
     io.stderr(io.palette.yellow(`warning: ${count} left out of the ${what}; run pmo validate`) + "\n");
   }
-  return buildCatalog(workspace.documents.filter((d) => !broken.has(`${d.file}#${d.docIndex}`)));
+  return buildCatalog(valid);
 }
 
 /**

@@ -32,7 +32,7 @@ export interface ForecastCommandOptions {
 
 /** `pmo forecast`: the Monte Carlo schedule forecast (P50/P80/P90, chance of meeting commitments). */
 export async function runForecast(options: ForecastCommandOptions, io: CommandIO): Promise<ExitCode> {
-  const catalog = await openValidCatalog(options, io, "forecast", KINDS_READ);
+  const catalog = await openValidCatalog(options, io, "forecast", { kinds: KINDS_READ });
   let forecast;
   try {
     forecast = buildForecast(

@@ -19,10 +19,7 @@ import { ExitCode } from "../model/diagnostic.js";
 import { openBaseline } from "./baseline-plan.js";
 import type { CommandIO } from "./io.js";
 import { writeFileAtomic } from "./output.js";
-import { openValidCatalog } from "./workspace.js";
-
-/** The schedule network reads the engagement (its calendar) and the projects, nothing else. */
-const KINDS_READ = ["Engagement", "Project"] as const;
+import { openValidCatalog, PLAN_KINDS } from "./workspace.js";
 
 export const SCHEDULE_FORMATS = ["table", "markdown", "json"] as const;
 export type ScheduleFormat = (typeof SCHEDULE_FORMATS)[number];
@@ -45,7 +42,7 @@ export interface ScheduleCommandOptions {
  * validation are left out (one warning line says how many); the rest is scheduled.
  */
 export async function runSchedule(options: ScheduleCommandOptions, io: CommandIO): Promise<ExitCode> {
-  const catalog = await openValidCatalog(options, io, "schedule", KINDS_READ);
+  const catalog = await openValidCatalog(options, io, "schedule", { kinds: PLAN_KINDS });
   const against = options.baseline === undefined ? undefined : await openBaseline(options.dir, options.baseline, io);
   let projects = catalog.projects;
   const notInBaseline: string[] = [];

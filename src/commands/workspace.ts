@@ -5,7 +5,7 @@ import type { BaselineTag } from "../core/rules/index.js";
 import { UsageError } from "../core/errors.js";
 import { isDirectory, loadWorkspace, type LoadOptions } from "../core/load/index.js";
 import type { Diagnostic } from "../model/diagnostic.js";
-import type { Kind, Workspace } from "../model/document.js";
+import type { Workspace } from "../model/document.js";
 import { schemaDiagnostics, sortDiagnostics } from "../core/validate/index.js";
 import { buildCatalog, type Catalog } from "../core/catalog/index.js";
 import type { CommandIO } from "./io.js";
@@ -25,6 +25,14 @@ export function displayPath(target: string, cwd: string): string {
     ? target
     : rel.split(path.sep).join("/");
 }
+
+/**
+ * The kinds a command about projects and portfolios loads (LoadOptions.kinds): the engagement
+ * and every kind a project, portfolio or decision may refer to, so that what validation says of
+ * them is what a full load says (only an id shared with a risk or an issue goes unseen). Risks
+ * and issues, most of the files of a large repository, are not read.
+ */
+export const PLAN_KINDS = ["Engagement", "Portfolio", "Project", "Decision", "Person"] as const;
 
 /**
  * Resolves the folder, reads the config and loads every document: the start of most commands.
@@ -57,18 +65,18 @@ export async function openWorkspace(
 }
 
 /**
- * Opens the workspace with only the kinds an analysis reads (see LoadOptions.kinds) and builds
- * the catalog of those documents that pass schema validation, for analyses that can run on the
- * rest: one warning line on stderr says how many were left out of `what`. Reference integrity
- * is `pmo validate`'s to judge; it never excluded a document here.
+ * Opens the workspace and builds the catalog of the documents that pass schema validation, for
+ * analyses that can run on the rest: one warning line on stderr says how many were left out of
+ * `what`. With `load.kinds`, only those kinds are loaded, checked and counted. Reference
+ * integrity is `pmo validate`'s to judge: it never excluded a document here, so it is not run.
  */
 export async function openValidCatalog(
   options: WorkspaceOptions & { asOf: string },
   io: CommandIO,
   what: string,
-  kinds: readonly Kind[],
+  load: Pick<LoadOptions, "kinds"> = {},
 ): Promise<Catalog> {
-  const { workspace } = await openWorkspace(options, io.cwd, { kinds });
+  const { workspace } = await openWorkspace(options, io.cwd, load);
   const valid = workspace.documents.filter((d) => schemaDiagnostics(d).length === 0);
   const broken = workspace.documents.length - valid.length;
   if (broken > 0) {

@@ -64,8 +64,18 @@ type Node =
 
 /** `key:` followed by a space or the end of the line; plain keys only. */
 const KEY = /^([A-Za-z0-9_$][A-Za-z0-9_.$/ -]*?)[ ]*:(?=[ ]|$)/;
+/** KEY at a given column of a line (lastIndex), without slicing the line. */
+const KEY_AT = /([A-Za-z0-9_$][A-Za-z0-9_.$/ -]*?)[ ]*:(?=[ ]|$)/y;
 
 function isSkippable(line: string, atStart: boolean): boolean {
+  // Asked for every line scanned: the common line (spaces, then a printable ASCII character)
+  // is answered without trimming a copy of it.
+  let i = 0;
+  while (line.charCodeAt(i) === 32) i++;
+  if (i === line.length) return true;
+  const c = line.charCodeAt(i);
+  if (c === 35) return true; // #
+  if (!atStart && c > 32 && c < 127) return false;
   const t = line.trim();
   if (t === "" || t.startsWith("#")) return true;
   return atStart && (t === "---" || t.startsWith("%"));
@@ -103,10 +113,10 @@ function findKey(
     if (l !== map.line && isSkippable(text, false)) continue;
     if (l !== map.line && start < map.indent) return undefined;
     if (start !== map.indent) continue;
-    const rest = text.slice(start);
-    if (rest.startsWith("- ") || rest === "-") return undefined;
-    if (rest.startsWith("---") || rest.startsWith("...")) return undefined;
-    const m = KEY.exec(rest);
+    if (text.startsWith("- ", start) || (text.length === start + 1 && text[start] === "-")) return undefined;
+    if (text.startsWith("---", start) || text.startsWith("...", start)) return undefined;
+    KEY_AT.lastIndex = start;
+    const m = KEY_AT.exec(text);
     if (!m) return "decline";
     if (m[1] === key)
       return { line: l, keyStart: start, keyEnd: start + m[1]!.length, valueStart: start + m[0].length };

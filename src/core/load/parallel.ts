@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { availableParallelism, loadavg } from "node:os";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Kind } from "../../model/document.js";
@@ -14,16 +14,14 @@ const WORKER_FILE = fileURLToPath(new URL("./worker.js", import.meta.url));
 
 /**
  * Loader threads for a repository of `fileCount` files: one per core beyond the first (at
- * most three) while cores are free, none for a small repository or a machine with one core.
- * Cores that processes keep busy (the one-minute load average) are not counted: a thread on
- * a core that is not free only adds the cost of starting it and of handing its results over.
+ * most three), none for a small repository or a machine with one core. The decision rests on
+ * the cores the process may use, not on how busy they are now: the load average counts the
+ * run that asks (a benchmark, a CI job, commands in a row), so deciding on it kept threads from
+ * ever starting where they help, and the operating system shares busy cores anyway.
  */
-export function defaultWorkers(fileCount: number): number {
-  if (fileCount < PARALLEL_MIN_FILES) return 0;
-  const cores = availableParallelism();
-  // The load average counts this process too when it has been running commands in a row.
-  const free = Math.round(cores - loadavg()[0]!);
-  return Math.max(0, Math.min(cores - 1, free, 3));
+export function defaultWorkers(fileCount: number, cores: number = availableParallelism()): number {
+  if (fileCount < PARALLEL_MIN_FILES || cores < 2) return 0;
+  return Math.min(cores - 1, 3);
 }
 
 /**

@@ -56,15 +56,22 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 const INF = /^[-+]?\.(?:inf|Inf|INF)$/;
 const NAN = /^\.(?:nan|NaN|NAN)$/;
 
+// js-yaml asks every implicit type about every plain scalar, most of which are words: the
+// first character rules most of them out before any regular expression runs.
+const startsNumber = (s: string): boolean => {
+  const c = s.charCodeAt(0);
+  return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46; // 0-9 + - .
+};
 const coreInt = new Type("tag:yaml.org,2002:int", {
   kind: "scalar",
-  resolve: (s: string | null) => s !== null && (INT.test(s) || OCT.test(s) || HEX.test(s)),
+  resolve: (s: string | null) => s !== null && startsNumber(s) && (INT.test(s) || OCT.test(s) || HEX.test(s)),
   construct: (s: string) =>
     OCT.test(s) ? parseInt(s.slice(2), 8) : HEX.test(s) ? parseInt(s.slice(2), 16) : parseInt(s, 10),
 });
 const coreFloat = new Type("tag:yaml.org,2002:float", {
   kind: "scalar",
-  resolve: (s: string | null) => s !== null && !INT.test(s) && (FLOAT.test(s) || INF.test(s) || NAN.test(s)),
+  resolve: (s: string | null) =>
+    s !== null && startsNumber(s) && !INT.test(s) && (FLOAT.test(s) || INF.test(s) || NAN.test(s)),
   construct: (s: string) =>
     NAN.test(s) ? NaN : INF.test(s) ? (s.startsWith("-") ? -Infinity : Infinity) : parseFloat(s),
 });
@@ -72,12 +79,12 @@ const NULL = /^(?:~|null|Null|NULL)?$/;
 const BOOL = /^(?:true|True|TRUE|false|False|FALSE)$/;
 const coreNull = new Type("tag:yaml.org,2002:null", {
   kind: "scalar",
-  resolve: (s: string | null) => s === null || NULL.test(s),
+  resolve: (s: string | null) => s === null || s.length === 0 || (s.length <= 4 && NULL.test(s)),
   construct: () => null,
 });
 const coreBool = new Type("tag:yaml.org,2002:bool", {
   kind: "scalar",
-  resolve: (s: string | null) => s !== null && BOOL.test(s),
+  resolve: (s: string | null) => s !== null && (s.length === 4 || s.length === 5) && BOOL.test(s),
   construct: (s: string) => s.charAt(0) === "t" || s.charAt(0) === "T",
 });
 /** js-yaml with exactly the core schema's scalars. */

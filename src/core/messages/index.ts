@@ -17,6 +17,11 @@ export interface ReportArgs {
   key?: boolean;
   messageId: string;
   data?: Record<string, string | number>;
+  /**
+   * Ids the finding says no document has (a reference that does not resolve): validation holds
+   * such a finding back when a file that does not parse may define one of them.
+   */
+  refs?: readonly string[];
 }
 
 /** Fills {{placeholders}} in a message template; an unknown placeholder is left visible. */

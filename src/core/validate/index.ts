@@ -1,10 +1,10 @@
 import type { Diagnostic } from "../../model/diagnostic.js";
 import type { BrokenFile, PmoDocument, Workspace } from "../../model/document.js";
 import { pointerToPath, SUPPORTED_API_VERSIONS } from "../load/index.js";
-import { checkIntegrity } from "./integrity.js";
+import { integrityFindings, type IntegrityFinding } from "./integrity.js";
 import { validateDocument } from "./schema.js";
 
-export { checkIntegrity } from "./integrity.js";
+export { checkIntegrity, integrityFindings, type IntegrityFinding } from "./integrity.js";
 export { VALIDATION_CHECKS, validationDocs } from "./checks.js";
 export {
   INTEGRITY_RULES,
@@ -40,34 +40,37 @@ export function validateWorkspace(workspace: Workspace, options: ValidateOptions
   const diagnostics: Diagnostic[] = [...workspace.diagnostics];
   for (const doc of workspace.documents) diagnostics.push(...schemaDiagnostics(doc));
   diagnostics.push(
-    ...withoutBrokenFileCascade(checkIntegrity(workspace.documents, options.asOf), workspace.broken ?? []),
+    ...withoutBrokenFileCascade(integrityFindings(workspace.documents, options.asOf), workspace.broken ?? []),
   );
   return sortDiagnostics(diagnostics);
 }
 
 /**
  * One file that does not parse would otherwise turn every reference to the ids it holds into
- * an "unresolved reference" elsewhere. References to an id the broken file's text seems to
- * define are left out, and the broken file gets one note saying which were not checked.
+ * an "unresolved reference" elsewhere. A finding whose missing ids (IntegrityFinding.refs: the
+ * id named, or the project of a `PRJ-002/M3` milestone reference) the broken file's text seems
+ * to define is left out, and the broken file gets one note saying which were not checked.
  */
-export function withoutBrokenFileCascade(diagnostics: Diagnostic[], broken: readonly BrokenFile[]): Diagnostic[] {
-  if (broken.length === 0) return diagnostics;
+export function withoutBrokenFileCascade(
+  findings: readonly IntegrityFinding[],
+  broken: readonly BrokenFile[],
+): Diagnostic[] {
+  if (broken.length === 0) return findings.map((f) => f.diagnostic);
   const owner = new Map<string, string>();
   for (const b of broken) for (const id of b.ids) if (!owner.has(id)) owner.set(id, b.file);
   const skipped = new Map<string, Set<string>>();
-  const kept = diagnostics.filter((d) => {
-    if (d.ruleId !== "unresolved-reference") return true;
-    for (const m of d.message.matchAll(/"([^"]+)"/g)) {
-      const named = m[1]!;
-      const file = owner.get(named) ?? owner.get(named.split("/")[0]!);
-      if (file === undefined) continue;
-      const ids = skipped.get(file) ?? new Set<string>();
-      ids.add(named);
-      skipped.set(file, ids);
-      return false;
+  const kept: Diagnostic[] = [];
+  for (const { diagnostic, refs } of findings) {
+    const named = refs?.find((id) => owner.has(id) || owner.has(id.split("/")[0]!));
+    if (named === undefined) {
+      kept.push(diagnostic);
+      continue;
     }
-    return true;
-  });
+    const file = owner.get(named) ?? owner.get(named.split("/")[0]!)!;
+    const ids = skipped.get(file) ?? new Set<string>();
+    ids.add(named);
+    skipped.set(file, ids);
+  }
   for (const [file, ids] of skipped) {
     const list = [...ids].sort();
     const shown = list.slice(0, 5).join(", ") + (list.length > 5 ? ` and ${list.length - 5} more` : "");

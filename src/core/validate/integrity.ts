@@ -15,27 +15,48 @@ export function checkIntegrity(
   asOf: string,
   rules: readonly ValidationRule[] = INTEGRITY_RULES,
 ): Diagnostic[] {
+  return integrityFindings(documents, asOf, rules).map((f) => f.diagnostic);
+}
+
+/** An integrity finding, with the ids it says no document has (ReportArgs.refs). */
+export interface IntegrityFinding {
+  diagnostic: Diagnostic;
+  refs?: readonly string[];
+}
+
+/** checkIntegrity's findings with their structured data, for validation to hold some back. */
+export function integrityFindings(
+  documents: readonly PmoDocument[],
+  asOf: string,
+  rules: readonly ValidationRule[] = INTEGRITY_RULES,
+): IntegrityFinding[] {
   const byId = new Map<string, PmoDocument>();
   for (const doc of documents) if (doc.id && !byId.has(doc.id)) byId.set(doc.id, doc);
   const engagement = documents.find((d) => d.kind === "Engagement");
-  const out: Diagnostic[] = [];
+  const out: IntegrityFinding[] = [];
   for (const rule of rules) {
     rule.check({
       documents,
       byId,
       engagement,
       asOf,
-      report: (args) => out.push(reportedDiagnostic(rule.meta, "error", args)),
+      report: (args) =>
+        out.push({
+          diagnostic: reportedDiagnostic(rule.meta, "error", args),
+          ...(args.refs && { refs: args.refs }),
+        }),
       // A problem with no document to point at (none of the right kind): the file's first line.
       reportFile: ({ file, messageId, data }) =>
         out.push({
-          ruleId: rule.meta.id,
-          severity: "error",
-          ...renderMessage(rule.meta, messageId, data),
-          file,
-          line: 1,
-          column: 1,
-          pointer: "",
+          diagnostic: {
+            ruleId: rule.meta.id,
+            severity: "error",
+            ...renderMessage(rule.meta, messageId, data),
+            file,
+            line: 1,
+            column: 1,
+            pointer: "",
+          },
         }),
     });
   }

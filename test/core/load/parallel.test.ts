@@ -53,6 +53,21 @@ function plain(ws: Workspace): unknown {
   };
 }
 
+describe("how many loader threads", () => {
+  it.each([
+    [100, 2, 0],
+    [1999, 8, 0],
+    [2000, 1, 0],
+    [2000, 2, 1],
+    [72386, 2, 1],
+    [72386, 4, 3],
+    [72386, 16, 3],
+  ])("%i files on %i cores: %i threads, however busy the cores are", async (files, cores, threads) => {
+    const { defaultWorkers } = await import("../../../src/core/load/parallel.js");
+    expect(defaultWorkers(files, cores)).toBe(threads);
+  });
+});
+
 describe("loading with loader threads", () => {
   it("the built loader has its thread script (else it reads on one thread, and this test would prove nothing)", () => {
     expect(existsSync(path.join(dist, "worker.js"))).toBe(true);

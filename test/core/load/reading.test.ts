@@ -124,6 +124,23 @@ describe("a broken file does not cascade", () => {
       "references to PRJ-007, PRJ-007/M2, PRJ-007/M4 were not checked: they may be defined in this file, which does not parse",
     );
   });
+
+  it("holds back only findings about ids that do not exist, whatever else their message quotes", async () => {
+    // The broken project's text defines M2 too, but M2 of PRJ-A is a milestone of a project
+    // that was read: its absence is a finding, not a cascade.
+    const root = repo({
+      "b.yaml": "apiVersion: pmo/v1\nkind: Project\nid: PRJ-B\nmilestones:\n  - id: M2\n name: x\n",
+      "a.yaml":
+        "apiVersion: pmo/v1\nkind: Project\nid: PRJ-A\nportfolio: PRJ-B\nmilestones:\n  - id: M1\n    dependsOn: [M2]\n  - id: M3\n    dependsOn: [PRJ-B/M2]\n",
+    });
+    const found = validateWorkspace(await loadWorkspace(root), { asOf: "2026-11-30" }).filter(
+      (d) => d.ruleId === "unresolved-reference",
+    );
+    expect(found.map((d) => `${d.file} ${d.severity} ${d.message}`)).toEqual([
+      'a.yaml error milestone dependency "M2" names milestone "M2", which project PRJ-A does not have',
+      "b.yaml info references to PRJ-B, PRJ-B/M2 were not checked: they may be defined in this file, which does not parse",
+    ]);
+  });
 });
 
 describe("symbolic links", () => {

@@ -51,8 +51,8 @@ export interface PortfolioView {
   owner: string | null;
   parent: { id: string; name: string; href: string | null } | null;
   children: { id: string; name: string; href: string | null }[];
-  /** Its ranking page (rank, cut line, alignment matrix, frontier). */
-  ranking: string | null;
+  /** Its ranking page (rank, cut line, alignment matrix, frontier), null when the pack leaves it out. */
+  ranking: { href: string } | null;
   message: StatusMessageView | null;
   /** Its projects and those of its sub-portfolios, in id order. */
   projects: PortfolioProjectRow[];
@@ -87,6 +87,9 @@ export interface PortfolioView {
 }
 
 const TOP_RISKS = 10;
+
+/** A link as an object: Markdown escaping leaves `href` alone (a single file's `#ranking-…`). */
+const rankingLink = (href: string | null): { href: string } | null => (href === null ? null : { href });
 const MILESTONE_WINDOW_DAYS = 90;
 const MILESTONES_LISTED = 15;
 
@@ -195,7 +198,7 @@ export function buildPortfolioView(ctx: ReportContext, entry: Entry<Portfolio>, 
       .childrenOf(portfolio.id)
       .map((c) => ref(c.value.id))
       .sort((a, b) => compareIds(a.id, b.id)),
-    ranking: ctx.links.ranking(portfolio.id),
+    ranking: rankingLink(ctx.links.ranking(portfolio.id)),
     message: messageView(ctx, portfolio.message),
     projects: rows,
     statusMix: [...mix.values()].sort((a, b) => a.status.rank - b.status.rank),

@@ -62,7 +62,8 @@ export interface RankingView {
   id: string;
   name: string;
   anchor: string;
-  portfolioHref: string | null;
+  /** Its portfolio's page (an object: Markdown escaping leaves `href` alone). */
+  portfolio: { href: string } | null;
   method: string;
   envelope: string;
   currency: string;
@@ -201,7 +202,7 @@ export function buildRankingView(ctx: ReportContext, r: Ranking, fileName: strin
     id: r.portfolio.id,
     name: r.portfolio.name,
     anchor: `ranking-${fileName}`,
-    portfolioHref: ctx.links.portfolio(r.portfolio.id),
+    portfolio: ((href) => (href === null ? null : { href }))(ctx.links.portfolio(r.portfolio.id)),
     method: describeMethod(r),
     envelope: describeEnvelope(r),
     currency: r.currency,

@@ -13,14 +13,31 @@ export function select(
   pattern: readonly string[],
   prefix: (string | number)[] = [],
 ): [Path, unknown][] {
-  if (pattern.length === 0) return value === undefined ? [] : [[prefix, value]];
-  const [head, ...rest] = pattern as [string, ...string[]];
-  if (head === "*") {
-    return list(value).flatMap((item, i) => select(item, rest, [...prefix, i]));
+  // Runs for every document and every reference pattern: a path is built only for what matches.
+  const found: [Path, unknown][] = [];
+  collect(value, pattern, 0, prefix, found);
+  return found;
+}
+
+function collect(
+  value: unknown,
+  pattern: readonly string[],
+  at: number,
+  prefix: (string | number)[],
+  found: [Path, unknown][],
+): void {
+  if (at === pattern.length) {
+    if (value !== undefined) found.push([prefix, value]);
+    return;
   }
-  const o = obj(value);
-  if (!o || !Object.hasOwn(o, head)) return [];
-  return select(o[head], rest, [...prefix, head]);
+  const head = pattern[at]!;
+  if (head === "*") {
+    if (Array.isArray(value))
+      for (let i = 0; i < value.length; i++) collect(value[i], pattern, at + 1, [...prefix, i], found);
+    return;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value) || !Object.hasOwn(value, head)) return;
+  collect((value as Record<string, unknown>)[head], pattern, at + 1, [...prefix, head], found);
 }
 
 /** A path as people write it: schedule.actualStart, milestones[0].actual. */

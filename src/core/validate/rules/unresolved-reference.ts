@@ -100,6 +100,7 @@ export const rule = defineValidationRule({
             path: ["forum"],
             messageId: "unknownForum",
             data: { forum, known: forums.size ? ` (${[...forums].sort().join(", ")})` : "" },
+            refs: [forum],
           });
         }
       }
@@ -129,6 +130,7 @@ function checkSpecs(doc: PmoDocument, specs: readonly RefSpec[], { byId, report 
           path,
           messageId,
           data: { field: label(path), value, targets, suggestion: suggest(value, byId, spec.targets) },
+          refs: [value],
         });
       } else if (!spec.targets.includes(target.kind)) {
         report({
@@ -185,7 +187,13 @@ function checkProjectLocalRefs(doc: PmoDocument, { byId, report }: ValidationCon
       const target = resolveMilestone(doc, ref, byId);
       if (target.ok) return;
       if (target.milestone === undefined)
-        report({ doc, path, messageId: "missingDependencyProject", data: { ref, project: target.project } });
+        report({
+          doc,
+          path,
+          messageId: "missingDependencyProject",
+          data: { ref, project: target.project },
+          refs: [ref],
+        });
       else
         report({
           doc,

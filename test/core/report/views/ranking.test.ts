@@ -1,5 +1,10 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { buildRankingPage } from "../../../../src/core/report/views/ranking.js";
+import { runCli } from "../../../helpers/cli.js";
 import { projectYaml, reportContextOf } from "../../../helpers/report-context.js";
 
 /** PF-A: envelope EUR 10M, criteria value 70 / urgency 30, objectives o1 (60) and o2 (40). */
@@ -144,3 +149,19 @@ describe("without an envelope or objectives", () => {
 function reportPortfolio(fundingOrder: string): string {
   return `apiVersion: pmo/v1\nkind: Portfolio\nid: PF-A\nname: Portfolio A\nowner: ann\nobjectives:\n  - { id: o1, name: Grow, weight: 60 }\n  - { id: o2, name: Save, weight: 40 }\nprioritisation:\n  fundingOrder: ${fundingOrder}\n  criteria:\n    - { id: value, name: Value, weight: 70 }\n    - { id: urgency, name: Urgency, weight: 30 }\nbudget: { currency: EUR, envelope: 10000000 }\n`;
 }
+
+describe("links to and from the ranking pages in one Markdown file", () => {
+  it("are anchors Markdown escaping leaves alone", async () => {
+    const root = path.resolve(fileURLToPath(import.meta.url), "../../../../..");
+    const out = mkdtempSync(path.join(os.tmpdir(), "pmo-ranking-single-"));
+    const args = ["report", "examples/meridian-water", "--as-of", "2026-11-30", "--single", "--format", "markdown"];
+    const r = await runCli([...args, "--out-dir", out], { cwd: root });
+    expect(r.code).toBe(0);
+    const text = readFileSync(path.join(out, "report.md"), "utf8");
+    rmSync(out, { recursive: true, force: true });
+    expect(text).toContain("[Ranking and cut line](#ranking-PF-ASSET)");
+    expect(text).toContain("[Portfolio page](#portfolio-PF-ASSET)");
+    expect(text).toContain('<a id="ranking-PF-ASSET"></a>');
+    expect(text).not.toMatch(/\]\(\\#(ranking|portfolio)-/);
+  });
+});

@@ -32,6 +32,10 @@ export default {
   jsonReporter: { fileName: `reports/mutation/${scope}.json` },
   thresholds: { high: 90, low: 85, break: null },
   ignorePatterns: ["dist", "bench/.repos", "coverage", "reports", ".stryker-tmp", "test/browser", "test/e2e"],
-  tempDirName: ".stryker-tmp",
+  // A re-run reuses the result of every mutant whose code and covering tests did not change.
+  incremental: true,
+  incrementalFile: `reports/mutation/${scope}.incremental.json`,
+  // One sandbox folder per scope, so that two scopes can run side by side.
+  tempDirName: `.stryker-tmp/${scope}`,
   cleanTempDir: "always",
 };

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { stringify } from "yaml";
-import { buildDocuments } from "./generate.mjs";
+import { AS_OF, buildDocuments } from "./generate.mjs";
 
 const MANIFEST = ".bench-history.json";
 const AUTHORS = [
@@ -29,6 +29,17 @@ function addDays(iso, days) {
   return d.toISOString().slice(0, 10);
 }
 
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Every ISO date in `value` moved by `days` (in place): the portfolio as of another day. */
+function shiftDates(value, days) {
+  if (!value || typeof value !== "object") return;
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v === "string" && DATE.test(v)) value[k] = addDays(v, days);
+    else shiftDates(v, days);
+  }
+}
+
 /** @returns {{ dir: string, commits: number, files: number, reused: boolean }} */
 export function generateHistory(
   dir,
@@ -41,7 +52,7 @@ export function generateHistory(
     projects,
     commits,
     seed,
-    version: 1,
+    version: 2,
     ...(everyDays !== 1 && { everyDays }),
     ...(touchAll && { touchAll }),
   });
@@ -72,6 +83,12 @@ export function generateHistory(
   };
   // Daily commits start in March 2024; spaced ones end by October 2026, before the bench as-of date.
   const start = everyDays === 1 ? "2024-03-01" : addDays("2026-10-01", -(commits - 1) * everyDays);
+  // The generated portfolio is as of the bench date (AS_OF); a history that starts years
+  // earlier first moves every date back, so its first commit holds no decision, review or
+  // actual date after that commit's own date (otherwise each early state is judged with tens of
+  // thousands of date-in-future errors that say nothing about the portfolio).
+  const lag = Math.round((Date.parse(`${AS_OF}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86400000);
+  if (lag > 60) for (const { doc } of documents) shiftDates(doc, -lag);
   for (let i = 0; i < commits; i++) {
     const date = addDays(start, i * everyDays);
     const author = AUTHORS[i % AUTHORS.length];
@@ -90,7 +107,17 @@ export function generateHistory(
     for (const entry of touched) {
       const doc = entry.doc;
       if (i > 0 && doc.kind === "Project") {
-        doc.status = { ...(doc.status ?? {}), asOf: date, overall: STATUSES[Math.floor(random() * 3)] };
+        const { recoveryPlan, ...status } = doc.status ?? {};
+        const overall = STATUSES[Math.floor(random() * 3)];
+        // A red report carries a recovery plan, as the portfolio generator's red projects do.
+        doc.status = {
+          ...status,
+          asOf: date,
+          overall,
+          ...(overall === "red"
+            ? { recoveryPlan: recoveryPlan ?? "Re-plan the remaining milestones with the supplier." }
+            : {}),
+        };
         if (doc.budget?.forecast !== undefined && random() < 0.5)
           doc.budget.forecast = Math.round(doc.budget.forecast * (1 + (random() - 0.4) / 20));
         if (doc.schedule?.forecastFinish && random() < 0.3)

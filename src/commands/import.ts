@@ -128,13 +128,15 @@ async function writeImport(
 ): Promise<ExitCode> {
   if (options.sync) return runSync(result, read, options, io);
 
-  const target = await openTarget(options.out, options.config);
-  const planned = result.imported.map((r) => ({ ...r, ...planFile(target, result.kind, r.value) }));
+  // The files' paths come from the ids alone: an import that would overwrite refuses before the
+  // repository is loaded and any document is written out as YAML.
   refuseOverwrites(
-    planned.map((p) => p.absolute),
+    result.imported.map((r) => fileOfId(options.out, r.value)),
     options,
     io,
   );
+  const target = await openTarget(options.out, options.config);
+  const planned = result.imported.map((r) => ({ ...r, ...planFile(target, result.kind, r.value) }));
   const validation = validatePlannedFiles(
     planned,
     target.documentsExcept(new Set(options.force ? planned.map((p) => p.absolute) : [])),
@@ -568,7 +570,7 @@ function planFile(
   kind: Kind,
   value: Record<string, unknown>,
 ): { file: string; absolute: string; text: string } {
-  const absolute = path.join(target.outDir, `${String(value["id"])}.yaml`);
+  const absolute = fileOfId(target.outDir, value);
   const file = path.relative(target.root, absolute).split(path.sep).join("/");
   // The editor's schema for this document, as pmo new and pmo init write it, when the
   // repository keeps its schemas in schemas/ (pmo init's layout).
@@ -577,6 +579,11 @@ function planFile(
     ? `# yaml-language-server: $schema=${path.relative(path.dirname(absolute), schema).split(path.sep).join("/")}\n`
     : "";
   return { file, absolute, text: modeline + documentToYaml(kind, value) };
+}
+
+/** Where an imported document goes: `<id>.yaml` in the output folder. */
+function fileOfId(outDir: string, value: Record<string, unknown>): string {
+  return path.join(outDir, `${String(value["id"])}.yaml`);
 }
 
 function refuseOverwrites(files: readonly string[], options: ImportTargetOptions, io: CommandIO): void {

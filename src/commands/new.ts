@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { UsageError } from "../core/errors.js";
-import { NEW_KINDS, parseNewKind, planNewDocument } from "../core/scaffold/index.js";
+import { loadHeads, NEW_KINDS, parseNewKind, planNewDocument } from "../core/scaffold/index.js";
 import { ExitCode } from "../model/diagnostic.js";
 import type { CommandIO } from "./io.js";
-import { displayPath, openWorkspace } from "./workspace.js";
+import { displayPath, openConfig } from "./workspace.js";
 
 export interface NewCommandOptions {
   /** The repository folder (already resolved against -C). */
@@ -35,7 +35,9 @@ export async function runNew(options: NewCommandOptions, io: CommandIO): Promise
       `unknown kind "${options.kind}": expected one of ${NEW_KINDS.map((k) => k.toLowerCase()).join(", ")}${hint}`,
     );
   }
-  const { root, workspace } = await openWorkspace(options, io.cwd);
+  const { root, config } = await openConfig(options, io.cwd);
+  // Kinds, ids, parents and folders: what the next id and the folder are made from, without a full load.
+  const documents = await loadHeads(root, config.ignore);
   let folder: string | undefined;
   if (options.folder !== undefined) {
     const relative = path.relative(root, path.resolve(options.folder));
@@ -46,7 +48,7 @@ export async function runNew(options: NewCommandOptions, io: CommandIO): Promise
     folder = relative.split(path.sep).join("/");
   }
   const schemasFolder = path.join(root, "schemas");
-  const planned = planNewDocument(workspace.documents, {
+  const planned = planNewDocument(documents, {
     kind,
     id: options.id,
     name: options.name,

@@ -70,6 +70,8 @@ export async function readReportGit(
       until: options.asOf,
       period: trendPeriod(options.settings.reportingCadence, from, options.asOf),
       trackStage: true,
+      // The trends show statuses, forecasts and on-time reports, not findings: no check per period.
+      findings: false,
     });
     const warnings = repo.shallow
       ? [

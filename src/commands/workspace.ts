@@ -44,6 +44,16 @@ export async function openWorkspace(
   cwd: string = options.dir,
   load: Pick<LoadOptions, "kinds"> = {},
 ): Promise<{ root: string; config: Config; workspace: Workspace }> {
+  const { root, config } = await openConfig(options, cwd);
+  const workspace = await loadWorkspace(root, { ignore: config.ignore, ...load });
+  return { root, config, workspace };
+}
+
+/** The repository folder and its config, checked as openWorkspace checks them, for commands that read less. */
+export async function openConfig(
+  options: WorkspaceOptions,
+  cwd: string = options.dir,
+): Promise<{ root: string; config: Config }> {
   const root = path.resolve(options.dir);
   if (!(await isDirectory(root))) {
     throw new UsageError(
@@ -60,8 +70,7 @@ export async function openWorkspace(
     const sources = new Map([...error.sources].map(([k, v]) => [k, v]));
     throw new UsageError(`invalid config file ${shown}`, diagnostics, sources);
   }
-  const workspace = await loadWorkspace(root, { ignore: config.ignore, ...load });
-  return { root, config, workspace };
+  return { root, config };
 }
 
 /**

@@ -1,4 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/core/config/index.js";
+import { discoveryFilter, openRepository, readBlobs, readLog } from "../../src/core/git/index.js";
+import { buildHistory } from "../../src/core/history/index.js";
 import { runCli } from "../helpers/cli.js";
 import { commitAll, makeGitRepo, writeFiles } from "../helpers/git.js";
 import { ENGAGEMENT, removeRepo } from "../helpers/repo.js";
@@ -320,3 +323,57 @@ describe("pmo history periods and scales", () => {
     expect(q4.findings).toEqual(q3.findings);
   });
 });
+
+describe("buildHistory without findings (the report's trends)", () => {
+  /** The history of `dir` by the command's own git reads, built with and without the per-period check. */
+  async function both(dir: string, period: "month" | "year", asOf: string) {
+    const repo = await openRepository(dir, ".", "HEAD");
+    const include = discoveryFilter("", []);
+    const commits = await readLog(repo);
+    const oids = commits.flatMap((c) =>
+      c.changes.flatMap((ch) => (ch.oid !== null && include(ch.path) ? [ch.oid] : [])),
+    );
+    const blobs = await readBlobs(repo.top, oids);
+    const config = await loadConfig(dir);
+    const input = { commits, blobs, include, root: dir, config, asOf, period };
+    return [await buildHistory(input), await buildHistory({ ...input, findings: false })] as const;
+  }
+
+  it("gives the same periods, statuses, scales and entries, only without the findings", async () => {
+    for (const [dir, period, asOf] of [
+      [historyRepo(), "month", "2026-11-30"],
+      [annualRepoForFindings(), "year", "2022-12-31"],
+    ] as const) {
+      const [full, fast] = await both(dir, period, asOf);
+      expect(full.periods.every((p) => p.findings !== undefined)).toBe(true);
+      expect(fast.periods.every((p) => p.findings === undefined)).toBe(true);
+      expect(fast).toEqual({ ...full, periods: full.periods.map(({ findings: _, ...p }) => p) });
+    }
+    // The custom scale was in force at the end (its engagement validated), so the settings were not defaults.
+    const [, fast] = await both(annualRepoForFindings(), "year", "2022-12-31");
+    expect(fast.statusScale).toEqual(["good", "bad"]);
+    expect(fast.periods.at(-1)?.statuses).toEqual({ good: 0, bad: 0, withheld: 1 });
+  });
+});
+
+/**
+ * Two publications: the first declares a custom scale that fails its schema (no labels), so it
+ * is judged on the default scale; the second a valid one with a not-assessed value.
+ */
+function annualRepoForFindings(): string {
+  const scale = (label: (v: string) => string) =>
+    ENGAGEMENT.replace(
+      "currency: EUR\n",
+      `currency: EUR\nstatusScale: [{ value: good${label("Good")} }, { value: bad${label("Bad")} }, { value: withheld${label("Withheld")}, assessed: false }]\n`,
+    );
+  const INVALID = scale(() => "");
+  const CUSTOM = scale((l) => `, label: ${l}`);
+  const doc = (overall: string, asOf: string) =>
+    `apiVersion: pmo/v1\nkind: Project\nid: P1\nname: One\nsponsor: Ann\nmanager: Bob\nstage: delivery\nstatus: { asOf: ${asOf}, overall: ${overall} }\n`;
+  const dir = makeGitRepo({ "engagement.yaml": INVALID, "p1.yaml": doc("green", "2021-06-30") });
+  repos.push(dir);
+  commitAll(dir, "2021", "2021-07-01T10:00:00Z", "Ann Lee <ann@example.com>");
+  writeFiles(dir, { "engagement.yaml": CUSTOM, "p1.yaml": doc("withheld", "2022-01-31") });
+  commitAll(dir, "2022", "2022-07-01T10:00:00Z", "Ann Lee <ann@example.com>");
+  return dir;
+}

@@ -51,6 +51,22 @@ describe("pmo new", () => {
     expect(readFileSync(path.join(dir, "p/P-0014.yaml"), "utf8")).toContain("id: P-0014\nname: Next\n");
   });
 
+  it("refuses a --portfolio or --project the repository does not hold (the document would not validate)", async () => {
+    const dir = repo({
+      "portfolios/PF-A.yaml": `apiVersion: pmo/v1\nkind: Portfolio\nid: PF-A\nname: A\n`,
+      "p/P-0007.yaml": project("P-0007"),
+    });
+    expect(await runCli(["new", "project", "--portfolio", "PF-B", "--dry-run"], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "error: --portfolio PF-B: the repository has no portfolio PF-B (portfolios: PF-A)\n",
+    });
+    expect((await runCli(["new", "risk", "--project", "PF-A", "--dry-run"], { cwd: dir })).stderr).toBe(
+      "error: --project PF-A: the repository has no project PF-A; PF-A is the portfolio in portfolios/PF-A.yaml (projects: P-0007)\n",
+    );
+    expect((await runCli(["new", "portfolio", "--portfolio", "PF-A", "--dry-run"], { cwd: dir })).code).toBe(0);
+  });
+
   it("writes a document that passes validation, in the conventional folder of an empty repository", async () => {
     const dir = repo({ "people.yaml": `apiVersion: pmo/v1\nkind: Person\nid: ann.lee\nname: Ann Lee\n` });
     expect(

@@ -23,7 +23,7 @@ const PROJECT = "apiVersion: pmo/v1\nkind: Project\nid: P1\nname: Alpha\nportfol
 const CASE: InvalidCase = {
   name: "one project",
   files: { "p.yaml": PROJECT },
-  errors: [{ file: "p.yaml", line: 4, column: 7, messageId: "named", data: { name: "Alpha" } }],
+  errors: [{ file: "p.yaml", line: 4, column: 7, pointer: "/name", messageId: "named", data: { name: "Alpha" } }],
 };
 
 /** The harness itself: each way a rule test could pass wrongly makes it fail. */
@@ -40,6 +40,7 @@ describe("rule tester", () => {
     ["missing data", { ...CASE, errors: [{ ...CASE.errors[0]!, data: undefined }] }],
     ["a wrong column", { ...CASE, errors: [{ ...CASE.errors[0]!, column: 1 }] }],
     ["a wrong line", { ...CASE, errors: [{ ...CASE.errors[0]!, line: 3 }] }],
+    ["a wrong pointer", { ...CASE, errors: [{ ...CASE.errors[0]!, pointer: "/id" }] }],
     ["a finding too few", { ...CASE, errors: [] }],
     ["a finding too many", { ...CASE, errors: [CASE.errors[0]!, CASE.errors[0]!] }],
   ])("fails on %s", (_name, c) => {

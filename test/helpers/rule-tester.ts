@@ -83,6 +83,8 @@ export interface ExpectedFinding {
   file: string;
   line: number;
   column: number;
+  /** The JSON pointer of the reported value in the document (`/milestones/1/forecast`). */
+  pointer: string;
   /** The message id the rule reported (a key of its meta.messages). */
   messageId: string;
   /** Exactly the data the rule passed to fill the message's placeholders (none: leave out). */
@@ -158,9 +160,15 @@ export function assertValid(rule: Rule, c: RuleCase): void {
  */
 export function assertInvalid(rule: Rule, c: InvalidCase): void {
   const found = findings(rule, c);
-  const actual = found.map((f) => ({ at: where(f.diagnostic), messageId: f.messageId, data: f.data ?? {} }));
+  const actual = found.map((f) => ({
+    at: where(f.diagnostic),
+    pointer: f.diagnostic.pointer,
+    messageId: f.messageId,
+    data: f.data ?? {},
+  }));
   const expected = c.errors.map((e) => ({
     at: `${e.file}:${e.line}:${e.column}`,
+    pointer: e.pointer,
     messageId: e.messageId,
     data: e.data ?? {},
   }));

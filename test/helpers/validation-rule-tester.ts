@@ -30,6 +30,8 @@ export interface ExpectedValidationFinding {
   file: string;
   line: number;
   column: number;
+  /** The JSON pointer of the reported value in the document; "" for a finding about a whole file. */
+  pointer: string;
   messageId: string;
   data?: Record<string, string | number>;
 }
@@ -90,8 +92,19 @@ export function assertValidationFindings(
   errors: ExpectedValidationFinding[],
 ): void {
   const found = validationFindings(rule, c);
-  expect(found.map((f) => ({ at: where(f.diagnostic), messageId: f.messageId, data: f.data ?? {} }))).toEqual(
-    errors.map((e) => ({ at: `${e.file}:${e.line}:${e.column}`, messageId: e.messageId, data: e.data ?? {} })),
+  const actual = found.map((f) => ({
+    at: where(f.diagnostic),
+    pointer: f.diagnostic.pointer,
+    messageId: f.messageId,
+    data: f.data ?? {},
+  }));
+  expect(actual).toEqual(
+    errors.map((e) => ({
+      at: `${e.file}:${e.line}:${e.column}`,
+      pointer: e.pointer,
+      messageId: e.messageId,
+      data: e.data ?? {},
+    })),
   );
   for (const { diagnostic } of found) {
     expect(diagnostic.ruleId).toBe(rule.meta.id);
@@ -115,3 +128,13 @@ export function testValidationRule(
 /** A document of a kind with id X1 (lines 1-3); the body starts on line 4. */
 export const doc = (kind: string, body = "", id = "X1"): string =>
   `apiVersion: pmo/v1\nkind: ${kind}\nid: ${id}\n${body}`;
+
+/**
+ * The JSON pointer of a field written as in a table row: `dependencies[0].project` is
+ * `/dependencies/0/project`.
+ */
+export const pointerOf = (field: string): string =>
+  `/${field
+    .replace(/\[(\d+)\]/g, ".$1")
+    .split(".")
+    .join("/")}`;

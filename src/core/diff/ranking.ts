@@ -1,10 +1,11 @@
-import type { PmoDocument } from "../../model/document.js";
+import { KINDS as ALL_KINDS, type PmoDocument } from "../../model/document.js";
 import { rankAll, type Ranking } from "../analytics/prioritisation/index.js";
 import { buildCatalog } from "../domain/index.js";
 import type { Settings } from "../rules/index.js";
 import type { RankMove } from "./types.js";
 
-const KINDS = new Set(["Engagement", "Portfolio", "Project", "Risk", "Issue", "Decision", "Person"]);
+/** The kinds the catalog holds (a document of any other kind is not ranked). */
+const KINDS: ReadonlySet<string> = new Set(ALL_KINDS);
 
 /** Every portfolio's ranking on one side, from the documents that validate. */
 function rankings(documents: readonly PmoDocument[], invalid: ReadonlySet<string>, settings: Settings): Ranking[] {

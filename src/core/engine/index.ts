@@ -130,6 +130,8 @@ export async function runCheck(input: CheckInput): Promise<CheckResult> {
     return severity === "off" ? [] : [{ ...f, severity }];
   });
 
+  const kept = withoutSuperseded(effective, rules);
+
   const known = new Set(rules.map((r) => r.meta.id));
   const active: Diagnostic[] = [...validation];
   const waived: WaivedDiagnostic[] = [];
@@ -157,7 +159,7 @@ export async function runCheck(input: CheckInput): Promise<CheckResult> {
   }
   const waivers = readWaivers(config.values);
   const waiverUsed = new Set<number>();
-  for (const f of effective) {
+  for (const f of kept) {
     const suppression = suppressions
       .get(f.file)
       ?.find((s) => s.rules.includes(f.ruleId) && (s.lines === undefined || s.lines.includes(f.line)));
@@ -290,3 +292,21 @@ const VALIDATION_RULES: readonly RuleInfo[] = VALIDATION_CHECKS.map((c) => ({
   group: "Validation",
   docs: validationDocs(c),
 }));
+
+/**
+ * Drops the findings another rule's finding on the same entity supersedes (`meta.supersedes`):
+ * a project reported green over its budget tolerance is one finding (budget-rag-consistent,
+ * which names the status and the numbers), not that one and cost-variance-beyond-tolerance.
+ * Judged after per-path and per-portfolio severities, so a superseding rule turned off where
+ * the entity lives supersedes nothing there.
+ */
+function withoutSuperseded(findings: Diagnostic[], rules: readonly Rule[]): Diagnostic[] {
+  const by = new Map<string, string[]>();
+  for (const rule of rules)
+    for (const id of rule.meta.supersedes ?? []) by.set(id, [...(by.get(id) ?? []), rule.meta.id]);
+  if (by.size === 0) return findings;
+  const reported = new Set(findings.map((f) => `${f.ruleId}\0${f.entity ?? ""}`));
+  return findings.filter(
+    (f) => f.entity === undefined || !(by.get(f.ruleId) ?? []).some((r) => reported.has(`${r}\0${f.entity}`)),
+  );
+}

@@ -43,9 +43,9 @@ export function periodCells(history: History, p: PeriodSnapshot): string[] {
     ...statusColumns(history).map((s) => String(p.statuses[s] ?? 0)),
     String(p.statuses["none"] ?? 0),
     (forecast && unknown ? `${forecast} (${unknown})` : forecast || unknown) || "-",
-    String(p.findings.error),
-    String(p.findings.warn),
-    String(p.findings.info),
+    p.findings ? String(p.findings.error) : "-",
+    p.findings ? String(p.findings.warn) : "-",
+    p.findings ? String(p.findings.info) : "-",
     reports.expected === 0 ? "-" : `${reports.onTime}/${reports.expected} (${reports.percent}%)`,
   ];
 }

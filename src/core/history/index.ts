@@ -3,9 +3,10 @@ import type { PmoDocument, Workspace } from "../../model/document.js";
 import type { Config } from "../config/index.js";
 import type { Engagement } from "../../model/entities.js";
 import { daysBetween } from "../dates.js";
-import { resolveSettings } from "../domain/index.js";
+import { buildModel, documentsThatValidate, resolveSettings, type Settings } from "../domain/index.js";
 import { runCheck, type CheckResult } from "../engine/index.js";
 import { comparePaths, decodeSource, documentsOf } from "../load/index.js";
+import { schemaDiagnostics } from "../validate/index.js";
 import { nextPeriod, periodOf, type Period, type PeriodKind } from "./periods.js";
 import type { History, PeriodSnapshot, ProjectEntry, ProjectHistory, ScaleChange, StatusScaleInfo } from "./types.js";
 
@@ -47,6 +48,12 @@ export interface HistoryInput {
   until?: string;
   /** Also record stage changes, with the stage on every entry (the report's "what changed state"). */
   trackStage?: boolean;
+  /**
+   * Run a full check of each period's last commit for the findings KPI (default true). The
+   * report's trends do not show findings and pass false: then no check runs at all, and the
+   * settings each snapshot needs come from the period's engagement document alone.
+   */
+  findings?: boolean;
 }
 
 interface Parsed {
@@ -77,7 +84,19 @@ const INACTIVE = new Set(["closed", "cancelled"]);
  * it): a period without a commit repeats them, so the check runs once per period that holds a
  * commit, not once per period. A change of the engagement's status scale is recorded as such.
  */
-export async function buildHistory(input: HistoryInput): Promise<History> {
+export async function buildHistory(given: HistoryInput): Promise<History> {
+  // The discovery filter is a pure function of the path, asked about every path of every state.
+  const included = new Map<string, boolean>();
+  const include = (path: string): boolean => {
+    let yes = included.get(path);
+    if (yes === undefined) {
+      yes = given.include(path);
+      included.set(path, yes);
+    }
+    return yes;
+  };
+  const input: HistoryInput = { ...given, include };
+  const withFindings = input.findings !== false;
   const cache = new Map<string, Parsed>();
   const parse = (path: string, oid: string): Parsed => {
     const key = `${oid}\0${path}`;
@@ -141,7 +160,10 @@ export async function buildHistory(input: HistoryInput): Promise<History> {
   const closePeriod = async () => {
     const p = period!;
     if ((input.since === undefined || p.end >= input.since) && (input.until === undefined || p.start <= input.until)) {
-      const snapshot = snapshotOf(p, commitsInPeriod, lastCommit, state, parse, input, await checkOfLastCommit());
+      const judged = withFindings
+        ? await checkOfLastCommit()
+        : { settings: settingsOfState(state, parse, input), diagnostics: undefined };
+      const snapshot = snapshotOf(p, commitsInPeriod, lastCommit, state, parse, input, judged);
       scale = snapshot.scale;
       periods.push(snapshot.period);
     }
@@ -178,6 +200,10 @@ export async function buildHistory(input: HistoryInput): Promise<History> {
         affected.add(d.id!);
         projectPaths.get(d.id!)?.delete(change.path);
       }
+      // The replaced version is never read again (unless a later commit brings it back, when it
+      // is parsed anew): dropping it keeps one parsed copy of the current state, not of every version.
+      const replaced = state.get(change.path);
+      if (replaced !== undefined && replaced !== change.oid) cache.delete(`${replaced}\0${change.path}`);
       if (change.oid === null) state.delete(change.path);
       else state.set(change.path, change.oid);
       for (const d of projectsIn(change.path)) {
@@ -257,6 +283,23 @@ function workspaceOf(
   return { root: input.root, documents, sources, diagnostics };
 }
 
+/**
+ * The settings a check of this state would judge with, without the check: those of the first
+ * engagement document (in path order) that passes its schema, as the domain model picks it,
+ * and the config's.
+ */
+function settingsOfState(
+  state: ReadonlyMap<string, string>,
+  parse: (path: string, oid: string) => Parsed,
+  input: HistoryInput,
+): Settings {
+  const engagements: PmoDocument[] = [];
+  for (const path of [...state.keys()].filter(input.include).sort(comparePaths))
+    engagements.push(...parse(path, state.get(path)!).documents.filter((d) => d.kind === "Engagement"));
+  const valid = documentsThatValidate(engagements, engagements.flatMap(schemaDiagnostics));
+  return buildModel(valid, input.config, input.asOf).settings;
+}
+
 function tupleOf(doc: PmoDocument, engagementCurrency: string | undefined, withStage: boolean): Tuple {
   const v = doc.value as {
     name?: unknown;
@@ -295,14 +338,17 @@ function snapshotOf(
   state: ReadonlyMap<string, string>,
   parse: (path: string, oid: string) => Parsed,
   input: HistoryInput,
-  result: CheckResult,
+  result: { settings: Settings; diagnostics?: readonly Diagnostic[] },
 ): { period: PeriodSnapshot; scale: readonly string[] } {
   const asOf = period.end < input.asOf ? period.end : input.asOf;
   const documents: PmoDocument[] = [];
   for (const path of [...state.keys()].filter(input.include).sort(comparePaths))
     documents.push(...parse(path, state.get(path)!).documents);
-  const findings: Record<Severity, number> = { error: 0, warn: 0, info: 0 };
-  for (const d of result.diagnostics) findings[d.severity]++;
+  let findings: Record<Severity, number> | undefined;
+  if (result.diagnostics) {
+    findings = { error: 0, warn: 0, info: 0 };
+    for (const d of result.diagnostics) findings[d.severity]++;
+  }
 
   const settings = result.settings;
   const statuses: Record<string, number> = {};
@@ -352,7 +398,7 @@ function snapshotOf(
       statuses,
       forecast: [...forecast].sort(([a], [b]) => comparePaths(a, b)).map(([currency, total]) => ({ currency, total })),
       forecastUnknown,
-      findings,
+      ...(findings && { findings }),
       onTimeReports: {
         onTime,
         expected,

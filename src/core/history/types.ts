@@ -39,8 +39,8 @@ export interface PeriodSnapshot {
   forecast: { currency: string; total: number }[];
   /** Projects (not cancelled) without a forecast cost: left out of `forecast`, never counted as 0. */
   forecastUnknown: number;
-  /** Findings of a full check of `commit`, judged on that commit's date. */
-  findings: Record<Severity, number>;
+  /** Findings of a full check of `commit`, judged on that commit's date; absent when not asked for. */
+  findings?: Record<Severity, number>;
   /** Projects in initiation, planning, delivery or closure with a status report within its validity. */
   onTimeReports: { onTime: number; expected: number; percent?: number };
 }

@@ -74,6 +74,12 @@ export interface FieldRule {
   /** Longest text kept (ids: 64), cut at a word boundary when there is one. */
   maxLength?: number;
   default?: unknown;
+  /**
+   * Written when the cells tried hold text but no value: a blank marker other than an empty
+   * cell (a Freedom-of-Information exemption, "No DCA") or a value the map leaves blank. It
+   * comes before `default`, which an empty cell gets.
+   */
+  withheld?: unknown;
   /** Where the rule is in the mapping file (empty for generated mappings). */
   source: SourcePath;
 }
@@ -296,6 +302,7 @@ export function parseImportMapping(input: string, shown: string, kind: ImportKin
       slugify: s["slugify"] === true || path === "id",
       lowercase: s["lowercase"] === true,
       ...(Object.hasOwn(s, "default") && { default: s["default"] }),
+      ...(Object.hasOwn(s, "withheld") && { withheld: s["withheld"] }),
       source:
         typeof spec === "string" || Array.isArray(spec) || s["column"] === undefined
           ? ["fields", path]

@@ -191,11 +191,13 @@ export function rowToDocument(
     try {
       const read = readField(rule, row, cellOf, mapping.decimalSeparator);
       const fallback =
-        read === undefined
-          ? Object.hasOwn(rule, "default")
-            ? rule.default
-            : mapping.defaults.get(rule.path)
-          : undefined;
+        read !== undefined
+          ? undefined
+          : Object.hasOwn(rule, "withheld") && holdsText(rule, row, header)
+            ? rule.withheld
+            : Object.hasOwn(rule, "default")
+              ? rule.default
+              : mapping.defaults.get(rule.path);
       const result = read ?? (fallback === undefined ? undefined : structuredClone(fallback));
       if (result === undefined && rule.required) {
         const cells = columnsOf(rule).map((c) => {
@@ -227,6 +229,15 @@ export function rowToDocument(
       setPath(value, path, structuredClone(fallback));
   }
   return reasons.length > 0 ? { reasons } : { value };
+}
+
+/** Whether a cell the rule tries holds text (a rule that read no value: blank markers and values mapped to blank). */
+function holdsText(rule: FieldRule, row: CsvRow, header: readonly string[]): boolean {
+  const find = columnIndex(header);
+  return columnsOf(rule).some((c) => {
+    const i = find(c);
+    return i !== undefined && (row.cells[i] ?? "").trim() !== "";
+  });
 }
 
 /** The columns a rule reads, in the order they are tried. */

@@ -1,6 +1,6 @@
 import type { Kind, PmoDocument } from "../../model/document.js";
 import type { Model } from "../domain/index.js";
-import { daysBetween, isIsoDate } from "../dates.js";
+import { reviewOverdue, riskBandTone } from "./model-reads.js";
 import { num, obj, str, type Relations } from "./relations.js";
 import type { SortValue } from "./sort.js";
 import type { StatusColour } from "./status.js";
@@ -24,24 +24,6 @@ export interface QueryContext {
    * review periods are judged by its settings and facts, as the rules judge them.
    */
   model: Model;
-}
-
-/** An open risk in the critical band is red, in the high band amber (as the rules band it). */
-export function riskBandTone(doc: PmoDocument | undefined, ctx: QueryContext): Tone | undefined {
-  const entry = ctx.model.catalog.risk(doc?.id);
-  if (!entry || entry.doc !== doc || entry.value.status !== "open") return undefined;
-  const band = ctx.model.facts.riskBand(entry.value);
-  return band === "critical" ? "red" : band === "high" ? "amber" : undefined;
-}
-
-/** Late beyond the project's schedule tolerance (as the rules compute it) is red; any other lateness amber. */
-export function slipTone(days: number, doc: PmoDocument, ctx: QueryContext): Tone {
-  const entry = ctx.model.catalog.project(doc.id);
-  const tolerance =
-    entry && entry.doc === doc
-      ? ctx.model.facts.scheduleTolerance(entry.value).days
-      : ctx.model.settings.scheduleToleranceDays;
-  return days > tolerance ? "red" : "amber";
 }
 
 /**
@@ -189,9 +171,7 @@ const RISK_COLUMNS: Column[] = [
     cell: (doc, ctx) => {
       const reviewed = text(doc, "lastReviewed");
       if (reviewed === undefined) return { text: "" };
-      const days = ctx.model.settings.risk.reviewDays;
-      const overdue = text(doc, "status") === "open" && isIsoDate(reviewed) && daysBetween(reviewed, ctx.asOf) > days;
-      return overdue ? { text: reviewed, tone: "amber" } : { text: reviewed };
+      return reviewOverdue(doc, ctx) ? { text: reviewed, tone: "amber" } : { text: reviewed };
     },
   },
 ];

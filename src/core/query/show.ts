@@ -1,11 +1,26 @@
 import type { PmoDocument } from "../../model/document.js";
-import { finishVariance, milestoneVariance } from "../domain/index.js";
 import { UsageError } from "../errors.js";
 import { closestMatch } from "../validate/index.js";
-import { daysBetween, isIsoDate } from "../dates.js";
-import { formatMoney, riskBandTone, riskScore, slipTone, type QueryContext, type Tone } from "./columns.js";
+import { formatMoney, riskScore, type QueryContext, type Tone } from "./columns.js";
+import { forumName, issueOverdueDays, projectReads, slipTone } from "./model-reads.js";
+import {
+  compact,
+  fact,
+  issueSection,
+  labelled,
+  nameOf,
+  owningFacts,
+  paragraph,
+  person,
+  personText,
+  projectSection,
+  pushFact,
+  raidSections,
+  signed,
+  sortById,
+  tone,
+} from "./show-parts.js";
 import { list, num, obj, str, type PersonRole, type Relations } from "./relations.js";
-import { naturalCompare } from "./sort.js";
 
 /** A `key: value` line of `pmo show`. */
 export interface Fact {
@@ -98,9 +113,8 @@ const BUILDERS: Record<string, Builder> = {
 function showProject(view: ShowView, doc: PmoDocument, ctx: QueryContext): void {
   const { relations } = ctx;
   const v = doc.value;
-  // Slip is a fact of the domain model; a project that does not pass its schema shows none.
-  const entry = ctx.model.catalog.project(doc.id);
-  const typed = entry?.doc === doc ? entry.value : undefined;
+  // Slip and cost variance are facts of the domain model; a project that does not pass its schema shows none.
+  const reads = projectReads(doc, ctx);
   view.heading = `${doc.id}  ${str(v["name"]) ?? ""}`.trimEnd();
   fact(view, "Stage", str(v["stage"]));
   fact(view, "Portfolio", labelled(relations, str(v["portfolio"])));
@@ -124,7 +138,7 @@ function showProject(view: ShowView, doc: PmoDocument, ctx: QueryContext): void 
 
   const schedule = obj(v["schedule"]);
   const baselineFinish = str(schedule?.["baselineFinish"]);
-  const slip = typed && finishVariance(typed);
+  const slip = reads.finishSlip;
   const finishText = [
     baselineFinish && `baseline ${baselineFinish}`,
     str(schedule?.["forecastFinish"]) && `forecast ${str(schedule?.["forecastFinish"])}`,
@@ -144,14 +158,11 @@ function showProject(view: ShowView, doc: PmoDocument, ctx: QueryContext): void 
     .filter((k) => num(budget?.[k]) !== undefined)
     .map((k) => `${k} ${formatMoney(num(budget?.[k])!, currency, { exact: true })}`);
   if (amounts.length > 0) {
-    const approved = num(budget?.["approved"]);
-    const forecast = num(budget?.["forecast"]);
-    const over =
-      approved !== undefined && forecast !== undefined && approved > 0
-        ? ((forecast - approved) / approved) * 100
-        : undefined;
+    const over = reads.cost?.percent;
     const overText =
-      over !== undefined && over !== 0 ? ` (forecast ${signed(Math.round(over * 10) / 10)}% against approved)` : "";
+      over !== undefined && over !== 0
+        ? ` (forecast ${signed(Math.round(over * 10) / 10)}% against ${reads.cost!.against})`
+        : "";
     pushFact(view, {
       label: "Budget",
       text: amounts.join(", ") + overText,
@@ -202,14 +213,13 @@ function showProject(view: ShowView, doc: PmoDocument, ctx: QueryContext): void 
       const baseline = str(milestone["baseline"]);
       const actual = str(milestone["actual"]);
       const forecast = str(milestone["forecast"]);
-      const typedMilestone = typed?.milestones?.[index];
       return compact({
         id: str(milestone["id"]),
         name: str(milestone["name"]),
         baseline,
         forecast,
         actual,
-        slipDays: typedMilestone && milestoneVariance(typedMilestone),
+        slipDays: reads.milestoneSlip(index),
       });
     }),
   });
@@ -378,13 +388,12 @@ function showIssue(view: ShowView, doc: PmoDocument, ctx: QueryContext): void {
   fact(view, "Owner", person(relations, v["owner"]));
   fact(view, "Raised", str(v["raised"]));
   const due = str(v["due"]);
-  const live = ["open", "in-progress"].includes(str(v["status"]) ?? "");
   if (due !== undefined) {
-    const overdue = live && isIsoDate(due) && due < ctx.asOf;
+    const overdue = issueOverdueDays(doc, ctx);
     pushFact(view, {
       label: "Due",
-      text: due + (overdue ? ` (overdue by ${daysBetween(due, ctx.asOf)} days)` : ""),
-      ...tone(overdue ? "red" : undefined),
+      text: due + (overdue !== undefined ? ` (overdue by ${overdue} days)` : ""),
+      ...tone(overdue !== undefined ? "red" : undefined),
     });
   }
   fact(view, "Resolved", str(v["resolved"]));
@@ -403,9 +412,8 @@ function showDecision(view: ShowView, doc: PmoDocument, ctx: QueryContext): void
   fact(view, "Decided by", person(relations, v["decidedBy"]));
   fact(view, "Date", str(v["date"]));
   const forum = str(v["forum"]);
-  const forums = list(obj(relations.engagement?.value["governance"])?.["forums"]);
-  const forumName = str(obj(forums.find((f) => obj(f)?.["id"] === forum))?.["name"]);
-  fact(view, "Forum", forum === undefined ? undefined : forumName ? `${forum} (${forumName})` : forum);
+  const forumTitle = forumName(forum, ctx);
+  fact(view, "Forum", forum === undefined ? undefined : forumTitle ? `${forum} (${forumTitle})` : forum);
   const approves = obj(v["approves"]);
   if (approves) {
     const parts = [
@@ -540,189 +548,4 @@ function showEngagement(view: ShowView, doc: PmoDocument, ctx: QueryContext): vo
       ),
     ),
   });
-}
-
-// ---------------------------------------------------------------- shared sections
-
-function raidSections(view: ShowView, doc: PmoDocument, ctx: QueryContext): void {
-  const id = doc.id ?? "";
-  const { relations } = ctx;
-  view.sections.push({
-    key: "risks",
-    title: "Risks",
-    columns: [
-      { key: "id", header: "ID" },
-      { key: "title", header: "Title" },
-      {
-        key: "score",
-        header: "P×I",
-        align: "right",
-        tone: (r) => riskBandTone(typeof r["id"] === "string" ? relations.byId.get(r["id"]) : undefined, ctx),
-      },
-      { key: "status", header: "Status" },
-      { key: "owner", header: "Owner" },
-    ],
-    items: sortById(
-      relations.attached(id, "Risk").map((r) =>
-        compact({
-          id: r.id,
-          title: str(r.value["title"]),
-          score: riskScore(r),
-          status: str(r.value["status"]),
-          owner: personText(relations, r.value["owner"]),
-        }),
-      ),
-    ),
-  });
-  view.sections.push(issueSection("issues", "Issues", relations.attached(id, "Issue"), ctx));
-  view.sections.push({
-    key: "decisions",
-    title: "Decisions",
-    columns: [
-      { key: "id", header: "ID" },
-      { key: "title", header: "Title" },
-      { key: "status", header: "Status" },
-      { key: "date", header: "Date" },
-    ],
-    items: sortById(
-      relations.attached(id, "Decision").map((d) =>
-        compact({
-          id: d.id,
-          title: str(d.value["title"]),
-          status: str(d.value["status"]),
-          date: str(d.value["date"]),
-        }),
-      ),
-    ),
-  });
-}
-
-function issueSection(key: string, title: string, issues: PmoDocument[], ctx: QueryContext): Section {
-  return {
-    key,
-    title,
-    columns: [
-      { key: "id", header: "ID" },
-      { key: "title", header: "Title" },
-      {
-        key: "priority",
-        header: "Priority",
-        tone: (i) => (i["priority"] === "critical" ? "red" : i["priority"] === "high" ? "amber" : undefined),
-      },
-      { key: "status", header: "Status" },
-      { key: "owner", header: "Owner" },
-      {
-        key: "due",
-        header: "Due",
-        tone: (i) =>
-          ["open", "in-progress"].includes(String(i["status"])) && typeof i["due"] === "string" && i["due"] < ctx.asOf
-            ? "red"
-            : undefined,
-      },
-    ],
-    items: sortById(
-      issues.map((i) =>
-        compact({
-          id: i.id,
-          title: str(i.value["title"]),
-          priority: str(i.value["priority"]),
-          status: str(i.value["status"]),
-          owner: personText(ctx.relations, i.value["owner"]),
-          due: str(i.value["due"]),
-        }),
-      ),
-    ),
-  };
-}
-
-function projectSection(key: string, title: string, projects: PmoDocument[], ctx: QueryContext): Section {
-  const { relations } = ctx;
-  return {
-    key,
-    title,
-    columns: [
-      { key: "id", header: "ID" },
-      { key: "name", header: "Name" },
-      { key: "stage", header: "Stage" },
-      {
-        key: "status",
-        header: "Status",
-        tone: (p) => (typeof p["status"] === "string" ? relations.statusScale.colour(p["status"]) : undefined),
-      },
-      { key: "forecastFinish", header: "Forecast finish" },
-    ],
-    items: sortById(
-      projects.map((p) =>
-        compact({
-          id: p.id,
-          name: str(p.value["name"]),
-          stage: str(p.value["stage"]),
-          status: str(obj(p.value["status"])?.["overall"]),
-          forecastFinish: str(obj(p.value["schedule"])?.["forecastFinish"]),
-        }),
-      ),
-    ),
-  };
-}
-
-function owningFacts(view: ShowView, doc: PmoDocument, relations: Relations): void {
-  const project = str(doc.value["project"]);
-  const portfolio = str(doc.value["portfolio"]);
-  if (project !== undefined) fact(view, "Project", labelled(relations, project));
-  if (portfolio !== undefined) fact(view, "Portfolio", labelled(relations, portfolio));
-  if (project === undefined && portfolio === undefined) fact(view, "For", "the engagement");
-}
-
-// ---------------------------------------------------------------- small helpers
-
-function fact(view: ShowView, label: string, text: string | undefined | false | ""): void {
-  if (text) view.facts.push({ label, text });
-}
-
-function pushFact(view: ShowView, f: Fact): void {
-  view.facts.push(f);
-}
-
-function tone(t: Tone | undefined): { tone?: Tone } {
-  return t ? { tone: t } : {};
-}
-
-function paragraph(view: ShowView, label: string, text: unknown): void {
-  if (typeof text === "string" && text.trim() !== "") view.paragraphs.push({ label, text: text.trim() });
-}
-
-function nameOf(relations: Relations, id: string | undefined): string | undefined {
-  if (id === undefined) return undefined;
-  const doc = relations.byId.get(id);
-  return doc ? (str(doc.value["name"]) ?? str(doc.value["title"])) : undefined;
-}
-
-/** `PF-ASSET (Asset Renewal)`, or the bare id when it does not resolve. */
-function labelled(relations: Relations, id: string | undefined): string | undefined {
-  if (id === undefined) return undefined;
-  const name = nameOf(relations, id);
-  return name ? `${id} (${name})` : id;
-}
-
-/** `Owen Hughes (owen.hughes)` with a roster, the free text without one. */
-function person(relations: Relations, ref: unknown): string | undefined {
-  if (typeof ref !== "string") return undefined;
-  const name = relations.personName(ref);
-  return name === ref ? ref : `${name} (${ref})`;
-}
-
-function personText(relations: Relations, ref: unknown): string | undefined {
-  return typeof ref === "string" ? relations.personName(ref) : undefined;
-}
-
-function signed(n: number): string {
-  return n > 0 ? `+${n}` : String(n);
-}
-
-function compact(record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
-}
-
-function sortById(items: Record<string, unknown>[]): Record<string, unknown>[] {
-  return items.sort((a, b) => naturalCompare(String(a["id"] ?? ""), String(b["id"] ?? "")));
 }

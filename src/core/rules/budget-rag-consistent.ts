@@ -13,6 +13,9 @@ export const rule = defineRule({
     group: "project-support",
     severity: "warn",
     presets: ["recommended", "tactical", "project"],
+    // Its finding says what cost-variance-beyond-tolerance would (the same forecast against
+    // the same approved budget) and that the status contradicts it: one finding, not two.
+    supersedes: ["cost-variance-beyond-tolerance"],
     messages: {
       overBudget:
         "budget reported {{status}}, but forecast {{forecast}} is {{over}} over approved {{approved}}; tolerance {{tolerance}}",

@@ -17,7 +17,9 @@ export const rule = defineRule({
       "A project's forecast at completion is within the budget tolerance of its approved (or baseline) budget",
     group: "delivery",
     severity: "warn",
-    presets: ["recommended", "tactical", "project"],
+    // Strategic too: a project beyond its tolerance is an exception for the portfolio board to
+    // decide on (management by exception), whether or not the project reports a status.
+    presets: ["recommended", "tactical", "project", "strategic"],
     messages: {
       overrun:
         "forecast {{forecast}} is {{over}} ({{amount}}) over the {{against}} budget {{reference}}, beyond the budget tolerance of {{tolerance}}{{status}}",

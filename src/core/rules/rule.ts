@@ -50,6 +50,11 @@ export interface RuleMeta {
   defaultOptions?: Record<string, unknown>;
   /** Message templates by id, with {{placeholders}}. */
   messages: Record<string, string>;
+  /**
+   * Rules whose finding on the same entity this rule's finding makes redundant: when both
+   * report an entity (at a severity other than off), only this rule's finding is kept.
+   */
+  supersedes?: readonly string[];
 }
 
 /** What a rule gets: data and judgement settings only. No file system, no clock, no console. */

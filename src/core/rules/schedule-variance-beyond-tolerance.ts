@@ -17,7 +17,9 @@ export const rule = defineRule({
     description: "A project's forecast finish is within the schedule tolerance of its baseline finish",
     group: "delivery",
     severity: "warn",
-    presets: ["recommended", "tactical", "project"],
+    // Strategic too: a project beyond its tolerance is an exception for the portfolio board to
+    // decide on (management by exception), whether or not the project reports a status.
+    presets: ["recommended", "tactical", "project", "strategic"],
     messages: {
       late: "forecast finish {{forecast}} is {{slip}} after the {{against}} {{baseline}}, beyond the schedule tolerance of {{tolerance}}{{status}}",
     },

@@ -1,5 +1,5 @@
 import { UsageError } from "../errors.js";
-import type { PmoDocument } from "../../model/document.js";
+import type { DocumentHead } from "./scan.js";
 import { KIND_INFO } from "../domain/index.js";
 import { nextId, personId } from "./ids.js";
 import { renderTemplate } from "./templates.js";
@@ -43,7 +43,7 @@ export function parseNewKind(text: string): NewKind | undefined {
 }
 
 /** Plans a new document: its id, where it goes and its text. Writes nothing. */
-export function planNewDocument(documents: readonly PmoDocument[], request: NewDocumentRequest): NewDocument {
+export function planNewDocument(documents: readonly DocumentHead[], request: NewDocumentRequest): NewDocument {
   const { kind } = request;
   const taken = new Set(documents.flatMap((d) => (d.id === undefined ? [] : [d.id])));
   const ofKind = documents.filter((d) => d.kind === kind);
@@ -65,6 +65,10 @@ export function planNewDocument(documents: readonly PmoDocument[], request: NewD
     const holder = documents.find((d) => d.id === id)!;
     throw new UsageError(`id ${id} is already used by the ${holder.kind.toLowerCase()} in ${holder.file}`);
   }
+  if (kind !== "Person") {
+    requireParent(documents, "portfolio", "Portfolio", request.portfolio);
+    requireParent(documents, "project", "Project", request.project);
+  }
   const folder = (request.folder ?? usualFolder(documents, request)).replace(/\/+$/, "");
   const file = folder === "" || folder === "." ? `${id}.yaml` : `${folder}/${id}.yaml`;
   const schemaDir = request.schemaDir?.(folder);
@@ -79,6 +83,26 @@ export function planNewDocument(documents: readonly PmoDocument[], request: NewD
   return { id, file, text };
 }
 
+/** A --portfolio or --project must name a document of that kind: the new one would not validate otherwise. */
+function requireParent(
+  documents: readonly DocumentHead[],
+  flag: string,
+  kind: "Portfolio" | "Project",
+  id: string | undefined,
+): void {
+  if (id === undefined) return;
+  const ofKind = documents.filter((d) => d.kind === kind && d.id !== undefined).map((d) => d.id!);
+  if (ofKind.includes(id)) return;
+  const other = documents.find((d) => d.id === id);
+  const found = other ? `; ${id} is the ${other.kind.toLowerCase()} in ${other.file}` : "";
+  const known = [...ofKind].sort();
+  const list =
+    known.length === 0
+      ? `there is none yet: create it first with pmo new ${kind.toLowerCase()} --id ${id}`
+      : `${kind.toLowerCase()}s: ${known.slice(0, 8).join(", ")}${known.length > 8 ? ` and ${known.length - 8} more` : ""}`;
+  throw new UsageError(`--${flag} ${id}: the repository has no ${kind.toLowerCase()} ${id}${found} (${list})`);
+}
+
 function personIdFor(request: NewDocumentRequest, taken: ReadonlySet<string>): string {
   const id = request.name === undefined ? undefined : personId(request.name, taken);
   if (id === undefined) throw new UsageError("a person needs --name (the id is made from it, e.g. jane.doe) or --id");
@@ -91,7 +115,7 @@ function personIdFor(request: NewDocumentRequest, taken: ReadonlySet<string>): s
  * of that project's entries), ties to the folder that sorts first; else the conventional one.
  */
 export function usualFolder(
-  documents: readonly PmoDocument[],
+  documents: readonly DocumentHead[],
   request: Pick<NewDocumentRequest, "kind" | "portfolio" | "project">,
 ): string {
   const ofKind = documents.filter((d) => d.kind === request.kind);
@@ -103,7 +127,7 @@ export function usualFolder(
   return mostCommonFolder(related) ?? mostCommonFolder(ofKind) ?? CONVENTIONAL_FOLDER[request.kind];
 }
 
-function mostCommonFolder(documents: readonly PmoDocument[]): string | undefined {
+function mostCommonFolder(documents: readonly DocumentHead[]): string | undefined {
   const counts = new Map<string, number>();
   for (const doc of documents) {
     const slash = doc.file.lastIndexOf("/");

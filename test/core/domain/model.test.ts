@@ -4,6 +4,8 @@ import {
   buildCatalog,
   buildModel,
   decisionAmount,
+  documentsThatValidate,
+  resolveSettings,
   type RiskBand,
   finishVariance,
   milestoneSlipDays,
@@ -13,7 +15,8 @@ import {
 } from "../../../src/core/domain/index.js";
 import { documentsOf } from "../../../src/core/load/index.js";
 import type { PmoDocument } from "../../../src/model/document.js";
-import type { Decision, Project, Risk } from "../../../src/model/entities.js";
+import type { Diagnostic } from "../../../src/model/diagnostic.js";
+import type { Decision, Engagement, Project, Risk } from "../../../src/model/entities.js";
 import { AS_OF, BASE_FILES } from "../../helpers/rule-tester.js";
 
 function documents(files: Record<string, string>): PmoDocument[] {
@@ -191,5 +194,115 @@ describe("domain model: derived facts", () => {
     const p = { ...get("P3"), schedule: { baselineFinish: "2026-06-30", forecastFinish: "2026-06-20" } };
     expect(finishVariance(p)).toBe(-10);
     expect(finishVariance(get("P3"))).toBeUndefined();
+  });
+});
+
+describe("domain model: settings in detail", () => {
+  const engagement = (extra: Partial<Engagement>): Engagement =>
+    ({ ...(model().catalog.engagement!.value as Engagement), ...extra }) as Engagement;
+
+  it("a custom status scale: levels marked assessed: false are off the scale, beside not-assessed", () => {
+    const settings = resolveSettings(
+      engagement({
+        statusScale: [
+          { value: "on-track", label: "On track" },
+          { value: "withheld", label: "Withheld", assessed: false },
+          { value: "off-track", label: "Off track" },
+        ],
+      }),
+    );
+    expect(settings.statusScale).toEqual({
+      name: "custom",
+      values: ["on-track", "off-track"],
+      notAssessed: ["not-assessed", "withheld"],
+    });
+    expect(["on-track", "off-track", "withheld", "not-assessed", "other"].map((v) => settings.statusRank(v))).toEqual([
+      0, 1, -1, -1, -1,
+    ]);
+    expect(settings.statusRank(undefined)).toBe(-1);
+    expect(["withheld", "not-assessed", "on-track"].map((v) => settings.isNotAssessed(v))).toEqual([true, true, false]);
+    expect(settings.isNotAssessed(undefined)).toBe(false);
+    expect(["off-track", "on-track", "withheld"].map((v) => settings.isRed(v))).toEqual([true, false, false]);
+    expect(settings.isRed(undefined)).toBe(false);
+    expect(settings.isGreen("on-track")).toBe(true);
+  });
+
+  it("on a one-value scale that value is the best, not also the worst", () => {
+    const settings = resolveSettings(engagement({ statusScale: [{ value: "fine", label: "Fine" }] }));
+    expect(settings.isGreen("fine")).toBe(true);
+    expect(settings.isRed("fine")).toBe(false);
+    expect(settings.isRed(undefined)).toBe(false);
+  });
+
+  it("a built-in scale has not-assessed as its only off-scale value", () => {
+    const settings = resolveSettings(engagement({ statusScale: "rag" }));
+    expect(settings.statusScale).toEqual({
+      name: "rag",
+      values: ["green", "amber", "red"],
+      notAssessed: ["not-assessed"],
+    });
+  });
+
+  it("without an engagement: the defaults, in euros, each named as a default", () => {
+    const settings = resolveSettings(undefined);
+    expect(settings.currency).toBe("EUR");
+    expect(settings.risk).toMatchObject({ probabilityMax: 5, impactMax: 5 });
+    for (const name of [
+      "statusValidityDays",
+      "budgetTolerancePercent",
+      "scheduleToleranceDays",
+      "riskCriticalThreshold",
+      "riskHighThreshold",
+      "riskReviewDays",
+      "reportingCadence",
+    ])
+      expect(settings.sources[name], name).toBe("default");
+    expect(settings.sources["riskMatrix"]).toBeUndefined();
+    expect(buildModel([], { values: {} }, AS_OF).settings.currency).toBe("EUR");
+  });
+
+  it("the engagement's risk scale, cadence and tolerances win, and say so", () => {
+    const settings = resolveSettings(
+      engagement({
+        reporting: { cadence: "monthly" },
+        governance: {
+          risk: { scale: { probability: 4, impact: 6 }, criticalThreshold: 18, reviewDays: 14 },
+          tolerances: { budgetPercent: 7, scheduleDays: 12 },
+        },
+      }),
+    );
+    expect(settings.risk).toMatchObject({ probabilityMax: 4, impactMax: 6, criticalThreshold: 18, reviewDays: 14 });
+    expect(settings.reportingCadence).toBe("monthly");
+    for (const name of [
+      "reportingCadence",
+      "budgetTolerancePercent",
+      "scheduleToleranceDays",
+      "riskCriticalThreshold",
+      "riskReviewDays",
+    ])
+      expect(settings.sources[name], name).toBe("engagement");
+    expect(settings.statusValidityDays).toBe(31);
+  });
+});
+
+describe("domain model: the documents it holds", () => {
+  it("leaves out a document with a schema or apiVersion problem, and keeps one with a reference problem", () => {
+    const docs = documents({
+      "p.yaml": `${project("P1", "stage: delivery")}---\n${project("P2", "stage: delivery")}`,
+      "q.yaml": project("P3", "stage: delivery"),
+    });
+    const at = (file: string, docIndex: number, ruleId: string) =>
+      ({ file, docIndex, ruleId }) as unknown as Diagnostic;
+    const kept = documentsThatValidate(docs, [
+      at("p.yaml", 1, "schema"),
+      at("q.yaml", 0, "api-version"),
+      at("p.yaml", 0, "unresolved-reference"),
+    ]);
+    const ids = kept.map((d) => d.id);
+    expect(ids).toContain("P1");
+    expect(ids).not.toContain("P2");
+    expect(ids).not.toContain("P3");
+    expect(kept.length).toBe(docs.length - 2);
+    expect(documentsThatValidate(docs, [])).toEqual(docs);
   });
 });

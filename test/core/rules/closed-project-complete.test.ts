@@ -31,8 +31,8 @@ testRule(rule, {
       name: "nothing recorded",
       files: { "p.yaml": project("percentComplete: 100") },
       errors: [
-        { file: "p.yaml", line: 3, column: 1, messageId: "noActualFinish" },
-        { file: "p.yaml", line: 3, column: 1, messageId: "noLessons" },
+        { file: "p.yaml", line: 3, column: 1, pointer: "/schedule/actualFinish", messageId: "noActualFinish" },
+        { file: "p.yaml", line: 3, column: 1, pointer: "/closure/lessonsLearned", messageId: "noLessons" },
       ],
     },
     {
@@ -43,19 +43,19 @@ testRule(rule, {
         ),
       },
       errors: [
-        { file: "p.yaml", line: 7, column: 11, messageId: "noActualFinish" },
-        { file: "p.yaml", line: 9, column: 3, messageId: "noLessons" },
+        { file: "p.yaml", line: 7, column: 11, pointer: "/schedule/actualFinish", messageId: "noActualFinish" },
+        { file: "p.yaml", line: 9, column: 3, pointer: "/closure/lessonsLearned", messageId: "noLessons" },
       ],
     },
     {
       name: "an empty list of lessons",
       files: { "p.yaml": project(`${schedule}\nclosure: { lessonsLearned: [] }`) },
-      errors: [{ file: "p.yaml", line: 8, column: 28, messageId: "noLessons" }],
+      errors: [{ file: "p.yaml", line: 8, column: 28, pointer: "/closure/lessonsLearned", messageId: "noLessons" }],
     },
     {
       name: "only blank lessons",
       files: { "p.yaml": project(`${schedule}\nclosure: { lessonsLearned: [" "] }`) },
-      errors: [{ file: "p.yaml", line: 8, column: 28, messageId: "noLessons" }],
+      errors: [{ file: "p.yaml", line: 8, column: 28, pointer: "/closure/lessonsLearned", messageId: "noLessons" }],
     },
   ],
 });

@@ -56,6 +56,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 7,
           column: 55,
+          pointer: "/budget/forecast",
           messageId: "overrun",
           data: {
             forecast: "EUR 1.36M",
@@ -77,6 +78,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 7,
           column: 56,
+          pointer: "/budget/forecast",
           messageId: "overrun",
           data: {
             forecast: "USD 46.25M",
@@ -98,6 +100,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 9,
           column: 13,
+          pointer: "/budget/forecast",
           messageId: "overrun",
           data: {
             forecast: "EUR 250k",

@@ -77,6 +77,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 10,
           column: 60,
+          pointer: "/milestones/1/forecast",
           messageId: "pushed",
           data: {
             milestone: "PRJ-1/M2",
@@ -100,6 +101,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 10,
           column: 60,
+          pointer: "/milestones/1/forecast",
           messageId: "pushed",
           data: {
             milestone: "PRJ-1/M2",
@@ -127,6 +129,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 10,
           column: 51,
+          pointer: "/milestones/1/baseline",
           messageId: "pushed",
           data: {
             milestone: "PRJ-1/B",
@@ -156,6 +159,7 @@ testRule(rule, {
           file: "q.yaml",
           line: 9,
           column: 62,
+          pointer: "/milestones/0/forecast",
           messageId: "pushed",
           data: {
             milestone: "PRJ-2/M1",

@@ -40,19 +40,37 @@ testRule(rule, {
       name: "approved with neither",
       files: { "d.yaml": decision("approved", "rationale: Three-point RAG hid the difference") },
       errors: [
-        { file: "d.yaml", line: 3, column: 1, messageId: "noDecidedBy", data: { status: "approved" } },
-        { file: "d.yaml", line: 3, column: 1, messageId: "noDate", data: { status: "approved" } },
+        {
+          file: "d.yaml",
+          line: 3,
+          column: 1,
+          pointer: "/decidedBy",
+          messageId: "noDecidedBy",
+          data: { status: "approved" },
+        },
+        { file: "d.yaml", line: 3, column: 1, pointer: "/date", messageId: "noDate", data: { status: "approved" } },
       ],
     },
     {
       name: "rejected without a date",
       files: { "d.yaml": decision("rejected", "decidedBy: bob") },
-      errors: [{ file: "d.yaml", line: 3, column: 1, messageId: "noDate", data: { status: "rejected" } }],
+      errors: [
+        { file: "d.yaml", line: 3, column: 1, pointer: "/date", messageId: "noDate", data: { status: "rejected" } },
+      ],
     },
     {
       name: "deferred without a decider",
       files: { "d.yaml": decision("deferred", "date: 2026-10-14") },
-      errors: [{ file: "d.yaml", line: 3, column: 1, messageId: "noDecidedBy", data: { status: "deferred" } }],
+      errors: [
+        {
+          file: "d.yaml",
+          line: 3,
+          column: 1,
+          pointer: "/decidedBy",
+          messageId: "noDecidedBy",
+          data: { status: "deferred" },
+        },
+      ],
     },
     {
       name: "superseded without a decider, the second document of a log",
@@ -62,7 +80,16 @@ testRule(rule, {
           "---\n" +
           decision("superseded", "date: 2025-11-12", "DEC-2"),
       },
-      errors: [{ file: "d.yaml", line: 12, column: 1, messageId: "noDecidedBy", data: { status: "superseded" } }],
+      errors: [
+        {
+          file: "d.yaml",
+          line: 12,
+          column: 1,
+          pointer: "/decidedBy",
+          messageId: "noDecidedBy",
+          data: { status: "superseded" },
+        },
+      ],
     },
   ],
 });

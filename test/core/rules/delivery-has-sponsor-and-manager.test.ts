@@ -41,19 +41,37 @@ testRule(rule, {
     {
       name: "no sponsor in delivery",
       files: { "p.yaml": project("manager: bob\n") },
-      errors: [{ file: "p.yaml", line: 3, column: 1, messageId: "noSponsor", data: { stage: "delivery" } }],
+      errors: [
+        {
+          file: "p.yaml",
+          line: 3,
+          column: 1,
+          pointer: "/sponsor",
+          messageId: "noSponsor",
+          data: { stage: "delivery" },
+        },
+      ],
     },
     {
       name: "no manager in planning",
       files: { "p.yaml": project("sponsor: ann\n", "planning") },
-      errors: [{ file: "p.yaml", line: 3, column: 1, messageId: "noManager", data: { stage: "planning" } }],
+      errors: [
+        {
+          file: "p.yaml",
+          line: 3,
+          column: 1,
+          pointer: "/manager",
+          messageId: "noManager",
+          data: { stage: "planning" },
+        },
+      ],
     },
     {
       name: "neither in closure: one finding per missing role",
       files: { "p.yaml": project("", "closure") },
       errors: [
-        { file: "p.yaml", line: 3, column: 1, messageId: "noSponsor", data: { stage: "closure" } },
-        { file: "p.yaml", line: 3, column: 1, messageId: "noManager", data: { stage: "closure" } },
+        { file: "p.yaml", line: 3, column: 1, pointer: "/sponsor", messageId: "noSponsor", data: { stage: "closure" } },
+        { file: "p.yaml", line: 3, column: 1, pointer: "/manager", messageId: "noManager", data: { stage: "closure" } },
       ],
     },
   ],

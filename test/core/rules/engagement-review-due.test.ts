@@ -42,6 +42,7 @@ testRule(rule, {
           file: "engagement.yaml",
           line: 10,
           column: 36,
+          pointer: "/reviews/next",
           messageId: "overdue",
           data: { next: "2026-10-15", age: "46 days", asOf: "2026-11-30" },
         },
@@ -55,6 +56,7 @@ testRule(rule, {
           file: "engagement.yaml",
           line: 10,
           column: 36,
+          pointer: "/reviews/next",
           messageId: "notRescheduled",
           data: { last: "2026-11-02", next: "2026-10-30" },
         },
@@ -63,12 +65,12 @@ testRule(rule, {
     {
       name: "monitoring with no review dates",
       files: { "engagement.yaml": engagement("monitoring", undefined) },
-      errors: [{ file: "engagement.yaml", line: 3, column: 1, messageId: "unscheduled" }],
+      errors: [{ file: "engagement.yaml", line: 3, column: 1, pointer: "/reviews/next", messageId: "unscheduled" }],
     },
     {
       name: "monitoring with only a last review",
       files: { "engagement.yaml": engagement("monitoring", "{ last: 2026-06-01 }") },
-      errors: [{ file: "engagement.yaml", line: 10, column: 10, messageId: "unscheduled" }],
+      errors: [{ file: "engagement.yaml", line: 10, column: 10, pointer: "/reviews/next", messageId: "unscheduled" }],
     },
     {
       name: "a later as-of date makes the base engagement's review overdue",
@@ -79,6 +81,7 @@ testRule(rule, {
           file: "engagement.yaml",
           line: 16,
           column: 36,
+          pointer: "/reviews/next",
           messageId: "overdue",
           data: { next: "2026-12-31", age: "4 days", asOf: "2027-01-04" },
         },

@@ -67,6 +67,7 @@ testRule(rule, {
           file: "p2.yaml",
           line: 8,
           column: 8,
+          pointer: "/stage",
           messageId: "belowLine",
           data: {
             stage: "delivery",
@@ -92,6 +93,7 @@ testRule(rule, {
           file: "p2.yaml",
           line: 8,
           column: 8,
+          pointer: "/stage",
           messageId: "belowLine",
           data: {
             stage: "delivery",

@@ -110,12 +110,27 @@ mitigations:
       name: "nothing in place: one finding per missing element",
       files: { "r.yaml": risk("raised: 2026-06-01\nlastReviewed: 2026-09-01") },
       errors: [
-        { file: "r.yaml", line: 3, column: 1, messageId: "noOwner", data: { score: "16 (4x4, high)" } },
-        { file: "r.yaml", line: 3, column: 1, messageId: "noMitigation", data: { score: "16 (4x4, high)" } },
+        {
+          file: "r.yaml",
+          line: 3,
+          column: 1,
+          pointer: "/owner",
+          messageId: "noOwner",
+          data: { score: "16 (4x4, high)" },
+        },
+        {
+          file: "r.yaml",
+          line: 3,
+          column: 1,
+          pointer: "/mitigations",
+          messageId: "noMitigation",
+          data: { score: "16 (4x4, high)" },
+        },
         {
           file: "r.yaml",
           line: 9,
           column: 15,
+          pointer: "/lastReviewed",
           messageId: "reviewOverdue",
           data: {
             score: "16 (4x4, high)",
@@ -141,6 +156,7 @@ mitigations:
           file: "r.yaml",
           line: 10,
           column: 1,
+          pointer: "/mitigations",
           messageId: "noOpenMitigation",
           data: { score: "16 (4x4, high)", count: 2 },
         },
@@ -149,7 +165,16 @@ mitigations:
     {
       name: "an empty mitigation list",
       files: { "r.yaml": risk("owner: bob\nlastReviewed: 2026-11-20\nmitigations: []") },
-      errors: [{ file: "r.yaml", line: 10, column: 14, messageId: "noMitigation", data: { score: "16 (4x4, high)" } }],
+      errors: [
+        {
+          file: "r.yaml",
+          line: 10,
+          column: 14,
+          pointer: "/mitigations",
+          messageId: "noMitigation",
+          data: { score: "16 (4x4, high)" },
+        },
+      ],
     },
     {
       name: "a critical threat on a portfolio, never reviewed since it was raised",
@@ -159,6 +184,7 @@ mitigations:
           file: "r.yaml",
           line: 9,
           column: 9,
+          pointer: "/raised",
           messageId: "notReviewedSinceRaised",
           data: {
             score: "20 (5x4, critical)",
@@ -173,12 +199,30 @@ mitigations:
     {
       name: "an engagement-level threat with no dates at all",
       files: { "r.yaml": risk("owner: bob\nmitigations:\n  - { action: Insure, due: 2027-01-01 }") },
-      errors: [{ file: "r.yaml", line: 3, column: 1, messageId: "neverReviewed", data: { score: "16 (4x4, high)" } }],
+      errors: [
+        {
+          file: "r.yaml",
+          line: 3,
+          column: 1,
+          pointer: "/lastReviewed",
+          messageId: "neverReviewed",
+          data: { score: "16 (4x4, high)" },
+        },
+      ],
     },
     {
       name: "a threat without an explicit type is a threat, on an open project",
       files: { "p.yaml": project("delivery"), "r.yaml": risk("project: PRJ-1\nowner: bob\nlastReviewed: 2026-11-20") },
-      errors: [{ file: "r.yaml", line: 3, column: 1, messageId: "noMitigation", data: { score: "16 (4x4, high)" } }],
+      errors: [
+        {
+          file: "r.yaml",
+          line: 3,
+          column: 1,
+          pointer: "/mitigations",
+          messageId: "noMitigation",
+          data: { score: "16 (4x4, high)" },
+        },
+      ],
     },
     {
       name: "a 4x4 scale with the engagement's own thresholds (dca5 engagement)",
@@ -193,6 +237,7 @@ mitigations:
           file: "r.yaml",
           line: 10,
           column: 15,
+          pointer: "/lastReviewed",
           messageId: "reviewOverdue",
           data: {
             score: "9 (3x3, high)",
@@ -208,7 +253,16 @@ mitigations:
       name: "a config matrix that rates 3x3 high",
       files: { "r.yaml": risk("owner: bob\nlastReviewed: 2026-11-20", 3, 3) },
       matrix: { cells: [[], [], ["low", "medium", "high", "high", "critical"]] },
-      errors: [{ file: "r.yaml", line: 3, column: 1, messageId: "noMitigation", data: { score: "9 (3x3, high)" } }],
+      errors: [
+        {
+          file: "r.yaml",
+          line: 3,
+          column: 1,
+          pointer: "/mitigations",
+          messageId: "noMitigation",
+          data: { score: "9 (3x3, high)" },
+        },
+      ],
     },
   ],
 });

@@ -61,6 +61,7 @@ const beyond = (baseline: string, slip: string, decisionId: string) => ({
   file: "p.yaml",
   line: 10,
   column: 77,
+  pointer: "/milestones/1/forecast",
   messageId: "beyondRebaseline",
   data: {
     milestone: "M2",
@@ -215,6 +216,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 10,
           column: 77,
+          pointer: "/milestones/1/forecast",
           messageId: "beyondRebaseline",
           data: {
             milestone: "M2",
@@ -236,6 +238,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 10,
           column: 77,
+          pointer: "/milestones/1/forecast",
           messageId: "unapprovedSlip",
           data: {
             milestone: "M2",
@@ -257,6 +260,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 10,
           column: 60,
+          pointer: "/milestones/1/forecast",
           messageId: "unapprovedSlip",
           data: {
             milestone: "M2",
@@ -278,6 +282,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 10,
           column: 77,
+          pointer: "/milestones/1/forecast",
           messageId: "unapprovedSlip",
           data: {
             milestone: "M2",
@@ -299,6 +304,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 10,
           column: 77,
+          pointer: "/milestones/1/forecast",
           messageId: "unapprovedSlip",
           data: {
             milestone: "M2",
@@ -320,6 +326,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 10,
           column: 77,
+          pointer: "/milestones/1/forecast",
           messageId: "unapprovedSlip",
           data: {
             milestone: "M2",
@@ -341,6 +348,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 10,
           column: 77,
+          pointer: "/milestones/1/forecast",
           messageId: "unapprovedSlip",
           data: {
             milestone: "M2",
@@ -362,6 +370,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 10,
           column: 77,
+          pointer: "/milestones/1/forecast",
           messageId: "unapprovedSlip",
           data: {
             milestone: "M2",
@@ -386,6 +395,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 10,
           column: 77,
+          pointer: "/milestones/1/forecast",
           messageId: "unapprovedSlip",
           data: {
             milestone: "M2",
@@ -410,6 +420,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 10,
           column: 77,
+          pointer: "/milestones/1/forecast",
           messageId: "unapprovedSlip",
           data: {
             milestone: "M2",
@@ -439,6 +450,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 10,
           column: 60,
+          pointer: "/milestones/1/forecast",
           messageId: "unapprovedSlip",
           data: {
             milestone: "M2",
@@ -464,6 +476,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 10,
           column: 60,
+          pointer: "/milestones/1/forecast",
           messageId: "unapprovedSlip",
           data: {
             milestone: "M2",

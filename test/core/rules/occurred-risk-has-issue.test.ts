@@ -44,7 +44,9 @@ testRule(rule, {
     {
       name: "an occurred threat with no issue",
       files: { "r.yaml": risk("occurred") },
-      errors: [{ file: "r.yaml", line: 7, column: 9, messageId: "noIssue", data: { risk: "RSK-1" } }],
+      errors: [
+        { file: "r.yaml", line: 7, column: 9, pointer: "/status", messageId: "noIssue", data: { risk: "RSK-1" } },
+      ],
     },
     {
       name: "the issue names another risk",
@@ -53,7 +55,9 @@ testRule(rule, {
         "r.yaml": risk("occurred", "project: PRJ-1") + "---\n" + risk("occurred", "portfolio: PF-A", "RSK-2"),
         "i.yaml": issue("RSK-2"),
       },
-      errors: [{ file: "r.yaml", line: 7, column: 9, messageId: "noIssue", data: { risk: "RSK-1" } }],
+      errors: [
+        { file: "r.yaml", line: 7, column: 9, pointer: "/status", messageId: "noIssue", data: { risk: "RSK-1" } },
+      ],
     },
   ],
 });

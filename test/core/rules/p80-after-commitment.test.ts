@@ -58,6 +58,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 9,
           column: 38,
+          pointer: "/milestones/0/baseline",
           messageId: "milestone",
           data: {
             milestone: "PRJ-1/M1",
@@ -78,6 +79,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 7,
           column: 56,
+          pointer: "/schedule/baselineFinish",
           messageId: "finish",
           data: {
             project: "PRJ-1",
@@ -92,6 +94,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 9,
           column: 38,
+          pointer: "/milestones/0/baseline",
           messageId: "milestone",
           data: {
             milestone: "PRJ-1/M1",

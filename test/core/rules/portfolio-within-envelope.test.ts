@@ -95,6 +95,7 @@ testRule(rule, {
           file: "portfolio.yaml",
           line: 13,
           column: 36,
+          pointer: "/budget/envelope",
           messageId: "overEnvelope",
           data: {
             total: "EUR 10.9M",
@@ -116,6 +117,7 @@ testRule(rule, {
           file: "portfolio.yaml",
           line: 13,
           column: 36,
+          pointer: "/budget/envelope",
           messageId: "overEnvelope",
           data: {
             total: "EUR 11M",
@@ -142,6 +144,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 15,
           column: 21,
+          pointer: "/budget/currency",
           messageId: "notComparable",
           data: { currency: "USD", envelopeCurrency: "EUR", envelopes: "envelope of portfolio PF-A" },
         },
@@ -160,6 +163,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 15,
           column: 21,
+          pointer: "/budget/currency",
           messageId: "notComparable",
           data: { currency: "USD", envelopeCurrency: "EUR", envelopes: "envelope of portfolio PF-A" },
         },
@@ -167,6 +171,7 @@ testRule(rule, {
           file: "portfolio.yaml",
           line: 13,
           column: 36,
+          pointer: "/budget/envelope",
           messageId: "overEnvelope",
           data: {
             total: "EUR 12M",
@@ -192,6 +197,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 7,
           column: 9,
+          pointer: "/budget/currency",
           messageId: "notComparable",
           data: { currency: "EUR", envelopeCurrency: "GBP", envelopes: "envelope of portfolio PF-A" },
         },
@@ -211,6 +217,7 @@ testRule(rule, {
           file: "portfolio.yaml",
           line: 13,
           column: 36,
+          pointer: "/budget/envelope",
           messageId: "overEnvelope",
           data: {
             total: "EUR 11M",
@@ -238,6 +245,7 @@ testRule(rule, {
           file: "pg.yaml",
           line: 7,
           column: 36,
+          pointer: "/budget/envelope",
           messageId: "overEnvelope",
           data: {
             total: "EUR 2.5M",
@@ -262,6 +270,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 7,
           column: 21,
+          pointer: "/budget/currency",
           messageId: "notComparable",
           data: { currency: "USD", envelopeCurrency: "EUR", envelopes: "envelopes of portfolios PF-A and PG-B" },
         },
@@ -279,6 +288,7 @@ testRule(rule, {
           file: "portfolio.yaml",
           line: 6,
           column: 21,
+          pointer: "/budget/envelope",
           messageId: "overEnvelope",
           data: {
             total: "EUR 250k",

@@ -59,24 +59,65 @@ testRule(rule, {
       name: "red with neither: one finding per missing item",
       files: { "p.yaml": project("  overall: red\n  schedule: red\n") },
       errors: [
-        { file: "p.yaml", line: 8, column: 3, messageId: "noRecoveryPlan", data: { status: "red" } },
-        { file: "p.yaml", line: 8, column: 3, messageId: "noEscalation", data: { status: "red" } },
+        {
+          file: "p.yaml",
+          line: 8,
+          column: 3,
+          pointer: "/status/recoveryPlan",
+          messageId: "noRecoveryPlan",
+          data: { status: "red" },
+        },
+        {
+          file: "p.yaml",
+          line: 8,
+          column: 3,
+          pointer: "/status/escalation",
+          messageId: "noEscalation",
+          data: { status: "red" },
+        },
       ],
     },
     {
       name: "red with a plan but no escalation",
       files: { "p.yaml": project(`  overall: red\n${plan}`) },
-      errors: [{ file: "p.yaml", line: 8, column: 3, messageId: "noEscalation", data: { status: "red" } }],
+      errors: [
+        {
+          file: "p.yaml",
+          line: 8,
+          column: 3,
+          pointer: "/status/escalation",
+          messageId: "noEscalation",
+          data: { status: "red" },
+        },
+      ],
     },
     {
       name: "red with an escalation but a blank plan",
       files: { "p.yaml": project(`  overall: red\n  recoveryPlan: " "\n${escalation}`) },
-      errors: [{ file: "p.yaml", line: 10, column: 3, messageId: "noRecoveryPlan", data: { status: "red" } }],
+      errors: [
+        {
+          file: "p.yaml",
+          line: 10,
+          column: 3,
+          pointer: "/status/recoveryPlan",
+          messageId: "noRecoveryPlan",
+          data: { status: "red" },
+        },
+      ],
     },
     {
       name: "dca5 red",
       files: { ...withScale("dca5"), "p.yaml": project(`  overall: red\n${escalation}`, "planning") },
-      errors: [{ file: "p.yaml", line: 8, column: 3, messageId: "noRecoveryPlan", data: { status: "red" } }],
+      errors: [
+        {
+          file: "p.yaml",
+          line: 8,
+          column: 3,
+          pointer: "/status/recoveryPlan",
+          messageId: "noRecoveryPlan",
+          data: { status: "red" },
+        },
+      ],
     },
     {
       name: "custom scale: the last value",
@@ -84,7 +125,16 @@ testRule(rule, {
         ...withScale("[{ value: on-track, label: On track }, { value: off-track, label: Off track }]"),
         "p.yaml": project(`  overall: off-track\n${plan}`),
       },
-      errors: [{ file: "p.yaml", line: 8, column: 3, messageId: "noEscalation", data: { status: "off-track" } }],
+      errors: [
+        {
+          file: "p.yaml",
+          line: 8,
+          column: 3,
+          pointer: "/status/escalation",
+          messageId: "noEscalation",
+          data: { status: "off-track" },
+        },
+      ],
     },
   ],
 });

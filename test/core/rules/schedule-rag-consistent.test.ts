@@ -109,6 +109,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 11,
           column: 13,
+          pointer: "/status/schedule",
           messageId: "milestoneSlip",
           data: {
             milestone: "M3",
@@ -130,6 +131,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 10,
           column: 12,
+          pointer: "/status/overall",
           messageId: "milestoneSlip",
           data: {
             milestone: "M3",
@@ -155,6 +157,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 11,
           column: 13,
+          pointer: "/status/schedule",
           messageId: "finishSlip",
           data: { baseline: "2027-09-30", status: "green", days: 61, tolerance: "30 days", more: "" },
         },
@@ -173,6 +176,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 11,
           column: 13,
+          pointer: "/status/schedule",
           messageId: "milestoneSlip",
           data: {
             milestone: "M3",
@@ -200,6 +204,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 11,
           column: 13,
+          pointer: "/status/schedule",
           messageId: "milestoneSlip",
           data: {
             milestone: "M2",
@@ -224,6 +229,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 11,
           column: 13,
+          pointer: "/status/schedule",
           messageId: "milestoneSlip",
           data: {
             milestone: "M3",
@@ -248,6 +254,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 11,
           column: 13,
+          pointer: "/status/schedule",
           messageId: "milestoneSlip",
           data: {
             milestone: "M3",
@@ -269,6 +276,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 11,
           column: 13,
+          pointer: "/status/schedule",
           messageId: "milestoneSlip",
           data: {
             milestone: "M3",
@@ -293,6 +301,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 11,
           column: 13,
+          pointer: "/status/schedule",
           messageId: "milestoneSlip",
           data: {
             milestone: "M3",

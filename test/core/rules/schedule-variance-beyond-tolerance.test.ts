@@ -64,6 +64,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 7,
           column: 57,
+          pointer: "/schedule/forecastFinish",
           messageId: "late",
           data: {
             forecast: "2027-04-01",
@@ -84,6 +85,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 9,
           column: 19,
+          pointer: "/schedule/forecastFinish",
           messageId: "late",
           data: {
             forecast: "2027-06-01",
@@ -107,6 +109,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 7,
           column: 57,
+          pointer: "/schedule/forecastFinish",
           messageId: "late",
           data: {
             forecast: "2027-12-01",
@@ -130,6 +133,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 7,
           column: 57,
+          pointer: "/schedule/forecastFinish",
           messageId: "late",
           data: {
             forecast: "2027-05-01",

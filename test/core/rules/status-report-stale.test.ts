@@ -60,6 +60,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 8,
           column: 9,
+          pointer: "/status/asOf",
           messageId: "stale",
           data: { date: "2026-11-22", age: "8 days", asOf: "2026-11-30", validity: "7 days" },
         },
@@ -68,7 +69,9 @@ testRule(rule, {
     {
       name: "no status report",
       files: { "p.yaml": project(undefined, "initiation") },
-      errors: [{ file: "p.yaml", line: 3, column: 1, messageId: "missing", data: { stage: "initiation" } }],
+      errors: [
+        { file: "p.yaml", line: 3, column: 1, pointer: "/status", messageId: "missing", data: { stage: "initiation" } },
+      ],
     },
     {
       name: "66 days old with a 21-day validity (dca5, fortnightly)",
@@ -81,6 +84,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 8,
           column: 9,
+          pointer: "/status/asOf",
           messageId: "stale",
           data: { date: "2026-09-25", age: "66 days", asOf: "2026-11-30", validity: "21 days" },
         },
@@ -94,6 +98,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 8,
           column: 9,
+          pointer: "/status/asOf",
           messageId: "stale",
           data: { date: "2026-10-01", age: "60 days", asOf: "2026-11-30", validity: "7 days" },
         },
@@ -108,6 +113,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 8,
           column: 9,
+          pointer: "/status/asOf",
           messageId: "stale",
           data: { date: "2026-11-25", age: "5 days", asOf: "2026-11-30", validity: "3 days" },
         },

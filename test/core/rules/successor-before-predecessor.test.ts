@@ -75,6 +75,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 9,
           column: 38,
+          pointer: "/milestones/1/forecast",
           messageId: "tooEarly",
           data: {
             milestone: "PRJ-1/M2",
@@ -98,6 +99,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 9,
           column: 38,
+          pointer: "/milestones/1/forecast",
           messageId: "tooEarly",
           data: {
             milestone: "PRJ-1/M2",
@@ -120,6 +122,7 @@ testRule(rule, {
           file: "q.yaml",
           line: 8,
           column: 42,
+          pointer: "/milestones/0/forecast",
           messageId: "tooEarly",
           data: {
             milestone: "PRJ-2/M1",
@@ -139,6 +142,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 9,
           column: 38,
+          pointer: "/milestones/1/baseline",
           messageId: "tooEarly",
           data: {
             milestone: "PRJ-1/M2",
@@ -162,6 +166,7 @@ testRule(rule, {
           file: "p.yaml",
           line: 9,
           column: 38,
+          pointer: "/milestones/1/forecast",
           messageId: "tooEarly",
           data: {
             milestone: "PRJ-1/M2",

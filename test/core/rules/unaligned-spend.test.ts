@@ -60,6 +60,7 @@ testRule(rule, {
           file: "portfolio.yaml",
           line: 6,
           column: 1,
+          pointer: "/objectives",
           messageId: "overShare",
           data: {
             share: "20%",

@@ -488,9 +488,11 @@ function buildAlignment(
   projects: Project[],
   ref: (p: Project) => ProjectRef,
 ): DashboardView["alignment"] {
+  // A proposal is not approved work: its forecast is what it would cost, not spend.
   const spendOf = (list: Project[]): Amount[] => {
     const sums = new Map<string, number>();
     for (const p of list) {
+      if (p.stage === "proposal") continue;
       const spend = approvedSpend(p, ctx.settings);
       if (spend === undefined) continue;
       sums.set(spend.currency, (sums.get(spend.currency) ?? 0) + spend.amount);
@@ -522,6 +524,6 @@ function buildAlignment(
   return {
     objectives,
     unaligned: { projects: unaligned.map(ref), spend: spendOf(unaligned) },
-    spendMeasure: "approved budget (forecast where no budget is approved)",
+    spendMeasure: "approved budget (forecast where no budget is approved; the forecasts of proposals are not spend)",
   };
 }

@@ -58,6 +58,29 @@ describe("a custom scale's own no-rating value", () => {
   });
 });
 
+describe("dashboard alignment spend", () => {
+  it("counts approved budgets (forecasts where none is approved), never a proposal's forecast", () => {
+    const contributes = "contributions:\n  - { objective: quality, strength: high }\n";
+    const ctx = reportContextOf({
+      "pf.yaml":
+        "apiVersion: pmo/v1\nkind: Portfolio\nid: PF-A\nname: A\nowner: ann\nobjectives:\n  - { id: quality, name: Quality, weight: 100 }\n",
+      "p1.yaml": projectYaml("P1", `stage: delivery\nbudget: { approved: 1000000, forecast: 1200000 }\n${contributes}`),
+      "p2.yaml": projectYaml("P2", `stage: delivery\nbudget: { forecast: 300000 }\n${contributes}`),
+      "p3.yaml": projectYaml("P3", `stage: proposal\nbudget: { forecast: 14000000 }\n${contributes}`),
+      "p4.yaml": projectYaml("P4", "stage: proposal\nbudget: { forecast: 5000000 }\n"),
+      "p5.yaml": projectYaml("P5", "stage: closed\nbudget: { approved: 200000 }\n"),
+    });
+    const { alignment } = buildDashboardView(ctx);
+    const quality = alignment.objectives.find((o) => o.id === "quality")!;
+    // The proposal still shows among the projects that would contribute; its forecast is not spend.
+    expect(quality.projects.map((p) => p.id)).toEqual(["P1", "P2", "P3"]);
+    expect(quality.spend).toEqual([{ currency: "EUR", amount: 1300000 }]);
+    expect(alignment.unaligned.projects.map((p) => p.id)).toEqual(["P4", "P5"]);
+    expect(alignment.unaligned.spend).toEqual([{ currency: "EUR", amount: 200000 }]);
+    expect(alignment.spendMeasure).toContain("proposals");
+  });
+});
+
 describe("the exception list's over-budget judgement", () => {
   it("is the domain's cost variance: against the approved budget, else the baseline, beyond the tolerance", () => {
     const ctx = reportContextOf({

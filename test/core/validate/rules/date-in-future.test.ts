@@ -1,5 +1,5 @@
 import { rule } from "../../../../src/core/validate/rules/date-in-future.js";
-import { doc, testValidationRule } from "../../../helpers/validation-rule-tester.js";
+import { doc, pointerOf, testValidationRule } from "../../../helpers/validation-rule-tester.js";
 
 const future = (field: string) => ({ field, date: "2026-12-01", asOf: "2026-11-30" });
 
@@ -63,6 +63,10 @@ testValidationRule(rule, {
       },
     },
     {
+      name: "a future date on a document that is not a decision is no decision date",
+      files: { "i.yaml": doc("Issue", "status: open\ndate: 2026-12-01\n") },
+    },
+    {
       name: "the same fields of kinds they do not belong to",
       files: { "pf.yaml": doc("Portfolio", "raised: 2026-12-01\nclosed: 2026-12-01\nstatus:\n  asOf: 2026-12-01\n") },
     },
@@ -71,7 +75,9 @@ testValidationRule(rule, {
     ...FIELDS.map(([kind, body, line, column, field]) => ({
       name: `${kind} ${field}`,
       files: { [file(kind)]: doc(kind, body, kind === "Engagement" ? "ENG" : "X1") },
-      errors: [{ file: file(kind), line, column, messageId: "inFuture", data: future(field) }],
+      errors: [
+        { file: file(kind), line, column, pointer: pointerOf(field), messageId: "inFuture", data: future(field) },
+      ],
     })),
     {
       name: "a decision dated after the as-of date",
@@ -81,6 +87,7 @@ testValidationRule(rule, {
           file: "d.yaml",
           line: 5,
           column: 7,
+          pointer: "/date",
           messageId: "decisionInFuture",
           data: { date: "2026-12-01", asOf: "2026-11-30" },
         },
@@ -94,6 +101,7 @@ testValidationRule(rule, {
           file: "d.yaml",
           line: 4,
           column: 7,
+          pointer: "/date",
           messageId: "decisionInFuture",
           data: { date: "2026-12-01", asOf: "2026-11-30" },
         },

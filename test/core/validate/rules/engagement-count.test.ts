@@ -2,7 +2,10 @@ import { rule } from "../../../../src/core/validate/rules/engagement-count.js";
 import { doc, ENGAGEMENT, testValidationRule } from "../../../helpers/validation-rule-tester.js";
 
 testValidationRule(rule, {
-  valid: [{ name: "exactly one engagement", files: { "p.yaml": doc("Project") } }],
+  valid: [
+    { name: "exactly one engagement", files: { "p.yaml": doc("Project") } },
+    { name: "no documents at all: nothing to point at", files: { "engagement.yaml": "" } },
+  ],
   invalid: [
     {
       name: "a second engagement, reported at its kind",
@@ -12,6 +15,7 @@ testValidationRule(rule, {
           file: "e2.yaml",
           line: 2,
           column: 7,
+          pointer: "/kind",
           messageId: "another",
           data: { first: "Engagement in engagement.yaml:3" },
         },
@@ -28,6 +32,7 @@ testValidationRule(rule, {
           file: "e2.yaml",
           line: 2,
           column: 7,
+          pointer: "/kind",
           messageId: "another",
           data: { first: "Engagement in engagement.yaml:3" },
         },
@@ -35,6 +40,7 @@ testValidationRule(rule, {
           file: "e3.yaml",
           line: 2,
           column: 7,
+          pointer: "/kind",
           messageId: "another",
           data: { first: "Engagement in engagement.yaml:3" },
         },
@@ -43,7 +49,7 @@ testValidationRule(rule, {
     {
       name: "no engagement: the first file's first line",
       files: { "engagement.yaml": doc("Project", "", "P1"), "z.yaml": doc("Risk", "", "R1") },
-      errors: [{ file: "engagement.yaml", line: 1, column: 1, messageId: "none" }],
+      errors: [{ file: "engagement.yaml", line: 1, column: 1, pointer: "", messageId: "none" }],
     },
   ],
 });

@@ -18,19 +18,51 @@ testValidationRule(rule, {
     {
       name: "probability above the scale",
       files: { "r.yaml": risk(5, 5) },
-      errors: [{ file: "r.yaml", line: 4, column: 14, messageId: "aboveScale", data: above("probability", 5, 4) }],
+      errors: [
+        {
+          file: "r.yaml",
+          line: 4,
+          column: 14,
+          pointer: "/probability",
+          messageId: "aboveScale",
+          data: above("probability", 5, 4),
+        },
+      ],
     },
     {
       name: "impact above the scale",
       files: { "r.yaml": risk(1, 6) },
-      errors: [{ file: "r.yaml", line: 5, column: 9, messageId: "aboveScale", data: above("impact", 6, 5) }],
+      errors: [
+        {
+          file: "r.yaml",
+          line: 5,
+          column: 9,
+          pointer: "/impact",
+          messageId: "aboveScale",
+          data: above("impact", 6, 5),
+        },
+      ],
     },
     {
       name: "both above the default scale",
       files: { "engagement.yaml": engagement(""), "r.yaml": risk(6, 7) },
       errors: [
-        { file: "r.yaml", line: 4, column: 14, messageId: "aboveScale", data: above("probability", 6, 5) },
-        { file: "r.yaml", line: 5, column: 9, messageId: "aboveScale", data: above("impact", 7, 5) },
+        {
+          file: "r.yaml",
+          line: 4,
+          column: 14,
+          pointer: "/probability",
+          messageId: "aboveScale",
+          data: above("probability", 6, 5),
+        },
+        {
+          file: "r.yaml",
+          line: 5,
+          column: 9,
+          pointer: "/impact",
+          messageId: "aboveScale",
+          data: above("impact", 7, 5),
+        },
       ],
     },
     {
@@ -40,8 +72,22 @@ testValidationRule(rule, {
         "r.yaml": risk(4, 6),
       },
       errors: [
-        { file: "r.yaml", line: 4, column: 14, messageId: "aboveScale", data: above("probability", 4, 3) },
-        { file: "r.yaml", line: 5, column: 9, messageId: "aboveScale", data: above("impact", 6, 5) },
+        {
+          file: "r.yaml",
+          line: 4,
+          column: 14,
+          pointer: "/probability",
+          messageId: "aboveScale",
+          data: above("probability", 4, 3),
+        },
+        {
+          file: "r.yaml",
+          line: 5,
+          column: 9,
+          pointer: "/impact",
+          messageId: "aboveScale",
+          data: above("impact", 6, 5),
+        },
       ],
     },
   ],

@@ -1,5 +1,5 @@
 import { rule } from "../../../../src/core/validate/rules/unresolved-reference.js";
-import { doc, testValidationRule } from "../../../helpers/validation-rule-tester.js";
+import { doc, pointerOf, testValidationRule } from "../../../helpers/validation-rule-tester.js";
 
 const PEOPLE = doc("Person", "name: Ann\n", "ann");
 const PORTFOLIOS = `apiVersion: pmo/v1
@@ -123,12 +123,30 @@ testValidationRule(rule, {
     ...WHOLE.map(([kind, body, line, column, field, targets]) => ({
       name: `${kind} ${field} names nothing`,
       files: { [fileOf(kind)]: doc(kind, body, idOf(kind)) },
-      errors: [{ file: fileOf(kind), line, column, messageId: "missing", data: missing(field, "NOPE", targets) }],
+      errors: [
+        {
+          file: fileOf(kind),
+          line,
+          column,
+          pointer: pointerOf(field),
+          messageId: "missing",
+          data: missing(field, "NOPE", targets),
+        },
+      ],
     })),
     ...PERSON.map(([kind, body, line, column, field]) => ({
       name: `${kind} ${field} names no one on the roster`,
       files: { "people.yaml": PEOPLE, [fileOf(kind)]: doc(kind, body, idOf(kind)) },
-      errors: [{ file: fileOf(kind), line, column, messageId: "missingPerson", data: missing(field, "zed", "Person") }],
+      errors: [
+        {
+          file: fileOf(kind),
+          line,
+          column,
+          pointer: pointerOf(field),
+          messageId: "missingPerson",
+          data: missing(field, "zed", "Person"),
+        },
+      ],
     })),
     {
       name: "a reference to the wrong kind",
@@ -138,6 +156,7 @@ testValidationRule(rule, {
           file: "p.yaml",
           line: 4,
           column: 12,
+          pointer: "/portfolio",
           messageId: "wrongKind",
           data: { field: "portfolio", value: "ENG", kind: "Engagement", file: "engagement.yaml", targets: "Portfolio" },
         },
@@ -155,10 +174,18 @@ testValidationRule(rule, {
           file: "p.yaml",
           line: 4,
           column: 12,
+          pointer: "/portfolio",
           messageId: "missing",
           data: missing("portfolio", "pf-top", "Portfolio", ' (did you mean "PF-TOP"?)'),
         },
-        { file: "q.yaml", line: 4, column: 12, messageId: "missing", data: missing("portfolio", "p1", "Portfolio") },
+        {
+          file: "q.yaml",
+          line: 4,
+          column: 12,
+          pointer: "/portfolio",
+          messageId: "missing",
+          data: missing("portfolio", "p1", "Portfolio"),
+        },
       ],
     },
     {
@@ -169,6 +196,7 @@ testValidationRule(rule, {
           file: "p.yaml",
           line: 4,
           column: 10,
+          pointer: "/sponsor",
           messageId: "missingPerson",
           data: missing("sponsor", "Ann Able", "Person"),
         },
@@ -182,6 +210,7 @@ testValidationRule(rule, {
           file: "d.yaml",
           line: 4,
           column: 8,
+          pointer: "/forum",
           messageId: "unknownForum",
           data: { forum: "board", known: " (steerco)" },
         },
@@ -190,7 +219,16 @@ testValidationRule(rule, {
     {
       name: "a forum when the engagement has none",
       files: { "engagement.yaml": doc("Engagement", "", "ENG"), "d.yaml": doc("Decision", "forum: board\n") },
-      errors: [{ file: "d.yaml", line: 4, column: 8, messageId: "unknownForum", data: { forum: "board", known: "" } }],
+      errors: [
+        {
+          file: "d.yaml",
+          line: 4,
+          column: 8,
+          pointer: "/forum",
+          messageId: "unknownForum",
+          data: { forum: "board", known: "" },
+        },
+      ],
     },
     {
       name: "a risk, an issue and a decision naming both a project and a portfolio",
@@ -203,9 +241,23 @@ testValidationRule(rule, {
         "q.yaml": doc("Project", "portfolio: PF-TOP\nproject: P1\n", "P2"),
       },
       errors: [
-        { file: "d.yaml", line: 5, column: 12, messageId: "bothOwners", data: { kind: "decision" } },
-        { file: "i.yaml", line: 5, column: 12, messageId: "bothOwners", data: { kind: "issue" } },
-        { file: "r.yaml", line: 5, column: 12, messageId: "bothOwners", data: { kind: "risk" } },
+        {
+          file: "d.yaml",
+          line: 5,
+          column: 12,
+          pointer: "/portfolio",
+          messageId: "bothOwners",
+          data: { kind: "decision" },
+        },
+        {
+          file: "i.yaml",
+          line: 5,
+          column: 12,
+          pointer: "/portfolio",
+          messageId: "bothOwners",
+          data: { kind: "issue" },
+        },
+        { file: "r.yaml", line: 5, column: 12, pointer: "/portfolio", messageId: "bothOwners", data: { kind: "risk" } },
       ],
     },
     {
@@ -219,6 +271,7 @@ testValidationRule(rule, {
           file: "p.yaml",
           line: 7,
           column: 16,
+          pointer: "/contributions/1/objective",
           messageId: "unknownObjective",
           data: { objective: "save", portfolio: "PF-TOP", known: " (known: grow)" },
         },
@@ -235,6 +288,7 @@ testValidationRule(rule, {
           file: "p.yaml",
           line: 6,
           column: 16,
+          pointer: "/contributions/0/objective",
           messageId: "unknownObjective",
           data: { objective: "grow", portfolio: "PF-EMPTY", known: "" },
         },
@@ -251,6 +305,7 @@ testValidationRule(rule, {
           file: "p.yaml",
           line: 7,
           column: 3,
+          pointer: "/scores/valeu",
           messageId: "unknownCriterion",
           data: { criterion: "valeu", portfolio: "PG-SUB", known: " (known: value)" },
         },
@@ -267,6 +322,7 @@ testValidationRule(rule, {
           file: "p.yaml",
           line: 6,
           column: 3,
+          pointer: "/scores/value",
           messageId: "unknownCriterion",
           data: { criterion: "value", portfolio: "PF-EMPTY", known: "" },
         },
@@ -275,7 +331,9 @@ testValidationRule(rule, {
     {
       name: "contributions without a portfolio",
       files: { "p.yaml": doc("Project", "contributions:\n  - objective: grow\n") },
-      errors: [{ file: "p.yaml", line: 5, column: 3, messageId: "contributionsWithoutPortfolio" }],
+      errors: [
+        { file: "p.yaml", line: 5, column: 3, pointer: "/contributions", messageId: "contributionsWithoutPortfolio" },
+      ],
     },
     {
       name: "a milestone dependency on a project that does not exist",
@@ -285,6 +343,7 @@ testValidationRule(rule, {
           file: "p.yaml",
           line: 6,
           column: 21,
+          pointer: "/milestones/0/dependsOn/1",
           messageId: "missingDependencyProject",
           data: { ref: "P9/M1", project: "P9" },
         },
@@ -301,6 +360,7 @@ testValidationRule(rule, {
           file: "p.yaml",
           line: 6,
           column: 17,
+          pointer: "/milestones/0/dependsOn/0",
           messageId: "missingDependencyMilestone",
           data: { ref: "M7", project: "P1", milestone: "M7" },
         },
@@ -308,6 +368,7 @@ testValidationRule(rule, {
           file: "p.yaml",
           line: 6,
           column: 21,
+          pointer: "/milestones/0/dependsOn/1",
           messageId: "missingDependencyMilestone",
           data: { ref: "P2/M8", project: "P2", milestone: "M8" },
         },
@@ -327,6 +388,7 @@ testValidationRule(rule, {
           file: "p.yaml",
           line: 6,
           column: 30,
+          pointer: "/milestones/0/dependsOn/0/milestone",
           messageId: "missingDependencyMilestone",
           data: { ref: "M7", project: "P1", milestone: "M7" },
         },
@@ -340,6 +402,7 @@ testValidationRule(rule, {
           file: "p.yaml",
           line: 6,
           column: 17,
+          pointer: "/milestones/0/dependsOn/0",
           messageId: "missingDependencyProject",
           data: { ref: "ENG/M1", project: "ENG" },
         },
@@ -353,6 +416,7 @@ testValidationRule(rule, {
           file: "d.yaml",
           line: 6,
           column: 20,
+          pointer: "/approves/milestones/1",
           messageId: "unknownRebaselineMilestone",
           data: { ref: "M9", project: "P1", known: " (known: M1, M2)" },
         },
@@ -366,6 +430,7 @@ testValidationRule(rule, {
           file: "d.yaml",
           line: 8,
           column: 5,
+          pointer: "/approves/baselines/M7",
           messageId: "unknownRebaselineKey",
           data: { key: "M7", project: "P1", known: " (known: M1, M2)" },
         },
@@ -385,6 +450,7 @@ testValidationRule(rule, {
           file: "d.yaml",
           line: 8,
           column: 11,
+          pointer: "/recommendation/option",
           messageId: "unknownOption",
           data: { option: "C", known: " (known: A, B)" },
         },
@@ -393,7 +459,16 @@ testValidationRule(rule, {
     {
       name: "a recommendation of an option on a decision without options",
       files: { "d.yaml": doc("Decision", "recommendation:\n  option: A\n", "D1") },
-      errors: [{ file: "d.yaml", line: 5, column: 11, messageId: "unknownOption", data: { option: "A", known: "" } }],
+      errors: [
+        {
+          file: "d.yaml",
+          line: 5,
+          column: 11,
+          pointer: "/recommendation/option",
+          messageId: "unknownOption",
+          data: { option: "A", known: "" },
+        },
+      ],
     },
     {
       name: "a rebaseline of a project with no milestones",
@@ -406,6 +481,7 @@ testValidationRule(rule, {
           file: "d.yaml",
           line: 6,
           column: 16,
+          pointer: "/approves/milestones/0",
           messageId: "unknownRebaselineMilestone",
           data: { ref: "M1", project: "P1", known: "" },
         },
@@ -413,6 +489,7 @@ testValidationRule(rule, {
           file: "d.yaml",
           line: 7,
           column: 16,
+          pointer: "/approves/baselines/M1",
           messageId: "unknownRebaselineKey",
           data: { key: "M1", project: "P1", known: "" },
         },

@@ -12,6 +12,9 @@ import type { CommandIO } from "./io.js";
 import { writeFileAtomic } from "./output.js";
 import { openValidCatalog } from "./workspace.js";
 
+/** The forecast reads the network (engagement, projects), risk events and re-baselining decisions. */
+const KINDS_READ = ["Engagement", "Project", "Risk", "Decision"] as const;
+
 export const FORECAST_FORMATS = ["table", "markdown", "json"] as const;
 /** The default seed: fixed, so that a forecast is reproducible unless asked otherwise. */
 export const DEFAULT_SEED = 20260101;
@@ -29,7 +32,7 @@ export interface ForecastCommandOptions {
 
 /** `pmo forecast`: the Monte Carlo schedule forecast (P50/P80/P90, chance of meeting commitments). */
 export async function runForecast(options: ForecastCommandOptions, io: CommandIO): Promise<ExitCode> {
-  const catalog = await openValidCatalog(options, io, "forecast");
+  const catalog = await openValidCatalog(options, io, "forecast", { kinds: KINDS_READ });
   let forecast;
   try {
     forecast = buildForecast(

@@ -6,7 +6,7 @@ import { UsageError } from "../core/errors.js";
 import { isDirectory, loadWorkspace, type LoadOptions } from "../core/load/index.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import type { Workspace } from "../model/document.js";
-import { sortDiagnostics, validateWorkspace } from "../core/validate/index.js";
+import { schemaDiagnostics, sortDiagnostics } from "../core/validate/index.js";
 import { buildCatalog, type Catalog } from "../core/catalog/index.js";
 import type { CommandIO } from "./io.js";
 
@@ -76,7 +76,8 @@ export async function openConfig(
 /**
  * Opens the workspace and builds the catalog of the documents that pass schema validation, for
  * analyses that can run on the rest: one warning line on stderr says how many were left out of
- * `what`. With `load.kinds`, only those kinds are loaded, checked and counted.
+ * `what`. With `load.kinds`, only those kinds are loaded, checked and counted. Reference
+ * integrity is `pmo validate`'s to judge: it never excluded a document here, so it is not run.
  */
 export async function openValidCatalog(
   options: WorkspaceOptions & { asOf: string },
@@ -85,16 +86,13 @@ export async function openValidCatalog(
   load: Pick<LoadOptions, "kinds"> = {},
 ): Promise<Catalog> {
   const { workspace } = await openWorkspace(options, io.cwd, load);
-  const problems = validateWorkspace(workspace, { asOf: options.asOf });
-  const broken = new Set(
-    problems.filter((d) => d.ruleId === "schema" || d.ruleId === "api-version").map((d) => `${d.file}#${d.docIndex}`),
-  );
-  if (broken.size > 0) {
-    const count =
-      broken.size === 1 ? "1 document fails validation and is" : `${broken.size} documents fail validation and are`;
+  const valid = workspace.documents.filter((d) => schemaDiagnostics(d).length === 0);
+  const broken = workspace.documents.length - valid.length;
+  if (broken > 0) {
+    const count = broken === 1 ? "1 document fails validation and is" : `${broken} documents fail validation and are`;
     io.stderr(io.palette.yellow(`warning: ${count} left out of the ${what}; run pmo validate`) + "\n");
   }
-  return buildCatalog(workspace.documents.filter((d) => !broken.has(`${d.file}#${d.docIndex}`)));
+  return buildCatalog(valid);
 }
 
 /**

@@ -286,6 +286,8 @@ export interface Engagement extends DocumentHeader<"Engagement"> {
     nonWorkingDates?: IsoDate[];
     /** How `pmo forecast` samples three-point estimates; PERT-beta when omitted. */
     distribution?: "pert" | "triangular";
+    /** Groups of milestones whose estimates vary together (Spearman rank correlation). */
+    correlations?: ({ milestones: string[]; coefficient: number; description?: string } & Extensions)[];
   } & Extensions;
   kpis?: Kpi[];
   reviews?: { last?: IsoDate; next?: IsoDate } & Extensions;

@@ -1,6 +1,14 @@
 import type { Decision, Risk } from "../../../model/entities.js";
 import { type ScheduleSource, networkInput } from "./build.js";
-import { type Distribution, type Driver, type RiskEvent, type SimActivity, rangeMean, simulate } from "./montecarlo.js";
+import {
+  type Distribution,
+  type Driver,
+  type RankCorrelation,
+  type RiskEvent,
+  type SimActivity,
+  rangeMean,
+  simulate,
+} from "./montecarlo.js";
 import { scheduleNetwork } from "./network.js";
 import { normalCdf } from "./pert.js";
 
@@ -145,15 +153,29 @@ export function buildForecast(source: ForecastSource, asOf: string, options: For
     notes.push(
       `${incomplete} ${incomplete === 1 ? "risk names" : "risks name"} milestones or a probability but not all of probabilityPercent, scheduleImpact and milestones that resolve: left out of the simulation`,
     );
-  const uncertain = sim.filter((a) => a.durationRange || a.dateRange).length;
+  const uncertainKeys = new Set(sim.filter((a) => a.durationRange || a.dateRange).map((a) => a.key));
+  const uncertain = uncertainKeys.size;
   if (uncertain === 0 && events.length === 0)
     notes.push("no item has a three-point estimate and no risk event applies: every iteration gives the same dates");
 
+  // Rank correlations between estimates (the engagement's scheduling.correlations).
+  const correlations: RankCorrelation[] = [];
+  let unknownCorrelated = 0;
+  for (const c of source.engagement?.scheduling?.correlations ?? []) {
+    const found = c.milestones.filter((k) => uncertainKeys.has(k));
+    unknownCorrelated += c.milestones.length - found.length;
+    correlations.push({ keys: found, coefficient: c.coefficient });
+  }
+  if (unknownCorrelated > 0)
+    notes.push(
+      `${unknownCorrelated} ${unknownCorrelated === 1 ? "milestone" : "milestones"} of scheduling.correlations ${unknownCorrelated === 1 ? "is" : "are"} not an item with a three-point estimate not yet complete: left out of the correlation`,
+    );
   const result = simulate(sim, input.links, events, {
     iterations: options.iterations,
     seed: options.seed,
     distribution,
     sensitivity: options.sensitivity,
+    correlations,
   });
 
   // PERT's analytic answer: the network on mean inputs, and the variance along each item's driving chain.

@@ -28,6 +28,7 @@ export { formatScheduleJson, formatScheduleMarkdown, formatScheduleTable } from 
 export type {
   Distribution,
   Driver,
+  RankCorrelation,
   RiskEvent,
   SimActivity,
   SimulatedItem,

@@ -6,7 +6,8 @@
  * random.ts), and iterations run in a fixed order.
  */
 import type { LinkType, NetworkActivity, NetworkLink } from "./network.js";
-import { Random, pertBetaFromTable, pertTable, triangular } from "./random.js";
+import { normalCdf } from "./pert.js";
+import { Random, normal, pertBetaFromTable, pertTable, triangular } from "./random.js";
 
 export type Distribution = "triangular" | "pert";
 
@@ -46,6 +47,18 @@ export interface SimulationOptions {
    * input with the finish. Off by default; it costs a few operations per input and iteration.
    */
   sensitivity?: boolean;
+  /**
+   * Groups of items whose sampled durations (or dates) are rank-correlated: every pair in a
+   * group has the Spearman rank correlation `coefficient` (0..1). Each item keeps its own
+   * distribution, so no mean moves; only how the items vary together does.
+   */
+  correlations?: readonly RankCorrelation[];
+}
+
+export interface RankCorrelation {
+  keys: readonly string[];
+  /** Spearman's rank correlation between any two of the items, 0 to 1. */
+  coefficient: number;
 }
 
 /** One input of the simulation that can drive a group's finish. */
@@ -293,20 +306,37 @@ export function simulate(
   const tMin = Float64Array.from(activities, (a) => a.dateRange?.min ?? 0);
   const tMode = Float64Array.from(activities, (a) => a.dateRange?.mode ?? 0);
   const tMax = Float64Array.from(activities, (a) => a.dateRange?.max ?? 0);
-  const draw = (lo: number, mode: number, hi: number, table: Float64Array | undefined): number =>
-    pert ? pertBetaFromTable(random.next(), lo, hi, table) : triangular(random.next(), lo, mode, hi);
+  const drawAt = (u: number, lo: number, mode: number, hi: number, table: Float64Array | undefined): number =>
+    pert ? pertBetaFromTable(u, lo, hi, table) : triangular(u, lo, mode, hi);
   const sensitivity =
     options.sensitivity === true
       ? sensitivityPairs(activities, links, risks, riskTargets, index, groupOf, deterministic, options.distribution)
       : undefined;
+  // Rank correlation through a Gaussian copula: the items of a group share a common normal
+  // factor, z_i = √r·w + √(1-r)·e_i, and each is sampled at u_i = Φ(z_i) by its own inverse
+  // distribution function. Normals with correlation r have Spearman correlation
+  // (6/π)·asin(r/2), so r = 2·sin(π·ρ/6) gives the rank correlation ρ asked for.
+  const groupsOfCorrelation = correlationGroups(options.correlations ?? [], activities, index);
+  const correlated = new Uint8Array(n);
+  const uOf = new Float64Array(n);
+  for (const g of groupsOfCorrelation) for (const i of g.members) correlated[i] = 1;
+  const drawU = (i: number): number => (correlated[i] ? uOf[i]! : random.next());
   const drawnDuration = new Float64Array(n);
   const drawnDate = new Float64Array(n);
   const riskDays = new Float64Array(risks.length);
   for (let it = 0; it < options.iterations; it++) {
     duration.set(fixedDuration);
     ownDate.fill(Number.NaN);
-    for (const i of uncertainDuration) duration[i] = draw(dMin[i]!, dMode[i]!, dMax[i]!, durationTables[i]);
-    for (const i of uncertainDate) ownDate[i] = draw(tMin[i]!, tMode[i]!, tMax[i]!, dateTables[i]);
+    for (const g of groupsOfCorrelation) {
+      const w = normal(random);
+      for (const i of g.members) {
+        const z = g.common * w + g.own * normal(random);
+        // u < 1 always: the inverse distribution functions take [0, 1).
+        uOf[i] = Math.min(normalCdf(z), 0.9999999999999999);
+      }
+    }
+    for (const i of uncertainDuration) duration[i] = drawAt(drawU(i), dMin[i]!, dMode[i]!, dMax[i]!, durationTables[i]);
+    for (const i of uncertainDate) ownDate[i] = drawAt(drawU(i), tMin[i]!, tMode[i]!, tMax[i]!, dateTables[i]);
     if (sensitivity) {
       drawnDuration.set(duration);
       drawnDate.set(ownDate);
@@ -562,4 +592,44 @@ function correlations(
         KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind),
     );
   return out;
+}
+
+/** The correlation groups that apply: members with an uncertain duration or date, each in its first group only. */
+function correlationGroups(
+  correlations: readonly RankCorrelation[],
+  activities: readonly SimActivity[],
+  index: ReadonlyMap<string, number>,
+): { members: number[]; common: number; own: number }[] {
+  const taken = new Set<number>();
+  const out: { members: number[]; common: number; own: number }[] = [];
+  for (const c of correlations) {
+    const rho = Math.max(0, Math.min(1, c.coefficient));
+    const members: number[] = [];
+    for (const key of c.keys) {
+      const i = index.get(key);
+      if (i === undefined || taken.has(i)) continue;
+      const a = activities[i]!;
+      if (a.actualFinish !== undefined || (!a.durationRange && !a.dateRange)) continue;
+      taken.add(i);
+      members.push(i);
+    }
+    if (members.length < 2 || rho === 0) continue;
+    const r = rho === 1 ? 1 : 2 * sinSixth(rho);
+    out.push({ members, common: Math.sqrt(r), own: Math.sqrt(1 - r) });
+  }
+  return out;
+}
+
+/** sin(π·ρ/6) for ρ in [0, 1] by its Taylor series (exact to rounding; no platform sine). */
+function sinSixth(rho: number): number {
+  const x = (Math.PI * rho) / 6;
+  let term = x;
+  let sum = x;
+  for (let k = 1; k < 30; k++) {
+    term *= -(x * x) / (2 * k * (2 * k + 1));
+    const next = sum + term;
+    if (next === sum) break;
+    sum = next;
+  }
+  return sum;
 }

@@ -24,6 +24,11 @@ export const DEFAULT_FORECAST_PROJECTS = 500;
 
 /** Drivers shown in a tornado; cross-project critical paths listed on the dependencies page. */
 const TORNADO_BARS = 6;
+/**
+ * A tornado leaves out drivers whose correlation is below this: at the report's 2,000
+ * iterations an input unrelated to the finish correlates by up to about ±0.05 by chance.
+ */
+const TORNADO_NOISE = 0.05;
 const PATHS_SHOWN = 5;
 
 /** The network and the forecast one report reads, computed once per catalog, as-of date and forecast settings. */
@@ -222,7 +227,7 @@ export function buildPortfolioScheduleView(ctx: ReportContext): PortfolioSchedul
     return f ? [finishView(ctx, f)] : [];
   });
   const varying = ends.map((id) => a.forecastOf.get(id)).filter((f): f is ForecastProject => f !== undefined);
-  const first = varying.find((f) => f.drivers.length > 0);
+  const first = varying.find((f) => strongDrivers(f).length > 0);
   return {
     ...empty,
     paths,
@@ -340,8 +345,12 @@ export function buildProjectScheduleView(ctx: ReportContext, projectId: string, 
           ctx.links,
         )
       : null,
-    tornado: varies && f.drivers.length > 0 ? tornadoChart(ctx, f, `schedule-drivers-${fileName}.svg`) : null,
+    tornado: varies && strongDrivers(f).length > 0 ? tornadoChart(ctx, f, `schedule-drivers-${fileName}.svg`) : null,
   };
+}
+
+function strongDrivers(f: ForecastProject): ForecastProject["drivers"] {
+  return f.drivers.filter((d) => Math.abs(d.correlation) >= TORNADO_NOISE).slice(0, TORNADO_BARS);
 }
 
 function summary(f: Forecast): ForecastSummaryView {
@@ -370,7 +379,7 @@ function tornadoChart(ctx: ReportContext, f: ForecastProject, file: string): Cha
     tornado({
       title: `What drives the ${f.id} finish`,
       measure: "correlation with the finish date",
-      bars: f.drivers.slice(0, TORNADO_BARS).map((d) => ({
+      bars: strongDrivers(f).map((d) => ({
         label: `${d.key} ${d.name} (${KIND_WORDS[d.kind]})`,
         value: d.correlation,
       })),

@@ -95,6 +95,9 @@ describe("PERT, published examples", () => {
     expect(result.criticalPath).toEqual(["A", "C", "E", "G", "H"]);
     expect(result.finishMean).toBe(15);
     expect(round(result.finishVariance, 2)).toBe(3.11);
+    // To 4 decimals: (4 + 4 + 36 + 64 + 4) / 36 = 112/36 along A-C-E-G-H.
+    expect(round(result.finishVariance, 4)).toBe(3.1111);
+    expect(round(result.variance.get("G")!, 4)).toBe(1.7778);
     const p = result.probabilities[0]!.result;
     expect(round(p.standardDeviation, 2)).toBe(1.76);
     expect(round(p.z!, 2)).toBe(0.57);

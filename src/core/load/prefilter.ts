@@ -35,7 +35,7 @@ export function declaredKind(text: string): Kind | undefined {
   }
   if (found === undefined) return undefined;
   // A plain scalar goes on over indented lines below it (blank and comment lines aside).
-  if (found !== undefined && CONTINUED.test(body.slice(end))) return undefined;
+  if (CONTINUED.test(body.slice(end))) return undefined;
   return found;
 }
 

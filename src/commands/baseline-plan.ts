@@ -27,8 +27,8 @@ export interface OpenedBaseline {
  * The kinds a plan is read from (earned value reads no others): only these are loaded
  * (LoadOptions.kinds) and schema-checked, so that a large repository stays fast.
  */
-export const PLAN_KINDS = ["Engagement", "Portfolio", "Project"] as const;
-const PLAN_KIND_SET: ReadonlySet<string> = new Set(PLAN_KINDS);
+export const EVM_PLAN_KINDS = ["Engagement", "Portfolio", "Project"] as const;
+const EVM_PLAN_KIND_SET: ReadonlySet<string> = new Set(EVM_PLAN_KINDS);
 
 /**
  * The documents of the kinds a plan is read from that pass their schema (a document that does
@@ -38,7 +38,7 @@ export function usableDocuments(all: readonly PmoDocument[]): { documents: PmoDo
   const documents: PmoDocument[] = [];
   let invalid = 0;
   for (const doc of all) {
-    if (!PLAN_KIND_SET.has(doc.kind)) continue;
+    if (!EVM_PLAN_KIND_SET.has(doc.kind)) continue;
     if (doc.apiVersion !== "pmo/v1" || validateDocument(doc.kind, doc.value).length > 0) invalid++;
     else documents.push(doc);
   }

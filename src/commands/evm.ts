@@ -14,7 +14,7 @@ import { UsageError } from "../core/errors.js";
 import { discoveryFilter, gitRaw, openRepository, readBlobs, readLog } from "../core/git/index.js";
 import { IGNORE_FILE } from "../core/load/index.js";
 import { ExitCode } from "../model/diagnostic.js";
-import { openBaseline, PLAN_KINDS, usableDocuments } from "./baseline-plan.js";
+import { openBaseline, EVM_PLAN_KINDS, usableDocuments } from "./baseline-plan.js";
 import type { CommandIO } from "./io.js";
 import { displayPath, openWorkspace } from "./workspace.js";
 
@@ -39,7 +39,7 @@ export interface EvmCommandOptions {
  */
 export async function runEvm(options: EvmCommandOptions, io: CommandIO): Promise<ExitCode> {
   if (options.history) return runEvmHistory(options, io);
-  const { workspace } = await openWorkspace(options, io.cwd, { kinds: PLAN_KINDS });
+  const { workspace } = await openWorkspace(options, io.cwd, { kinds: EVM_PLAN_KINDS });
   const { documents, invalid } = usableDocuments(workspace.documents);
   if (invalid > 0)
     io.stderr(

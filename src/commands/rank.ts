@@ -26,7 +26,7 @@ import { ExitCode } from "../model/diagnostic.js";
 import type { CommandIO } from "./io.js";
 import { writeFileAtomic } from "./output.js";
 import { paintWith } from "./query-workspace.js";
-import { openWorkspace, relativeToCwd } from "./workspace.js";
+import { openWorkspace, PLAN_KINDS, relativeToCwd } from "./workspace.js";
 import path from "node:path";
 
 export const RANK_FORMATS = ["table", "json", "csv", "markdown"] as const;
@@ -59,13 +59,6 @@ export interface SelectCommandOptions {
 }
 
 /**
- * The kinds a ranking reads (engagement, portfolios, projects) and those they refer to (people,
- * decisions), so that validation gives the verdicts of a full load; risks and issues, most of a
- * large repository, are not read.
- */
-const KINDS_READ = ["Engagement", "Portfolio", "Project", "Person", "Decision"] as const;
-
-/**
  * Loads and validates the repository, and builds the catalog the ranking reads. A repository
  * with validation errors gets its errors, not a ranking computed from half its documents.
  */
@@ -73,7 +66,7 @@ async function openCatalog(
   options: { dir: string; config?: string; asOf: string },
   io: CommandIO,
 ): Promise<{ catalog: Catalog; settings: Settings } | undefined> {
-  const { root, config, workspace } = await openWorkspace(options, io.cwd, { kinds: KINDS_READ });
+  const { root, config, workspace } = await openWorkspace(options, io.cwd, { kinds: PLAN_KINDS });
   const problems = validateWorkspace(workspace, { asOf: options.asOf }).filter((d) => d.severity === "error");
   if (problems.length > 0) {
     io.stderr(

@@ -5,8 +5,21 @@ import { neutraliseFormula } from "../csv.js";
  * Pure and locale-free: no Intl, no `new Date(string)`; dates go through date-fns `parse` with
  * the formats the mapping names, against a fixed reference date.
  */
-import { format } from "date-fns/format";
-import { parse } from "date-fns/parse";
+import { createRequire } from "node:module";
+import type { format as formatFn } from "date-fns/format";
+import type { parse as parseFn } from "date-fns/parse";
+
+// date-fns' parse brings its 124 token parsers: required on the first date that is not ISO
+// (an ISO cell needs none), from date-fns' CommonJS build, which the package ships for require.
+const require = createRequire(import.meta.url);
+let dateFns: { parse: typeof parseFn; format: typeof formatFn } | undefined;
+const parse: typeof parseFn = (...args) => (dateFns ??= loadDateFns()).parse(...args);
+const format: typeof formatFn = (...args) => (dateFns ??= loadDateFns()).format(...args);
+function loadDateFns(): { parse: typeof parseFn; format: typeof formatFn } {
+  const { parse } = require("date-fns/parse") as { parse: typeof parseFn };
+  const { format } = require("date-fns/format") as { format: typeof formatFn };
+  return { parse, format };
+}
 
 export const DEFAULT_BLANKS: readonly string[] = ["", "#N/A", "N/A", "Not provided", "-", "TBC"];
 export const DEFAULT_DATE_FORMATS: readonly string[] = ["iso", "dd/MM/yyyy", "dd/MM/yy"];

@@ -267,7 +267,9 @@ export async function buildHistory(given: HistoryInput): Promise<History> {
 function memoisedLocate(locate: PmoDocument["locate"]): PmoDocument["locate"] {
   const answers = new Map<string, SourceRange>();
   return (path: Path, options?: { key?: boolean }) => {
-    const question = `${options?.key === true ? "k" : "v"}${JSON.stringify(path)}`;
+    // Segments typed apart: key "1" and index 1 of the same parent can have different answers.
+    let question = options?.key === true ? "k" : "v";
+    for (const segment of path) question += typeof segment === "number" ? `\u0001${segment}` : `\u0000${segment}`;
     let range = answers.get(question);
     if (range === undefined) {
       range = locate(path, options);

@@ -167,13 +167,18 @@ export async function buildHistory(given: HistoryInput): Promise<History> {
     }
     return checked.result;
   };
+  // Without findings, the settings of the state (worked out again only after a commit changed it).
+  let settled: { documents: readonly PmoDocument[]; settings: Settings } | undefined;
+  const settingsNow = (): Settings => {
+    const documents = state.documents();
+    if (settled?.documents !== documents) settled = { documents, settings: settingsOfState(state, input) };
+    return settled.settings;
+  };
   /** Takes the snapshot of the current period (when in range) and moves to the next one. */
   const closePeriod = async () => {
     const p = period!;
     if ((input.since === undefined || p.end >= input.since) && (input.until === undefined || p.start <= input.until)) {
-      const judged = withFindings
-        ? await checkOfLastCommit()
-        : { settings: settingsOfState(state, input), diagnostics: undefined };
+      const judged = withFindings ? await checkOfLastCommit() : { settings: settingsNow(), diagnostics: undefined };
       const snapshot = snapshotOf(p, commitsInPeriod, lastCommit, state, input, judged);
       scale = snapshot.scale;
       periods.push(snapshot.period);
@@ -293,6 +298,8 @@ interface StateEntry {
 class State {
   readonly #entries = new Map<string, StateEntry>();
   #sorted: string[] | undefined;
+  /** Every document of the state in path order; kept until a commit changes the state. */
+  #documents: PmoDocument[] | undefined;
 
   get(path: string): StateEntry | undefined {
     return this.#entries.get(path);
@@ -301,10 +308,21 @@ class State {
   set(path: string, entry: StateEntry): void {
     if (!this.#entries.has(path)) this.#sorted = undefined;
     this.#entries.set(path, entry);
+    this.#documents = undefined;
   }
 
   delete(path: string): void {
     if (this.#entries.delete(path)) this.#sorted = undefined;
+    this.#documents = undefined;
+  }
+
+  /** Every document, in path order: the periods a commit does not change share one list. */
+  documents(): readonly PmoDocument[] {
+    if (this.#documents === undefined) {
+      this.#documents = [];
+      for (const [, { parsed }] of this.inOrder()) for (const doc of parsed.documents) this.#documents.push(doc);
+    }
+    return this.#documents;
   }
 
   /** The entries in path order (comparePaths), as a full load of the folder would list the files. */
@@ -325,11 +343,10 @@ function sameScale(a: StatusScaleInfo, b: StatusScaleInfo): boolean {
 }
 
 function workspaceOf(state: State, input: HistoryInput): Workspace {
-  const documents: PmoDocument[] = [];
+  const documents = [...state.documents()];
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
   for (const [path, { parsed }] of state.inOrder()) {
-    documents.push(...parsed.documents);
     diagnostics.push(...parsed.diagnostics);
     if (parsed.text !== undefined) sources.set(path, parsed.text);
   }
@@ -342,9 +359,7 @@ function workspaceOf(state: State, input: HistoryInput): Workspace {
  * and the config's.
  */
 function settingsOfState(state: State, input: HistoryInput): Settings {
-  const engagements: PmoDocument[] = [];
-  for (const [, { parsed }] of state.inOrder())
-    engagements.push(...parsed.documents.filter((d) => d.kind === "Engagement"));
+  const engagements = state.documents().filter((d) => d.kind === "Engagement");
   const valid = documentsThatValidate(engagements, engagements.flatMap(schemaDiagnostics));
   return buildModel(valid, input.config, input.asOf).settings;
 }
@@ -389,8 +404,7 @@ function snapshotOf(
   result: { settings: Settings; diagnostics?: readonly Diagnostic[] },
 ): { period: PeriodSnapshot; scale: readonly string[] } {
   const asOf = period.end < input.asOf ? period.end : input.asOf;
-  const documents: PmoDocument[] = [];
-  for (const [, { parsed }] of state.inOrder()) documents.push(...parsed.documents);
+  const documents = state.documents();
   let findings: Record<Severity, number> | undefined;
   if (result.diagnostics) {
     findings = { error: 0, warn: 0, info: 0 };

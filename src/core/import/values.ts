@@ -13,13 +13,16 @@ import type { parse as parseFn } from "date-fns/parse";
 // (an ISO cell needs none), from date-fns' CommonJS build, which the package ships for require.
 const require = createRequire(import.meta.url);
 let dateFns: { parse: typeof parseFn; format: typeof formatFn } | undefined;
-const parse: typeof parseFn = (...args) => (dateFns ??= loadDateFns()).parse(...args);
-const format: typeof formatFn = (...args) => (dateFns ??= loadDateFns()).format(...args);
 function loadDateFns(): { parse: typeof parseFn; format: typeof formatFn } {
-  const { parse } = require("date-fns/parse") as { parse: typeof parseFn };
-  const { format } = require("date-fns/format") as { format: typeof formatFn };
-  return { parse, format };
+  if (dateFns === undefined) {
+    const { parse } = require("date-fns/parse") as { parse: typeof parseFn };
+    const { format } = require("date-fns/format") as { format: typeof formatFn };
+    dateFns = { parse, format };
+  }
+  return dateFns;
 }
+const parse: typeof parseFn = (...args) => loadDateFns().parse(...args);
+const format: typeof formatFn = (...args) => loadDateFns().format(...args);
 
 export const DEFAULT_BLANKS: readonly string[] = ["", "#N/A", "N/A", "Not provided", "-", "TBC"];
 export const DEFAULT_DATE_FORMATS: readonly string[] = ["iso", "dd/MM/yyyy", "dd/MM/yy"];

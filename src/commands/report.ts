@@ -170,7 +170,7 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
       ? [await printReport(rendered, chromium, paper, result.catalog.engagement?.value, options)]
       : rendered;
   for (const warning of git.warnings) io.stderr(warning);
-  const { written, removed, first } = writeReport(out, files, {
+  const { written, removed, first } = await writeReport(out, files, {
     force: options.force,
     shownOut,
     generator: { generator: "pmo", format: options.format },

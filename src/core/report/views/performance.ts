@@ -24,11 +24,26 @@ export interface PerformanceView {
   trend: ChartView | null;
 }
 
-/** The earned value of a project at the report's date, the same figures `pmo evm` prints. */
+const measured = new WeakMap<Project, Map<string, ProjectEvm | undefined>>();
+
+/**
+ * The earned value of a project at the report's date, the same figures `pmo evm` prints;
+ * computed once per project, date and currency, though the dashboard and the project's page
+ * both read it.
+ */
 export function evmOf(ctx: ReportContext, project: Project): ProjectEvm | undefined {
-  return isMeasured(project)
+  const key = `${ctx.asOf} ${ctx.settings.currency}`;
+  let known = measured.get(project);
+  if (!known) {
+    known = new Map();
+    measured.set(project, known);
+  }
+  if (known.has(key)) return known.get(key);
+  const evm = isMeasured(project)
     ? projectEvm(project, { asOf: ctx.asOf, defaultCurrency: ctx.settings.currency })
     : undefined;
+  known.set(key, evm);
+  return evm;
 }
 
 const ratio = (f: EvmFigures["cpi"]) => (f.value === undefined ? "unknown" : f.value.toFixed(2));

@@ -36,6 +36,7 @@ export const PAGE_TEMPLATES = [
   "single",
   "table",
   "pack",
+  "stylesheet",
 ] as const;
 export type PageTemplate = (typeof PAGE_TEMPLATES)[number];
 

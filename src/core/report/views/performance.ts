@@ -1,5 +1,11 @@
 import type { Project } from "../../../model/entities.js";
-import { isMeasured, projectEvm, type EvmFigures, type ProjectEvm } from "../../analytics/evm/index.js";
+import {
+  isMeasured,
+  projectEvm,
+  projectEvmAgainst,
+  type EvmFigures,
+  type ProjectEvm,
+} from "../../analytics/evm/index.js";
 import { formatMoney } from "../../money.js";
 import { quadrant, trendLines } from "../charts/index.js";
 import { chartView, type ChartView, type ReportContext } from "../context.js";
@@ -24,24 +30,35 @@ export interface PerformanceView {
   trend: ChartView | null;
 }
 
-const measured = new WeakMap<Project, Map<string, ProjectEvm | undefined>>();
+/** Earned value by baseline plan (or none), project, date and currency. */
+const measured = new WeakMap<object, WeakMap<Project, Map<string, ProjectEvm | undefined>>>();
+const NO_BASELINE = {};
 
 /**
- * The earned value of a project at the report's date, the same figures `pmo evm` prints;
- * computed once per project, date and currency, though the dashboard and the project's page
- * both read it.
+ * The earned value of a project at the report's date, the same figures `pmo evm` prints (with
+ * `--baseline`, those of `pmo evm --baseline`: the same merge and measurement); computed once
+ * per project, though the dashboard and the project's page both read it.
  */
 export function evmOf(ctx: ReportContext, project: Project): ProjectEvm | undefined {
-  const key = `${ctx.asOf} ${ctx.settings.currency}`;
-  let known = measured.get(project);
+  const plan = ctx.baselinePlan ?? NO_BASELINE;
+  let byProject = measured.get(plan);
+  if (!byProject) {
+    byProject = new WeakMap();
+    measured.set(plan, byProject);
+  }
+  let known = byProject.get(project);
   if (!known) {
     known = new Map();
-    measured.set(project, known);
+    byProject.set(project, known);
   }
+  const key = `${ctx.asOf} ${ctx.settings.currency}`;
   if (known.has(key)) return known.get(key);
-  const evm = isMeasured(project)
-    ? projectEvm(project, { asOf: ctx.asOf, defaultCurrency: ctx.settings.currency })
-    : undefined;
+  const options = { asOf: ctx.asOf, defaultCurrency: ctx.settings.currency };
+  const evm = !isMeasured(project)
+    ? undefined
+    : ctx.baselinePlan
+      ? projectEvmAgainst(project, ctx.baselinePlan, options)
+      : projectEvm(project, options);
   known.set(key, evm);
   return evm;
 }

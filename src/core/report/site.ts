@@ -238,8 +238,12 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
 
   const projects = [...catalog.projects].sort((a, b) => compareIds(a.value.id, b.value.id));
   const portfolios = [...catalog.portfolios].sort((a, b) => compareIds(a.value.id, b.value.id));
+  // Markdown writes each chart to a file after the pages; HTML has them inline, and keeping
+  // thousands of SVG texts to the end would only make the collector's work larger.
   const charts = new Map<string, string>();
-  const keepChart = (chart: ChartView): void => void charts.set(chart.file, chart.svg);
+  const keepChart = (chart: ChartView): void => {
+    if (format === "md") charts.set(chart.file, chart.svg);
+  };
 
   if (input.pack === "board") {
     const audience = input.audience;

@@ -10,6 +10,8 @@ export interface Links {
   benefits: string;
   dependencies: string;
   roadmap: string;
+  /** The scenario comparison page (`pmo report --compare REF`). */
+  scenarios: string;
   project(id: string): string | null;
   /** A portfolio's page; null for an id that is not a portfolio of the repository. */
   portfolio(id: string): string | null;
@@ -41,6 +43,7 @@ export type PageKind =
   | "roadmap"
   | "portfolio"
   | "ranking"
+  | "scenarios"
   | "single"
   | "table";
 
@@ -99,6 +102,7 @@ export function linksFor(
       benefits: "#benefits",
       dependencies: "#dependencies",
       roadmap: "#roadmap",
+      scenarios: "#scenarios",
       project: (id) => (fileNames.has(id) ? `#project-${fileNames.get(id)}` : null),
       portfolio: (id) => (portfolioNames.has(id) ? `#portfolio-${portfolioNames.get(id)}` : null),
       ranking: (id) => (portfolioNames.has(id) ? `#ranking-${portfolioNames.get(id)}` : null),
@@ -120,6 +124,7 @@ export function linksFor(
     benefits: `${up}benefits.${ext}`,
     dependencies: `${up}dependencies.${ext}`,
     roadmap: `${up}roadmap.${ext}`,
+    scenarios: `${up}scenarios.${ext}`,
     project: (id) => {
       const name = fileNames.get(id);
       return name === undefined ? null : inFolder("projects", name);

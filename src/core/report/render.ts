@@ -80,13 +80,21 @@ export function compileOptions(formatName: OutputFormat): CompileOptions {
       (text) => text,
     ),
   );
-  return { strict: true, preventIndent: true, knownHelpers: Object.fromEntries(names.map((name) => [name, true])) };
+  return {
+    strict: true,
+    preventIndent: true,
+    knownHelpers: Object.fromEntries(names.map((name) => [name, true])),
+    // Markdown values arrive escaped by escapeMarkdownDeep (HTML included); Handlebars' HTML
+    // escaping on top would write = and ' as &#x3D; and &#x27; in the Markdown source.
+    noEscape: formatName === "md",
+  };
 }
 
 export interface CompileOptions {
   strict: true;
   preventIndent: true;
   knownHelpers: Record<string, true>;
+  noEscape: boolean;
 }
 
 /** The innermost template that failed wins: a partial's error keeps the partial's file. */

@@ -33,6 +33,7 @@ export const PAGE_TEMPLATES = [
   "roadmap",
   "portfolio",
   "ranking",
+  "scenarios",
   "single",
   "table",
   "pack",

@@ -33,14 +33,19 @@ describe("pmo report: the print stylesheet's paper", () => {
   it.each([
     ["a site's report.css", [], "out/report.css"],
     ["one file's inline styles", ["--single"], "out/report.html"],
-  ])("is A4 by default, with a landscape page of the same paper for wide tables: %s", async (_, args, file) => {
-    const dir = repo();
-    expect((await report(dir, ...args)).code).toBe(0);
-    const css = readFileSync(path.join(dir, file), "utf8");
-    expect(pageSize(css)).toBe("A4");
-    expect(css).toContain("@page wide { size: A4 landscape; }");
-    expect(css).toContain(`@bottom-right { content: "Page " counter(page) " of " counter(pages);`);
-  });
+  ])(
+    "is A4 by default, with a landscape page of the same paper for wide tables: %s",
+    async (_, args, file) => {
+      const dir = repo();
+      expect((await report(dir, ...args)).code).toBe(0);
+      const css = readFileSync(path.join(dir, file), "utf8");
+      expect(pageSize(css)).toBe("A4");
+      expect(css).toContain("@page wide { size: A4 landscape; }");
+      expect(css).toContain(`@bottom-right { content: "Page " counter(page) " of " counter(pages);`);
+    },
+    // The first report of the file loads every command and rule: slow on a busy machine.
+    60_000,
+  );
 
   it("is the config's report.paper, and --paper wins over it", async () => {
     const dir = repo({ "pmo.config.yaml": "report:\n  paper: letter\n" });

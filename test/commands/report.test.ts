@@ -74,6 +74,18 @@ describe("pmo report", () => {
     expect(md).toContain("](../charts/timeline-PRJ-1.svg)");
   });
 
+  it("writes apostrophes, equals signs and quotes as they are in Markdown, and one file's header links as anchors", async () => {
+    const dir = repo({ "projects/PRJ-2.yaml": PROJECT("PRJ-2", "O'Brien = 'lead' \\\"core\\\"") });
+    expect((await report(dir, "--out-dir", "site", "--format", "md")).code).toBe(0);
+    const page = readFileSync(path.join(dir, "site/projects/PRJ-2.md"), "utf8");
+    expect(page).toContain(`# PRJ-2 O'Brien = 'lead' "core"`);
+    expect(page).not.toMatch(/&#x27;|&#x3D;|&quot;/);
+    expect((await report(dir, "--out-dir", "one", "--format", "md", "--single")).code).toBe(0);
+    const single = readFileSync(path.join(dir, "one/report.md"), "utf8");
+    expect(single.split("\n")[0]).toContain(" · [Dashboard](#dashboard) · [Risk register](#risk-register)");
+    expect(single).not.toContain("(\\#");
+  });
+
   it("stamps the commit in the footer inside a git repository, and nothing outside one", async () => {
     const dir = repo();
     expect((await report(dir, "--out-dir", "plain")).code).toBe(0);

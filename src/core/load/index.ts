@@ -86,15 +86,23 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   return { root, documents, sources, diagnostics, ...found, ...(kinds && { kinds: [...kinds] }) };
 }
 
-/** Decodes a file's bytes and parses its documents; a file that is not text becomes a diagnostic. */
+/**
+ * Decodes a file's bytes and parses its documents; a file that is not text becomes a diagnostic.
+ * With `kinds`, only documents of those kinds are returned, and a file that certainly holds
+ * another kind is not parsed (as LoadOptions.kinds; used for files read from git).
+ */
 export function documentsOfBytes(
   file: string,
   bytes: Uint8Array,
   diagnostics: Diagnostic[],
   sources: Map<string, string>,
   found?: LoadFindings,
+  kinds?: readonly Kind[],
 ): PmoDocument[] {
-  return documentsOfRead(readBytes(file, bytes), diagnostics, sources, found);
+  const read = readBytes(file, bytes, kinds);
+  if (read.skipped) return [];
+  const documents = documentsOfRead(read, diagnostics, sources, found);
+  return kinds === undefined ? documents : documents.filter((d) => (kinds as readonly string[]).includes(d.kind));
 }
 
 /** Parses one file's text into documents; also used for files read from git. */

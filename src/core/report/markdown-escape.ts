@@ -1,2 +1,2 @@
 /** Markdown escaping is shared by every Markdown writer: it lives in src/core/markdown.ts. */
-export { escapeMarkdown, escapeMarkdownDeep } from "../markdown.js";
+export { escapeMarkdown, escapeMarkdownDeep, escapeMarkdownText } from "../markdown.js";

@@ -41,7 +41,14 @@ export function createRenderer(set: TemplateSet, formatName: OutputFormat): Rend
   const partialNames = new Set(set.partials.keys());
   for (const t of all) checkPartialReferences(env, t, partialNames);
   const compile = (t: TemplateSource): Compiled => {
-    const template = env.compile(t.source, { strict: true, preventIndent: true, knownHelpers }) as Compiled;
+    // Markdown values arrive escaped by escapeMarkdownDeep (HTML included); Handlebars' HTML
+    // escaping on top would write = and ' as &#x3D; and &#x27; in the Markdown source.
+    const template = env.compile(t.source, {
+      strict: true,
+      preventIndent: true,
+      knownHelpers,
+      noEscape: formatName === "md",
+    }) as Compiled;
     return (context, options) => {
       try {
         return template(context, options);

@@ -5,7 +5,9 @@ import { DEFAULT_FORECAST_SEED } from "../core/analytics/schedule/index.js";
 import { UsageError } from "../core/errors.js";
 import { FORMATTERS } from "../core/format/index.js";
 import {
+  attachPrecompiled,
   findAudience,
+  loadPrecompiled,
   overlayTemplates,
   renderReport,
   type Audience,
@@ -83,7 +85,11 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
     throw new UsageError(
       "--pack board is laid out for paper and screen: use --format pdf or --format html (Markdown has the full report only)",
     );
-  const templates = loadTemplates(format, options.templates, io.cwd);
+  const templates = attachPrecompiled(
+    loadTemplates(format, options.templates, io.cwd),
+    format,
+    await loadPrecompiled(),
+  );
   // Before the long part: a PDF without a browser to print it is known at once.
   const chromium = pdf ? await findChromium(options.chromium ?? { platform: "linux" }, io.cwd) : undefined;
   const { root, config, workspace } = await openWorkspace(options, io.cwd);
@@ -177,7 +183,7 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
       ? [await printReport(rendered, chromium, paper, result.catalog.engagement?.value, options)]
       : rendered;
   for (const warning of git.warnings) io.stderr(warning);
-  const { written, removed, first } = writeReport(out, files, {
+  const { written, removed, first } = await writeReport(out, files, {
     force: options.force,
     shownOut,
     generator: { generator: "pmo", format: options.format },

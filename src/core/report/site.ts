@@ -24,10 +24,10 @@ import { buildEngagementView } from "./views/engagement.js";
 import { buildProjectView } from "./views/project.js";
 import type { PortfolioTrendsView, ProjectTrendsView } from "./views/trends.js";
 import { buildRiskRegisterView, riskRegisterCsv } from "./views/risk-register.js";
-import { buildBenefitsView } from "./views/benefits.js";
-import { buildDecisionLogView } from "./views/decision-log.js";
-import { buildDependenciesView } from "./views/dependencies.js";
-import { buildIssueLogView } from "./views/issue-log.js";
+import { benefitsCsvFiles, buildBenefitsView } from "./views/benefits.js";
+import { buildDecisionLogView, decisionLogCsvFiles } from "./views/decision-log.js";
+import { buildDependenciesView, dependenciesCsvFiles } from "./views/dependencies.js";
+import { buildIssueLogView, issueLogCsvFiles } from "./views/issue-log.js";
 import { buildPortfolioView, messageView } from "./views/portfolio.js";
 import { buildRankingPage } from "./views/ranking.js";
 import { buildRoadmapView } from "./views/roadmap.js";
@@ -372,11 +372,12 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
       };
     }
 
-    for (const [page, title, build, key] of [
-      ["issues", "Issue log", buildIssueLogView, "issues"],
-      ["decisions", "Decision log", buildDecisionLogView, "decisions"],
-      ["benefits", "Benefits", buildBenefitsView, "benefits"],
-      ["dependencies", "Dependencies", buildDependenciesView, "dependencies"],
+    // A large site's log pages keep the rows that need attention; every row is in CSV files beside them.
+    for (const [page, title, build, key, csvFiles] of [
+      ["issues", "Issue log", buildIssueLogView, "issues", issueLogCsvFiles],
+      ["decisions", "Decision log", buildDecisionLogView, "decisions", decisionLogCsvFiles],
+      ["benefits", "Benefits", buildBenefitsView, "benefits", benefitsCsvFiles],
+      ["dependencies", "Dependencies", buildDependenciesView, "dependencies", dependenciesCsvFiles],
     ] as const) {
       const pageCtx = ctxFor(page);
       const built = build(pageCtx);
@@ -384,6 +385,7 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
         path: `${page}.${format}`,
         content: renderer.render(page, { site: siteFor(page, title, pageCtx.links), [key]: built }),
       };
+      yield* csvFiles(pageCtx);
       if ("network" in built) scheduleCharts(built.network).forEach(keepChart);
     }
     const roadmapCtx = ctxFor("roadmap");

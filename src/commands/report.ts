@@ -76,10 +76,6 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
   const pdf = options.format === "pdf";
   const format: OutputFormat = pdf ? "html" : (options.format as OutputFormat);
   const pack = options.pack ?? (pdf ? "board" : "full");
-  if (pack === "board" && format === "md")
-    throw new UsageError(
-      "--pack board is laid out for paper and screen: use --format pdf or --format html (Markdown has the full report only)",
-    );
   const templates = loadTemplates(format, options.templates, io.cwd);
   // Before the long part: a PDF without a browser to print it is known at once.
   const chromium = pdf ? await findChromium(options.chromium ?? { platform: "linux" }, io.cwd) : undefined;

@@ -257,9 +257,10 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
       path: `report.${format}`,
       content: renderer.render("pack", { site, message: messageView(ctx, engagement?.message), pack }),
     };
-    return;
-  }
-  if (input.single) {
+    // Markdown links the pack's charts as files beside it (see the end of this function).
+    if (format === "md")
+      [pack.dashboard.statusChart, pack.roadmap?.chart, pack.risks?.heatMap].forEach((c) => c && keepChart(c));
+  } else if (input.single) {
     const audience = input.audience;
     const has = (section: AudienceSection): boolean => audience?.sections.has(section) ?? true;
     // The project pages in the pack: every one, an audience's exceptions, or none; links to

@@ -259,7 +259,8 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
     };
     // Markdown links the pack's charts as files beside it (see the end of this function).
     if (format === "md")
-      [pack.dashboard.statusChart, pack.roadmap?.chart, pack.risks?.heatMap].forEach((c) => c && keepChart(c));
+      for (const chart of [pack.dashboard.statusChart, pack.roadmap?.chart, pack.risks?.heatMap])
+        if (chart) keepChart(chart);
   } else if (input.single) {
     const audience = input.audience;
     const has = (section: AudienceSection): boolean => audience?.sections.has(section) ?? true;

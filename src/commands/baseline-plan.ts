@@ -1,4 +1,5 @@
 import path from "node:path";
+import { baselinePlan, type BaselinePlan } from "../core/analytics/evm/index.js";
 import { buildCatalog, type Catalog } from "../core/catalog/index.js";
 import { UsageError } from "../core/errors.js";
 import {
@@ -21,6 +22,8 @@ export interface OpenedBaseline {
   baseline: Baseline;
   /** The engagement, portfolios and projects at the tag that pass their schema. */
   catalog: Catalog;
+  /** Its projects, as every `--baseline` measures against them (analytics/evm `withBaselinePlan`). */
+  plan: BaselinePlan;
 }
 
 /**
@@ -67,5 +70,14 @@ export async function openBaseline(dir: string, name: string, io: CommandIO): Pr
         `warning: in baseline ${name}, ${invalid === 1 ? "1 document fails" : `${invalid} documents fail`} schema validation and ${invalid === 1 ? "is" : "are"} left out`,
       ) + "\n",
     );
-  return { name, baseline, catalog: buildCatalog(documents) };
+  const catalog = buildCatalog(documents);
+  return {
+    name,
+    baseline,
+    catalog,
+    plan: baselinePlan(
+      name,
+      catalog.projects.map((e) => e.value),
+    ),
+  };
 }

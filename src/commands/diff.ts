@@ -1,12 +1,14 @@
 import {
+  DEFAULT_EVM_THRESHOLDS,
   diffWorkspaces,
   formatDiffJson,
   formatDiffMarkdown,
   formatDiffText,
   SEVERITY_RANK,
   type DiffResult,
+  type EvmThresholds,
 } from "../core/diff/index.js";
-import { runCheck } from "../core/engine/index.js";
+import { ruleOptions, runCheck, type ResolvedRules } from "../core/engine/index.js";
 import { BASELINE_TAG_PREFIX, findBaseline, gitRaw, openRepository } from "../core/git/index.js";
 import { UsageError } from "../core/errors.js";
 import { PLAIN } from "../core/format/index.js";
@@ -107,6 +109,15 @@ async function sides(options: DiffCommandOptions, io: CommandIO): Promise<{ base
   return { base: tag, head: options.base };
 }
 
+/**
+ * The head's CPI and SPI tolerances for the diff's earned value crossings: the CPI's is
+ * cost-performance-vs-status's `threshold` as the head's config sets it.
+ */
+function evmThresholdsOf(resolved: ResolvedRules): EvmThresholds {
+  const threshold = ruleOptions(resolved, "cost-performance-vs-status")?.["threshold"];
+  return { ...DEFAULT_EVM_THRESHOLDS, ...(typeof threshold === "number" && { cpi: threshold }) };
+}
+
 /** Runs the checks on both sides and diffs them. */
 export async function compare(base: Side, head: Side, asOf: string): Promise<DiffResult> {
   const check = async (side: Side) => {
@@ -133,6 +144,7 @@ export async function compare(base: Side, head: Side, asOf: string): Promise<Dif
       settings: b.settings,
       findings: b.diagnostics,
       asOf,
+      evmThresholds: evmThresholdsOf(b.resolved),
       ...(head.workspace.broken && { broken: head.workspace.broken }),
     },
   );

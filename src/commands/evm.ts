@@ -48,7 +48,10 @@ export async function runEvm(options: EvmCommandOptions, io: CommandIO): Promise
       ) + "\n",
     );
   const baseline = options.baseline === undefined ? undefined : await openBaseline(options.dir, options.baseline, io);
-  const report = buildEvmReport(buildCatalog(documents), { asOf: options.asOf, ...(baseline && { baseline }) });
+  const report = buildEvmReport(buildCatalog(documents), {
+    asOf: options.asOf,
+    ...(baseline && { baseline: baseline.plan }),
+  });
   io.stdout(render(report, options, io));
   return ExitCode.Clean;
 }

@@ -119,13 +119,14 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
   const measured = against
     ? againstBaseline(
         KINDS.flatMap((kind) => result.catalog.ofKind(kind).map((e) => e.doc)),
-        against.catalog.projects.map((e) => e.value),
+        against.plan,
       )
     : undefined;
   const rendered = renderReport({
     catalog: measured ? buildCatalog(measured.documents) : result.catalog,
     settings: result.settings,
     ...(!measured && { facts: result.model.facts }),
+    ...(against && { baselinePlan: against.plan }),
     asOf: options.asOf,
     findings: result.diagnostics,
     waived: result.waived,

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { withBaselineDates } from "../core/analytics/evm/index.js";
+import { entriesAgainstBaseline } from "../core/analytics/evm/index.js";
 import {
   NetworkCycleError,
   UnknownMilestoneError,
@@ -44,17 +44,9 @@ export interface ScheduleCommandOptions {
 export async function runSchedule(options: ScheduleCommandOptions, io: CommandIO): Promise<ExitCode> {
   const catalog = await openValidCatalog(options, io, "schedule", { kinds: PLAN_KINDS });
   const against = options.baseline === undefined ? undefined : await openBaseline(options.dir, options.baseline, io);
-  let projects = catalog.projects;
-  const notInBaseline: string[] = [];
-  if (against) {
-    // Today's network, each date measured against the baseline's (its milestones' baseline dates).
-    const planned = new Map(against.catalog.projects.map((e) => [e.value.id, e.value]));
-    projects = catalog.projects.map((e) => {
-      const plan = planned.get(e.value.id);
-      if (!plan) notInBaseline.push(e.value.id);
-      return { doc: e.doc, value: withBaselineDates(e.value, plan) };
-    });
-  }
+  // Today's network, each date measured against the baseline's (the one merge, withBaselinePlan).
+  const measured = against ? entriesAgainstBaseline(catalog.projects, against.plan) : undefined;
+  const projects = measured?.entries ?? catalog.projects;
   let schedule;
   try {
     schedule = buildSchedule({ engagement: catalog.engagement?.value, projects }, options.asOf);
@@ -90,7 +82,7 @@ export async function runSchedule(options: ScheduleCommandOptions, io: CommandIO
             },
           ]),
         ),
-        notInBaseline.sort(),
+        measured?.notInBaseline ?? [],
       )
     : undefined;
   const table = (headers: string[], rows: string[][], align: ("left" | "right")[]) =>

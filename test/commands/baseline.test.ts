@@ -145,16 +145,66 @@ describe("pmo baseline", () => {
     expect(unknown.stderr).toContain('no baseline named "nope"');
   });
 
-  it("a project added after the baseline has no planned value in it: unknown, not 0", async () => {
+  it("a project added after the baseline has no plan in it: evm, report and schedule agree (unknown, not today's budget, not 0)", async () => {
+    const valued = (
+      id: string,
+      approved: number,
+    ) => `${project(approved, "2026-05-01", 40).replace("id: PRJ-1", `id: ${id}`).replace("plannedValue: linear", "plannedValue: milestones, method: milestones, milestones: { M1: 100, M2: 200 }")}milestones:
+  - { id: M1, name: Design, baseline: 2026-02-01, actual: 2026-02-10 }
+  - { id: M2, name: Build, baseline: 2026-04-01 }
+`;
     const dir = setup();
+    writeFiles(dir, { "projects/PRJ-1.yaml": valued("PRJ-1", 1000) });
+    commitAll(dir, "valued milestones");
     await pmo(dir, "baseline", "create", "Q1", "--decision", "DEC-1");
-    writeFiles(dir, { "projects/PRJ-2.yaml": project(300, "2026-05-01", 10).replace("id: PRJ-1", "id: PRJ-2") });
-    const against = JSON.parse(
-      (await pmo(dir, "evm", "--as-of", "2026-03-01", "--format", "json", "--baseline", "Q1")).stdout,
+    // Since the baseline: PRJ-2 is new; PRJ-1 deleted its milestone M2 (still planned in Q1).
+    writeFiles(dir, {
+      "projects/PRJ-1.yaml": valued("PRJ-1", 2000)
+        .replace(/ {2}- \{ id: M2.*\n/, "")
+        .replace(", M2: 200", ""),
+      "projects/PRJ-2.yaml": project(300, "2026-05-01", 10).replace("id: PRJ-1", "id: PRJ-2"),
+    });
+    const evm = JSON.parse(
+      (await pmo(dir, "evm", "--as-of", "2026-04-15", "--format", "json", "--baseline", "Q1")).stdout,
     );
-    const p2 = against.projects.find((p: { id: string }) => p.id === "PRJ-2");
+    const p2 = evm.projects.find((p: { id: string }) => p.id === "PRJ-2");
+    expect(p2.figures.bac).toEqual({ value: null, missing: "BAC is unknown: PRJ-2 is not in baseline Q1" });
     expect(p2.figures.pv).toEqual({ value: null, missing: "PV is unknown: PRJ-2 is not in baseline Q1" });
+    expect(p2.figures.ev.value).toBeNull();
     expect(p2.figures.spi.value).toBeNull();
+    expect(p2.figures.ac.value).toBe(500);
+    // PRJ-1: the baseline's BAC and plan; M2, deleted since, still carries its planned value
+    // (PV 300 on 2026-04-15), and cannot be earned (EV = M1's 100).
+    const p1 = evm.projects.find((p: { id: string }) => p.id === "PRJ-1");
+    expect([p1.figures.bac.value, p1.figures.pv.value, p1.figures.ev.value]).toEqual([1000, 300, 100]);
+
+    const report = await pmo(
+      dir,
+      ...["report", "--as-of", "2026-04-15", "--format", "md", "--single", "--no-history", "--out-dir", "out"],
+      ...["--baseline", "Q1"],
+    );
+    expect(report.stderr).toBe("");
+    const text = readFileSync(path.join(dir, "out", "report.md"), "utf8");
+    // The report's performance panels read the same figures: PRJ-1's SPI = 100 / 300, PRJ-2's unknown.
+    const page = (id: string, name: string) => {
+      const start = text.search(new RegExp(`^#+ ${id} ${name}$`, "m"));
+      const panel = text.indexOf("Cost and schedule performance", start);
+      return text.slice(panel, text.indexOf("\n#", text.indexOf("\n", panel) + 1));
+    };
+    expect(page("PRJ-1", "One")).toMatch(/\| SPI \| 0\.33 \|/);
+    expect(page("PRJ-2", "One")).toMatch(/\| SPI \| unknown \|/);
+    expect(page("PRJ-2", "One")).toContain(
+      "Unknown: BAC is unknown: PRJ-2 is not in baseline Q1; PV is unknown: PRJ-2 is not in baseline Q1",
+    );
+
+    const schedule = JSON.parse(
+      (await pmo(dir, "schedule", "--as-of", "2026-04-15", "--format", "json", "--baseline", "Q1")).stdout,
+    );
+    expect(schedule.baseline.notInBaseline).toEqual(["PRJ-2"]);
+    // Today's network: the deleted milestone is not in it.
+    expect(schedule.items.map((it: { key: string }) => it.key).filter((k: string) => k.startsWith("PRJ-1/"))).toEqual([
+      "PRJ-1/M1",
+    ]);
   });
 
   it("schedule --baseline measures today's network against the milestone dates the baseline froze", async () => {

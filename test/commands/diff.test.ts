@@ -175,6 +175,35 @@ describe("pmo diff", () => {
     ]);
   });
 
+  it("the CPI tolerance of the earned value crossings is the head's cost-performance-vs-status threshold", async () => {
+    const measured = (actual: number) =>
+      project("P1", { extra: "" }).replace(
+        "budget: { approved: 1000000, forecast: 1000000 }",
+        `budget: { approved: 1000000, actual: ${actual} }\npercentComplete: 50\nearnedValue: { plannedValue: linear }`,
+      );
+    const dir = baseRepo();
+    writeFiles(dir, { "projects/p1.yaml": measured(540000) });
+    commitAll(dir, "measured");
+    // CPI 500k / 540k = 0.93 -> 500k / 575k = 0.87.
+    writeFiles(dir, { "projects/p1.yaml": measured(575000) });
+    const cpi = (json: { evm: { figure: string; threshold: string | null; text: string }[] }) =>
+      json.evm.find((c) => c.figure === "CPI");
+    expect(cpi((await diffJson(dir, "HEAD")).json)).toMatchObject({
+      threshold: "0.90",
+      text: "P1 CPI 0.93 -> 0.87 (below 0.90)",
+    });
+    writeFiles(dir, { "pmo.config.yaml": "rules:\n  cost-performance-vs-status: [warn, { threshold: 0.85 }]\n" });
+    expect(cpi((await diffJson(dir, "HEAD")).json)).toMatchObject({
+      threshold: null,
+      text: "P1 CPI 0.93 -> 0.87 (-0.06)",
+    });
+    writeFiles(dir, { "pmo.config.yaml": "rules:\n  cost-performance-vs-status: [error, { threshold: 0.88 }]\n" });
+    expect(cpi((await diffJson(dir, "HEAD")).json)).toMatchObject({
+      threshold: "0.88",
+      text: "P1 CPI 0.93 -> 0.87 (below 0.88)",
+    });
+  });
+
   it("lists governance findings introduced and resolved, matched by rule, entity and pointer rather than line", async () => {
     const dir = baseRepo();
     // P2 loses its recovery plan (introduced); R1 gains lines above its fields (no change in findings).

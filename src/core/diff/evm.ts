@@ -12,7 +12,10 @@ export interface EvmChange {
   to: number;
   /** `to - from`. */
   delta: number;
-  /** What was crossed: an index level (1.00 or 0.90), or the project's budget (BAC) for the EAC; null when nothing was. */
+  /**
+   * What was crossed: an index level (1.00, or the tolerance of EvmThresholds, 0.90 by
+   * default), or the project's budget (BAC) for the EAC; null when nothing was.
+   */
   threshold: string | null;
   direction: "worsened" | "improved";
   /** The project's currency (the EAC's). */
@@ -23,22 +26,39 @@ export interface EvmChange {
 /** A change that crossed a threshold: the ones the summary names. */
 export type EvmCrossing = EvmChange & { threshold: string };
 
-/** The index levels a board watches: on plan (1.00) and the usual tolerance (0.90). */
-const LEVELS = [1, 0.9];
+/**
+ * The tolerance below which each index is reported as a crossing, besides on plan (1.00). The
+ * CPI's is `cost-performance-vs-status`'s configured `threshold` (the CPI below which a budget
+ * may not be green); no rule sets one for the SPI, so it is the usual 0.90.
+ */
+export interface EvmThresholds {
+  cpi: number;
+  spi: number;
+}
+
+/** The thresholds with no configuration: cost-performance-vs-status's default, and 0.90. */
+export const DEFAULT_EVM_THRESHOLDS: EvmThresholds = { cpi: 0.9, spi: 0.9 };
 
 /**
  * Every change of a project's CPI, SPI (as shown, to two decimals) or estimate at completion
  * (to a whole unit) between base and head, both judged at the same date so that only the
  * files' changes show. Only projects measured on both sides with the figure known on both
  * count. Each change says which threshold it crossed, if any: CPI or SPI crossing 1.00 or
- * 0.90, the EAC crossing the budget. Sorted by project, then CPI, SPI, EAC.
+ * its tolerance (`thresholds`), the EAC crossing the budget. Sorted by project, then CPI, SPI,
+ * EAC.
  */
 export function evmChanges(
   base: readonly PmoDocument[],
   head: readonly PmoDocument[],
   asOf: string,
   currency: string,
+  thresholds: EvmThresholds = DEFAULT_EVM_THRESHOLDS,
 ): EvmChange[] {
+  // The higher level first, so that a fall through both names on plan (1.00), as before.
+  const levels = {
+    CPI: [...new Set([1, thresholds.cpi])].sort((x, y) => y - x),
+    SPI: [...new Set([1, thresholds.spi])].sort((x, y) => y - x),
+  };
   const measure = (docs: readonly PmoDocument[]) => {
     const map = new Map<string, ProjectEvm>();
     for (const d of docs) {
@@ -63,7 +83,7 @@ export function evmChanges(
       const from = (figure === "CPI" ? before.figures.cpi : before.figures.spi).value;
       const to = (figure === "CPI" ? after.figures.cpi : after.figures.spi).value;
       if (from === undefined || to === undefined || from.toFixed(2) === to.toFixed(2)) continue;
-      const level = LEVELS.find((l) => from >= l !== to >= l);
+      const level = levels[figure].find((l) => from >= l !== to >= l);
       const direction = to < from ? "worsened" : "improved";
       const delta = to - from;
       out.push({
@@ -104,14 +124,15 @@ export function evmChanges(
 }
 
 /**
- * The changes that crossed a threshold (CPI or SPI crossing 1.00 or 0.90, the EAC crossing the
- * budget): what the summary line names.
+ * The changes that crossed a threshold (CPI or SPI crossing 1.00 or its tolerance, the EAC
+ * crossing the budget): what the summary line names.
  */
 export function evmCrossings(
   base: readonly PmoDocument[],
   head: readonly PmoDocument[],
   asOf: string,
   currency: string,
+  thresholds: EvmThresholds = DEFAULT_EVM_THRESHOLDS,
 ): EvmCrossing[] {
-  return evmChanges(base, head, asOf, currency).filter((c): c is EvmCrossing => c.threshold !== null);
+  return evmChanges(base, head, asOf, currency, thresholds).filter((c): c is EvmCrossing => c.threshold !== null);
 }

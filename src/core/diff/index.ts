@@ -8,7 +8,7 @@ import { diffFindings, findingChange } from "./findings.js";
 import { diffEngagement, diffPortfolio, diffRaid } from "./objectives.js";
 import { describeNewProject, diffProject, type KindDiff } from "./project.js";
 import { describeNewRisk, diffRisk } from "./risk.js";
-import { evmChanges } from "./evm.js";
+import { evmChanges, type EvmThresholds } from "./evm.js";
 import { slipPropagation } from "./schedule.js";
 import { decide } from "./decision.js";
 import { summarise } from "./summary.js";
@@ -26,6 +26,7 @@ export { formatDiffText } from "./format-text.js";
 export { formatDiffMarkdown, DIFF_MARKDOWN_MAX_CHARS } from "./format-markdown.js";
 export { formatDiffJson } from "./format-json.js";
 export { describePropagation, slipPropagation } from "./schedule.js";
+export { DEFAULT_EVM_THRESHOLDS, type EvmThresholds } from "./evm.js";
 
 /** One side of a diff: its documents, its settings, and its governance findings (active ones). */
 export interface DiffSide {
@@ -35,6 +36,8 @@ export interface DiffSide {
   findings: readonly Diagnostic[];
   /** The date both sides are judged at (pmo diff's --as-of), for the earned value crossings. */
   asOf?: string;
+  /** The head's CPI and SPI tolerances (its config's cost-performance-vs-status threshold); 0.90 when not given. */
+  evmThresholds?: EvmThresholds;
   /** Files that do not parse on this side, with the ids their text seems to define (the loader's). */
   broken?: readonly BrokenFile[];
 }
@@ -159,7 +162,9 @@ export function diffWorkspaces(base: DiffSide, head: DiffSide): DiffResult {
     resolved,
   });
   const evm =
-    head.asOf !== undefined ? evmChanges(base.documents, head.documents, head.asOf, head.settings.currency) : [];
+    head.asOf !== undefined
+      ? evmChanges(base.documents, head.documents, head.asOf, head.settings.currency, head.evmThresholds)
+      : [];
   const summary = summarise({
     changes,
     base,

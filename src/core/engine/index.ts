@@ -310,3 +310,18 @@ function withoutSuperseded(findings: Diagnostic[], rules: readonly Rule[]): Diag
     (f) => f.entity === undefined || !(by.get(f.ruleId) ?? []).some((r) => reported.has(`${r}\0${f.entity}`)),
   );
 }
+
+/**
+ * A rule's options in effect: its defaults, then the config's for the repository as a whole (a
+ * rule that is off has its defaults). Other commands read a rule's threshold from here (the
+ * diff's CPI tolerance is cost-performance-vs-status's `threshold`). Undefined for an unknown id.
+ */
+export function ruleOptions(
+  resolved: ResolvedRules,
+  ruleId: string,
+  rules: readonly Rule[] = RULES,
+): Record<string, unknown> | undefined {
+  const rule = rules.find((r) => r.meta.id === ruleId);
+  if (!rule) return undefined;
+  return { ...rule.meta.defaultOptions, ...resolved.base.get(ruleId)?.options };
+}

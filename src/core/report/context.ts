@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../../model/diagnostic.js";
+import type { BaselinePlan } from "../analytics/evm/index.js";
 import type { Catalog, Facts } from "../domain/index.js";
 import type { WaivedDiagnostic } from "../format/index.js";
 import type { ProjectHistory } from "../history/index.js";
@@ -35,6 +36,8 @@ export interface ReportContext {
   single: boolean;
   /** The schedule forecast's iterations and seed; null leaves it out; absent, the default (views/schedule.ts). */
   forecast?: ReportForecast | null;
+  /** `--baseline NAME`: the plan earned value is measured against (the catalog is merged with it already). */
+  baselinePlan?: BaselinePlan;
 }
 
 export interface ReportForecast {

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../../model/diagnostic.js";
+import type { BaselinePlan } from "../analytics/evm/index.js";
 import type { AudienceSection } from "../../model/entities.js";
 import { deriveFacts, type Catalog, type Facts } from "../domain/index.js";
 import type { WaivedDiagnostic } from "../format/index.js";
@@ -40,6 +41,11 @@ export interface ReportInput {
   settings: Settings;
   /** The facts the check derived (derived here when not given). */
   facts?: Facts;
+  /**
+   * `--baseline NAME`: the baseline the catalog's projects are measured against (the catalog is
+   * already merged with it, analytics/evm `againstBaseline`); earned value reads its plan.
+   */
+  baselinePlan?: BaselinePlan;
   asOf: string;
   findings: readonly Diagnostic[];
   waived: readonly WaivedDiagnostic[];
@@ -164,6 +170,7 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
     },
     single: input.single,
     forecast: input.forecast,
+    ...(input.baselinePlan && { baselinePlan: input.baselinePlan }),
   };
   const hasSection = (section: AudienceSection): boolean => input.audience?.sections.has(section) ?? true;
   const ctxFor = (

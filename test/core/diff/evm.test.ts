@@ -34,6 +34,26 @@ describe("evmCrossings", () => {
     expect(found.every((c) => c.direction === "worsened")).toBe(true);
   });
 
+  it("the CPI's tolerance is the one given (cost-performance-vs-status's threshold), the SPI's its own", () => {
+    // 2026-03-01, PV 491.7, EV 500: CPI 500/540 = 0.926 -> 500/575 = 0.870; SPI 1.02 unchanged.
+    const [base, head] = [[project("PRJ-1", 540, 50)], [project("PRJ-1", 575, 50)]];
+    const cpi = (thresholds?: { cpi: number; spi: number }) =>
+      evmChanges(base, head, "2026-03-01", "EUR", thresholds).find((c) => c.figure === "CPI")!;
+    expect(cpi().threshold).toBe("0.90");
+    expect(cpi().text).toBe("PRJ-1 CPI 0.93 -> 0.87 (below 0.90)");
+    expect(cpi({ cpi: 0.88, spi: 0.9 }).text).toBe("PRJ-1 CPI 0.93 -> 0.87 (below 0.88)");
+    expect(cpi({ cpi: 0.85, spi: 0.9 }).threshold).toBeNull();
+    expect(evmCrossings(base, head, "2026-03-01", "EUR", { cpi: 0.85, spi: 0.9 })).toEqual([]);
+    // SPI 1.02 -> 0.81 (EV 500 -> 400) crosses 1.00 first; 0.95 -> 0.81 crosses the SPI's tolerance.
+    const spi = (from: number, to: number, thresholds: { cpi: number; spi: number }) =>
+      evmChanges([project("PRJ-1", 480, from)], [project("PRJ-1", 480, to)], "2026-03-01", "EUR", thresholds).find(
+        (c) => c.figure === "SPI",
+      )!.text;
+    expect(spi(50, 40, { cpi: 0.5, spi: 0.9 })).toBe("PRJ-1 SPI 1.02 -> 0.81 (below 1.00)");
+    expect(spi(46.7, 40, { cpi: 0.5, spi: 0.85 })).toBe("PRJ-1 SPI 0.95 -> 0.81 (below 0.85)");
+    expect(spi(46.7, 40, { cpi: 0.85, spi: 0.8 })).toBe("PRJ-1 SPI 0.95 -> 0.81 (-0.14)");
+  });
+
   it("a small move that crosses nothing is not a crossing, but is a change", () => {
     const [base, head] = [[project("PRJ-1", 480, 50)], [project("PRJ-1", 490, 50)]];
     expect(evmCrossings(base, head, "2026-03-01", "EUR")).toEqual([]);

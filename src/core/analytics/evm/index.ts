@@ -33,7 +33,14 @@ export {
   type ProjectEvmOptions,
 } from "./project.js";
 export { rollUp, type EvmRollup, type RollupScope } from "./rollup.js";
-export { againstBaseline, withBaselineDates, withBaselinePlan } from "./baseline.js";
+export {
+  againstBaseline,
+  baselinePlan,
+  entriesAgainstBaseline,
+  projectEvmAgainst,
+  withBaselinePlan,
+  type BaselinePlan,
+} from "./baseline.js";
 export { buildEvmReport, type EvmReport, type EvmReportOptions } from "./report.js";
 export {
   formatEvmCsv,

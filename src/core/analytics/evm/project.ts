@@ -1,4 +1,4 @@
-import type { EvMethod, Project, PvCurve } from "../../../model/entities.js";
+import type { EvMethod, Milestone, Project, PvCurve } from "../../../model/entities.js";
 import type { CurvePoint } from "./curve.js";
 import {
   amount,
@@ -36,8 +36,17 @@ export interface ProjectEvmOptions {
   asOf: string;
   /** The engagement's currency, for a budget that names none. */
   defaultCurrency: string;
-  /** Why the project has no plan to measure against (it is not in the baseline): PV is unknown for this reason. */
+  /**
+   * Why the project has no plan to measure against (`PRJ-2 is not in baseline Q1`): BAC and PV
+   * are unknown for this reason, and so is every figure computed from them.
+   */
   noPlan?: string;
+  /**
+   * The milestones whose baseline dates date a `milestones` planned-value curve, when they are
+   * not the project's own: against a baseline, the baseline's (a milestone deleted since still
+   * carries its planned value). See `projectEvmAgainst`.
+   */
+  plannedMilestones?: readonly Milestone[];
 }
 
 /** Stages whose projects are measured even without an earned value plan: work is under way or done. */
@@ -61,14 +70,16 @@ export function projectEvm(project: Project, options: ProjectEvmOptions): Projec
   const currency = budget?.currency ?? options.defaultCurrency;
 
   const bac: Figure =
-    budget?.approved !== undefined
-      ? known(budget.approved, () => `BAC = budget.approved = ${amount(budget.approved!)}`)
-      : budget?.baseline !== undefined
-        ? known(
-            budget.baseline,
-            () => `BAC = budget.baseline = ${amount(budget.baseline!)} (there is no budget.approved)`,
-          )
-        : unknown("BAC is unknown: the project has no budget.approved (nor budget.baseline)");
+    options.noPlan !== undefined
+      ? unknown(`BAC is unknown: ${options.noPlan}`)
+      : budget?.approved !== undefined
+        ? known(budget.approved, () => `BAC = budget.approved = ${amount(budget.approved!)}`)
+        : budget?.baseline !== undefined
+          ? known(
+              budget.baseline,
+              () => `BAC = budget.baseline = ${amount(budget.baseline!)} (there is no budget.approved)`,
+            )
+          : unknown("BAC is unknown: the project has no budget.approved (nor budget.baseline)");
 
   const actualPeriods = (plan?.periods ?? [])
     .filter((p) => p.actual !== undefined)
@@ -92,7 +103,10 @@ export function projectEvm(project: Project, options: ProjectEvmOptions): Projec
       ? known(budget.forecast, () => `forecast = budget.forecast = ${amount(budget.forecast!)}`)
       : unknown("the bottom-up EAC is unknown: the project has no budget.forecast");
 
-  const curve = options.noPlan !== undefined ? unknown(options.noPlan) : plannedCurve(project, bac);
+  const curve =
+    options.noPlan !== undefined
+      ? unknown(`PV is unknown: ${options.noPlan}`)
+      : plannedCurve(project, bac, options.plannedMilestones ?? project.milestones ?? []);
   const start = project.schedule?.actualStart;
   const finish = project.schedule?.actualFinish;
   const finished = finish !== undefined && finish <= asOf;
@@ -134,7 +148,11 @@ export function projectEvm(project: Project, options: ProjectEvmOptions): Projec
 }
 
 /** The cumulative planned-value curve in days, or what is missing to draw it. */
-function plannedCurve(project: Project, bac: Figure): { points: CurvePoint[] } | UnknownFigure {
+function plannedCurve(
+  project: Project,
+  bac: Figure,
+  milestones: readonly Milestone[],
+): { points: CurvePoint[] } | UnknownFigure {
   const plan = project.earnedValue;
   const kind = plan?.plannedValue;
   if (!kind)
@@ -175,7 +193,7 @@ function plannedCurve(project: Project, bac: Figure): { points: CurvePoint[] } |
     let cumulative = 0;
     const reached: { date: string; value: number; id: string }[] = [];
     for (const id of ids) {
-      const milestone = project.milestones?.find((m) => m.id === id);
+      const milestone = milestones.find((m) => m.id === id);
       if (!milestone)
         return unknown(`PV is unknown: earnedValue.milestones names ${id}, which is not a milestone of the project`);
       if (!milestone.baseline)

@@ -1,5 +1,5 @@
 import type { Catalog } from "../../catalog/index.js";
-import { withBaselinePlan } from "./baseline.js";
+import { projectEvmAgainst, type BaselinePlan } from "./baseline.js";
 import { isMeasured, projectEvm, type ProjectEvm } from "./project.js";
 import { rollUp, type EvmRollup } from "./rollup.js";
 
@@ -15,31 +15,25 @@ export interface EvmReport {
 
 export interface EvmReportOptions {
   asOf: string;
-  /** Measure against this baseline: its name and the repository as the baseline froze it. */
-  baseline?: { name: string; catalog: Catalog };
+  /** Measure against this baseline: its name and its projects as the baseline froze them. */
+  baseline?: BaselinePlan;
 }
 
 /** Measures the catalog's projects and rolls them up; projects sorted by id, portfolios by id. */
 export function buildEvmReport(catalog: Catalog, options: EvmReportOptions): EvmReport {
   const defaultCurrency = catalog.engagement?.value.currency ?? "";
-  const planned = options.baseline
-    ? new Map(options.baseline.catalog.projects.map((e) => [e.value.id, e.value]))
-    : undefined;
+  const plan = options.baseline;
   const projects = catalog.projects
     .map((e) => e.value)
-    .filter(isMeasured)
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((p) => {
-      if (!planned || !options.baseline) return projectEvm(p, { asOf: options.asOf, defaultCurrency });
-      const inBaseline = planned.get(p.id);
-      if (inBaseline) return projectEvm(withBaselinePlan(p, inBaseline), { asOf: options.asOf, defaultCurrency });
-      // Not in the baseline: nothing was planned for it there, so PV is unknown (not 0).
-      return projectEvm(p, {
-        asOf: options.asOf,
-        defaultCurrency,
-        noPlan: `PV is unknown: ${p.id} is not in baseline ${options.baseline.name}`,
-      });
-    });
+    // Against a baseline the merged project (withBaselinePlan) decides, as in the report: it has
+    // an earned value plan when today's project or the baseline's has one.
+    .filter((p) => isMeasured(p) || plan?.projects.get(p.id)?.earnedValue !== undefined)
+    .map((p) =>
+      plan
+        ? projectEvmAgainst(p, plan, { asOf: options.asOf, defaultCurrency })
+        : projectEvm(p, { asOf: options.asOf, defaultCurrency }),
+    );
 
   // Each project counts in its portfolio and in every ancestor of it (a programme's projects
   // are its parent portfolio's too). A parent cycle is an integrity error; it stops the walk.
@@ -72,5 +66,5 @@ export function buildEvmReport(catalog: Catalog, options: EvmReportOptions): Evm
         projects,
       }),
     );
-  return { asOf: options.asOf, baseline: options.baseline?.name, projects, rollups };
+  return { asOf: options.asOf, baseline: plan?.name, projects, rollups };
 }

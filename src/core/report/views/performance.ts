@@ -1,5 +1,11 @@
 import type { Project } from "../../../model/entities.js";
-import { isMeasured, projectEvm, type EvmFigures, type ProjectEvm } from "../../analytics/evm/index.js";
+import {
+  isMeasured,
+  projectEvm,
+  projectEvmAgainst,
+  type EvmFigures,
+  type ProjectEvm,
+} from "../../analytics/evm/index.js";
 import { formatMoney } from "../../money.js";
 import { quadrant, trendLines } from "../charts/index.js";
 import { chartView, type ChartView, type ReportContext } from "../context.js";
@@ -24,11 +30,14 @@ export interface PerformanceView {
   trend: ChartView | null;
 }
 
-/** The earned value of a project at the report's date, the same figures `pmo evm` prints. */
+/**
+ * The earned value of a project at the report's date, the same figures `pmo evm` prints (with
+ * `--baseline`, those of `pmo evm --baseline`: the same merge and measurement).
+ */
 export function evmOf(ctx: ReportContext, project: Project): ProjectEvm | undefined {
-  return isMeasured(project)
-    ? projectEvm(project, { asOf: ctx.asOf, defaultCurrency: ctx.settings.currency })
-    : undefined;
+  if (!isMeasured(project)) return undefined;
+  const options = { asOf: ctx.asOf, defaultCurrency: ctx.settings.currency };
+  return ctx.baselinePlan ? projectEvmAgainst(project, ctx.baselinePlan, options) : projectEvm(project, options);
 }
 
 const ratio = (f: EvmFigures["cpi"]) => (f.value === undefined ? "unknown" : f.value.toFixed(2));

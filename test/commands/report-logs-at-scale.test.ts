@@ -138,6 +138,11 @@ describe("pmo report above report.exceptionsAbove: the log pages are exception-f
       `The 25 tightest of 29 project dependencies; every project dependency (29) is in <a href="dependencies.csv" download>dependencies.csv</a>.`,
     );
 
+    // The risk register's note starts its sentence with a capital when nothing was cut before it.
+    expect(page("risks.html")).toContain(
+      `Every risk of the register, open or not, is in <a href="risks.csv" download>risks.csv</a>.`,
+    );
+
     const validator = new HtmlValidate({ extends: ["html-validate:recommended"], rules: { "long-title": "off" } });
     for (const [file, text] of [
       ["decisions.html", decisions],

@@ -106,6 +106,9 @@ describe("pmo report --pack board on examples/meridian-water", () => {
       expect(text, id).toContain(`id="${id}"`);
     expect(text.match(/<article class="block"/g)?.length).toBe(14);
     expect(text).not.toContain("<h2>Status</h2>");
+    // The proposals' table keeps its total, with no empty body where its rows per portfolio were.
+    expect(text).toContain(`<caption>GBP: proposals, not approved (forecast as proposed)</caption>`);
+    expect(text).not.toMatch(/<tbody>\s*<\/tbody>/);
   });
 
   it("writes the board pack in Markdown too: one page with the same sections, its charts as files beside it", async () => {

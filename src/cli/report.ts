@@ -1,7 +1,7 @@
 import { Option } from "commander";
 import type { CliContext } from "./index.js";
 import { version } from "./index.js";
-import { asOfOption, deprecatedAlias, parseCount } from "./options.js";
+import { asOfOption, collect, deprecatedAlias, parseCount } from "./options.js";
 
 export function registerReport(ctx: CliContext): void {
   const { program, setExit, io, dirOf } = ctx;
@@ -57,6 +57,12 @@ export function registerReport(ctx: CliContext): void {
       "-b, --baseline <name>",
       "measure against baseline NAME (the git tag pmo-baseline/NAME): its budgets, baseline dates and planned value, today's progress",
     )
+    .addOption(
+      new Option(
+        "--compare <ref>",
+        "add a scenario comparison page: this report beside REF (a branch, tag, commit or folder, read from git without a checkout), as pmo compare sets them; repeatable",
+      ).argParser(collect),
+    )
     .option("-c, --config <file>", "config file (default: pmo.config.yaml in the repository)")
     .addHelpText(
       "after",
@@ -75,6 +81,12 @@ reporting cadence before --as-of). The dashboard's trend runs from the first com
 --since) to --as-of, by the cadence's period, or by month, quarter or year when that would
 make more than 24 periods. Outside git, or with --no-history, the report says that these
 are left out.
+
+--compare REF adds scenarios.html: per portfolio, the envelope, the funded set and its cost,
+what falls below the line and the status mix of this report beside those of REF, each
+project's rank and funding in each, and first the projects that cross the cut line (the
+model of pmo compare; REF is read with the kinds a comparison reads). A scenario is a branch:
+pmo report --compare scenario/cut-20pct shows what a 20% cut would stop.
 
 --format pdf prints the board pack to report.pdf: the exception dashboard and totals, the
 decisions awaiting the board with their options and recommendation, the roadmap, the highest
@@ -96,7 +108,8 @@ Examples:
   $ pmo report --templates branding --out-dir report
   $ pmo report --no-history --out-dir report
   $ pmo report --since 2025-01-01 --out-dir report
-  $ pmo report --baseline 2026-Q3 --out-dir report-vs-q3`,
+  $ pmo report --baseline 2026-Q3 --out-dir report-vs-q3
+  $ pmo report --compare scenario/cut-20pct --out-dir report`,
     )
     .action(
       async (
@@ -117,6 +130,7 @@ Examples:
           since?: string;
           forecastIterations?: number;
           baseline?: string;
+          compare?: string[];
         },
       ) => {
         const { runReport } = await import("../commands/report.js");
@@ -139,6 +153,7 @@ Examples:
               ...(opts.since !== undefined && { since: opts.since }),
               ...(opts.forecastIterations !== undefined && { forecastIterations: opts.forecastIterations }),
               ...(opts.baseline !== undefined && { baseline: opts.baseline }),
+              ...(opts.compare !== undefined && { compare: opts.compare }),
               version: version(),
             },
             await io(),

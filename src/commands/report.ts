@@ -21,6 +21,7 @@ import { ExitCode } from "../model/diagnostic.js";
 import { KINDS } from "../model/document.js";
 import type { Engagement } from "../model/entities.js";
 import { openBaseline } from "./baseline-plan.js";
+import { openComparedStates } from "./report-compare.js";
 import type { CommandIO } from "./io.js";
 import { readReportGit } from "./report-history.js";
 import { writeReport, type OutputFile } from "./report-output.js";
@@ -58,6 +59,8 @@ export interface ReportCommandOptions {
   forecastIterations?: number;
   /** `--baseline NAME`: budgets, baseline dates and planned value from the tag pmo-baseline/NAME, read from git. */
   baseline?: string;
+  /** `--compare REF`: states set beside this one on a comparison page (git refs or folders). */
+  compare?: readonly string[];
   version: string;
 }
 
@@ -81,6 +84,8 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
   const chromium = pdf ? await findChromium(options.chromium ?? { platform: "linux" }, io.cwd) : undefined;
   const { root, config, workspace } = await openWorkspace(options, io.cwd);
   const against = options.baseline === undefined ? undefined : await openBaseline(options.dir, options.baseline, io);
+  const scenarios = await openComparedStates(options, io);
+  if (scenarios === null) return ExitCode.Findings;
   const result = await checkOpenedWorkspace({ root, config, workspace }, options.asOf, io.cwd);
   const invalid = result.diagnostics.filter((d) => d.severity === "error" && VALIDATION.has(d.ruleId));
   if (invalid.length > 0) {
@@ -151,6 +156,7 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
     paper,
     pdf,
     audience,
+    ...(scenarios && { scenarios }),
     ...(options.forecastIterations !== undefined && {
       forecast:
         options.forecastIterations === 0

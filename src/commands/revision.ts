@@ -2,7 +2,7 @@ import path from "node:path";
 import { loadConfig, type Config } from "../core/config/index.js";
 import { UsageError } from "../core/errors.js";
 import { loadWorkspaceAtRevision, openRepository, resolveRevision } from "../core/git/index.js";
-import { isDirectory, loadWorkspace } from "../core/load/index.js";
+import { isDirectory, loadWorkspace, type LoadOptions } from "../core/load/index.js";
 import type { Workspace } from "../model/document.js";
 import { displayPath, openWorkspace } from "./workspace.js";
 
@@ -29,15 +29,17 @@ export interface SideOptions {
  * to `dir`, as git takes paths after -C) is loaded as a folder; anything else is a git
  * revision of the repository holding `dir`, read without a checkout. `config`, when given, is
  * used instead of the side's own config (`pmo check --new-since` judges the baseline by today's).
+ * `load.kinds` loads only the documents of those kinds, wherever the side is read from.
  */
 export async function openSide(
   spec: string | undefined,
   options: SideOptions,
   cwd: string,
   config?: Config,
+  load: Pick<LoadOptions, "kinds"> = {},
 ): Promise<Side> {
   if (spec === undefined) {
-    const { root, config, workspace } = await openWorkspace(options, cwd);
+    const { root, config, workspace } = await openWorkspace(options, cwd, load);
     return { label: "working tree", root, config, workspace };
   }
   const folder = path.resolve(options.dir, spec);
@@ -47,9 +49,9 @@ export async function openSide(
         label: displayPath(folder, cwd),
         root: folder,
         config,
-        workspace: await loadWorkspace(folder, { ignore: config.ignore }),
+        workspace: await loadWorkspace(folder, { ignore: config.ignore, ...load }),
       };
-    const opened = await openWorkspace({ dir: folder, config: options.config }, cwd);
+    const opened = await openWorkspace({ dir: folder, config: options.config }, cwd, load);
     return { label: displayPath(folder, cwd), ...opened };
   }
   const root = path.resolve(options.dir);
@@ -62,6 +64,6 @@ export async function openSide(
   const repo = await openRepository(root, shown, spec);
   const revision = await resolveRevision(repo, spec);
   const explicit = config ?? (options.config !== undefined ? await loadConfig(root, options.config) : undefined);
-  const loaded = await loadWorkspaceAtRevision(repo, revision, root, explicit);
+  const loaded = await loadWorkspaceAtRevision(repo, revision, root, explicit, load);
   return { label: spec, commit: revision.commit, root, config: loaded.config, workspace: loaded.workspace };
 }

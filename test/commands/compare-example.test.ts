@@ -1,6 +1,8 @@
-import { readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { HtmlValidate } from "html-validate";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { commitAll, copyInto, git, makeGitRepo, writeFiles } from "../helpers/git.js";
@@ -139,5 +141,90 @@ describe("the two-branch example: pmo compare main scenario/cut-20pct", () => {
     }
     const plain = await runCli(["compare", "main", "scenario/cut-20pct", "--format", "json", ...AS_OF], { cwd: dir });
     expect(JSON.parse(plain.stdout).portfolios[0].columns[0].p80).toBeNull();
+  });
+});
+
+/** Commit ids anywhere in a page: the footer's, the compared ref's (they change with the example's content). */
+const noCommits = (text: string): string => text.replace(/(<code>|`|\()[0-9a-f]{7}(<\/code>|`|\))/g, "$1commit$2");
+
+/** The body of an HTML page: the head holds the stylesheet, which is the layout's, not this page's. */
+const bodyOf = (html: string): string => html.slice(html.indexOf("<body>"), html.indexOf("</body>") + 7);
+
+describe("the two-branch example in the report: pmo report --compare scenario/cut-20pct", () => {
+  const dir = scenarioRepo();
+  const work = mkdtempSync(path.join(os.tmpdir(), "pmo-report-compare-"));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const report = (out: string, ...args: string[]) =>
+    runCli(["report", "--compare", "scenario/cut-20pct", "--out-dir", path.join(work, out), ...args, ...AS_OF], {
+      cwd: dir,
+    });
+
+  it("adds a scenario page to the site, linked from every page (HTML golden)", async () => {
+    const r = await report("html");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const page = readFileSync(path.join(work, "html/scenarios.html"), "utf8");
+    await expect(noCommits(bodyOf(page))).toMatchFileSnapshot(golden("report-scenarios.html"));
+    const validator = new HtmlValidate({ extends: ["html-validate:recommended"], rules: { "long-title": "off" } });
+    const result = await validator.validateString(page, "scenarios.html");
+    expect(result.results.flatMap((x) => x.messages.map((m) => `${m.line}:${m.column} ${m.message}`))).toEqual([]);
+    for (const other of ["index.html", "rankings/PF-ASSET.html", "projects/PRJ-024.html"])
+      expect(readFileSync(path.join(work, "html", other), "utf8"), other).toMatch(
+        /<a href="(\.\.\/)?scenarios\.html">Scenarios<\/a>/,
+      );
+    // Without --compare there is no such page, and no link to it.
+    const plain = await runCli(["report", "--out-dir", path.join(work, "plain"), ...AS_OF], { cwd: dir });
+    expect(plain.code).toBe(0);
+    expect(existsSync(path.join(work, "plain/scenarios.html"))).toBe(false);
+    expect(readFileSync(path.join(work, "plain/index.html"), "utf8")).not.toContain("scenarios.html");
+  });
+
+  it("shows what pmo compare prints for the same two states (Markdown golden)", async () => {
+    const r = await report("md", "--format", "md");
+    expect(r.code).toBe(0);
+    const page = readFileSync(path.join(work, "md/scenarios.md"), "utf8");
+    await expect(noCommits(page)).toMatchFileSnapshot(golden("report-scenarios.md"));
+    // Every summary row pmo compare prints for the working tree beside the branch is on the page.
+    const compare = await runCli(["compare", "working-tree", "scenario/cut-20pct", "--format", "markdown", ...AS_OF], {
+      cwd: dir,
+    });
+    const summary = compare.stdout
+      .split("\n")
+      .filter((line) => /^\| (Envelope|Available|Committed|Funded|Below|Cost unknown|Status mix) /.test(line));
+    expect(summary.length).toBe(4 * 7);
+    for (const line of summary) expect(page).toContain(line);
+    // What a 20% cut stops: the three projects docs/prioritisation.md names.
+    const crossing = page.slice(page.indexOf("## Crossing the cut line"), page.indexOf("## PF-ASSET"));
+    expect([...crossing.matchAll(/\[(PRJ-\d+)\]/g)].map((m) => m[1])).toEqual(["PRJ-024", "PRJ-025", "PRJ-028"]);
+  });
+
+  it("puts the comparison in the one-file report", async () => {
+    const r = await report("single", "--single");
+    expect(r.code).toBe(0);
+    const page = readFileSync(path.join(work, "single/report.html"), "utf8");
+    expect(page).toContain('<a href="#scenarios">Scenarios</a>');
+    expect(page).toContain('<h1 id="scenarios">Scenario comparison</h1>');
+  });
+
+  it("writes nothing when the compared ref has validation errors or does not exist", async () => {
+    git(dir, "checkout", "-q", "-b", "scenario/broken");
+    writeFiles(dir, { "projects/PRJ-024.yaml": "apiVersion: pmo/v1\nkind: Project\nid: PRJ-024\n" });
+    commitAll(dir, "A broken project", "2026-11-04T09:00:00Z");
+    git(dir, "checkout", "-q", "main");
+    const broken = await runCli(
+      ["report", "--compare", "scenario/broken", "--out-dir", path.join(work, "broken"), ...AS_OF],
+      { cwd: dir },
+    );
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain("projects/PRJ-024.yaml");
+    expect(broken.stderr).toContain("report not written");
+    expect(existsSync(path.join(work, "broken"))).toBe(false);
+    const unknown = await runCli(
+      ["report", "--compare", "no-such-branch", "--out-dir", path.join(work, "unknown"), ...AS_OF],
+      { cwd: dir },
+    );
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("no-such-branch");
+    expect(existsSync(path.join(work, "unknown"))).toBe(false);
   });
 });

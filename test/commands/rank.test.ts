@@ -106,6 +106,34 @@ describe("pmo compare", () => {
     expect(r.stdout).toContain("| Status mix | green 2, amber 1 | green 2, amber 1 |");
   });
 
+  it("reads each state with the kinds it compares: a broken issue or risk file does not stop it, unless --p80 reads risks", async () => {
+    const dir = scenarioRepo();
+    git(dir, "checkout", "-q", "scenario/cut-20pct");
+    const broken = {
+      "issues/ISS-1.yaml": "apiVersion: pmo/v1\nkind: Issue\nid: ISS-1\ntitle: a: b\n",
+      "risks/RSK-1.yaml": "apiVersion: pmo/v1\nkind: Risk\nid: RSK-1\nproject: NO-SUCH-PROJECT\n",
+    };
+    writeFiles(dir, broken);
+    commitAll(dir, "a broken issue and risk", "2026-11-04T09:00:00Z");
+    git(dir, "checkout", "-q", "main");
+    // The files are broken: validate says so (exit 1) on the branch's own files.
+    git(dir, "checkout", "-q", "scenario/cut-20pct");
+    expect((await runCli(["validate", ...AS_OF], { cwd: dir })).code).toBe(1);
+    git(dir, "checkout", "-q", "main");
+    const r = await runCli(["compare", "main", "scenario/cut-20pct", "--format", "json", ...AS_OF], { cwd: dir });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).portfolios[0].columns[1]).toMatchObject({ funded: ["P1"], belowLine: ["P2"] });
+    // The forecast reads risks (their events move finishes): the broken risk is reported, not skipped.
+    const p80 = await runCli(["compare", "main", "scenario/cut-20pct", "--p80", "--iterations", "50", ...AS_OF], {
+      cwd: dir,
+    });
+    expect(p80.code).toBe(1);
+    expect(p80.stderr).toContain("risks/RSK-1.yaml");
+    expect(p80.stderr).not.toContain("ISS-1");
+    expect(p80.stderr).toContain("comparison not computed: scenario/cut-20pct has validation errors");
+  });
+
   it("needs two refs, and names an unknown one", async () => {
     const dir = scenarioRepo();
     expect((await runCli(["compare", "main", ...AS_OF], { cwd: dir })).stderr).toContain("needs at least two refs");

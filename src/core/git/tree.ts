@@ -4,7 +4,7 @@ import type { Diagnostic } from "../../model/diagnostic.js";
 import type { PmoDocument, Workspace } from "../../model/document.js";
 import { CONFIG_FILE, parseConfig, type Config } from "../config/index.js";
 import { UsageError } from "../errors.js";
-import { comparePaths, documentsOfBytes, IGNORE_FILE } from "../load/index.js";
+import { comparePaths, documentsOfBytes, IGNORE_FILE, type LoadOptions } from "../load/index.js";
 import { git, readBlobs } from "./exec.js";
 import type { Repository, Revision } from "./refs.js";
 
@@ -76,13 +76,17 @@ export interface RevisionWorkspace {
  * unless `config` is given) and `.pmoignore` are read at the same commit. Every blob comes
  * through one `git cat-file --batch`, and each file is parsed by the folder loader's
  * `documentsOfBytes`, so documents, positions and diagnostics are the same as for a folder.
+ * `load.kinds` keeps documents of those kinds only and skips files that certainly hold another
+ * kind without parsing them, as the folder loader's `kinds` does.
  */
 export async function loadWorkspaceAtRevision(
   repo: Repository,
   revision: Revision,
   root: string,
   config?: Config,
+  load: Pick<LoadOptions, "kinds"> = {},
 ): Promise<RevisionWorkspace> {
+  const { kinds } = load;
   const tree = await listTree(repo, revision.commit);
   if (tree.size === 0 && repo.prefix) {
     throw new UsageError(`the folder ${repo.prefix} does not exist at git ref "${revision.label}"`);
@@ -152,9 +156,9 @@ export async function loadWorkspaceAtRevision(
       });
       continue;
     }
-    documents.push(...documentsOfBytes(file, bytes, diagnostics, sources));
+    documents.push(...documentsOfBytes(file, bytes, diagnostics, sources, undefined, kinds));
   }
-  return { workspace: { root, documents, sources, diagnostics }, config };
+  return { workspace: { root, documents, sources, diagnostics, ...(kinds && { kinds: [...kinds] }) }, config };
 }
 
 /**

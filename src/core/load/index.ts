@@ -2,7 +2,7 @@ import type { Diagnostic } from "../../model/diagnostic.js";
 import type { BrokenFile, Kind, PmoDocument, Workspace } from "../../model/document.js";
 import { discoverFiles } from "./discover.js";
 import { createLocator } from "./locate.js";
-import { defaultWorkers, readFiles } from "./parallel.js";
+import { LoaderThreads } from "./parallel.js";
 import { isSingleDocument } from "./parse.js";
 import { readBytes, readText, type FileRead } from "./read-files.js";
 
@@ -37,7 +37,7 @@ export interface LoadOptions {
   ignore?: readonly string[];
   /**
    * Loader threads that read and parse files beside this one; by default one per core beyond
-   * the first for a repository of 2,000 files or more, none for a smaller one. Documents,
+   * the first (at most three) once discovery has found 2,000 files, none for a smaller repository. Documents,
    * diagnostics and their order are the same whatever the number.
    */
   workers?: number;
@@ -57,7 +57,16 @@ export interface LoadOptions {
  * returned in a stable order (file path, then position in the file).
  */
 export async function loadWorkspace(root: string, options: LoadOptions = {}): Promise<Workspace> {
-  const discovered = await discoverFiles(root, options);
+  // Threads start while the files are being found (once there are enough of them), so that
+  // their start-up overlaps discovery.
+  const threads = new LoaderThreads(options.workers);
+  let discovered;
+  try {
+    discovered = await discoverFiles(root, { ...options, onProgress: (found) => threads.grow(found) });
+  } catch (error) {
+    threads.close();
+    throw error;
+  }
   const diagnostics: Diagnostic[] = [...discovered.diagnostics];
   const sources = new Map<string, string>();
   const documents: PmoDocument[] = [];
@@ -67,12 +76,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   // reads do (no thread-pool round trips), and parsing is CPU-bound anyway; a large
   // repository is shared between loader threads (parallel.ts).
   const { kinds } = options;
-  const reads = await readFiles(
-    root,
-    discovered.files,
-    options.workers ?? defaultWorkers(discovered.files.length),
-    kinds,
-  );
+  const reads = await threads.read(root, discovered.files, kinds);
   for (const read of reads) {
     if (read.skipped) continue;
     for (const doc of documentsOfRead(read, diagnostics, sources, found))
@@ -82,15 +86,23 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   return { root, documents, sources, diagnostics, ...found, ...(kinds && { kinds: [...kinds] }) };
 }
 
-/** Decodes a file's bytes and parses its documents; a file that is not text becomes a diagnostic. */
+/**
+ * Decodes a file's bytes and parses its documents; a file that is not text becomes a diagnostic.
+ * With `kinds`, only documents of those kinds are returned, and a file that certainly holds
+ * another kind is not parsed (as LoadOptions.kinds; used for files read from git).
+ */
 export function documentsOfBytes(
   file: string,
   bytes: Uint8Array,
   diagnostics: Diagnostic[],
   sources: Map<string, string>,
   found?: LoadFindings,
+  kinds?: readonly Kind[],
 ): PmoDocument[] {
-  return documentsOfRead(readBytes(file, bytes), diagnostics, sources, found);
+  const read = readBytes(file, bytes, kinds);
+  if (read.skipped) return [];
+  const documents = documentsOfRead(read, diagnostics, sources, found);
+  return kinds === undefined ? documents : documents.filter((d) => (kinds as readonly string[]).includes(d.kind));
 }
 
 /** Parses one file's text into documents; also used for files read from git. */

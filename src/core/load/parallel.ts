@@ -7,10 +7,15 @@ import { readOneFile, type FileRead } from "./read-files.js";
 
 /** Below this many files a thread costs more to start than it saves. */
 export const PARALLEL_MIN_FILES = 2000;
-/** Files a loader thread posts at once. */
-const BATCH = 500;
+/** The most files a batch holds: a thread's last batch is then a few hundredths of a second. */
+const MAX_BATCH = 256;
 /** The compiled thread script; absent when pmo runs from its TypeScript sources (the tests). */
 const WORKER_FILE = fileURLToPath(new URL("./worker.js", import.meta.url));
+/**
+ * A loader thread's young generation, in MB. Everything a thread parses is garbage once it is
+ * posted, so a larger nursery (V8's default is a few MB) saves most of its scavenges.
+ */
+const THREAD_YOUNG_GENERATION_MB = 48;
 
 /**
  * Loader threads for a repository of `fileCount` files: one per core beyond the first (at
@@ -24,49 +29,162 @@ export function defaultWorkers(fileCount: number, cores: number = availableParal
   return Math.min(cores - 1, 3);
 }
 
+/** Files per batch: small enough that every thread gets several, at most MAX_BATCH. */
+export function batchSize(fileCount: number, threads: number): number {
+  return Math.max(1, Math.min(MAX_BATCH, Math.ceil(fileCount / ((threads + 1) * 8))));
+}
+
+/** What a loader thread is given (worker.ts): the files, and the counter all threads draw batches from. */
+export interface LoaderJob {
+  root: string;
+  files: readonly string[];
+  batch: number;
+  /** An Int32Array(1) over shared memory: the next batch to read. */
+  next: SharedArrayBuffer;
+  kinds?: readonly Kind[];
+}
+
+/** What a loader thread posts: one batch's reads. */
+export interface LoaderBatch {
+  index: number;
+  reads: FileRead[];
+}
+
+export interface ReadFilesOptions {
+  /** Files per batch (default: batchSize). */
+  batch?: number;
+  /**
+   * Whether this thread reads batches too (default true). The tests turn it off to prove that
+   * what the threads read is what this thread would have read.
+   */
+  ownShare?: boolean;
+  /** Counts the batches read by loader threads, for the tests. */
+  stats?: { threadBatches: number };
+}
+
 /**
- * Reads and parses files, returning their results in the order given. Parsing is CPU-bound
- * and files are independent, so with `workers` > 0 the first shares go to loader threads
- * (src/core/load/worker.ts, which runs the same readOneFile) while this thread reads the last
- * share; results come back by structured clone, several times cheaper than parsing. A thread
- * that cannot start or fails leaves what it did not read to this thread: the result is the
- * same either way, only the time differs.
+ * Loader threads, started before the files to read are known (while they are being found), so
+ * that their start-up overlaps discovery. A pool that is never given a job is closed.
+ */
+export class LoaderThreads {
+  private readonly threads: Worker[] = [];
+  private decided = false;
+
+  /**
+   * `count` threads now when the caller fixed the number; otherwise none until `grow` learns
+   * that the repository is large enough (defaultWorkers).
+   */
+  constructor(count?: number) {
+    if (count !== undefined) {
+      this.decided = true;
+      this.start(count);
+    }
+  }
+
+  /** Discovery has found `fileCount` files so far: start the default threads once there are enough. */
+  grow(fileCount: number): void {
+    if (this.decided) return;
+    const count = defaultWorkers(fileCount);
+    if (count === 0) return;
+    this.decided = true;
+    this.start(count);
+  }
+
+  private start(count: number): void {
+    if (count <= 0 || !existsSync(WORKER_FILE)) return;
+    for (let i = 0; i < count; i++) {
+      try {
+        this.threads.push(
+          new Worker(WORKER_FILE, { resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB } }),
+        );
+      } catch {
+        return; // no thread: this one reads what it would have read
+      }
+    }
+  }
+
+  /** Stops threads that were not given a job. */
+  close(): void {
+    for (const worker of this.threads.splice(0)) void worker.terminate();
+  }
+
+  /**
+   * Reads and parses files, returning their results in the order given. Parsing is CPU-bound
+   * and files are independent, so the files are cut into batches that this thread and the
+   * loader threads (worker.ts, which runs the same readOneFile) draw from one shared counter
+   * until none is left: a thread that starts late or runs slowly simply takes fewer. Results
+   * come back by structured clone, several times cheaper than parsing. A batch a thread took
+   * but did not deliver (it failed or stopped) is read here: the result is the same whatever
+   * the threads do, only the time differs.
+   */
+  async read(
+    root: string,
+    files: readonly string[],
+    kinds?: readonly Kind[],
+    options: ReadFilesOptions = {},
+  ): Promise<FileRead[]> {
+    const threads = this.threads.splice(0);
+    this.decided = true;
+    if (threads.length === 0 || files.length < 2) {
+      for (const worker of threads) void worker.terminate();
+      return files.map((file) => readOneFile(root, file, kinds));
+    }
+    const batch = options.batch ?? batchSize(files.length, threads.length);
+    const batches = Math.ceil(files.length / batch);
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const done: (FileRead[] | undefined)[] = new Array(batches);
+    let delivered = 0;
+    let alive = threads.length;
+    let wake: (() => void) | undefined;
+    const event = (): void => {
+      wake?.();
+      wake = undefined;
+    };
+    const job: LoaderJob = { root, files, batch, next: next.buffer as SharedArrayBuffer, ...(kinds && { kinds }) };
+    for (const worker of threads) {
+      worker.on("message", ({ index, reads }: LoaderBatch) => {
+        if (done[index] === undefined) delivered++;
+        done[index] = reads;
+        if (options.stats) options.stats.threadBatches++;
+        event();
+      });
+      // An error is followed by exit; what the thread did not deliver is read here.
+      worker.on("error", () => undefined);
+      worker.on("exit", () => {
+        alive--;
+        event();
+      });
+      worker.postMessage(job);
+    }
+    const readBatch = (index: number): FileRead[] =>
+      files.slice(index * batch, (index + 1) * batch).map((file) => readOneFile(root, file, kinds));
+    if (options.ownShare !== false) {
+      for (let index = Atomics.add(next, 0, 1); index < batches; index = Atomics.add(next, 0, 1)) {
+        done[index] = readBatch(index);
+        delivered++;
+        // Lets the threads' batches in between, so that taking them over is spread out too.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    }
+    // Wait for the batches the threads took, or for the threads to stop.
+    while (delivered < batches && alive > 0) await new Promise<void>((resolve) => (wake = resolve));
+    // Every batch is taken (the counter is past the last), so the threads have nothing left to do.
+    for (const worker of threads) void worker.terminate();
+    for (let index = 0; index < batches; index++) done[index] ??= readBatch(index);
+    return done.flat() as FileRead[];
+  }
+}
+
+/**
+ * Reads and parses files with `workers` loader threads beside this one (LoaderThreads.read),
+ * returning their results in the order given.
  */
 export async function readFiles(
   root: string,
   files: readonly string[],
   workers: number,
   kinds?: readonly Kind[],
+  options: ReadFilesOptions = {},
 ): Promise<FileRead[]> {
-  if (workers <= 0 || files.length < 2 || !existsSync(WORKER_FILE))
-    return files.map((file) => readOneFile(root, file, kinds));
-  const share = Math.ceil(files.length / (workers + 1));
-  const pending: Promise<FileRead[]>[] = [];
-  for (let i = 0; i < workers; i++) pending.push(inThread(root, files.slice(i * share, (i + 1) * share), kinds));
-  const own = files.slice(workers * share).map((file) => readOneFile(root, file, kinds));
-  const theirs = await Promise.all(pending);
-  return [...theirs.flat(), ...own];
-}
-
-function inThread(root: string, files: readonly string[], kinds?: readonly Kind[]): Promise<FileRead[]> {
-  if (files.length === 0) return Promise.resolve([]);
-  return new Promise((resolve) => {
-    const results: FileRead[] = [];
-    let worker: Worker;
-    try {
-      worker = new Worker(WORKER_FILE, { workerData: { root, files, batch: BATCH, ...(kinds && { kinds }) } });
-    } catch {
-      resolve(files.map((file) => readOneFile(root, file, kinds)));
-      return;
-    }
-    worker.on("message", (batch: FileRead[]) => {
-      for (const r of batch) results.push(r);
-    });
-    // An error is followed by exit; what the thread did not deliver is read here.
-    worker.on("error", () => undefined);
-    worker.on("exit", () => {
-      for (let i = results.length; i < files.length; i++) results.push(readOneFile(root, files[i]!, kinds));
-      resolve(results);
-    });
-  });
+  return new LoaderThreads(workers).read(root, files, kinds, options);
 }

@@ -10,6 +10,8 @@ export interface Links {
   benefits: string;
   dependencies: string;
   roadmap: string;
+  /** The scenario comparison page (`pmo report --compare REF`). */
+  scenarios: string;
   project(id: string): string | null;
   /** A portfolio's page; null for an id that is not a portfolio of the repository. */
   portfolio(id: string): string | null;
@@ -33,6 +35,7 @@ export type PageKind =
   | "roadmap"
   | "portfolio"
   | "ranking"
+  | "scenarios"
   | "single"
   | "table";
 
@@ -91,6 +94,7 @@ export function linksFor(
       benefits: "#benefits",
       dependencies: "#dependencies",
       roadmap: "#roadmap",
+      scenarios: "#scenarios",
       project: (id) => (fileNames.has(id) ? `#project-${fileNames.get(id)}` : null),
       portfolio: (id) => (portfolioNames.has(id) ? `#portfolio-${portfolioNames.get(id)}` : null),
       ranking: (id) => (portfolioNames.has(id) ? `#ranking-${portfolioNames.get(id)}` : null),
@@ -111,6 +115,7 @@ export function linksFor(
     benefits: `${up}benefits.${ext}`,
     dependencies: `${up}dependencies.${ext}`,
     roadmap: `${up}roadmap.${ext}`,
+    scenarios: `${up}scenarios.${ext}`,
     project: (id) => {
       const name = fileNames.get(id);
       return name === undefined ? null : inFolder("projects", name);

@@ -1,5 +1,5 @@
 import type { Decision, Issue, Risk } from "../../model/entities.js";
-import { decisionAmount, decisionCurrency, reviewState, riskScore, type Entry } from "../domain/index.js";
+import { daysUntilDue, decisionAmount, decisionCurrency, reviewState, riskScore, type Entry } from "../domain/index.js";
 import { daysBetween } from "../dates.js";
 import { compareIds } from "./links.js";
 import { personName, scopeOf, type ReportContext, type ScopeView } from "./context.js";
@@ -238,7 +238,7 @@ function boardFields(
     description: d.description ?? null,
     currency: decisionCurrency(d, ctx.catalog, ctx.settings),
     due: d.due ?? null,
-    dueDays: d.status === "proposed" && d.due !== undefined ? daysBetween(ctx.asOf, d.due) : null,
+    dueDays: daysUntilDue(d, ctx.asOf) ?? null,
     amount: money ? { value: money.amount, currency: money.currency } : null,
     options,
     recommendation: rec

@@ -31,6 +31,7 @@ import { buildDependenciesView, dependenciesCsvFiles } from "./views/dependencie
 import { buildIssueLogView, issueLogCsvFiles } from "./views/issue-log.js";
 import { buildPortfolioView, messageView } from "./views/portfolio.js";
 import { buildRankingPage } from "./views/ranking.js";
+import { buildScenarioView, type ReportScenarios } from "./views/scenarios.js";
 import { buildRoadmapView } from "./views/roadmap.js";
 import { buildBoardPackView } from "./views/board-pack.js";
 import { isTerminalStage } from "../domain/index.js";
@@ -72,6 +73,8 @@ export interface ReportInput {
   pack?: "board" | "full";
   /** The schedule forecast's iterations and seed (null: left out); the default otherwise. */
   forecast?: ReportForecast | null;
+  /** Other states to set beside this one on a comparison page (`--compare REF`); none without. */
+  scenarios?: ReportScenarios;
 }
 
 export type Paper = "a4" | "letter";
@@ -113,6 +116,7 @@ export interface SiteView {
     benefits: string;
     dependencies: string;
     roadmap: string;
+    scenarios: string;
     /** Whether the pack has each section (every one but for an audience's pack). */
     hasEngagement: boolean;
     hasDashboard: boolean;
@@ -122,6 +126,8 @@ export interface SiteView {
     hasBenefits: boolean;
     hasDependencies: boolean;
     hasRoadmap: boolean;
+    /** A comparison page (`--compare REF`). */
+    hasScenarios: boolean;
   };
   /** The audience whose pack this is (`--audience`), or null. */
   audience: { id: string; name: string } | null;
@@ -204,11 +210,13 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
       benefits: links.benefits,
       dependencies: links.dependencies,
       roadmap: links.roadmap,
+      scenarios: links.scenarios,
       hasIssues: hasSection("issues"),
       hasDecisions: hasSection("decisions"),
       hasBenefits: hasSection("benefits"),
       hasDependencies: hasSection("dependencies"),
       hasRoadmap: hasSection("roadmap"),
+      hasScenarios: input.scenarios !== undefined && hasSection("portfolios"),
     },
     audience: input.audience ? { id: input.audience.id, name: input.audience.name } : null,
     page: { kind, title },
@@ -259,6 +267,7 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
       hasBenefits: pack.sections.benefits,
       hasDependencies: pack.sections.dependencies,
       hasRoadmap: pack.sections.roadmap,
+      hasScenarios: false,
     };
     yield {
       path: `report.${format}`,
@@ -293,6 +302,7 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
     const roadmap = has("roadmap") ? buildRoadmapView(ctx) : null;
     const portfolioViews = packedPortfolios.map((p) => buildPortfolioView(ctx, p, portfolioNames.get(p.value.id)!));
     const rankings = packedPortfolios.map((p) => buildRankingPage(ctx, p, portfolioNames.get(p.value.id)!).view);
+    const scenarios = input.scenarios && has("portfolios") ? buildScenarioView(ctx, input.scenarios) : null;
     const include = { dashboard: has("dashboard"), risks: has("risks") };
     const view = {
       site: siteFor("single", audience ? `${audience.name}: report` : "Portfolio report", ctx.links),
@@ -309,6 +319,7 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
       roadmap,
       portfolios: portfolioViews,
       rankings,
+      scenarios,
       projects: projectViews,
     };
     yield { path: `report.${format}`, content: renderer.render("single", view) };
@@ -429,6 +440,17 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
       };
       if (csv) yield csv;
       if (ranking.frontier) keepChart(ranking.frontier.chart);
+    }
+    if (input.scenarios) {
+      const scenarioCtx = ctxFor("scenarios");
+      const scenarios = buildScenarioView(scenarioCtx, input.scenarios);
+      yield {
+        path: `scenarios.${format}`,
+        content: renderer.render("scenarios", {
+          site: siteFor("scenarios", "Scenario comparison", scenarioCtx.links),
+          scenarios,
+        }),
+      };
     }
 
     const projectCtx = ctxFor("project");

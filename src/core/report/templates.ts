@@ -24,6 +24,7 @@ export const PAGE_TEMPLATES = [
   "roadmap",
   "portfolio",
   "ranking",
+  "scenarios",
   "single",
   "table",
   "pack",

@@ -12,6 +12,7 @@ import {
   milestoneVariance,
   settingsOf,
   type Model,
+  type Thresholds,
 } from "../../../src/core/domain/index.js";
 import { documentsOf } from "../../../src/core/load/index.js";
 import type { PmoDocument } from "../../../src/model/document.js";
@@ -282,6 +283,27 @@ describe("domain model: settings in detail", () => {
     ])
       expect(settings.sources[name], name).toBe("engagement");
     expect(settings.statusValidityDays).toBe(31);
+  });
+
+  it("a validity of one reporting period comes from wherever the cadence came from", () => {
+    const { reporting: _, ...silent } = engagement({});
+    const cases: [Engagement, Thresholds, number, string][] = [
+      [engagement({ reporting: { cadence: "quarterly" } }), {}, 92, "engagement"],
+      [engagement({ reporting: { cadence: "quarterly" } }), { reportingCadence: "weekly" }, 92, "engagement"],
+      [silent, { reportingCadence: "fortnightly" }, 14, "config"],
+      [engagement({ reporting: { cadence: "monthly" } }), { statusValidityDays: 9 }, 9, "config"],
+      [
+        engagement({ reporting: { cadence: "monthly", statusValidityDays: 40 } }),
+        { statusValidityDays: 9 },
+        40,
+        "engagement",
+      ],
+      [silent, {}, 14, "default"],
+    ];
+    for (const [eng, thresholds, days, source] of cases) {
+      const settings = resolveSettings(eng, thresholds);
+      expect([settings.statusValidityDays, settings.sources["statusValidityDays"]]).toEqual([days, source]);
+    }
   });
 });
 

@@ -46,6 +46,36 @@ describe("loadWorkspaceAtRevision", () => {
     expect(a.locate(["status", "overall"])).toEqual(b.locate(["status", "overall"]));
   });
 
+  it("with kinds, reads the documents of those kinds exactly as the folder loader does with the same kinds", async () => {
+    const dir = makeGitRepo();
+    repos.push(dir);
+    copyInto(dir, example);
+    // A risk file that is not valid YAML: with kinds that leave risks out it is skipped unparsed.
+    writeFiles(dir, { "risks/RSK-BROKEN.yaml": "apiVersion: pmo/v1\nkind: Risk\nid: RSK-BROKEN\ntitle: a: b\n" });
+    commitAll(dir, "example");
+    const kinds = ["Engagement", "Portfolio", "Project", "Decision", "Person"] as const;
+    const repo = await openRepository(dir, dir, "HEAD");
+    const { workspace, config } = await loadWorkspaceAtRevision(
+      repo,
+      await resolveRevision(repo, "HEAD"),
+      dir,
+      undefined,
+      { kinds },
+    );
+    const fromFolder = await loadWorkspace(dir, { ignore: config.ignore, kinds });
+    const full = await loadWorkspace(dir, { ignore: config.ignore });
+    expect(plain(workspace.documents)).toEqual(plain(fromFolder.documents));
+    expect(plain(workspace.documents)).toEqual(
+      plain(full.documents.filter((d) => (kinds as readonly string[]).includes(d.kind))),
+    );
+    expect(workspace.documents.some((d) => d.kind === "Project")).toBe(true);
+    expect(workspace.documents.some((d) => d.kind === "Risk" || d.kind === "Issue")).toBe(false);
+    expect(workspace.diagnostics).toEqual(fromFolder.diagnostics);
+    expect(workspace.diagnostics.some((d) => d.file === "risks/RSK-BROKEN.yaml")).toBe(false);
+    expect(full.diagnostics.some((d) => d.file === "risks/RSK-BROKEN.yaml")).toBe(true);
+    expect(workspace.kinds).toEqual(kinds);
+  });
+
   it("reads the committed state, not the working tree, and leaves the working tree alone", async () => {
     const dir = makeGitRepo({ "engagement.yaml": ENGAGEMENT, "p1.yaml": project("P1", "percentComplete: 10\n") });
     repos.push(dir);

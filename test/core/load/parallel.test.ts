@@ -66,6 +66,16 @@ describe("how many loader threads", () => {
     const { defaultWorkers } = await import("../../../src/core/load/parallel.js");
     expect(defaultWorkers(files, cores)).toBe(threads);
   });
+
+  it.each([
+    [1, 1, 1],
+    [100, 1, 7],
+    [7255, 1, 256],
+    [72386, 3, 256],
+  ])("%i files, %i threads: batches of %i, several per thread", async (files, threads, batch) => {
+    const { batchSize } = await import("../../../src/core/load/parallel.js");
+    expect(batchSize(files, threads)).toBe(batch);
+  });
 });
 
 describe("loading with loader threads", () => {
@@ -84,6 +94,27 @@ describe("loading with loader threads", () => {
     for (const workers of [1, 3]) {
       const threaded = await loadWorkspace(repo, { workers });
       expect(isDeepStrictEqual(plain(threaded), plain(alone))).toBe(true);
+    }
+  });
+
+  it("threads that read every batch (this thread reading none) read what this thread reads alone", async () => {
+    const { discoverFiles } = (await import(
+      path.join(dist, "index.js")
+    )) as typeof import("../../../src/core/load/index.js");
+    const { readFiles, batchSize } = (await import(
+      path.join(dist, "parallel.js")
+    )) as typeof import("../../../src/core/load/parallel.js");
+    const { files } = await discoverFiles(repo);
+    const alone = await readFiles(repo, files, 0);
+    expect(alone.length).toBe(files.length);
+    for (const [workers, batch] of [
+      [1, batchSize(files.length, 1)],
+      [3, 7],
+    ] as const) {
+      const stats = { threadBatches: 0 };
+      const threaded = await readFiles(repo, files, workers, undefined, { batch, ownShare: false, stats });
+      expect(stats.threadBatches).toBe(Math.ceil(files.length / batch));
+      expect(isDeepStrictEqual(threaded, alone)).toBe(true);
     }
   });
 

@@ -187,7 +187,12 @@ const money = (n: number | undefined, currency: string): string => (n === undefi
 const mix = (c: PortfolioColumn): string =>
   c.present ? c.statusMix.map((m) => `${m.status} ${m.count}`).join(", ") || "-" : "absent";
 
-function summaryRows(c: readonly PortfolioColumn[]): [string, string[]][] {
+/**
+ * The summary of one portfolio in each state, as rows of a label and one cell per state (the
+ * envelope, committed and funded money, the funded set, the status mix, P80 when forecast):
+ * what `pmo compare` prints and the report's comparison page shows.
+ */
+export function comparisonSummaryRows(c: readonly PortfolioColumn[]): [string, string[]][] {
   const cell = (f: (x: PortfolioColumn) => string) => c.map((x) => (x.present ? f(x) : "absent"));
   return [
     ["Envelope", cell((x) => money(x.envelope, x.currency))],
@@ -213,7 +218,8 @@ function summaryRows(c: readonly PortfolioColumn[]): [string, string[]][] {
   ];
 }
 
-function projectCell(cell: ProjectRow["cells"][number]): string {
+/** One project's cell in one state: "3 funded", "10 below line (unscored)", "-" when absent. */
+export function comparisonCellText(cell: ProjectRow["cells"][number]): string {
   if (!cell) return "-";
   return `${cell.rank} ${FUNDING_MARK[cell.funding]}${cell.score === undefined ? " (unscored)" : ""}${cell.p80 !== undefined ? `, P80 ${cell.p80}` : ""}`;
 }
@@ -227,7 +233,7 @@ export function formatComparisonTable(
   const parts = result.portfolios.map((p) => {
     const summary = renderTable(
       ["", ...labels],
-      summaryRows(p.columns).map(([k, v]) => [{ text: k }, ...v.map((t) => ({ text: t }))]),
+      comparisonSummaryRows(p.columns).map(([k, v]) => [{ text: k }, ...v.map((t) => ({ text: t }))]),
       { paint: plain, header: style.bold },
     );
     const ranks = renderTable(
@@ -235,7 +241,7 @@ export function formatComparisonTable(
       p.projects.map((r) => [
         { text: r.id },
         { text: r.name.length > 36 ? `${r.name.slice(0, 35)}…` : r.name },
-        ...r.cells.map((c) => ({ text: projectCell(c) })),
+        ...r.cells.map((c) => ({ text: comparisonCellText(c) })),
       ]),
       { paint: plain, header: style.bold },
     );
@@ -262,10 +268,10 @@ export function formatComparisonMarkdown(result: ScenarioComparison): string {
       `| | ${labels.join(" | ")} |`,
       `| --- | ${labels.map(() => "---").join(" | ")} |`,
     );
-    for (const [k, v] of summaryRows(p.columns)) out.push(`| ${k} | ${v.map(md).join(" | ")} |`);
+    for (const [k, v] of comparisonSummaryRows(p.columns)) out.push(`| ${k} | ${v.map(md).join(" | ")} |`);
     out.push("", `| ID | Name | ${labels.join(" | ")} |`, `| --- | --- | ${labels.map(() => "---").join(" | ")} |`);
     for (const r of p.projects)
-      out.push(`| ${md(r.id)} | ${md(r.name)} | ${r.cells.map((c) => md(projectCell(c))).join(" | ")} |`);
+      out.push(`| ${md(r.id)} | ${md(r.name)} | ${r.cells.map((c) => md(comparisonCellText(c))).join(" | ")} |`);
     out.push("");
   }
   return out.join("\n");

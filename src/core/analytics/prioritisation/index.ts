@@ -31,6 +31,8 @@ export {
   formatComparisonTable,
   formatComparisonMarkdown,
   formatComparisonJson,
+  comparisonSummaryRows,
+  comparisonCellText,
   type ScenarioState,
   type ScenarioComparison,
   type PortfolioColumn,

@@ -1,6 +1,6 @@
 import type { Portfolio } from "../../../model/entities.js";
-import { addDaysIso, daysBetween } from "../../dates.js";
-import { finishVariance, sumCommitted, type Entry } from "../../domain/index.js";
+import { addDaysIso } from "../../dates.js";
+import { finishVariance, statusMessageState, sumCommitted, type Entry } from "../../domain/index.js";
 import { chartView, personName, type ChartView, type ReportContext } from "../context.js";
 import { compareIds } from "../links.js";
 import { milestoneView, type MilestoneView } from "../milestones.js";
@@ -99,13 +99,13 @@ export function messageView(
   message: { asOf: string; text: string; author?: string } | undefined,
 ): StatusMessageView | null {
   if (!message) return null;
-  const ageDays = daysBetween(message.asOf, ctx.asOf);
+  const state = statusMessageState(message, ctx.settings, ctx.asOf);
   return {
     asOf: message.asOf,
     text: message.text,
     author: personName(ctx.catalog, message.author),
-    ageDays,
-    stale: ageDays > ctx.settings.statusValidityDays,
+    ageDays: state.age,
+    stale: state.stale,
   };
 }
 

@@ -105,17 +105,18 @@ const BENCHES = [
     repo: "p1000",
     within: { key: "version", ratio: 1.3 },
   },
+  // Issue 10: history over the bench's 1,000 commits <= 2 s (by month, the default, and by week).
   {
     name: "history",
     args: ["-C", "{repo}", "history", "--as-of", AS_OF, "--format", "json"],
     repo: "h100",
-    targetSeconds: 5,
+    targetSeconds: 2,
   },
   {
     name: "history",
     args: ["-C", "{repo}", "history", "--as-of", AS_OF, "--format", "json", "--period", "week"],
     repo: "h100",
-    targetSeconds: 8,
+    targetSeconds: 2,
   },
   // The check runs once per period that holds a commit: ten, by month (about 120 periods) as by year.
   {
@@ -127,6 +128,13 @@ const BENCHES = [
   {
     name: "history",
     args: ["-C", "{repo}", "history", "--as-of", AS_OF, "--format", "json", "--period", "year"],
+    repo: "h2500y",
+    targetSeconds: 2,
+  },
+  // The same without the findings KPI: no check per period, risks and decisions not parsed.
+  {
+    name: "history",
+    args: ["-C", "{repo}", "history", "--as-of", AS_OF, "--format", "json", "--period", "year", "--no-findings"],
     repo: "h2500y",
     targetSeconds: 2,
   },
@@ -423,7 +431,9 @@ function main() {
   if (!existsSync(join(ROOT, "dist/cli/index.js")))
     log(`note: dist/cli/index.js not found; run \`npm run build\` first`);
 
-  if (wanted("version")) {
+  // A benchmark judged against pmo --version (pmo new) needs it timed first, even when not asked for.
+  const needsVersion = BENCHES.some((b) => b.within?.key === "version" && wanted(b.name) && repoNames.includes(b.repo));
+  if (wanted("version") || needsVersion) {
     const runs = 10;
     const row = {
       name: "version",

@@ -5,7 +5,9 @@ import { DEFAULT_FORECAST_SEED } from "../core/analytics/schedule/index.js";
 import { UsageError } from "../core/errors.js";
 import { FORMATTERS } from "../core/format/index.js";
 import {
+  attachPrecompiled,
   findAudience,
+  loadPrecompiled,
   overlayTemplates,
   renderReport,
   type Audience,
@@ -79,7 +81,11 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
   const pdf = options.format === "pdf";
   const format: OutputFormat = pdf ? "html" : (options.format as OutputFormat);
   const pack = options.pack ?? (pdf ? "board" : "full");
-  const templates = loadTemplates(format, options.templates, io.cwd);
+  const templates = attachPrecompiled(
+    loadTemplates(format, options.templates, io.cwd),
+    format,
+    await loadPrecompiled(),
+  );
   // Before the long part: a PDF without a browser to print it is known at once.
   const chromium = pdf ? await findChromium(options.chromium ?? { platform: "linux" }, io.cwd) : undefined;
   const { root, config, workspace } = await openWorkspace(options, io.cwd);
@@ -173,7 +179,7 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
       ? [await printReport(rendered, chromium, paper, result.catalog.engagement?.value, options)]
       : rendered;
   for (const warning of git.warnings) io.stderr(warning);
-  const { written, removed, first } = writeReport(out, files, {
+  const { written, removed, first } = await writeReport(out, files, {
     force: options.force,
     shownOut,
     generator: { generator: "pmo", format: options.format },

@@ -21,7 +21,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8", withFileTypes: false })
     .map((f) => f.split(path.sep).join("/"))
-    .filter((f) => /\.(html|md|svg|json)$/.test(f))
+    .filter((f) => /\.(html|md|svg|json|css)$/.test(f))
     .sort();
 }
 
@@ -68,7 +68,10 @@ describe.each(["html", "md"] as const)("pmo report --format %s on examples/merid
             r.messages.map((m) => `${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`),
           ),
         ).toEqual([]);
-        expect(text).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;`);
+        // The pages of a site share one stylesheet, the only file a page may load.
+        expect(text).toContain(`content="default-src 'none'; style-src 'self'; img-src data:;`);
+        expect(text).toMatch(/<link rel="stylesheet" href="(?:\.\.\/)?report\.css">/);
+        expect(text).not.toContain("<style");
         expect(text).not.toMatch(/(?:src|href)="(?:https?:)?\/\//);
         expect(text).not.toMatch(/@import|url\(\s*['"]?http/);
       }
@@ -88,6 +91,10 @@ describe("pmo report --pack board on examples/meridian-water", () => {
     expect(listFiles(out)).toEqual([".pmo-report.json", "report.html"]);
     const text = readFileSync(path.join(out, "report.html"), "utf8");
     await expect(text).toMatchFileSnapshot(path.join(goldenDir, "html-pack", "report.html"));
+    // One file stands alone: its styles are inline, it links no stylesheet.
+    expect(text).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;`);
+    expect(text).toContain("<style>");
+    expect(text).not.toContain('rel="stylesheet"');
     const report = await validator.validateString(text, "report.html");
     expect(
       report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`)),

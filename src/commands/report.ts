@@ -20,7 +20,7 @@ import { againstBaseline } from "../core/analytics/evm/index.js";
 import { buildCatalog } from "../core/catalog/index.js";
 import { VALIDATION_CHECKS } from "../core/validate/index.js";
 import { ExitCode } from "../model/diagnostic.js";
-import { KINDS } from "../model/document.js";
+import { KINDS, type DocumentRef, type PmoDocument } from "../model/document.js";
 import type { Engagement } from "../model/entities.js";
 import { openBaseline } from "./baseline-plan.js";
 import { openComparedStates } from "./report-compare.js";
@@ -127,9 +127,11 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
   // Against a baseline, the views read each project's plan from the tag and its progress from
   // today; the findings stay those of the repository as it is. Facts are derived again from
   // the merged catalog so that views and facts agree.
+  // The merge rewrites documents, so it starts from the loaded ones the catalog holds.
+  const loaded = new Map<DocumentRef, PmoDocument>(workspace.documents.map((d) => [d, d]));
   const measured = against
     ? againstBaseline(
-        KINDS.flatMap((kind) => result.catalog.ofKind(kind).map((e) => e.doc)),
+        KINDS.flatMap((kind) => result.catalog.ofKind(kind).map((e) => loaded.get(e.doc)!)),
         against.plan,
       )
     : undefined;

@@ -81,10 +81,6 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
   const pdf = options.format === "pdf";
   const format: OutputFormat = pdf ? "html" : (options.format as OutputFormat);
   const pack = options.pack ?? (pdf ? "board" : "full");
-  if (pack === "board" && format === "md")
-    throw new UsageError(
-      "--pack board is laid out for paper and screen: use --format pdf or --format html (Markdown has the full report only)",
-    );
   const templates = attachPrecompiled(
     loadTemplates(format, options.templates, io.cwd),
     format,

@@ -33,10 +33,10 @@ import { buildEngagementView } from "./views/engagement.js";
 import { buildProjectView } from "./views/project.js";
 import type { PortfolioTrendsView, ProjectTrendsView } from "./views/trends.js";
 import { buildRiskRegisterView, riskRegisterCsv } from "./views/risk-register.js";
-import { buildBenefitsView } from "./views/benefits.js";
-import { buildDecisionLogView } from "./views/decision-log.js";
-import { buildDependenciesView } from "./views/dependencies.js";
-import { buildIssueLogView } from "./views/issue-log.js";
+import { benefitsCsvFiles, buildBenefitsView } from "./views/benefits.js";
+import { buildDecisionLogView, decisionLogCsvFiles } from "./views/decision-log.js";
+import { buildDependenciesView, dependenciesCsvFiles } from "./views/dependencies.js";
+import { buildIssueLogView, issueLogCsvFiles } from "./views/issue-log.js";
 import { buildPortfolioView, messageView } from "./views/portfolio.js";
 import { buildRankingPage } from "./views/ranking.js";
 import { buildScenarioView, type ReportScenarios } from "./views/scenarios.js";
@@ -292,9 +292,11 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
       path: `report.${format}`,
       content: renderer.render("pack", { site, message: messageView(ctx, engagement?.message), pack }),
     };
-    return;
-  }
-  if (input.single) {
+    // Markdown links the pack's charts as files beside it (see the end of this function).
+    if (format === "md")
+      for (const chart of [pack.dashboard.statusChart, pack.roadmap?.chart, pack.risks?.heatMap])
+        if (chart) keepChart(chart);
+  } else if (input.single) {
     const audience = input.audience;
     const has = (section: AudienceSection): boolean => audience?.sections.has(section) ?? true;
     // The project pages in the pack: every one, an audience's exceptions, or none; links to
@@ -416,11 +418,12 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
       };
     }
 
-    for (const [page, title, build, key] of [
-      ["issues", "Issue log", buildIssueLogView, "issues"],
-      ["decisions", "Decision log", buildDecisionLogView, "decisions"],
-      ["benefits", "Benefits", buildBenefitsView, "benefits"],
-      ["dependencies", "Dependencies", buildDependenciesView, "dependencies"],
+    // A large site's log pages keep the rows that need attention; every row is in CSV files beside them.
+    for (const [page, title, build, key, csvFiles] of [
+      ["issues", "Issue log", buildIssueLogView, "issues", issueLogCsvFiles],
+      ["decisions", "Decision log", buildDecisionLogView, "decisions", decisionLogCsvFiles],
+      ["benefits", "Benefits", buildBenefitsView, "benefits", benefitsCsvFiles],
+      ["dependencies", "Dependencies", buildDependenciesView, "dependencies", dependenciesCsvFiles],
     ] as const) {
       const pageCtx = ctxFor(page);
       const built = build(pageCtx);
@@ -428,6 +431,7 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
         path: `${page}.${format}`,
         content: renderer.render(page, { site: siteFor(page, title, pageCtx.links), [key]: built }),
       };
+      yield* csvFiles(pageCtx);
       if ("network" in built) scheduleCharts(built.network).forEach(keepChart);
     }
     const roadmapCtx = ctxFor("roadmap");

@@ -3,6 +3,7 @@ import { chartView, type ChartView, type ReportContext } from "../context.js";
 import { compareIds } from "../links.js";
 import { formatCsv } from "../../csv.js";
 import { rankRisks, riskRow, type RiskRow } from "../raid.js";
+import { isLargeSite, REGISTER_ROWS } from "./register-cut.js";
 
 export interface OwnerLoad {
   owner: string;
@@ -31,14 +32,6 @@ export interface RiskRegisterView {
    * register is in `csv` (a file beside the page). Nothing is cut otherwise (`csv` null).
    */
   cut: { open: number; owners: number; overdueReviews: number; csv: string | null };
-}
-
-/** How many rows each list of a register page keeps above the exception-first threshold. */
-export const REGISTER_ROWS = 25;
-
-/** Whether a register page is cut to its first rows: a site (not one file) of more projects than the threshold. */
-export function isLargeSite(ctx: ReportContext): boolean {
-  return !ctx.single && ctx.catalog.projects.length > ctx.layout.exceptionsAbove;
 }
 
 const rowsByContext = new WeakMap<ReportContext, RiskRow[]>();

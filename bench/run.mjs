@@ -21,6 +21,9 @@ const CLI = "bin/pmo.js";
 const MAX_RSS_MB = 1024;
 const VERSION_MAX_RATIO = 1.5;
 
+/** The register and log pages whose heights the dashboard measurement lists (exception-first above report.exceptionsAbove). */
+const LOG_PAGES = ["risks.html", "decisions.html", "issues.html", "benefits.html", "dependencies.html"];
+
 /** Repositories, generated on first use into bench/.repos/<name> and reused afterwards. */
 const REPOS = {
   p1000: { projects: 1000, runs: 5 },
@@ -102,17 +105,18 @@ const BENCHES = [
     repo: "p1000",
     within: { key: "version", ratio: 1.3 },
   },
+  // Issue 10: history over the bench's 1,000 commits <= 2 s (by month, the default, and by week).
   {
     name: "history",
     args: ["-C", "{repo}", "history", "--as-of", AS_OF, "--format", "json"],
     repo: "h100",
-    targetSeconds: 5,
+    targetSeconds: 2,
   },
   {
     name: "history",
     args: ["-C", "{repo}", "history", "--as-of", AS_OF, "--format", "json", "--period", "week"],
     repo: "h100",
-    targetSeconds: 8,
+    targetSeconds: 2,
   },
   // The check runs once per period that holds a commit: ten, by month (about 120 periods) as by year.
   {
@@ -124,6 +128,13 @@ const BENCHES = [
   {
     name: "history",
     args: ["-C", "{repo}", "history", "--as-of", AS_OF, "--format", "json", "--period", "year"],
+    repo: "h2500y",
+    targetSeconds: 2,
+  },
+  // The same without the findings KPI: no check per period, risks and decisions not parsed.
+  {
+    name: "history",
+    args: ["-C", "{repo}", "history", "--as-of", AS_OF, "--format", "json", "--period", "year", "--no-findings"],
     repo: "h2500y",
     targetSeconds: 2,
   },
@@ -420,7 +431,9 @@ function main() {
   if (!existsSync(join(ROOT, "dist/cli/index.js")))
     log(`note: dist/cli/index.js not found; run \`npm run build\` first`);
 
-  if (wanted("version")) {
+  // A benchmark judged against pmo --version (pmo new) needs it timed first, even when not asked for.
+  const needsVersion = BENCHES.some((b) => b.within?.key === "version" && wanted(b.name) && repoNames.includes(b.repo));
+  if (wanted("version") || needsVersion) {
     const runs = 10;
     const row = {
       name: "version",
@@ -507,13 +520,28 @@ function main() {
     engine = run.status === 0 ? JSON.parse(run.stdout) : { error: firstLines(run) };
   }
 
-  // How tall the dashboard of 2,500 projects is in Chromium at 1400 px (target: 5 screens of 900 px).
+  // How tall the dashboard of 2,500 projects is in Chromium at 1400 px (target: 5 screens of 900 px),
+  // and every other top-level page (issue 12: no page taller than a few screens). `--only
+  // dashboard` measures the heights alone, without timing the report.
   let height;
-  if (wanted("report") && repos.has("p2500")) {
-    log("measuring the dashboard of p2500 in Chromium at 1400 x 900");
+  if (wanted("dashboard") && !repos.has("p2500") && !options.quick) {
+    const generated = generate(join(ROOT, "bench/.repos/p2500"), {
+      projects: REPOS.p2500.projects,
+      risksPerProject: 5,
+      seed: 1,
+    });
+    log(`${generated.reused ? "reusing" : "generated"} bench/.repos/p2500: ${generated.files} files`);
+    repos.set("p2500", { path: "bench/.repos/p2500", files: generated.files });
+  }
+  if ((wanted("report") || wanted("dashboard")) && repos.has("p2500")) {
+    log("measuring the dashboard and the other pages of p2500 in Chromium at 1400 x 900");
     const run = runNode(["bench/dashboard-height.mjs", repos.get("p2500").path]);
     height = run.status === 0 ? JSON.parse(run.stdout) : { error: firstLines(run) };
-    if (height.dashboard) height.pass = height.dashboard.screens <= 5;
+    if (height.dashboard) {
+      height.pass = height.dashboard.screens <= 5;
+      height.logPages = Object.fromEntries(LOG_PAGES.map((page) => [page, height.pages[page] ?? null]));
+      height.everyPagePass = height.tallest.screens <= 5 && (height.tallestRanking?.screens ?? 0) <= 5;
+    }
   }
 
   // Wall times are only comparable on an idle machine; the load average says how busy it was.
@@ -536,7 +564,10 @@ function main() {
     const d = height.dashboard;
     process.stdout.write(
       d
-        ? `dashboard of p2500 at 1400 px: ${d.px} px, ${d.screens} screens of 900 px (target <= 5): ${height.pass ? "PASS" : "FAIL"}; tallest page ${height.tallest.page}, ${height.tallest.screens} screens${height.tallestRanking ? `; tallest ranking page ${height.tallestRanking.page}, ${height.tallestRanking.screens} screens` : ""}\n\n`
+        ? `dashboard of p2500 at 1400 px: ${d.px} px, ${d.screens} screens of 900 px (target <= 5): ${height.pass ? "PASS" : "FAIL"}; tallest page ${height.tallest.page}, ${height.tallest.screens} screens${height.tallestRanking ? `; tallest ranking page ${height.tallestRanking.page}, ${height.tallestRanking.screens} screens` : ""}; every page <= 5 screens: ${height.everyPagePass ? "PASS" : "FAIL"}\n` +
+            `log pages: ${Object.entries(height.logPages)
+              .map(([page, h]) => (h ? `${page} ${h.px} px (${h.screens})` : `${page} missing`))
+              .join(", ")}\n\n`
         : `dashboard height of p2500: ${height.error}\n\n`,
     );
   }
@@ -561,6 +592,8 @@ try {
   main();
 } catch (error) {
   log(`bench: ${error.message}`);
-  log("usage: node bench/run.mjs [--quick] [--json] [--only validate[,check,ls,new,report,version]] [--runs N]");
+  log(
+    "usage: node bench/run.mjs [--quick] [--json] [--only validate[,check,ls,new,report,dashboard,version]] [--runs N]",
+  );
   process.exitCode = 2;
 }

@@ -17,6 +17,10 @@ export function registerHistory(ctx: CliContext): void {
     .addOption(
       new Option("-f, --format <format>", "output format").choices(["table", "markdown", "json"]).default("table"),
     )
+    .option(
+      "--no-findings",
+      "leave out the findings KPI: no check of each period's last commit (the costly part on a large portfolio)",
+    )
     .option("-o, --output <file>", "write the output to this file instead (written atomically)")
     .addOption(asOfOption())
     .option("-c, --config <file>", "config file (default: pmo.config.yaml in the repository)")
@@ -30,11 +34,14 @@ total forecast per currency (projects without one counted, never as 0), the shar
 projects with an on-time status report, judged at the end of the period (or --as-of), and
 the findings of a full check of the period's last commit, judged on its date, with today's
 config. A change of the engagement's status scale is reported as such, not as movements.
+The check is most of the time on a large portfolio (one full check per period with a
+commit); --no-findings leaves it out, and the findings columns read "-".
 
 Examples:
   $ pmo history
   $ pmo history --since 2026-01-01 --period week
   $ pmo history --period year
+  $ pmo history --period year --no-findings
   $ pmo history --format json > history.json
   $ pmo -C examples/meridian-water history --format markdown --as-of 2026-11-30`,
     )
@@ -45,6 +52,7 @@ Examples:
         period: "week" | "month" | "quarter" | "year";
         format: "table" | "markdown" | "json";
         output?: string;
+        findings: boolean;
         asOf?: string;
         config?: string;
       }) => {
@@ -58,6 +66,7 @@ Examples:
               period: opts.period,
               format: opts.format,
               output: opts.output,
+              findings: opts.findings,
               asOf: opts.asOf ?? (await ctx.today()),
               config: opts.config,
             },

@@ -29,6 +29,8 @@ export interface HistoryCommandOptions {
   asOf: string;
   config?: string;
   output?: string;
+  /** The findings KPI: a full check of each period's last commit (default true). */
+  findings?: boolean;
 }
 
 /**
@@ -71,6 +73,7 @@ export async function runHistory(options: HistoryCommandOptions, io: CommandIO):
     period: options.period,
     since: options.since,
     until: options.until,
+    findings: options.findings !== false,
   });
   if (repo.shallow)
     io.stderr(

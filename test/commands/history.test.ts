@@ -175,6 +175,21 @@ describe("pmo history", () => {
     expect(md.stdout).toContain("<summary>P1 Project one renamed: 2 changes</summary>");
   });
 
+  it("leaves the findings out with --no-findings: the same history, the findings columns read -", async () => {
+    const dir = historyRepo();
+    const args = ["history", "--format", "json", "--as-of", "2026-11-30"];
+    const full = JSON.parse((await runCli(args, { cwd: dir })).stdout);
+    const r = await runCli([...args, "--no-findings"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      ...full,
+      periods: full.periods.map(({ findings: _, ...p }: object & { findings: unknown }) => p),
+    });
+    const table = await runCli(["history", "--as-of", "2026-11-30", "--no-findings"], { cwd: dir });
+    const september = table.stdout.split("\n").find((l) => l.trimStart().startsWith("2026-09"))!;
+    expect(september.trim().split(/\s+/).slice(-5, -2)).toEqual(["-", "-", "-"]);
+  });
+
   it("refuses a folder outside git, and bad dates (exit 2)", async () => {
     const plain = mkdtempSync(path.join(os.tmpdir(), "pmo-nogit-"));
     repos.push(plain);
@@ -349,12 +364,44 @@ describe("buildHistory without findings (the report's trends)", () => {
       expect(fast.periods.every((p) => p.findings === undefined)).toBe(true);
       expect(fast).toEqual({ ...full, periods: full.periods.map(({ findings: _, ...p }) => p) });
     }
+    // Risks and decisions are not parsed without findings; a path that turns from a risk into a
+    // project (and a project written in a shape the kind scanner declines) is still read.
+    const [mixed, mixedFast] = await both(mixedKindsRepo(), "month", "2026-11-30");
+    expect(mixedFast).toEqual({ ...mixed, periods: mixed.periods.map(({ findings: _, ...p }) => p) });
+    expect(mixedFast.projects.map((p) => p.id)).toEqual(["P1", "P2", "P3"]);
     // The custom scale was in force at the end (its engagement validated), so the settings were not defaults.
     const [, fast] = await both(annualRepoForFindings(), "year", "2022-12-31");
     expect(fast.statusScale).toEqual(["good", "bad"]);
     expect(fast.periods.at(-1)?.statuses).toEqual({ good: 0, bad: 0, withheld: 1 });
   });
 });
+
+/** Projects beside risks and a decision; a risk file later holds a project, and one project's kind is quoted in a flow mapping. */
+function mixedKindsRepo(): string {
+  const risk = (id: string) =>
+    `apiVersion: pmo/v1\nkind: Risk\nid: ${id}\ntitle: Supplier fails\nproject: P1\nowner: Ann\nstatus: open\nprobability: 2\nimpact: 3\nraised: 2026-09-01\n`;
+  const dir = makeGitRepo({
+    "engagement.yaml": ENGAGEMENT,
+    "p1.yaml": project("P1", "green", "2026-09-07"),
+    "risks/R1.yaml": risk("R1"),
+    "risks/R2.yaml": risk("R2"),
+    "decisions/D1.yaml":
+      "apiVersion: pmo/v1\nkind: Decision\nid: D1\ntitle: Go\nproject: P1\nstatus: proposed\nraised: 2026-09-01\n",
+  });
+  repos.push(dir);
+  commitAll(dir, "start", "2026-09-07T10:00:00Z", "Ann Lee <ann@example.com>");
+  writeFiles(dir, {
+    "risks/R2.yaml": project("P2", "amber", "2026-10-01"),
+    "p3.yaml": `{ "apiVersion": "pmo/v1", "kind": "Project", "id": "P3", "name": "Three", "stage": "planning" }\n`,
+  });
+  commitAll(dir, "R2 becomes a project", "2026-10-01T10:00:00Z", "Ann Lee <ann@example.com>");
+  writeFiles(dir, {
+    "p1.yaml": project("P1", "red", "2026-11-02"),
+    "risks/R1.yaml": risk("R1").replace("2026-09-01", "2026-09-02"),
+  });
+  commitAll(dir, "P1 red", "2026-11-02T10:00:00Z", "Ann Lee <ann@example.com>");
+  return dir;
+}
 
 /**
  * Two publications: the first declares a custom scale that fails its schema (no labels), so it

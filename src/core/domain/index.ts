@@ -44,7 +44,13 @@ export {
   type Rebaselines,
   type ScheduleTolerance,
 } from "./schedule.js";
-export { statusReportState, type StatusReportState } from "./status.js";
+export {
+  statusMessageState,
+  statusReportState,
+  type StatusMessageState,
+  type StatusReportState,
+} from "./status.js";
+export { daysUntilDue } from "./decisions.js";
 export {
   approvedSpend,
   budgetAmounts,

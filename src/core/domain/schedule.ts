@@ -94,16 +94,15 @@ export function approvedRebaselines(catalog: Catalog, projectId: string): Rebase
   const dates = new Map<string, { date: string; decision: string; decided: string }>();
   let wholeProject = false;
   let any = false;
-  const strip = (ref: string): string => (ref.startsWith(`${projectId}/`) ? ref.slice(projectId.length + 1) : ref);
   for (const { value: d } of catalog.decisionsOf(projectId)) {
     if (d.status !== "approved" || d.approves?.type !== "rebaseline") continue;
     any = true;
     const listed = d.approves.milestones ?? [];
     const baselines = Object.entries(d.approves.baselines ?? {}).filter(([key]) => !key.startsWith("x-"));
     if (listed.length === 0 && baselines.every(([key]) => key === "finish")) wholeProject = true;
-    for (const ref of listed) milestones.add(strip(ref));
-    for (const [key, date] of baselines) {
-      const id = strip(key);
+    // The schema keeps both to plain milestone ids of the project (no `PRJ-1/M2` form).
+    for (const id of listed) milestones.add(id);
+    for (const [id, date] of baselines) {
       if (id !== "finish") milestones.add(id);
       const decided = `${d.date ?? ""} ${d.id}`;
       const previous = dates.get(id);

@@ -118,9 +118,12 @@ export function resolveSettings(
   const validity = pick(
     "statusValidityDays",
     engagement?.reporting?.statusValidityDays,
-    thresholds.statusValidityDays ?? (cadence ? CADENCE_DAYS[cadence] : undefined),
+    thresholds.statusValidityDays,
     cadence ? CADENCE_DAYS[cadence] : DEFAULTS.statusValidityDays,
   );
+  // One reporting period of the cadence comes from wherever the cadence came from.
+  if (cadence && sources["statusValidityDays"] === "default")
+    sources["statusValidityDays"] = sources["reportingCadence"]!;
   const probabilityMax = riskGov?.scale?.probability ?? 5;
   const impactMax = riskGov?.scale?.impact ?? 5;
   const mediumThreshold = pick(

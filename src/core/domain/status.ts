@@ -1,4 +1,4 @@
-import type { Project } from "../../model/entities.js";
+import type { Project, StatusMessage } from "../../model/entities.js";
 import { daysBetween } from "../dates.js";
 import { reportsStatus } from "./lifecycle.js";
 import type { Settings } from "./settings.js";
@@ -21,4 +21,23 @@ export function statusReportState(project: Project, settings: Settings, asOf: st
   return age > settings.statusValidityDays
     ? { kind: "stale", age, validityDays: settings.statusValidityDays }
     : { kind: "current", age };
+}
+
+/**
+ * A portfolio's or the engagement's status message on the as-of date: its age in days, and
+ * whether it is stale (older than the status validity period, as a project's status report).
+ */
+export interface StatusMessageState {
+  age: number;
+  stale: boolean;
+  validityDays: number;
+}
+
+export function statusMessageState(
+  message: Pick<StatusMessage, "asOf">,
+  settings: Settings,
+  asOf: string,
+): StatusMessageState {
+  const age = daysBetween(message.asOf, asOf);
+  return { age, stale: age > settings.statusValidityDays, validityDays: settings.statusValidityDays };
 }

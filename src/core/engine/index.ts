@@ -1,5 +1,5 @@
 import type { Diagnostic, Severity } from "../../model/diagnostic.js";
-import type { Workspace } from "../../model/document.js";
+import type { PmoDocument, Workspace } from "../../model/document.js";
 import { buildModel, documentsThatValidate, type Catalog, type Model, type Settings } from "../domain/index.js";
 import type { Config } from "../config/index.js";
 import { UsageError } from "../errors.js";
@@ -30,6 +30,8 @@ export interface CheckInput {
   rules?: readonly Rule[];
   /** The repository's baseline tags (pmo check reads them from git), for baseline-without-decision. */
   baselines?: readonly BaselineTag[];
+  /** The schema problems of one document, for a caller that memoises them (see ValidateOptions). */
+  schemaDiagnostics?: (doc: PmoDocument) => Diagnostic[];
 }
 
 export interface CheckResult {
@@ -89,7 +91,10 @@ export const ENGINE_RULES: readonly RuleInfo[] = [
 export async function runCheck(input: CheckInput): Promise<CheckResult> {
   const { workspace, config, asOf } = input;
   const rules = input.rules ?? RULES;
-  const validation = validateWorkspace(workspace, { asOf });
+  const validation = validateWorkspace(workspace, {
+    asOf,
+    ...(input.schemaDiagnostics && { schemaDiagnostics: input.schemaDiagnostics }),
+  });
   const model = buildModel(documentsThatValidate(workspace.documents, validation), config, asOf);
   const { catalog, settings, facts } = model;
 

@@ -5,8 +5,9 @@ import type { Engagement } from "../../model/entities.js";
 import { daysBetween } from "../dates.js";
 import { buildModel, documentsThatValidate, resolveSettings, type Settings } from "../domain/index.js";
 import { runCheck, type CheckResult } from "../engine/index.js";
-import { comparePaths, decodeSource, documentsOf } from "../load/index.js";
+import { comparePaths, decodeSource, documentsOf, scanHead } from "../load/index.js";
 import { schemaDiagnostics } from "../validate/index.js";
+import type { Path, SourceRange } from "../../model/document.js";
 import { nextPeriod, periodOf, type Period, type PeriodKind } from "./periods.js";
 import type { History, PeriodSnapshot, ProjectEntry, ProjectHistory, ScaleChange, StatusScaleInfo } from "./types.js";
 
@@ -71,6 +72,8 @@ interface Tuple {
   name?: string;
 }
 
+/** The kinds a history without findings reads: the snapshots and entries need no others. */
+const SNAPSHOT_KINDS: ReadonlySet<string> = new Set(["Project", "Engagement"]);
 const EXPECTED_TO_REPORT = new Set(["initiation", "planning", "delivery", "closure"]);
 const INACTIVE = new Set(["closed", "cancelled"]);
 
@@ -85,48 +88,51 @@ const INACTIVE = new Set(["closed", "cancelled"]);
  * commit, not once per period. A change of the engagement's status scale is recorded as such.
  */
 export async function buildHistory(given: HistoryInput): Promise<History> {
-  // The discovery filter is a pure function of the path, asked about every path of every state.
-  const included = new Map<string, boolean>();
-  const include = (path: string): boolean => {
-    let yes = included.get(path);
-    if (yes === undefined) {
-      yes = given.include(path);
-      included.set(path, yes);
-    }
-    return yes;
-  };
-  const input: HistoryInput = { ...given, include };
+  const input = given;
   const withFindings = input.findings !== false;
-  const cache = new Map<string, Parsed>();
+  /**
+   * Parses one (path, blob): each version of a file is parsed once, when a commit brings it in.
+   * Without findings only projects and the engagement are read: a file whose text makes it
+   * certain that it holds one document of another kind (a risk, a decision) is not parsed.
+   */
   const parse = (path: string, oid: string): Parsed => {
-    const key = `${oid}\0${path}`;
-    let parsed = cache.get(key);
-    if (!parsed) {
-      const diagnostics: Diagnostic[] = [];
-      const sources = new Map<string, string>();
-      const bytes = input.blobs.get(oid);
-      const text = bytes ? decodeSource(path, bytes) : undefined;
-      if (typeof text === "string")
-        parsed = { documents: documentsOf(path, text, diagnostics, sources), diagnostics, text: sources.get(path) };
-      else parsed = { documents: [], diagnostics: text ? [text] : [] };
-      cache.set(key, parsed);
+    const diagnostics: Diagnostic[] = [];
+    const sources = new Map<string, string>();
+    const bytes = input.blobs.get(oid);
+    const text = bytes ? decodeSource(path, bytes) : undefined;
+    if (typeof text !== "string") return { documents: [], diagnostics: text ? [text] : [] };
+    if (!withFindings) {
+      const kind = scanHead(text)?.kind;
+      if (kind !== undefined && !SNAPSHOT_KINDS.has(kind)) return { documents: [], diagnostics: [] };
     }
-    return parsed;
+    const documents = documentsOf(path, text, diagnostics, sources);
+    // An unchanged file is checked again in every later period: its positions are found once.
+    for (const doc of documents) doc.locate = memoisedLocate(doc.locate);
+    return { documents, diagnostics, text: sources.get(path) };
+  };
+  // Likewise its schema problems: a function of the document alone, so worked out once per version.
+  const schemaProblems = new WeakMap<PmoDocument, Diagnostic[]>();
+  const schemaOf = (doc: PmoDocument): Diagnostic[] => {
+    let problems = schemaProblems.get(doc);
+    if (problems === undefined) {
+      problems = schemaDiagnostics(doc);
+      schemaProblems.set(doc, problems);
+    }
+    return problems;
   };
 
-  const state = new Map<string, string>();
+  // The current state: path -> its blob, parsed. Only the paths that hold pmo documents (the
+  // discovery filter) enter it; a replaced version is dropped, so one parsed copy of the current
+  // state is kept, not of every version.
+  const state = new State();
   const projectPaths = new Map<string, Set<string>>();
   const last = new Map<string, Tuple | undefined>();
   const histories = new Map<string, ProjectHistory>();
   const periods: PeriodSnapshot[] = [];
   const inRange = (date: string) =>
     (input.since === undefined || date >= input.since) && (input.until === undefined || date <= input.until);
-  const projectsIn = (path: string): PmoDocument[] => {
-    const oid = state.get(path);
-    return oid === undefined
-      ? []
-      : parse(path, oid).documents.filter((d) => d.kind === "Project" && d.id !== undefined);
-  };
+  const projectsIn = (path: string): PmoDocument[] =>
+    (state.get(path)?.parsed.documents ?? []).filter((d) => d.kind === "Project" && d.id !== undefined);
   const currentProject = (id: string): PmoDocument | undefined => {
     const paths = [...(projectPaths.get(id) ?? [])].sort(comparePaths);
     for (const p of paths) {
@@ -151,19 +157,29 @@ export async function buildHistory(given: HistoryInput): Promise<History> {
       const asOf = lastCommitDate < input.asOf ? lastCommitDate : input.asOf;
       checked = {
         commit: lastCommit,
-        result: await runCheck({ workspace: workspaceOf(state, parse, input), config: input.config, asOf }),
+        result: await runCheck({
+          workspace: workspaceOf(state, input),
+          config: input.config,
+          asOf,
+          schemaDiagnostics: schemaOf,
+        }),
       };
     }
     return checked.result;
+  };
+  // Without findings, the settings of the state (worked out again only after a commit changed it).
+  let settled: { documents: readonly PmoDocument[]; settings: Settings } | undefined;
+  const settingsNow = (): Settings => {
+    const documents = state.documents();
+    if (settled?.documents !== documents) settled = { documents, settings: settingsOfState(state, input) };
+    return settled.settings;
   };
   /** Takes the snapshot of the current period (when in range) and moves to the next one. */
   const closePeriod = async () => {
     const p = period!;
     if ((input.since === undefined || p.end >= input.since) && (input.until === undefined || p.start <= input.until)) {
-      const judged = withFindings
-        ? await checkOfLastCommit()
-        : { settings: settingsOfState(state, parse, input), diagnostics: undefined };
-      const snapshot = snapshotOf(p, commitsInPeriod, lastCommit, state, parse, input, judged);
+      const judged = withFindings ? await checkOfLastCommit() : { settings: settingsNow(), diagnostics: undefined };
+      const snapshot = snapshotOf(p, commitsInPeriod, lastCommit, state, input, judged);
       scale = snapshot.scale;
       periods.push(snapshot.period);
     }
@@ -184,8 +200,17 @@ export async function buildHistory(given: HistoryInput): Promise<History> {
     const affected = new Set<string>();
     for (const change of c.changes) {
       if (!input.include(change.path)) continue;
-      if (change.oid !== null) {
-        const engagement = parse(change.path, change.oid).documents.find((d) => d.kind === "Engagement");
+      // Which paths hold each project: the path leaves the sets of the projects it held, and
+      // joins those of the projects it holds now (linear in the documents a commit changes).
+      for (const d of projectsIn(change.path)) {
+        affected.add(d.id!);
+        projectPaths.get(d.id!)?.delete(change.path);
+      }
+      if (change.oid === null) state.delete(change.path);
+      else if (state.get(change.path)?.oid !== change.oid) {
+        const parsed = parse(change.path, change.oid);
+        state.set(change.path, { oid: change.oid, parsed });
+        const engagement = parsed.documents.find((d) => d.kind === "Engagement");
         if (typeof engagement?.value["currency"] === "string") currency = engagement.value["currency"];
         if (engagement) {
           const scale = scaleOf(engagement);
@@ -194,18 +219,6 @@ export async function buildHistory(given: HistoryInput): Promise<History> {
           currentScale = scale;
         }
       }
-      // Which paths hold each project: the path leaves the sets of the projects it held, and
-      // joins those of the projects it holds now (linear in the documents a commit changes).
-      for (const d of projectsIn(change.path)) {
-        affected.add(d.id!);
-        projectPaths.get(d.id!)?.delete(change.path);
-      }
-      // The replaced version is never read again (unless a later commit brings it back, when it
-      // is parsed anew): dropping it keeps one parsed copy of the current state, not of every version.
-      const replaced = state.get(change.path);
-      if (replaced !== undefined && replaced !== change.oid) cache.delete(`${replaced}\0${change.path}`);
-      if (change.oid === null) state.delete(change.path);
-      else state.set(change.path, change.oid);
       for (const d of projectsIn(change.path)) {
         affected.add(d.id!);
         const paths = projectPaths.get(d.id!) ?? new Set<string>();
@@ -255,6 +268,70 @@ export async function buildHistory(given: HistoryInput): Promise<History> {
   };
 }
 
+/** A document's locate function that answers each question once (the answers never change). */
+function memoisedLocate(locate: PmoDocument["locate"]): PmoDocument["locate"] {
+  const answers = new Map<string, SourceRange>();
+  return (path: Path, options?: { key?: boolean }) => {
+    // Segments typed apart: key "1" and index 1 of the same parent can have different answers.
+    let question = options?.key === true ? "k" : "v";
+    for (const segment of path) question += typeof segment === "number" ? `\u0001${segment}` : `\u0000${segment}`;
+    let range = answers.get(question);
+    if (range === undefined) {
+      range = locate(path, options);
+      answers.set(question, range);
+    }
+    return { ...range };
+  };
+}
+
+/** A file of the current state: its blob and what parsing it gave. */
+interface StateEntry {
+  oid: string;
+  parsed: Parsed;
+}
+
+/**
+ * The current state of the pmo files, path -> entry, with the paths in the folder loader's
+ * order: sorted again only after a commit adds or removes a path (an update in place keeps
+ * the order), not once per period.
+ */
+class State {
+  readonly #entries = new Map<string, StateEntry>();
+  #sorted: string[] | undefined;
+  /** Every document of the state in path order; kept until a commit changes the state. */
+  #documents: PmoDocument[] | undefined;
+
+  get(path: string): StateEntry | undefined {
+    return this.#entries.get(path);
+  }
+
+  set(path: string, entry: StateEntry): void {
+    if (!this.#entries.has(path)) this.#sorted = undefined;
+    this.#entries.set(path, entry);
+    this.#documents = undefined;
+  }
+
+  delete(path: string): void {
+    if (this.#entries.delete(path)) this.#sorted = undefined;
+    this.#documents = undefined;
+  }
+
+  /** Every document, in path order: the periods a commit does not change share one list. */
+  documents(): readonly PmoDocument[] {
+    if (this.#documents === undefined) {
+      this.#documents = [];
+      for (const [, { parsed }] of this.inOrder()) for (const doc of parsed.documents) this.#documents.push(doc);
+    }
+    return this.#documents;
+  }
+
+  /** The entries in path order (comparePaths), as a full load of the folder would list the files. */
+  *inOrder(): Generator<[string, StateEntry]> {
+    this.#sorted ??= [...this.#entries.keys()].sort(comparePaths);
+    for (const path of this.#sorted) yield [path, this.#entries.get(path)!];
+  }
+}
+
 /** The status scale an engagement document declares (rag when it declares none). */
 function scaleOf(engagement: PmoDocument): StatusScaleInfo {
   const { statusScale } = resolveSettings(engagement.value as unknown as Engagement);
@@ -265,18 +342,11 @@ function sameScale(a: StatusScaleInfo, b: StatusScaleInfo): boolean {
   return a.values.join("\0") === b.values.join("\0") && a.notAssessed.join("\0") === b.notAssessed.join("\0");
 }
 
-function workspaceOf(
-  state: ReadonlyMap<string, string>,
-  parse: (path: string, oid: string) => Parsed,
-  input: HistoryInput,
-): Workspace {
-  const paths = [...state.keys()].filter(input.include).sort(comparePaths);
-  const documents: PmoDocument[] = [];
+function workspaceOf(state: State, input: HistoryInput): Workspace {
+  const documents = [...state.documents()];
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
-  for (const path of paths) {
-    const parsed = parse(path, state.get(path)!);
-    documents.push(...parsed.documents);
+  for (const [path, { parsed }] of state.inOrder()) {
     diagnostics.push(...parsed.diagnostics);
     if (parsed.text !== undefined) sources.set(path, parsed.text);
   }
@@ -288,14 +358,8 @@ function workspaceOf(
  * engagement document (in path order) that passes its schema, as the domain model picks it,
  * and the config's.
  */
-function settingsOfState(
-  state: ReadonlyMap<string, string>,
-  parse: (path: string, oid: string) => Parsed,
-  input: HistoryInput,
-): Settings {
-  const engagements: PmoDocument[] = [];
-  for (const path of [...state.keys()].filter(input.include).sort(comparePaths))
-    engagements.push(...parse(path, state.get(path)!).documents.filter((d) => d.kind === "Engagement"));
+function settingsOfState(state: State, input: HistoryInput): Settings {
+  const engagements = state.documents().filter((d) => d.kind === "Engagement");
   const valid = documentsThatValidate(engagements, engagements.flatMap(schemaDiagnostics));
   return buildModel(valid, input.config, input.asOf).settings;
 }
@@ -335,15 +399,12 @@ function snapshotOf(
   period: Period,
   commits: number,
   commit: string,
-  state: ReadonlyMap<string, string>,
-  parse: (path: string, oid: string) => Parsed,
+  state: State,
   input: HistoryInput,
   result: { settings: Settings; diagnostics?: readonly Diagnostic[] },
 ): { period: PeriodSnapshot; scale: readonly string[] } {
   const asOf = period.end < input.asOf ? period.end : input.asOf;
-  const documents: PmoDocument[] = [];
-  for (const path of [...state.keys()].filter(input.include).sort(comparePaths))
-    documents.push(...parse(path, state.get(path)!).documents);
+  const documents = state.documents();
   let findings: Record<Severity, number> | undefined;
   if (result.diagnostics) {
     findings = { error: 0, warn: 0, info: 0 };

@@ -5,8 +5,24 @@ import { neutraliseFormula } from "../csv.js";
  * Pure and locale-free: no Intl, no `new Date(string)`; dates go through date-fns `parse` with
  * the formats the mapping names, against a fixed reference date.
  */
-import { format } from "date-fns/format";
-import { parse } from "date-fns/parse";
+import { createRequire } from "node:module";
+import type { format as formatFn } from "date-fns/format";
+import type { parse as parseFn } from "date-fns/parse";
+
+// date-fns' parse brings its 124 token parsers: required on the first date that is not ISO
+// (an ISO cell needs none), from date-fns' CommonJS build, which the package ships for require.
+const require = createRequire(import.meta.url);
+let dateFns: { parse: typeof parseFn; format: typeof formatFn } | undefined;
+function loadDateFns(): { parse: typeof parseFn; format: typeof formatFn } {
+  if (dateFns === undefined) {
+    const { parse } = require("date-fns/parse") as { parse: typeof parseFn };
+    const { format } = require("date-fns/format") as { format: typeof formatFn };
+    dateFns = { parse, format };
+  }
+  return dateFns;
+}
+const parse: typeof parseFn = (...args) => loadDateFns().parse(...args);
+const format: typeof formatFn = (...args) => loadDateFns().format(...args);
 
 export const DEFAULT_BLANKS: readonly string[] = ["", "#N/A", "N/A", "Not provided", "-", "TBC"];
 export const DEFAULT_DATE_FORMATS: readonly string[] = ["iso", "dd/MM/yyyy", "dd/MM/yy"];
@@ -131,7 +147,15 @@ export function parseDate(text: string, formats: readonly string[]): string {
     if (fmt === "iso") {
       const m = ISO.exec(s);
       if (m) {
-        const date = parse(`${m[1]}-${m[2]}-${m[3]}`, "yyyy-MM-dd", REFERENCE_DATE);
+        const iso = `${m[1]}-${m[2]}-${m[3]}`;
+        // A calendar date of years 1000-9999 is itself (what date-fns gives for it, at a
+        // fraction of the cost: an import reads thousands); other years go through date-fns.
+        const real = isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
+        if (real !== undefined) {
+          if (real) return iso;
+          continue;
+        }
+        const date = parse(iso, "yyyy-MM-dd", REFERENCE_DATE);
         if (!Number.isNaN(date.getTime())) return format(date, "yyyy-MM-dd");
       }
       continue;
@@ -141,6 +165,18 @@ export function parseDate(text: string, formats: readonly string[]): string {
       return format(date, "yyyy-MM-dd");
   }
   throw new CellError(`${quoteCell(s)} is not a date in any of the formats ${formats.join(", ")}`);
+}
+
+/**
+ * Whether year-month-day names a day of the (proleptic Gregorian) calendar, for years 1000 to
+ * 9999; undefined for other years, which the caller leaves to date-fns.
+ */
+export function isCalendarDate(year: number, month: number, day: number): boolean | undefined {
+  if (year < 1000 || year > 9999) return undefined;
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return day <= days;
 }
 
 /** Text made into an id: anything but letters, digits, `_`, `.` and `-` becomes `-`. */

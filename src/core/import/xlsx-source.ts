@@ -3,7 +3,6 @@
  * one sheet (by name or by its 1-based position), a header row, and every cell as text.
  * Reading the workbook is read-excel-file's; only the choices around it are made here.
  */
-import readXlsxFile from "read-excel-file/node";
 import type { CsvRow } from "./csv-source.js";
 
 export interface WorkbookSheet {
@@ -30,6 +29,8 @@ export async function readWorkbook(
   sheet: string | number | undefined,
   headerRow = 1,
 ): Promise<WorkbookSheet> {
+  // Loaded for a workbook only: a CSV import does not pay for the zip and XML readers.
+  const { default: readXlsxFile } = await import("read-excel-file/node");
   let sheets;
   try {
     sheets = await readXlsxFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));

@@ -1,5 +1,5 @@
 import type { Decision, Issue, Risk } from "../../model/entities.js";
-import { decisionAmount, decisionCurrency, reviewState, riskScore, type Entry } from "../domain/index.js";
+import { daysUntilDue, decisionAmount, decisionCurrency, reviewState, riskScore, type Entry } from "../domain/index.js";
 import { daysBetween } from "../dates.js";
 import { compareIds } from "./links.js";
 import { personName, scopeOf, type ReportContext, type ScopeView } from "./context.js";
@@ -107,6 +107,18 @@ export function riskRow(ctx: ReportContext, risk: Risk): RiskRow {
 /** Highest score first; ties by probability, then id: the order a risk register is read in. */
 export function rankRisks(rows: RiskRow[]): RiskRow[] {
   return rows.sort((a, b) => b.score - a.score || b.probability - a.probability || compareIds(a.id, b.id));
+}
+
+/**
+ * The first `count` rows of `rankRisks` over these risks, building rows for those only: a
+ * dashboard lists the ten highest of thousands. Ranked on the same fields in the same order.
+ */
+export function topRiskRows(ctx: ReportContext, risks: readonly Risk[], count: number): RiskRow[] {
+  return risks
+    .map((risk) => ({ risk, score: riskScore(risk) }))
+    .sort((a, b) => b.score - a.score || b.risk.probability - a.risk.probability || compareIds(a.risk.id, b.risk.id))
+    .slice(0, count)
+    .map(({ risk }) => riskRow(ctx, risk));
 }
 
 /** Open risks ranked, then occurred and closed ones (most recently closed first), for pages that show both. */
@@ -238,7 +250,7 @@ function boardFields(
     description: d.description ?? null,
     currency: decisionCurrency(d, ctx.catalog, ctx.settings),
     due: d.due ?? null,
-    dueDays: d.status === "proposed" && d.due !== undefined ? daysBetween(ctx.asOf, d.due) : null,
+    dueDays: daysUntilDue(d, ctx.asOf) ?? null,
     amount: money ? { value: money.amount, currency: money.currency } : null,
     options,
     recommendation: rec

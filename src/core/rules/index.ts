@@ -8,6 +8,7 @@ import { rule as costVarianceBeyondTolerance } from "./cost-variance-beyond-tole
 import { rule as criteriaWeightsSum } from "./criteria-weights-sum.js";
 import { rule as criticalSlipNeedsDecision } from "./critical-slip-needs-decision.js";
 import { rule as decisionHasDecider } from "./decision-has-decider.js";
+import { rule as decisionOverdue } from "./decision-overdue.js";
 import { rule as deliveryHasSponsorAndManager } from "./delivery-has-sponsor-and-manager.js";
 import { rule as engagementReviewDue } from "./engagement-review-due.js";
 import { rule as fundedBelowCutLine } from "./funded-below-cut-line.js";
@@ -18,6 +19,7 @@ import { rule as objectiveWeightsSum } from "./objective-weights-sum.js";
 import { rule as occurredRiskHasIssue } from "./occurred-risk-has-issue.js";
 import { rule as p80AfterCommitment } from "./p80-after-commitment.js";
 import { rule as percentCompleteConsistent } from "./percent-complete-consistent.js";
+import { rule as portfolioMessageStale } from "./portfolio-message-stale.js";
 import { rule as portfolioWithinEnvelope } from "./portfolio-within-envelope.js";
 import { rule as projectContributesToObjective } from "./project-contributes-to-objective.js";
 import { rule as projectInPortfolio } from "./project-in-portfolio.js";
@@ -76,6 +78,7 @@ export const RULES: readonly Rule[] = [
   criteriaWeightsSum,
   criticalSlipNeedsDecision,
   decisionHasDecider,
+  decisionOverdue,
   deliveryHasSponsorAndManager,
   engagementReviewDue,
   fundedBelowCutLine,
@@ -86,6 +89,7 @@ export const RULES: readonly Rule[] = [
   occurredRiskHasIssue,
   p80AfterCommitment,
   percentCompleteConsistent,
+  portfolioMessageStale,
   portfolioWithinEnvelope,
   projectContributesToObjective,
   projectInPortfolio,

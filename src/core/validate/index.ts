@@ -28,6 +28,11 @@ export { translateErrors, type SchemaProblem } from "./schema-messages.js";
 export interface ValidateOptions {
   /** The date that actual dates may not be after (YYYY-MM-DD). */
   asOf: string;
+  /**
+   * The schema problems of one document (default: schemaDiagnostics). A caller that validates
+   * the same document objects many times (pmo history, once per period) passes a memo of it.
+   */
+  schemaDiagnostics?: (doc: PmoDocument) => Diagnostic[];
 }
 
 /**
@@ -37,7 +42,8 @@ export interface ValidateOptions {
  */
 export function validateWorkspace(workspace: Workspace, options: ValidateOptions): Diagnostic[] {
   const diagnostics: Diagnostic[] = [...workspace.diagnostics];
-  for (const doc of workspace.documents) diagnostics.push(...schemaDiagnostics(doc));
+  const ofDocument = options.schemaDiagnostics ?? schemaDiagnostics;
+  for (const doc of workspace.documents) diagnostics.push(...ofDocument(doc));
   diagnostics.push(
     ...withoutBrokenFileCascade(integrityFindings(workspace.documents, options.asOf), workspace.broken ?? []),
   );

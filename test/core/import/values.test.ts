@@ -1,3 +1,5 @@
+import { format } from "date-fns/format";
+import { parse } from "date-fns/parse";
 import { describe, expect, it } from "vitest";
 import { parseDate, parseNumber, slugify } from "../../../src/core/import/index.js";
 
@@ -44,6 +46,24 @@ describe("parseDate", () => {
 
   it.each(["31/02/2024", "2012-30-09", "1/012/2014", "TBD", "09/30/2012"])("rejects %s", (text) => {
     expect(() => parseDate(text, formats)).toThrow(/is not a date in any of the formats iso, DD\/MM\/YYYY, DD\/MM\/YY/);
+  });
+
+  it("reads an ISO date as date-fns does, day by day, leap years and impossible days included", () => {
+    const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+    for (const year of [1000, 1582, 1600, 1700, 1900, 1999, 2000, 2023, 2024, 2100, 2400, 9999])
+      for (let month = 0; month <= 13; month++)
+        for (let day = 0; day <= 32; day++) {
+          const text = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+          const date = parse(text, "yyyy-MM-dd", new Date(2000, 0, 1));
+          const expected = Number.isNaN(date.getTime()) ? "rejected" : format(date, "yyyy-MM-dd");
+          let got: string;
+          try {
+            got = parseDate(text, ["iso"]);
+          } catch {
+            got = "rejected";
+          }
+          expect(got, text).toBe(expected);
+        }
   });
 
   it("tries the formats in the order given", () => {

@@ -74,6 +74,31 @@ const beyond = (baseline: string, slip: string, decisionId: string) => ({
   },
 });
 
+/**
+ * M2 reported against its original baseline, no decision covering the slip: by default M2 of
+ * `slipped`, whose forecast is at column 77 (column 60 for a milestone named "Build").
+ */
+const unapproved = ({
+  forecast = "2027-01-29",
+  baseline = "2026-09-30",
+  slip = "121 days",
+  tolerance = "30 days",
+  column = 77,
+}: {
+  forecast?: string;
+  baseline?: string;
+  slip?: string;
+  tolerance?: string;
+  column?: number;
+} = {}) => ({
+  file: "p.yaml",
+  line: 10,
+  column,
+  pointer: "/milestones/1/forecast",
+  messageId: "unapprovedSlip",
+  data: { milestone: "M2", forecast, baseline, slip, tolerance, project: "PRJ-1", decision: "" },
+});
+
 testRule(rule, {
   valid: [
     {
@@ -179,8 +204,23 @@ testRule(rule, {
         "p.yaml": project("  - { id: M2, name: Build, baseline: 2026-09-30, forecast: 2026-10-30 }"),
       },
     },
+    {
+      name: "an extension key among the re-baselined dates is not a milestone",
+      files: {
+        "p.yaml": project(slipped),
+        "d.yaml": decision('{ type: rebaseline, baselines: { x-minutes: "board 21 Oct" } }'),
+      },
+    },
   ],
   invalid: [
+    {
+      name: "a milestone with no original baseline is judged against the date a decision set",
+      files: {
+        "p.yaml": project("  - { id: M2, name: Section 2 commissioned, forecast: 2027-01-29 }"),
+        "d.yaml": decision("{ type: rebaseline, baselines: { M2: 2026-12-15 } }"),
+      },
+      errors: [{ ...beyond("2026-12-15", "45 days", "DEC-1"), column: 55 }],
+    },
     {
       name: "the later of two re-baselines wins even when it is the tighter one",
       files: {
@@ -211,178 +251,42 @@ testRule(rule, {
         "p.yaml": project(slipped),
         "d.yaml": decision("{ type: rebaseline, milestones: [M2], baselines: { M2: 2026-12-15 } }"),
       },
-      errors: [
-        {
-          file: "p.yaml",
-          line: 10,
-          column: 77,
-          pointer: "/milestones/1/forecast",
-          messageId: "beyondRebaseline",
-          data: {
-            milestone: "M2",
-            forecast: "2027-01-29",
-            baseline: "2026-12-15",
-            slip: "45 days",
-            tolerance: "30 days",
-            project: "PRJ-1",
-            decision: "DEC-1",
-          },
-        },
-      ],
+      errors: [beyond("2026-12-15", "45 days", "DEC-1")],
     },
     {
       name: "121 days late with no decision",
       files: { "p.yaml": project(slipped) },
-      errors: [
-        {
-          file: "p.yaml",
-          line: 10,
-          column: 77,
-          pointer: "/milestones/1/forecast",
-          messageId: "unapprovedSlip",
-          data: {
-            milestone: "M2",
-            forecast: "2027-01-29",
-            baseline: "2026-09-30",
-            slip: "121 days",
-            tolerance: "30 days",
-            project: "PRJ-1",
-            decision: "",
-          },
-        },
-      ],
+      errors: [unapproved()],
     },
     {
       name: "31 days late",
       files: { "p.yaml": project("  - { id: M2, name: Build, baseline: 2026-09-30, forecast: 2026-10-31 }") },
-      errors: [
-        {
-          file: "p.yaml",
-          line: 10,
-          column: 60,
-          pointer: "/milestones/1/forecast",
-          messageId: "unapprovedSlip",
-          data: {
-            milestone: "M2",
-            forecast: "2026-10-31",
-            baseline: "2026-09-30",
-            slip: "31 days",
-            tolerance: "30 days",
-            project: "PRJ-1",
-            decision: "",
-          },
-        },
-      ],
+      errors: [unapproved({ column: 60, forecast: "2026-10-31", baseline: "2026-09-30", slip: "31 days" })],
     },
     {
       name: "the decision is only proposed",
       files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline, milestones: [M2] }", "proposed") },
-      errors: [
-        {
-          file: "p.yaml",
-          line: 10,
-          column: 77,
-          pointer: "/milestones/1/forecast",
-          messageId: "unapprovedSlip",
-          data: {
-            milestone: "M2",
-            forecast: "2027-01-29",
-            baseline: "2026-09-30",
-            slip: "121 days",
-            tolerance: "30 days",
-            project: "PRJ-1",
-            decision: "",
-          },
-        },
-      ],
+      errors: [unapproved()],
     },
     {
       name: "the decision was rejected",
       files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline }", "rejected") },
-      errors: [
-        {
-          file: "p.yaml",
-          line: 10,
-          column: 77,
-          pointer: "/milestones/1/forecast",
-          messageId: "unapprovedSlip",
-          data: {
-            milestone: "M2",
-            forecast: "2027-01-29",
-            baseline: "2026-09-30",
-            slip: "121 days",
-            tolerance: "30 days",
-            project: "PRJ-1",
-            decision: "",
-          },
-        },
-      ],
+      errors: [unapproved()],
     },
     {
       name: "the decision was superseded",
       files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline }", "superseded") },
-      errors: [
-        {
-          file: "p.yaml",
-          line: 10,
-          column: 77,
-          pointer: "/milestones/1/forecast",
-          messageId: "unapprovedSlip",
-          data: {
-            milestone: "M2",
-            forecast: "2027-01-29",
-            baseline: "2026-09-30",
-            slip: "121 days",
-            tolerance: "30 days",
-            project: "PRJ-1",
-            decision: "",
-          },
-        },
-      ],
+      errors: [unapproved()],
     },
     {
       name: "the approved decision is a budget change",
       files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: budget-change }") },
-      errors: [
-        {
-          file: "p.yaml",
-          line: 10,
-          column: 77,
-          pointer: "/milestones/1/forecast",
-          messageId: "unapprovedSlip",
-          data: {
-            milestone: "M2",
-            forecast: "2027-01-29",
-            baseline: "2026-09-30",
-            slip: "121 days",
-            tolerance: "30 days",
-            project: "PRJ-1",
-            decision: "",
-          },
-        },
-      ],
+      errors: [unapproved()],
     },
     {
       name: "the decision lists other milestones",
       files: { "p.yaml": project(slipped), "d.yaml": decision("{ type: rebaseline, milestones: [M1] }") },
-      errors: [
-        {
-          file: "p.yaml",
-          line: 10,
-          column: 77,
-          pointer: "/milestones/1/forecast",
-          messageId: "unapprovedSlip",
-          data: {
-            milestone: "M2",
-            forecast: "2027-01-29",
-            baseline: "2026-09-30",
-            slip: "121 days",
-            tolerance: "30 days",
-            project: "PRJ-1",
-            decision: "",
-          },
-        },
-      ],
+      errors: [unapproved()],
     },
     {
       name: "the decision re-plans another project",
@@ -390,24 +294,7 @@ testRule(rule, {
         "p.yaml": project(slipped) + "---\n" + project("", "delivery", "PRJ-2"),
         "d.yaml": decision("{ type: rebaseline }", "approved", "PRJ-2"),
       },
-      errors: [
-        {
-          file: "p.yaml",
-          line: 10,
-          column: 77,
-          pointer: "/milestones/1/forecast",
-          messageId: "unapprovedSlip",
-          data: {
-            milestone: "M2",
-            forecast: "2027-01-29",
-            baseline: "2026-09-30",
-            slip: "121 days",
-            tolerance: "30 days",
-            project: "PRJ-1",
-            decision: "",
-          },
-        },
-      ],
+      errors: [unapproved()],
     },
     {
       name: "a portfolio decision does not re-baseline a project",
@@ -415,24 +302,7 @@ testRule(rule, {
         "p.yaml": project(slipped),
         "d.yaml": decision("{ type: rebaseline }").replace("project: PRJ-1", "portfolio: PF-A"),
       },
-      errors: [
-        {
-          file: "p.yaml",
-          line: 10,
-          column: 77,
-          pointer: "/milestones/1/forecast",
-          messageId: "unapprovedSlip",
-          data: {
-            milestone: "M2",
-            forecast: "2027-01-29",
-            baseline: "2026-09-30",
-            slip: "121 days",
-            tolerance: "30 days",
-            project: "PRJ-1",
-            decision: "",
-          },
-        },
-      ],
+      errors: [unapproved()],
     },
     {
       name: "the percentage is the tighter limit (dca5 engagement, 200-day baseline, 10%)",
@@ -446,22 +316,13 @@ testRule(rule, {
         ),
       },
       errors: [
-        {
-          file: "p.yaml",
-          line: 10,
+        unapproved({
           column: 60,
-          pointer: "/milestones/1/forecast",
-          messageId: "unapprovedSlip",
-          data: {
-            milestone: "M2",
-            forecast: "2026-07-25",
-            baseline: "2026-06-30",
-            slip: "25 days",
-            tolerance: "20 days (10% of the 200-day baseline)",
-            project: "PRJ-1",
-            decision: "",
-          },
-        },
+          forecast: "2026-07-25",
+          baseline: "2026-06-30",
+          slip: "25 days",
+          tolerance: "20 days (10% of the 200-day baseline)",
+        }),
       ],
     },
     {
@@ -472,22 +333,13 @@ testRule(rule, {
       },
       thresholds: { scheduleToleranceDays: 10 },
       errors: [
-        {
-          file: "p.yaml",
-          line: 10,
+        unapproved({
           column: 60,
-          pointer: "/milestones/1/forecast",
-          messageId: "unapprovedSlip",
-          data: {
-            milestone: "M2",
-            forecast: "2026-10-20",
-            baseline: "2026-09-30",
-            slip: "20 days",
-            tolerance: "10 days",
-            project: "PRJ-1",
-            decision: "",
-          },
-        },
+          forecast: "2026-10-20",
+          baseline: "2026-09-30",
+          slip: "20 days",
+          tolerance: "10 days",
+        }),
       ],
     },
   ],

@@ -8,6 +8,23 @@ name: Billing replacement
 stage: ${stage}
 ${extra}`;
 
+/** Portfolios with these ids (in this file order), replacing the base one. */
+const portfolios = (...ids: string[]) => ({
+  "portfolio.yaml": ids
+    .map((id) => `apiVersion: pmo/v1\nkind: Portfolio\nid: ${id}\nname: Portfolio ${id}\nowner: ann\n`)
+    .join("---\n"),
+});
+
+/** The finding on PRJ-1 in p.yaml, naming these portfolios. */
+const outside = (portfolios: string) => ({
+  file: "p.yaml",
+  line: 3,
+  column: 1,
+  pointer: "/portfolio",
+  messageId: "noPortfolio",
+  data: { project: "PRJ-1", portfolios },
+});
+
 const noPortfolios = {
   "portfolio.yaml": `apiVersion: pmo/v1
 kind: Person
@@ -51,6 +68,21 @@ testRule(rule, {
           data: { project: "PRJ-1", portfolios: "PF-A" },
         },
       ],
+    },
+    {
+      name: "the portfolios to choose from, sorted by id",
+      files: { ...portfolios("PF-C", "PF-A", "PF-B"), "p.yaml": project("") },
+      errors: [outside("PF-A, PF-B, PF-C")],
+    },
+    {
+      name: "five portfolios are all named",
+      files: { ...portfolios("PF-E", "PF-D", "PF-C", "PF-B", "PF-A"), "p.yaml": project("") },
+      errors: [outside("PF-A, PF-B, PF-C, PF-D, PF-E")],
+    },
+    {
+      name: "beyond five, the first five and an ellipsis",
+      files: { ...portfolios("PF-F", "PF-E", "PF-D", "PF-C", "PF-B", "PF-A"), "p.yaml": project("") },
+      errors: [outside("PF-A, PF-B, PF-C, PF-D, PF-E, ...")],
     },
     {
       name: "second document of a file",

@@ -18,6 +18,20 @@ testRule(rule, {
     { name: "TCPI 1.09", files: { "p.yaml": project("{ approved: 1000, actual: 450 }", 40) } },
     { name: "no actual cost: unknown, not judged", files: { "p.yaml": project("{ approved: 1000 }", 40) } },
     { name: "a finished project", files: { "p.yaml": project("{ approved: 1000, actual: 1200 }", 100, "closed") } },
+    // TCPI = (1000 - 450) / (1000 - 500) = 1.10: exactly the threshold is still credible.
+    { name: "TCPI exactly 1.10", files: { "p.yaml": project("{ approved: 1000, actual: 500 }", 45) } },
+    {
+      name: "all the work earned, over budget: nothing remains to be done more efficiently",
+      files: { "p.yaml": project("{ approved: 1000, actual: 1100 }", 100) },
+    },
+    {
+      name: "a project in closure is not judged",
+      files: { "p.yaml": project("{ approved: 1000, actual: 900 }", 40, "closure") },
+    },
+    {
+      name: "a project in planning is not measured",
+      files: { "p.yaml": project("{ approved: 1000, actual: 900 }", 40, "planning") },
+    },
     {
       name: "a higher threshold",
       files: { "p.yaml": project("{ approved: 1000, actual: 500 }", 40) },
@@ -37,6 +51,57 @@ testRule(rule, {
           pointer: "/budget/approved",
           messageId: "unrealistic",
           data: { tcpi: "1.20", remaining: "EUR 600", funds: "EUR 500", better: "20", threshold: "1.10", cpi: "0.80" },
+        },
+      ],
+    },
+    {
+      name: "in the budget's own currency",
+      files: { "p.yaml": project("{ approved: 1000, actual: 500, currency: GBP }", 40) },
+      errors: [
+        {
+          file: "p.yaml",
+          line: 7,
+          column: 21,
+          pointer: "/budget/approved",
+          messageId: "unrealistic",
+          data: { tcpi: "1.20", remaining: "GBP 600", funds: "GBP 500", better: "20", threshold: "1.10", cpi: "0.80" },
+        },
+      ],
+    },
+    {
+      // TCPI = (1000 - 300) / (1000 - 0) = 0.70; with nothing spent CPI is unknown.
+      name: "a threshold below 1 with nothing spent yet",
+      files: { "p.yaml": project("{ approved: 1000, actual: 0 }", 30) },
+      options: { threshold: 0.5 },
+      errors: [
+        {
+          file: "p.yaml",
+          line: 7,
+          column: 21,
+          pointer: "/budget/approved",
+          messageId: "unrealistic",
+          data: {
+            tcpi: "0.70",
+            remaining: "EUR 700",
+            funds: "EUR 1,000",
+            better: "-30",
+            threshold: "0.50",
+            cpi: "unknown",
+          },
+        },
+      ],
+    },
+    {
+      name: "the budget spent in the budget's own currency",
+      files: { "p.yaml": project("{ approved: 1000, actual: 1100, currency: USD }", 70) },
+      errors: [
+        {
+          file: "p.yaml",
+          line: 7,
+          column: 35,
+          pointer: "/budget/actual",
+          messageId: "budgetSpent",
+          data: { bac: "USD 1,000", ac: "USD 1,100", remaining: "USD 300" },
         },
       ],
     },

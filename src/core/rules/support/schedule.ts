@@ -35,7 +35,11 @@ export function scheduleOf(catalog: Catalog, asOf: string): PortfolioSchedule | 
 
 const forecasts = new WeakMap<Catalog, Map<string, Forecast | null>>();
 
-/** The Monte Carlo forecast, computed once per catalog, as-of date, iterations and seed. */
+/**
+ * The Monte Carlo forecast, computed once per catalog, as-of date, iterations and seed.
+ * Undefined when the schedule network has a cycle (see scheduleOf): the simulation would fail
+ * on it, and validation reports the cycle.
+ */
 export function forecastOf(catalog: Catalog, asOf: string, iterations: number, seed: number): Forecast | undefined {
   let byKey = forecasts.get(catalog);
   if (!byKey) {
@@ -44,22 +48,22 @@ export function forecastOf(catalog: Catalog, asOf: string, iterations: number, s
   }
   const key = `${asOf} ${iterations} ${seed}`;
   if (!byKey.has(key)) {
-    let forecast: Forecast | null;
-    try {
-      forecast = buildForecast(
-        {
-          engagement: catalog.engagement?.value,
-          projects: catalog.projects,
-          risks: catalog.risks,
-          decisions: catalog.decisions,
-        },
-        asOf,
-        { iterations, seed },
-      );
-    } catch (error) {
-      if (!(error instanceof NetworkCycleError)) throw error;
-      forecast = null;
-    }
+    let forecast: Forecast | null = null;
+    if (scheduleOf(catalog, asOf) !== undefined)
+      try {
+        forecast = buildForecast(
+          {
+            engagement: catalog.engagement?.value,
+            projects: catalog.projects,
+            risks: catalog.risks,
+            decisions: catalog.decisions,
+          },
+          asOf,
+          { iterations, seed },
+        );
+      } catch (error) {
+        if (!(error instanceof NetworkCycleError)) throw error;
+      }
     byKey.set(key, forecast);
   }
   return byKey.get(key) ?? undefined;

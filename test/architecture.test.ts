@@ -2,6 +2,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import type { Entry } from "../src/core/domain/index.js";
+import type { ReportArgs } from "../src/core/rules/index.js";
 
 /** Keeps the layering of CONTRIBUTING.md true: cli -> commands -> core -> model. */
 const src = path.resolve(fileURLToPath(import.meta.url), "../../src");
@@ -75,6 +77,25 @@ describe("architecture", () => {
         })
         .map((target) => `${file} -> ${target}`),
     );
+    expect(violations).toEqual([]);
+  });
+
+  // Only the model reads raw document values. Rules and report views get the catalog (entries
+  // with typed values), settings and facts; the documents they see are DocumentRefs, which
+  // have no raw value (the compiler checks the two types below; `npm test` type-checks tests),
+  // and they import neither the raw document type nor the loader that makes documents.
+  // Outside this check by design: validation, fmt, import/export and ls/show (which show
+  // invalid documents as written), and, for now, the field-by-field diff and the history replay.
+  it("rules and report views never read a raw document value", () => {
+    type HasRawValue<T> = "value" extends keyof T ? true : false;
+    const entryDoc: HasRawValue<Entry<unknown>["doc"]> = false;
+    const reportedDoc: HasRawValue<ReportArgs["doc"]> = false;
+    expect([entryDoc, reportedDoc]).toEqual([false, false]);
+    const raw = [/\bPmoDocument\b/, /from\s+["'][./]+load\/index\.js["']/];
+    const violations = [...sources("core/rules"), ...sources("core/report")].flatMap((file) => {
+      const text = readFileSync(path.join(src, file), "utf8");
+      return raw.filter((re) => re.test(text)).map((re) => `${file}: ${re.source}`);
+    });
     expect(violations).toEqual([]);
   });
 

@@ -92,8 +92,8 @@ pmo report --compare scenario/cut-20pct shows what a 20% cut would stop.
 decisions awaiting the board with their options and recommendation, the roadmap, the highest
 risks, open issues, dependencies, benefits per objective, and each portfolio's message with
 one block per project (at most 12 A4 pages for the bundled example, body text 9 pt at 100%).
---pack full prints the whole report instead; --pack board --format html writes the pack as
-one page. The PDF is laid out by the print stylesheet on A4 or Letter, with running headers
+--pack full prints the whole report instead; --pack board --format html (or markdown) writes
+the pack as one page, report.html (report.md, its charts as SVG files beside it). The PDF is laid out by the print stylesheet on A4 or Letter, with running headers
 and page numbers, through a headless Chromium: the one --chromium or PMO_CHROMIUM names, else
 a system Chromium or Chrome.
 
@@ -103,6 +103,7 @@ Examples:
   $ pmo report --single --out-dir board-pack
   $ pmo report --format pdf --paper letter --out-dir board-pack
   $ pmo report --format pdf --pack full --out-dir whole-report
+  $ pmo report --format markdown --pack board --out-dir board-pack
   $ pmo report --format pdf --audience steering-committee --out-dir steering
   $ pmo report --templates branding --out-dir report
   $ pmo report --no-history --out-dir report

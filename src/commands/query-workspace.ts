@@ -5,7 +5,6 @@ import {
   buildRelations,
   fieldTreeFromSchema,
   type FieldNode,
-  type Paint,
   type QueryContext,
 } from "../core/query/index.js";
 import { getSchema, validateWorkspace } from "../core/validate/index.js";
@@ -13,6 +12,7 @@ import type { Diagnostic } from "../model/diagnostic.js";
 import type { Workspace } from "../model/document.js";
 import type { CommandIO } from "./io.js";
 import { openWorkspace, type WorkspaceOptions } from "./workspace.js";
+export { paintWith } from "./paint.js";
 
 /** What `ls` and `show` start from: the loaded workspace and the links between its documents. */
 export interface QueryWorkspace {
@@ -67,20 +67,4 @@ export function fieldsOf(kind: Kind, workspace: Workspace): FieldNode {
   const tree = schema ? fieldTreeFromSchema(schema, lookup, kind.toLowerCase()) : { fields: new Map(), open: false };
   for (const doc of workspace.documents) if (doc.kind === kind) addObservedFields(tree, doc.value);
   return tree;
-}
-
-/** Maps cell tones to the injected palette: amber shows as yellow, the nearest terminal colour. */
-export function paintWith(io: CommandIO): Paint {
-  return (tone, text) => {
-    switch (tone) {
-      case "red":
-        return io.palette.red(text);
-      case "amber":
-        return io.palette.yellow(text);
-      case "green":
-        return io.palette.green(text);
-      case "dim":
-        return io.palette.dim(text);
-    }
-  };
 }

@@ -18,14 +18,12 @@ import {
 } from "../core/analytics/prioritisation/index.js";
 import { buildCatalog, type Catalog } from "../core/catalog/index.js";
 import { UsageError } from "../core/errors.js";
-import { FORMATTERS } from "../core/format/index.js";
-import { frontierChart } from "../core/report/index.js";
-import { resolveSettings, type RiskMatrix, type Settings, type Thresholds } from "../core/rules/index.js";
+import { resolveSettings, type RiskMatrix, type Settings, type Thresholds } from "../core/domain/index.js";
 import { closestMatch, validateWorkspace } from "../core/validate/index.js";
 import { ExitCode } from "../model/diagnostic.js";
 import type { CommandIO } from "./io.js";
 import { writeFileAtomic } from "./output.js";
-import { paintWith } from "./query-workspace.js";
+import { paintWith } from "./paint.js";
 import { openWorkspace, PLAN_KINDS, relativeToCwd } from "./workspace.js";
 import path from "node:path";
 
@@ -69,6 +67,7 @@ async function openCatalog(
   const { root, config, workspace } = await openWorkspace(options, io.cwd, { kinds: PLAN_KINDS });
   const problems = validateWorkspace(workspace, { asOf: options.asOf }).filter((d) => d.severity === "error");
   if (problems.length > 0) {
+    const { FORMATTERS } = await import("../core/format/index.js");
     io.stderr(
       FORMATTERS["stylish"]!(relativeToCwd(problems, root, io.cwd), {
         palette: io.palette,
@@ -196,6 +195,8 @@ export async function runSelect(options: SelectCommandOptions, io: CommandIO): P
     const points = frontiers.get(s.portfolio.id);
     if (options.portfolio === undefined || !points)
       throw new UsageError("--chart draws one portfolio's frontier: name the portfolio");
+    // Imported here: the report module (templates, charts, every view) is only needed for the chart.
+    const { frontierChart } = await import("../core/report/index.js");
     const chart = frontierChart({
       title: `Efficient frontier: ${s.portfolio.id} ${s.portfolio.name}`,
       currency: s.currency,

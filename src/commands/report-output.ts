@@ -11,6 +11,7 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../core/errors.js";
 
@@ -25,6 +26,11 @@ export interface OutputFile {
 
 const STAGING = "pmo-staging";
 const PREVIOUS = "pmo-previous";
+/**
+ * Pages being written at once. Writes go to libuv's thread pool while the next page renders on
+ * the main thread; the bound keeps rendered pages from piling up in memory when the disk is slower.
+ */
+const WRITES_IN_FLIGHT = 16;
 
 /**
  * Writes a report into `outDir` as one unit. The pages are written, as they are rendered, into
@@ -38,12 +44,15 @@ const PREVIOUS = "pmo-previous";
  * Files the folder holds that pmo did not write (not in its manifest) are never lost: without
  * `force` the report is refused; with it they are kept, except those the report replaces.
  * Symbolic links inside the folder are not followed: they are kept as links.
+ *
+ * Each file is written asynchronously as soon as it is rendered, so that the disk works while the
+ * next page renders; the swap waits for every write.
  */
-export function writeReport(
+export async function writeReport(
   outDir: string,
   files: Iterable<OutputFile>,
   options: { force: boolean; shownOut: string; generator: Record<string, unknown> },
-): { written: number; removed: number; first: string | undefined } {
+): Promise<{ written: number; removed: number; first: string | undefined }> {
   const target = resolveOut(outDir, options.shownOut);
   recoverLeftovers(target);
   const exists = statOf(target) === "dir";
@@ -60,6 +69,16 @@ export function writeReport(
   const conflicts: string[] = [];
   if (foreignManifest) conflicts.push(MANIFEST);
   const written: string[] = [];
+  const writing = new Set<Promise<void>>();
+  let failed: { error: unknown } | undefined;
+  /** Lets finished writes report back, and waits while too many are under way. */
+  const settle = async (limit: number): Promise<void> => {
+    if (writing.size > 0) await new Promise((resolve) => setImmediate(resolve));
+    while (writing.size > limit) await Promise.race(writing);
+    if (failed) throw failed.error;
+  };
+  // Folders already made in the staging folder (the stage itself first).
+  const made = new Set<string>([stage]);
   try {
     mkdirSync(stage, { recursive: true });
     const foreignSet = new Set(foreign);
@@ -76,10 +95,23 @@ export function writeReport(
       // Once a conflict is known nothing will be swapped in, so rendering goes on only to list them all.
       if (conflicts.length === 0 || options.force) {
         const file = path.join(stage, relative);
-        mkdirSync(path.dirname(file), { recursive: true });
-        writeFileSync(file, f.content);
+        const folder = path.dirname(file);
+        if (!made.has(folder)) {
+          mkdirSync(folder, { recursive: true });
+          made.add(folder);
+        }
+        const write: Promise<void> = writeFile(file, f.content).then(
+          () => void writing.delete(write),
+          (error: unknown) => {
+            writing.delete(write);
+            failed ??= { error };
+          },
+        );
+        writing.add(write);
+        await settle(WRITES_IN_FLIGHT);
       }
     }
+    await settle(0);
     if (conflicts.length > 0 && !options.force) {
       const shown = conflicts
         .slice(0, 5)
@@ -103,6 +135,8 @@ export function writeReport(
     // The manifest goes last: a staging folder with a manifest is a complete report.
     writeFileSync(path.join(stage, MANIFEST), `${JSON.stringify({ ...options.generator, files: written }, null, 2)}\n`);
   } catch (error) {
+    // No write may still be under way when the staging folder goes.
+    await Promise.all(writing);
     rmSync(stage, { recursive: true, force: true });
     throw error;
   }
@@ -117,7 +151,8 @@ export function writeReport(
     renameSync(stage, target);
   }
   const now = new Set([...written, MANIFEST]);
-  const removed = [...owned].filter((f) => !now.has(f) && existing.includes(f)).length;
+  const present = new Set(existing);
+  const removed = [...owned].filter((f) => !now.has(f) && present.has(f)).length;
   return { written: written.length, removed, first: written[0] };
 }
 

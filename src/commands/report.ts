@@ -5,7 +5,9 @@ import { DEFAULT_FORECAST_SEED } from "../core/analytics/schedule/index.js";
 import { UsageError } from "../core/errors.js";
 import { FORMATTERS } from "../core/format/index.js";
 import {
+  attachPrecompiled,
   findAudience,
+  loadPrecompiled,
   overlayTemplates,
   renderReport,
   type Audience,
@@ -18,7 +20,7 @@ import { againstBaseline } from "../core/analytics/evm/index.js";
 import { buildCatalog } from "../core/catalog/index.js";
 import { VALIDATION_CHECKS } from "../core/validate/index.js";
 import { ExitCode } from "../model/diagnostic.js";
-import { KINDS } from "../model/document.js";
+import { KINDS, type DocumentRef, type PmoDocument } from "../model/document.js";
 import type { Engagement } from "../model/entities.js";
 import { openBaseline } from "./baseline-plan.js";
 import { openComparedStates } from "./report-compare.js";
@@ -79,11 +81,11 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
   const pdf = options.format === "pdf";
   const format: OutputFormat = pdf ? "html" : (options.format as OutputFormat);
   const pack = options.pack ?? (pdf ? "board" : "full");
-  if (pack === "board" && format === "md")
-    throw new UsageError(
-      "--pack board is laid out for paper and screen: use --format pdf or --format html (Markdown has the full report only)",
-    );
-  const templates = loadTemplates(format, options.templates, io.cwd);
+  const templates = attachPrecompiled(
+    loadTemplates(format, options.templates, io.cwd),
+    format,
+    await loadPrecompiled(),
+  );
   // Before the long part: a PDF without a browser to print it is known at once.
   const chromium = pdf ? await findChromium(options.chromium ?? { platform: "linux" }, io.cwd) : undefined;
   const { root, config, workspace } = await openWorkspace(options, io.cwd);
@@ -125,9 +127,11 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
   // Against a baseline, the views read each project's plan from the tag and its progress from
   // today; the findings stay those of the repository as it is. Facts are derived again from
   // the merged catalog so that views and facts agree.
+  // The merge rewrites documents, so it starts from the loaded ones the catalog holds.
+  const loaded = new Map<DocumentRef, PmoDocument>(workspace.documents.map((d) => [d, d]));
   const measured = against
     ? againstBaseline(
-        KINDS.flatMap((kind) => result.catalog.ofKind(kind).map((e) => e.doc)),
+        KINDS.flatMap((kind) => result.catalog.ofKind(kind).map((e) => loaded.get(e.doc)!)),
         against.plan,
       )
     : undefined;
@@ -177,7 +181,7 @@ export async function runReport(options: ReportCommandOptions, io: CommandIO): P
       ? [await printReport(rendered, chromium, paper, result.catalog.engagement?.value, options)]
       : rendered;
   for (const warning of git.warnings) io.stderr(warning);
-  const { written, removed, first } = writeReport(out, files, {
+  const { written, removed, first } = await writeReport(out, files, {
     force: options.force,
     shownOut,
     generator: { generator: "pmo", format: options.format },

@@ -19,7 +19,16 @@ import { ExitCode } from "../model/diagnostic.js";
 import { openBaseline } from "./baseline-plan.js";
 import type { CommandIO } from "./io.js";
 import { writeFileAtomic } from "./output.js";
-import { openValidCatalog, PLAN_KINDS } from "./workspace.js";
+import { openValidCatalog } from "./workspace.js";
+
+/**
+ * The kinds the schedule reads (LoadOptions.kinds): the engagement (its scheduling calendar)
+ * and the projects (their milestones and links). Decisions, people and portfolios play no part
+ * in the network; each document is checked against its own schema only, so leaving the other
+ * kinds unread changes nothing the schedule says, and on a large repository saves reading,
+ * parsing and checking most of its files.
+ */
+export const SCHEDULE_KINDS = ["Engagement", "Project"] as const;
 
 export const SCHEDULE_FORMATS = ["table", "markdown", "json"] as const;
 export type ScheduleFormat = (typeof SCHEDULE_FORMATS)[number];
@@ -42,7 +51,7 @@ export interface ScheduleCommandOptions {
  * validation are left out (one warning line says how many); the rest is scheduled.
  */
 export async function runSchedule(options: ScheduleCommandOptions, io: CommandIO): Promise<ExitCode> {
-  const catalog = await openValidCatalog(options, io, "schedule", { kinds: PLAN_KINDS });
+  const catalog = await openValidCatalog(options, io, "schedule", { kinds: SCHEDULE_KINDS });
   const against = options.baseline === undefined ? undefined : await openBaseline(options.dir, options.baseline, io);
   // Today's network, each date measured against the baseline's (the one merge, withBaselinePlan).
   const measured = against ? entriesAgainstBaseline(catalog.projects, against.plan) : undefined;

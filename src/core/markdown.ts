@@ -24,9 +24,10 @@ const HTML_ENTITIES: Record<string, string> = { "<": "&lt;", ">": "&gt;", "&": "
 
 /**
  * Keys whose values are links, file paths or SVG that pmo generated: never escaped. `nav` is
- * the header's links (`#dashboard` in one file: an escaped `\#` would be part of the link).
+ * the header's links, `first`, `last`, `previous` and `next` a full table's (`#dashboard`,
+ * `#status-table` in one file: an escaped `\#` would be part of the link).
  */
-const RAW_KEYS = new Set(["href", "src", "file", "svg", "anchor", "nav"]);
+const RAW_KEYS = new Set(["href", "src", "file", "svg", "anchor", "nav", "first", "last", "previous", "next"]);
 
 /**
  * Escapes every string in a view (a fresh copy; the view itself is not changed) for a

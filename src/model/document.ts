@@ -34,6 +34,13 @@ export interface PmoDocument {
   locate(path: Path, options?: { key?: boolean }): SourceRange;
 }
 
+/**
+ * A document as the domain model hands it on (catalog entries, rule reports): where it came
+ * from and how to locate a path in it, without its raw value. Readers above the model read the
+ * entry's typed value; only the model and validation read raw values.
+ */
+export type DocumentRef = Omit<PmoDocument, "value">;
+
 /** One file read from the repository. */
 export interface SourceFile {
   file: string;

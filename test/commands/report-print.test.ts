@@ -29,21 +29,30 @@ const report = (dir: string, ...args: string[]) =>
 const pageSize = (html: string): string | undefined => /@page \{\n {2}size: ([^;]+);/.exec(html)?.[1];
 
 describe("pmo report: the print stylesheet's paper", () => {
-  it("is A4 by default, with a landscape page of the same paper for wide tables", async () => {
-    const dir = repo();
-    expect((await report(dir)).code).toBe(0);
-    const html = readFileSync(path.join(dir, "out/index.html"), "utf8");
-    expect(pageSize(html)).toBe("A4");
-    expect(html).toContain("@page wide { size: A4 landscape; }");
-    expect(html).toContain(`@bottom-right { content: "Page " counter(page) " of " counter(pages);`);
-  });
+  // A site's pages share the stylesheet report.css; one file (--single) carries it inline.
+  it.each([
+    ["a site's report.css", [], "out/report.css"],
+    ["one file's inline styles", ["--single"], "out/report.html"],
+  ])(
+    "is A4 by default, with a landscape page of the same paper for wide tables: %s",
+    async (_, args, file) => {
+      const dir = repo();
+      expect((await report(dir, ...args)).code).toBe(0);
+      const css = readFileSync(path.join(dir, file), "utf8");
+      expect(pageSize(css)).toBe("A4");
+      expect(css).toContain("@page wide { size: A4 landscape; }");
+      expect(css).toContain(`@bottom-right { content: "Page " counter(page) " of " counter(pages);`);
+    },
+    // The first report of the file loads every command and rule: slow on a busy machine.
+    60_000,
+  );
 
   it("is the config's report.paper, and --paper wins over it", async () => {
     const dir = repo({ "pmo.config.yaml": "report:\n  paper: letter\n" });
     expect((await report(dir)).code).toBe(0);
-    expect(pageSize(readFileSync(path.join(dir, "out/index.html"), "utf8"))).toBe("letter");
+    expect(pageSize(readFileSync(path.join(dir, "out/report.css"), "utf8"))).toBe("letter");
     expect((await report(dir, "--paper", "a4")).code).toBe(0);
-    expect(pageSize(readFileSync(path.join(dir, "out/index.html"), "utf8"))).toBe("A4");
+    expect(pageSize(readFileSync(path.join(dir, "out/report.css"), "utf8"))).toBe("A4");
   });
 
   it("refuses a paper it does not know, in the config and on the command line", async () => {

@@ -80,9 +80,12 @@ describe("pmo report", () => {
     const page = readFileSync(path.join(dir, "site/projects/PRJ-2.md"), "utf8");
     expect(page).toContain(`# PRJ-2 O'Brien = 'lead' "core"`);
     expect(page).not.toMatch(/&#x27;|&#x3D;|&quot;/);
+    // Exception-first, so that the dashboard links the full tables, sections of the one file.
+    writeFileSync(path.join(dir, "pmo.config.yaml"), "report:\n  exceptionsAbove: 1\n");
     expect((await report(dir, "--out-dir", "one", "--format", "md", "--single")).code).toBe(0);
     const single = readFileSync(path.join(dir, "one/report.md"), "utf8");
     expect(single.split("\n")[0]).toContain(" · [Dashboard](#dashboard) · [Risk register](#risk-register)");
+    expect(single).toContain("[all 2 projects](#status-table)");
     expect(single).not.toContain("(\\#");
   });
 

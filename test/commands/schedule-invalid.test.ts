@@ -13,6 +13,9 @@ describe("pmo schedule and pmo forecast on a repository with invalid documents",
     "p2.yaml": project("P2", "colour: blue\n"),
     // A risk that fails its schema: the schedule does not read risks at all; the forecast does.
     "r.yaml": "apiVersion: pmo/v1\nkind: Risk\nid: R1\ntitle: Broken\nprobability: high\n",
+    // A person that fails its schema: neither reads people (the schedule reads only the
+    // engagement and the projects), so neither counts it.
+    "people.yaml": "apiVersion: pmo/v1\nkind: Person\nid: ann\nname: Ann\ncolour: blue\n",
   });
   afterAll(() => removeRepo(dir));
 

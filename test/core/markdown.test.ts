@@ -21,11 +21,12 @@ describe("escapeMarkdownText: a value from the repository as Markdown text", () 
 });
 
 describe("escapeMarkdownDeep", () => {
-  it("escapes every string of a view except pmo's own links, files, SVG and the header's links", () => {
+  it("escapes every string of a view except pmo's own links, files, SVG, the header's links and a full table's", () => {
     const view = {
       title: "A|B",
       rows: [{ name: "<b>", href: "#project-A_B", file: "charts/a_b.svg" }],
       site: { nav: { index: "#dashboard", hasRisks: true } },
+      table: { title: "Status_of_all", first: "#status-table", last: null },
       count: 3,
       none: null,
     };
@@ -33,6 +34,7 @@ describe("escapeMarkdownDeep", () => {
       title: "A\\|B",
       rows: [{ name: "&lt;b&gt;", href: "#project-A_B", file: "charts/a_b.svg" }],
       site: { nav: { index: "#dashboard", hasRisks: true } },
+      table: { title: "Status\\_of\\_all", first: "#status-table", last: null },
       count: 3,
       none: null,
     });

@@ -1,10 +1,13 @@
-import { KINDS, type Kind, type PmoDocument } from "../../model/document.js";
+import { KINDS, type DocumentRef, type Kind, type PmoDocument } from "../../model/document.js";
 import type { Decision, Engagement, Issue, Person, Portfolio, Project, Risk } from "../../model/entities.js";
 import type { KindTypes } from "./kinds.js";
 
-/** A typed document: its value as its kind's type, and the document it came from (for positions). */
+/**
+ * A typed document: its value as its kind's type, and the document it came from (for
+ * positions), without the raw value: above the model, values are read typed.
+ */
 export interface Entry<T> {
-  doc: PmoDocument;
+  doc: DocumentRef;
   value: T;
 }
 
@@ -23,8 +26,8 @@ export interface Catalog {
   people: Entry<Person>[];
   /** The entries of one kind, in load order. */
   ofKind<K extends Kind>(kind: K): Entry<KindTypes[K]>[];
-  /** Every document by id (the first one when an id is duplicated). */
-  byId: ReadonlyMap<string, PmoDocument>;
+  /** Every entry by id, of any kind (the first one when an id is duplicated). */
+  byId: ReadonlyMap<string, Entry<KindTypes[Kind]>>;
   portfolio(id: string | undefined): Entry<Portfolio> | undefined;
   project(id: string | undefined): Entry<Project> | undefined;
   risk(id: string | undefined): Entry<Risk> | undefined;
@@ -50,7 +53,7 @@ export interface Catalog {
  * built), so it is an error rather than a document silently left out.
  */
 export function buildCatalog(documents: readonly PmoDocument[]): Catalog {
-  const byId = new Map<string, PmoDocument>();
+  const byId = new Map<string, Entry<KindTypes[Kind]>>();
   const lists = new Map<string, Entry<unknown>[]>(KINDS.map((kind) => [kind, []]));
   for (const doc of documents) {
     const list = lists.get(doc.kind);
@@ -58,8 +61,9 @@ export function buildCatalog(documents: readonly PmoDocument[]): Catalog {
       throw new Error(
         `the catalog has no list for kind "${doc.kind}" (${doc.file}): only documents that passed their schema belong in it`,
       );
-    if (doc.id !== undefined && !byId.has(doc.id)) byId.set(doc.id, doc);
-    list.push({ doc, value: doc.value });
+    const entry = { doc, value: doc.value };
+    if (doc.id !== undefined && !byId.has(doc.id)) byId.set(doc.id, entry as unknown as Entry<KindTypes[Kind]>);
+    list.push(entry);
   }
   const ofKind = <K extends Kind>(kind: K): Entry<KindTypes[K]>[] => lists.get(kind) as Entry<KindTypes[K]>[];
   const portfolios = ofKind("Portfolio");

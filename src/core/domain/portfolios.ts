@@ -24,12 +24,12 @@ export function portfolioChain(catalog: Catalog, portfolioId: string | undefined
  * id, so that a config override naming it still applies.
  */
 export function portfolioPath(catalog: Catalog, entityId: string | undefined): string[] {
-  const doc = entityId === undefined ? undefined : catalog.byId.get(entityId);
-  if (!doc) return [];
+  const entry = entityId === undefined ? undefined : catalog.byId.get(entityId);
+  if (!entry) return [];
   let id: string | undefined =
-    doc.kind === "Portfolio"
-      ? doc.id
-      : catalog.portfolioOfEntity(doc.value as { project?: string; portfolio?: string });
+    entry.doc.kind === "Portfolio"
+      ? entry.doc.id
+      : catalog.portfolioOfEntity(entry.value as { project?: string; portfolio?: string });
   const chain: string[] = [];
   while (id !== undefined && !chain.includes(id)) {
     chain.push(id);

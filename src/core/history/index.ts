@@ -5,7 +5,7 @@ import type { Engagement } from "../../model/entities.js";
 import { daysBetween } from "../dates.js";
 import { buildModel, documentsThatValidate, resolveSettings, type Settings } from "../domain/index.js";
 import { runCheck, type CheckResult } from "../engine/index.js";
-import { comparePaths, declaredKind, decodeSource, documentsOf, normaliseLineBreaks } from "../load/index.js";
+import { comparePaths, decodeSource, documentsOf, scanHead } from "../load/index.js";
 import { schemaDiagnostics } from "../validate/index.js";
 import type { Path, SourceRange } from "../../model/document.js";
 import { nextPeriod, periodOf, type Period, type PeriodKind } from "./periods.js";
@@ -102,7 +102,7 @@ export async function buildHistory(given: HistoryInput): Promise<History> {
     const text = bytes ? decodeSource(path, bytes) : undefined;
     if (typeof text !== "string") return { documents: [], diagnostics: text ? [text] : [] };
     if (!withFindings) {
-      const kind = declaredKind(normaliseLineBreaks(text));
+      const kind = scanHead(text)?.kind;
       if (kind !== undefined && !SNAPSHOT_KINDS.has(kind)) return { documents: [], diagnostics: [] };
     }
     const documents = documentsOf(path, text, diagnostics, sources);

@@ -4,15 +4,13 @@
  * fields, every problem located in the mapping file. Without a mapping file, a CSV whose headers
  * are field paths (what `pmo export csv` writes) maps onto itself.
  */
-import type { AnySchemaObject, ValidateFunction } from "ajv/dist/2020.js";
 import { RE2JS } from "re2js";
 import type { Diagnostic } from "../../model/diagnostic.js";
 import type { Kind } from "../../model/document.js";
 import { UsageError } from "../errors.js";
 import { flatFields, type FieldType, type FlatField } from "../export/index.js";
 import { createLocator, pointerToPath, readYamlFile } from "../load/index.js";
-import { closestMatch, createAjv, translateErrors, type SchemaProblem } from "../validate/index.js";
-import { getSchema } from "../validate/index.js";
+import { closestMatch, validateToolFile, type SchemaProblem } from "../validate/index.js";
 import { cellKey, DEFAULT_BLANKS, DEFAULT_DATE_FORMATS, matchKey } from "./values.js";
 
 /** A pattern a cell is matched against, in time linear in the cell's length. */
@@ -140,16 +138,9 @@ export const DEFAULT_ID_TEMPLATES: Record<ImportKind, string> = {
   Person: "PER-{{row:4}}",
 };
 
-let validator: ValidateFunction | undefined;
-
 /** Schema problems of a parsed mapping file; none when it is valid. */
 export function validateImportMapping(value: unknown): SchemaProblem[] {
-  validator ??= createAjv([
-    getSchema("common") as AnySchemaObject,
-    getSchema("import-mapping") as AnySchemaObject,
-  ]).getSchema("https://pmo.dev/schemas/v1/import-mapping.schema.json")!;
-  if (validator(value)) return [];
-  return translateErrors(validator.errors ?? [], "import mapping");
+  return validateToolFile("import-mapping", value, "import mapping");
 }
 
 export function resolveImportKind(text: string): ImportKind | undefined {

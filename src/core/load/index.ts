@@ -21,7 +21,7 @@ export {
 } from "./yaml-read.js";
 export { describeSyntaxError, syntaxDiagnostic, type SyntaxProblem } from "./syntax.js";
 export { readYamlFile, type YamlFile } from "./single.js";
-export { declaredKind } from "./prefilter.js";
+export { scanHead, HEAD_FIELDS, type Head, type HeadField } from "./head.js";
 
 /** What the loader noticed besides documents and diagnostics: files it read but could not use. */
 export interface LoadFindings {
@@ -45,7 +45,7 @@ export interface LoadOptions {
    * Only documents of these kinds are wanted, for a command that reads no others (earned value
    * reads no risks). Documents of other kinds are left out of the workspace, and a file whose
    * text makes it certain that it holds one document of another kind is not parsed at all
-   * (prefilter.ts), so its problems go unreported: gates (validate, check) load every kind.
+   * (head.ts), so its problems go unreported: gates (validate, check) load every kind.
    * The documents are exactly those of a full load that have one of these kinds.
    */
   kinds?: readonly Kind[];

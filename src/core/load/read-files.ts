@@ -4,8 +4,7 @@ import type { Diagnostic } from "../../model/diagnostic.js";
 import type { Kind } from "../../model/document.js";
 import { fileDiagnostic } from "./discover.js";
 import { decodeSource, parseSource, type RawDocument } from "./parse.js";
-import { declaredKind } from "./prefilter.js";
-import { normaliseLineBreaks } from "./yaml-read.js";
+import { scanHead } from "./head.js";
 
 /**
  * What reading one file gives, as plain data (a worker thread can hand it over by structured
@@ -19,7 +18,7 @@ export interface FileRead {
   text?: string;
   notPmo: boolean;
   brokenIds?: string[];
-  /** Not parsed: its text holds one document of a kind the load does not want (prefilter.ts). */
+  /** Not parsed: its text holds one document of a kind the load does not want (head.ts). */
   skipped?: true;
 }
 
@@ -53,8 +52,8 @@ export function readBytes(file: string, bytes: Uint8Array, kinds?: readonly Kind
   const text = decodeSource(file, bytes);
   if (typeof text !== "string") return { file, documents: [], diagnostics: [text], notPmo: false };
   if (kinds !== undefined) {
-    const kind = declaredKind(normaliseLineBreaks(text));
-    if (kind !== undefined && !kinds.includes(kind))
+    const head = scanHead(text);
+    if (head !== undefined && !kinds.includes(head.kind))
       return { file, documents: [], diagnostics: [], notPmo: false, skipped: true };
   }
   return readText(file, text);

@@ -1,5 +1,5 @@
 import type { Diagnostic, Severity } from "../../model/diagnostic.js";
-import type { Path, PmoDocument } from "../../model/document.js";
+import type { DocumentRef, Path } from "../../model/document.js";
 import { pathToPointer } from "../load/index.js";
 
 /*
@@ -10,7 +10,7 @@ import { pathToPointer } from "../load/index.js";
 
 export interface ReportArgs {
   /** The document the finding is about. */
-  doc: PmoDocument;
+  doc: DocumentRef;
   /** Path into the document: the position shown is that node's (or its nearest existing ancestor's). */
   path: Path;
   /** Point at the key of the last path segment rather than its value. */

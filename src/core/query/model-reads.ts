@@ -17,8 +17,9 @@ export function modelEntity<K extends Kind>(
   ctx: QueryContext,
 ): KindTypes[K] | undefined {
   if (doc === undefined || doc.kind !== kind || doc.id === undefined) return undefined;
-  // The model holds only documents that passed their schema: this one's value is its kind's type.
-  return ctx.model.catalog.byId.get(doc.id) === doc ? (doc.value as unknown as KindTypes[K]) : undefined;
+  // The model holds only documents that passed their schema, with their typed value.
+  const entry = ctx.model.catalog.byId.get(doc.id);
+  return entry?.doc === doc ? (entry.value as KindTypes[K]) : undefined;
 }
 
 /** An open risk in the critical band is red, in the high band amber (as the rules band it). */

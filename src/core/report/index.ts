@@ -14,6 +14,13 @@ export {
 } from "./site.js";
 export { createRenderer, TemplateError, type Renderer } from "./render.js";
 export { overlayTemplates, PAGE_TEMPLATES, type TemplateSet, type TemplateSource } from "./templates.js";
+export {
+  attachPrecompiled,
+  generatePrecompiledModule,
+  loadPrecompiled,
+  PRECOMPILED_MODULE_NAME,
+  type PrecompiledTemplates,
+} from "./precompile.js";
 export type { OutputFormat } from "./helpers.js";
 export { historyPeriod, trendPeriod, MAX_TREND_PERIODS, type ReportHistory } from "./history.js";
 export { buildDashboardView, type DashboardView } from "./views/dashboard.js";

@@ -21,7 +21,15 @@ export interface Links {
   chart(file: string): string;
   /** Page `n` (from 1) of a full table a large portfolio's dashboard links to (`status-1.html`). */
   table(kind: string, n: number): string;
+  /**
+   * The stylesheet every page of an HTML site shares (STYLESHEET); null in one file, which
+   * carries its styles inline, and in Markdown.
+   */
+  stylesheet: string | null;
 }
+
+/** The file of an HTML site's shared stylesheet, at the top of the site. */
+export const STYLESHEET = "report.css";
 
 export type PageKind =
   | "index"
@@ -100,6 +108,7 @@ export function linksFor(
       ranking: (id) => (portfolioNames.has(id) ? `#ranking-${portfolioNames.get(id)}` : null),
       chart: (file) => `charts/${file}`,
       table: (kind) => `#${kind}-table`,
+      stylesheet: null,
     };
   }
   const nested = page === "project" || page === "portfolio" || page === "ranking";
@@ -130,5 +139,6 @@ export function linksFor(
     },
     chart: (file) => `${up}charts/${file}`,
     table: (kind, n) => `${up}${kind}-${n}.${ext}`,
+    stylesheet: ext === "html" ? `${up}${STYLESHEET}` : null,
   };
 }

@@ -109,6 +109,18 @@ export function rankRisks(rows: RiskRow[]): RiskRow[] {
   return rows.sort((a, b) => b.score - a.score || b.probability - a.probability || compareIds(a.id, b.id));
 }
 
+/**
+ * The first `count` rows of `rankRisks` over these risks, building rows for those only: a
+ * dashboard lists the ten highest of thousands. Ranked on the same fields in the same order.
+ */
+export function topRiskRows(ctx: ReportContext, risks: readonly Risk[], count: number): RiskRow[] {
+  return risks
+    .map((risk) => ({ risk, score: riskScore(risk) }))
+    .sort((a, b) => b.score - a.score || b.risk.probability - a.risk.probability || compareIds(a.risk.id, b.risk.id))
+    .slice(0, count)
+    .map(({ risk }) => riskRow(ctx, risk));
+}
+
 /** Open risks ranked, then occurred and closed ones (most recently closed first), for pages that show both. */
 export function splitRisks(rows: RiskRow[]): { open: RiskRow[]; inactive: RiskRow[] } {
   const open = rankRisks(rows.filter((r) => r.active));

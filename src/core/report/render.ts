@@ -34,21 +34,17 @@ export function createRenderer(set: TemplateSet, formatName: OutputFormat): Rend
   const env = Handlebars.create();
   const helpers = reportHelpers(formatName, (html) => new env.SafeString(html), env.escapeExpression);
   for (const [name, helper] of Object.entries(helpers)) env.registerHelper(name, helper);
-  // Helpers the compiler knows are called directly, not looked up as a field first on every use.
-  const knownHelpers = Object.fromEntries(Object.keys(helpers).map((name) => [name, true]));
+  const options = compileOptions(formatName);
 
   const all = [...set.partials.values(), ...set.pages.values()];
   const partialNames = new Set(set.partials.keys());
-  for (const t of all) checkPartialReferences(env, t, partialNames);
+  // A precompiled template is a built-in one, unchanged: it parses, and the partials it names
+  // are built in too (a user's templates may replace partials, never remove them).
+  for (const t of all) if (!t.precompiled) checkPartialReferences(env, t, partialNames);
   const compile = (t: TemplateSource): Compiled => {
-    // Markdown values arrive escaped by escapeMarkdownDeep (HTML included); Handlebars' HTML
-    // escaping on top would write = and ' as &#x3D; and &#x27; in the Markdown source.
-    const template = env.compile(t.source, {
-      strict: true,
-      preventIndent: true,
-      knownHelpers,
-      noEscape: formatName === "md",
-    }) as Compiled;
+    const template = (
+      t.precompiled ? env.template(t.precompiled as TemplateSpec) : env.compile(t.source, options)
+    ) as Compiled;
     return (context, options) => {
       try {
         return template(context, options);
@@ -67,6 +63,38 @@ export function createRenderer(set: TemplateSet, formatName: OutputFormat): Rend
       return template(formatName === "md" ? escapeMarkdownDeep(view) : view);
     },
   };
+}
+
+type TemplateSpec = Parameters<typeof Handlebars.template>[0];
+
+/**
+ * How every template of a format is compiled, at run time or ahead of it (precompile.ts):
+ * strict mode, partials not re-indented, and the report's helpers known to the compiler so
+ * that they are called directly, not looked up as a field first on every use.
+ */
+export function compileOptions(formatName: OutputFormat): CompileOptions {
+  const names = Object.keys(
+    reportHelpers(
+      formatName,
+      (html) => ({ toHTML: () => html }),
+      (text) => text,
+    ),
+  );
+  return {
+    strict: true,
+    preventIndent: true,
+    knownHelpers: Object.fromEntries(names.map((name) => [name, true])),
+    // Markdown values arrive escaped by escapeMarkdownDeep (HTML included); Handlebars' HTML
+    // escaping on top would write = and ' as &#x3D; and &#x27; in the Markdown source.
+    noEscape: formatName === "md",
+  };
+}
+
+export interface CompileOptions {
+  strict: true;
+  preventIndent: true;
+  knownHelpers: Record<string, true>;
+  noEscape: boolean;
 }
 
 /** The innermost template that failed wins: a partial's error keeps the partial's file. */

@@ -15,7 +15,15 @@ import {
 } from "./context.js";
 import type { OutputFormat } from "./helpers.js";
 import { indexProjectHistories, type ReportHistory } from "./history.js";
-import { compareIds, linksFor, portfolioFileNames, projectFileNames, type Links, type PageKind } from "./links.js";
+import {
+  compareIds,
+  linksFor,
+  portfolioFileNames,
+  projectFileNames,
+  STYLESHEET,
+  type Links,
+  type PageKind,
+} from "./links.js";
 import { createRenderer } from "./render.js";
 import { notAssessedView, statusLookup, statusScaleView, type StatusView } from "./status.js";
 import type { TemplateSet } from "./templates.js";
@@ -25,10 +33,10 @@ import { buildEngagementView } from "./views/engagement.js";
 import { buildProjectView } from "./views/project.js";
 import type { PortfolioTrendsView, ProjectTrendsView } from "./views/trends.js";
 import { buildRiskRegisterView, riskRegisterCsv } from "./views/risk-register.js";
-import { buildBenefitsView } from "./views/benefits.js";
-import { buildDecisionLogView } from "./views/decision-log.js";
-import { buildDependenciesView } from "./views/dependencies.js";
-import { buildIssueLogView } from "./views/issue-log.js";
+import { benefitsCsvFiles, buildBenefitsView } from "./views/benefits.js";
+import { buildDecisionLogView, decisionLogCsvFiles } from "./views/decision-log.js";
+import { buildDependenciesView, dependenciesCsvFiles } from "./views/dependencies.js";
+import { buildIssueLogView, issueLogCsvFiles } from "./views/issue-log.js";
 import { buildPortfolioView, messageView } from "./views/portfolio.js";
 import { buildRankingPage } from "./views/ranking.js";
 import { buildScenarioView, type ReportScenarios } from "./views/scenarios.js";
@@ -135,6 +143,12 @@ export interface SiteView {
   single: boolean;
   /** The print stylesheet's paper: `size` is the CSS page size (`A4`, `letter`). */
   print: { paper: Paper; size: string; pdf: boolean; pack: boolean };
+  /**
+   * The link to the stylesheet the pages of an HTML site share (the `stylesheet` template,
+   * written once as report.css instead of inline in every page); null in one file (`--single`,
+   * the board pack, PDF), whose styles are inline so that the file stands alone.
+   */
+  stylesheet: string | null;
 }
 
 /**
@@ -227,12 +241,17 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
       pdf: input.pdf === true,
       pack: input.pack === "board",
     },
+    stylesheet: links.stylesheet,
   });
 
   const projects = [...catalog.projects].sort((a, b) => compareIds(a.value.id, b.value.id));
   const portfolios = [...catalog.portfolios].sort((a, b) => compareIds(a.value.id, b.value.id));
+  // Markdown writes each chart to a file after the pages; HTML has them inline, and keeping
+  // thousands of SVG texts to the end would only make the collector's work larger.
   const charts = new Map<string, string>();
-  const keepChart = (chart: ChartView): void => void charts.set(chart.file, chart.svg);
+  const keepChart = (chart: ChartView): void => {
+    if (format === "md") charts.set(chart.file, chart.svg);
+  };
 
   if (input.pack === "board") {
     const audience = input.audience;
@@ -273,9 +292,11 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
       path: `report.${format}`,
       content: renderer.render("pack", { site, message: messageView(ctx, engagement?.message), pack }),
     };
-    return;
-  }
-  if (input.single) {
+    // Markdown links the pack's charts as files beside it (see the end of this function).
+    if (format === "md")
+      for (const chart of [pack.dashboard.statusChart, pack.roadmap?.chart, pack.risks?.heatMap])
+        if (chart) keepChart(chart);
+  } else if (input.single) {
     const audience = input.audience;
     const has = (section: AudienceSection): boolean => audience?.sections.has(section) ?? true;
     // The project pages in the pack: every one, an audience's exceptions, or none; links to
@@ -349,6 +370,13 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
         dashboard,
       }),
     };
+    // One stylesheet for every page of the site, rendered from the partials the pages of one
+    // file inline (styles, print): 6 KB less in each of thousands of pages.
+    if (indexCtx.links.stylesheet !== null)
+      yield {
+        path: STYLESHEET,
+        content: renderer.render("stylesheet", { site: siteFor("index", "Stylesheet", indexCtx.links) }),
+      };
     if (dashboard.layout.mode === "exceptions") {
       const tableCtx = ctxFor("table");
       for (const kind of TABLE_KINDS) {
@@ -390,11 +418,12 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
       };
     }
 
-    for (const [page, title, build, key] of [
-      ["issues", "Issue log", buildIssueLogView, "issues"],
-      ["decisions", "Decision log", buildDecisionLogView, "decisions"],
-      ["benefits", "Benefits", buildBenefitsView, "benefits"],
-      ["dependencies", "Dependencies", buildDependenciesView, "dependencies"],
+    // A large site's log pages keep the rows that need attention; every row is in CSV files beside them.
+    for (const [page, title, build, key, csvFiles] of [
+      ["issues", "Issue log", buildIssueLogView, "issues", issueLogCsvFiles],
+      ["decisions", "Decision log", buildDecisionLogView, "decisions", decisionLogCsvFiles],
+      ["benefits", "Benefits", buildBenefitsView, "benefits", benefitsCsvFiles],
+      ["dependencies", "Dependencies", buildDependenciesView, "dependencies", dependenciesCsvFiles],
     ] as const) {
       const pageCtx = ctxFor(page);
       const built = build(pageCtx);
@@ -402,6 +431,7 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
         path: `${page}.${format}`,
         content: renderer.render(page, { site: siteFor(page, title, pageCtx.links), [key]: built }),
       };
+      yield* csvFiles(pageCtx);
       if ("network" in built) scheduleCharts(built.network).forEach(keepChart);
     }
     const roadmapCtx = ctxFor("roadmap");

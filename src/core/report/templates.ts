@@ -4,7 +4,16 @@ export interface TemplateSource {
   /** Path shown in errors, e.g. templates/html/index.hbs or my-brand/html/partials/footer.hbs. */
   file: string;
   source: string;
+  /**
+   * Handlebars' precompiled form of `source` (a built-in template, precompiled when pmo is
+   * built, see precompile.ts), with the options the renderer compiles with; compiled at run
+   * time when absent.
+   */
+  precompiled?: TemplateSpecification;
 }
+
+/** What Handlebars.precompile produces, as an object (its functions are the template's code). */
+export type TemplateSpecification = object;
 
 /** The templates of one output format: pages by name, and the partials they may use. */
 export interface TemplateSet {
@@ -28,6 +37,7 @@ export const PAGE_TEMPLATES = [
   "single",
   "table",
   "pack",
+  "stylesheet",
 ] as const;
 export type PageTemplate = (typeof PAGE_TEMPLATES)[number];
 

@@ -1,6 +1,6 @@
 import { statusMessageState } from "../domain/index.js";
 import type { StatusMessage } from "../../model/entities.js";
-import type { PmoDocument } from "../../model/document.js";
+import type { DocumentRef } from "../../model/document.js";
 import { defineRule } from "./rule.js";
 import { formatDays } from "./support/days.js";
 
@@ -24,7 +24,7 @@ export const rule = defineRule({
     },
   },
   check({ catalog, settings, asOf, report }) {
-    const judge = (doc: PmoDocument, owner: string, message: StatusMessage | undefined): void => {
+    const judge = (doc: DocumentRef, owner: string, message: StatusMessage | undefined): void => {
       if (!message) return;
       const state = statusMessageState(message, settings, asOf);
       if (!state.stale) return;

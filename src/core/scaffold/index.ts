@@ -10,7 +10,7 @@ export {
   type NewDocumentRequest,
 } from "./new-document.js";
 export { renderTemplate } from "./templates.js";
-export { headOf, loadHeads, type DocumentHead } from "./scan.js";
+export { loadHeads, type DocumentHead } from "./scan.js";
 export {
   planInit,
   normaliseAnswers,

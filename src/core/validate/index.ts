@@ -21,10 +21,9 @@ export {
   type ValidationRule,
   type ValidationRuleMeta,
 } from "./rules/index.js";
-export { validateDocument, validateConfig, getSchema, schemaNames } from "./schema.js";
+export { validateDocument, validateConfig, validateToolFile, getSchema, schemaNames } from "./schema.js";
 export { closestMatch } from "./suggest.js";
 export { translateErrors, type SchemaProblem } from "./schema-messages.js";
-export { createAjv } from "./ajv-options.js";
 
 export interface ValidateOptions {
   /** The date that actual dates may not be after (YYYY-MM-DD). */

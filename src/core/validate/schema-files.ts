@@ -16,7 +16,7 @@ const SCHEMA_ID_BASE = "https://pmo.dev/schemas/v1/";
 export const KIND_SCHEMAS: readonly string[] = KINDS.map((kind) => kind.toLowerCase());
 /** Schemas that documents or files are validated against; common only holds shared definitions. */
 export const VALIDATED_SCHEMAS: readonly string[] = [...KIND_SCHEMAS, "config"];
-/** Schemas of pmo's own input files that commands validate when they read them (compiled on use). */
+/** Schemas of pmo's own input files that commands validate when they read them (pmo import's mapping). */
 export const TOOL_SCHEMAS: readonly string[] = ["import-mapping"];
 /** Schema names in the order they are listed to users: the kinds, config, the tool schemas, then common. */
 export const SCHEMA_NAMES: readonly string[] = [...VALIDATED_SCHEMAS, ...TOOL_SCHEMAS, "common"];
@@ -26,6 +26,11 @@ export interface SchemaFiles {
   schemas: Map<string, AnySchemaObject>;
   /** SHA-256 of the files' names and bytes: tells whether generated validators are current. */
   digest: string;
+}
+
+/** The name of a schema's validator in the generated module (an identifier: import-mapping -> importMapping). */
+export function exportName(name: string): string {
+  return name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
 }
 
 export function schemaId(name: string): string {

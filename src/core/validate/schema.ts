@@ -11,7 +11,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { ValidateFunction } from "ajv/dist/2020.js";
 import { KINDS } from "../../model/document.js";
-import { readSchemaFiles, KIND_SCHEMAS, SCHEMA_NAMES, schemaId } from "./schema-files.js";
+import { exportName, readSchemaFiles, KIND_SCHEMAS, SCHEMA_NAMES, schemaId } from "./schema-files.js";
 import type { SchemaFiles } from "./schema-files.js";
 import { closestMatch } from "./suggest.js";
 import { translateErrors } from "./schema-messages.js";
@@ -33,7 +33,7 @@ async function generatedValidators(digest: string): Promise<ValidatorLookup | un
   const generated = (await import(url.href)) as Record<string, unknown>;
   if (generated["schemaDigest"] !== digest) return undefined;
   return (name) => {
-    const validate = generated[name];
+    const validate = generated[exportName(name)];
     return typeof validate === "function" ? (validate as ValidateFunction) : undefined;
   };
 }
@@ -81,6 +81,16 @@ export function validateDocument(kind: string, value: unknown): SchemaProblem[] 
   const validate = validatorFor(KIND_SCHEMAS[index]!);
   if (validate(value)) return [];
   return translateErrors(validate.errors ?? [], kind.toLowerCase());
+}
+
+/**
+ * Validate one of pmo's own input files (an import mapping) against its schema; `what` names
+ * it in messages. Generated like the kinds' validators, so no schema is compiled at run time.
+ */
+export function validateToolFile(name: "import-mapping", value: unknown, what: string): SchemaProblem[] {
+  const validate = validatorFor(name);
+  if (validate(value)) return [];
+  return translateErrors(validate.errors ?? [], what);
 }
 
 /** Validate the parsed contents of pmo.config.yaml. */

@@ -11,6 +11,11 @@ import {
   milestoneSlipDays,
   milestoneVariance,
   settingsOf,
+  approvedSpend,
+  budgetAmounts,
+  costVariance,
+  sumCommitted,
+  sumKnown,
   type Model,
   type Thresholds,
 } from "../../../src/core/domain/index.js";
@@ -66,6 +71,67 @@ describe("domain model: catalog", () => {
     expect(catalog.ofKind("Engagement")[0]).toBe(catalog.engagement);
     const stranger = { ...docs[0]!, kind: "Programme", file: "programme.yaml" };
     expect(() => buildCatalog([...docs, stranger])).toThrow(/no list for kind "Programme" \(programme\.yaml\)/);
+  });
+});
+
+describe("domain model: catalog indexes", () => {
+  const catalog = buildCatalog(
+    documents({
+      "sub.yaml": "apiVersion: pmo/v1\nkind: Portfolio\nid: PF-SUB\nname: Sub\nparent: PF-A\n",
+      "p.yaml": `${project("P1", "portfolio: PF-SUB\nstage: delivery")}---\n${project("P2", "stage: planning")}---\n${project("P1", "portfolio: PF-A\nstage: closed")}`,
+      "raid.yaml": [
+        "apiVersion: pmo/v1\nkind: Risk\nid: R1\ntitle: t\nproject: P1\nprobability: 2\nimpact: 2\nstatus: open\n",
+        "apiVersion: pmo/v1\nkind: Risk\nid: R2\ntitle: t\nportfolio: PF-A\nprobability: 2\nimpact: 2\nstatus: open\n",
+        "apiVersion: pmo/v1\nkind: Issue\nid: I1\ntitle: t\nproject: P1\nrisk: R1\nstatus: open\n",
+        "apiVersion: pmo/v1\nkind: Issue\nid: I2\ntitle: t\nportfolio: PF-SUB\nstatus: open\n",
+        "apiVersion: pmo/v1\nkind: Decision\nid: D1\ntitle: t\nproject: P2\nstatus: proposed\n",
+        "apiVersion: pmo/v1\nkind: Decision\nid: D2\ntitle: t\nstatus: proposed\n",
+      ].join("---\n"),
+    }),
+  );
+  const ids = (entries: readonly { value: { id: string } }[]) => entries.map((e) => e.value.id);
+
+  it("looks entities up by id: the first of a duplicated id, nothing for an unknown or absent id", () => {
+    expect(catalog.project("P1")?.value.stage).toBe("delivery");
+    expect(catalog.byId.get("P1")?.value).toBe(catalog.project("P1")?.value);
+    expect(catalog.portfolio("PF-SUB")?.value.parent).toBe("PF-A");
+    expect(catalog.risk("R2")?.value.portfolio).toBe("PF-A");
+    expect(catalog.decision("D1")?.value.project).toBe("P2");
+    expect(catalog.person("bob")?.value.name).toBe("Bob Baker");
+    for (const lookup of [catalog.project, catalog.portfolio, catalog.risk, catalog.decision, catalog.person]) {
+      expect(lookup("nobody")).toBeUndefined();
+      expect(lookup(undefined)).toBeUndefined();
+    }
+    expect(ids(catalog.projects)).toEqual(["P1", "P2", "P1"]);
+  });
+
+  it("indexes projects by portfolio, sub-portfolios by parent, RAID by owner and issues by risk", () => {
+    expect(ids(catalog.projectsOf("PF-SUB"))).toEqual(["P1"]);
+    expect(ids(catalog.projectsOf("PF-A"))).toEqual(["P1"]);
+    expect(ids(catalog.childrenOf("PF-A"))).toEqual(["PF-SUB"]);
+    expect(ids(catalog.risksOf("P1"))).toEqual(["R1"]);
+    expect(ids(catalog.risksOf("PF-A"))).toEqual(["R2"]);
+    expect(ids(catalog.issuesOf("P1"))).toEqual(["I1"]);
+    expect(ids(catalog.issuesOf("PF-SUB"))).toEqual(["I2"]);
+    expect(ids(catalog.decisionsOf("P2"))).toEqual(["D1"]);
+    expect(ids(catalog.issuesForRisk("R1"))).toEqual(["I1"]);
+    for (const index of [
+      catalog.projectsOf,
+      catalog.childrenOf,
+      catalog.risksOf,
+      catalog.issuesOf,
+      catalog.decisionsOf,
+      catalog.issuesForRisk,
+    ])
+      expect(index("nobody")).toEqual([]);
+  });
+
+  it("finds the portfolio of an entity directly, or through its project", () => {
+    expect(catalog.portfolioOfEntity({ portfolio: "PF-A", project: "P1" })).toBe("PF-A");
+    expect(catalog.portfolioOfEntity({ project: "P1" })).toBe("PF-SUB");
+    expect(catalog.portfolioOfEntity({ project: "P2" })).toBeUndefined();
+    expect(catalog.portfolioOfEntity({ project: "nobody" })).toBeUndefined();
+    expect(catalog.portfolioOfEntity({})).toBeUndefined();
   });
 });
 
@@ -285,6 +351,107 @@ describe("domain model: settings in detail", () => {
     expect(settings.statusValidityDays).toBe(31);
   });
 
+  it("a silent engagement: every value from the config's thresholds, each named as from the config", () => {
+    const { reporting: _, governance: __, ...silent } = engagement({});
+    const settings = resolveSettings(silent, {
+      budgetTolerancePercent: 12,
+      scheduleToleranceDays: 21,
+      scheduleTolerancePercent: 15,
+      reportingCadence: "fortnightly",
+      statusValidityDays: 10,
+      riskMediumThreshold: 5,
+      riskHighThreshold: 11,
+      riskCriticalThreshold: 19,
+      riskReviewDays: 45,
+    });
+    expect({
+      budget: settings.budgetTolerancePercent,
+      days: settings.scheduleToleranceDays,
+      percent: settings.scheduleTolerancePercent,
+      cadence: settings.reportingCadence,
+      validity: settings.statusValidityDays,
+      medium: settings.risk.mediumThreshold,
+      high: settings.risk.highThreshold,
+      critical: settings.risk.criticalThreshold,
+      review: settings.risk.reviewDays,
+    }).toEqual({
+      budget: 12,
+      days: 21,
+      percent: 15,
+      cadence: "fortnightly",
+      validity: 10,
+      medium: 5,
+      high: 11,
+      critical: 19,
+      review: 45,
+    });
+    expect(settings.sources).toEqual({
+      budgetTolerancePercent: "config",
+      scheduleToleranceDays: "config",
+      scheduleTolerancePercent: "config",
+      reportingCadence: "config",
+      statusValidityDays: "config",
+      riskMediumThreshold: "config",
+      riskHighThreshold: "config",
+      riskCriticalThreshold: "config",
+      riskReviewDays: "config",
+    });
+    // The bands follow the config's thresholds, each inclusive.
+    expect(
+      [
+        [1, 4],
+        [1, 5],
+        [2, 5],
+        [3, 4],
+        [4, 5],
+      ].map(([p, i]) => settings.risk.band(p!, i!)),
+    ).toEqual(["low", "medium", "medium", "high", "critical"]);
+  });
+
+  it("the built-in defaults when neither the engagement nor a config says, with the rag scale", () => {
+    const settings = settingsOf(undefined);
+    expect(settings.statusScale).toEqual({
+      name: "rag",
+      values: ["green", "amber", "red"],
+      notAssessed: ["not-assessed"],
+    });
+    expect({
+      budget: settings.budgetTolerancePercent,
+      days: settings.scheduleToleranceDays,
+      percent: settings.scheduleTolerancePercent,
+      cadence: settings.reportingCadence,
+      validity: settings.statusValidityDays,
+      medium: settings.risk.mediumThreshold,
+      high: settings.risk.highThreshold,
+      critical: settings.risk.criticalThreshold,
+      review: settings.risk.reviewDays,
+    }).toEqual({
+      budget: 10,
+      days: 30,
+      percent: undefined,
+      cadence: undefined,
+      validity: 14,
+      medium: 6,
+      high: 15,
+      critical: 20,
+      review: 30,
+    });
+  });
+
+  it("a custom scale that declares not-assessed itself lists it once", () => {
+    const settings = resolveSettings(
+      engagement({
+        statusScale: [
+          { value: "good", label: "Good" },
+          { value: "not-assessed", label: "Not assessed", assessed: false },
+          { value: "bad", label: "Bad" },
+        ],
+      }),
+    );
+    expect(settings.statusScale.notAssessed).toEqual(["not-assessed"]);
+    expect(settings.statusScale.values).toEqual(["good", "bad"]);
+  });
+
   it("a validity of one reporting period comes from wherever the cadence came from", () => {
     const { reporting: _, ...silent } = engagement({});
     const cases: [Engagement, Thresholds, number, string][] = [
@@ -326,5 +493,89 @@ describe("domain model: the documents it holds", () => {
     expect(ids).not.toContain("P3");
     expect(kept.length).toBe(docs.length - 2);
     expect(documentsThatValidate(docs, [])).toEqual(docs);
+  });
+});
+
+describe("domain model: money", () => {
+  const settings = resolveSettings(undefined);
+  const m = model();
+  const withBudget = (stage: Project["stage"], budget?: Project["budget"]): Project => ({
+    apiVersion: "pmo/v1",
+    kind: "Project",
+    id: "P",
+    name: "P",
+    stage,
+    ...(budget && { budget }),
+  });
+
+  it("budget amounts: only those the data gives, in the budget's currency else the engagement's", () => {
+    expect(budgetAmounts(withBudget("delivery"), settings)).toEqual({ currency: "EUR" });
+    expect(
+      budgetAmounts(
+        withBudget("delivery", { approved: 0, baseline: 5, actual: 6, forecast: 7, currency: "GBP" }),
+        settings,
+      ),
+    ).toEqual({ currency: "GBP", approved: 0, baseline: 5, actual: 6, forecast: 7 });
+    expect(budgetAmounts(withBudget("delivery", { actual: 3 }), settings)).toEqual({ currency: "EUR", actual: 3 });
+  });
+
+  it("approved spend: the approved budget, else the forecast, else unknown", () => {
+    expect(approvedSpend(withBudget("delivery", { approved: 100, forecast: 120, currency: "USD" }), settings)).toEqual({
+      amount: 100,
+      currency: "USD",
+    });
+    expect(approvedSpend(withBudget("delivery", { forecast: 120 }), settings)).toEqual({
+      amount: 120,
+      currency: "EUR",
+    });
+    expect(approvedSpend(withBudget("delivery", { actual: 50 }), settings)).toBeUndefined();
+    expect(approvedSpend(withBudget("delivery"), settings)).toBeUndefined();
+  });
+
+  it("cost variance: against the approved budget, else the baseline; unknown without a forecast or a reference", () => {
+    expect(costVariance(withBudget("delivery", { approved: 100, baseline: 80, forecast: 125 }), settings)).toEqual({
+      currency: "EUR",
+      forecast: 125,
+      reference: 100,
+      against: "approved",
+      amount: 25,
+      percent: 25,
+    });
+    expect(costVariance(withBudget("delivery", { baseline: 80, forecast: 60, currency: "GBP" }), settings)).toEqual({
+      currency: "GBP",
+      forecast: 60,
+      reference: 80,
+      against: "baseline",
+      amount: -20,
+      percent: -25,
+    });
+    expect(costVariance(withBudget("delivery", { approved: 0, forecast: 10 }), settings)?.percent).toBeUndefined();
+    expect(costVariance(withBudget("delivery", { approved: 100 }), settings)).toBeUndefined();
+    expect(costVariance(withBudget("delivery", { forecast: 100, actual: 20 }), settings)).toBeUndefined();
+  });
+
+  it("a sum of amounts: the known ones added, the unknown ones counted, no total when none is known", () => {
+    expect(sumKnown([10, undefined, 0, 5, undefined])).toEqual({ total: 15, known: 3, unknown: 2 });
+    expect(sumKnown([undefined])).toEqual({ total: null, known: 0, unknown: 1 });
+    expect(sumKnown([])).toEqual({ total: null, known: 0, unknown: 0 });
+    expect(sumKnown([0])).toEqual({ total: 0, known: 1, unknown: 0 });
+  });
+
+  it("committed cost added up per currency in the order met, the unknown ones counted, the uncommitted skipped", () => {
+    const projects = [
+      withBudget("delivery", { approved: 100, currency: "GBP" }),
+      withBudget("planning", { approved: 50, forecast: 70 }),
+      withBudget("proposal", { approved: 1000 }),
+      withBudget("delivery", { approved: 30, currency: "GBP" }),
+      withBudget("initiation"),
+      withBudget("closed", { approved: 5 }),
+      withBudget("closure", { forecast: 8 }),
+    ];
+    const sum = sumCommitted(projects, (p) => m.facts.committedCost(p));
+    expect([...sum.byCurrency]).toEqual([
+      ["GBP", { total: 130, count: 2 }],
+      ["EUR", { total: 78, count: 2 }],
+    ]);
+    expect(sum.unknown).toBe(1);
   });
 });

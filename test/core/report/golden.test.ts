@@ -21,7 +21,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8", withFileTypes: false })
     .map((f) => f.split(path.sep).join("/"))
-    .filter((f) => /\.(html|md|svg|json)$/.test(f))
+    .filter((f) => /\.(html|md|svg|json|css)$/.test(f))
     .sort();
 }
 
@@ -68,7 +68,10 @@ describe.each(["html", "md"] as const)("pmo report --format %s on examples/merid
             r.messages.map((m) => `${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`),
           ),
         ).toEqual([]);
-        expect(text).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;`);
+        // The pages of a site share one stylesheet, the only file a page may load.
+        expect(text).toContain(`content="default-src 'none'; style-src 'self'; img-src data:;`);
+        expect(text).toMatch(/<link rel="stylesheet" href="(?:\.\.\/)?report\.css">/);
+        expect(text).not.toContain("<style");
         expect(text).not.toMatch(/(?:src|href)="(?:https?:)?\/\//);
         expect(text).not.toMatch(/@import|url\(\s*['"]?http/);
       }
@@ -88,6 +91,10 @@ describe("pmo report --pack board on examples/meridian-water", () => {
     expect(listFiles(out)).toEqual([".pmo-report.json", "report.html"]);
     const text = readFileSync(path.join(out, "report.html"), "utf8");
     await expect(text).toMatchFileSnapshot(path.join(goldenDir, "html-pack", "report.html"));
+    // One file stands alone: its styles are inline, it links no stylesheet.
+    expect(text).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;`);
+    expect(text).toContain("<style>");
+    expect(text).not.toContain('rel="stylesheet"');
     const report = await validator.validateString(text, "report.html");
     expect(
       report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`)),
@@ -106,25 +113,33 @@ describe("pmo report --pack board on examples/meridian-water", () => {
       expect(text, id).toContain(`id="${id}"`);
     expect(text.match(/<article class="block"/g)?.length).toBe(14);
     expect(text).not.toContain("<h2>Status</h2>");
+    // The proposals' table keeps its total, with no empty body where its rows per portfolio were.
+    expect(text).toContain(`<caption>GBP: proposals, not approved (forecast as proposed)</caption>`);
+    expect(text).not.toMatch(/<tbody>\s*<\/tbody>/);
   });
 
-  it("refuses Markdown, which has the full report only", async () => {
+  it("writes the board pack in Markdown too: one page with the same sections, its charts as files beside it", async () => {
+    const mdOut = path.join(work, "md-pack");
     const result = await runCli(
-      [
-        "report",
-        repo,
-        "--as-of",
-        "2026-11-30",
-        "--pack",
-        "board",
-        "--format",
-        "md",
-        "--out-dir",
-        path.join(work, "md-pack"),
-      ],
+      ["report", repo, "--as-of", "2026-11-30", "--pack", "board", "--format", "md", "--out-dir", mdOut],
       { cwd: work },
     );
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain("--pack board is laid out for paper and screen");
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(listFiles(mdOut)).toEqual([
+      ".pmo-report.json",
+      "charts/risk-heat-map.svg",
+      "charts/roadmap.svg",
+      "charts/status-by-portfolio.svg",
+      "report.md",
+    ]);
+    const text = readFileSync(path.join(mdOut, "report.md"), "utf8");
+    await expect(text).toMatchFileSnapshot(path.join(goldenDir, "md-pack", "report.md"));
+    for (const id of ["dashboard", "decision-log", "roadmap", "risk-register", "issue-log", "dependencies", "benefits"])
+      expect(text, id).toContain(`<a id="${id}"></a>`);
+    for (const chart of ["risk-heat-map", "roadmap", "status-by-portfolio"])
+      expect(text).toContain(`](charts/${chart}.svg)`);
+    // The same blocks as the HTML pack: one per approved, active project.
+    expect(text.match(/^### PRJ-/gm)?.length).toBe(14);
   });
 });

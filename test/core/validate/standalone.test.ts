@@ -7,9 +7,17 @@ import { KINDS } from "../../../src/model/document.js";
 import { loadWorkspace } from "../../../src/core/load/index.js";
 import { createAjv } from "../../../src/core/validate/ajv-options.js";
 import { GENERATED_MODULE_NAME, generateValidatorsModule } from "../../../src/core/validate/generate-validators.js";
-import { readSchemaFiles, schemaId, VALIDATED_SCHEMAS } from "../../../src/core/validate/schema-files.js";
+import {
+  exportName,
+  readSchemaFiles,
+  schemaId,
+  TOOL_SCHEMAS,
+  VALIDATED_SCHEMAS,
+} from "../../../src/core/validate/schema-files.js";
 import { translateErrors } from "../../../src/core/validate/schema-messages.js";
-import { validateConfig, validateDocument } from "../../../src/core/validate/schema.js";
+import { validateConfig, validateDocument, validateToolFile } from "../../../src/core/validate/schema.js";
+import { readYamlFile } from "../../../src/core/load/index.js";
+import { readFileSync } from "node:fs";
 
 /**
  * The generated standalone validators (what `pmo` uses when built) must report exactly what the
@@ -37,7 +45,9 @@ beforeAll(async () => {
   generated = (await import(pathToFileURL(file).href)) as typeof generated;
 
   const ajv = createAjv(readSchemaFiles().schemas.values());
-  compiled = Object.fromEntries(VALIDATED_SCHEMAS.map((name) => [name, ajv.getSchema(schemaId(name))!]));
+  compiled = Object.fromEntries(
+    [...VALIDATED_SCHEMAS, ...TOOL_SCHEMAS].map((name) => [exportName(name), ajv.getSchema(schemaId(name))!]),
+  );
 }, 60_000);
 
 afterAll(() => {
@@ -57,7 +67,9 @@ function expectSameProblems(schema: string, value: unknown, label: string): numb
   const problems = translateErrors(fromGenerated ?? [], schema === "config" ? "configuration" : schema);
   expect(problems, label).toEqual(translateErrors(fromCompiled ?? [], schema === "config" ? "configuration" : schema));
   // The public API (run-time compiled here, since src/ has no generated module) agrees too.
-  if (schema === "config") expect(validateConfig(value), label).toEqual(problems);
+  if (schema === "importMapping")
+    expect(validateToolFile("import-mapping", value, "importMapping"), label).toEqual(problems);
+  else if (schema === "config") expect(validateConfig(value), label).toEqual(problems);
   else expect(validateDocument(schema.charAt(0).toUpperCase() + schema.slice(1), value), label).toEqual(problems);
   return problems.length;
 }
@@ -124,7 +136,7 @@ describe("generated standalone validators", () => {
   it("are generated deterministically from the current schemas", () => {
     expect(generateValidatorsModule()).toBe(source);
     expect(generated.schemaDigest).toBe(readSchemaFiles().digest);
-    expect(Object.keys(generated).sort()).toEqual([...VALIDATED_SCHEMAS, "schemaDigest"].sort());
+    expect(Object.keys(generated).sort()).toEqual([...VALIDATED_SCHEMAS, "importMapping", "schemaDigest"].sort());
   });
 
   it.each(examples.map((dir) => [path.basename(dir), dir]))(
@@ -159,6 +171,22 @@ describe("generated standalone validators", () => {
     }
     // The mutations exercise the validators: most of them break the document.
     expect(mutated).toBeGreaterThan(500);
+    expect(problems).toBeGreaterThan(mutated / 2);
+  });
+
+  it("agree on import mappings (pmo import's own input file) and their mutations", () => {
+    let mutated = 0;
+    let problems = 0;
+    for (const name of ["projects", "risks", "typo"]) {
+      const file = path.join(repo, "test/fixtures/import", `${name}.mapping.yaml`);
+      const read = readYamlFile(readFileSync(file, "utf8"), file);
+      problems += expectSameProblems("importMapping", read.value, name);
+      for (const [label, value] of mutations(read.value as Doc)) {
+        problems += expectSameProblems("importMapping", value, `${name}: ${label}`);
+        mutated++;
+      }
+    }
+    expect(mutated).toBeGreaterThan(100);
     expect(problems).toBeGreaterThan(mutated / 2);
   });
 });

@@ -1,4 +1,4 @@
-import type { PmoDocument } from "../../../model/document.js";
+import type { DocumentRef } from "../../../model/document.js";
 import type { Engagement, LinkType as LinkTypeName, Milestone, Project } from "../../../model/entities.js";
 import { type WorkCalendar, makeCalendar } from "./calendar.js";
 import {
@@ -14,7 +14,7 @@ import { pertMean } from "./pert.js";
 /** The repository's projects, as the schedule reads them. */
 export interface ScheduleSource {
   engagement: Engagement | undefined;
-  projects: readonly { doc: PmoDocument; value: Project }[];
+  projects: readonly { doc: DocumentRef; value: Project }[];
 }
 
 /** Why an item's early date is what it is, when no predecessor fixes it. */
@@ -26,7 +26,7 @@ export interface ScheduleItem {
   project: string;
   id: string;
   name: string;
-  doc: PmoDocument;
+  doc: DocumentRef;
   /** Index of the item in the project's `milestones`, for positions. */
   index: number;
   /** `activity` (has a duration), `dated` (a milestone dated by its forecast or baseline), `milestone` (no date, dated by the network). */
@@ -124,7 +124,7 @@ function hasProgress(p: Project): boolean {
 
 export interface ItemMeta {
   project: Project;
-  doc: PmoDocument;
+  doc: DocumentRef;
   milestone: Milestone;
   index: number;
   kind: ScheduleItem["kind"];

@@ -26,21 +26,22 @@ export function pertVariance(e: ThreePoint): number {
 const LN2_HI = 0.6931471803691238;
 const LN2_LO = 1.9082149292705877e-10;
 
+/** 1/n! for n = 0 .. 22, the Taylor coefficients of e^r (computed once, by IEEE division). */
+const INVERSE_FACTORIALS = new Float64Array(23);
+for (let n = 0, c = 1; n <= 22; n++, c /= n) INVERSE_FACTORIALS[n] = c;
+
 /**
- * e^x for x <= 0: x = k ln 2 + r with |r| <= ln 2 / 2, a Taylor series for e^r, then k exact
- * halvings.
+ * e^x for x <= 0: x = k ln 2 + r with |r| <= ln 2 / 2, the Taylor series of e^r to r^22 by
+ * Horner's rule (multiplications and additions only: the PERT-beta tables take sixteen
+ * thousand of these each, and a division costs several multiplications), then k exact halvings.
  */
 export function expNonPositive(x: number): number {
   if (x > 0) throw new RangeError("expNonPositive takes x <= 0");
   if (x < -745) return 0;
   const k = Math.round(x / (LN2_HI + LN2_LO));
   const r = x - k * LN2_HI - k * LN2_LO;
-  let term = 1;
-  let sum = 1;
-  for (let n = 1; n <= 22; n++) {
-    term = (term * r) / n;
-    sum += term;
-  }
+  let sum = INVERSE_FACTORIALS[22]!;
+  for (let n = 21; n >= 0; n--) sum = sum * r + INVERSE_FACTORIALS[n]!;
   for (let i = 0; i > k; i--) sum *= 0.5;
   return sum;
 }

@@ -24,8 +24,13 @@ export const PANEL = "#f6f8fa";
 /** The token every id inside a chart starts with until the chart's hash replaces it. */
 const ID_TOKEN = "\u0000id";
 
+/** Any character escapeXml replaces or removes; most texts have none and are returned as they are. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters escapeXml removes
+const NEEDS_ESCAPING = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
 /** Escapes text and attribute values for XML (and for HTML, where the SVG is inlined). */
 export function escapeXml(value: string): string {
+  if (!NEEDS_ESCAPING.test(value)) return value;
   return (
     value
       .replace(/&/g, "&amp;")
@@ -42,7 +47,11 @@ export function escapeXml(value: string): string {
 export function num(value: number): string {
   if (!Number.isFinite(value)) return "0";
   const rounded = Math.round(value * 10) / 10;
-  return (rounded === 0 ? 0 : rounded).toFixed(1).replace(/\.0$/, "");
+  if (rounded === 0) return "0";
+  // Below 1e15 a double is within 0.07 of its one-decimal value, so the shortest text of
+  // the number is that value's text: what toFixed(1) gives, without its ".0" (a test compares the two).
+  if (Math.abs(rounded) < 1e15) return String(rounded);
+  return rounded.toFixed(1).replace(/\.0$/, "");
 }
 
 /** An id local to the chart: `ref("clip")` is replaced by a deterministic, chart-unique id. */
@@ -68,14 +77,18 @@ export function hash(text: string): string {
 /** Roughly how wide a text is in a sans-serif face: enough to lay out labels without a font. */
 export function textWidth(text: string, fontSize: number): number {
   let units = 0;
-  for (const ch of text) {
-    if (/[il.,:;'|!ijtf1 ]/.test(ch)) units += 0.33;
-    else if (/[mwMW@%]/.test(ch)) units += 0.85;
-    else if (/[A-Z0-9#&]/.test(ch)) units += 0.65;
-    else units += 0.55;
-  }
+  for (const ch of text) units += ch.length === 1 ? (WIDTHS[ch.charCodeAt(0)] ?? 0.55) : 0.55;
   return units * fontSize;
 }
+
+/** The width of each ASCII character, in ems: narrow, wide, capitals and digits, the rest. */
+const WIDTHS: readonly number[] = Array.from({ length: 128 }, (_, code) => {
+  const ch = String.fromCharCode(code);
+  if (/[il.,:;'|!ijtf1 ]/.test(ch)) return 0.33;
+  if (/[mwMW@%]/.test(ch)) return 0.85;
+  if (/[A-Z0-9#&]/.test(ch)) return 0.65;
+  return 0.55;
+});
 
 /** The text cut to fit `width`, with an ellipsis; the full text belongs in a <title>. */
 export function fitText(text: string, width: number, fontSize: number): string {

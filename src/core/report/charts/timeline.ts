@@ -289,7 +289,19 @@ function placeMilestones(row: TimelineRow): PlacedMilestone[] {
     .map((m) => m.placed);
 }
 
+/** The legend is the same on every timeline but for its height: drawn once per height. */
+const legends = new Map<number, string>();
+
 function legend(y: number): string {
+  let drawn = legends.get(y);
+  if (drawn === undefined) {
+    drawn = drawLegend(y);
+    legends.set(y, drawn);
+  }
+  return drawn;
+}
+
+function drawLegend(y: number): string {
   const items: [string, string][] = [
     [`<rect x="0" y="-4" width="22" height="7" rx="2" fill="#ffffff" stroke="${INK}" stroke-width="1.2"/>`, "Baseline"],
     [`<rect x="0" y="-5" width="22" height="10" rx="2" fill="${FORECAST}"/>`, "Forecast"],

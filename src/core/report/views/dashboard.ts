@@ -14,7 +14,7 @@ import {
 } from "../context.js";
 import { compareIds } from "../links.js";
 import { milestoneView, type MilestoneView } from "../milestones.js";
-import { decisionRows, rankRisks, riskRow, type DecisionRow, type RiskRow } from "../raid.js";
+import { decisionRows, topRiskRows, type DecisionRow, type RiskRow } from "../raid.js";
 import type { StatusView } from "../status.js";
 import { buildChangedState, type ChangedStateView } from "./changes.js";
 import { layOutDashboard, NOTHING_CUT, type DashboardLayout } from "./dashboard-layout.js";
@@ -276,8 +276,9 @@ function buildFullDashboard(ctx: ReportContext): DashboardView {
     budgets: buildBudgets(ctx, live, portfolioName),
     quadrant: buildQuadrant(ctx, live),
     milestones: buildMilestones(ctx, live, ref),
-    topRisks: rankRisks(catalog.risks.filter((r) => r.value.status === "open").map((r) => riskRow(ctx, r.value))).slice(
-      0,
+    topRisks: topRiskRows(
+      ctx,
+      catalog.risks.filter((r) => r.value.status === "open").map((r) => r.value),
       TOP_RISKS,
     ),
     governance: {

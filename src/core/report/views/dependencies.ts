@@ -2,9 +2,11 @@ import type { Project } from "../../../model/entities.js";
 import type { PortfolioSchedule } from "../../analytics/schedule/index.js";
 import { daysBetween } from "../../dates.js";
 import { finishVariance, milestoneVariance, type Catalog } from "../../domain/index.js";
+import { formatCsv } from "../../csv.js";
 import type { ReportContext } from "../context.js";
 import { compareIds } from "../links.js";
 import type { StatusView } from "../status.js";
+import { cutRows, isLargeSite, REGISTER_ROWS, type CsvFile, type CsvLink } from "./register-cut.js";
 import { buildPortfolioScheduleView, scheduleAnalysis, type PortfolioScheduleView } from "./schedule.js";
 
 export interface DependencyProjectRef {
@@ -63,10 +65,16 @@ export interface MilestoneLinkRow {
 }
 
 export interface DependenciesView {
+  /** Tightest margin first, settled ones last: every one, or the first REGISTER_ROWS of a large site. */
   projects: ProjectDependencyRow[];
+  /** Every project dependency, counted. */
+  projectCount: number;
   /** Project dependencies whose predecessor date lies after what the successor plans (negative margin, not settled). */
   squeezed: number;
+  /** Most pushed first: every one, or the first REGISTER_ROWS of a large site. */
   milestoneLinks: MilestoneLinkRow[];
+  /** Every cross-project milestone link, counted. */
+  milestoneLinkCount: number;
   /** Why milestone links are not dated, when the schedule network could not be built. */
   networkNote: string | null;
   /** Milestone links whose successor the network pushes past its own date. */
@@ -74,6 +82,13 @@ export interface DependenciesView {
   days: "calendar" | "working";
   /** The portfolio's critical paths and the forecast of the finishes at their end (views/schedule.ts). */
   network: PortfolioScheduleView;
+  /**
+   * Above the exception-first threshold, in a site, each table keeps its first REGISTER_ROWS
+   * rows (the tightest, the most pushed) and says how many it left out; every project
+   * dependency is in `csv` and every milestone link in `milestoneCsv` (files beside the page).
+   * Nothing is cut otherwise (both null).
+   */
+  cut: { projects: number; milestoneLinks: number; csv: CsvLink | null; milestoneCsv: CsvLink | null };
 }
 
 /** Project ids waiting on each project, built once per catalog. */
@@ -138,12 +153,44 @@ export function dependencyRows(ctx: ReportContext, project: Project): ProjectDep
   });
 }
 
+/** Every row of the two tables of the page, in their order, with the network's note and day kind. */
+interface DependencyTables {
+  projects: ProjectDependencyRow[];
+  milestoneLinks: MilestoneLinkRow[];
+  networkNote: string | null;
+  days: "calendar" | "working";
+}
+
 /**
  * The dependencies page: which project waits on which, with the slip each predecessor carries
  * and the margin left, and the cross-project milestone links as the schedule network
  * (src/core/analytics/schedule) dates them, with the days they push their successor.
  */
 export function buildDependenciesView(ctx: ReportContext): DependenciesView {
+  const { projects, milestoneLinks, networkNote, days } = dependencyTables(ctx);
+  const large = isLargeSite(ctx);
+  const shownProjects = cutRows(projects, large, REGISTER_ROWS);
+  const shownLinks = cutRows(milestoneLinks, large, REGISTER_ROWS);
+  return {
+    projects: shownProjects.kept,
+    projectCount: projects.length,
+    squeezed: projects.filter((r) => !r.settled && r.marginDays !== null && r.marginDays < 0).length,
+    milestoneLinks: shownLinks.kept,
+    milestoneLinkCount: milestoneLinks.length,
+    networkNote,
+    pushed: milestoneLinks.filter((l) => l.pushedDays !== null && l.pushedDays > 0).length,
+    days,
+    network: buildPortfolioScheduleView(ctx),
+    cut: {
+      projects: shownProjects.more,
+      milestoneLinks: shownLinks.more,
+      csv: large ? { file: "dependencies.csv", rows: projects.length } : null,
+      milestoneCsv: large ? { file: "milestone-links.csv", rows: milestoneLinks.length } : null,
+    },
+  };
+}
+
+function dependencyTables(ctx: ReportContext): DependencyTables {
   const projects = [...ctx.catalog.projects]
     .sort((a, b) => compareIds(a.value.id, b.value.id))
     .flatMap((p) => dependencyRows(ctx, p.value))
@@ -203,11 +250,94 @@ export function buildDependenciesView(ctx: ReportContext): DependenciesView {
   }
   return {
     projects,
-    squeezed: projects.filter((r) => !r.settled && r.marginDays !== null && r.marginDays < 0).length,
     milestoneLinks,
     networkNote,
-    pushed: milestoneLinks.filter((l) => l.pushedDays !== null && l.pushedDays > 0).length,
     days: schedule?.days ?? ctx.catalog.engagement?.value.scheduling?.days ?? "calendar",
-    network: buildPortfolioScheduleView(ctx),
   };
+}
+
+const PROJECT_CSV_COLUMNS = [
+  "project",
+  "project_name",
+  "waits_on",
+  "waits_on_name",
+  "waits_on_status",
+  "type",
+  "description",
+  "predecessor_date",
+  "predecessor_slip_days",
+  "needed_by",
+  "margin_days",
+  "settled",
+] as const;
+
+const LINK_CSV_COLUMNS = [
+  "milestone",
+  "milestone_name",
+  "project",
+  "depends_on",
+  "depends_on_name",
+  "depends_on_project",
+  "type",
+  "lag",
+  "predecessor_expected",
+  "predecessor_slip_days",
+  "predecessor_achieved",
+  "own_date",
+  "network_date",
+  "pushed_days",
+  "float_days",
+  "critical",
+] as const;
+
+/** dependencies.csv and milestone-links.csv beside a large site's dependencies page; nothing otherwise. */
+export function dependenciesCsvFiles(ctx: ReportContext): CsvFile[] {
+  if (!isLargeSite(ctx)) return [];
+  const { projects, milestoneLinks } = dependencyTables(ctx);
+  return [
+    {
+      path: "dependencies.csv",
+      content: formatCsv(
+        PROJECT_CSV_COLUMNS,
+        projects.map((r) => [
+          r.successor.id,
+          r.successor.name,
+          r.predecessor.id,
+          r.predecessor.name,
+          r.predecessor.status?.value ?? "",
+          r.type,
+          r.description ?? "",
+          r.predecessorDate ?? "",
+          r.predecessorSlipDays ?? "",
+          r.successorDate ?? "",
+          r.marginDays ?? "",
+          String(r.settled),
+        ]),
+      ),
+    },
+    {
+      path: "milestone-links.csv",
+      content: formatCsv(
+        LINK_CSV_COLUMNS,
+        milestoneLinks.map((l) => [
+          l.successor.key,
+          l.successor.name,
+          l.successor.project.id,
+          l.predecessor.key,
+          l.predecessor.name,
+          l.predecessor.project.id,
+          l.type,
+          l.lag,
+          l.predecessor.date ?? "",
+          l.predecessor.slipDays ?? "",
+          String(l.predecessor.complete),
+          l.successor.ownDate ?? "",
+          l.successor.networkDate ?? "",
+          l.pushedDays ?? "",
+          l.floatDays ?? "",
+          String(l.critical),
+        ]),
+      ),
+    },
+  ];
 }

@@ -30,14 +30,37 @@ export interface PerformanceView {
   trend: ChartView | null;
 }
 
+/** Earned value by baseline plan (or none), project, date and currency. */
+const measured = new WeakMap<object, WeakMap<Project, Map<string, ProjectEvm | undefined>>>();
+const NO_BASELINE = {};
+
 /**
  * The earned value of a project at the report's date, the same figures `pmo evm` prints (with
- * `--baseline`, those of `pmo evm --baseline`: the same merge and measurement).
+ * `--baseline`, those of `pmo evm --baseline`: the same merge and measurement); computed once
+ * per project, though the dashboard and the project's page both read it.
  */
 export function evmOf(ctx: ReportContext, project: Project): ProjectEvm | undefined {
-  if (!isMeasured(project)) return undefined;
+  const plan = ctx.baselinePlan ?? NO_BASELINE;
+  let byProject = measured.get(plan);
+  if (!byProject) {
+    byProject = new WeakMap();
+    measured.set(plan, byProject);
+  }
+  let known = byProject.get(project);
+  if (!known) {
+    known = new Map();
+    byProject.set(project, known);
+  }
+  const key = `${ctx.asOf} ${ctx.settings.currency}`;
+  if (known.has(key)) return known.get(key);
   const options = { asOf: ctx.asOf, defaultCurrency: ctx.settings.currency };
-  return ctx.baselinePlan ? projectEvmAgainst(project, ctx.baselinePlan, options) : projectEvm(project, options);
+  const evm = !isMeasured(project)
+    ? undefined
+    : ctx.baselinePlan
+      ? projectEvmAgainst(project, ctx.baselinePlan, options)
+      : projectEvm(project, options);
+  known.set(key, evm);
+  return evm;
 }
 
 const ratio = (f: EvmFigures["cpi"]) => (f.value === undefined ? "unknown" : f.value.toFixed(2));

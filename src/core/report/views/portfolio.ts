@@ -4,7 +4,7 @@ import { finishVariance, statusMessageState, sumCommitted, type Entry } from "..
 import { chartView, personName, type ChartView, type ReportContext } from "../context.js";
 import { compareIds } from "../links.js";
 import { milestoneView, type MilestoneView } from "../milestones.js";
-import { decisionRows, issueRows, rankRisks, riskRow, type DecisionRow, type IssueRow, type RiskRow } from "../raid.js";
+import { decisionRows, issueRows, topRiskRows, type DecisionRow, type IssueRow, type RiskRow } from "../raid.js";
 import type { StatusView } from "../status.js";
 import { roadmapChart } from "./roadmap.js";
 
@@ -185,7 +185,11 @@ export function buildPortfolioView(ctx: ReportContext, entry: Entry<Portfolio>, 
   const risks = [...catalog.risksOf(portfolio.id), ...members.flatMap((p) => catalog.risksOf(p.value.id))].filter(
     (r) => r.value.status === "open",
   );
-  const ranked = rankRisks(risks.map((r) => riskRow(ctx, r.value)));
+  const topRisks = topRiskRows(
+    ctx,
+    risks.map((r) => r.value),
+    TOP_RISKS,
+  );
 
   return {
     id: portfolio.id,
@@ -214,8 +218,8 @@ export function buildPortfolioView(ctx: ReportContext, entry: Entry<Portfolio>, 
       `roadmap-${fileName}.svg`,
       ctx.links,
     ),
-    openRisks: ranked.length,
-    topRisks: ranked.slice(0, TOP_RISKS),
+    openRisks: risks.length,
+    topRisks,
     milestones: inWindow.slice(0, MILESTONES_LISTED),
     milestoneWindowDays: MILESTONE_WINDOW_DAYS,
     milestonesNotListed: Math.max(0, inWindow.length - MILESTONES_LISTED),

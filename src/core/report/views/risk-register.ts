@@ -3,6 +3,7 @@ import { chartView, type ChartView, type ReportContext } from "../context.js";
 import { compareIds } from "../links.js";
 import { formatCsv } from "../../csv.js";
 import { rankRisks, riskRow, type RiskRow } from "../raid.js";
+import { isLargeSite, REGISTER_ROWS } from "./register-cut.js";
 
 export interface OwnerLoad {
   owner: string;
@@ -33,19 +34,23 @@ export interface RiskRegisterView {
   cut: { open: number; owners: number; overdueReviews: number; csv: string | null };
 }
 
-/** How many rows each list of a register page keeps above the exception-first threshold. */
-export const REGISTER_ROWS = 25;
+const rowsByContext = new WeakMap<ReportContext, RiskRow[]>();
 
-/** Whether a register page is cut to its first rows: a site (not one file) of more projects than the threshold. */
-export function isLargeSite(ctx: ReportContext): boolean {
-  return !ctx.single && ctx.catalog.projects.length > ctx.layout.exceptionsAbove;
+/** Every risk's row, in catalog order: built once for the register page and its CSV, which read the same context. */
+function registerRows(ctx: ReportContext): RiskRow[] {
+  let rows = rowsByContext.get(ctx);
+  if (!rows) {
+    rows = ctx.catalog.risks.map((r) => riskRow(ctx, r.value));
+    rowsByContext.set(ctx, rows);
+  }
+  return rows;
 }
 
 /** The risk register: every open risk ranked by score, the heat map, owners and overdue reviews. */
 export function buildRiskRegisterView(ctx: ReportContext): RiskRegisterView {
   const { settings } = ctx;
-  const all = ctx.catalog.risks.map((r) => r.value);
-  const open = rankRisks(all.filter((r) => r.status === "open").map((r) => riskRow(ctx, r)));
+  const all = registerRows(ctx);
+  const open = rankRisks(all.filter((r) => r.active));
   const { probabilityMax, impactMax } = settings.risk;
   const counts = Array.from({ length: probabilityMax }, () => Array<number>(impactMax).fill(0));
   const bands = Array.from({ length: probabilityMax }, (_, p) =>
@@ -121,7 +126,7 @@ const CSV_COLUMNS = [
 
 /** The whole register as CSV: every risk (open ones first, highest score first), one row each; unknown cells are empty. */
 export function riskRegisterCsv(ctx: ReportContext): string {
-  const rows = ctx.catalog.risks.map((r) => riskRow(ctx, r.value));
+  const rows = registerRows(ctx);
   const open = rankRisks(rows.filter((r) => r.active));
   const inactive = rows.filter((r) => !r.active).sort((a, b) => compareIds(a.id, b.id));
   return formatCsv(

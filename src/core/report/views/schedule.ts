@@ -43,6 +43,8 @@ export interface ScheduleAnalysis {
   linksInto: ReadonlyMap<string, number[]>;
   linksOutOf: ReadonlyMap<string, number[]>;
   forecastOf: ReadonlyMap<string, ForecastProject>;
+  /** Each project's milestones on a critical path that crosses projects, sorted by key. */
+  onCrossProjectPath: ReadonlyMap<string, string[]>;
 }
 
 const analyses = new WeakMap<Catalog, Map<string, ScheduleAnalysis>>();
@@ -94,6 +96,21 @@ export function scheduleAnalysis(ctx: ReportContext): ScheduleAnalysis {
     push(linksInto, to.project, k);
     push(linksOutOf, from.project, k);
   });
+  // Read by every project page: walked once here, not once per page.
+  const onPath = new Map<string, Set<string>>();
+  for (const path of schedule?.criticalPaths.paths ?? []) {
+    const projects = new Set(path.map((k) => schedule!.byKey.get(k)!.project));
+    if (projects.size < 2) continue;
+    for (const k of path) {
+      const project = schedule!.byKey.get(k)!.project;
+      let keys = onPath.get(project);
+      if (!keys) {
+        keys = new Set();
+        onPath.set(project, keys);
+      }
+      keys.add(k);
+    }
+  }
   const analysis: ScheduleAnalysis = {
     schedule,
     note,
@@ -102,6 +119,7 @@ export function scheduleAnalysis(ctx: ReportContext): ScheduleAnalysis {
     linksInto,
     linksOutOf,
     forecastOf: new Map((forecast?.projects ?? []).map((p) => [p.id, p])),
+    onCrossProjectPath: new Map([...onPath].map(([project, keys]) => [project, [...keys].sort(compareIds)])),
   };
   byKey.set(memoKey, analysis);
   return analysis;
@@ -318,12 +336,6 @@ export function buildProjectScheduleView(ctx: ReportContext, projectId: string, 
         compareIds(x.milestone.key, y.milestone.key) ||
         compareIds(x.other.key, y.other.key),
     );
-  const onCriticalPath = new Set<string>();
-  for (const path of schedule?.criticalPaths.paths ?? []) {
-    const projects = new Set(path.map((k) => schedule!.byKey.get(k)!.project));
-    if (projects.size < 2) continue;
-    for (const k of path) if (schedule!.byKey.get(k)!.project === projectId) onCriticalPath.add(k);
-  }
   const f = a.forecastOf.get(projectId);
   const varies = f !== undefined && f.curve.length > 1;
   return {
@@ -331,7 +343,7 @@ export function buildProjectScheduleView(ctx: ReportContext, projectId: string, 
     note: a.note,
     waitsOn: order((a.linksInto.get(projectId) ?? []).map((k) => row(k, "into"))),
     waitedOnBy: order((a.linksOutOf.get(projectId) ?? []).map((k) => row(k, "outOf"))),
-    onCriticalPath: [...onCriticalPath].sort(compareIds),
+    onCriticalPath: [...(a.onCrossProjectPath.get(projectId) ?? [])],
     forecast: a.forecast ? summary(a.forecast) : null,
     forecastNote: a.forecastNote,
     finish: f ? finishView(ctx, f) : null,

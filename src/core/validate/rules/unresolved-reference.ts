@@ -89,9 +89,12 @@ export const rule = defineValidationRule({
       .map((f) => str(obj(f)?.["id"]))
       .filter(isString);
     const forums = new Set(forumIds);
-    const specs = documents.some((d) => d.kind === "Person") ? [...WHOLE_REPO_REFS, ...PERSON_REFS] : WHOLE_REPO_REFS;
+    const specs = specsByKind(
+      documents.some((d) => d.kind === "Person") ? [...WHOLE_REPO_REFS, ...PERSON_REFS] : WHOLE_REPO_REFS,
+    );
+    const scopes = new Map<string | undefined, PortfolioScope>();
     for (const doc of documents) {
-      checkSpecs(doc, specs, ctx);
+      checkSpecs(doc, specs.get(doc.kind) ?? [], ctx);
       if (doc.kind === "Decision") {
         const forum = doc.value["forum"];
         if (typeof forum === "string" && !forums.has(forum)) {
@@ -104,7 +107,7 @@ export const rule = defineValidationRule({
           });
         }
       }
-      if (doc.kind === "Project") checkProjectLocalRefs(doc, ctx);
+      if (doc.kind === "Project") checkProjectLocalRefs(doc, ctx, scopes);
       if (doc.kind === "Decision") checkDecisionMilestones(doc, ctx);
       if (doc.kind === "Decision") checkRecommendedOption(doc, ctx);
       if (doc.kind === "Risk" || doc.kind === "Issue" || doc.kind === "Decision") {
@@ -116,13 +119,32 @@ export const rule = defineValidationRule({
   },
 });
 
-function checkSpecs(doc: PmoDocument, specs: readonly RefSpec[], { byId, report }: ValidationContext): void {
+/** A reference spec with the words its messages use, computed once. */
+interface KindSpec {
+  path: readonly string[];
+  targets: readonly string[];
+  /** "Portfolio or Project" */
+  named: string;
+}
+
+/** The specs that apply to each kind, in their order. */
+function specsByKind(specs: readonly RefSpec[]): Map<string, KindSpec[]> {
+  const byKind = new Map<string, KindSpec[]>();
+  for (const spec of specs)
+    for (const kind of spec.kinds) {
+      const list = byKind.get(kind) ?? [];
+      list.push({ path: spec.path, targets: spec.targets, named: spec.targets.join(" or ") });
+      byKind.set(kind, list);
+    }
+  return byKind;
+}
+
+function checkSpecs(doc: PmoDocument, specs: readonly KindSpec[], { byId, report }: ValidationContext): void {
   for (const spec of specs) {
-    if (!spec.kinds.includes(doc.kind)) continue;
     for (const [path, value] of select(doc.value, spec.path)) {
       if (typeof value !== "string") continue;
       const target = byId.get(value);
-      const targets = spec.targets.join(" or ");
+      const targets = spec.named;
       if (!target) {
         const messageId = spec.targets[0] === "Person" ? "missingPerson" : "missing";
         report({
@@ -144,17 +166,40 @@ function checkSpecs(doc: PmoDocument, specs: readonly RefSpec[], { byId, report 
   }
 }
 
-/** References that resolve inside a project's portfolio chain or the project itself. */
-function checkProjectLocalRefs(doc: PmoDocument, { byId, report }: ValidationContext): void {
-  const portfolios = portfolioChain(doc, byId);
+/** What a project's portfolio chain defines: the objectives and criteria its fields may name. */
+interface PortfolioScope {
+  /** The chain has at least one portfolio. */
+  found: boolean;
+  objectives: Set<string>;
+  criteria: Set<string>;
+}
+
+/** The scope of a project whose portfolio is `portfolio`: the same for every project of it. */
+function portfolioScope(portfolio: string | undefined, byId: ReadonlyMap<string, PmoDocument>): PortfolioScope {
+  const portfolios = portfolioChain(portfolio, byId);
   const objectives = new Set<string>();
   const criteria = new Set<string>();
   for (const p of portfolios) {
     for (const o of list(p.value["objectives"])) addString(objectives, obj(o)?.["id"]);
     for (const c of list(obj(p.value["prioritisation"])?.["criteria"])) addString(criteria, obj(c)?.["id"]);
   }
+  return { found: portfolios.length > 0, objectives, criteria };
+}
+
+/** References that resolve inside a project's portfolio chain or the project itself. */
+function checkProjectLocalRefs(
+  doc: PmoDocument,
+  { byId, report }: ValidationContext,
+  scopes: Map<string | undefined, PortfolioScope>,
+): void {
   const portfolio = str(doc.value["portfolio"]);
-  if (portfolios.length > 0) {
+  let scope = scopes.get(portfolio);
+  if (scope === undefined) {
+    scope = portfolioScope(portfolio, byId);
+    scopes.set(portfolio, scope);
+  }
+  const { objectives, criteria } = scope;
+  if (scope.found) {
     list(doc.value["contributions"]).forEach((c, i) => {
       const objective = str(obj(c)?.["objective"]);
       if (objective !== undefined && !objectives.has(objective)) {
@@ -249,10 +294,10 @@ function checkRecommendedOption(doc: PmoDocument, { report }: ValidationContext)
   report({ doc, path: ["recommendation", "option"], messageId: "unknownOption", data: { option, known: known(ids) } });
 }
 
-/** A project's portfolio, its parent and so on up, stopping at a cycle or a missing portfolio. */
-function portfolioChain(doc: PmoDocument, byId: ReadonlyMap<string, PmoDocument>): PmoDocument[] {
+/** A project's portfolio (`portfolio`), its parent and so on up, stopping at a cycle or a missing portfolio. */
+function portfolioChain(portfolio: string | undefined, byId: ReadonlyMap<string, PmoDocument>): PmoDocument[] {
   const chain: PmoDocument[] = [];
-  let id = str(doc.value["portfolio"]);
+  let id = portfolio;
   const seen = new Set<string>();
   while (id !== undefined && !seen.has(id)) {
     seen.add(id);

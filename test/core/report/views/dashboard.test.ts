@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { rankRisks, riskRow, topRiskRows } from "../../../../src/core/report/raid.js";
 import { buildDashboardView } from "../../../../src/core/report/views/dashboard.js";
 import { projectYaml, reportContextOf } from "../../../helpers/report-context.js";
 
@@ -99,5 +100,37 @@ describe("the exception list's over-budget judgement", () => {
       const variance = ctx.facts.costVariance(p);
       expect(rows.some((r) => r.id === p.id)).toBe(variance?.percent !== undefined && variance.percent > 10);
     }
+  });
+});
+
+describe("dashboard top risks", () => {
+  // 40 risks on 5 x 5 scores with many ties on score and probability, ids out of order, some closed.
+  const files: Record<string, string> = { "p1.yaml": projectYaml("P1", "stage: delivery\n") };
+  for (let i = 0; i < 40; i++) {
+    const id = `RSK-${String((i * 17) % 40).padStart(2, "0")}`;
+    files[`r${i}.yaml`] =
+      `apiVersion: pmo/v1\nkind: Risk\nid: ${id}\ntitle: Risk ${id}\nproject: P1\nprobability: ${(i % 5) + 1}\nimpact: ${((i * 3) % 5) + 1}\nstatus: ${i % 7 === 0 ? "closed" : "open"}\n`;
+  }
+  const ctx = reportContextOf(files);
+
+  it("are the first ten of the whole register's ranking, built for those ten only", () => {
+    const open = ctx.catalog.risks.filter((r) => r.value.status === "open");
+    const ranked = rankRisks(open.map((r) => riskRow(ctx, r.value))).slice(0, 10);
+    expect(ranked.length).toBe(10);
+    expect(
+      topRiskRows(
+        ctx,
+        open.map((r) => r.value),
+        10,
+      ),
+    ).toEqual(ranked);
+    expect(buildDashboardView(ctx).topRisks).toEqual(ranked);
+    expect(
+      topRiskRows(
+        ctx,
+        open.map((r) => r.value),
+        100,
+      ),
+    ).toEqual(rankRisks(open.map((r) => riskRow(ctx, r.value))));
   });
 });

@@ -11,6 +11,18 @@ export function isIsoDate(value: string): boolean {
   return ISO_DATE.test(value) && isValid(parseISO(value));
 }
 
+/**
+ * Whether year-month-day names a day of the (proleptic Gregorian) calendar, for years 1000 to
+ * 9999; undefined for other years, which the caller leaves to date-fns.
+ */
+export function isCalendarDate(year: number, month: number, day: number): boolean | undefined {
+  if (year < 1000 || year > 9999) return undefined;
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return day <= days;
+}
+
 /** Today's date in the local time zone, as YYYY-MM-DD: the default --as-of. */
 export function localToday(now: Date): string {
   return format(now, "yyyy-MM-dd");

@@ -6,6 +6,7 @@ import { neutraliseFormula } from "../csv.js";
  * the formats the mapping names, against a fixed reference date.
  */
 import { createRequire } from "node:module";
+import { isCalendarDate } from "../dates.js";
 import type { format as formatFn } from "date-fns/format";
 import type { parse as parseFn } from "date-fns/parse";
 
@@ -165,18 +166,6 @@ export function parseDate(text: string, formats: readonly string[]): string {
       return format(date, "yyyy-MM-dd");
   }
   throw new CellError(`${quoteCell(s)} is not a date in any of the formats ${formats.join(", ")}`);
-}
-
-/**
- * Whether year-month-day names a day of the (proleptic Gregorian) calendar, for years 1000 to
- * 9999; undefined for other years, which the caller leaves to date-fns.
- */
-export function isCalendarDate(year: number, month: number, day: number): boolean | undefined {
-  if (year < 1000 || year > 9999) return undefined;
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
-  return day <= days;
 }
 
 /** Text made into an id: anything but letters, digits, `_`, `.` and `-` becomes `-`. */

@@ -14,7 +14,6 @@ import {
   scheduleView,
 } from "../core/analytics/schedule/index.js";
 import { UsageError } from "../core/errors.js";
-import { renderTable } from "../core/query/index.js";
 import { ExitCode } from "../model/diagnostic.js";
 import { openBaseline } from "./baseline-plan.js";
 import type { CommandIO } from "./io.js";
@@ -94,8 +93,10 @@ export async function runSchedule(options: ScheduleCommandOptions, io: CommandIO
         measured?.notInBaseline ?? [],
       )
     : undefined;
+  // Imported for the table only: the query module (and the formatters it brings) is for people reading a terminal.
+  const renderTable = options.format === "table" ? (await import("../core/query/index.js")).renderTable : undefined;
   const table = (headers: string[], rows: string[][], align: ("left" | "right")[]) =>
-    renderTable(
+    renderTable!(
       headers,
       rows.map((r) => r.map((text) => ({ text }))),
       { align, paint: (_tone, t) => t, header: palette?.bold ?? ((t) => t) },

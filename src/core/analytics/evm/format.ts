@@ -267,6 +267,13 @@ export function formatEvmJson(report: EvmReport, explain = false): string {
         ? { value: f.value, explain: f.explain }
         : { value: f.value }
       : { value: null, missing: f.missing };
+  // One property per EAC_METHODS entry, in its order (a literal: ten thousand projects' worth of entry arrays cost more).
+  const byMethod = (r: Record<EacMethod, Figure>) => ({
+    cpi: figure(r.cpi),
+    atypical: figure(r.atypical),
+    cpiSpi: figure(r.cpiSpi),
+    bottomUp: figure(r.bottomUp),
+  });
   const figures = (f: EvmFigures) => ({
     bac: figure(f.bac),
     pv: figure(f.pv),
@@ -276,9 +283,9 @@ export function formatEvmJson(report: EvmReport, explain = false): string {
     cv: figure(f.cv),
     spi: figure(f.spi),
     cpi: figure(f.cpi),
-    eac: Object.fromEntries(EAC_METHODS.map((m) => [m, figure(f.eac[m])])),
-    etc: Object.fromEntries(EAC_METHODS.map((m) => [m, figure(f.etc[m])])),
-    vac: Object.fromEntries(EAC_METHODS.map((m) => [m, figure(f.vac[m])])),
+    eac: byMethod(f.eac),
+    etc: byMethod(f.etc),
+    vac: byMethod(f.vac),
     eacUsed: f.eacUsed ?? null,
     tcpiBac: figure(f.tcpiBac),
     tcpiEac: figure(f.tcpiEac),

@@ -1,4 +1,5 @@
 import { formatCsv } from "../../csv.js";
+import { indentedJsonPieces, JsonList } from "../../json.js";
 import type { Palette } from "../../format/index.js";
 import { formatMoney } from "../../money.js";
 import { escapeMarkdown } from "../../markdown.js";
@@ -261,6 +262,11 @@ export function formatEvmMarkdown(report: EvmReport, explain: boolean): string {
  * arithmetic of every known figure too.
  */
 export function formatEvmJson(report: EvmReport, explain = false): string {
+  return [...formatEvmJsonPieces(report, explain)].join("");
+}
+
+/** formatEvmJson's text in pieces, to be written one after the other (core/json.ts says why). */
+export function formatEvmJsonPieces(report: EvmReport, explain = false): Generator<string> {
   const figure = (f: Figure) =>
     "explain" in f
       ? explain
@@ -307,7 +313,7 @@ export function formatEvmJson(report: EvmReport, explain = false): string {
     version: 1,
     asOf: report.asOf,
     baseline: report.baseline ?? null,
-    projects: report.projects.map((p) => ({
+    projects: new JsonList(report.projects, (p) => ({
       id: p.id,
       name: p.name,
       portfolio: p.portfolio ?? null,
@@ -318,7 +324,7 @@ export function formatEvmJson(report: EvmReport, explain = false): string {
       figures: figures(p.figures),
       series: p.series,
     })),
-    rollups: report.rollups.map((r) => ({
+    rollups: new JsonList(report.rollups, (r) => ({
       scope: r.scope,
       id: r.id,
       name: r.name,
@@ -328,7 +334,7 @@ export function formatEvmJson(report: EvmReport, explain = false): string {
       figures: figures(r.figures),
     })),
   };
-  return JSON.stringify(body, null, 2) + "\n";
+  return indentedJsonPieces(body);
 }
 
 const CSV_COLUMNS = [

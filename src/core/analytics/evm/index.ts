@@ -46,6 +46,7 @@ export {
   formatEvmCsv,
   formatEvmHistory,
   formatEvmJson,
+  formatEvmJsonPieces,
   formatEvmMarkdown,
   formatEvmTable,
   NOTE_TEXT,

@@ -1,3 +1,4 @@
+import { indentedJsonPieces, JsonList } from "../../json.js";
 import type { ScheduleItem } from "./build.js";
 import { describeDriver, describeReason, floatText, notesOf, num, type ScheduleView } from "./format.js";
 
@@ -168,6 +169,11 @@ export function formatScheduleMarkdown(view: ScheduleView): string {
 
 /** `extra`: more top-level fields, after the schedule's (`baseline` with --baseline). */
 export function formatScheduleJson(view: ScheduleView, extra: Record<string, unknown> = {}): string {
+  return [...formatScheduleJsonPieces(view, extra)].join("");
+}
+
+/** formatScheduleJson's text in pieces, to be written one after the other (core/json.ts says why). */
+export function formatScheduleJsonPieces(view: ScheduleView, extra: Record<string, unknown> = {}): Generator<string> {
   const item = (it: ScheduleItem) => ({
     key: it.key,
     project: it.project,
@@ -198,13 +204,13 @@ export function formatScheduleJson(view: ScheduleView, extra: Record<string, unk
   const body: Record<string, unknown> = {
     asOf: view.asOf,
     days: view.days,
-    projects: view.projects.map((p) => ({
+    projects: new JsonList(view.projects, (p) => ({
       id: p.id,
       start: p.start ?? null,
       finish: p.finish ?? null,
       inProgress: p.inProgress,
     })),
-    items: view.items.map(item),
+    items: new JsonList(view.items, item),
     criticalPaths: view.criticalPaths.paths,
     criticalPathsTruncated: view.criticalPaths.truncated,
   };
@@ -215,5 +221,5 @@ export function formatScheduleJson(view: ScheduleView, extra: Record<string, unk
       drivingChainsTruncated: view.focus.chains.truncated,
     };
   Object.assign(body, extra);
-  return JSON.stringify(body, null, 2) + "\n";
+  return indentedJsonPieces(body);
 }

@@ -24,7 +24,12 @@ export { buildSchedule, parseDependsOn } from "./build.js";
 export type { ScheduleView, ScheduleViewOptions } from "./format.js";
 export { UnknownMilestoneError, describeDriver, describeReason, resolveMilestoneKey, scheduleView } from "./format.js";
 export type { SchedulePaint } from "./format-output.js";
-export { formatScheduleJson, formatScheduleMarkdown, formatScheduleTable } from "./format-output.js";
+export {
+  formatScheduleJson,
+  formatScheduleJsonPieces,
+  formatScheduleMarkdown,
+  formatScheduleTable,
+} from "./format-output.js";
 export type {
   Distribution,
   Driver,

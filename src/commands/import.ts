@@ -156,7 +156,8 @@ async function writeImport(
     return false;
   });
   rejected.sort((a, b) => a.row - b.row);
-  if (!options.dryRun) for (const p of accepted) writeFileAtomic(p.absolute, p.text);
+  // One change: nothing is written if any file cannot be (a plain import creates its files, --force replaces).
+  if (!options.dryRun) applyAtomically(target.root, accepted, []);
 
   const out = io.palette;
   if (result.ignoredColumns.length > 0)
@@ -436,9 +437,11 @@ function filesOf(plan: SyncPlan, kind: ImportKind, target: Target): SyncFiles {
 }
 
 /**
- * Writes and deletes files as one change: everything is staged in a folder beside the files,
- * then moved into place; if any step fails, the steps already taken are undone, so the
- * repository is either as it was or as planned, never half-imported.
+ * Writes and deletes files as one change: a file that replaces another is staged in a folder
+ * beside the files and moved into place, a new file is created in place exclusively ("wx"), and
+ * if any step fails, the steps already taken are undone, so the repository is either as it was
+ * or as planned, never half-imported. A new file is one file system entry, not a staged file
+ * and a rename: creating thousands of small files is most of an import's system time.
  */
 export function applyAtomically(
   root: string,
@@ -447,11 +450,29 @@ export function applyAtomically(
 ): void {
   if (writes.length === 0 && deletes.length === 0) return;
   mkdirSync(root, { recursive: true });
-  const stage = mkdtempSync(path.join(root, ".pmo-import-"));
+  const replacing = writes.filter((w) => existsSync(w.absolute));
+  const stage = replacing.length + deletes.length > 0 ? mkdtempSync(path.join(root, ".pmo-import-")) : undefined;
   const undo: (() => void)[] = [];
+  /** Folders known to exist: each parent is looked for once, not once per file. */
+  const folders = new Set<string>();
+  const makeParent = (target: string) => {
+    const parent = path.dirname(target);
+    if (folders.has(parent)) return;
+    const created: string[] = [];
+    let dir = parent;
+    while (!existsSync(dir)) {
+      created.unshift(dir);
+      dir = path.dirname(dir);
+    }
+    if (created.length > 0) {
+      mkdirSync(parent, { recursive: true });
+      undo.push(() => rmSync(created[0]!, { recursive: true, force: true }));
+    }
+    folders.add(parent);
+  };
   try {
-    const staged = writes.map((w, i) => {
-      const file = path.join(stage, `new-${i}`);
+    const staged = replacing.map((w, i) => {
+      const file = path.join(stage!, `new-${i}`);
       writeFileSync(file, w.text);
       return { file, target: w.absolute };
     });
@@ -459,24 +480,28 @@ export function applyAtomically(
     const moveAside = (target: string) => {
       if (!existsSync(target)) return;
       if (statSync(target).isDirectory()) throw new Error(`${path.relative(root, target)} is a folder`);
-      const aside = path.join(stage, `old-${n++}`);
+      const aside = path.join(stage!, `old-${n++}`);
       renameSync(target, aside);
       undo.push(() => renameSync(aside, target));
     };
     for (const s of staged) {
       moveAside(s.target);
-      const created: string[] = [];
-      let dir = path.dirname(s.target);
-      while (!existsSync(dir)) {
-        created.unshift(dir);
-        dir = path.dirname(dir);
-      }
-      if (created.length > 0) {
-        mkdirSync(path.dirname(s.target), { recursive: true });
-        undo.push(() => rmSync(created[0]!, { recursive: true, force: true }));
-      }
+      makeParent(s.target);
       renameSync(s.file, s.target);
       undo.push(() => rmSync(s.target, { force: true }));
+    }
+    const replaced = new Set(replacing);
+    for (const w of writes) {
+      if (replaced.has(w)) continue;
+      makeParent(w.absolute);
+      try {
+        writeFileSync(w.absolute, w.text, { flag: "wx" });
+      } catch (error) {
+        // A file that appeared meanwhile is not ours to remove; one half-written is.
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") removeQuietly(w.absolute);
+        throw error;
+      }
+      undo.push(() => rmSync(w.absolute, { force: true }));
     }
     for (const d of deletes) moveAside(d);
   } catch (error) {
@@ -487,10 +512,23 @@ export function applyAtomically(
         // Undo what can be undone; the error below says what failed.
       }
     }
-    throw new UsageError(`could not write the import, nothing was changed: ${(error as Error).message}`);
+    throw new UsageError(`could not write the import, nothing was changed: ${reasonOfWriteError(error)}`);
   } finally {
-    rmSync(stage, { recursive: true, force: true });
+    if (stage !== undefined) rmSync(stage, { recursive: true, force: true });
   }
+}
+
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // Nothing was there to remove (its folder is not one).
+  }
+}
+
+function reasonOfWriteError(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  return e.code === "EEXIST" ? `${e.path ?? "a file"} appeared while importing` : e.message;
 }
 
 /** `--where COLUMN=VALUE`. */

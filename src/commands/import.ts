@@ -3,8 +3,7 @@ import path from "node:path";
 import { loadConfig } from "../core/config/index.js";
 import { UsageError } from "../core/errors.js";
 import { documentToYaml } from "../core/export/index.js";
-import { editSource, type DocumentEdit } from "../core/fmt/index.js";
-import { FORMATTERS } from "../core/format/index.js";
+import type { DocumentEdit } from "../core/fmt/index.js";
 import {
   formatPlanText,
   importCsv,
@@ -228,6 +227,7 @@ export async function runImportMsProject(options: ImportMsProjectOptions, io: Co
   const shownOut = displayPath(planned.absolute, io.cwd);
   if (problems !== undefined) {
     const shownProblems = problems.map((d) => ({ ...d, file: shownOut, sourceKey: d.file }));
+    const { FORMATTERS } = await import("../core/format/index.js");
     io.stderr(FORMATTERS["stylish"]!(shownProblems, { palette: io.palette, sources: validation.sources }));
     io.stderr(
       `${shown} was not imported: the project it gives is not valid (fix the plan, or pass --id, --name or --portfolio)\n`,
@@ -280,7 +280,7 @@ async function runSync(result: SheetImport, read: string, options: ImportCsvOpti
 
   // Files to write, checked together against the repository; a row whose document would not
   // be valid is rejected, and the plan made again without it.
-  let files = filesOf(plan, result.kind, target);
+  let files = await filesOf(plan, result.kind, target);
   for (let pass = 0; pass < 2; pass++) {
     const changed = new Set(files.writes.map((w) => w.absolute));
     const validation = validatePlannedFiles(files.writes, target.documentsExcept(changed), options.asOf);
@@ -329,7 +329,7 @@ async function runSync(result: SheetImport, read: string, options: ImportCsvOpti
       existing,
       missing,
     });
-    files = filesOf(plan, result.kind, target);
+    files = await filesOf(plan, result.kind, target);
   }
 
   const shownFiles = new Map(
@@ -392,7 +392,7 @@ interface SyncFiles {
 }
 
 /** The files a plan writes and deletes: new files for created documents and parents, edited files for the rest. */
-function filesOf(plan: SyncPlan, kind: ImportKind, target: Target): SyncFiles {
+async function filesOf(plan: SyncPlan, kind: ImportKind, target: Target): Promise<SyncFiles> {
   const writes: SyncFiles["writes"] = [];
   const fileOf = new Map<string, string>();
   for (const p of plan.parents) {
@@ -420,11 +420,13 @@ function filesOf(plan: SyncPlan, kind: ImportKind, target: Target): SyncFiles {
     else if (m.action === "remove") add(m.file, { docIndex: m.docIndex, deleteDocument: true });
   }
   const deletes: string[] = [];
+  // The editor (fmt's Document machinery) is loaded only when existing files are edited.
+  const { editSource } = edits.size > 0 ? await import("../core/fmt/index.js") : { editSource: undefined };
   for (const [file, list] of edits) {
     const absolute = path.join(target.root, file);
     let text: string;
     try {
-      text = editSource(readFileSync(absolute, "utf8"), list);
+      text = editSource!(readFileSync(absolute, "utf8"), list);
     } catch (error) {
       throw new UsageError(
         `cannot update ${file}: ${(error as Error).message}; nothing was written (please report this file to the pmo maintainers)`,

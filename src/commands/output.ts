@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { failureAt } from "../core/errors.js";
 
 /**
  * Writes a file so that readers never see it half-written: to a temporary file in the same
@@ -14,6 +15,6 @@ export function writeFileAtomic(target: string, content: string): void {
     renameSync(temp, target);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw error;
+    throw failureAt(error, target, temp);
   }
 }

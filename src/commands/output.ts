@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
+import { failureAt } from "../core/errors.js";
 
 /**
  * Writes a file so that readers never see it half-written: to a temporary file in the same
@@ -23,6 +24,6 @@ export function writeFileAtomic(target: string, content: string | Iterable<strin
     renameSync(temp, target);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw error;
+    throw failureAt(error, target, temp);
   }
 }

@@ -21,6 +21,7 @@ export type { PertActivity, PertAnalysis } from "./pert-network.js";
 export { pertAnalysis } from "./pert-network.js";
 export type { DateReason, PortfolioSchedule, ProjectSchedule, ScheduleItem, ScheduleSource } from "./build.js";
 export { buildSchedule, parseDependsOn } from "./build.js";
+export { sharedSchedule } from "./shared.js";
 export type { ScheduleView, ScheduleViewOptions } from "./format.js";
 export { UnknownMilestoneError, describeDriver, describeReason, resolveMilestoneKey, scheduleView } from "./format.js";
 export type { SchedulePaint } from "./format-output.js";

@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Kind } from "../../model/document.js";
+import { checkSchemas, type SchemaCheck } from "./documents.js";
 import { readOneFile, type FileRead } from "./read-files.js";
 
 /** Below this many files a thread costs more to start than it saves. */
@@ -50,7 +51,18 @@ export interface LoaderBatch {
   reads: FileRead[];
 }
 
+/** What a loader thread is started with (worker.ts). */
+export interface LoaderStart {
+  /** Check each document's schema beside the parse (LoadOptions.schema). */
+  schema: boolean;
+}
+
 export interface ReadFilesOptions {
+  /**
+   * The schema check of each document read on this thread (LoadOptions.schema); the threads,
+   * started with `schema`, run the same one.
+   */
+  schemaCheck?: SchemaCheck | undefined;
   /** Files per batch (default: batchSize). */
   batch?: number;
   /**
@@ -74,7 +86,10 @@ export class LoaderThreads {
    * `count` threads now when the caller fixed the number; otherwise none until `grow` learns
    * that the repository is large enough (defaultWorkers).
    */
-  constructor(count?: number) {
+  constructor(
+    count?: number,
+    private readonly schema = false,
+  ) {
     if (count !== undefined) {
       this.decided = true;
       this.start(count);
@@ -95,7 +110,10 @@ export class LoaderThreads {
     for (let i = 0; i < count; i++) {
       try {
         this.threads.push(
-          new Worker(WORKER_FILE, { resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB } }),
+          new Worker(WORKER_FILE, {
+            workerData: { schema: this.schema } satisfies LoaderStart,
+            resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB },
+          }),
         );
       } catch {
         return; // no thread: this one reads what it would have read
@@ -125,9 +143,15 @@ export class LoaderThreads {
   ): Promise<FileRead[]> {
     const threads = this.threads.splice(0);
     this.decided = true;
+    const { schemaCheck } = options;
+    const readOne = (file: string): FileRead => {
+      const read = readOneFile(root, file, kinds);
+      if (schemaCheck) checkSchemas(read, schemaCheck);
+      return read;
+    };
     if (threads.length === 0 || files.length < 2) {
       for (const worker of threads) void worker.terminate();
-      return files.map((file) => readOneFile(root, file, kinds));
+      return files.map(readOne);
     }
     const batch = options.batch ?? batchSize(files.length, threads.length);
     const batches = Math.ceil(files.length / batch);
@@ -156,8 +180,7 @@ export class LoaderThreads {
       });
       worker.postMessage(job);
     }
-    const readBatch = (index: number): FileRead[] =>
-      files.slice(index * batch, (index + 1) * batch).map((file) => readOneFile(root, file, kinds));
+    const readBatch = (index: number): FileRead[] => files.slice(index * batch, (index + 1) * batch).map(readOne);
     if (options.ownShare !== false) {
       for (let index = Atomics.add(next, 0, 1); index < batches; index = Atomics.add(next, 0, 1)) {
         done[index] = readBatch(index);

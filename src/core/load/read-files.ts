@@ -12,7 +12,8 @@ import { scanHead } from "./head.js";
  */
 export interface FileRead {
   file: string;
-  documents: RawDocument[];
+  /** With `schemaProblems` when the load checks schemas as it reads (index.ts, checkSchemas). */
+  documents: (RawDocument & { schemaProblems?: Diagnostic[] })[];
   diagnostics: Diagnostic[];
   /** The text (line breaks normalised), when the file was read and parsed. */
   text?: string;

@@ -5,7 +5,7 @@
  * project's finish. Deterministic: a seed gives the same result on every machine (see
  * random.ts), and iterations run in a fixed order.
  */
-import type { LinkType, NetworkActivity, NetworkLink } from "./network.js";
+import { type LinkType, type NetworkActivity, type NetworkLink, NetworkCycleError } from "./network.js";
 import { normalCdf } from "./pert.js";
 import { Random, normal, pertBetaFromTable, pertTable, triangular } from "./random.js";
 
@@ -146,7 +146,7 @@ export function simulate(
     linkType[k] = TYPE_INDEX[l.type];
     linkLag[k] = l.lag;
   });
-  const order = topological(n, incoming, linkFrom);
+  const order = topological(n, incoming, linkFrom, activities);
   const inLinks: number[] = [];
   for (let i = 0; i < n; i++) {
     inStart[i] = inLinks.length;
@@ -460,7 +460,19 @@ function distributionOf(h: Int32Array, base: number, N: number): Pick<SimulatedI
   };
 }
 
-function topological(n: number, incoming: number[][], linkFrom: Int32Array): number[] {
+/**
+ * Kahn's algorithm. On a cycle, throws the NetworkCycleError the critical path method throws
+ * (scheduleNetwork), spelled the same way: walking back from the first activity left over,
+ * through its first incoming link from another one left over, until a key repeats. The
+ * activities left over and their in-degrees do not depend on the order Kahn's algorithm visits,
+ * so `pmo forecast` names the same cycle as `pmo schedule`.
+ */
+function topological(
+  n: number,
+  incoming: number[][],
+  linkFrom: Int32Array,
+  activities: readonly SimActivity[],
+): number[] {
   const outgoing: number[][] = Array.from({ length: n }, () => []);
   const indegree = new Int32Array(n);
   incoming.forEach((ks, i) => {
@@ -470,8 +482,19 @@ function topological(n: number, incoming: number[][], linkFrom: Int32Array): num
   const order: number[] = [];
   for (let i = 0; i < n; i++) if (indegree[i] === 0) order.push(i);
   for (let h = 0; h < order.length; h++) for (const j of outgoing[order[h]!]!) if (--indegree[j]! === 0) order.push(j);
-  if (order.length !== n) throw new RangeError("the schedule links form a cycle");
-  return order;
+  if (order.length === n) return order;
+  let i = indegree.findIndex((d) => d > 0);
+  const seen = new Map<number, number>();
+  const walk: number[] = [];
+  while (!seen.has(i)) {
+    seen.set(i, walk.length);
+    walk.push(i);
+    const k = incoming[i]!.find((k) => indegree[linkFrom[k]!]! > 0)!;
+    i = linkFrom[k]!;
+  }
+  const cycle = walk.slice(seen.get(i)!).reverse();
+  cycle.push(cycle[0]!);
+  throw new NetworkCycleError(cycle.map((c) => activities[c]!.key));
 }
 
 const KINDS = ["duration", "date", "risk", "predecessor"] as const;

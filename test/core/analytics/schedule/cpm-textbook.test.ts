@@ -1,203 +1,33 @@
 import { describe, expect, it } from "vitest";
 import { criticalPaths, scheduleNetwork } from "../../../../src/core/analytics/schedule/index.js";
-import { network, type Row } from "./textbook.js";
+import { type Figures, PUBLISHED_NETWORKS, rowsFromArrows, rowsOf } from "./published-networks.js";
+import { network } from "./textbook.js";
 
-/** Expected figures per activity: ES, EF, LS, LF, total float, free float. */
-type Expected = Record<string, [es: number, ef: number, ls: number, lf: number, tf: number, ff: number]>;
-
-function check(rows: Row[], expected: Expected): ReturnType<typeof scheduleNetwork> {
-  const { activities, links } = network(rows);
-  const result = scheduleNetwork(activities, links);
-  const actual: Expected = {};
-  for (const a of result.activities) actual[a.key] = [a.es, a.ef, a.ls, a.lf, a.totalFloat!, a.freeFloat!];
-  expect(actual).toEqual(expected);
-  return result;
-}
-
+// Every network, its source (book, page, example or table) and every expected figure are in
+// published-networks.ts, beside the citation of where each is printed.
 describe("published critical path method examples, every figure", () => {
-  it("Hendrickson: the nine-activity site preparation project (activity on branch, one critical path)", () => {
-    // Chris Hendrickson, Project Management for Construction, 2nd ed. (2008), Chapter 10:
-    // activities and durations of Table 9-6 / Example 10-1, event times of Example 10-2
-    // (E(1)=4, E(2)=12, E(3)=21, E(4)=24, E(5)=30; L(3)=22, L(4)=24), and Table 10-5
-    // "Activity Float and Schedules" (earliest and latest starts, free and total float).
-    // https://www.cmu.edu/cee/projects/PMbook/10_Fundamental_Scheduling_Procedures.html
-    const result = check(
-      [
-        ["A", 4, ""],
-        ["B", 3, ""],
-        ["C", 8, "A"],
-        ["D", 7, "A"],
-        ["E", 9, "B, C"],
-        ["F", 12, "B, C"],
-        ["G", 2, "D, E"],
-        ["H", 5, "D, E"],
-        ["I", 6, "F, G"],
-      ],
-      {
-        A: [0, 4, 0, 4, 0, 0],
-        B: [0, 3, 9, 12, 9, 9],
-        C: [4, 12, 4, 12, 0, 0],
-        D: [4, 11, 15, 22, 11, 10],
-        E: [12, 21, 13, 22, 1, 0],
-        F: [12, 24, 12, 24, 0, 0],
-        G: [21, 23, 22, 24, 1, 1],
-        H: [21, 26, 25, 30, 4, 4],
-        I: [24, 30, 24, 30, 0, 0],
-      },
-    );
-    expect(result.finish).toBe(30);
-    expect(criticalPaths(result).paths).toEqual([["A", "C", "F", "I"]]);
+  it.each(PUBLISHED_NETWORKS.map((n) => [n.title, n] as const))("%s", (_title, published) => {
+    const { activities, links } = network(rowsOf(published));
+    const result = scheduleNetwork(activities, links);
+    const actual: Figures = {};
+    for (const a of result.activities) actual[a.key] = [a.es, a.ef, a.ls, a.lf, a.totalFloat!, a.freeFloat!];
+    expect(actual).toEqual(published.figures);
+    expect(result.finish).toBe(published.finish);
+    expect(criticalPaths(result).paths).toEqual(published.criticalPaths);
   });
 
-  it("Taha: activity-on-arrow network with a dummy (4,5), total and free float", () => {
-    // Hamdy A. Taha, Operations Research: An Introduction, 8th ed. (2007), Section 6.5:
-    // Example 6.5-2 (critical path A-D-dummy-H, 25 days) and Example 6.5-4 (floats of the
-    // non-critical activities: B TF 5 FF 2, C 3/0, E 3/3, F 6/6, G 11/11), pp. 282-284.
-    // Arrows: A(1,2)=5 B(1,3)=6 C(2,3)=3 D(2,4)=8 E(3,5)=2 F(3,6)=11 G(4,6)=1 H(5,6)=12,
-    // dummy (4,5)=0. Converted by the recipe in docs/schedule.md: an arrow's predecessors are
-    // the arrows that end at its tail event; the dummy is a zero-duration activity.
-    const result = check(
-      [
-        ["A", 5, ""],
-        ["B", 6, ""],
-        ["C", 3, "A"],
-        ["D", 8, "A"],
-        ["E", 2, "B, C"],
-        ["F", 11, "B, C"],
-        ["G", 1, "D"],
-        ["dummy", 0, "D"],
-        ["H", 12, "E, dummy"],
-      ],
-      {
-        A: [0, 5, 0, 5, 0, 0],
-        B: [0, 6, 5, 11, 5, 2],
-        C: [5, 8, 8, 11, 3, 0],
-        D: [5, 13, 5, 13, 0, 0],
-        E: [8, 10, 11, 13, 3, 3],
-        F: [8, 19, 14, 25, 6, 6],
-        G: [13, 14, 24, 25, 11, 11],
-        dummy: [13, 13, 13, 13, 0, 0],
-        H: [13, 25, 13, 25, 0, 0],
-      },
-    );
-    expect(result.finish).toBe(25);
-    expect(criticalPaths(result).paths).toEqual([["A", "D", "dummy", "H"]]);
-  });
-
-  it("Taylor: activity-on-arrow network with a dummy (4-5), thirteen arrows", () => {
-    // Bernard W. Taylor III, Introduction to Management Science, Chapter 8 "Project
-    // Management", solutions to the end-of-chapter problems, p. 115 (ES, EF, LS, LF and slack
-    // of every arrow; critical path 1-3-5-7-8-9, 38 weeks).
-    // https://ar.scribd.com/doc/47113515/TaylCh08
-    // The solution gives slack (total float); free float is E(j) - E(i) - t from the same
-    // solution's event times, e.g. 4-5: 15 - 9 - 0 = 6.
-    const result = check(
-      [
-        ["1-2", 8, ""],
-        ["1-3", 10, ""],
-        ["1-4", 9, ""],
-        ["2-5", 6, "1-2"],
-        ["2-6", 4, "1-2"],
-        ["3-5", 5, "1-3"],
-        ["4-5", 0, "1-4"],
-        ["4-7", 7, "1-4"],
-        ["5-7", 12, "2-5, 3-5, 4-5"],
-        ["5-8", 15, "2-5, 3-5, 4-5"],
-        ["6-9", 18, "2-6"],
-        ["7-8", 4, "4-7, 5-7"],
-        ["8-9", 7, "5-8, 7-8"],
-      ],
-      {
-        "1-2": [0, 8, 1, 9, 1, 0],
-        "1-3": [0, 10, 0, 10, 0, 0],
-        "1-4": [0, 9, 6, 15, 6, 0],
-        "2-5": [8, 14, 9, 15, 1, 1],
-        "2-6": [8, 12, 16, 20, 8, 0],
-        "3-5": [10, 15, 10, 15, 0, 0],
-        "4-5": [9, 9, 15, 15, 6, 6],
-        "4-7": [9, 16, 20, 27, 11, 11],
-        "5-7": [15, 27, 15, 27, 0, 0],
-        "5-8": [15, 30, 16, 31, 1, 1],
-        "6-9": [12, 30, 20, 38, 8, 8],
-        "7-8": [27, 31, 27, 31, 0, 0],
-        "8-9": [31, 38, 31, 38, 0, 0],
-      },
-    );
-    expect(criticalPaths(result).paths).toEqual([["1-3", "3-5", "5-7", "7-8", "8-9"]]);
-  });
-
-  it("Hillier and Lieberman: Reliable Construction Co. (14 activities, 44 weeks)", () => {
-    // Frederick S. Hillier and Gerald J. Lieberman, Introduction to Operations Research,
-    // 9th ed. (2010), Section 22.3 (Chapter 10 in earlier editions): the Reliable Construction
-    // Co. project, Table "Slack for Reliable's activities" (ES, LS, slack; D, G, H, M slack 4,
-    // I 2, K 1; critical path START-A-B-C-E-F-J-L-N-FINISH). Free float derived from the
-    // table's earliest times (successor ES - EF).
-    const result = check(
-      [
-        ["A", 2, ""],
-        ["B", 4, "A"],
-        ["C", 10, "B"],
-        ["D", 6, "C"],
-        ["E", 4, "C"],
-        ["F", 5, "E"],
-        ["G", 7, "D"],
-        ["H", 9, "E, G"],
-        ["I", 7, "C"],
-        ["J", 8, "F, I"],
-        ["K", 4, "J"],
-        ["L", 5, "J"],
-        ["M", 2, "H"],
-        ["N", 6, "K, L"],
-      ],
-      {
-        A: [0, 2, 0, 2, 0, 0],
-        B: [2, 6, 2, 6, 0, 0],
-        C: [6, 16, 6, 16, 0, 0],
-        D: [16, 22, 20, 26, 4, 0],
-        E: [16, 20, 16, 20, 0, 0],
-        F: [20, 25, 20, 25, 0, 0],
-        G: [22, 29, 26, 33, 4, 0],
-        H: [29, 38, 33, 42, 4, 0],
-        I: [16, 23, 18, 25, 2, 2],
-        J: [25, 33, 25, 33, 0, 0],
-        K: [33, 37, 34, 38, 1, 1],
-        L: [33, 38, 33, 38, 0, 0],
-        M: [38, 40, 42, 44, 4, 4],
-        N: [38, 44, 38, 44, 0, 0],
-      },
-    );
-    expect(result.finish).toBe(44);
-    expect(criticalPaths(result).paths).toEqual([["A", "B", "C", "E", "F", "J", "L", "N"]]);
-  });
-
-  it("Engineer4Free: every link type with lags (FS2, SS, SS1, SF3, FF3, SF2)", () => {
-    // "Difficult network diagram example with lag solved", Engineer4Free (2016):
-    // https://www.youtube.com/watch?v=qTErIV6OqLg - the solution table gives ES, EF, LS, LF
-    // and float for A..H; free float follows from the same early dates and the link
-    // definitions (FS: ES_j - EF_i - lag, SS: ES_j - ES_i - lag, FF: EF_j - EF_i - lag,
-    // SF: EF_j - ES_i - lag), e.g. F: H's EF 14 - F's ES 3 - 2 = 9.
-    const result = check(
-      [
-        ["A", 3, ""],
-        ["B", 2, "A(FS2)"],
-        ["C", 2, "A(SS)"],
-        ["D", 4, "B(SS1)"],
-        ["E", 1, "C(SF3)"],
-        ["F", 2, "C(FF3)"],
-        ["G", 4, "D(SS1), E"],
-        ["H", 3, "F(SF2), G"],
-      ],
-      {
-        A: [0, 3, 0, 3, 0, 0],
-        B: [5, 7, 5, 7, 0, 0],
-        C: [0, 2, 4, 6, 4, 0],
-        D: [6, 10, 6, 10, 0, 0],
-        E: [2, 3, 6, 7, 4, 4],
-        F: [3, 5, 12, 14, 9, 9],
-        G: [7, 11, 7, 11, 0, 0],
-        H: [11, 14, 11, 14, 0, 0],
-      },
-    );
-    expect(criticalPaths(result).paths).toEqual([["A", "B", "D", "G", "H"]]);
+  it("recipe step 4 turns arrows into predecessor lists (Taha, Example 6.5-2)", () => {
+    const taha = PUBLISHED_NETWORKS.find((n) => n.id === "TAHA")!;
+    expect(rowsFromArrows(taha.arrows!)).toEqual([
+      ["A", 5, ""],
+      ["B", 6, ""],
+      ["C", 3, "A"],
+      ["D", 8, "A"],
+      ["E", 2, "B, C"],
+      ["F", 11, "B, C"],
+      ["G", 1, "D"],
+      ["dummy", 0, "D"],
+      ["H", 12, "E, dummy"],
+    ]);
   });
 });

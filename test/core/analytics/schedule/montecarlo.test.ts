@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  NetworkCycleError,
   Random,
   type SimActivity,
   betaQuantiles,
@@ -7,6 +8,7 @@ import {
   logPositive,
   normalCdf,
   pertBeta,
+  scheduleNetwork,
   simulate,
 } from "../../../../src/core/analytics/schedule/index.js";
 
@@ -171,5 +173,43 @@ describe("determinism and the arithmetic behind it", () => {
     let sum = 0;
     for (let i = 0; i < 100_000; i++) sum += pertBeta(r, 2, 4, 12);
     within(sum / 100_000, (2 + 16 + 12) / 6, 0.005);
+  });
+});
+
+describe("a dependency cycle", () => {
+  // B -> C -> D -> B is the cycle; A leads into it and E hangs off it, so the walk that spells
+  // the cycle must step past activities left over that are not on it.
+  const activities: SimActivity[] = ["A", "B", "C", "D", "E"].map((key) => ({
+    key,
+    duration: 2,
+    durationRange: { min: 1, mode: 2, max: 4 },
+    startNoEarlierThan: 0,
+  }));
+  const link = (from: string, to: string) => ({ from, to, type: "FS" as const, lag: 0 });
+  const links = [link("D", "E"), link("A", "B"), link("D", "B"), link("B", "C"), link("C", "D")];
+
+  it("is the critical path method's NetworkCycleError, naming the same cycle", () => {
+    const run = () => simulate(activities, links, [], { iterations: 10, seed: 1, distribution: "pert" });
+    expect(run).toThrow(NetworkCycleError);
+    let schedule: unknown;
+    try {
+      scheduleNetwork(activities, links);
+    } catch (error) {
+      schedule = error;
+    }
+    let forecast: unknown;
+    try {
+      run();
+    } catch (error) {
+      forecast = error;
+    }
+    expect((forecast as NetworkCycleError).cycle).toEqual(["C", "D", "B", "C"]);
+    expect((forecast as NetworkCycleError).cycle).toEqual((schedule as NetworkCycleError).cycle);
+    expect((forecast as Error).message).toBe((schedule as Error).message);
+  });
+
+  it("a link from an activity to itself is a cycle of one", () => {
+    const run = () => simulate(activities, [link("C", "C")], [], { iterations: 10, seed: 1, distribution: "pert" });
+    expect(run).toThrow(new NetworkCycleError(["C", "C"]));
   });
 });

@@ -5,6 +5,7 @@ import {
   normalCdf,
   pertAnalysis,
 } from "../../../../src/core/analytics/schedule/index.js";
+import { PUBLISHED_NETWORKS, RELIABLE_ESTIMATES } from "./published-networks.js";
 import { network } from "./textbook.js";
 
 /** Rows of [id, optimistic, most likely, pessimistic, predecessors]. */
@@ -30,22 +31,9 @@ describe("PERT, published examples", () => {
     // activity durations": Table of o, m, p for the Reliable Construction Co. project; the
     // mean critical path A-B-C-E-F-J-L-N has mean 44 weeks and variance 9, so
     // P(T <= 47) = P(Z <= 1) = 0.8413.
-    const { activities, links } = pert([
-      ["A", 1, 2, 3, ""],
-      ["B", 2, 3.5, 8, "A"],
-      ["C", 6, 9, 18, "B"],
-      ["D", 4, 5.5, 10, "C"],
-      ["E", 1, 4.5, 5, "C"],
-      ["F", 4, 4, 10, "E"],
-      ["G", 5, 6.5, 11, "D"],
-      ["H", 5, 8, 17, "E, G"],
-      ["I", 3, 7.5, 9, "C"],
-      ["J", 3, 9, 9, "F, I"],
-      ["K", 4, 4, 4, "J"],
-      ["L", 1, 5.5, 7, "J"],
-      ["M", 1, 2, 3, "H"],
-      ["N", 5, 5.5, 9, "K, L"],
-    ]);
+    // The estimates and the network (the Reliable predecessors) are in published-networks.ts.
+    const predecessors = new Map(PUBLISHED_NETWORKS.find((n) => n.id === "HILLIER")!.rows!.map(([id, , p]) => [id, p]));
+    const { activities, links } = pert(RELIABLE_ESTIMATES.map(([id, o, m, p]) => [id, o, m, p, predecessors.get(id)!]));
     const result = pertAnalysis(activities, links, [47]);
     expect(Object.fromEntries(result.mean)).toEqual({
       A: 2,

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { checkSchemas, importSchemaCheck } from "./documents.js";
-import type { LoaderBatch, LoaderJob, LoaderStart } from "./parallel.js";
+import { packBatch, type LoaderJob, type LoaderStart } from "./parallel.js";
 import { readOneFile, type FileRead } from "./read-files.js";
 
 /**
@@ -25,6 +25,6 @@ parentPort!.once("message", async ({ root, files, batch, next, kinds }: LoaderJo
       if (check) checkSchemas(read, check);
       reads.push(read);
     }
-    parentPort!.postMessage({ index, reads } satisfies LoaderBatch);
+    parentPort!.postMessage(packBatch(index, reads));
   }
 });

@@ -3,8 +3,7 @@ import path from "node:path";
 import { loadConfig } from "../core/config/index.js";
 import { UsageError } from "../core/errors.js";
 import { documentToYaml } from "../core/export/index.js";
-import { editSource, type DocumentEdit } from "../core/fmt/index.js";
-import { FORMATTERS } from "../core/format/index.js";
+import type { DocumentEdit } from "../core/fmt/index.js";
 import {
   formatPlanText,
   importCsv,
@@ -156,7 +155,8 @@ async function writeImport(
     return false;
   });
   rejected.sort((a, b) => a.row - b.row);
-  if (!options.dryRun) for (const p of accepted) writeFileAtomic(p.absolute, p.text);
+  // One change: nothing is written if any file cannot be (a plain import creates its files, --force replaces).
+  if (!options.dryRun) applyAtomically(target.root, accepted, []);
 
   const out = io.palette;
   if (result.ignoredColumns.length > 0)
@@ -227,6 +227,7 @@ export async function runImportMsProject(options: ImportMsProjectOptions, io: Co
   const shownOut = displayPath(planned.absolute, io.cwd);
   if (problems !== undefined) {
     const shownProblems = problems.map((d) => ({ ...d, file: shownOut, sourceKey: d.file }));
+    const { FORMATTERS } = await import("../core/format/index.js");
     io.stderr(FORMATTERS["stylish"]!(shownProblems, { palette: io.palette, sources: validation.sources }));
     io.stderr(
       `${shown} was not imported: the project it gives is not valid (fix the plan, or pass --id, --name or --portfolio)\n`,
@@ -279,7 +280,7 @@ async function runSync(result: SheetImport, read: string, options: ImportCsvOpti
 
   // Files to write, checked together against the repository; a row whose document would not
   // be valid is rejected, and the plan made again without it.
-  let files = filesOf(plan, result.kind, target);
+  let files = await filesOf(plan, result.kind, target);
   for (let pass = 0; pass < 2; pass++) {
     const changed = new Set(files.writes.map((w) => w.absolute));
     const validation = validatePlannedFiles(files.writes, target.documentsExcept(changed), options.asOf);
@@ -328,7 +329,7 @@ async function runSync(result: SheetImport, read: string, options: ImportCsvOpti
       existing,
       missing,
     });
-    files = filesOf(plan, result.kind, target);
+    files = await filesOf(plan, result.kind, target);
   }
 
   const shownFiles = new Map(
@@ -391,7 +392,7 @@ interface SyncFiles {
 }
 
 /** The files a plan writes and deletes: new files for created documents and parents, edited files for the rest. */
-function filesOf(plan: SyncPlan, kind: ImportKind, target: Target): SyncFiles {
+async function filesOf(plan: SyncPlan, kind: ImportKind, target: Target): Promise<SyncFiles> {
   const writes: SyncFiles["writes"] = [];
   const fileOf = new Map<string, string>();
   for (const p of plan.parents) {
@@ -419,11 +420,13 @@ function filesOf(plan: SyncPlan, kind: ImportKind, target: Target): SyncFiles {
     else if (m.action === "remove") add(m.file, { docIndex: m.docIndex, deleteDocument: true });
   }
   const deletes: string[] = [];
+  // The editor (fmt's Document machinery) is loaded only when existing files are edited.
+  const { editSource } = edits.size > 0 ? await import("../core/fmt/index.js") : { editSource: undefined };
   for (const [file, list] of edits) {
     const absolute = path.join(target.root, file);
     let text: string;
     try {
-      text = editSource(readFileSync(absolute, "utf8"), list);
+      text = editSource!(readFileSync(absolute, "utf8"), list);
     } catch (error) {
       throw new UsageError(
         `cannot update ${file}: ${(error as Error).message}; nothing was written (please report this file to the pmo maintainers)`,
@@ -436,9 +439,11 @@ function filesOf(plan: SyncPlan, kind: ImportKind, target: Target): SyncFiles {
 }
 
 /**
- * Writes and deletes files as one change: everything is staged in a folder beside the files,
- * then moved into place; if any step fails, the steps already taken are undone, so the
- * repository is either as it was or as planned, never half-imported.
+ * Writes and deletes files as one change: a file that replaces another is staged in a folder
+ * beside the files and moved into place, a new file is created in place exclusively ("wx"), and
+ * if any step fails, the steps already taken are undone, so the repository is either as it was
+ * or as planned, never half-imported. A new file is one file system entry, not a staged file
+ * and a rename: creating thousands of small files is most of an import's system time.
  */
 export function applyAtomically(
   root: string,
@@ -447,11 +452,29 @@ export function applyAtomically(
 ): void {
   if (writes.length === 0 && deletes.length === 0) return;
   mkdirSync(root, { recursive: true });
-  const stage = mkdtempSync(path.join(root, ".pmo-import-"));
+  const replacing = writes.filter((w) => existsSync(w.absolute));
+  const stage = replacing.length + deletes.length > 0 ? mkdtempSync(path.join(root, ".pmo-import-")) : undefined;
   const undo: (() => void)[] = [];
+  /** Folders known to exist: each parent is looked for once, not once per file. */
+  const folders = new Set<string>();
+  const makeParent = (target: string) => {
+    const parent = path.dirname(target);
+    if (folders.has(parent)) return;
+    const created: string[] = [];
+    let dir = parent;
+    while (!existsSync(dir)) {
+      created.unshift(dir);
+      dir = path.dirname(dir);
+    }
+    if (created.length > 0) {
+      mkdirSync(parent, { recursive: true });
+      undo.push(() => rmSync(created[0]!, { recursive: true, force: true }));
+    }
+    folders.add(parent);
+  };
   try {
-    const staged = writes.map((w, i) => {
-      const file = path.join(stage, `new-${i}`);
+    const staged = replacing.map((w, i) => {
+      const file = path.join(stage!, `new-${i}`);
       writeFileSync(file, w.text);
       return { file, target: w.absolute };
     });
@@ -459,24 +482,28 @@ export function applyAtomically(
     const moveAside = (target: string) => {
       if (!existsSync(target)) return;
       if (statSync(target).isDirectory()) throw new Error(`${path.relative(root, target)} is a folder`);
-      const aside = path.join(stage, `old-${n++}`);
+      const aside = path.join(stage!, `old-${n++}`);
       renameSync(target, aside);
       undo.push(() => renameSync(aside, target));
     };
     for (const s of staged) {
       moveAside(s.target);
-      const created: string[] = [];
-      let dir = path.dirname(s.target);
-      while (!existsSync(dir)) {
-        created.unshift(dir);
-        dir = path.dirname(dir);
-      }
-      if (created.length > 0) {
-        mkdirSync(path.dirname(s.target), { recursive: true });
-        undo.push(() => rmSync(created[0]!, { recursive: true, force: true }));
-      }
+      makeParent(s.target);
       renameSync(s.file, s.target);
       undo.push(() => rmSync(s.target, { force: true }));
+    }
+    const replaced = new Set(replacing);
+    for (const w of writes) {
+      if (replaced.has(w)) continue;
+      makeParent(w.absolute);
+      try {
+        writeFileSync(w.absolute, w.text, { flag: "wx" });
+      } catch (error) {
+        // A file that appeared meanwhile is not ours to remove; one half-written is.
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") removeQuietly(w.absolute);
+        throw error;
+      }
+      undo.push(() => rmSync(w.absolute, { force: true }));
     }
     for (const d of deletes) moveAside(d);
   } catch (error) {
@@ -487,10 +514,23 @@ export function applyAtomically(
         // Undo what can be undone; the error below says what failed.
       }
     }
-    throw new UsageError(`could not write the import, nothing was changed: ${(error as Error).message}`);
+    throw new UsageError(`could not write the import, nothing was changed: ${reasonOfWriteError(error)}`);
   } finally {
-    rmSync(stage, { recursive: true, force: true });
+    if (stage !== undefined) rmSync(stage, { recursive: true, force: true });
   }
+}
+
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // Nothing was there to remove (its folder is not one).
+  }
+}
+
+function reasonOfWriteError(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  return e.code === "EEXIST" ? `${e.path ?? "a file"} appeared while importing` : e.message;
 }
 
 /** `--where COLUMN=VALUE`. */

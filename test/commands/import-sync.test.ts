@@ -222,6 +222,27 @@ describe("pmo import csv --sync", () => {
     expect(readdirSync(dir).filter((f) => f.startsWith(".pmo-import-"))).toEqual([]);
   });
 
+  it("creates new files in place and removes them all when a later one cannot be written", () => {
+    const dir = repo();
+    writeFileSync(path.join(dir, "not-a-folder"), "");
+    const before = readdirSync(dir).sort();
+    expect(() =>
+      applyAtomically(
+        dir,
+        [
+          { absolute: path.join(dir, "one.yaml"), text: "one\n" },
+          { absolute: path.join(dir, "deep", "er", "two.yaml"), text: "two\n" },
+          { absolute: path.join(dir, "not-a-folder", "three.yaml"), text: "three\n" },
+        ],
+        [],
+      ),
+    ).toThrow(/could not write the import, nothing was changed/);
+    expect(readdirSync(dir).sort()).toEqual(before);
+    applyAtomically(dir, [{ absolute: path.join(dir, "deep", "one.yaml"), text: "one\n" }], []);
+    expect(readFileSync(path.join(dir, "deep", "one.yaml"), "utf8")).toBe("one\n");
+    expect(readdirSync(dir).filter((f) => f.startsWith(".pmo-import-"))).toEqual([]);
+  });
+
   it("needs COLUMN=VALUE for --where", async () => {
     const dir = repo();
     const result = await sync(dir, "month1.csv", "--where", "Dept");

@@ -31,8 +31,27 @@ function schemaNamed(name: string): SchemaNode {
   return schema;
 }
 
+type Resolved = { node: SchemaNode; schemaName: string };
+
+/** Resolved nodes by node and schema: the schemas never change, and each document walks them again. */
+const resolvedCache = new WeakMap<SchemaNode, Map<string, Resolved>>();
+
 /** The node a `$ref` points at, merged under the referring node's own keywords. */
-function resolve(node: SchemaNode, schemaName: string): { node: SchemaNode; schemaName: string } {
+function resolve(node: SchemaNode, schemaName: string): Resolved {
+  let bySchema = resolvedCache.get(node);
+  if (bySchema === undefined) {
+    bySchema = new Map();
+    resolvedCache.set(node, bySchema);
+  }
+  let resolved = bySchema.get(schemaName);
+  if (resolved === undefined) {
+    resolved = resolveRef(node, schemaName);
+    bySchema.set(schemaName, resolved);
+  }
+  return resolved;
+}
+
+function resolveRef(node: SchemaNode, schemaName: string): Resolved {
   const ref = node["$ref"];
   if (typeof ref !== "string") return { node, schemaName };
   const [file, pointer = ""] = ref.split("#");

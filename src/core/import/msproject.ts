@@ -6,7 +6,8 @@
  * become `dependsOn`, followed through the ordinary and summary tasks in between. A direct
  * link between two milestones keeps its type (finish-to-start, start-to-start, ...) and lag.
  */
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { createRequire } from "node:module";
+import type * as FastXmlParser from "fast-xml-parser";
 import { isIsoDate } from "../dates.js";
 import { slugify } from "./values.js";
 
@@ -90,8 +91,15 @@ function refuseDoctype(xml: string): void {
   );
 }
 
+// fast-xml-parser (25 modules) is required when a plan is read, not whenever the import module
+// loads (pmo import csv reads no XML), from the CommonJS build the package ships for require.
+const require = createRequire(import.meta.url);
+let xmlModule: typeof FastXmlParser | undefined;
+
 export function msProjectToProject(xml: string, options: MsProjectOptions): MsProjectResult {
   refuseDoctype(xml);
+  xmlModule ??= require("fast-xml-parser") as typeof FastXmlParser;
+  const { XMLParser, XMLValidator } = xmlModule;
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new MsProjectError(`not well-formed XML: ${valid.err.msg}`, valid.err.line, valid.err.col);
   const parser = new XMLParser({

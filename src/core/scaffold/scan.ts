@@ -25,8 +25,10 @@ export async function loadHeads(root: string, ignore: readonly string[]): Promis
   const unused: Diagnostic[] = [];
   const sources = new Map<string, string>();
   const buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  // Discovery gives normalised relative paths: joined by hand, not normalised again per file.
+  const prefix = root.endsWith(path.sep) ? root : `${root}${path.sep}`;
   for (const file of files) {
-    const bytes = readBytes(path.join(root, file), buffer);
+    const bytes = readBytes(prefix + file, buffer);
     if (bytes === undefined) continue; // the full load reports it and holds no document from it
     const text = decodeSource(file, bytes);
     if (typeof text !== "string") continue;

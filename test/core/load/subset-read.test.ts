@@ -1,0 +1,312 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import { buildDocuments } from "../../../bench/generate.mjs";
+import { decodeSource, documentValue, normaliseLineBreaks, readFull } from "../../../src/core/load/index.js";
+import { readSubset } from "../../../src/core/load/subset-read.js";
+import { mutate, prng } from "../../helpers/yaml-mutations.js";
+import { yamlTestSuite } from "../../helpers/yaml-test-suite.js";
+
+/**
+ * The subset reader (src/core/load/subset-read.ts) must answer exactly what the reading of
+ * record (the yaml package, yaml-read.ts) gives, or decline: whenever it answers, the reading
+ * of record of the same text has no error and one document whose value is the same, down to
+ * key order, -0, NaN and numbers too large to be exact. Checked on every case of the YAML test
+ * suite (also put under a pmo head), every YAML file of the examples and test fixtures,
+ * generated bench repositories, values whose meaning differs between readers, and seeded
+ * mutations of all of them; it never throws.
+ */
+
+/** The reading of record: every document's value, or undefined when the text has an error. */
+function recordReading(text: string): unknown[] | undefined {
+  const { docs } = readFull(text);
+  if (docs.some((d) => d.errors.length > 0 || d.warnings.length > 0)) return undefined;
+  const values: unknown[] = [];
+  for (const doc of docs) {
+    const v = documentValue(doc);
+    if (!v.ok) return undefined;
+    values.push(v.value);
+  }
+  return values;
+}
+
+/** Where two values differ (types, Object.is on scalars, key order, lengths), or undefined. */
+function difference(a: unknown, b: unknown, at = ""): string | undefined {
+  if (typeof a !== "object" || a === null || typeof b !== "object" || b === null)
+    return Object.is(a, b) ? undefined : `${at || "/"}: ${String(a)} (${typeof a}) vs ${String(b)} (${typeof b})`;
+  if (Array.isArray(a) !== Array.isArray(b)) return `${at}: array vs not`;
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return `${at}: prototypes differ`;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.join("\0") !== kb.join("\0")) return `${at}: keys ${JSON.stringify(ka)} vs ${JSON.stringify(kb)}`;
+  for (const k of ka) {
+    const d = difference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${at}/${k}`);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+function filesOf(dir: string): [string, string][] {
+  const out: [string, string][] = [];
+  for (const entry of readdirSync(path.resolve(dir), { withFileTypes: true })) {
+    const rel = `${dir}/${entry.name}`;
+    if (entry.isDirectory() && !entry.name.startsWith(".") && entry.name !== "node_modules") out.push(...filesOf(rel));
+    else if (entry.isFile() && /\.ya?ml$/i.test(entry.name)) {
+      const text = decodeSource(rel, readFileSync(path.resolve(rel)));
+      if (typeof text === "string") out.push([rel, text]);
+    }
+  }
+  return out;
+}
+
+const SUITE = yamlTestSuite();
+const HEAD = "apiVersion: pmo/v1\nkind: Risk\n";
+const examples = filesOf("examples");
+const fixtures = filesOf("test");
+const generated: [string, string][] = buildDocuments({ projects: 30, risksPerProject: 3, seed: 5 }).map(
+  ({ file, doc }) => [`generated/${file}`, stringify(doc, { lineWidth: 0 })],
+);
+
+/** Values whose meaning differs between YAML 1.1, js-yaml and the core schema, or hard to read. */
+const SCALARS = [
+  "12_400_000",
+  "0b101",
+  "0x_1",
+  "0x1F",
+  "0o17",
+  "0o8",
+  "017",
+  "+12",
+  "-0",
+  "-0.0",
+  "1e3",
+  "1E-3",
+  "+.5",
+  ".5",
+  "1.",
+  ".",
+  "-",
+  "+",
+  ".inf",
+  "-.Inf",
+  "+.INF",
+  ".NaN",
+  ".nan",
+  "~",
+  "null",
+  "Null",
+  "nULL",
+  "yes",
+  "No",
+  "on",
+  "TRUE",
+  "tRUE",
+  "False",
+  "2025-11-24",
+  "2025-11-24T10:00:00Z",
+  "1:30",
+  "12345678901234567890",
+  "9007199254740993",
+  "0x7FFFFFFFFFFFFFFFF",
+  "1e400",
+  "'quoted'",
+  "'it''s'",
+  "''",
+  '""',
+  '"dq \\t"',
+  '"\\x41\\u00e9\\U0001F600\\0\\a\\b\\n\\v\\f\\r\\e\\ \\"\\/\\\\\\N\\_\\L\\P"',
+  '"\\q"',
+  '"\\x4"',
+  '"\\uD800"',
+  '"a" # c',
+  '"a"#c',
+  "'a' # c",
+  "a #b",
+  "a#b",
+  "a # b # c",
+  "a: b",
+  "a:b",
+  "a :b",
+  "http://x.y/z?q=1#frag",
+  "12:30:00",
+  "0.1e-2",
+  "1_000.5",
+  "0xFF_FF",
+  "= x",
+  "<<",
+  "a [b] {c}",
+  "a, b",
+  "-a",
+  "--- x",
+  "... x",
+  "[]",
+  "[ ]",
+  "[a]",
+  "[a, b ,c ]",
+  "[a,]",
+  "[,a]",
+  "[a,,b]",
+  "[1, 2.5, ~, true, '1', \"x\"]",
+  "[a, [b]]",
+  "[a: b]",
+  "[a #b]",
+  "[- a]",
+  "[-1, -a]",
+  "[a] x",
+  "[a] # c",
+  "|\n  one\n  two\n",
+  "|-\n  one\n\n  two\n\n\n",
+  "|\n  one\n    indented\n  back\n",
+  ">\n  one\n  two\n\n  three\n",
+  ">-\n  folded\n  text\n",
+  ">-\n  folded\n\n\n  text\n",
+  ">\n  one\n    more\n",
+  "|+\n  keep\n\n",
+  "|2\n   x\n",
+  ">-\n\n  leading\n",
+  "| # c\n  x\n",
+  "|#c\n  x\n",
+  "|\n  x\n  \n  y\n",
+  "|\n  x\n # less-indented comment\n",
+  "|\n  x\n # c\n  y\n",
+  "|\n  a # not a comment\n  'q\n",
+  "a\n  continued",
+  "a\n\n  continued",
+  "a\n  # comment\n",
+  "\n  nested: 1\n  other: [1]\n",
+  "\n- x\n- y\n",
+  "\n  - x\n  -\n  - - y\n    - z\n  - a: 1\n    b: 2\n  - a: 1\n   b: 2\n",
+  "\n  - x\n - y\n",
+  "\n  a: 1\n b: 2\n",
+  "\n  a: 1\n   b: 2\n",
+  " # comment\n  a: 1\n",
+  "\n  __proto__: x\n",
+  "\n  toString: x\n  constructor: y\n",
+  "\n  1: one\n  2.50: two\n  0x1F: three\n  1e3: four\n",
+  "\n  1: one\n  01: dup\n",
+  "\n  0: a\n  -0: b\n",
+  "\n  null: a\n",
+  "\n  true: a\n  TRUE: b\n",
+  "\n  a: 1\n  a: 2\n",
+  "\n  k: 1\n  k : 2\n",
+  "&a x",
+  "*a",
+  "!!str x",
+  "{a: 1}",
+  "? x",
+  "%x",
+  "@x",
+  "`x`",
+  "x\u00a0y",
+  "caf\u00e9 \ud83d\ude00",
+];
+
+function corpus(): [string, string][] {
+  const texts: [string, string][] = [];
+  for (const c of SUITE) {
+    texts.push([`suite ${c.id}`, c.yaml]);
+    texts.push([`suite ${c.id} under a head`, `${HEAD}${c.yaml}`]);
+    texts.push([`suite ${c.id} as a value`, `${HEAD}value:\n${c.yaml.replace(/^/gm, "  ")}`]);
+  }
+  texts.push(...examples, ...fixtures, ...generated);
+  for (const s of SCALARS) {
+    texts.push([`value ${JSON.stringify(s)}`, `${HEAD}value: ${s}\nnext: 1\n`]);
+    texts.push([`last value ${JSON.stringify(s)}`, `${HEAD}value: ${s}`]);
+    texts.push([`item ${JSON.stringify(s)}`, `${HEAD}list:\n  - ${s}\n  - next\n`]);
+    texts.push([`compact item ${JSON.stringify(s)}`, `${HEAD}list:\n- ${s}\nnext: 1\n`]);
+    texts.push([`item key ${JSON.stringify(s)}`, `${HEAD}list:\n  - id: ${s}\n    next: 1\n`]);
+  }
+  const seeds = [...examples.slice(0, 40), ...generated.slice(0, 60)];
+  const random = prng(20261202);
+  for (let i = 0; i < 6000; i++) {
+    const [name, text] = seeds[Math.floor(random() * seeds.length)]!;
+    let mutated = mutate(text, random);
+    if (random() < 0.5) mutated = mutate(mutated, random);
+    if (random() < 0.25) mutated = mutate(mutated, random);
+    texts.push([`${name} mutation ${i}`, mutated]);
+  }
+  return texts;
+}
+
+describe("the subset reader answers exactly what the reading of record gives, or declines", () => {
+  const texts = corpus();
+
+  it(`holds on ${texts.length} texts, and never throws`, () => {
+    const wrong: string[] = [];
+    let accepted = 0;
+    for (const [name, input] of texts) {
+      const text = normaliseLineBreaks(input);
+      let value: unknown;
+      try {
+        value = readSubset(text);
+      } catch (error) {
+        wrong.push(`${name}: threw ${String(error)}`);
+        continue;
+      }
+      if (value === undefined) continue;
+      accepted++;
+      const record = recordReading(text);
+      if (record === undefined) wrong.push(`${name}: accepted a text the reading of record rejects`);
+      else if (record.length !== 1) wrong.push(`${name}: accepted a text of ${record.length} documents`);
+      else {
+        const d = difference(value, record[0]);
+        if (d) wrong.push(`${name}: ${d}`);
+      }
+    }
+    expect(wrong.slice(0, 30)).toEqual([]);
+    // Not a reader that declines everything: a good part of the corpus is in the subset.
+    expect(accepted).toBeGreaterThan(texts.length / 4);
+  });
+
+  it("reads every generated file and nearly every file of the example repository", () => {
+    expect(generated.filter(([, t]) => readSubset(t) === undefined).map(([n]) => n)).toEqual([]);
+    // Multi-document files and flow mappings are left to the other readers.
+    const repo = examples.filter(
+      ([n, t]) => n.startsWith("examples/meridian-water/") && !/\n---/.test(t) && !/[{]/.test(t),
+    );
+    const declined = repo.filter(([, t]) => readSubset(normaliseLineBreaks(t)) === undefined).map(([n]) => n);
+    expect(declined.length / repo.length).toBeLessThan(0.05);
+  });
+
+  it.each([
+    ["a duplicate key", "a: 1\na: 2\n"],
+    ["a duplicate key spelt as another number", "1: a\n01: b\n"],
+    ["__proto__", "__proto__: x\n"],
+    ["a null key", "null: x\n"],
+    ["an indented root", "  a: 1\n"],
+    ["a root sequence", "- a\n"],
+    ["a root scalar", "a\n"],
+    ["an empty text", ""],
+    ["a second document", "a: 1\n---\nb: 2\n"],
+    ["a directive", "%YAML 1.2\n---\na: 1\n"],
+    ["a tab", "a:\t1\n"],
+    ["a BOM", "\uFEFFa: 1\n"],
+    ["a long line", `a: ${"x".repeat(1000)}\n`],
+    ["a multi-line plain scalar", "a: b\n  c\n"],
+    ["a multi-line quoted scalar", 'a: "b\n  c"\n'],
+    ["a flow mapping", "a: {b: 1}\n"],
+    ["an anchor and alias", "a: &x 1\nb: *x\n"],
+    ["a keep block scalar", "a: |+\n  x\n"],
+  ])("declines %s", (_name, text) => {
+    expect(readSubset(text)).toBeUndefined();
+  });
+
+  it("keeps what the core schema says of scalars and keys", () => {
+    const value = readSubset(
+      "z: -0\ny: .NaN\nx: 12345678901234567890\nw: 0o17\nv: 0x1F\nu: 1_000\nt: 2025-11-24\ns: ~\nr: '1'\n2: two\n1.50: x\n",
+    );
+    expect(Object.keys(value!)).toEqual(["2", "z", "y", "x", "w", "v", "u", "t", "s", "r", "1.5"]);
+    expect(Object.is(value!["z"], -0)).toBe(true);
+    expect(value!["y"]).toBeNaN();
+    expect(value!["x"]).toBe(Number("12345678901234567890"));
+    expect([value!["w"], value!["v"], value!["u"], value!["t"], value!["s"], value!["r"]]).toEqual([
+      15,
+      31,
+      "1_000",
+      "2025-11-24",
+      null,
+      "1",
+    ]);
+  });
+});

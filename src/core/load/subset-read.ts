@@ -17,9 +17,10 @@
  *   closed on the line, or a flow sequence of such scalars closed on the line (no nesting, no
  *   `:` or `#` inside); nothing may continue on the lines below (no multi-line plain scalar);
  * - block scalars `|`, `|-`, `>`, `>-` whose first line is not empty and is indented deeper
- *   than the parent, with no whitespace-only line, and for `>` no more-indented line;
+ *   than the parent, and for `>` no more-indented line (nor one of spaces only, deeper than
+ *   the first), none ending the text with spaces;
  * - comments (a `#` at a line start or after a space), blank lines;
- * - no tab, no control character, no BOM, no line separator other than LF, no line of 1,000
+ * - no tab, no control character, no BOM, no line separator other than LF, no key of 1,000
  *   characters or more (the yaml package limits implicit keys to 1,024), no anchor, alias,
  *   tag, complex key or flow mapping.
  * Plain scalars resolve as the core schema says (null, bool, int, float, string: see
@@ -170,7 +171,6 @@ function isMarker(p: number): boolean {
  * The line that ends at `p` is checked for length.
  */
 function nextContentLine(p: number): void {
-  if (p - lineStart >= 1000) throw DECLINE;
   while (p < len) {
     const start = p + 1;
     let q = start;
@@ -179,14 +179,12 @@ function nextContentLine(p: number): void {
     const c = src.charCodeAt(q);
     if (c === 10) {
       // A blank or whitespace-only line.
-      if (q - start >= 1000) throw DECLINE;
       p = q;
       continue;
     }
     if (c === 35) {
       // A comment line.
       p = lineEnd(q);
-      if (p - start >= 1000) throw DECLINE;
       continue;
     }
     lineStart = start;
@@ -228,11 +226,13 @@ let keyHash = 0;
 
 /** Where the plain key starting at `p` ends (its colon), or -1 when no plain key starts there. */
 function keyEnd(p: number): number {
+  const start = p;
   let c = src.charCodeAt(p);
   if (KEY_CHAR[c] !== 1) return -1;
   let h = c;
   for (c = src.charCodeAt(++p); KEY_CHAR[c]! > 0; c = src.charCodeAt(++p)) h = (Math.imul(h, 31) + c) | 0;
-  if (c !== 58) return -1;
+  // The yaml package wants an implicit key's colon within 1,024 characters of its start.
+  if (c !== 58 || p - start >= 1000) return -1;
   keyHash = h;
   const next = src.charCodeAt(p + 1);
   return next === 32 || next === 10 || p + 1 >= len ? p : -1;
@@ -585,7 +585,7 @@ function readBlockScalar(p: number, indent: number): string {
     if (src.charCodeAt(p - 1) !== 32) throw DECLINE;
     p = lineEnd(p);
   } else if (c !== 10 && p < len) throw DECLINE;
-  if (p - lineStart >= 1000 || p >= len) throw DECLINE;
+  if (p >= len) throw DECLINE;
   // The first content line sets the indentation; it must not be empty.
   let start = p + 1;
   let q = start;
@@ -599,8 +599,9 @@ function readBlockScalar(p: number, indent: number): string {
     // `start` is a line start; q after its leading spaces.
     if (q >= len) break;
     c = src.charCodeAt(q);
-    if (c === 10) {
-      if (q > start) throw DECLINE; // a whitespace-only line
+    // An empty line, or one of spaces no deeper than the scalar's indentation; one of more
+    // spaces is a line of spaces in a literal scalar, and left to the other readers in a folded one.
+    if (c === 10 && q - start <= blockIndent) {
       pendingBreaks++;
       start = q + 1;
       q = start;
@@ -610,7 +611,6 @@ function readBlockScalar(p: number, indent: number): string {
     if (q - start < blockIndent) break;
     if (folded && q - start > blockIndent) throw DECLINE;
     const end = lineEnd(q);
-    if (end - start >= 1000) throw DECLINE;
     const line = src.slice(start + blockIndent, end);
     if (lines > 0) {
       if (folded) out += pendingBreaks > 0 ? "\n".repeat(pendingBreaks) : " ";
@@ -627,7 +627,7 @@ function readBlockScalar(p: number, indent: number): string {
     q = start;
     while (src.charCodeAt(q) === 32) q++;
   }
-  if (q >= len && q > start) throw DECLINE; // trailing spaces at the end of the text
+  if (q >= len && q > start) throw DECLINE; // spaces at the end of the text
   // The line before `start` ended the scalar's last line (or an empty line after it).
   lineStart = start;
   nextContentLine(start - 1);

@@ -3,6 +3,7 @@ import { UsageError } from "../errors.js";
 import { reportHelpers, type OutputFormat } from "./helpers.js";
 import { escapeMarkdownDeep } from "../markdown.js";
 import type { TemplateSet, TemplateSource } from "./templates.js";
+import { templatesNeedingData, templateUse, type TemplateUse } from "./template-use.js";
 
 /** Renders the pages of one format. Each template is compiled once, however many pages use it. */
 export interface Renderer {
@@ -30,7 +31,12 @@ type Compiled = (context: unknown, options?: unknown) => string;
  * output escapes Markdown syntax in every value from the repository, HTML output escapes HTML
  * (Handlebars' own escaping; templates use {{{ }}} only for pmo's SVG charts).
  */
-export function createRenderer(set: TemplateSet, formatName: OutputFormat): Renderer {
+export function createRenderer(
+  set: TemplateSet,
+  formatName: OutputFormat,
+  /** `always`: every template keeps Handlebars' data frames (to check that leaving them out changes nothing). */
+  dataFrames: "where-read" | "always" = "where-read",
+): Renderer {
   const env = Handlebars.create();
   const helpers = reportHelpers(formatName, (html) => new env.SafeString(html), env.escapeExpression);
   for (const [name, helper] of Object.entries(helpers)) env.registerHelper(name, helper);
@@ -40,10 +46,20 @@ export function createRenderer(set: TemplateSet, formatName: OutputFormat): Rend
   const partialNames = new Set(set.partials.keys());
   // A precompiled template is a built-in one, unchanged: it parses, and the partials it names
   // are built in too (a user's templates may replace partials, never remove them).
-  for (const t of all) if (!t.precompiled) checkPartialReferences(env, t, partialNames);
-  const compile = (t: TemplateSource): Compiled => {
+  const uses = new Map<TemplateSource, TemplateUse>();
+  for (const t of all) uses.set(t, t.use ?? templateUse(checkPartialReferences(env, t, partialNames)));
+  const keyOf = new Map<string, TemplateSource>([
+    ...[...set.pages.values()].map((t) => [`pages/${t.name}`, t] as const),
+    ...[...set.partials.values()].map((t) => [`partials/${t.name}`, t] as const),
+  ]);
+  const withData =
+    dataFrames === "always" ? new Set(keyOf.keys()) : templatesNeedingData(set, (key) => uses.get(keyOf.get(key)!)!);
+  const compile = (t: TemplateSource, key: string): Compiled => {
+    const data = withData.has(key);
     const template = (
-      t.precompiled ? env.template(t.precompiled as TemplateSpec) : env.compile(t.source, options)
+      t.precompiled && t.precompiledData === data
+        ? env.template(t.precompiled as TemplateSpec)
+        : env.compile(t.source, { ...options, data })
     ) as Compiled;
     return (context, options) => {
       try {
@@ -53,8 +69,9 @@ export function createRenderer(set: TemplateSet, formatName: OutputFormat): Rend
       }
     };
   };
-  for (const t of set.partials.values()) env.registerPartial(t.name, compile(t) as unknown as Handlebars.Template);
-  const pages = new Map([...set.pages.values()].map((t) => [t.name, compile(t)]));
+  for (const t of set.partials.values())
+    env.registerPartial(t.name, compile(t, `partials/${t.name}`) as unknown as Handlebars.Template);
+  const pages = new Map([...set.pages.values()].map((t) => [t.name, compile(t, `pages/${t.name}`)]));
 
   return {
     render(page, view) {
@@ -95,6 +112,8 @@ export interface CompileOptions {
   preventIndent: true;
   knownHelpers: Record<string, true>;
   noEscape: boolean;
+  /** Set per template: data frames only where a template reads them (template-use.ts). */
+  data?: boolean;
 }
 
 /** The innermost template that failed wins: a partial's error keeps the partial's file. */
@@ -114,7 +133,11 @@ function asTemplateError(error: unknown, t: TemplateSource): TemplateError {
  * Parses a template eagerly (Handlebars would only parse it on first use) so that syntax errors
  * and references to partials that do not exist are reported before anything is written.
  */
-function checkPartialReferences(env: typeof Handlebars, t: TemplateSource, partials: ReadonlySet<string>): void {
+function checkPartialReferences(
+  env: typeof Handlebars,
+  t: TemplateSource,
+  partials: ReadonlySet<string>,
+): hbs.AST.Program {
   let ast: hbs.AST.Program;
   try {
     ast = env.parse(t.source);
@@ -159,4 +182,5 @@ function checkPartialReferences(env: typeof Handlebars, t: TemplateSource, parti
       first.column,
       `partial "${first.name}" does not exist (partials: ${[...partials].sort().join(", ")})`,
     );
+  return ast;
 }

@@ -1,3 +1,5 @@
+import type { TemplateUse } from "./template-use.js";
+
 /** One template or partial: its name, the file it came from (for errors) and its source text. */
 export interface TemplateSource {
   name: string;
@@ -10,6 +12,10 @@ export interface TemplateSource {
    * time when absent.
    */
   precompiled?: TemplateSpecification;
+  /** Whether `precompiled` was compiled with Handlebars' data frames (see template-use.ts). */
+  precompiledData?: boolean;
+  /** What the template reads of the data frames and which partials it calls, known from the build. */
+  use?: TemplateUse;
 }
 
 /** What Handlebars.precompile produces, as an object (its functions are the template's code). */

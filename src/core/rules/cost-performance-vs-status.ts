@@ -1,4 +1,4 @@
-import { isMeasured, projectEvm } from "../analytics/evm/index.js";
+import { isMeasured, sharedProjectEvm } from "../analytics/evm/index.js";
 import { formatMoney } from "../money.js";
 import { defineRule } from "./rule.js";
 import { isTerminalStage } from "./support/lifecycle.js";
@@ -47,7 +47,7 @@ export const rule = defineRule<CostPerformanceOptions>({
       const dimension = status.budget !== undefined ? "budget" : "overall";
       const reported = status[dimension];
       if (!settings.isGreen(reported)) continue;
-      const f = projectEvm(project, { asOf, defaultCurrency: settings.currency }).figures;
+      const f = sharedProjectEvm(project, { asOf, defaultCurrency: settings.currency }).figures;
       const cpi = f.cpi.value;
       if (cpi === undefined || cpi >= options.threshold) continue;
       const currency = project.budget?.currency ?? settings.currency;

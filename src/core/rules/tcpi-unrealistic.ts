@@ -1,4 +1,4 @@
-import { isMeasured, projectEvm } from "../analytics/evm/index.js";
+import { isMeasured, sharedProjectEvm } from "../analytics/evm/index.js";
 import { formatMoney } from "../money.js";
 import { defineRule } from "./rule.js";
 import { isTerminalStage } from "./support/lifecycle.js";
@@ -46,7 +46,7 @@ export const rule = defineRule<TcpiOptions>({
   check({ catalog, settings, asOf, options, report }) {
     for (const { doc, value: project } of catalog.projects) {
       if (!isMeasured(project) || isTerminalStage(project.stage) || project.stage === "closure") continue;
-      const f = projectEvm(project, { asOf, defaultCurrency: settings.currency }).figures;
+      const f = sharedProjectEvm(project, { asOf, defaultCurrency: settings.currency }).figures;
       const [bac, ev, ac] = [f.bac.value, f.ev.value, f.ac.value];
       if (bac === undefined || ev === undefined || ac === undefined || ev >= bac) continue;
       const currency = project.budget?.currency ?? settings.currency;

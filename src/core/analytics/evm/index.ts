@@ -33,6 +33,7 @@ export {
   type ProjectEvmOptions,
 } from "./project.js";
 export { rollUp, type EvmRollup, type RollupScope } from "./rollup.js";
+export { sharedProjectEvm } from "./shared.js";
 export {
   againstBaseline,
   baselinePlan,
@@ -46,6 +47,7 @@ export {
   formatEvmCsv,
   formatEvmHistory,
   formatEvmJson,
+  formatEvmJsonPieces,
   formatEvmMarkdown,
   formatEvmTable,
   NOTE_TEXT,

@@ -21,10 +21,16 @@ export type { PertActivity, PertAnalysis } from "./pert-network.js";
 export { pertAnalysis } from "./pert-network.js";
 export type { DateReason, PortfolioSchedule, ProjectSchedule, ScheduleItem, ScheduleSource } from "./build.js";
 export { buildSchedule, parseDependsOn } from "./build.js";
+export { sharedSchedule } from "./shared.js";
 export type { ScheduleView, ScheduleViewOptions } from "./format.js";
 export { UnknownMilestoneError, describeDriver, describeReason, resolveMilestoneKey, scheduleView } from "./format.js";
 export type { SchedulePaint } from "./format-output.js";
-export { formatScheduleJson, formatScheduleMarkdown, formatScheduleTable } from "./format-output.js";
+export {
+  formatScheduleJson,
+  formatScheduleJsonPieces,
+  formatScheduleMarkdown,
+  formatScheduleTable,
+} from "./format-output.js";
 export type {
   Distribution,
   Driver,

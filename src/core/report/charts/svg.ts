@@ -66,10 +66,22 @@ export function urlOf(name: string): string {
 
 /** FNV-1a, 32 bits: a stable, dependency-free content hash for ids (not for security). */
 export function hash(text: string): string {
+  return hashOfParts([text]);
+}
+
+/** `hash(parts.join("\n"))`, without building the joined text (a chart's drawing can be long). */
+export function hashOfParts(parts: readonly string[]): string {
   let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
+  for (let p = 0; p < parts.length; p++) {
+    if (p > 0) {
+      h ^= 10;
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    const text = parts[p]!;
+    for (let i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
   }
   return h.toString(36).padStart(7, "0");
 }
@@ -139,7 +151,7 @@ export function frame(input: {
 }): Chart {
   const width = Math.max(1, Math.ceil(input.width));
   const height = Math.max(1, Math.ceil(input.height));
-  const prefix = `pmo-chart-${hash(`${input.title}\n${input.description}\n${input.defs ?? ""}\n${input.body}`)}`;
+  const prefix = `pmo-chart-${hashOfParts([input.title, input.description, input.defs ?? "", input.body])}`;
   const content = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${prefix}-title ${prefix}-desc" font-family="${escapeXml(FONT_FAMILY)}" font-size="12" fill="${INK}">`,
     `<title id="${prefix}-title">${escapeXml(input.title)}</title>`,
@@ -151,7 +163,9 @@ export function frame(input: {
   ]
     .filter((part) => part !== "")
     .join("\n");
-  return { svg: `${content.split(ID_TOKEN).join(prefix)}\n`, title: input.title, description: input.description };
+  // Most charts have no local ids: their text is not copied twice more to replace none.
+  const svg = content.includes(ID_TOKEN) ? content.split(ID_TOKEN).join(prefix) : content;
+  return { svg: `${svg}\n`, title: input.title, description: input.description };
 }
 
 /** The chart every function returns for empty input: valid, labelled and saying so. */

@@ -1,8 +1,8 @@
 import type { Project } from "../../../model/entities.js";
 import {
   isMeasured,
-  projectEvm,
   projectEvmAgainst,
+  sharedProjectEvm,
   type EvmFigures,
   type ProjectEvm,
 } from "../../analytics/evm/index.js";
@@ -58,7 +58,7 @@ export function evmOf(ctx: ReportContext, project: Project): ProjectEvm | undefi
     ? undefined
     : ctx.baselinePlan
       ? projectEvmAgainst(project, ctx.baselinePlan, options)
-      : projectEvm(project, options);
+      : sharedProjectEvm(project, options);
   known.set(key, evm);
   return evm;
 }

@@ -2,8 +2,8 @@ import {
   DEFAULT_FORECAST_SEED,
   NetworkCycleError,
   buildForecast,
-  buildSchedule,
   linkFloat,
+  sharedSchedule,
   type Forecast,
   type ForecastProject,
   type PortfolioSchedule,
@@ -69,7 +69,7 @@ export function scheduleAnalysis(ctx: ReportContext): ScheduleAnalysis {
   let schedule: PortfolioSchedule | null = null;
   let note: string | null = null;
   try {
-    schedule = buildSchedule(source, ctx.asOf);
+    schedule = sharedSchedule(source, ctx.asOf);
   } catch (error) {
     if (!(error instanceof NetworkCycleError) && !(error instanceof RangeError)) throw error;
     note = `The schedule network could not be built: ${error.message}. Run pmo validate for the cycle or the calendar problem.`;

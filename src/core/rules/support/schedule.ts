@@ -3,7 +3,7 @@ import {
   NetworkCycleError,
   type PortfolioSchedule,
   buildForecast,
-  buildSchedule,
+  sharedSchedule,
 } from "../../analytics/schedule/index.js";
 import type { Catalog } from "../../catalog/index.js";
 
@@ -23,7 +23,7 @@ export function scheduleOf(catalog: Catalog, asOf: string): PortfolioSchedule | 
   if (!byDate.has(asOf)) {
     let schedule: PortfolioSchedule | null;
     try {
-      schedule = buildSchedule({ engagement: catalog.engagement?.value, projects: catalog.projects }, asOf);
+      schedule = sharedSchedule({ engagement: catalog.engagement?.value, projects: catalog.projects }, asOf);
     } catch (error) {
       if (!(error instanceof NetworkCycleError)) throw error;
       schedule = null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeXml, num, textWidth } from "../../../../src/core/report/charts/svg.js";
+import { escapeXml, hash, hashOfParts, num, textWidth } from "../../../../src/core/report/charts/svg.js";
 
 /**
  * The chart vocabulary's fast paths (every chart of a 2,500-project report calls these tens of
@@ -103,5 +103,26 @@ describe("chart text and number fast paths", () => {
       );
     for (const t of texts)
       for (const size of [10, 11, 12]) expect(textWidth(t, size), JSON.stringify(t)).toBe(reference.textWidth(t, size));
+  });
+});
+
+describe("hashOfParts", () => {
+  it("is the hash of the parts joined by line breaks, without joining them", () => {
+    const cases: string[][] = [
+      ["title", "description", "", "<rect/>\n<line/>"],
+      ["", "", "", ""],
+      ["one"],
+      ["Ünïcödé — “quotes”", "🟢 status", "\u0000", "a\nb"],
+    ];
+    // FNV-1a over the joined text, as the ids were always derived.
+    const fnv = (text: string): string => {
+      let h = 0x811c9dc5;
+      for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+      return h.toString(36).padStart(7, "0");
+    };
+    for (const parts of cases) {
+      expect(hashOfParts(parts)).toBe(fnv(parts.join("\n")));
+      expect(hash(parts.join("\n"))).toBe(fnv(parts.join("\n")));
+    }
   });
 });

@@ -36,4 +36,22 @@ describe("pmo report --format markdown: links to the full tables", () => {
     for (const line of lines) expect(line).toMatch(/\]\([a-z-]+-\d+\.md\)\.$/);
     expect(md).not.toMatch(/\.md\)\n[.)]/);
   }, 60_000);
+
+  it("says 'the 1 project that has both' of a variance over one project", async () => {
+    const project = (id: string, budget: string) =>
+      `apiVersion: pmo/v1\nkind: Project\nid: ${id}\nname: Project ${id}\nstage: delivery\nbudget: { currency: EUR${budget} }\nstatus: { asOf: 2026-11-28, overall: green }\n`;
+    const dir = makeRepo({
+      "engagement.yaml": ENGAGEMENT,
+      "projects/P-A.yaml": project("P-A", ", approved: 100000, forecast: 120000"),
+      "projects/P-B.yaml": project("P-B", ", forecast: 50000"),
+    });
+    repos.push(dir);
+    const result = await runCli(
+      ["report", dir, "--as-of", "2026-11-30", "--out-dir", "out", "--format", "markdown", "--no-history"],
+      { cwd: dir },
+    );
+    expect(result.code).toBe(0);
+    const md = readFileSync(path.join(dir, "out/index.md"), "utf8");
+    expect(md).toContain("- The variance compares forecast with approved over the 1 project that has both.");
+  }, 60_000);
 });

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadConfig } from "../core/config/index.js";
-import { UsageError } from "../core/errors.js";
+import { describeEnvironmentFailure, failureAt, UsageError } from "../core/errors.js";
 import { documentToYaml } from "../core/export/index.js";
 import type { DocumentEdit } from "../core/fmt/index.js";
 import {
@@ -307,6 +307,17 @@ async function runSync(result: SheetImport, read: string, options: ImportCsvOpti
           problems.map((d) => reasonWithColumn(d, result.mapping)),
         );
     }
+    // A parent the mapping creates that would not be valid (a portfolio whose owner is not in
+    // the roster) is not written: the rows that name it are rejected with its problems.
+    for (const p of plan.parents) {
+      const problems = validation.byFile.get(files.fileOf.get(p.id)!);
+      if (problems === undefined) continue;
+      const reasons = problems.map(
+        (d) => `the ${p.kind.toLowerCase()} ${p.id} it names would not be valid: ${reasonOf(d)}`,
+      );
+      for (const r of result.imported)
+        if (!badRows.has(r.row) && Object.values(r.value).includes(p.id)) badRows.set(r.row, reasons);
+    }
     if (badRows.size === 0) break;
     const imported = result.imported.filter((r) => !badRows.has(r.row));
     const rejected = [
@@ -475,7 +486,11 @@ export function applyAtomically(
   try {
     const staged = replacing.map((w, i) => {
       const file = path.join(stage!, `new-${i}`);
-      writeFileSync(file, w.text);
+      try {
+        writeFileSync(file, w.text);
+      } catch (error) {
+        throw failureAt(error, w.absolute, file);
+      }
       return { file, target: w.absolute };
     });
     let n = 0;
@@ -501,7 +516,7 @@ export function applyAtomically(
       } catch (error) {
         // A file that appeared meanwhile is not ours to remove; one half-written is.
         if ((error as NodeJS.ErrnoException).code !== "EEXIST") removeQuietly(w.absolute);
-        throw error;
+        throw failureAt(error, w.absolute);
       }
       undo.push(() => rmSync(w.absolute, { force: true }));
     }
@@ -530,7 +545,9 @@ function removeQuietly(file: string): void {
 
 function reasonOfWriteError(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
-  return e.code === "EEXIST" ? `${e.path ?? "a file"} appeared while importing` : e.message;
+  return e.code === "EEXIST"
+    ? `${e.path ?? "a file"} appeared while importing`
+    : (describeEnvironmentFailure(error) ?? e.message);
 }
 
 /** `--where COLUMN=VALUE`. */

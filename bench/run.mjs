@@ -9,7 +9,7 @@
 // code is 0 even when a target is missed; misses are printed as FAIL.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -38,6 +38,8 @@ const REPOS = {
   p2500: { projects: 2500, runs: 3 },
   // A spreadsheet export of 2,500 projects (pmo import csv), headers as field paths.
   csv2500: { csvRows: 2500, runs: 3 },
+  // The next month's export of the same 2,500 projects: a third change status, a fifth their forecast.
+  csv2500next: { csvRows: 2500, nextMonth: true, runs: 3 },
 };
 
 // One line per benchmark. `{repo}` and `{out}` (a fresh temporary folder) are filled in.
@@ -220,10 +222,33 @@ const BENCHES = [
     repo: "csv2500",
     targetSeconds: 2,
   },
+  // The monthly cycle: next month's sheet synced over last month's 2,500 files (833 updated in
+  // place, comments and key order kept). {out} starts as a copy of the files a sync of csv2500
+  // wrote (bench/.repos/csv2500-synced), made before each run and not timed.
+  {
+    name: "import",
+    args: ["import", "csv", "{repo}", "--kind", "project", "--out-dir", "{out}", "--sync", "--as-of", AS_OF],
+    repo: "csv2500next",
+    seed: "csv2500-synced",
+    targetSeconds: 2,
+  },
 ];
 
+/** bench/.repos/<name>: the files `pmo import csv --sync` writes for csv2500, made once and reused. */
+function seedFolder(name) {
+  const dir = join(ROOT, "bench/.repos", name);
+  if (existsSync(dir)) return dir;
+  const csv = join(ROOT, "bench/.repos/csv2500.csv");
+  generateImportCsv(csv, REPOS.csv2500.csvRows);
+  const args = [CLI, "import", "csv", csv, "--kind", "project", "--out-dir", dir, "--sync", "--as-of", AS_OF];
+  const run = runNode(args);
+  if (run.status !== 0) throw new Error(`could not make bench/.repos/${name}: ${firstLines(run)}`);
+  log(`generated bench/.repos/${name}: ${REPOS.csv2500.csvRows} files`);
+  return dir;
+}
+
 /** bench/.repos/<name>.csv: `rows` projects as `pmo export csv` writes them, the same every time. */
-function generateImportCsv(file, rows) {
+function generateImportCsv(file, rows, { nextMonth = false } = {}) {
   if (existsSync(file)) return { reused: true, files: rows };
   const stages = ["planning", "delivery", "closure"];
   const statuses = ["green", "amber", "red"];
@@ -245,9 +270,9 @@ function generateImportCsv(file, rows) {
         `${year + 2 + (i % 5 === 0 ? 1 : 0)}-${month}-28`,
         "EUR",
         String(100000 + i * 1000),
-        String(100000 + i * 1000 + (i % 9) * 5000),
+        String(100000 + i * 1000 + (i % 9) * 5000 + (nextMonth && i % 5 === 0 ? 2500 : 0)),
         "2026-11-27",
-        statuses[i % 3],
+        statuses[(i + (nextMonth && i % 3 === 0 ? 1 : 0)) % 3],
         `"On track apart from ${i % 4} open issues"`,
       ].join(","),
     );
@@ -341,6 +366,7 @@ function benchCommand(bench, repo, runs) {
     for (let i = 0; i < runs; i++) {
       const out = bench.args.includes("{out}") ? mkdtempSync(join(tmpdir(), "pmo-bench-out-")) : undefined;
       if (out) outs.push(out);
+      if (out && bench.seed) cpSync(seedFolder(bench.seed), out, { recursive: true });
       const args = bench.args.map((a) => (a === "{repo}" ? repo.path : a === "{out}" ? out : a));
       const result = runNode([CLI, ...args], { measureRss: true });
       if (!(bench.exitCodes ?? [0]).includes(result.status)) {
@@ -487,13 +513,22 @@ function main() {
       continue;
     }
     if (!repos.has(bench.repo)) {
-      const { projects, commits, history, risksPerProject = 5, everyDays, touchAll, csvRows } = REPOS[bench.repo];
+      const {
+        projects,
+        commits,
+        history,
+        risksPerProject = 5,
+        everyDays,
+        touchAll,
+        csvRows,
+        nextMonth,
+      } = REPOS[bench.repo];
       const name = csvRows === undefined ? bench.repo : `${bench.repo}.csv`;
       const dir = join(ROOT, "bench/.repos", name);
       if (csvRows !== undefined) mkdirSync(dirname(dir), { recursive: true });
       const generated =
         csvRows !== undefined
-          ? generateImportCsv(dir, csvRows)
+          ? generateImportCsv(dir, csvRows, { nextMonth })
           : history
             ? generateHistory(dir, {
                 projects,

@@ -3,7 +3,7 @@ import {
   buildEvmReport,
   formatEvmCsv,
   formatEvmHistory,
-  formatEvmJson,
+  formatEvmJsonPieces,
   formatEvmMarkdown,
   formatEvmTable,
 } from "../core/analytics/evm/index.js";
@@ -52,7 +52,10 @@ export async function runEvm(options: EvmCommandOptions, io: CommandIO): Promise
     asOf: options.asOf,
     ...(baseline && { baseline: baseline.plan }),
   });
-  io.stdout(render(report, options, io));
+  if (options.format === "json")
+    // In pieces: ten thousand projects are 38 MB of JSON (core/json.ts).
+    for (const piece of formatEvmJsonPieces(report, options.explain)) io.stdout(piece);
+  else io.stdout(render(report, options, io));
   return ExitCode.Clean;
 }
 
@@ -97,8 +100,6 @@ async function runEvmHistory(options: EvmCommandOptions, io: CommandIO): Promise
 
 function render(report: ReturnType<typeof buildEvmReport>, options: EvmCommandOptions, io: CommandIO): string {
   switch (options.format) {
-    case "json":
-      return formatEvmJson(report, options.explain);
     case "csv":
       return formatEvmCsv(report);
     case "markdown":

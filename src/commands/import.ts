@@ -307,6 +307,17 @@ async function runSync(result: SheetImport, read: string, options: ImportCsvOpti
           problems.map((d) => reasonWithColumn(d, result.mapping)),
         );
     }
+    // A parent the mapping creates that would not be valid (a portfolio whose owner is not in
+    // the roster) is not written: the rows that name it are rejected with its problems.
+    for (const p of plan.parents) {
+      const problems = validation.byFile.get(files.fileOf.get(p.id)!);
+      if (problems === undefined) continue;
+      const reasons = problems.map(
+        (d) => `the ${p.kind.toLowerCase()} ${p.id} it names would not be valid: ${reasonOf(d)}`,
+      );
+      for (const r of result.imported)
+        if (!badRows.has(r.row) && Object.values(r.value).includes(p.id)) badRows.set(r.row, reasons);
+    }
     if (badRows.size === 0) break;
     const imported = result.imported.filter((r) => !badRows.has(r.row));
     const rejected = [

@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { UsageError } from "../core/errors.js";
+import { failureAt, UsageError } from "../core/errors.js";
 import { loadHeads, NEW_KINDS, parseNewKind, planNewDocument } from "../core/scaffold/index.js";
 import { ExitCode } from "../model/diagnostic.js";
 import type { CommandIO } from "./io.js";
@@ -78,7 +78,13 @@ export async function runNew(options: NewCommandOptions, io: CommandIO): Promise
       throw new UsageError(
         `${shown} already exists; pmo new never overwrites a file (choose another --id or --folder)`,
       );
-    throw error;
+    // The file was created before the write failed (a full disk): no partial file stays.
+    try {
+      rmSync(target, { force: true });
+    } catch {
+      // Nothing was created, or it cannot be removed: the error below is the one to report.
+    }
+    throw failureAt(error, target);
   }
   io.stdout(`${shown}\n`);
   return ExitCode.Clean;

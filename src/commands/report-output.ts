@@ -13,7 +13,7 @@ import {
 } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { UsageError } from "../core/errors.js";
+import { failureAt, UsageError } from "../core/errors.js";
 
 /** Lists the files pmo wrote into a report folder, so that a re-run may replace them and only them. */
 export const MANIFEST = ".pmo-report.json";
@@ -104,7 +104,8 @@ export async function writeReport(
           () => void writing.delete(write),
           (error: unknown) => {
             writing.delete(write);
-            failed ??= { error };
+            // Named as the page of --out-dir it was to be, not the staging folder's copy.
+            failed ??= { error: failureAt(error, path.join(outDir, relative), file) };
           },
         );
         writing.add(write);
@@ -133,7 +134,14 @@ export async function writeReport(
       cpSync(path.join(target, f), to, { verbatimSymlinks: true, preserveTimestamps: true });
     }
     // The manifest goes last: a staging folder with a manifest is a complete report.
-    writeFileSync(path.join(stage, MANIFEST), `${JSON.stringify({ ...options.generator, files: written }, null, 2)}\n`);
+    try {
+      writeFileSync(
+        path.join(stage, MANIFEST),
+        `${JSON.stringify({ ...options.generator, files: written }, null, 2)}\n`,
+      );
+    } catch (error) {
+      throw failureAt(error, path.join(outDir, MANIFEST), path.join(stage, MANIFEST));
+    }
   } catch (error) {
     // No write may still be under way when the staging folder goes.
     await Promise.all(writing);

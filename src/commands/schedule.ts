@@ -8,13 +8,12 @@ import {
   buildSchedule,
   formatBaselineVarianceMarkdown,
   formatBaselineVarianceTable,
-  formatScheduleJson,
+  formatScheduleJsonPieces,
   formatScheduleMarkdown,
   formatScheduleTable,
   scheduleView,
 } from "../core/analytics/schedule/index.js";
 import { UsageError } from "../core/errors.js";
-import { renderTable } from "../core/query/index.js";
 import { ExitCode } from "../model/diagnostic.js";
 import { openBaseline } from "./baseline-plan.js";
 import type { CommandIO } from "./io.js";
@@ -94,22 +93,29 @@ export async function runSchedule(options: ScheduleCommandOptions, io: CommandIO
         measured?.notInBaseline ?? [],
       )
     : undefined;
+  // Imported for the table only: the query module (and the formatters it brings) is for people reading a terminal.
+  const renderTable = options.format === "table" ? (await import("../core/query/index.js")).renderTable : undefined;
   const table = (headers: string[], rows: string[][], align: ("left" | "right")[]) =>
-    renderTable(
+    renderTable!(
       headers,
       rows.map((r) => r.map((text) => ({ text }))),
       { align, paint: (_tone, t) => t, header: palette?.bold ?? ((t) => t) },
     );
+  if (options.format === "json") {
+    // In pieces: 55,000 items of 10,000 projects are 38 MB of JSON (core/json.ts).
+    const pieces = formatScheduleJsonPieces(view, variance ? { baseline: baselineVarianceJson(variance) } : {});
+    if (options.output) writeFileAtomic(path.resolve(io.cwd, options.output), pieces);
+    else for (const piece of pieces) io.stdout(piece);
+    return ExitCode.Clean;
+  }
   let text =
-    options.format === "json"
-      ? formatScheduleJson(view, variance ? { baseline: baselineVarianceJson(variance) } : {})
-      : options.format === "markdown"
-        ? formatScheduleMarkdown(view)
-        : formatScheduleTable(view, table, {
-            bold: palette?.bold ?? ((t) => t),
-            red: palette?.red ?? ((t) => t),
-            dim: palette?.dim ?? ((t) => t),
-          });
+    options.format === "markdown"
+      ? formatScheduleMarkdown(view)
+      : formatScheduleTable(view, table, {
+          bold: palette?.bold ?? ((t) => t),
+          red: palette?.red ?? ((t) => t),
+          dim: palette?.dim ?? ((t) => t),
+        });
   if (variance && options.format === "markdown") text += `\n${formatBaselineVarianceMarkdown(variance)}`;
   else if (variance && options.format === "table")
     text += `\n${formatBaselineVarianceTable(variance, table, palette?.bold ?? ((t) => t))}`;

@@ -45,7 +45,8 @@ export async function openWorkspace(
   load: Pick<LoadOptions, "kinds"> = {},
 ): Promise<{ root: string; config: Config; workspace: Workspace }> {
   const { root, config } = await openConfig(options, cwd);
-  const workspace = await loadWorkspace(root, { ignore: config.ignore, ...load });
+  // Nearly every command validates what it loads: the schemas are checked while loading (LoadOptions.schema).
+  const workspace = await loadWorkspace(root, { ignore: config.ignore, schema: true, ...load });
   return { root, config, workspace };
 }
 

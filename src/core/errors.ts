@@ -50,3 +50,18 @@ export function describeEnvironmentFailure(error: unknown): string | undefined {
   const target = dest ? `${e.path} -> ${dest}` : e.path;
   return `${target ?? "a file operation failed"}: ${what} (${e.code}${e.syscall ? `, ${e.syscall}` : ""})`;
 }
+
+/**
+ * Names `file` in a file-system error that names no path, or only a temporary file pmo writes
+ * on the way to `file`: a write that fails for want of space (ENOSPC, syscall write) carries
+ * no path, and "no space left on the device" must say where. Other errors pass unchanged.
+ */
+export function failureAt(error: unknown, file: string, temporary?: string): unknown {
+  const e = error as (NodeJS.ErrnoException & { dest?: string }) | undefined;
+  if (!e || typeof e !== "object" || typeof e.code !== "string") return error;
+  if (e.path === undefined || (temporary !== undefined && e.path === temporary)) {
+    e.path = file;
+    delete e.dest;
+  }
+  return error;
+}

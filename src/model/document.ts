@@ -32,6 +32,11 @@ export interface PmoDocument {
    * a missing tail). With `key`, points at the key of the last segment rather than its value.
    */
   locate(path: Path, options?: { key?: boolean }): SourceRange;
+  /**
+   * The document's schema diagnostics, when the loader checked it as it read it (LoadOptions.schema,
+   * done in the loader threads for a large repository); schemaDiagnostics returns them.
+   */
+  schemaProblems?: readonly Diagnostic[];
 }
 
 /**

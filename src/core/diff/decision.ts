@@ -67,6 +67,9 @@ export function decide(input: DecisionInput): DiffDecision {
   for (const p of pairs) {
     const from = finishOf(p.before);
     const to = finishOf(p.after);
+    // A forecast (or actual) finish that is no longer given is not known any more, as a
+    // forecast cost that is withheld: it is not a move back to the baseline.
+    if (forecastFinishOf(p.before) !== undefined && forecastFinishOf(p.after) === undefined) continue;
     const moved = days(from, to);
     if (moved === undefined || moved === 0) continue;
     const baseline = str(obj(p.after["schedule"])?.["baselineFinish"]);
@@ -176,8 +179,13 @@ export function decide(input: DecisionInput): DiffDecision {
 
 /** A project's finish: actual, else forecast, else baseline. */
 function finishOf(project: Value): string | undefined {
+  return forecastFinishOf(project) ?? str(obj(project["schedule"])?.["baselineFinish"]);
+}
+
+/** A project's actual finish, else its forecast one; undefined when neither is given. */
+function forecastFinishOf(project: Value): string | undefined {
   const s = obj(project["schedule"]);
-  return str(s?.["actualFinish"]) ?? str(s?.["forecastFinish"]) ?? str(s?.["baselineFinish"]);
+  return str(s?.["actualFinish"]) ?? str(s?.["forecastFinish"]);
 }
 
 function forecastOf(project: Value, settings: Settings): { amount?: number; currency: string } {

@@ -76,7 +76,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /** The lines of a non-empty mapping at `indent`; false when some part is not of the shape. */
 function writeMap(map: Record<string, unknown>, indent: string, out: string[]): boolean {
   for (const key of Object.keys(map)) {
-    if (!PLAIN_SAFE.test(key) || IMPLICIT.test(key)) return false;
+    // A key of more than 1,024 characters is written as an explicit `? key` (YAML 1.2, 7.4).
+    if (key.length >= 1000 || !PLAIN_SAFE.test(key) || IMPLICIT.test(key)) return false;
     const value = map[key];
     out.push(indent, key, ":");
     if (!writeValue(value, indent, out)) return false;

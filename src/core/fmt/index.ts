@@ -143,10 +143,10 @@ function formatOnce(file: string, source: string, options: FormatOptions): Forma
     }
     const value = documentValue(doc);
     if (!value.ok) {
-      const message =
-        value.problem === "unknown-alias"
-          ? `the alias *${value.alias} names no anchor &${value.alias} defined before it`
-          : "aliases expand to too many values (an alias bomb)";
+      const unknown = value.problem === "unknown-alias";
+      const message = unknown
+        ? `the alias *${value.alias} names no anchor &${value.alias} defined before it`
+        : "aliases expand to too many values (an alias bomb)";
       return {
         ok: false,
         diagnostics: [
@@ -154,7 +154,9 @@ function formatOnce(file: string, source: string, options: FormatOptions): Forma
             file,
             {
               message,
-              hint: "define the anchor before the alias, or write the value out",
+              hint: unknown
+                ? "define the anchor before the alias, or write the value out"
+                : "write the values out instead of nesting aliases",
               start: value.offset,
               end: value.offset + value.alias.length + 1,
             },

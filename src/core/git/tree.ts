@@ -4,7 +4,7 @@ import type { Diagnostic } from "../../model/diagnostic.js";
 import type { PmoDocument, Workspace } from "../../model/document.js";
 import { CONFIG_FILE, parseConfig, type Config } from "../config/index.js";
 import { UsageError } from "../errors.js";
-import { comparePaths, documentsOfBytes, IGNORE_FILE, type LoadOptions } from "../load/index.js";
+import { comparePaths, documentsOfBytes, IGNORE_FILE, type LoadFindings, type LoadOptions } from "../load/index.js";
 import { git, readBlobs } from "./exec.js";
 import type { Repository, Revision } from "./refs.js";
 
@@ -122,6 +122,9 @@ export async function loadWorkspaceAtRevision(
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
   const documents: PmoDocument[] = [];
+  // As the folder loader: files that do not parse (so that references to the ids they seem to
+  // hold are not reported as dangling everywhere) and YAML files that are not pmo documents.
+  const found: LoadFindings = { notPmo: [], broken: [] };
   const links = await resolveLinks(repo, tree, files, blobs);
   for (const file of files) {
     const entry = tree.get(file)!;
@@ -156,9 +159,12 @@ export async function loadWorkspaceAtRevision(
       });
       continue;
     }
-    documents.push(...documentsOfBytes(file, bytes, diagnostics, sources, undefined, kinds));
+    documents.push(...documentsOfBytes(file, bytes, diagnostics, sources, found, kinds));
   }
-  return { workspace: { root, documents, sources, diagnostics, ...(kinds && { kinds: [...kinds] }) }, config };
+  return {
+    workspace: { root, documents, sources, diagnostics, ...found, ...(kinds && { kinds: [...kinds] }) },
+    config,
+  };
 }
 
 /**

@@ -1,9 +1,8 @@
 import type { Diagnostic } from "../../model/diagnostic.js";
 import type { BrokenFile, Kind, PmoDocument, Workspace } from "../../model/document.js";
 import { discoverFiles } from "./discover.js";
-import { createLocator } from "./locate.js";
+import { documentsOfText, importSchemaCheck } from "./documents.js";
 import { LoaderThreads } from "./parallel.js";
-import { isSingleDocument } from "./parse.js";
 import { readBytes, readText, type FileRead } from "./read-files.js";
 
 export { discoverFiles, isDirectory, comparePaths, IGNORE_FILE } from "./discover.js";
@@ -49,6 +48,13 @@ export interface LoadOptions {
    * The documents are exactly those of a full load that have one of these kinds.
    */
   kinds?: readonly Kind[];
+  /**
+   * Check each document against its kind's schema as it is read (in the loader threads for a
+   * large repository, beside the parse), for a command that validates every document: its
+   * problems are kept on the document (PmoDocument.schemaProblems), and schemaDiagnostics
+   * returns them instead of checking it again on this thread. Same diagnostics either way.
+   */
+  schema?: boolean;
 }
 
 /**
@@ -59,7 +65,8 @@ export interface LoadOptions {
 export async function loadWorkspace(root: string, options: LoadOptions = {}): Promise<Workspace> {
   // Threads start while the files are being found (once there are enough of them), so that
   // their start-up overlaps discovery.
-  const threads = new LoaderThreads(options.workers);
+  const threads = new LoaderThreads(options.workers, options.schema === true);
+  const schemaCheck = options.schema ? importSchemaCheck() : undefined;
   let discovered;
   try {
     discovered = await discoverFiles(root, { ...options, onProgress: (found) => threads.grow(found) });
@@ -76,7 +83,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   // reads do (no thread-pool round trips), and parsing is CPU-bound anyway; a large
   // repository is shared between loader threads (parallel.ts).
   const { kinds } = options;
-  const reads = await threads.read(root, discovered.files, kinds);
+  const reads = await threads.read(root, discovered.files, kinds, { schemaCheck: await schemaCheck });
   for (const read of reads) {
     if (read.skipped) continue;
     for (const doc of documentsOfRead(read, diagnostics, sources, found))
@@ -129,16 +136,6 @@ function documentsOfRead(
   if (read.notPmo && file !== CONFIG_FILE_NAME) found?.notPmo.push(file);
   if (read.brokenIds) found?.broken.push({ file, ids: read.brokenIds });
   if (read.text === undefined || (read.documents.length === 0 && read.diagnostics.length === 0)) return [];
-  const text = read.text;
-  sources.set(file, text);
-  const locator = createLocator(text, isSingleDocument(text));
-  return read.documents.map(({ docIndex, value }) => ({
-    file,
-    docIndex,
-    kind: typeof value["kind"] === "string" ? value["kind"] : "",
-    id: typeof value["id"] === "string" ? value["id"] : undefined,
-    apiVersion: typeof value["apiVersion"] === "string" ? value["apiVersion"] : "",
-    value,
-    locate: (p, o) => locator(docIndex, p, o),
-  }));
+  sources.set(file, read.text);
+  return documentsOfText(file, read.text, read.documents);
 }

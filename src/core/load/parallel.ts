@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Kind } from "../../model/document.js";
+import { checkSchemas, type SchemaCheck } from "./documents.js";
 import { readOneFile, type FileRead } from "./read-files.js";
 
 /** Below this many files a thread costs more to start than it saves. */
@@ -44,13 +45,63 @@ export interface LoaderJob {
   kinds?: readonly Kind[];
 }
 
-/** What a loader thread posts: one batch's reads. */
+/**
+ * What a loader thread posts: one batch's reads, without their file names (the job lists them)
+ * and with their texts joined into one string. Cloning one long string costs a fraction of
+ * cloning hundreds of short ones, and this thread's heap gets one block instead of hundreds of
+ * strings its collector would copy; each text is taken back out as a slice of it (unpackBatch).
+ */
 export interface LoaderBatch {
   index: number;
-  reads: FileRead[];
+  reads: Omit<FileRead, "file" | "text">[];
+  /** The texts of the reads that have one, in order, joined. */
+  texts: string;
+  /** Each read's text length in `texts`, or -1 when it has no text. */
+  lengths: number[];
+}
+
+/** A batch's reads as a loader thread posts them (see LoaderBatch). */
+export function packBatch(index: number, reads: readonly FileRead[]): LoaderBatch {
+  const texts: string[] = [];
+  const lengths: number[] = [];
+  const packed = reads.map(({ file: _file, text, ...rest }) => {
+    lengths.push(text === undefined ? -1 : text.length);
+    if (text !== undefined) texts.push(text);
+    return rest;
+  });
+  return { index, reads: packed, texts: texts.join(""), lengths };
+}
+
+/** The reads of a posted batch whose first file is `files[first]`: what the thread read, as it read it. */
+export function unpackBatch(
+  { reads, texts, lengths }: LoaderBatch,
+  files: readonly string[],
+  first: number,
+): FileRead[] {
+  let offset = 0;
+  return reads.map((rest, i) => {
+    const length = lengths[i]!;
+    const read: FileRead = { file: files[first + i]!, ...rest };
+    if (length >= 0) {
+      read.text = texts.slice(offset, offset + length);
+      offset += length;
+    }
+    return read;
+  });
+}
+
+/** What a loader thread is started with (worker.ts). */
+export interface LoaderStart {
+  /** Check each document's schema beside the parse (LoadOptions.schema). */
+  schema: boolean;
 }
 
 export interface ReadFilesOptions {
+  /**
+   * The schema check of each document read on this thread (LoadOptions.schema); the threads,
+   * started with `schema`, run the same one.
+   */
+  schemaCheck?: SchemaCheck | undefined;
   /** Files per batch (default: batchSize). */
   batch?: number;
   /**
@@ -74,7 +125,10 @@ export class LoaderThreads {
    * `count` threads now when the caller fixed the number; otherwise none until `grow` learns
    * that the repository is large enough (defaultWorkers).
    */
-  constructor(count?: number) {
+  constructor(
+    count?: number,
+    private readonly schema = false,
+  ) {
     if (count !== undefined) {
       this.decided = true;
       this.start(count);
@@ -95,7 +149,10 @@ export class LoaderThreads {
     for (let i = 0; i < count; i++) {
       try {
         this.threads.push(
-          new Worker(WORKER_FILE, { resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB } }),
+          new Worker(WORKER_FILE, {
+            workerData: { schema: this.schema } satisfies LoaderStart,
+            resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB },
+          }),
         );
       } catch {
         return; // no thread: this one reads what it would have read
@@ -125,9 +182,15 @@ export class LoaderThreads {
   ): Promise<FileRead[]> {
     const threads = this.threads.splice(0);
     this.decided = true;
+    const { schemaCheck } = options;
+    const readOne = (file: string): FileRead => {
+      const read = readOneFile(root, file, kinds);
+      if (schemaCheck) checkSchemas(read, schemaCheck);
+      return read;
+    };
     if (threads.length === 0 || files.length < 2) {
       for (const worker of threads) void worker.terminate();
-      return files.map((file) => readOneFile(root, file, kinds));
+      return files.map(readOne);
     }
     const batch = options.batch ?? batchSize(files.length, threads.length);
     const batches = Math.ceil(files.length / batch);
@@ -142,9 +205,10 @@ export class LoaderThreads {
     };
     const job: LoaderJob = { root, files, batch, next: next.buffer as SharedArrayBuffer, ...(kinds && { kinds }) };
     for (const worker of threads) {
-      worker.on("message", ({ index, reads }: LoaderBatch) => {
+      worker.on("message", (posted: LoaderBatch) => {
+        const { index } = posted;
         if (done[index] === undefined) delivered++;
-        done[index] = reads;
+        done[index] = unpackBatch(posted, files, index * batch);
         if (options.stats) options.stats.threadBatches++;
         event();
       });
@@ -156,8 +220,7 @@ export class LoaderThreads {
       });
       worker.postMessage(job);
     }
-    const readBatch = (index: number): FileRead[] =>
-      files.slice(index * batch, (index + 1) * batch).map((file) => readOneFile(root, file, kinds));
+    const readBatch = (index: number): FileRead[] => files.slice(index * batch, (index + 1) * batch).map(readOne);
     if (options.ownShare !== false) {
       for (let index = Atomics.add(next, 0, 1); index < batches; index = Atomics.add(next, 0, 1)) {
         done[index] = readBatch(index);

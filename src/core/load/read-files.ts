@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "../../model/diagnostic.js";
 import type { Kind } from "../../model/document.js";
@@ -12,7 +12,8 @@ import { scanHead } from "./head.js";
  */
 export interface FileRead {
   file: string;
-  documents: RawDocument[];
+  /** With `schemaProblems` when the load checks schemas as it reads (index.ts, checkSchemas). */
+  documents: (RawDocument & { schemaProblems?: Diagnostic[] })[];
   diagnostics: Diagnostic[];
   /** The text (line breaks normalised), when the file was read and parsed. */
   text?: string;
@@ -29,7 +30,7 @@ export interface FileRead {
 export function readOneFile(root: string, file: string, kinds?: readonly Kind[]): FileRead {
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(path.join(root, file));
+    bytes = readWhole(path.join(root, file));
   } catch (error) {
     return {
       file,
@@ -45,6 +46,36 @@ export function readOneFile(root: string, file: string, kinds?: readonly Kind[])
     };
   }
   return readBytes(file, bytes, kinds);
+}
+
+/** One buffer per thread that every file is read into: most files are a few hundred bytes. */
+const BUFFER_BYTES = 64 * 1024;
+let buffer = new Uint8Array(BUFFER_BYTES);
+
+/**
+ * A file's bytes, read into the thread's buffer (valid until the next read; decoding copies
+ * them): open, read and close, without the size query and the new buffer per file that
+ * readFileSync makes, which for tens of thousands of small files is a tenth of the reading.
+ */
+function readWhole(file: string): Uint8Array {
+  // A buffer grown for one large file is not kept for the thousands of small ones after it.
+  if (buffer.length > 16 * BUFFER_BYTES) buffer = new Uint8Array(BUFFER_BYTES);
+  const fd = openSync(file, "r");
+  try {
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        const larger = new Uint8Array(buffer.length * 2);
+        larger.set(buffer);
+        buffer = larger;
+      }
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) return buffer.subarray(0, length);
+      length += read;
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Decodes a file's bytes and parses its documents; a file that is not text becomes a diagnostic. */

@@ -78,10 +78,36 @@ export function describeSyntaxError(error: YAMLError, text: string): SyntaxProbl
       });
     }
     case "BAD_ALIAS":
+      if (/^Anchor/.test(error.message))
+        return at({
+          message: "an anchor (&name) needs a name",
+          hint: "write &name before the value, or remove the &",
+        });
       return at({
         message: "an alias (*name) must name an anchor (&name) defined before it",
         hint: "define the anchor first, or write the value out",
       });
+    case "UNEXPECTED_TOKEN": {
+      // 'it's: the value closed at the second quote, and what follows it is left over.
+      const closing = text.charAt(start - 1);
+      if (/^Unexpected scalar at node end/.test(error.message) && (closing === "'" || closing === '"'))
+        return at({
+          message: "there is text after the closing quote of this value",
+          hint:
+            closing === "'"
+              ? "inside single quotes write a quote twice ('it''s'), or quote the whole value with double quotes"
+              : 'inside double quotes write a quote as \\", or quote the whole value with single quotes',
+        });
+      break;
+    }
+    case "MULTILINE_IMPLICIT_KEY":
+      // A list item at the indentation of the fields around it.
+      if (/^\s*-(\s|$)/.test(lineAt(text, start).text) && misindentedLine(text, start) === undefined)
+        return at({
+          message: "a list item (- ) where a field was expected",
+          hint: "indent the item under the field whose list it is (`field:` on its own line, then `  - item`), or write it as a field",
+        });
+      break;
     default:
       break;
   }

@@ -32,12 +32,21 @@ export function integrityFindings(
 ): IntegrityFinding[] {
   const byId = new Map<string, PmoDocument>();
   for (const doc of documents) if (doc.id && !byId.has(doc.id)) byId.set(doc.id, doc);
-  const engagement = documents.find((d) => d.kind === "Engagement");
+  const byKind = new Map<string, PmoDocument[]>();
+  for (const doc of documents) {
+    const same = byKind.get(doc.kind);
+    if (same) same.push(doc);
+    else byKind.set(doc.kind, [doc]);
+  }
+  const none: readonly PmoDocument[] = [];
+  const ofKind = (kind: string): readonly PmoDocument[] => byKind.get(kind) ?? none;
+  const engagement = ofKind("Engagement")[0];
   const out: IntegrityFinding[] = [];
   for (const rule of rules) {
     rule.check({
       documents,
       byId,
+      ofKind,
       engagement,
       asOf,
       report: (args) =>

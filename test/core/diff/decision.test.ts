@@ -116,6 +116,24 @@ describe("the decision-first diff", () => {
     );
   });
 
+  it("does not read a forecast finish that is no longer given (withheld) as a move back to the baseline", () => {
+    // GMPP 2022 -> 2023: HS2 Phase 1's end date, 2030-06-30, is exempt from publication in
+    // 2023, so the file keeps only the baseline (2029-11-30); that is not a pull-in of 212 days.
+    const base = [
+      project("W", { overall: "amber", baselineFinish: "2029-11-30", finish: "2030-06-30" }),
+      project("S", { overall: "amber", baselineFinish: "2027-01-01", finish: "2027-03-01" }),
+    ];
+    const head = [
+      project("W", { overall: "red", baselineFinish: "2029-11-30" }),
+      project("S", { overall: "amber", baselineFinish: "2027-01-01", finish: "2027-01-15" }),
+    ];
+    const result = diffWorkspaces(side("2022", base), side("2023", head));
+    expect(result.decision.finishPullIns.map((m) => `${m.id} ${m.days}`)).toEqual(["S -45"]);
+    expect(result.decision.finishSlips).toEqual([]);
+    expect(result.decision.worsened.map((m) => `${m.id} ${m.finishDays ?? "-"}`)).toEqual(["W -"]);
+    expect(formatDiffMarkdown(result)).not.toContain("-212 days");
+  });
+
   it("formats slips in days, with months from 90 days and years from two years", () => {
     expect([45, 89, 90, -120, 400, 800, 3399].map(signedDuration)).toEqual([
       "+45 days",

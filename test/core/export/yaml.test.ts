@@ -138,6 +138,22 @@ describe("simpleYaml", () => {
     expect(taken).toBe(500);
   });
 
+  it("either declines or writes what the yaml library writes for long keys and long text", () => {
+    const values: Record<string, unknown>[] = [
+      { ["a".repeat(1100)]: 1 },
+      { ["a".repeat(1024)]: 1 },
+      { ["a".repeat(999)]: 1 },
+      { k: { ["b".repeat(1030)]: [1] } },
+      { k: "a".repeat(5000) },
+      { k: ["x y".repeat(2000)] },
+    ];
+    for (const value of values) {
+      const fast = simpleYaml(value);
+      if (fast !== undefined) expect(fast).toBe(stringify(value, CANONICAL));
+    }
+    expect(simpleYaml({ k: "a".repeat(5000) })).toBeDefined();
+  });
+
   it("either declines or writes what the yaml library writes, on random values with hostile text", () => {
     const next = random(7);
     const alphabet = "aZ09 ,.:#-'\"()/_+=;&%$?!*|>[]{}@`~\t\né.eExo";

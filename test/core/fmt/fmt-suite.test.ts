@@ -67,6 +67,18 @@ describe("pmo fmt on what it once could not format", () => {
     ]);
   });
 
+  it("refuses an alias bomb with its position and a hint about nesting aliases, not about anchor order", () => {
+    const rows = ["x-a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
+    for (const [name, prev] of [..."bcdefghi"].map((c, i) => [c, "abcdefgh"[i]!]))
+      rows.push(`x-${name}: &${name} [${Array(9).fill(`*${prev}`).join(", ")}]`);
+    const result = formatSource("p.yaml", `apiVersion: pmo/v1\nkind: Person\nid: ann\nname: Ann\n${rows.join("\n")}\n`);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.message} (${d.hint})`)).toEqual([
+      "6:10 aliases expand to too many values (an alias bomb); the file was not formatted (write the values out instead of nesting aliases)",
+    ]);
+  });
+
   it("keeps a !!binary scalar as it is", () => {
     const text = "apiVersion: pmo/v1\nkind: Person\nid: ann\nname: Ann\nx-photo: !!binary aGVsbG8=\n";
     expect(formatSource("p.yaml", text)).toEqual({ ok: true, changed: false, text });

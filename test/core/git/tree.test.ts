@@ -8,6 +8,7 @@ import { loadConfig } from "../../../src/core/config/index.js";
 import { UsageError } from "../../../src/core/errors.js";
 import { loadWorkspaceAtRevision, openRepository, resolveRevision } from "../../../src/core/git/index.js";
 import { loadWorkspace } from "../../../src/core/load/index.js";
+import { validateWorkspace } from "../../../src/core/validate/index.js";
 import { commitAll, copyInto, git, makeGitRepo, writeFiles } from "../../helpers/git.js";
 import { ENGAGEMENT, removeRepo } from "../../helpers/repo.js";
 
@@ -44,6 +45,30 @@ describe("loadWorkspaceAtRevision", () => {
     const a = workspace.documents.find((d) => d.id === "PRJ-002")!;
     const b = fromFolder.documents.find((d) => d.id === "PRJ-002")!;
     expect(a.locate(["status", "overall"])).toEqual(b.locate(["status", "overall"]));
+  });
+
+  it("notes, as the folder loader does, a file that does not parse and the ids it seems to hold, so that validation does not report references to them as dangling", async () => {
+    const dir = makeGitRepo({
+      "engagement.yaml": ENGAGEMENT,
+      // One space of indentation too few: the project does not parse.
+      "projects/PRJ-001.yaml": project("PRJ-001", "budget:\n  currency: EUR\n approved: 5\n"),
+      "raid/RSK-001.yaml":
+        "apiVersion: pmo/v1\nkind: Risk\nid: RSK-001\ntitle: T\nproject: PRJ-001\nstatus: open\nprobability: 1\nimpact: 1\n",
+      "notes/other.yaml": "just: notes\n",
+    });
+    repos.push(dir);
+    commitAll(dir, "broken project");
+    const { workspace, config } = await atRef(dir, "HEAD");
+    const fromFolder = await loadWorkspace(dir, { ignore: config.ignore });
+    expect(workspace.broken).toEqual([{ file: "projects/PRJ-001.yaml", ids: ["PRJ-001"] }]);
+    expect(workspace.broken).toEqual(fromFolder.broken);
+    expect(workspace.notPmo).toEqual(["notes/other.yaml"]);
+    expect(workspace.notPmo).toEqual(fromFolder.notPmo);
+    const findings = validateWorkspace(workspace, { asOf: "2026-11-30" });
+    expect(findings.filter((d) => d.ruleId === "unresolved-reference" && d.severity === "error")).toEqual([]);
+    expect(findings.map((d) => [d.file, d.ruleId, d.severity])).toEqual(
+      validateWorkspace(fromFolder, { asOf: "2026-11-30" }).map((d) => [d.file, d.ruleId, d.severity]),
+    );
   });
 
   it("with kinds, reads the documents of those kinds exactly as the folder loader does with the same kinds", async () => {

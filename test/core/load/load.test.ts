@@ -87,6 +87,31 @@ describe("loadWorkspace", () => {
     expect(byFile["latin1.yaml"]).toMatch(/not valid UTF-8/);
   });
 
+  it("reads each file whole, small files after large ones included (one read buffer per thread)", async () => {
+    const person = (id: string, extra = ""): string =>
+      `apiVersion: pmo/v1\nkind: Person\nid: ${id}\nname: N ${id}\n${extra}`;
+    const root = repo({
+      "a.yaml": person("a"),
+      "b-large.yaml": person("b", `notes:\n${"  - a note of some length\n".repeat(80_000)}`),
+      "c.yaml": person("c", "email: c@example.org\n"),
+      "d-medium.yaml": person("d", `notes:\n${"  - n\n".repeat(20_000)}`),
+      "e.yaml": person("e"),
+    });
+    const ws = await loadWorkspace(root, { workers: 0 });
+    expect(ws.diagnostics).toEqual([]);
+    expect(
+      ws.documents.map((d) => [d.id, d.value["name"], (d.value["notes"] as unknown[] | undefined)?.length]),
+    ).toEqual([
+      ["a", "N a", undefined],
+      ["b", "N b", 80_000],
+      ["c", "N c", undefined],
+      ["d", "N d", 20_000],
+      ["e", "N e", undefined],
+    ]);
+    expect(ws.documents[2]!.value["email"]).toBe("c@example.org");
+    expect(ws.sources.get("e.yaml")).toBe(person("e"));
+  });
+
   it("survives alias bombs, deep nesting, __proto__ keys and symlink loops", async () => {
     const bomb = ["apiVersion: pmo/v1", "kind: Project", "id: BOMB", "a: &a [x,x,x,x,x,x,x,x,x,x]"];
     for (let i = 1; i < 9; i++)

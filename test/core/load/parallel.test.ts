@@ -35,6 +35,10 @@ const files: Record<string, string | Buffer> = {
   "broken/latin1.yaml": Buffer.from([0x69, 0x64, 0x3a, 0x20, 0xe9, 0x0a]),
   "broken/cr.yaml": "apiVersion: pmo/v1\rkind: Person\rid: cr.person\rname: &n CR\rnote: *n\r",
   "other/compose.yaml": "services:\n  web:\n    image: nginx\n",
+  "schema/risk.yaml": "apiVersion: pmo/v1\nkind: Risk\nid: RSK-Z\nprobability: high\nsurprise: 1\n",
+  "schema/no-version.yaml": "kind: Risk\nid: RSK-W\ntitle: no apiVersion\n",
+  "schema/two.yaml":
+    "apiVersion: pmo/v1\nkind: Person\nid: ok.person\nname: Ok\n---\napiVersion: pmo/v1\nkind: Person\nid: bad.person\nname: [1, 2]\n",
   "other/tabs.yaml": "a:\n\tb: 1\n",
 };
 for (const c of yamlTestSuite()) files[`suite/${c.id}.yaml`] = c.yaml;
@@ -115,6 +119,26 @@ describe("loading with loader threads", () => {
       const threaded = await readFiles(repo, files, workers, undefined, { batch, ownShare: false, stats });
       expect(stats.threadBatches).toBe(Math.ceil(files.length / batch));
       expect(isDeepStrictEqual(threaded, alone)).toBe(true);
+    }
+  });
+
+  it("finds the same schema problems while loading, on any thread, as validation finds afterwards", async () => {
+    const { loadWorkspace } = (await import(
+      path.join(dist, "index.js")
+    )) as typeof import("../../../src/core/load/index.js");
+    const { schemaDiagnostics } = (await import(
+      path.join(root, "dist/core/validate/index.js")
+    )) as typeof import("../../../src/core/validate/index.js");
+    const alone = await loadWorkspace(repo, { workers: 0 });
+    const afterwards = alone.documents.map(schemaDiagnostics);
+    expect(afterwards.flat().length).toBeGreaterThan(3);
+    expect(afterwards.flat().map((d) => d.ruleId)).toContain("api-version");
+    for (const workers of [0, 1, 3]) {
+      const checked = await loadWorkspace(repo, { workers, schema: true });
+      expect(checked.documents.map((d) => d.schemaProblems)).toEqual(afterwards);
+      expect(checked.documents.map(schemaDiagnostics)).toEqual(afterwards);
+      const withoutProblems = { ...checked, documents: checked.documents.map(({ schemaProblems, ...d }) => d) };
+      expect(isDeepStrictEqual(plain(withoutProblems), plain(alone))).toBe(true);
     }
   });
 

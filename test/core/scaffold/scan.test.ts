@@ -27,3 +27,28 @@ describe("loadHeads", () => {
     expect(planNewDocument(heads, request)).toEqual(planNewDocument(full.documents, request));
   });
 });
+
+describe("loadHeads on files of every size", () => {
+  it("reads files larger than its read buffer whole, and the same heads as a full load", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(path.join(tmpdir(), "pmo-heads-"));
+    writeFileSync(
+      path.join(dir, "engagement.yaml"),
+      "apiVersion: pmo/v1\nkind: Engagement\nid: ENG-1\nname: E\nclient: C\n",
+    );
+    const long = "x".repeat(700 * 1024);
+    writeFileSync(
+      path.join(dir, "big.yaml"),
+      // The id comes last: a reading cut at the buffer would lose it.
+      `apiVersion: pmo/v1\nkind: Project\nname: Big\ndescription: ${long}\nid: PRJ-900\n`,
+    );
+    writeFileSync(path.join(dir, "small.yaml"), "apiVersion: pmo/v1\nkind: Project\nid: PRJ-001\nname: Small\n");
+    writeFileSync(path.join(dir, "empty.yaml"), "");
+    const heads = await loadHeads(dir, []);
+    const full = await loadWorkspace(dir);
+    expect(heads.map((h) => [h.file, h.kind, h.id])).toEqual(full.documents.map((d) => [d.file, d.kind, d.id]));
+    expect(heads.map((h) => h.id)).toEqual(["PRJ-900", "ENG-1", "PRJ-001"]);
+    expect(planNewDocument(heads, { kind: "Project", asOf: "2026-11-30" }).id).toBe("PRJ-901");
+  });
+});

@@ -47,6 +47,7 @@ export {
   formatEvmCsv,
   formatEvmHistory,
   formatEvmJson,
+  formatEvmJsonPieces,
   formatEvmMarkdown,
   formatEvmTable,
   NOTE_TEXT,

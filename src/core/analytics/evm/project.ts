@@ -81,10 +81,10 @@ export function projectEvm(project: Project, options: ProjectEvmOptions): Projec
             )
           : unknown("BAC is unknown: the project has no budget.approved (nor budget.baseline)");
 
-  const actualPeriods = (plan?.periods ?? [])
-    .filter((p) => p.actual !== undefined)
-    .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
-  const lastActual = [...actualPeriods].reverse().find((p) => p.period <= asOf);
+  const actualPeriods = (plan?.periods ?? []).filter((p) => p.actual !== undefined).sort(byPeriod);
+  let lastActual: (typeof actualPeriods)[number] | undefined;
+  for (let i = actualPeriods.length - 1; i >= 0 && lastActual === undefined; i--)
+    if (actualPeriods[i]!.period <= asOf) lastActual = actualPeriods[i];
   const ac: Figure =
     budget?.actual !== undefined
       ? known(budget.actual, () => `AC = budget.actual = ${amount(budget.actual!)}`)
@@ -175,14 +175,15 @@ function plannedCurve(
     return { points: [origin, { t: dayNumber(finish), value: bac.value }] };
   }
 
-  const dated: { date: string; value: number; what: string }[] = [];
+  // The dated amounts in date order (a stable sort: equal dates keep the order written), each
+  // with the milestone it comes from, if any, for the sentence that says what is wrong.
+  const dated: { date: string; value: number; milestone?: string }[] = [];
   if (kind === "periods") {
-    const periods = (plan?.periods ?? []).filter((p) => p.planned !== undefined);
-    if (periods.length === 0)
+    for (const p of plan?.periods ?? []) if (p.planned !== undefined) dated.push({ date: p.period, value: p.planned });
+    if (dated.length === 0)
       return unknown(
         "PV is unknown: earnedValue.plannedValue is periods, but no earnedValue.periods entry has a planned amount",
       );
-    for (const p of periods) dated.push({ date: p.period, value: p.planned!, what: `the period ending ${p.period}` });
   } else {
     const values = plan?.milestones ?? {};
     const ids = Object.keys(values).filter((k) => !k.startsWith("x-"));
@@ -200,23 +201,25 @@ function plannedCurve(
         return unknown(`PV is unknown: milestone ${id} has a planned value but no baseline date`);
       reached.push({ date: milestone.baseline, value: values[id]!, id });
     }
-    reached.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    reached.sort(byDate);
     for (const r of reached) {
       cumulative += r.value;
-      dated.push({ date: r.date, value: cumulative, what: `milestone ${r.id}` });
+      dated.push({ date: r.date, value: cumulative, milestone: r.id });
     }
   }
-  dated.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  dated.sort(byDate);
+  const what = (d: (typeof dated)[number]) =>
+    d.milestone !== undefined ? `milestone ${d.milestone}` : `the period ending ${d.date}`;
   const points: CurvePoint[] = [origin];
   for (const d of dated) {
     const prev = points[points.length - 1]!;
     const t = dayNumber(d.date);
     if (t <= origin.t)
-      return unknown(`PV is unknown: ${d.what} (${d.date}) is not after schedule.baselineStart (${start})`);
+      return unknown(`PV is unknown: ${what(d)} (${d.date}) is not after schedule.baselineStart (${start})`);
     if (t === prev.t) return unknown(`PV is unknown: two planned amounts fall on ${d.date}`);
     if (d.value < prev.value)
       return unknown(
-        `PV is unknown: planned amounts are cumulative, but ${d.what} plans ${amount(d.value)}, less than ${amount(prev.value)} before it`,
+        `PV is unknown: planned amounts are cumulative, but ${what(d)} plans ${amount(d.value)}, less than ${amount(prev.value)} before it`,
       );
     points.push({ t, value: d.value });
   }
@@ -231,14 +234,6 @@ function earnedValue(
   actualStart: string | undefined,
   finished: boolean,
 ): Figure {
-  const values = project.earnedValue?.milestones ?? {};
-  const valued = (project.milestones ?? []).filter((m) => values[m.id] !== undefined);
-  const reached = (id: string) => {
-    const m = project.milestones?.find((x) => x.id === id);
-    return m?.actual !== undefined && m.actual <= asOf;
-  };
-  const done = finished || project.percentComplete === 100;
-
   if (method === "percent-complete") {
     if (bac.value === undefined)
       return unknown(
@@ -254,6 +249,14 @@ function earnedValue(
       () => `EV = BAC × percent complete = ${amount(bac.value!)} × ${pc}% = ${amount((bac.value! * pc) / 100)}`,
     );
   }
+
+  const values = project.earnedValue?.milestones ?? {};
+  const valued = (project.milestones ?? []).filter((m) => values[m.id] !== undefined);
+  const reached = (id: string) => {
+    const m = project.milestones?.find((x) => x.id === id);
+    return m?.actual !== undefined && m.actual <= asOf;
+  };
+  const done = finished || project.percentComplete === 100;
 
   if (method === "milestones" || (valued.length > 0 && method === "0-100")) {
     if (valued.length === 0)
@@ -320,6 +323,10 @@ function earnedValue(
       `EV = 0: the project is ${method === "50-50" ? "not started" : "not finished"} (${method === "0-100" ? "0/100" : "50/50"})`,
   );
 }
+
+const byDate = (a: { date: string }, b: { date: string }): number => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+const byPeriod = (a: { period: string }, b: { period: string }): number =>
+  a.period < b.period ? -1 : a.period > b.period ? 1 : 0;
 
 function endDay(points: readonly CurvePoint[]): number {
   const last = points[points.length - 1]!;

@@ -57,8 +57,11 @@ export interface ScheduleItem {
    */
   inconsistentByDays: number | undefined;
   /** The driving predecessors (keys), with the link that drives. */
-  drivers: { key: string; type: LinkTypeName; lag: number }[];
+  drivers: readonly { key: string; type: LinkTypeName; lag: number }[];
 }
+
+/** The drivers of an item that no predecessor drives, shared (frozen: most items have none). */
+const NO_DRIVERS: ScheduleItem["drivers"] = Object.freeze([]);
 
 export interface ProjectSchedule {
   id: string;
@@ -247,8 +250,8 @@ export function buildSchedule(source: ScheduleSource, asOf: string): PortfolioSc
   const items: ScheduleItem[] = result.activities.map((r, i) => {
     const meta = metas[i]!;
     const m = meta.milestone;
-    const point = (t: number, isFinish: boolean): string => dateOf(calendar, t, r.duration, isFinish, meta.origin);
-    let earlyFinish = point(r.ef, true);
+    const origin = meta.origin;
+    let earlyFinish = dateOf(calendar, r.ef, r.duration, true, origin);
     // A dated milestone the network leaves where it is keeps the date as written (a weekend date stays).
     if (meta.ownDate !== undefined && r.ownDriver === "finish-no-earlier-than" && meta.finishReason === "own-date")
       earlyFinish = meta.ownDate;
@@ -273,10 +276,13 @@ export function buildSchedule(source: ScheduleSource, asOf: string): PortfolioSc
       ef: r.ef - meta.origin,
       ls: r.ls - meta.origin,
       lf: r.lf - meta.origin,
-      earlyStart: r.duration === 0 ? earlyFinish : point(r.es, false),
+      earlyStart: r.duration === 0 ? earlyFinish : dateOf(calendar, r.es, r.duration, false, origin),
       earlyFinish,
-      lateStart: r.duration === 0 ? point(r.lf, true) : point(r.ls, false),
-      lateFinish: point(r.lf, true),
+      lateStart:
+        r.duration === 0
+          ? dateOf(calendar, r.lf, r.duration, true, origin)
+          : dateOf(calendar, r.ls, r.duration, false, origin),
+      lateFinish: dateOf(calendar, r.lf, r.duration, true, origin),
       totalFloat: r.totalFloat,
       freeFloat: r.freeFloat,
       critical: r.critical,
@@ -290,11 +296,14 @@ export function buildSchedule(source: ScheduleSource, asOf: string): PortfolioSc
         meta.kind === "dated" && meta.finishReason === "own-date" && (r.pushedPastOwnDate ?? 0) > 0
           ? r.pushedPastOwnDate
           : undefined,
-      drivers: r.drivingLinks.map((k) => ({
-        key: links[k]!.from,
-        type: TYPE_NAME[links[k]!.type],
-        lag: links[k]!.lag,
-      })),
+      drivers:
+        r.drivingLinks.length === 0
+          ? NO_DRIVERS
+          : r.drivingLinks.map((k) => ({
+              key: links[k]!.from,
+              type: TYPE_NAME[links[k]!.type],
+              lag: links[k]!.lag,
+            })),
     };
   });
   const byKey = new Map(items.map((it) => [it.key, it]));

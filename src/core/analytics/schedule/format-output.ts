@@ -1,3 +1,4 @@
+import { indentedJsonPieces, JsonList } from "../../json.js";
 import type { ScheduleItem } from "./build.js";
 import { describeDriver, describeReason, floatText, notesOf, num, type ScheduleView } from "./format.js";
 
@@ -37,8 +38,17 @@ const ALIGN: ("left" | "right")[] = [
   "left",
 ];
 
-function row(item: ScheduleItem, view: ScheduleView): string[] {
-  const project = view.projects.find((p) => p.id === item.project);
+type ProjectLookup = (id: string) => ScheduleView["projects"][number] | undefined;
+
+/** The view's projects by id: a row per item asks for its project (10,000 projects, 55,000 items). */
+function projectLookup(view: ScheduleView): ProjectLookup {
+  const byId = new Map<string, ScheduleView["projects"][number]>();
+  for (const p of view.projects) if (!byId.has(p.id)) byId.set(p.id, p);
+  return (id) => byId.get(id);
+}
+
+function row(item: ScheduleItem, view: ScheduleView, projectOf: ProjectLookup): string[] {
+  const project = projectOf(item.project);
   return [
     item.key,
     item.name,
@@ -117,14 +127,16 @@ export function formatScheduleTable(view: ScheduleView, render: Renderer, paint:
   const out: string[] = [paint.bold(heading(view)), ""];
   if (view.focus) out.push(...focusLines(view, (i) => `  ${i + 1}. `), "");
   if (view.items.length === 0) out.push("No milestones to schedule.", "");
-  else
+  else {
+    const projectOf = projectLookup(view);
     out.push(
       render(
         HEADERS,
-        view.items.map((it) => row(it, view)),
+        view.items.map((it) => row(it, view, projectOf)),
         ALIGN,
       ),
     );
+  }
   if (!view.focus) {
     out.push(
       paint.bold(`Critical paths (${view.criticalPaths.paths.length}${view.criticalPaths.truncated ? "+" : ""})`),
@@ -144,7 +156,8 @@ export function formatScheduleMarkdown(view: ScheduleView): string {
     out.push(...focusLines(view, (i) => `${i + 1}. `).map((l, i) => (i === 0 ? `**${cell(l)}**` : cell(l))), "");
   if (view.items.length > 0) {
     out.push(`| ${HEADERS.join(" | ")} |`, `| ${ALIGN.map((a) => (a === "right" ? "---:" : "---")).join(" | ")} |`);
-    for (const it of view.items) out.push(`| ${row(it, view).map(cell).join(" | ")} |`);
+    const projectOf = projectLookup(view);
+    for (const it of view.items) out.push(`| ${row(it, view, projectOf).map(cell).join(" | ")} |`);
     out.push("");
   } else out.push("No milestones to schedule.", "");
   if (!view.focus) {
@@ -156,6 +169,11 @@ export function formatScheduleMarkdown(view: ScheduleView): string {
 
 /** `extra`: more top-level fields, after the schedule's (`baseline` with --baseline). */
 export function formatScheduleJson(view: ScheduleView, extra: Record<string, unknown> = {}): string {
+  return [...formatScheduleJsonPieces(view, extra)].join("");
+}
+
+/** formatScheduleJson's text in pieces, to be written one after the other (core/json.ts says why). */
+export function formatScheduleJsonPieces(view: ScheduleView, extra: Record<string, unknown> = {}): Generator<string> {
   const item = (it: ScheduleItem) => ({
     key: it.key,
     project: it.project,
@@ -186,13 +204,13 @@ export function formatScheduleJson(view: ScheduleView, extra: Record<string, unk
   const body: Record<string, unknown> = {
     asOf: view.asOf,
     days: view.days,
-    projects: view.projects.map((p) => ({
+    projects: new JsonList(view.projects, (p) => ({
       id: p.id,
       start: p.start ?? null,
       finish: p.finish ?? null,
       inProgress: p.inProgress,
     })),
-    items: view.items.map(item),
+    items: new JsonList(view.items, item),
     criticalPaths: view.criticalPaths.paths,
     criticalPathsTruncated: view.criticalPaths.truncated,
   };
@@ -203,5 +221,5 @@ export function formatScheduleJson(view: ScheduleView, extra: Record<string, unk
       drivingChainsTruncated: view.focus.chains.truncated,
     };
   Object.assign(body, extra);
-  return JSON.stringify(body, null, 2) + "\n";
+  return indentedJsonPieces(body);
 }

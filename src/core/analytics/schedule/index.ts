@@ -25,7 +25,12 @@ export { sharedSchedule } from "./shared.js";
 export type { ScheduleView, ScheduleViewOptions } from "./format.js";
 export { UnknownMilestoneError, describeDriver, describeReason, resolveMilestoneKey, scheduleView } from "./format.js";
 export type { SchedulePaint } from "./format-output.js";
-export { formatScheduleJson, formatScheduleMarkdown, formatScheduleTable } from "./format-output.js";
+export {
+  formatScheduleJson,
+  formatScheduleJsonPieces,
+  formatScheduleMarkdown,
+  formatScheduleTable,
+} from "./format-output.js";
 export type {
   Distribution,
   Driver,

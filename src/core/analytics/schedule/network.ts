@@ -59,7 +59,7 @@ export interface ScheduledActivity {
   complete: boolean;
   inProgress: boolean;
   /** Links into this activity that fix its early dates (zero slack). */
-  drivingLinks: number[];
+  drivingLinks: readonly number[];
   /** Set when the activity's own constraint, not a link, fixes its early dates. */
   ownDriver: OwnDriver | undefined;
   /**
@@ -91,6 +91,9 @@ export class NetworkCycleError extends Error {
 
 const EPS = 1e-9;
 
+/** The link list of an activity without links, shared (frozen: it is never pushed to). */
+const NO_LINKS: number[] = Object.freeze([]) as unknown as number[];
+
 /**
  * Forward and backward pass. Throws NetworkCycleError on a cycle and RangeError on a link to an
  * unknown key (validation reports both with positions before the pass runs).
@@ -102,8 +105,10 @@ export function scheduleNetwork(activities: readonly NetworkActivity[], links: r
     if (indexOf.has(a.key)) throw new RangeError(`duplicate activity key ${a.key}`);
     indexOf.set(a.key, i);
   });
-  const incoming: number[][] = activities.map(() => []);
-  const outgoing: number[][] = activities.map(() => []);
+  // Most activities of a large portfolio have no link at all: they share one empty list, and
+  // get their own on their first link (a hundred thousand empty arrays are work for the GC).
+  const incoming: number[][] = new Array<number[]>(n).fill(NO_LINKS);
+  const outgoing: number[][] = new Array<number[]>(n).fill(NO_LINKS);
   const from: number[] = [];
   const to: number[] = [];
   links.forEach((l, k) => {
@@ -112,14 +117,16 @@ export function scheduleNetwork(activities: readonly NetworkActivity[], links: r
     if (f === undefined || t === undefined) throw new RangeError(`link ${l.from} -> ${l.to} names an unknown activity`);
     from.push(f);
     to.push(t);
-    outgoing[f]!.push(k);
-    incoming[t]!.push(k);
+    if (outgoing[f] === NO_LINKS) outgoing[f] = [k];
+    else outgoing[f]!.push(k);
+    if (incoming[t] === NO_LINKS) incoming[t] = [k];
+    else incoming[t]!.push(k);
   });
   const order = topologicalOrder(n, incoming, outgoing, to, from, activities);
 
   const es = new Array<number>(n).fill(0);
   const ef = new Array<number>(n).fill(0);
-  const driving: number[][] = activities.map(() => []);
+  const driving: number[][] = new Array<number[]>(n).fill(NO_LINKS);
   const own: (OwnDriver | undefined)[] = new Array(n).fill(undefined);
   const pushed: (number | undefined)[] = new Array(n).fill(undefined);
   const complete = activities.map((a) => a.actualFinish !== undefined);
@@ -176,7 +183,10 @@ export function scheduleNetwork(activities: readonly NetworkActivity[], links: r
     const target = a.actualStart !== undefined ? ef[i]! - d : es[i]!;
     for (const k of incoming[i]!) {
       if (a.actualStart !== undefined && startsSuccessor(links[k]!.type)) continue;
-      if (Math.abs(linkStartBound(links[k]!, es[from[k]!]!, ef[from[k]!]!, d) - target) <= EPS) driving[i]!.push(k);
+      if (Math.abs(linkStartBound(links[k]!, es[from[k]!]!, ef[from[k]!]!, d) - target) <= EPS) {
+        if (driving[i] === NO_LINKS) driving[i] = [k];
+        else driving[i]!.push(k);
+      }
     }
     if (driving[i]!.length === 0) {
       if (a.actualStart !== undefined) own[i] = ef[i]! - d > s + EPS && finishBy ? finishBy : "actual-start";

@@ -3,6 +3,9 @@ import type { ScheduleResult } from "./network.js";
 /** Paths are listed up to this many; a network with more says so. */
 export const MAX_PATHS = 200;
 
+/** The critical successors of an activity that has none, shared (most of a large portfolio's). */
+const NONE: readonly number[] = Object.freeze([]);
+
 export interface PathList {
   /** Each path is a list of activity keys, first to last. */
   paths: string[][];
@@ -25,7 +28,9 @@ export function criticalPaths(result: ScheduleResult, group?: string): PathList 
     return f.critical && t.critical && t.drivingLinks.includes(k) && (inGroup(f.index) || inGroup(t.index));
   };
   const next = activities.map((a, i) =>
-    a.critical ? outgoing[i]!.filter(isCriticalLink).map((k) => indexOf.get(links[k]!.to)!.index) : [],
+    a.critical && outgoing[i]!.length > 0
+      ? outgoing[i]!.filter(isCriticalLink).map((k) => indexOf.get(links[k]!.to)!.index)
+      : NONE,
   );
   const hasCriticalIn = activities.map((a, i) => a.critical && incoming[i]!.some(isCriticalLink));
   const starts = activities.filter((a, i) => a.critical && !hasCriticalIn[i] && inGroup(i)).map((a) => a.index);

@@ -1,4 +1,4 @@
-import { isDate, label, select } from "./raw.js";
+import { isDate, label, select, valueAt } from "./raw.js";
 import { defineValidationRule } from "./rule.js";
 
 /** Date fields that record what has happened, so cannot be after the as-of date. */
@@ -21,6 +21,13 @@ export const PAST_DATES: Readonly<Record<string, readonly (readonly string[])[]>
     ["message", "asOf"],
   ],
 };
+
+/** The patterns of PAST_DATES with a `*` (any list item). */
+const WILDCARD: ReadonlySet<readonly string[]> = new Set(
+  Object.values(PAST_DATES)
+    .flat()
+    .filter((spec) => spec.includes("*")),
+);
 
 /**
  * An actual date records what has happened; one after the as-of date is a forecast typed in
@@ -45,6 +52,11 @@ export const rule = defineValidationRule({
   check({ documents, asOf, report }) {
     for (const doc of documents) {
       for (const spec of PAST_DATES[doc.kind] ?? []) {
+        if (!WILDCARD.has(spec)) {
+          // A plain field: its path is built only for a finding.
+          const date = valueAt(doc.value, spec);
+          if (!isDate(date) || date <= asOf) continue;
+        }
         for (const [path, date] of select(doc.value, spec)) {
           if (!isDate(date) || date <= asOf) continue;
           report({ doc, path, messageId: "inFuture", data: { field: label(path), date, asOf } });

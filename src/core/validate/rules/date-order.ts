@@ -55,22 +55,36 @@ export const rule = defineValidationRule({
   },
   check({ documents, report }) {
     for (const doc of documents) {
-      for (const [earlier, later] of DATE_ORDER[doc.kind] ?? []) {
-        // Pairs are matched by their parent path: the same milestone, the same plan entry.
-        const parentKey = (path: readonly (string | number)[]): string => path.slice(0, -1).join("/");
-        const ends = new Map(select(doc.value, later).map(([p, v]) => [parentKey(p), v]));
-        for (const [path, start] of select(doc.value, earlier)) {
-          const end = ends.get(parentKey(path));
+      for (const { parent, earlier, later } of PAIRS[doc.kind] ?? []) {
+        // Both dates are fields of the same parent: the same milestone, the same plan entry.
+        for (const [path, holder] of select(doc.value, parent)) {
+          if (typeof holder !== "object" || holder === null || Array.isArray(holder)) continue;
+          const start = Object.hasOwn(holder, earlier) ? (holder as Record<string, unknown>)[earlier] : undefined;
+          const end = Object.hasOwn(holder, later) ? (holder as Record<string, unknown>)[later] : undefined;
           if (!isDate(start) || !isDate(end) || start <= end) continue;
-          const laterPath = [...path.slice(0, -1), later[later.length - 1]!];
+          const laterPath = [...path, later];
           report({
             doc,
             path: laterPath,
             messageId: "outOfOrder",
-            data: { later: label(laterPath), end, earlier: label(path), start },
+            data: { later: label(laterPath), end, earlier: label([...path, earlier]), start },
           });
         }
       }
     }
   },
 });
+
+/** DATE_ORDER's pairs as the parent path both dates share and the two field names. */
+const PAIRS: Readonly<Record<string, readonly { parent: readonly string[]; earlier: string; later: string }[]>> =
+  Object.fromEntries(
+    Object.entries(DATE_ORDER).map(([kind, pairs]) => [
+      kind,
+      pairs.map(([earlier, later]) => {
+        const parent = earlier.slice(0, -1);
+        if (parent.join("/") !== later.slice(0, -1).join("/"))
+          throw new Error(`date-order: ${earlier.join(".")} and ${later.join(".")} must be fields of one object`);
+        return { parent, earlier: earlier[earlier.length - 1]!, later: later[later.length - 1]! };
+      }),
+    ]),
+  );

@@ -28,16 +28,19 @@ export const rule = defineValidationRule({
       duplicateOption: "option ids must be unique within their decision (its recommendation names one): rename one",
     },
   },
-  check({ documents, report }) {
-    const byId = new Map<string, PmoDocument[]>();
-    for (const doc of documents) {
-      if (!doc.id) continue;
-      const same = byId.get(doc.id);
-      if (same) same.push(doc);
-      else byId.set(doc.id, [doc]);
-    }
-    for (const [id, docs] of byId) {
-      if (docs.length < 2) continue;
+  check({ documents, byId, ofKind, report }) {
+    // byId holds the first document of each id: any other document with an id is a duplicate.
+    const repeated = new Set<string>();
+    for (const doc of documents) if (doc.id && byId.get(doc.id) !== doc) repeated.add(doc.id);
+    const sharing = new Map<string, PmoDocument[]>();
+    if (repeated.size > 0)
+      for (const doc of documents) {
+        if (!doc.id || !repeated.has(doc.id)) continue;
+        const same = sharing.get(doc.id);
+        if (same) same.push(doc);
+        else sharing.set(doc.id, [doc]);
+      }
+    for (const [id, docs] of sharing) {
       for (const doc of docs) {
         const others = docs
           .filter((d) => d !== doc)
@@ -46,27 +49,25 @@ export const rule = defineValidationRule({
         report({ doc, path: ["id"], messageId: "duplicateId", data: { id, others } });
       }
     }
-    for (const doc of documents) {
-      const nested =
-        doc.kind === "Project"
-          ? { field: "milestones", messageId: "duplicateMilestone" as const, owner: "project" }
-          : doc.kind === "Decision"
-            ? { field: "options", messageId: "duplicateOption" as const, owner: "decision" }
-            : undefined;
-      if (nested === undefined) continue;
-      const seen = new Set<string>();
-      list(doc.value[nested.field]).forEach((m, i) => {
-        const id = str(obj(m)?.["id"]);
-        if (id === undefined) return;
-        if (seen.has(id))
-          report({
-            doc,
-            path: [nested.field, i, "id"],
-            messageId: nested.messageId,
-            data: { id, [nested.owner]: doc.id ?? "" },
-          });
-        seen.add(id);
-      });
-    }
+    const nestedIds = [
+      { kind: "Project", field: "milestones", messageId: "duplicateMilestone" as const, owner: "project" },
+      { kind: "Decision", field: "options", messageId: "duplicateOption" as const, owner: "decision" },
+    ];
+    for (const nested of nestedIds)
+      for (const doc of ofKind(nested.kind)) {
+        const seen = new Set<string>();
+        list(doc.value[nested.field]).forEach((m, i) => {
+          const id = str(obj(m)?.["id"]);
+          if (id === undefined) return;
+          if (seen.has(id))
+            report({
+              doc,
+              path: [nested.field, i, "id"],
+              messageId: nested.messageId,
+              data: { id, [nested.owner]: doc.id ?? "" },
+            });
+          seen.add(id);
+        });
+      }
   },
 });

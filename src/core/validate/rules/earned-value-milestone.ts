@@ -22,9 +22,8 @@ export const rule = defineValidationRule({
       noMilestones: "add the milestone to the project's milestones, or remove {{key}} from earnedValue.milestones",
     },
   },
-  check({ documents, report }) {
-    for (const doc of documents) {
-      if (doc.kind !== "Project") continue;
+  check({ ofKind, report }) {
+    for (const doc of ofKind("Project")) {
       const values = obj(obj(doc.value["earnedValue"])?.["milestones"]);
       if (!values) continue;
       const ids = milestoneIds(doc);

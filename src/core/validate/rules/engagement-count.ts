@@ -21,8 +21,8 @@ export const rule = defineValidationRule({
       another: "a repository describes exactly one engagement; remove this one or move it to its own repository",
     },
   },
-  check({ documents, report, reportFile }) {
-    const engagements = documents.filter((d) => d.kind === "Engagement");
+  check({ documents, ofKind, report, reportFile }) {
+    const engagements = ofKind("Engagement");
     const first = engagements[0];
     if (first === undefined) {
       if (documents.length > 0) reportFile({ file: documents[0]!.file, messageId: "none" });

@@ -13,9 +13,10 @@ export function select(
   pattern: readonly string[],
   prefix: (string | number)[] = [],
 ): [Path, unknown][] {
-  // Runs for every document and every reference pattern: a path is built only for what matches.
+  // Runs for every document and every pattern of every integrity rule: the path walked is kept
+  // in one array, and a path is copied out only for what matches (most documents match nothing).
   const found: [Path, unknown][] = [];
-  collect(value, pattern, 0, prefix, found);
+  collect(value, pattern, 0, [...prefix], found);
   return found;
 }
 
@@ -23,21 +24,40 @@ function collect(
   value: unknown,
   pattern: readonly string[],
   at: number,
-  prefix: (string | number)[],
+  trail: (string | number)[],
   found: [Path, unknown][],
 ): void {
   if (at === pattern.length) {
-    if (value !== undefined) found.push([prefix, value]);
+    if (value !== undefined) found.push([trail.slice(), value]);
     return;
   }
   const head = pattern[at]!;
   if (head === "*") {
-    if (Array.isArray(value))
-      for (let i = 0; i < value.length; i++) collect(value[i], pattern, at + 1, [...prefix, i], found);
+    if (!Array.isArray(value)) return;
+    for (let i = 0; i < value.length; i++) {
+      trail.push(i);
+      collect(value[i], pattern, at + 1, trail, found);
+      trail.pop();
+    }
     return;
   }
   if (typeof value !== "object" || value === null || Array.isArray(value) || !Object.hasOwn(value, head)) return;
-  collect((value as Record<string, unknown>)[head], pattern, at + 1, [...prefix, head], found);
+  trail.push(head);
+  collect((value as Record<string, unknown>)[head], pattern, at + 1, trail, found);
+  trail.pop();
+}
+
+/**
+ * The value at a pattern without `*` (select's one match, or undefined), without building its
+ * path: the common reference is a plain field, and most documents are checked without a finding.
+ */
+export function valueAt(value: unknown, pattern: readonly string[]): unknown {
+  let at = value;
+  for (const head of pattern) {
+    if (typeof at !== "object" || at === null || Array.isArray(at) || !Object.hasOwn(at, head)) return undefined;
+    at = (at as Record<string, unknown>)[head];
+  }
+  return at;
 }
 
 /** A path as people write it: schedule.actualStart, milestones[0].actual. */

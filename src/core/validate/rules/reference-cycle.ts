@@ -31,19 +31,19 @@ export const rule = defineValidationRule({
       milestoneCycle: "remove one of the links in the cycle",
     },
   },
-  check({ documents, byId, report }) {
+  check({ ofKind, byId, report }) {
     const portfolioEdges = new Map<string, Edge[]>();
     const projectEdges = new Map<string, Edge[]>();
     const milestoneEdges = new Map<string, Edge[]>();
-    for (const doc of documents) {
-      // A duplicated id is judged once, by its first document (duplicate-id reports the rest).
+    // A duplicated id is judged once, by its first document (duplicate-id reports the rest).
+    for (const doc of ofKind("Portfolio")) {
       if (!doc.id || byId.get(doc.id) !== doc) continue;
-      if (doc.kind === "Portfolio") {
-        const parent = str(doc.value["parent"]);
-        if (parent && byId.get(parent)?.kind === "Portfolio")
-          portfolioEdges.set(doc.id, [{ to: parent, doc, path: ["parent"] }]);
-      }
-      if (doc.kind !== "Project") continue;
+      const parent = str(doc.value["parent"]);
+      if (parent && byId.get(parent)?.kind === "Portfolio")
+        portfolioEdges.set(doc.id, [{ to: parent, doc, path: ["parent"] }]);
+    }
+    for (const doc of ofKind("Project")) {
+      if (!doc.id || byId.get(doc.id) !== doc) continue;
       const deps: Edge[] = [];
       list(doc.value["dependencies"]).forEach((d, i) => {
         const to = str(obj(d)?.["project"]);

@@ -25,9 +25,8 @@ export const rule = defineValidationRule({
       noProject: "write the milestone as PRJ-ID/{{ref}}, or give the risk a project",
     },
   },
-  check({ documents, byId, report }) {
-    for (const doc of documents) {
-      if (doc.kind !== "Risk") continue;
+  check({ ofKind, byId, report }) {
+    for (const doc of ofKind("Risk")) {
       const own = str(doc.value["project"]);
       list(doc.value["milestones"]).forEach((entry, i) => {
         const ref = str(entry);

@@ -12,10 +12,9 @@ export const rule = defineValidationRule({
     messages: { aboveScale: "{{axis}} {{value}} is above the engagement's risk scale maximum of {{max}}" },
     hints: { aboveScale: "use a value from 1 to {{max}}, or change governance.risk.scale in the engagement" },
   },
-  check({ documents, engagement, report }) {
+  check({ ofKind, engagement, report }) {
     const scale = obj(obj(obj(engagement?.value["governance"])?.["risk"])?.["scale"]);
-    for (const doc of documents) {
-      if (doc.kind !== "Risk") continue;
+    for (const doc of ofKind("Risk")) {
       for (const axis of ["probability", "impact"] as const) {
         const declared = scale?.[axis];
         const max = typeof declared === "number" ? declared : 5;

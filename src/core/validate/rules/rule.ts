@@ -34,6 +34,11 @@ export interface ValidationContext {
   documents: readonly PmoDocument[];
   /** Every document with an id by id (the first one when an id is duplicated). */
   byId: ReadonlyMap<string, PmoDocument>;
+  /**
+   * The documents of one kind, in the order of `documents`: indexed once for all rules, so that
+   * a rule about risks does not walk every project, person and decision.
+   */
+  ofKind(kind: string): readonly PmoDocument[];
   /** The first Engagement document, when there is one. */
   engagement: PmoDocument | undefined;
   /** The date actual dates may not be after (YYYY-MM-DD). */

@@ -37,10 +37,9 @@ export const rule = defineValidationRule({
     },
     hints: { offScale: "use one of the scale's values, or change statusScale in the engagement" },
   },
-  check({ documents, engagement, report }) {
+  check({ ofKind, engagement, report }) {
     const scale = statusScaleOf(engagement);
-    for (const doc of documents) {
-      if (doc.kind !== "Project") continue;
+    for (const doc of ofKind("Project")) {
       const status = obj(doc.value["status"]);
       for (const dimension of STATUS_DIMENSIONS) {
         const value = status?.[dimension];

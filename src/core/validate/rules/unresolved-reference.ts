@@ -1,5 +1,16 @@
 import type { PmoDocument } from "../../../model/document.js";
-import { dependsOnRef, isString, label, list, milestoneIds, obj, resolveMilestone, select, str } from "./raw.js";
+import {
+  dependsOnRef,
+  isString,
+  label,
+  list,
+  milestoneIds,
+  obj,
+  resolveMilestone,
+  select,
+  str,
+  valueAt,
+} from "./raw.js";
 import { defineValidationRule, type ValidationContext } from "./rule.js";
 
 /** Where a reference may point, by the kinds of document it may name. */
@@ -125,6 +136,8 @@ interface KindSpec {
   targets: readonly string[];
   /** "Portfolio or Project" */
   named: string;
+  /** The path has a `*` (any list item). */
+  wildcard: boolean;
 }
 
 /** The specs that apply to each kind, in their order. */
@@ -133,7 +146,12 @@ function specsByKind(specs: readonly RefSpec[]): Map<string, KindSpec[]> {
   for (const spec of specs)
     for (const kind of spec.kinds) {
       const list = byKind.get(kind) ?? [];
-      list.push({ path: spec.path, targets: spec.targets, named: spec.targets.join(" or ") });
+      list.push({
+        path: spec.path,
+        targets: spec.targets,
+        named: spec.targets.join(" or "),
+        wildcard: spec.path.includes("*"),
+      });
       byKind.set(kind, list);
     }
   return byKind;
@@ -141,6 +159,13 @@ function specsByKind(specs: readonly RefSpec[]): Map<string, KindSpec[]> {
 
 function checkSpecs(doc: PmoDocument, specs: readonly KindSpec[], { byId, report }: ValidationContext): void {
   for (const spec of specs) {
+    if (!spec.wildcard) {
+      // A plain field: its path is the pattern, built only for a finding.
+      const value = valueAt(doc.value, spec.path);
+      if (typeof value !== "string") continue;
+      const target = byId.get(value);
+      if (target && spec.targets.includes(target.kind)) continue;
+    }
     for (const [path, value] of select(doc.value, spec.path)) {
       if (typeof value !== "string") continue;
       const target = byId.get(value);

@@ -76,14 +76,17 @@ export function createRenderer(
   // instead, when its text is the one the function mirrors (fast-partials.ts).
   const fast =
     formatName === "html" && fastPaths ? fastPartials(helpers, env.escapeExpression as (v: unknown) => string) : {};
+  const registered = new Map<string, Compiled>();
+  // A fast partial renders the partials it calls as templates of their own (top level).
+  const sub = (name: string, context: unknown): string => registered.get(name)!(context);
   for (const t of set.partials.values()) {
     const compiled = compile(t, `partials/${t.name}`);
     const quick = FAST_PARTIAL_SOURCES[t.name] === undefined ? undefined : fast[t.name];
-    const partial =
+    const partial: Compiled =
       quick && sourceHash(t.source) === FAST_PARTIAL_SOURCES[t.name]
-        ? (context: unknown, options?: unknown) =>
-            quick(context as Record<string, unknown>) ?? compiled(context, options)
+        ? (context, options) => quick(context as Record<string, unknown>, sub) ?? compiled(context, options)
         : compiled;
+    registered.set(t.name, partial);
     env.registerPartial(t.name, partial as unknown as Handlebars.Template);
   }
   const pages = new Map([...set.pages.values()].map((t) => [t.name, compile(t, `pages/${t.name}`)]));

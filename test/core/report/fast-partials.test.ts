@@ -2,8 +2,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadTemplates } from "../../../src/commands/report.js";
-import { createRenderer, type TemplateSet } from "../../../src/core/report/index.js";
-import { FAST_PARTIAL_SOURCES, sourceHash } from "../../../src/core/report/fast-partials.js";
+import { checkOpenedWorkspace, openWorkspace } from "../../../src/commands/workspace.js";
+import { buildReport, createRenderer, type TemplateSet } from "../../../src/core/report/index.js";
+import { FAST_PARTIAL_SOURCES, fastPartials, sourceHash } from "../../../src/core/report/fast-partials.js";
+import { reportHelpers } from "../../../src/core/report/helpers.js";
+import Handlebars from "handlebars";
 import type { MitigationRow, RiskRow } from "../../../src/core/report/raid.js";
 
 /**
@@ -186,4 +189,220 @@ describe("fast partials", () => {
       "<p>mine</p><p>No open risk.</p>\n",
     );
   });
+
+  it("project writes what its template writes, and does write it", () => {
+    const chartView = { svg: "<svg></svg>\n", description: "A <chart>", title: "t", file: "f", src: "s" };
+    const project = (over: Record<string, unknown> = {}) => ({
+      id: "PRJ-1",
+      name: "Billing & CRM",
+      description: null,
+      anchor: "project-PRJ-1",
+      portfolio: null,
+      sponsor: null,
+      manager: "Ana Ruiz",
+      stage: "delivery",
+      tags: [],
+      status: {
+        asOf: null,
+        ageDays: null,
+        stale: false,
+        overall: null,
+        dimensions: [],
+        comments: [],
+        summary: null,
+        achievements: [],
+        nextSteps: [],
+        recoveryPlan: null,
+        escalation: null,
+      },
+      schedule: {
+        baselineStart: "2026-01-05",
+        baselineFinish: "2026-12-18",
+        forecastStart: null,
+        forecastFinish: "2027-01-29",
+        actualStart: "2026-01-12",
+        actualFinish: null,
+        finishSlipDays: 42,
+      },
+      budget: null,
+      percentComplete: 40,
+      milestones: [],
+      timeline: chartView,
+      performance: null,
+      trends: { note: "No history", status: null, forecast: [] },
+      risks: [],
+      closedRisks: [],
+      benefits: [],
+      benefitTotals: [],
+      gates: [],
+      waitsOn: [],
+      waitedOnBy: [],
+      network: null,
+      issues: [],
+      decisions: [],
+      findings: [],
+      waived: [],
+      ...over,
+    });
+    const badge = { value: "amber", label: "Amber", rank: 2 };
+    const projects = [
+      project(),
+      project({
+        description: "Replace <the> billing system",
+        portfolio: { id: "PF-1", name: "Customer" },
+        tags: ["billing", "crm"],
+        sponsor: "Kim",
+        status: {
+          asOf: "2026-11-20",
+          ageDays: 10,
+          stale: true,
+          overall: badge,
+          dimensions: [
+            { name: "Overall", status: badge, comment: null },
+            { name: "Budget", status: null, comment: "Over by 5%" },
+          ],
+          comments: [{ name: "Budget", status: null, comment: "Over by 5%" }],
+          summary: "On track & green",
+          achievements: ["Design signed off"],
+          nextSteps: ["Build", "Test"],
+          recoveryPlan: "Add a team",
+          escalation: { to: "Board", date: "2026-11-25", note: "Needs money" },
+        },
+        schedule: { ...project().schedule, finishSlipDays: 0 },
+        budget: {
+          currency: "GBP",
+          approved: 1_000_000,
+          baseline: null,
+          actual: 400_000,
+          forecast: 1_050_000,
+          variance: 50_000,
+          variancePercent: 5,
+        },
+        milestones: [
+          {
+            id: "M1",
+            name: "Design",
+            baseline: "2026-03-01",
+            forecast: null,
+            actual: "2026-03-10",
+            slipDays: 9,
+            state: "achieved",
+            expected: "2026-03-10",
+          },
+          {
+            id: "M2",
+            name: "Go <live>",
+            baseline: null,
+            forecast: null,
+            actual: null,
+            slipDays: null,
+            state: "unplanned",
+            expected: null,
+          },
+        ],
+        performance: {
+          rows: [{ name: "CPI", value: "0.95", meaning: "95 of value earned per 100 spent" }],
+          tcpi: "TCPI 1.02: achievable with care.",
+          unknown: ["PV is unknown", "SPI is unknown"],
+          sCurve: chartView,
+          trend: null,
+        },
+        trends: { note: null, status: chartView, forecast: [chartView, chartView] },
+        issues: [
+          {
+            id: "ISS-1",
+            title: "Late <data>",
+            status: "open",
+            priority: "high",
+            owner: null,
+            raised: "2026-10-01",
+            due: "2026-11-01",
+            overdueDays: 29,
+            scope: {},
+            escalatedTo: null,
+          },
+          {
+            id: "ISS-2",
+            title: "Fine",
+            status: "resolved",
+            priority: null,
+            owner: "Kim",
+            raised: "2026-10-01",
+            due: null,
+            overdueDays: null,
+            scope: {},
+            escalatedTo: null,
+          },
+        ],
+        decisions: [
+          {
+            id: "DEC-1",
+            title: "Approve",
+            status: "approved",
+            approves: "budget",
+            decidedBy: null,
+            date: "2026-02-01",
+          },
+        ],
+        findings: [
+          { ruleId: "r", severity: "warn", message: "m <x>", location: "p.yaml:1:1", entity: null, waiver: null },
+        ],
+        waived: [
+          {
+            ruleId: "w",
+            severity: "warn",
+            message: "n",
+            location: "",
+            entity: null,
+            waiver: { source: "", reason: "agreed", approver: null, expires: null },
+          },
+        ],
+      }),
+    ];
+    const set: TemplateSet = {
+      pages: new Map([["x", { name: "x", file: "x.hbs", source: "{{> project}}" }]]),
+      partials: builtIn.partials,
+    };
+    const quick = createRenderer(set, "html");
+    const plain = createRenderer(set, "html", "where-read", false);
+    const functions = fastPartials(
+      reportHelpers("html", (html) => new Handlebars.SafeString(html), Handlebars.escapeExpression),
+      Handlebars.escapeExpression as (v: unknown) => string,
+    );
+    for (const p of projects) {
+      const context = { site: site(), project: p };
+      expect(quick.render("x", context)).toBe(plain.render("x", context));
+      // The function itself takes the view (it does not leave it to the template).
+      expect(typeof functions.project!(context, (name) => `[${name}]`)).toBe("string");
+    }
+  });
+
+  it("render the example's report as the templates do, page for page", async () => {
+    const opened = await openWorkspace({ dir: path.join(repo, "examples/meridian-water") }, repo);
+    const result = await checkOpenedWorkspace(opened, "2026-11-30", repo);
+    // A comment at the end changes a template's text, not its output: those partials are
+    // rendered from their templates.
+    const partials = new Map(builtIn.partials);
+    for (const name of Object.keys(FAST_PARTIAL_SOURCES)) {
+      const t = partials.get(name)!;
+      partials.set(name, { ...t, source: `${t.source}{{!-- --}}` });
+    }
+    const input = {
+      catalog: result.catalog,
+      settings: result.settings,
+      facts: result.model.facts,
+      asOf: "2026-11-30",
+      findings: result.diagnostics,
+      waived: result.waived,
+      history: { kind: "none" as const, reason: "disabled" as const },
+      meta: { version: "0.0.0-test", commit: "0123456789abcdef0123456789abcdef01234567" },
+      format: "html" as const,
+    };
+    for (const single of [false, true]) {
+      const quick = buildReport({ ...input, single, templates: builtIn });
+      const plain = buildReport({ ...input, single, templates: { pages: builtIn.pages, partials } });
+      expect(quick.map((f) => f.path)).toEqual(plain.map((f) => f.path));
+      for (const [i, file] of quick.entries()) expect(file.content, file.path).toBe(plain[i]!.content);
+    }
+  }, 60_000);
 });

@@ -2,7 +2,9 @@ import { Parser, type Document, type LineCounter } from "yaml";
 import type { Diagnostic, Severity } from "../../model/diagnostic.js";
 import { KINDS } from "../../model/document.js";
 import { describeSyntaxError, syntaxDiagnostic, type SyntaxProblem } from "./syntax.js";
-import { documentValue, normaliseLineBreaks, readFast, readFull, type FullRead } from "./yaml-read.js";
+import { scanHead } from "./head.js";
+import { readSubsetDocuments } from "./subset-read.js";
+import { documentValue, normaliseLineBreaks, readFull, readJsYaml, type FullRead } from "./yaml-read.js";
 
 export const SUPPORTED_API_VERSIONS = ["pmo/v1"] as const;
 /** Files larger than this are refused: no hand-written PMO document comes near it. */
@@ -73,15 +75,51 @@ function fileProblem(file: string, message: string, hint: string): Diagnostic {
 }
 
 /**
- * Parses every YAML document of one file (see yaml-read.ts for the one reading both parsers
- * implement). A document that does not parse is reported with its position and left out (its
+ * Parses every YAML document of one file (see yaml-read.ts for the one reading its three
+ * readers implement: the subset reader, js-yaml, then the yaml package, which alone reports). A document that does not parse is reported with its position and left out (its
  * schema errors would only be noise); the file's other documents are still read. Documents
  * that declare neither a pmo apiVersion nor a pmo kind are not pmo documents and are skipped,
  * and the file is counted as such.
  */
 export function parseSource(file: string, input: string): ParsedSource {
   const text = normaliseLineBreaks(input);
-  const fast = readFast(text);
+  return fromSubset(readSubsetDocuments(text), text) ?? parseRest(file, text);
+}
+
+/**
+ * As parseSource, but undefined when the file certainly holds one document of a kind that is
+ * not wanted (it is then not parsed further, see LoadOptions.kinds). The subset reader's one
+ * pass gives the kind of the files it reads; the head scanner (head.ts) is asked only about
+ * the others, before they go to the slower readers.
+ */
+export function parseWanted(file: string, input: string, kinds: readonly string[]): ParsedSource | undefined {
+  const text = normaliseLineBreaks(input);
+  const documents = readSubsetDocuments(text);
+  if (documents !== undefined) {
+    const kind = documents.length === 1 ? documents[0]?.["kind"] : undefined;
+    if (typeof kind === "string" && KIND_SET.has(kind) && !kinds.includes(kind)) return undefined;
+    return fromSubset(documents, text);
+  }
+  const head = scanHead(text);
+  if (head !== undefined && !kinds.includes(head.kind)) return undefined;
+  return parseRest(file, text);
+}
+
+const KIND_SET: ReadonlySet<string> = new Set(KINDS);
+
+/** What the subset reader's documents give: the same as parseFully on a clean text. */
+function fromSubset(values: (Record<string, unknown> | null)[] | undefined, text: string): ParsedSource | undefined {
+  if (values === undefined) return undefined;
+  const documents: RawDocument[] = [];
+  values.forEach((value, docIndex) => {
+    if (value !== null && isPmoDocument(value)) documents.push({ docIndex, value });
+  });
+  return { documents, diagnostics: [], text, notPmo: documents.length === 0 };
+}
+
+/** A text the subset reader declined: js-yaml when it reads it as the yaml package would, else the yaml package. */
+function parseRest(file: string, text: string): ParsedSource {
+  const fast = readJsYaml(text);
   if (fast !== undefined) {
     return isPmoDocument(fast)
       ? { documents: [{ docIndex: 0, value: fast }], diagnostics: [], text, notPmo: false }

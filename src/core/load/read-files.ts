@@ -3,8 +3,7 @@ import path from "node:path";
 import type { Diagnostic } from "../../model/diagnostic.js";
 import type { Kind } from "../../model/document.js";
 import { fileDiagnostic } from "./discover.js";
-import { decodeSource, parseSource, type RawDocument } from "./parse.js";
-import { scanHead } from "./head.js";
+import { decodeSource, parseSource, parseWanted, type ParsedSource, type RawDocument } from "./parse.js";
 
 /**
  * What reading one file gives, as plain data (a worker thread can hand it over by structured
@@ -83,16 +82,19 @@ export function readBytes(file: string, bytes: Uint8Array, kinds?: readonly Kind
   const text = decodeSource(file, bytes);
   if (typeof text !== "string") return { file, documents: [], diagnostics: [text], notPmo: false };
   if (kinds !== undefined) {
-    const head = scanHead(text);
-    if (head !== undefined && !kinds.includes(head.kind))
-      return { file, documents: [], diagnostics: [], notPmo: false, skipped: true };
+    const parsed = parseWanted(file, text, kinds);
+    if (parsed === undefined) return { file, documents: [], diagnostics: [], notPmo: false, skipped: true };
+    return fileRead(file, parsed);
   }
   return readText(file, text);
 }
 
 /** Parses one file's text. */
 export function readText(file: string, input: string): FileRead {
-  const parsed = parseSource(file, input);
+  return fileRead(file, parseSource(file, input));
+}
+
+function fileRead(file: string, parsed: ParsedSource): FileRead {
   return {
     file,
     documents: parsed.documents,

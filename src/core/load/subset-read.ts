@@ -6,8 +6,8 @@
  * error: what it declines may be valid or not, and diagnostics come from the reading of record.
  *
  * The subset (the text has its line breaks normalised to LF):
- * - one document: an optional `---` first line, then a block mapping at column 0 to the end;
- *   no other document marker, no directive;
+ * - documents, each a block mapping at column 0 or empty, separated by `---` lines (a first
+ *   one may open the first document); no `...`, no directive, no `---` with anything after it;
  * - block mappings and block sequences indented with spaces, a sequence under a key at the
  *   key's own column or deeper (`key:\n- a`), a mapping on a sequence item's line (`- id: x`);
  * - keys: plain words (`[A-Za-z0-9_][A-Za-z0-9_./-]*`) followed by `:` and a space or the end
@@ -17,9 +17,10 @@
  *   closed on the line, or a flow sequence of such scalars closed on the line (no nesting, no
  *   `:` or `#` inside); nothing may continue on the lines below (no multi-line plain scalar);
  * - block scalars `|`, `|-`, `>`, `>-` whose first line is not empty and is indented deeper
- *   than the parent, with no whitespace-only line, and for `>` no more-indented line;
+ *   than the parent, and for `>` no more-indented line (nor one of spaces only, deeper than
+ *   the first), none ending the text with spaces;
  * - comments (a `#` at a line start or after a space), blank lines;
- * - no tab, no control character, no BOM, no line separator other than LF, no line of 1,000
+ * - no tab, no control character, no BOM, no line separator other than LF, no key of 1,000
  *   characters or more (the yaml package limits implicit keys to 1,024), no anchor, alias,
  *   tag, complex key or flow mapping.
  * Plain scalars resolve as the core schema says (null, bool, int, float, string: see
@@ -104,26 +105,49 @@ let col = -1;
 let lineStart = 0;
 
 /**
- * The value of a text in the subset (see above), or undefined when the text is not in it.
- * `text` must have its line breaks normalised (normaliseLineBreaks).
+ * The value of a text of one document in the subset (see above), or undefined when the text is
+ * not in it. `text` must have its line breaks normalised (normaliseLineBreaks).
  */
 export function readSubset(text: string): Record<string, unknown> | undefined {
+  const documents = readSubsetDocuments(text);
+  return documents?.length === 1 ? (documents[0] ?? undefined) : undefined;
+}
+
+/**
+ * The documents of a text in the subset, in order, each a mapping or null (an empty document,
+ * as between two `---` lines), or undefined when the text is not in the subset or holds no
+ * mapping. `text` must have its line breaks normalised (normaliseLineBreaks).
+ */
+export function readSubsetDocuments(text: string): (Record<string, unknown> | null)[] | undefined {
   src = text;
   len = text.length;
   try {
-    let start = 0;
-    if (text.startsWith("---")) {
-      if (len > 3 && text.charCodeAt(3) !== 10) return undefined;
-      start = 3;
-    } else {
-      start = -1;
-    }
+    const documents: (Record<string, unknown> | null)[] = [];
+    let mappings = 0;
     lineStart = 0;
-    // Find the first content line as if a line break stood before the text.
-    nextContentLine(start);
-    if (col !== 0) return undefined;
-    const value = readMapping(0);
-    return (col as number) === -1 ? value : undefined;
+    // The first content line, as if a line break stood before the text.
+    nextContentLine(-1);
+    // A `---` line may open the first document (after comments); each later one opens the next.
+    let explicit = isMarker(at);
+    if (explicit) nextContentLine(at + 3);
+    for (;;) {
+      if (col === 0 && !isMarker(at)) {
+        documents.push(readMapping(0));
+        mappings++;
+      } else if (col === -1 || isMarker(at)) {
+        if (!explicit) throw DECLINE;
+        documents.push(null);
+      } else throw DECLINE; // an indented root, or anything else at the start
+      if (col === -1) break;
+      // readMapping(0) stops at a marker only.
+      explicit = true;
+      nextContentLine(at + 3);
+      if (col === -1) {
+        documents.push(null);
+        break;
+      }
+    }
+    return mappings > 0 ? documents : undefined;
   } catch {
     return undefined;
   } finally {
@@ -131,12 +155,22 @@ export function readSubset(text: string): Record<string, unknown> | undefined {
   }
 }
 
+/** True when a document marker line (`---` alone on its line, at column 0) starts at `p`. */
+function isMarker(p: number): boolean {
+  return (
+    col === 0 &&
+    src.charCodeAt(p) === 45 &&
+    src.charCodeAt(p + 1) === 45 &&
+    src.charCodeAt(p + 2) === 45 &&
+    (p + 3 >= len || src.charCodeAt(p + 3) === 10)
+  );
+}
+
 /**
  * Moves to the next content line after the line break at `p` (or the end of the text at `p`).
  * The line that ends at `p` is checked for length.
  */
 function nextContentLine(p: number): void {
-  if (p - lineStart >= 1000) throw DECLINE;
   while (p < len) {
     const start = p + 1;
     let q = start;
@@ -145,14 +179,12 @@ function nextContentLine(p: number): void {
     const c = src.charCodeAt(q);
     if (c === 10) {
       // A blank or whitespace-only line.
-      if (q - start >= 1000) throw DECLINE;
       p = q;
       continue;
     }
     if (c === 35) {
       // A comment line.
       p = lineEnd(q);
-      if (p - start >= 1000) throw DECLINE;
       continue;
     }
     lineStart = start;
@@ -182,30 +214,25 @@ function isItem(p: number): boolean {
   return c === 32 || c === 10 || p + 1 >= len;
 }
 
+/** Characters of a plain key: 1 for those that may start it (letters, digits, `_`), 2 for `-./`. */
+const KEY_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  KEY_CHAR[c] = /[A-Za-z0-9_]/.test(ch) ? 1 : /[-./]/.test(ch) ? 2 : 0;
+}
+
 /** A hash of the last key keyEnd found, for KEYS. */
 let keyHash = 0;
 
 /** Where the plain key starting at `p` ends (its colon), or -1 when no plain key starts there. */
 function keyEnd(p: number): number {
+  const start = p;
   let c = src.charCodeAt(p);
-  if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95)) return -1;
+  if (KEY_CHAR[c] !== 1) return -1;
   let h = c;
-  for (c = src.charCodeAt(++p); ; c = src.charCodeAt(++p)) {
-    if (
-      (c >= 97 && c <= 122) ||
-      (c >= 65 && c <= 90) ||
-      (c >= 48 && c <= 57) ||
-      c === 95 ||
-      c === 45 ||
-      c === 46 ||
-      c === 47
-    ) {
-      h = (Math.imul(h, 31) + c) | 0;
-      continue;
-    }
-    break;
-  }
-  if (c !== 58) return -1;
+  for (c = src.charCodeAt(++p); KEY_CHAR[c]! > 0; c = src.charCodeAt(++p)) h = (Math.imul(h, 31) + c) | 0;
+  // The yaml package wants an implicit key's colon within 1,024 characters of its start.
+  if (c !== 58 || p - start >= 1000) return -1;
   keyHash = h;
   const next = src.charCodeAt(p + 1);
   return next === 32 || next === 10 || p + 1 >= len ? p : -1;
@@ -254,6 +281,7 @@ function readMapping(indent: number): Record<string, unknown> {
     map[key] = readValue(end + 1, indent, true);
     if (col === indent) {
       if (isItem(at)) throw DECLINE;
+      if (indent === 0 && isMarker(at)) return map;
       continue;
     }
     if (col > indent) throw DECLINE;
@@ -345,6 +373,12 @@ function readPlain(p: number): unknown {
   const start = p;
   let last = p; // after the last non-space character
   for (let c = src.charCodeAt(p); p < len && c !== 10; c = src.charCodeAt(++p)) {
+    if (c > 58) {
+      // Letters and most punctuation: only the characters outside the subset matter.
+      if (c >= 127 && outside(c)) throw DECLINE;
+      last = p + 1;
+      continue;
+    }
     if (c === 32) continue;
     if (c === 35 && src.charCodeAt(p - 1) === 32) {
       p = lineEnd(p);
@@ -551,7 +585,7 @@ function readBlockScalar(p: number, indent: number): string {
     if (src.charCodeAt(p - 1) !== 32) throw DECLINE;
     p = lineEnd(p);
   } else if (c !== 10 && p < len) throw DECLINE;
-  if (p - lineStart >= 1000 || p >= len) throw DECLINE;
+  if (p >= len) throw DECLINE;
   // The first content line sets the indentation; it must not be empty.
   let start = p + 1;
   let q = start;
@@ -565,8 +599,9 @@ function readBlockScalar(p: number, indent: number): string {
     // `start` is a line start; q after its leading spaces.
     if (q >= len) break;
     c = src.charCodeAt(q);
-    if (c === 10) {
-      if (q > start) throw DECLINE; // a whitespace-only line
+    // An empty line, or one of spaces no deeper than the scalar's indentation; one of more
+    // spaces is a line of spaces in a literal scalar, and left to the other readers in a folded one.
+    if (c === 10 && q - start <= blockIndent) {
       pendingBreaks++;
       start = q + 1;
       q = start;
@@ -576,7 +611,6 @@ function readBlockScalar(p: number, indent: number): string {
     if (q - start < blockIndent) break;
     if (folded && q - start > blockIndent) throw DECLINE;
     const end = lineEnd(q);
-    if (end - start >= 1000) throw DECLINE;
     const line = src.slice(start + blockIndent, end);
     if (lines > 0) {
       if (folded) out += pendingBreaks > 0 ? "\n".repeat(pendingBreaks) : " ";
@@ -593,7 +627,7 @@ function readBlockScalar(p: number, indent: number): string {
     q = start;
     while (src.charCodeAt(q) === 32) q++;
   }
-  if (q >= len && q > start) throw DECLINE; // trailing spaces at the end of the text
+  if (q >= len && q > start) throw DECLINE; // spaces at the end of the text
   // The line before `start` ended the scalar's last line (or an empty line after it).
   lineStart = start;
   nextContentLine(start - 1);

@@ -12,8 +12,11 @@ const YAML_FILE = /\.ya?ml$/i;
 export interface DiscoverOptions {
   /** Extra gitignore-style patterns (from the config), relative to the root. */
   ignore?: readonly string[];
-  /** Told how many files have been found so far, after each folder (the loader starts its threads). */
-  onProgress?: (found: number) => void;
+  /**
+   * Given the files found so far, in the order found (one list that grows), after each folder:
+   * the loader starts its threads and has them read what is found while the rest is being found.
+   */
+  onProgress?: (found: readonly string[]) => void;
 }
 
 export interface Discovered {
@@ -74,7 +77,7 @@ function walk(
   files: string[],
   diagnostics: Diagnostic[],
   realRoot: string,
-  onProgress?: (found: number) => void,
+  onProgress?: (found: readonly string[]) => void,
 ): void {
   const entries = readdirSync(path.join(root, rel), { withFileTypes: true });
   const subdirs: string[] = [];
@@ -133,7 +136,7 @@ function walk(
       files.push(relPath);
     }
   }
-  onProgress?.(files.length);
+  onProgress?.(files);
   for (const dir of subdirs) walk(root, dir, ig, files, diagnostics, realRoot, onProgress);
 }
 

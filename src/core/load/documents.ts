@@ -9,7 +9,7 @@ export type SchemaCheck = (doc: PmoDocument) => Diagnostic[];
 
 /** core/validate's schema check, imported when a load asks for it (core/validate imports the loader). */
 export async function importSchemaCheck(): Promise<SchemaCheck> {
-  return (await import("../validate/schema-diagnostics.js")).schemaDiagnostics;
+  return (await import("../validate/index.js")).schemaDiagnostics;
 }
 
 /** A file's documents as the model holds them, locating paths in `text`. */

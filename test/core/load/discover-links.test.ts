@@ -5,7 +5,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { discoverFiles } from "../../../src/core/load/index.js";
 
 const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
 function folder(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "pmo-links-"));
   dirs.push(dir);

@@ -11,7 +11,7 @@ import {
   openRepository,
   type Baseline,
 } from "../core/git/index.js";
-import { validateDocument } from "../core/validate/index.js";
+import { schemaDiagnostics } from "../core/validate/index.js";
 import type { PmoDocument } from "../model/document.js";
 import type { CommandIO } from "./io.js";
 import { displayPath } from "./workspace.js";
@@ -42,7 +42,9 @@ export function usableDocuments(all: readonly PmoDocument[]): { documents: PmoDo
   let invalid = 0;
   for (const doc of all) {
     if (!EVM_PLAN_KIND_SET.has(doc.kind)) continue;
-    if (doc.apiVersion !== "pmo/v1" || validateDocument(doc.kind, doc.value).length > 0) invalid++;
+    // The loader checked the schema as it read the document (LoadOptions.schema); schemaDiagnostics
+    // checks it now otherwise, and says an unsupported apiVersion is a problem too.
+    if (schemaDiagnostics(doc).length > 0) invalid++;
     else documents.push(doc);
   }
   return { documents, invalid };

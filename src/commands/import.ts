@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadConfig } from "../core/config/index.js";
-import { UsageError } from "../core/errors.js";
+import { describeEnvironmentFailure, failureAt, UsageError } from "../core/errors.js";
 import { documentToYaml } from "../core/export/index.js";
 import type { DocumentEdit } from "../core/fmt/index.js";
 import {
@@ -486,7 +486,11 @@ export function applyAtomically(
   try {
     const staged = replacing.map((w, i) => {
       const file = path.join(stage!, `new-${i}`);
-      writeFileSync(file, w.text);
+      try {
+        writeFileSync(file, w.text);
+      } catch (error) {
+        throw failureAt(error, w.absolute, file);
+      }
       return { file, target: w.absolute };
     });
     let n = 0;
@@ -512,7 +516,7 @@ export function applyAtomically(
       } catch (error) {
         // A file that appeared meanwhile is not ours to remove; one half-written is.
         if ((error as NodeJS.ErrnoException).code !== "EEXIST") removeQuietly(w.absolute);
-        throw error;
+        throw failureAt(error, w.absolute);
       }
       undo.push(() => rmSync(w.absolute, { force: true }));
     }
@@ -541,7 +545,9 @@ function removeQuietly(file: string): void {
 
 function reasonOfWriteError(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
-  return e.code === "EEXIST" ? `${e.path ?? "a file"} appeared while importing` : e.message;
+  return e.code === "EEXIST"
+    ? `${e.path ?? "a file"} appeared while importing`
+    : (describeEnvironmentFailure(error) ?? e.message);
 }
 
 /** `--where COLUMN=VALUE`. */

@@ -103,12 +103,17 @@ export async function openValidCatalog(
  */
 export function relativeToCwd(diagnostics: readonly Diagnostic[], root: string, cwd: string): Diagnostic[] {
   if (path.resolve(root) === path.resolve(cwd)) return [...diagnostics];
-  return diagnostics.map((d) => {
-    const shown = path.isAbsolute(d.file)
-      ? d.file
-      : path.relative(cwd, path.join(root, d.file)).split(path.sep).join("/");
-    return { ...d, file: shown, sourceKey: d.sourceKey ?? d.file };
-  });
+  // Tens of thousands of findings name a few thousand files: each path is worked out once.
+  const shownPaths = new Map<string, string>();
+  const shownPath = (file: string): string => {
+    let shown = shownPaths.get(file);
+    if (shown === undefined) {
+      shown = path.isAbsolute(file) ? file : path.relative(cwd, path.join(root, file)).split(path.sep).join("/");
+      shownPaths.set(file, shown);
+    }
+    return shown;
+  };
+  return diagnostics.map((d) => ({ ...d, file: shownPath(d.file), sourceKey: d.sourceKey ?? d.file }));
 }
 
 /**

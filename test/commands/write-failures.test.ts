@@ -96,4 +96,33 @@ describe("a full disk is the environment's failure, named with the path, and lea
     expect(existsSync(path.join(dir, "FULL"))).toBe(false);
     expect(readdirSync(dir).filter((f) => f.includes("FULL"))).toEqual([]);
   });
+
+  it("pmo import --sync: the file it was creating, and nothing of the import is written", async () => {
+    const dir = repo({
+      "pmo.config.yaml": "ignore: [mapping.yaml]\n",
+      "mapping.yaml": "kind: Project\nfields:\n  id: Ref\n  name: Name\nconstants:\n  stage: planning\n",
+      "sheet.csv": "Ref,Name\nPRJ-002,Bridge\nPRJ-003,Tunnel\n",
+    });
+    const result = await onFullDisk(
+      [
+        "import",
+        "csv",
+        "sheet.csv",
+        "--mapping",
+        "mapping.yaml",
+        "--out-dir",
+        "FULL",
+        "--sync",
+        "--as-of",
+        "2026-11-30",
+      ],
+      dir,
+    );
+    expect(result.stderr).toMatch(
+      /^error: could not write the import, nothing was changed: .*FULL[\\/]PRJ-00[23]\.yaml: no space left on the device \(ENOSPC, write\)\n$/,
+    );
+    expect(result.code).toBe(2);
+    expect(existsSync(path.join(dir, "FULL", "PRJ-002.yaml"))).toBe(false);
+    expect(existsSync(path.join(dir, "FULL", "PRJ-003.yaml"))).toBe(false);
+  });
 });

@@ -132,7 +132,7 @@ export async function runCheck(input: CheckInput): Promise<CheckResult> {
       const byPortfolio = o.portfolios !== undefined && facts.portfolioPath(f.entity).some((p) => o.portfolios!.has(p));
       if (byFile || byPortfolio || (!o.files && !o.portfolios)) severity = set;
     }
-    return severity === "off" ? [] : [{ ...f, severity }];
+    return severity === "off" ? [] : [severity === f.severity ? f : { ...f, severity }];
   });
 
   const kept = withoutSuperseded(effective, rules);

@@ -25,7 +25,10 @@ export function runRule(rule: Rule, run: RunRuleOptions): Diagnostic[] {
     asOf: run.asOf,
     options,
     report(args) {
-      found.push({ ...reportedDiagnostic(rule.meta, run.severity, args), entity: args.doc.id });
+      // A diagnostic of its own: the entity is added to it rather than to a copy.
+      const diagnostic: Diagnostic = reportedDiagnostic(rule.meta, run.severity, args);
+      diagnostic.entity = args.doc.id;
+      found.push(diagnostic);
     },
   });
   return found;

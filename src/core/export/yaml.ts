@@ -56,8 +56,23 @@ const PLAIN_SAFE = /^[A-Za-z0-9](?:[A-Za-z0-9 ,.()/_+=;&'%$-]*[A-Za-z0-9,.()/_+=
 const IMPLICIT =
   /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/;
 
+/**
+ * What else keeps a one-line string value from being written plain, as the library decides it
+ * (its plainString and stringifyString): control characters and lone surrogates (double
+ * quotes), an indicator first, `: ` or ` #` inside, a space or colon last, a document marker
+ * first. Tabs and line breaks are left to the library too.
+ */
+const NOT_PLAIN_VALUE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what the library writes double-quoted
+  /[\x00-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]|^[ ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-] |: | #| $|:$|^(?:---|\.\.\.)/u;
+
+/** A string value written plain: free text such as "Replace the pumping station, stage 2 (east)". */
+function plainValue(text: string): boolean {
+  return text !== "" && !NOT_PLAIN_VALUE.test(text) && !IMPLICIT.test(text);
+}
+
 function scalar(value: unknown): string | undefined {
-  if (typeof value === "string") return PLAIN_SAFE.test(value) && !IMPLICIT.test(value) ? value : undefined;
+  if (typeof value === "string") return plainValue(value) ? value : undefined;
   if (typeof value === "number") {
     if (!Number.isFinite(value) || Object.is(value, -0)) return undefined;
     const text = String(value);

@@ -12,8 +12,11 @@ const YAML_FILE = /\.ya?ml$/i;
 export interface DiscoverOptions {
   /** Extra gitignore-style patterns (from the config), relative to the root. */
   ignore?: readonly string[];
-  /** Told how many files have been found so far, after each folder (the loader starts its threads). */
-  onProgress?: (found: number) => void;
+  /**
+   * Given the files found so far, in the order found (one list that grows), after each folder:
+   * the loader starts its threads and has them read what is found while the rest is being found.
+   */
+  onProgress?: (found: readonly string[]) => void;
 }
 
 export interface Discovered {
@@ -28,7 +31,8 @@ export interface Discovered {
  * never pmo documents), `node_modules` and paths matched by `.pmoignore` or the config's `ignore` list are
  * skipped. Symbolic links to files inside the repository are followed; links to folders are not
  * (as git stores them), which also rules out link loops. A link that cannot be resolved is
- * reported, and a link to a file outside the repository is reported and not read.
+ * reported, and a link to a file outside the repository is reported and not read; a link to a
+ * folder is reported and not followed.
  */
 export async function discoverFiles(root: string, options: DiscoverOptions = {}): Promise<Discovered> {
   const ig = ignore();
@@ -73,7 +77,7 @@ function walk(
   files: string[],
   diagnostics: Diagnostic[],
   realRoot: string,
-  onProgress?: (found: number) => void,
+  onProgress?: (found: readonly string[]) => void,
 ): void {
   const entries = readdirSync(path.join(root, rel), { withFileTypes: true });
   const subdirs: string[] = [];
@@ -83,6 +87,26 @@ function walk(
     if (entry.isDirectory()) {
       if (name.startsWith(".") || SKIPPED_DIRS.has(name) || ig(`${relPath}/`)) continue;
       subdirs.push(relPath);
+    } else if (
+      entry.isSymbolicLink() &&
+      !YAML_FILE.test(name) &&
+      !name.startsWith(".") &&
+      !SKIPPED_DIRS.has(name) &&
+      !ig(`${relPath}/`) &&
+      !ig(relPath)
+    ) {
+      // Links to folders are not followed (as git stores a link, not the folder): said, not silent.
+      const target = statOrError(path.join(root, relPath));
+      if (!(target instanceof Error) && target.isDirectory())
+        diagnostics.push({
+          ...fileDiagnostic(
+            relPath,
+            `symbolic link to a folder (${realpathOrUndefined(path.join(root, relPath)) ?? "unknown"}): not followed, so the files in it are not read`,
+            "unreadable-file",
+          ),
+          severity: "warn",
+          hint: "move or copy the folder into the repository, or list the link in .pmoignore",
+        });
     } else if (YAML_FILE.test(name) && !name.startsWith(".") && !ig(relPath)) {
       if (entry.isSymbolicLink()) {
         const target = statOrError(path.join(root, relPath));
@@ -112,7 +136,7 @@ function walk(
       files.push(relPath);
     }
   }
-  onProgress?.(files.length);
+  onProgress?.(files);
   for (const dir of subdirs) walk(root, dir, ig, files, diagnostics, realRoot, onProgress);
 }
 

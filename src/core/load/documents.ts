@@ -9,13 +9,13 @@ export type SchemaCheck = (doc: PmoDocument) => Diagnostic[];
 
 /** core/validate's schema check, imported when a load asks for it (core/validate imports the loader). */
 export async function importSchemaCheck(): Promise<SchemaCheck> {
-  return (await import("../validate/schema-diagnostics.js")).schemaDiagnostics;
+  return (await import("../validate/index.js")).schemaDiagnostics;
 }
 
 /** A file's documents as the model holds them, locating paths in `text`. */
 export function documentsOfText(file: string, text: string, documents: FileRead["documents"]): PmoDocument[] {
   if (documents.length === 0) return [];
-  const locator = createLocator(text, isSingleDocument(text));
+  const locator = createLocator(text, isSingleDocument);
   return documents.map(({ docIndex, value, schemaProblems }) => ({
     file,
     docIndex,

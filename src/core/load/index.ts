@@ -69,7 +69,8 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   const schemaCheck = options.schema ? importSchemaCheck() : undefined;
   let discovered;
   try {
-    discovered = await discoverFiles(root, { ...options, onProgress: (found) => threads.grow(found) });
+    threads.stream(root, options.kinds);
+    discovered = await discoverFiles(root, { ...options, onProgress: (found) => threads.offer(found) });
   } catch (error) {
     threads.close();
     throw error;

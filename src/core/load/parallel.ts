@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { MessageChannel, type MessagePort, Worker } from "node:worker_threads";
 import type { Kind } from "../../model/document.js";
 import { checkSchemas, type SchemaCheck } from "./documents.js";
 import { readOneFile, type FileRead } from "./read-files.js";
@@ -10,6 +10,11 @@ import { readOneFile, type FileRead } from "./read-files.js";
 export const PARALLEL_MIN_FILES = 2000;
 /** The most files a batch holds: a thread's last batch is then a few hundredths of a second. */
 const MAX_BATCH = 256;
+/**
+ * Files per batch when the files are read while they are being found (their number unknown):
+ * small enough that the last batch a thread holds is short, large enough that posting is cheap.
+ */
+const STREAM_BATCH = 128;
 /** The compiled thread script; absent when pmo runs from its TypeScript sources (the tests). */
 const WORKER_FILE = fileURLToPath(new URL("./worker.js", import.meta.url));
 /**
@@ -35,15 +40,25 @@ export function batchSize(fileCount: number, threads: number): number {
   return Math.max(1, Math.min(MAX_BATCH, Math.ceil(fileCount / ((threads + 1) * 8))));
 }
 
-/** What a loader thread is given (worker.ts): the files, and the counter all threads draw batches from. */
+/** What a loader thread is given (worker.ts): where to read, the files known so far, and the shared state. */
 export interface LoaderJob {
   root: string;
+  /** The first files of the list (more come on `port` while they are being found). */
   files: readonly string[];
   batch: number;
-  /** An Int32Array(1) over shared memory: the next batch to read. */
-  next: SharedArrayBuffer;
+  /** An Int32Array over shared memory: see LoaderState. */
+  state: SharedArrayBuffer;
+  /** Where the rest of the list comes, as arrays of file names in order. */
+  port: MessagePort;
   kinds?: readonly Kind[];
 }
+
+/**
+ * The slots of LoaderJob.state: the next batch to take (every thread takes batches by moving
+ * it on), how many batches are published (their files are on the thread's list), whether the
+ * list is complete, and then its length.
+ */
+export const LoaderState = { next: 0, published: 1, complete: 2, total: 3, slots: 4 } as const;
 
 /**
  * What a loader thread posts: one batch's reads, without their file names (the job lists them)
@@ -114,15 +129,31 @@ export interface ReadFilesOptions {
 }
 
 /**
- * Loader threads, started before the files to read are known (while they are being found), so
- * that their start-up overlaps discovery. A pool that is never given a job is closed.
+ * Loader threads, started while the files are being found (once there are enough of them to be
+ * worth a thread), so that their start-up overlaps discovery and they read the files found so
+ * far while the rest are being found. A pool that is never given a job is closed.
  */
 export class LoaderThreads {
   private readonly threads: Worker[] = [];
   private decided = false;
+  /** The files offered while they were being found (stream), in the order found. */
+  private readonly list: string[] = [];
+  /** Set by stream: where to read, and which kinds. */
+  private streaming: { root: string; kinds: readonly Kind[] | undefined } | undefined;
+  private batch = STREAM_BATCH;
+  /** list[0..sent) has been posted to the threads. */
+  private sent = 0;
+  private readonly state = new Int32Array(new SharedArrayBuffer(LoaderState.slots * 4));
+  private readonly ports: MessagePort[] = [];
+  /** What the threads delivered, by batch. */
+  private readonly delivered = new Map<number, LoaderBatch>();
+  private alive = 0;
+  private wake: (() => void) | undefined;
+  /** Counts the batches read by loader threads, for the tests. */
+  private stats: { threadBatches: number } | undefined;
 
   /**
-   * `count` threads now when the caller fixed the number; otherwise none until `grow` learns
+   * `count` threads now when the caller fixed the number; otherwise none until `offer` finds
    * that the repository is large enough (defaultWorkers).
    */
   constructor(
@@ -135,44 +166,113 @@ export class LoaderThreads {
     }
   }
 
-  /** Discovery has found `fileCount` files so far: start the default threads once there are enough. */
-  grow(fileCount: number): void {
-    if (this.decided) return;
-    const count = defaultWorkers(fileCount);
-    if (count === 0) return;
-    this.decided = true;
-    this.start(count);
+  /**
+   * The files will be offered while they are being found (offer), and read from `root`: the
+   * threads start on them before the list is complete. `read` must then be given the same files.
+   */
+  stream(root: string, kinds: readonly Kind[] | undefined): void {
+    this.streaming = { root, kinds };
+    for (const worker of this.threads) this.post(worker);
+  }
+
+  /**
+   * Discovery has found `found` so far (the same list, grown): the default threads start once
+   * there are enough, and every full batch found is published to them.
+   */
+  offer(found: readonly string[]): void {
+    for (let i = this.list.length; i < found.length; i++) this.list.push(found[i]!);
+    if (!this.decided) {
+      const count = defaultWorkers(this.list.length);
+      if (count > 0) {
+        this.decided = true;
+        this.start(count);
+      }
+    }
+    this.publish(Math.floor(this.list.length / this.batch));
   }
 
   private start(count: number): void {
     if (count <= 0 || !existsSync(WORKER_FILE)) return;
     for (let i = 0; i < count; i++) {
+      let worker: Worker;
       try {
-        this.threads.push(
-          new Worker(WORKER_FILE, {
-            workerData: { schema: this.schema } satisfies LoaderStart,
-            resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB },
-          }),
-        );
+        worker = new Worker(WORKER_FILE, {
+          workerData: { schema: this.schema } satisfies LoaderStart,
+          resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB },
+        });
       } catch {
         return; // no thread: this one reads what it would have read
       }
+      this.threads.push(worker);
+      this.alive++;
+      // Listening from the start: a batch may come back before `read` is called.
+      worker.on("message", (posted: LoaderBatch) => {
+        this.delivered.set(posted.index, posted);
+        if (this.stats) this.stats.threadBatches++;
+        this.event();
+      });
+      // An error is followed by exit; what the thread did not deliver is read here.
+      worker.on("error", () => undefined);
+      worker.on("exit", () => {
+        this.alive--;
+        this.event();
+      });
+      if (this.streaming) this.post(worker);
     }
+  }
+
+  private event(): void {
+    this.wake?.();
+    this.wake = undefined;
+  }
+
+  /** Gives a thread its job: the files posted so far, and a port for the rest. */
+  private post(worker: Worker): void {
+    const { port1, port2 } = new MessageChannel();
+    this.ports.push(port1);
+    const { root, kinds } = this.streaming!;
+    const job: LoaderJob = {
+      root,
+      files: this.list.slice(0, this.sent),
+      batch: this.batch,
+      state: this.state.buffer as SharedArrayBuffer,
+      port: port2,
+      ...(kinds && { kinds }),
+    };
+    worker.postMessage(job, [port2]);
+  }
+
+  /** Makes the first `batches` batches of the list available to the threads. */
+  private publish(batches: number, complete = false): void {
+    const upTo = complete ? this.list.length : Math.min(this.list.length, batches * this.batch);
+    if (this.ports.length === 0 || (upTo <= this.sent && !complete)) return;
+    // The files go first: a thread that sees a batch published finds its files on its port.
+    if (upTo > this.sent) {
+      const chunk = this.list.slice(this.sent, upTo);
+      for (const port of this.ports) port.postMessage(chunk);
+      this.sent = upTo;
+    }
+    if (complete) Atomics.store(this.state, LoaderState.total, this.list.length);
+    Atomics.store(this.state, LoaderState.published, batches);
+    if (complete) Atomics.store(this.state, LoaderState.complete, 1);
+    Atomics.notify(this.state, LoaderState.published);
   }
 
   /** Stops threads that were not given a job. */
   close(): void {
     for (const worker of this.threads.splice(0)) void worker.terminate();
+    for (const port of this.ports.splice(0)) port.close();
   }
 
   /**
    * Reads and parses files, returning their results in the order given. Parsing is CPU-bound
    * and files are independent, so the files are cut into batches that this thread and the
    * loader threads (worker.ts, which runs the same readOneFile) draw from one shared counter
-   * until none is left: a thread that starts late or runs slowly simply takes fewer. Results
-   * come back by structured clone, several times cheaper than parsing. A batch a thread took
-   * but did not deliver (it failed or stopped) is read here: the result is the same whatever
-   * the threads do, only the time differs.
+   * until none is left: a thread that starts late or runs slowly simply takes fewer, and the
+   * threads take the batches found while discovery goes on (stream, offer). Results come back
+   * by structured clone, several times cheaper than parsing. A batch a thread took but did not
+   * deliver (it failed or stopped) is read here: the result is the same whatever the threads
+   * do, only the time differs.
    */
   async read(
     root: string,
@@ -180,7 +280,7 @@ export class LoaderThreads {
     kinds?: readonly Kind[],
     options: ReadFilesOptions = {},
   ): Promise<FileRead[]> {
-    const threads = this.threads.splice(0);
+    const threads = this.threads.slice();
     this.decided = true;
     const { schemaCheck } = options;
     const readOne = (file: string): FileRead => {
@@ -189,52 +289,54 @@ export class LoaderThreads {
       return read;
     };
     if (threads.length === 0 || files.length < 2) {
-      for (const worker of threads) void worker.terminate();
+      this.close();
       return files.map(readOne);
     }
-    const batch = options.batch ?? batchSize(files.length, threads.length);
-    const batches = Math.ceil(files.length / batch);
-    const next = new Int32Array(new SharedArrayBuffer(4));
-    const done: (FileRead[] | undefined)[] = new Array(batches);
-    let delivered = 0;
-    let alive = threads.length;
-    let wake: (() => void) | undefined;
-    const event = (): void => {
-      wake?.();
-      wake = undefined;
-    };
-    const job: LoaderJob = { root, files, batch, next: next.buffer as SharedArrayBuffer, ...(kinds && { kinds }) };
-    for (const worker of threads) {
-      worker.on("message", (posted: LoaderBatch) => {
-        const { index } = posted;
-        if (done[index] === undefined) delivered++;
-        done[index] = unpackBatch(posted, files, index * batch);
-        if (options.stats) options.stats.threadBatches++;
-        event();
-      });
-      // An error is followed by exit; what the thread did not deliver is read here.
-      worker.on("error", () => undefined);
-      worker.on("exit", () => {
-        alive--;
-        event();
-      });
-      worker.postMessage(job);
+    if (options.stats) this.stats = options.stats;
+    if (!this.streaming) {
+      // The whole list at once (the threads were started with a fixed number).
+      for (const file of files) this.list.push(file);
+      this.batch = options.batch ?? batchSize(files.length, threads.length);
+      this.stream(root, kinds);
     }
-    const readBatch = (index: number): FileRead[] => files.slice(index * batch, (index + 1) * batch).map(readOne);
+    const { list, batch, state } = this;
+    const batches = Math.ceil(list.length / batch);
+    this.publish(batches, true);
+    const done: (FileRead[] | undefined)[] = new Array(batches);
+    const take = (index: number): void => {
+      const posted = this.delivered.get(index);
+      if (posted && done[index] === undefined) done[index] = unpackBatch(posted, list, index * batch);
+    };
+    const readBatch = (index: number): FileRead[] => list.slice(index * batch, (index + 1) * batch).map(readOne);
     if (options.ownShare !== false) {
-      for (let index = Atomics.add(next, 0, 1); index < batches; index = Atomics.add(next, 0, 1)) {
+      for (
+        let index = Atomics.add(state, LoaderState.next, 1);
+        index < batches;
+        index = Atomics.add(state, LoaderState.next, 1)
+      ) {
         done[index] = readBatch(index);
-        delivered++;
         // Lets the threads' batches in between, so that taking them over is spread out too.
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
     }
     // Wait for the batches the threads took, or for the threads to stop.
-    while (delivered < batches && alive > 0) await new Promise<void>((resolve) => (wake = resolve));
+    const missing = (): boolean => {
+      for (let index = 0; index < batches; index++)
+        if (done[index] === undefined && !this.delivered.has(index)) return true;
+      return false;
+    };
+    while (missing() && this.alive > 0) await new Promise<void>((resolve) => (this.wake = resolve));
     // Every batch is taken (the counter is past the last), so the threads have nothing left to do.
-    for (const worker of threads) void worker.terminate();
-    for (let index = 0; index < batches; index++) done[index] ??= readBatch(index);
-    return done.flat() as FileRead[];
+    this.close();
+    for (let index = 0; index < batches; index++) {
+      take(index);
+      done[index] ??= readBatch(index);
+    }
+    const reads = done.flat() as FileRead[];
+    if (reads.length === files.length && reads.every((read, i) => read.file === files[i])) return reads;
+    // Read in the order found: put in the order asked (anything not read, read now).
+    const byFile = new Map(reads.map((read) => [read.file, read]));
+    return files.map((file) => byFile.get(file) ?? readOne(file));
   }
 }
 

@@ -4,6 +4,7 @@ import { reportHelpers, type OutputFormat } from "./helpers.js";
 import { escapeMarkdownDeep } from "../markdown.js";
 import type { TemplateSet, TemplateSource } from "./templates.js";
 import { templatesNeedingData, templateUse, type TemplateUse } from "./template-use.js";
+import { FAST_PARTIAL_SOURCES, fastPartials, sourceHash } from "./fast-partials.js";
 
 /** Renders the pages of one format. Each template is compiled once, however many pages use it. */
 export interface Renderer {
@@ -36,6 +37,8 @@ export function createRenderer(
   formatName: OutputFormat,
   /** `always`: every template keeps Handlebars' data frames (to check that leaving them out changes nothing). */
   dataFrames: "where-read" | "always" = "where-read",
+  /** false: every partial from its template, none by its fast function (to check that they agree). */
+  fastPaths = true,
 ): Renderer {
   const env = Handlebars.create();
   const helpers = reportHelpers(formatName, (html) => new env.SafeString(html), env.escapeExpression);
@@ -69,8 +72,23 @@ export function createRenderer(
       }
     };
   };
-  for (const t of set.partials.values())
-    env.registerPartial(t.name, compile(t, `partials/${t.name}`) as unknown as Handlebars.Template);
+  // A built-in partial a large report renders thousands of times is written by a function
+  // instead, when its text is the one the function mirrors (fast-partials.ts).
+  const fast =
+    formatName === "html" && fastPaths ? fastPartials(helpers, env.escapeExpression as (v: unknown) => string) : {};
+  const registered = new Map<string, Compiled>();
+  // A fast partial renders the partials it calls as templates of their own (top level).
+  const sub = (name: string, context: unknown): string => registered.get(name)!(context);
+  for (const t of set.partials.values()) {
+    const compiled = compile(t, `partials/${t.name}`);
+    const quick = FAST_PARTIAL_SOURCES[t.name] === undefined ? undefined : fast[t.name];
+    const partial: Compiled =
+      quick && sourceHash(t.source) === FAST_PARTIAL_SOURCES[t.name]
+        ? (context, options) => quick(context as Record<string, unknown>, sub) ?? compiled(context, options)
+        : compiled;
+    registered.set(t.name, partial);
+    env.registerPartial(t.name, partial as unknown as Handlebars.Template);
+  }
   const pages = new Map([...set.pages.values()].map((t) => [t.name, compile(t, `pages/${t.name}`)]));
 
   return {

@@ -3,11 +3,7 @@ import type { PmoDocument } from "../../model/document.js";
 import { pointerToPath, SUPPORTED_API_VERSIONS } from "../load/index.js";
 import { validateDocument } from "./schema.js";
 
-/**
- * Layer 2 of validation: one document's apiVersion and schema problems, positioned in its file.
- * A module of its own, so that a loader thread (LoadOptions.schema) imports the schemas'
- * validators and not the rest of validation.
- */
+/** Layer 2 of validation: one document's apiVersion and schema problems, positioned in its file. */
 export function schemaDiagnostics(doc: PmoDocument): Diagnostic[] {
   // Checked by the loader as it read the document (LoadOptions.schema): the same diagnostics.
   if (doc.schemaProblems !== undefined) return [...doc.schemaProblems];

@@ -1,4 +1,5 @@
 import type { EvMethod, Milestone, Project, PvCurve } from "../../../model/entities.js";
+import { utcDayNumber } from "../../dates.js";
 import type { CurvePoint } from "./curve.js";
 import {
   amount,
@@ -333,23 +334,10 @@ function endDay(points: readonly CurvePoint[]): number {
   return points.find((p) => p.value >= last.value)!.t;
 }
 
-/**
- * Whole days since 1970-01-01 of a YYYY-MM-DD date: the time axis of dated curves. Remembered,
- * like isoOfDay: ten thousand projects' plans share a few thousand dates (bounded, so that a
- * long-lived process cannot grow the map without limit).
- */
+/** Whole days since 1970-01-01 of a YYYY-MM-DD date: the time axis of dated curves (core/dates utcDayNumber). */
 export function dayNumber(date: string): number {
-  let day = DAY_OF_ISO.get(date);
-  if (day === undefined) {
-    day = Math.round(
-      Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000,
-    );
-    if (DAY_OF_ISO.size >= 100_000) DAY_OF_ISO.clear();
-    DAY_OF_ISO.set(date, day);
-  }
-  return day;
+  return utcDayNumber(date);
 }
-const DAY_OF_ISO = new Map<string, number>();
 
 /**
  * The YYYY-MM-DD date of a day number (fractions of a day are dropped). Remembered: the

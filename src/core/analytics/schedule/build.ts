@@ -306,11 +306,18 @@ export function buildSchedule(source: ScheduleSource, asOf: string): PortfolioSc
             })),
     };
   });
-  const byKey = new Map(items.map((it) => [it.key, it]));
+  const byKey = new Map<string, ScheduleItem>();
+  for (const it of items) byKey.set(it.key, it);
   // Each project's finish date: the latest date among its items that finish at its finish point.
+  // A project's items come one after the other, so its finish point is looked up once per run of them.
   const finishDate = new Map<string, string>();
+  let project: string | undefined;
+  let finish: number | undefined;
   items.forEach((it, i) => {
-    const finish = result.groupFinish.get(it.project);
+    if (it.project !== project) {
+      project = it.project;
+      finish = result.groupFinish.get(project);
+    }
     if (finish === undefined || Math.abs(result.activities[i]!.ef - finish) >= 1e-9) return;
     const previous = finishDate.get(it.project);
     if (previous === undefined || it.earlyFinish > previous) finishDate.set(it.project, it.earlyFinish);

@@ -9,6 +9,8 @@
  * dated Friday, and its Monday successor starts at the same point.
  */
 
+import { utcDayNumber } from "../../dates.js";
+
 const MS_PER_DAY = 86_400_000;
 /** 1970-01-05, a Monday: day 0 of the working-day count. */
 const EPOCH_MONDAY = 4;
@@ -38,24 +40,15 @@ export interface WorkCalendar {
 }
 
 // A portfolio's dates repeat (tens of thousands of milestones share a few thousand dates), and
-// converting through Date objects was a tenth of building the 10,000-project network: both
-// conversions are remembered. The maps are bounded so that a long-lived process cannot grow them
-// without limit.
+// converting through Date objects was a tenth of building the 10,000-project network: a date is
+// counted by arithmetic (core/dates), and day numbers' dates are remembered. The map is bounded
+// so that a long-lived process cannot grow it without limit.
 const MEMO_LIMIT = 100_000;
-const dayNumbers = new Map<string, number>();
 const dates = new Map<number, string>();
 
-/** Days since 1970-01-01 of a YYYY-MM-DD date (UTC, so no time zone enters). */
+/** Days since 1970-01-01 of a YYYY-MM-DD date (UTC, so no time zone enters; core/dates utcDayNumber). */
 export function dayNumber(date: string): number {
-  let n = dayNumbers.get(date);
-  if (n === undefined) {
-    n = Math.round(
-      Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY,
-    );
-    if (dayNumbers.size >= MEMO_LIMIT) dayNumbers.clear();
-    dayNumbers.set(date, n);
-  }
-  return n;
+  return utcDayNumber(date);
 }
 
 /** The YYYY-MM-DD date of a day number. */

@@ -267,7 +267,8 @@ export function scheduleNetwork(activities: readonly NetworkActivity[], links: r
       pushedPastOwnDate: pushed[i] === undefined ? undefined : clean(pushed[i]!),
     };
   });
-  const byKey = new Map(result.map((r) => [r.key, r]));
+  const byKey = new Map<string, ScheduledActivity>();
+  for (const r of result) byKey.set(r.key, r);
   return { activities: result, links: [...links], byKey, groupFinish, finish, incoming, outgoing };
 }
 

@@ -431,7 +431,7 @@ function budgetNotes(total: BudgetRow, proposals: ProposalRow | null, currency: 
     notes.push(
       total.varianceProjects === 0
         ? "No project has both a forecast and an approved budget: the variance is unknown."
-        : `The variance compares forecast with approved over the ${projects(total.varianceProjects)} that have both.`,
+        : `The variance compares forecast with approved over the ${projects(total.varianceProjects)} that ${total.varianceProjects === 1 ? "has" : "have"} both.`,
     );
   }
   if (proposals) {

@@ -50,6 +50,8 @@ export function matchKey(value: unknown): string | undefined {
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/&/g, " and ")
+    // Punctuation inside a number is not a word break: "100,000" is "100000", "16/17" is "1617".
+    .replace(/(?<=[0-9])[,.'/](?=[0-9])/g, "")
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
   return key === "" ? undefined : key;

@@ -31,7 +31,8 @@ export interface Discovered {
  * never pmo documents), `node_modules` and paths matched by `.pmoignore` or the config's `ignore` list are
  * skipped. Symbolic links to files inside the repository are followed; links to folders are not
  * (as git stores them), which also rules out link loops. A link that cannot be resolved is
- * reported, and a link to a file outside the repository is reported and not read.
+ * reported, and a link to a file outside the repository is reported and not read; a link to a
+ * folder is reported and not followed.
  */
 export async function discoverFiles(root: string, options: DiscoverOptions = {}): Promise<Discovered> {
   const ig = ignore();
@@ -86,6 +87,26 @@ function walk(
     if (entry.isDirectory()) {
       if (name.startsWith(".") || SKIPPED_DIRS.has(name) || ig(`${relPath}/`)) continue;
       subdirs.push(relPath);
+    } else if (
+      entry.isSymbolicLink() &&
+      !YAML_FILE.test(name) &&
+      !name.startsWith(".") &&
+      !SKIPPED_DIRS.has(name) &&
+      !ig(`${relPath}/`) &&
+      !ig(relPath)
+    ) {
+      // Links to folders are not followed (as git stores a link, not the folder): said, not silent.
+      const target = statOrError(path.join(root, relPath));
+      if (!(target instanceof Error) && target.isDirectory())
+        diagnostics.push({
+          ...fileDiagnostic(
+            relPath,
+            `symbolic link to a folder (${realpathOrUndefined(path.join(root, relPath)) ?? "unknown"}): not followed, so the files in it are not read`,
+            "unreadable-file",
+          ),
+          severity: "warn",
+          hint: "move or copy the folder into the repository, or list the link in .pmoignore",
+        });
     } else if (YAML_FILE.test(name) && !name.startsWith(".") && !ig(relPath)) {
       if (entry.isSymbolicLink()) {
         const target = statOrError(path.join(root, relPath));

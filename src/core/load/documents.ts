@@ -15,7 +15,7 @@ export async function importSchemaCheck(): Promise<SchemaCheck> {
 /** A file's documents as the model holds them, locating paths in `text`. */
 export function documentsOfText(file: string, text: string, documents: FileRead["documents"]): PmoDocument[] {
   if (documents.length === 0) return [];
-  const locator = createLocator(text, isSingleDocument(text));
+  const locator = createLocator(text, isSingleDocument);
   return documents.map(({ docIndex, value, schemaProblems }) => ({
     file,
     docIndex,

@@ -27,12 +27,18 @@ export type Locator = (docIndex: number, path: Path, options?: LocateOptions) =>
  * memory than the text. For a file of one document (the common case) a line scanner answers
  * first and the yaml package is used only for what the scanner declines (see locate-fast.ts).
  */
-export function createLocator(input: string, singleDocument = false): Locator {
-  const text = normaliseLineBreaks(input);
+export function createLocator(input: string, singleDocument: boolean | ((text: string) => boolean) = false): Locator {
+  // Worked out on the first position asked for: most files are never asked for one.
+  let text: string | undefined;
+  let single = false;
   let parsed: { docs: Document.Parsed[]; lineCounter: LineCounter } | undefined;
   let lines: string[] | undefined;
   return (docIndex, path, options = {}) => {
-    if (singleDocument && docIndex === 0) {
+    if (text === undefined) {
+      text = normaliseLineBreaks(input);
+      single = typeof singleDocument === "function" ? singleDocument(text) : singleDocument;
+    }
+    if (single && docIndex === 0) {
       lines ??= text.split("\n");
       const fast = locateInBlockYaml(lines, path, options.key === true);
       if (fast) return fast;

@@ -15,7 +15,7 @@ const LOAD_AND_SCHEMA_CHECKS: readonly ValidationCheckMeta[] = [
     description: "The file is UTF-8 text under 10 MB, and a link that resolves",
     layer: "file",
     finds:
-      "binary content, a file over 10 MB, text that is not UTF-8, a broken or looping symbolic link; a link to a file outside the repository (a warning: it is not read)",
+      "binary content, a file over 10 MB, text that is not UTF-8, a broken or looping symbolic link; a link to a file outside the repository, or to a folder (a warning: it is not read, nor followed)",
     fix: "save as UTF-8, split the file, or list it in `.pmoignore`",
   },
   {

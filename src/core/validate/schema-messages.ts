@@ -336,6 +336,8 @@ function describeFound(value: unknown): string {
     case "string":
       return `a string (${describeValue(value)})`;
     case "number":
+      if (Number.isNaN(value)) return ".nan (not a number)";
+      if (!Number.isFinite(value)) return `${value > 0 ? "" : "-"}.inf (infinity, not an amount)`;
       return Number.isInteger(value) ? `the number ${value}` : `the fractional number ${value}`;
     case "boolean":
       return `${value} (a boolean)`;

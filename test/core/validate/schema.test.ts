@@ -384,6 +384,21 @@ const MUTATIONS: [string, string, unknown, string, string][] = [
   // Risk
   ["Risk", "/probability", 0, "/probability", "probability must be at least 1 (found 0)"],
   ["Risk", "/impact", 2.5, "/impact", "impact: expected a whole number, found the fractional number 2.5"],
+  // YAML's .inf and .nan are numbers of the core schema, but not amounts.
+  [
+    "Project",
+    "/budget/approved",
+    Number.POSITIVE_INFINITY,
+    "/budget/approved",
+    "approved: expected a number, found .inf (infinity, not an amount)",
+  ],
+  [
+    "Project",
+    "/budget/forecast",
+    Number.NaN,
+    "/budget/forecast",
+    "forecast: expected a number, found .nan (not a number)",
+  ],
   ["Risk", "/status", "active", "/status", "expected one of open, closed, occurred"],
   [
     "Risk",

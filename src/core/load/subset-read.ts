@@ -18,9 +18,10 @@
  *   `:` or `#` inside); nothing may continue on the lines below (no multi-line plain scalar);
  * - block scalars `|`, `|-`, `>`, `>-` whose first line is not empty and is indented deeper
  *   than the parent, and for `>` no more-indented line (nor one of spaces only, deeper than
- *   the first), none ending the text with spaces;
+ *   the first, nor one starting with a tab), none ending the text with spaces; tabs are
+ *   allowed in their text, after the indentation;
  * - comments (a `#` at a line start or after a space), blank lines;
- * - no tab, no control character, no BOM, no line separator other than LF, no key of 1,000
+ * - no tab elsewhere, no control character, no BOM, no line separator other than LF, no key of 1,000
  *   characters or more (the yaml package limits implicit keys to 1,024), no anchor, alias,
  *   tag, complex key or flow mapping.
  * Plain scalars resolve as the core schema says (null, bool, int, float, string: see
@@ -90,6 +91,16 @@ function lineEnd(p: number): number {
     const c = src.charCodeAt(p);
     if (c === 10) return p;
     if (c < 32 || (c >= 127 && outside(c))) throw DECLINE;
+  }
+  return len;
+}
+
+/** As lineEnd, with tabs allowed: the end of a block scalar's line of text. */
+function textLineEnd(p: number): number {
+  for (; p < len; p++) {
+    const c = src.charCodeAt(p);
+    if (c === 10) return p;
+    if ((c < 32 && c !== 9) || (c >= 127 && outside(c))) throw DECLINE;
   }
   return len;
 }
@@ -609,8 +620,9 @@ function readBlockScalar(p: number, indent: number): string {
       continue;
     }
     if (q - start < blockIndent) break;
-    if (folded && q - start > blockIndent) throw DECLINE;
-    const end = lineEnd(q);
+    // A folded line that starts with a space or a tab is not folded: left to the other readers.
+    if (folded && (q - start > blockIndent || c === 9)) throw DECLINE;
+    const end = textLineEnd(q);
     const line = src.slice(start + blockIndent, end);
     if (lines > 0) {
       if (folded) out += pendingBreaks > 0 ? "\n".repeat(pendingBreaks) : " ";

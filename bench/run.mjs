@@ -160,6 +160,14 @@ const BENCHES = [
     repo: "p10000",
     targetSeconds: 2,
   },
+  // The table, the default format: one row per item, each with its project's start (a row once
+  // looked its project up among all 10,000, which JSON never did).
+  {
+    name: "schedule",
+    args: ["-C", "{repo}", "schedule", "--as-of", AS_OF],
+    repo: "p10000",
+    targetSeconds: 2,
+  },
   // 10,000 iterations (the default) over every milestone of 1,000 projects.
   {
     name: "forecast",

@@ -6,6 +6,7 @@ import {
   formatEvmJsonPieces,
   formatEvmMarkdown,
   formatEvmTable,
+  withoutExplanations,
 } from "../core/analytics/evm/index.js";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -48,10 +49,14 @@ export async function runEvm(options: EvmCommandOptions, io: CommandIO): Promise
       ) + "\n",
     );
   const baseline = options.baseline === undefined ? undefined : await openBaseline(options.dir, options.baseline, io);
-  const report = buildEvmReport(buildCatalog(documents), {
-    asOf: options.asOf,
-    ...(baseline && { baseline: baseline.plan }),
-  });
+  const catalog = buildCatalog(documents);
+  const build = () =>
+    buildEvmReport(catalog, {
+      asOf: options.asOf,
+      ...(baseline && { baseline: baseline.plan }),
+    });
+  // No format shows an explanation without --explain: the figures need not keep them.
+  const report = options.explain ? build() : withoutExplanations(build);
   if (options.format === "json")
     // In pieces: ten thousand projects are 38 MB of JSON (core/json.ts).
     for (const piece of formatEvmJsonPieces(report, options.explain)) io.stdout(piece);

@@ -14,6 +14,7 @@ export {
   known,
   plannedValueAt,
   unknown,
+  withoutExplanations,
   type EacMethod,
   type EvmFigures,
   type EvmInputs,

@@ -152,6 +152,9 @@ const DIMENSIONS = ["schedule", "budget", "scope", "resources", "quality"] as co
 const WINDOWS = [30, 60, 90] as const;
 const TOP_RISKS = 10;
 const NO_STATUS = "No status report";
+/** Closed and cancelled projects: counted in the summary under this name, never by their last status. */
+const ENDED = "Closed or cancelled";
+const ended = (p: Project): boolean => p.stage === "closed" || p.stage === "cancelled";
 
 /** The portfolio dashboard, laid out for the size of the portfolio. */
 export function buildDashboardView(ctx: ReportContext): DashboardView {
@@ -192,26 +195,31 @@ function buildFullDashboard(ctx: ReportContext): DashboardView {
     };
   });
 
-  // Every project is counted once: by its value on the scale, as not assessed (or withheld), or as without a status report.
+  // Every project is counted once: a current one by its value on the scale, as not assessed (or
+  // withheld), or as without a status report; a closed or cancelled one as such, whatever its
+  // last report said (a board reads "Red 40" as forty projects in trouble now).
+  const current = projects.filter((p) => !ended(p));
   const byStatus = ctx.scale.map((s) => ({
     status: s as StatusView | null,
     name: s.label,
-    count: projects.filter((p) => p.status?.overall === s.value).length,
+    count: current.filter((p) => p.status?.overall === s.value).length,
   }));
   for (const s of ctx.notAssessed) {
-    const count = projects.filter((p) => p.status?.overall === s.value).length;
+    const count = current.filter((p) => p.status?.overall === s.value).length;
     if (count > 0) byStatus.push({ status: s, name: s.label, count });
   }
-  const noStatus = projects.filter((p) => p.status === undefined).length;
+  const noStatus = current.filter((p) => p.status === undefined).length;
   if (noStatus > 0) byStatus.push({ status: null, name: NO_STATUS, count: noStatus });
+  if (current.length < projects.length)
+    byStatus.push({ status: null, name: ENDED, count: projects.length - current.length });
 
-  const portfolioIds = [...new Set(projects.map((p) => p.portfolio ?? ""))];
+  const portfolioIds = [...new Set(current.map((p) => p.portfolio ?? ""))];
   const statusChart = statusBars({
-    title: "Projects by overall status and portfolio",
+    title: "Current projects by overall status and portfolio",
     scale: ctx.scale.map((s) => ({ value: s.value, label: s.label, color: s.color })),
     rows: portfolioIds.map((id) => {
       const counts: Record<string, number> = {};
-      for (const p of projects) {
+      for (const p of current) {
         if ((p.portfolio ?? "") !== id) continue;
         // Values off the scale (not assessed, no report) are drawn after it, under their labels.
         const overall = p.status?.overall;

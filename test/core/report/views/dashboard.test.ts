@@ -40,6 +40,35 @@ describe("dashboard status counts", () => {
   });
 });
 
+describe("closed and cancelled projects in the status counts", () => {
+  const ctx = reportContextOf({
+    "p1.yaml": projectYaml("P1", `stage: delivery\n${status("red")}`),
+    "p2.yaml": projectYaml("P2", `stage: closed\n${status("red")}`),
+    "p3.yaml": projectYaml("P3", `stage: cancelled\n${status("red")}`),
+    "p4.yaml": projectYaml("P4", "stage: closed\n"),
+  });
+  const view = buildDashboardView(ctx);
+
+  it("are counted apart, never by their last status: one project is red now, not three", () => {
+    expect(view.summary.byStatus.map((s) => [s.name, s.count])).toEqual([
+      ["Green", 0],
+      ["Amber", 0],
+      ["Red", 1],
+      ["Closed or cancelled", 3],
+    ]);
+    expect(view.summary.byStatus.reduce((n, s) => n + s.count, 0)).toBe(view.summary.projects);
+    expect(view.summary.byStage).toEqual([
+      { stage: "delivery", count: 1 },
+      { stage: "closed", count: 2 },
+      { stage: "cancelled", count: 1 },
+    ]);
+  });
+
+  it("are left out of the status chart, which draws current projects", () => {
+    expect(view.statusChart.description).toBe("1 in 1 group: 1 Red.");
+  });
+});
+
 describe("a custom scale's own no-rating value", () => {
   it("keeps its label and stays off the order", () => {
     const ctx = reportContextOf({

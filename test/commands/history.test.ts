@@ -339,6 +339,38 @@ describe("pmo history periods and scales", () => {
   });
 });
 
+describe("pmo history with a file that does not parse", () => {
+  it("reports the syntax problem of the period, not an unresolved reference from every risk naming the broken project", async () => {
+    const risk = (id: string) =>
+      `apiVersion: pmo/v1\nkind: Risk\nid: ${id}\ntitle: Risk ${id}\nproject: P1\nstatus: open\nprobability: 1\nimpact: 1\n`;
+    const dir = makeGitRepo({
+      "engagement.yaml": ENGAGEMENT,
+      "p1.yaml": project("P1", "green", "2026-10-05"),
+      "raid/R1.yaml": risk("R1"),
+      "raid/R2.yaml": risk("R2"),
+      "raid/R3.yaml": risk("R3"),
+    });
+    repos.push(dir);
+    commitAll(dir, "start", "2026-10-05T10:00:00Z");
+    // One space of indentation too few: p1.yaml does not parse in November.
+    writeFiles(dir, {
+      "p1.yaml": project("P1", "green", "2026-11-02").replace("name: Project P1", " name: Project P1"),
+    });
+    commitAll(dir, "typo", "2026-11-02T10:00:00Z");
+    const r = await runCli(["history", "--format", "json", "--as-of", "2026-11-30"], { cwd: dir });
+    expect(r.stderr).toBe("");
+    const [october, november] = JSON.parse(r.stdout).periods;
+    // What pmo check says of the same files on the same date (the folder loader notes the broken file).
+    const check = await runCli(["check", "--format", "json", "--as-of", "2026-11-02"], { cwd: dir });
+    const summary = JSON.parse(check.stdout).summary;
+    expect(november.findings).toEqual({ error: summary.errors, warn: summary.warnings, info: summary.infos });
+    // One error more than October: the syntax error, not one unresolved reference per risk.
+    expect(november.findings.error).toBe(october.findings.error + 1);
+    const errors = JSON.parse(check.stdout).diagnostics.filter((d: { severity: string }) => d.severity === "error");
+    expect(errors.map((d: { ruleId: string }) => d.ruleId)).not.toContain("unresolved-reference");
+  });
+});
+
 describe("buildHistory without findings (the report's trends)", () => {
   /** The history of `dir` by the command's own git reads, built with and without the per-period check. */
   async function both(dir: string, period: "month" | "year", asOf: string) {

@@ -1,11 +1,11 @@
 import type { Diagnostic, Severity } from "../../model/diagnostic.js";
-import type { PmoDocument, Workspace } from "../../model/document.js";
+import type { BrokenFile, PmoDocument, Workspace } from "../../model/document.js";
 import type { Config } from "../config/index.js";
 import type { Engagement } from "../../model/entities.js";
 import { daysBetween } from "../dates.js";
 import { buildModel, documentsThatValidate, resolveSettings, type Settings } from "../domain/index.js";
 import { runCheck, type CheckResult } from "../engine/index.js";
-import { comparePaths, decodeSource, documentsOf, scanHead } from "../load/index.js";
+import { comparePaths, decodeSource, documentsOf, scanHead, type LoadFindings } from "../load/index.js";
 import { schemaDiagnostics } from "../validate/index.js";
 import type { Path, SourceRange } from "../../model/document.js";
 import { nextPeriod, periodOf, type Period, type PeriodKind } from "./periods.js";
@@ -61,6 +61,8 @@ interface Parsed {
   documents: PmoDocument[];
   diagnostics: Diagnostic[];
   text?: string;
+  /** Set when the file is meant as a pmo file but does not parse: the ids its text seems to hold. */
+  broken?: BrokenFile;
 }
 
 interface Tuple {
@@ -105,10 +107,13 @@ export async function buildHistory(given: HistoryInput): Promise<History> {
       const kind = scanHead(text)?.kind;
       if (kind !== undefined && !SNAPSHOT_KINDS.has(kind)) return { documents: [], diagnostics: [] };
     }
-    const documents = documentsOf(path, text, diagnostics, sources);
+    // As the folder loader: a file that does not parse is noted with the ids it seems to hold, so
+    // that the check of the period does not report every reference to them as dangling.
+    const found: LoadFindings = { notPmo: [], broken: [] };
+    const documents = documentsOf(path, text, diagnostics, sources, found);
     // An unchanged file is checked again in every later period: its positions are found once.
     for (const doc of documents) doc.locate = memoisedLocate(doc.locate);
-    return { documents, diagnostics, text: sources.get(path) };
+    return { documents, diagnostics, text: sources.get(path), ...(found.broken[0] && { broken: found.broken[0] }) };
   };
   // Likewise its schema problems: a function of the document alone, so worked out once per version.
   const schemaProblems = new WeakMap<PmoDocument, Diagnostic[]>();
@@ -346,11 +351,13 @@ function workspaceOf(state: State, input: HistoryInput): Workspace {
   const documents = [...state.documents()];
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
+  const broken: BrokenFile[] = [];
   for (const [path, { parsed }] of state.inOrder()) {
     diagnostics.push(...parsed.diagnostics);
     if (parsed.text !== undefined) sources.set(path, parsed.text);
+    if (parsed.broken) broken.push(parsed.broken);
   }
-  return { root: input.root, documents, sources, diagnostics };
+  return { root: input.root, documents, sources, diagnostics, broken };
 }
 
 /**

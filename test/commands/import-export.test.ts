@@ -207,7 +207,12 @@ describe("pmo import csv", () => {
     ).toBe("error: no such file: missing.csv\n");
     const broken = await runCli(["import", "csv", "a.csv", "--kind", "project", "--out-dir", "x"], { cwd: dir });
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toMatch(/^error: cannot read a\.csv:\d+: /);
+    expect(broken.stderr).toMatch(/^error: cannot read a\.csv:2:1: a quote opened here is never closed/);
+    expect(broken.stderr).toMatch(/2:1 +error +a quote opened here is never closed.*csv-syntax/);
+    expect(broken.stderr).toMatch(/> 2 \| "unclosed/);
+    expect(broken.stderr).toMatch(/hint: close the quote at the end of the cell/);
+    expect(broken.stderr).not.toMatch(/Quote Not Closed/);
+    expect(existsSync(path.join(dir, "x"))).toBe(false);
     expect(broken.stderr).not.toMatch(/at .*\.js/);
   });
 });

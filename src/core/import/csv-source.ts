@@ -28,6 +28,10 @@ export class CsvSyntaxError extends Error {
   constructor(
     message: string,
     readonly line: number,
+    /** 1-based column of the problem, when known. */
+    readonly column?: number,
+    /** How to fix it. */
+    readonly hint?: string,
   ) {
     super(message);
   }
@@ -79,8 +83,7 @@ export function readCsv(text: string, delimiter: string, encoding: "utf-8" | "wi
       raw: true,
     }) as unknown as typeof records;
   } catch (error) {
-    const e = error as { message: string; lines?: number };
-    throw new CsvSyntaxError(e.message.replace(/^Invalid Record Length: |^Invalid Opening Quote: /, ""), e.lines ?? 1);
+    throw describeCsvError(error as CsvParseError, text, delimiter);
   }
   const rows: CsvRow[] = records.map(({ record, raw, info }, index) => {
     const body = raw.replace(/^(?:\r?\n)+/, "").replace(/\r?\n$/, "");
@@ -89,4 +92,135 @@ export function readCsv(text: string, delimiter: string, encoding: "utf-8" | "wi
   });
   const header = rows.shift()?.cells ?? [];
   return { header, rows, encoding, delimiter };
+}
+
+/** What csv-parse's errors carry: a code, and the line the parser had reached. */
+interface CsvParseError {
+  code?: string;
+  message: string;
+  lines?: number;
+}
+
+/**
+ * csv-parse's error in a plain sentence, at the character it is about. csv-parse reports the
+ * line it had reached (for an unclosed quote, the end of the file) and the field number, not
+ * the column, so the quote that causes the problem is found by reading the text up to it.
+ */
+export function describeCsvError(error: CsvParseError, text: string, delimiter: string): CsvSyntaxError {
+  const found = findQuoteProblem(text, delimiter);
+  const at = (kind: QuoteProblem["kind"], message: string, hint: string): CsvSyntaxError =>
+    found?.kind === kind
+      ? new CsvSyntaxError(message, found.line, found.column, hint)
+      : new CsvSyntaxError(message, error.lines ?? 1, undefined, hint);
+  switch (error.code) {
+    case "CSV_QUOTE_NOT_CLOSED":
+      return at(
+        "not-closed",
+        "a quote opened here is never closed, so the rest of the file reads as one cell",
+        'close the quote at the end of the cell, or write a quote inside a quoted cell twice ("")',
+      );
+    case "INVALID_OPENING_QUOTE":
+    case "CSV_INVALID_OPENING_QUOTE":
+      return at(
+        "opening",
+        "a quote in the middle of a cell that is not quoted",
+        'quote the whole cell and double the quote inside it ("say ""hi"""), or remove the quote',
+      );
+    case "CSV_INVALID_CLOSING_QUOTE":
+      return at(
+        "closing",
+        "text follows the closing quote of this cell",
+        'write a quote inside a quoted cell twice (""), or move the text inside the quotes',
+      );
+    case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
+      return at(
+        "closing",
+        "text follows the closing quote of this cell",
+        `put a delimiter (${describeDelimiter(delimiter)}) after the closing quote, or move the text inside the quotes`,
+      );
+    case "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH":
+    case "CSV_RECORD_INCONSISTENT_COLUMNS":
+      return new CsvSyntaxError(
+        "this row has a different number of cells from the header",
+        error.lines ?? 1,
+        undefined,
+        `give every row as many cells as the header, separated by ${describeDelimiter(delimiter)}`,
+      );
+    case "CSV_MAX_RECORD_SIZE":
+      return new CsvSyntaxError(
+        "this row is too long to read",
+        error.lines ?? 1,
+        undefined,
+        "check for an unclosed quote before it",
+      );
+    default: {
+      const plain = error.message.replace(/^[A-Z][A-Za-z ]+: /, "").replace(/ (?:at|on) line \d+.*$/s, "");
+      return new CsvSyntaxError(plain, error.lines ?? 1, undefined, "check the quotes and delimiters around this line");
+    }
+  }
+}
+
+function describeDelimiter(delimiter: string): string {
+  return delimiter === "\t" ? "a tab" : `"${delimiter}"`;
+}
+
+interface QuoteProblem {
+  kind: "not-closed" | "opening" | "closing";
+  /** 1-based. */
+  line: number;
+  column: number;
+}
+
+/**
+ * The first quoting mistake in the text, read as RFC 4180 reads it: a quote opens a cell only
+ * as its first character, `""` inside a quoted cell is a quote, and a closing quote is followed
+ * by a delimiter or the end of the line.
+ */
+export function findQuoteProblem(text: string, delimiter: string): QuoteProblem | undefined {
+  let line = 1;
+  let lineStart = 0;
+  let i = text.startsWith("\uFEFF") ? 1 : 0;
+  const position = (kind: QuoteProblem["kind"], offset: number, atLine = line, atLineStart = lineStart) => ({
+    kind,
+    line: atLine,
+    column: offset - atLineStart + 1,
+  });
+  const newline = (offset: number): number =>
+    text[offset] === "\r" && text[offset + 1] === "\n" ? 2 : text[offset] === "\n" || text[offset] === "\r" ? 1 : 0;
+  let cellStart = true;
+  while (i < text.length) {
+    if (cellStart && text[i] === '"') {
+      const opened = { offset: i, line, lineStart };
+      i++;
+      for (;;) {
+        if (i >= text.length) return position("not-closed", opened.offset, opened.line, opened.lineStart);
+        const nl = newline(i);
+        if (nl > 0) {
+          i += nl;
+          line++;
+          lineStart = i;
+        } else if (text[i] === '"' && text[i + 1] === '"') i += 2;
+        else if (text[i] === '"') {
+          i++;
+          break;
+        } else i++;
+      }
+      if (i < text.length && newline(i) === 0 && !text.startsWith(delimiter, i)) return position("closing", i);
+      cellStart = false;
+      continue;
+    }
+    cellStart = false;
+    const nl = newline(i);
+    if (nl > 0) {
+      i += nl;
+      line++;
+      lineStart = i;
+      cellStart = true;
+    } else if (text.startsWith(delimiter, i)) {
+      i += delimiter.length;
+      cellStart = true;
+    } else if (text[i] === '"') return position("opening", i);
+    else i++;
+  }
+  return undefined;
 }

@@ -117,7 +117,7 @@ export function importCsv(input: CsvImportInput): CsvImport {
     throw new UsageError(
       "pass --kind (project, risk, issue, decision or person) or a --mapping file that names the kind",
     );
-  let decoded: { text: string; encoding: "utf-8" | "windows-1252" };
+  let decoded: { text: string; encoding: "utf-8" | "windows-1252" } | undefined;
   let table;
   try {
     decoded = decodeCsv(input.bytes, mapping?.encoding ?? "auto");
@@ -127,8 +127,7 @@ export function importCsv(input: CsvImportInput): CsvImport {
         : mapping.delimiter;
     table = readCsv(decoded.text, delimiter, decoded.encoding);
   } catch (error) {
-    if (error instanceof CsvSyntaxError)
-      throw new UsageError(`cannot read ${input.file}:${error.line}: ${error.message}`);
+    if (error instanceof CsvSyntaxError) throw csvSyntaxUsageError(error, input.file, decoded?.text);
     throw error;
   }
   return {
@@ -288,6 +287,25 @@ export function importTable(
     ignoredColumns,
     parents: [...parents.values()],
   };
+}
+
+/** A file csv-parse cannot read: exit 2 like every input that stops the import, with the position and a code frame. */
+function csvSyntaxUsageError(error: CsvSyntaxError, file: string, text: string | undefined): UsageError {
+  const where = error.column !== undefined ? `${error.line}:${error.column}` : `${error.line}`;
+  const summary = `cannot read ${file}:${where}: ${error.message}`;
+  if (error.column === undefined || text === undefined)
+    return new UsageError(error.hint !== undefined ? `${summary} (${error.hint})` : summary);
+  const diagnostic: Diagnostic = {
+    ruleId: "csv-syntax",
+    severity: "error",
+    message: error.message,
+    ...(error.hint !== undefined ? { hint: error.hint } : {}),
+    file,
+    line: error.line,
+    column: error.column,
+    pointer: "",
+  };
+  return new UsageError(summary, [diagnostic], new Map([[file, text.replace(/^\uFEFF/, "")]]));
 }
 
 function missingColumnsError(

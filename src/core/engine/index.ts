@@ -210,7 +210,14 @@ export async function runCheck(input: CheckInput): Promise<CheckResult> {
       });
     }
   }
-  for (const list of suppressions.values()) {
+  // In a file that does not parse, the rules did not judge what a suppression was written for:
+  // whether it is still needed is unknown, so it is not reported as suppressing nothing.
+  const unparsed = new Set([
+    ...(workspace.broken ?? []).map((b) => b.file),
+    ...validation.filter((d) => d.ruleId === "yaml-syntax").map((d) => d.file),
+  ]);
+  for (const [file, list] of suppressions) {
+    if (unparsed.has(file)) continue;
     for (const s of list) {
       if (used.has(s) || !s.rules.every((r) => known.has(r))) continue;
       active.push({

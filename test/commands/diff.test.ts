@@ -518,6 +518,35 @@ describe("pmo diff on the bundled example", () => {
     );
   }, 120_000);
 
+  it("does not compare the rankings when a file does not parse on a side, and says why", async () => {
+    const dir = exampleRepo();
+    // PRJ-003 (GBP 6.75M, funded in PF-ASSET) gets a one-space typo: read without it, the head's
+    // ranking would fund PRJ-005 and move ten projects up, none of which is a change.
+    const file = path.join(dir, "projects/asset-renewal/PRJ-003.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("\nname: ", "\n name: "));
+    const { json, code } = await diffJson(dir, "HEAD");
+    expect(code).toBe(1);
+    expect(json.validity.head.unreadable).toEqual([
+      { kind: "Project", id: "PRJ-003", file: "projects/asset-renewal/PRJ-003.yaml" },
+    ]);
+    expect(json.decision.ranks).toEqual([]);
+    expect(json.decision.ranksNotCompared).toBe("the ranking is not compared: 1 file on working tree does not parse");
+    expect(json.summary.ranks).toEqual({ changed: 0, nowBelowCutLine: 0, nowFunded: 0 });
+    expect(json.summary.text).toContain("; ranking not compared; ");
+    const text = await runCli(["diff", "HEAD", ...AS_OF], { cwd: dir });
+    expect(text.stdout).toContain("\nthe ranking is not compared: 1 file on working tree does not parse\n");
+    expect(text.stdout).not.toContain("Cut line");
+    const { formatDiffMarkdown } = await import("../../src/core/diff/index.js");
+    const md = formatDiffMarkdown(json);
+    expect(md).toContain("> **Ranking not compared**: 1 file on working tree does not parse.");
+    expect(md).not.toContain("Rank changes");
+    // Fixed again, the same comparison has no rank change at all.
+    writeFileSync(file, readFileSync(file, "utf8").replace("\n name: ", "\nname: "));
+    const fixed = await diffJson(dir, "HEAD");
+    expect(fixed.json.decision.ranks).toEqual([]);
+    expect(fixed.json.decision.ranksNotCompared).toBeUndefined();
+  }, 120_000);
+
   it("renders a realistic pull request as a markdown comment (golden)", async () => {
     const dir = makeGitRepo();
     repos.push(dir);

@@ -29,6 +29,8 @@ export interface DecisionInput {
   head: DecisionSide;
   /** Entities left out of the comparison because they could not be read on one side (`kind\0id`). */
   unreadable: ReadonlySet<string>;
+  /** How many files do not parse on each side (base, head); the ranking is not compared when any does. */
+  unparsed?: readonly { label: string; files: number }[];
   introduced: readonly FindingChange[];
   resolved: readonly FindingChange[];
 }
@@ -162,6 +164,7 @@ export function decide(input: DecisionInput): DiffDecision {
             ? 3
             : 4;
   statusChanges.sort((x, y) => order(x) - order(y) || cmp(x.id, y.id));
+  const ranksNotCompared = rankingNotCompared(input.unparsed ?? []);
 
   return {
     ...(scaleChanged && { statusScale: { from: scaleInfo(base.settings), to: scaleInfo(head.settings) } }),
@@ -172,7 +175,9 @@ export function decide(input: DecisionInput): DiffDecision {
     milestoneSlips,
     money: moneySplit(input, renamedFrom),
     overruns: overruns(pairs, base.settings, head.settings),
-    ranks: rankChanges(base, head, renamedFrom),
+    ...(ranksNotCompared !== undefined
+      ? { ranks: [], ranksNotCompared }
+      : { ranks: rankChanges(base, head, renamedFrom) }),
     findings: findingGroups(input.introduced, input.resolved),
   };
 }
@@ -384,4 +389,18 @@ function named(value: Value): { name?: string } {
 
 function cmp(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * Why the rankings are not compared, or undefined when they are. A ranking is relative: a
+ * project (or portfolio) missing from a side because its file does not parse frees its share
+ * of the envelope and moves every project after it, and what the file holds is unknown, so
+ * no movement computed on that side could be told apart from the typo's effect.
+ */
+function rankingNotCompared(unparsed: readonly { label: string; files: number }[]): string | undefined {
+  const sides = unparsed.filter((s) => s.files > 0);
+  if (sides.length === 0) return undefined;
+  const total = sides.reduce((n, s) => n + s.files, 0);
+  const parts = sides.map((s) => `${s.files} ${s.files === 1 ? "file" : "files"} on ${s.label}`);
+  return `the ranking is not compared: ${parts.join(" and ")} ${total === 1 ? "does" : "do"} not parse`;
 }

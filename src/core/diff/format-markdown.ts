@@ -83,6 +83,10 @@ export function formatDiffMarkdown(result: DiffResult, maxChars = DIFF_MARKDOWN_
       `> **Status scale changed** from ${code(from.name)} (${from.values.map(code).join(", ")}) to ${code(to.name)} (${to.values.map(code).join(", ")}): a status on one scale is not compared with a status on the other, so no project is counted as worsened or improved by it.`,
     );
   }
+  if (decision?.ranksNotCompared !== undefined) {
+    const why = decision.ranksNotCompared;
+    top.push("", `> **Ranking not compared**${why.slice(why.indexOf(":"))}.`);
+  }
   const nothing = result.changes.length === 0 && s.findings.introduced === 0 && s.findings.resolved === 0;
   if (nothing && (validity === undefined || (validity.base.valid && validity.head.valid))) {
     return [...top, "", "No changes in meaning: the files differ only in layout, comments or order."].join("\n") + "\n";

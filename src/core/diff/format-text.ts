@@ -47,6 +47,7 @@ export function formatDiffText(result: DiffResult, palette: Palette): string {
       "",
     );
   out.push(summaryColour(result, palette));
+  if (result.decision?.ranksNotCompared !== undefined) out.push(palette.yellow(result.decision.ranksNotCompared));
   // What a decision needs first: the projects that worsened, and those crossing a cut line.
   const worsened = result.decision?.worsened ?? [];
   if (worsened.length > 0) {

@@ -13,7 +13,7 @@ import { slipPropagation } from "./schedule.js";
 import { decide } from "./decision.js";
 import { summarise } from "./summary.js";
 import type { DiffResult, EntityChange } from "./types.js";
-import { invalidDocuments, sideValidity, validationErrors } from "./validity.js";
+import { invalidDocuments, sideValidity, unparsedFiles, validationErrors } from "./validity.js";
 import { canonical, str, type Value } from "./values.js";
 
 export type * from "./types.js";
@@ -158,6 +158,10 @@ export function diffWorkspaces(base: DiffSide, head: DiffSide): DiffResult {
     base: { documents: base.documents, settings: base.settings, invalid: invalidDocuments(base.documents, baseErrors) },
     head: { documents: head.documents, settings: head.settings, invalid: invalidDocuments(head.documents, headErrors) },
     unreadable,
+    unparsed: [
+      { label: base.label, files: unparsedFiles(baseErrors, base.broken ?? []).size },
+      { label: head.label, files: unparsedFiles(headErrors, head.broken ?? []).size },
+    ],
     introduced,
     resolved,
   });

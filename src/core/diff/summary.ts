@@ -219,6 +219,7 @@ export function summaryLine(
       .join(", ");
     parts.push(`${crossing}${r.changed > 0 ? ` (${plural(r.changed, "rank change")})` : ""}`);
   } else if (r && r.changed > 0) parts.push(plural(r.changed, "rank change"));
+  else if (decision?.ranksNotCompared !== undefined) parts.push("ranking not compared");
   const otherEvm = s.evmChanged > 0 ? plural(s.evmChanged, "other CPI, SPI or EAC change") : "";
   if (s.evm.length > 0)
     parts.push(`earned value: ${s.evm.map((c) => c.text).join(", ")}${otherEvm ? ` (and ${otherEvm})` : ""}`);

@@ -231,6 +231,11 @@ export interface DiffDecision {
   overruns: OverrunGrowth[];
   /** Rank changes in each portfolio's prioritisation, cut-line crossings first. */
   ranks: RankMove[];
+  /**
+   * Set when the rankings are not compared, saying why ("the ranking is not compared: 1 file on
+   * typo does not parse"): `ranks` is then empty.
+   */
+  ranksNotCompared?: string;
   findings: FindingGroup[];
 }
 

@@ -32,16 +32,21 @@ export function invalidDocuments(documents: readonly PmoDocument[], errors: read
  * parse at this side (same path, or an id the broken file's text seems to define): those are
  * not removed or new, they could not be read.
  */
+/** The files of a side that do not parse (or cannot be read): the loader's broken files and the syntax errors. */
+export function unparsedFiles(errors: readonly Diagnostic[], broken: readonly BrokenFile[]): Set<string> {
+  return new Set([
+    ...broken.map((b) => b.file),
+    ...errors.filter((d) => d.ruleId === "yaml-syntax" || d.ruleId === "unreadable-file").map((d) => d.file),
+  ]);
+}
+
 export function sideValidity(
   label: string,
   errors: readonly Diagnostic[],
   broken: readonly BrokenFile[],
   missing: readonly PmoDocument[],
 ): SideValidity {
-  const brokenFiles = new Set([
-    ...broken.map((b) => b.file),
-    ...errors.filter((d) => d.ruleId === "yaml-syntax" || d.ruleId === "unreadable-file").map((d) => d.file),
-  ]);
+  const brokenFiles = unparsedFiles(errors, broken);
   const brokenIds = new Set(broken.flatMap((b) => b.ids));
   const unreadable = missing
     .filter((d) => d.id !== undefined && (brokenFiles.has(d.file) || brokenIds.has(d.id)))

@@ -4,7 +4,14 @@ import type { Diagnostic } from "../../model/diagnostic.js";
 import type { PmoDocument, Workspace } from "../../model/document.js";
 import { CONFIG_FILE, parseConfig, type Config } from "../config/index.js";
 import { UsageError } from "../errors.js";
-import { comparePaths, documentsOfBytes, IGNORE_FILE, type LoadFindings, type LoadOptions } from "../load/index.js";
+import {
+  comparePaths,
+  documentsOfBytes,
+  IGNORE_FILE,
+  readOnce,
+  type LoadFindings,
+  type LoadOptions,
+} from "../load/index.js";
 import { git, readBlobs } from "./exec.js";
 import type { Repository, Revision } from "./refs.js";
 
@@ -125,8 +132,10 @@ export async function loadWorkspaceAtRevision(
   // As the folder loader: files that do not parse (so that references to the ids they seem to
   // hold are not reported as dangling everywhere) and YAML files that are not pmo documents.
   const found: LoadFindings = { notPmo: [], broken: [] };
-  const links = await resolveLinks(repo, tree, files, blobs);
-  for (const file of files) {
+  const linkTargets = new Map<string, string>();
+  const links = await resolveLinks(repo, tree, files, blobs, linkTargets);
+  // As the folder loader: a link to a file also read by its own path (or by an earlier link) is not read again.
+  for (const file of readOnce(files, linkTargets, diagnostics)) {
     const entry = tree.get(file)!;
     let bytes: Buffer | undefined;
     if (entry.mode === MODE_SYMLINK) {
@@ -169,13 +178,15 @@ export async function loadWorkspaceAtRevision(
 
 /**
  * Follows symbolic links to files inside the pmo folder, as the folder loader follows them on
- * disk. Returns the target's bytes, or why it cannot be followed.
+ * disk. Returns the target's bytes, or why it cannot be followed; `targetsOut` gets the path
+ * (in the tree) that each followed link ends at.
  */
 async function resolveLinks(
   repo: Repository,
   tree: Map<string, TreeEntry>,
   files: readonly string[],
   blobs: Map<string, Buffer>,
+  targetsOut: Map<string, string>,
 ): Promise<Map<string, Buffer | string>> {
   const resolved = new Map<string, Buffer | string>();
   const links = files.filter((f) => tree.get(f)!.mode === MODE_SYMLINK);
@@ -203,7 +214,10 @@ async function resolveLinks(
     if (problem) resolved.set(link, problem);
     else if (!tree.has(current))
       resolved.set(link, "broken symbolic link: its target does not exist; remove it or add it to .pmoignore");
-    else targets.set(link, tree.get(current)!.oid);
+    else {
+      targets.set(link, tree.get(current)!.oid);
+      targetsOut.set(link, current);
+    }
   }
   const missing = [...targets.values()].filter((oid) => !blobs.has(oid));
   const more = await readBlobs(repo.top, missing);

@@ -32,7 +32,9 @@ export interface Discovered {
  * skipped. Symbolic links to files inside the repository are followed; links to folders are not
  * (as git stores them), which also rules out link loops. A link that cannot be resolved is
  * reported, and a link to a file outside the repository is reported and not read; a link to a
- * folder is reported and not followed.
+ * folder is reported and not followed. Each real file is read once: a link to a file that is
+ * also found by its own path (or that an earlier link, in path order, already reads) is not
+ * read again (it would define every id twice), and a note says so.
  */
 export async function discoverFiles(root: string, options: DiscoverOptions = {}): Promise<Discovered> {
   const ig = ignore();
@@ -55,9 +57,49 @@ export async function discoverFiles(root: string, options: DiscoverOptions = {})
   // Synchronous: a repository of 10,000 projects has 12,000 folders, and a promise per folder
   // cost twice the CPU time of the listing itself; nothing else runs meanwhile anyway (loader
   // threads start on their own).
-  walk(root, "", ignores, files, diagnostics, realRoot, options.onProgress);
+  const links = new Map<string, string>();
+  walk(root, "", ignores, files, diagnostics, realRoot, links, options.onProgress);
   files.sort(comparePaths);
-  return { files, diagnostics };
+  if (links.size === 0) return { files, diagnostics };
+  return { files: readOnce(files, links, diagnostics), diagnostics };
+}
+
+/**
+ * The files with every real file once: a link (link -> its target, relative to the root) to a
+ * file listed by its own path, or to the target of a link before it, is left out with a note.
+ * Used for the folder and for a git revision alike.
+ */
+export function readOnce(
+  files: readonly string[],
+  links: ReadonlyMap<string, string>,
+  diagnostics: Diagnostic[],
+): string[] {
+  const own = new Set(files.filter((f) => !links.has(f)));
+  const claimed = new Map<string, string>();
+  return files.filter((file) => {
+    const target = links.get(file);
+    if (target === undefined) return true;
+    const readAs = own.has(target) ? target : claimed.get(target);
+    if (readAs === undefined) {
+      claimed.set(target, file);
+      return true;
+    }
+    diagnostics.push(linkedTwiceNote(file, readAs));
+    return false;
+  });
+}
+
+/** The note for a link to a file that is already read by another path. */
+export function linkedTwiceNote(link: string, readAs: string): Diagnostic {
+  return {
+    ...fileDiagnostic(
+      link,
+      `symbolic link to a file already read as ${readAs}: not read a second time (its documents would be duplicates of themselves)`,
+      "unreadable-file",
+    ),
+    severity: "info",
+    hint: "nothing to fix; remove the link or list it in .pmoignore to silence this note",
+  };
 }
 
 type Ignores = (relPath: string) => boolean;
@@ -77,6 +119,7 @@ function walk(
   files: string[],
   diagnostics: Diagnostic[],
   realRoot: string,
+  links: Map<string, string>,
   onProgress?: (found: readonly string[]) => void,
 ): void {
   const entries = readdirSync(path.join(root, rel), { withFileTypes: true });
@@ -130,6 +173,7 @@ function walk(
           });
           continue;
         }
+        links.set(relPath, path.relative(realRoot, real).split(path.sep).join("/"));
       } else if (!entry.isFile()) {
         continue;
       }
@@ -137,7 +181,7 @@ function walk(
     }
   }
   onProgress?.(files);
-  for (const dir of subdirs) walk(root, dir, ig, files, diagnostics, realRoot, onProgress);
+  for (const dir of subdirs) walk(root, dir, ig, files, diagnostics, realRoot, links, onProgress);
 }
 
 function statOrError(file: string): Stats | NodeJS.ErrnoException {

@@ -5,7 +5,7 @@ import { documentsOfText, importSchemaCheck } from "./documents.js";
 import { LoaderThreads } from "./parallel.js";
 import { readBytes, readText, type FileRead } from "./read-files.js";
 
-export { discoverFiles, isDirectory, comparePaths, IGNORE_FILE } from "./discover.js";
+export { discoverFiles, isDirectory, comparePaths, readOnce, IGNORE_FILE } from "./discover.js";
 export { createLocator, pointerToPath, pathToPointer, type Locator } from "./locate.js";
 export { parseSource, decodeSource, looksLikePmo, idsIn, SUPPORTED_API_VERSIONS, MAX_FILE_BYTES } from "./parse.js";
 export {

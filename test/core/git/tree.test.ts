@@ -145,6 +145,39 @@ describe("loadWorkspaceAtRevision", () => {
     ]);
   });
 
+  it("reads a file linked from inside the repository once, by its own path, as the folder loader does", async () => {
+    const risk =
+      "apiVersion: pmo/v1\nkind: Risk\nid: RSK-001\ntitle: T\nproject: PRJ-001\nstatus: open\nprobability: 1\nimpact: 1\n";
+    const dir = makeGitRepo({
+      "engagement.yaml": ENGAGEMENT,
+      "projects/PRJ-001.yaml": project("PRJ-001"),
+      "raid/RSK-001.yaml": risk,
+      "hidden/RSK-002.txt": risk.replace("RSK-001", "RSK-002"),
+    });
+    repos.push(dir);
+    // One link to a file found by its own path; two to a file that is not (only the first is read).
+    symlinkSync("../projects/PRJ-001.yaml", path.join(dir, "raid", "PRJ-001.yaml"));
+    symlinkSync("../hidden/RSK-002.txt", path.join(dir, "raid", "a.yaml"));
+    symlinkSync("../hidden/RSK-002.txt", path.join(dir, "raid", "b.yaml"));
+    commitAll(dir, "links");
+    const { workspace, config } = await atRef(dir, "HEAD");
+    const fromFolder = await loadWorkspace(dir, { ignore: config.ignore });
+    for (const ws of [workspace, fromFolder]) {
+      expect(ws.documents.map((d) => `${d.file} ${d.id}`)).toEqual([
+        "engagement.yaml ENG",
+        "projects/PRJ-001.yaml PRJ-001",
+        "raid/RSK-001.yaml RSK-001",
+        "raid/a.yaml RSK-002",
+      ]);
+      const notes = validateWorkspace(ws, { asOf: "2026-11-30" }).filter((d) => d.ruleId !== "schema");
+      expect(notes.map((d) => `${d.file} ${d.severity} ${d.ruleId} ${d.message}`)).toEqual([
+        "raid/PRJ-001.yaml info unreadable-file symbolic link to a file already read as projects/PRJ-001.yaml: not read a second time (its documents would be duplicates of themselves)",
+        "raid/b.yaml info unreadable-file symbolic link to a file already read as raid/a.yaml: not read a second time (its documents would be duplicates of themselves)",
+      ]);
+    }
+    expect(workspace.diagnostics).toEqual(fromFolder.diagnostics);
+  });
+
   it("reports YAML problems at a ref with the same positions as in a folder", async () => {
     const dir = makeGitRepo({
       "engagement.yaml": ENGAGEMENT,

@@ -5,7 +5,9 @@ import {
   isPair,
   isScalar,
   isSeq,
+  Pair,
   parseAllDocuments,
+  YAMLMap,
   type Document,
   type Node,
 } from "yaml";
@@ -67,9 +69,9 @@ function rangeOf(doc: Document.Parsed, path: Path, pointAtKey: boolean): [number
     let next: unknown;
     let keyNode: unknown;
     if (isMap(node)) {
-      const pair = node.items.find(
-        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment),
-      );
+      const pair =
+        node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment)) ??
+        node.items.find((item) => isPair(item) && !isScalar(item.key) && keyText(item.key, doc) === String(segment));
       if (!pair) {
         // A field missing from the document itself: its `id` line says which document is meant
         // better than its first line (often apiVersion) does.
@@ -90,6 +92,18 @@ function rangeOf(doc: Document.Parsed, path: Path, pointAtKey: boolean): [number
     node = next;
   }
   return range;
+}
+
+/**
+ * The field name a key that is not a scalar (`? [a]`, an alias) gets in the document's value:
+ * the yaml package writes a collection key out as flow YAML ("[ a ]"), and that is the name
+ * the schema's diagnostics give.
+ */
+function keyText(key: unknown, doc: Document.Parsed): string | undefined {
+  if (!isMap(key) && !isSeq(key) && !isAlias(key)) return undefined;
+  const one = new YAMLMap();
+  one.items.push(new Pair(key, null));
+  return Object.keys((one.toJS(doc) ?? {}) as Record<string, unknown>)[0];
 }
 
 /** Collections are shown by their first character: their full extent is rarely what a reader needs. */

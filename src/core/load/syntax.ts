@@ -139,7 +139,213 @@ export function describeSyntaxError(error: YAMLError, text: string): SyntaxProbl
       hint: 'put the value in quotes, e.g. name: "Phase 2: delivery"',
     });
   }
+  if (error.code === "BLOCK_AS_IMPLICIT_KEY" && /compact mappings/.test(error.message)) {
+    // `id: ISS-1` then `  x: [`: the deeper line reads as a mapping inside the value ISS-1.
+    const deeper = deeperLineAfter(text, start);
+    return at(
+      {
+        message: "this line is indented deeper than the field above it, whose value is already on its line",
+        hint: "line the field up with the fields above it, or put the value of the field above on lines of its own",
+      },
+      deeper?.start ?? start,
+      deeper?.end ?? end,
+    );
+  }
+  const plain = PLAIN_MESSAGES.find((p) => p.code === error.code && p.match.test(error.message));
+  if (plain) {
+    // Point at what is written, not at the spaces before it.
+    let from = start;
+    while (text.charAt(from) === " ") from++;
+    if (text.charAt(from) === "\n" || from >= text.length) from = start;
+    const char = text.charAt(from);
+    return at(
+      { message: plain.message.replaceAll("{char}", char), hint: plain.hint.replaceAll("{char}", char) },
+      from,
+      Math.max(end, from + 1),
+    );
+  }
   return at({ message: plainParserMessage(error.message), hint: GENERIC_HINTS[error.code] });
+}
+
+/**
+ * The yaml package's messages in plain words, by code and message (docs/validation.md lists
+ * them with an example each). `{char}` is the character at the position.
+ */
+const PLAIN_MESSAGES: readonly { code: string; match: RegExp; message: string; hint: string }[] = [
+  {
+    code: "UNEXPECTED_TOKEN",
+    match: /^Unexpected flow-(?:map|seq)-end token/,
+    message: "this {char} closes nothing: there is no opening bracket before it",
+    hint: "remove the {char}, or quote the value if it is part of the text",
+  },
+  {
+    code: "UNEXPECTED_TOKEN",
+    match: /^Unexpected , in flow/,
+    message: "a comma with no value before it in this [ ] or { } list",
+    hint: 'remove the extra comma, or write an empty value as ""',
+  },
+  {
+    code: "UNEXPECTED_TOKEN",
+    match: /^Unexpected block-seq-ind on same line with key/,
+    message: "a list item (- ) on the same line as its field",
+    hint: "put the items on the lines below the field, indented: `tags:` then `  - a`",
+  },
+  {
+    code: "UNEXPECTED_TOKEN",
+    match: /^Unexpected \S+ at node end/,
+    message: "text where the value or the line should already have ended",
+    hint: "remove the text, quote the whole value, or start a new line for it",
+  },
+  {
+    code: "BAD_INDENT",
+    match: /^All mapping items must start at the same column/,
+    message: "this field does not line up with the fields above it",
+    hint: "indent it like the fields of the mapping it belongs to (2 spaces per level)",
+  },
+  {
+    code: "MISSING_CHAR",
+    match: /^Missing directives-end/,
+    message: "a directive (a line starting with %) must be followed by a --- line",
+    hint: "put --- on the line after the directive, or remove the directive",
+  },
+  {
+    code: "MISSING_CHAR",
+    match: /^Comments must be separated/,
+    message: "a # comment needs a space before it",
+    hint: "put a space before the #, or quote the value if the # is part of it",
+  },
+  {
+    code: "MISSING_CHAR",
+    match: /^Implicit map keys need to be followed by map values/,
+    message: "this line has no colon: a field is written `key: value`",
+    hint: "add the colon after the key, or indent the line under the field whose value it continues",
+  },
+  {
+    code: "MISSING_CHAR",
+    match: /^Sequence item without - indicator/,
+    message: "a line among list items that does not start with - ",
+    hint: "start the item with `- `, or indent the line under the item it belongs to",
+  },
+  {
+    code: "BLOCK_IN_FLOW",
+    match: /^Block collections are not allowed within flow/,
+    message: "a list or field written on lines of their own inside [ ] or { }",
+    hint: "quote the values inside the brackets, or write the whole list one item per line with - ",
+  },
+  {
+    code: "UNEXPECTED_TOKEN",
+    match: /^Block scalar header includes extra characters/,
+    message: "text after the | or > that starts a text block",
+    hint: "after | or > only an indentation digit, - or + and a comment may follow: put the text on the lines below",
+  },
+  {
+    code: "BAD_INDENT",
+    match: /^Block scalar values in collections must be indented/,
+    message: "this line of a text block (| or >) is not indented under its field",
+    hint: "indent the text 2 spaces deeper than the field; a blank line inside it may hold only spaces",
+  },
+  {
+    code: "MISSING_CHAR",
+    match: /^Block scalars with more-indented leading empty lines/,
+    message: "the blank lines at the start of this text block are indented deeper than its text",
+    hint: "remove the spaces on those blank lines, or give the indentation after the | or > (e.g. |2)",
+  },
+  {
+    code: "MISSING_CHAR",
+    match: /^Tags and anchors must be separated/,
+    message: "an anchor (&name) or tag (!tag) must be followed by a space",
+    hint: "put a space after the &name or !tag",
+  },
+  {
+    code: "MISSING_CHAR",
+    match: /^Missing newline after block sequence props/,
+    message: "the anchor or tag of a list must be followed by a line break",
+    hint: "put the list's items on the lines below the &name or !tag",
+  },
+  {
+    code: "MISSING_CHAR",
+    match: /^Block collection cannot start on same line with directives-end/,
+    message: "fields or list items cannot start on the --- line",
+    hint: "start them on the line after ---",
+  },
+  {
+    code: "BLOCK_AS_IMPLICIT_KEY",
+    match: /^A block sequence may not be used as an implicit map key/,
+    message: "a list (- ) is used as a key",
+    hint: "check the indentation, and that a key is a single word or quoted text before `: `",
+  },
+  {
+    code: "ALIAS_PROPS",
+    match: /alias/i,
+    message: "an alias (*name) cannot have an anchor or a tag of its own",
+    hint: "remove the &anchor or !tag before the alias",
+  },
+  {
+    code: "BAD_DIRECTIVE",
+    match: /^%YAML directive should contain exactly one part|^Unsupported YAML version/,
+    message: "this %YAML directive does not name a YAML version pmo reads",
+    hint: "write %YAML 1.2, or remove the line",
+  },
+  {
+    code: "MULTILINE_IMPLICIT_KEY",
+    match: /^Implicit keys of flow sequence pairs/,
+    message: "a key inside [ ] must fit on one line",
+    hint: "put the key and its colon on one line, or quote the key",
+  },
+  {
+    code: "MULTILINE_IMPLICIT_KEY",
+    match: /^Implicit keys need to be on a single line/,
+    message: "this line is neither a field (key: value) nor part of the value above it",
+    hint: "add the colon after the key, or indent a value that goes on over several lines under its field",
+  },
+  {
+    code: "BAD_DQ_ESCAPE",
+    match: /^Invalid escape sequence/,
+    message: "a backslash in double quotes starts an escape, and this one is not a known escape",
+    hint: "write \\\\ for a backslash, or put the value in single quotes",
+  },
+  {
+    code: "BAD_SCALAR_START",
+    match: /^Plain value cannot start with/,
+    message: "a value cannot start with {char} unless it is quoted",
+    hint: 'put the value in quotes, e.g. "{char}text"',
+  },
+  {
+    code: "MULTIPLE_ANCHORS",
+    match: /anchor/,
+    message: "a value can have only one anchor (&name)",
+    hint: "keep one &anchor on the value",
+  },
+  {
+    code: "MULTIPLE_TAGS",
+    match: /tag/,
+    message: "a value can have only one tag (!tag)",
+    hint: "keep at most one !tag on the value",
+  },
+  {
+    code: "KEY_OVER_1024_CHARS",
+    match: /1024/,
+    message: "this key is longer than the 1,024 characters YAML allows",
+    hint: "shorten the key, or check for a missing line break before its colon",
+  },
+];
+
+/** The first non-blank line after the one holding `offset` that is indented deeper than it. */
+function deeperLineAfter(text: string, offset: number): { start: number; end: number } | undefined {
+  const line = lineAt(text, offset);
+  const indent = line.text.length - line.text.trimStart().length;
+  let pos = line.start + line.text.length + 1;
+  while (pos < text.length) {
+    const next = lineAt(text, pos);
+    const trimmed = next.text.trimStart();
+    if (trimmed !== "" && !trimmed.startsWith("#")) {
+      const deeper = next.text.length - trimmed.length;
+      if (deeper <= indent) return undefined;
+      return { start: next.start + deeper, end: next.start + next.text.length };
+    }
+    pos = next.start + next.text.length + 1;
+  }
+  return undefined;
 }
 
 const GENERIC_HINTS: Record<string, string> = {

@@ -276,7 +276,10 @@ function buildFullDashboard(ctx: ReportContext): DashboardView {
           };
         })
         .sort((a, b) => compareIds(a.id, b.id)),
-      red: rag.filter((r) => r.overall !== null && settings.isRed(r.overall.value)),
+      // A closed or cancelled project's last red report needs no decision now.
+      red: rag.filter(
+        (r) => r.stage !== "closed" && r.stage !== "cancelled" && r.overall !== null && settings.isRed(r.overall.value),
+      ),
     },
     statusChart: chartView(statusChart, "status-by-portfolio.svg", ctx.links),
     dimensions: ["Overall", "Schedule", "Budget", "Scope", "Resources", "Quality"],

@@ -64,6 +64,10 @@ describe("closed and cancelled projects in the status counts", () => {
     ]);
   });
 
+  it("are not projects reporting red that need a decision", () => {
+    expect(view.needsDecision.red.map((r) => r.id)).toEqual(["P1"]);
+  });
+
   it("are left out of the status chart, which draws current projects", () => {
     expect(view.statusChart.description).toBe("1 in 1 group: 1 Red.");
   });

@@ -21,6 +21,7 @@ export {
 export { describeSyntaxError, syntaxDiagnostic, type SyntaxProblem } from "./syntax.js";
 export { readYamlFile, type YamlFile } from "./single.js";
 export { scanHead, HEAD_FIELDS, type Head, type HeadField } from "./head.js";
+export { readWhole } from "./read-files.js";
 
 /** What the loader noticed besides documents and diagnostics: files it read but could not use. */
 export interface LoadFindings {

@@ -55,8 +55,9 @@ let buffer = new Uint8Array(BUFFER_BYTES);
  * A file's bytes, read into the thread's buffer (valid until the next read; decoding copies
  * them): open, read and close, without the size query and the new buffer per file that
  * readFileSync makes, which for tens of thousands of small files is a tenth of the reading.
+ * Throws as readFileSync does when the file cannot be read.
  */
-function readWhole(file: string): Uint8Array {
+export function readWhole(file: string): Uint8Array {
   // A buffer grown for one large file is not kept for the thousands of small ones after it.
   if (buffer.length > 16 * BUFFER_BYTES) buffer = new Uint8Array(BUFFER_BYTES);
   const fd = openSync(file, "r");

@@ -1,8 +1,7 @@
-import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "../../model/diagnostic.js";
 import type { PmoDocument } from "../../model/document.js";
-import { decodeSource, discoverFiles, documentsOf, scanHead } from "../load/index.js";
+import { decodeSource, discoverFiles, documentsOf, readWhole, scanHead } from "../load/index.js";
 
 /**
  * What `pmo new` reads of a document: where it is, its kind and id, and of its value at least
@@ -24,11 +23,10 @@ export async function loadHeads(root: string, ignore: readonly string[]): Promis
   const heads: DocumentHead[] = [];
   const unused: Diagnostic[] = [];
   const sources = new Map<string, string>();
-  const buffer = Buffer.allocUnsafe(BUFFER_BYTES);
   // Discovery gives normalised relative paths: joined by hand, not normalised again per file.
   const prefix = root.endsWith(path.sep) ? root : `${root}${path.sep}`;
   for (const file of files) {
-    const bytes = readBytes(prefix + file, buffer);
+    const bytes = readBytes(prefix + file);
     if (bytes === undefined) continue; // the full load reports it and holds no document from it
     const text = decodeSource(file, bytes);
     if (typeof text !== "string") continue;
@@ -40,38 +38,10 @@ export async function loadHeads(root: string, ignore: readonly string[]): Promis
   return heads;
 }
 
-/** Most pmo files are a few kilobytes: they are read into one buffer, a larger one on its own. */
-const BUFFER_BYTES = 256 * 1024;
-
-/**
- * A file's bytes, read into `buffer` when they fit (a view of it, valid until the next read):
- * an open, one read and a close, without the stat and the new buffer of readFileSync, which
- * were a third of reading the repository's thousands of small files. Undefined when the file
- * cannot be read.
- */
-function readBytes(file: string, buffer: Buffer): Uint8Array | undefined {
-  let fd: number;
+/** A file's bytes (the loader's reused buffer: a view valid until the next read), or undefined when it cannot be read. */
+function readBytes(file: string): Uint8Array | undefined {
   try {
-    fd = openSync(file, "r");
-  } catch {
-    return undefined;
-  }
-  let length = 0;
-  try {
-    for (;;) {
-      const n = readSync(fd, buffer, length, buffer.length - length, null);
-      if (n === 0) return buffer.subarray(0, length);
-      length += n;
-      if (length === buffer.length) break;
-    }
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
-  // Larger than the buffer: read whole, as before.
-  try {
-    return readFileSync(file);
+    return readWhole(file);
   } catch {
     return undefined;
   }

@@ -42,9 +42,7 @@ export function daysBetween(from: string, to: string): number {
 }
 
 function utcDay(date: string): number | undefined {
-  if (date.length !== 10 || !ISO_DATE.test(date)) return undefined;
-  const ms = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
-  return Math.round(ms / 86_400_000);
+  return date.length === 10 && ISO_DATE.test(date) ? utcDayNumber(date) : undefined;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { FAILSAFE_SCHEMA, Type, load as fastLoad } from "js-yaml";
 import { FLOAT, HEX, INF, INT, NAN, OCT, readSubset } from "./subset-read.js";
 import {
-  isAlias,
   LineCounter,
   parseAllDocuments,
   visit,
@@ -187,19 +186,4 @@ export function documentValue(doc: Document.Parsed): DocumentValue {
   } catch {
     return { ok: false, problem: "alias-bomb", ...(first ?? { alias: "", offset: doc.range[0] }) };
   }
-}
-
-/** True when the document uses an alias anywhere. */
-export function hasAlias(doc: Document.Parsed): boolean {
-  let found = false;
-  visit(doc, {
-    Node(_key, node) {
-      if (isAlias(node)) {
-        found = true;
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return found;
 }

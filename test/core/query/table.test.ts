@@ -89,6 +89,33 @@ describe("renderTable", () => {
     }
   });
 
+  it("lays a table of one-line cells out as the general layout does (ragged rows, colours, wide characters)", () => {
+    // With a width the general layout runs; so wide that nothing is narrowed, it must agree.
+    let seed = 11;
+    const rnd = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const oneLine = SAMPLES.filter((s) => !s.includes("\n"));
+    const pick = (): string => oneLine[Math.floor(rnd() * oneLine.length)]!;
+    for (let t = 0; t < 1000; t++) {
+      const cols = Math.floor(rnd() * 5);
+      const headers = Array.from({ length: cols }, pick);
+      const rows: Cell[][] = Array.from({ length: Math.floor(rnd() * 6) }, () =>
+        Array.from({ length: Math.floor(rnd() * 6) }, () => ({
+          text: pick(),
+          ...(rnd() < 0.3 ? { tone: "dim" as const } : {}),
+        })),
+      );
+      const align = Array.from({ length: 6 }, () => (rnd() < 0.4 ? ("right" as const) : undefined));
+      const header = rnd() < 0.5 ? (h: string) => h : (h: string) => `\u001b[1m${h}\u001b[22m`;
+      const options = { align, paint: bold, header };
+      expect(renderTable(headers, rows, options)).toBe(
+        renderTable(headers, rows, { ...options, width: Number.MAX_SAFE_INTEGER }),
+      );
+    }
+  });
+
   it("aligns right-aligned columns on the right and strips trailing spaces", () => {
     const out = renderTable(
       ["id", "budget"],

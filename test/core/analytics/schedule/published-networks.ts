@@ -121,7 +121,9 @@ export function figuresFromDates(dates: PrintedDates): Figures {
  * SAS Institute, SAS/OR User's Guide: Project Management, the software development project of
  * the CPM procedure's "Getting Started" section, whose OUT= schedule (data set INTRO1) the
  * GANTT procedure's "Getting Started" prints in full as Figure 8.1 "Software Project Plan"
- * (Figure 6.1 in the 9.2 edition): for each activity its successors, duration and early and
+ * (Figure 6.1 in an earlier edition, where the CPM procedure is chapter 2:
+ * https://support.sas.com/documentation/cdl/en/orpmug/59678/HTML/default/gantt_sect2.htm):
+ * for each activity its successors, duration and early and
  * late dates, T_FLOAT and F_FLOAT, as printed (PROC CPM, DATE='01MAR04'D, calendar days).
  */
 const SAS_SOFTWARE: PrintedDates = {
@@ -332,8 +334,8 @@ export const PUBLISHED_NETWORKS: PublishedNetwork[] = [
     id: "SASSOFTWARE",
     title: "SAS/OR: the software development project (two critical paths)",
     // SAS Institute Inc., SAS/OR User's Guide: Project Management, chapter "The GANTT
-    // Procedure", Getting Started, Figure 8.1 "Software Project Plan" (Figure 6.1 in the 9.2
-    // edition): the schedule of the software project of the chapter "The CPM Procedure",
+    // Procedure", Getting Started, Figure 8.1 "Software Project Plan" (Figure 6.1 in an
+    // earlier edition): the schedule of the software project of the chapter "The CPM Procedure",
     // Getting Started, printed with its successors and durations. Initial Testing (TESTING),
     // Recoding (RECODE) and Production (PROD) are critical, and so are both QA Test Approve
     // (QATEST) and Doc. Edit and Revise (DOCEDREV), which run side by side from 26MAR04 to

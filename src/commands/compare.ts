@@ -41,12 +41,12 @@ export async function runCompare(options: CompareCommandOptions, io: CommandIO):
     states.push(state);
   }
   const result = compareScenarios(states);
-  io.stdout(
-    options.format === "json"
-      ? formatComparisonJson(result)
-      : options.format === "markdown"
-        ? formatComparisonMarkdown(result)
-        : formatComparisonTable(result, { bold: io.palette.bold }),
-  );
+  if (options.format === "json") io.stdout(formatComparisonJson(result));
+  else if (options.format === "markdown") io.stdout(formatComparisonMarkdown(result));
+  else {
+    // Imported for the table only: the query module is for people reading a terminal.
+    const { renderTable } = await import("../core/query/index.js");
+    io.stdout(formatComparisonTable(result, { bold: io.palette.bold, table: renderTable }));
+  }
   return ExitCode.Clean;
 }

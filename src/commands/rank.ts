@@ -15,6 +15,7 @@ import {
   type FundingOrder,
   type Ranking,
   type Selection,
+  type TextStyle,
 } from "../core/analytics/prioritisation/index.js";
 import { buildCatalog, type Catalog } from "../core/catalog/index.js";
 import { UsageError } from "../core/errors.js";
@@ -117,14 +118,18 @@ export async function runRank(options: RankCommandOptions, io: CommandIO): Promi
       io.stdout(formatRankingMarkdown(rankings, { explain: options.explain }));
       break;
     default:
-      io.stdout(
-        formatRankingTable(rankings, {
-          explain: options.explain,
-          style: { paint: paintWith(io), bold: io.palette.bold },
-        }),
-      );
+      io.stdout(formatRankingTable(rankings, { explain: options.explain, style: await tableStyle(io) }));
   }
   return ExitCode.Clean;
+}
+
+/**
+ * The terminal table's colours and layout. The query module that lays tables out is imported
+ * here, for a table only: JSON, CSV and Markdown do without it.
+ */
+async function tableStyle(io: CommandIO): Promise<TextStyle> {
+  const { renderTable } = await import("../core/query/index.js");
+  return { paint: paintWith(io), bold: io.palette.bold, table: renderTable };
 }
 
 /** "2500000", "2.5M", "800k", "80%" (of the envelope) -> an amount. */
@@ -217,7 +222,7 @@ export async function runSelect(options: SelectCommandOptions, io: CommandIO): P
       io.stdout(formatSelectionMarkdown(selections, frontiers));
       break;
     default:
-      io.stdout(formatSelectionTable(selections, frontiers, { paint: paintWith(io), bold: io.palette.bold }));
+      io.stdout(formatSelectionTable(selections, frontiers, await tableStyle(io)));
   }
   // An infeasible selection (the must-funds do not fit) is a finding about the inputs.
   return selections.some((s) => s.status === "infeasible") ? ExitCode.Findings : ExitCode.Clean;

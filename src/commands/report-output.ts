@@ -11,7 +11,6 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
-import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { failureAt, UsageError } from "../core/errors.js";
 
@@ -26,11 +25,6 @@ export interface OutputFile {
 
 const STAGING = "pmo-staging";
 const PREVIOUS = "pmo-previous";
-/**
- * Pages being written at once. Writes go to libuv's thread pool while the next page renders on
- * the main thread; the bound keeps rendered pages from piling up in memory when the disk is slower.
- */
-const WRITES_IN_FLIGHT = 16;
 
 /**
  * Writes a report into `outDir` as one unit. The pages are written, as they are rendered, into
@@ -45,8 +39,11 @@ const WRITES_IN_FLIGHT = 16;
  * `force` the report is refused; with it they are kept, except those the report replaces.
  * Symbolic links inside the folder are not followed: they are kept as links.
  *
- * Each file is written asynchronously as soon as it is rendered, so that the disk works while the
- * next page renders; the swap waits for every write.
+ * Each file is written as soon as it is rendered, so that no more than one page is held in
+ * memory. The writes are synchronous: a page is one call into Node (open, write and close in
+ * C++), where an asynchronous write costs three trips through the thread pool and their
+ * promises, about three times the processor time for the few kilobytes of a page, and the
+ * render has nothing to do meanwhile but wait for its turn on the main thread.
  */
 export async function writeReport(
   outDir: string,
@@ -59,7 +56,8 @@ export async function writeReport(
   const previous = exists ? readManifest(target) : new Set<string>();
   const foreignManifest = exists && previous === undefined && statOf(path.join(target, MANIFEST)) !== "none";
   const owned = previous ?? new Set<string>();
-  const existing = exists ? listFiles(target) : [];
+  const existingDirs = new Set<string>();
+  const existing = exists ? listFiles(target, existingDirs) : [];
   const foreign = existing.filter((f) => !owned.has(f) && f !== MANIFEST);
 
   const stage = path.join(
@@ -69,14 +67,6 @@ export async function writeReport(
   const conflicts: string[] = [];
   if (foreignManifest) conflicts.push(MANIFEST);
   const written: string[] = [];
-  const writing = new Set<Promise<void>>();
-  let failed: { error: unknown } | undefined;
-  /** Lets finished writes report back, and waits while too many are under way. */
-  const settle = async (limit: number): Promise<void> => {
-    if (writing.size > 0) await new Promise((resolve) => setImmediate(resolve));
-    while (writing.size > limit) await Promise.race(writing);
-    if (failed) throw failed.error;
-  };
   // Folders already made in the staging folder (the stage itself first).
   const made = new Set<string>([stage]);
   try {
@@ -84,8 +74,7 @@ export async function writeReport(
     const foreignSet = new Set(foreign);
     for (const f of files) {
       const relative = f.path;
-      const state = exists ? statOf(path.join(target, relative)) : "none";
-      if (state === "dir")
+      if (existingDirs.has(relative))
         throw new UsageError(`cannot write ${options.shownOut}/${relative}: a folder of that name is in the way`);
       // A file of pmo's own name, or a link or file where the page's folder should be (a link
       // is never followed out of the report): not pmo's to replace without --force.
@@ -100,19 +89,14 @@ export async function writeReport(
           mkdirSync(folder, { recursive: true });
           made.add(folder);
         }
-        const write: Promise<void> = writeFile(file, f.content).then(
-          () => void writing.delete(write),
-          (error: unknown) => {
-            writing.delete(write);
-            // Named as the page of --out-dir it was to be, not the staging folder's copy.
-            failed ??= { error: failureAt(error, path.join(outDir, relative), file) };
-          },
-        );
-        writing.add(write);
-        await settle(WRITES_IN_FLIGHT);
+        try {
+          writeFileSync(file, f.content);
+        } catch (error) {
+          // Named as the page of --out-dir it was to be, not the staging folder's copy.
+          throw failureAt(error, path.join(outDir, relative), file);
+        }
       }
     }
-    await settle(0);
     if (conflicts.length > 0 && !options.force) {
       const shown = conflicts
         .slice(0, 5)
@@ -143,8 +127,6 @@ export async function writeReport(
       throw failureAt(error, path.join(outDir, MANIFEST), path.join(stage, MANIFEST));
     }
   } catch (error) {
-    // No write may still be under way when the staging folder goes.
-    await Promise.all(writing);
     rmSync(stage, { recursive: true, force: true });
     throw error;
   }
@@ -221,13 +203,19 @@ function ancestors(relative: string): string[] {
   return parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join("/"));
 }
 
-/** Every file and link under `dir`, relative, with forward slashes; links are not followed. */
-function listFiles(dir: string, rel = ""): string[] {
+/**
+ * Every file and link under `dir`, relative, with forward slashes; links are not followed.
+ * The folders under it go into `folders`, so that a page's path is known to be a folder in
+ * the way without one more stat per page.
+ */
+function listFiles(dir: string, folders: Set<string>, rel = ""): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
     const relative = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...listFiles(dir, relative));
-    else out.push(relative);
+    if (entry.isDirectory()) {
+      folders.add(relative);
+      out.push(...listFiles(dir, folders, relative));
+    } else out.push(relative);
   }
   return out;
 }

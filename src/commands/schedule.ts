@@ -94,13 +94,10 @@ export async function runSchedule(options: ScheduleCommandOptions, io: CommandIO
       )
     : undefined;
   // Imported for the table only: the query module (and the formatters it brings) is for people reading a terminal.
-  const renderTable = options.format === "table" ? (await import("../core/query/index.js")).renderTable : undefined;
+  const renderTextTable =
+    options.format === "table" ? (await import("../core/query/index.js")).renderTextTable : undefined;
   const table = (headers: string[], rows: string[][], align: ("left" | "right")[]) =>
-    renderTable!(
-      headers,
-      rows.map((r) => r.map((text) => ({ text }))),
-      { align, paint: (_tone, t) => t, header: palette?.bold ?? ((t) => t) },
-    );
+    renderTextTable!(headers, rows, { align, header: palette?.bold ?? ((t) => t) });
   if (options.format === "json") {
     // In pieces: 55,000 items of 10,000 projects are 38 MB of JSON (core/json.ts).
     const pieces = formatScheduleJsonPieces(view, variance ? { baseline: baselineVarianceJson(variance) } : {});

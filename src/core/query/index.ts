@@ -22,4 +22,4 @@ export {
 } from "./columns.js";
 export { listEntities, describeFilters, type ListQuery, type ListResult } from "./list.js";
 export { buildShowView, showData, type ShowView, type Fact, type Section, type SectionColumn } from "./show.js";
-export { renderTable, type Paint, type TableOptions } from "./table.js";
+export { renderTable, renderTextTable, type Paint, type TableOptions } from "./table.js";

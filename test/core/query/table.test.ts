@@ -1,6 +1,6 @@
 import Table from "cli-table3";
 import { describe, expect, it } from "vitest";
-import { displayWidth, renderTable, type Paint } from "../../../src/core/query/table.js";
+import { displayWidth, renderTable, renderTextTable, type Paint } from "../../../src/core/query/table.js";
 import type { Cell } from "../../../src/core/query/columns.js";
 
 /**
@@ -85,6 +85,58 @@ describe("renderTable", () => {
       const header = rnd() < 0.5 ? (h: string) => h : (h: string) => `\u001b[1m${h}\u001b[22m`;
       expect(renderTable(headers, rows, { align, paint: bold, header })).toBe(
         withCliTable3(headers, rows, align, bold, header),
+      );
+    }
+  });
+
+  it("lays a table of one-line cells out as the general layout does (ragged rows, colours, wide characters)", () => {
+    // With a width the general layout runs; so wide that nothing is narrowed, it must agree.
+    let seed = 11;
+    const rnd = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const oneLine = SAMPLES.filter((s) => !s.includes("\n"));
+    const pick = (): string => oneLine[Math.floor(rnd() * oneLine.length)]!;
+    for (let t = 0; t < 1000; t++) {
+      const cols = Math.floor(rnd() * 5);
+      const headers = Array.from({ length: cols }, pick);
+      const rows: Cell[][] = Array.from({ length: Math.floor(rnd() * 6) }, () =>
+        Array.from({ length: Math.floor(rnd() * 6) }, () => ({
+          text: pick(),
+          ...(rnd() < 0.3 ? { tone: "dim" as const } : {}),
+        })),
+      );
+      const align = Array.from({ length: 6 }, () => (rnd() < 0.4 ? ("right" as const) : undefined));
+      const header = rnd() < 0.5 ? (h: string) => h : (h: string) => `\u001b[1m${h}\u001b[22m`;
+      const options = { align, paint: bold, header };
+      expect(renderTable(headers, rows, options)).toBe(
+        renderTable(headers, rows, { ...options, width: Number.MAX_SAFE_INTEGER }),
+      );
+    }
+  });
+
+  it("lays rows of plain texts out as renderTable lays out the same texts as cells", () => {
+    let seed = 13;
+    const rnd = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const pick = (): string => SAMPLES[Math.floor(rnd() * SAMPLES.length)]!;
+    for (let t = 0; t < 1000; t++) {
+      const cols = Math.floor(rnd() * 5);
+      const headers = Array.from({ length: cols }, pick);
+      // Mostly one-line texts (the fast layout), sometimes a text of two lines (the general one).
+      const rows = Array.from({ length: Math.floor(rnd() * 6) }, () =>
+        Array.from({ length: Math.floor(rnd() * 6) }, () => (rnd() < 0.9 ? pick().replace("\n", " ") : pick())),
+      );
+      const align = Array.from({ length: 6 }, () => (rnd() < 0.4 ? ("right" as const) : undefined));
+      const header = rnd() < 0.5 ? (h: string) => h : (h: string) => `\u001b[1m${h}\u001b[22m`;
+      const width = rnd() < 0.1 ? 20 : undefined;
+      const cells = rows.map((row) => row.map((text) => ({ text })));
+      const plain: Paint = (_tone, text) => text;
+      expect(renderTextTable(headers, rows, { align, header, ...(width && { width }) })).toBe(
+        renderTable(headers, cells, { align, paint: plain, header, ...(width && { width }) }),
       );
     }
   });

@@ -41,8 +41,18 @@ export function rollUp(scope: RollupScope): EvmRollup[] {
     const leftOut: { id: string; missing: string }[] = [];
     for (const p of projects) {
       const f = p.figures;
-      const lacking = [f.bac, f.pv, f.ev, f.ac].find((x) => x.value === undefined);
-      if (lacking && "missing" in lacking) leftOut.push({ id: p.id, missing: lacking.missing });
+      // The first of BAC, PV, EV and AC that is unknown (no array per project and scope).
+      const lacking =
+        f.bac.value === undefined
+          ? f.bac
+          : f.pv.value === undefined
+            ? f.pv
+            : f.ev.value === undefined
+              ? f.ev
+              : f.ac.value === undefined
+                ? f.ac
+                : undefined;
+      if (lacking) leftOut.push({ id: p.id, missing: lacking.missing });
       else counted.push(p);
     }
     const sum = (name: string, pick: (f: EvmFigures) => Figure): Figure => {

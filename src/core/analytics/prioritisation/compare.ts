@@ -1,5 +1,5 @@
 import { formatMoney } from "../../money.js";
-import { renderTable } from "../../query/index.js";
+import type { renderTable } from "../../query/index.js";
 import type { FundingState, Ranking } from "./types.js";
 
 /** One state of the repository (a branch, a tag, the working tree), ranked. */
@@ -226,17 +226,17 @@ export function comparisonCellText(cell: ProjectRow["cells"][number]): string {
 
 export function formatComparisonTable(
   result: ScenarioComparison,
-  style: { bold: (s: string) => string } = { bold: (s) => s },
+  style: { bold: (s: string) => string; table: typeof renderTable },
 ): string {
   const labels = result.states.map((s) => (s.commit ? `${s.label} (${s.commit.slice(0, 7)})` : s.label));
   const plain = (_t: unknown, text: string): string => text;
   const parts = result.portfolios.map((p) => {
-    const summary = renderTable(
+    const summary = style.table(
       ["", ...labels],
       comparisonSummaryRows(p.columns).map(([k, v]) => [{ text: k }, ...v.map((t) => ({ text: t }))]),
       { paint: plain, header: style.bold },
     );
-    const ranks = renderTable(
+    const ranks = style.table(
       ["ID", "Name", ...labels],
       p.projects.map((r) => [
         { text: r.id },

@@ -1,17 +1,20 @@
 import { stringify } from "csv-stringify/sync";
 import { neutraliseFormula } from "../../csv.js";
 import { formatMoney } from "../../money.js";
-import { renderTable, type Paint } from "../../query/index.js";
+import type { Paint, renderTable } from "../../query/index.js";
 import { cleanNumber, formatScore } from "./score.js";
 import type { FrontierPoint, Selection } from "./select.js";
 import type { RankedRow, Ranking } from "./types.js";
 
+/**
+ * How the terminal tables look, and the table layout itself (query's renderTable), which the
+ * command imports only for a table: JSON, CSV and Markdown never load the query module.
+ */
 export interface TextStyle {
   paint: Paint;
   bold: (s: string) => string;
+  table: typeof renderTable;
 }
-
-const PLAIN_STYLE: TextStyle = { paint: (_tone, text) => text, bold: (s) => s };
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
@@ -86,9 +89,9 @@ const cumulativeText = (row: RankedRow, currency: string): string =>
 /** `pmo rank` as a terminal table per portfolio, the cut line drawn between the rows. */
 export function formatRankingTable(
   rankings: readonly Ranking[],
-  options: { explain: boolean; style?: TextStyle },
+  options: { explain: boolean; style: TextStyle },
 ): string {
-  const style = options.style ?? PLAIN_STYLE;
+  const { style } = options;
   const parts: string[] = [];
   for (const r of rankings) {
     const head = `${style.bold(`${r.portfolio.id} ${r.portfolio.name}`)}\n${describeMethod(r)}\n${describeEnvelope(r)}\n\n`;
@@ -110,7 +113,7 @@ export function formatRankingTable(
             : {}),
       },
     ]);
-    const table = renderTable(["Rank", "ID", "Name", "Stage", scoreHeader(r), "Cost", "Cumulative", "Funding"], cells, {
+    const table = style.table(["Rank", "ID", "Name", "Stage", scoreHeader(r), "Cost", "Cumulative", "Funding"], cells, {
       align: [undefined, undefined, undefined, undefined, "right", "right", "right", undefined],
       paint: style.paint,
       header: style.bold,
@@ -321,13 +324,13 @@ export function selectionNotes(s: Selection): string[] {
 export function formatSelectionTable(
   selections: readonly Selection[],
   frontiers: ReadonlyMap<string, FrontierPoint[]>,
-  style: TextStyle = PLAIN_STYLE,
+  style: TextStyle,
 ): string {
   const parts: string[] = [];
   for (const s of selections) {
     let text = `${style.bold(`${s.portfolio.id} ${s.portfolio.name}`)}\nbudget ${formatMoney(s.budget, s.currency)}; maximising the total ${s.valueMeasure}\n\n`;
     if (s.selected.length > 0) {
-      text += renderTable(
+      text += style.table(
         ["Rank", "ID", "Name", "Stage", "Value", "Cost"],
         s.selected.map((row) => [
           { text: String(row.rank) },
@@ -348,7 +351,7 @@ export function formatSelectionTable(
     const f = frontiers.get(s.portfolio.id);
     if (f) {
       text += "\nEfficient frontier (best value at each budget):\n";
-      text += renderTable(
+      text += style.table(
         ["Budget", "Value", "Cost", "Projects"],
         f.map((p) => [
           { text: formatMoney(p.budget, s.currency) },

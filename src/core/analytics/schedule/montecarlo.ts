@@ -112,6 +112,11 @@ export interface SimulationResult {
   byKey: ReadonlyMap<string, SimulatedItem>;
   /** Share of iterations in which each risk event occurred. */
   riskOccurrence: ReadonlyMap<string, number>;
+  /**
+   * The links left out because their `from` or `to` names no activity, in input order (a
+   * network built by networkInput has none: it leaves such `dependsOn` entries out itself).
+   */
+  unknownLinks: readonly NetworkLink[];
 }
 
 const TYPE_INDEX: Record<LinkType, number> = { FS: 0, SS: 1, FF: 2, SF: 3 };
@@ -121,21 +126,27 @@ export function rangeMean(r: ThreePointDays, distribution: Distribution): number
   return distribution === "pert" ? (r.min + 4 * r.mode + r.max) / 6 : (r.min + r.mode + r.max) / 3;
 }
 
+/**
+ * Runs the simulation. A link that names an activity not in `activities` is left out of the
+ * network, as the schedule's network leaves out a `dependsOn` entry naming no milestone
+ * (validation reports those with their position first), and is listed in the result's
+ * `unknownLinks` so that a caller can say so; it never stops the simulation. A cycle throws
+ * the critical path method's NetworkCycleError.
+ */
 export function simulate(
   activities: readonly SimActivity[],
-  links: readonly NetworkLink[],
+  allLinks: readonly NetworkLink[],
   risks: readonly RiskEvent[],
   options: SimulationOptions,
 ): SimulationResult {
   const n = activities.length;
   const index = new Map(activities.map((a, i) => [a.key, i]));
+  const unknownLinks = allLinks.filter((l) => !index.has(l.from) || !index.has(l.to));
+  const links = unknownLinks.length === 0 ? allLinks : allLinks.filter((l) => index.has(l.from) && index.has(l.to));
   const inStart: number[] = new Array(n + 1).fill(0);
   const incoming: number[][] = activities.map(() => []);
   links.forEach((l, k) => {
-    const t = index.get(l.to);
-    if (t === undefined || !index.has(l.from))
-      throw new RangeError(`link ${l.from} -> ${l.to} names an unknown activity`);
-    incoming[t]!.push(k);
+    incoming[index.get(l.to)!]!.push(k);
   });
   // Flat arrays for the hot loop.
   const linkFrom = new Int32Array(links.length);
@@ -434,6 +445,7 @@ export function simulate(
     items,
     byKey: new Map(items.map((it) => [it.key, it])),
     riskOccurrence: new Map(risks.map((r, ri) => [r.id, occurred[ri]! / N])),
+    unknownLinks,
   };
 }
 

@@ -6,6 +6,9 @@ import {
   type Candidate,
   type ScenarioState,
 } from "../../../../src/core/analytics/prioritisation/index.js";
+import { renderTable } from "../../../../src/core/query/index.js";
+
+const PLAIN = { bold: (s: string) => s, table: renderTable };
 
 const candidate = (id: string, cost: number, score: number): Candidate => ({
   id,
@@ -63,7 +66,7 @@ describe("compareScenarios with the schedule forecast", () => {
       ["B", "2027-01-29", undefined],
       ["C", "2027-09-30", undefined],
     ]);
-    const table = formatComparisonTable(result);
+    const table = formatComparisonTable(result, PLAIN);
     expect(table).toContain("P80 finish (latest project)  2027-09-30");
     expect(table).toContain("Late at P80 (of committed)   1 of 2");
     expect(table).toContain("0 of 0; 3 without a forecast");
@@ -73,6 +76,6 @@ describe("compareScenarios with the schedule forecast", () => {
   it("without a forecast, shows no P80 at all", () => {
     const result = compareScenarios([state("main", 300), state("cut", 200)]);
     expect(result.portfolios[0]!.columns.map((c) => c.p80)).toEqual([null, null]);
-    expect(formatComparisonTable(result)).not.toContain("P80");
+    expect(formatComparisonTable(result, PLAIN)).not.toContain("P80");
   });
 });

@@ -213,3 +213,31 @@ describe("a dependency cycle", () => {
     expect(run).toThrow(new NetworkCycleError(["C", "C"]));
   });
 });
+
+describe("a link to an unknown activity", () => {
+  // A validated repository never has one (networkInput leaves a dependsOn entry naming no
+  // milestone out, and validation reports it with its position); called directly, the
+  // simulation leaves the link out the same way and lists it, rather than stopping.
+  const activities: SimActivity[] = ["A", "B"].map((key) => ({
+    key,
+    duration: 3,
+    durationRange: { min: 2, mode: 3, max: 5 },
+    startNoEarlierThan: 0,
+  }));
+  const link = (from: string, to: string) => ({ from, to, type: "FS" as const, lag: 0 });
+  const options = { iterations: 200, seed: 3, distribution: "pert" as const };
+
+  it("is left out and listed in unknownLinks, the rest simulated as without it", () => {
+    const unknown = [link("GHOST", "B"), link("A", "NOWHERE")];
+    const result = simulate(activities, [unknown[0]!, link("A", "B"), unknown[1]!], [], options);
+    expect(result.unknownLinks).toEqual(unknown);
+    const without = simulate(activities, [link("A", "B")], [], options);
+    expect(without.unknownLinks).toEqual([]);
+    for (const key of ["A", "B"]) {
+      expect(result.byKey.get(key)!.meanFinish).toBe(without.byKey.get(key)!.meanFinish);
+      expect(result.byKey.get(key)!.merges).toBe(without.byKey.get(key)!.merges);
+    }
+    // B still waits on A: its mean finish is the sum of two PERT(2, 3, 5) means, 6.33.
+    within(result.byKey.get("B")!.meanFinish, 2 * ((2 + 4 * 3 + 5) / 6), 0.05);
+  });
+});

@@ -6,6 +6,22 @@ export type Figures = Record<string, [es: number, ef: number, ls: number, lf: nu
 /** An activity-on-arrow arrow as a book prints it: name, tail event, head event, duration. */
 export type Arrow = [name: string, tail: number, head: number, duration: number];
 
+/** An activity as a successor table prints it: name, duration, the activities that follow it (finish-to-start). */
+export type Successor = [name: string, duration: number, successors: string[]];
+
+/**
+ * Dates as a scheduling program prints them, `DDMMMYY` (`01MAR04`), with the day count of the
+ * calendar: early start, early finish, late start, late finish (each the day the work starts, or
+ * the last day it works), total float and free float in days.
+ */
+export interface PrintedDates {
+  /** The project's first day, as printed (day 0). */
+  start: string;
+  /** Calendar days: every day is a working day. */
+  days: "calendar";
+  rows: Record<string, [eStart: string, eFinish: string, lStart: string, lFinish: string, tf: number, ff: number]>;
+}
+
 /**
  * A published worked example of the critical path method: the network as the publication
  * gives it and every figure it prints (or derives in print from its own event times), so that
@@ -22,6 +38,14 @@ export interface PublishedNetwork {
   rows?: Row[];
   /** Activity on arrow: converted to rows by recipe step 4 (`rowsFromArrows`). */
   arrows?: Arrow[];
+  /** A table of successors (id, duration, successors): converted to rows by recipe step 2 (`rowsFromSuccessors`). */
+  successors?: Successor[];
+  /**
+   * Where the publication prints calendar dates rather than day numbers: its start date (day 0)
+   * and, per activity, the dates as printed. `figures` are then derived from them by
+   * `figuresFromDates`, and the recipe test also holds pmo's own dates to the printed ones.
+   */
+  dates?: PrintedDates;
   figures: Figures;
   /** The project duration as printed. */
   finish: number;
@@ -44,12 +68,77 @@ export function rowsFromArrows(arrows: readonly Arrow[]): Row[] {
   ]);
 }
 
+/**
+ * Recipe step 2 for a table of successors: an activity's predecessors are the activities that
+ * list it as a successor, in the table's order.
+ */
+export function rowsFromSuccessors(table: readonly Successor[]): Row[] {
+  return table.map(([name, duration]) => [
+    name,
+    duration,
+    table
+      .filter(([, , successors]) => successors.includes(name))
+      .map(([pred]) => pred)
+      .join(", "),
+  ]);
+}
+
 /** The activity table of a published network, whichever way the publication draws it. */
 export function rowsOf(network: PublishedNetwork): Row[] {
   if (network.rows) return network.rows;
   if (network.arrows) return rowsFromArrows(network.arrows);
-  throw new Error(`${network.id} has neither rows nor arrows`);
+  if (network.successors) return rowsFromSuccessors(network.successors);
+  throw new Error(`${network.id} has neither rows, arrows nor successors`);
 }
+
+const MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
+
+/** `01MAR04` as an ISO date, `2004-03-01` (two-digit years are 20xx). */
+export function isoDate(printed: string): string {
+  const m = /^(\d\d)([A-Z]{3})(\d\d)$/.exec(printed);
+  if (!m || !MONTHS.includes(m[2]!)) throw new Error(`not a DDMMMYY date: ${printed}`);
+  return `20${m[3]}-${String(MONTHS.indexOf(m[2]!) + 1).padStart(2, "0")}-${m[1]}`;
+}
+
+const dayNumber = (iso: string): number =>
+  Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000;
+
+/**
+ * Printed calendar dates as day numbers from the start (the convention of every other entry:
+ * ES = 0 on the first day, EF = ES + duration): a start date is day `date - start`; a finish
+ * date is the last day of work, so the finish point is the day after it, `date - start + 1`.
+ */
+export function figuresFromDates(dates: PrintedDates): Figures {
+  const start = dayNumber(isoDate(dates.start));
+  const day = (printed: string): number => dayNumber(isoDate(printed)) - start;
+  const out: Figures = {};
+  for (const [name, [es, ef, ls, lf, tf, ff]] of Object.entries(dates.rows))
+    out[name] = [day(es), day(ef) + 1, day(ls), day(lf) + 1, tf, ff];
+  return out;
+}
+
+/**
+ * SAS Institute, SAS/OR User's Guide: Project Management, the software development project of
+ * the CPM procedure's "Getting Started" section, whose OUT= schedule (data set INTRO1) the
+ * GANTT procedure's "Getting Started" prints in full as Figure 8.1 "Software Project Plan"
+ * (Figure 6.1 in an earlier edition, where the CPM procedure is chapter 2:
+ * https://support.sas.com/documentation/cdl/en/orpmug/59678/HTML/default/gantt_sect2.htm):
+ * for each activity its successors, duration and early and
+ * late dates, T_FLOAT and F_FLOAT, as printed (PROC CPM, DATE='01MAR04'D, calendar days).
+ */
+const SAS_SOFTWARE: PrintedDates = {
+  start: "01MAR04",
+  days: "calendar",
+  rows: {
+    TESTING: ["01MAR04", "20MAR04", "01MAR04", "20MAR04", 0, 0],
+    PRELDOC: ["01MAR04", "15MAR04", "11MAR04", "25MAR04", 10, 10],
+    MEETMKT: ["01MAR04", "01MAR04", "20MAR04", "20MAR04", 19, 19],
+    RECODE: ["21MAR04", "25MAR04", "21MAR04", "25MAR04", 0, 0],
+    QATEST: ["26MAR04", "04APR04", "26MAR04", "04APR04", 0, 0],
+    DOCEDREV: ["26MAR04", "04APR04", "26MAR04", "04APR04", 0, 0],
+    PROD: ["05APR04", "05APR04", "05APR04", "05APR04", 0, 0],
+  },
+};
 
 export const PUBLISHED_NETWORKS: PublishedNetwork[] = [
   {
@@ -240,6 +329,36 @@ export const PUBLISHED_NETWORKS: PublishedNetwork[] = [
     },
     finish: 14,
     criticalPaths: [["A", "B", "D", "G", "H"]],
+  },
+  {
+    id: "SASSOFTWARE",
+    title: "SAS/OR: the software development project (two critical paths)",
+    // SAS Institute Inc., SAS/OR User's Guide: Project Management, chapter "The GANTT
+    // Procedure", Getting Started, Figure 8.1 "Software Project Plan" (Figure 6.1 in an
+    // earlier edition): the schedule of the software project of the chapter "The CPM Procedure",
+    // Getting Started, printed with its successors and durations. Initial Testing (TESTING),
+    // Recoding (RECODE) and Production (PROD) are critical, and so are both QA Test Approve
+    // (QATEST) and Doc. Edit and Revise (DOCEDREV), which run side by side from 26MAR04 to
+    // 04APR04: two critical paths. ES/EF/LS/LF are the printed dates counted in days from
+    // 01MAR04 (figuresFromDates); the duration, 36 days, is the printed finish of PROD, 05APR04.
+    source:
+      'SAS Institute, SAS/OR User\'s Guide: Project Management, "The GANTT Procedure", Getting Started, Figure 8.1 "Software Project Plan"; https://support.sas.com/documentation/cdl/en/orpmug/67521/HTML/default/orpmug_gantt_gettingstarted.htm',
+    successors: [
+      ["TESTING", 20, ["RECODE"]],
+      ["PRELDOC", 15, ["DOCEDREV", "QATEST"]],
+      ["MEETMKT", 1, ["RECODE"]],
+      ["RECODE", 5, ["DOCEDREV", "QATEST"]],
+      ["QATEST", 10, ["PROD"]],
+      ["DOCEDREV", 10, ["PROD"]],
+      ["PROD", 1, []],
+    ],
+    dates: SAS_SOFTWARE,
+    figures: figuresFromDates(SAS_SOFTWARE),
+    finish: 36,
+    criticalPaths: [
+      ["TESTING", "RECODE", "QATEST", "PROD"],
+      ["TESTING", "RECODE", "DOCEDREV", "PROD"],
+    ],
   },
 ];
 

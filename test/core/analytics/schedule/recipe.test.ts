@@ -9,6 +9,7 @@ import {
   PUBLISHED_NETWORKS,
   type PublishedNetwork,
   RELIABLE_ESTIMATES,
+  isoDate,
   rowsOf,
 } from "./published-networks.js";
 import type { Row } from "./textbook.js";
@@ -35,6 +36,10 @@ interface ScheduleJson {
     lf: number;
     totalFloat: number;
     freeFloat: number;
+    earlyStart: string;
+    earlyFinish: string;
+    lateStart: string;
+    lateFinish: string;
   }[];
   projects: { id: string; start: string; finish: string }[];
   criticalPaths: string[][];
@@ -68,6 +73,13 @@ describe("the recipe's worked conversion in docs/schedule.md", () => {
 // The held-out check: a published table in, the recipe applied mechanically, every printed
 // figure compared. Each step below is the recipe step of docs/schedule.md it implements.
 
+const DEFAULT_START = "2026-01-05";
+const startOf = (n: PublishedNetwork): string => (n.dates ? isoDate(n.dates.start) : DEFAULT_START);
+
+/** Dates `days` apart, in ISO form. */
+const addDays = (iso: string, days: number): string =>
+  new Date(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10) + days)).toISOString().slice(0, 10);
+
 const LINK_TYPES = { FS: "finish-to-start", SS: "start-to-start", FF: "finish-to-finish", SF: "start-to-finish" };
 
 /** Step 2: ids start with a letter; an activity numbered 10, or an arrow named 1-2, gets an A in front. */
@@ -91,8 +103,17 @@ function dependsOn(predecessors: string): string {
   return entries.length ? `, dependsOn: [${entries.join(", ")}]` : "";
 }
 
-/** Steps 1, 2 and 6: one project per network, one item per activity (a duration, or a three-point estimate). */
-function project(id: string, title: string, rows: Row[], estimates?: Map<string, [number, number, number]>): string {
+/**
+ * Steps 1, 2 and 6: one project per network, one item per activity (a duration, or a
+ * three-point estimate), starting on the publication's own first day where it prints dates.
+ */
+function project(
+  id: string,
+  title: string,
+  rows: Row[],
+  estimates?: Map<string, [number, number, number]>,
+  start = DEFAULT_START,
+): string {
   const items = rows.map(([name, duration, preds]) => {
     const e = estimates?.get(name);
     const time = e
@@ -106,7 +127,7 @@ function project(id: string, title: string, rows: Row[], estimates?: Map<string,
     `id: ${id}`,
     `name: ${JSON.stringify(title)}`,
     "stage: planning",
-    "schedule: { baselineStart: 2026-01-05 }",
+    `schedule: { baselineStart: ${start} }`,
     "milestones:",
     ...items,
     "",
@@ -122,6 +143,9 @@ function figuresOf(json: ScheduleJson, published: PublishedNetwork, projectId: s
   return out;
 }
 
+/** Critical paths in a fixed order: a publication lists them in no particular one. */
+const sorted = (paths: string[][]): string[][] => [...paths].sort((a, b) => a.join(" ").localeCompare(b.join(" ")));
+
 function pathsOf(json: ScheduleJson, published: PublishedNetwork, projectId: string): string[][] {
   const names = new Map(rowsOf(published).map(([name]) => [`${projectId}/${pmoId(name)}`, name]));
   return json.criticalPaths.filter((p) => p[0]!.startsWith(`${projectId}/`)).map((p) => p.map((k) => names.get(k)!));
@@ -130,7 +154,8 @@ function pathsOf(json: ScheduleJson, published: PublishedNetwork, projectId: str
 describe("every published network through the recipe and `pmo schedule`, every figure", () => {
   const hillier = PUBLISHED_NETWORKS.find((n) => n.id === "HILLIER")!;
   const files: Record<string, string> = { "engagement.yaml": example("engagement.yaml") };
-  for (const n of PUBLISHED_NETWORKS) files[`${n.id.toLowerCase()}.yaml`] = project(n.id, n.title, rowsOf(n));
+  for (const n of PUBLISHED_NETWORKS)
+    files[`${n.id.toLowerCase()}.yaml`] = project(n.id, n.title, rowsOf(n), undefined, startOf(n));
   // Step 6 on the same publication's three-point estimates (see RELIABLE_ESTIMATES).
   files["reliable-pert.yaml"] = project(
     "RELIABLEPERT",
@@ -147,14 +172,31 @@ describe("every published network through the recipe and `pmo schedule`, every f
 
   it.each(PUBLISHED_NETWORKS.map((n) => [n.title, n] as const))("%s", (_title, published) => {
     expect(figuresOf(json, published, published.id)).toEqual(published.figures);
-    expect(pathsOf(json, published, published.id)).toEqual(published.criticalPaths);
+    expect(sorted(pathsOf(json, published, published.id))).toEqual(sorted(published.criticalPaths));
     // The project finish as a date: day `finish` counted from the start is the last working day.
     const finish = json.projects.find((p) => p.id === published.id)!.finish;
-    expect(finish).toBe(new Date(Date.UTC(2026, 0, 5 + published.finish - 1)).toISOString().slice(0, 10));
+    expect(finish).toBe(addDays(startOf(published), published.finish - 1));
   });
+
+  it.each(PUBLISHED_NETWORKS.filter((n) => n.dates).map((n) => [n.title, n] as const))(
+    "%s: pmo's dates are the printed dates",
+    (_title, published) => {
+      const names = new Map(rowsOf(published).map(([name]) => [pmoId(name), name]));
+      const dates: Record<string, string[]> = {};
+      for (const i of json.items.filter((i) => i.project === published.id))
+        dates[names.get(i.id)!] = [i.earlyStart, i.earlyFinish, i.lateStart, i.lateFinish];
+      const printed = Object.fromEntries(
+        Object.entries(published.dates!.rows).map(([name, row]) => [
+          name,
+          row.slice(0, 4).map((d) => isoDate(d as string)),
+        ]),
+      );
+      expect(dates).toEqual(printed);
+    },
+  );
 
   it("Hillier and Lieberman's three-point estimates, scheduled on their means, give the same figures", () => {
     expect(figuresOf(json, hillier, "RELIABLEPERT")).toEqual(hillier.figures);
-    expect(pathsOf(json, hillier, "RELIABLEPERT")).toEqual(hillier.criticalPaths);
+    expect(sorted(pathsOf(json, hillier, "RELIABLEPERT"))).toEqual(sorted(hillier.criticalPaths));
   });
 });

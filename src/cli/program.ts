@@ -174,7 +174,20 @@ async function makeIO(host: Host, flag: boolean | undefined): Promise<CommandIO>
   };
 }
 
+/** Text as it is: what chalk gives at colour level 0, without loading chalk. */
+const plain = (s: string): string => s;
+const NO_COLOUR: Palette = {
+  red: plain,
+  yellow: plain,
+  blue: plain,
+  green: plain,
+  dim: plain,
+  bold: plain,
+  underline: plain,
+};
+
 async function palette(color: boolean): Promise<Palette> {
+  if (!color) return NO_COLOUR;
   const { Chalk } = await import("chalk");
   const chalk = new Chalk({ level: color ? 1 : 0 });
   return {

@@ -7,7 +7,7 @@ import { isDirectory, loadWorkspace, type LoadOptions } from "../core/load/index
 import type { Diagnostic } from "../model/diagnostic.js";
 import type { Workspace } from "../model/document.js";
 import { schemaDiagnostics, sortDiagnostics } from "../core/validate/index.js";
-import { buildCatalog, type Catalog } from "../core/catalog/index.js";
+import type { Catalog } from "../core/catalog/index.js";
 import type { CommandIO } from "./io.js";
 
 export interface WorkspaceOptions {
@@ -93,6 +93,8 @@ export async function openValidCatalog(
     const count = broken === 1 ? "1 document fails validation and is" : `${broken} documents fail validation and are`;
     io.stderr(io.palette.yellow(`warning: ${count} left out of the ${what}; run pmo validate`) + "\n");
   }
+  // Imported here: the domain model (and date-fns) is not needed by validate, the other main user of this module.
+  const { buildCatalog } = await import("../core/catalog/index.js");
   return buildCatalog(valid);
 }
 

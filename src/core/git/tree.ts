@@ -59,7 +59,17 @@ export function discoveryFilter(pmoignore: string, configIgnore: readonly string
   const ig = ignore()
     .add(pmoignore)
     .add([...configIgnore]);
+  // A history names the same paths in commit after commit: each is judged once.
+  const judged = new Map<string, boolean>();
   return (file) => {
+    let included = judged.get(file);
+    if (included === undefined) {
+      included = discovered(file);
+      judged.set(file, included);
+    }
+    return included;
+  };
+  function discovered(file: string): boolean {
     const parts = file.split("/");
     const name = parts[parts.length - 1]!;
     if (!YAML_FILE.test(name) || name.startsWith(".")) return false;
@@ -69,7 +79,7 @@ export function discoveryFilter(pmoignore: string, configIgnore: readonly string
         return false;
     }
     return !ig.ignores(file);
-  };
+  }
 }
 
 export interface RevisionWorkspace {

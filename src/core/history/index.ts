@@ -36,8 +36,11 @@ export interface HistoryCommit {
 
 export interface HistoryInput {
   commits: readonly HistoryCommit[];
-  /** Every blob the commits name, read in one batch. */
-  blobs: ReadonlyMap<string, Uint8Array>;
+  /**
+   * Every blob the commits name, read in one batch: a map, or blobs still arriving from git
+   * (each asked for once per change that brings it in, in commit order).
+   */
+  blobs: { get(oid: string): Uint8Array | undefined | PromiseLike<Uint8Array | undefined> };
   /** Which paths hold pmo documents (the folder loader's discovery rules). */
   include: (path: string) => boolean;
   root: string;
@@ -97,10 +100,9 @@ export async function buildHistory(given: HistoryInput): Promise<History> {
    * Without findings only projects and the engagement are read: a file whose text makes it
    * certain that it holds one document of another kind (a risk, a decision) is not parsed.
    */
-  const parse = (path: string, oid: string): Parsed => {
+  const parse = (path: string, bytes: Uint8Array | undefined): Parsed => {
     const diagnostics: Diagnostic[] = [];
     const sources = new Map<string, string>();
-    const bytes = input.blobs.get(oid);
     const text = bytes ? decodeSource(path, bytes) : undefined;
     if (typeof text !== "string") return { documents: [], diagnostics: text ? [text] : [] };
     if (!withFindings) {
@@ -213,7 +215,7 @@ export async function buildHistory(given: HistoryInput): Promise<History> {
       }
       if (change.oid === null) state.delete(change.path);
       else if (state.get(change.path)?.oid !== change.oid) {
-        const parsed = parse(change.path, change.oid);
+        const parsed = parse(change.path, await input.blobs.get(change.oid));
         state.set(change.path, { oid: change.oid, parsed });
         const engagement = parsed.documents.find((d) => d.kind === "Engagement");
         if (typeof engagement?.value["currency"] === "string") currency = engagement.value["currency"];

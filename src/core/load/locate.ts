@@ -1,18 +1,7 @@
-import {
-  LineCounter,
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  Pair,
-  parseAllDocuments,
-  YAMLMap,
-  type Document,
-  type Node,
-} from "yaml";
+import type { Document, LineCounter, Node } from "yaml";
 import type { Path, SourceRange } from "../../model/document.js";
 import { indexLines, locateInBlockYaml, type LineIndex } from "./locate-fast.js";
+import { yamlPackage } from "./yaml-packages.js";
 import { normaliseLineBreaks, YAML_OPTIONS } from "./yaml-read.js";
 
 export interface LocateOptions {
@@ -46,6 +35,7 @@ export function createLocator(input: string, singleDocument: boolean | ((text: s
       if (fast) return fast;
     }
     if (!parsed) {
+      const { LineCounter, parseAllDocuments } = yamlPackage();
       const lineCounter = new LineCounter();
       const docs = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter, uniqueKeys: false });
       parsed = { docs: Array.isArray(docs) ? docs : [docs], lineCounter };
@@ -61,6 +51,7 @@ export function createLocator(input: string, singleDocument: boolean | ((text: s
 
 /** Walks the path as far as it exists; a missing tail resolves to its nearest ancestor. */
 function rangeOf(doc: Document.Parsed, path: Path, pointAtKey: boolean): [number, number] {
+  const { isAlias, isMap, isPair, isScalar, isSeq } = yamlPackage();
   let node: unknown = doc.contents;
   let range: [number, number] = toRange(node) ?? [doc.range[0], doc.range[0] + 1];
   for (let i = 0; i < path.length; i++) {
@@ -100,6 +91,7 @@ function rangeOf(doc: Document.Parsed, path: Path, pointAtKey: boolean): [number
  * the schema's diagnostics give.
  */
 function keyText(key: unknown, doc: Document.Parsed): string | undefined {
+  const { isAlias, isMap, isSeq, Pair, YAMLMap } = yamlPackage();
   if (!isMap(key) && !isSeq(key) && !isAlias(key)) return undefined;
   const one = new YAMLMap();
   one.items.push(new Pair(key, null));
@@ -108,12 +100,14 @@ function keyText(key: unknown, doc: Document.Parsed): string | undefined {
 
 /** Collections are shown by their first character: their full extent is rarely what a reader needs. */
 function toRange(node: unknown): [number, number] | undefined {
+  const { isMap, isSeq } = yamlPackage();
   const r = (node as Node | null | undefined)?.range;
   if (!r) return undefined;
   return isMap(node) || isSeq(node) ? [r[0], r[0] + 1] : [r[0], r[1]];
 }
 
 function idKeyRange(map: unknown): [number, number] | undefined {
+  const { isMap, isPair, isScalar } = yamlPackage();
   if (!isMap(map)) return undefined;
   const pair = map.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === "id");
   return pair ? toRange(pair.key) : undefined;

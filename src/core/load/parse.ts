@@ -1,9 +1,10 @@
-import { Parser, type Document, type LineCounter } from "yaml";
+import type { Document, LineCounter } from "yaml";
 import type { Diagnostic, Severity } from "../../model/diagnostic.js";
 import { KINDS } from "../../model/document.js";
 import { describeSyntaxError, syntaxDiagnostic, type SyntaxProblem } from "./syntax.js";
 import { scanHead } from "./head.js";
 import { readSubsetDocuments } from "./subset-read.js";
+import { yamlPackage } from "./yaml-packages.js";
 import { documentValue, normaliseLineBreaks, readFull, readJsYaml, type FullRead } from "./yaml-read.js";
 
 export const SUPPORTED_API_VERSIONS = ["pmo/v1"] as const;
@@ -248,7 +249,7 @@ function parseFully(file: string, text: string): ParsedSource {
 function directiveProblem(text: string): SyntaxProblem | undefined {
   let yamlSeen = false;
   let pending: { offset: number; source: string } | undefined;
-  for (const token of new Parser().parse(text)) {
+  for (const token of new (yamlPackage().Parser)().parse(text)) {
     if (token.type === "directive") {
       if (token.source.startsWith("%YAML")) {
         if (yamlSeen)

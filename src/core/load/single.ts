@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../../model/diagnostic.js";
+import { readSubsetDocuments } from "./subset-read.js";
 import { describeSyntaxError, syntaxDiagnostic } from "./syntax.js";
 import { documentValue, normaliseLineBreaks, readFull } from "./yaml-read.js";
 
@@ -17,6 +18,10 @@ export interface YamlFile {
  */
 export function readYamlFile(input: string, shown: string): YamlFile {
   const text = normaliseLineBreaks(input);
+  // A mapping in the subset reader's YAML (subset-read.ts: the same value the reading of record
+  // gives it) has nothing to report; anything else is left to the reading of record.
+  const subset = readSubsetDocuments(text);
+  if (subset?.length === 1 && subset[0] !== null) return { value: subset[0], text, diagnostics: [] };
   let read;
   try {
     read = readFull(text);

@@ -1,14 +1,7 @@
-import { FAILSAFE_SCHEMA, Type, load as fastLoad } from "js-yaml";
+import type { Schema } from "js-yaml";
+import type { Document, LineCounter, ParseOptions, DocumentOptions, SchemaOptions } from "yaml";
 import { FLOAT, HEX, INF, INT, NAN, OCT, readSubset } from "./subset-read.js";
-import {
-  LineCounter,
-  parseAllDocuments,
-  visit,
-  type Document,
-  type ParseOptions,
-  type DocumentOptions,
-  type SchemaOptions,
-} from "yaml";
+import { jsYamlPackage, yamlPackage } from "./yaml-packages.js";
 
 /**
  * The one reading of YAML text that every part of pmo uses (documents, the config, import
@@ -57,33 +50,41 @@ const startsNumber = (s: string): boolean => {
   const c = s.charCodeAt(0);
   return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46; // 0-9 + - .
 };
-const coreInt = new Type("tag:yaml.org,2002:int", {
-  kind: "scalar",
-  resolve: (s: string | null) => s !== null && startsNumber(s) && (INT.test(s) || OCT.test(s) || HEX.test(s)),
-  construct: (s: string) =>
-    OCT.test(s) ? parseInt(s.slice(2), 8) : HEX.test(s) ? parseInt(s.slice(2), 16) : parseInt(s, 10),
-});
-const coreFloat = new Type("tag:yaml.org,2002:float", {
-  kind: "scalar",
-  resolve: (s: string | null) =>
-    s !== null && startsNumber(s) && !INT.test(s) && (FLOAT.test(s) || INF.test(s) || NAN.test(s)),
-  construct: (s: string) =>
-    NAN.test(s) ? NaN : INF.test(s) ? (s.startsWith("-") ? -Infinity : Infinity) : parseFloat(s),
-});
 const NULL = /^(?:~|null|Null|NULL)?$/;
 const BOOL = /^(?:true|True|TRUE|false|False|FALSE)$/;
-const coreNull = new Type("tag:yaml.org,2002:null", {
-  kind: "scalar",
-  resolve: (s: string | null) => s === null || s.length === 0 || (s.length <= 4 && NULL.test(s)),
-  construct: () => null,
-});
-const coreBool = new Type("tag:yaml.org,2002:bool", {
-  kind: "scalar",
-  resolve: (s: string | null) => s !== null && (s.length === 4 || s.length === 5) && BOOL.test(s),
-  construct: (s: string) => s.charAt(0) === "t" || s.charAt(0) === "T",
-});
-/** js-yaml with exactly the core schema's scalars. */
-const FAST_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [coreNull, coreBool, coreInt, coreFloat] });
+
+let fastSchema: Schema | undefined;
+
+/** js-yaml with exactly the core schema's scalars (made when js-yaml is first needed). */
+function coreSchema(): Schema {
+  if (fastSchema) return fastSchema;
+  const { FAILSAFE_SCHEMA, Type } = jsYamlPackage();
+  const coreInt = new Type("tag:yaml.org,2002:int", {
+    kind: "scalar",
+    resolve: (s: string | null) => s !== null && startsNumber(s) && (INT.test(s) || OCT.test(s) || HEX.test(s)),
+    construct: (s: string) =>
+      OCT.test(s) ? parseInt(s.slice(2), 8) : HEX.test(s) ? parseInt(s.slice(2), 16) : parseInt(s, 10),
+  });
+  const coreFloat = new Type("tag:yaml.org,2002:float", {
+    kind: "scalar",
+    resolve: (s: string | null) =>
+      s !== null && startsNumber(s) && !INT.test(s) && (FLOAT.test(s) || INF.test(s) || NAN.test(s)),
+    construct: (s: string) =>
+      NAN.test(s) ? NaN : INF.test(s) ? (s.startsWith("-") ? -Infinity : Infinity) : parseFloat(s),
+  });
+  const coreNull = new Type("tag:yaml.org,2002:null", {
+    kind: "scalar",
+    resolve: (s: string | null) => s === null || s.length === 0 || (s.length <= 4 && NULL.test(s)),
+    construct: () => null,
+  });
+  const coreBool = new Type("tag:yaml.org,2002:bool", {
+    kind: "scalar",
+    resolve: (s: string | null) => s !== null && (s.length === 4 || s.length === 5) && BOOL.test(s),
+    construct: (s: string) => s.charAt(0) === "t" || s.charAt(0) === "T",
+  });
+  fastSchema = FAILSAFE_SCHEMA.extend({ implicit: [coreNull, coreBool, coreInt, coreFloat] });
+  return fastSchema;
+}
 
 /**
  * Texts the fast path leaves to the yaml package, because js-yaml reads them differently (found
@@ -126,7 +127,7 @@ export function readJsYaml(text: string): Record<string, unknown> | undefined {
   if (FAST_PATH_DECLINES.test(body) || hasLongLine(body)) return undefined;
   let value: unknown;
   try {
-    value = fastLoad(body, { schema: FAST_SCHEMA, json: false });
+    value = jsYamlPackage().load(body, { schema: coreSchema(), json: false });
   } catch {
     return undefined;
   }
@@ -153,6 +154,7 @@ export interface FullRead {
 
 /** The reading of record: every document of the text, with errors, warnings and node ranges. */
 export function readFull(text: string): FullRead {
+  const { LineCounter, parseAllDocuments } = yamlPackage();
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter });
   return { docs: Array.isArray(docs) ? docs : [docs], lineCounter };
@@ -170,6 +172,7 @@ export type DocumentValue =
 export function documentValue(doc: Document.Parsed): DocumentValue {
   let unknown: { alias: string; offset: number } | undefined;
   let first: { alias: string; offset: number } | undefined;
+  const { visit } = yamlPackage();
   visit(doc, {
     Alias(_key, node) {
       first ??= { alias: node.source, offset: node.range?.[0] ?? 0 };

@@ -45,9 +45,15 @@ async function compiledValidators(files: SchemaFiles): Promise<ValidatorLookup> 
   return (name) => ajv.getSchema(schemaId(name));
 }
 
+/** Validators by schema name, looked up once: every document of a repository asks for one. */
+const validators = new Map<string, ValidateFunction>();
+
 function validatorFor(name: string): ValidateFunction {
-  const validate = lookupValidator(name);
+  let validate = validators.get(name);
+  if (validate !== undefined) return validate;
+  validate = lookupValidator(name);
   if (validate === undefined) throw new Error(`schema "${name}" is not loaded`);
+  validators.set(name, validate);
   return validate;
 }
 

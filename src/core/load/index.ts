@@ -3,6 +3,8 @@ import type { BrokenFile, Kind, PmoDocument, Workspace } from "../../model/docum
 import { discoverFiles } from "./discover.js";
 import { documentsOfText, importSchemaCheck, type SchemaCheck } from "./documents.js";
 import { LoaderThreads } from "./parallel.js";
+
+export { prestartLoaderThreads } from "./parallel.js";
 import { readBytes, readText, type FileRead } from "./read-files.js";
 
 export { discoverFiles, isDirectory, comparePaths, readOnce, IGNORE_FILE } from "./discover.js";

@@ -12,32 +12,20 @@ export async function importSchemaCheck(): Promise<SchemaCheck> {
   return (await import("../validate/index.js")).schemaDiagnostics;
 }
 
-/**
- * A file's documents as the model holds them, locating paths in `text`. With `check`, a
- * document whose schema was not checked as it was read is checked now (LoadOptions.schema).
- */
-export function documentsOfText(
-  file: string,
-  text: string,
-  documents: FileRead["documents"],
-  check?: SchemaCheck,
-): PmoDocument[] {
+/** A file's documents as the model holds them, locating paths in `text`. */
+export function documentsOfText(file: string, text: string, documents: FileRead["documents"]): PmoDocument[] {
   if (documents.length === 0) return [];
   const locator = createLocator(text, isSingleDocument);
-  return documents.map(({ docIndex, value, schemaProblems }) => {
-    const doc: PmoDocument = {
-      file,
-      docIndex,
-      kind: typeof value["kind"] === "string" ? value["kind"] : "",
-      id: typeof value["id"] === "string" ? value["id"] : undefined,
-      apiVersion: typeof value["apiVersion"] === "string" ? value["apiVersion"] : "",
-      value,
-      locate: (p, o) => locator(docIndex, p, o),
-      ...(schemaProblems && { schemaProblems }),
-    };
-    if (schemaProblems === undefined && check !== undefined) doc.schemaProblems = check(doc);
-    return doc;
-  });
+  return documents.map(({ docIndex, value, schemaProblems }) => ({
+    file,
+    docIndex,
+    kind: typeof value["kind"] === "string" ? value["kind"] : "",
+    id: typeof value["id"] === "string" ? value["id"] : undefined,
+    apiVersion: typeof value["apiVersion"] === "string" ? value["apiVersion"] : "",
+    value,
+    locate: (p, o) => locator(docIndex, p, o),
+    ...(schemaProblems && { schemaProblems }),
+  }));
 }
 
 /**

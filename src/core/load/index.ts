@@ -1,10 +1,8 @@
 import type { Diagnostic } from "../../model/diagnostic.js";
 import type { BrokenFile, Kind, PmoDocument, Workspace } from "../../model/document.js";
 import { discoverFiles } from "./discover.js";
-import { documentsOfText, importSchemaCheck, type SchemaCheck } from "./documents.js";
+import { documentsOfText, importSchemaCheck } from "./documents.js";
 import { LoaderThreads } from "./parallel.js";
-
-export { prestartLoaderThreads } from "./parallel.js";
 import { readBytes, readText, type FileRead } from "./read-files.js";
 
 export { discoverFiles, isDirectory, comparePaths, readOnce, IGNORE_FILE } from "./discover.js";
@@ -24,6 +22,7 @@ export { describeSyntaxError, syntaxDiagnostic, type SyntaxProblem } from "./syn
 export { readYamlFile, type YamlFile } from "./single.js";
 export { scanHead, HEAD_FIELDS, type Head, type HeadField } from "./head.js";
 export { readWhole } from "./read-files.js";
+export { prestartLoaderThreads } from "./parallel.js";
 
 /** What the loader noticed besides documents and diagnostics: files it read but could not use. */
 export interface LoadFindings {
@@ -87,13 +86,10 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   // reads do (no thread-pool round trips), and parsing is CPU-bound anyway; a large
   // repository is shared between loader threads (parallel.ts).
   const { kinds } = options;
-  // The loader threads check schemas as they read; what this thread reads is checked below, on
-  // the documents the workspace keeps (checking while reading would make them twice).
-  const check = await schemaCheck;
-  const reads = await threads.read(root, discovered.files, kinds);
+  const reads = await threads.read(root, discovered.files, kinds, { schemaCheck: await schemaCheck });
   for (const read of reads) {
     if (read.skipped) continue;
-    for (const doc of documentsOfRead(read, diagnostics, sources, found, check))
+    for (const doc of documentsOfRead(read, diagnostics, sources, found))
       if (kinds === undefined || (kinds as readonly string[]).includes(doc.kind)) documents.push(doc);
   }
 
@@ -136,7 +132,6 @@ function documentsOfRead(
   diagnostics: Diagnostic[],
   sources: Map<string, string>,
   found?: LoadFindings,
-  check?: SchemaCheck,
 ): PmoDocument[] {
   const { file } = read;
   for (const d of read.diagnostics) diagnostics.push(d);
@@ -145,5 +140,5 @@ function documentsOfRead(
   if (read.brokenIds) found?.broken.push({ file, ids: read.brokenIds });
   if (read.text === undefined || (read.documents.length === 0 && read.diagnostics.length === 0)) return [];
   sources.set(file, read.text);
-  return documentsOfText(file, read.text, read.documents, check);
+  return documentsOfText(file, read.text, read.documents);
 }

@@ -2,15 +2,7 @@ import path from "node:path";
 import { baselinePlan, type BaselinePlan } from "../core/analytics/evm/index.js";
 import { buildCatalog, type Catalog } from "../core/catalog/index.js";
 import { UsageError } from "../core/errors.js";
-import {
-  BASELINE_TAG_PREFIX,
-  baselineRevision,
-  findBaseline,
-  gitRaw,
-  loadWorkspaceAtRevision,
-  openRepository,
-  type Baseline,
-} from "../core/git/index.js";
+import type { Baseline } from "../core/git/index.js";
 import { schemaDiagnostics } from "../core/validate/index.js";
 import type { PmoDocument } from "../model/document.js";
 import type { CommandIO } from "./io.js";
@@ -57,6 +49,9 @@ export function usableDocuments(all: readonly PmoDocument[]): { documents: PmoDo
  * that fail their schema are left out, with a warning that says how many.
  */
 export async function openBaseline(dir: string, name: string, io: CommandIO): Promise<OpenedBaseline> {
+  // Imported here: git is read only with --baseline (evm and schedule import this module for their kinds too).
+  const { BASELINE_TAG_PREFIX, baselineRevision, findBaseline, gitRaw, loadWorkspaceAtRevision, openRepository } =
+    await import("../core/git/index.js");
   const root = path.resolve(dir);
   const shown = displayPath(root, io.cwd);
   const inside = await gitRaw(root, ["rev-parse", "--show-toplevel"]);

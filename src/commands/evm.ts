@@ -12,7 +12,6 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { buildCatalog } from "../core/catalog/index.js";
 import { UsageError } from "../core/errors.js";
-import { discoveryFilter, gitRaw, openRepository, readBlobs, readLog } from "../core/git/index.js";
 import { IGNORE_FILE } from "../core/load/index.js";
 import { ExitCode } from "../model/diagnostic.js";
 import { openBaseline, EVM_PLAN_KINDS, usableDocuments } from "./baseline-plan.js";
@@ -68,6 +67,8 @@ export async function runEvm(options: EvmCommandOptions, io: CommandIO): Promise
 async function runEvmHistory(options: EvmCommandOptions, io: CommandIO): Promise<ExitCode> {
   if (options.baseline !== undefined)
     throw new UsageError("--history measures each commit against its own plan: it cannot be combined with --baseline");
+  // Imported here: only --history reads git.
+  const { discoveryFilter, gitRaw, openRepository, readBlobs, readLog } = await import("../core/git/index.js");
   const root = path.resolve(options.dir);
   const shown = displayPath(root, io.cwd);
   const inside = await gitRaw(root, ["rev-parse", "--show-toplevel"]);

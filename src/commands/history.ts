@@ -3,7 +3,7 @@ import path from "node:path";
 import { loadConfig } from "../core/config/index.js";
 import { UsageError } from "../core/errors.js";
 import { PLAIN } from "../core/format/index.js";
-import { discoveryFilter, GitError, openRepository, readBlobs, readLog } from "../core/git/index.js";
+import { discoveryFilter, GitError, openRepository, readLog, streamBlobs } from "../core/git/index.js";
 import {
   buildHistory,
   formatHistoryJson,
@@ -35,7 +35,7 @@ export interface HistoryCommandOptions {
 
 /**
  * `pmo history`: status over time from git alone. One `git log --raw` gives every blob that
- * changed; one `git cat-file --batch` reads them all; each is parsed once.
+ * changed; one `git cat-file --batch` streams them all, each parsed once as it arrives.
  */
 export async function runHistory(options: HistoryCommandOptions, io: CommandIO): Promise<ExitCode> {
   if (options.since && options.until && options.since > options.until)
@@ -62,19 +62,26 @@ export async function runHistory(options: HistoryCommandOptions, io: CommandIO):
   const oids = commits.flatMap((c) =>
     c.changes.filter((ch) => ch.oid !== null && include(ch.path)).map((ch) => ch.oid!),
   );
-  const blobs = await readBlobs(repo.top, oids);
-  const history = await buildHistory({
-    commits,
-    blobs,
-    include,
-    root,
-    config,
-    asOf: options.asOf,
-    period: options.period,
-    since: options.since,
-    until: options.until,
-    findings: options.findings !== false,
-  });
+  // The blobs stream in while the history is built: parsing one overlaps git inflating the next.
+  const blobs = streamBlobs(repo.top, oids);
+  let history;
+  try {
+    history = await buildHistory({
+      commits,
+      blobs,
+      include,
+      root,
+      config,
+      asOf: options.asOf,
+      period: options.period,
+      since: options.since,
+      until: options.until,
+      findings: options.findings !== false,
+    });
+  } catch (error) {
+    if (error instanceof GitError) throw new UsageError(`cannot read the git history of ${shown}: ${error.message}`);
+    throw error;
+  }
   if (repo.shallow)
     io.stderr(
       `warning: this is a shallow clone, so the history starts at its oldest fetched commit; run \`git fetch --unshallow\` for all of it\n`,

@@ -1,5 +1,4 @@
 import path from "node:path";
-import { entriesAgainstBaseline } from "../core/analytics/evm/index.js";
 import {
   NetworkCycleError,
   UnknownMilestoneError,
@@ -15,7 +14,6 @@ import {
 } from "../core/analytics/schedule/index.js";
 import { UsageError } from "../core/errors.js";
 import { ExitCode } from "../model/diagnostic.js";
-import { openBaseline } from "./baseline-plan.js";
 import type { CommandIO } from "./io.js";
 import { writeFileAtomic } from "./output.js";
 import { openValidCatalog } from "./workspace.js";
@@ -51,9 +49,16 @@ export interface ScheduleCommandOptions {
  */
 export async function runSchedule(options: ScheduleCommandOptions, io: CommandIO): Promise<ExitCode> {
   const catalog = await openValidCatalog(options, io, "schedule", { kinds: SCHEDULE_KINDS });
-  const against = options.baseline === undefined ? undefined : await openBaseline(options.dir, options.baseline, io);
+  // Imported here: a baseline (git, earned value's baseline merge) is read only with --baseline.
+  const against =
+    options.baseline === undefined
+      ? undefined
+      : await (await import("./baseline-plan.js")).openBaseline(options.dir, options.baseline, io);
   // Today's network, each date measured against the baseline's (the one merge, withBaselinePlan).
-  const measured = against ? entriesAgainstBaseline(catalog.projects, against.plan) : undefined;
+  // Imported here: earned value's baseline merge is needed only with --baseline.
+  const measured = against
+    ? (await import("../core/analytics/evm/index.js")).entriesAgainstBaseline(catalog.projects, against.plan)
+    : undefined;
   const projects = measured?.entries ?? catalog.projects;
   let schedule;
   try {

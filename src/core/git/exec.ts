@@ -67,7 +67,7 @@ export async function readBlobs(cwd: string, oids: readonly string[]): Promise<M
   const unique = [...new Set(oids)];
   const blobs = new Map<string, Buffer>();
   if (unique.length === 0) return blobs;
-  const out = await git(cwd, ["cat-file", "--batch"], unique.join("\n") + "\n");
+  const out = await git(cwd, ["cat-file", "--batch", "--buffer"], unique.join("\n") + "\n");
   let pos = 0;
   while (pos < out.length) {
     const eol = out.indexOf(0x0a, pos);
@@ -81,4 +81,130 @@ export async function readBlobs(cwd: string, oids: readonly string[]): Promise<M
     pos += length + 1;
   }
   return blobs;
+}
+
+/** Blobs by id, as the history builder reads them: a map read in full, or a stream still arriving. */
+export interface BlobSource {
+  get(oid: string): Uint8Array | undefined | PromiseLike<Uint8Array | undefined>;
+}
+
+/**
+ * Streams many objects from ONE `git cat-file --batch` process, for a caller that works through
+ * them in the order asked (history replays commits oldest first): each blob can be used as soon
+ * as git has sent it, while git inflates the next ones, instead of after the whole batch. `oids`
+ * may repeat an id: the bytes are kept until they have been asked for as many times as the id
+ * appears, then dropped, so the blobs of a long history are not all held at once. An id that
+ * was not asked for, or that git reports missing, reads as undefined. A failure of git rejects
+ * every blob not yet received with a GitError.
+ */
+export function streamBlobs(cwd: string, oids: readonly string[]): BlobSource {
+  const uses = new Map<string, number>();
+  for (const oid of oids) uses.set(oid, (uses.get(oid) ?? 0) + 1);
+  const arrived = new Map<string, Buffer | undefined>();
+  const waiting = new Map<string, { resolve: (b: Buffer | undefined) => void; reject: (e: unknown) => void }[]>();
+  let failure: unknown;
+  let done = uses.size === 0;
+
+  const settle = (oid: string, bytes: Buffer | undefined) => {
+    const waiters = waiting.get(oid);
+    if (waiters === undefined) {
+      arrived.set(oid, bytes);
+      return;
+    }
+    waiting.delete(oid);
+    arrived.set(oid, bytes);
+    for (const w of waiters) w.resolve(take(oid));
+  };
+  /** The bytes of an arrived blob, dropped after their last use. */
+  const take = (oid: string): Buffer | undefined => {
+    const bytes = arrived.get(oid);
+    const left = (uses.get(oid) ?? 1) - 1;
+    if (left <= 0) {
+      uses.delete(oid);
+      arrived.delete(oid);
+    } else uses.set(oid, left);
+    return bytes;
+  };
+  const finish = (error?: unknown) => {
+    done = true;
+    failure = error;
+    for (const [, waiters] of waiting) for (const w of waiters) error ? w.reject(error) : w.resolve(undefined);
+    waiting.clear();
+  };
+
+  if (!done) {
+    const args = ["cat-file", "--batch", "--buffer"];
+    const child = spawn("git", ["--no-optional-locks", ...args], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const err: Buffer[] = [];
+    // The object being received: its id and bytes, and how many of them have come.
+    let pending: Buffer = Buffer.alloc(0);
+    let current: { oid: string; bytes: Buffer; filled: number } | undefined;
+    // The line feed that ends an object's bytes is still to come (in the next chunk).
+    let lineFeed = false;
+    child.stdout.on("data", (chunk: Buffer) => {
+      let pos = 0;
+      while (pos < chunk.length) {
+        if (current) {
+          const n = Math.min(current.bytes.length - current.filled, chunk.length - pos);
+          chunk.copy(current.bytes, current.filled, pos, pos + n);
+          current.filled += n;
+          pos += n;
+          if (current.filled < current.bytes.length) return;
+          settle(current.oid, current.bytes);
+          current = undefined;
+          lineFeed = true;
+          continue;
+        }
+        if (lineFeed) {
+          lineFeed = false;
+          pos++;
+          continue;
+        }
+        const eol = chunk.indexOf(0x0a, pos);
+        if (eol < 0) {
+          pending = Buffer.concat([pending, chunk.subarray(pos)]);
+          return;
+        }
+        const header = Buffer.concat([pending, chunk.subarray(pos, eol)]).toString("utf8");
+        pending = Buffer.alloc(0);
+        pos = eol + 1;
+        const [oid = "", type, size] = header.split(" ");
+        if (type === "missing" || size === undefined) {
+          settle(oid, undefined);
+          continue;
+        }
+        current = { oid, bytes: Buffer.allocUnsafe(Number(size)), filled: 0 };
+        if (current.bytes.length === 0) {
+          settle(oid, current.bytes);
+          current = undefined;
+          lineFeed = true;
+        }
+      }
+    });
+    child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
+    child.on("error", (error: NodeJS.ErrnoException) =>
+      finish(error.code === "ENOENT" ? new GitError("git is not installed or not on the PATH", args, "", null) : error),
+    );
+    child.on("close", (code) => {
+      if (code === 0) return finish();
+      const stderr = Buffer.concat(err).toString("utf8");
+      const message = stderr.trim().split("\n").filter(Boolean).pop() ?? "git cat-file failed";
+      finish(new GitError(message.replace(/^(fatal|error): /, ""), args, stderr, code));
+    });
+    child.stdin.on("error", () => undefined); // git may exit before reading all of stdin
+    child.stdin.end([...uses.keys()].join("\n") + "\n");
+  }
+
+  return {
+    get(oid) {
+      if (arrived.has(oid)) return take(oid);
+      if (!uses.has(oid)) return undefined;
+      if (done) return failure ? Promise.reject(failure) : undefined;
+      return new Promise((resolve, reject) => {
+        const waiters = waiting.get(oid) ?? [];
+        waiters.push({ resolve, reject });
+        waiting.set(oid, waiters);
+      });
+    },
+  };
 }

@@ -3,7 +3,7 @@
  * history of the files (for `pmo diff`, `pmo check --new-since` and `pmo history`). This is the
  * one core folder that runs an executable (git), as src/core/load is the one that reads files.
  */
-export { GitError, git, gitRaw, gitText, readBlobs } from "./exec.js";
+export { GitError, git, gitRaw, gitText, readBlobs, streamBlobs, type BlobSource } from "./exec.js";
 export { openRepository, resolveRevision, shortCommit, SHALLOW_HINT, type Repository, type Revision } from "./refs.js";
 export {
   discoverInTree,

@@ -59,17 +59,31 @@ export function discoveryFilter(pmoignore: string, configIgnore: readonly string
   const ig = ignore()
     .add(pmoignore)
     .add([...configIgnore]);
+  // Without a pattern (no .pmoignore, or only blank and comment lines, and no config ignore),
+  // nothing is ignored: the patterns are not consulted for every folder of every path.
+  const patterns =
+    configIgnore.length > 0 || pmoignore.split(/\r?\n/).some((line) => line.trim() !== "" && !line.startsWith("#"));
+  // A history names the same paths in commit after commit: each is judged once.
+  const judged = new Map<string, boolean>();
   return (file) => {
+    let included = judged.get(file);
+    if (included === undefined) {
+      included = discovered(file);
+      judged.set(file, included);
+    }
+    return included;
+  };
+  function discovered(file: string): boolean {
     const parts = file.split("/");
     const name = parts[parts.length - 1]!;
     if (!YAML_FILE.test(name) || name.startsWith(".")) return false;
     for (let i = 0; i < parts.length - 1; i++) {
       const dir = parts[i]!;
-      if (dir.startsWith(".") || dir === "node_modules" || ig.ignores(`${parts.slice(0, i + 1).join("/")}/`))
-        return false;
+      if (dir.startsWith(".") || dir === "node_modules") return false;
+      if (patterns && ig.ignores(`${parts.slice(0, i + 1).join("/")}/`)) return false;
     }
-    return !ig.ignores(file);
-  };
+    return !patterns || !ig.ignores(file);
+  }
 }
 
 export interface RevisionWorkspace {

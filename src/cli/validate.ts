@@ -23,10 +23,14 @@ Examples:
   $ pmo validate --format json > validate.json`,
     )
     .action(async (dir: string | undefined, opts: { asOf?: string; format: "stylish" | "json"; config?: string }) => {
+      const root = ctx.dirOf(dir);
+      // A large repository's loader threads start now, while validation's own modules load.
+      const { prestartLoaderThreads } = await import("../core/load/index.js");
+      prestartLoaderThreads(root, true);
       const { runValidate } = await import("../commands/validate.js");
       ctx.setExit(
         await runValidate(
-          { dir: ctx.dirOf(dir), asOf: opts.asOf ?? (await ctx.today()), format: opts.format, config: opts.config },
+          { dir: root, asOf: opts.asOf ?? (await ctx.today()), format: opts.format, config: opts.config },
           await ctx.io(),
         ),
       );

@@ -15,8 +15,12 @@ export function formatMoney(amount: number, currency: string | undefined): strin
 
 /** Up to three significant decimals, without trailing zeros: 1.3200 -> "1.32", 12.0 -> "12". */
 function trim(n: number): string {
-  const digits = n >= 100 ? 1 : 2;
-  return n.toFixed(digits).replace(/\.?0+$/, "");
+  const text = n.toFixed(n >= 100 ? 1 : 2);
+  // The zeros after the decimal point go, and the point with them when nothing is left after it.
+  let end = text.length;
+  while (text.charCodeAt(end - 1) === 48) end--;
+  if (text.charCodeAt(end - 1) === 46) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 /** 1234567 -> "1,234,567". */

@@ -1,6 +1,6 @@
 import { csvParseRows } from "d3-dsv";
 import { describe, expect, it } from "vitest";
-import { formatCsv, neutraliseFormula } from "../../src/core/csv.js";
+import { formatCsv, neutraliseFormula, stringifyCsv } from "../../src/core/csv.js";
 import { unneutralise } from "../../src/core/import/values.js";
 
 // d3-dsv implements RFC 4180 (https://github.com/d3/d3-dsv#dsv_parse): a reader other than the
@@ -55,5 +55,51 @@ describe("formatCsv", () => {
     const withBom = Buffer.from(formatCsv(["text"], [["£1.2m café"]]), "utf8");
     expect([...withBom.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(formatCsv(["text"], [["£1.2m café"]], { bom: false })).toBe("text\n£1.2m café\n");
+  });
+});
+
+describe("formatCsv against csv-stringify", () => {
+  it("writes what csv-stringify writes with the same options, for every kind of cell and row", () => {
+    // A seeded generator (mulberry32), so that a failure names an input that can be run again.
+    let a = 11;
+    const next = (): number => {
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const pieces = ["a", "Zoë", " ", ",", '"', "\r", "\n", "=", "+", "-", "@", "\t", "'", "£1.2m", "\u00a0", "0", ""];
+    const text = (): string =>
+      Array.from({ length: Math.floor(next() * 6) }, () => pieces[Math.floor(next() * pieces.length)]).join("");
+    const cells: (() => unknown)[] = [
+      text,
+      () => Math.round((next() - 0.5) * 1e6) / 100,
+      () => -0,
+      () => Number.NaN,
+      () => Infinity,
+      () => next() > 0.5,
+      () => null,
+      () => undefined,
+      () => "",
+      () => BigInt(Math.round(next() * 1e9)),
+    ];
+    const cell = (): unknown => cells[Math.floor(next() * cells.length)]!();
+    for (let table = 0; table < 300; table++) {
+      const columns = Array.from({ length: 1 + Math.floor(next() * 5) }, text);
+      // Rows shorter and longer than the header, and none at all.
+      const records = Array.from({ length: Math.floor(next() * 6) }, () =>
+        Array.from({ length: Math.floor(next() * (columns.length + 2)) }, cell),
+      );
+      for (const bom of [true, false])
+        expect(formatCsv(columns, records, { bom }), JSON.stringify({ columns, records: String(records) })).toBe(
+          stringifyCsv(columns, records, bom),
+        );
+    }
+  });
+
+  it("leaves a table with other cells (objects, dates) to csv-stringify", () => {
+    const records = [["R1", { a: 1 }, new Date(Date.UTC(2026, 10, 30))]];
+    expect(formatCsv(["id", "object", "date"], records)).toBe(stringifyCsv(["id", "object", "date"], records, true));
+    expect(formatCsv(["id", "object", "date"], records)).toContain(`"{""a"":1}",${Date.UTC(2026, 10, 30)}\n`);
   });
 });

@@ -123,7 +123,8 @@ export async function runCheck(input: CheckInput): Promise<CheckResult> {
     );
   }
 
-  const effective = findings.flatMap((f) => {
+  const effective: Diagnostic[] = [];
+  for (const f of findings) {
     let severity: SeverityOrOff = resolved.base.get(f.ruleId)?.severity ?? "off";
     for (const o of resolved.overrides) {
       const set = o.rules.get(f.ruleId);
@@ -132,8 +133,8 @@ export async function runCheck(input: CheckInput): Promise<CheckResult> {
       const byPortfolio = o.portfolios !== undefined && facts.portfolioPath(f.entity).some((p) => o.portfolios!.has(p));
       if (byFile || byPortfolio || (!o.files && !o.portfolios)) severity = set;
     }
-    return severity === "off" ? [] : [severity === f.severity ? f : { ...f, severity }];
-  });
+    if (severity !== "off") effective.push(severity === f.severity ? f : { ...f, severity });
+  }
 
   const kept = withoutSuperseded(effective, rules);
 
@@ -317,10 +318,14 @@ function withoutSuperseded(findings: Diagnostic[], rules: readonly Rule[]): Diag
   for (const rule of rules)
     for (const id of rule.meta.supersedes ?? []) by.set(id, [...(by.get(id) ?? []), rule.meta.id]);
   if (by.size === 0) return findings;
-  const reported = new Set(findings.map((f) => `${f.ruleId}\0${f.entity ?? ""}`));
-  return findings.filter(
-    (f) => f.entity === undefined || !(by.get(f.ruleId) ?? []).some((r) => reported.has(`${r}\0${f.entity}`)),
-  );
+  // Only the findings of superseding rules can supersede, and only those of superseded rules can be dropped.
+  const superseding = new Set([...by.values()].flat());
+  const reported = new Set<string>();
+  for (const f of findings) if (superseding.has(f.ruleId)) reported.add(`${f.ruleId}\0${f.entity ?? ""}`);
+  return findings.filter((f) => {
+    const supersedingRules = f.entity === undefined ? undefined : by.get(f.ruleId);
+    return supersedingRules === undefined || !supersedingRules.some((r) => reported.has(`${r}\0${f.entity}`));
+  });
 }
 
 /**

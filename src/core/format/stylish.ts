@@ -60,14 +60,18 @@ export interface Summary {
 }
 
 export function summarise(diagnostics: readonly Diagnostic[]): Summary {
-  const files = new Set(diagnostics.map((d) => d.file));
-  return {
-    problems: diagnostics.length,
-    errors: diagnostics.filter((d) => d.severity === "error").length,
-    warnings: diagnostics.filter((d) => d.severity === "warn").length,
-    infos: diagnostics.filter((d) => d.severity === "info").length,
-    files: files.size,
-  };
+  // One pass: a check of a large repository summarises tens of thousands of findings.
+  const files = new Set<string>();
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const d of diagnostics) {
+    files.add(d.file);
+    if (d.severity === "error") errors++;
+    else if (d.severity === "warn") warnings++;
+    else if (d.severity === "info") infos++;
+  }
+  return { problems: diagnostics.length, errors, warnings, infos, files: files.size };
 }
 
 function summaryLine(s: Summary, ctx: FormatContext): string {

@@ -59,6 +59,10 @@ export function discoveryFilter(pmoignore: string, configIgnore: readonly string
   const ig = ignore()
     .add(pmoignore)
     .add([...configIgnore]);
+  // Without a pattern (no .pmoignore, or only blank and comment lines, and no config ignore),
+  // nothing is ignored: the patterns are not consulted for every folder of every path.
+  const patterns =
+    configIgnore.length > 0 || pmoignore.split(/\r?\n/).some((line) => line.trim() !== "" && !line.startsWith("#"));
   // A history names the same paths in commit after commit: each is judged once.
   const judged = new Map<string, boolean>();
   return (file) => {
@@ -75,10 +79,10 @@ export function discoveryFilter(pmoignore: string, configIgnore: readonly string
     if (!YAML_FILE.test(name) || name.startsWith(".")) return false;
     for (let i = 0; i < parts.length - 1; i++) {
       const dir = parts[i]!;
-      if (dir.startsWith(".") || dir === "node_modules" || ig.ignores(`${parts.slice(0, i + 1).join("/")}/`))
-        return false;
+      if (dir.startsWith(".") || dir === "node_modules") return false;
+      if (patterns && ig.ignores(`${parts.slice(0, i + 1).join("/")}/`)) return false;
     }
-    return !ig.ignores(file);
+    return !patterns || !ig.ignores(file);
   }
 }
 

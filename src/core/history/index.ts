@@ -1,14 +1,14 @@
-import type { Diagnostic, Severity } from "../../model/diagnostic.js";
-import type { BrokenFile, PmoDocument, Workspace } from "../../model/document.js";
+import type { Diagnostic } from "../../model/diagnostic.js";
+import type { PmoDocument } from "../../model/document.js";
 import type { Config } from "../config/index.js";
 import type { Engagement } from "../../model/entities.js";
 import { daysBetween } from "../dates.js";
 import { buildModel, documentsThatValidate, resolveSettings, type Settings } from "../domain/index.js";
-import { runCheck, type CheckResult } from "../engine/index.js";
-import { comparePaths, decodeSource, documentsOf, scanHead, type LoadFindings } from "../load/index.js";
+import { runCheck } from "../engine/index.js";
+import { comparePaths } from "../load/index.js";
 import { schemaDiagnostics } from "../validate/index.js";
-import type { Path, SourceRange } from "../../model/document.js";
 import { nextPeriod, periodOf, type Period, type PeriodKind } from "./periods.js";
+import { judgementOf, parseFile, SNAPSHOT_KINDS, State, workspaceOf, type Judgement, type Parsed } from "./state.js";
 import type { History, PeriodSnapshot, ProjectEntry, ProjectHistory, ScaleChange, StatusScaleInfo } from "./types.js";
 
 export type * from "./types.js";
@@ -60,14 +60,6 @@ export interface HistoryInput {
   findings?: boolean;
 }
 
-interface Parsed {
-  documents: PmoDocument[];
-  diagnostics: Diagnostic[];
-  text?: string;
-  /** Set when the file is meant as a pmo file but does not parse: the ids its text seems to hold. */
-  broken?: BrokenFile;
-}
-
 interface Tuple {
   overall?: string;
   stage?: string;
@@ -77,8 +69,6 @@ interface Tuple {
   name?: string;
 }
 
-/** The kinds a history without findings reads: the snapshots and entries need no others. */
-const SNAPSHOT_KINDS: ReadonlySet<string> = new Set(["Project", "Engagement"]);
 const EXPECTED_TO_REPORT = new Set(["initiation", "planning", "delivery", "closure"]);
 const INACTIVE = new Set(["closed", "cancelled"]);
 
@@ -92,31 +82,12 @@ const INACTIVE = new Set(["closed", "cancelled"]);
  * it): a period without a commit repeats them, so the check runs once per period that holds a
  * commit, not once per period. A change of the engagement's status scale is recorded as such.
  */
-export async function buildHistory(given: HistoryInput): Promise<History> {
-  const input = given;
+export async function buildHistory(input: HistoryInput): Promise<History> {
   const withFindings = input.findings !== false;
-  /**
-   * Parses one (path, blob): each version of a file is parsed once, when a commit brings it in.
-   * Without findings only projects and the engagement are read: a file whose text makes it
-   * certain that it holds one document of another kind (a risk, a decision) is not parsed.
-   */
-  const parse = (path: string, bytes: Uint8Array | undefined): Parsed => {
-    const diagnostics: Diagnostic[] = [];
-    const sources = new Map<string, string>();
-    const text = bytes ? decodeSource(path, bytes) : undefined;
-    if (typeof text !== "string") return { documents: [], diagnostics: text ? [text] : [] };
-    if (!withFindings) {
-      const kind = scanHead(text)?.kind;
-      if (kind !== undefined && !SNAPSHOT_KINDS.has(kind)) return { documents: [], diagnostics: [] };
-    }
-    // As the folder loader: a file that does not parse is noted with the ids it seems to hold, so
-    // that the check of the period does not report every reference to them as dangling.
-    const found: LoadFindings = { notPmo: [], broken: [] };
-    const documents = documentsOf(path, text, diagnostics, sources, found);
-    // An unchanged file is checked again in every later period: its positions are found once.
-    for (const doc of documents) doc.locate = memoisedLocate(doc.locate);
-    return { documents, diagnostics, text: sources.get(path), ...(found.broken[0] && { broken: found.broken[0] }) };
-  };
+  // Each version of a file is parsed once, when a commit brings it in; without findings only
+  // projects and the engagement are read.
+  const parse = (path: string, bytes: Uint8Array | undefined): Parsed =>
+    parseFile(path, bytes, withFindings ? undefined : SNAPSHOT_KINDS);
   // Likewise its schema problems: a function of the document alone, so worked out once per version.
   const schemaProblems = new WeakMap<PmoDocument, Diagnostic[]>();
   const schemaOf = (doc: PmoDocument): Diagnostic[] => {
@@ -157,22 +128,23 @@ export async function buildHistory(given: HistoryInput): Promise<History> {
   let currency: string | undefined;
   let currentScale: StatusScaleInfo | undefined;
   const scaleChanges: ScaleChange[] = [];
-  let checked: { commit: string; result: CheckResult } | undefined;
+  // Only what the snapshots need of the last check is kept (not its findings, model and
+  // sources), so that one check's data is not held while the next one runs.
+  let checked: { commit: string; judgement: Judgement } | undefined;
   /** The check of the last commit, judged on its date; run once per commit that ends a period. */
-  const checkOfLastCommit = async (): Promise<CheckResult> => {
+  const checkOfLastCommit = async (): Promise<Judgement> => {
     if (checked?.commit !== lastCommit) {
+      checked = undefined;
       const asOf = lastCommitDate < input.asOf ? lastCommitDate : input.asOf;
-      checked = {
-        commit: lastCommit,
-        result: await runCheck({
-          workspace: workspaceOf(state, input),
-          config: input.config,
-          asOf,
-          schemaDiagnostics: schemaOf,
-        }),
-      };
+      const result = await runCheck({
+        workspace: workspaceOf(state, input.root),
+        config: input.config,
+        asOf,
+        schemaDiagnostics: schemaOf,
+      });
+      checked = { commit: lastCommit, judgement: judgementOf(result.settings, result.diagnostics) };
     }
-    return checked.result;
+    return checked.judgement;
   };
   // Without findings, the settings of the state (worked out again only after a commit changed it).
   let settled: { documents: readonly PmoDocument[]; settings: Settings } | undefined;
@@ -185,7 +157,7 @@ export async function buildHistory(given: HistoryInput): Promise<History> {
   const closePeriod = async () => {
     const p = period!;
     if ((input.since === undefined || p.end >= input.since) && (input.until === undefined || p.start <= input.until)) {
-      const judged = withFindings ? await checkOfLastCommit() : { settings: settingsNow(), diagnostics: undefined };
+      const judged = withFindings ? await checkOfLastCommit() : judgementOf(settingsNow());
       const snapshot = snapshotOf(p, commitsInPeriod, lastCommit, state, input, judged);
       scale = snapshot.scale;
       periods.push(snapshot.period);
@@ -275,70 +247,6 @@ export async function buildHistory(given: HistoryInput): Promise<History> {
   };
 }
 
-/** A document's locate function that answers each question once (the answers never change). */
-function memoisedLocate(locate: PmoDocument["locate"]): PmoDocument["locate"] {
-  const answers = new Map<string, SourceRange>();
-  return (path: Path, options?: { key?: boolean }) => {
-    // Segments typed apart: key "1" and index 1 of the same parent can have different answers.
-    let question = options?.key === true ? "k" : "v";
-    for (const segment of path) question += typeof segment === "number" ? `\u0001${segment}` : `\u0000${segment}`;
-    let range = answers.get(question);
-    if (range === undefined) {
-      range = locate(path, options);
-      answers.set(question, range);
-    }
-    return { ...range };
-  };
-}
-
-/** A file of the current state: its blob and what parsing it gave. */
-interface StateEntry {
-  oid: string;
-  parsed: Parsed;
-}
-
-/**
- * The current state of the pmo files, path -> entry, with the paths in the folder loader's
- * order: sorted again only after a commit adds or removes a path (an update in place keeps
- * the order), not once per period.
- */
-class State {
-  readonly #entries = new Map<string, StateEntry>();
-  #sorted: string[] | undefined;
-  /** Every document of the state in path order; kept until a commit changes the state. */
-  #documents: PmoDocument[] | undefined;
-
-  get(path: string): StateEntry | undefined {
-    return this.#entries.get(path);
-  }
-
-  set(path: string, entry: StateEntry): void {
-    if (!this.#entries.has(path)) this.#sorted = undefined;
-    this.#entries.set(path, entry);
-    this.#documents = undefined;
-  }
-
-  delete(path: string): void {
-    if (this.#entries.delete(path)) this.#sorted = undefined;
-    this.#documents = undefined;
-  }
-
-  /** Every document, in path order: the periods a commit does not change share one list. */
-  documents(): readonly PmoDocument[] {
-    if (this.#documents === undefined) {
-      this.#documents = [];
-      for (const [, { parsed }] of this.inOrder()) for (const doc of parsed.documents) this.#documents.push(doc);
-    }
-    return this.#documents;
-  }
-
-  /** The entries in path order (comparePaths), as a full load of the folder would list the files. */
-  *inOrder(): Generator<[string, StateEntry]> {
-    this.#sorted ??= [...this.#entries.keys()].sort(comparePaths);
-    for (const path of this.#sorted) yield [path, this.#entries.get(path)!];
-  }
-}
-
 /** The status scale an engagement document declares (rag when it declares none). */
 function scaleOf(engagement: PmoDocument): StatusScaleInfo {
   const { statusScale } = resolveSettings(engagement.value as unknown as Engagement);
@@ -347,19 +255,6 @@ function scaleOf(engagement: PmoDocument): StatusScaleInfo {
 
 function sameScale(a: StatusScaleInfo, b: StatusScaleInfo): boolean {
   return a.values.join("\0") === b.values.join("\0") && a.notAssessed.join("\0") === b.notAssessed.join("\0");
-}
-
-function workspaceOf(state: State, input: HistoryInput): Workspace {
-  const documents = [...state.documents()];
-  const diagnostics: Diagnostic[] = [];
-  const sources = new Map<string, string>();
-  const broken: BrokenFile[] = [];
-  for (const [path, { parsed }] of state.inOrder()) {
-    diagnostics.push(...parsed.diagnostics);
-    if (parsed.text !== undefined) sources.set(path, parsed.text);
-    if (parsed.broken) broken.push(parsed.broken);
-  }
-  return { root: input.root, documents, sources, diagnostics, broken };
 }
 
 /**
@@ -410,19 +305,13 @@ function snapshotOf(
   commit: string,
   state: State,
   input: HistoryInput,
-  result: { settings: Settings; diagnostics?: readonly Diagnostic[] },
+  judged: Judgement,
 ): { period: PeriodSnapshot; scale: readonly string[] } {
   const asOf = period.end < input.asOf ? period.end : input.asOf;
   const documents = state.documents();
-  let findings: Record<Severity, number> | undefined;
-  if (result.diagnostics) {
-    findings = { error: 0, warn: 0, info: 0 };
-    for (const d of result.diagnostics) findings[d.severity]++;
-  }
-
-  const settings = result.settings;
+  const findings = judged.findings;
   const statuses: Record<string, number> = {};
-  for (const value of settings.statusScale.values) statuses[value] = 0;
+  for (const value of judged.scale) statuses[value] = 0;
   const forecast = new Map<string, number>();
   let forecastUnknown = 0;
   let active = 0;
@@ -437,7 +326,7 @@ function snapshotOf(
     };
     const stage = typeof v.stage === "string" ? v.stage : "";
     if (stage !== "cancelled" && typeof v.budget?.forecast === "number") {
-      const currency = typeof v.budget.currency === "string" ? v.budget.currency : settings.currency;
+      const currency = typeof v.budget.currency === "string" ? v.budget.currency : judged.currency;
       forecast.set(currency, (forecast.get(currency) ?? 0) + v.budget.forecast);
     } else if (stage !== "cancelled") forecastUnknown++;
     if (INACTIVE.has(stage)) continue;
@@ -450,13 +339,13 @@ function snapshotOf(
       if (
         reported !== undefined &&
         /^\d{4}-\d{2}-\d{2}$/.test(reported) &&
-        daysBetween(reported, asOf) <= settings.statusValidityDays
+        daysBetween(reported, asOf) <= judged.statusValidityDays
       )
         onTime++;
     }
   }
   return {
-    scale: settings.statusScale.values,
+    scale: judged.scale,
     period: {
       period: period.key,
       start: period.start,

@@ -229,3 +229,30 @@ export async function isDirectory(dir: string): Promise<boolean> {
   if (info.isSymbolicLink()) return (await stat(dir).catch(() => undefined))?.isDirectory() ?? false;
   return info.isDirectory();
 }
+
+/**
+ * Whether the tree under `root` has at least `enough` YAML files and folders, looking
+ * breadth first at no more than `folders` folders (dot-folders and node_modules skipped, as
+ * discovery skips them): a cheap guess, before the config is read and the files are found, that
+ * the repository is large. Only the time a load takes depends on the answer.
+ */
+export function holdsAtLeast(root: string, enough: number, folders: number): boolean {
+  const queue = [root];
+  let count = 0;
+  for (let i = 0; i < queue.length && i < folders; i++) {
+    let entries;
+    try {
+      entries = readdirSync(queue[i]!, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const name = entry.name;
+      if (name.startsWith(".") || SKIPPED_DIRS.has(name)) continue;
+      if (entry.isDirectory()) queue.push(path.join(queue[i]!, name));
+      else if (!YAML_FILE.test(name)) continue;
+      if (++count >= enough) return true;
+    }
+  }
+  return false;
+}

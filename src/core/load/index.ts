@@ -22,6 +22,7 @@ export { describeSyntaxError, syntaxDiagnostic, type SyntaxProblem } from "./syn
 export { readYamlFile, type YamlFile } from "./single.js";
 export { scanHead, HEAD_FIELDS, type Head, type HeadField } from "./head.js";
 export { readWhole } from "./read-files.js";
+export { prestartLoaderThreads } from "./parallel.js";
 
 /** What the loader noticed besides documents and diagnostics: files it read but could not use. */
 export interface LoadFindings {

@@ -11,13 +11,39 @@ import type { Path, SourceRange } from "../../model/document.js";
  * keys, block and multi-line scalars, tags, anchors, null values, several documents. The yaml
  * package answers what it declines, and a test compares the two on every path of every
  * example document.
+ *
+ * It reads the text in place through the offsets of its lines (LineIndex) rather than through
+ * an array of line strings: a check locates findings in tens of thousands of files, and
+ * keeping every line of each of them as a string cost more memory (and garbage collection)
+ * than the whole scan.
  */
-export function locateInBlockYaml(lines: readonly string[], path: Path, pointAtKey: boolean): SourceRange | undefined {
+
+/** A text and where each of its lines starts; lines end at "\n" (the text's breaks are normalised). */
+export interface LineIndex {
+  text: string;
+  /** starts[l] is the offset of line l; one entry per line. */
+  starts: Uint32Array;
+  /** Whether the text has a tab anywhere (lines with one are declined). */
+  tabs: boolean;
+}
+
+/** Indexes the lines of a text whose line breaks are "\n" (normaliseLineBreaks). */
+export function indexLines(text: string): LineIndex {
+  let count = 1;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) count++;
+  const starts = new Uint32Array(count);
+  let l = 1;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts[l++] = i + 1;
+  return { text, starts, tabs: text.includes("\t") };
+}
+
+export function locateInBlockYaml(index: LineIndex, path: Path, pointAtKey: boolean): SourceRange | undefined {
+  const count = index.starts.length;
   let first = 0;
-  while (first < lines.length && isSkippable(lines[first]!, true)) first++;
-  if (first >= lines.length) return undefined;
-  const rootIndent = indentOf(lines[first]!);
-  if (rootIndent < 0 || !KEY.test(lines[first]!.slice(rootIndent))) return undefined;
+  while (first < count && isSkippable(index, first, true)) first++;
+  if (first >= count) return undefined;
+  const rootIndent = indentOf(index, first);
+  if (rootIndent < 0 || !KEY.test(lineText(index, first).slice(rootIndent))) return undefined;
 
   let node: Node = { kind: "map", line: first, column: rootIndent, indent: rootIndent };
   let range: SourceRange | undefined = point(first, rootIndent, first, rootIndent + 1);
@@ -25,27 +51,27 @@ export function locateInBlockYaml(lines: readonly string[], path: Path, pointAtK
     const segment = String(path[i]!);
     const last = i === path.length - 1;
     if (node.kind === "map") {
-      const pair = findKey(lines, node, segment);
+      const pair = findKey(index, node, segment);
       if (pair === "decline") return undefined;
       if (pair === undefined) {
         if (i === 0) {
-          const id = findKey(lines, node, "id");
+          const id = findKey(index, node, "id");
           if (id === "decline") return undefined;
           if (id) range = point(id.line, id.keyStart, id.line, id.keyEnd);
         }
         return range;
       }
-      const value = valueAt(lines, pair.line, pair.valueStart, node.indent);
+      const value = valueAt(index, pair.line, pair.valueStart, node.indent);
       if (value === undefined) return undefined;
       if (last && pointAtKey) return point(pair.line, pair.keyStart, pair.line, pair.keyEnd);
       range = value.range;
       node = value.node;
     } else if (node.kind === "seq") {
       if (!/^\d+$/.test(segment)) return range;
-      const item = findItem(lines, node, Number(segment));
+      const item = findItem(index, node, Number(segment));
       if (item === "decline") return undefined;
       if (item === undefined) return range;
-      const value = valueAt(lines, item.line, item.valueStart, node.indent);
+      const value = valueAt(index, item.line, item.valueStart, node.indent);
       if (value === undefined) return undefined;
       range = value.range;
       node = value.node;
@@ -64,28 +90,84 @@ type Node =
 
 /** `key:` followed by a space or the end of the line; plain keys only. */
 const KEY = /^([A-Za-z0-9_$][A-Za-z0-9_.$/ -]*?)[ ]*:(?=[ ]|$)/;
-/** KEY at a given column of a line (lastIndex), without slicing the line. */
-const KEY_AT = /([A-Za-z0-9_$][A-Za-z0-9_.$/ -]*?)[ ]*:(?=[ ]|$)/y;
 
-function isSkippable(line: string, atStart: boolean): boolean {
+/**
+ * KEY matched at an offset of the whole text, the line ending at its "\n" or the text's end:
+ * the end of the key (its last character + 1), or -1 when no plain key starts there. Written
+ * out rather than run as a sticky regular expression because it is asked for every line
+ * scanned, and each match of an expression allocates its result.
+ */
+function keyEndAt(text: string, at: number): number {
+  if (!isKeyStart(text.charCodeAt(at))) return -1;
+  // KEY's key part is lazy: the shortest key followed by spaces, a colon and a space or the end of the line.
+  for (let end = at + 1; ; end++) {
+    let colon = end;
+    while (text.charCodeAt(colon) === 32) colon++;
+    if (text.charCodeAt(colon) === 58) {
+      const after = text.charCodeAt(colon + 1);
+      if (colon + 1 === text.length || after === 32 || after === 10) return end;
+    }
+    if (!isKeyPart(text.charCodeAt(end))) return -1;
+  }
+}
+
+/** After the key of keyEndAt, the offset just past its colon. */
+function colonEndAfter(text: string, keyEnd: number): number {
+  let colon = keyEnd;
+  while (text.charCodeAt(colon) === 32) colon++;
+  return colon + 1;
+}
+
+/** [A-Za-z0-9_$] */
+function isKeyStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36;
+}
+
+/** [A-Za-z0-9_.$/ -] */
+function isKeyPart(c: number): boolean {
+  return isKeyStart(c) || c === 46 || c === 47 || c === 32 || c === 45;
+}
+
+/** Offset of the end of line l (its "\n", or the end of the text). */
+function lineEnd(index: LineIndex, l: number): number {
+  return l + 1 < index.starts.length ? index.starts[l + 1]! - 1 : index.text.length;
+}
+
+/** Line l as a string: for the few lines a path ends on, not for every line scanned. */
+function lineText(index: LineIndex, l: number): string {
+  return index.text.slice(index.starts[l]!, lineEnd(index, l));
+}
+
+function hasTab(index: LineIndex, l: number): boolean {
+  if (!index.tabs) return false;
+  const at = index.text.indexOf("\t", index.starts[l]!);
+  return at >= 0 && at < lineEnd(index, l);
+}
+
+function isSkippable(index: LineIndex, l: number, atStart: boolean): boolean {
   // Asked for every line scanned: the common line (spaces, then a printable ASCII character)
-  // is answered without trimming a copy of it.
-  let i = 0;
-  while (line.charCodeAt(i) === 32) i++;
-  if (i === line.length) return true;
-  const c = line.charCodeAt(i);
+  // is answered without a copy of it.
+  const { text } = index;
+  const end = lineEnd(index, l);
+  let i = index.starts[l]!;
+  while (i < end && text.charCodeAt(i) === 32) i++;
+  if (i === end) return true;
+  const c = text.charCodeAt(i);
   if (c === 35) return true; // #
   if (!atStart && c > 32 && c < 127) return false;
-  const t = line.trim();
+  const t = lineText(index, l).trim();
   if (t === "" || t.startsWith("#")) return true;
   return atStart && (t === "---" || t.startsWith("%"));
 }
 
-/** Leading spaces, or -1 for a line indented with a tab (declined). */
-function indentOf(line: string): number {
-  let n = 0;
-  while (line.charCodeAt(n) === 32) n++;
-  return line.charCodeAt(n) === 9 ? -1 : n;
+/** Leading spaces of line l, or -1 for a line indented with a tab (declined). */
+function indentOf(index: LineIndex, l: number): number {
+  const { text } = index;
+  const start = index.starts[l]!;
+  const end = lineEnd(index, l);
+  let i = start;
+  while (i < end && text.charCodeAt(i) === 32) i++;
+  return i < end && text.charCodeAt(i) === 9 ? -1 : i - start;
 }
 
 function point(line: number, column: number, endLine: number, endColumn: number): SourceRange {
@@ -99,49 +181,52 @@ interface Found {
   valueStart: number;
 }
 
+/** Whether line l is a sequence item (`- ...` or a lone `-`) at column `column`. */
+function isItemAt(index: LineIndex, l: number, column: number): boolean {
+  const at = index.starts[l]! + column;
+  if (index.text.charCodeAt(at) !== 45) return false; // -
+  const end = lineEnd(index, l);
+  return at + 1 === end || index.text.charCodeAt(at + 1) === 32;
+}
+
 /** Finds `key` among the entries of a block mapping; undefined when absent. */
-function findKey(
-  lines: readonly string[],
-  map: Extract<Node, { kind: "map" }>,
-  key: string,
-): Found | undefined | "decline" {
-  for (let l = map.line; l < lines.length; l++) {
-    const text = lines[l]!;
-    if (text.includes("\t")) return "decline";
+function findKey(index: LineIndex, map: Extract<Node, { kind: "map" }>, key: string): Found | undefined | "decline" {
+  const { text, starts } = index;
+  for (let l = map.line; l < starts.length; l++) {
+    if (hasTab(index, l)) return "decline";
     // On its first line a mapping may start after `- ` (a sequence item): begin at its column.
-    const start = l === map.line ? map.column : indentOf(text);
-    if (l !== map.line && isSkippable(text, false)) continue;
+    const start = l === map.line ? map.column : indentOf(index, l);
+    if (l !== map.line && isSkippable(index, l, false)) continue;
     if (l !== map.line && start < map.indent) return undefined;
     if (start !== map.indent) continue;
-    if (text.startsWith("- ", start) || (text.length === start + 1 && text[start] === "-")) return undefined;
-    if (text.startsWith("---", start) || text.startsWith("...", start)) return undefined;
-    KEY_AT.lastIndex = start;
-    const m = KEY_AT.exec(text);
-    if (!m) return "decline";
-    if (m[1] === key)
-      return { line: l, keyStart: start, keyEnd: start + m[1]!.length, valueStart: start + m[0].length };
+    if (isItemAt(index, l, start)) return undefined;
+    const at = starts[l]! + start;
+    if (text.startsWith("---", at) || text.startsWith("...", at)) return undefined;
+    const keyEnd = keyEndAt(text, at);
+    if (keyEnd < 0) return "decline";
+    if (keyEnd - at === key.length && text.startsWith(key, at))
+      return {
+        line: l,
+        keyStart: start,
+        keyEnd: start + key.length,
+        valueStart: colonEndAfter(text, keyEnd) - starts[l]!,
+      };
   }
   return undefined;
 }
 
 /** Finds item `index` of a block sequence. */
-function findItem(
-  lines: readonly string[],
-  seq: Extract<Node, { kind: "seq" }>,
-  index: number,
-): Found | undefined | "decline" {
+function findItem(index: LineIndex, seq: Extract<Node, { kind: "seq" }>, item: number): Found | undefined | "decline" {
   let count = -1;
-  for (let l = seq.line; l < lines.length; l++) {
-    const text = lines[l]!;
-    if (text.includes("\t")) return "decline";
-    if (isSkippable(text, false)) continue;
-    const start = indentOf(text);
+  for (let l = seq.line; l < index.starts.length; l++) {
+    if (hasTab(index, l)) return "decline";
+    if (isSkippable(index, l, false)) continue;
+    const start = indentOf(index, l);
     if (start < seq.indent) return undefined;
     if (start > seq.indent) continue;
-    const rest = text.slice(start);
-    if (!(rest.startsWith("- ") || rest === "-")) return undefined;
+    if (!isItemAt(index, l, start)) return undefined;
     count++;
-    if (count === index) return { line: l, keyStart: start, keyEnd: start + 1, valueStart: start + 1 };
+    if (count === item) return { line: l, keyStart: start, keyEnd: start + 1, valueStart: start + 1 };
   }
   return undefined;
 }
@@ -151,24 +236,24 @@ function findItem(
  * range; undefined for what this scanner does not handle.
  */
 function valueAt(
-  lines: readonly string[],
+  index: LineIndex,
   line: number,
   column: number,
   parentIndent: number,
 ): { node: Node; range: SourceRange } | undefined {
-  const text = lines[line]!;
+  const count = index.starts.length;
+  const text = lineText(index, line);
   let c = column;
   while (text.charCodeAt(c) === 32) c++;
   const rest = text.slice(c);
   if (rest === "" || rest.startsWith("#")) {
     // The value is on the following lines: a nested mapping or sequence.
     let l = line + 1;
-    while (l < lines.length && isSkippable(lines[l]!, false)) l++;
-    if (l >= lines.length) return undefined;
-    const next = lines[l]!;
-    const indent = indentOf(next);
+    while (l < count && isSkippable(index, l, false)) l++;
+    if (l >= count) return undefined;
+    const indent = indentOf(index, l);
     if (indent < 0) return undefined;
-    const body = next.slice(indent);
+    const body = lineText(index, l).slice(indent);
     const isItem = body.startsWith("- ") || body === "-";
     if (isItem && indent >= parentIndent)
       return { node: { kind: "seq", line: l, indent }, range: point(l, indent, l, indent + 1) };
@@ -198,9 +283,9 @@ function valueAt(
   const value = (comment >= 0 ? rest.slice(0, comment) : rest).trimEnd();
   if (value.includes(": ") || value.endsWith(":")) return undefined;
   let l = line + 1;
-  while (l < lines.length && isSkippable(lines[l]!, false)) l++;
+  while (l < count && isSkippable(index, l, false)) l++;
   // A more indented next line would continue a multi-line plain scalar.
-  if (l < lines.length && (indentOf(lines[l]!) < 0 || indentOf(lines[l]!) > parentIndent)) return undefined;
+  if (l < count && (indentOf(index, l) < 0 || indentOf(index, l) > parentIndent)) return undefined;
   return { node: { kind: "scalar" }, range: point(line, c, line, c + value.length) };
 }
 

@@ -1,6 +1,6 @@
 import type { Document, LineCounter, Node } from "yaml";
 import type { Path, SourceRange } from "../../model/document.js";
-import { locateInBlockYaml } from "./locate-fast.js";
+import { indexLines, locateInBlockYaml, type LineIndex } from "./locate-fast.js";
 import { yamlPackage } from "./yaml-packages.js";
 import { normaliseLineBreaks, YAML_OPTIONS } from "./yaml-read.js";
 
@@ -23,14 +23,14 @@ export function createLocator(input: string, singleDocument: boolean | ((text: s
   let text: string | undefined;
   let single = false;
   let parsed: { docs: Document.Parsed[]; lineCounter: LineCounter } | undefined;
-  let lines: string[] | undefined;
+  let lines: LineIndex | undefined;
   return (docIndex, path, options = {}) => {
     if (text === undefined) {
       text = normaliseLineBreaks(input);
       single = typeof singleDocument === "function" ? singleDocument(text) : singleDocument;
     }
     if (single && docIndex === 0) {
-      lines ??= text.split("\n");
+      lines ??= indexLines(text);
       const fast = locateInBlockYaml(lines, path, options.key === true);
       if (fast) return fast;
     }
@@ -124,5 +124,11 @@ export function pointerToPath(pointer: string): string[] {
 
 /** Builds an RFC 6901 JSON pointer from path segments. */
 export function pathToPointer(path: Path): string {
-  return path.map((s) => "/" + String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+  let pointer = "";
+  for (const segment of path) {
+    const s = String(segment);
+    // Asked for every finding: most segments need no escaping.
+    pointer += "/" + (s.includes("~") || s.includes("/") ? s.replace(/~/g, "~0").replace(/\//g, "~1") : s);
+  }
+  return pointer;
 }

@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { MessageChannel, type MessagePort, Worker } from "node:worker_threads";
 import type { Kind } from "../../model/document.js";
+import { holdsAtLeast } from "./discover.js";
 import { checkSchemas, type SchemaCheck } from "./documents.js";
 import { readOneFile, type FileRead } from "./read-files.js";
 
@@ -33,6 +34,64 @@ const THREAD_YOUNG_GENERATION_MB = 48;
 export function defaultWorkers(fileCount: number, cores: number = availableParallelism()): number {
   if (fileCount < PARALLEL_MIN_FILES || cores < 2) return 0;
   return Math.min(cores - 1, 3);
+}
+
+/**
+ * Loader threads started before a repository is opened (prestartLoaderThreads), waiting to be
+ * given the load of `root`; those that stopped meanwhile are in `stopped`.
+ */
+let early: { root: string; schema: boolean; threads: Worker[]; stopped: Set<Worker> } | undefined;
+
+/**
+ * What a quick look at the tree must find (YAML files and folders, in at most so many folders)
+ * for loader threads to start before the repository is opened: a repository of that size has
+ * about as many files again below what was looked at.
+ */
+const EARLY_ENTRIES = PARALLEL_MIN_FILES / 2;
+const EARLY_FOLDERS = 64;
+
+/**
+ * Starts the loader threads a load of `root` will use, before the command has loaded the rest
+ * of what it needs and read the config, when a quick look at the tree (holdsAtLeast) says the
+ * repository is large: a thread takes about as long to start as the command's own start-up,
+ * and the load that follows (loadWorkspace of the same root, `schema` the same) takes them over
+ * instead of starting its own once discovery has found enough files. Threads that no load
+ * takes over do not keep the process alive. Documents and diagnostics are the same either way.
+ */
+export function prestartLoaderThreads(
+  root: string,
+  schema: boolean,
+  {
+    entries = EARLY_ENTRIES,
+    workers = defaultWorkers(PARALLEL_MIN_FILES),
+  }: { entries?: number; workers?: number } = {},
+): void {
+  const count = workers;
+  if (early !== undefined || count <= 0 || !existsSync(WORKER_FILE)) return;
+  if (!holdsAtLeast(root, entries, EARLY_FOLDERS)) return;
+  const started = { root, schema, threads: [] as Worker[], stopped: new Set<Worker>() };
+  for (let i = 0; i < count; i++) {
+    const worker = startThread(schema);
+    if (worker === undefined) break;
+    worker.unref();
+    // Until a load takes it over: a thread that fails is simply not used.
+    worker.on("error", () => undefined);
+    worker.once("exit", () => started.stopped.add(worker));
+    started.threads.push(worker);
+  }
+  early = started;
+}
+
+/** A loader thread running worker.ts, or undefined when none can be started. */
+function startThread(schema: boolean): Worker | undefined {
+  try {
+    return new Worker(WORKER_FILE, {
+      workerData: { schema } satisfies LoaderStart,
+      resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB },
+    });
+  } catch {
+    return undefined;
+  }
 }
 
 /** Files per batch: small enough that every thread gets several, at most MAX_BATCH. */
@@ -173,6 +232,20 @@ export class LoaderThreads {
   stream(root: string, kinds: readonly Kind[] | undefined): void {
     this.streaming = { root, kinds };
     for (const worker of this.threads) this.post(worker);
+    if (early === undefined || this.decided) return;
+    const { threads, stopped } = early;
+    if (early.root === root && early.schema === this.schema) {
+      // Threads started for this very load (prestartLoaderThreads) are taken over.
+      this.decided = true;
+      for (const worker of threads) {
+        if (stopped.has(worker)) continue;
+        worker.ref();
+        this.adopt(worker);
+      }
+    } else {
+      for (const worker of threads) void worker.terminate();
+    }
+    early = undefined;
   }
 
   /**
@@ -194,31 +267,29 @@ export class LoaderThreads {
   private start(count: number): void {
     if (count <= 0 || !existsSync(WORKER_FILE)) return;
     for (let i = 0; i < count; i++) {
-      let worker: Worker;
-      try {
-        worker = new Worker(WORKER_FILE, {
-          workerData: { schema: this.schema } satisfies LoaderStart,
-          resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB },
-        });
-      } catch {
-        return; // no thread: this one reads what it would have read
-      }
-      this.threads.push(worker);
-      this.alive++;
-      // Listening from the start: a batch may come back before `read` is called.
-      worker.on("message", (posted: LoaderBatch) => {
-        this.delivered.set(posted.index, posted);
-        if (this.stats) this.stats.threadBatches++;
-        this.event();
-      });
-      // An error is followed by exit; what the thread did not deliver is read here.
-      worker.on("error", () => undefined);
-      worker.on("exit", () => {
-        this.alive--;
-        this.event();
-      });
-      if (this.streaming) this.post(worker);
+      const worker = startThread(this.schema);
+      if (worker === undefined) return; // no thread: this one reads what it would have read
+      this.adopt(worker);
     }
+  }
+
+  /** Takes a started thread into the pool: listens to it, and gives it the job if there is one. */
+  private adopt(worker: Worker): void {
+    this.threads.push(worker);
+    this.alive++;
+    // Listening from the start: a batch may come back before `read` is called.
+    worker.on("message", (posted: LoaderBatch) => {
+      this.delivered.set(posted.index, posted);
+      if (this.stats) this.stats.threadBatches++;
+      this.event();
+    });
+    // An error is followed by exit; what the thread did not deliver is read here.
+    worker.on("error", () => undefined);
+    worker.on("exit", () => {
+      this.alive--;
+      this.event();
+    });
+    if (this.streaming) this.post(worker);
   }
 
   private event(): void {

@@ -25,6 +25,12 @@ export const FAST_PARTIAL_SOURCES: Readonly<Record<string, string>> = {
   footer: "f06515eda221377d90fd4727e794c01f2c09cf7fc2ca57d9acd9d3b417da4558",
   chart: "d6e0e2254759ffbe7dd351e4c19cff404409bdf3f316886a95d538e143fe7794",
   project: "c9f21194e0a039ea5524202a12f26d17761be011dbbe40023284316fbe5e0799",
+  "project-extras": "9fc9aba595fe78336aeb34464aac9d55b5adec1e762a6ef1fc2e25c09c760577",
+  "benefit-totals": "98a22c7944340b2ca1784531c8b22832da3f2c5eebc8eb7f239fb1bc8e1eb339",
+  "benefit-table": "fdb1c39a3a545e0c37bc1a45d1cb4472169c35cf6d6336c43006d5d244ca4ad2",
+  "dependency-table": "6598d922bf070f4945fb3910711dc4517aa3b5752bdfcf063fb2ece20055520c",
+  "project-network": "8550fd65698374c8dd0c7746eeb41adf4b8b1cfd0ce9292cd1734eb299d6703f",
+  "network-link-table": "de4933dc153c2899a320528966fd16a695e39567954fed4f5d41b06d6bfaa2cc",
 };
 
 /** The header's navigation, in its order: the flag that shows a link, the link, its text. */
@@ -129,6 +135,59 @@ export function sourceHash(source: string): string {
 /** `{{#if}}`'s test: Handlebars' truthiness, with an empty list false. */
 const truthy = (value: unknown): boolean => (Array.isArray(value) ? value.length > 0 : Boolean(value));
 
+/** `{{#with}}`'s test: anything but an empty value (0 is not empty) or an empty list. */
+const present = (value: unknown): boolean =>
+  (Boolean(value) || value === 0) && !(Array.isArray(value) && value.length === 0);
+
+/** A dependency row's project (views/dependencies.ts DependencyProjectRef), as the tables read it. */
+const isProjectRef = (value: unknown): value is Record<string, unknown> => has(value, ["id", "name", "href", "status"]);
+
+const BENEFIT_KEYS = [
+  "id",
+  "name",
+  "project",
+  "strength",
+  "measure",
+  "planned",
+  "realised",
+  "unit",
+  "plannedDate",
+  "status",
+  "owner",
+];
+const TOTAL_KEYS = [
+  "unit",
+  "realisedCount",
+  "realised",
+  "plannedCount",
+  "planned",
+  "plannedUnknown",
+  "realisedUnknown",
+];
+const DEPENDENCY_KEYS = [
+  "successor",
+  "predecessor",
+  "description",
+  "type",
+  "predecessorDate",
+  "predecessorSlipDays",
+  "successorDate",
+  "settled",
+  "marginDays",
+];
+const LINK_KEYS = ["milestone", "other", "type", "lag", "slipDays", "floatDays", "critical", "pushedDays"];
+const NETWORK_KEYS = [
+  "note",
+  "onCriticalPath",
+  "waitsOn",
+  "waitedOnBy",
+  "dayKind",
+  "finish",
+  "forecast",
+  "curve",
+  "tornado",
+];
+
 /**
  * The fast partials, calling the report's own helpers (so dates, money and badges are the
  * same) and Handlebars' escaping.
@@ -167,6 +226,35 @@ export function fastPartials(
         (r.costImpact === null || has(r.costImpact, ["currency", "min", "mostLikely", "max"])) &&
         r.mitigations.every((m) => has(m, MITIGATION_KEYS)),
     );
+
+  const benefitRow = (b: Record<string, unknown>, hideProject: boolean): string => {
+    let project = "";
+    if (!truthy(hideProject)) {
+      const p = b.project as Record<string, unknown>;
+      project = `<td>${truthy(p.href) ? `<a href="${esc(p.href)}">${esc(p.id)}</a>` : esc(p.id)}${truthy(b.strength) ? ` <span class="muted">(${esc(b.strength)})</span>` : ""}</td>`;
+    }
+    const amount = (value: unknown): string =>
+      value === null ? "—" : `${call("number", value)}${truthy(b.unit) ? ` ${esc(b.unit)}` : ""}`;
+    return `<tr><th scope="row">${esc(b.id)} ${esc(b.name)}</th>${project}<td>${call("or", b.measure)}</td><td class="num">${amount(b.planned)}</td><td class="num">${amount(b.realised)}</td><td>${call("date", b.plannedDate)}</td><td>${call("label", b.status)}</td><td>${call("or", b.owner)}</td></tr>`;
+  };
+
+  const dependencyRow = (r: Record<string, unknown>): string => {
+    const s = r.successor as Record<string, unknown>;
+    const p = r.predecessor as Record<string, unknown>;
+    const margin = truthy(r.settled)
+      ? `<span class="muted">settled</span>`
+      : typeof r.marginDays === "number" && 0 > r.marginDays
+        ? `<span class="severity-error">${call("days", r.marginDays)}</span>`
+        : call("days", r.marginDays);
+    return `<tr><th scope="row">${truthy(s.href) ? `<a href="${esc(s.href)}">${esc(s.id)}</a>` : esc(s.id)} ${esc(s.name)}</th><td>${truthy(p.href) ? `<a href="${esc(p.href)}">${esc(p.id)}</a>` : esc(p.id)} ${esc(p.name)} ${call("badge", p.status)}${truthy(r.description) ? `<br><span class="muted">${esc(r.description)}</span>` : ""}</td><td>${call("label", r.type)}</td><td>${call("date", r.predecessorDate)}</td><td class="num">${call("days", r.predecessorSlipDays)}</td><td>${call("date", r.successorDate)}</td><td class="num">${margin}</td></tr>`;
+  };
+
+  const linkRow = (r: Record<string, unknown>): string => {
+    const m = r.milestone as Record<string, unknown>;
+    const o = r.other as Record<string, unknown>;
+    const op = o.project as Record<string, unknown>;
+    return `<tr><th scope="row">${esc(m.key)} ${esc(m.name)}</th><td>${truthy(op.href) ? `<a href="${esc(op.href)}">${esc(o.key)}</a>` : esc(o.key)} ${esc(o.name)} ${call("badge", op.status)}${truthy(o.complete) ? ` <span class="muted">(achieved)</span>` : ""}</td><td>${call("label", r.type)}${truthy(r.lag) ? ` ${call("days", r.lag)}` : ""}</td><td class="num">${call("days", r.slipDays)}</td><td class="num">${call("number", r.floatDays)}${truthy(r.critical) ? ` <span class="severity-warn">critical</span>` : ""}</td><td class="num">${truthy(r.pushedDays) ? `<span class="severity-error">${call("days", r.pushedDays)}</span>` : call("days", r.pushedDays)}</td></tr>`;
+  };
 
   return {
     /** templates/html/partials/project.hbs: a project page's body. */
@@ -282,6 +370,122 @@ export function fastPartials(
           ? `<div class="table-wrap"><table>\n  <caption>Risks of ${esc(projectId)} no longer open</caption>\n  <thead><tr><th scope="col">Risk</th><th scope="col">Status</th><th scope="col">Closed</th><th scope="col">Issue raised</th><th scope="col">Owner</th></tr></thead>\n  <tbody>${closedRisks.map(closedRow).join("")}</tbody>\n</table></div>\n`
           : "";
       return `${open}\n${closed}`;
+    },
+    /** templates/html/partials/project-extras.hbs: a project page's benefits, stage gates and dependencies. */
+    "project-extras": (context, sub) => {
+      const p = context.project;
+      if (!has(p, ["benefits", "benefitTotals", "gates", "id", "waitsOn", "waitedOnBy"])) return undefined;
+      if (
+        !Array.isArray(p.benefits) ||
+        !Array.isArray(p.waitsOn) ||
+        !Array.isArray(p.waitedOnBy) ||
+        !rowsOf(p.gates, ["stage", "date", "outcome", "decision"]) ||
+        !p.gates.every((g) => g.decision === null || has(g.decision, ["id", "title"]))
+      )
+        return undefined;
+      let out = "<h2>Benefits</h2>\n";
+      out += truthy(p.benefits)
+        ? `${sub("benefit-totals", { ...context, totals: p.benefitTotals })}${sub("benefit-table", { ...context, benefits: p.benefits, caption: "Benefits, planned and realised", hideProject: true })}`
+        : "<p>No benefit recorded.</p>";
+      out += "\n\n<h2>Stage gates</h2>\n";
+      out += truthy(p.gates)
+        ? `<div class="table-wrap"><table>\n  <caption>Stage gates of ${esc(p.id)}</caption>\n  <thead><tr><th scope="col">Into stage</th><th scope="col">Date</th><th scope="col">Outcome</th><th scope="col">Decision</th></tr></thead>\n  <tbody>${p.gates
+            .map((g) => {
+              const d = g.decision as Record<string, unknown> | null;
+              return `<tr><th scope="row">${call("label", g.stage)}</th><td>${call("date", g.date)}</td><td>${call("label", g.outcome)}</td><td>${present(d) ? `${esc(d!.id)} ${esc(d!.title)}` : "—"}</td></tr>`;
+            })
+            .join("")}</tbody>\n</table></div>\n`
+        : "<p>No stage gate recorded.</p>";
+      out += "\n\n<h2>Dependencies</h2>\n";
+      out += truthy(p.waitsOn)
+        ? sub("dependency-table", { ...context, rows: p.waitsOn, caption: "Projects this project waits on" })
+        : "<p>Waits on no other project.</p>";
+      out += "\n";
+      out += truthy(p.waitedOnBy)
+        ? sub("dependency-table", { ...context, rows: p.waitedOnBy, caption: "Projects waiting on this project" })
+        : "<p>No other project waits on this one.</p>";
+      return `${out}\n${sub("project-network", context)}`;
+    },
+    /** templates/html/partials/benefit-totals.hbs */
+    "benefit-totals": (context) => {
+      const totals = context.totals;
+      if (!rowsOf(totals, TOTAL_KEYS)) return undefined;
+      if (totals.length === 0) return "\n";
+      const item = (t: Record<string, unknown>): string =>
+        `<li>${truthy(t.unit) ? esc(t.unit) : "No unit"}: ${truthy(t.realisedCount) ? `realised ${call("number", t.realised)} (${call("plural", t.realisedCount, "benefit")})` : "nothing realised measured yet"} against ${truthy(t.plannedCount) ? `${call("number", t.planned)} planned (${call("plural", t.plannedCount, "benefit")})` : "no planned amount"}${truthy(t.plannedUnknown) ? `; ${call("plural", t.plannedUnknown, "benefit")} without a planned amount` : ""}${truthy(t.realisedUnknown) ? `; ${esc(t.realisedUnknown)} not measured yet` : ""}</li>`;
+      return `<ul class="totals">${totals.map(item).join("")}</ul>\n`;
+    },
+    /** templates/html/partials/benefit-table.hbs */
+    "benefit-table": (context) => {
+      const { benefits, hideProject } = context;
+      if (!("caption" in context) || !("hideProject" in context) || !rowsOf(benefits, BENEFIT_KEYS)) return undefined;
+      if (!truthy(hideProject) && !benefits.every((b) => has(b.project, ["href", "id"]))) return undefined;
+      return `<div class="table-wrap"><table>\n  <caption>${esc(context.caption)}</caption>\n  <thead><tr><th scope="col">Benefit</th>${truthy(hideProject) ? "" : `<th scope="col">Project</th>`}<th scope="col">Measure</th><th scope="col" class="num">Planned</th><th scope="col" class="num">Realised</th><th scope="col">Planned by</th><th scope="col">Status</th><th scope="col">Owner</th></tr></thead>\n  <tbody>${benefits.map((b) => benefitRow(b, truthy(hideProject))).join("")}</tbody>\n</table></div>\n`;
+    },
+    /** templates/html/partials/dependency-table.hbs */
+    "dependency-table": (context) => {
+      const rows = context.rows;
+      if (
+        !("caption" in context) ||
+        !rowsOf(rows, DEPENDENCY_KEYS) ||
+        !rows.every((r) => isProjectRef(r.successor) && isProjectRef(r.predecessor))
+      )
+        return undefined;
+      return `<div class="table-wrap"><table>\n  <caption>${esc(context.caption)}</caption>\n  <thead><tr><th scope="col">Project</th><th scope="col">Waits on</th><th scope="col">Link</th><th scope="col">Predecessor date</th><th scope="col" class="num">Predecessor slip (days)</th><th scope="col">Needed by</th><th scope="col" class="num">Margin (days)</th></tr></thead>\n  <tbody>${rows.map(dependencyRow).join("")}</tbody>\n</table></div>\n`;
+    },
+    /** templates/html/partials/network-link-table.hbs */
+    "network-link-table": (context) => {
+      const rows = context.rows;
+      if (
+        !has(context, ["caption", "mine", "other"]) ||
+        !rowsOf(rows, LINK_KEYS) ||
+        !rows.every(
+          (r) =>
+            has(r.milestone, ["key", "name"]) &&
+            has(r.other, ["key", "name", "project", "complete"]) &&
+            has(r.other.project, ["href", "status"]),
+        )
+      )
+        return undefined;
+      return `<div class="table-wrap"><table>\n  <caption>${esc(context.caption)}</caption>\n  <thead><tr><th scope="col">${esc(context.mine)}</th><th scope="col">${esc(context.other)}</th><th scope="col">Link</th><th scope="col" class="num">Predecessor slip (days)</th><th scope="col" class="num">Float (days)</th><th scope="col" class="num">Pushed (days)</th></tr></thead>\n  <tbody>${rows.map(linkRow).join("")}</tbody>\n</table></div>\n`;
+    },
+    /** templates/html/partials/project-network.hbs: a project's milestone links and the forecast of its finish. */
+    "project-network": (context, sub) => {
+      const p = context.project;
+      if (!has(p, ["network"])) return undefined;
+      const n = p.network;
+      if (!present(n)) return "";
+      if (
+        !has(n, NETWORK_KEYS) ||
+        !Array.isArray(n.onCriticalPath) ||
+        !Array.isArray(n.waitsOn) ||
+        !Array.isArray(n.waitedOnBy)
+      )
+        return undefined;
+      const f = n.finish;
+      if (present(f) && !has(f, ["p50", "p80", "p90", "committed", "onTimePercent"])) return undefined;
+      const forecast = n.forecast;
+      if (present(f) && present(forecast) && !has(forecast, ["iterations", "seed", "distribution"])) return undefined;
+      let out = `<h2>Schedule network</h2>\n${truthy(n.note) ? `<p class="severity-warn">${esc(n.note)}</p>` : ""}\n`;
+      out += `${truthy(n.onCriticalPath) ? `<p><strong>On the critical path across projects:</strong> ${call("join", n.onCriticalPath, ", ")}.</p>` : ""}\n`;
+      out += `${truthy(n.waitsOn) ? sub("network-link-table", { ...n, rows: n.waitsOn, caption: "Milestones this project waits on", mine: "Milestone", other: "Waits on" }) : ""}\n`;
+      out += `${truthy(n.waitedOnBy) ? sub("network-link-table", { ...n, rows: n.waitedOnBy, caption: "Milestones of other projects waiting on this one", mine: "Milestone", other: "Waited on by" }) : ""}\n`;
+      out +=
+        n.waitsOn.length + n.waitedOnBy.length > 0
+          ? `<p class="muted">Float (${esc(n.dayKind)} days): how far the predecessor can still slip before the link moves the milestone after it (0: it drives it). Pushed: how far the predecessor moves that milestone past its own forecast.</p>\n`
+          : "<p>No milestone link to or from another project.</p>\n";
+      if (present(f)) {
+        const fc = f as Record<string, unknown>;
+        const settings = present(forecast)
+          ? (() => {
+              const s = forecast as Record<string, unknown>;
+              return ` (${call("number", s.iterations)} iterations, seed ${esc(s.seed)}, ${esc(s.distribution)} estimates)`;
+            })()
+          : "";
+        out += `<h3>Forecast of the finish</h3>\n<p>Monte Carlo forecast${settings}: P50 ${call("date", fc.p50)}, P80 ${call("date", fc.p80)}, P90 ${call("date", fc.p90)}${truthy(fc.committed) ? `; committed ${call("date", fc.committed)}, met in ${call("percent", fc.onTimePercent)} of the iterations` : ""}.</p>\n`;
+      }
+      out += `${present(n.curve) ? sub("chart", n.curve) : ""}\n${present(n.tornado) ? sub("chart", n.tornado) : ""}\n`;
+      return out;
     },
   };
 }

@@ -51,19 +51,30 @@ export function reportHelpers(
     return emoji ? `${emoji} ${label}` : label;
   };
   const formattedDates = new Map<string, string>();
+  const defaultDates = new Map<unknown, string>();
   // Handlebars passes its options object as the last argument of every helper.
   const args = (list: unknown[]): unknown[] => list.slice(0, -1);
 
   return {
     /** {{date value}} "27 Nov 2026"; {{date value "yyyy-MM-dd"}} with an explicit date-fns pattern. */
     date: (...list: unknown[]) => {
-      const [value, pattern] = args(list);
+      const value = list.length > 1 ? list[0] : undefined;
+      const pattern = list.length > 2 ? list[1] : undefined;
       if (!present(value)) return NONE;
-      // A report formats the same few hundred dates thousands of times.
-      const key = `${String(value)}\u0000${typeof pattern === "string" ? pattern : ""}`;
+      // A report formats the same few hundred dates thousands of times: by text alone in the
+      // default pattern (no key to build for each call), by pattern and text otherwise.
+      if (typeof pattern !== "string") {
+        let text = defaultDates.get(value);
+        if (text === undefined) {
+          text = formatDate(parseISO(String(value)), "d MMM yyyy");
+          defaultDates.set(value, text);
+        }
+        return text;
+      }
+      const key = `${String(value)}\u0000${pattern}`;
       let text = formattedDates.get(key);
       if (text === undefined) {
-        text = formatDate(parseISO(String(value)), typeof pattern === "string" ? pattern : "d MMM yyyy");
+        text = formatDate(parseISO(String(value)), pattern);
         formattedDates.set(key, text);
       }
       return text;

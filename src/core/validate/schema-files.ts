@@ -38,12 +38,21 @@ export function schemaId(name: string): string {
 }
 
 export function readSchemaFiles(): SchemaFiles {
-  const schemas = new Map<string, AnySchemaObject>();
+  const texts = new Map<string, string>();
   const hash = createHash("sha256");
   for (const name of SCHEMA_NAMES) {
     const text = readFileSync(new URL(`${name}.schema.json`, SCHEMA_DIR), "utf8");
     hash.update(`${name}\u0000${text}\u0000`);
-    schemas.set(name, JSON.parse(text) as AnySchemaObject);
+    texts.set(name, text);
   }
-  return { schemas, digest: hash.digest("hex") };
+  // Parsed when first asked for: with generated validators, every process and loader thread
+  // needs the digest, and only `pmo schema` and the compile fallback need the schemas.
+  let schemas: Map<string, AnySchemaObject> | undefined;
+  return {
+    get schemas() {
+      schemas ??= new Map([...texts].map(([name, text]) => [name, JSON.parse(text) as AnySchemaObject]));
+      return schemas;
+    },
+    digest: hash.digest("hex"),
+  };
 }

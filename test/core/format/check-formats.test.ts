@@ -116,6 +116,86 @@ describe("json", () => {
     expect(none.waived).toEqual([]);
     expect(none.summary.waived).toBe(0);
   });
+
+  /** The shape the format promises, serialised by JSON.stringify: the text must be exactly this. */
+  function reference(diagnostics: readonly Diagnostic[], ctx: ReturnType<typeof checkContext>): string {
+    const entry = (d: Diagnostic) => ({
+      ruleId: d.ruleId,
+      severity: d.severity,
+      message: d.message,
+      file: d.file,
+      line: d.line,
+      column: d.column,
+      ...(d.endLine !== undefined ? { endLine: d.endLine, endColumn: d.endColumn } : {}),
+      pointer: d.pointer,
+      ...(d.hint ? { hint: d.hint } : {}),
+      ...(ctx.rules?.get(d.ruleId)?.docs ? { docs: ctx.rules.get(d.ruleId)!.docs } : {}),
+    });
+    const waived = ctx.waived?.map((d) => ({
+      ...entry(d),
+      waiver: {
+        source: d.waiver.source,
+        reason: d.waiver.reason,
+        ...(d.waiver.approver !== undefined ? { approver: d.waiver.approver } : {}),
+        ...(d.waiver.expires !== undefined ? { expires: d.waiver.expires } : {}),
+      },
+    }));
+    const files = new Set(diagnostics.map((d) => d.file)).size;
+    const count = (s: string) => diagnostics.filter((d) => d.severity === s).length;
+    const body = {
+      diagnostics: diagnostics.map(entry),
+      ...(waived !== undefined ? { waived } : {}),
+      summary: {
+        problems: diagnostics.length,
+        errors: count("error"),
+        warnings: count("warn"),
+        infos: count("info"),
+        files,
+        ...(ctx.documents !== undefined ? { documents: ctx.documents } : {}),
+        ...(ctx.notPmo ? { notPmoFiles: ctx.notPmo } : {}),
+        ...(ctx.waived !== undefined ? { waived: ctx.waived.length } : {}),
+      },
+    };
+    return JSON.stringify(body, null, 2) + "\n";
+  }
+
+  it("is JSON.stringify's text of that shape, byte for byte, edge cases included", () => {
+    const odd: Diagnostic[] = [
+      HOSTILE,
+      // No end position, an empty hint (left out), quotes, a line break and non-ASCII text.
+      {
+        ruleId: "x",
+        severity: "warn",
+        message: 'say "hi"\n\tcafé — ✓',
+        file: "a.yaml",
+        line: 1,
+        column: 2,
+        pointer: "",
+        hint: "",
+      },
+      // An end line without an end column: endColumn is left out as JSON.stringify leaves out undefined.
+      {
+        ruleId: "y",
+        severity: "info",
+        message: "m",
+        file: "b.yaml",
+        line: 3,
+        column: 4,
+        endLine: 5,
+        pointer: "/a/b~1c",
+      },
+      { ruleId: "z", severity: "error", message: "", file: "", line: 0, column: Number.NaN, pointer: "/" },
+    ];
+    const cases: [readonly Diagnostic[], ReturnType<typeof checkContext>][] = [
+      [DIAGNOSTICS, checkContext()],
+      [[...DIAGNOSTICS, ...odd], checkContext({ notPmo: 3 })],
+      [odd, checkContext({ waived: [] })],
+      [[], checkContext({ waived: [] })],
+      [[], { palette: PLAIN, sources: SOURCES }],
+      [DIAGNOSTICS, { palette: PLAIN, sources: SOURCES, documents: 5 }],
+    ];
+    for (const [diagnostics, ctx] of cases) expect(json(diagnostics, ctx)).toBe(reference(diagnostics, ctx));
+  });
 });
 
 describe("github", () => {

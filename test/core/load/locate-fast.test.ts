@@ -3,9 +3,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { locateInBlockYaml } from "../../../src/core/load/locate-fast.js";
+import { indexLines, locateInBlockYaml } from "../../../src/core/load/locate-fast.js";
 import { createLocator } from "../../../src/core/load/locate.js";
 import { isSingleDocument } from "../../../src/core/load/parse.js";
+import { normaliseLineBreaks } from "../../../src/core/load/yaml-read.js";
 import type { Path } from "../../../src/model/document.js";
 
 const root = path.resolve(fileURLToPath(import.meta.url), "../../../..");
@@ -38,6 +39,10 @@ const SAMPLES: Record<string, string> = {
     "# modeline\n---\napiVersion: pmo/v1\n\nkind: Risk   # comment\nid: R\n\n# between\nstatus:\n  # inside\n  asOf: 2026-01-01\n",
   "multi-line and block scalars":
     "apiVersion: pmo/v1\nkind: Project\nid: P\ndescription: >-\n  folded\n  text\nsummary: a plain\n  continued line\nname: X\nflow: { a: 1, b: [x, y] }\n",
+  "a tab inside a value, a key at the very end of the text":
+    "apiVersion: pmo/v1\nkind: Project\nid: P\nname: a\tb\nmilestones:\n  - id: M1\n    name: x\nlast: end",
+  "a sequence of lone dashes and a document end marker":
+    "apiVersion: pmo/v1\nkind: Project\nid: P\nlist:\n  -\n  - b\nnext:\n  key: 1\n...\n",
 };
 
 describe("locateInBlockYaml agrees with the yaml package wherever it answers", () => {
@@ -54,7 +59,7 @@ describe("locateInBlockYaml agrees with the yaml package wherever it answers", (
     } catch {
       return; // broken fixtures have no paths to compare
     }
-    const lines = text.split(/\r?\n/);
+    const lines = indexLines(normaliseLineBreaks(text));
     const reference = createLocator(text, false);
     let answered = 0;
     for (const p of allPaths(value)) {
@@ -74,7 +79,7 @@ describe("locateInBlockYaml agrees with the yaml package wherever it answers", (
     for (const f of yamlFiles("examples/meridian-water")) {
       const text = readFileSync(path.join(root, f), "utf8");
       if (!isSingleDocument(text)) continue;
-      const lines = text.split(/\r?\n/);
+      const lines = indexLines(normaliseLineBreaks(text));
       for (const p of allPaths(parse(text))) {
         total++;
         if (locateInBlockYaml(lines, p, false) !== undefined) answered++;

@@ -155,3 +155,42 @@ describe("loading with loader threads", () => {
     }
   });
 });
+
+describe("loader threads started before the repository is opened", () => {
+  it("guess a large repository from a quick look at the tree", async () => {
+    const { holdsAtLeast } = await import("../../../src/core/load/discover.js");
+    const small = makeRepo({
+      "a.yaml": "",
+      "b/c.yml": "",
+      "b/d.txt": "",
+      ".git/e.yaml": "",
+      "node_modules/f.yaml": "",
+    });
+    try {
+      // a.yaml, b/ and b/c.yml: neither the text file nor what discovery skips counts.
+      expect(holdsAtLeast(small, 3, 10)).toBe(true);
+      expect(holdsAtLeast(small, 4, 10)).toBe(false);
+      // Only the root is looked at within one folder.
+      expect(holdsAtLeast(small, 3, 1)).toBe(false);
+    } finally {
+      removeRepo(small);
+    }
+  });
+
+  it("are taken over by the load of their repository, which gives what a load without threads gives", async () => {
+    const { loadWorkspace, prestartLoaderThreads } = (await import(
+      path.join(dist, "index.js")
+    )) as typeof import("../../../src/core/load/index.js");
+    const alone = await loadWorkspace(repo, { workers: 0, schema: true });
+    for (const workers of [1, 3]) {
+      prestartLoaderThreads(repo, true, { entries: 1, workers });
+      const early = await loadWorkspace(repo, { schema: true });
+      expect(isDeepStrictEqual(plain(early), plain(alone))).toBe(true);
+      expect(early.documents.map((d) => d.schemaProblems)).toEqual(alone.documents.map((d) => d.schemaProblems));
+    }
+    // Threads started for another repository are not used (nor left running) by this load.
+    prestartLoaderThreads(path.join(repo, "schema"), true, { entries: 1, workers: 1 });
+    const other = await loadWorkspace(repo, { schema: true });
+    expect(isDeepStrictEqual(plain(other), plain(alone))).toBe(true);
+  });
+});

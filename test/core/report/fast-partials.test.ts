@@ -377,6 +377,231 @@ describe("fast partials", () => {
     }
   });
 
+  it("project-extras and the partials it calls write what their templates write, for every branch", () => {
+    const set: TemplateSet = {
+      pages: new Map([["x", { name: "x", file: "x.hbs", source: "{{> project-extras}}" }]]),
+      partials: builtIn.partials,
+    };
+    const quick = createRenderer(set, "html");
+    const plain = createRenderer(set, "html", "where-read", false);
+    const functions = fastPartials(
+      reportHelpers("html", (html) => new Handlebars.SafeString(html), Handlebars.escapeExpression),
+      Handlebars.escapeExpression as (v: unknown) => string,
+    );
+    const status = { value: "red", label: "Red", rank: 4 };
+    const ref = (id: string, href: string | null) => ({ id, name: `${id} <name>`, href, status, stage: "delivery" });
+    const benefit = (over: Record<string, unknown> = {}) => ({
+      project: ref("PRJ-1", "PRJ-1.html"),
+      id: "B1",
+      name: "Cost & time saved",
+      owner: null,
+      measure: null,
+      unit: null,
+      planned: null,
+      realised: null,
+      plannedDate: null,
+      realisedDate: null,
+      status: null,
+      strength: null,
+      ...over,
+    });
+    const total = (over: Record<string, unknown> = {}) => ({
+      unit: null,
+      planned: 0,
+      plannedCount: 0,
+      realised: 0,
+      realisedCount: 0,
+      plannedUnknown: 0,
+      realisedUnknown: 0,
+      ...over,
+    });
+    const dependency = (over: Record<string, unknown> = {}) => ({
+      successor: ref("PRJ-1", null),
+      predecessor: ref("PRJ-2", "PRJ-2.html"),
+      type: "finish-to-start",
+      description: null,
+      predecessorDate: null,
+      successorDate: null,
+      predecessorSlipDays: null,
+      marginDays: null,
+      settled: false,
+      ...over,
+    });
+    const link = (over: Record<string, unknown> = {}) => ({
+      milestone: { key: "PRJ-1/M1", name: "Design <signed>" },
+      other: { key: "PRJ-2/M3", name: "Build", project: ref("PRJ-2", null), complete: false },
+      type: "finish-to-start",
+      lag: 0,
+      slipDays: null,
+      floatDays: null,
+      pushedDays: null,
+      successorFloatDays: null,
+      critical: false,
+      ...over,
+    });
+    const chartView = { svg: "<svg></svg>\n", description: "A <chart>", title: "t", file: "f", src: "s" };
+    const network = (over: Record<string, unknown> = {}) => ({
+      dayKind: "calendar",
+      note: null,
+      waitsOn: [],
+      waitedOnBy: [],
+      onCriticalPath: [],
+      forecast: null,
+      forecastNote: null,
+      finish: null,
+      curve: null,
+      tornado: null,
+      ...over,
+    });
+    const finish = (over: Record<string, unknown> = {}) => ({
+      project: ref("PRJ-1", null),
+      committed: null,
+      p50: "2027-01-04",
+      p80: "2027-02-01",
+      p90: "2027-03-01",
+      onTimePercent: null,
+      ...over,
+    });
+    const project = (over: Record<string, unknown> = {}) => ({
+      id: "PRJ-<1>",
+      benefits: [],
+      benefitTotals: [],
+      gates: [],
+      waitsOn: [],
+      waitedOnBy: [],
+      network: null,
+      ...over,
+    });
+    const projects = [
+      project(),
+      project({
+        benefits: [
+          benefit(),
+          benefit({
+            measure: "Hours",
+            unit: "h",
+            planned: 12_000,
+            realised: 0,
+            plannedDate: "2027-03-01",
+            status: "on-track",
+            owner: "Kim",
+          }),
+          benefit({ planned: 5, realised: 3.5, strength: "strong" }),
+        ],
+        benefitTotals: [
+          total(),
+          total({
+            unit: "h",
+            planned: 12_000,
+            plannedCount: 2,
+            realised: 1_500,
+            realisedCount: 1,
+            plannedUnknown: 1,
+            realisedUnknown: 2,
+          }),
+          total({
+            unit: "EUR",
+            plannedCount: 1,
+            planned: 1,
+            realisedCount: 1,
+            realised: 1,
+            plannedUnknown: 1,
+            realisedUnknown: 1,
+          }),
+        ],
+        gates: [
+          {
+            stage: "delivery",
+            date: "2026-01-05",
+            outcome: "approved",
+            decision: { id: "DEC-1", title: "Go & build" },
+          },
+          { stage: "closure", date: "2026-11-05", outcome: null, decision: null },
+        ],
+        waitsOn: [
+          dependency(),
+          dependency({
+            settled: true,
+            description: "Needs <the> data",
+            predecessorDate: "2026-10-01",
+            successorDate: "2026-10-05",
+          }),
+          dependency({ marginDays: -12, predecessorSlipDays: 30 }),
+          dependency({ marginDays: 0, predecessorSlipDays: -3 }),
+          dependency({ marginDays: 7, predecessor: { ...ref("PRJ-9", null), status: null } }),
+        ],
+        waitedOnBy: [dependency({ successor: ref("PRJ-3", "PRJ-3.html") })],
+        network: network(),
+      }),
+      project({
+        benefits: [benefit()],
+        benefitTotals: [],
+        network: network({
+          note: "The network has a <cycle>",
+          onCriticalPath: ["M1", "M2"],
+          waitsOn: [
+            link(),
+            link({ lag: 5, slipDays: 3, floatDays: 0, critical: true, pushedDays: 4 }),
+            link({
+              lag: -2,
+              floatDays: 1_234,
+              pushedDays: 0,
+              other: { key: "K", name: "N", project: ref("PRJ-2", "x.html"), complete: true },
+            }),
+          ],
+          dayKind: "working",
+          finish: finish(),
+          curve: chartView,
+        }),
+      }),
+      project({
+        network: network({
+          waitedOnBy: [link()],
+          forecast: { iterations: 10_000, seed: 42, distribution: "triangular" },
+          finish: finish({ committed: "2027-01-31", onTimePercent: 62.5 }),
+          tornado: chartView,
+        }),
+      }),
+      project({
+        network: network({
+          finish: finish({ committed: "2027-01-31", onTimePercent: null }),
+          curve: chartView,
+          tornado: chartView,
+        }),
+      }),
+    ];
+    for (const p of projects) {
+      const context = { site: site(), project: p };
+      expect(quick.render("x", context), JSON.stringify(p).slice(0, 80)).toBe(plain.render("x", context));
+      // The functions themselves take these views (they do not leave them to the templates).
+      const sub = (name: string, c: unknown): string => {
+        const out = functions[name]!(c as Record<string, unknown>, sub);
+        expect(out, name).toBeTypeOf("string");
+        return out!;
+      };
+      expect(sub("project-extras", context)).toBe(plain.render("x", context));
+    }
+    // A benefit table with its project column (the benefits page's), and one the function leaves to the template.
+    const table: TemplateSet = {
+      pages: new Map([
+        [
+          "x",
+          { name: "x", file: "x.hbs", source: '{{> benefit-table benefits=benefits caption="All" hideProject=false}}' },
+        ],
+      ]),
+      partials: builtIn.partials,
+    };
+    const rows = { benefits: [benefit(), benefit({ project: ref("PRJ-2", null), strength: "weak" })] };
+    expect(createRenderer(table, "html").render("x", rows)).toBe(
+      createRenderer(table, "html", "where-read", false).render("x", rows),
+    );
+    expect(functions["benefit-table"]!({ ...rows, caption: "All", hideProject: false }, () => "")).toBeTypeOf("string");
+    expect(
+      functions["benefit-table"]!({ benefits: [{}], caption: "All", hideProject: true }, () => ""),
+    ).toBeUndefined();
+    expect(functions["project-network"]!({ project: { network: { note: null } } }, () => "")).toBeUndefined();
+  });
+
   it("render the example's report as the templates do, page for page", async () => {
     const opened = await openWorkspace({ dir: path.join(repo, "examples/meridian-water") }, repo);
     const result = await checkOpenedWorkspace(opened, "2026-11-30", repo);

@@ -45,6 +45,8 @@ export function escapeXml(value: string): string {
 
 /** A coordinate with at most one decimal, never "-0" and never an exponent. */
 export function num(value: number): string {
+  // Most coordinates are whole numbers: their text is the number's own (0 for -0).
+  if (Number.isInteger(value) && Math.abs(value) < 1e14) return value === 0 ? "0" : String(value);
   if (!Number.isFinite(value)) return "0";
   const rounded = Math.round(value * 10) / 10;
   if (rounded === 0) return "0";
@@ -121,14 +123,14 @@ export interface TextOptions {
 
 /** A <text> element; the content is escaped. */
 export function text(x: number, y: number, content: string, options: TextOptions = {}): string {
-  const attrs = [`x="${num(x)}"`, `y="${num(y)}"`];
-  if (options.size !== undefined && options.size !== 12) attrs.push(`font-size="${num(options.size)}"`);
-  if (options.anchor && options.anchor !== "start") attrs.push(`text-anchor="${options.anchor}"`);
-  if (options.weight === "bold") attrs.push(`font-weight="bold"`);
-  if (options.fill && options.fill !== INK) attrs.push(`fill="${options.fill}"`);
-  if (options.baseline === "middle") attrs.push(`dominant-baseline="central"`);
-  if (options.extra) attrs.push(options.extra);
-  return `<text ${attrs.join(" ")}>${escapeXml(content)}</text>`;
+  let attrs = `x="${num(x)}" y="${num(y)}"`;
+  if (options.size !== undefined && options.size !== 12) attrs += ` font-size="${num(options.size)}"`;
+  if (options.anchor && options.anchor !== "start") attrs += ` text-anchor="${options.anchor}"`;
+  if (options.weight === "bold") attrs += ` font-weight="bold"`;
+  if (options.fill && options.fill !== INK) attrs += ` fill="${options.fill}"`;
+  if (options.baseline === "middle") attrs += ` dominant-baseline="central"`;
+  if (options.extra) attrs += ` ${options.extra}`;
+  return `<text ${attrs}>${escapeXml(content)}</text>`;
 }
 
 /** A tooltip for the element it is the first child of (also read by screen readers). */

@@ -6,9 +6,22 @@
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const DAY_MS = 86_400_000;
 
+/**
+ * Each text's day number, once: a report reads the same few thousand dates again on every
+ * chart (a 2,500-project site draws 10,000 charts), and a date's text is not short to check.
+ */
+const days = new Map<string, number | undefined>();
+
 /** Days since 1970-01-01 for a real YYYY-MM-DD date; undefined for anything else. */
 export function dayOf(value: string | undefined): number | undefined {
   if (typeof value !== "string") return undefined;
+  if (days.has(value)) return days.get(value);
+  const day = parseDay(value);
+  days.set(value, day);
+  return day;
+}
+
+function parseDay(value: string): number | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -23,10 +36,18 @@ export function isoOf(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** Each day's long text, once: tooltips name the same days on chart after chart. */
+const longDates = new Map<number, string>();
+
 /** "30 Nov 2026". */
 export function longDate(day: number): string {
-  const d = new Date(day * DAY_MS);
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  let text = longDates.get(day);
+  if (text === undefined) {
+    const d = new Date(day * DAY_MS);
+    text = `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+    longDates.set(day, text);
+  }
+  return text;
 }
 
 /** "Nov 2026". */

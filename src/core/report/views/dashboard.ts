@@ -513,11 +513,19 @@ function buildAlignment(
   };
   const objectives: DashboardView["alignment"]["objectives"] = [];
   const portfolios = [...ctx.catalog.portfolios].sort((a, b) => compareIds(a.value.id, b.value.id));
+  // Each portfolio's projects, in the order of `projects`: an objective looks among its own
+  // portfolio's projects, not through all of them (2,500 projects times every objective).
+  const ofPortfolio = new Map<string, Project[]>();
+  for (const p of projects) {
+    if (p.portfolio === undefined || (p.contributions ?? []).length === 0) continue;
+    const list = ofPortfolio.get(p.portfolio);
+    if (list) list.push(p);
+    else ofPortfolio.set(p.portfolio, [p]);
+  }
   for (const { value: pf } of portfolios) {
+    const own = ofPortfolio.get(pf.id) ?? [];
     for (const o of pf.objectives ?? []) {
-      const contributing = projects.filter(
-        (p) => p.portfolio === pf.id && (p.contributions ?? []).some((c) => c.objective === o.id),
-      );
+      const contributing = own.filter((p) => p.contributions!.some((c) => c.objective === o.id));
       objectives.push({
         portfolio: pf.name,
         id: o.id,

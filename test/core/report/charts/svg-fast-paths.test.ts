@@ -46,7 +46,28 @@ function random(seed: number): () => number {
 describe("chart text and number fast paths", () => {
   it("num gives the text of toFixed(1) without its .0, for every kind of number", () => {
     const next = random(1);
-    const values = [0, -0, 0.04, -0.04, 0.05, -0.05, 0.25, -0.35, 1e15, -1e15, 999999999999999.9, 1e16, 1e21, 1e300];
+    const values = [
+      0,
+      -0,
+      1,
+      -1,
+      1e14 - 1,
+      1e14,
+      1e14 + 1,
+      -1e14,
+      0.04,
+      -0.04,
+      0.05,
+      -0.05,
+      0.25,
+      -0.35,
+      1e15,
+      -1e15,
+      999999999999999.9,
+      1e16,
+      1e21,
+      1e300,
+    ];
     values.push(Number.NaN, Infinity, -Infinity, Number.MAX_VALUE, Number.MIN_VALUE, -Number.MIN_VALUE);
     for (let i = 0; i < 20_000; i++) {
       const magnitude = 10 ** Math.floor(next() * 18 - 2);
@@ -54,6 +75,9 @@ describe("chart text and number fast paths", () => {
         (next() - 0.5) * magnitude,
         Math.round(next() * 10_000) / 10 - 500,
         (Math.floor(next() * 9000) + 0.05) / 10,
+        // Whole numbers, the most common coordinates, up to and past where num stops taking them as they are.
+        Math.round((next() - 0.5) * magnitude),
+        Math.round((next() - 0.5) * 4e14),
       );
     }
     for (const v of values) expect(num(v), String(v)).toBe(reference.num(v));

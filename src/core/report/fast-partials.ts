@@ -31,6 +31,7 @@ export const FAST_PARTIAL_SOURCES: Readonly<Record<string, string>> = {
   "dependency-table": "6598d922bf070f4945fb3910711dc4517aa3b5752bdfcf063fb2ece20055520c",
   "project-network": "8550fd65698374c8dd0c7746eeb41adf4b8b1cfd0ce9292cd1734eb299d6703f",
   "network-link-table": "de4933dc153c2899a320528966fd16a695e39567954fed4f5d41b06d6bfaa2cc",
+  "status-table": "2a44ca1505c5c92a991442c1ac6499f64926853e9d7496e6b51a094289b426ab",
 };
 
 /** The header's navigation, in its order: the flag that shows a link, the link, its text. */
@@ -176,6 +177,17 @@ const DEPENDENCY_KEYS = [
   "marginDays",
 ];
 const LINK_KEYS = ["milestone", "other", "type", "lag", "slipDays", "floatDays", "critical", "pushedDays"];
+const STATUS_ROW_KEYS = [
+  "href",
+  "id",
+  "name",
+  "stage",
+  "overall",
+  "dimensions",
+  "statusAsOf",
+  "stale",
+  "percentComplete",
+];
 const NETWORK_KEYS = [
   "note",
   "onCriticalPath",
@@ -486,6 +498,29 @@ export function fastPartials(
       }
       out += `${present(n.curve) ? sub("chart", n.curve) : ""}\n${present(n.tornado) ? sub("chart", n.tornado) : ""}\n`;
       return out;
+    },
+    /** templates/html/partials/status-table.hbs: the status of every project, grouped by portfolio. */
+    "status-table": (context) => {
+      const { rows, dimensions } = context;
+      if (
+        !Array.isArray(dimensions) ||
+        !rowsOf(rows, STATUS_ROW_KEYS) ||
+        !rows.every((r) => Array.isArray(r.dimensions))
+      )
+        return undefined;
+      // The template's own grouping helper, so that the groups and their order are the same.
+      const groups = helpers.groupBy!(rows, "portfolio", options) as {
+        key: string;
+        items: Record<string, unknown>[];
+      }[];
+      let out = `<section class="table-wrap" tabindex="0" aria-label="Status of every project"><table>\n  <thead><tr><th scope="col">Project</th><th scope="col">Stage</th>${dimensions.map((d) => `<th scope="col">${esc(d)}</th>`).join("")}<th scope="col">Report</th><th scope="col" class="num">Done</th></tr></thead>\n`;
+      for (const group of groups) {
+        out += `  <tbody>\n    <tr><th colspan="10" scope="rowgroup">${esc(group.key)}</th></tr>\n`;
+        for (const r of group.items)
+          out += `    <tr><td>${truthy(r.href) ? `<a href="${esc(r.href)}">${esc(r.id)}</a>` : esc(r.id)} ${esc(r.name)}</td><td>${call("label", r.stage)}</td><td>${call("badge", r.overall)}</td>${(r.dimensions as unknown[]).map((d) => `<td>${call("badge", d)}</td>`).join("")}<td>${call("date", r.statusAsOf)}${truthy(r.stale) ? ` <span class="severity-warn">stale</span>` : ""}</td><td class="num">${call("percent", r.percentComplete)}</td></tr>\n`;
+        out += "  </tbody>\n";
+      }
+      return `${out}</table></section>\n`;
     },
   };
 }

@@ -490,13 +490,14 @@ export function* renderReport(input: ReportInput): Generator<ReportFile> {
           project,
         }),
       };
-      [
-        project.timeline,
-        ...evmCharts(project.performance?.sCurve),
-        ...evmCharts(project.performance?.trend),
-        ...trendCharts(project.trends),
-        ...scheduleCharts(project.network),
-      ].forEach(keepChart);
+      if (format === "md")
+        [
+          project.timeline,
+          ...evmCharts(project.performance?.sCurve),
+          ...evmCharts(project.performance?.trend),
+          ...trendCharts(project.trends),
+          ...scheduleCharts(project.network),
+        ].forEach(keepChart);
     }
   }
   if (format === "md") {

@@ -602,6 +602,59 @@ describe("fast partials", () => {
     expect(functions["project-network"]!({ project: { network: { note: null } } }, () => "")).toBeUndefined();
   });
 
+  it("status-table writes what its template writes: groups in first-seen order, links, stale reports", () => {
+    const set: TemplateSet = {
+      pages: new Map([
+        ["x", { name: "x", file: "x.hbs", source: "{{> status-table rows=rows dimensions=dimensions}}" }],
+      ]),
+      partials: builtIn.partials,
+    };
+    const quick = createRenderer(set, "html");
+    const plain = createRenderer(set, "html", "where-read", false);
+    const functions = fastPartials(
+      reportHelpers("html", (html) => new Handlebars.SafeString(html), Handlebars.escapeExpression),
+      Handlebars.escapeExpression as (v: unknown) => string,
+    );
+    const red = { value: "red", label: "Red", rank: 4 };
+    const row = (over: Record<string, unknown> = {}) => ({
+      id: "PRJ-1",
+      name: "Billing & <CRM>",
+      href: "projects/PRJ-1.html",
+      portfolio: "Customer",
+      stage: "delivery",
+      overall: red,
+      dimensions: [red, null],
+      statusAsOf: "2026-11-20",
+      stale: false,
+      percentComplete: 40,
+      ...over,
+    });
+    const contexts = [
+      { rows: [], dimensions: ["Overall"] },
+      {
+        rows: [
+          row(),
+          row({
+            id: "PRJ-2",
+            portfolio: "Back <office>",
+            href: null,
+            stale: true,
+            statusAsOf: null,
+            percentComplete: null,
+          }),
+          row({ id: "PRJ-3", overall: null, dimensions: [] }),
+          row({ id: "PRJ-4", portfolio: undefined, stage: "closure" }),
+        ],
+        dimensions: ["Schedule", "Budget <spend>"],
+      },
+    ];
+    for (const context of contexts) {
+      expect(quick.render("x", context)).toBe(plain.render("x", context));
+      expect(functions["status-table"]!(context, () => "")).toBe(plain.render("x", context));
+    }
+    expect(functions["status-table"]!({ rows: [{ id: "P" }], dimensions: [] }, () => "")).toBeUndefined();
+  });
+
   it("render the example's report as the templates do, page for page", async () => {
     const opened = await openWorkspace({ dir: path.join(repo, "examples/meridian-water") }, repo);
     const result = await checkOpenedWorkspace(opened, "2026-11-30", repo);

@@ -107,10 +107,23 @@ const WIDTHS: readonly number[] = Array.from({ length: 128 }, (_, code) => {
 /** The text cut to fit `width`, with an ellipsis; the full text belongs in a <title>. */
 export function fitText(text: string, width: number, fontSize: number): string {
   if (textWidth(text, fontSize) <= width) return text;
+  // The longest prefix (of one character at least) that fits with the ellipsis. A prefix's
+  // width is summed character by character from the start, as textWidth sums the prefix and
+  // its ellipsis, so the comparisons are those of dropping one character at a time.
   const chars = [...text];
-  while (chars.length > 1 && textWidth(`${chars.join("")}\u2026`, fontSize) > width) chars.pop();
-  return `${chars.join("").trimEnd()}\u2026`;
+  const units: number[] = [0];
+  for (const ch of chars) units.push(units[units.length - 1]! + charUnits(ch));
+  let kept = chars.length;
+  while (kept > 1 && (units[kept]! + ELLIPSIS_UNITS) * fontSize > width) kept--;
+  return `${chars.slice(0, kept).join("").trimEnd()}\u2026`;
 }
+
+/** The width of one character (a code point) in ems, as textWidth counts it. */
+function charUnits(ch: string): number {
+  return ch.length === 1 ? (WIDTHS[ch.charCodeAt(0)] ?? 0.55) : 0.55;
+}
+
+const ELLIPSIS_UNITS = charUnits("\u2026");
 
 export interface TextOptions {
   size?: number;

@@ -74,7 +74,20 @@ export interface MonthTick {
  * Month boundaries from `from` (a month start) to `to`, thinned to every 2nd, 3rd, 6th or 12th
  * month so that at most `maxTicks` are labelled; the steps stay aligned to quarters and years.
  */
-export function monthTicks(from: number, to: number, maxTicks: number): MonthTick[] {
+export function monthTicks(from: number, to: number, maxTicks: number): readonly MonthTick[] {
+  // Charts of one report share a few dozen time spans: each span's ticks are made once.
+  const key = `${from} ${to} ${maxTicks}`;
+  let ticks = tickCache.get(key);
+  if (ticks === undefined) {
+    ticks = Object.freeze(makeMonthTicks(from, to, maxTicks));
+    tickCache.set(key, ticks);
+  }
+  return ticks;
+}
+
+const tickCache = new Map<string, readonly MonthTick[]>();
+
+function makeMonthTicks(from: number, to: number, maxTicks: number): MonthTick[] {
   const all: number[] = [];
   for (let day = monthStart(from); day <= to; day = monthStart(day, 1)) all.push(day);
   const step = [1, 2, 3, 6, 12, 24, 60].find((s) => Math.ceil(all.length / s) <= Math.max(1, maxTicks)) ?? 120;

@@ -151,13 +151,26 @@ export function trendLines(input: TrendLinesInput): Chart {
   return frame({ title: input.title, description, width: WIDTH, height: top + PLOT_H + 40, body: parts.join("\n") });
 }
 
+/** Each series' line and marker attributes, written once (a chart draws a marker per point). */
+const lineAttrsOf: string[] = [];
+const markerFillOf: string[] = [];
+
 function lineAttrs(i: number): string {
-  const dash = DASHES[i % DASHES.length];
-  return `stroke="${SERIES_COLORS[i % SERIES_COLORS.length]}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ""} stroke-linejoin="round"`;
+  let attrs = lineAttrsOf[i];
+  if (attrs === undefined) {
+    const dash = DASHES[i % DASHES.length];
+    attrs = `stroke="${SERIES_COLORS[i % SERIES_COLORS.length]}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ""} stroke-linejoin="round"`;
+    lineAttrsOf[i] = attrs;
+  }
+  return attrs;
 }
 
 function marker(i: number, cx: number, cy: number): string {
-  const fill = `fill="${SERIES_COLORS[i % SERIES_COLORS.length]}" stroke="#ffffff" stroke-width="1.2"`;
+  let fill = markerFillOf[i];
+  if (fill === undefined) {
+    fill = `fill="${SERIES_COLORS[i % SERIES_COLORS.length]}" stroke="#ffffff" stroke-width="1.2"`;
+    markerFillOf[i] = fill;
+  }
   switch (MARKERS[i % MARKERS.length]) {
     case "circle":
       return `<circle cx="${num(cx)}" cy="${num(cy)}" r="4" ${fill}/>`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeXml, hash, hashOfParts, num, textWidth } from "../../../../src/core/report/charts/svg.js";
+import { escapeXml, fitText, hash, hashOfParts, num, textWidth } from "../../../../src/core/report/charts/svg.js";
 
 /**
  * The chart vocabulary's fast paths (every chart of a 2,500-project report calls these tens of
@@ -127,6 +127,36 @@ describe("chart text and number fast paths", () => {
       );
     for (const t of texts)
       for (const size of [10, 11, 12]) expect(textWidth(t, size), JSON.stringify(t)).toBe(reference.textWidth(t, size));
+  });
+});
+
+describe("fitText", () => {
+  // The definition: drop one character at a time until the rest and an ellipsis fit.
+  const fitReference = (text: string, width: number, fontSize: number): string => {
+    if (textWidth(text, fontSize) <= width) return text;
+    const chars = [...text];
+    while (chars.length > 1 && textWidth(`${chars.join("")}\u2026`, fontSize) > width) chars.pop();
+    return `${chars.join("").trimEnd()}\u2026`;
+  };
+
+  it("keeps the longest prefix that fits with its ellipsis, as dropping a character at a time does", () => {
+    const next = random(4);
+    const texts = ["", "Hollin Moor WTW treatment upgrade", "MW@% il1", "\u{1f534} red and \u{1f7e2} green", "a   b"];
+    const alphabet = ["i", "l", "m", "W", "A", "0", " ", "é", "\u{1f534}", "—", ".", "%"];
+    for (let i = 0; i < 5_000; i++)
+      texts.push(
+        Array.from({ length: Math.floor(next() * 40) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(""),
+      );
+    for (const t of texts)
+      for (const [width, size] of [
+        [0, 12],
+        [5, 10],
+        [90, 10],
+        [180, 11],
+        [220, 12],
+        [next() * 300, 12],
+      ] as const)
+        expect(fitText(t, width, size), JSON.stringify([t, width, size])).toBe(fitReference(t, width, size));
   });
 });
 

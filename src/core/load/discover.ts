@@ -231,25 +231,26 @@ export async function isDirectory(dir: string): Promise<boolean> {
 }
 
 /**
- * Whether the tree under `root` has at least `enough` YAML files and folders, looking
- * breadth first at no more than `folders` folders (dot-folders and node_modules skipped, as
- * discovery skips them): a cheap guess, before the config is read and the files are found, that
- * the repository is large. Only the time a load takes depends on the answer.
+ * Whether the tree under `root` has at least `enough` entries, looking breadth first at no more
+ * than `folders` folders: a quick guess, before the config is read and the files are found,
+ * that a repository is large. It lists names only (no file types, which cost more than the
+ * listing): a YAML file counts, and a name without a dot is taken for a folder, counted and
+ * looked into; dot-entries and node_modules are skipped, as discovery skips them. Only the time
+ * a load takes depends on the answer.
  */
 export function holdsAtLeast(root: string, enough: number, folders: number): boolean {
   const queue = [root];
   let count = 0;
   for (let i = 0; i < queue.length && i < folders; i++) {
-    let entries;
+    let names: string[];
     try {
-      entries = readdirSync(queue[i]!, { withFileTypes: true });
+      names = readdirSync(queue[i]!);
     } catch {
-      continue;
+      continue; // not a folder after all, or unreadable
     }
-    for (const entry of entries) {
-      const name = entry.name;
+    for (const name of names) {
       if (name.startsWith(".") || SKIPPED_DIRS.has(name)) continue;
-      if (entry.isDirectory()) queue.push(path.join(queue[i]!, name));
+      if (!name.includes(".")) queue.push(path.join(queue[i]!, name));
       else if (!YAML_FILE.test(name)) continue;
       if (++count >= enough) return true;
     }

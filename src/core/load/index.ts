@@ -38,7 +38,7 @@ export interface LoadOptions {
   ignore?: readonly string[];
   /**
    * Loader threads that read and parse files beside this one; by default one per core beyond
-   * the first (at most three) once discovery has found 2,000 files, none for a smaller repository. Documents,
+   * the first (at most three) once discovery has found 20,000 files, none for a smaller repository. Documents,
    * diagnostics and their order are the same whatever the number.
    */
   workers?: number;

@@ -60,9 +60,10 @@ function plain(ws: Workspace): unknown {
 describe("how many loader threads", () => {
   it.each([
     [100, 2, 0],
-    [1999, 8, 0],
-    [2000, 1, 0],
-    [2000, 2, 1],
+    [7255, 2, 0],
+    [19999, 8, 0],
+    [20000, 1, 0],
+    [20000, 2, 1],
     [72386, 2, 1],
     [72386, 4, 3],
     [72386, 16, 3],
@@ -163,15 +164,17 @@ describe("loader threads started before the repository is opened", () => {
       "a.yaml": "",
       "b/c.yml": "",
       "b/d.txt": "",
-      ".git/e.yaml": "",
-      "node_modules/f.yaml": "",
+      "b/e/f.yaml": "",
+      ".git/g.yaml": "",
+      "node_modules/h.yaml": "",
     });
     try {
-      // a.yaml, b/ and b/c.yml: neither the text file nor what discovery skips counts.
-      expect(holdsAtLeast(small, 3, 10)).toBe(true);
-      expect(holdsAtLeast(small, 4, 10)).toBe(false);
-      // Only the root is looked at within one folder.
-      expect(holdsAtLeast(small, 3, 1)).toBe(false);
+      // a.yaml, b, b/c.yml, b/e and b/e/f.yaml: neither the text file nor what discovery skips counts.
+      expect(holdsAtLeast(small, 5, 10)).toBe(true);
+      expect(holdsAtLeast(small, 6, 10)).toBe(false);
+      // Within two folders, the root and b are looked into, not b/e.
+      expect(holdsAtLeast(small, 5, 2)).toBe(false);
+      expect(holdsAtLeast(small, 4, 2)).toBe(true);
     } finally {
       removeRepo(small);
     }

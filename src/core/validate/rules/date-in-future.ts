@@ -1,4 +1,4 @@
-import { isDate, label, select, valueAt } from "./raw.js";
+import { everyAt, isDate, label, select, valueAt } from "./raw.js";
 import { defineValidationRule } from "./rule.js";
 
 /** Date fields that record what has happened, so cannot be after the as-of date. */
@@ -52,11 +52,11 @@ export const rule = defineValidationRule({
   check({ documents, asOf, report }) {
     for (const doc of documents) {
       for (const spec of PAST_DATES[doc.kind] ?? []) {
+        // Paths are built only for a finding: a plain field's is the pattern, a list's come from select.
         if (!WILDCARD.has(spec)) {
-          // A plain field: its path is built only for a finding.
           const date = valueAt(doc.value, spec);
           if (!isDate(date) || date <= asOf) continue;
-        }
+        } else if (everyAt(doc.value, spec, (date) => !isDate(date) || date <= asOf)) continue;
         for (const [path, date] of select(doc.value, spec)) {
           if (!isDate(date) || date <= asOf) continue;
           report({ doc, path, messageId: "inFuture", data: { field: label(path), date, asOf } });

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import {
   cpSync,
+  existsSync,
   lstatSync,
   mkdirSync,
   readdirSync,
@@ -11,7 +12,10 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
 import { failureAt, UsageError } from "../core/errors.js";
 
 /** Lists the files pmo wrote into a report folder, so that a re-run may replace them and only them. */
@@ -39,11 +43,12 @@ const PREVIOUS = "pmo-previous";
  * `force` the report is refused; with it they are kept, except those the report replaces.
  * Symbolic links inside the folder are not followed: they are kept as links.
  *
- * Each file is written as soon as it is rendered, so that no more than one page is held in
- * memory. The writes are synchronous: a page is one call into Node (open, write and close in
- * C++), where an asynchronous write costs three trips through the thread pool and their
- * promises, about three times the processor time for the few kilobytes of a page, and the
- * render has nothing to do meanwhile but wait for its turn on the main thread.
+ * Each file is written as soon as it is rendered, so that only a few pages are held in
+ * memory. A page is one synchronous call into Node (open, write and close in C++), where an
+ * asynchronous write costs three trips through the thread pool and their promises, about
+ * three times the processor time for the few kilobytes of a page. Past the first
+ * THREAD_AFTER pages, on a machine with a second core, the calls are made by a writing
+ * thread (report-writer.ts) while the main thread renders the next pages.
  */
 export async function writeReport(
   outDir: string,
@@ -69,6 +74,7 @@ export async function writeReport(
   const written: string[] = [];
   // Folders already made in the staging folder (the stage itself first).
   const made = new Set<string>([stage]);
+  const writer = pageWriter((index, error, file) => failureAt(error, path.join(outDir, written[index]!), file));
   try {
     mkdirSync(stage, { recursive: true });
     const foreignSet = new Set(foreign);
@@ -89,14 +95,10 @@ export async function writeReport(
           mkdirSync(folder, { recursive: true });
           made.add(folder);
         }
-        try {
-          writeFileSync(file, f.content);
-        } catch (error) {
-          // Named as the page of --out-dir it was to be, not the staging folder's copy.
-          throw failureAt(error, path.join(outDir, relative), file);
-        }
+        writer.write(written.length - 1, file, f.content);
       }
     }
+    writer.finish();
     if (conflicts.length > 0 && !options.force) {
       const shown = conflicts
         .slice(0, 5)
@@ -127,6 +129,8 @@ export async function writeReport(
       throw failureAt(error, path.join(outDir, MANIFEST), path.join(stage, MANIFEST));
     }
   } catch (error) {
+    // No write may still be under way when the staging folder goes.
+    writer.abort();
     rmSync(stage, { recursive: true, force: true });
     throw error;
   }
@@ -144,6 +148,119 @@ export async function writeReport(
   const present = new Set(existing);
   const removed = [...owned].filter((f) => !now.has(f) && present.has(f)).length;
   return { written: written.length, removed, first: written[0] };
+}
+
+/** Pages written on the main thread before a writing thread takes over: a small report needs none. */
+export const THREAD_AFTER = 64;
+/** Pages posted to the writing thread and not yet written, at most: the rest wait in the render. */
+const IN_FLIGHT = 32;
+/** The compiled writing thread; absent when pmo runs from its TypeScript sources (the tests). */
+const WRITER_FILE = fileURLToPath(new URL("./report-writer.js", import.meta.url));
+
+/** The slots of the state shared with the writing thread: pages posted, written (or skipped), whether one failed, whether no more come. */
+export const WriterState = { posted: 0, done: 1, failed: 2, closed: 3, slots: 4 } as const;
+
+/** What the writing thread is started with. */
+export interface WriterStart {
+  port: MessagePort;
+  state: SharedArrayBuffer;
+}
+
+/** One page for the writing thread: its index among the report's files, where, and what. */
+export interface WriterJob {
+  index: number;
+  file: string;
+  content: string | Uint8Array;
+}
+
+/** The first write that failed, as the writing thread reports it (an errno error's fields). */
+export interface WriterFailure {
+  index: number;
+  message: string;
+  code?: string;
+  errno?: number;
+  syscall?: string;
+  path?: string;
+}
+
+interface PageWriter {
+  /** Writes (or has written) page `index` to `file`; throws a failure already known. */
+  write(index: number, file: string, content: string | Uint8Array): void;
+  /** Waits for every page; throws the first failure. */
+  finish(): void;
+  /** Waits for the writes under way, and stops. */
+  abort(): void;
+}
+
+/**
+ * Writes pages on the main thread, and past THREAD_AFTER pages through a writing thread
+ * when there is one to start. `failure` names a failed write as the page of --out-dir it
+ * was to be, not the staging folder's copy.
+ */
+function pageWriter(failure: (index: number, error: unknown, file: string) => unknown): PageWriter {
+  let thread: { worker: Worker; port: MessagePort; state: Int32Array; files: string[] } | undefined;
+  const canThread = availableParallelism() > 1 && existsSync(WRITER_FILE);
+  const settle = (): void => {
+    if (!thread) return;
+    const { state } = thread;
+    Atomics.store(state, WriterState.closed, 1);
+    Atomics.notify(state, WriterState.posted);
+    waitFor(state, () => Atomics.load(state, WriterState.posted));
+    void thread.worker.terminate();
+  };
+  const rethrow = (): void => {
+    if (!thread || Atomics.load(thread.state, WriterState.failed) === 0) return;
+    // The thread posts its failure before it raises the flag.
+    const reported = receiveMessageOnPort(thread.port)?.message as WriterFailure | undefined;
+    if (!reported) return;
+    const { index, message, ...fields } = reported;
+    throw failure(index, Object.assign(new Error(message), fields), thread.files[index] ?? "");
+  };
+  return {
+    write(index, file, content) {
+      if (!thread && canThread && index >= THREAD_AFTER) {
+        const channel = new MessageChannel();
+        const shared = new SharedArrayBuffer(WriterState.slots * Int32Array.BYTES_PER_ELEMENT);
+        const worker = new Worker(WRITER_FILE, {
+          workerData: { port: channel.port2, state: shared } satisfies WriterStart,
+          transferList: [channel.port2],
+        });
+        worker.unref();
+        thread = { worker, port: channel.port1, state: new Int32Array(shared), files: [] };
+      }
+      if (!thread) {
+        try {
+          writeFileSync(file, content);
+        } catch (error) {
+          throw failure(index, error, file);
+        }
+        return;
+      }
+      const { state, port, files } = thread;
+      rethrow();
+      files[index] = file;
+      port.postMessage({ index, file, content } satisfies WriterJob);
+      const posted = Atomics.add(state, WriterState.posted, 1) + 1;
+      Atomics.notify(state, WriterState.posted);
+      waitFor(state, () => posted - IN_FLIGHT);
+    },
+    finish() {
+      settle();
+      rethrow();
+    },
+    abort() {
+      settle();
+    },
+  };
+}
+
+/** Blocks until the writing thread has written (or skipped) `target()` pages. */
+function waitFor(state: Int32Array, target: () => number): void {
+  for (;;) {
+    const done = Atomics.load(state, WriterState.done);
+    if (done >= target()) return;
+    Atomics.wait(state, WriterState.done, done, 1000);
+  }
 }
 
 /** The folder to replace: `outDir` itself, or the folder a symbolic link `outDir` points to. */

@@ -1,4 +1,4 @@
-import { isDate, label, select, valueAt } from "./raw.js";
+import { everyAt, isDate, label, select, valueAt } from "./raw.js";
 import { defineValidationRule } from "./rule.js";
 
 /** Date fields that record what has happened, so cannot be after the as-of date. */
@@ -50,13 +50,14 @@ export const rule = defineValidationRule({
     },
   },
   check({ documents, asOf, report }) {
+    const notAfter = (date: unknown): boolean => !isDate(date) || date <= asOf;
     for (const doc of documents) {
       for (const spec of PAST_DATES[doc.kind] ?? []) {
+        // Paths are built only for a document with a finding.
         if (!WILDCARD.has(spec)) {
-          // A plain field: its path is built only for a finding.
           const date = valueAt(doc.value, spec);
           if (!isDate(date) || date <= asOf) continue;
-        }
+        } else if (everyAt(doc.value, spec, notAfter)) continue;
         for (const [path, date] of select(doc.value, spec)) {
           if (!isDate(date) || date <= asOf) continue;
           report({ doc, path, messageId: "inFuture", data: { field: label(path), date, asOf } });

@@ -48,6 +48,23 @@ function collect(
 }
 
 /**
+ * Whether `ok` holds for every value select would yield for the pattern (in the same order),
+ * without building any path: most documents have no finding, and a check asks select for the
+ * paths only when this says one of them has one.
+ */
+export function everyAt(value: unknown, pattern: readonly string[], ok: (found: unknown) => boolean, at = 0): boolean {
+  if (at === pattern.length) return value === undefined || ok(value);
+  const head = pattern[at]!;
+  if (head === "*") {
+    if (!Array.isArray(value)) return true;
+    for (let i = 0; i < value.length; i++) if (!everyAt(value[i], pattern, ok, at + 1)) return false;
+    return true;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value) || !Object.hasOwn(value, head)) return true;
+  return everyAt((value as Record<string, unknown>)[head], pattern, ok, at + 1);
+}
+
+/**
  * The value at a pattern without `*` (select's one match, or undefined), without building its
  * path: the common reference is a plain field, and most documents are checked without a finding.
  */

@@ -1,6 +1,7 @@
 import type { PmoDocument } from "../../../model/document.js";
 import {
   dependsOnRef,
+  everyAt,
   isString,
   label,
   list,
@@ -159,13 +160,13 @@ function specsByKind(specs: readonly RefSpec[]): Map<string, KindSpec[]> {
 
 function checkSpecs(doc: PmoDocument, specs: readonly KindSpec[], { byId, report }: ValidationContext): void {
   for (const spec of specs) {
-    if (!spec.wildcard) {
-      // A plain field: its path is the pattern, built only for a finding.
-      const value = valueAt(doc.value, spec.path);
-      if (typeof value !== "string") continue;
+    // Paths are built only for a document with a finding.
+    const resolves = (value: unknown): boolean => {
+      if (typeof value !== "string") return true;
       const target = byId.get(value);
-      if (target && spec.targets.includes(target.kind)) continue;
-    }
+      return target !== undefined && spec.targets.includes(target.kind);
+    };
+    if (spec.wildcard ? everyAt(doc.value, spec.path, resolves) : resolves(valueAt(doc.value, spec.path))) continue;
     for (const [path, value] of select(doc.value, spec.path)) {
       if (typeof value !== "string") continue;
       const target = byId.get(value);

@@ -4,7 +4,6 @@ import type { Config } from "../config/index.js";
 import type { Engagement } from "../../model/entities.js";
 import { daysBetween } from "../dates.js";
 import { buildModel, documentsThatValidate, resolveSettings, type Settings } from "../domain/index.js";
-import { runCheck } from "../engine/index.js";
 import { comparePaths } from "../load/index.js";
 import { schemaDiagnostics } from "../validate/index.js";
 import { nextPeriod, periodOf, type Period, type PeriodKind } from "./periods.js";
@@ -136,6 +135,8 @@ export async function buildHistory(input: HistoryInput): Promise<History> {
     if (checked?.commit !== lastCommit) {
       checked = undefined;
       const asOf = lastCommitDate < input.asOf ? lastCommitDate : input.asOf;
+      // The engine and its rules are loaded only for a history with findings.
+      const { runCheck } = await import("../engine/index.js");
       const result = await runCheck({
         workspace: workspaceOf(state, input.root),
         config: input.config,

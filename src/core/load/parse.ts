@@ -95,6 +95,14 @@ export function parseSource(file: string, input: string): ParsedSource {
  */
 export function parseWanted(file: string, input: string, kinds: readonly string[]): ParsedSource | undefined {
   const text = normaliseLineBreaks(input);
+  // A text whose kind line names a kind that is not wanted (most files of a repository: its
+  // risks) goes to the head scanner first, which is cheaper than a full reading and builds no
+  // values; when it is not sure, the subset reader decides as for any other text.
+  const named = KIND_LINE.exec(text)?.[1];
+  if (named !== undefined && KIND_SET.has(named) && !kinds.includes(named)) {
+    const head = scanHead(text);
+    if (head !== undefined && !kinds.includes(head.kind)) return undefined;
+  }
   const documents = readSubsetDocuments(text);
   if (documents !== undefined) {
     const kind = documents.length === 1 ? documents[0]?.["kind"] : undefined;
@@ -107,6 +115,8 @@ export function parseWanted(file: string, input: string, kinds: readonly string[
 }
 
 const KIND_SET: ReadonlySet<string> = new Set(KINDS);
+/** The word after the first `kind:` at the start of a line: what a text says its kind is, unverified. */
+const KIND_LINE = /(?:^|\n)kind:[ ]+([A-Za-z]+)/;
 
 /** What the subset reader's documents give: the same as parseFully on a clean text. */
 function fromSubset(values: (Record<string, unknown> | null)[] | undefined, text: string): ParsedSource | undefined {

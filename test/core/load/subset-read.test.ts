@@ -13,6 +13,7 @@ import {
   readFull,
 } from "../../../src/core/load/index.js";
 import { parseWanted } from "../../../src/core/load/parse.js";
+import { scanHead } from "../../../src/core/load/head.js";
 import { readSubset, readSubsetDocuments } from "../../../src/core/load/subset-read.js";
 import { sharedDataDir } from "../../helpers/shared-data.js";
 import { mutate, prng } from "../../helpers/yaml-mutations.js";
@@ -435,6 +436,15 @@ describe("a load of some kinds takes the kind from the subset reader's pass", ()
     expect(readSubset(continued)).toBeUndefined();
     expect(parseWanted("r.yaml", continued, ["Project"])).toBeUndefined();
     expect(parseWanted("r.yaml", continued, ["Risk"])?.documents[0]?.value["title"]).toBe("Late delivery");
+  });
+  it("reads a text whose first kind line names another kind when the head scanner is not sure of it", () => {
+    // The kind line says Risk, but a second document is a project: the head scanner is unsure, the readers decide.
+    const two = `${risk}---\napiVersion: pmo/v1\nkind: Project\nid: P1\nname: Plant\n`;
+    expect(scanHead(two)).toBeUndefined();
+    expect(parseWanted("r.yaml", two, ["Project"])?.documents.map((d) => d.value["id"])).toEqual(["R1", "P1"]);
+    // Sure of it: not read, though the subset reader would have read it.
+    expect(scanHead(risk)?.kind).toBe("Risk");
+    expect(parseWanted("r.yaml", `# a comment\n${risk}`, ["Project"])).toBeUndefined();
   });
   it("reads a file of several documents, and a document whose kind is not a pmo kind", () => {
     expect(parseWanted("r.yaml", `${risk}---\n${risk.replace("R1", "R2")}`, ["Project"])?.documents).toHaveLength(2);

@@ -50,14 +50,13 @@ export const rule = defineValidationRule({
     },
   },
   check({ documents, asOf, report }) {
-    const notAfter = (date: unknown): boolean => !isDate(date) || date <= asOf;
     for (const doc of documents) {
       for (const spec of PAST_DATES[doc.kind] ?? []) {
-        // Paths are built only for a document with a finding.
+        // Paths are built only for a finding: a plain field's is the pattern, a list's come from select.
         if (!WILDCARD.has(spec)) {
           const date = valueAt(doc.value, spec);
           if (!isDate(date) || date <= asOf) continue;
-        } else if (everyAt(doc.value, spec, notAfter)) continue;
+        } else if (everyAt(doc.value, spec, (date) => !isDate(date) || date <= asOf)) continue;
         for (const [path, date] of select(doc.value, spec)) {
           if (!isDate(date) || date <= asOf) continue;
           report({ doc, path, messageId: "inFuture", data: { field: label(path), date, asOf } });

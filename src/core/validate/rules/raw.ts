@@ -48,11 +48,11 @@ function collect(
 }
 
 /**
- * Whether `ok` holds for every value select would yield for the pattern (in the same order),
- * without building any path: most documents have no finding, and a check asks select for the
- * paths only when this says one of them has one.
+ * Whether every value select would yield for a pattern passes `ok`, found without building a
+ * path for each: most documents have nothing to report, and only those with something to
+ * report need select's paths.
  */
-export function everyAt(value: unknown, pattern: readonly string[], ok: (found: unknown) => boolean, at = 0): boolean {
+export function everyAt(value: unknown, pattern: readonly string[], ok: (value: unknown) => boolean, at = 0): boolean {
   if (at === pattern.length) return value === undefined || ok(value);
   const head = pattern[at]!;
   if (head === "*") {

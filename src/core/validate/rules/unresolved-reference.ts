@@ -159,14 +159,16 @@ function specsByKind(specs: readonly RefSpec[]): Map<string, KindSpec[]> {
 }
 
 function checkSpecs(doc: PmoDocument, specs: readonly KindSpec[], { byId, report }: ValidationContext): void {
+  const resolves = (targets: readonly string[], value: unknown): boolean => {
+    if (typeof value !== "string") return true;
+    const target = byId.get(value);
+    return target !== undefined && targets.includes(target.kind);
+  };
   for (const spec of specs) {
-    // Paths are built only for a document with a finding.
-    const resolves = (value: unknown): boolean => {
-      if (typeof value !== "string") return true;
-      const target = byId.get(value);
-      return target !== undefined && spec.targets.includes(target.kind);
-    };
-    if (spec.wildcard ? everyAt(doc.value, spec.path, resolves) : resolves(valueAt(doc.value, spec.path))) continue;
+    // Paths are built only for a finding: a plain field's is the pattern, a list's come from select.
+    if (!spec.wildcard) {
+      if (resolves(spec.targets, valueAt(doc.value, spec.path))) continue;
+    } else if (everyAt(doc.value, spec.path, (value) => resolves(spec.targets, value))) continue;
     for (const [path, value] of select(doc.value, spec.path)) {
       if (typeof value !== "string") continue;
       const target = byId.get(value);
@@ -282,6 +284,8 @@ function checkDecisionMilestones(doc: PmoDocument, { byId, report }: ValidationC
   const target = project === undefined ? undefined : byId.get(project);
   if (project === undefined || target?.kind !== "Project") return;
   const approves = obj(doc.value["approves"]);
+  // Most decisions re-baseline nothing: the project's milestones are looked at only for those that do.
+  if (approves?.["milestones"] === undefined && approves?.["baselines"] === undefined) return;
   const ids = new Set(milestoneIds(target));
   const listed = ids.size ? ` (known: ${[...ids].sort().join(", ")})` : "";
   const name = (ref: string): string => (ref.startsWith(`${project}/`) ? ref.slice(project.length + 1) : ref);

@@ -91,19 +91,31 @@ export function buildCatalog(documents: readonly PmoDocument[]): Catalog {
   };
   const ownerOf = (v: { project?: string; portfolio?: string }): string | undefined => v.project ?? v.portfolio;
 
-  const portfolioById = byKindId(portfolios);
-  const projectById = byKindId(projects);
-  const riskById = byKindId(risks);
-  const decisionById = byKindId(decisions);
-  const personById = byKindId(people);
+  // An id names one document in a valid repository, so an entry of the kind asked for is found
+  // in byId; a map of the kind's own ids is built only when the id is shared with another kind
+  // (a duplicate-id error), rather than five more maps of every id on every run.
+  const byIdOfKind = <T>(kind: Kind, entries: Entry<T>[]): ((id: string | undefined) => Entry<T> | undefined) => {
+    let own: Map<string, Entry<T>> | undefined;
+    return (id) => {
+      if (id === undefined) return undefined;
+      const first = byId.get(id);
+      if (first === undefined) return undefined;
+      if (first.doc.kind === kind) return first as unknown as Entry<T>;
+      own ??= byKindId(entries);
+      return own.get(id);
+    };
+  };
+  const portfolioById = byIdOfKind("Portfolio", portfolios);
+  const projectById = byIdOfKind("Project", projects);
+  const riskById = byIdOfKind("Risk", risks);
+  const decisionById = byIdOfKind("Decision", decisions);
+  const personById = byIdOfKind("Person", people);
   const projectsByPortfolio = group(projects, (p) => p.portfolio);
   const childrenByParent = group(portfolios, (p) => p.parent);
   const risksByOwner = group(risks, ownerOf);
   const issuesByOwner = group(issues, ownerOf);
   const decisionsByOwner = group(decisions, ownerOf);
   const issuesByRisk = group(issues, (i) => i.risk);
-  const get = <T>(map: Map<string, T>, id: string | undefined): T | undefined =>
-    id === undefined ? undefined : map.get(id);
 
   return {
     engagement: ofKind("Engagement")[0],
@@ -115,17 +127,17 @@ export function buildCatalog(documents: readonly PmoDocument[]): Catalog {
     people,
     ofKind,
     byId,
-    portfolio: (id) => get(portfolioById, id),
-    project: (id) => get(projectById, id),
-    risk: (id) => get(riskById, id),
-    decision: (id) => get(decisionById, id),
-    person: (id) => get(personById, id),
+    portfolio: portfolioById,
+    project: projectById,
+    risk: riskById,
+    decision: decisionById,
+    person: personById,
     projectsOf: (id) => projectsByPortfolio.get(id) ?? [],
     childrenOf: (id) => childrenByParent.get(id) ?? [],
     risksOf: (id) => risksByOwner.get(id) ?? [],
     issuesOf: (id) => issuesByOwner.get(id) ?? [],
     decisionsOf: (id) => decisionsByOwner.get(id) ?? [],
     issuesForRisk: (id) => issuesByRisk.get(id) ?? [],
-    portfolioOfEntity: (v) => v.portfolio ?? get(projectById, v.project)?.value.portfolio,
+    portfolioOfEntity: (v) => v.portfolio ?? projectById(v.project)?.value.portfolio,
   };
 }

@@ -195,9 +195,15 @@ function findKey(index: LineIndex, map: Extract<Node, { kind: "map" }>, key: str
   for (let l = map.line; l < starts.length; l++) {
     if (hasTab(index, l)) return "decline";
     // On its first line a mapping may start after `- ` (a sequence item): begin at its column.
-    const start = l === map.line ? map.column : indentOf(index, l);
-    if (l !== map.line && isSkippable(index, l, false)) continue;
-    if (l !== map.line && start < map.indent) return undefined;
+    let start = map.column;
+    if (l !== map.line) {
+      start = indentOf(index, l);
+      // A line indented deeper than the mapping's keys is not one of them: skipped before
+      // asking whether it is blank or a comment, which most such lines are not.
+      if (start > map.indent) continue;
+      if (isSkippable(index, l, false)) continue;
+      if (start < map.indent) return undefined;
+    }
     if (start !== map.indent) continue;
     if (isItemAt(index, l, start)) return undefined;
     const at = starts[l]! + start;
@@ -220,10 +226,10 @@ function findItem(index: LineIndex, seq: Extract<Node, { kind: "seq" }>, item: n
   let count = -1;
   for (let l = seq.line; l < index.starts.length; l++) {
     if (hasTab(index, l)) return "decline";
-    if (isSkippable(index, l, false)) continue;
     const start = indentOf(index, l);
-    if (start < seq.indent) return undefined;
     if (start > seq.indent) continue;
+    if (isSkippable(index, l, false)) continue;
+    if (start < seq.indent) return undefined;
     if (!isItemAt(index, l, start)) return undefined;
     count++;
     if (count === item) return { line: l, keyStart: start, keyEnd: start + 1, valueStart: start + 1 };

@@ -105,6 +105,24 @@ describe("domain model: catalog indexes", () => {
     expect(ids(catalog.projects)).toEqual(["P1", "P2", "P1"]);
   });
 
+  it("finds an entity of the kind asked for when its id is shared with another kind that comes first", () => {
+    const shared = buildCatalog(
+      documents({
+        "a.yaml":
+          "apiVersion: pmo/v1\nkind: Risk\nid: X\ntitle: t\nproject: X\nprobability: 2\nimpact: 2\nstatus: open\n",
+        "b.yaml": `${project("X", "stage: delivery")}---\n${project("X", "stage: closed")}`,
+        "c.yaml": "apiVersion: pmo/v1\nkind: Decision\nid: X\ntitle: t\nstatus: proposed\n",
+      }),
+    );
+    expect(shared.byId.get("X")?.doc.kind).toBe("Risk");
+    expect(shared.risk("X")?.doc.file).toBe("a.yaml");
+    expect(shared.project("X")?.value.stage).toBe("delivery");
+    expect(shared.decision("X")?.doc.file).toBe("c.yaml");
+    expect(shared.portfolio("X")).toBeUndefined();
+    expect(shared.person("X")).toBeUndefined();
+    expect(shared.portfolioOfEntity({ project: "X" })).toBeUndefined();
+  });
+
   it("indexes projects by portfolio, sub-portfolios by parent, RAID by owner and issues by risk", () => {
     expect(ids(catalog.projectsOf("PF-SUB"))).toEqual(["P1"]);
     expect(ids(catalog.projectsOf("PF-A"))).toEqual(["P1"]);

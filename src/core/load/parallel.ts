@@ -36,10 +36,15 @@ const THREAD_YOUNG_GENERATION_MB = 48;
  * run that asks (a benchmark, a CI job, commands in a row), so deciding on it kept threads from
  * ever starting where they help, and the operating system shares busy cores anyway.
  */
-export function defaultWorkers(fileCount: number, cores: number = availableParallelism()): number {
-  if (fileCount < PARALLEL_MIN_FILES || cores < 2) return 0;
-  return Math.min(cores - 1, 3);
+export function defaultWorkers(fileCount: number, cores?: number): number {
+  if (fileCount < PARALLEL_MIN_FILES) return 0;
+  // Asked once: discovery offers its files after every folder, and each answer is a system call.
+  availableCores ??= availableParallelism();
+  const usable = cores ?? availableCores;
+  return usable < 2 ? 0 : Math.min(usable - 1, 3);
 }
+
+let availableCores: number | undefined;
 
 /**
  * Loader threads started before a repository is opened (prestartLoaderThreads), waiting to be

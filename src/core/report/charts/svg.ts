@@ -136,14 +136,35 @@ export interface TextOptions {
 
 /** A <text> element; the content is escaped. */
 export function text(x: number, y: number, content: string, options: TextOptions = {}): string {
-  let attrs = `x="${num(x)}" y="${num(y)}"`;
-  if (options.size !== undefined && options.size !== 12) attrs += ` font-size="${num(options.size)}"`;
-  if (options.anchor && options.anchor !== "start") attrs += ` text-anchor="${options.anchor}"`;
-  if (options.weight === "bold") attrs += ` font-weight="bold"`;
-  if (options.fill && options.fill !== INK) attrs += ` fill="${options.fill}"`;
-  if (options.baseline === "middle") attrs += ` dominant-baseline="central"`;
-  if (options.extra) attrs += ` ${options.extra}`;
-  return `<text ${attrs}>${escapeXml(content)}</text>`;
+  const { size, anchor, weight, fill, baseline, extra } = options;
+  return `<text x="${num(x)}" y="${num(y)}"${size !== undefined && size !== 12 ? fontSizeAttr(size) : ""}${anchor && anchor !== "start" ? (anchor === "middle" ? ANCHOR_MIDDLE : anchor === "end" ? ANCHOR_END : ` text-anchor="${anchor}"`) : ""}${weight === "bold" ? BOLD : ""}${fill && fill !== INK ? fillAttr(fill) : ""}${baseline === "middle" ? CENTRAL : ""}${extra ? ` ${extra}` : ""}>${escapeXml(content)}</text>`;
+}
+
+// A chart writes thousands of <text> elements with a handful of sizes and colours: each
+// attribute's text is made once.
+const ANCHOR_MIDDLE = ` text-anchor="middle"`;
+const ANCHOR_END = ` text-anchor="end"`;
+const BOLD = ` font-weight="bold"`;
+const CENTRAL = ` dominant-baseline="central"`;
+const fontSizes = new Map<number, string>();
+const fills = new Map<string, string>();
+
+function fontSizeAttr(size: number): string {
+  let attr = fontSizes.get(size);
+  if (attr === undefined) {
+    attr = ` font-size="${num(size)}"`;
+    fontSizes.set(size, attr);
+  }
+  return attr;
+}
+
+function fillAttr(fill: string): string {
+  let attr = fills.get(fill);
+  if (attr === undefined) {
+    attr = ` fill="${fill}"`;
+    fills.set(fill, attr);
+  }
+  return attr;
 }
 
 /** A tooltip for the element it is the first child of (also read by screen readers). */

@@ -55,6 +55,13 @@ const FORECAST = SERIES_COLORS[0];
 const DONE = "#57606a";
 const AS_OF = STATUS_COLORS["red"]!;
 
+// The attributes of the milestone diamonds, written once (a timeline draws one or two per milestone).
+const BASELINE_DIAMOND = `fill="#ffffff" stroke="${INK}" stroke-width="1.5"`;
+const FORECAST_DIAMOND = `fill="${FORECAST}"`;
+const ACHIEVED_DIAMOND = `fill="${INK}"`;
+const FORECAST_ON_BAR = `fill="${FORECAST}" stroke="#ffffff" stroke-width="1.5"`;
+const ACHIEVED_ON_BAR = `fill="${INK}" stroke="#ffffff" stroke-width="1.5"`;
+
 interface PlacedMilestone {
   label: string;
   base: number | undefined;
@@ -203,8 +210,8 @@ function milestoneLines(milestones: PlacedMilestone[], top: number, x: (day: num
         `<line x1="${num(x(m.base))}" y1="${num(cy)}" x2="${num(x(m.now))}" y2="${num(cy)}" stroke="${MUTED_INK}" stroke-width="1.2" stroke-dasharray="2 2"/>`,
       );
     }
-    if (m.base !== undefined) g.push(diamond(x(m.base), cy, 7, `fill="#ffffff" stroke="${INK}" stroke-width="1.5"`));
-    if (m.now !== undefined) g.push(diamond(x(m.now), cy, 5.5, `fill="${m.achieved ? INK : FORECAST}"`));
+    if (m.base !== undefined) g.push(diamond(x(m.base), cy, 7, BASELINE_DIAMOND));
+    if (m.now !== undefined) g.push(diamond(x(m.now), cy, 5.5, m.achieved ? ACHIEVED_DIAMOND : FORECAST_DIAMOND));
     if (m.base !== undefined && m.now !== undefined && m.now !== m.base) {
       const slip = m.now - m.base;
       const note = `${slip > 0 ? "+" : "\u2212"}${Math.abs(slip)}d`;
@@ -237,17 +244,9 @@ function milestonesOnBar(milestones: PlacedMilestone[], barTop: number, x: (day:
         `<path d="M${num(x(m.base))},${barTop + 3.5} L${num(x(m.now))},${barTop + 14}" stroke="${MUTED_INK}" stroke-width="1" stroke-dasharray="2 2" fill="none"/>`,
       );
     }
-    if (m.base !== undefined)
-      g.push(diamond(x(m.base), barTop + 3.5, 5, `fill="#ffffff" stroke="${INK}" stroke-width="1.5"`));
+    if (m.base !== undefined) g.push(diamond(x(m.base), barTop + 3.5, 5, BASELINE_DIAMOND));
     if (m.now !== undefined)
-      g.push(
-        diamond(
-          x(m.now),
-          barTop + 14,
-          6.5,
-          `fill="${m.achieved ? INK : FORECAST}" stroke="#ffffff" stroke-width="1.5"`,
-        ),
-      );
+      g.push(diamond(x(m.now), barTop + 14, 6.5, m.achieved ? ACHIEVED_ON_BAR : FORECAST_ON_BAR));
     g.push(`</g>`);
     out.push(g.join(""));
     const at = m.now ?? m.base;

@@ -1,4 +1,4 @@
-import { isDate, label, select } from "./raw.js";
+import { everyAt, isDate, label, select } from "./raw.js";
 import { defineValidationRule } from "./rule.js";
 
 /** Date fields that must be in order, per kind: [earlier, later]. */
@@ -55,13 +55,15 @@ export const rule = defineValidationRule({
   },
   check({ documents, report }) {
     for (const doc of documents) {
-      for (const { parent, earlier, later } of PAIRS[doc.kind] ?? []) {
+      for (const { parent, earlier, later, inOrder } of PAIRS[doc.kind] ?? []) {
         // Both dates are fields of the same parent: the same milestone, the same plan entry.
+        // Paths are built only for a document with a finding.
+        if (everyAt(doc.value, parent, inOrder)) continue;
         for (const [path, holder] of select(doc.value, parent)) {
-          if (typeof holder !== "object" || holder === null || Array.isArray(holder)) continue;
-          const start = Object.hasOwn(holder, earlier) ? (holder as Record<string, unknown>)[earlier] : undefined;
-          const end = Object.hasOwn(holder, later) ? (holder as Record<string, unknown>)[later] : undefined;
-          if (!isDate(start) || !isDate(end) || start <= end) continue;
+          if (inOrder(holder)) continue;
+          // inOrder found both to be dates.
+          const start = (holder as Record<string, unknown>)[earlier] as string;
+          const end = (holder as Record<string, unknown>)[later] as string;
           const laterPath = [...path, later];
           report({
             doc,
@@ -76,15 +78,30 @@ export const rule = defineValidationRule({
 });
 
 /** DATE_ORDER's pairs as the parent path both dates share and the two field names. */
-const PAIRS: Readonly<Record<string, readonly { parent: readonly string[]; earlier: string; later: string }[]>> =
-  Object.fromEntries(
-    Object.entries(DATE_ORDER).map(([kind, pairs]) => [
-      kind,
-      pairs.map(([earlier, later]) => {
-        const parent = earlier.slice(0, -1);
-        if (parent.join("/") !== later.slice(0, -1).join("/"))
-          throw new Error(`date-order: ${earlier.join(".")} and ${later.join(".")} must be fields of one object`);
-        return { parent, earlier: earlier[earlier.length - 1]!, later: later[later.length - 1]! };
-      }),
-    ]),
-  );
+interface Pair {
+  parent: readonly string[];
+  earlier: string;
+  later: string;
+  /** False for a parent whose two fields are dates out of order. */
+  inOrder: (holder: unknown) => boolean;
+}
+
+const PAIRS: Readonly<Record<string, readonly Pair[]>> = Object.fromEntries(
+  Object.entries(DATE_ORDER).map(([kind, pairs]) => [
+    kind,
+    pairs.map(([earlierPath, laterPath]): Pair => {
+      const parent = earlierPath.slice(0, -1);
+      if (parent.join("/") !== laterPath.slice(0, -1).join("/"))
+        throw new Error(`date-order: ${earlierPath.join(".")} and ${laterPath.join(".")} must be fields of one object`);
+      const earlier = earlierPath[earlierPath.length - 1]!;
+      const later = laterPath[laterPath.length - 1]!;
+      const inOrder = (holder: unknown): boolean => {
+        if (typeof holder !== "object" || holder === null || Array.isArray(holder)) return true;
+        const start = Object.hasOwn(holder, earlier) ? (holder as Record<string, unknown>)[earlier] : undefined;
+        const end = Object.hasOwn(holder, later) ? (holder as Record<string, unknown>)[later] : undefined;
+        return !isDate(start) || !isDate(end) || start <= end;
+      };
+      return { parent, earlier, later, inOrder };
+    }),
+  ]),
+);

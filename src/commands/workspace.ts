@@ -107,16 +107,26 @@ export function relativeToCwd(diagnostics: readonly Diagnostic[], root: string, 
   if (path.resolve(root) === path.resolve(cwd)) return [...diagnostics];
   // Tens of thousands of findings name a few thousand files: each path is worked out once.
   const shownPaths = new Map<string, string>();
+  // A repository inside the current folder (the usual case when it is not the current folder):
+  // a plain relative file's path is the repository's path, a slash and the file's.
+  const base = path.relative(cwd, root);
+  const prefix =
+    path.sep === "/" && base !== "" && !base.startsWith("..") && !path.isAbsolute(base) ? base + "/" : undefined;
   const shownPath = (file: string): string => {
     let shown = shownPaths.get(file);
     if (shown === undefined) {
-      shown = path.isAbsolute(file) ? file : path.relative(cwd, path.join(root, file)).split(path.sep).join("/");
+      if (path.isAbsolute(file)) shown = file;
+      else if (prefix !== undefined && file !== "" && !NOT_PLAIN.test(file)) shown = prefix + file;
+      else shown = path.relative(cwd, path.join(root, file)).split(path.sep).join("/");
       shownPaths.set(file, shown);
     }
     return shown;
   };
   return diagnostics.map((d) => ({ ...d, file: shownPath(d.file), sourceKey: d.sourceKey ?? d.file }));
 }
+
+/** A path that path.join would change: an empty, `.` or `..` segment, or a trailing slash. */
+const NOT_PLAIN = /(^|\/)\.{1,2}(\/|$)|\/\/|\/$/;
 
 /**
  * Runs validation and the governance rules on an opened workspace. A config the engine cannot

@@ -58,6 +58,7 @@ Examples:
           newSince?: string;
         },
       ) => {
+        await ctx.prestartLoad(ctx.dirOf(dir));
         const { runCheckCommand } = await import("../commands/check.js");
         ctx.setExit(
           await runCheckCommand(

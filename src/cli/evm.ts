@@ -55,6 +55,7 @@ Examples:
           config?: string;
         },
       ) => {
+        await ctx.prestartLoad(ctx.dirOf(dir));
         const { runEvm } = await import("../commands/evm.js");
         ctx.setExit(
           await runEvm(

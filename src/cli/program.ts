@@ -36,6 +36,11 @@ export interface CliContext {
   dirOf(positional: string | undefined): string;
   /** Today's local date, the default --as-of. */
   today(): Promise<string>;
+  /**
+   * Starts a large repository's loader threads now, while the command's own modules load
+   * (core/load prestartLoaderThreads): for a command whose load of `root` checks the schemas.
+   */
+  prestartLoad(root: string): Promise<void>;
 }
 
 /**
@@ -118,8 +123,13 @@ Examples:
   // A positional folder is taken relative to -C, as git does with paths after -C.
   const dirOf = (positional: string | undefined): string =>
     path.resolve(host.cwd, program.opts<{ dir?: string }>().dir ?? ".", positional ?? ".");
+  const prestartLoad = async (root: string): Promise<void> => {
+    const { prestartLoaderThreads } = await import("../core/load/index.js");
+    prestartLoaderThreads(root, true);
+  };
 
-  for (const register of COMMANDS) register({ program, host, setExit, io, dirOf, today: () => today(host) });
+  for (const register of COMMANDS)
+    register({ program, host, setExit, io, dirOf, today: () => today(host), prestartLoad });
 
   // Paths in options are read as if pmo was started in -C, like positional folders. A --config
   // that exists only relative to the folder pmo was started in is still read from there, with a

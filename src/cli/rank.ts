@@ -38,6 +38,7 @@ Examples:
         portfolio: string | undefined,
         opts: { explain?: boolean; format: Format; asOf?: string; config?: string },
       ) => {
+        await ctx.prestartLoad(ctx.dirOf(undefined));
         const { runRank } = await import("../commands/rank.js");
         ctx.setExit(
           await runRank(
@@ -107,6 +108,7 @@ Examples:
           config?: string;
         },
       ) => {
+        await ctx.prestartLoad(ctx.dirOf(undefined));
         const { runSelect } = await import("../commands/rank.js");
         ctx.setExit(
           await runSelect(

@@ -53,6 +53,7 @@ Examples:
         asOf?: string;
         config?: string;
       }) => {
+        await ctx.prestartLoad(ctx.dirOf(undefined));
         const { runSchedule } = await import("../commands/schedule.js");
         ctx.setExit(
           await runSchedule(

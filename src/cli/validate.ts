@@ -24,9 +24,7 @@ Examples:
     )
     .action(async (dir: string | undefined, opts: { asOf?: string; format: "stylish" | "json"; config?: string }) => {
       const root = ctx.dirOf(dir);
-      // A large repository's loader threads start now, while validation's own modules load.
-      const { prestartLoaderThreads } = await import("../core/load/index.js");
-      prestartLoaderThreads(root, true);
+      await ctx.prestartLoad(root);
       const { runValidate } = await import("../commands/validate.js");
       ctx.setExit(
         await runValidate(

@@ -77,11 +77,10 @@ export function prestartLoaderThreads(
     workers = defaultWorkers(PARALLEL_MIN_FILES),
   }: { entries?: number; workers?: number } = {},
 ): void {
-  const count = workers;
-  if (early !== undefined || count <= 0 || !existsSync(WORKER_FILE)) return;
+  if (early !== undefined || workers <= 0 || !existsSync(WORKER_FILE)) return;
   if (!holdsAtLeast(root, entries, EARLY_FOLDERS)) return;
   const started = { root, schema, threads: [] as Worker[], stopped: new Set<Worker>() };
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < workers; i++) {
     const worker = startThread(schema);
     if (worker === undefined) break;
     worker.unref();

@@ -110,8 +110,43 @@ export function renderTextTable(
       rows.map((row) => row.map((text) => ({ text }))),
       { ...options, paint: (_tone, text) => text },
     );
-  const painted = headers.map((h) => options.header(h));
-  let columns = painted.length;
+  return lineLayout(
+    headers.map((h) => options.header(h)),
+    rows,
+    options.align,
+  );
+}
+
+/**
+ * renderTable's layout of a table whose cells (and headers) are all one line each, without a
+ * width to fit: a schedule of 55,000 rows. Undefined when a header or a cell holds a line break,
+ * which the general layout handles; the same text either way.
+ */
+function singleLineTable(
+  headers: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  options: TableOptions,
+): string | undefined {
+  for (const h of headers) if (h.includes("\n")) return undefined;
+  for (const row of rows) for (const cell of row) if (cell.text.includes("\n")) return undefined;
+  return lineLayout(
+    headers.map((h) => options.header(h)),
+    rows.map((row) => row.map((cell) => (cell.tone ? options.paint(cell.tone, cell.text) : cell.text))),
+    options.align,
+  );
+}
+
+/**
+ * The layout of one-line texts (already painted), the header row first: two passes over the
+ * texts, one to measure the columns and one to pad them, without the per-cell arrays of lines
+ * the general layout needs.
+ */
+function lineLayout(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  align: TableOptions["align"],
+): string {
+  let columns = header.length;
   for (const row of rows) if (row.length > columns) columns = row.length;
   const widths = new Array<number>(columns).fill(0);
   const measure = (row: readonly string[]): void => {
@@ -120,9 +155,9 @@ export function renderTextTable(
       if (w > widths[c]!) widths[c] = w;
     }
   };
-  measure(painted);
+  measure(header);
   for (const row of rows) measure(row);
-  const right = widths.map((_, c) => options.align?.[c] === "right");
+  const right = widths.map((_, c) => align?.[c] === "right");
   const lineOf = (row: readonly string[]): string => {
     let line = "";
     for (let c = 0; c < columns; c++) {
@@ -134,50 +169,8 @@ export function renderTextTable(
     return line.trimEnd();
   };
   const out = new Array<string>(rows.length + 1);
-  out[0] = lineOf(painted);
+  out[0] = lineOf(header);
   for (let r = 0; r < rows.length; r++) out[r + 1] = lineOf(rows[r]!);
-  return out.join("\n") + "\n";
-}
-
-/**
- * renderTable's layout of a table whose cells (and headers) are all one line each, without a
- * width to fit, in two passes over the cells and without the per-cell arrays of lines the general
- * layout needs: a schedule of 55,000 rows. Undefined when a header or a cell holds a line break,
- * which the general layout handles; the same text either way.
- */
-function singleLineTable(
-  headers: readonly string[],
-  rows: readonly (readonly Cell[])[],
-  options: TableOptions,
-): string | undefined {
-  for (const h of headers) if (h.includes("\n")) return undefined;
-  for (const row of rows) for (const cell of row) if (cell.text.includes("\n")) return undefined;
-  let columns = headers.length;
-  for (const row of rows) if (row.length > columns) columns = row.length;
-  const widths = new Array<number>(columns).fill(0);
-  const texts: string[][] = [headers.map((h) => options.header(h))];
-  for (const row of rows) texts.push(row.map((cell) => (cell.tone ? options.paint(cell.tone, cell.text) : cell.text)));
-  const measured: number[][] = texts.map((row) =>
-    row.map((text, c) => {
-      const w = displayWidth(text);
-      if (w > widths[c]!) widths[c] = w;
-      return w;
-    }),
-  );
-  const right = widths.map((_, c) => options.align?.[c] === "right");
-  const out = new Array<string>(texts.length);
-  for (let r = 0; r < texts.length; r++) {
-    const row = texts[r]!;
-    const w = measured[r]!;
-    let line = "";
-    for (let c = 0; c < columns; c++) {
-      const text = row[c] ?? "";
-      const pad = spaces(widths[c]! - (w[c] ?? 0));
-      if (c > 0) line += GAP;
-      line += right[c] ? pad + text : text + pad;
-    }
-    out[r] = line.trimEnd();
-  }
   return out.join("\n") + "\n";
 }
 

@@ -33,9 +33,7 @@ export function gitRaw(cwd: string, args: readonly string[], input?: string | Bu
     const err: Buffer[] = [];
     child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
     child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
-    child.on("error", (error: NodeJS.ErrnoException) => {
-      reject(error.code === "ENOENT" ? new GitError("git is not installed or not on the PATH", args, "", null) : error);
-    });
+    child.on("error", (error: NodeJS.ErrnoException) => reject(spawnFailure(error, args)));
     child.on("close", (code) =>
       resolve({ stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8"), code }),
     );
@@ -47,11 +45,19 @@ export function gitRaw(cwd: string, args: readonly string[], input?: string | Bu
 /** Runs `git <args>` and returns its stdout; a non-zero exit becomes a GitError with git's message. */
 export async function git(cwd: string, args: readonly string[], input?: string | Buffer): Promise<Buffer> {
   const result = await gitRaw(cwd, args, input);
-  if (result.code !== 0) {
-    const message = result.stderr.trim().split("\n").filter(Boolean).pop() ?? `git ${args[0]} failed`;
-    throw new GitError(message.replace(/^(fatal|error): /, ""), args, result.stderr, result.code);
-  }
+  if (result.code !== 0) throw exitFailure(args, result.stderr, result.code);
   return result.stdout;
+}
+
+/** A failure to start git: git missing from the PATH is a GitError that says so. */
+function spawnFailure(error: NodeJS.ErrnoException, args: readonly string[]): Error {
+  return error.code === "ENOENT" ? new GitError("git is not installed or not on the PATH", args, "", null) : error;
+}
+
+/** A non-zero exit of `git <args>`: a GitError with git's last line of complaint. */
+function exitFailure(args: readonly string[], stderr: string, code: number | null): GitError {
+  const message = stderr.trim().split("\n").filter(Boolean).pop() ?? `git ${args[0]} failed`;
+  return new GitError(message.replace(/^(fatal|error): /, ""), args, stderr, code);
 }
 
 /** Text output of a git command, without the trailing newline. */
@@ -60,25 +66,16 @@ export async function gitText(cwd: string, args: readonly string[]): Promise<str
 }
 
 /**
- * Reads many objects with ONE `git cat-file --batch` process: object ids go in on stdin, and
- * each comes back as `<oid> <type> <size>\n<bytes>\n`. Missing objects are left out of the map.
+ * Reads many objects with ONE `git cat-file --batch` process (streamBlobs, collected into a
+ * map). Missing objects are left out of the map.
  */
 export async function readBlobs(cwd: string, oids: readonly string[]): Promise<Map<string, Buffer>> {
   const unique = [...new Set(oids)];
+  const source = streamBlobs(cwd, unique);
   const blobs = new Map<string, Buffer>();
-  if (unique.length === 0) return blobs;
-  const out = await git(cwd, ["cat-file", "--batch", "--buffer"], unique.join("\n") + "\n");
-  let pos = 0;
-  while (pos < out.length) {
-    const eol = out.indexOf(0x0a, pos);
-    if (eol < 0) break;
-    const header = out.subarray(pos, eol).toString("utf8");
-    pos = eol + 1;
-    const [oid, type, size] = header.split(" ");
-    if (type === "missing" || size === undefined) continue;
-    const length = Number(size);
-    blobs.set(oid!, out.subarray(pos, pos + length));
-    pos += length + 1;
+  for (const oid of unique) {
+    const bytes = await source.get(oid);
+    if (bytes !== undefined) blobs.set(oid, bytes);
   }
   return blobs;
 }
@@ -97,7 +94,10 @@ export interface BlobSource {
  * was not asked for, or that git reports missing, reads as undefined. A failure of git rejects
  * every blob not yet received with a GitError.
  */
-export function streamBlobs(cwd: string, oids: readonly string[]): BlobSource {
+export function streamBlobs(
+  cwd: string,
+  oids: readonly string[],
+): { get(oid: string): Buffer | undefined | PromiseLike<Buffer | undefined> } {
   const uses = new Map<string, number>();
   for (const oid of oids) uses.set(oid, (uses.get(oid) ?? 0) + 1);
   const arrived = new Map<string, Buffer | undefined>();
@@ -182,15 +182,10 @@ export function streamBlobs(cwd: string, oids: readonly string[]): BlobSource {
       }
     });
     child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
-    child.on("error", (error: NodeJS.ErrnoException) =>
-      finish(error.code === "ENOENT" ? new GitError("git is not installed or not on the PATH", args, "", null) : error),
+    child.on("error", (error: NodeJS.ErrnoException) => finish(spawnFailure(error, args)));
+    child.on("close", (code) =>
+      finish(code === 0 ? undefined : exitFailure(args, Buffer.concat(err).toString("utf8"), code)),
     );
-    child.on("close", (code) => {
-      if (code === 0) return finish();
-      const stderr = Buffer.concat(err).toString("utf8");
-      const message = stderr.trim().split("\n").filter(Boolean).pop() ?? "git cat-file failed";
-      finish(new GitError(message.replace(/^(fatal|error): /, ""), args, stderr, code));
-    });
     child.stdin.on("error", () => undefined); // git may exit before reading all of stdin
     child.stdin.end([...uses.keys()].join("\n") + "\n");
   }

@@ -130,6 +130,8 @@ export interface PrestartOptions {
   schema: boolean;
   /** The config file given on the command line (--config), already resolved; pmo.config.yaml at the root otherwise. */
   config?: string | undefined;
+  /** How large a repository must look, and how many threads start (prestartLoaderThreads; for the tests). */
+  threads?: { entries?: number; workers?: number };
 }
 
 /**
@@ -145,7 +147,7 @@ export interface PrestartOptions {
  */
 export function prestartLoad(root: string, options: PrestartOptions): void {
   if (earlyLoad !== undefined) return;
-  if (!prestartLoaderThreads(root, options.schema)) return;
+  if (!prestartLoaderThreads(root, options.schema, options.threads)) return;
   const ignore = configIgnore(root, options.config);
   if (ignore === undefined) return;
   const threads = new LoaderThreads(undefined, options.schema);
@@ -198,7 +200,10 @@ export function configIgnore(root: string, explicit?: string): readonly string[]
   } catch (error) {
     return !explicit && (error as NodeJS.ErrnoException).code === "ENOENT" ? [] : undefined;
   }
-  const documents = readSubsetDocuments(normaliseLineBreaks(text));
+  const normalised = normaliseLineBreaks(text);
+  // Blank lines and comments (which the subset reader leaves to the others) hold no document.
+  if (/^(?:[ ]*(?:#[^\n]*)?(?:\n|$))*$/.test(normalised)) return [];
+  const documents = readSubsetDocuments(normalised);
   if (documents === undefined || documents.length > 1) return undefined;
   const value = documents[0] ?? null;
   if (value === null) return [];

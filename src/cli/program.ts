@@ -15,11 +15,20 @@ export async function runProgram(argv: readonly string[], host: Host): Promise<n
   let ioCache: CommandIO | undefined;
   const getIO = async (): Promise<CommandIO> =>
     (ioCache ??= await makeIO(host, program.opts<{ color?: boolean }>().color));
-  const program = buildProgram(host, (code) => (exitCode = code), getIO);
+  let loadBegun = false;
+  const program = buildProgram(
+    host,
+    (code) => (exitCode = code),
+    getIO,
+    () => (loadBegun = true),
+  );
   try {
     await program.parseAsync([...argv], { from: "user" });
   } catch (error) {
     return handleError(error, host, ioCache);
+  } finally {
+    // A load begun for a command that stopped before loading is not left for a later command.
+    if (loadBegun) (await import("../core/load/index.js")).dropEarlyLoad();
   }
   return exitCode;
 }
@@ -97,7 +106,7 @@ function acceptMarkdownSpellings(option: Option): void {
 /** Options naming a file or folder: like positional paths, they are taken relative to -C. */
 const PATH_OPTIONS = ["output", "outDir", "templates", "chart"] as const;
 
-function buildProgram(host: Host, setExit: SetExit, io: GetIO): Command {
+function buildProgram(host: Host, setExit: SetExit, io: GetIO, loadBegun: () => void): Command {
   const program = new PmoCommand("pmo")
     .description("PMO as code: validate, check and report on a repository of portfolio, project and RAID YAML files")
     .version(version(), "-V, --version", "print the pmo version")
@@ -131,6 +140,7 @@ Examples:
     path.resolve(host.cwd, program.opts<{ dir?: string }>().dir ?? ".", positional ?? ".");
   const prestartLoad: CliContext["prestartLoad"] = async (root, load = {}) => {
     const { prestartLoad: begin } = await import("../core/load/index.js");
+    loadBegun();
     begin(root, { schema: true, kinds: load.kinds, config: load.config });
   };
 

@@ -64,7 +64,9 @@ export function discoverFilesSync(root: string, options: DiscoverOptions = {}): 
   // threads start on their own).
   const links = new Map<string, string>();
   walk(root, "", ignores, files, diagnostics, realRoot, links, options.onProgress);
-  files.sort(comparePaths);
+  // Found in the order of comparePaths (code units) already (walk): sort() without a comparator
+  // only checks it, at a fraction of a sort with one (72,386 paths took 40-100 ms).
+  files.sort();
   if (links.size === 0) return { files, diagnostics };
   return { files: readOnce(files, links, diagnostics), diagnostics };
 }
@@ -128,13 +130,16 @@ function walk(
   onProgress?: (found: readonly string[]) => void,
 ): void {
   const entries = readdirSync(rel ? pathIn(root, rel) : root, { withFileTypes: true });
-  const subdirs: string[] = [];
+  // This folder's files, and its folders with a slash after them, sorted by code unit: walked
+  // in that order (a folder's files where its path and slash sort), the tree's files come out
+  // in the order of comparePaths, which is the order the threads are given them in.
+  const here: string[] = [];
   for (const entry of entries) {
     const name = entry.name;
     const relPath = rel ? `${rel}/${name}` : name;
     if (entry.isDirectory()) {
       if (name.startsWith(".") || SKIPPED_DIRS.has(name) || ig(`${relPath}/`)) continue;
-      subdirs.push(relPath);
+      here.push(`${relPath}/`);
     } else if (
       entry.isSymbolicLink() &&
       !YAML_FILE.test(name) &&
@@ -182,11 +187,19 @@ function walk(
       } else if (!entry.isFile()) {
         continue;
       }
-      files.push(relPath);
+      here.push(relPath);
     }
   }
+  here.sort();
+  for (const found of here) {
+    if (!found.endsWith("/")) {
+      files.push(found);
+      continue;
+    }
+    onProgress?.(files);
+    walk(root, found.slice(0, -1), ig, files, diagnostics, realRoot, links, onProgress);
+  }
   onProgress?.(files);
-  for (const dir of subdirs) walk(root, dir, ig, files, diagnostics, realRoot, links, onProgress);
 }
 
 function statOrError(file: string): Stats | NodeJS.ErrnoException {

@@ -146,7 +146,7 @@ export interface PrestartOptions {
  * their order are the same either way: only when the work is done differs.
  */
 export function prestartLoad(root: string, options: PrestartOptions): void {
-  if (earlyLoad !== undefined) return;
+  dropEarlyLoad();
   if (!prestartLoaderThreads(root, options.schema, options.threads)) return;
   const ignore = configIgnore(root, options.config);
   if (ignore === undefined) return;
@@ -162,6 +162,15 @@ export function prestartLoad(root: string, options: PrestartOptions): void {
     return;
   }
   earlyLoad = { root, ignore, kinds: options.kinds, schema: options.schema, threads, discovered };
+}
+
+/**
+ * Drops a load begun by prestartLoad that no load took over, and stops its threads: a command
+ * that ended without loading (a usage error) leaves nothing for a later one in the same process.
+ */
+export function dropEarlyLoad(): void {
+  earlyLoad?.threads.close();
+  earlyLoad = undefined;
 }
 
 /** The load begun by prestartLoad for this very load, if any; one begun for another is dropped. */

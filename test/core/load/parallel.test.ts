@@ -273,6 +273,29 @@ describe("loads begun before the command has loaded its modules and read its con
     }
   });
 
+  it("are dropped when the command ends without loading, or another load is begun", async () => {
+    const { dropEarlyLoad, loadWorkspace, prestartLoad } = await loader();
+    const dir = makeRepo(files);
+    try {
+      const options = { schema: true, kinds };
+      const person = (id: string): void =>
+        writeFileSync(path.join(dir, `${id}.yaml`), `apiVersion: pmo/v1\nkind: Person\nid: ${id}\nname: ${id}\n`);
+      prestartLoad(dir, { ...options, threads });
+      dropEarlyLoad();
+      person("after-drop");
+      expect((await loadWorkspace(dir, options)).documents.some((d) => d.id === "after-drop")).toBe(true);
+      prestartLoad(dir, { ...options, threads });
+      person("between");
+      prestartLoad(dir, { ...options, threads });
+      person("after-second");
+      const loaded = await loadWorkspace(dir, options);
+      expect(loaded.documents.some((d) => d.id === "between")).toBe(true);
+      expect(loaded.documents.some((d) => d.id === "after-second")).toBe(false);
+    } finally {
+      removeRepo(dir);
+    }
+  });
+
   it("read the ignore patterns from the config's text only when it is certain what the config says", async () => {
     const { configIgnore } = await loader();
     const cases: [Record<string, string>, string | undefined, readonly string[] | undefined][] = [

@@ -156,7 +156,7 @@ async function writeImport(
   });
   rejected.sort((a, b) => a.row - b.row);
   // One change: nothing is written if any file cannot be (a plain import creates its files, --force replaces).
-  if (!options.dryRun) applyAtomically(target.root, accepted, []);
+  if (!options.dryRun) applyAtomically(target.root, await inLayoutOfReplaced(accepted), []);
 
   const out = io.palette;
   if (result.ignoredColumns.length > 0)
@@ -234,7 +234,7 @@ export async function runImportMsProject(options: ImportMsProjectOptions, io: Co
     );
     return ExitCode.Findings;
   }
-  if (!options.dryRun) writeFileAtomic(planned.absolute, planned.text);
+  if (!options.dryRun) writeFileAtomic(planned.absolute, (await inLayoutOfReplaced([planned]))[0]!.text);
   const milestones = (result.value["milestones"] as { dependsOn?: unknown[] }[] | undefined) ?? [];
   const links = milestones.reduce((n, m) => n + (m.dependsOn?.length ?? 0), 0);
   for (const note of result.notes) io.stderr(`${io.palette.dim("note:")} ${note}\n`);
@@ -447,6 +447,25 @@ async function filesOf(plan: SyncPlan, kind: ImportKind, target: Target): Promis
     else writes.push({ file, absolute, text });
   }
   return { writes, deletes, fileOf };
+}
+
+/**
+ * Files that replace files the user has (`--force`) keep those files' line breaks, byte order
+ * mark and line breaks at the end, as `pmo fmt` and `--sync` do; new files are LF.
+ */
+async function inLayoutOfReplaced<T extends { absolute: string; text: string }>(writes: readonly T[]): Promise<T[]> {
+  const old = new Map<T, string>();
+  for (const w of writes) {
+    if (!existsSync(w.absolute)) continue;
+    try {
+      old.set(w, readFileSync(w.absolute, "utf8"));
+    } catch {
+      // Not a file (a folder, say): writing it fails and says so.
+    }
+  }
+  if (old.size === 0) return [...writes];
+  const { layoutOf, withLayout } = await import("../core/fmt/index.js");
+  return writes.map((w) => (old.has(w) ? { ...w, text: withLayout(w.text, layoutOf(old.get(w)!)) } : w));
 }
 
 /**

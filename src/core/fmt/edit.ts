@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { type Document, isMap, isScalar, parseAllDocuments, Scalar, visit, YAMLMap, type Pair } from "yaml";
 import { YAML_OPTIONS, normaliseLineBreaks, readFast } from "../load/index.js";
+import { layoutOf, withLayout } from "./layout.js";
 import { propertyOrder, propertySchema, schemaForKind, type SchemaCursor } from "./key-order.js";
 import { foldedLinesOf, formattingTags } from "./yaml-style.js";
 
@@ -31,7 +32,11 @@ const TO_STRING_OPTIONS = {
   flowCollectionPadding: true,
 } as const;
 
-/** The file's text with the edits made; throws when the text does not parse (callers pass files that loaded). */
+/**
+ * The file's text with the edits made, laid out as the file was (line breaks, byte order mark,
+ * line breaks at the end: ./layout.ts); an empty text when no document is left. Throws when
+ * the text does not parse (callers pass files that loaded).
+ */
 export function editSource(source: string, edits: readonly DocumentEdit[]): string {
   const text = normaliseLineBreaks(source.replace(/^\uFEFF/, ""));
   const parsed = parseAllDocuments(text, { ...PARSE_OPTIONS, customTags: formattingTags });
@@ -62,7 +67,8 @@ export function editSource(source: string, edits: readonly DocumentEdit[]): stri
   const output = kept.map((doc) => doc.toString(TO_STRING_OPTIONS)).join("");
   const result = output.trim() === "" ? "" : output.replace(/^\n+/, "").replace(/\n*$/, "\n");
   verifyEdits(result, docs, deleted, edits);
-  return result;
+  // The file keeps its line breaks, its byte order mark and the line breaks at its end.
+  return withLayout(result, layoutOf(source));
 }
 
 /**

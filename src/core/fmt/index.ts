@@ -24,6 +24,7 @@ import {
   syntaxDiagnostic,
   YAML_OPTIONS,
 } from "../load/index.js";
+import { layoutOf, withLayout } from "./layout.js";
 import { itemSchema, propertyOrder, propertySchema, schemaForKind, type SchemaCursor } from "./key-order.js";
 import { foldedLinesOf, formattingTags } from "./yaml-style.js";
 
@@ -79,7 +80,9 @@ export function formatSource(file: string, source: string, options: FormatOption
     if (next.text === current) {
       const lost = verify(normaliseLineBreaks(source.replace(/^\uFEFF/, "")), current, options.modeline !== undefined);
       if (lost !== undefined) break;
-      return { ok: true, text: current, changed: current !== source };
+      // The file keeps its line breaks and byte order mark, and ends with one line break.
+      const text = withLayout(current, layoutOf(source), 1);
+      return { ok: true, text, changed: text !== source };
     }
     current = next.text;
   }
@@ -412,3 +415,4 @@ function verify(before: string, after: string, modelinesAdded = false): string |
   return undefined;
 }
 export { editSource, type DocumentEdit } from "./edit.js";
+export { layoutOf, NEW_FILE_LAYOUT, withLayout, type TextLayout } from "./layout.js";

@@ -126,6 +126,16 @@ describe("editSource", () => {
     expect(editSource(file(before), [])).toBe(file(before));
   });
 
+  it("keeps empty documents and documents of comments only; a file left with none but markers is deleted", () => {
+    const a = "apiVersion: pmo/v1\nkind: Portfolio\nid: A\nname: A\nowner: X\n";
+    const b = a.replaceAll(": A", ": B");
+    const source = `---\n---\n${a}---\n# only a comment\n---\n${b}---\n`;
+    expect(editSource(source, [])).toBe(source);
+    expect(editSource(source, [{ docIndex: 3, set: [["name", "Bee"]] }])).toBe(source.replace("name: B", "name: Bee"));
+    expect(editSource(`${a}---\n`, [{ docIndex: 0, deleteDocument: true }])).toBe("");
+    expect(editSource(`${a}---\n# kept\n`, [{ docIndex: 0, deleteDocument: true }])).toBe("---\n# kept\n");
+  });
+
   it("edits or deletes one document of a multi-document file", () => {
     const source =
       "apiVersion: pmo/v1\nkind: Portfolio\nid: A\nname: A\nowner: X\n---\napiVersion: pmo/v1\nkind: Portfolio\nid: B\nname: B\nowner: Y\n";

@@ -190,7 +190,7 @@ impact: |
 `);
   });
 
-  it("writes one --- between documents and none before the first; drops empty documents", () => {
+  it("writes one --- between documents and none before the first; keeps empty documents", () => {
     const text = `---
 apiVersion: pmo/v1
 kind: Person
@@ -215,7 +215,25 @@ apiVersion: pmo/v1
 kind: Person
 id: c.d
 name: C D
+---
 `);
+  });
+
+  it.each([
+    ["between two documents", "a: 1\n---\n---\nb: 2\n", "a: 1\n---\n---\nb: 2\n"],
+    ["at the end", "a: 1\n---\n", "a: 1\n---\n"],
+    ["at the start", "---\n---\na: 1\n", "---\n---\na: 1\n"],
+    [
+      "of a comment only",
+      "a: 1\n---\n# only a comment\n\n# two\n---\nb: 2\n",
+      "a: 1\n---\n# only a comment\n\n# two\n---\nb: 2\n",
+    ],
+    ["closed with ...", "a: 1\n...\n---\n...\n", "a: 1\n---\n"],
+    ["alone", "---\n", "---\n"],
+    ["a file of comments only", "# notes\n\n# more\n\n\n", "# notes\n\n# more\n"],
+  ])("keeps an empty document %s", (_name, source, expected) => {
+    expect(formatSource("f.yaml", source)).toEqual({ ok: true, changed: source !== expected, text: expected });
+    expect(formatSource("f.yaml", expected)).toEqual({ ok: true, changed: false, text: expected });
   });
 
   it("orders the config by the config schema when asked to", () => {

@@ -26,7 +26,7 @@ import { ExitCode, type Diagnostic } from "../model/diagnostic.js";
 import type { Kind, PmoDocument } from "../model/document.js";
 import type { CommandIO } from "./io.js";
 import { writeFileAtomic } from "./output.js";
-import { displayPath } from "./workspace.js";
+import { displayPath, refuseLinkOutOfRepository } from "./workspace.js";
 
 /** Options every import shares: where the documents go and how. */
 export interface ImportTargetOptions {
@@ -134,7 +134,7 @@ async function writeImport(
     options,
     io,
   );
-  const target = await openTarget(options.out, options.config);
+  const target = await openTarget(options.out, options.config, io.cwd);
   const planned = result.imported.map((r) => ({ ...r, ...planFile(target, result.kind, r.value) }));
   const validation = validatePlannedFiles(
     planned,
@@ -215,7 +215,7 @@ export async function runImportMsProject(options: ImportMsProjectOptions, io: Co
     };
     throw new UsageError(`cannot import ${shown}`, [diagnostic], new Map([[shown, xml]]));
   }
-  const target = await openTarget(options.out, options.config);
+  const target = await openTarget(options.out, options.config, io.cwd);
   const planned = planFile(target, "Project", result.value);
   refuseOverwrites([planned.absolute], options, io);
   const validation = validatePlannedFiles(
@@ -252,7 +252,7 @@ export async function runImportMsProject(options: ImportMsProjectOptions, io: Co
  * file is staged first and swapped in together, so a failure leaves the repository as it was.
  */
 async function runSync(result: SheetImport, read: string, options: ImportCsvOptions, io: CommandIO): Promise<ExitCode> {
-  const target = await openTarget(options.out, options.config, true);
+  const target = await openTarget(options.out, options.config, io.cwd, true);
   const outAbs = path.resolve(options.out);
   const existing: ExistingDocument[] = (target.documents ?? []).flatMap((d) =>
     d.id === undefined
@@ -607,7 +607,14 @@ interface Target {
  * pmo.config.yaml or a .git, when it holds exactly one engagement. Its documents are read as
  * every command reads them: without what .pmoignore and the config's ignore list leave out.
  */
-async function openTarget(outDir: string, configFile: string | undefined, loadOutside = false): Promise<Target> {
+async function openTarget(
+  outDir: string,
+  configFile: string | undefined,
+  cwd: string,
+  loadOutside = false,
+): Promise<Target> {
+  // Files are never written outside the repository through a linked folder.
+  refuseLinkOutOfRepository(outDir, cwd);
   let dir = path.resolve(outDir);
   let root: string | undefined;
   for (;;) {

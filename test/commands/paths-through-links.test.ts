@@ -85,6 +85,11 @@ describe("paths through a symbolic link out of the repository", () => {
       );
       expect(result.code).toBe(2);
     }
+    // A link to a file outside: fmt used to rewrite the file it points to.
+    symlinkSync(outside, path.join(repo, "out-link.yaml"));
+    const file = await runCli(["fmt", "out-link.yaml"], { cwd: repo });
+    expect(file.stderr).toBe(refusal("out-link.yaml", "it", outside, outside, "(the current folder)"));
+    expect(file.code).toBe(2);
     expect(readFileSync(outside, "utf8")).toBe(UNORDERED);
     // The whole repository: discovery skips the link (a warning of validate's), fmt does not follow it.
     expect((await runCli(["fmt"], { cwd: repo })).code).toBe(0);

@@ -2,13 +2,19 @@ import type { DocumentRef } from "../../../model/document.js";
 import type { Engagement, LinkType as LinkTypeName, Milestone, Project } from "../../../model/entities.js";
 import { type WorkCalendar, makeCalendar } from "./calendar.js";
 import {
+  clean,
+  drivingLinksOf,
+  type LinkColumns,
   type LinkType,
   type NetworkActivity,
   type NetworkLink,
+  networkPass,
+  networkResult,
+  ownDriverOf,
   type ScheduleResult,
-  scheduleNetwork,
+  TYPE_CODES,
 } from "./network.js";
-import { criticalPaths, drivingChains, type PathList } from "./paths.js";
+import { criticalPathsOf, drivingChainsOf, type PathList, passGraph } from "./paths.js";
 import { pertMean } from "./pert.js";
 
 /** The repository's projects, as the schedule reads them. */
@@ -95,12 +101,6 @@ const TYPE_CODE: Record<LinkTypeName, LinkType> = {
   "finish-to-finish": "FF",
   "start-to-finish": "SF",
 };
-const TYPE_NAME: Record<LinkType, LinkTypeName> = {
-  FS: "finish-to-start",
-  SS: "start-to-start",
-  FF: "finish-to-finish",
-  SF: "start-to-finish",
-};
 
 /** A `dependsOn` entry resolved to the predecessor's key and the link. */
 export function parseDependsOn(
@@ -148,7 +148,12 @@ export interface ItemMeta {
 export interface NetworkInput {
   calendar: WorkCalendar;
   activities: NetworkActivity[];
-  links: NetworkLink[];
+  /** Each activity's index by key. */
+  indexOf: ReadonlyMap<string, number>;
+  /** The links by index (network.ts LinkColumns), as the pass reads them. */
+  columns: LinkColumns;
+  /** The same links as objects (built when first read). */
+  readonly links: NetworkLink[];
   linkNames: PortfolioSchedule["links"];
   metas: ItemMeta[];
   projects: ProjectSchedule[];
@@ -168,9 +173,11 @@ export function networkInput(source: ScheduleSource, asOf: string): NetworkInput
   const asOfFinish = calendar.finishPoint(asOf);
   const activities: NetworkActivity[] = [];
   const metas: ItemMeta[] = [];
-  const keys = new Set<string>();
+  const indexOf = new Map<string, number>();
   const projects: ProjectSchedule[] = [];
-  const pending: { from: string; to: string; type: LinkTypeName; lag: number }[] = [];
+  // Every dependsOn entry, and the index of the item that has it.
+  const pending: PortfolioSchedule["links"] = [];
+  const pendingTo: number[] = [];
 
   for (const { doc, value: p } of source.projects) {
     const start = projectStart(p);
@@ -178,10 +185,13 @@ export function networkInput(source: ScheduleSource, asOf: string): NetworkInput
     projects.push({ id: p.id, start, finish: undefined, inProgress: progress });
     const startPoint = start !== undefined ? calendar.startPoint(start) : asOfStart;
     const startReason: DateReason = start !== undefined ? "project-start" : "no-start-date";
-    (p.milestones ?? []).forEach((m, index) => {
+    const milestones = p.milestones ?? [];
+    for (let index = 0; index < milestones.length; index++) {
+      const m = milestones[index]!;
       const key = `${p.id}/${m.id}`;
-      if (keys.has(key)) return;
-      keys.add(key);
+      if (indexOf.has(key)) continue;
+      const i = activities.length;
+      indexOf.set(key, i);
       // An estimate without a duration schedules on the PERT expected duration.
       const duration = m.duration ?? (m.durationEstimate ? pertMean(m.durationEstimate) : undefined);
       const ownDate = duration === undefined ? (m.forecast ?? m.baseline) : undefined;
@@ -226,113 +236,162 @@ export function networkInput(source: ScheduleSource, asOf: string): NetworkInput
         origin: startPoint,
         progress,
       });
-      for (const entry of m.dependsOn ?? []) {
-        const link = parseDependsOn(p.id, entry);
-        pending.push({ from: link.key, to: key, type: link.type, lag: link.lag });
-      }
-    });
+      const dependsOn = m.dependsOn;
+      if (dependsOn !== undefined)
+        for (const entry of dependsOn) {
+          const link = parseDependsOn(p.id, entry);
+          pending.push({ from: link.key, to: key, type: link.type, lag: link.lag });
+          pendingTo.push(i);
+        }
+    }
   }
   // Resolve links now that every key is known; unknown predecessors are validation's to report.
-  const links: NetworkLink[] = [];
-  const linkNames: PortfolioSchedule["links"] = [];
-  for (const l of pending) {
-    if (!keys.has(l.from)) continue;
-    links.push({ from: l.from, to: l.to, type: TYPE_CODE[l.type], lag: l.lag });
-    linkNames.push(l);
-  }
-  return { calendar, activities, links, linkNames, metas, projects, asOfFinish };
+  let known = 0;
+  for (const l of pending) if (indexOf.has(l.from)) known++;
+  const columns: LinkColumns = {
+    from: new Int32Array(known),
+    to: new Int32Array(known),
+    type: new Uint8Array(known),
+    lag: new Float64Array(known),
+  };
+  const linkNames: PortfolioSchedule["links"] = known === pending.length ? pending : [];
+  let k = 0;
+  pending.forEach((l, p) => {
+    const f = indexOf.get(l.from);
+    if (f === undefined) return;
+    columns.from[k] = f;
+    columns.to[k] = pendingTo[p]!;
+    columns.type[k] = TYPE_CODES[TYPE_CODE[l.type]];
+    columns.lag[k] = l.lag;
+    if (linkNames !== pending) linkNames.push(l);
+    k++;
+  });
+  let links: NetworkLink[] | undefined;
+  return {
+    calendar,
+    activities,
+    indexOf,
+    columns,
+    get links() {
+      links ??= linkNames.map((l) => ({ from: l.from, to: l.to, type: TYPE_CODE[l.type], lag: l.lag }));
+      return links;
+    },
+    linkNames,
+    metas,
+    projects,
+    asOfFinish,
+  };
 }
 
 export function buildSchedule(source: ScheduleSource, asOf: string): PortfolioSchedule {
-  const { calendar, activities, links, linkNames, metas, projects } = networkInput(source, asOf);
-  const result = scheduleNetwork(activities, links);
+  const input = networkInput(source, asOf);
+  const { calendar, activities, linkNames, metas, projects } = input;
+  const pass = networkPass(activities, input.columns);
+  const n = activities.length;
 
-  const items: ScheduleItem[] = result.activities.map((r, i) => {
+  const items = new Array<ScheduleItem>(n);
+  for (let i = 0; i < n; i++) {
     const meta = metas[i]!;
     const m = meta.milestone;
     const origin = meta.origin;
-    let earlyFinish = dateOf(calendar, r.ef, r.duration, true, origin);
+    const duration = activities[i]!.duration;
+    const es = clean(pass.es[i]!);
+    const ef = clean(pass.ef[i]!);
+    const ls = clean(pass.ls[i]!);
+    const lf = clean(pass.lf[i]!);
+    const complete = pass.complete[i] === 1;
+    const ownDriver = ownDriverOf(pass, i);
+    const drivingLinks = drivingLinksOf(pass, i);
+    let earlyFinish = dateOf(calendar, ef, duration, true, origin);
     // A dated milestone the network leaves where it is keeps the date as written (a weekend date stays).
-    if (meta.ownDate !== undefined && r.ownDriver === "finish-no-earlier-than" && meta.finishReason === "own-date")
+    if (meta.ownDate !== undefined && ownDriver === "finish-no-earlier-than" && meta.finishReason === "own-date")
       earlyFinish = meta.ownDate;
     const reason: DateReason | undefined =
-      r.drivingLinks.length > 0
+      drivingLinks.length > 0
         ? undefined
-        : r.ownDriver === "actual-finish" || r.ownDriver === "actual-start"
+        : ownDriver === "actual-finish" || ownDriver === "actual-start"
           ? "actual"
-          : r.ownDriver === "finish-no-earlier-than"
+          : ownDriver === "finish-no-earlier-than"
             ? meta.finishReason
             : meta.startReason;
-    return {
-      key: r.key,
+    const pushed = pass.pushed[i]!;
+    const pushedPastOwnDate = Number.isNaN(pushed) ? 0 : clean(pushed);
+    items[i] = {
+      key: activities[i]!.key,
       project: meta.project.id,
       id: m.id,
       name: m.name,
       doc: meta.doc,
       index: meta.index,
       kind: meta.kind,
-      duration: r.duration,
-      es: r.es - meta.origin,
-      ef: r.ef - meta.origin,
-      ls: r.ls - meta.origin,
-      lf: r.lf - meta.origin,
-      earlyStart: r.duration === 0 ? earlyFinish : dateOf(calendar, r.es, r.duration, false, origin),
+      duration,
+      es: es - origin,
+      ef: ef - origin,
+      ls: ls - origin,
+      lf: lf - origin,
+      earlyStart: duration === 0 ? earlyFinish : dateOf(calendar, es, duration, false, origin),
       earlyFinish,
       lateStart:
-        r.duration === 0
-          ? dateOf(calendar, r.lf, r.duration, true, origin)
-          : dateOf(calendar, r.ls, r.duration, false, origin),
-      lateFinish: dateOf(calendar, r.lf, r.duration, true, origin),
-      totalFloat: r.totalFloat,
-      freeFloat: r.freeFloat,
-      critical: r.critical,
-      complete: r.complete,
-      inProgress: r.inProgress,
+        duration === 0 ? dateOf(calendar, lf, duration, true, origin) : dateOf(calendar, ls, duration, false, origin),
+      lateFinish: dateOf(calendar, lf, duration, true, origin),
+      totalFloat: complete ? undefined : pass.totalFloat[i],
+      freeFloat: complete ? undefined : pass.freeFloat[i],
+      critical: pass.critical[i] === 1,
+      complete,
+      inProgress: !complete && pass.started[i] === 1,
       baseline: m.baseline,
       forecast: m.forecast,
       actual: m.actual,
       reason,
       inconsistentByDays:
-        meta.kind === "dated" && meta.finishReason === "own-date" && (r.pushedPastOwnDate ?? 0) > 0
-          ? r.pushedPastOwnDate
+        meta.kind === "dated" && meta.finishReason === "own-date" && pushedPastOwnDate > 0
+          ? pushedPastOwnDate
           : undefined,
       drivers:
-        r.drivingLinks.length === 0
+        drivingLinks.length === 0
           ? NO_DRIVERS
-          : r.drivingLinks.map((k) => ({
-              key: links[k]!.from,
-              type: TYPE_NAME[links[k]!.type],
-              lag: links[k]!.lag,
-            })),
+          : drivingLinks.map((k) => ({ key: linkNames[k]!.from, type: linkNames[k]!.type, lag: linkNames[k]!.lag })),
     };
-  });
-  const byKey = new Map<string, ScheduleItem>();
-  for (const it of items) byKey.set(it.key, it);
+  }
   // Each project's finish date: the latest date among its items that finish at its finish point.
-  // A project's items come one after the other, so its finish point is looked up once per run of them.
   const finishDate = new Map<string, string>();
-  let project: string | undefined;
-  let finish: number | undefined;
-  items.forEach((it, i) => {
-    if (it.project !== project) {
-      project = it.project;
-      finish = result.groupFinish.get(project);
-    }
-    if (finish === undefined || Math.abs(result.activities[i]!.ef - finish) >= 1e-9) return;
+  for (let i = 0; i < n; i++) {
+    const it = items[i]!;
+    const finish = pass.groupFinish[pass.group[i]!]!;
+    if (Math.abs(clean(pass.ef[i]!) - finish) >= 1e-9) continue;
     const previous = finishDate.get(it.project);
     if (previous === undefined || it.earlyFinish > previous) finishDate.set(it.project, it.earlyFinish);
-  });
+  }
   for (const ps of projects) ps.finish = finishDate.get(ps.id);
+  const graph = passGraph(
+    pass,
+    activities.map((a) => a.key),
+  );
+  // The item map and the pass as objects are built when first read: `pmo schedule` reads neither.
+  let byKey: Map<string, ScheduleItem> | undefined;
+  let result: ScheduleResult | undefined;
   return {
     asOf,
     days: calendar.days,
     items,
-    byKey,
+    get byKey() {
+      if (!byKey) {
+        byKey = new Map();
+        for (const it of items) byKey.set(it.key, it);
+      }
+      return byKey;
+    },
     projects,
-    criticalPaths: criticalPaths(result),
-    driversOf: (key) => drivingChains(result, key),
+    criticalPaths: criticalPathsOf(graph),
+    driversOf: (key) => {
+      const i = input.indexOf.get(key);
+      return i === undefined ? { paths: [], truncated: false } : drivingChainsOf(graph, i);
+    },
     links: linkNames,
-    result,
+    get result() {
+      result ??= networkResult(activities, input.links, pass);
+      return result;
+    },
     calendar,
   };
 }

@@ -4,12 +4,17 @@ import { type WorkCalendar, makeCalendar } from "./calendar.js";
 import {
   clean,
   drivingLinksOf,
+  HAS_ACTUAL_FINISH,
+  HAS_ACTUAL_START,
+  HAS_FINISH_NO_EARLIER_THAN,
+  HAS_START_NO_EARLIER_THAN,
   type LinkColumns,
   type LinkType,
   type NetworkActivity,
   type NetworkLink,
   networkPass,
   networkResult,
+  type NodeColumns,
   ownDriverOf,
   type ScheduleResult,
   TYPE_CODES,
@@ -95,6 +100,14 @@ export interface PortfolioSchedule {
   calendar: WorkCalendar;
 }
 
+/** LinkTypeName by TYPE_CODES number. */
+const TYPE_NAMES: readonly LinkTypeName[] = [
+  "finish-to-start",
+  "start-to-start",
+  "finish-to-finish",
+  "start-to-finish",
+];
+
 const TYPE_CODE: Record<LinkTypeName, LinkType> = {
   "finish-to-start": "FS",
   "start-to-start": "SS",
@@ -139,6 +152,42 @@ export interface ItemMeta {
   progress: boolean;
 }
 
+const KINDS: readonly ScheduleItem["kind"][] = ["activity", "dated", "milestone"];
+const ACTIVITY = 0;
+const DATED = 1;
+const MILESTONE = 2;
+/** DateReason as numbers in ItemColumns; 0 is none. */
+const REASONS: readonly (DateReason | undefined)[] = [
+  undefined,
+  "project-start",
+  "as-of",
+  "own-date",
+  "actual",
+  "no-start-date",
+];
+const PROJECT_START = 1;
+const AS_OF = 2;
+const OWN_DATE = 3;
+const NO_START_DATE = 5;
+
+/** What an item is beside its node in the network, by index (ItemMeta in columns). */
+export interface ItemColumns {
+  milestone: Milestone[];
+  /** The index of the item's entry in the source's projects. */
+  entry: Int32Array;
+  /** The item's index in its project's `milestones`. */
+  index: Int32Array;
+  /** KINDS. */
+  kind: Uint8Array;
+  /** REASONS. */
+  startReason: Uint8Array;
+  finishReason: Uint8Array;
+  /** The point the item's project counts from. */
+  origin: Float64Array;
+  /** 1 when the item's project records progress. */
+  progress: Uint8Array;
+}
+
 /**
  * The schedule network of every project in the repository: each milestone or activity is a
  * node, each `dependsOn` entry a link; the forward and backward pass, floats and critical
@@ -147,15 +196,21 @@ export interface ItemMeta {
  */
 export interface NetworkInput {
   calendar: WorkCalendar;
-  activities: NetworkActivity[];
+  /** The activities by index, as the pass reads them. */
+  nodes: NodeColumns;
+  /** The same activities as objects (built when first read). */
+  readonly activities: NetworkActivity[];
   /** Each activity's index by key. */
   indexOf: ReadonlyMap<string, number>;
   /** The links by index (network.ts LinkColumns), as the pass reads them. */
   columns: LinkColumns;
   /** The same links as objects (built when first read). */
   readonly links: NetworkLink[];
-  linkNames: PortfolioSchedule["links"];
-  metas: ItemMeta[];
+  /** The same links by their names (built when first read). */
+  readonly linkNames: PortfolioSchedule["links"];
+  items: ItemColumns;
+  /** The items' ItemColumns as objects (built when first read). */
+  readonly metas: ItemMeta[];
   projects: ProjectSchedule[];
   /** The as-of floor for finishes, applied to projects in progress. */
   asOfFinish: number;
@@ -171,113 +226,214 @@ export function networkInput(source: ScheduleSource, asOf: string): NetworkInput
   });
   const asOfStart = calendar.startPoint(asOf);
   const asOfFinish = calendar.finishPoint(asOf);
-  const activities: NetworkActivity[] = [];
-  const metas: ItemMeta[] = [];
+  let capacity = 0;
+  for (const { value: p } of source.projects) capacity += p.milestones?.length ?? 0;
+  // Columns of the most items there can be (a repeated key is left out), cut to size at the end.
+  const keys: string[] = [];
+  const duration = new Float64Array(capacity);
+  const has = new Uint8Array(capacity);
+  const actualStart = new Float64Array(capacity);
+  const actualFinish = new Float64Array(capacity);
+  const startNoEarlierThan = new Float64Array(capacity);
+  const finishNoEarlierThan = new Float64Array(capacity);
+  const group = new Int32Array(capacity);
+  const groupNames: string[] = [];
+  const groupIndex = new Map<string, number>();
+  const milestone: Milestone[] = [];
+  const entry = new Int32Array(capacity);
+  const index = new Int32Array(capacity);
+  const kind = new Uint8Array(capacity);
+  const startReason = new Uint8Array(capacity);
+  const finishReason = new Uint8Array(capacity);
+  const origin = new Float64Array(capacity);
+  const progressOf = new Uint8Array(capacity);
   const indexOf = new Map<string, number>();
   const projects: ProjectSchedule[] = [];
-  // Every dependsOn entry, and the index of the item that has it.
-  const pending: PortfolioSchedule["links"] = [];
+  // Every dependsOn entry: the predecessor's key, the index of the item that has it, the link.
+  const pendingFrom: string[] = [];
   const pendingTo: number[] = [];
+  const pendingType: LinkTypeName[] = [];
+  const pendingLag: number[] = [];
 
-  for (const { doc, value: p } of source.projects) {
+  let n = 0;
+  for (let e = 0; e < source.projects.length; e++) {
+    const p = source.projects[e]!.value;
     const start = projectStart(p);
     const progress = hasProgress(p);
     projects.push({ id: p.id, start, finish: undefined, inProgress: progress });
     const startPoint = start !== undefined ? calendar.startPoint(start) : asOfStart;
-    const startReason: DateReason = start !== undefined ? "project-start" : "no-start-date";
-    const milestones = p.milestones ?? [];
-    for (let index = 0; index < milestones.length; index++) {
-      const m = milestones[index]!;
+    const projectReason = start !== undefined ? PROJECT_START : NO_START_DATE;
+    // The project's group, numbered when its first item is (as the pass numbers groups).
+    let g = -1;
+    const milestones = p.milestones;
+    if (milestones === undefined) continue;
+    for (let mi = 0; mi < milestones.length; mi++) {
+      const m = milestones[mi]!;
       const key = `${p.id}/${m.id}`;
       if (indexOf.has(key)) continue;
-      const i = activities.length;
+      const i = n++;
       indexOf.set(key, i);
-      // An estimate without a duration schedules on the PERT expected duration.
-      const duration = m.duration ?? (m.durationEstimate ? pertMean(m.durationEstimate) : undefined);
-      const ownDate = duration === undefined ? (m.forecast ?? m.baseline) : undefined;
-      const kind: ScheduleItem["kind"] =
-        duration !== undefined ? "activity" : ownDate !== undefined ? "dated" : "milestone";
-      const a: NetworkActivity = { key, duration: duration ?? 0, group: p.id };
-      let finishReason: DateReason | undefined;
-      let sReason: DateReason = startReason;
-      if (m.actual !== undefined) {
-        a.actualFinish = calendar.finishPoint(m.actual);
-        if (m.actualStart !== undefined) a.actualStart = calendar.startPoint(m.actualStart);
-      } else if (m.actualStart !== undefined) {
-        a.actualStart = calendar.startPoint(m.actualStart);
-        a.finishNoEarlierThan = asOfFinish;
-        finishReason = "as-of";
-      } else {
-        if (ownDate !== undefined) {
-          a.finishNoEarlierThan = calendar.finishPoint(ownDate);
-          finishReason = "own-date";
-          if (progress && asOfFinish > a.finishNoEarlierThan) {
-            a.finishNoEarlierThan = asOfFinish;
-            finishReason = "as-of";
-          }
-        } else {
-          a.startNoEarlierThan = startPoint;
-          if (progress && asOfStart > startPoint) {
-            a.startNoEarlierThan = asOfStart;
-            sReason = "as-of";
-          }
+      if (g < 0) {
+        g = groupIndex.get(p.id) ?? groupNames.length;
+        if (g === groupNames.length) {
+          groupIndex.set(p.id, g);
+          groupNames.push(p.id);
         }
       }
-      activities.push(a);
-      metas.push({
-        project: p,
-        doc,
-        milestone: m,
-        index,
-        kind,
-        ownDate,
-        startReason: sReason,
-        finishReason,
-        origin: startPoint,
-        progress,
-      });
+      keys.push(key);
+      milestone.push(m);
+      // An estimate without a duration schedules on the PERT expected duration.
+      const d = m.duration ?? (m.durationEstimate ? pertMean(m.durationEstimate) : undefined);
+      const ownDate = d === undefined ? (m.forecast ?? m.baseline) : undefined;
+      kind[i] = d !== undefined ? ACTIVITY : ownDate !== undefined ? DATED : MILESTONE;
+      duration[i] = d ?? 0;
+      group[i] = g;
+      entry[i] = e;
+      index[i] = mi;
+      origin[i] = startPoint;
+      progressOf[i] = progress ? 1 : 0;
+      let sReason = projectReason;
+      let fReason = 0;
+      let bounds = 0;
+      if (m.actual !== undefined) {
+        bounds |= HAS_ACTUAL_FINISH;
+        actualFinish[i] = calendar.finishPoint(m.actual);
+        if (m.actualStart !== undefined) {
+          bounds |= HAS_ACTUAL_START;
+          actualStart[i] = calendar.startPoint(m.actualStart);
+        }
+      } else if (m.actualStart !== undefined) {
+        bounds |= HAS_ACTUAL_START | HAS_FINISH_NO_EARLIER_THAN;
+        actualStart[i] = calendar.startPoint(m.actualStart);
+        finishNoEarlierThan[i] = asOfFinish;
+        fReason = AS_OF;
+      } else if (ownDate !== undefined) {
+        bounds |= HAS_FINISH_NO_EARLIER_THAN;
+        finishNoEarlierThan[i] = calendar.finishPoint(ownDate);
+        fReason = OWN_DATE;
+        if (progress && asOfFinish > finishNoEarlierThan[i]!) {
+          finishNoEarlierThan[i] = asOfFinish;
+          fReason = AS_OF;
+        }
+      } else {
+        bounds |= HAS_START_NO_EARLIER_THAN;
+        startNoEarlierThan[i] = startPoint;
+        if (progress && asOfStart > startPoint) {
+          startNoEarlierThan[i] = asOfStart;
+          sReason = AS_OF;
+        }
+      }
+      has[i] = bounds;
+      startReason[i] = sReason;
+      finishReason[i] = fReason;
       const dependsOn = m.dependsOn;
       if (dependsOn !== undefined)
-        for (const entry of dependsOn) {
-          const link = parseDependsOn(p.id, entry);
-          pending.push({ from: link.key, to: key, type: link.type, lag: link.lag });
+        for (const d of dependsOn) {
+          const link = parseDependsOn(p.id, d);
+          pendingFrom.push(link.key);
+          pendingType.push(link.type);
+          pendingLag.push(link.lag);
           pendingTo.push(i);
         }
     }
   }
-  // Resolve links now that every key is known; unknown predecessors are validation's to report.
-  let known = 0;
-  for (const l of pending) if (indexOf.has(l.from)) known++;
-  const columns: LinkColumns = {
-    from: new Int32Array(known),
-    to: new Int32Array(known),
-    type: new Uint8Array(known),
-    lag: new Float64Array(known),
+  const nodes: NodeColumns = {
+    keys,
+    duration: duration.subarray(0, n),
+    has: has.subarray(0, n),
+    actualStart: actualStart.subarray(0, n),
+    actualFinish: actualFinish.subarray(0, n),
+    startNoEarlierThan: startNoEarlierThan.subarray(0, n),
+    finishNoEarlierThan: finishNoEarlierThan.subarray(0, n),
+    group: group.subarray(0, n),
+    groupNames,
   };
-  const linkNames: PortfolioSchedule["links"] = known === pending.length ? pending : [];
-  let k = 0;
-  pending.forEach((l, p) => {
-    const f = indexOf.get(l.from);
-    if (f === undefined) return;
-    columns.from[k] = f;
-    columns.to[k] = pendingTo[p]!;
-    columns.type[k] = TYPE_CODES[TYPE_CODE[l.type]];
-    columns.lag[k] = l.lag;
-    if (linkNames !== pending) linkNames.push(l);
-    k++;
-  });
+  const items: ItemColumns = {
+    milestone,
+    entry: entry.subarray(0, n),
+    index: index.subarray(0, n),
+    kind: kind.subarray(0, n),
+    startReason: startReason.subarray(0, n),
+    finishReason: finishReason.subarray(0, n),
+    origin: origin.subarray(0, n),
+    progress: progressOf.subarray(0, n),
+  };
+  // Resolve links now that every key is known; unknown predecessors are validation's to report.
+  const fromIndex: number[] = [];
+  for (let k = 0; k < pendingFrom.length; k++) {
+    const f = indexOf.get(pendingFrom[k]!);
+    if (f === undefined) continue;
+    const kept = fromIndex.length;
+    fromIndex.push(f);
+    pendingFrom[kept] = pendingFrom[k]!;
+    pendingTo[kept] = pendingTo[k]!;
+    pendingType[kept] = pendingType[k]!;
+    pendingLag[kept] = pendingLag[k]!;
+  }
+  const m = fromIndex.length;
+  pendingFrom.length = m;
+  const columns: LinkColumns = {
+    from: Int32Array.from(fromIndex),
+    to: Int32Array.from(pendingTo.slice(0, m)),
+    type: new Uint8Array(m),
+    lag: Float64Array.from(pendingLag.slice(0, m)),
+  };
+  for (let k = 0; k < m; k++) columns.type[k] = TYPE_CODES[TYPE_CODE[pendingType[k]!]];
   let links: NetworkLink[] | undefined;
+  let linkNames: PortfolioSchedule["links"] | undefined;
+  let activities: NetworkActivity[] | undefined;
+  let metas: ItemMeta[] | undefined;
   return {
     calendar,
-    activities,
+    nodes,
+    get activities() {
+      activities ??= keys.map((key, i) => {
+        const a: NetworkActivity = { key, duration: nodes.duration[i]!, group: groupNames[nodes.group[i]!] };
+        const bounds = nodes.has[i]!;
+        if ((bounds & HAS_ACTUAL_FINISH) !== 0) a.actualFinish = nodes.actualFinish[i];
+        if ((bounds & HAS_ACTUAL_START) !== 0) a.actualStart = nodes.actualStart[i];
+        if ((bounds & HAS_FINISH_NO_EARLIER_THAN) !== 0) a.finishNoEarlierThan = nodes.finishNoEarlierThan[i];
+        if ((bounds & HAS_START_NO_EARLIER_THAN) !== 0) a.startNoEarlierThan = nodes.startNoEarlierThan[i];
+        return a;
+      });
+      return activities;
+    },
     indexOf,
     columns,
     get links() {
-      links ??= linkNames.map((l) => ({ from: l.from, to: l.to, type: TYPE_CODE[l.type], lag: l.lag }));
+      links ??= this.linkNames.map((l) => ({ from: l.from, to: l.to, type: TYPE_CODE[l.type], lag: l.lag }));
       return links;
     },
-    linkNames,
-    metas,
+    get linkNames() {
+      linkNames ??= pendingFrom.map((from, k) => ({
+        from,
+        to: keys[columns.to[k]!]!,
+        type: pendingType[k]!,
+        lag: columns.lag[k]!,
+      }));
+      return linkNames;
+    },
+    items,
+    get metas() {
+      metas ??= keys.map((_, i) => {
+        const { doc, value: project } = source.projects[items.entry[i]!]!;
+        const k = items.kind[i]!;
+        const m = items.milestone[i]!;
+        return {
+          project,
+          doc,
+          milestone: m,
+          index: items.index[i]!,
+          kind: KINDS[k]!,
+          ownDate: k === DATED ? (m.forecast ?? m.baseline) : undefined,
+          startReason: REASONS[items.startReason[i]!]!,
+          finishReason: REASONS[items.finishReason[i]!],
+          origin: items.origin[i]!,
+          progress: items.progress[i] === 1,
+        };
+      });
+      return metas;
+    },
     projects,
     asOfFinish,
   };
@@ -285,16 +441,19 @@ export function networkInput(source: ScheduleSource, asOf: string): NetworkInput
 
 export function buildSchedule(source: ScheduleSource, asOf: string): PortfolioSchedule {
   const input = networkInput(source, asOf);
-  const { calendar, activities, linkNames, metas, projects } = input;
-  const pass = networkPass(activities, input.columns);
-  const n = activities.length;
+  const { calendar, nodes, columns, items: columnsOfItems, projects } = input;
+  const pass = networkPass(nodes, columns);
+  const n = nodes.keys.length;
+  const { milestone, entry, index, kind, startReason, finishReason, origin } = columnsOfItems;
+  const lag = columns.lag;
+  const from = columns.from;
 
   const items = new Array<ScheduleItem>(n);
   for (let i = 0; i < n; i++) {
-    const meta = metas[i]!;
-    const m = meta.milestone;
-    const origin = meta.origin;
-    const duration = activities[i]!.duration;
+    const m = milestone[i]!;
+    const { doc, value: project } = source.projects[entry[i]!]!;
+    const start = origin[i]!;
+    const duration = nodes.duration[i]!;
     const es = clean(pass.es[i]!);
     const ef = clean(pass.ef[i]!);
     const ls = clean(pass.ls[i]!);
@@ -302,38 +461,39 @@ export function buildSchedule(source: ScheduleSource, asOf: string): PortfolioSc
     const complete = pass.complete[i] === 1;
     const ownDriver = ownDriverOf(pass, i);
     const drivingLinks = drivingLinksOf(pass, i);
-    let earlyFinish = dateOf(calendar, ef, duration, true, origin);
+    const k = kind[i]!;
+    const ownReason = finishReason[i] === OWN_DATE;
+    let earlyFinish = dateOf(calendar, ef, duration, true, start);
     // A dated milestone the network leaves where it is keeps the date as written (a weekend date stays).
-    if (meta.ownDate !== undefined && ownDriver === "finish-no-earlier-than" && meta.finishReason === "own-date")
-      earlyFinish = meta.ownDate;
+    if (k === DATED && ownDriver === "finish-no-earlier-than" && ownReason) earlyFinish = (m.forecast ?? m.baseline)!;
     const reason: DateReason | undefined =
       drivingLinks.length > 0
         ? undefined
         : ownDriver === "actual-finish" || ownDriver === "actual-start"
           ? "actual"
           : ownDriver === "finish-no-earlier-than"
-            ? meta.finishReason
-            : meta.startReason;
+            ? REASONS[finishReason[i]!]
+            : REASONS[startReason[i]!];
     const pushed = pass.pushed[i]!;
     const pushedPastOwnDate = Number.isNaN(pushed) ? 0 : clean(pushed);
     items[i] = {
-      key: activities[i]!.key,
-      project: meta.project.id,
+      key: nodes.keys[i]!,
+      project: project.id,
       id: m.id,
       name: m.name,
-      doc: meta.doc,
-      index: meta.index,
-      kind: meta.kind,
+      doc,
+      index: index[i]!,
+      kind: KINDS[k]!,
       duration,
-      es: es - origin,
-      ef: ef - origin,
-      ls: ls - origin,
-      lf: lf - origin,
-      earlyStart: duration === 0 ? earlyFinish : dateOf(calendar, es, duration, false, origin),
+      es: es - start,
+      ef: ef - start,
+      ls: ls - start,
+      lf: lf - start,
+      earlyStart: duration === 0 ? earlyFinish : dateOf(calendar, es, duration, false, start),
       earlyFinish,
       lateStart:
-        duration === 0 ? dateOf(calendar, lf, duration, true, origin) : dateOf(calendar, ls, duration, false, origin),
-      lateFinish: dateOf(calendar, lf, duration, true, origin),
+        duration === 0 ? dateOf(calendar, lf, duration, true, start) : dateOf(calendar, ls, duration, false, start),
+      lateFinish: dateOf(calendar, lf, duration, true, start),
       totalFloat: complete ? undefined : pass.totalFloat[i],
       freeFloat: complete ? undefined : pass.freeFloat[i],
       critical: pass.critical[i] === 1,
@@ -343,14 +503,15 @@ export function buildSchedule(source: ScheduleSource, asOf: string): PortfolioSc
       forecast: m.forecast,
       actual: m.actual,
       reason,
-      inconsistentByDays:
-        meta.kind === "dated" && meta.finishReason === "own-date" && pushedPastOwnDate > 0
-          ? pushedPastOwnDate
-          : undefined,
+      inconsistentByDays: k === DATED && ownReason && pushedPastOwnDate > 0 ? pushedPastOwnDate : undefined,
       drivers:
         drivingLinks.length === 0
           ? NO_DRIVERS
-          : drivingLinks.map((k) => ({ key: linkNames[k]!.from, type: linkNames[k]!.type, lag: linkNames[k]!.lag })),
+          : drivingLinks.map((l) => ({
+              key: nodes.keys[from[l]!]!,
+              type: TYPE_NAMES[columns.type[l]!]!,
+              lag: lag[l]!,
+            })),
     };
   }
   // Each project's finish date: the latest date among its items that finish at its finish point.
@@ -363,10 +524,7 @@ export function buildSchedule(source: ScheduleSource, asOf: string): PortfolioSc
     if (previous === undefined || it.earlyFinish > previous) finishDate.set(it.project, it.earlyFinish);
   }
   for (const ps of projects) ps.finish = finishDate.get(ps.id);
-  const graph = passGraph(
-    pass,
-    activities.map((a) => a.key),
-  );
+  const graph = passGraph(pass, nodes.keys);
   // The item map and the pass as objects are built when first read: `pmo schedule` reads neither.
   let byKey: Map<string, ScheduleItem> | undefined;
   let result: ScheduleResult | undefined;
@@ -387,9 +545,11 @@ export function buildSchedule(source: ScheduleSource, asOf: string): PortfolioSc
       const i = input.indexOf.get(key);
       return i === undefined ? { paths: [], truncated: false } : drivingChainsOf(graph, i);
     },
-    links: linkNames,
+    get links() {
+      return input.linkNames;
+    },
     get result() {
-      result ??= networkResult(activities, input.links, pass);
+      result ??= networkResult(input.activities, input.links, pass);
       return result;
     },
     calendar,

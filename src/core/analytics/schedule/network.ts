@@ -122,6 +122,77 @@ export interface LinkColumns {
   lag: Float64Array;
 }
 
+/** Which optional bounds an activity has (NodeColumns.has). */
+export const HAS_ACTUAL_START = 1;
+export const HAS_ACTUAL_FINISH = 2;
+export const HAS_START_NO_EARLIER_THAN = 4;
+export const HAS_FINISH_NO_EARLIER_THAN = 8;
+
+/**
+ * The activities of a network by index, as the pass reads them: NetworkActivity's fields in
+ * columns. An optional bound counts only where its `has` bit is set.
+ */
+export interface NodeColumns {
+  keys: readonly string[];
+  duration: Float64Array;
+  has: Uint8Array;
+  actualStart: Float64Array;
+  actualFinish: Float64Array;
+  startNoEarlierThan: Float64Array;
+  finishNoEarlierThan: Float64Array;
+  /** Each activity's group, as an index into groupNames (`""` for an activity without one). */
+  group: Int32Array;
+  groupNames: string[];
+}
+
+/** NetworkActivity objects in columns. */
+export function nodeColumns(activities: readonly NetworkActivity[]): NodeColumns {
+  const n = activities.length;
+  const nodes: NodeColumns = {
+    keys: activities.map((a) => a.key),
+    duration: new Float64Array(n),
+    has: new Uint8Array(n),
+    actualStart: new Float64Array(n),
+    actualFinish: new Float64Array(n),
+    startNoEarlierThan: new Float64Array(n),
+    finishNoEarlierThan: new Float64Array(n),
+    group: new Int32Array(n),
+    groupNames: [],
+  };
+  const groupIndex = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const a = activities[i]!;
+    nodes.duration[i] = a.duration;
+    let has = 0;
+    if (a.actualStart !== undefined) {
+      has |= HAS_ACTUAL_START;
+      nodes.actualStart[i] = a.actualStart;
+    }
+    if (a.actualFinish !== undefined) {
+      has |= HAS_ACTUAL_FINISH;
+      nodes.actualFinish[i] = a.actualFinish;
+    }
+    if (a.startNoEarlierThan !== undefined) {
+      has |= HAS_START_NO_EARLIER_THAN;
+      nodes.startNoEarlierThan[i] = a.startNoEarlierThan;
+    }
+    if (a.finishNoEarlierThan !== undefined) {
+      has |= HAS_FINISH_NO_EARLIER_THAN;
+      nodes.finishNoEarlierThan[i] = a.finishNoEarlierThan;
+    }
+    nodes.has[i] = has;
+    const g = a.group ?? "";
+    let gi = groupIndex.get(g);
+    if (gi === undefined) {
+      gi = nodes.groupNames.length;
+      groupIndex.set(g, gi);
+      nodes.groupNames.push(g);
+    }
+    nodes.group[i] = gi;
+  }
+  return nodes;
+}
+
 /**
  * The forward and backward pass in numbers, by activity index and link index (typed arrays:
  * no object per activity, so that a network of 55,000 items leaves the collector little to
@@ -185,7 +256,7 @@ export function scheduleNetwork(activities: readonly NetworkActivity[], links: r
     columns.type[k] = TYPE_CODES[l.type];
     columns.lag[k] = l.lag;
   });
-  return networkResult(activities, links, networkPass(activities, columns));
+  return networkResult(activities, links, networkPass(nodeColumns(activities), columns));
 }
 
 /** The pass as ScheduledActivity objects (scheduleNetwork's answer). */
@@ -270,12 +341,13 @@ function compressedRows(n: number, end: Int32Array): { start: Int32Array; links:
 }
 
 /** The forward and backward pass over activities and links by index (see NetworkPass). */
-export function networkPass(activities: readonly NetworkActivity[], columns: LinkColumns): NetworkPass {
-  const n = activities.length;
+export function networkPass(nodes: NodeColumns, columns: LinkColumns): NetworkPass {
+  const n = nodes.keys.length;
+  const { duration, has, actualStart, actualFinish, startNoEarlierThan, finishNoEarlierThan } = nodes;
   const { from, to, type, lag } = columns;
   const { start: inStart, links: inLinks } = compressedRows(n, to);
   const { start: outStart, links: outLinks } = compressedRows(n, from);
-  const order = topologicalOrder(n, inStart, inLinks, outStart, outLinks, from, to, activities);
+  const order = topologicalOrder(n, inStart, inLinks, outStart, outLinks, from, to, nodes.keys);
 
   const es = new Float64Array(n);
   const ef = new Float64Array(n);
@@ -285,19 +357,18 @@ export function networkPass(activities: readonly NetworkActivity[], columns: Lin
   const complete = new Uint8Array(n);
   const started = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const a = activities[i]!;
-    if (a.actualFinish !== undefined) complete[i] = 1;
-    if (a.actualStart !== undefined) started[i] = 1;
+    if ((has[i]! & HAS_ACTUAL_FINISH) !== 0) complete[i] = 1;
+    if ((has[i]! & HAS_ACTUAL_START) !== 0) started[i] = 1;
   }
 
   // Forward pass.
   for (let o = 0; o < n; o++) {
     const i = order[o]!;
-    const a = activities[i]!;
-    const d = a.duration;
-    if (a.actualFinish !== undefined) {
-      ef[i] = a.actualFinish;
-      es[i] = a.actualStart ?? a.actualFinish - d;
+    const d = duration[i]!;
+    const bounds = has[i]!;
+    if ((bounds & HAS_ACTUAL_FINISH) !== 0) {
+      ef[i] = actualFinish[i]!;
+      es[i] = (bounds & HAS_ACTUAL_START) !== 0 ? actualStart[i]! : actualFinish[i]! - d;
       own[i] = ACTUAL_FINISH;
       continue;
     }
@@ -306,16 +377,16 @@ export function networkPass(activities: readonly NetworkActivity[], columns: Lin
     let finish = -Infinity;
     let startBy = 0;
     let finishBy = 0;
-    const actualStart = a.actualStart;
-    if (actualStart !== undefined) {
-      start = actualStart;
+    const isStarted = (bounds & HAS_ACTUAL_START) !== 0;
+    if (isStarted) {
+      start = actualStart[i]!;
       startBy = ACTUAL_START;
-    } else if (a.startNoEarlierThan !== undefined) {
-      start = a.startNoEarlierThan;
+    } else if ((bounds & HAS_START_NO_EARLIER_THAN) !== 0) {
+      start = startNoEarlierThan[i]!;
       startBy = START_NO_EARLIER_THAN;
     }
-    if (a.finishNoEarlierThan !== undefined) {
-      finish = a.finishNoEarlierThan;
+    if ((bounds & HAS_FINISH_NO_EARLIER_THAN) !== 0) {
+      finish = finishNoEarlierThan[i]!;
       finishBy = FINISH_NO_EARLIER_THAN;
     }
     const first = inStart[i]!;
@@ -325,13 +396,13 @@ export function networkPass(activities: readonly NetworkActivity[], columns: Lin
     for (let p = first; p < last; p++) {
       const k = inLinks[p]!;
       // A start that is a fact is not moved by start links; finish links still bind.
-      if (actualStart !== undefined && type[k]! <= 1) continue;
+      if (isStarted && type[k]! <= 1) continue;
       const bound = linkStartBound(type[k]!, lag[k]!, es[from[k]!]!, ef[from[k]!]!, d);
       if (bound > linkBound) linkBound = bound;
     }
     let s: number;
-    if (actualStart !== undefined) {
-      s = actualStart;
+    if (isStarted) {
+      s = actualStart[i]!;
       es[i] = s;
       ef[i] = Math.max(s + d, finish, linkBound + d);
     } else {
@@ -342,18 +413,18 @@ export function networkPass(activities: readonly NetworkActivity[], columns: Lin
     }
     if (finishBy !== 0 && linkBound + d > finish + EPS) pushed[i] = linkBound + d - finish;
     // What fixes the early dates: every link with zero slack; else the activity's own bound.
-    const target = actualStart !== undefined ? ef[i]! - d : es[i]!;
+    const target = isStarted ? ef[i]! - d : es[i]!;
     let driven = false;
     for (let p = first; p < last; p++) {
       const k = inLinks[p]!;
-      if (actualStart !== undefined && type[k]! <= 1) continue;
+      if (isStarted && type[k]! <= 1) continue;
       if (Math.abs(linkStartBound(type[k]!, lag[k]!, es[from[k]!]!, ef[from[k]!]!, d) - target) <= EPS) {
         drives[k] = 1;
         driven = true;
       }
     }
     if (!driven) {
-      if (actualStart !== undefined) own[i] = ef[i]! - d > s + EPS && finishBy ? finishBy : ACTUAL_START;
+      if (isStarted) own[i] = ef[i]! - d > s + EPS && finishBy ? finishBy : ACTUAL_START;
       else if (finishBy !== 0 && Math.abs(finish - d - s) <= EPS) own[i] = finishBy;
       else if (startBy !== 0 && Math.abs(start - s) <= EPS) own[i] = startBy;
       else own[i] = NETWORK_START;
@@ -361,33 +432,15 @@ export function networkPass(activities: readonly NetworkActivity[], columns: Lin
   }
 
   // Each group finishes at its latest early finish.
-  const groupIndex = new Map<string, number>();
-  const groupNames: string[] = [];
-  const groupOf = new Int32Array(n);
-  const groupLatest: number[] = [];
+  const groupOf = nodes.group;
+  const groupNames = nodes.groupNames;
+  const groupFinish = new Float64Array(groupNames.length).fill(-Infinity);
   let finish = -Infinity;
-  let lastName: string | undefined;
-  let lastIndex = -1;
   for (let i = 0; i < n; i++) {
-    const g = activities[i]!.group ?? "";
-    // A project's activities come one after the other: its index is looked up once per run.
-    if (g !== lastName) {
-      let gi = groupIndex.get(g);
-      if (gi === undefined) {
-        gi = groupNames.length;
-        groupIndex.set(g, gi);
-        groupNames.push(g);
-        groupLatest.push(-Infinity);
-      }
-      lastName = g;
-      lastIndex = gi;
-    }
-    groupOf[i] = lastIndex;
-    if (ef[i]! > groupLatest[lastIndex]!) groupLatest[lastIndex] = ef[i]!;
+    if (ef[i]! > groupFinish[groupOf[i]!]!) groupFinish[groupOf[i]!] = ef[i]!;
     if (ef[i]! > finish) finish = ef[i]!;
   }
   if (finish === -Infinity) finish = 0;
-  const groupFinish = Float64Array.from(groupLatest);
 
   // Backward pass. Complete successors do not constrain (facts); started ones only through their finish.
   const ls = new Float64Array(n);
@@ -399,7 +452,7 @@ export function networkPass(activities: readonly NetworkActivity[], columns: Lin
       lf[i] = ef[i]!;
       continue;
     }
-    const d = activities[i]!.duration;
+    const d = duration[i]!;
     let late = groupFinish[groupOf[i]!]!;
     for (let p = outStart[i]!; p < outStart[i + 1]!; p++) {
       const k = outLinks[p]!;
@@ -537,7 +590,7 @@ function topologicalOrder(
   outLinks: Int32Array,
   from: Int32Array,
   to: Int32Array,
-  activities: readonly NetworkActivity[],
+  keys: readonly string[],
 ): Int32Array {
   const indegree = new Int32Array(n);
   const order = new Int32Array(n);
@@ -571,5 +624,5 @@ function topologicalOrder(
   }
   const cycle = walk.slice(seen.get(i)!).reverse();
   cycle.push(cycle[0]!);
-  throw new NetworkCycleError(cycle.map((c) => activities[c]!.key));
+  throw new NetworkCycleError(cycle.map((c) => keys[c]!));
 }

@@ -4,6 +4,7 @@ import { type WorkCalendar, makeCalendar } from "./calendar.js";
 import {
   clean,
   drivingLinksOf,
+  FINISH_NO_EARLIER_THAN as OWN_FINISH_NO_EARLIER_THAN,
   HAS_ACTUAL_FINISH,
   HAS_ACTUAL_START,
   HAS_FINISH_NO_EARLIER_THAN,
@@ -87,8 +88,20 @@ export interface ProjectSchedule {
 export interface PortfolioSchedule {
   asOf: string;
   days: "calendar" | "working";
-  items: ScheduleItem[];
-  byKey: ReadonlyMap<string, ScheduleItem>;
+  /** Every item, in the order of the projects and their milestones (built when first read). */
+  readonly items: ScheduleItem[];
+  /** How many items there are. */
+  itemCount: number;
+  /**
+   * Item i of `items`: the same object once `items` has been read, before that a new one each
+   * time, so that a reader going through the items once (pmo schedule's output) keeps none.
+   */
+  itemAt(i: number): ScheduleItem;
+  /** True when item i is critical (without building it). */
+  isCritical(i: number): boolean;
+  /** The index of the item with this key. */
+  indexOfKey(key: string): number | undefined;
+  readonly byKey: ReadonlyMap<string, ScheduleItem>;
   projects: ProjectSchedule[];
   /** Every critical path, across projects. */
   criticalPaths: PathList;
@@ -448,8 +461,15 @@ export function buildSchedule(source: ScheduleSource, asOf: string): PortfolioSc
   const lag = columns.lag;
   const from = columns.from;
 
-  const items = new Array<ScheduleItem>(n);
-  for (let i = 0; i < n; i++) {
+  /** The item's early finish date. */
+  const earlyFinishOf = (i: number): string => {
+    const m = milestone[i]!;
+    // A dated milestone the network leaves where it is keeps the date as written (a weekend date stays).
+    if (kind[i] === DATED && pass.own[i] === OWN_FINISH_NO_EARLIER_THAN && finishReason[i] === OWN_DATE)
+      return (m.forecast ?? m.baseline)!;
+    return dateOf(calendar, clean(pass.ef[i]!), nodes.duration[i]!, true, origin[i]!);
+  };
+  const makeItem = (i: number): ScheduleItem => {
     const m = milestone[i]!;
     const { doc, value: project } = source.projects[entry[i]!]!;
     const start = origin[i]!;
@@ -462,10 +482,7 @@ export function buildSchedule(source: ScheduleSource, asOf: string): PortfolioSc
     const ownDriver = ownDriverOf(pass, i);
     const drivingLinks = drivingLinksOf(pass, i);
     const k = kind[i]!;
-    const ownReason = finishReason[i] === OWN_DATE;
-    let earlyFinish = dateOf(calendar, ef, duration, true, start);
-    // A dated milestone the network leaves where it is keeps the date as written (a weekend date stays).
-    if (k === DATED && ownDriver === "finish-no-earlier-than" && ownReason) earlyFinish = (m.forecast ?? m.baseline)!;
+    const earlyFinish = earlyFinishOf(i);
     const reason: DateReason | undefined =
       drivingLinks.length > 0
         ? undefined
@@ -476,7 +493,7 @@ export function buildSchedule(source: ScheduleSource, asOf: string): PortfolioSc
             : REASONS[startReason[i]!];
     const pushed = pass.pushed[i]!;
     const pushedPastOwnDate = Number.isNaN(pushed) ? 0 : clean(pushed);
-    items[i] = {
+    return {
       key: nodes.keys[i]!,
       project: project.id,
       id: m.id,
@@ -503,7 +520,8 @@ export function buildSchedule(source: ScheduleSource, asOf: string): PortfolioSc
       forecast: m.forecast,
       actual: m.actual,
       reason,
-      inconsistentByDays: k === DATED && ownReason && pushedPastOwnDate > 0 ? pushedPastOwnDate : undefined,
+      inconsistentByDays:
+        k === DATED && finishReason[i] === OWN_DATE && pushedPastOwnDate > 0 ? pushedPastOwnDate : undefined,
       drivers:
         drivingLinks.length === 0
           ? NO_DRIVERS
@@ -513,29 +531,42 @@ export function buildSchedule(source: ScheduleSource, asOf: string): PortfolioSc
               lag: lag[l]!,
             })),
     };
-  }
+  };
   // Each project's finish date: the latest date among its items that finish at its finish point.
   const finishDate = new Map<string, string>();
   for (let i = 0; i < n; i++) {
-    const it = items[i]!;
     const finish = pass.groupFinish[pass.group[i]!]!;
     if (Math.abs(clean(pass.ef[i]!) - finish) >= 1e-9) continue;
-    const previous = finishDate.get(it.project);
-    if (previous === undefined || it.earlyFinish > previous) finishDate.set(it.project, it.earlyFinish);
+    const project = source.projects[entry[i]!]!.value.id;
+    const date = earlyFinishOf(i);
+    const previous = finishDate.get(project);
+    if (previous === undefined || date > previous) finishDate.set(project, date);
   }
   for (const ps of projects) ps.finish = finishDate.get(ps.id);
   const graph = passGraph(pass, nodes.keys);
-  // The item map and the pass as objects are built when first read: `pmo schedule` reads neither.
+  // The items, the item map and the pass as objects are built when first read: `pmo schedule`
+  // goes through the items once (itemAt) and reads neither map.
+  let items: ScheduleItem[] | undefined;
   let byKey: Map<string, ScheduleItem> | undefined;
   let result: ScheduleResult | undefined;
-  return {
+  const schedule: PortfolioSchedule = {
     asOf,
     days: calendar.days,
-    items,
+    get items() {
+      if (!items) {
+        items = new Array<ScheduleItem>(n);
+        for (let i = 0; i < n; i++) items[i] = makeItem(i);
+      }
+      return items;
+    },
+    itemCount: n,
+    itemAt: (i) => (items ? items[i]! : makeItem(i)),
+    isCritical: (i) => pass.critical[i] === 1,
+    indexOfKey: (key) => input.indexOf.get(key),
     get byKey() {
       if (!byKey) {
         byKey = new Map();
-        for (const it of items) byKey.set(it.key, it);
+        for (const it of schedule.items) byKey.set(it.key, it);
       }
       return byKey;
     },
@@ -554,6 +585,7 @@ export function buildSchedule(source: ScheduleSource, asOf: string): PortfolioSc
     },
     calendar,
   };
+  return schedule;
 }
 
 /**

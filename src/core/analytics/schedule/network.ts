@@ -108,7 +108,8 @@ const OWN_DRIVERS: readonly (OwnDriver | undefined)[] = [
   "network-start",
 ];
 const START_NO_EARLIER_THAN = 1;
-const FINISH_NO_EARLIER_THAN = 2;
+/** NetworkPass.own of an activity its finish-no-earlier-than date fixes. */
+export const FINISH_NO_EARLIER_THAN = 2;
 const ACTUAL_START = 3;
 const ACTUAL_FINISH = 4;
 const NETWORK_START = 5;

@@ -18,7 +18,7 @@ import type { Diagnostic } from "../model/diagnostic.js";
 import { ExitCode } from "../model/diagnostic.js";
 import type { CommandIO } from "./io.js";
 import { writeFileAtomic } from "./output.js";
-import { displayPath } from "./workspace.js";
+import { displayPath, refuseLinkOutOfRepository } from "./workspace.js";
 
 export interface FmtCommandOptions {
   /** The repository folder (already resolved against -C). */
@@ -44,8 +44,11 @@ export async function runFmt(options: FmtCommandOptions, io: CommandIO): Promise
     throw new UsageError(
       `no such folder: ${displayPath(root, io.cwd)} (pass the folder that holds the pmo repository, or run pmo inside it)`,
     );
+  refuseLinkOutOfRepository(root, io.cwd);
   const files =
-    options.paths.length === 0 ? await repositoryFiles(root, options.config) : await namedFiles(options.paths, io.cwd);
+    options.paths.length === 0
+      ? await repositoryFiles(root, options.config)
+      : await namedFiles(options.paths, io.cwd, root);
   // Modelines point to the schemas where pmo init puts them, as pmo new and pmo import write them.
   const schemas = path.join(root, "schemas");
   if (options.modelines === true && !existsSync(path.join(schemas, "project.schema.json"))) {
@@ -144,10 +147,12 @@ async function repositoryFiles(root: string, explicitConfig: string | undefined)
 }
 
 /** Files and folders named on the command line; a folder stands for the YAML files in it. */
-async function namedFiles(paths: readonly string[], cwd: string): Promise<Target[]> {
+async function namedFiles(paths: readonly string[], cwd: string, root: string): Promise<Target[]> {
   const targets: Target[] = [];
   for (const given of paths) {
     const target = path.resolve(cwd, given);
+    // A path through a linked folder that leaves the repository is refused, as discovery skips it.
+    if (existsSync(target)) refuseLinkOutOfRepository(target, cwd, root);
     if (await isDirectory(target)) {
       const found = await discoverFiles(target);
       targets.push(...found.files.map((rel) => ({ file: path.join(target, rel), schema: configSchemaOf(rel) })));

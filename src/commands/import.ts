@@ -26,7 +26,7 @@ import { ExitCode, type Diagnostic } from "../model/diagnostic.js";
 import type { Kind, PmoDocument } from "../model/document.js";
 import type { CommandIO } from "./io.js";
 import { writeFileAtomic } from "./output.js";
-import { displayPath } from "./workspace.js";
+import { displayPath, refuseLinkOutOfRepository } from "./workspace.js";
 
 /** Options every import shares: where the documents go and how. */
 export interface ImportTargetOptions {
@@ -134,7 +134,7 @@ async function writeImport(
     options,
     io,
   );
-  const target = await openTarget(options.out, options.config);
+  const target = await openTarget(options.out, options.config, io.cwd);
   const planned = result.imported.map((r) => ({ ...r, ...planFile(target, result.kind, r.value) }));
   const validation = validatePlannedFiles(
     planned,
@@ -156,7 +156,7 @@ async function writeImport(
   });
   rejected.sort((a, b) => a.row - b.row);
   // One change: nothing is written if any file cannot be (a plain import creates its files, --force replaces).
-  if (!options.dryRun) applyAtomically(target.root, accepted, []);
+  if (!options.dryRun) applyAtomically(target.root, await inLayoutOfReplaced(accepted), []);
 
   const out = io.palette;
   if (result.ignoredColumns.length > 0)
@@ -215,7 +215,7 @@ export async function runImportMsProject(options: ImportMsProjectOptions, io: Co
     };
     throw new UsageError(`cannot import ${shown}`, [diagnostic], new Map([[shown, xml]]));
   }
-  const target = await openTarget(options.out, options.config);
+  const target = await openTarget(options.out, options.config, io.cwd);
   const planned = planFile(target, "Project", result.value);
   refuseOverwrites([planned.absolute], options, io);
   const validation = validatePlannedFiles(
@@ -234,7 +234,7 @@ export async function runImportMsProject(options: ImportMsProjectOptions, io: Co
     );
     return ExitCode.Findings;
   }
-  if (!options.dryRun) writeFileAtomic(planned.absolute, planned.text);
+  if (!options.dryRun) writeFileAtomic(planned.absolute, (await inLayoutOfReplaced([planned]))[0]!.text);
   const milestones = (result.value["milestones"] as { dependsOn?: unknown[] }[] | undefined) ?? [];
   const links = milestones.reduce((n, m) => n + (m.dependsOn?.length ?? 0), 0);
   for (const note of result.notes) io.stderr(`${io.palette.dim("note:")} ${note}\n`);
@@ -252,7 +252,7 @@ export async function runImportMsProject(options: ImportMsProjectOptions, io: Co
  * file is staged first and swapped in together, so a failure leaves the repository as it was.
  */
 async function runSync(result: SheetImport, read: string, options: ImportCsvOptions, io: CommandIO): Promise<ExitCode> {
-  const target = await openTarget(options.out, options.config, true);
+  const target = await openTarget(options.out, options.config, io.cwd, true);
   const outAbs = path.resolve(options.out);
   const existing: ExistingDocument[] = (target.documents ?? []).flatMap((d) =>
     d.id === undefined
@@ -450,6 +450,25 @@ async function filesOf(plan: SyncPlan, kind: ImportKind, target: Target): Promis
 }
 
 /**
+ * Files that replace files the user has (`--force`) keep those files' line breaks, byte order
+ * mark and line breaks at the end, as `pmo fmt` and `--sync` do; new files are LF.
+ */
+async function inLayoutOfReplaced<T extends { absolute: string; text: string }>(writes: readonly T[]): Promise<T[]> {
+  const old = new Map<T, string>();
+  for (const w of writes) {
+    if (!existsSync(w.absolute)) continue;
+    try {
+      old.set(w, readFileSync(w.absolute, "utf8"));
+    } catch {
+      // Not a file (a folder, say): writing it fails and says so.
+    }
+  }
+  if (old.size === 0) return [...writes];
+  const { layoutOf, withLayout } = await import("../core/fmt/index.js");
+  return writes.map((w) => (old.has(w) ? { ...w, text: withLayout(w.text, layoutOf(old.get(w)!)) } : w));
+}
+
+/**
  * Writes and deletes files as one change: a file that replaces another is staged in a folder
  * beside the files and moved into place, a new file is created in place exclusively ("wx"), and
  * if any step fails, the steps already taken are undone, so the repository is either as it was
@@ -588,7 +607,14 @@ interface Target {
  * pmo.config.yaml or a .git, when it holds exactly one engagement. Its documents are read as
  * every command reads them: without what .pmoignore and the config's ignore list leave out.
  */
-async function openTarget(outDir: string, configFile: string | undefined, loadOutside = false): Promise<Target> {
+async function openTarget(
+  outDir: string,
+  configFile: string | undefined,
+  cwd: string,
+  loadOutside = false,
+): Promise<Target> {
+  // Files are never written outside the repository through a linked folder.
+  refuseLinkOutOfRepository(outDir, cwd);
   let dir = path.resolve(outDir);
   let root: string | undefined;
   for (;;) {

@@ -1,3 +1,4 @@
+import { existsSync, lstatSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { loadConfig, type Config } from "../core/config/index.js";
 import type { CheckResult } from "../core/engine/index.js";
@@ -61,6 +62,7 @@ export async function openConfig(
       `no such folder: ${displayPath(root, cwd)} (pass the folder that holds the pmo repository, or run pmo inside it)`,
     );
   }
+  refuseLinkOutOfRepository(root, cwd);
   let config: Config;
   try {
     config = await loadConfig(root, options.config);
@@ -72,6 +74,74 @@ export async function openConfig(
     throw new UsageError(`invalid config file ${shown}`, diagnostics, sources);
   }
   return { root, config };
+}
+
+/** What makes a folder a repository: pmo's config, or git's (as `pmo import` finds the repository of its --out-dir). */
+const REPOSITORY_MARKERS = ["pmo.config.yaml", ".git"] as const;
+
+/** The nearest folder above `target` that is a repository, if any. */
+export function enclosingRepository(target: string): string | undefined {
+  for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {
+    if (REPOSITORY_MARKERS.some((marker) => existsSync(path.join(dir, marker)))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/** The real path of a file or folder, or of the nearest existing folder above it with the rest appended. */
+function realPath(target: string): string {
+  let existing = target;
+  const rest: string[] = [];
+  for (;;) {
+    try {
+      return path.join(realpathSync.native(existing), ...rest);
+    } catch {
+      const parent = path.dirname(existing);
+      if (parent === existing) return target;
+      rest.unshift(path.basename(existing));
+      existing = parent;
+    }
+  }
+}
+
+const isWithin = (file: string, dir: string): boolean => {
+  const rel = path.relative(dir, file);
+  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+};
+
+/**
+ * Refuses (exit 2) a path named on the command line that lies in a repository but leads out of
+ * it through a symbolic link (`repo/linked` -> `/elsewhere`): pmo reads no files outside the
+ * repository, and its discovery does not follow such links, so a path given explicitly does
+ * not either (as git refuses a path "beyond a symbolic link"). The repository is `repository`
+ * when the path lies in it, else the nearest folder above the path with pmo.config.yaml or .git.
+ * A path without links, or one outside every repository, is taken as it is.
+ */
+export function refuseLinkOutOfRepository(target: string, cwd: string, repository?: string): void {
+  const absolute = path.resolve(target);
+  const real = realPath(absolute);
+  // No link on the way: nothing can lead out (the common case, one system call).
+  if (real === absolute) return;
+  const root =
+    repository !== undefined && isWithin(absolute, path.resolve(repository))
+      ? path.resolve(repository)
+      : enclosingRepository(absolute);
+  if (root === undefined || root === absolute) return;
+  const realRoot = realPath(root);
+  if (isWithin(real, realRoot)) return;
+  let link = absolute;
+  let at = root;
+  for (const segment of path.relative(root, absolute).split(path.sep)) {
+    at = path.join(at, segment);
+    if (lstatSync(at, { throwIfNoEntry: false })?.isSymbolicLink() && !isWithin(realPath(at), realRoot)) {
+      link = at;
+      break;
+    }
+  }
+  const name = (p: string): string => (displayPath(p, cwd) === "." ? "the current folder" : displayPath(p, cwd));
+  const shownRoot = displayPath(root, cwd);
+  throw new UsageError(
+    `${name(absolute)} leads outside the repository ${shownRoot === "." ? "(the current folder)" : `${shownRoot}/`}: ${link === absolute ? "it" : name(link)} is a symbolic link to ${realPath(link)}; pmo reads no files outside the repository and does not follow such links when it looks for files, so it does not follow this one either (name ${real} itself, or move the files into the repository)`,
+  );
 }
 
 /**

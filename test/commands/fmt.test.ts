@@ -116,6 +116,25 @@ describe("pmo fmt", () => {
     expect((await runCli(["fmt"], { cwd: dir })).stdout).toBe("");
   });
 
+  it("keeps each file's line breaks and byte order mark: a Windows checkout is in canonical form", async () => {
+    const crlf = (text: string) => text.replaceAll("\n", "\r\n");
+    const dir = repo({
+      "projects/PRJ-001.yaml": crlf(UNORDERED),
+      "projects/PRJ-002.yaml": `\uFEFF${crlf(ORDERED.replace("PRJ-001", "PRJ-002"))}`,
+      "pmo.config.yaml": crlf(CONFIG),
+    });
+    const check = await runCli(["fmt", "--check"], { cwd: dir });
+    expect(check.stdout).toBe("pmo.config.yaml\nprojects/PRJ-001.yaml\n");
+    expect(check.code).toBe(1);
+    expect((await runCli(["fmt"], { cwd: dir })).code).toBe(0);
+    expect(read(dir, "projects/PRJ-001.yaml")).toBe(crlf(ORDERED));
+    expect(read(dir, "pmo.config.yaml")).toBe(crlf("extends: [recommended]\nwaivers: []\n"));
+    expect(read(dir, "projects/PRJ-002.yaml")).toBe(`\uFEFF${crlf(ORDERED.replace("PRJ-001", "PRJ-002"))}`);
+    const again = await runCli(["fmt", "--check"], { cwd: dir });
+    expect(again.code).toBe(0);
+    expect(again.stderr).toBe("4 files in canonical form\n");
+  });
+
   it("writes through a symbolic link to its target and leaves the link a link", async () => {
     const dir = repo({ "shared/PRJ-001.yaml": UNORDERED });
     symlinkSync("shared/PRJ-001.yaml", path.join(dir, "projects-link.yaml"));

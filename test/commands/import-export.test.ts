@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
@@ -171,6 +171,16 @@ describe("pmo import csv", () => {
     const forced = await runCli([...args, "--force"], { cwd: dir });
     expect(forced.code).toBe(1);
     expect(readFileSync(path.join(dir, "raid/R1.yaml"), "utf8")).toMatch(/^apiVersion: pmo\/v1/);
+
+    // A file replaced keeps its line breaks and byte order mark; a new one is LF.
+    writeFileSync(path.join(dir, "raid/R1.yaml"), "\uFEFF# mine\r\n");
+    rmSync(path.join(dir, "raid/R2.yaml"));
+    const again = await runCli([...args, "--force"], { cwd: dir });
+    expect(again.code).toBe(1);
+    const replaced = readFileSync(path.join(dir, "raid/R1.yaml"), "utf8");
+    expect(replaced).toMatch(/^\uFEFFapiVersion: pmo\/v1\r\nkind: Risk\r\n/);
+    expect(replaced.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
+    expect(readFileSync(path.join(dir, "raid/R2.yaml"), "utf8")).not.toMatch(/\r|\uFEFF/);
   });
 
   it("reports mapping problems with file, line and column, and columns the file lacks", async () => {

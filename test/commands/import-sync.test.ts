@@ -243,6 +243,41 @@ describe("pmo import csv --sync", () => {
     expect(readdirSync(dir).filter((f) => f.startsWith(".pmo-import-"))).toEqual([]);
   });
 
+  it("keeps each updated file's line breaks, byte order mark and end; new files are LF", async () => {
+    const dir = repo();
+    await sync(dir, "month1.csv");
+    const file = (name: string) => path.join(dir, "projects", name);
+    const lf = {
+      bridge: readFileSync(file("P-bridge.yaml"), "utf8"),
+      tunnel: readFileSync(file("P-tunnel-programme.yaml"), "utf8"),
+    };
+    // As a Windows checkout (git's core.autocrlf) has them, one with a BOM and no final line break.
+    writeFileSync(file("P-bridge.yaml"), lf.bridge.replaceAll("\n", "\r\n"));
+    writeFileSync(file("P-tunnel-programme.yaml"), `\uFEFF${lf.tunnel.replaceAll("\n", "\r\n").slice(0, -2)}`);
+    const result = await sync(dir, "month2.csv");
+    expect(result.stdout).toContain("  ~ P-bridge (row 2, projects/P-bridge.yaml)");
+    expect(result.stdout).toContain("  ~ P-tunnel-programme (row 3, projects/P-tunnel-programme.yaml)");
+    const bridge = readFileSync(file("P-bridge.yaml"), "utf8");
+    const tunnel = readFileSync(file("P-tunnel-programme.yaml"), "utf8");
+    expect(bridge).toContain("name: Bridge (renamed)\r\n");
+    expect(bridge.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
+    expect(bridge.endsWith("\r\n")).toBe(true);
+    expect(tunnel.startsWith("\uFEFFapiVersion: pmo/v1\r\n")).toBe(true);
+    expect(tunnel).toContain("name: Tunnel\r\n");
+    expect(tunnel.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
+    expect(tunnel.endsWith("\r\n")).toBe(false);
+    // The same edit as on the LF files, line for line.
+    await sync(dir, "month1.csv");
+    writeFileSync(file("P-bridge.yaml"), lf.bridge);
+    writeFileSync(file("P-tunnel-programme.yaml"), lf.tunnel);
+    await sync(dir, "month2.csv");
+    expect(bridge).toBe(readFileSync(file("P-bridge.yaml"), "utf8").replaceAll("\n", "\r\n"));
+    expect(tunnel).toBe(
+      `\uFEFF${readFileSync(file("P-tunnel-programme.yaml"), "utf8").replaceAll("\n", "\r\n").slice(0, -2)}`,
+    );
+    expect(readFileSync(file("P-school.yaml"), "utf8")).not.toContain("\r");
+  });
+
   it("needs COLUMN=VALUE for --where", async () => {
     const dir = repo();
     const result = await sync(dir, "month1.csv", "--where", "Dept");

@@ -1,6 +1,8 @@
 import { isDeepStrictEqual } from "node:util";
 import { type Document, isMap, isScalar, parseAllDocuments, Scalar, visit, YAMLMap, type Pair } from "yaml";
 import { YAML_OPTIONS, normaliseLineBreaks, readFast } from "../load/index.js";
+import { isBare, writeBareDocument } from "./bare-document.js";
+import { layoutOf, withLayout } from "./layout.js";
 import { propertyOrder, propertySchema, schemaForKind, type SchemaCursor } from "./key-order.js";
 import { foldedLinesOf, formattingTags } from "./yaml-style.js";
 
@@ -31,7 +33,11 @@ const TO_STRING_OPTIONS = {
   flowCollectionPadding: true,
 } as const;
 
-/** The file's text with the edits made; throws when the text does not parse (callers pass files that loaded). */
+/**
+ * The file's text with the edits made, laid out as the file was (line breaks, byte order mark,
+ * line breaks at the end: ./layout.ts); an empty text when no document is left. Throws when
+ * the text does not parse (callers pass files that loaded).
+ */
 export function editSource(source: string, edits: readonly DocumentEdit[]): string {
   const text = normaliseLineBreaks(source.replace(/^\uFEFF/, ""));
   const parsed = parseAllDocuments(text, { ...PARSE_OPTIONS, customTags: formattingTags });
@@ -54,15 +60,19 @@ export function editSource(source: string, edits: readonly DocumentEdit[]): stri
     for (const path of edit.remove ?? []) removePath(root, path.split("."));
     for (const [path, value] of edit.set ?? []) setPath(doc, root, path.split("."), value, schema);
   }
-  const kept = docs.filter((doc) => !deleted.has(doc) && (doc.contents !== null || doc.commentBefore || doc.comment));
+  // Empty documents are documents too (bare-document.ts): only a deleted one goes.
+  const kept = docs.filter((doc) => !deleted.has(doc));
   kept.forEach((doc, index) => {
     if (index > 0) doc.directives!.docStart = true;
     else if (docs[0] !== doc && doc.directives!.toString(doc) === "") doc.directives!.docStart = null;
   });
-  const output = kept.map((doc) => doc.toString(TO_STRING_OPTIONS)).join("");
-  const result = output.trim() === "" ? "" : output.replace(/^\n+/, "").replace(/\n*$/, "\n");
+  const output = kept.map((doc) => (isBare(doc) ? writeBareDocument(doc) : doc.toString(TO_STRING_OPTIONS))).join("");
+  // A file left with nothing but document markers is deleted (the sync's --missing remove).
+  const result =
+    output.replace(/^(?:---|\.\.\.)$/gm, "").trim() === "" ? "" : output.replace(/^\n+/, "").replace(/\n*$/, "\n");
   verifyEdits(result, docs, deleted, edits);
-  return result;
+  // The file keeps its line breaks, its byte order mark and the line breaks at its end.
+  return withLayout(result, layoutOf(source));
 }
 
 /**
@@ -75,9 +85,7 @@ function verifyEdits(
   deleted: ReadonlySet<Document.Parsed>,
   edits: readonly DocumentEdit[],
 ): void {
-  const remaining = before.filter(
-    (doc) => !deleted.has(doc) && (doc.contents !== null || doc.commentBefore || doc.comment),
-  );
+  const remaining = before.filter((doc) => !deleted.has(doc));
   const values = valuesOf(output, remaining.length);
   for (const edit of edits) {
     if (edit.deleteDocument) continue;

@@ -24,6 +24,8 @@ import {
   syntaxDiagnostic,
   YAML_OPTIONS,
 } from "../load/index.js";
+import { isBare, writeBareDocument } from "./bare-document.js";
+import { layoutOf, withLayout } from "./layout.js";
 import { itemSchema, propertyOrder, propertySchema, schemaForKind, type SchemaCursor } from "./key-order.js";
 import { foldedLinesOf, formattingTags } from "./yaml-style.js";
 
@@ -79,7 +81,9 @@ export function formatSource(file: string, source: string, options: FormatOption
     if (next.text === current) {
       const lost = verify(normaliseLineBreaks(source.replace(/^\uFEFF/, "")), current, options.modeline !== undefined);
       if (lost !== undefined) break;
-      return { ok: true, text: current, changed: current !== source };
+      // The file keeps its line breaks and byte order mark, and ends with one line break.
+      const text = withLayout(current, layoutOf(source), 1);
+      return { ok: true, text, changed: text !== source };
     }
     current = next.text;
   }
@@ -129,6 +133,11 @@ function formatOnce(file: string, source: string, options: FormatOptions): Forma
     return refuse("the structure is nested too deeply to format", "flatten the structure");
   }
   const { list, lineCounter } = parsed;
+  // A file of comments and blank lines only holds no document: it is kept as it is.
+  if (list.length === 0) {
+    const kept = text.trim() === "" ? "" : text.replace(/\s*$/, "\n");
+    return { ok: true, text: kept, changed: kept !== source };
+  }
   for (const [docIndex, doc] of list.entries()) {
     if (doc.errors.length > 0) {
       return {
@@ -197,24 +206,25 @@ function render(
   text: string,
   keepOrder: ReadonlySet<number> = new Set(),
 ): string | Set<number> {
-  const kept = list.filter((doc, index) => !isEmpty(doc) || (index === 0 && list.length === 1));
+  // Every document is kept, empty ones too (a `---` with nothing after it is a document of the
+  // stream, as Prettier keeps it): formatting never changes how many documents a file holds.
   const broken = new Set<number>();
-  kept.forEach((doc) => {
-    const index = list.indexOf(doc);
+  list.forEach((doc, index) => {
     canonicalise(doc, options, !keepOrder.has(index));
     if (!keepOrder.has(index) && aliasBeforeAnchor(doc)) broken.add(index);
     keepTrailingCommentClose(doc, text);
   });
   if (broken.size > 0) return broken;
-  kept.forEach((doc, index) => {
-    // The first document needs no start marker unless it has directives; every later one has one.
+  list.forEach((doc, index) => {
+    // The first document needs no start marker unless it has directives or is empty (its
+    // marker is all there is of it); every later one has one.
     const hasDirectives = doc.directives!.toString(doc) !== "";
-    doc.directives!.docStart = index > 0 || hasDirectives ? true : null;
+    doc.directives!.docStart = index > 0 || hasDirectives || isBare(doc) ? true : null;
     // A document followed by one with directives must be closed with `...` (YAML 1.2, 9.2).
-    const next = kept[index + 1];
+    const next = list[index + 1];
     doc.directives!.docEnd = next !== undefined && next.directives!.toString(next) !== "";
   });
-  let output = kept.map((doc) => doc.toString(TO_STRING_OPTIONS)).join("");
+  let output = list.map((doc) => (isBare(doc) ? writeBareDocument(doc) : doc.toString(TO_STRING_OPTIONS))).join("");
   output = output.replace(/^\n+/, "").replace(/\n*$/, "\n");
   if (output.trim() === "") output = "";
   return output;
@@ -252,20 +262,6 @@ function keepTrailingCommentClose(doc: Document.Parsed, text: string): void {
   if (gap.includes("\n")) return;
   contents.comment = doc.comment;
   doc.comment = null;
-}
-
-/** A document with nothing in it, such as the one after a trailing `---`. */
-function isEmpty(doc: Document.Parsed): boolean {
-  if (doc.commentBefore || doc.comment) return false;
-  const contents = doc.contents;
-  return (
-    contents === null ||
-    (isScalar(contents) &&
-      contents.value === null &&
-      contents.range[0] === contents.range[1] &&
-      !contents.comment &&
-      !contents.commentBefore)
-  );
 }
 
 function canonicalise(doc: Document.Parsed, options: FormatOptions, reorder = true): void {
@@ -384,10 +380,13 @@ function verify(before: string, after: string, modelinesAdded = false): string |
     const out: unknown[] = [];
     for (const doc of Array.isArray(docs) ? docs : [docs]) {
       if (doc.errors.length > 0) return "the result would not parse";
-      if (doc.contents === null) continue;
+      if (doc.contents === null) {
+        out.push(null);
+        continue;
+      }
       const value = documentValue(doc);
       if (!value.ok) return "an alias would be lost";
-      if (value.value !== null) out.push(value.value);
+      out.push(value.value);
     }
     return out;
   };
@@ -412,3 +411,4 @@ function verify(before: string, after: string, modelinesAdded = false): string |
   return undefined;
 }
 export { editSource, type DocumentEdit } from "./edit.js";
+export { layoutOf, NEW_FILE_LAYOUT, withLayout, type TextLayout } from "./layout.js";

@@ -32,26 +32,124 @@ export class CsvSyntaxError extends Error {
     readonly column?: number,
     /** How to fix it. */
     readonly hint?: string,
+    /** The text to show the position in, when the file could not be decoded. */
+    readonly source?: string,
   ) {
     super(message);
   }
 }
 
-/** Text of the file: UTF-8 when the bytes are valid UTF-8 (auto), else Windows-1252. The BOM is dropped. */
+const HOW_TO_FIX_ENCODING =
+  're-save the file as UTF-8 (Excel: Save As, "CSV UTF-8 (Comma delimited)"), or, if it is Windows-1252 (Excel\'s plain "CSV" on Windows), set "encoding: windows-1252" in the mapping file (--mapping)';
+
+/**
+ * Text of the file: UTF-8 when the bytes are valid UTF-8, else Windows-1252 (auto). The BOM is
+ * dropped. A file that says it is UTF-8 (the mapping's `encoding: utf-8`, a UTF-8 byte order
+ * mark, or UTF-8 characters elsewhere in it) but holds a byte sequence that is not is an error
+ * at that sequence: read as Windows-1252, every other accented letter of it would change.
+ */
 export function decodeCsv(bytes: Uint8Array, encoding: Encoding): { text: string; encoding: "utf-8" | "windows-1252" } {
   if (encoding !== "windows-1252") {
     try {
       return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
     } catch {
-      if (encoding === "utf-8")
-        throw new CsvSyntaxError(
-          `the file is not valid UTF-8 (try "encoding: windows-1252" or "auto" in the mapping)`,
-          1,
-        );
+      const bad = firstInvalidUtf8(bytes);
+      const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+      const why =
+        encoding === "utf-8"
+          ? "the mapping says it is"
+          : bom
+            ? "it starts with a UTF-8 byte order mark"
+            : hasUtf8Character(bytes, bad.offset)
+              ? "it holds UTF-8 characters before this"
+              : undefined;
+      if (why !== undefined) throw invalidUtf8(bytes, bad, why, bom);
     }
   }
   return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "windows-1252" };
 }
+
+/** The first byte sequence that is not UTF-8: its offset and length (the maximal ill-formed part). */
+export function firstInvalidUtf8(bytes: Uint8Array): { offset: number; length: number } {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    // Unicode, Table 3-7: the well-formed sequences, the second byte's range depending on the first.
+    const [count, low, high] =
+      b >= 0xc2 && b <= 0xdf
+        ? [1, 0x80, 0xbf]
+        : b === 0xe0
+          ? [2, 0xa0, 0xbf]
+          : b === 0xed
+            ? [2, 0x80, 0x9f]
+            : b >= 0xe1 && b <= 0xef
+              ? [2, 0x80, 0xbf]
+              : b === 0xf0
+                ? [3, 0x90, 0xbf]
+                : b === 0xf4
+                  ? [3, 0x80, 0x8f]
+                  : b >= 0xf1 && b <= 0xf3
+                    ? [3, 0x80, 0xbf]
+                    : [0, 0, 0];
+    if (count === 0) return { offset: i, length: 1 };
+    let n = 1;
+    for (; n <= count; n++) {
+      const c = bytes[i + n];
+      const [lo, hi] = n === 1 ? [low, high] : [0x80, 0xbf];
+      if (c === undefined || c < lo || c > hi) return { offset: i, length: n };
+    }
+    i += n;
+  }
+  return { offset: bytes.length, length: 0 };
+}
+
+/** A well-formed multi-byte UTF-8 sequence before `end`. */
+function hasUtf8Character(bytes: Uint8Array, end: number): boolean {
+  for (let i = 0; i < end; i++) if (bytes[i]! >= 0x80) return true;
+  return false;
+}
+
+function invalidUtf8(
+  bytes: Uint8Array,
+  bad: { offset: number; length: number },
+  why: string,
+  bom: boolean,
+): CsvSyntaxError {
+  // Line and column as the code frame shows them: lines end at LF, CRLF or CR; columns count
+  // the characters of the line (UTF-16 units, as every pmo position), the BOM left out.
+  let line = 1;
+  let lineStart = bom ? 3 : 0;
+  for (let i = lineStart; i < bad.offset; i++) {
+    const b = bytes[i]!;
+    if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  const lossy = new TextDecoder("utf-8");
+  const column = lossy.decode(bytes.subarray(lineStart, bad.offset)).length + 1;
+  const shown = [...bytes.subarray(bad.offset, bad.offset + bad.length)]
+    .map((b) => `0x${b.toString(16).toUpperCase().padStart(2, "0")}`)
+    .join(" ");
+  const what =
+    bad.length === 1 && bytes[bad.offset]! >= 0x80 && bytes[bad.offset]! <= 0xbf
+      ? `the byte ${shown} continues no UTF-8 character`
+      : bad.length === 1 && !isLead(bytes[bad.offset]!)
+        ? `the byte ${shown} is never part of UTF-8 text`
+        : `${bad.length === 1 ? "the byte" : "the bytes"} ${shown} ${bad.length === 1 ? "starts" : "start"} a UTF-8 character that the next byte does not continue`;
+  return new CsvSyntaxError(
+    `the file is not valid UTF-8 (${why}): ${what}`,
+    line,
+    column,
+    HOW_TO_FIX_ENCODING,
+    lossy.decode(bytes),
+  );
+}
+
+const isLead = (b: number): boolean => b >= 0xc2 && b <= 0xf4;
 
 const CANDIDATES = [",", ";", "\t", "|"] as const;
 

@@ -127,7 +127,7 @@ export function importCsv(input: CsvImportInput): CsvImport {
         : mapping.delimiter;
     table = readCsv(decoded.text, delimiter, decoded.encoding);
   } catch (error) {
-    if (error instanceof CsvSyntaxError) throw csvSyntaxUsageError(error, input.file, decoded?.text);
+    if (error instanceof CsvSyntaxError) throw csvSyntaxUsageError(error, input.file, error.source ?? decoded?.text);
     throw error;
   }
   return {

@@ -82,6 +82,60 @@ describe("editSource", () => {
     );
   });
 
+  it.each([
+    ["CRLF", "\r\n", "", 1],
+    ["CRLF with a byte order mark", "\r\n", "\uFEFF", 1],
+    ["CRLF without a line break at the end", "\r\n", "", 0],
+    ["CR", "\r", "", 1],
+    ["LF with a byte order mark and two line breaks at the end", "\n", "\uFEFF", 2],
+  ])("keeps the file's layout: %s", (_name, eol, bom, end) => {
+    const file = (lines: string[]) => bom + lines.join(eol) + eol.repeat(end);
+    const before = [
+      "apiVersion: pmo/v1",
+      "kind: Project",
+      "id: PRJ-1",
+      "name: Old # kept",
+      "stage: delivery",
+      "notes: |",
+      "  line one",
+      "  line two",
+    ];
+    const after = [
+      "apiVersion: pmo/v1",
+      "kind: Project",
+      "id: PRJ-1",
+      "name: New # kept",
+      "stage: delivery",
+      "budget:",
+      "  approved: 5",
+      "notes: |",
+      "  line one",
+      "  line two",
+    ];
+    expect(
+      editSource(file(before), [
+        {
+          docIndex: 0,
+          set: [
+            ["name", "New"],
+            ["budget.approved", 5],
+          ],
+        },
+      ]),
+    ).toBe(file(after));
+    expect(editSource(file(before), [])).toBe(file(before));
+  });
+
+  it("keeps empty documents and documents of comments only; a file left with none but markers is deleted", () => {
+    const a = "apiVersion: pmo/v1\nkind: Portfolio\nid: A\nname: A\nowner: X\n";
+    const b = a.replaceAll(": A", ": B");
+    const source = `---\n---\n${a}---\n# only a comment\n---\n${b}---\n`;
+    expect(editSource(source, [])).toBe(source);
+    expect(editSource(source, [{ docIndex: 3, set: [["name", "Bee"]] }])).toBe(source.replace("name: B", "name: Bee"));
+    expect(editSource(`${a}---\n`, [{ docIndex: 0, deleteDocument: true }])).toBe("");
+    expect(editSource(`${a}---\n# kept\n`, [{ docIndex: 0, deleteDocument: true }])).toBe("---\n# kept\n");
+  });
+
   it("edits or deletes one document of a multi-document file", () => {
     const source =
       "apiVersion: pmo/v1\nkind: Portfolio\nid: A\nname: A\nowner: X\n---\napiVersion: pmo/v1\nkind: Portfolio\nid: B\nname: B\nowner: Y\n";

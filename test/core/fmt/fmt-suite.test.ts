@@ -6,17 +6,20 @@ import { yamlTestSuite } from "../../helpers/yaml-test-suite.js";
 
 /**
  * Every document's value under the one reading, or undefined when the text does not read.
- * Empty documents hold no data (fmt drops them), so they are left out on both sides.
+ * An empty document is a document (null): fmt keeps every one, so the counts must agree.
  */
 function values(text: string): unknown[] | undefined {
   const { docs } = readFull(normaliseLineBreaks(text));
   if (docs.some((d) => d.errors.length > 0)) return undefined;
   const out: unknown[] = [];
   for (const doc of docs) {
-    if (doc.contents === null) continue;
+    if (doc.contents === null) {
+      out.push(null);
+      continue;
+    }
     const v = documentValue(doc);
     if (!v.ok) return undefined;
-    if (v.value !== null) out.push(v.value);
+    out.push(v.value);
   }
   return out;
 }
@@ -93,8 +96,34 @@ describe("pmo fmt on what it once could not format", () => {
     expect(formatSource("p.yaml", result.text)).toEqual({ ok: true, changed: false, text: result.text });
   });
 
-  it("is idempotent on leading empty documents", () => {
-    const result = formatSource("p.yaml", "---\n---\napiVersion: pmo/v1\nkind: Person\nid: ann\nname: Ann\n");
-    expect(result.ok && result.text).toBe("apiVersion: pmo/v1\nkind: Person\nid: ann\nname: Ann\n");
+  it("keeps leading empty documents, idempotently", () => {
+    const text = "---\n---\napiVersion: pmo/v1\nkind: Person\nid: ann\nname: Ann\n";
+    expect(formatSource("p.yaml", text)).toEqual({ ok: true, changed: false, text });
+  });
+});
+
+describe("pmo fmt keeps empty documents and files of comments only (cases of the YAML test suite)", () => {
+  const suite = new Map(yamlTestSuite().map((c) => [c.id, c.yaml]));
+  it.each([
+    // Two document start markers: two empty documents.
+    ["6XDY", "---\n---\n"],
+    // A stream of a comment only: no document, the comment kept.
+    ["98YD", "# Comment only.\n"],
+    // Spec example 6.10: comment lines; trailing blank lines go.
+    ["8G76", "  # Comment\n"],
+    // Spec example 9.6: an empty document of a comment, closed because a directive follows.
+    ["6ZKB", "Document\n---\n# Empty\n...\n%YAML 1.2\n---\nmatches %: 20\n"],
+    // Spec example 9.5: the same after a directives document.
+    ["W4TN", "%YAML 1.2\n--- |\n  %!PS-Adobe-2.0\n...\n%YAML 1.2\n---\n# Empty\n"],
+    // Document start on the last line: the empty document after it stays.
+    ["PUW8", "a: b\n---\n"],
+    // Spec example 9.3: a document of a comment between two bare documents.
+    ["M7A3", "Bare document\n---\n# No document\n--- |\n  %!PS-Adobe-2.0 # Not the first line\n"],
+  ])("%s", (id, expected) => {
+    const source = suite.get(id)!;
+    const result = formatSource("case.yaml", source);
+    expect(result.ok && result.text).toBe(expected);
+    expect(values(expected)).toEqual(values(source));
+    expect(formatSource("case.yaml", expected)).toEqual({ ok: true, changed: false, text: expected });
   });
 });

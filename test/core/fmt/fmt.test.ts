@@ -190,7 +190,7 @@ impact: |
 `);
   });
 
-  it("writes one --- between documents and none before the first; drops empty documents", () => {
+  it("writes one --- between documents and none before the first; keeps empty documents", () => {
     const text = `---
 apiVersion: pmo/v1
 kind: Person
@@ -215,7 +215,25 @@ apiVersion: pmo/v1
 kind: Person
 id: c.d
 name: C D
+---
 `);
+  });
+
+  it.each([
+    ["between two documents", "a: 1\n---\n---\nb: 2\n", "a: 1\n---\n---\nb: 2\n"],
+    ["at the end", "a: 1\n---\n", "a: 1\n---\n"],
+    ["at the start", "---\n---\na: 1\n", "---\n---\na: 1\n"],
+    [
+      "of a comment only",
+      "a: 1\n---\n# only a comment\n\n# two\n---\nb: 2\n",
+      "a: 1\n---\n# only a comment\n\n# two\n---\nb: 2\n",
+    ],
+    ["closed with ...", "a: 1\n...\n---\n...\n", "a: 1\n---\n"],
+    ["alone", "---\n", "---\n"],
+    ["a file of comments only", "# notes\n\n# more\n\n\n", "# notes\n\n# more\n"],
+  ])("keeps an empty document %s", (_name, source, expected) => {
+    expect(formatSource("f.yaml", source)).toEqual({ ok: true, changed: source !== expected, text: expected });
+    expect(formatSource("f.yaml", expected)).toEqual({ ok: true, changed: false, text: expected });
   });
 
   it("orders the config by the config schema when asked to", () => {
@@ -238,9 +256,47 @@ name: C D
     ]);
   });
 
-  it("normalises CRLF line endings and a byte-order mark", () => {
-    const result = formatSource("crlf.yaml", "\uFEFFapiVersion: pmo/v1\r\nkind: Person\r\nid: a.b\r\nname: A\r\n");
-    expect(result).toEqual({ ok: true, changed: true, text: "apiVersion: pmo/v1\nkind: Person\nid: a.b\nname: A\n" });
+  it.each([
+    ["CRLF", "\r\n", ""],
+    ["CRLF and a byte order mark", "\r\n", "\uFEFF"],
+    ["CR", "\r", ""],
+    ["LF and a byte order mark", "\n", "\uFEFF"],
+  ])("keeps a file's line breaks and byte order mark (%s)", (_name, eol, bom) => {
+    const lines = (keys: string[]) => bom + keys.map((k) => k + eol).join("");
+    const canonical = lines([
+      "apiVersion: pmo/v1",
+      "kind: Person",
+      "id: a.b",
+      "name: A # the name",
+      "x-note: |",
+      "  one",
+      "  two",
+    ]);
+    expect(formatSource("f.yaml", canonical)).toEqual({ ok: true, changed: false, text: canonical });
+    const unordered = lines([
+      "name: A # the name",
+      "kind: Person",
+      "apiVersion: 'pmo/v1'",
+      "id: a.b",
+      "x-note: |",
+      "  one",
+      "  two",
+    ]);
+    expect(formatSource("f.yaml", unordered)).toEqual({ ok: true, changed: true, text: canonical });
+    // Exactly one line break at the end, of the file's kind.
+    expect(formatSource("f.yaml", `${canonical}${eol}${eol}`)).toEqual({ ok: true, changed: true, text: canonical });
+    expect(formatSource("f.yaml", canonical.slice(0, -eol.length))).toEqual({
+      ok: true,
+      changed: true,
+      text: canonical,
+    });
+  });
+
+  it("takes a file's first line break when it mixes them, and LF for a file of one line", () => {
+    expect(formatSource("f.yaml", "apiVersion: pmo/v1\r\nkind: Person\nid: a.b\rname: A\n")).toMatchObject({
+      text: "apiVersion: pmo/v1\r\nkind: Person\r\nid: a.b\r\nname: A\r\n",
+    });
+    expect(formatSource("f.yaml", "{ name: A, id: a.b }")).toMatchObject({ text: "{ name: A, id: a.b }\n" });
   });
 });
 

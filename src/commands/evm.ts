@@ -1,12 +1,12 @@
 import {
   buildEvmHistory,
-  buildEvmReport,
   formatEvmCsv,
   formatEvmHistory,
   formatEvmJsonPieces,
   formatEvmMarkdown,
   formatEvmTable,
-  withoutExplanations,
+  measureEvm,
+  type EvmReportStream,
 } from "../core/analytics/evm/index.js";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -49,13 +49,13 @@ export async function runEvm(options: EvmCommandOptions, io: CommandIO): Promise
     );
   const baseline = options.baseline === undefined ? undefined : await openBaseline(options.dir, options.baseline, io);
   const catalog = buildCatalog(documents);
-  const build = () =>
-    buildEvmReport(catalog, {
-      asOf: options.asOf,
-      ...(baseline && { baseline: baseline.plan }),
-    });
-  // No format shows an explanation without --explain: the figures need not keep them.
-  const report = options.explain ? build() : withoutExplanations(build);
+  // Measured as it is written, each project forgotten once it is; no format shows an
+  // explanation without --explain, so the figures need not keep them.
+  const report = measureEvm(catalog, {
+    asOf: options.asOf,
+    ...(baseline && { baseline: baseline.plan }),
+    explanations: options.explain,
+  });
   if (options.format === "json")
     // In pieces: ten thousand projects are 38 MB of JSON (core/json.ts).
     for (const piece of formatEvmJsonPieces(report, options.explain)) io.stdout(piece);
@@ -104,7 +104,7 @@ async function runEvmHistory(options: EvmCommandOptions, io: CommandIO): Promise
   return ExitCode.Clean;
 }
 
-function render(report: ReturnType<typeof buildEvmReport>, options: EvmCommandOptions, io: CommandIO): string {
+function render(report: EvmReportStream, options: EvmCommandOptions, io: CommandIO): string {
   switch (options.format) {
     case "csv":
       return formatEvmCsv(report);

@@ -7,10 +7,15 @@
  * instead of all surviving until one 38 MB string is built, copied into a buffer and written.
  */
 
-/** A top-level list whose items are turned into their JSON shape only when their slice is written. */
+/**
+ * A top-level list whose items are turned into their JSON shape only when their slice is written.
+ * The items may be any iterable, read once, in order, when the list's turn comes: a list of
+ * items computed as they are read (`pmo evm` measures each project as it is written), and a list
+ * after it whose items exist only once those have been read (the roll-ups of those projects).
+ */
 export class JsonList<T> {
   constructor(
-    readonly items: readonly T[],
+    readonly items: Iterable<T>,
     readonly shape: (item: T) => unknown,
   ) {}
 }
@@ -30,14 +35,16 @@ export function* indentedJsonPieces(body: Readonly<Record<string, unknown>>, sli
     const lead = first ? "{\n" : ",\n";
     if (value instanceof JsonList) {
       first = false;
-      if (value.items.length === 0) {
+      const items = value.items[Symbol.iterator]();
+      let batch = take(items, slice);
+      if (batch.length === 0) {
         yield `${lead}  ${JSON.stringify(key)}: []`;
         continue;
       }
       yield `${lead}  ${JSON.stringify(key)}: [\n`;
-      for (let i = 0; i < value.items.length; i += slice) {
+      for (let i = 0; batch.length > 0; i++, batch = take(items, slice)) {
         // Inside `{ "x": [ ... ] }` the items sit two levels deep, as they do in the body.
-        const text = JSON.stringify({ x: value.items.slice(i, i + slice).map(value.shape) }, null, 2);
+        const text = JSON.stringify({ x: batch.map(value.shape) }, null, 2);
         yield (i === 0 ? "" : ",\n") + text.slice(LIST_OPEN.length, -LIST_CLOSE.length);
       }
       yield "\n  ]";
@@ -50,6 +57,13 @@ export function* indentedJsonPieces(body: Readonly<Record<string, unknown>>, sli
     yield lead + text.slice(2, -2);
   }
   yield first ? "{}\n" : "\n}\n";
+}
+
+/** The next `n` items (fewer at the end). */
+function take<T>(items: Iterator<T>, n: number): T[] {
+  const batch: T[] = [];
+  for (let next = items.next(); !next.done; next = items.next()) if (batch.push(next.value) === n) break;
+  return batch;
 }
 
 const LIST_OPEN = '{\n  "x": [\n';

@@ -6,7 +6,7 @@ import { indentedJson, indentedJsonPieces, JsonList } from "../../src/core/json.
 const expected = (body: Record<string, unknown>): string =>
   JSON.stringify(
     Object.fromEntries(
-      Object.entries(body).map(([k, v]) => [k, v instanceof JsonList ? v.items.map((x) => v.shape(x)) : v]),
+      Object.entries(body).map(([k, v]) => [k, v instanceof JsonList ? [...v.items].map((x) => v.shape(x)) : v]),
     ),
     null,
     2,
@@ -60,5 +60,46 @@ describe("indentedJsonPieces", () => {
     const pieces = [...indentedJsonPieces(body, 4)];
     expect(pieces.length).toBe(1 + 3 + 1 + 1); // the key, three slices, the list's end, the body's end
     expect(indentedJson(body)).toBe(expected(body));
+  });
+
+  it("reads a list given as an iterable once, in order, a slice at a time, and the next list only after it", () => {
+    const read: string[] = [];
+    let done = false;
+    function* measured(): Generator<number> {
+      for (let i = 0; i < 7; i++) {
+        read.push(`item ${i}`);
+        yield i;
+      }
+      done = true;
+    }
+    const after = {
+      [Symbol.iterator]: () => {
+        read.push(done ? "totals after the items" : "totals too early");
+        return ["total"][Symbol.iterator]();
+      },
+    };
+    const body = {
+      version: 1,
+      items: new JsonList(measured(), (i) => ({ i })),
+      totals: new JsonList(after, (s) => ({ s })),
+    };
+    const pieces = indentedJsonPieces(body, 3);
+    const text: string[] = [];
+    for (const piece of pieces) {
+      text.push(piece);
+      if (piece.includes('"i": 2')) expect(read).toEqual(["item 0", "item 1", "item 2"]);
+    }
+    expect(read).toEqual([...Array.from({ length: 7 }, (_, i) => `item ${i}`), "totals after the items"]);
+    const copy = {
+      version: 1,
+      items: new JsonList([0, 1, 2, 3, 4, 5, 6], (i) => ({ i })),
+      totals: new JsonList(["total"], (s) => ({ s })),
+    };
+    expect(text.join("")).toBe(expected(copy));
+  });
+
+  it("writes an empty iterable as an empty list", () => {
+    const body = { items: new JsonList(new Set<number>(), (i) => ({ i })), after: 1 };
+    expect([...indentedJsonPieces(body)].join("")).toBe(`{\n  "items": [],\n  "after": 1\n}\n`);
   });
 });

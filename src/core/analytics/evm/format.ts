@@ -6,7 +6,7 @@ import { escapeMarkdown } from "../../markdown.js";
 import { EAC_METHODS, type EacMethod, type EvmFigures, type EvmNote, type Figure } from "./figures.js";
 import type { ProjectEvm } from "./project.js";
 import type { EvmHistoryPoint } from "./history.js";
-import type { EvmReport } from "./report.js";
+import type { EvmReportStream } from "./report.js";
 import type { EvmRollup } from "./rollup.js";
 
 /** What each named edge case means, in words (docs/evm.md explains them further). */
@@ -125,80 +125,66 @@ function rollupCells(r: EvmRollup): string[] {
 const HEADLINE =
   "EAC: the project's own forecast where it has one, else BAC / CPI; TCPI against BAC; ? = unknown (see below).";
 
-/** What is unknown and why, per project: the first missing input of PV, EV, AC and BAC. */
-function unknownLines(projects: readonly ProjectEvm[]): [string, string][] {
-  const lines: [string, string][] = [];
-  for (const p of projects) {
-    const seen = new Set<string>();
-    for (const f of [p.figures.bac, p.figures.pv, p.figures.ev, p.figures.ac]) {
-      if ("missing" in f && !seen.has(f.missing)) {
-        seen.add(f.missing);
-        lines.push([p.id, f.missing]);
-      }
+/** What is unknown about a project and why, added to `lines`: the first missing input of PV, EV, AC and BAC. */
+function addUnknownLines(p: ProjectEvm, lines: [string, string][]): void {
+  const seen = new Set<string>();
+  for (const f of [p.figures.bac, p.figures.pv, p.figures.ev, p.figures.ac]) {
+    if ("missing" in f && !seen.has(f.missing)) {
+      seen.add(f.missing);
+      lines.push([p.id, f.missing]);
     }
   }
-  return lines;
 }
 
-function noteLines(projects: readonly ProjectEvm[]): [string, string][] {
-  return projects.flatMap((p) =>
-    p.figures.notes.filter((n) => n !== "no-planned-value").map((n): [string, string] => [p.id, NOTE_TEXT[n]]),
-  );
+/** The named edge cases a project meets, added to `lines`. */
+function addNoteLines(p: ProjectEvm, lines: [string, string][]): void {
+  for (const n of p.figures.notes) if (n !== "no-planned-value") lines.push([p.id, NOTE_TEXT[n]]);
 }
 
-function title(report: EvmReport): string {
+function title(report: EvmReportStream): string {
   return `pmo evm as of ${report.asOf}${report.baseline ? `, against baseline ${report.baseline}` : ""}`;
 }
 
-/** Terminal output: projects, roll-ups, what is unknown, the edge cases met, and with --explain every figure's arithmetic. */
-export function formatEvmTable(report: EvmReport, palette: Palette, explain: boolean): string {
+/**
+ * Terminal output: projects, roll-ups, what is unknown, the edge cases met, and with --explain
+ * every figure's arithmetic. Each project is read once (EvmReportStream), before the roll-ups.
+ */
+export function formatEvmTable(report: EvmReportStream, palette: Palette, explain: boolean): string {
   const out = [palette.bold(title(report)), HEADLINE, ""];
-  if (report.projects.length === 0)
-    return [...out, "No project is in delivery or later, and none has an earned value plan."].join("\n") + "\n";
-  out.push(palette.bold("Projects"), ...align([PROJECT_HEADER, ...report.projects.map(projectCells)], 2));
-  if (report.rollups.length > 0)
-    out.push(
-      "",
-      palette.bold("Roll-ups (within one currency; a project lacking BAC, PV, EV or AC is left out)"),
-      ...align([ROLLUP_HEADER, ...report.rollups.map(rollupCells)], 2),
-    );
-  const unknowns = unknownLines(report.projects);
-  if (unknowns.length > 0)
-    out.push(
-      "",
-      palette.bold("Unknown"),
-      ...align(
-        unknowns.map(([a, b]) => [a, b]),
-        2,
-        false,
-      ),
-    );
-  const notes = noteLines(report.projects);
-  if (notes.length > 0)
-    out.push(
-      "",
-      palette.bold("Notes"),
-      ...align(
-        notes.map(([a, b]) => [a, b]),
-        2,
-        false,
-      ),
-    );
-  if (explain) {
-    for (const p of report.projects) {
-      out.push(
+  const rows = [PROJECT_HEADER];
+  const unknowns: [string, string][] = [];
+  const notes: [string, string][] = [];
+  const arithmetic: string[] = [];
+  for (const p of report.projects) {
+    rows.push(projectCells(p));
+    addUnknownLines(p, unknowns);
+    addNoteLines(p, notes);
+    if (explain)
+      arithmetic.push(
         "",
         palette.bold(`${p.id} ${p.name} (${p.currency}, EV by ${p.method}${p.curve ? `, PV by ${p.curve}` : ""})`),
-      );
-      out.push(
         ...align(
           explainedFigures(p.figures).map(([name, f]) => [name, text(f)]),
           2,
           false,
         ),
       );
-    }
-    for (const r of report.rollups) {
+  }
+  if (rows.length === 1)
+    return [...out, "No project is in delivery or later, and none has an earned value plan."].join("\n") + "\n";
+  out.push(palette.bold("Projects"), ...align(rows, 2));
+  const rollups = report.rollups;
+  if (rollups.length > 0)
+    out.push(
+      "",
+      palette.bold("Roll-ups (within one currency; a project lacking BAC, PV, EV or AC is left out)"),
+      ...align([ROLLUP_HEADER, ...rollups.map(rollupCells)], 2),
+    );
+  if (unknowns.length > 0) out.push("", palette.bold("Unknown"), ...align(unknowns, 2, false));
+  if (notes.length > 0) out.push("", palette.bold("Notes"), ...align(notes, 2, false));
+  if (explain) {
+    for (const line of arithmetic) out.push(line);
+    for (const r of rollups) {
       out.push(
         "",
         palette.bold(`${r.scope === "engagement" ? "Engagement" : "Portfolio"} ${r.id} ${r.name} (${r.currency})`),
@@ -219,40 +205,46 @@ export function formatEvmTable(report: EvmReport, palette: Palette, explain: boo
 }
 
 /** Markdown: the same tables, and with --explain the arithmetic as lists. */
-export function formatEvmMarkdown(report: EvmReport, explain: boolean): string {
+export function formatEvmMarkdown(report: EvmReportStream, explain: boolean): string {
   const e = escapeMarkdown;
-  const table = (header: string[], rows: string[][]) => [
-    `| ${header.join(" | ")} |`,
-    `| ${header.map(() => "---").join(" | ")} |`,
-    ...rows.map((r) => `| ${r.map(e).join(" | ")} |`),
-  ];
+  const header = (cells: string[]) => [`| ${cells.join(" | ")} |`, `| ${cells.map(() => "---").join(" | ")} |`];
+  const row = (cells: string[]) => `| ${cells.map(e).join(" | ")} |`;
   const out = [`# ${e(title(report))}`, "", e(HEADLINE), ""];
-  if (report.projects.length === 0)
+  const rows: string[] = [];
+  const unknowns: [string, string][] = [];
+  const notes: [string, string][] = [];
+  const arithmetic: string[] = [];
+  for (const p of report.projects) {
+    rows.push(row(projectCells(p)));
+    addUnknownLines(p, unknowns);
+    addNoteLines(p, notes);
+    if (explain)
+      arithmetic.push(
+        "",
+        `### ${e(p.id)} ${e(p.name)} (${e(p.currency)})`,
+        "",
+        ...explainedFigures(p.figures).map(([name, f]) => `- ${e(name)}: ${e(text(f))}`),
+      );
+  }
+  if (rows.length === 0)
     return [...out, "No project is in delivery or later, and none has an earned value plan."].join("\n") + "\n";
-  out.push("## Projects", "", ...table(PROJECT_HEADER, report.projects.map(projectCells)));
-  if (report.rollups.length > 0)
+  out.push("## Projects", "", ...header(PROJECT_HEADER), ...rows);
+  const rollups = report.rollups;
+  if (rollups.length > 0)
     out.push(
       "",
       "## Roll-ups",
       "",
       "Within one currency; a project lacking BAC, PV, EV or AC is left out.",
       "",
-      ...table(ROLLUP_HEADER, report.rollups.map(rollupCells)),
+      ...header(ROLLUP_HEADER),
+      ...rollups.map((r) => row(rollupCells(r))),
     );
-  const unknowns = unknownLines(report.projects);
   if (unknowns.length > 0) out.push("", "## Unknown", "", ...unknowns.map(([a, b]) => `- ${e(a)}: ${e(b)}`));
-  const notes = noteLines(report.projects);
   if (notes.length > 0) out.push("", "## Notes", "", ...notes.map(([a, b]) => `- ${e(a)}: ${e(b)}`));
   if (explain) {
     out.push("", "## Arithmetic");
-    for (const p of report.projects) {
-      out.push(
-        "",
-        `### ${e(p.id)} ${e(p.name)} (${e(p.currency)})`,
-        "",
-        ...explainedFigures(p.figures).map(([name, f]) => `- ${e(name)}: ${e(text(f))}`),
-      );
-    }
+    for (const line of arithmetic) out.push(line);
   }
   return out.join("\n") + "\n";
 }
@@ -261,12 +253,15 @@ export function formatEvmMarkdown(report: EvmReport, explain: boolean): string {
  * JSON: every figure with its value, or null and what is missing; with `explain`, the
  * arithmetic of every known figure too.
  */
-export function formatEvmJson(report: EvmReport, explain = false): string {
+export function formatEvmJson(report: EvmReportStream, explain = false): string {
   return [...formatEvmJsonPieces(report, explain)].join("");
 }
 
-/** formatEvmJson's text in pieces, to be written one after the other (core/json.ts says why). */
-export function formatEvmJsonPieces(report: EvmReport, explain = false): Generator<string> {
+/**
+ * formatEvmJson's text in pieces, to be written one after the other (core/json.ts says why).
+ * Each project is read (measured, for a stream) when its slice is written, the roll-ups after.
+ */
+export function formatEvmJsonPieces(report: EvmReportStream, explain = false): Generator<string> {
   const figure = (f: Figure) =>
     "explain" in f
       ? explain
@@ -324,7 +319,8 @@ export function formatEvmJsonPieces(report: EvmReport, explain = false): Generat
       figures: figures(p.figures),
       series: p.series,
     })),
-    rollups: new JsonList(report.rollups, (r) => ({
+    // Read when their turn comes, once every project has been.
+    rollups: new JsonList({ [Symbol.iterator]: () => report.rollups[Symbol.iterator]() }, (r) => ({
       scope: r.scope,
       id: r.id,
       name: r.name,
@@ -369,7 +365,7 @@ const CSV_COLUMNS = [
 ];
 
 /** CSV for spreadsheets: one row per project and per roll-up; an unknown figure is an empty cell, never 0. */
-export function formatEvmCsv(report: EvmReport): string {
+export function formatEvmCsv(report: EvmReportStream): string {
   const m = (f: Figure) => (f.value === undefined ? "" : Math.round(f.value * 100) / 100);
   const r4 = (f: Figure) => (f.value === undefined ? "" : Math.round(f.value * 10_000) / 10_000);
   const row = (scope: string, id: string, name: string, currency: string, f: EvmFigures) => {
@@ -405,10 +401,9 @@ export function formatEvmCsv(report: EvmReport): string {
       f.notes.join(" "),
     ];
   };
-  const records = [
-    ...report.projects.map((p) => row("project", p.id, p.name, p.currency, p.figures)),
-    ...report.rollups.map((r) => row(r.scope, r.id, r.name, r.currency, r.figures)),
-  ];
+  const records: ReturnType<typeof row>[] = [];
+  for (const p of report.projects) records.push(row("project", p.id, p.name, p.currency, p.figures));
+  for (const r of report.rollups) records.push(row(r.scope, r.id, r.name, r.currency, r.figures));
   return formatCsv(CSV_COLUMNS, records, { bom: false });
 }
 

@@ -33,7 +33,7 @@ export {
   type ProjectEvm,
   type ProjectEvmOptions,
 } from "./project.js";
-export { rollUp, type EvmRollup, type RollupScope } from "./rollup.js";
+export { rollUp, rollupTotals, type EvmRollup, type RollupScope, type RollupTotals } from "./rollup.js";
 export { sharedProjectEvm } from "./shared.js";
 export {
   againstBaseline,
@@ -43,7 +43,13 @@ export {
   withBaselinePlan,
   type BaselinePlan,
 } from "./baseline.js";
-export { buildEvmReport, type EvmReport, type EvmReportOptions } from "./report.js";
+export {
+  buildEvmReport,
+  measureEvm,
+  type EvmReport,
+  type EvmReportOptions,
+  type EvmReportStream,
+} from "./report.js";
 export {
   formatEvmCsv,
   formatEvmHistory,

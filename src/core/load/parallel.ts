@@ -146,8 +146,9 @@ export const LoaderState = { next: 0, published: 1, complete: 2, total: 3, slots
  */
 export interface LoaderBatch {
   index: number;
-  reads: Omit<FileRead, "file" | "text">[];
-  /** The texts of the reads that have one, in order, joined. */
+  /** Without their texts, but for a pending read's (FileRead.pending), which keeps its own. */
+  reads: Omit<FileRead, "file">[];
+  /** The texts of the other reads that have one, in order, joined. */
   texts: string;
   /** Each read's text length in `texts`, or -1 when it has no text. */
   lengths: number[];
@@ -158,6 +159,12 @@ export function packBatch(index: number, reads: readonly FileRead[]): LoaderBatc
   const texts: string[] = [];
   const lengths: number[] = [];
   const packed = reads.map(({ file: _file, text, ...rest }) => {
+    // A text the receiving thread parses travels as a string of its own: reading a slice of a
+    // joined string character by character took the subset reader three times as long.
+    if (rest.pending) {
+      lengths.push(-1);
+      return { ...rest, text };
+    }
     lengths.push(text === undefined ? -1 : text.length);
     if (text !== undefined) texts.push(text);
     return rest;

@@ -120,6 +120,24 @@ describe("paths through a symbolic link out of the repository", () => {
     expect(existsSync(path.join(repo, "people", "bob.ray.yaml"))).toBe(true);
   });
 
+  it("new refuses a --folder through the link, or a kind's folder that is one", async () => {
+    const { repo, elsewhere } = layout();
+    const given = await runCli(["new", "person", "--name", "Cy Dee", "--folder", "linked/people", ...AS_OF], {
+      cwd: repo,
+    });
+    expect(given.stderr).toBe(
+      refusal(
+        "linked/people/cy.dee.yaml",
+        "linked",
+        elsewhere,
+        path.join(elsewhere, "people", "cy.dee.yaml"),
+        "(the current folder)",
+      ),
+    );
+    expect(given.code).toBe(2);
+    expect(existsSync(path.join(elsewhere, "people", "cy.dee.yaml"))).toBe(false);
+  });
+
   it("a repository reached through a linked folder above it, or a link that stays inside, is read as before", async () => {
     const { top, repo } = layout();
     // top/alias -> top: the repository is inside the link, not beyond one of its own.

@@ -1,8 +1,7 @@
 import { closeSync, openSync, readSync } from "node:fs";
-import path from "node:path";
 import type { Diagnostic } from "../../model/diagnostic.js";
 import type { Kind } from "../../model/document.js";
-import { fileDiagnostic } from "./discover.js";
+import { fileDiagnostic, pathIn } from "./discover.js";
 import { decodeSource, parseSource, parseWanted, type ParsedSource, type RawDocument } from "./parse.js";
 
 /**
@@ -29,7 +28,7 @@ export interface FileRead {
 export function readOneFile(root: string, file: string, kinds?: readonly Kind[]): FileRead {
   let bytes: Uint8Array;
   try {
-    bytes = readWhole(path.join(root, file));
+    bytes = readWhole(pathIn(root, file));
   } catch (error) {
     return {
       file,

@@ -34,6 +34,16 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
  * measure; cli-table3 measures with an older string-width that agrees on pmo's text).
  */
 export function displayWidth(text: string): number {
+  // Most texts are printable ASCII (no colour code either): one column per character.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return codedWidth(text);
+  }
+  return text.length;
+}
+
+/** displayWidth of a text with a colour code or a character outside printable ASCII. */
+function codedWidth(text: string): number {
   const plain = text.includes("\u001b") ? text.replace(SGR, "") : text;
   return PRINTABLE_ASCII.test(plain) ? plain.length : stringWidth(plain);
 }
@@ -103,7 +113,11 @@ export function renderTextTable(
   rows: readonly (readonly string[])[],
   options: Omit<TableOptions, "paint">,
 ): string {
-  const multiline = headers.some((h) => h.includes("\n")) || rows.some((row) => row.some((t) => t.includes("\n")));
+  let multiline = headers.some((h) => h.includes("\n"));
+  for (let r = 0; r < rows.length && !multiline; r++) {
+    const row = rows[r]!;
+    for (let c = 0; c < row.length && !multiline; c++) multiline = row[c]!.includes("\n");
+  }
   if (options.width !== undefined || multiline)
     return renderTable(
       headers,
@@ -149,28 +163,31 @@ function lineLayout(
   let columns = header.length;
   for (const row of rows) if (row.length > columns) columns = row.length;
   const widths = new Array<number>(columns).fill(0);
-  const measure = (row: readonly string[]): void => {
+  // Each text's width, measured once (row r's at r * columns + c; the header is row 0) for both passes.
+  const measured = new Int32Array((rows.length + 1) * columns);
+  const measure = (row: readonly string[], r: number): void => {
     for (let c = 0; c < row.length; c++) {
       const w = displayWidth(row[c]!);
+      measured[r * columns + c] = w;
       if (w > widths[c]!) widths[c] = w;
     }
   };
-  measure(header);
-  for (const row of rows) measure(row);
+  measure(header, 0);
+  for (let r = 0; r < rows.length; r++) measure(rows[r]!, r + 1);
   const right = widths.map((_, c) => align?.[c] === "right");
-  const lineOf = (row: readonly string[]): string => {
+  const lineOf = (row: readonly string[], r: number): string => {
     let line = "";
     for (let c = 0; c < columns; c++) {
       const text = row[c] ?? "";
-      const pad = spaces(widths[c]! - displayWidth(text));
+      const pad = spaces(widths[c]! - measured[r * columns + c]!);
       if (c > 0) line += GAP;
       line += right[c] ? pad + text : text + pad;
     }
     return line.trimEnd();
   };
   const out = new Array<string>(rows.length + 1);
-  out[0] = lineOf(header);
-  for (let r = 0; r < rows.length; r++) out[r + 1] = lineOf(rows[r]!);
+  out[0] = lineOf(header, 0);
+  for (let r = 0; r < rows.length; r++) out[r + 1] = lineOf(rows[r]!, r + 1);
   return out.join("\n") + "\n";
 }
 

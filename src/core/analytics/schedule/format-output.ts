@@ -126,13 +126,13 @@ function focusLines(view: ScheduleView, bullet: (i: number) => string): string[]
 export function formatScheduleTable(view: ScheduleView, render: Renderer, paint: SchedulePaint): string {
   const out: string[] = [paint.bold(heading(view)), ""];
   if (view.focus) out.push(...focusLines(view, (i) => `  ${i + 1}. `), "");
-  if (view.items.length === 0) out.push("No milestones to schedule.", "");
+  if (view.indexes.length === 0) out.push("No milestones to schedule.", "");
   else {
     const projectOf = projectLookup(view);
     out.push(
       render(
         HEADERS,
-        view.items.map((it) => row(it, view, projectOf)),
+        view.indexes.map((i) => row(view.itemAt(i), view, projectOf)),
         ALIGN,
       ),
     );
@@ -164,10 +164,10 @@ export function formatScheduleMarkdown(view: ScheduleView): string {
   const out: string[] = [`# ${heading(view)}`, ""];
   if (view.focus)
     out.push(...focusLines(view, (i) => `${i + 1}. `).map((l, i) => (i === 0 ? `**${cell(l)}**` : cell(l))), "");
-  if (view.items.length > 0) {
+  if (view.indexes.length > 0) {
     out.push(`| ${HEADERS.join(" | ")} |`, `| ${ALIGN.map((a) => (a === "right" ? "---:" : "---")).join(" | ")} |`);
     const projectOf = projectLookup(view);
-    for (const it of view.items) out.push(`| ${row(it, view, projectOf).map(cell).join(" | ")} |`);
+    for (const i of view.indexes) out.push(`| ${row(view.itemAt(i), view, projectOf).map(cell).join(" | ")} |`);
     out.push("");
   } else out.push("No milestones to schedule.", "");
   if (!view.focus) {
@@ -220,7 +220,7 @@ export function formatScheduleJsonPieces(view: ScheduleView, extra: Record<strin
       finish: p.finish ?? null,
       inProgress: p.inProgress,
     })),
-    items: new JsonList(view.items, item),
+    items: new JsonList(view.indexes, (i) => item(view.itemAt(i))),
     criticalPaths: view.criticalPaths.paths,
     criticalPathsTruncated: view.criticalPaths.truncated,
   };

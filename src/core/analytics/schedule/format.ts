@@ -11,7 +11,12 @@ export interface ScheduleViewOptions {
 export interface ScheduleView {
   asOf: string;
   days: "calendar" | "working";
-  items: ScheduleItem[];
+  /** The items shown, by their index in the schedule. */
+  indexes: readonly number[];
+  /** The schedule's item i (PortfolioSchedule.itemAt). */
+  itemAt(i: number): ScheduleItem;
+  /** The items shown (built when first read). */
+  readonly items: ScheduleItem[];
   criticalPaths: PathList;
   projects: PortfolioSchedule["projects"];
   /** For --milestone: the item and the chains of driving predecessors, root first. */
@@ -21,7 +26,7 @@ export interface ScheduleView {
 export class UnknownMilestoneError extends Error {}
 
 export function resolveMilestoneKey(schedule: PortfolioSchedule, ref: string): string {
-  if (schedule.byKey.has(ref)) return ref;
+  if (schedule.indexOfKey(ref) !== undefined) return ref;
   const matches = schedule.items.filter((it) => it.id === ref).map((it) => it.key);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1)
@@ -34,21 +39,30 @@ export function resolveMilestoneKey(schedule: PortfolioSchedule, ref: string): s
 }
 
 export function scheduleView(schedule: PortfolioSchedule, options: ScheduleViewOptions = {}): ScheduleView {
-  let items = schedule.items;
+  let indexes: number[];
   let focus: ScheduleView["focus"];
   if (options.milestone !== undefined) {
     const key = resolveMilestoneKey(schedule, options.milestone);
     const chains = schedule.driversOf(key);
     // In chain order: from the items that set the date to the one asked about.
     const order = [...new Set(chains.paths.flat())];
-    items = order.map((k) => schedule.byKey.get(k)!);
-    focus = { item: schedule.byKey.get(key)!, chains };
+    indexes = order.map((k) => schedule.indexOfKey(k)!);
+    focus = { item: schedule.itemAt(schedule.indexOfKey(key)!), chains };
+  } else {
+    indexes = new Array<number>(schedule.itemCount);
+    for (let i = 0; i < indexes.length; i++) indexes[i] = i;
   }
-  if (options.critical) items = items.filter((it) => it.critical);
+  if (options.critical) indexes = indexes.filter((i) => schedule.isCritical(i));
+  let items: ScheduleItem[] | undefined;
   return {
     asOf: schedule.asOf,
     days: schedule.days,
-    items,
+    indexes,
+    itemAt: (i) => schedule.itemAt(i),
+    get items() {
+      items ??= indexes.map((i) => schedule.itemAt(i));
+      return items;
+    },
     criticalPaths: schedule.criticalPaths,
     projects: schedule.projects,
     focus,

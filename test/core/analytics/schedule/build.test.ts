@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { buildSchedule, makeCalendar, type ScheduleSource } from "../../../../src/core/analytics/schedule/index.js";
+import { networkInput } from "../../../../src/core/analytics/schedule/build.js";
+import {
+  buildSchedule,
+  criticalPaths,
+  drivingChains,
+  makeCalendar,
+  type ScheduleSource,
+  scheduleNetwork,
+} from "../../../../src/core/analytics/schedule/index.js";
 import type { PmoDocument } from "../../../../src/model/document.js";
 import type { Engagement, Milestone, Project } from "../../../../src/model/entities.js";
 
@@ -160,5 +168,65 @@ describe("buildSchedule", () => {
       ["P", "2026-06-20"],
       ["Q", "2026-06-30"],
     ]);
+  });
+});
+
+describe("buildSchedule over columns", () => {
+  // Every kind of item and link, across two projects, with a repeated key and a link to no milestone.
+  const src = source([
+    {
+      id: "P",
+      schedule: { baselineStart: "2026-03-02", actualStart: "2026-03-02" },
+      milestones: [
+        m("A", { duration: 5, actual: "2026-03-06", actualStart: "2026-03-02" }),
+        m("B", { duration: 4, actualStart: "2026-03-09", dependsOn: ["A"] }),
+        m("C", { duration: 3, dependsOn: [{ milestone: "A", type: "start-to-start", lag: 2 }] }),
+        m("D", { forecast: "2026-03-20", dependsOn: [{ milestone: "B", type: "finish-to-finish", lag: 1 }, "C"] }),
+        m("E", { durationEstimate: { optimistic: 1, mostLikely: 2, pessimistic: 6 }, dependsOn: ["NOPE"] }),
+        m("C", { duration: 9 }),
+      ],
+    },
+    {
+      id: "Q",
+      schedule: { baselineStart: "2026-03-16" },
+      milestones: [
+        m("M1", { dependsOn: [{ milestone: "P/D", type: "start-to-finish", lag: -2 }] }),
+        m("M2", { duration: 2, dependsOn: ["M1", "P/E"] }),
+        m("M3", { baseline: "2026-03-01", dependsOn: ["M2"] }),
+      ],
+    },
+    { id: "R", milestones: [m("only")] },
+  ]);
+
+  it("gives the objects scheduleNetwork gives for the same activities and links", () => {
+    const input = networkInput(src, "2026-03-12");
+    const expected = scheduleNetwork(input.activities, input.links);
+    const s = buildSchedule(src, "2026-03-12");
+    expect(s.result).toEqual(expected);
+    expect(s.criticalPaths).toEqual(criticalPaths(expected));
+    expect(s.criticalPaths.paths.length).toBeGreaterThan(0);
+    for (const key of expected.byKey.keys()) expect(s.driversOf(key)).toEqual(drivingChains(expected, key));
+    expect(input.links.map((l) => `${l.from}>${l.to}`)).toEqual([
+      "P/A>P/B",
+      "P/A>P/C",
+      "P/B>P/D",
+      "P/C>P/D",
+      "P/D>Q/M1",
+      "Q/M1>Q/M2",
+      "P/E>Q/M2",
+      "Q/M2>Q/M3",
+    ]);
+  });
+
+  it("builds item i the same way whether or not the items have been read", () => {
+    const s = buildSchedule(src, "2026-03-12");
+    const before = Array.from({ length: s.itemCount }, (_, i) => s.itemAt(i));
+    expect(s.itemAt(0)).not.toBe(s.itemAt(0));
+    expect(s.items).toEqual(before);
+    expect(s.items.map((it) => it.key)).toEqual(["P/A", "P/B", "P/C", "P/D", "P/E", "Q/M1", "Q/M2", "Q/M3", "R/only"]);
+    expect(s.itemAt(3)).toBe(s.items[3]);
+    expect(s.byKey.get("Q/M2")).toBe(s.items[6]);
+    expect(s.indexOfKey("Q/M2")).toBe(6);
+    expect(s.items.map((it, i) => s.isCritical(i) === it.critical)).not.toContain(false);
   });
 });

@@ -59,7 +59,6 @@ Examples:
         // --history loads every kind (and git); --baseline reads the tag from git after this load.
         await ctx.prestartLoad(ctx.dirOf(dir), {
           kinds: opts.history === true ? undefined : EVM_PLAN_KINDS,
-          config: opts.config,
         });
         const { runEvm } = await import("../commands/evm.js");
         ctx.setExit(

@@ -15,20 +15,11 @@ export async function runProgram(argv: readonly string[], host: Host): Promise<n
   let ioCache: CommandIO | undefined;
   const getIO = async (): Promise<CommandIO> =>
     (ioCache ??= await makeIO(host, program.opts<{ color?: boolean }>().color));
-  let loadBegun = false;
-  const program = buildProgram(
-    host,
-    (code) => (exitCode = code),
-    getIO,
-    () => (loadBegun = true),
-  );
+  const program = buildProgram(host, (code) => (exitCode = code), getIO);
   try {
     await program.parseAsync([...argv], { from: "user" });
   } catch (error) {
     return handleError(error, host, ioCache);
-  } finally {
-    // A load begun for a command that stopped before loading is not left for a later command.
-    if (loadBegun) (await import("../core/load/index.js")).dropEarlyLoad();
   }
   return exitCode;
 }
@@ -47,15 +38,11 @@ export interface CliContext {
   /** Today's local date, the default --as-of. */
   today(): Promise<string>;
   /**
-   * Begins a large repository's load now, before the command's own modules load and its config
-   * is read (core/load prestartLoad): for a command whose load of `root` checks the schemas,
-   * reads `load.kinds` (every kind when absent) and takes its config from `load.config`
-   * (--config) or the repository. A load that turns out to be another is simply not used.
+   * Starts a large repository's loader threads now, while the command's own modules load
+   * (core/load prestartLoad): for a command whose load of `root` checks the schemas and reads
+   * `load.kinds` (every kind when absent), which decides how the threads are started.
    */
-  prestartLoad(
-    root: string,
-    load?: { kinds?: readonly Kind[] | undefined; config?: string | undefined },
-  ): Promise<void>;
+  prestartLoad(root: string, load?: { kinds?: readonly Kind[] | undefined }): Promise<void>;
 }
 
 /**
@@ -106,7 +93,7 @@ function acceptMarkdownSpellings(option: Option): void {
 /** Options naming a file or folder: like positional paths, they are taken relative to -C. */
 const PATH_OPTIONS = ["output", "outDir", "templates", "chart"] as const;
 
-function buildProgram(host: Host, setExit: SetExit, io: GetIO, loadBegun: () => void): Command {
+function buildProgram(host: Host, setExit: SetExit, io: GetIO): Command {
   const program = new PmoCommand("pmo")
     .description("PMO as code: validate, check and report on a repository of portfolio, project and RAID YAML files")
     .version(version(), "-V, --version", "print the pmo version")
@@ -139,9 +126,8 @@ Examples:
   const dirOf = (positional: string | undefined): string =>
     path.resolve(host.cwd, program.opts<{ dir?: string }>().dir ?? ".", positional ?? ".");
   const prestartLoad: CliContext["prestartLoad"] = async (root, load = {}) => {
-    const { prestartLoad: begin } = await import("../core/load/index.js");
-    loadBegun();
-    begin(root, { schema: true, kinds: load.kinds, config: load.config });
+    const { prestartLoad: start } = await import("../core/load/index.js");
+    start(root, { schema: true, kinds: load.kinds });
   };
 
   for (const register of COMMANDS)

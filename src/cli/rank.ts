@@ -39,7 +39,7 @@ Examples:
         portfolio: string | undefined,
         opts: { explain?: boolean; format: Format; asOf?: string; config?: string },
       ) => {
-        await ctx.prestartLoad(ctx.dirOf(undefined), { kinds: PLAN_KINDS, config: opts.config });
+        await ctx.prestartLoad(ctx.dirOf(undefined), { kinds: PLAN_KINDS });
         const { runRank } = await import("../commands/rank.js");
         ctx.setExit(
           await runRank(
@@ -109,7 +109,7 @@ Examples:
           config?: string;
         },
       ) => {
-        await ctx.prestartLoad(ctx.dirOf(undefined), { kinds: PLAN_KINDS, config: opts.config });
+        await ctx.prestartLoad(ctx.dirOf(undefined), { kinds: PLAN_KINDS });
         const { runSelect } = await import("../commands/rank.js");
         ctx.setExit(
           await runSelect(

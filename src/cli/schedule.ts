@@ -54,7 +54,7 @@ Examples:
         asOf?: string;
         config?: string;
       }) => {
-        await ctx.prestartLoad(ctx.dirOf(undefined), { kinds: SCHEDULE_KINDS, config: opts.config });
+        await ctx.prestartLoad(ctx.dirOf(undefined), { kinds: SCHEDULE_KINDS });
         const { runSchedule } = await import("../commands/schedule.js");
         ctx.setExit(
           await runSchedule(

@@ -37,11 +37,6 @@ export interface Discovered {
  * read again (it would define every id twice), and a note says so.
  */
 export async function discoverFiles(root: string, options: DiscoverOptions = {}): Promise<Discovered> {
-  return discoverFilesSync(root, options);
-}
-
-/** discoverFiles, on this thread before it returns: for a load started before the command has loaded (index.ts). */
-export function discoverFilesSync(root: string, options: DiscoverOptions = {}): Discovered {
   const ig = ignore();
   const ignoreText = readIgnoreFile(root);
   ig.add(ignoreText);

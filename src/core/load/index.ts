@@ -24,7 +24,7 @@ export {
 } from "./yaml-read.js";
 export { describeSyntaxError, syntaxDiagnostic, type SyntaxProblem } from "./syntax.js";
 export { readYamlFile, type YamlFile } from "./single.js";
-export { scanHead, HEAD_FIELDS, type Head, type HeadField } from "./head.js";
+export { scanHead, scanKind, HEAD_FIELDS, type Head, type HeadField } from "./head.js";
 export { readWhole } from "./read-files.js";
 export { prestartLoaderThreads } from "./parallel.js";
 
@@ -78,7 +78,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   } else {
     // Threads start while the files are being found (once there are enough of them), so that
     // their start-up overlaps discovery.
-    threads = new LoaderThreads(options.workers, options.schema === true);
+    threads = new LoaderThreads(options.workers, threadsCheckSchemas(options.schema === true, options.kinds));
     try {
       threads.stream(root, options.kinds);
       discovered = await discoverFiles(root, { ...options, onProgress: (found) => threads.offer(found) });
@@ -147,10 +147,11 @@ export interface PrestartOptions {
  */
 export function prestartLoad(root: string, options: PrestartOptions): void {
   dropEarlyLoad();
-  if (!prestartLoaderThreads(root, options.schema, options.threads)) return;
+  const checking = threadsCheckSchemas(options.schema, options.kinds);
+  if (!prestartLoaderThreads(root, checking, options.threads)) return;
   const ignore = configIgnore(root, options.config);
   if (ignore === undefined) return;
-  const threads = new LoaderThreads(undefined, options.schema);
+  const threads = new LoaderThreads(undefined, checking);
   let discovered: Discovered;
   try {
     threads.stream(root, options.kinds);
@@ -171,6 +172,14 @@ export function prestartLoad(root: string, options: PrestartOptions): void {
 export function dropEarlyLoad(): void {
   earlyLoad?.threads.close();
   earlyLoad = undefined;
+}
+
+/**
+ * Whether the loader threads check schemas: for a load of some kinds they parse nothing that
+ * may be wanted (LoaderJob.handOff), so they do not load the validators either.
+ */
+function threadsCheckSchemas(schema: boolean, kinds: readonly Kind[] | undefined): boolean {
+  return schema && kinds === undefined;
 }
 
 /** The load begun by prestartLoad for this very load, if any; one begun for another is dropped. */

@@ -5,7 +5,7 @@ import { MessageChannel, type MessagePort, Worker } from "node:worker_threads";
 import type { Kind } from "../../model/document.js";
 import { holdsAtLeast } from "./discover.js";
 import { checkSchemas, type SchemaCheck } from "./documents.js";
-import { readOneFile, type FileRead } from "./read-files.js";
+import { readOneFile, readPending, type FileRead } from "./read-files.js";
 
 /**
  * Below this many files a thread costs more to start, and to hand its results over, than it
@@ -122,6 +122,13 @@ export interface LoaderJob {
   /** Where the rest of the list comes, as arrays of file names in order. */
   port: MessagePort;
   kinds?: readonly Kind[];
+  /**
+   * With `kinds`: read and decode only, and leave the parsing of each file that may hold a
+   * wanted document to this thread (read-files.ts, readForHandOff), which has to keep those
+   * documents anyway. Parsed on a loader thread, each document would be built there, cloned,
+   * and built again here; the thread would also compile the readers and validators again.
+   */
+  handOff?: boolean;
 }
 
 /**
@@ -139,8 +146,9 @@ export const LoaderState = { next: 0, published: 1, complete: 2, total: 3, slots
  */
 export interface LoaderBatch {
   index: number;
-  reads: Omit<FileRead, "file" | "text">[];
-  /** The texts of the reads that have one, in order, joined. */
+  /** Without their texts, but for a pending read's (FileRead.pending), which keeps its own. */
+  reads: Omit<FileRead, "file">[];
+  /** The texts of the other reads that have one, in order, joined. */
   texts: string;
   /** Each read's text length in `texts`, or -1 when it has no text. */
   lengths: number[];
@@ -151,6 +159,12 @@ export function packBatch(index: number, reads: readonly FileRead[]): LoaderBatc
   const texts: string[] = [];
   const lengths: number[] = [];
   const packed = reads.map(({ file: _file, text, ...rest }) => {
+    // A text the receiving thread parses travels as a string of its own: reading a slice of a
+    // joined string character by character took the subset reader three times as long.
+    if (rest.pending) {
+      lengths.push(-1);
+      return { ...rest, text };
+    }
     lengths.push(text === undefined ? -1 : text.length);
     if (text !== undefined) texts.push(text);
     return rest;
@@ -218,6 +232,8 @@ export class LoaderThreads {
   private readonly ports: MessagePort[] = [];
   /** What the threads delivered, by batch. */
   private readonly delivered = new Map<number, LoaderBatch>();
+  /** The batches delivered since `read` last looked, in the order they came. */
+  private arrived: number[] = [];
   private alive = 0;
   private wake: (() => void) | undefined;
   /** Counts the batches read by loader threads, for the tests. */
@@ -295,6 +311,7 @@ export class LoaderThreads {
     // Listening from the start: a batch may come back before `read` is called.
     worker.on("message", (posted: LoaderBatch) => {
       this.delivered.set(posted.index, posted);
+      this.arrived.push(posted.index);
       if (this.stats) this.stats.threadBatches++;
       this.event();
     });
@@ -323,7 +340,7 @@ export class LoaderThreads {
       batch: this.batch,
       state: this.state.buffer as SharedArrayBuffer,
       port: port2,
-      ...(kinds && { kinds }),
+      ...(kinds && { kinds, handOff: true }),
     };
     worker.postMessage(job, [port2]);
   }
@@ -403,20 +420,39 @@ export class LoaderThreads {
     const batches = Math.ceil(list.length / batch);
     this.publish(batches, true);
     const done: (FileRead[] | undefined)[] = new Array(batches);
+    // A file a thread left unparsed (LoaderJob.handOff) is parsed, and its schema checked, here.
+    const complete = (read: FileRead): FileRead => {
+      if (!read.pending) return read;
+      const parsed = readPending(read, kinds!);
+      if (schemaCheck) checkSchemas(parsed, schemaCheck);
+      return parsed;
+    };
     const take = (index: number): void => {
       const posted = this.delivered.get(index);
-      if (posted && done[index] === undefined) done[index] = unpackBatch(posted, list, index * batch);
+      if (posted && done[index] === undefined) done[index] = unpackBatch(posted, list, index * batch).map(complete);
+    };
+    /** Takes over the batches delivered since the last look; true when there were any. */
+    const takeArrived = (): boolean => {
+      const arrived = this.arrived;
+      if (arrived.length === 0) return false;
+      this.arrived = [];
+      for (const index of arrived) take(index);
+      return true;
     };
     const readBatch = (index: number): FileRead[] => list.slice(index * batch, (index + 1) * batch).map(readOne);
+    // Lets the threads' batches in between, so that taking them over is spread out too.
+    const letIn = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
     if (options.ownShare !== false) {
-      for (
-        let index = Atomics.add(state, LoaderState.next, 1);
-        index < batches;
-        index = Atomics.add(state, LoaderState.next, 1)
-      ) {
+      for (;;) {
+        // What the threads delivered first: what they left unparsed is this thread's alone to parse.
+        if (takeArrived()) {
+          await letIn();
+          continue;
+        }
+        const index = Atomics.add(state, LoaderState.next, 1);
+        if (index >= batches) break;
         done[index] = readBatch(index);
-        // Lets the threads' batches in between, so that taking them over is spread out too.
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await letIn();
       }
     }
     // Wait for the batches the threads took, or for the threads to stop.
@@ -425,7 +461,10 @@ export class LoaderThreads {
         if (done[index] === undefined && !this.delivered.has(index)) return true;
       return false;
     };
-    while (missing() && this.alive > 0) await new Promise<void>((resolve) => (this.wake = resolve));
+    while (missing() && this.alive > 0) {
+      await new Promise<void>((resolve) => (this.wake = resolve));
+      takeArrived();
+    }
     // Every batch is taken (the counter is past the last), so the threads have nothing left to do.
     this.close();
     for (let index = 0; index < batches; index++) {

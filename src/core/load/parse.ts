@@ -2,7 +2,7 @@ import type { Document, LineCounter } from "yaml";
 import type { Diagnostic, Severity } from "../../model/diagnostic.js";
 import { KINDS } from "../../model/document.js";
 import { describeSyntaxError, syntaxDiagnostic, type SyntaxProblem } from "./syntax.js";
-import { scanHead } from "./head.js";
+import { scanKind } from "./head.js";
 import { readSubsetDocuments } from "./subset-read.js";
 import { yamlPackage } from "./yaml-packages.js";
 import { documentValue, normaliseLineBreaks, readFull, readJsYaml, type FullRead } from "./yaml-read.js";
@@ -103,23 +103,30 @@ export function parseSource(file: string, input: string): ParsedSource {
  */
 export function parseWanted(file: string, input: string, kinds: readonly string[]): ParsedSource | undefined {
   const text = normaliseLineBreaks(input);
-  // A text whose kind line names a kind that is not wanted (most files of a repository: its
-  // risks) goes to the head scanner first, which is cheaper than a full reading and builds no
-  // values; when it is not sure, the subset reader decides as for any other text.
-  const named = KIND_LINE.exec(text)?.[1];
-  if (named !== undefined && KIND_SET.has(named) && !kinds.includes(named)) {
-    const head = scanHead(text);
-    if (head !== undefined && !kinds.includes(head.kind)) return undefined;
-  }
+  if (unwantedByItsHead(text, kinds)) return undefined;
   const documents = readSubsetDocuments(text);
   if (documents !== undefined) {
     const kind = documents.length === 1 ? documents[0]?.["kind"] : undefined;
     if (typeof kind === "string" && KIND_SET.has(kind) && !kinds.includes(kind)) return undefined;
     return fromSubset(documents, text);
   }
-  const head = scanHead(text);
-  if (head !== undefined && !kinds.includes(head.kind)) return undefined;
+  const kind = scanKind(text);
+  if (kind !== undefined && !kinds.includes(kind)) return undefined;
   return parseRest(file, text);
+}
+
+/**
+ * True when a text (line breaks normalised) certainly holds one document of a kind that is not
+ * wanted, by its head alone: the first question parseWanted asks. A text whose kind line names
+ * a kind that is not wanted (most files of a repository: its risks) goes to the head scanner,
+ * which is cheaper than a full reading and builds no values; when it is not sure, the subset
+ * reader decides as for any other text.
+ */
+export function unwantedByItsHead(text: string, kinds: readonly string[]): boolean {
+  const named = KIND_LINE.exec(text)?.[1];
+  if (named === undefined || !KIND_SET.has(named) || kinds.includes(named)) return false;
+  const kind = scanKind(text);
+  return kind !== undefined && !kinds.includes(kind);
 }
 
 const KIND_SET: ReadonlySet<string> = new Set(KINDS);

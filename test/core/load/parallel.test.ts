@@ -124,6 +124,36 @@ describe("loading with loader threads", () => {
     }
   });
 
+  it("threads that read every batch of a load of some kinds, leaving the parsing to this thread, read what this thread reads alone", async () => {
+    const { discoverFiles } = (await import(
+      path.join(dist, "index.js")
+    )) as typeof import("../../../src/core/load/index.js");
+    const { readFiles } = (await import(
+      path.join(dist, "parallel.js")
+    )) as typeof import("../../../src/core/load/parallel.js");
+    const { importSchemaCheck } = (await import(
+      path.join(dist, "documents.js")
+    )) as typeof import("../../../src/core/load/documents.js");
+    const schemaCheck = await importSchemaCheck();
+    const { files } = await discoverFiles(repo);
+    for (const kinds of [["Engagement", "Portfolio", "Project", "Decision", "Person"], ["Risk"], []] as const) {
+      const alone = await readFiles(repo, files, 0, kinds, { schemaCheck });
+      expect(alone.filter((read) => read.skipped).length).toBeGreaterThan(10);
+      for (const workers of [1, 3]) {
+        const stats = { threadBatches: 0 };
+        const threaded = await readFiles(repo, files, workers, kinds, {
+          batch: 7,
+          ownShare: false,
+          stats,
+          schemaCheck,
+        });
+        expect(stats.threadBatches).toBe(Math.ceil(files.length / 7));
+        expect(threaded.some((read) => read.pending)).toBe(false);
+        expect(isDeepStrictEqual(threaded, alone)).toBe(true);
+      }
+    }
+  });
+
   it("finds the same schema problems while loading, on any thread, as validation finds afterwards", async () => {
     const { loadWorkspace } = (await import(
       path.join(dist, "index.js")

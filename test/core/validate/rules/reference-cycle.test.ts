@@ -36,6 +36,22 @@ testValidationRule(rule, {
         "b.yaml": milestones("P2", "  - id: M1\n  - name: no id\n    dependsOn: [P1/M2]\n"),
       },
     },
+    {
+      // Ids with a `/` break the schema, but the graph is still one node per key: A's B/C and
+      // A/B's C are both A/B/C, and the links of the last written (b.yaml's, none) count.
+      name: "two milestones with the same key are one node",
+      files: {
+        "a.yaml": milestones("A", "  - id: B/C\n    dependsOn: [M]\n  - id: M\n    dependsOn: [A/B/C]\n"),
+        "b.yaml": milestones("A/B", "  - id: C\n"),
+      },
+    },
+    {
+      // duplicate-id's business; here the milestone is one node, and its last entry's links count.
+      name: "a milestone listed twice is one node, with its last entry's links",
+      files: {
+        "a.yaml": milestones("P1", "  - id: M1\n    dependsOn: [M2]\n  - id: M2\n    dependsOn: [M1]\n  - id: M1\n"),
+      },
+    },
   ],
   invalid: [
     {

@@ -58,7 +58,7 @@ Examples:
           newSince?: string;
         },
       ) => {
-        await ctx.prestartLoad(ctx.dirOf(dir));
+        await ctx.prestartLoad(ctx.dirOf(dir), { config: opts.config });
         const { runCheckCommand } = await import("../commands/check.js");
         ctx.setExit(
           await runCheckCommand(

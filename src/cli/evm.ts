@@ -1,4 +1,5 @@
 import { Option } from "commander";
+import { EVM_PLAN_KINDS } from "../commands/load-kinds.js";
 import type { CliContext } from "./index.js";
 import { asOfOption } from "./options.js";
 
@@ -55,7 +56,11 @@ Examples:
           config?: string;
         },
       ) => {
-        await ctx.prestartLoad(ctx.dirOf(dir));
+        // --history loads every kind (and git); --baseline reads the tag from git after this load.
+        await ctx.prestartLoad(ctx.dirOf(dir), {
+          kinds: opts.history === true ? undefined : EVM_PLAN_KINDS,
+          config: opts.config,
+        });
         const { runEvm } = await import("../commands/evm.js");
         ctx.setExit(
           await runEvm(

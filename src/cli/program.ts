@@ -4,6 +4,7 @@ import { Command, CommanderError, InvalidArgumentError, type AddHelpTextContext,
 import type { CommandIO } from "../commands/io.js";
 import type { Palette } from "../core/format/index.js";
 import type { ExitCode } from "../model/diagnostic.js";
+import type { Kind } from "../model/document.js";
 import { COMMANDS } from "./commands.js";
 import { version, type Host } from "./host.js";
 import { reflowProse, tableWidth, terminalWidth } from "./terminal.js";
@@ -14,11 +15,20 @@ export async function runProgram(argv: readonly string[], host: Host): Promise<n
   let ioCache: CommandIO | undefined;
   const getIO = async (): Promise<CommandIO> =>
     (ioCache ??= await makeIO(host, program.opts<{ color?: boolean }>().color));
-  const program = buildProgram(host, (code) => (exitCode = code), getIO);
+  let loadBegun = false;
+  const program = buildProgram(
+    host,
+    (code) => (exitCode = code),
+    getIO,
+    () => (loadBegun = true),
+  );
   try {
     await program.parseAsync([...argv], { from: "user" });
   } catch (error) {
     return handleError(error, host, ioCache);
+  } finally {
+    // A load begun for a command that stopped before loading is not left for a later command.
+    if (loadBegun) (await import("../core/load/index.js")).dropEarlyLoad();
   }
   return exitCode;
 }
@@ -37,10 +47,15 @@ export interface CliContext {
   /** Today's local date, the default --as-of. */
   today(): Promise<string>;
   /**
-   * Starts a large repository's loader threads now, while the command's own modules load
-   * (core/load prestartLoaderThreads): for a command whose load of `root` checks the schemas.
+   * Begins a large repository's load now, before the command's own modules load and its config
+   * is read (core/load prestartLoad): for a command whose load of `root` checks the schemas,
+   * reads `load.kinds` (every kind when absent) and takes its config from `load.config`
+   * (--config) or the repository. A load that turns out to be another is simply not used.
    */
-  prestartLoad(root: string): Promise<void>;
+  prestartLoad(
+    root: string,
+    load?: { kinds?: readonly Kind[] | undefined; config?: string | undefined },
+  ): Promise<void>;
 }
 
 /**
@@ -91,7 +106,7 @@ function acceptMarkdownSpellings(option: Option): void {
 /** Options naming a file or folder: like positional paths, they are taken relative to -C. */
 const PATH_OPTIONS = ["output", "outDir", "templates", "chart"] as const;
 
-function buildProgram(host: Host, setExit: SetExit, io: GetIO): Command {
+function buildProgram(host: Host, setExit: SetExit, io: GetIO, loadBegun: () => void): Command {
   const program = new PmoCommand("pmo")
     .description("PMO as code: validate, check and report on a repository of portfolio, project and RAID YAML files")
     .version(version(), "-V, --version", "print the pmo version")
@@ -123,9 +138,10 @@ Examples:
   // A positional folder is taken relative to -C, as git does with paths after -C.
   const dirOf = (positional: string | undefined): string =>
     path.resolve(host.cwd, program.opts<{ dir?: string }>().dir ?? ".", positional ?? ".");
-  const prestartLoad = async (root: string): Promise<void> => {
-    const { prestartLoaderThreads } = await import("../core/load/index.js");
-    prestartLoaderThreads(root, true);
+  const prestartLoad: CliContext["prestartLoad"] = async (root, load = {}) => {
+    const { prestartLoad: begin } = await import("../core/load/index.js");
+    loadBegun();
+    begin(root, { schema: true, kinds: load.kinds, config: load.config });
   };
 
   for (const register of COMMANDS)

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, Option } from "commander";
+import { PLAN_KINDS } from "../commands/load-kinds.js";
 import type { CliContext } from "./index.js";
 import { asOfOption, collect, parseCount } from "./options.js";
 
@@ -38,7 +39,7 @@ Examples:
         portfolio: string | undefined,
         opts: { explain?: boolean; format: Format; asOf?: string; config?: string },
       ) => {
-        await ctx.prestartLoad(ctx.dirOf(undefined));
+        await ctx.prestartLoad(ctx.dirOf(undefined), { kinds: PLAN_KINDS, config: opts.config });
         const { runRank } = await import("../commands/rank.js");
         ctx.setExit(
           await runRank(
@@ -108,7 +109,7 @@ Examples:
           config?: string;
         },
       ) => {
-        await ctx.prestartLoad(ctx.dirOf(undefined));
+        await ctx.prestartLoad(ctx.dirOf(undefined), { kinds: PLAN_KINDS, config: opts.config });
         const { runSelect } = await import("../commands/rank.js");
         ctx.setExit(
           await runSelect(

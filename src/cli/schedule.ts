@@ -1,4 +1,5 @@
 import { Option } from "commander";
+import { SCHEDULE_KINDS } from "../commands/load-kinds.js";
 import type { CliContext } from "./index.js";
 import { asOfOption } from "./options.js";
 
@@ -53,7 +54,7 @@ Examples:
         asOf?: string;
         config?: string;
       }) => {
-        await ctx.prestartLoad(ctx.dirOf(undefined));
+        await ctx.prestartLoad(ctx.dirOf(undefined), { kinds: SCHEDULE_KINDS, config: opts.config });
         const { runSchedule } = await import("../commands/schedule.js");
         ctx.setExit(
           await runSchedule(

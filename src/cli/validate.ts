@@ -24,7 +24,7 @@ Examples:
     )
     .action(async (dir: string | undefined, opts: { asOf?: string; format: "stylish" | "json"; config?: string }) => {
       const root = ctx.dirOf(dir);
-      await ctx.prestartLoad(root);
+      await ctx.prestartLoad(root, { config: opts.config });
       const { runValidate } = await import("../commands/validate.js");
       ctx.setExit(
         await runValidate(

@@ -6,6 +6,7 @@ import type { Baseline } from "../core/git/index.js";
 import { schemaDiagnostics } from "../core/validate/index.js";
 import type { PmoDocument } from "../model/document.js";
 import type { CommandIO } from "./io.js";
+import { EVM_PLAN_KINDS } from "./load-kinds.js";
 import { displayPath } from "./workspace.js";
 
 /** A baseline read from git: the tag, and the repository as the tag froze it. */
@@ -18,11 +19,7 @@ export interface OpenedBaseline {
   plan: BaselinePlan;
 }
 
-/**
- * The kinds a plan is read from (earned value reads no others): only these are loaded
- * (LoadOptions.kinds) and schema-checked, so that a large repository stays fast.
- */
-export const EVM_PLAN_KINDS = ["Engagement", "Portfolio", "Project"] as const;
+export { EVM_PLAN_KINDS };
 const EVM_PLAN_KIND_SET: ReadonlySet<string> = new Set(EVM_PLAN_KINDS);
 
 /**

@@ -4,7 +4,7 @@ import { failureAt, UsageError } from "../core/errors.js";
 import { loadHeads, NEW_KINDS, parseNewKind, planNewDocument } from "../core/scaffold/index.js";
 import { ExitCode } from "../model/diagnostic.js";
 import type { CommandIO } from "./io.js";
-import { displayPath, openConfig } from "./workspace.js";
+import { displayPath, openConfig, refuseLinkOutOfRepository } from "./workspace.js";
 
 export interface NewCommandOptions {
   /** The repository folder (already resolved against -C). */
@@ -63,6 +63,8 @@ export async function runNew(options: NewCommandOptions, io: CommandIO): Promise
         : undefined,
   });
   const target = path.join(root, planned.file);
+  // Never written outside the repository through a linked folder (--folder or the kind's own).
+  refuseLinkOutOfRepository(target, io.cwd, root);
   const shown = displayPath(target, io.cwd);
   if (options.dryRun) {
     io.stderr(`would write ${shown}\n`);

@@ -16,16 +16,10 @@ import { UsageError } from "../core/errors.js";
 import { ExitCode } from "../model/diagnostic.js";
 import type { CommandIO } from "./io.js";
 import { writeFileAtomic } from "./output.js";
+import { SCHEDULE_KINDS } from "./load-kinds.js";
 import { openValidCatalog } from "./workspace.js";
 
-/**
- * The kinds the schedule reads (LoadOptions.kinds): the engagement (its scheduling calendar)
- * and the projects (their milestones and links). Decisions, people and portfolios play no part
- * in the network; each document is checked against its own schema only, so leaving the other
- * kinds unread changes nothing the schedule says, and on a large repository saves reading,
- * parsing and checking most of its files.
- */
-export const SCHEDULE_KINDS = ["Engagement", "Project"] as const;
+export { SCHEDULE_KINDS };
 
 export const SCHEDULE_FORMATS = ["table", "markdown", "json"] as const;
 export type ScheduleFormat = (typeof SCHEDULE_FORMATS)[number];

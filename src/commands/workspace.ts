@@ -27,13 +27,7 @@ export function displayPath(target: string, cwd: string): string {
     : rel.split(path.sep).join("/");
 }
 
-/**
- * The kinds a command about projects and portfolios loads (LoadOptions.kinds): the engagement
- * and every kind a project, portfolio or decision may refer to, so that what validation says of
- * them is what a full load says (only an id shared with a risk or an issue goes unseen). Risks
- * and issues, most of the files of a large repository, are not read.
- */
-export const PLAN_KINDS = ["Engagement", "Portfolio", "Project", "Decision", "Person"] as const;
+export { PLAN_KINDS } from "./load-kinds.js";
 
 /**
  * Resolves the folder, reads the config and loads every document: the start of most commands.

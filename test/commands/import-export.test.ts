@@ -351,6 +351,14 @@ describe("pmo import msproject", () => {
         { id: "M7", name: "Old depots closed", baseline: "2026-08-28", forecast: "2026-09-30", dependsOn: ["M6"] },
       ],
     });
+
+    // Imported again with --force over a file with CRLF line breaks: the new text keeps them.
+    const lf = readFileSync(path.join(dir, "projects/PRJ-020.yaml"), "utf8");
+    writeFileSync(path.join(dir, "projects/PRJ-020.yaml"), lf.replaceAll("\n", "\r\n"));
+    const args = ["import", "msproject", fixture("plan.xml"), "--id", "PRJ-020", "--portfolio", "estates"];
+    const again = await runCli([...args, "--out-dir", "projects", "--force", "--as-of", "2026-11-30"], { cwd: dir });
+    expect(again.code).toBe(0);
+    expect(readFileSync(path.join(dir, "projects/PRJ-020.yaml"), "utf8")).toBe(lf.replaceAll("\n", "\r\n"));
   });
 
   it("reports a plan that would not be valid, and malformed XML with its position", async () => {

@@ -37,14 +37,16 @@ const refusal = (shown: string, link: string, target: string, real: string, root
   `error: ${shown} leads outside the repository ${root}: ${link} is a symbolic link to ${target}; pmo reads no files outside the repository and does not follow such links when it looks for files, so it does not follow this one either (name ${real} itself, or move the files into the repository)\n`;
 
 describe("paths through a symbolic link out of the repository", () => {
-  it("validate, check and ls refuse a folder argument or -C through the link, from inside and outside the repository", async () => {
+  it("validate, check, ls, history and baseline refuse a folder argument or -C through the link, from inside and outside the repository", async () => {
     const { top, repo, elsewhere } = layout();
     for (const [args, cwd, shown, root] of [
       [["validate", "linked", ...AS_OF], repo, "linked", "(the current folder)"],
       [["validate", "repo/linked", ...AS_OF], top, "repo/linked", "repo/"],
       [["check", "repo/linked", ...AS_OF], top, "repo/linked", "repo/"],
-      // With -C, paths are shown relative to the folder pmo runs in.
+      // With -C, ls shows paths relative to the folder pmo runs in; history and baseline to where it started.
       [["-C", "repo/linked", "ls", "people"], top, "the current folder", "../"],
+      [["-C", "repo/linked", "history"], top, "repo/linked", "repo/"],
+      [["-C", "repo/linked", "baseline", "ls"], top, "repo/linked", "repo/"],
     ] as const) {
       const result = await runCli(args, { cwd });
       expect(result.stdout).toBe("");
@@ -83,6 +85,11 @@ describe("paths through a symbolic link out of the repository", () => {
       );
       expect(result.code).toBe(2);
     }
+    // A link to a file outside: fmt used to rewrite the file it points to.
+    symlinkSync(outside, path.join(repo, "out-link.yaml"));
+    const file = await runCli(["fmt", "out-link.yaml"], { cwd: repo });
+    expect(file.stderr).toBe(refusal("out-link.yaml", "it", outside, outside, "(the current folder)"));
+    expect(file.code).toBe(2);
     expect(readFileSync(outside, "utf8")).toBe(UNORDERED);
     // The whole repository: discovery skips the link (a warning of validate's), fmt does not follow it.
     expect((await runCli(["fmt"], { cwd: repo })).code).toBe(0);
@@ -111,6 +118,24 @@ describe("paths through a symbolic link out of the repository", () => {
     );
     expect(inside.code).toBe(0);
     expect(existsSync(path.join(repo, "people", "bob.ray.yaml"))).toBe(true);
+  });
+
+  it("new refuses a --folder through the link, or a kind's folder that is one", async () => {
+    const { repo, elsewhere } = layout();
+    const given = await runCli(["new", "person", "--name", "Cy Dee", "--folder", "linked/people", ...AS_OF], {
+      cwd: repo,
+    });
+    expect(given.stderr).toBe(
+      refusal(
+        "linked/people/cy.dee.yaml",
+        "linked",
+        elsewhere,
+        path.join(elsewhere, "people", "cy.dee.yaml"),
+        "(the current folder)",
+      ),
+    );
+    expect(given.code).toBe(2);
+    expect(existsSync(path.join(elsewhere, "people", "cy.dee.yaml"))).toBe(false);
   });
 
   it("a repository reached through a linked folder above it, or a link that stays inside, is read as before", async () => {

@@ -25,8 +25,16 @@ export function layoutOf(source: string): TextLayout {
   const bom = source.startsWith("\uFEFF");
   const at = source.search(/[\r\n]/);
   const lineBreak = at < 0 ? "\n" : source[at] === "\n" ? "\n" : source[at + 1] === "\n" ? "\r\n" : "\r";
-  const end = /(?:\r\n|\r|\n)*$/.exec(source)![0];
-  const finalBreaks = end.length === 0 ? 0 : end.split(/\r\n|\r|\n/).length - 1;
+  // Counted from the end: a regular expression anchored at the end would be tried at every offset.
+  let finalBreaks = 0;
+  for (let i = source.length - 1; i >= 0; i--) {
+    const c = source[i];
+    if (c === "\n") {
+      finalBreaks++;
+      if (source[i - 1] === "\r") i--;
+    } else if (c === "\r") finalBreaks++;
+    else break;
+  }
   return { lineBreak, bom, finalBreaks };
 }
 
@@ -36,7 +44,9 @@ export function layoutOf(source: string): TextLayout {
  */
 export function withLayout(text: string, layout: TextLayout, finalBreaks = layout.finalBreaks): string {
   if (text === "") return text;
-  let out = text.replace(/\n*$/, "\n".repeat(finalBreaks));
+  let end = text.length;
+  while (end > 0 && text[end - 1] === "\n") end--;
+  let out = text.slice(0, end) + "\n".repeat(finalBreaks);
   if (layout.lineBreak !== "\n") out = out.replaceAll("\n", layout.lineBreak);
   return layout.bom ? `\uFEFF${out}` : out;
 }

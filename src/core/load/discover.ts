@@ -37,6 +37,11 @@ export interface Discovered {
  * read again (it would define every id twice), and a note says so.
  */
 export async function discoverFiles(root: string, options: DiscoverOptions = {}): Promise<Discovered> {
+  return discoverFilesSync(root, options);
+}
+
+/** discoverFiles, on this thread before it returns: for a load started before the command has loaded (index.ts). */
+export function discoverFilesSync(root: string, options: DiscoverOptions = {}): Discovered {
   const ig = ignore();
   const ignoreText = readIgnoreFile(root);
   ig.add(ignoreText);
@@ -59,7 +64,9 @@ export async function discoverFiles(root: string, options: DiscoverOptions = {})
   // threads start on their own).
   const links = new Map<string, string>();
   walk(root, "", ignores, files, diagnostics, realRoot, links, options.onProgress);
-  files.sort(comparePaths);
+  // Found in the order of comparePaths (code units) already (walk): sort() without a comparator
+  // only checks it, at a fraction of a sort with one (72,386 paths took 40-100 ms).
+  files.sort();
   if (links.size === 0) return { files, diagnostics };
   return { files: readOnce(files, links, diagnostics), diagnostics };
 }
@@ -122,14 +129,17 @@ function walk(
   links: Map<string, string>,
   onProgress?: (found: readonly string[]) => void,
 ): void {
-  const entries = readdirSync(path.join(root, rel), { withFileTypes: true });
-  const subdirs: string[] = [];
+  const entries = readdirSync(rel ? pathIn(root, rel) : root, { withFileTypes: true });
+  // This folder's files, and its folders with a slash after them, sorted by code unit: walked
+  // in that order (a folder's files where its path and slash sort), the tree's files come out
+  // in the order of comparePaths, which is the order the threads are given them in.
+  const here: string[] = [];
   for (const entry of entries) {
     const name = entry.name;
     const relPath = rel ? `${rel}/${name}` : name;
     if (entry.isDirectory()) {
       if (name.startsWith(".") || SKIPPED_DIRS.has(name) || ig(`${relPath}/`)) continue;
-      subdirs.push(relPath);
+      here.push(`${relPath}/`);
     } else if (
       entry.isSymbolicLink() &&
       !YAML_FILE.test(name) &&
@@ -177,11 +187,19 @@ function walk(
       } else if (!entry.isFile()) {
         continue;
       }
-      files.push(relPath);
+      here.push(relPath);
     }
   }
+  here.sort();
+  for (const found of here) {
+    if (!found.endsWith("/")) {
+      files.push(found);
+      continue;
+    }
+    onProgress?.(files);
+    walk(root, found.slice(0, -1), ig, files, diagnostics, realRoot, links, onProgress);
+  }
   onProgress?.(files);
-  for (const dir of subdirs) walk(root, dir, ig, files, diagnostics, realRoot, links, onProgress);
 }
 
 function statOrError(file: string): Stats | NodeJS.ErrnoException {
@@ -216,6 +234,27 @@ function linkProblem(error: NodeJS.ErrnoException): string {
 export function fileDiagnostic(file: string, message: string, ruleId: string): Diagnostic {
   return { ruleId, severity: "error", message, file, line: 1, column: 1, pointer: "" };
 }
+
+/**
+ * path.join(root, file), without normalising the whole path again for each of tens of
+ * thousands of files (path.join was a twentieth of a load's time): a plain relative `file`
+ * (what discovery lists: forward slashes, no empty, `.` or `..` segment) is put after the
+ * root, normalised once.
+ */
+export function pathIn(root: string, file: string): string {
+  if (path.sep !== "/" || NOT_PLAIN_FILE.test(file)) return path.join(root, file);
+  if (root !== joinedRoot) {
+    const base = path.join(root);
+    joinedRoot = root;
+    joinedBase = base === "." ? "" : base.endsWith("/") ? base : `${base}/`;
+  }
+  return joinedBase + file;
+}
+
+/** A path that path.join would change after a root: absolute, empty, a `.` or `..` segment, `//`, a trailing slash. */
+const NOT_PLAIN_FILE = /^$|^\/|\/\/|\/$|(?:^|\/)\.{1,2}(?:\/|$)/;
+let joinedRoot: string | undefined;
+let joinedBase = "";
 
 /** Sorts paths by code unit, so that the order is the same on every machine and locale. */
 export function comparePaths(a: string, b: string): number {

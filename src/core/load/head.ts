@@ -34,24 +34,9 @@ export type Head = { kind: Kind } & Partial<Record<Exclude<HeadField, "kind">, s
  * mutations of all of them.
  */
 export function scanHead(input: string): Head | undefined {
-  const text = normaliseLineBreaks(input);
-  const start = text.startsWith("---\n") ? 4 : 0;
-  UNCERTAIN.lastIndex = start;
-  if (UNCERTAIN.test(text)) return undefined;
-  // Blank and comment lines, then the first key at column 0: the root is a block mapping.
-  LEADING.lastIndex = start;
-  LEADING.test(text);
-  const body = LEADING.lastIndex;
-  KEY.lastIndex = body;
-  if (!KEY.test(text)) return undefined;
-  // The searches below find lines after a line break; the first key gets one before it.
-  const lines = body === 0 ? `\n${text}` : text;
-  const from = body === 0 ? 0 : body - 1;
-  // Every line is indented, blank, a comment at column 0 or a plain key at column 0, and a
-  // key's value that may run on (quoted, a flow sequence, an anchor or a tag) closes on its line.
-  LINE.lastIndex = from;
-  for (let m = LINE.exec(lines); m !== null; m = LINE.exec(lines))
-    if (m[1] === undefined || !closedOnItsLine(m[1])) return undefined;
+  const shape = certainShape(input);
+  if (shape === undefined) return undefined;
+  const { lines, from } = shape;
   const head: Partial<Record<HeadField, string>> = {};
   HEAD_LINE.lastIndex = from;
   for (let m = HEAD_LINE.exec(lines); m !== null; m = HEAD_LINE.exec(lines)) {
@@ -68,6 +53,56 @@ export function scanHead(input: string): Head | undefined {
   const kind = head.kind;
   if (kind === undefined || !KIND_SET.has(kind)) return undefined;
   return head as Head;
+}
+
+/**
+ * The kind of a text's one document, or undefined ("uncertain"): certain for the texts of the
+ * shape scanHead is certain about, whatever their other head fields hold. Whenever it answers,
+ * the full reading of the same bytes gives no document or exactly one of this kind; it answers
+ * for every text scanHead answers for, with the same kind. A load that wants some kinds skips
+ * a file by it (parse.ts): it reads the kind only, without the other fields' values.
+ */
+export function scanKind(input: string): Kind | undefined {
+  const shape = certainShape(input);
+  if (shape === undefined) return undefined;
+  const { lines, from } = shape;
+  KIND_FIELD.lastIndex = from;
+  const m = KIND_FIELD.exec(lines);
+  const found = m?.[1] ?? m?.[2] ?? m?.[3];
+  if (m === null || found === undefined || !KIND_SET.has(found)) return undefined;
+  // Indented lines below would continue or nest the value; a second kind key is refused by the full reading.
+  const end = m.index + m[0].length;
+  NOTHING_BELOW.lastIndex = end;
+  if (!NOTHING_BELOW.test(lines) || lines.includes("\nkind:", end)) return undefined;
+  return found as Kind;
+}
+
+/**
+ * The text with its line breaks normalised, as `lines` (a line break before the first key) and
+ * where its body starts in them (`from`), when it has the shape scanHead describes: one
+ * document, a root block mapping, every line at column 0 blank, a comment or a plain key, and
+ * every top-level value that could run on closed on its line. Undefined otherwise.
+ */
+function certainShape(input: string): { lines: string; from: number } | undefined {
+  const text = normaliseLineBreaks(input);
+  const start = text.startsWith("---\n") ? 4 : 0;
+  UNCERTAIN.lastIndex = start;
+  if (UNCERTAIN.test(text)) return undefined;
+  // Blank and comment lines, then the first key at column 0: the root is a block mapping.
+  LEADING.lastIndex = start;
+  LEADING.test(text);
+  const body = LEADING.lastIndex;
+  KEY.lastIndex = body;
+  if (!KEY.test(text)) return undefined;
+  // The searches find lines after a line break; the first key gets one before it.
+  const lines = body === 0 ? `\n${text}` : text;
+  const from = body === 0 ? 0 : body - 1;
+  // Every line is indented, blank, a comment at column 0 or a plain key at column 0, and a
+  // key's value that may run on (quoted, a flow sequence, an anchor or a tag) closes on its line.
+  LINE.lastIndex = from;
+  for (let m = LINE.exec(lines); m !== null; m = LINE.exec(lines))
+    if (m[1] === undefined || !closedOnItsLine(m[1])) return undefined;
+  return { lines, from };
 }
 
 const KIND_SET: ReadonlySet<string> = new Set(KINDS);
@@ -114,6 +149,9 @@ const HEAD_LINE = new RegExp(
  * starts at column 0 with something else (a key), or the end.
  */
 const NOTHING_BELOW = /(?:\n(?:#[^\n]*|[ ]*)(?=\n|$))*(?:\n(?![ #\n])|$)/y;
+/** The kind's line at column 0, as HEAD_LINE reads it (a kind is a plain word, never null or a boolean). */
+const KIND_FIELD =
+  /\nkind:(?:[ ]+(?:([A-Za-z][A-Za-z0-9_./-]*)|"([A-Za-z0-9_./-]+)"|'([A-Za-z0-9_./-]+)')(?:[ ]+#[^\n]*)?[ ]*(?=\n|$))?/g;
 const NOT_A_STRING = new Set(["null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"]);
 
 /**

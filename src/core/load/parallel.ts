@@ -5,7 +5,7 @@ import { MessageChannel, type MessagePort, Worker } from "node:worker_threads";
 import type { Kind } from "../../model/document.js";
 import { holdsAtLeast } from "./discover.js";
 import { checkSchemas, type SchemaCheck } from "./documents.js";
-import { readOneFile, type FileRead } from "./read-files.js";
+import { readOneFile, readPending, type FileRead } from "./read-files.js";
 
 /**
  * Below this many files a thread costs more to start, and to hand its results over, than it
@@ -68,6 +68,7 @@ const EARLY_FOLDERS = 16;
  * and the load that follows (loadWorkspace of the same root, `schema` the same) takes them over
  * instead of starting its own once discovery has found enough files. Threads that no load
  * takes over do not keep the process alive. Documents and diagnostics are the same either way.
+ * True when threads were started.
  */
 export function prestartLoaderThreads(
   root: string,
@@ -76,9 +77,9 @@ export function prestartLoaderThreads(
     entries = EARLY_ENTRIES,
     workers = defaultWorkers(PARALLEL_MIN_FILES),
   }: { entries?: number; workers?: number } = {},
-): void {
-  if (early !== undefined || workers <= 0 || !existsSync(WORKER_FILE)) return;
-  if (!holdsAtLeast(root, entries, EARLY_FOLDERS)) return;
+): boolean {
+  if (early !== undefined || workers <= 0 || !existsSync(WORKER_FILE)) return false;
+  if (!holdsAtLeast(root, entries, EARLY_FOLDERS)) return false;
   const started = { root, schema, threads: [] as Worker[], stopped: new Set<Worker>() };
   for (let i = 0; i < workers; i++) {
     const worker = startThread(schema);
@@ -90,6 +91,7 @@ export function prestartLoaderThreads(
     started.threads.push(worker);
   }
   early = started;
+  return started.threads.length > 0;
 }
 
 /** A loader thread running worker.ts, or undefined when none can be started. */
@@ -120,6 +122,13 @@ export interface LoaderJob {
   /** Where the rest of the list comes, as arrays of file names in order. */
   port: MessagePort;
   kinds?: readonly Kind[];
+  /**
+   * With `kinds`: read and decode only, and leave the parsing of each file that may hold a
+   * wanted document to this thread (read-files.ts, readForHandOff), which has to keep those
+   * documents anyway. Parsed on a loader thread, each document would be built there, cloned,
+   * and built again here; the thread would also compile the readers and validators again.
+   */
+  handOff?: boolean;
 }
 
 /**
@@ -137,8 +146,9 @@ export const LoaderState = { next: 0, published: 1, complete: 2, total: 3, slots
  */
 export interface LoaderBatch {
   index: number;
-  reads: Omit<FileRead, "file" | "text">[];
-  /** The texts of the reads that have one, in order, joined. */
+  /** Without their texts, but for a pending read's (FileRead.pending), which keeps its own. */
+  reads: Omit<FileRead, "file">[];
+  /** The texts of the other reads that have one, in order, joined. */
   texts: string;
   /** Each read's text length in `texts`, or -1 when it has no text. */
   lengths: number[];
@@ -149,6 +159,12 @@ export function packBatch(index: number, reads: readonly FileRead[]): LoaderBatc
   const texts: string[] = [];
   const lengths: number[] = [];
   const packed = reads.map(({ file: _file, text, ...rest }) => {
+    // A text the receiving thread parses travels as a string of its own: reading a slice of a
+    // joined string character by character took the subset reader three times as long.
+    if (rest.pending) {
+      lengths.push(-1);
+      return { ...rest, text };
+    }
     lengths.push(text === undefined ? -1 : text.length);
     if (text !== undefined) texts.push(text);
     return rest;
@@ -216,10 +232,14 @@ export class LoaderThreads {
   private readonly ports: MessagePort[] = [];
   /** What the threads delivered, by batch. */
   private readonly delivered = new Map<number, LoaderBatch>();
+  /** The batches delivered since `read` last looked, in the order they came. */
+  private arrived: number[] = [];
   private alive = 0;
   private wake: (() => void) | undefined;
   /** Counts the batches read by loader threads, for the tests. */
   private stats: { threadBatches: number } | undefined;
+  /** The threads do not keep the process alive until `read` (hold). */
+  private held = false;
 
   /**
    * `count` threads now when the caller fixed the number; otherwise none until `offer` finds
@@ -285,11 +305,13 @@ export class LoaderThreads {
 
   /** Takes a started thread into the pool: listens to it, and gives it the job if there is one. */
   private adopt(worker: Worker): void {
+    if (this.held) worker.unref();
     this.threads.push(worker);
     this.alive++;
     // Listening from the start: a batch may come back before `read` is called.
     worker.on("message", (posted: LoaderBatch) => {
       this.delivered.set(posted.index, posted);
+      this.arrived.push(posted.index);
       if (this.stats) this.stats.threadBatches++;
       this.event();
     });
@@ -318,7 +340,7 @@ export class LoaderThreads {
       batch: this.batch,
       state: this.state.buffer as SharedArrayBuffer,
       port: port2,
-      ...(kinds && { kinds }),
+      ...(kinds && { kinds, handOff: true }),
     };
     worker.postMessage(job, [port2]);
   }
@@ -337,6 +359,16 @@ export class LoaderThreads {
     Atomics.store(this.state, LoaderState.published, batches);
     if (complete) Atomics.store(this.state, LoaderState.complete, 1);
     Atomics.notify(this.state, LoaderState.published);
+  }
+
+  /**
+   * Until `read` is called, the threads do not keep the process alive: a load started before
+   * the command has loaded (index.ts, prestartLoad) that the command never takes up, because it
+   * stopped on a usage error first, must not hold up its exit.
+   */
+  hold(): void {
+    this.held = true;
+    for (const worker of this.threads) worker.unref();
   }
 
   /** Stops threads that were not given a job. */
@@ -363,6 +395,10 @@ export class LoaderThreads {
   ): Promise<FileRead[]> {
     const threads = this.threads.slice();
     this.decided = true;
+    if (this.held) {
+      this.held = false;
+      for (const worker of threads) worker.ref();
+    }
     const { schemaCheck } = options;
     const readOne = (file: string): FileRead => {
       const read = readOneFile(root, file, kinds);
@@ -384,20 +420,39 @@ export class LoaderThreads {
     const batches = Math.ceil(list.length / batch);
     this.publish(batches, true);
     const done: (FileRead[] | undefined)[] = new Array(batches);
+    // A file a thread left unparsed (LoaderJob.handOff) is parsed, and its schema checked, here.
+    const complete = (read: FileRead): FileRead => {
+      if (!read.pending) return read;
+      const parsed = readPending(read, kinds!);
+      if (schemaCheck) checkSchemas(parsed, schemaCheck);
+      return parsed;
+    };
     const take = (index: number): void => {
       const posted = this.delivered.get(index);
-      if (posted && done[index] === undefined) done[index] = unpackBatch(posted, list, index * batch);
+      if (posted && done[index] === undefined) done[index] = unpackBatch(posted, list, index * batch).map(complete);
+    };
+    /** Takes over the batches delivered since the last look; true when there were any. */
+    const takeArrived = (): boolean => {
+      const arrived = this.arrived;
+      if (arrived.length === 0) return false;
+      this.arrived = [];
+      for (const index of arrived) take(index);
+      return true;
     };
     const readBatch = (index: number): FileRead[] => list.slice(index * batch, (index + 1) * batch).map(readOne);
+    // Lets the threads' batches in between, so that taking them over is spread out too.
+    const letIn = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
     if (options.ownShare !== false) {
-      for (
-        let index = Atomics.add(state, LoaderState.next, 1);
-        index < batches;
-        index = Atomics.add(state, LoaderState.next, 1)
-      ) {
+      for (;;) {
+        // What the threads delivered first: what they left unparsed is this thread's alone to parse.
+        if (takeArrived()) {
+          await letIn();
+          continue;
+        }
+        const index = Atomics.add(state, LoaderState.next, 1);
+        if (index >= batches) break;
         done[index] = readBatch(index);
-        // Lets the threads' batches in between, so that taking them over is spread out too.
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await letIn();
       }
     }
     // Wait for the batches the threads took, or for the threads to stop.
@@ -406,7 +461,10 @@ export class LoaderThreads {
         if (done[index] === undefined && !this.delivered.has(index)) return true;
       return false;
     };
-    while (missing() && this.alive > 0) await new Promise<void>((resolve) => (this.wake = resolve));
+    while (missing() && this.alive > 0) {
+      await new Promise<void>((resolve) => (this.wake = resolve));
+      takeArrived();
+    }
     // Every batch is taken (the counter is past the last), so the threads have nothing left to do.
     this.close();
     for (let index = 0; index < batches; index++) {

@@ -2,7 +2,7 @@ import type { Document, LineCounter } from "yaml";
 import type { Diagnostic, Severity } from "../../model/diagnostic.js";
 import { KINDS } from "../../model/document.js";
 import { describeSyntaxError, syntaxDiagnostic, type SyntaxProblem } from "./syntax.js";
-import { scanHead } from "./head.js";
+import { scanKind } from "./head.js";
 import { readSubsetDocuments } from "./subset-read.js";
 import { yamlPackage } from "./yaml-packages.js";
 import { documentValue, normaliseLineBreaks, readFull, readJsYaml, type FullRead } from "./yaml-read.js";
@@ -57,16 +57,24 @@ export function decodeSource(file: string, bytes: Uint8Array): string | Diagnost
       "split it into several files, or list it in .pmoignore if it is not a pmo document",
     );
   }
-  const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) {
-    return fileProblem(file, "file is binary, not YAML text", "remove it, rename it, or list it in .pmoignore");
-  }
+  // A NUL byte in the first 8 KB makes a file binary, whatever else it holds. Looked for in the
+  // decoded text first: a string search is a fraction of a search of the bytes, and only a text
+  // with a NUL character somewhere needs the bytes looked at.
+  let text: string;
   try {
-    return UTF8.decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
-    return fileProblem(file, "file is not valid UTF-8 text", "save it with UTF-8 encoding");
+    return hasNulInHead(bytes)
+      ? binaryFile(file)
+      : fileProblem(file, "file is not valid UTF-8 text", "save it with UTF-8 encoding");
   }
+  return text.includes("\0") && hasNulInHead(bytes) ? binaryFile(file) : text;
 }
+
+const hasNulInHead = (bytes: Uint8Array): boolean => bytes.subarray(0, 8192).includes(0);
+
+const binaryFile = (file: string): Diagnostic =>
+  fileProblem(file, "file is binary, not YAML text", "remove it, rename it, or list it in .pmoignore");
 
 /** One decoder for every file: decode() without `stream` starts afresh each call. */
 const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
@@ -95,23 +103,30 @@ export function parseSource(file: string, input: string): ParsedSource {
  */
 export function parseWanted(file: string, input: string, kinds: readonly string[]): ParsedSource | undefined {
   const text = normaliseLineBreaks(input);
-  // A text whose kind line names a kind that is not wanted (most files of a repository: its
-  // risks) goes to the head scanner first, which is cheaper than a full reading and builds no
-  // values; when it is not sure, the subset reader decides as for any other text.
-  const named = KIND_LINE.exec(text)?.[1];
-  if (named !== undefined && KIND_SET.has(named) && !kinds.includes(named)) {
-    const head = scanHead(text);
-    if (head !== undefined && !kinds.includes(head.kind)) return undefined;
-  }
+  if (unwantedByItsHead(text, kinds)) return undefined;
   const documents = readSubsetDocuments(text);
   if (documents !== undefined) {
     const kind = documents.length === 1 ? documents[0]?.["kind"] : undefined;
     if (typeof kind === "string" && KIND_SET.has(kind) && !kinds.includes(kind)) return undefined;
     return fromSubset(documents, text);
   }
-  const head = scanHead(text);
-  if (head !== undefined && !kinds.includes(head.kind)) return undefined;
+  const kind = scanKind(text);
+  if (kind !== undefined && !kinds.includes(kind)) return undefined;
   return parseRest(file, text);
+}
+
+/**
+ * True when a text (line breaks normalised) certainly holds one document of a kind that is not
+ * wanted, by its head alone: the first question parseWanted asks. A text whose kind line names
+ * a kind that is not wanted (most files of a repository: its risks) goes to the head scanner,
+ * which is cheaper than a full reading and builds no values; when it is not sure, the subset
+ * reader decides as for any other text.
+ */
+export function unwantedByItsHead(text: string, kinds: readonly string[]): boolean {
+  const named = KIND_LINE.exec(text)?.[1];
+  if (named === undefined || !KIND_SET.has(named) || kinds.includes(named)) return false;
+  const kind = scanKind(text);
+  return kind !== undefined && !kinds.includes(kind);
 }
 
 const KIND_SET: ReadonlySet<string> = new Set(KINDS);

@@ -1,9 +1,16 @@
 import { closeSync, openSync, readSync } from "node:fs";
-import path from "node:path";
 import type { Diagnostic } from "../../model/diagnostic.js";
 import type { Kind } from "../../model/document.js";
-import { fileDiagnostic } from "./discover.js";
-import { decodeSource, parseSource, parseWanted, type ParsedSource, type RawDocument } from "./parse.js";
+import { fileDiagnostic, pathIn } from "./discover.js";
+import {
+  decodeSource,
+  parseSource,
+  parseWanted,
+  unwantedByItsHead,
+  type ParsedSource,
+  type RawDocument,
+} from "./parse.js";
+import { normaliseLineBreaks } from "./yaml-read.js";
 
 /**
  * What reading one file gives, as plain data (a worker thread can hand it over by structured
@@ -20,6 +27,11 @@ export interface FileRead {
   brokenIds?: string[];
   /** Not parsed: its text holds one document of a kind the load does not want (head.ts). */
   skipped?: true;
+  /**
+   * Read and decoded but not parsed yet: `text` is the decoded text, to be parsed by the thread
+   * it is handed to (readPending), which then gives what readOneFile gives (readForHandOff).
+   */
+  pending?: true;
 }
 
 /**
@@ -29,22 +41,21 @@ export interface FileRead {
 export function readOneFile(root: string, file: string, kinds?: readonly Kind[]): FileRead {
   let bytes: Uint8Array;
   try {
-    bytes = readWhole(path.join(root, file));
+    bytes = readWhole(pathIn(root, file));
   } catch (error) {
-    return {
-      file,
-      documents: [],
-      diagnostics: [
-        fileDiagnostic(
-          file,
-          `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-          "unreadable-file",
-        ),
-      ],
-      notPmo: false,
-    };
+    return unreadable(file, error);
   }
   return readBytes(file, bytes, kinds);
+}
+
+function unreadable(file: string, error: unknown): FileRead {
+  const code = (error as NodeJS.ErrnoException).code ?? String(error);
+  return {
+    file,
+    documents: [],
+    diagnostics: [fileDiagnostic(file, `cannot read file: ${code}`, "unreadable-file")],
+    notPmo: false,
+  };
 }
 
 /** One buffer per thread that every file is read into: most files are a few hundred bytes. */
@@ -78,17 +89,55 @@ export function readWhole(file: string): Uint8Array {
   }
 }
 
+/**
+ * readOneFile for a loader thread that hands the parsing over (LoaderJob.handOff): a file that
+ * is certainly of a kind that is not wanted (its head says so, parse.ts) is skipped as
+ * readOneFile skips it, a file that cannot be read or decoded is what readOneFile makes of it,
+ * and any other comes back `pending`, its decoded text unparsed. readPending then gives what
+ * readOneFile gives for it.
+ */
+export function readForHandOff(root: string, file: string, kinds: readonly Kind[]): FileRead {
+  let bytes: Uint8Array;
+  try {
+    bytes = readWhole(pathIn(root, file));
+  } catch (error) {
+    return unreadable(file, error);
+  }
+  const text = decodeSource(file, bytes);
+  if (typeof text !== "string") return { file, documents: [], diagnostics: [text], notPmo: false };
+  if (unwantedByItsHead(normaliseLineBreaks(text), kinds)) return skippedRead(file);
+  return { file, documents: [], diagnostics: [], text, notPmo: false, pending: true };
+}
+
+/** What readOneFile gives for a file a loader thread read and decoded but left unparsed (readForHandOff). */
+export function readPending(read: FileRead, kinds: readonly Kind[]): FileRead {
+  return readDecoded(read.file, read.text!, kinds);
+}
+
 /** Decodes a file's bytes and parses its documents; a file that is not text becomes a diagnostic. */
 export function readBytes(file: string, bytes: Uint8Array, kinds?: readonly Kind[]): FileRead {
   const text = decodeSource(file, bytes);
   if (typeof text !== "string") return { file, documents: [], diagnostics: [text], notPmo: false };
+  return readDecoded(file, text, kinds);
+}
+
+/** Parses a file's decoded text; with `kinds`, a file of one document of another kind is skipped. */
+function readDecoded(file: string, text: string, kinds: readonly Kind[] | undefined): FileRead {
   if (kinds !== undefined) {
     const parsed = parseWanted(file, text, kinds);
-    if (parsed === undefined) return { file, documents: [], diagnostics: [], notPmo: false, skipped: true };
+    if (parsed === undefined) return skippedRead(file);
     return fileRead(file, parsed);
   }
   return readText(file, text);
 }
+
+const skippedRead = (file: string): FileRead => ({
+  file,
+  documents: [],
+  diagnostics: [],
+  notPmo: false,
+  skipped: true,
+});
 
 /** Parses one file's text. */
 export function readText(file: string, input: string): FileRead {

@@ -1,13 +1,15 @@
 import { parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
 import { checkSchemas, importSchemaCheck } from "./documents.js";
 import { LoaderState, packBatch, type LoaderJob, type LoaderStart } from "./parallel.js";
-import { readOneFile, type FileRead } from "./read-files.js";
+import { readForHandOff, readOneFile, type FileRead } from "./read-files.js";
 
 /**
  * A loader thread (see parallel.ts). It starts before the files are known and waits for its
  * job; then it takes published batches from the counter it shares with the other threads,
  * reads and parses each batch's files in order (and checks each document's schema when
  * started with `schema`) and posts the batch, so that its own heap holds one batch at a time.
+ * For a load of some kinds (LoaderJob.handOff) it only reads: a file that is not certainly of
+ * a kind that is not wanted is posted unparsed, for the loading thread to parse.
  * While the files are still being found it waits for more batches to be published; it stops
  * when the list is complete and no batch is left.
  */
@@ -17,7 +19,7 @@ const schemaCheck = (workerData as LoaderStart | undefined)?.schema ? importSche
 /** How long a thread waits for files it was told are published before it gives up (ms): never, in practice. */
 const FILES_TIMEOUT_MS = 10_000;
 
-parentPort!.once("message", async ({ root, files: first, batch, state: shared, port, kinds }: LoaderJob) => {
+parentPort!.once("message", async ({ root, files: first, batch, state: shared, port, kinds, handOff }: LoaderJob) => {
   const check = await schemaCheck;
   const state = new Int32Array(shared);
   const files = [...first];
@@ -49,8 +51,8 @@ parentPort!.once("message", async ({ root, files: first, batch, state: shared, p
     }
     const reads: FileRead[] = [];
     for (let i = index * batch; i < end; i++) {
-      const read = readOneFile(root, files[i]!, kinds);
-      if (check) checkSchemas(read, check);
+      const read = handOff && kinds ? readForHandOff(root, files[i]!, kinds) : readOneFile(root, files[i]!, kinds);
+      if (check && !read.pending) checkSchemas(read, check);
       reads.push(read);
     }
     parentPort!.postMessage(packBatch(index, reads));

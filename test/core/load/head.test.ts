@@ -5,7 +5,14 @@ import { isDeepStrictEqual } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { buildDocuments, generate } from "../../../bench/generate.mjs";
-import { decodeSource, HEAD_FIELDS, loadWorkspace, parseSource, scanHead } from "../../../src/core/load/index.js";
+import {
+  decodeSource,
+  HEAD_FIELDS,
+  loadWorkspace,
+  parseSource,
+  scanHead,
+  scanKind,
+} from "../../../src/core/load/index.js";
 import { KINDS, type Kind, type Workspace } from "../../../src/model/document.js";
 import { makeRepo, removeRepo } from "../../helpers/repo.js";
 import { mutate, prng } from "../../helpers/yaml-mutations.js";
@@ -170,6 +177,24 @@ describe("the head scanner never answers what the full reading does not give", (
     }
     expect(wrong).toEqual([]);
     expect(answered).toBeGreaterThan(1000);
+  });
+
+  it(`reads the kind alone wherever it reads the head, and never a kind the full reading does not give (${texts.length} texts)`, () => {
+    const wrong: string[] = [];
+    let beyond = 0;
+    for (const [name, text] of texts) {
+      const kind = scanKind(text);
+      const head = scanHead(text);
+      if (head !== undefined && kind !== head.kind) wrong.push(`${name}: head ${JSON.stringify(head)}, kind ${kind}`);
+      if (kind === undefined) continue;
+      if (head === undefined) beyond++;
+      const kinds = parseSource(name.replace(/ .*/, ""), text).documents.map((d) => d.value["kind"]);
+      if (kinds.length > 1 || (kinds.length === 1 && kinds[0] !== kind))
+        wrong.push(`${name}: kind scanner ${kind}, full reading ${JSON.stringify(kinds)}`);
+    }
+    expect(wrong).toEqual([]);
+    // Texts whose other head fields are not words (a numeric id, a nested project) still have a certain kind.
+    expect(beyond).toBeGreaterThan(10);
   });
 
   it("answers the hostile texts it can be certain about, and only those", () => {

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Workspace } from "../../../src/model/document.js";
@@ -123,6 +124,36 @@ describe("loading with loader threads", () => {
     }
   });
 
+  it("threads that read every batch of a load of some kinds, leaving the parsing to this thread, read what this thread reads alone", async () => {
+    const { discoverFiles } = (await import(
+      path.join(dist, "index.js")
+    )) as typeof import("../../../src/core/load/index.js");
+    const { readFiles } = (await import(
+      path.join(dist, "parallel.js")
+    )) as typeof import("../../../src/core/load/parallel.js");
+    const { importSchemaCheck } = (await import(
+      path.join(dist, "documents.js")
+    )) as typeof import("../../../src/core/load/documents.js");
+    const schemaCheck = await importSchemaCheck();
+    const { files } = await discoverFiles(repo);
+    for (const kinds of [["Engagement", "Portfolio", "Project", "Decision", "Person"], ["Risk"], []] as const) {
+      const alone = await readFiles(repo, files, 0, kinds, { schemaCheck });
+      expect(alone.filter((read) => read.skipped).length).toBeGreaterThan(10);
+      for (const workers of [1, 3]) {
+        const stats = { threadBatches: 0 };
+        const threaded = await readFiles(repo, files, workers, kinds, {
+          batch: 7,
+          ownShare: false,
+          stats,
+          schemaCheck,
+        });
+        expect(stats.threadBatches).toBe(Math.ceil(files.length / 7));
+        expect(threaded.some((read) => read.pending)).toBe(false);
+        expect(isDeepStrictEqual(threaded, alone)).toBe(true);
+      }
+    }
+  });
+
   it("finds the same schema problems while loading, on any thread, as validation finds afterwards", async () => {
     const { loadWorkspace } = (await import(
       path.join(dist, "index.js")
@@ -195,5 +226,151 @@ describe("loader threads started before the repository is opened", () => {
     prestartLoaderThreads(path.join(repo, "schema"), true, { entries: 1, workers: 1 });
     const other = await loadWorkspace(repo, { schema: true });
     expect(isDeepStrictEqual(plain(other), plain(alone))).toBe(true);
+  });
+});
+
+describe("loads begun before the command has loaded its modules and read its config (prestartLoad)", () => {
+  type Loader = typeof import("../../../src/core/load/index.js");
+  const loader = async (): Promise<Loader> => (await import(path.join(dist, "index.js"))) as Loader;
+  const kinds = ["Engagement", "Portfolio", "Project", "Decision", "Person"] as const;
+  const drafts = {
+    "drafts/project.yaml": "apiVersion: pmo/v1\nkind: Project\nid: PRJ-DRAFT\nname: Not yet\n",
+    "drafts/broken.yaml": "apiVersion: pmo/v1\nkind: Project\nid: PRJ-BROKEN\n name: bad indent\n",
+  };
+  const threads = { entries: 1, workers: 1 };
+
+  it("are taken over by the load of the same root, ignore patterns, kinds and schema check", async () => {
+    const { loadWorkspace, prestartLoad } = await loader();
+    const dir = makeRepo({
+      ...files,
+      ...drafts,
+      "pmo.config.yaml": "# what is not a pmo file\nignore:\n  - drafts/\n",
+    });
+    try {
+      const options = { schema: true, kinds, ignore: ["drafts/"] };
+      const alone = await loadWorkspace(dir, { ...options, workers: 0 });
+      expect(alone.documents.length).toBeGreaterThan(20);
+      expect(alone.documents.some((d) => d.file.startsWith("drafts/"))).toBe(false);
+      prestartLoad(dir, { schema: true, kinds, threads });
+      // Found before this file was written: a load that takes the early one over does not see it.
+      writeFileSync(path.join(dir, "late.yaml"), "apiVersion: pmo/v1\nkind: Person\nid: late\nname: Late\n");
+      const early = await loadWorkspace(dir, options);
+      expect(isDeepStrictEqual(plain(early), plain(alone))).toBe(true);
+      expect(early.documents.map((d) => d.schemaProblems)).toEqual(alone.documents.map((d) => d.schemaProblems));
+    } finally {
+      removeRepo(dir);
+    }
+  });
+
+  it("are not used by a load whose ignore patterns, kinds or schema check differ: it finds the files afresh", async () => {
+    const { loadWorkspace, prestartLoad } = await loader();
+    const dir = makeRepo({ ...files, ...drafts, "pmo.config.yaml": "ignore: [drafts/]\n" });
+    try {
+      const late = (): void =>
+        writeFileSync(path.join(dir, "late.yaml"), "apiVersion: pmo/v1\nkind: Person\nid: late\nname: Late\n");
+      const cases = [
+        // The validated config says something else than its text seemed to (it is read afresh).
+        [
+          { schema: true, kinds },
+          { schema: true, kinds, ignore: [] },
+        ],
+        [
+          { schema: true, kinds },
+          { schema: true, ignore: ["drafts/"] },
+        ],
+        [{ schema: true }, { schema: true, kinds, ignore: ["drafts/"] }],
+        [
+          { schema: true, kinds: ["Project"] as const },
+          { schema: true, kinds, ignore: ["drafts/"] },
+        ],
+        [
+          { schema: false, kinds },
+          { schema: true, kinds, ignore: ["drafts/"] },
+        ],
+      ] as const;
+      for (const [begun, options] of cases) {
+        rmSync(path.join(dir, "late.yaml"), { force: true });
+        prestartLoad(dir, { ...begun, threads });
+        late();
+        const loaded = await loadWorkspace(dir, options);
+        const alone = await loadWorkspace(dir, { ...options, workers: 0 });
+        expect(isDeepStrictEqual(plain(loaded), plain(alone))).toBe(true);
+        expect(loaded.documents.some((d) => d.id === "late")).toBe(true);
+        expect(loaded.documents.some((d) => d.file.startsWith("drafts/"))).toBe(!options.ignore?.length);
+      }
+    } finally {
+      removeRepo(dir);
+    }
+  });
+
+  it("are dropped when the command ends without loading, or another load is begun", async () => {
+    const { dropEarlyLoad, loadWorkspace, prestartLoad } = await loader();
+    const dir = makeRepo(files);
+    try {
+      const options = { schema: true, kinds };
+      const person = (id: string): void =>
+        writeFileSync(path.join(dir, `${id}.yaml`), `apiVersion: pmo/v1\nkind: Person\nid: ${id}\nname: ${id}\n`);
+      prestartLoad(dir, { ...options, threads });
+      dropEarlyLoad();
+      person("after-drop");
+      expect((await loadWorkspace(dir, options)).documents.some((d) => d.id === "after-drop")).toBe(true);
+      prestartLoad(dir, { ...options, threads });
+      person("between");
+      prestartLoad(dir, { ...options, threads });
+      person("after-second");
+      const loaded = await loadWorkspace(dir, options);
+      expect(loaded.documents.some((d) => d.id === "between")).toBe(true);
+      expect(loaded.documents.some((d) => d.id === "after-second")).toBe(false);
+    } finally {
+      removeRepo(dir);
+    }
+  });
+
+  it("read the ignore patterns from the config's text only when it is certain what the config says", async () => {
+    const { configIgnore } = await loader();
+    const cases: [Record<string, string>, string | undefined, readonly string[] | undefined][] = [
+      [{}, undefined, []],
+      [{ "pmo.config.yaml": "" }, undefined, []],
+      [{ "pmo.config.yaml": "# nothing yet\n" }, undefined, []],
+      [{ "pmo.config.yaml": "extends: recommended\n" }, undefined, []],
+      [{ "pmo.config.yaml": "ignore:\n  - drafts/\n  - '*.tmp.yaml'\n" }, undefined, ["drafts/", "*.tmp.yaml"]],
+      [{ "pmo.config.yaml": "ignore: [a/, b/]\r\n" }, undefined, ["a/", "b/"]],
+      [{ "other.yaml": "ignore: [other/]\n" }, "other.yaml", ["other/"]],
+      // A --config that does not exist is the config loader's to report.
+      [{}, "missing.yaml", undefined],
+      // Not certain: an anchor (outside the subset reader), two documents, not a list of strings.
+      [{ "pmo.config.yaml": "ignore: &i [a/]\n" }, undefined, undefined],
+      [{ "pmo.config.yaml": "ignore: [a/]\n---\nignore: [b/]\n" }, undefined, undefined],
+      [{ "pmo.config.yaml": "ignore: drafts/\n" }, undefined, undefined],
+      [{ "pmo.config.yaml": "ignore: [1, 2]\n" }, undefined, undefined],
+      [{ "pmo.config.yaml": "- ignore\n" }, undefined, undefined],
+    ];
+    for (const [repoFiles, explicit, expected] of cases) {
+      const dir = makeRepo(repoFiles);
+      try {
+        expect(configIgnore(dir, explicit && path.join(dir, explicit)), JSON.stringify(repoFiles)).toEqual(expected);
+      } finally {
+        removeRepo(dir);
+      }
+    }
+  });
+
+  it("do not keep the process alive when no load takes them over (a usage error stopped the command)", () => {
+    const dir = makeRepo(files);
+    try {
+      const script = `const { prestartLoad } = await import(${JSON.stringify(pathToFileURL(path.join(dist, "index.js")).href)});
+        prestartLoad(${JSON.stringify(dir)}, { schema: true, threads: { entries: 1, workers: 1 } });
+        process.stdout.write("begun\\n");`;
+      // A script file, not --input-type: the loader thread inherits the process's options.
+      const file = path.join(dir, "begin.mjs");
+      writeFileSync(file, script);
+      // Held, the thread would wait for the rest of its list until the time-out ends the process.
+      const run = spawnSync(process.execPath, [file], { encoding: "utf8", timeout: 20_000 });
+      expect(run.stderr).toBe("");
+      expect(run.stdout).toBe("begun\n");
+      expect(run.status).toBe(0);
+    } finally {
+      removeRepo(dir);
+    }
   });
 });

@@ -5,10 +5,16 @@ import type { Candidate, PrioritisationMethod, Score, ScoreTerm } from "./types.
  * (4.1, 3.25, 1.62). Scores are shown this way; the computation keeps full precision.
  */
 export function formatScore(value: number): string {
-  const rounded = Math.round(value * 100) / 100;
-  const text = (rounded === 0 ? 0 : rounded).toFixed(2);
-  return text.replace(/\.?0+$/, "");
+  let text = SHOWN.get(value);
+  if (text === undefined) {
+    const rounded = Math.round(value * 100) / 100;
+    text = (rounded === 0 ? 0 : rounded).toFixed(2).replace(/\.?0+$/, "");
+    // Remembered: ten thousand projects' arithmetic shows the same few weights and scores.
+    if (SHOWN.size < 10_000) SHOWN.set(value, text);
+  }
+  return text;
 }
+const SHOWN = new Map<number, string>();
 
 /** Full precision less the noise of binary fractions (0.1 + 0.2), for JSON and comparisons. */
 export function cleanNumber(value: number): number {

@@ -1,12 +1,32 @@
 import type { Path, PmoDocument } from "../../../model/document.js";
 import type { ReportArgs } from "../../messages/index.js";
-import { dependsOnRef, list, obj, resolveMilestone, str } from "./raw.js";
+import { dependsOnRef, list, obj, str } from "./raw.js";
 import { defineValidationRule } from "./rule.js";
 
+/** A node of a dependency graph: its key (a project id, `PRJ-1/M2`), its links and the search's mark. */
+interface GraphNode {
+  key: string;
+  edges: readonly Edge[];
+  /** 0: not reached yet, 1: on the current path, 2: done. */
+  state: 0 | 1 | 2;
+}
+
 interface Edge {
-  to: string;
+  to: GraphNode;
   doc: PmoDocument;
   path: Path;
+}
+
+/** A graph's nodes by key, each made once, when it is first named (by its own links or as a target). */
+type Graph = Map<string, GraphNode>;
+
+function nodeOf(graph: Graph, key: string): GraphNode {
+  let node = graph.get(key);
+  if (!node) {
+    node = { key, edges: NO_EDGES, state: 0 };
+    graph.set(key, node);
+  }
+  return node;
 }
 
 /**
@@ -32,24 +52,42 @@ export const rule = defineValidationRule({
     },
   },
   check({ ofKind, byId, report }) {
-    const portfolioEdges = new Map<string, Edge[]>();
-    const projectEdges = new Map<string, Edge[]>();
-    const milestoneEdges = new Map<string, Edge[]>();
+    const portfolios: Graph = new Map();
+    const projects: Graph = new Map();
+    const milestones: Graph = new Map();
     // A duplicated id is judged once, by its first document (duplicate-id reports the rest).
+    const judged = (doc: PmoDocument): doc is PmoDocument & { id: string } =>
+      doc.id !== undefined && doc.id !== "" && byId.get(doc.id) === doc;
     for (const doc of ofKind("Portfolio")) {
-      if (!doc.id || byId.get(doc.id) !== doc) continue;
+      if (!judged(doc)) continue;
       const parent = str(doc.value["parent"]);
       if (parent && byId.get(parent)?.kind === "Portfolio")
-        portfolioEdges.set(doc.id, [{ to: parent, doc, path: ["parent"] }]);
+        nodeOf(portfolios, doc.id).edges = [{ to: nodeOf(portfolios, parent), doc, path: ["parent"] }];
+    }
+    // Each project's milestones by id, as nodes keyed `PRJ-1/M2`, before any link is read: a
+    // link may name a milestone of a project further on, and is then resolved (as
+    // resolveMilestone does) without building its key. One node per key: a milestone listed
+    // twice is one node, whose last entry's links count.
+    const milestonesOf = new Map<string, Map<string, GraphNode>>();
+    for (const doc of ofKind("Project")) {
+      if (!judged(doc)) continue;
+      const own = new Map<string, GraphNode>();
+      for (const m of list(doc.value["milestones"])) {
+        const id = str(obj(m)?.["id"]);
+        if (id !== undefined && !own.has(id)) own.set(id, nodeOf(milestones, `${doc.id}/${id}`));
+      }
+      milestonesOf.set(doc.id, own);
     }
     for (const doc of ofKind("Project")) {
-      if (!doc.id || byId.get(doc.id) !== doc) continue;
+      if (!judged(doc)) continue;
       const deps: Edge[] = [];
       list(doc.value["dependencies"]).forEach((d, i) => {
         const to = str(obj(d)?.["project"]);
-        if (to && byId.get(to)?.kind === "Project") deps.push({ to, doc, path: ["dependencies", i, "project"] });
+        if (to && byId.get(to)?.kind === "Project")
+          deps.push({ to: nodeOf(projects, to), doc, path: ["dependencies", i, "project"] });
       });
-      projectEdges.set(doc.id, deps);
+      nodeOf(projects, doc.id).edges = deps;
+      const own = milestonesOf.get(doc.id)!;
       list(doc.value["milestones"]).forEach((m, i) => {
         const id = str(obj(m)?.["id"]);
         if (id === undefined) return;
@@ -57,15 +95,17 @@ export const rule = defineValidationRule({
         list(obj(m)?.["dependsOn"]).forEach((entry, j) => {
           const { ref, path } = dependsOnRef(entry, ["milestones", i, "dependsOn", j]);
           if (ref === undefined) return;
-          const target = resolveMilestone(doc, ref, byId);
-          if (target.ok) edges.push({ to: target.key, doc, path });
+          // resolveMilestone's reading: M2 in this project, PRJ-002/M3 in another one.
+          const slash = ref.indexOf("/");
+          const target = slash < 0 ? own.get(ref) : milestonesOf.get(ref.slice(0, slash))?.get(ref.slice(slash + 1));
+          if (target) edges.push({ to: target, doc, path });
         });
-        milestoneEdges.set(`${doc.id}/${id}`, edges);
+        own.get(id)!.edges = edges;
       });
     }
-    reportCycles(portfolioEdges, "portfolioCycle", report);
-    reportCycles(projectEdges, "projectCycle", report);
-    reportCycles(milestoneEdges, "milestoneCycle", report);
+    reportCycles(portfolios, "portfolioCycle", report);
+    reportCycles(projects, "projectCycle", report);
+    reportCycles(milestones, "milestoneCycle", report);
   },
 });
 
@@ -76,35 +116,33 @@ const NO_EDGES: readonly Edge[] = [];
  * node so that the message is the same whatever the file order. Iterative, so a long chain
  * cannot overflow the stack.
  */
-function reportCycles(graph: Map<string, Edge[]>, messageId: string, report: (args: ReportArgs) => void): void {
-  const state = new Map<string, 1 | 2>(); // 1: on the current path, 2: done
+function reportCycles(graph: Graph, messageId: string, report: (args: ReportArgs) => void): void {
   const reported = new Set<string>();
   // A node without links starts no cycle (a search that reaches it finds nothing there either
   // way): only the others are sorted and searched from, most milestones of a large repository.
-  const starts: string[] = [];
-  for (const [node, edges] of graph) if (edges.length > 0) starts.push(node);
-  for (const start of starts.sort()) {
-    if (state.has(start)) continue;
-    const stack: { node: string; edges: readonly Edge[]; next: number }[] = [
-      { node: start, edges: graph.get(start)!, next: 0 },
-    ];
+  const starts: GraphNode[] = [];
+  for (const node of graph.values()) if (node.edges.length > 0) starts.push(node);
+  starts.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const start of starts) {
+    if (start.state !== 0) continue;
+    const stack: { node: GraphNode; next: number }[] = [{ node: start, next: 0 }];
     const pathEdges: Edge[] = [];
-    state.set(start, 1);
+    start.state = 1;
     while (stack.length > 0) {
       const frame = stack[stack.length - 1]!;
-      const edges = frame.edges;
+      const edges = frame.node.edges;
       if (frame.next >= edges.length) {
-        state.set(frame.node, 2);
+        frame.node.state = 2;
         stack.pop();
         pathEdges.pop();
         continue;
       }
       const edge = edges[frame.next++]!;
-      const seen = state.get(edge.to);
+      const seen = edge.to.state;
       if (seen === 1) {
         const from = stack.findIndex((f) => f.node === edge.to);
         const cycleEdges = [...pathEdges.slice(from), edge];
-        const nodes = stack.slice(from).map((f) => f.node);
+        const nodes = stack.slice(from).map((f) => f.node.key);
         const smallest = nodes.indexOf([...nodes].sort()[0]!);
         const rotated = [...nodes.slice(smallest), ...nodes.slice(0, smallest)];
         const key = rotated.join(" -> ");
@@ -112,9 +150,9 @@ function reportCycles(graph: Map<string, Edge[]>, messageId: string, report: (ar
         reported.add(key);
         const blame = cycleEdges[smallest]!;
         report({ doc: blame.doc, path: blame.path, messageId, data: { cycle: [...rotated, rotated[0]].join(" -> ") } });
-      } else if (seen === undefined) {
-        state.set(edge.to, 1);
-        stack.push({ node: edge.to, edges: graph.get(edge.to) ?? NO_EDGES, next: 0 });
+      } else if (seen === 0) {
+        edge.to.state = 1;
+        stack.push({ node: edge.to, next: 0 });
         pathEdges.push(edge);
       }
     }

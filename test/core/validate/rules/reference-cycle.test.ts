@@ -36,6 +36,13 @@ testValidationRule(rule, {
         "b.yaml": milestones("P2", "  - id: M1\n  - name: no id\n    dependsOn: [P1/M2]\n"),
       },
     },
+    {
+      // duplicate-id's business; here the milestone is one node, and its last entry's links count.
+      name: "a milestone listed twice is one node, with its last entry's links",
+      files: {
+        "a.yaml": milestones("P1", "  - id: M1\n    dependsOn: [M2]\n  - id: M2\n    dependsOn: [M1]\n  - id: M1\n"),
+      },
+    },
   ],
   invalid: [
     {

@@ -6,6 +6,7 @@ import { documentToYaml } from "../core/export/index.js";
 import type { DocumentEdit } from "../core/fmt/index.js";
 import {
   formatPlanText,
+  decodeMapping,
   importCsv,
   importXlsx,
   msProjectToProject,
@@ -72,7 +73,7 @@ export async function runImportCsv(options: ImportCsvOptions, io: CommandIO): Pr
     options.mapping === undefined
       ? undefined
       : {
-          text: new TextDecoder().decode(readInput(options.mapping, io.cwd)),
+          text: decodeMapping(readInput(options.mapping, io.cwd), displayPath(options.mapping, io.cwd)),
           file: displayPath(options.mapping, io.cwd),
         };
   const bytes = readInput(options.file, io.cwd);
@@ -101,7 +102,7 @@ export async function runImportXlsx(options: ImportXlsxOptions, io: CommandIO): 
     options.mapping === undefined
       ? undefined
       : {
-          text: new TextDecoder().decode(readInput(options.mapping, io.cwd)),
+          text: decodeMapping(readInput(options.mapping, io.cwd), displayPath(options.mapping, io.cwd)),
           file: displayPath(options.mapping, io.cwd),
         };
   const bytes = readInput(options.file, io.cwd);

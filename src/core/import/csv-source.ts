@@ -118,8 +118,26 @@ function invalidUtf8(
   why: string,
   bom: boolean,
 ): CsvSyntaxError {
-  // Line and column as the code frame shows them: lines end at LF, CRLF or CR; columns count
-  // the characters of the line (UTF-16 units, as every pmo position), the BOM left out.
+  const at = describeInvalidUtf8(bytes, bad, bom);
+  return new CsvSyntaxError(
+    `the file is not valid UTF-8 (${why}): ${at.what}`,
+    at.line,
+    at.column,
+    HOW_TO_FIX_ENCODING,
+    at.source,
+  );
+}
+
+/**
+ * Where a sequence that is not UTF-8 is, as the code frame shows it: lines end at LF, CRLF or
+ * CR; columns count the characters of the line (UTF-16 units, as every pmo position), the BOM
+ * left out. With what it is in words, and the text decoded with the bad bytes as U+FFFD.
+ */
+export function describeInvalidUtf8(
+  bytes: Uint8Array,
+  bad: { offset: number; length: number },
+  bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf,
+): { line: number; column: number; what: string; source: string } {
   let line = 1;
   let lineStart = bom ? 3 : 0;
   for (let i = lineStart; i < bad.offset; i++) {
@@ -140,13 +158,7 @@ function invalidUtf8(
       : bad.length === 1 && !isLead(bytes[bad.offset]!)
         ? `the byte ${shown} is never part of UTF-8 text`
         : `${bad.length === 1 ? "the byte" : "the bytes"} ${shown} ${bad.length === 1 ? "starts" : "start"} a UTF-8 character that the next byte does not continue`;
-  return new CsvSyntaxError(
-    `the file is not valid UTF-8 (${why}): ${what}`,
-    line,
-    column,
-    HOW_TO_FIX_ENCODING,
-    lossy.decode(bytes),
-  );
+  return { line, column, what, source: lossy.decode(bytes) };
 }
 
 const isLead = (b: number): boolean => b >= 0xc2 && b <= 0xf4;

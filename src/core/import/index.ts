@@ -41,6 +41,7 @@ export {
   type ImportKind,
   type ImportMapping,
 } from "./mapping.js";
+export { decodeMapping } from "./mapping.js";
 export { msProjectToProject, MsProjectError, type MsProjectResult } from "./msproject.js";
 export { validatePlannedFiles, type PlannedFile, type ImportValidation } from "./validate-imported.js";
 export { parseNumber, parseDate, slugify, matchKey, CellError } from "./values.js";

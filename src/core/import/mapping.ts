@@ -11,6 +11,7 @@ import { UsageError } from "../errors.js";
 import { flatFields, type FieldType, type FlatField } from "../export/index.js";
 import { createLocator, pointerToPath, readYamlFile } from "../load/index.js";
 import { closestMatch, validateToolFile, type SchemaProblem } from "../validate/index.js";
+import { describeInvalidUtf8, firstInvalidUtf8 } from "./csv-source.js";
 import { cellKey, DEFAULT_BLANKS, DEFAULT_DATE_FORMATS, matchKey } from "./values.js";
 
 /** A pattern a cell is matched against, in time linear in the cell's length. */
@@ -150,6 +151,34 @@ export function resolveImportKind(text: string): ImportKind | undefined {
 /** Fields a mapping may fill: every flat field of the kind but the header, which pmo writes. */
 export function mappableFields(kind: ImportKind): readonly FlatField[] {
   return flatFields(kind).filter((f) => f.path !== "apiVersion" && f.path !== "kind");
+}
+
+/**
+ * A mapping file's text. A mapping is YAML, which is UTF-8: a byte sequence that is not is
+ * reported at its line and column (a value map's "Clôturé" saved as Windows-1252 would
+ * otherwise never match its cell), as the loader reads every other YAML file.
+ */
+export function decodeMapping(bytes: Uint8Array, shown: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const at = describeInvalidUtf8(bytes, firstInvalidUtf8(bytes));
+    const diagnostic: Diagnostic = {
+      ruleId: "import-mapping",
+      severity: "error",
+      message: `the mapping file is not valid UTF-8: ${at.what}`,
+      hint: "save the mapping file as UTF-8 (a YAML file is UTF-8)",
+      file: shown,
+      line: at.line,
+      column: at.column,
+      pointer: "",
+    };
+    throw new UsageError(
+      `invalid import mapping ${shown}`,
+      [diagnostic],
+      new Map([[shown, at.source.replace(/^\uFEFF/, "")]]),
+    );
+  }
 }
 
 /**

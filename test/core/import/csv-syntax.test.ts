@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../../src/core/errors.js";
 import { firstInvalidUtf8 } from "../../../src/core/import/csv-source.js";
-import { importCsv } from "../../../src/core/import/index.js";
+import { decodeMapping, importCsv } from "../../../src/core/import/index.js";
 import { prng } from "../../helpers/yaml-mutations.js";
 
 /** The UsageError importCsv throws for this CSV text. */
@@ -188,5 +188,38 @@ describe("CSV syntax problems", () => {
         expect(() => strict.decode(bytes.subarray(0, offset + length))).toThrow();
       }
     }
+  });
+
+  it("reports a mapping file that is not UTF-8 at its line and column, and reads one that is", () => {
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode("kind: Project\nfields:\n  stage: { map: { Cl"),
+      0xf4,
+      ...new TextEncoder().encode("t: closed } }\n"),
+    ]);
+    let error: UsageError | undefined;
+    try {
+      decodeMapping(bytes, "m.yaml");
+    } catch (e) {
+      error = e as UsageError;
+    }
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error!.message).toBe("invalid import mapping m.yaml");
+    expect(error!.diagnostics).toEqual([
+      {
+        ruleId: "import-mapping",
+        severity: "error",
+        message:
+          "the mapping file is not valid UTF-8: the byte 0xF4 starts a UTF-8 character that the next byte does not continue",
+        hint: "save the mapping file as UTF-8 (a YAML file is UTF-8)",
+        file: "m.yaml",
+        line: 3,
+        column: 21,
+        pointer: "",
+      },
+    ]);
+    expect(error!.sources.get("m.yaml")).toBe("kind: Project\nfields:\n  stage: { map: { Cl\uFFFDt: closed } }\n");
+    expect(decodeMapping(new TextEncoder().encode("kind: Project # Clôturé\n"), "m.yaml")).toBe(
+      "kind: Project # Clôturé\n",
+    );
   });
 });

@@ -37,6 +37,15 @@ testValidationRule(rule, {
       },
     },
     {
+      // Ids with a `/` break the schema, but the graph is still one node per key: A's B/C and
+      // A/B's C are both A/B/C, and the links of the last written (b.yaml's, none) count.
+      name: "two milestones with the same key are one node",
+      files: {
+        "a.yaml": milestones("A", "  - id: B/C\n    dependsOn: [M]\n  - id: M\n    dependsOn: [A/B/C]\n"),
+        "b.yaml": milestones("A/B", "  - id: C\n"),
+      },
+    },
+    {
       // duplicate-id's business; here the milestone is one node, and its last entry's links count.
       name: "a milestone listed twice is one node, with its last entry's links",
       files: {

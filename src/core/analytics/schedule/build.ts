@@ -133,12 +133,26 @@ export function parseDependsOn(
   projectId: string,
   entry: string | { milestone: string; type?: LinkTypeName; lag?: number },
 ): { key: string; type: LinkTypeName; lag: number } {
-  const ref = typeof entry === "string" ? entry : entry.milestone;
+  const ref = dependsOnRef(entry);
   const key = ref.includes("/") ? ref : `${projectId}/${ref}`;
-  return typeof entry === "string"
-    ? { key, type: "finish-to-start", lag: 0 }
-    : { key, type: entry.type ?? "finish-to-start", lag: entry.lag ?? 0 };
+  return { key, type: dependsOnType(entry), lag: dependsOnLag(entry) };
 }
+
+/** A `dependsOn` entry's milestone as written: `M2` (the same project's) or `PRJ-001/M2`. */
+function dependsOnRef(entry: string | { milestone: string }): string {
+  return typeof entry === "string" ? entry : entry.milestone;
+}
+
+function dependsOnType(entry: string | { type?: LinkTypeName }): LinkTypeName {
+  return typeof entry === "string" ? "finish-to-start" : (entry.type ?? "finish-to-start");
+}
+
+function dependsOnLag(entry: string | { lag?: number }): number {
+  return typeof entry === "string" ? 0 : (entry.lag ?? 0);
+}
+
+/** A project's links to its own milestones are found among its items when it has at most this many. */
+const LOCAL_SCAN = 16;
 
 function projectStart(p: Project): string | undefined {
   return p.schedule?.actualStart ?? p.schedule?.forecastStart ?? p.schedule?.baselineStart;
@@ -262,8 +276,10 @@ export function networkInput(source: ScheduleSource, asOf: string): NetworkInput
   const progressOf = new Uint8Array(capacity);
   const indexOf = new Map<string, number>();
   const projects: ProjectSchedule[] = [];
-  // Every dependsOn entry: the predecessor's key, the index of the item that has it, the link.
-  const pendingFrom: string[] = [];
+  // Every dependsOn entry: the predecessor (its index once found, else -1 and its key to look
+  // up), the index of the item that has it, the link.
+  const pendingFrom: (string | undefined)[] = [];
+  const pendingFromIndex: number[] = [];
   const pendingTo: number[] = [];
   const pendingType: LinkTypeName[] = [];
   const pendingLag: number[] = [];
@@ -278,6 +294,10 @@ export function networkInput(source: ScheduleSource, asOf: string): NetworkInput
     const projectReason = start !== undefined ? PROJECT_START : NO_START_DATE;
     // The project's group, numbered when its first item is (as the pass numbers groups).
     let g = -1;
+    // This project's items are first..n-1 (each the first item with its key: a repeated key is
+    // left out), so a link to one of its own milestones found among them is the one the key names.
+    const first = n;
+    const firstLink = pendingFrom.length;
     const milestones = p.milestones;
     if (milestones === undefined) continue;
     for (let mi = 0; mi < milestones.length; mi++) {
@@ -342,12 +362,27 @@ export function networkInput(source: ScheduleSource, asOf: string): NetworkInput
       const dependsOn = m.dependsOn;
       if (dependsOn !== undefined)
         for (const d of dependsOn) {
-          const link = parseDependsOn(p.id, d);
-          pendingFrom.push(link.key);
-          pendingType.push(link.type);
-          pendingLag.push(link.lag);
+          // A milestone of the same project is looked for once all of the project's items are known.
+          const ref = dependsOnRef(d);
+          pendingFrom.push(ref);
+          pendingFromIndex.push(ref.includes("/") ? -1 : -2);
+          pendingType.push(dependsOnType(d));
+          pendingLag.push(dependsOnLag(d));
           pendingTo.push(i);
         }
+    }
+    for (let k = firstLink; k < pendingFrom.length; k++) {
+      if (pendingFromIndex[k] !== -2) continue;
+      const ref = pendingFrom[k]!;
+      let f = -1;
+      if (n - first <= LOCAL_SCAN)
+        for (let j = first; j < n; j++)
+          if (milestone[j]!.id === ref) {
+            f = j;
+            break;
+          }
+      pendingFromIndex[k] = f;
+      pendingFrom[k] = f < 0 ? `${p.id}/${ref}` : undefined;
     }
   }
   const nodes: NodeColumns = {
@@ -374,11 +409,11 @@ export function networkInput(source: ScheduleSource, asOf: string): NetworkInput
   // Resolve links now that every key is known; unknown predecessors are validation's to report.
   const fromIndex: number[] = [];
   for (let k = 0; k < pendingFrom.length; k++) {
-    const f = indexOf.get(pendingFrom[k]!);
+    const f = pendingFromIndex[k]! >= 0 ? pendingFromIndex[k]! : indexOf.get(pendingFrom[k]!);
     if (f === undefined) continue;
     const kept = fromIndex.length;
     fromIndex.push(f);
-    pendingFrom[kept] = pendingFrom[k]!;
+    pendingFrom[kept] = pendingFrom[k];
     pendingTo[kept] = pendingTo[k]!;
     pendingType[kept] = pendingType[k]!;
     pendingLag[kept] = pendingLag[k]!;
@@ -419,7 +454,8 @@ export function networkInput(source: ScheduleSource, asOf: string): NetworkInput
     },
     get linkNames() {
       linkNames ??= pendingFrom.map((from, k) => ({
-        from,
+        // A link found among its project's items has its predecessor's key (the same text).
+        from: from ?? keys[columns.from[k]!]!,
         to: keys[columns.to[k]!]!,
         type: pendingType[k]!,
         lag: columns.lag[k]!,

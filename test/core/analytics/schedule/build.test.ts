@@ -5,6 +5,7 @@ import {
   criticalPaths,
   drivingChains,
   makeCalendar,
+  parseDependsOn,
   type ScheduleSource,
   scheduleNetwork,
 } from "../../../../src/core/analytics/schedule/index.js";
@@ -228,5 +229,43 @@ describe("buildSchedule over columns", () => {
     expect(s.byKey.get("Q/M2")).toBe(s.items[6]);
     expect(s.indexOfKey("Q/M2")).toBe(6);
     expect(s.items.map((it, i) => s.isCritical(i) === it.critical)).not.toContain(false);
+  });
+});
+
+describe("networkInput links", () => {
+  it("resolves each dependsOn entry to the first item with its key, in the order written", () => {
+    // A project id used twice (the first item with a key wins), links forward and back, within
+    // and across projects, and a project too large to be searched item by item.
+    const big = Array.from({ length: 20 }, (_, k) =>
+      m(`B${k}`, { duration: 1, dependsOn: k === 0 ? ["B19"] : [`B${k - 1}`, "P/M2"] }),
+    );
+    big[19] = m("B19", { duration: 1, dependsOn: ["P/M1"] });
+    const src = source([
+      { id: "P", milestones: [m("M1", { dependsOn: ["M3", "M2"] }), m("M2"), m("M1", { dependsOn: ["M2"] })] },
+      { id: "Q", milestones: [m("M1", { dependsOn: ["P/M3", { milestone: "M2", type: "start-to-start", lag: 3 }] })] },
+      { id: "P", milestones: [m("M3", { dependsOn: ["M2", "M4"] }), m("M2", { dependsOn: ["Q/M1"] })] },
+      { id: "BIG", milestones: big },
+    ]);
+    // The reading of the links, written out plainly: every key, then every entry of every kept item.
+    const keys = new Set<string>();
+    const kept: { project: string; milestone: Milestone }[] = [];
+    for (const { value: p } of src.projects)
+      for (const ms of p.milestones ?? []) {
+        const key = `${p.id}/${ms.id}`;
+        if (keys.has(key)) continue;
+        keys.add(key);
+        kept.push({ project: p.id, milestone: ms });
+      }
+    const expected = kept.flatMap(({ project, milestone }) =>
+      (milestone.dependsOn ?? [])
+        .map((entry) => parseDependsOn(project, entry))
+        .filter((l) => keys.has(l.key))
+        .map((l) => ({ from: l.key, to: `${project}/${milestone.id}`, type: l.type, lag: l.lag })),
+    );
+    const input = networkInput(src, "2026-03-12");
+    expect(input.linkNames).toEqual(expected);
+    expect(expected.length).toBe(42);
+    expect([...input.columns.from].map((f) => input.nodes.keys[f])).toEqual(expected.map((l) => l.from));
+    expect([...input.columns.to].map((t) => input.nodes.keys[t])).toEqual(expected.map((l) => l.to));
   });
 });

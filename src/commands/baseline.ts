@@ -20,7 +20,7 @@ import { isDirectory } from "../core/load/index.js";
 import { ExitCode } from "../model/diagnostic.js";
 import type { Decision } from "../model/entities.js";
 import type { CommandIO } from "./io.js";
-import { displayPath, openWorkspace, refuseLinkOutOfRepository } from "./workspace.js";
+import { displayPath, openWorkspace } from "./workspace.js";
 
 export interface BaselineCommonOptions {
   dir: string;
@@ -45,7 +45,6 @@ async function repositoryOf(
     throw new UsageError(
       `no such folder: ${shown} (pass the folder that holds the pmo repository, or run pmo inside it)`,
     );
-  refuseLinkOutOfRepository(root, io.cwd);
   const result = await gitRaw(root, ["rev-parse", "--show-toplevel"]);
   if (result.code !== 0)
     throw new UsageError(

@@ -44,7 +44,6 @@ export async function runFmt(options: FmtCommandOptions, io: CommandIO): Promise
     throw new UsageError(
       `no such folder: ${displayPath(root, io.cwd)} (pass the folder that holds the pmo repository, or run pmo inside it)`,
     );
-  refuseLinkOutOfRepository(root, io.cwd);
   const files =
     options.paths.length === 0
       ? await repositoryFiles(root, options.config)

@@ -15,7 +15,7 @@ import { IGNORE_FILE, isDirectory } from "../core/load/index.js";
 import { ExitCode } from "../model/diagnostic.js";
 import type { CommandIO } from "./io.js";
 import { writeFileAtomic } from "./output.js";
-import { displayPath, refuseLinkOutOfRepository } from "./workspace.js";
+import { displayPath } from "./workspace.js";
 
 export const HISTORY_FORMATS = ["table", "markdown", "json"] as const;
 export type HistoryFormat = (typeof HISTORY_FORMATS)[number];
@@ -46,7 +46,6 @@ export async function runHistory(options: HistoryCommandOptions, io: CommandIO):
     throw new UsageError(
       `no such folder: ${shown} (pass the folder that holds the pmo repository, or run pmo inside it)`,
     );
-  refuseLinkOutOfRepository(root, io.cwd);
   const repo = await openRepository(root, shown, "HEAD").catch(() => {
     throw new UsageError(`pmo history reads the git history, but ${shown} is not inside a git repository`);
   });

@@ -56,7 +56,6 @@ export async function openConfig(
       `no such folder: ${displayPath(root, cwd)} (pass the folder that holds the pmo repository, or run pmo inside it)`,
     );
   }
-  refuseLinkOutOfRepository(root, cwd);
   let config: Config;
   try {
     config = await loadConfig(root, options.config);

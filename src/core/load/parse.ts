@@ -1,6 +1,7 @@
 import type { Document, LineCounter } from "yaml";
 import type { Diagnostic, Severity } from "../../model/diagnostic.js";
 import { KINDS } from "../../model/document.js";
+import { describeInvalidUtf8, firstInvalidUtf8 } from "../utf8.js";
 import { describeSyntaxError, syntaxDiagnostic, type SyntaxProblem } from "./syntax.js";
 import { scanKind } from "./head.js";
 import { readSubsetDocuments } from "./subset-read.js";
@@ -64,11 +65,26 @@ export function decodeSource(file: string, bytes: Uint8Array): string | Diagnost
   try {
     text = UTF8.decode(bytes);
   } catch {
-    return hasNulInHead(bytes)
-      ? binaryFile(file)
-      : fileProblem(file, "file is not valid UTF-8 text", "save it with UTF-8 encoding");
+    return hasNulInHead(bytes) ? binaryFile(file) : notUtf8(file, bytes);
   }
   return text.includes("\0") && hasNulInHead(bytes) ? binaryFile(file) : text;
+}
+
+/**
+ * A file that is not UTF-8, at its first bad byte sequence (line and column as every pmo
+ * position), with what the bytes are: worked out only for a file that failed to decode.
+ */
+function notUtf8(file: string, bytes: Uint8Array): Diagnostic {
+  const at = describeInvalidUtf8(bytes, firstInvalidUtf8(bytes));
+  return {
+    ...fileProblem(
+      file,
+      `file is not valid UTF-8 text: ${at.what}`,
+      "save it with UTF-8 encoding (in a text editor: Save with Encoding, UTF-8)",
+    ),
+    line: at.line,
+    column: at.column,
+  };
 }
 
 const hasNulInHead = (bytes: Uint8Array): boolean => bytes.subarray(0, 8192).includes(0);

@@ -84,7 +84,24 @@ describe("loadWorkspace", () => {
     const byFile = Object.fromEntries(ws.diagnostics.map((d) => [d.file, d.message]));
     expect(byFile["bin.yaml"]).toMatch(/binary/);
     expect(byFile["huge.yaml"]).toMatch(/50\.0 MB, over the 10 MB limit/);
-    expect(byFile["latin1.yaml"]).toMatch(/not valid UTF-8/);
+    expect(byFile["latin1.yaml"]).toBe(
+      "file is not valid UTF-8 text: the byte 0xE9 starts a UTF-8 character that the next byte does not continue",
+    );
+    // At the bad byte, not at the top of the file: line 4, after "name: Ren" (column 10).
+    expect(ws.diagnostics.find((d) => d.file === "latin1.yaml")).toMatchObject({ line: 4, column: 10 });
+  });
+
+  it("places invalid UTF-8 after CRLF line breaks, a byte order mark and UTF-8 characters", async () => {
+    const bytes = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from("apiVersion: pmo/v1\r\nkind: Person\r\nid: x\r\nname: Zoë ", "utf8"),
+      Buffer.from([0x80]),
+      Buffer.from("\r\n"),
+    ]);
+    const ws = await loadWorkspace(repo({ "people/x.yaml": bytes }));
+    const [problem] = ws.diagnostics;
+    expect(problem).toMatchObject({ ruleId: "unreadable-file", file: "people/x.yaml", line: 4, column: 11 });
+    expect(problem!.message).toBe("file is not valid UTF-8 text: the byte 0x80 continues no UTF-8 character");
   });
 
   it("reads each file whole, small files after large ones included (one read buffer per thread)", async () => {

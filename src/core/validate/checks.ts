@@ -15,7 +15,7 @@ const LOAD_AND_SCHEMA_CHECKS: readonly ValidationCheckMeta[] = [
     description: "The file is UTF-8 text under 10 MB, and a link that resolves",
     layer: "file",
     finds:
-      "binary content, a file over 10 MB, text that is not UTF-8, a broken or looping symbolic link; a link to a file outside the repository, or to a folder (a warning: it is not read, nor followed); a link to a file already read by its own path or by an earlier link (a note: each real file is read once, by its own path)",
+      "binary content, a file over 10 MB, text that is not UTF-8 (reported at its first bad byte sequence, with the bytes), a broken or looping symbolic link; a link to a file outside the repository, or to a folder (a warning: it is not read, nor followed); a link to a file already read by its own path or by an earlier link (a note: each real file is read once, by its own path)",
     fix: "save as UTF-8, split the file, or list it in `.pmoignore`",
   },
   {

@@ -27,7 +27,7 @@ import { ExitCode, type Diagnostic } from "../model/diagnostic.js";
 import type { Kind, PmoDocument } from "../model/document.js";
 import type { CommandIO } from "./io.js";
 import { writeFileAtomic } from "./output.js";
-import { displayPath, refuseLinkOutOfRepository } from "./workspace.js";
+import { displayPath, refuseLinkOutOfRepository, repositoryHolding } from "./workspace.js";
 
 /** Options every import shares: where the documents go and how. */
 export interface ImportTargetOptions {
@@ -616,17 +616,7 @@ async function openTarget(
 ): Promise<Target> {
   // Files are never written outside the repository through a linked folder.
   refuseLinkOutOfRepository(outDir, cwd);
-  let dir = path.resolve(outDir);
-  let root: string | undefined;
-  for (;;) {
-    if (existsSync(path.join(dir, "pmo.config.yaml")) || existsSync(path.join(dir, ".git"))) {
-      root = dir;
-      break;
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
+  const root = repositoryHolding(path.resolve(outDir));
   if (root !== undefined && (await isDirectory(root))) {
     const config = await loadConfig(root, configFile);
     const workspace = await loadWorkspace(root, { ignore: config.ignore });

@@ -72,11 +72,11 @@ export async function openConfig(
 /** What makes a folder a repository: pmo's config, or git's (as `pmo import` finds the repository of its --out-dir). */
 const REPOSITORY_MARKERS = ["pmo.config.yaml", ".git"] as const;
 
-/** The nearest folder above `target` that is a repository, if any. */
-export function enclosingRepository(target: string): string | undefined {
-  for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {
-    if (REPOSITORY_MARKERS.some((marker) => existsSync(path.join(dir, marker)))) return dir;
-    if (path.dirname(dir) === dir) return undefined;
+/** `dir` when it is a repository, else the nearest folder above it that is one, if any. */
+export function repositoryHolding(dir: string): string | undefined {
+  for (let at = dir; ; at = path.dirname(at)) {
+    if (REPOSITORY_MARKERS.some((marker) => existsSync(path.join(at, marker)))) return at;
+    if (path.dirname(at) === at) return undefined;
   }
 }
 
@@ -117,7 +117,7 @@ export function refuseLinkOutOfRepository(target: string, cwd: string, repositor
   const root =
     repository !== undefined && isWithin(absolute, path.resolve(repository))
       ? path.resolve(repository)
-      : enclosingRepository(absolute);
+      : repositoryHolding(path.dirname(absolute));
   if (root === undefined || root === absolute) return;
   const realRoot = realPath(root);
   if (isWithin(real, realRoot)) return;

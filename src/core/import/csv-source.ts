@@ -8,8 +8,6 @@ import { parse } from "csv-parse/sync";
 import { describeInvalidUtf8, firstInvalidUtf8 } from "../utf8.js";
 import type { Encoding } from "./mapping.js";
 
-export { describeInvalidUtf8, firstInvalidUtf8 };
-
 export interface CsvRow {
   /** Spreadsheet row number: the header is row 1, the first data row 2. */
   row: number;

@@ -11,7 +11,7 @@ import { UsageError } from "../errors.js";
 import { flatFields, type FieldType, type FlatField } from "../export/index.js";
 import { createLocator, pointerToPath, readYamlFile } from "../load/index.js";
 import { closestMatch, validateToolFile, type SchemaProblem } from "../validate/index.js";
-import { describeInvalidUtf8, firstInvalidUtf8 } from "./csv-source.js";
+import { describeInvalidUtf8, firstInvalidUtf8 } from "../utf8.js";
 import { cellKey, DEFAULT_BLANKS, DEFAULT_DATE_FORMATS, matchKey } from "./values.js";
 
 /** A pattern a cell is matched against, in time linear in the cell's length. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../../src/core/errors.js";
-import { firstInvalidUtf8 } from "../../../src/core/import/csv-source.js";
+import { firstInvalidUtf8 } from "../../../src/core/utf8.js";
 import { decodeMapping, importCsv } from "../../../src/core/import/index.js";
 import { prng } from "../../helpers/yaml-mutations.js";
 
